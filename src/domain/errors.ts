@@ -1,0 +1,72 @@
+// Expected failures, independent of HTTP and the CLI. Each has a stable `code`
+// (part of the API: never rename one, only add). web/errors.ts maps codes to HTTP
+// statuses and cli/main.ts to exit codes; a test keeps the three lists in step.
+
+export interface FieldMessages {
+  [field: string]: string;
+}
+
+export class AppError extends Error {
+  readonly code: string;
+  readonly details: unknown;
+
+  constructor(code: string, message: string, options: { details?: unknown; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.details = options.details;
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(code: string, message: string) {
+    super(code, message);
+  }
+}
+
+export class ReportNotFoundError extends NotFoundError {
+  constructor(what: string) {
+    super('REPORT_NOT_FOUND', `report not found: ${what}`);
+  }
+}
+
+export class MediaNotFoundError extends NotFoundError {
+  constructor(what: string) {
+    super('MEDIA_NOT_FOUND', `media not found: ${what}`);
+  }
+}
+
+/** Input that breaks a rule; `fields` holds one message per offending field (Japanese, shown to users). */
+export class ValidationError extends AppError {
+  readonly fields: FieldMessages;
+
+  constructor(message: string, fields: FieldMessages = {}) {
+    super('VALIDATION_FAILED', message, { details: fields });
+    this.fields = fields;
+  }
+}
+
+export class ConflictError extends AppError {}
+
+export class SlugTakenError extends ConflictError {
+  constructor(slug: string) {
+    super('SLUG_TAKEN', `slug already used by another report: ${slug}`);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = 'forbidden') {
+    super('FORBIDDEN', message);
+  }
+}
+
+/** Every code an AppError can carry; web/errors.ts and cli/main.ts must map each one. */
+export const ERROR_CODES = [
+  'REPORT_NOT_FOUND',
+  'MEDIA_NOT_FOUND',
+  'VALIDATION_FAILED',
+  'SLUG_TAKEN',
+  'FORBIDDEN',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,0 +1,59 @@
+// The activity report (活動報告) and the small types around it.
+import type { TrustedHtml } from './trusted-html.js';
+import type { OutlineEntry } from './text-format/render.js';
+
+export const REPORT_STATUSES = ['draft', 'scheduled', 'published', 'trashed'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+export interface Category {
+  id: number;
+  slug: string;
+  name: string;
+}
+
+export interface Attachment {
+  mediaId: number;
+  sha256: string;
+  label: string;
+  fileName: string;
+  mime: string;
+  bytes: number;
+  pages: number | null;
+  summary: string;
+}
+
+/** What lists, feeds and archives need of a report: no body. */
+export interface ReportSummary {
+  id: number;
+  slug: string;
+  title: string;
+  /** The day the activity happened, ISO `YYYY-MM-DD`. */
+  activityDate: string;
+  publishedAt: string | null;
+  updatedAt: string;
+  status: ReportStatus;
+  summary: string;
+  category: Category | null;
+  tags: string[];
+}
+
+export interface Report extends ReportSummary {
+  bodySource: string;
+  bodyHtml: TrustedHtml;
+  bodyText: string;
+  outline: OutlineEntry[];
+  attachments: Attachment[];
+  version: number;
+  createdAt: string;
+}
+
+/** Input for writing a report; the body is in the text format (see text-format/render.ts). */
+export interface ReportDraft {
+  title: string;
+  activityDate: string;
+  bodySource: string;
+  summary?: string;
+  categorySlug?: string | null;
+  tags?: string[];
+  slug?: string;
+}
