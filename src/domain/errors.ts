@@ -30,6 +30,13 @@ export class ReportNotFoundError extends NotFoundError {
   }
 }
 
+/** A page beyond the last one, or an archive that has no reports. */
+export class PageNotFoundError extends NotFoundError {
+  constructor(what: string) {
+    super('PAGE_NOT_FOUND', `page not found: ${what}`);
+  }
+}
+
 export class MediaNotFoundError extends NotFoundError {
   constructor(what: string) {
     super('MEDIA_NOT_FOUND', `media not found: ${what}`);
@@ -64,6 +71,7 @@ export class ForbiddenError extends AppError {
 export const ERROR_CODES = [
   'REPORT_NOT_FOUND',
   'MEDIA_NOT_FOUND',
+  'PAGE_NOT_FOUND',
   'VALIDATION_FAILED',
   'SLUG_TAKEN',
   'FORBIDDEN',

@@ -57,3 +57,15 @@ export interface ReportDraft {
   tags?: string[];
   slug?: string;
 }
+
+/** Published reports in one month of activity (archive navigation). */
+export interface MonthCount {
+  year: number;
+  month: number;
+  count: number;
+}
+
+export interface TagCount {
+  name: string;
+  count: number;
+}

@@ -1,0 +1,99 @@
+// Creating a report: check the draft, render the body once, and write the report, its
+// tags, its attachments and the new content version in one transaction.
+import type { Kysely } from 'kysely';
+import { ValidationError } from '../domain/errors.js';
+import type { ReportDraft, ReportStatus } from '../domain/report.js';
+import { checkDraft, type CheckedDraft } from '../domain/report-rules.js';
+import { firstFreeSlug } from '../domain/slug.js';
+import { mediaRefs } from '../domain/text-format/media-refs.js';
+import { render, type MediaInfo } from '../domain/text-format/render.js';
+import { findCategoryBySlug } from '../store/categories.js';
+import type { Database } from '../store/database.js';
+import { attachMedia, findMediaByRefs } from '../store/media.js';
+import { insertReport, setReportTags, slugsStartingWith } from '../store/reports.js';
+import { bumpContentVersion } from '../store/site-state.js';
+import type { ActionContext } from './context.js';
+import { mediaPath } from '../domain/media-path.js';
+
+export interface CreateReportOptions {
+  status: Extract<ReportStatus, 'draft' | 'published'>;
+  /** Files to list under the report besides those its body links to. */
+  attachments?: { mediaId: number; label: string; summary?: string }[];
+}
+
+export interface CreatedReport {
+  id: number;
+  slug: string;
+}
+
+export async function createReport(
+  ctx: ActionContext,
+  draft: ReportDraft,
+  options: CreateReportOptions,
+): Promise<CreatedReport> {
+  const checked = checkDraft(draft);
+  return ctx.db.transaction().execute((trx) => createReportIn(trx, checked, options, ctx.now().toISOString()));
+}
+
+/** The body of createReport, for actions that write more in the same transaction. */
+export async function createReportIn(
+  trx: Kysely<Database>,
+  checked: CheckedDraft,
+  options: CreateReportOptions,
+  nowIso: string,
+): Promise<CreatedReport> {
+  let categoryId: number | null = null;
+  if (checked.categorySlug !== null) {
+    const category = await findCategoryBySlug(trx, checked.categorySlug);
+    if (!category) throw new ValidationError('入力内容に誤りがあります。', { categorySlug: 'そのカテゴリーはありません。' });
+    categoryId = category.id;
+  }
+  const slug =
+    checked.slug ?? firstFreeSlug(checked.activityDate, new Set(await slugsStartingWith(trx, checked.activityDate)));
+
+  const refs = mediaRefs(checked.bodySource);
+  const media = await findMediaByRefs(trx, refs);
+  const mediaInfo = new Map<string, MediaInfo>();
+  for (const [ref, m] of media) {
+    mediaInfo.set(ref, { url: mediaPath(m.sha256, m.originalName), mime: m.mime, bytes: m.bytes, pages: m.pages });
+  }
+  const rendered = render(checked.bodySource, { media: mediaInfo });
+
+  const id = await insertReport(
+    trx,
+    {
+      slug,
+      title: checked.title,
+      activityDate: checked.activityDate,
+      status: options.status,
+      publishedAt: options.status === 'published' ? nowIso : null,
+      bodySource: checked.bodySource,
+      bodyHtml: rendered.html,
+      bodyText: rendered.text,
+      outline: rendered.outline,
+      summary: checked.summary,
+      categoryId,
+    },
+    nowIso,
+  );
+  await setReportTags(trx, id, checked.tags);
+
+  const explicit = options.attachments ?? [];
+  for (const [position, a] of explicit.entries()) {
+    await attachMedia(trx, { reportId: id, mediaId: a.mediaId, label: a.label, summary: a.summary ?? '', position });
+  }
+  // Files the body links to are listed too, labelled with the link text.
+  let position = explicit.length;
+  for (const [ref, m] of media) {
+    if (explicit.some((a) => a.mediaId === m.id)) continue;
+    await attachMedia(trx, { reportId: id, mediaId: m.id, label: linkLabel(checked.bodySource, ref), summary: '', position: position++ });
+  }
+  await bumpContentVersion(trx);
+  return { id, slug };
+}
+
+function linkLabel(source: string, ref: string): string {
+  const escaped = ref.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(`\\[([^\\]]+)\\]\\(media:${escaped}\\)`).exec(source);
+  return m?.[1] ?? ref;
+}

@@ -1,0 +1,55 @@
+// Importing one plain-text report (katsudo import-text): read title, date and body by
+// the rule in domain/text-import.ts, find or create the category, publish — all in one
+// transaction, so a refused file leaves nothing behind.
+import type { Kysely } from 'kysely';
+import { ValidationError } from '../domain/errors.js';
+import { checkDraft } from '../domain/report-rules.js';
+import { slugify } from '../domain/slug.js';
+import { parseImportedText, type DateHint } from '../domain/text-import.js';
+import { findCategoryByName, findCategoryBySlug, listCategories, upsertCategory } from '../store/categories.js';
+import type { Database } from '../store/database.js';
+import type { ActionContext } from './context.js';
+import { createReportIn, type CreatedReport } from './create-report.js';
+
+export interface ImportTextInput {
+  content: string;
+  dateHint?: DateHint;
+  /** A category's name (国会活動) or slug (diet); created when it does not exist. */
+  category?: string;
+  tags?: string[];
+}
+
+export interface ImportedReport extends CreatedReport {
+  title: string;
+  activityDate: string;
+  skippedHeader: string[];
+}
+
+export async function importText(ctx: ActionContext, input: ImportTextInput): Promise<ImportedReport> {
+  const parsed = parseImportedText(input.content, input.dateHint);
+  const category = input.category?.trim();
+  if (category === '') throw new ValidationError('カテゴリー名が空です。', { categorySlug: 'カテゴリー名を指定してください。' });
+  const checked = checkDraft({
+    title: parsed.title,
+    activityDate: parsed.activityDate,
+    bodySource: parsed.bodySource,
+    tags: input.tags ?? [],
+  });
+  const created = await ctx.db.transaction().execute(async (trx) => {
+    const categorySlug = category === undefined ? null : await ensureCategory(trx, category);
+    return createReportIn(trx, { ...checked, categorySlug }, { status: 'published' }, ctx.now().toISOString());
+  });
+  return { ...created, title: parsed.title, activityDate: parsed.activityDate, skippedHeader: parsed.skippedHeader };
+}
+
+async function ensureCategory(trx: Kysely<Database>, nameOrSlug: string): Promise<string> {
+  const existing = (await findCategoryBySlug(trx, nameOrSlug)) ?? (await findCategoryByName(trx, nameOrSlug));
+  if (existing) return existing.slug;
+  const categories = await listCategories(trx);
+  const taken = new Set(categories.map((c) => c.slug));
+  const base = slugify(nameOrSlug) || 'category';
+  let slug = base;
+  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+  const created = await upsertCategory(trx, { slug, name: nameOrSlug, position: categories.length });
+  return created.slug;
+}

@@ -1,0 +1,35 @@
+// katsudo serve [--port N] [--data DIR] [--no-demo]
+import { parseArgs } from 'node:util';
+import { seedDemoIfEmpty } from '../../actions/seed-demo.js';
+import type { Config } from '../../config.js';
+import { buildServer } from '../../web/server.js';
+import { openSite } from '../open-site.js';
+
+export const SERVE_USAGE = 'katsudo serve [--port 3000] [--data ./data] [--no-demo]';
+
+export function parseServeArgs(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: { port: { type: 'string' }, data: { type: 'string' }, 'no-demo': { type: 'boolean' } },
+    strict: true,
+    allowPositionals: false,
+  });
+  return { port: values.port, dataDir: values.data, isDemoWanted: !values['no-demo'] };
+}
+
+export async function serve(config: Config, isDemoWanted: boolean, log: (line: string) => void): Promise<void> {
+  const ctx = await openSite(config.dataDir);
+  if (isDemoWanted) {
+    const written = await seedDemoIfEmpty(ctx);
+    if (written > 0) log(`デモ用の活動報告を${written}件作成しました。`);
+  }
+  const app = await buildServer({ ctx, baseUrl: config.baseUrl, trustProxy: config.trustProxy, logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
+  await app.listen({ port: config.port, host: config.host });
+  log(`katsudo を起動しました: http://localhost:${config.port}/ (データ: ${config.dataDir})`);
+  const stop = async () => {
+    await app.close();
+    await ctx.db.destroy();
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}

@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+// The katsudo command: argv → sub-command. The composition root of the CLI and the only
+// place that calls process.exit; error codes become exit codes here.
+import { AppError, type ErrorCode } from '../domain/errors.js';
+import { ConfigError, loadConfig } from '../config.js';
+import { importTextCommand, IMPORT_TEXT_USAGE, parseImportTextArgs } from './commands/import-text.js';
+import { listCommand, LIST_USAGE, parseListArgs } from './commands/list.js';
+import { parseServeArgs, serve, SERVE_USAGE } from './commands/serve.js';
+import { UsageError } from './usage-error.js';
+
+export const EXIT_BY_CODE: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 3,
+  REPORT_NOT_FOUND: 4,
+  MEDIA_NOT_FOUND: 4,
+  PAGE_NOT_FOUND: 4,
+  SLUG_TAKEN: 5,
+  FORBIDDEN: 6,
+};
+const EXIT_USAGE = 2;
+const EXIT_UNEXPECTED = 1;
+
+const HELP = `katsudo — 議員公式サイトの活動報告を公開するシステム
+
+使い方:
+  ${SERVE_USAGE}
+      サイトを起動します(データが空ならデモ内容を作成します)。
+  ${IMPORT_TEXT_USAGE}
+      テキストファイルの活動報告を公開します(1ファイル1件)。
+  ${LIST_USAGE}
+      活動報告の一覧を表示します。
+
+環境変数: PORT, HOST, KATSUDO_DATA_DIR, KATSUDO_BASE_URL, KATSUDO_TRUST_PROXY, KATSUDO_LOG_LEVEL`;
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+
+async function run(argv: string[]): Promise<void> {
+  const [command, ...args] = argv;
+  switch (command) {
+    case 'serve': {
+      const parsed = parseServeArgs(args);
+      const config = loadConfig(process.env, { port: parsed.port, dataDir: parsed.dataDir });
+      return serve(config, parsed.isDemoWanted, out);
+    }
+    case 'import-text': {
+      const parsed = parseImportTextArgs(args);
+      const config = loadConfig(process.env, { dataDir: parsed.dataDir });
+      return importTextCommand(parsed, config.dataDir, out);
+    }
+    case 'list': {
+      const parsed = parseListArgs(args);
+      const config = loadConfig(process.env, { dataDir: parsed.dataDir });
+      return listCommand(parsed.status, config.dataDir, out);
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      out(HELP);
+      return;
+    default:
+      throw new UsageError(`不明なコマンドです: ${command}\n\n${HELP}`);
+  }
+}
+
+function exitCodeFor(error: unknown): number {
+  if (error instanceof UsageError || error instanceof ConfigError) return EXIT_USAGE;
+  if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) return EXIT_USAGE;
+  if (error instanceof AppError) return EXIT_BY_CODE[error.code as ErrorCode] ?? EXIT_UNEXPECTED;
+  return EXIT_UNEXPECTED;
+}
+
+function messageFor(error: unknown): string {
+  if (error instanceof AppError || error instanceof UsageError || error instanceof ConfigError) return error.message;
+  if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) return `オプションが正しくありません: ${(error as Error).message}`;
+  return `予期しないエラーが発生しました: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+}
+
+run(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`katsudo: ${messageFor(error)}\n`);
+  process.exit(exitCodeFor(error));
+});

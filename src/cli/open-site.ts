@@ -1,0 +1,11 @@
+// Opening the data directory for a command: the database (migrated) and the action context.
+import { join } from 'node:path';
+import type { ActionContext } from '../actions/context.js';
+import { openDatabase } from '../store/database.js';
+
+export const DB_FILE = 'katsudo.db';
+
+export async function openSite(dataDir: string): Promise<ActionContext> {
+  const db = await openDatabase({ file: join(dataDir, DB_FILE) });
+  return { db, dataDir, now: () => new Date() };
+}

@@ -1,0 +1,79 @@
+// The only reader of the environment. Every setting is validated once at start; a bad
+// value stops the program with a message naming the variable and a valid example.
+import { resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Holds katsudo.db and media/. */
+  dataDir: string;
+  /** Canonical origin used in feeds, sitemaps, OGP and canonical links, without trailing slash. */
+  baseUrl: string;
+  /** Honour X-Forwarded-* from a reverse proxy in front of katsudo. */
+  trustProxy: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const;
+
+function parsePort(value: string, name: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port < 1 || port > 65535) {
+    throw new ConfigError(`${name} must be a port number between 1 and 65535 (e.g. ${name}=3000), got "${value}"`);
+  }
+  return port;
+}
+
+function parseBaseUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`KATSUDO_BASE_URL must be an absolute http(s) URL (e.g. KATSUDO_BASE_URL=https://www.example.jp), got "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`KATSUDO_BASE_URL must start with http:// or https:// (e.g. KATSUDO_BASE_URL=https://www.example.jp), got "${value}"`);
+  }
+  if (url.search !== '' || url.hash !== '') {
+    throw new ConfigError(`KATSUDO_BASE_URL must not have a query or fragment (e.g. KATSUDO_BASE_URL=https://www.example.jp), got "${value}"`);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+export interface ConfigOverrides {
+  port?: string;
+  dataDir?: string;
+}
+
+/** Builds the configuration from the environment, with command-line flags taking precedence. */
+export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = {}): Config {
+  const databaseUrl = env.DATABASE_URL;
+  if (databaseUrl !== undefined && databaseUrl !== '' && !databaseUrl.startsWith('sqlite:')) {
+    throw new ConfigError(
+      'DATABASE_URL: only the embedded SQLite database is supported in this version; unset DATABASE_URL (data is kept under KATSUDO_DATA_DIR)',
+    );
+  }
+  const portText = overrides.port ?? env.PORT ?? '3000';
+  const port = parsePort(portText, overrides.port !== undefined ? '--port' : 'PORT');
+  const host = env.HOST ?? '0.0.0.0';
+  const dataDir = resolve(overrides.dataDir ?? env.KATSUDO_DATA_DIR ?? 'data');
+  const baseUrl = parseBaseUrl(env.KATSUDO_BASE_URL ?? `http://localhost:${port}`);
+  const trustProxyText = env.KATSUDO_TRUST_PROXY ?? 'false';
+  if (trustProxyText !== 'true' && trustProxyText !== 'false') {
+    throw new ConfigError(`KATSUDO_TRUST_PROXY must be true or false (e.g. KATSUDO_TRUST_PROXY=true), got "${trustProxyText}"`);
+  }
+  const logLevel = (env.KATSUDO_LOG_LEVEL ?? 'info') as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`KATSUDO_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (e.g. KATSUDO_LOG_LEVEL=warn), got "${logLevel}"`);
+  }
+  return { port, host, dataDir, baseUrl, trustProxy: trustProxyText === 'true', logLevel };
+}

@@ -1,0 +1,53 @@
+// schema.org descriptions of the legislator (Person) and a report (NewsArticle), and
+// their safe serialisation inside <script type="application/ld+json">.
+import type { Report } from './report.js';
+import type { SiteSettings } from './settings.js';
+import { trustedHtml, type TrustedHtml } from './trusted-html.js';
+
+/** JSON that cannot close its <script> element or open a comment: <, >, & and U+2028/9 escaped. */
+export function jsonForScript(value: unknown): TrustedHtml {
+  const json = JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+  return trustedHtml(json);
+}
+
+export function personJsonLd(settings: SiteSettings, baseUrl: string, profileUrl: string): Record<string, unknown> {
+  const person: Record<string, unknown> = {
+    '@context': 'https://schema.org',
+    '@type': 'Person',
+    '@id': `${baseUrl}/#person`,
+    name: settings.legislatorName,
+    url: profileUrl,
+  };
+  if (settings.legislatorNameKana) person.alternateName = settings.legislatorNameKana;
+  if (settings.chamber) person.jobTitle = settings.chamber;
+  if (settings.party) person.affiliation = { '@type': 'Organization', name: settings.party };
+  return person;
+}
+
+export function newsArticleJsonLd(
+  report: Report,
+  settings: SiteSettings,
+  urls: { baseUrl: string; pageUrl: string },
+): Record<string, unknown> {
+  const author = { '@type': 'Person', '@id': `${urls.baseUrl}/#person`, name: settings.legislatorName };
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: report.title,
+    description: report.summary || undefined,
+    datePublished: report.publishedAt ?? `${report.activityDate}T00:00:00+09:00`,
+    dateModified: report.updatedAt,
+    inLanguage: 'ja',
+    mainEntityOfPage: urls.pageUrl,
+    url: urls.pageUrl,
+    articleSection: report.category?.name,
+    keywords: report.tags.length > 0 ? report.tags.join(',') : undefined,
+    author,
+    publisher: author,
+  };
+}

@@ -1,0 +1,72 @@
+// What makes a report acceptable before it is stored. Messages are Japanese: they are
+// shown next to the form field (and printed by the CLI after the field name).
+import { isIsoDate } from './dates.js';
+import { ValidationError, type FieldMessages } from './errors.js';
+import type { ReportDraft } from './report.js';
+import { slugProblem } from './slug.js';
+
+export const LIMITS = {
+  titleChars: 200,
+  summaryChars: 400,
+  bodyChars: 200_000,
+  tags: 20,
+  tagChars: 40,
+} as const;
+
+export interface CheckedDraft {
+  title: string;
+  activityDate: string;
+  bodySource: string;
+  summary: string;
+  categorySlug: string | null;
+  tags: string[];
+  slug: string | undefined;
+}
+
+/** Tags are compared after NFKC and trimming, so ＴＰＰ and TPP are one tag. */
+export function normalizeTag(tag: string): string {
+  return tag.normalize('NFKC').replace(/\s+/g, ' ').trim();
+}
+
+function countChars(text: string): number {
+  return [...text].length;
+}
+
+/** Checks and tidies a draft; throws ValidationError listing every problem at once. */
+export function checkDraft(draft: ReportDraft): CheckedDraft {
+  const fields: FieldMessages = {};
+  const title = draft.title.replace(/\s+/g, ' ').trim();
+  if (title === '') fields.title = 'タイトルを入力してください。';
+  else if (countChars(title) > LIMITS.titleChars) fields.title = `タイトルは${LIMITS.titleChars}文字以内にしてください(現在${countChars(title)}文字)。`;
+
+  const activityDate = draft.activityDate.trim();
+  if (activityDate === '') fields.activityDate = '活動日を入力してください。';
+  else if (!isIsoDate(activityDate)) fields.activityDate = '活動日は実在する日付を YYYY-MM-DD の形で入力してください(例: 2024-05-01)。';
+
+  const bodySource = draft.bodySource.replace(/\r\n?/g, '\n');
+  if (bodySource.trim() === '') fields.bodySource = '本文を入力してください。';
+  else if (bodySource.length > LIMITS.bodyChars) fields.bodySource = `本文が長すぎます(上限${LIMITS.bodyChars.toLocaleString('ja-JP')}文字)。`;
+
+  const summary = (draft.summary ?? '').replace(/\s+/g, ' ').trim();
+  if (countChars(summary) > LIMITS.summaryChars) fields.summary = `概要は${LIMITS.summaryChars}文字以内にしてください。`;
+
+  const tags = [...new Set((draft.tags ?? []).map(normalizeTag).filter((t) => t !== ''))];
+  if (tags.length > LIMITS.tags) fields.tags = `タグは${LIMITS.tags}個までです。`;
+  else if (tags.some((t) => countChars(t) > LIMITS.tagChars)) fields.tags = `タグは1つ${LIMITS.tagChars}文字以内にしてください。`;
+  else if (tags.some((t) => /[/?#\\]/.test(t))) fields.tags = 'タグに / ? # \\ は使えません。';
+
+  const slug = draft.slug?.trim() || undefined;
+  const slugMessage = slug === undefined ? undefined : slugProblem(slug);
+  if (slugMessage) fields.slug = slugMessage;
+
+  if (Object.keys(fields).length > 0) throw new ValidationError('入力内容に誤りがあります。', fields);
+  return {
+    title,
+    activityDate,
+    bodySource,
+    summary,
+    categorySlug: draft.categorySlug?.trim() || null,
+    tags,
+    slug,
+  };
+}

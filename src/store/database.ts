@@ -1,0 +1,124 @@
+// The database handle and the shape of every table (the *Row types). Opening a
+// database also migrates it, so no caller ever sees an old schema.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, SqliteDialect, type Generated, type Selectable } from 'kysely';
+import { migrateToLatest } from './migrate.js';
+
+export interface ReportsTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  activity_date: string;
+  published_at: string | null;
+  status: string;
+  body_source: string;
+  body_html: string;
+  body_text: string;
+  outline_json: string;
+  summary: string;
+  category_id: number | null;
+  lang: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CategoriesTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  position: number;
+}
+
+export interface TagsTable {
+  id: Generated<number>;
+  name: string;
+}
+
+export interface ReportTagsTable {
+  report_id: number;
+  tag_id: number;
+  position: number;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface MediaTable {
+  id: Generated<number>;
+  sha256: string;
+  original_name: string;
+  mime: string;
+  bytes: number;
+  width: number | null;
+  height: number | null;
+  pages: number | null;
+  created_at: string;
+}
+
+export interface ReportMediaTable {
+  report_id: number;
+  media_id: number;
+  label: string;
+  summary: string;
+  position: number;
+}
+
+export interface RedirectsTable {
+  from_path: string;
+  to_path: string;
+  created_at: string;
+}
+
+/** One row: the content version, bumped by every write so caches know when to refresh. */
+export interface SiteStateTable {
+  id: number;
+  content_version: number;
+}
+
+export interface Database {
+  reports: ReportsTable;
+  categories: CategoriesTable;
+  tags: TagsTable;
+  report_tags: ReportTagsTable;
+  settings: SettingsTable;
+  media: MediaTable;
+  report_media: ReportMediaTable;
+  redirects: RedirectsTable;
+  site_state: SiteStateTable;
+}
+
+export type ReportRow = Selectable<ReportsTable>;
+export type CategoryRow = Selectable<CategoriesTable>;
+export type MediaRow = Selectable<MediaTable>;
+
+export type Db = Kysely<Database>;
+
+export interface OpenOptions {
+  /** Path of the SQLite file; ':memory:' is refused because tests must use real files. */
+  file: string;
+}
+
+/** Opens (creating if needed) the SQLite database and migrates it to the latest schema. */
+export async function openDatabase(options: OpenOptions): Promise<Db> {
+  mkdirSync(dirname(options.file), { recursive: true });
+  const sqlite = new SqliteDatabase(options.file);
+  // WAL lets several server processes read while one writes; NORMAL sync is safe in WAL
+  // (a power cut may lose the last commits, never corrupt the file).
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return db;
+}

@@ -1,0 +1,21 @@
+// Versioned migrations, applied in name order at every start (idempotent).
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { migration0001 } from './migrations/0001-initial.js';
+
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-initial': migration0001,
+};
+
+// Migrations are imported statically so the same list runs from src/ (tsx) and dist/.
+const provider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+};
+
+export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`database migration ${failed} failed`, { cause: error });
+  }
+}

@@ -1,0 +1,333 @@
+// Reports: rows, their tags and category, and the public queries (lists, archives,
+// neighbours). Returns domain types; every query is dialect-neutral Kysely.
+import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { MonthCount, Report, ReportStatus, ReportSummary, TagCount } from '../domain/report.js';
+import type { OutlineEntry } from '../domain/text-format/render.js';
+import { trustedHtml } from '../domain/trusted-html.js';
+import type { Database, Db } from './database.js';
+import { translateDbError } from './errors.js';
+import { listAttachments } from './media.js';
+
+export interface ReportFilter {
+  status?: ReportStatus;
+  /** 4-digit year of the activity date. */
+  year?: number;
+  /** 1–12, only together with year. */
+  month?: number;
+  categoryId?: number;
+  tag?: string;
+}
+
+export interface PageRequest {
+  offset: number;
+  limit: number;
+}
+
+export interface ReportPage {
+  total: number;
+  items: ReportSummary[];
+}
+
+/** The columns written when a report is created or saved. */
+export interface ReportWrite {
+  slug: string;
+  title: string;
+  activityDate: string;
+  status: ReportStatus;
+  publishedAt: string | null;
+  bodySource: string;
+  bodyHtml: string;
+  bodyText: string;
+  outline: OutlineEntry[];
+  summary: string;
+  categoryId: number | null;
+}
+
+type Q = Kysely<Database>;
+
+function summaryQuery(db: Q) {
+  return db
+    .selectFrom('reports')
+    .leftJoin('categories', 'categories.id', 'reports.category_id')
+    .select([
+      'reports.id',
+      'reports.slug',
+      'reports.title',
+      'reports.activity_date',
+      'reports.published_at',
+      'reports.updated_at',
+      'reports.status',
+      'reports.summary',
+      'categories.id as category_id',
+      'categories.slug as category_slug',
+      'categories.name as category_name',
+    ]);
+}
+
+type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>>;
+
+function rowToSummary(row: SummaryRow, tags: string[]): ReportSummary {
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    activityDate: row.activity_date,
+    publishedAt: row.published_at,
+    updatedAt: row.updated_at,
+    status: row.status as ReportStatus,
+    summary: row.summary,
+    category:
+      row.category_id == null ? null : { id: row.category_id, slug: row.category_slug!, name: row.category_name! },
+    tags,
+  };
+}
+
+function applyFilter<O>(query: SelectQueryBuilder<Database, 'reports', O>, filter: ReportFilter) {
+  let q = query;
+  if (filter.status) q = q.where('reports.status', '=', filter.status);
+  if (filter.year !== undefined) {
+    const [from, to] = dateRange(filter.year, filter.month);
+    q = q.where('reports.activity_date', '>=', from).where('reports.activity_date', '<', to);
+  }
+  if (filter.categoryId !== undefined) q = q.where('reports.category_id', '=', filter.categoryId);
+  if (filter.tag !== undefined) {
+    const tag = filter.tag;
+    q = q.where('reports.id', 'in', (eb) =>
+      eb
+        .selectFrom('report_tags')
+        .innerJoin('tags', 'tags.id', 'report_tags.tag_id')
+        .select('report_tags.report_id')
+        .where('tags.name', '=', tag),
+    );
+  }
+  return q;
+}
+
+/** ISO date bounds [from, to) of a year or a month; string comparison keeps the index usable. */
+function dateRange(year: number, month?: number): [string, string] {
+  const y = String(year).padStart(4, '0');
+  if (month === undefined) return [`${y}-01-01`, `${String(year + 1).padStart(4, '0')}-01-01`];
+  const m = String(month).padStart(2, '0');
+  const next = month === 12 ? `${String(year + 1).padStart(4, '0')}-01-01` : `${y}-${String(month + 1).padStart(2, '0')}-01`;
+  return [`${y}-${m}-01`, next];
+}
+
+async function tagsByReport(db: Q, reportIds: number[]): Promise<Map<number, string[]>> {
+  const byReport = new Map<number, string[]>();
+  if (reportIds.length === 0) return byReport;
+  const rows = await db
+    .selectFrom('report_tags')
+    .innerJoin('tags', 'tags.id', 'report_tags.tag_id')
+    .select(['report_tags.report_id', 'tags.name'])
+    .where('report_tags.report_id', 'in', reportIds)
+    .orderBy('report_tags.report_id')
+    .orderBy('report_tags.position')
+    .execute();
+  for (const row of rows) {
+    const list = byReport.get(row.report_id) ?? [];
+    list.push(row.name);
+    byReport.set(row.report_id, list);
+  }
+  return byReport;
+}
+
+async function withTags(db: Q, rows: SummaryRow[]): Promise<ReportSummary[]> {
+  const tags = await tagsByReport(db, rows.map((r) => r.id));
+  return rows.map((row) => rowToSummary(row, tags.get(row.id) ?? []));
+}
+
+/** Newest activity first; the id breaks ties so the order is total and pages never overlap. */
+export async function listReports(db: Db, filter: ReportFilter, page: PageRequest): Promise<ReportPage> {
+  const countRow = await applyFilter(db.selectFrom('reports'), filter)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const total = Number(countRow.n);
+  if (total === 0 || page.offset >= total) return { total, items: [] };
+  const rows = await applyFilter(summaryQuery(db), filter)
+    .orderBy('reports.activity_date', 'desc')
+    .orderBy('reports.id', 'desc')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  return { total, items: await withTags(db, rows) };
+}
+
+async function loadReport(db: Q, row: SummaryRow | undefined): Promise<Report | undefined> {
+  if (!row) return undefined;
+  const body = await db
+    .selectFrom('reports')
+    .select(['body_source', 'body_html', 'body_text', 'outline_json', 'version', 'created_at'])
+    .where('id', '=', row.id)
+    .executeTakeFirstOrThrow();
+  const [summary] = await withTags(db, [row]);
+  return {
+    ...summary!,
+    bodySource: body.body_source,
+    bodyHtml: trustedHtml(body.body_html),
+    bodyText: body.body_text,
+    outline: JSON.parse(body.outline_json) as OutlineEntry[],
+    attachments: await listAttachments(db, row.id),
+    version: body.version,
+    createdAt: body.created_at,
+  };
+}
+
+export async function findReportBySlug(db: Q, slug: string, status?: ReportStatus): Promise<Report | undefined> {
+  let q = summaryQuery(db).where('reports.slug', '=', slug);
+  if (status) q = q.where('reports.status', '=', status);
+  return loadReport(db, await q.executeTakeFirst());
+}
+
+export async function findReportById(db: Q, id: number, status?: ReportStatus): Promise<Report | undefined> {
+  let q = summaryQuery(db).where('reports.id', '=', id);
+  if (status) q = q.where('reports.status', '=', status);
+  return loadReport(db, await q.executeTakeFirst());
+}
+
+export interface Neighbours {
+  older?: ReportSummary;
+  newer?: ReportSummary;
+}
+
+/** The published reports just before and after `report` in the public order. */
+export async function findNeighbours(db: Db, report: Pick<ReportSummary, 'id' | 'activityDate'>): Promise<Neighbours> {
+  const { id, activityDate } = report;
+  const older = await summaryQuery(db)
+    .where('reports.status', '=', 'published')
+    .where((eb) =>
+      eb.or([
+        eb('reports.activity_date', '<', activityDate),
+        eb.and([eb('reports.activity_date', '=', activityDate), eb('reports.id', '<', id)]),
+      ]),
+    )
+    .orderBy('reports.activity_date', 'desc')
+    .orderBy('reports.id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const newer = await summaryQuery(db)
+    .where('reports.status', '=', 'published')
+    .where((eb) =>
+      eb.or([
+        eb('reports.activity_date', '>', activityDate),
+        eb.and([eb('reports.activity_date', '=', activityDate), eb('reports.id', '>', id)]),
+      ]),
+    )
+    .orderBy('reports.activity_date', 'asc')
+    .orderBy('reports.id', 'asc')
+    .limit(1)
+    .executeTakeFirst();
+  const found = await withTags(db, [older, newer].filter((r): r is SummaryRow => r !== undefined));
+  return {
+    older: older && found.find((r) => r.id === older.id),
+    newer: newer && found.find((r) => r.id === newer.id),
+  };
+}
+
+/** Published reports per month of activity, newest first: the archive navigation. */
+export async function countByMonth(db: Db): Promise<MonthCount[]> {
+  const rows = await db
+    .selectFrom('reports')
+    .select((eb) => [eb.fn<string>('substr', ['activity_date', eb.lit(1), eb.lit(7)]).as('ym'), eb.fn.countAll<number>().as('n')])
+    .where('status', '=', 'published')
+    .groupBy('ym')
+    .orderBy('ym', 'desc')
+    .execute();
+  return rows.map((r) => ({ year: Number(r.ym.slice(0, 4)), month: Number(r.ym.slice(5, 7)), count: Number(r.n) }));
+}
+
+export async function countByTag(db: Db): Promise<TagCount[]> {
+  const rows = await db
+    .selectFrom('tags')
+    .innerJoin('report_tags', 'report_tags.tag_id', 'tags.id')
+    .innerJoin('reports', 'reports.id', 'report_tags.report_id')
+    .select(['tags.name', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('reports.status', '=', 'published')
+    .groupBy('tags.name')
+    .orderBy('n', 'desc')
+    .orderBy('tags.name')
+    .execute();
+  return rows.map((r) => ({ name: r.name, count: Number(r.n) }));
+}
+
+export async function listSlugs(db: Q): Promise<string[]> {
+  const rows = await db.selectFrom('reports').select('slug').execute();
+  return rows.map((r) => r.slug);
+}
+
+export async function slugExists(db: Q, slug: string): Promise<boolean> {
+  const row = await db.selectFrom('reports').select('id').where('slug', '=', slug).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Slugs starting with `prefix` (to find the next free "-2", "-3" suffix). */
+export async function slugsStartingWith(db: Q, prefix: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('reports')
+    .select('slug')
+    .where('slug', '>=', prefix)
+    .where('slug', '<', `${prefix}\uffff`)
+    .execute();
+  return rows.map((r) => r.slug);
+}
+
+export async function insertReport(trx: Q, input: ReportWrite, nowIso: string): Promise<number> {
+  try {
+    const row = await trx
+      .insertInto('reports')
+      .values({
+        slug: input.slug,
+        title: input.title,
+        activity_date: input.activityDate,
+        published_at: input.publishedAt,
+        status: input.status,
+        body_source: input.bodySource,
+        body_html: input.bodyHtml,
+        body_text: input.bodyText,
+        outline_json: JSON.stringify(input.outline),
+        summary: input.summary,
+        category_id: input.categoryId,
+        lang: 'ja',
+        version: 1,
+        created_at: nowIso,
+        updated_at: nowIso,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  } catch (error) {
+    translateDbError(error, { slug: input.slug });
+  }
+}
+
+/** Replaces the report's tags, creating tags that do not exist yet; order is kept. */
+export async function setReportTags(trx: Q, reportId: number, names: string[]): Promise<void> {
+  await trx.deleteFrom('report_tags').where('report_id', '=', reportId).execute();
+  for (const [position, name] of names.entries()) {
+    await trx.insertInto('tags').values({ name }).onConflict((oc) => oc.column('name').doNothing()).execute();
+    const tag = await trx.selectFrom('tags').select('id').where('name', '=', name).executeTakeFirstOrThrow();
+    await trx.insertInto('report_tags').values({ report_id: reportId, tag_id: tag.id, position }).execute();
+  }
+}
+
+export async function countReports(db: Q, filter: ReportFilter = {}): Promise<number> {
+  const row = await applyFilter(db.selectFrom('reports'), filter)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export interface SitemapEntry {
+  slug: string;
+  updatedAt: string;
+}
+
+export async function listPublishedForSitemap(db: Db): Promise<SitemapEntry[]> {
+  const rows = await db
+    .selectFrom('reports')
+    .select(['slug', 'updated_at'])
+    .where('status', '=', 'published')
+    .orderBy('activity_date', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map((r) => ({ slug: r.slug, updatedAt: r.updated_at }));
+}

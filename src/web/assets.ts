@@ -1,0 +1,29 @@
+// The site's static assets (one stylesheet, one icon), read once at start and served
+// under content-hashed names so browsers may cache them forever.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+export interface Asset {
+  path: string;
+  body: Buffer;
+  contentType: string;
+}
+
+export interface Assets {
+  css: Asset;
+  icon: Asset;
+}
+
+function load(name: string, ext: string, contentType: string): Asset {
+  // Resolved next to this module: src/web/assets under tsx, dist/web/assets when built.
+  const body = readFileSync(new URL(`./assets/${name}.${ext}`, import.meta.url));
+  const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
+  return { path: `/assets/${name}.${hash}.${ext}`, body, contentType };
+}
+
+export function loadAssets(): Assets {
+  return {
+    css: load('site', 'css', 'text/css; charset=utf-8'),
+    icon: load('icon', 'svg', 'image/svg+xml'),
+  };
+}

@@ -1,0 +1,12 @@
+// What the web layer is built from: one object handed to every route plugin.
+import type { ActionContext } from '../actions/context.js';
+import type { Assets } from './assets.js';
+import type { PageCache } from './page-cache.js';
+
+export interface WebDeps {
+  ctx: ActionContext;
+  /** Canonical origin, no trailing slash (KATSUDO_BASE_URL). */
+  baseUrl: string;
+  cache: PageCache;
+  assets: Assets;
+}

@@ -1,0 +1,79 @@
+// The one place where errors become HTTP responses: the code → status table, the error
+// handler and the not-found handler (which also follows stored redirects). Browsers get
+// a Japanese page, /api gets JSON. A 500 is logged once with the request id and shows
+// no detail.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, type ErrorCode } from '../domain/errors.js';
+import { EMPTY_SETTINGS } from '../domain/settings.js';
+import { findRedirect } from '../store/redirects.js';
+import type { WebDeps } from './deps.js';
+import { renderDocument } from './html.js';
+import { loadSiteContext } from './site-context.js';
+import { ErrorPage, errorTexts } from './views/error-page.js';
+
+export const STATUS_BY_CODE: Record<ErrorCode, number> = {
+  REPORT_NOT_FOUND: 404,
+  MEDIA_NOT_FOUND: 404,
+  PAGE_NOT_FOUND: 404,
+  VALIDATION_FAILED: 422,
+  SLUG_TAKEN: 409,
+  FORBIDDEN: 403,
+};
+
+function statusOf(error: unknown): number {
+  if (error instanceof AppError) return STATUS_BY_CODE[error.code as ErrorCode] ?? 500;
+  const status = (error as FastifyError).statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 600) return status;
+  return 500;
+}
+
+function isApi(request: FastifyRequest): boolean {
+  return request.url.startsWith('/api/');
+}
+
+export async function sendError(deps: WebDeps, request: FastifyRequest, reply: FastifyReply, status: number): Promise<FastifyReply> {
+  reply.code(status).header('Cache-Control', 'no-store');
+  // Headers like Content-Encoding or ETag set before the failure must not describe the error page.
+  reply.removeHeader('Content-Encoding').removeHeader('ETag').removeHeader('Content-Disposition');
+  if (isApi(request)) {
+    return reply.type('application/json; charset=utf-8').send({ error: { status, message: errorTexts(status).title } });
+  }
+  let site;
+  try {
+    site = await loadSiteContext(deps);
+  } catch {
+    site = { settings: EMPTY_SETTINGS, baseUrl: deps.baseUrl, cssHref: deps.assets.css.path, iconHref: deps.assets.icon.path };
+  }
+  return reply.type('text/html; charset=utf-8').send(renderDocument(<ErrorPage site={site} status={status} />));
+}
+
+/** Paths that exist with a trailing slash: /activity → /activity/. */
+const SLASHLESS = /^\/(activity|category|tag|profile)(\/[^.]*)?$/;
+
+function decodedPath(url: string): string | undefined {
+  const path = url.split('?')[0]!;
+  try {
+    return decodeURI(path);
+  } catch {
+    return undefined;
+  }
+}
+
+export function installErrorHandlers(app: FastifyInstance, deps: WebDeps): void {
+  app.setErrorHandler(async (error, request, reply) => {
+    const status = statusOf(error);
+    if (status >= 500) request.log.error({ err: error, reqId: request.id }, 'request failed');
+    return sendError(deps, request, reply, status);
+  });
+
+  app.setNotFoundHandler(async (request, reply) => {
+    const path = decodedPath(request.url);
+    if (path !== undefined && (request.method === 'GET' || request.method === 'HEAD')) {
+      const target = await findRedirect(deps.ctx.db, path);
+      if (target) return reply.redirect(target, 301);
+      const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
+      if (!path.endsWith('/') && SLASHLESS.test(path)) return reply.redirect(`${request.url.split('?')[0]}/${query}`, 301);
+    }
+    return sendError(deps, request, reply, 404);
+  });
+}

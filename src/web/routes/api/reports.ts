@@ -1,0 +1,77 @@
+// The read-only JSON API for reuse of the record (open data):
+// GET /api/v1/reports?page=&limit=  → { total, items: [{ id, title, url, date, category, tags }] }
+// GET /api/v1/reports/<id>          → the same fields plus summary, html, text, outline, attachments
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { attachmentMeta } from '../../../domain/attachment.js';
+import { ReportNotFoundError } from '../../../domain/errors.js';
+import { mediaPath } from '../../../domain/media-path.js';
+import { absoluteUrl, paths } from '../../../domain/paths.js';
+import type { ReportSummary } from '../../../domain/report.js';
+import { findReportById, listReports } from '../../../store/reports.js';
+import type { WebDeps } from '../../deps.js';
+import { MAX_PAGE } from '../../query.js';
+import { sendCached } from '../../send-cached.js';
+import { absolutizeLinks } from '../public/feeds.js';
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+const ListQuery = Type.Object({
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+});
+
+function summaryJson(report: ReportSummary, baseUrl: string) {
+  return {
+    id: report.id,
+    title: report.title,
+    url: absoluteUrl(baseUrl, paths.report(report.slug)),
+    date: report.activityDate,
+    category: report.category?.name ?? null,
+    tags: report.tags,
+  };
+}
+
+export const apiReportRoutes: FastifyPluginAsyncTypebox<{ deps: WebDeps }> = async (app, { deps }) => {
+  // Anyone may reuse the record from any site.
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('Access-Control-Allow-Origin', '*');
+  });
+
+  app.get('/api/v1/reports', { schema: { querystring: ListQuery } }, (request, reply) => {
+    const page = request.query.page ?? 1;
+    const limit = request.query.limit ?? 20;
+    return sendCached(deps, request, reply, `api:list:${page}:${limit}`, JSON_TYPE, async () => {
+      const result = await listReports(deps.ctx.db, { status: 'published' }, { offset: (page - 1) * limit, limit });
+      return JSON.stringify({ total: result.total, items: result.items.map((r) => summaryJson(r, deps.baseUrl)) });
+    });
+  });
+
+  app.get(
+    '/api/v1/reports/:id',
+    { schema: { params: Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) }) } },
+    (request, reply) => {
+      const { id } = request.params;
+      return sendCached(deps, request, reply, `api:report:${id}`, JSON_TYPE, async () => {
+        const report = await findReportById(deps.ctx.db, id, 'published');
+        if (!report) throw new ReportNotFoundError(String(id));
+        return JSON.stringify({
+          ...summaryJson(report, deps.baseUrl),
+          summary: report.summary,
+          html: absolutizeLinks(report.bodyHtml, deps.baseUrl),
+          text: report.bodyText,
+          outline: report.outline,
+          attachments: report.attachments.map((a) => ({
+            label: a.label,
+            url: absoluteUrl(deps.baseUrl, mediaPath(a.sha256, a.fileName)),
+            mime: a.mime,
+            bytes: a.bytes,
+            pages: a.pages,
+            description: attachmentMeta(a),
+            summary: a.summary,
+          })),
+        });
+      });
+    },
+  );
+};

@@ -1,0 +1,28 @@
+// Answers a public GET from the page cache: ETag and 304, Cache-Control, and a
+// pre-compressed body when the client accepts one. Rendering happens only on a miss.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { getContentVersion } from '../store/site-state.js';
+import type { WebDeps } from './deps.js';
+import { matchesEtag, pickEncoding } from './page-cache.js';
+
+export const HTML = 'text/html; charset=utf-8';
+
+/** Pages may be reused for a minute, then revalidated cheaply with the ETag. */
+const PAGE_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
+
+export async function sendCached(
+  deps: WebDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  key: string,
+  contentType: string,
+  render: () => Promise<string>,
+): Promise<FastifyReply> {
+  const version = await getContentVersion(deps.ctx.db);
+  const entry = deps.cache.get(key, version) ?? deps.cache.set(key, version, Buffer.from(await render()), contentType);
+  reply.header('ETag', entry.etag).header('Cache-Control', PAGE_CACHE_CONTROL).header('Vary', 'Accept-Encoding').type(entry.contentType);
+  if (matchesEtag(request.headers['if-none-match'], entry.etag)) return reply.code(304).send();
+  const encoding = entry.body.byteLength >= 1024 ? pickEncoding(request.headers['accept-encoding']) : undefined;
+  if (encoding === undefined) return reply.send(entry.body);
+  return reply.header('Content-Encoding', encoding).send(deps.cache.encoded(entry, encoding));
+}

@@ -1,0 +1,68 @@
+import { paths } from '../../../domain/paths.js';
+import type { Category, MonthCount, TagCount } from '../../../domain/report.js';
+
+export interface ArchiveData {
+  months: MonthCount[];
+  categories: Category[];
+  tags: TagCount[];
+}
+
+/** Side navigation of the archives: by category, by year (with months), by tag. */
+export function ArchiveNav({ data }: { data: ArchiveData }) {
+  const years = new Map<number, MonthCount[]>();
+  for (const m of data.months) years.set(m.year, [...(years.get(m.year) ?? []), m]);
+  return (
+    <aside class="archive-nav" aria-label="活動報告のアーカイブ">
+      {data.categories.length > 0 && (
+        <section aria-labelledby="archive-categories">
+          <h2 id="archive-categories">カテゴリー</h2>
+          <ul>
+            {data.categories.map((c) => (
+              <li>
+                <a href={paths.category(c.slug)}>{c.name}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {years.size > 0 && (
+        <section aria-labelledby="archive-years">
+          <h2 id="archive-years">年別</h2>
+          <ul class="archive-years">
+            {[...years.entries()].map(([year, months]) => (
+              <li>
+                <a href={paths.year(year)}>
+                  {year}年<span class="count">({months.reduce((n, m) => n + m.count, 0)}件)</span>
+                </a>
+                <ul class="archive-months">
+                  {months.map((m) => (
+                    <li>
+                      <a href={paths.month(m.year, m.month)}>
+                        {m.month}月<span class="count">({m.count}件)</span>
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {data.tags.length > 0 && (
+        <section aria-labelledby="archive-tags">
+          <h2 id="archive-tags">タグ</h2>
+          <ul class="tag-cloud">
+            {data.tags.map((t) => (
+              <li>
+                <a href={paths.tag(t.name)}>
+                  {t.name}
+                  <span class="count">({t.count})</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,64 @@
+import { paths } from '../../domain/paths.js';
+import type { ReportSummary } from '../../domain/report.js';
+import { siteTitle } from '../../domain/settings.js';
+import { ArchiveNav, type ArchiveData } from './components/archive-nav.js';
+import { ReportList } from './components/report-list.js';
+import { Layout, type SiteContext } from './layout.js';
+
+export interface HomePageProps {
+  site: SiteContext;
+  latest: ReportSummary[];
+  archive: ArchiveData;
+  /** First paragraph of the profile, as plain text. */
+  profileLead: string;
+  jsonLd: Record<string, unknown>[];
+}
+
+export function HomePage({ site, latest, archive, profileLead, jsonLd }: HomePageProps) {
+  const s = site.settings;
+  return (
+    <Layout site={site} meta={{ title: '', description: s.siteDescription, canonicalPath: paths.home(), jsonLd, section: paths.home() }}>
+      <h1 class="visually-hidden">{siteTitle(s)}</h1>
+      <section class="profile-card" aria-labelledby="profile-card-title">
+        <h2 id="profile-card-title" class="profile-card-name">
+          {s.legislatorName}
+          {s.legislatorNameKana && <span class="kana">({s.legislatorNameKana})</span>}
+        </h2>
+        <dl class="profile-facts">
+          {s.chamber && (
+            <>
+              <dt>所属</dt>
+              <dd>{s.chamber}</dd>
+            </>
+          )}
+          {s.constituency && (
+            <>
+              <dt>選挙区</dt>
+              <dd>{s.constituency}</dd>
+            </>
+          )}
+          {s.party && (
+            <>
+              <dt>政党</dt>
+              <dd>{s.party}</dd>
+            </>
+          )}
+        </dl>
+        {profileLead && <p class="profile-lead">{profileLead}</p>}
+        <p class="more-link">
+          <a href={paths.profile()}>プロフィールを見る</a>
+        </p>
+      </section>
+      <div class="with-aside">
+        <section class="latest" aria-labelledby="latest-title">
+          <h2 id="latest-title">最新の活動報告</h2>
+          {latest.length === 0 ? <p>活動報告はまだありません。</p> : <ReportList reports={latest} headingLevel={3} />}
+          <p class="more-link">
+            <a href={paths.activity()}>活動報告の一覧へ</a>
+          </p>
+        </section>
+        <ArchiveNav data={archive} />
+      </div>
+    </Layout>
+  );
+}

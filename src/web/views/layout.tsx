@@ -1,0 +1,147 @@
+// The frame of every public page: head metadata (canonical, OGP, feeds, JSON-LD),
+// site header with navigation, main content and footer. No script is loaded.
+import type { ComponentChildren } from 'preact';
+import { jsonForScript } from '../../domain/json-ld.js';
+import { absoluteUrl, paths } from '../../domain/paths.js';
+import { siteTitle, type SiteSettings } from '../../domain/settings.js';
+import { JsonLdScript } from './components/html-block.js';
+
+export interface SiteContext {
+  settings: SiteSettings;
+  baseUrl: string;
+  /** Content-hashed stylesheet and icon URLs. */
+  cssHref: string;
+  iconHref: string;
+}
+
+export interface PageMeta {
+  /** Shown before the site title; empty on the home page. */
+  title: string;
+  description: string;
+  /** Absent on error pages, which have no canonical address. */
+  canonicalPath?: string;
+  ogType?: 'website' | 'article' | 'profile';
+  jsonLd?: Record<string, unknown>[];
+  noindex?: boolean;
+  prevPath?: string;
+  nextPath?: string;
+  /** Path of the navigation entry to mark as current. */
+  section?: string;
+}
+
+export function Layout({ site, meta, children }: { site: SiteContext; meta: PageMeta; children: ComponentChildren }) {
+  const name = siteTitle(site.settings);
+  const fullTitle = meta.title === '' ? name : `${meta.title} | ${name}`;
+  const canonical = meta.canonicalPath === undefined ? undefined : absoluteUrl(site.baseUrl, meta.canonicalPath);
+  const description = meta.description || site.settings.siteDescription;
+  return (
+    <html lang="ja">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{fullTitle}</title>
+        {description && <meta name="description" content={description} />}
+        {meta.noindex && <meta name="robots" content="noindex" />}
+        {canonical && <link rel="canonical" href={canonical} />}
+        {meta.prevPath && <link rel="prev" href={absoluteUrl(site.baseUrl, meta.prevPath)} />}
+        {meta.nextPath && <link rel="next" href={absoluteUrl(site.baseUrl, meta.nextPath)} />}
+        <link rel="stylesheet" href={site.cssHref} />
+        <link rel="icon" href={site.iconHref} type="image/svg+xml" />
+        <link rel="alternate" type="application/rss+xml" title={`${name}(RSS)`} href={paths.rss()} />
+        <link rel="alternate" type="application/atom+xml" title={`${name}(Atom)`} href={paths.atom()} />
+        <link rel="alternate" type="application/feed+json" title={`${name}(JSON Feed)`} href={paths.jsonFeed()} />
+        <meta property="og:type" content={meta.ogType ?? 'website'} />
+        <meta property="og:site_name" content={name} />
+        <meta property="og:title" content={meta.title === '' ? name : meta.title} />
+        {description && <meta property="og:description" content={description} />}
+        {canonical && <meta property="og:url" content={canonical} />}
+        <meta property="og:locale" content="ja_JP" />
+        <meta name="twitter:card" content="summary" />
+        <meta name="twitter:title" content={meta.title === '' ? name : meta.title} />
+        {description && <meta name="twitter:description" content={description} />}
+        {(meta.jsonLd ?? []).map((data) => (
+          <JsonLdScript json={jsonForScript(data)} />
+        ))}
+      </head>
+      <body>
+        <a class="skip-link" href="#main">本文へ移動</a>
+        <SiteHeader settings={site.settings} section={meta.section} />
+        <main id="main" class="main">
+          {children}
+        </main>
+        <SiteFooter settings={site.settings} />
+      </body>
+    </html>
+  );
+}
+
+function SiteHeader({ settings, section }: { settings: SiteSettings; section: string | undefined }) {
+  const links = settings.navigation.length > 0 ? settings.navigation : [{ label: '活動報告', url: paths.activity() }];
+  return (
+    <header class="site-header">
+      <div class="site-header-inner">
+        <p class="site-name">
+          <a href={paths.home()}>
+            {settings.chamber && <span class="site-chamber">{settings.chamber}</span>}
+            <span class="site-legislator">{settings.legislatorName || 'katsudo'}</span>
+            <span class="site-suffix">公式サイト</span>
+          </a>
+        </p>
+        <nav class="site-nav" aria-label="サイト内メニュー">
+          <ul>
+            <li>
+              <a href={paths.home()} aria-current={section === paths.home() ? 'page' : undefined}>
+                ホーム
+              </a>
+            </li>
+            {links.map((link) => (
+              <li>
+                <a href={link.url} aria-current={section === link.url ? 'page' : undefined}>
+                  {link.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}
+
+function SiteFooter({ settings }: { settings: SiteSettings }) {
+  return (
+    <footer class="site-footer">
+      <div class="site-footer-inner">
+        {settings.contact && (
+          <section class="footer-contact" aria-labelledby="footer-contact-title">
+            <h2 id="footer-contact-title">お問い合わせ</h2>
+            <p class="contact-text">{settings.contact}</p>
+          </section>
+        )}
+        <ul class="footer-links">
+          <li>
+            <a href={paths.profile()}>プロフィール</a>
+          </li>
+          <li>
+            <a href={paths.activity()}>活動報告</a>
+          </li>
+          <li>
+            <a href={paths.rss()}>RSS</a>
+          </li>
+          <li>
+            <a href={paths.atom()}>Atom</a>
+          </li>
+          <li>
+            <a href={paths.jsonFeed()}>JSON Feed</a>
+          </li>
+          <li>
+            <a href="/api/v1/reports">オープンデータ(JSON API)</a>
+          </li>
+        </ul>
+        <p class="copyright">
+          © {settings.legislatorName || 'katsudo'} 事務所
+        </p>
+      </div>
+    </footer>
+  );
+}

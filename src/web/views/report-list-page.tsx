@@ -1,0 +1,72 @@
+// The 活動報告 list and every archive (year, month, category, tag): same page, other filter.
+import { paths } from '../../domain/paths.js';
+import type { ReportSummary } from '../../domain/report.js';
+import { ArchiveNav, type ArchiveData } from './components/archive-nav.js';
+import { Pagination, type PageInfo } from './components/pagination.js';
+import { ReportList } from './components/report-list.js';
+import { Layout, type SiteContext } from './layout.js';
+
+export interface Crumb {
+  label: string;
+  path?: string;
+}
+
+export interface ReportListPageProps {
+  site: SiteContext;
+  /** 活動報告, 2024年の活動報告, カテゴリー「国会活動」 … */
+  heading: string;
+  description: string;
+  crumbs: Crumb[];
+  reports: ReportSummary[];
+  total: number;
+  pageInfo: PageInfo;
+  archive: ArchiveData;
+}
+
+export function ReportListPage(props: ReportListPageProps) {
+  const { site, heading, reports, total, pageInfo } = props;
+  const { page, pageCount, basePath } = pageInfo;
+  const title = page > 1 ? `${heading}(${page}ページ目)` : heading;
+  const canonicalPath = page > 1 ? `${basePath}?page=${page}` : basePath;
+  return (
+    <Layout
+      site={site}
+      meta={{
+        title,
+        description: props.description,
+        canonicalPath,
+        prevPath: page > 1 ? (page === 2 ? basePath : `${basePath}?page=${page - 1}`) : undefined,
+        nextPath: page < pageCount ? `${basePath}?page=${page + 1}` : undefined,
+        section: paths.activity(),
+      }}
+    >
+      <Breadcrumbs crumbs={props.crumbs} />
+      <div class="with-aside">
+        <section class="report-index" aria-labelledby="page-title">
+          <h1 id="page-title">{heading}</h1>
+          <p class="result-count">
+            {total}件{pageCount > 1 && `(${page}/${pageCount}ページ)`}
+          </p>
+          {reports.length === 0 ? <p>該当する活動報告はありません。</p> : <ReportList reports={reports} />}
+          <Pagination info={pageInfo} />
+        </section>
+        <ArchiveNav data={props.archive} />
+      </div>
+    </Layout>
+  );
+}
+
+export function Breadcrumbs({ crumbs }: { crumbs: Crumb[] }) {
+  return (
+    <nav class="breadcrumbs" aria-label="現在位置">
+      <ol>
+        <li>
+          <a href={paths.home()}>ホーム</a>
+        </li>
+        {crumbs.map((c) => (
+          <li>{c.path ? <a href={c.path}>{c.label}</a> : <span aria-current="page">{c.label}</span>}</li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
