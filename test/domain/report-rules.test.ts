@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ValidationError } from '../../src/domain/errors.js';
+import { checkDraft } from '../../src/domain/report-rules.js';
+
+const ok = { title: ' 視察報告 ', activityDate: '2024-05-01', bodySource: '本文\r\n二行目' };
+
+test('tidies the title and line endings of a valid draft', () => {
+  const checked = checkDraft(ok);
+  assert.equal(checked.title, '視察報告');
+  assert.equal(checked.bodySource, '本文\n二行目');
+});
+
+test('lists every problem with a Japanese message per field', () => {
+  try {
+    checkDraft({ title: '', activityDate: '2023-02-30', bodySource: '  ', slug: 'Bad Slug' });
+    assert.fail('expected a ValidationError');
+  } catch (error) {
+    assert.ok(error instanceof ValidationError);
+    assert.deepEqual(Object.keys(error.fields).sort(), ['activityDate', 'bodySource', 'slug', 'title']);
+    assert.match(error.fields.title!, /タイトルを入力/);
+  }
+});
+
+test('refuses a 500-character title', () => {
+  assert.throws(() => checkDraft({ ...ok, title: 'あ'.repeat(500) }), (e: unknown) => e instanceof ValidationError && /200文字以内/.test(e.fields.title!));
+});
+
+test('unifies tags by NFKC and drops duplicates and blanks', () => {
+  assert.deepEqual(checkDraft({ ...ok, tags: ['ＴＰＰ', 'TPP', ' 外交 ', ''] }).tags, ['TPP', '外交']);
+});
+
+test('refuses tags with URL syntax characters', () => {
+  assert.throws(() => checkDraft({ ...ok, tags: ['a/b'] }), ValidationError);
+});
