@@ -65,7 +65,7 @@ export function Layout({ site, meta, children }: { site: SiteContext; meta: Page
       </head>
       <body>
         <a class="skip-link" href="#main">本文へ移動</a>
-        <SiteHeader settings={site.settings} section={meta.section} />
+        <SiteHeader settings={site.settings} section={meta.section} currentPath={meta.canonicalPath} />
         <main id="main" class="main">
           {children}
         </main>
@@ -75,7 +75,14 @@ export function Layout({ site, meta, children }: { site: SiteContext; meta: Page
   );
 }
 
-function SiteHeader({ settings, section }: { settings: SiteSettings; section: string | undefined }) {
+/** "page" on the link to this very page, "true" on the link to the section it belongs to. */
+function currentness(url: string, section: string | undefined, currentPath: string | undefined): 'page' | 'true' | undefined {
+  if (url === currentPath) return 'page';
+  return url === section ? 'true' : undefined;
+}
+
+function SiteHeader(props: { settings: SiteSettings; section: string | undefined; currentPath: string | undefined }) {
+  const { settings, section, currentPath } = props;
   const links = settings.navigation.length > 0 ? settings.navigation : [{ label: '活動報告', url: paths.activity() }];
   return (
     <header class="site-header">
@@ -90,13 +97,13 @@ function SiteHeader({ settings, section }: { settings: SiteSettings; section: st
         <nav class="site-nav" aria-label="サイト内メニュー">
           <ul>
             <li>
-              <a href={paths.home()} aria-current={section === paths.home() ? 'page' : undefined}>
+              <a href={paths.home()} aria-current={currentness(paths.home(), section, currentPath)}>
                 ホーム
               </a>
             </li>
             {links.map((link) => (
               <li>
-                <a href={link.url} aria-current={section === link.url ? 'page' : undefined}>
+                <a href={link.url} aria-current={currentness(link.url, section, currentPath)}>
                   {link.label}
                 </a>
               </li>

@@ -10,16 +10,11 @@ import { absoluteUrl, paths } from '../../../domain/paths.js';
 import type { ReportSummary } from '../../../domain/report.js';
 import { findReportById, listReports } from '../../../store/reports.js';
 import type { WebDeps } from '../../deps.js';
-import { MAX_PAGE } from '../../query.js';
+import { ListQuery, pageNumber } from '../../query.js';
 import { sendCached } from '../../send-cached.js';
 import { absolutizeLinks } from '../public/feeds.js';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
-
-const ListQuery = Type.Object({
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
-});
 
 function summaryJson(report: ReportSummary, baseUrl: string) {
   return {
@@ -39,8 +34,8 @@ export const apiReportRoutes: FastifyPluginAsyncTypebox<{ deps: WebDeps }> = asy
   });
 
   app.get('/api/v1/reports', { schema: { querystring: ListQuery } }, (request, reply) => {
-    const page = request.query.page ?? 1;
-    const limit = request.query.limit ?? 20;
+    const page = pageNumber(request.query.page);
+    const limit = Number(request.query.limit ?? 20);
     return sendCached(deps, request, reply, `api:list:${page}:${limit}`, JSON_TYPE, async () => {
       const result = await listReports(deps.ctx.db, { status: 'published' }, { offset: (page - 1) * limit, limit });
       return JSON.stringify({ total: result.total, items: result.items.map((r) => summaryJson(r, deps.baseUrl)) });
@@ -49,9 +44,9 @@ export const apiReportRoutes: FastifyPluginAsyncTypebox<{ deps: WebDeps }> = asy
 
   app.get(
     '/api/v1/reports/:id',
-    { schema: { params: Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) }) } },
+    { schema: { params: Type.Object({ id: Type.String({ pattern: '^[1-9][0-9]{0,15}$' }) }) } },
     (request, reply) => {
-      const { id } = request.params;
+      const id = Number(request.params.id);
       return sendCached(deps, request, reply, `api:report:${id}`, JSON_TYPE, async () => {
         const report = await findReportById(deps.ctx.db, id, 'published');
         if (!report) throw new ReportNotFoundError(String(id));

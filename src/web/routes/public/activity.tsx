@@ -8,7 +8,7 @@ import { isValidSlug } from '../../../domain/slug.js';
 import { findNeighbours, findReportBySlug } from '../../../store/reports.js';
 import type { WebDeps } from '../../deps.js';
 import { renderDocument } from '../../html.js';
-import { PageQuery } from '../../query.js';
+import { PageQuery, pageNumber } from '../../query.js';
 import { HTML, sendCached } from '../../send-cached.js';
 import { loadSiteContext } from '../../site-context.js';
 import { ReportPage } from '../../views/report-page.js';
@@ -32,7 +32,7 @@ export const activityRoutes: FastifyPluginAsyncTypebox<{ deps: WebDeps }> = asyn
         basePath: paths.activity(),
         isEmptyAllowed: true,
       },
-      request.query.page ?? 1,
+      pageNumber(request.query.page),
     ),
   );
 
@@ -56,7 +56,7 @@ export const activityRoutes: FastifyPluginAsyncTypebox<{ deps: WebDeps }> = asyn
             basePath: paths.year(year),
             isEmptyAllowed: false,
           },
-          request.query.page ?? 1,
+          pageNumber(request.query.page),
         );
       }
       if (!isValidSlug(slug)) throw new ReportNotFoundError(slug);
@@ -96,7 +96,7 @@ export const activityRoutes: FastifyPluginAsyncTypebox<{ deps: WebDeps }> = asyn
           basePath: paths.month(year, month),
           isEmptyAllowed: false,
         },
-        request.query.page ?? 1,
+        pageNumber(request.query.page),
       );
     },
   );

@@ -6,7 +6,7 @@ import { paths } from '../../../domain/paths.js';
 import { normalizeTag } from '../../../domain/report-rules.js';
 import { findCategoryBySlug } from '../../../store/categories.js';
 import type { WebDeps } from '../../deps.js';
-import { PageQuery } from '../../query.js';
+import { PageQuery, pageNumber } from '../../query.js';
 import { sendListPage } from './list-page.js';
 
 export const archiveRoutes: FastifyPluginAsyncTypebox<{ deps: WebDeps }> = async (app, { deps }) => {
@@ -29,7 +29,7 @@ export const archiveRoutes: FastifyPluginAsyncTypebox<{ deps: WebDeps }> = async
           basePath: paths.category(category.slug),
           isEmptyAllowed: true,
         },
-        request.query.page ?? 1,
+        pageNumber(request.query.page),
       );
     },
   );
@@ -53,7 +53,7 @@ export const archiveRoutes: FastifyPluginAsyncTypebox<{ deps: WebDeps }> = async
           basePath: paths.tag(name),
           isEmptyAllowed: false,
         },
-        request.query.page ?? 1,
+        pageNumber(request.query.page),
       );
     },
   );

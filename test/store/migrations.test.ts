@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../../src/store/database.js';
+
+test('migrates a new file and reopens it without migrating again', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'katsudo-migrate-'));
+  try {
+    const file = join(dir, 'nested', 'katsudo.db');
+    const first = await openDatabase({ file });
+    const tables = await first.introspection.getTables();
+    assert.deepEqual(
+      tables.map((t) => t.name).filter((n) => !n.startsWith('kysely_')).sort(),
+      ['categories', 'media', 'redirects', 'report_media', 'report_tags', 'reports', 'settings', 'site_state', 'tags'],
+    );
+    await first.destroy();
+    const second = await openDatabase({ file });
+    const applied = await second.selectFrom('kysely_migration' as never).selectAll().execute();
+    assert.equal(applied.length, 1);
+    await second.destroy();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
