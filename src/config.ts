@@ -55,7 +55,7 @@ export interface ConfigOverrides {
 }
 
 /** Builds the configuration from the environment, with command-line flags taking precedence. */
-export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = {}): Config {
+export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.env): Config {
   const databaseUrl = env.DATABASE_URL;
   if (databaseUrl !== undefined && databaseUrl !== '' && !databaseUrl.startsWith('sqlite:')) {
     throw new ConfigError(

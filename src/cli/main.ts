@@ -38,17 +38,17 @@ async function run(argv: string[]): Promise<void> {
   switch (command) {
     case 'serve': {
       const parsed = parseServeArgs(args);
-      const config = loadConfig(process.env, { port: parsed.port, dataDir: parsed.dataDir });
+      const config = loadConfig({ port: parsed.port, dataDir: parsed.dataDir });
       return serve(config, parsed.isDemoWanted, out);
     }
     case 'import-text': {
       const parsed = parseImportTextArgs(args);
-      const config = loadConfig(process.env, { dataDir: parsed.dataDir });
+      const config = loadConfig({ dataDir: parsed.dataDir });
       return importTextCommand(parsed, config.dataDir, out);
     }
     case 'list': {
       const parsed = parseListArgs(args);
-      const config = loadConfig(process.env, { dataDir: parsed.dataDir });
+      const config = loadConfig({ dataDir: parsed.dataDir });
       return listCommand(parsed.status, config.dataDir, out);
     }
     case undefined:

@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+test('runs with zero configuration on port 3000 and ./data', () => {
+  const config = loadConfig({}, {});
+  assert.equal(config.port, 3000);
+  assert.match(config.dataDir, /\/data$/);
+  assert.equal(config.baseUrl, 'http://localhost:3000');
+});
+
+test('lets flags win over the environment', () => {
+  const config = loadConfig({ port: '4000', dataDir: '/srv/katsudo' }, { PORT: '5000', KATSUDO_DATA_DIR: '/elsewhere' });
+  assert.equal(config.port, 4000);
+  assert.equal(config.dataDir, '/srv/katsudo');
+});
+
+test('drops the trailing slash of the base URL', () => {
+  assert.equal(loadConfig({}, { KATSUDO_BASE_URL: 'https://www.example.jp/' }).baseUrl, 'https://www.example.jp');
+});
+
+test('names the variable and a valid example when a value is wrong', () => {
+  const cases: [Record<string, string>, RegExp][] = [
+    [{ PORT: '70000' }, /PORT.*PORT=3000/],
+    [{ KATSUDO_BASE_URL: 'ftp://x' }, /KATSUDO_BASE_URL.*https:\/\/www\.example\.jp/],
+    [{ KATSUDO_BASE_URL: 'https://x/?a=1' }, /KATSUDO_BASE_URL/],
+    [{ KATSUDO_TRUST_PROXY: 'yes' }, /KATSUDO_TRUST_PROXY=true/],
+    [{ KATSUDO_LOG_LEVEL: 'loud' }, /KATSUDO_LOG_LEVEL=warn/],
+    [{ DATABASE_URL: 'postgres://localhost/katsudo' }, /DATABASE_URL/],
+  ];
+  for (const [env, message] of cases) assert.throws(() => loadConfig({}, env), (e: unknown) => e instanceof ConfigError && message.test(e.message));
+});
