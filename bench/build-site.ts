@@ -3,7 +3,7 @@
 // batched transactions through the same createReportIn the admin and importers use.
 //
 //   node --import tsx bench/build-site.ts --count 10000 --out /tmp/katsudo-10k [--seed 1] [--batch 500]
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -50,6 +50,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const generateMs = performance.now() - generateStart;
 
   const db = await openDatabase({ file });
+  // Where uploads live; the server expects the folder even when the site has none.
+  mkdirSync(join(dataDir, 'media'), { recursive: true });
   const writeStart = performance.now();
   try {
     const nowIso = new Date().toISOString();

@@ -1,0 +1,310 @@
+// The HTTP benchmark behind docs/performance.md: a site of 10,000 generated reports, the
+// real server in its own process (the built CLI, as `npm start` runs it), and autocannon
+// against the public pages. Prints a table and writes bench/results/http-<time>.json.
+//
+//   npm run bench                     # build the site in a temp dir, measure, delete it
+//   npm run bench -- --reuse          # keep the site in $TMPDIR/katsudo-bench-<count>-s<seed> between runs
+//   npm run bench -- --only report,home --runs 1 --duration 5 --no-build --profile
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { buildSite, DB_FILE } from './build-site.js';
+import { runScenario, type LoadOptions, type Scenario, type ScenarioResult } from './load.js';
+import { httpGet, startServer, type ProcessMemory, type ServerProcess } from './server-process.js';
+
+const REPO_DIR = fileURLToPath(new URL('..', import.meta.url));
+const RESULTS_DIR = join(REPO_DIR, 'bench/results');
+const KB = 1024;
+const MB = 1024 * 1024;
+
+/** From the issue: what a report page must achieve on this machine. */
+const TARGETS = {
+  reportRequestsPerSecond: 10_000,
+  reportP99Ms: 20,
+  reportHtmlCssBytes: 30 * KB,
+  rssBytes: 150 * MB,
+  firstResponseMs: 1000,
+};
+
+const ALL_SCENARIOS = ['report', 'report-br', 'activity', 'activity-deep', 'home', 'report-uncached'] as const;
+
+function parseOptions() {
+  const { values } = parseArgs({
+    options: {
+      count: { type: 'string', default: '10000' },
+      seed: { type: 'string', default: '1' },
+      reuse: { type: 'boolean', default: false },
+      data: { type: 'string' },
+      connections: { type: 'string', default: '32' },
+      duration: { type: 'string', default: '10' },
+      warmup: { type: 'string', default: '2' },
+      runs: { type: 'string', default: '3' },
+      starts: { type: 'string', default: '5' },
+      only: { type: 'string' },
+      'no-build': { type: 'boolean', default: false },
+      profile: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const only = values.only?.split(',').map((s) => s.trim()) ?? [...ALL_SCENARIOS];
+  for (const name of only) {
+    if (!(ALL_SCENARIOS as readonly string[]).includes(name)) throw new Error(`unknown scenario ${name}; known: ${ALL_SCENARIOS.join(', ')}`);
+  }
+  return {
+    count: Number(values.count),
+    seed: Number(values.seed),
+    isReuse: values.reuse,
+    dataDir: values.data,
+    connections: Number(values.connections),
+    durationS: Number(values.duration),
+    warmupS: Number(values.warmup),
+    runs: Number(values.runs),
+    starts: Number(values.starts),
+    only,
+    isBuildWanted: !values['no-build'],
+    isProfileWanted: values.profile,
+  };
+}
+
+type Options = ReturnType<typeof parseOptions>;
+
+function machine() {
+  const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
+  return {
+    cores: availableParallelism(),
+    cpuModel: /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1] ?? 'unknown',
+    memoryBytes: totalmem(),
+    node: process.version,
+    loadAverageAtStart: loadavg(),
+  };
+}
+
+/** The data directory, built unless --reuse finds one already there. */
+async function prepareSite(options: Options): Promise<{ dataDir: string; isTemporary: boolean; build?: object }> {
+  if (options.dataDir && existsSync(join(options.dataDir, DB_FILE))) return { dataDir: options.dataDir, isTemporary: false };
+  const fixed = options.dataDir ?? (options.isReuse ? join(tmpdir(), `katsudo-bench-${options.count}-s${options.seed}`) : undefined);
+  if (fixed && options.isReuse && existsSync(join(fixed, DB_FILE))) {
+    console.log(`reusing ${fixed}`);
+    return { dataDir: fixed, isTemporary: false };
+  }
+  const dataDir = fixed ?? mkdtempSync(join(tmpdir(), 'katsudo-bench-'));
+  console.log(`building ${options.count} reports in ${dataDir} …`);
+  const build = await buildSite({ count: options.count, out: dataDir, seed: options.seed, log: console.log });
+  console.log(`  ${build.reportsPerSecond} reports/s`);
+  return { dataDir, isTemporary: fixed === undefined, build };
+}
+
+function npmBuild(): void {
+  console.log('npm run build …');
+  const result = spawnSync('npm', ['run', 'build'], { cwd: REPO_DIR, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (result.status !== 0) throw new Error('npm run build failed');
+}
+
+async function measureStarts(dataDir: string, starts: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < starts; i++) {
+    const server = await startServer({ repoDir: REPO_DIR, dataDir });
+    times.push(server.firstResponseMs);
+    await server.stop();
+  }
+  return times;
+}
+
+/** 200 report paths spread over the whole site: 10 from each of 20 API pages of 100. */
+async function sampleReportPaths(origin: string, wanted: number): Promise<{ sample: string[]; all: string[] }> {
+  const first = await getJson(`${origin}/api/v1/reports?limit=100&page=1`);
+  const pageCount = Math.ceil(first.total / 100);
+  const all: string[] = [];
+  for (let page = 1; page <= pageCount; page++) {
+    const body = page === 1 ? first : await getJson(`${origin}/api/v1/reports?limit=100&page=${page}`);
+    all.push(...body.items.map((item) => new URL(item.url).pathname));
+  }
+  const step = all.length / Math.min(wanted, all.length);
+  const sample = Array.from({ length: Math.min(wanted, all.length) }, (_, i) => all[Math.floor(i * step)]!);
+  return { sample, all };
+}
+
+async function getJson(url: string): Promise<{ total: number; items: { url: string }[] }> {
+  const res = await httpGet(url);
+  if (res.status !== 200) throw new Error(`${url}: HTTP ${res.status}`);
+  return JSON.parse(res.body.toString('utf8')) as { total: number; items: { url: string }[] };
+}
+
+interface Sizes {
+  pagesMeasured: number;
+  htmlBytes: { min: number; median: number; max: number };
+  htmlBrBytes: { median: number; max: number };
+  htmlGzipBytes: { median: number; max: number };
+  cssPath: string;
+  cssBytes: number;
+  cssBrBytes: number;
+  cssGzipBytes: number;
+  htmlPlusCssBytes: { median: number; max: number };
+  htmlPlusCssBrBytes: { median: number; max: number };
+}
+
+/** What a first visit to a report page downloads: the HTML and its one stylesheet. */
+async function measureSizes(origin: string, paths: string[]): Promise<Sizes> {
+  const html: number[] = [];
+  const br: number[] = [];
+  const gz: number[] = [];
+  let cssPath = '';
+  for (const path of paths) {
+    const plain = await httpGet(`${origin}${path}`);
+    if (plain.status !== 200 || plain.headers['content-encoding']) throw new Error(`${path}: expected 200 uncompressed`);
+    html.push(plain.body.byteLength);
+    br.push((await httpGet(`${origin}${path}`, { 'accept-encoding': 'br' })).body.byteLength);
+    gz.push((await httpGet(`${origin}${path}`, { 'accept-encoding': 'gzip' })).body.byteLength);
+    const links = [...plain.body.toString('utf8').matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => m[1]!);
+    if (links.length !== 1) throw new Error(`${path}: expected one stylesheet, found ${links.length}`);
+    cssPath = links[0]!;
+  }
+  const css = await httpGet(`${origin}${cssPath}`);
+  const cssBr = (await httpGet(`${origin}${cssPath}`, { 'accept-encoding': 'br' })).body.byteLength;
+  const cssGz = (await httpGet(`${origin}${cssPath}`, { 'accept-encoding': 'gzip' })).body.byteLength;
+  const htmlStats = stats(html);
+  const brStats = stats(br);
+  return {
+    pagesMeasured: paths.length,
+    htmlBytes: htmlStats,
+    htmlBrBytes: { median: brStats.median, max: brStats.max },
+    htmlGzipBytes: { median: stats(gz).median, max: stats(gz).max },
+    cssPath,
+    cssBytes: css.body.byteLength,
+    cssBrBytes: cssBr,
+    cssGzipBytes: cssGz,
+    htmlPlusCssBytes: { median: htmlStats.median + css.body.byteLength, max: htmlStats.max + css.body.byteLength },
+    htmlPlusCssBrBytes: { median: brStats.median + cssBr, max: brStats.max + cssBr },
+  };
+}
+
+function stats(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { min: sorted[0]!, median: median(sorted), max: sorted[sorted.length - 1]! };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function scenarios(sample: string[], all: string[]): Record<(typeof ALL_SCENARIOS)[number], Scenario> {
+  return {
+    report: { name: 'report', paths: sample },
+    'report-br': { name: 'report-br', paths: sample, headers: { 'accept-encoding': 'br, gzip' } },
+    activity: { name: 'activity', paths: ['/activity/'] },
+    'activity-deep': { name: 'activity-deep', paths: ['/activity/?page=250'] },
+    home: { name: 'home', paths: ['/'] },
+    // Every report once in a while: more pages than the in-process page cache holds,
+    // so most requests render the page (database reads + TSX) instead of copying bytes.
+    'report-uncached': { name: 'report-uncached', paths: all },
+  };
+}
+
+const DESCRIPTIONS: Record<string, string> = {
+  report: 'report page (200 URLs)',
+  'report-br': 'report page, accept-encoding: br, gzip',
+  activity: '/activity/',
+  'activity-deep': '/activity/?page=250',
+  home: 'home /',
+  'report-uncached': 'report page (all URLs, cache misses)',
+};
+
+function formatTable(results: ScenarioResult[]): string {
+  const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'errors+non-2xx', 'runs (req/s)'];
+  const rows = results.map((r) => [
+    DESCRIPTIONS[r.name] ?? r.name,
+    Math.round(r.median.requestsPerSecond).toLocaleString('en-US'),
+    String(r.median.latencyP50Ms),
+    String(r.median.latencyP99Ms),
+    String(r.median.latencyMaxMs),
+    String(r.failures),
+    r.runs.map((run) => Math.round(run.requestsPerSecond)).join(' / '),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+function verdicts(report: ScenarioResult | undefined, sizes: Sizes, memory: ProcessMemory, startMedianMs: number) {
+  const check = (name: string, measured: string, target: string, isMet: boolean | undefined) => ({ name, measured, target, isMet });
+  return [
+    check('report page req/s (32 conn.)', report ? `${Math.round(report.median.requestsPerSecond)}` : 'not run', `>= ${TARGETS.reportRequestsPerSecond}`, report && report.median.requestsPerSecond >= TARGETS.reportRequestsPerSecond),
+    check('report page p99 latency', report ? `${report.median.latencyP99Ms} ms` : 'not run', `< ${TARGETS.reportP99Ms} ms`, report && report.median.latencyP99Ms < TARGETS.reportP99Ms),
+    check('report HTML + CSS, uncompressed (largest)', `${(sizes.htmlPlusCssBytes.max / KB).toFixed(1)} KB`, `<= ${TARGETS.reportHtmlCssBytes / KB} KB`, sizes.htmlPlusCssBytes.max <= TARGETS.reportHtmlCssBytes),
+    check('server RSS after load', `${(memory.rssBytes / MB).toFixed(0)} MB (peak ${(memory.peakRssBytes / MB).toFixed(0)} MB)`, `<= ${TARGETS.rssBytes / MB} MB`, memory.rssBytes <= TARGETS.rssBytes),
+    check('start to first response', `${Math.round(startMedianMs)} ms`, `<= ${TARGETS.firstResponseMs} ms`, startMedianMs <= TARGETS.firstResponseMs),
+  ];
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions();
+  const info = machine();
+  console.log(`machine: ${info.cores} cores, ${info.cpuModel}, ${(info.memoryBytes / 1024 ** 3).toFixed(0)} GiB, node ${info.node}, load ${info.loadAverageAtStart.map((l) => l.toFixed(2)).join(' ')}`);
+  if (options.isBuildWanted) npmBuild();
+  const site = await prepareSite(options);
+  let server: ServerProcess | undefined;
+  try {
+    console.log(`start to first response, ${options.starts} starts …`);
+    const startTimes = await measureStarts(site.dataDir, options.starts);
+    const startMedianMs = median(startTimes);
+    console.log(`  ${startTimes.map((t) => Math.round(t)).join(' / ')} ms, median ${Math.round(startMedianMs)} ms`);
+
+    const profileDir = join(RESULTS_DIR, 'profiles');
+    if (options.isProfileWanted) mkdirSync(profileDir, { recursive: true });
+    server = await startServer({
+      repoDir: REPO_DIR,
+      dataDir: site.dataDir,
+      nodeArgs: options.isProfileWanted ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+    });
+    const memoryAtStart = server.memory();
+    const { sample, all } = await sampleReportPaths(server.origin, 200);
+    const sizes = await measureSizes(server.origin, sample);
+    console.log(`report page: HTML ${(sizes.htmlBytes.median / KB).toFixed(1)} KB median, ${(sizes.htmlBytes.max / KB).toFixed(1)} KB max; CSS ${(sizes.cssBytes / KB).toFixed(1)} KB`);
+
+    const load: LoadOptions = { origin: server.origin, connections: options.connections, durationS: options.durationS, warmupS: options.warmupS, runs: options.runs };
+    const byName = scenarios(sample, all);
+    const results: ScenarioResult[] = [];
+    const memoryAfter: Record<string, ProcessMemory> = {};
+    for (const name of options.only) {
+      console.log(`load: ${DESCRIPTIONS[name]}, ${options.connections} connections, ${options.warmupS} s warm-up + ${options.runs} × ${options.durationS} s …`);
+      const result = await runScenario(byName[name as keyof typeof byName], load);
+      results.push(result);
+      memoryAfter[name] = server.memory();
+      console.log(`  ${Math.round(result.median.requestsPerSecond)} req/s, p50 ${result.median.latencyP50Ms} ms, p99 ${result.median.latencyP99Ms} ms, failures ${result.failures}`);
+    }
+    const memory = server.memory();
+    await server.stop();
+    server = undefined;
+
+    const checks = verdicts(results.find((r) => r.name === 'report'), sizes, memory, startMedianMs);
+    console.log(`\n${formatTable(results)}\n`);
+    console.log(`HTML of a report page: ${sizes.htmlBytes.median} B median (${sizes.htmlBytes.min}–${sizes.htmlBytes.max}), br ${sizes.htmlBrBytes.median} B, gzip ${sizes.htmlGzipBytes.median} B`);
+    console.log(`CSS ${sizes.cssPath}: ${sizes.cssBytes} B (br ${sizes.cssBrBytes} B, gzip ${sizes.cssGzipBytes} B)`);
+    console.log(`server memory: at start ${(memoryAtStart.rssBytes / MB).toFixed(0)} MB, after load ${(memory.rssBytes / MB).toFixed(0)} MB, peak ${(memory.peakRssBytes / MB).toFixed(0)} MB`);
+    console.log(`start to first response: median ${Math.round(startMedianMs)} ms\n`);
+    for (const c of checks) console.log(`${c.isMet ? 'met   ' : 'MISSED'}  ${c.name}: ${c.measured} (target ${c.target})`);
+
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    const file = join(RESULTS_DIR, `http-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+    const { isBuildWanted: _b, ...settings } = options;
+    writeFileSync(
+      file,
+      `${JSON.stringify({ machine: { ...info, loadAverageAtEnd: loadavg() }, settings, site: { dataDir: site.dataDir, build: site.build }, startTimesMs: startTimes, startMedianMs, sizes, memoryAtStart, memoryAfter, memory, scenarios: results, targets: TARGETS, checks }, null, 2)}\n`,
+    );
+    console.log(`\nwrote ${file}`);
+    if (options.isProfileWanted) console.log(`CPU profile of the load-test server in ${profileDir}`);
+  } finally {
+    await server?.stop();
+    if (site.isTemporary) rmSync(site.dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});

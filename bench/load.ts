@@ -1,0 +1,92 @@
+// One load scenario with autocannon: a warm-up run that is thrown away, then several
+// measured runs; the run with the median request rate stands for the scenario, because
+// the benchmark machine is shared and single runs are noisy.
+import autocannon from 'autocannon';
+
+export interface Scenario {
+  name: string;
+  /** Paths to request; each request picks one at random. */
+  paths: string[];
+  headers?: Record<string, string>;
+}
+
+export interface LoadOptions {
+  origin: string;
+  connections: number;
+  durationS: number;
+  warmupS: number;
+  runs: number;
+}
+
+export interface RunFigures {
+  requestsPerSecond: number;
+  latencyP50Ms: number;
+  latencyP99Ms: number;
+  latencyMaxMs: number;
+  requests: number;
+  bytesPerSecond: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+}
+
+export interface ScenarioResult {
+  name: string;
+  urlCount: number;
+  headers: Record<string, string>;
+  median: RunFigures;
+  runs: RunFigures[];
+  /** Errors, timeouts and non-2xx answers over every measured run. */
+  failures: number;
+}
+
+export async function runScenario(scenario: Scenario, options: LoadOptions): Promise<ScenarioResult> {
+  await runOnce(scenario, options, options.warmupS);
+  const runs: RunFigures[] = [];
+  for (let i = 0; i < options.runs; i++) runs.push(await runOnce(scenario, options, options.durationS));
+  const sorted = [...runs].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
+  return {
+    name: scenario.name,
+    urlCount: scenario.paths.length,
+    headers: scenario.headers ?? {},
+    median: sorted[Math.floor(sorted.length / 2)]!,
+    runs,
+    failures: runs.reduce((n, r) => n + r.errors + r.timeouts + r.non2xx, 0),
+  };
+}
+
+function runOnce(scenario: Scenario, options: LoadOptions, durationS: number): Promise<RunFigures> {
+  const { paths } = scenario;
+  const request: autocannon.Request = {
+    method: 'GET',
+    // autocannon calls this before every request (and resets `context` after each pass
+    // over a one-request list), so a random pick is the simplest even spread.
+    setupRequest: (req) => ({ ...req, path: paths[Math.floor(Math.random() * paths.length)]! }),
+  };
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url: options.origin,
+        connections: options.connections,
+        duration: durationS,
+        timeout: 10,
+        headers: scenario.headers ?? {},
+        requests: [request],
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        resolve({
+          requestsPerSecond: result.requests.average,
+          latencyP50Ms: result.latency.p50,
+          latencyP99Ms: result.latency.p99,
+          latencyMaxMs: result.latency.max,
+          requests: result.requests.total,
+          bytesPerSecond: result.throughput.average,
+          errors: result.errors,
+          timeouts: result.timeouts,
+          non2xx: result.non2xx,
+        });
+      },
+    );
+  });
+}
