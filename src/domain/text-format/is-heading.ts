@@ -17,15 +17,19 @@ export function isHeading(marker: Marker, lines: readonly string[], index: numbe
   // A short level-1 line is a section title even when more markers or nothing follow
   // (「1 概要」 over items, a closing 「7 その他」).
   if (marker.level === 1) return true;
-  return isTextFollowing(lines, index);
+  return isContentFollowing(marker, lines, index);
 }
 
-/** True when the next non-blank line after `index` exists and carries no marker. */
-function isTextFollowing(lines: readonly string[], index: number): boolean {
+/**
+ * True when the next non-blank line after `index` is unmarked text or a marker of a
+ * deeper level: 「(1)子育て支援」 over 「ア …」「イ …」 titles those items.
+ */
+function isContentFollowing(marker: Marker, lines: readonly string[], index: number): boolean {
   for (let i = index + 1; i < lines.length; i++) {
     const line = lines[i]!;
     if (isBlankLine(line)) continue;
-    return parseMarker(line) === undefined;
+    const next = parseMarker(line);
+    return next === undefined || next.level > marker.level;
   }
   return false;
 }

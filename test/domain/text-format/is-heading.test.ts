@@ -18,8 +18,14 @@ test('treats a short level-2 line followed by a blank line and text as a heading
   assert.equal(firstIsHeading('(1)北部地域', '', '現地の状況を確認した。'), true);
 });
 
-test('treats a short level-2 line followed by another marker as an item', () => {
+test('treats a short level-2 line followed by a marker of its level or higher as an item', () => {
   assert.equal(firstIsHeading('(1)北部地域', '(2)南部地域', '説明した。'), false);
+  assert.equal(firstIsHeading('(1)北部地域', '2 次の見出し'), false);
+});
+
+test('treats a short level-2 line over deeper items as their heading', () => {
+  assert.equal(firstIsHeading('(1)子育て支援', 'ア 保育所の整備について質した。', 'イ 財源について質した。'), true);
+  assert.equal(firstIsHeading('ア 財源', '', '(ア)国の負担について質した。'), true);
 });
 
 test('treats a short level-2 line at the end of the text as an item', () => {

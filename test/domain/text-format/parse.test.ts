@@ -54,8 +54,13 @@ test('puts a paragraph after a blank line into the open item', () => {
 });
 
 test('nests ア under (1) and ① under ア', () => {
-  const shaped = parse('(1)第一の論点', 'ア 財政面', '①歳入を説明した。', '②歳出を説明した。', 'イ 制度面の検討を行った。');
+  const shaped = parse('(1)第一の論点を述べた。', 'ア 財政面を述べた。', '①歳入を説明した。', '②歳出を説明した。', 'イ 制度面の検討を行った。');
   assert.equal(shaped, 'ol[(1)[ol[ア[ol[①[] ②[]]] イ[]]]]');
+});
+
+test('makes short marker lines over deeper items their headings', () => {
+  const shaped = parse('(1)第一の論点', 'ア 財政面', '①歳入を説明した。', '②歳出を説明した。', 'イ 制度面の検討を行った。');
+  assert.equal(shaped, '§(1)[§ア[ol[①[] ②[]]] ol[イ[]]]');
 });
 
 test('nests a level-3 heading with text inside a level-2 item', () => {
