@@ -83,7 +83,9 @@ function currentness(url: string, section: string | undefined, currentPath: stri
 
 function SiteHeader(props: { settings: SiteSettings; section: string | undefined; currentPath: string | undefined }) {
   const { settings, section, currentPath } = props;
-  const links = settings.navigation.length > 0 ? settings.navigation : [{ label: '活動報告', url: paths.activity() }];
+  // ホーム always comes first, so a home entry in the settings would list it twice.
+  const configured = settings.navigation.filter((link) => link.url !== paths.home());
+  const links = configured.length > 0 ? configured : [{ label: '活動報告', url: paths.activity() }];
   return (
     <header class="site-header">
       <div class="site-header-inner">
