@@ -1,4 +1,5 @@
-// Media records (content-addressed by sha256) and their attachment to reports.
+// Media records (one per content and file name; the bytes are shared by content hash)
+// and their attachment to reports.
 import type { Kysely } from 'kysely';
 import type { Attachment } from '../domain/report.js';
 import type { Database, MediaRow } from './database.js';
@@ -33,7 +34,7 @@ function rowToMedia(row: MediaRow): Media {
   };
 }
 
-/** Inserts the media record, or returns the existing one with the same content. */
+/** Inserts the media record, or returns the existing one with the same content and name. */
 export async function upsertMedia(trx: Q, input: MediaInput, nowIso: string): Promise<Media> {
   await trx
     .insertInto('media')
@@ -47,14 +48,25 @@ export async function upsertMedia(trx: Q, input: MediaInput, nowIso: string): Pr
       pages: input.pages,
       created_at: nowIso,
     })
-    .onConflict((oc) => oc.column('sha256').doNothing())
+    .onConflict((oc) => oc.columns(['sha256', 'original_name']).doNothing())
     .execute();
-  const row = await trx.selectFrom('media').selectAll().where('sha256', '=', input.sha256).executeTakeFirstOrThrow();
+  const row = await trx
+    .selectFrom('media')
+    .selectAll()
+    .where('sha256', '=', input.sha256)
+    .where('original_name', '=', input.originalName)
+    .executeTakeFirstOrThrow();
   return rowToMedia(row);
 }
 
-export async function findMediaBySha(db: Q, sha256: string): Promise<Media | undefined> {
-  const row = await db.selectFrom('media').selectAll().where('sha256', '=', sha256).executeTakeFirst();
+/** The record of that content under that name (the two parts of a /media/ URL). */
+export async function findMediaByShaAndName(db: Q, sha256: string, originalName: string): Promise<Media | undefined> {
+  const row = await db
+    .selectFrom('media')
+    .selectAll()
+    .where('sha256', '=', sha256)
+    .where('original_name', '=', originalName)
+    .executeTakeFirst();
   return row && rowToMedia(row);
 }
 

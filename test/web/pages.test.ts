@@ -135,6 +135,7 @@ test('serves an attachment with its type, caching by content and the original na
   assert.equal(res.rawPayload.subarray(0, 5).toString(), '%PDF-');
   assert.equal((await get(`/media/${'0'.repeat(64)}/x.pdf`)).statusCode, 404);
   assert.equal((await get('/media/zzz/x.pdf')).statusCode, 404);
+  assert.equal((await get(href.replace('factsheet.pdf', 'other.pdf'))).statusCode, 404);
 });
 
 test('redirects paths without the trailing slash', async () => {

@@ -63,7 +63,7 @@ export const migration0001: Migration = {
     await db.schema
       .createTable('media')
       .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-      .addColumn('sha256', 'text', (c) => c.notNull().unique())
+      .addColumn('sha256', 'text', (c) => c.notNull())
       .addColumn('original_name', 'text', (c) => c.notNull())
       .addColumn('mime', 'text', (c) => c.notNull())
       .addColumn('bytes', 'integer', (c) => c.notNull())
@@ -71,6 +71,9 @@ export const migration0001: Migration = {
       .addColumn('height', 'integer')
       .addColumn('pages', 'integer')
       .addColumn('created_at', 'text', (c) => c.notNull())
+      // Bytes are stored once per content; a record per (content, name), so the same PDF
+      // uploaded as two names is two attachments that share one file.
+      .addUniqueConstraint('media_sha256_name', ['sha256', 'original_name'])
       .execute();
     await db.schema
       .createTable('report_media')

@@ -1,7 +1,7 @@
 // Stored media (/media/<sha256>/<name>) and the site's own assets (/assets/…).
 import type { FastifyPluginAsync } from 'fastify';
 import { MediaNotFoundError } from '../../../domain/errors.js';
-import { findMediaBySha } from '../../../store/media.js';
+import { findMediaByShaAndName } from '../../../store/media.js';
 import type { WebDeps } from '../../deps.js';
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -15,9 +15,9 @@ export function contentDisposition(kind: 'inline' | 'attachment', fileName: stri
 
 export const fileRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {
   app.get<{ Params: { sha: string; name: string } }>('/media/:sha/:name', async (request, reply) => {
-    const { sha } = request.params;
+    const { sha, name } = request.params;
     if (!SHA256.test(sha)) throw new MediaNotFoundError(sha);
-    const media = await findMediaBySha(deps.ctx.db, sha);
+    const media = await findMediaByShaAndName(deps.ctx.db, sha, name);
     if (!media) throw new MediaNotFoundError(sha);
     const isImage = media.mime.startsWith('image/');
     // PDFs open in the browser's viewer; other documents download under their own name.

@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { PDFDocument } from 'pdf-lib';
+import { countPdfPages, storeMedia } from '../../src/actions/store-media.js';
+import { findReportBySlug } from '../../src/store/reports.js';
+import { createTestSite, type TestSite } from '../support/db.js';
+import { publishReport } from '../support/factories.js';
+
+let site: TestSite;
+let pdf: Uint8Array;
+
+before(async () => {
+  site = await createTestSite();
+  const doc = await PDFDocument.create();
+  for (let i = 0; i < 3; i++) doc.addPage();
+  pdf = await doc.save();
+});
+after(async () => site.cleanup());
+
+test('counts the pages of a PDF and gives null for bytes that are not one', async () => {
+  assert.equal(await countPdfPages(pdf), 3);
+  assert.equal(await countPdfPages(new TextEncoder().encode('%PDF-1.4 broken')), null);
+});
+
+test('stores the same bytes under two names as two records sharing one file', async () => {
+  const first = await storeMedia(site, { bytes: pdf, fileName: 'factsheet.pdf', mime: 'application/pdf' });
+  const again = await storeMedia(site, { bytes: pdf, fileName: 'factsheet.pdf', mime: 'application/pdf' });
+  const renamed = await storeMedia(site, { bytes: pdf, fileName: '資料.pdf', mime: 'application/pdf' });
+  assert.equal(again.id, first.id);
+  assert.notEqual(renamed.id, first.id);
+  assert.equal(renamed.sha256, first.sha256);
+  assert.deepEqual(readdirSync(join(site.dataDir, 'media', first.sha256.slice(0, 2))), [first.sha256]);
+});
+
+test('resolves a body link to a file uploaded under another name with the same content', async () => {
+  const { slug } = await publishReport(site, { bodySource: '資料は[ファクトシート](media:資料.pdf)のとおり。' });
+  const report = (await findReportBySlug(site.db, slug))!;
+  assert.match(report.bodyHtml, /<a class="attachment" href="\/media\/[0-9a-f]{64}\/%E8%B3%87%E6%96%99\.pdf">ファクトシート<span class="meta">\(PDF形式・1KB・3ページ\)<\/span><\/a>/);
+  assert.deepEqual(report.attachments.map((a) => [a.label, a.fileName]), [['ファクトシート', '資料.pdf']]);
+});
