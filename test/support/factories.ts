@@ -32,7 +32,7 @@ export const TEST_SETTINGS: SiteSettings = {
   chamber: '衆議院議員',
   constituency: '架空県第1区',
   party: 'テスト党',
-  profileSource: '1 経歴\n\n架空県に生まれ、県議会議員を2期務めたのち衆議院議員に初当選した。',
+  profileSource: '1 経歴\n\n(1)架空県に生まれ、県議会議員を2期務めたのち衆議院議員に初当選した。',
   contact: '国会事務所\n東京都千代田区永田町0-0-0',
   siteDescription: '試験花子の公式サイトです。',
   navigation: [

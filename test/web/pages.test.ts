@@ -52,6 +52,7 @@ test('shows the site header, profile summary and latest reports on the home page
   assert.match(res.body, /<title>衆議院議員 試験 花子 公式サイト<\/title>/);
   assert.match(res.body, /<span class="site-chamber">衆議院議員<\/span><span class="site-legislator">試験 花子<\/span><span class="site-suffix">公式サイト<\/span>/);
   assert.match(res.body, /架空県第1区/);
+  assert.match(res.body, /<p class="profile-lead">架空県に生まれ、/);
   assert.match(res.body, /地元報告25/);
   assert.match(res.body, /"@type":"Person"/);
 });
@@ -101,6 +102,7 @@ test('never shows a draft publicly', async () => {
 
 test('serves year, month, category and tag archives', async () => {
   assert.match((await get('/activity/2013/')).body, /2013年の活動報告/);
+  assert.match((await get('/activity/2024/')).body, /<nav class="month-nav" aria-label="2024年の月別"><ul><li><a href="\/activity\/2024\/05\/">5月/);
   const month = await get('/activity/2024/05/');
   assert.match(month.body, /2024年5月の活動報告/);
   assert.match(month.body, /25件/);

@@ -15,43 +15,45 @@ export function ProfilePage({ site, profileHtml, jsonLd, description }: ProfileP
   const s = site.settings;
   return (
     <Layout site={site} meta={{ title: 'プロフィール', description, canonicalPath: paths.profile(), ogType: 'profile', jsonLd, section: paths.profile() }}>
-      <Breadcrumbs crumbs={[{ label: 'プロフィール' }]} />
-      <article class="profile" aria-labelledby="page-title">
-        <header class="profile-header">
-          <p class="report-kind">プロフィール</p>
-          <h1 id="page-title">
-            {s.legislatorName}
-            {s.legislatorNameKana && <span class="kana">({s.legislatorNameKana})</span>}
-          </h1>
-          <dl class="profile-facts">
-            {s.chamber && (
-              <>
-                <dt>所属</dt>
-                <dd>{s.chamber}</dd>
-              </>
-            )}
-            {s.constituency && (
-              <>
-                <dt>選挙区</dt>
-                <dd>{s.constituency}</dd>
-              </>
-            )}
-            {s.party && (
-              <>
-                <dt>政党</dt>
-                <dd>{s.party}</dd>
-              </>
-            )}
-          </dl>
-        </header>
-        <HtmlBlock class="report-body" html={profileHtml} />
-        {s.contact && (
-          <section class="contact" aria-labelledby="contact-title">
-            <h2 id="contact-title">連絡先</h2>
-            <p class="contact-text">{s.contact}</p>
-          </section>
-        )}
-      </article>
+      <div class="reading">
+        <Breadcrumbs crumbs={[{ label: 'プロフィール' }]} />
+        <article class="profile" aria-labelledby="page-title">
+          <header class="profile-header">
+            <p class="report-kind">プロフィール</p>
+            <h1 id="page-title">
+              {s.legislatorName}
+              {s.legislatorNameKana && <span class="kana">({s.legislatorNameKana})</span>}
+            </h1>
+            <dl class="profile-facts">
+              {s.chamber && (
+                <>
+                  <dt>所属</dt>
+                  <dd>{s.chamber}</dd>
+                </>
+              )}
+              {s.constituency && (
+                <>
+                  <dt>選挙区</dt>
+                  <dd>{s.constituency}</dd>
+                </>
+              )}
+              {s.party && (
+                <>
+                  <dt>政党</dt>
+                  <dd>{s.party}</dd>
+                </>
+              )}
+            </dl>
+          </header>
+          <HtmlBlock class="report-body" html={profileHtml} />
+          {s.contact && (
+            <section class="contact" aria-labelledby="contact-title">
+              <h2 id="contact-title">連絡先</h2>
+              <p class="contact-text">{s.contact}</p>
+            </section>
+          )}
+        </article>
+      </div>
     </Layout>
   );
 }

@@ -1,7 +1,7 @@
 // The 活動報告 list and every archive (year, month, category, tag): same page, other filter.
 import { paths } from '../../domain/paths.js';
 import type { ReportSummary } from '../../domain/report.js';
-import { ArchiveNav, type ArchiveData } from './components/archive-nav.js';
+import { ArchiveNav, MonthNav, type ArchiveData } from './components/archive-nav.js';
 import { Pagination, type PageInfo } from './components/pagination.js';
 import { ReportList } from './components/report-list.js';
 import { Layout, type SiteContext } from './layout.js';
@@ -21,6 +21,8 @@ export interface ReportListPageProps {
   total: number;
   pageInfo: PageInfo;
   archive: ArchiveData;
+  /** On year and month archives: that year, and the month shown if any. */
+  period?: { year: number; month?: number };
 }
 
 export function ReportListPage(props: ReportListPageProps) {
@@ -44,6 +46,13 @@ export function ReportListPage(props: ReportListPageProps) {
       <div class="with-aside">
         <section class="report-index" aria-labelledby="page-title">
           <h1 id="page-title">{heading}</h1>
+          {props.period && (
+            <MonthNav
+              year={props.period.year}
+              months={props.archive.months.filter((m) => m.year === props.period!.year)}
+              current={props.period.month}
+            />
+          )}
           <p class="result-count">
             {total}件{pageCount > 1 && `(${page}/${pageCount}ページ)`}
           </p>

@@ -34,90 +34,92 @@ export function ReportPage({ site, report, older, newer, jsonLd }: ReportPagePro
         section: paths.activity(),
       }}
     >
-      <Breadcrumbs crumbs={[{ label: '活動報告', path: paths.activity() }, { label: report.title }]} />
-      <article class="report" aria-labelledby="report-title">
-        <header class="report-header">
-          <p class="report-kind">活動報告</p>
-          <h1 id="report-title" class="report-title">
-            <Phrases text={report.title} />
-          </h1>
-          <p class="report-meta">
-            <time datetime={report.activityDate} title={formatWareki(report.activityDate)}>
-              {formatJapaneseDate(report.activityDate)}({weekdayJa(report.activityDate)})
-            </time>
-            {report.category && (
-              <>
-                <span class="sep" aria-hidden="true">
-                  ・
-                </span>
-                <a href={paths.category(report.category.slug)}>{report.category.name}</a>
-              </>
+      <div class="reading">
+        <Breadcrumbs crumbs={[{ label: '活動報告', path: paths.activity() }, { label: report.title }]} />
+        <article class="report" aria-labelledby="report-title">
+          <header class="report-header">
+            <p class="report-kind">活動報告</p>
+            <h1 id="report-title" class="report-title">
+              <Phrases text={report.title} />
+            </h1>
+            <p class="report-meta">
+              <time datetime={report.activityDate} title={formatWareki(report.activityDate)}>
+                {formatJapaneseDate(report.activityDate)}({weekdayJa(report.activityDate)})
+              </time>
+              {report.category && (
+                <>
+                  <span class="sep" aria-hidden="true">
+                    ・
+                  </span>
+                  <a href={paths.category(report.category.slug)}>{report.category.name}</a>
+                </>
+              )}
+            </p>
+            {report.tags.length > 0 && (
+              <ul class="tags" aria-label="タグ">
+                {report.tags.map((tag) => (
+                  <li>
+                    <a href={paths.tag(tag)}>{tag}</a>
+                  </li>
+                ))}
+              </ul>
             )}
-          </p>
-          {report.tags.length > 0 && (
-            <ul class="tags" aria-label="タグ">
-              {report.tags.map((tag) => (
-                <li>
-                  <a href={paths.tag(tag)}>{tag}</a>
-                </li>
-              ))}
-            </ul>
+          </header>
+          {toc.length >= MIN_TOC_ENTRIES && (
+            <nav class="toc" aria-labelledby="toc-title">
+              <h2 id="toc-title">目次</h2>
+              <ol>
+                {toc.map((entry) => (
+                  <li>
+                    <a href={`#${entry.id}`}>
+                      {entry.number} {entry.title}
+                    </a>
+                  </li>
+                ))}
+              </ol>
+            </nav>
           )}
-        </header>
-        {toc.length >= MIN_TOC_ENTRIES && (
-          <nav class="toc" aria-labelledby="toc-title">
-            <h2 id="toc-title">目次</h2>
-            <ol>
-              {toc.map((entry) => (
-                <li>
-                  <a href={`#${entry.id}`}>
-                    {entry.number} {entry.title}
+          <HtmlBlock class="report-body" html={report.bodyHtml} />
+          {report.attachments.length > 0 && (
+            <section class="attachments" aria-labelledby="attachments-title">
+              <h2 id="attachments-title">添付資料</h2>
+              <ul>
+                {report.attachments.map((a) => (
+                  <li>
+                    <a href={mediaPath(a.sha256, a.fileName)}>
+                      {a.label}
+                      <span class="meta">({attachmentMeta(a)})</span>
+                    </a>
+                    {a.summary && <p class="attachment-summary">{a.summary}</p>}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </article>
+        {(older || newer) && (
+          <nav class="report-pager" aria-label="前後の活動報告">
+            <ul>
+              {newer && (
+                <li class="newer">
+                  <a href={paths.report(newer.slug)} rel="next">
+                    <span class="pager-label">次の報告</span>
+                    <span class="pager-title">{newer.title}</span>
                   </a>
                 </li>
-              ))}
-            </ol>
+              )}
+              {older && (
+                <li class="older">
+                  <a href={paths.report(older.slug)} rel="prev">
+                    <span class="pager-label">前の報告</span>
+                    <span class="pager-title">{older.title}</span>
+                  </a>
+                </li>
+              )}
+            </ul>
           </nav>
         )}
-        <HtmlBlock class="report-body" html={report.bodyHtml} />
-        {report.attachments.length > 0 && (
-          <section class="attachments" aria-labelledby="attachments-title">
-            <h2 id="attachments-title">添付資料</h2>
-            <ul>
-              {report.attachments.map((a) => (
-                <li>
-                  <a href={mediaPath(a.sha256, a.fileName)}>
-                    {a.label}
-                    <span class="meta">({attachmentMeta(a)})</span>
-                  </a>
-                  {a.summary && <p class="attachment-summary">{a.summary}</p>}
-                </li>
-              ))}
-            </ul>
-          </section>
-        )}
-      </article>
-      {(older || newer) && (
-        <nav class="report-pager" aria-label="前後の活動報告">
-          <ul>
-            {newer && (
-              <li class="newer">
-                <a href={paths.report(newer.slug)} rel="next">
-                  <span class="pager-label">次の報告</span>
-                  <span class="pager-title">{newer.title}</span>
-                </a>
-              </li>
-            )}
-            {older && (
-              <li class="older">
-                <a href={paths.report(older.slug)} rel="prev">
-                  <span class="pager-label">前の報告</span>
-                  <span class="pager-title">{older.title}</span>
-                </a>
-              </li>
-            )}
-          </ul>
-        </nav>
-      )}
+      </div>
     </Layout>
   );
 }

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { personJsonLd } from '../../../domain/json-ld.js';
 import { absoluteUrl, paths } from '../../../domain/paths.js';
+import { parseMarker } from '../../../domain/text-format/marker.js';
 import { render } from '../../../domain/text-format/render.js';
 import { listReports } from '../../../store/reports.js';
 import { loadArchiveData } from '../../archive-data.js';
@@ -14,9 +15,12 @@ import { ProfilePage } from '../../views/profile-page.js';
 
 const LATEST_COUNT = 8;
 
-/** The first real paragraph of the profile (not a heading), for the home page card. */
+/** The first real paragraph of the profile, without its outline number, for the home page card. */
 function profileLead(profileText: string): string {
-  const blocks = profileText.split(/\n\s*\n/).map((b) => b.replace(/\s+/g, ' ').trim());
+  const blocks = profileText.split(/\n\s*\n/).map((block) => {
+    const [first = '', ...more] = block.split('\n');
+    return [parseMarker(first)?.rest ?? first, ...more].join(' ').replace(/\s+/g, ' ').trim();
+  });
   const lead = blocks.find((b) => [...b].length >= 30) ?? '';
   return [...lead].length > 160 ? `${[...lead].slice(0, 160).join('')}…` : lead;
 }

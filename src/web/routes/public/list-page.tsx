@@ -47,6 +47,7 @@ export async function sendListPage(
         total={result.total}
         pageInfo={{ page, pageCount, basePath: spec.basePath }}
         archive={archive}
+        period={spec.filter.year === undefined ? undefined : { year: spec.filter.year, month: spec.filter.month }}
       />,
     );
   });

@@ -7,7 +7,7 @@ export interface ArchiveData {
   tags: TagCount[];
 }
 
-/** Side navigation of the archives: by category, by year (with months), by tag. */
+/** Side navigation of the archives: by category, by year, by tag. Months are on the year pages. */
 export function ArchiveNav({ data }: { data: ArchiveData }) {
   const years = new Map<number, MonthCount[]>();
   for (const m of data.months) years.set(m.year, [...(years.get(m.year) ?? []), m]);
@@ -34,15 +34,6 @@ export function ArchiveNav({ data }: { data: ArchiveData }) {
                 <a href={paths.year(year)}>
                   {year}年<span class="count">({months.reduce((n, m) => n + m.count, 0)}件)</span>
                 </a>
-                <ul class="archive-months">
-                  {months.map((m) => (
-                    <li>
-                      <a href={paths.month(m.year, m.month)}>
-                        {m.month}月<span class="count">({m.count}件)</span>
-                      </a>
-                    </li>
-                  ))}
-                </ul>
               </li>
             ))}
           </ul>
@@ -64,5 +55,27 @@ export function ArchiveNav({ data }: { data: ArchiveData }) {
         </section>
       )}
     </aside>
+  );
+}
+
+/** Links to the months of one year that have reports (on year and month archives). */
+export function MonthNav({ year, months, current }: { year: number; months: MonthCount[]; current?: number }) {
+  if (months.length === 0) return null;
+  return (
+    <nav class="month-nav" aria-label={`${year}年の月別`}>
+      <ul>
+        {[...months].reverse().map((m) => (
+          <li>
+            {m.month === current ? (
+              <span aria-current="page">{m.month}月</span>
+            ) : (
+              <a href={paths.month(m.year, m.month)}>
+                {m.month}月<span class="count">({m.count}件)</span>
+              </a>
+            )}
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }

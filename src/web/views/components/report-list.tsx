@@ -1,6 +1,7 @@
 import { formatJapaneseDate } from '../../../domain/dates.js';
 import { paths } from '../../../domain/paths.js';
 import type { ReportSummary } from '../../../domain/report.js';
+import { Phrases } from './phrases.js';
 
 /** Newest-first list of reports: date, category, title (the link) and summary. */
 export function ReportList({ reports, headingLevel = 2 }: { reports: ReportSummary[]; headingLevel?: 2 | 3 }) {
@@ -11,7 +12,9 @@ export function ReportList({ reports, headingLevel = 2 }: { reports: ReportSumma
         <li class="report-list-item">
           <article>
             <Heading class="report-list-title">
-              <a href={paths.report(report.slug)}>{report.title}</a>
+              <a href={paths.report(report.slug)}>
+                <Phrases text={report.title} />
+              </a>
             </Heading>
             <p class="report-list-meta">
               <time datetime={report.activityDate}>{formatJapaneseDate(report.activityDate)}</time>
