@@ -29,7 +29,7 @@ const TARGETS = {
   firstResponseMs: 1000,
 };
 
-const ALL_SCENARIOS = ['report', 'report-br', 'activity', 'activity-deep', 'home', 'report-uncached'] as const;
+const ALL_SCENARIOS = ['report', 'report-br', 'activity', 'activity-deep', 'home', 'report-uncached', 'report-uncached-br'] as const;
 
 function parseOptions() {
   const { values } = parseArgs({
@@ -202,6 +202,8 @@ function scenarios(sample: string[], all: string[]): Record<(typeof ALL_SCENARIO
     // Every report once in a while: more pages than the in-process page cache holds,
     // so most requests render the page (database reads + TSX) instead of copying bytes.
     'report-uncached': { name: 'report-uncached', paths: all },
+    // The same as a browser or a crawler asks for it: every miss is also compressed.
+    'report-uncached-br': { name: 'report-uncached-br', paths: all, headers: { 'accept-encoding': 'br, gzip' } },
   };
 }
 
@@ -212,16 +214,18 @@ const DESCRIPTIONS: Record<string, string> = {
   'activity-deep': '/activity/?page=250',
   home: 'home /',
   'report-uncached': 'report page (all URLs, cache misses)',
+  'report-uncached-br': 'report page (all URLs, misses), br, gzip',
 };
 
 function formatTable(results: ScenarioResult[]): string {
-  const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'errors+non-2xx', 'runs (req/s)'];
+  const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'server CPU µs/req', 'errors+non-2xx', 'runs (req/s)'];
   const rows = results.map((r) => [
     DESCRIPTIONS[r.name] ?? r.name,
     Math.round(r.median.requestsPerSecond).toLocaleString('en-US'),
     String(r.median.latencyP50Ms),
     String(r.median.latencyP99Ms),
     String(r.median.latencyMaxMs),
+    String(median(r.runs.map((run) => run.serverCpuUsPerRequest ?? NaN))),
     String(r.failures),
     r.runs.map((run) => Math.round(run.requestsPerSecond)).join(' / '),
   ]);
@@ -266,7 +270,14 @@ async function main(): Promise<void> {
     const sizes = await measureSizes(server.origin, sample);
     console.log(`report page: HTML ${(sizes.htmlBytes.median / KB).toFixed(1)} KB median, ${(sizes.htmlBytes.max / KB).toFixed(1)} KB max; CSS ${(sizes.cssBytes / KB).toFixed(1)} KB`);
 
-    const load: LoadOptions = { origin: server.origin, connections: options.connections, durationS: options.durationS, warmupS: options.warmupS, runs: options.runs };
+    const load: LoadOptions = {
+      origin: server.origin,
+      connections: options.connections,
+      durationS: options.durationS,
+      warmupS: options.warmupS,
+      runs: options.runs,
+      serverCpuTimeMs: server.cpuTimeMs,
+    };
     const byName = scenarios(sample, all);
     const results: ScenarioResult[] = [];
     const memoryAfter: Record<string, ProcessMemory> = {};

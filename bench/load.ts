@@ -16,6 +16,8 @@ export interface LoadOptions {
   durationS: number;
   warmupS: number;
   runs: number;
+  /** The server's CPU time so far (ms): gives CPU per request, which a busy machine disturbs less than requests/s. */
+  serverCpuTimeMs?: () => number;
 }
 
 export interface RunFigures {
@@ -28,6 +30,8 @@ export interface RunFigures {
   errors: number;
   timeouts: number;
   non2xx: number;
+  /** Server CPU time per completed request, in microseconds (when the server's CPU time is known). */
+  serverCpuUsPerRequest?: number;
 }
 
 export interface ScenarioResult {
@@ -63,6 +67,7 @@ function runOnce(scenario: Scenario, options: LoadOptions, durationS: number): P
     // over a one-request list), so a random pick is the simplest even spread.
     setupRequest: (req) => ({ ...req, path: paths[Math.floor(Math.random() * paths.length)]! }),
   };
+  const cpuBefore = options.serverCpuTimeMs?.();
   return new Promise((resolve, reject) => {
     autocannon(
       {
@@ -75,6 +80,7 @@ function runOnce(scenario: Scenario, options: LoadOptions, durationS: number): P
       },
       (error, result) => {
         if (error) return reject(error);
+        const cpuMs = cpuBefore === undefined ? undefined : options.serverCpuTimeMs!() - cpuBefore;
         resolve({
           requestsPerSecond: result.requests.average,
           latencyP50Ms: result.latency.p50,
@@ -85,6 +91,7 @@ function runOnce(scenario: Scenario, options: LoadOptions, durationS: number): P
           errors: result.errors,
           timeouts: result.timeouts,
           non2xx: result.non2xx,
+          serverCpuUsPerRequest: cpuMs === undefined ? undefined : Math.round((cpuMs * 1000) / Math.max(1, result.requests.total)),
         });
       },
     );

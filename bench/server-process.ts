@@ -13,6 +13,8 @@ export interface ServerProcess {
   /** Milliseconds from spawn until the first 200 answer to GET /. */
   firstResponseMs: number;
   memory(): ProcessMemory;
+  /** CPU time (user + system) the server has used so far, in milliseconds. */
+  cpuTimeMs(): number;
   stop(): Promise<void>;
 }
 
@@ -99,6 +101,7 @@ export async function startServer(options: StartOptions): Promise<ServerProcess>
     origin,
     firstResponseMs,
     memory: () => readMemory(pid),
+    cpuTimeMs: () => readCpuTimeMs(pid),
     stop: () => stopChild(child, exited),
   };
 }
@@ -132,4 +135,12 @@ function readMemory(pid: number): ProcessMemory {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
   return { rssBytes: kb('VmRSS') * 1024, peakRssBytes: kb('VmHWM') * 1024 };
+}
+
+/** utime + stime from /proc/<pid>/stat, in clock ticks of 10 ms (Linux's USER_HZ is 100). */
+function readCpuTimeMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name in field 2 may contain spaces; fields are counted after its ')'.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
