@@ -218,7 +218,7 @@ const DESCRIPTIONS: Record<string, string> = {
 };
 
 function formatTable(results: ScenarioResult[]): string {
-  const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'server CPU µs/req', 'errors+non-2xx', 'runs (req/s)'];
+  const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'server µs/req', 'server CPU', 'client CPU', 'errors+non-2xx', 'runs (req/s)'];
   const rows = results.map((r) => [
     DESCRIPTIONS[r.name] ?? r.name,
     Math.round(r.median.requestsPerSecond).toLocaleString('en-US'),
@@ -226,6 +226,8 @@ function formatTable(results: ScenarioResult[]): string {
     String(r.median.latencyP99Ms),
     String(r.median.latencyMaxMs),
     String(median(r.runs.map((run) => run.serverCpuUsPerRequest ?? NaN))),
+    `${r.median.serverCpuPercent ?? '?'} %`,
+    `${r.median.clientCpuPercent} %`,
     String(r.failures),
     r.runs.map((run) => Math.round(run.requestsPerSecond)).join(' / '),
   ]);
