@@ -189,33 +189,26 @@ export interface Neighbours {
   newer?: ReportSummary;
 }
 
+/** The published report next to `report` in the public order, towards older or newer. */
+async function neighbour(db: Db, report: Pick<ReportSummary, 'id' | 'activityDate'>, toward: 'older' | 'newer') {
+  const [cmp, dir] = toward === 'older' ? (['<', 'desc'] as const) : (['>', 'asc'] as const);
+  return summaryQuery(db)
+    .where('reports.status', '=', 'published')
+    .where((eb) =>
+      eb.or([
+        eb('reports.activity_date', cmp, report.activityDate),
+        eb.and([eb('reports.activity_date', '=', report.activityDate), eb('reports.id', cmp, report.id)]),
+      ]),
+    )
+    .orderBy('reports.activity_date', dir)
+    .orderBy('reports.id', dir)
+    .limit(1)
+    .executeTakeFirst();
+}
+
 /** The published reports just before and after `report` in the public order. */
 export async function findNeighbours(db: Db, report: Pick<ReportSummary, 'id' | 'activityDate'>): Promise<Neighbours> {
-  const { id, activityDate } = report;
-  const older = await summaryQuery(db)
-    .where('reports.status', '=', 'published')
-    .where((eb) =>
-      eb.or([
-        eb('reports.activity_date', '<', activityDate),
-        eb.and([eb('reports.activity_date', '=', activityDate), eb('reports.id', '<', id)]),
-      ]),
-    )
-    .orderBy('reports.activity_date', 'desc')
-    .orderBy('reports.id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const newer = await summaryQuery(db)
-    .where('reports.status', '=', 'published')
-    .where((eb) =>
-      eb.or([
-        eb('reports.activity_date', '>', activityDate),
-        eb.and([eb('reports.activity_date', '=', activityDate), eb('reports.id', '>', id)]),
-      ]),
-    )
-    .orderBy('reports.activity_date', 'asc')
-    .orderBy('reports.id', 'asc')
-    .limit(1)
-    .executeTakeFirst();
+  const [older, newer] = [await neighbour(db, report, 'older'), await neighbour(db, report, 'newer')];
   const found = await withTags(db, [older, newer].filter((r): r is SummaryRow => r !== undefined));
   return {
     older: older && found.find((r) => r.id === older.id),

@@ -4,9 +4,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchChromium, open, PUBLIC_PAGES, startPublicSite, VIEWPORTS, withPage, type RunningSite } from '../support/browser.js';
+import { test } from 'node:test';
+import { open, PUBLIC_PAGES, useBrowserSession, VIEWPORTS, withPage } from '../support/browser.js';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(join(dirname(require.resolve('axe-core')), 'axe.min.js'), 'utf8');
@@ -25,18 +24,7 @@ interface AxeResults {
   passes: unknown[];
 }
 
-let site: RunningSite;
-let browser: Browser;
-
-before(async () => {
-  site = await startPublicSite();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const session = useBrowserSession();
 
 function describe(violations: AxeViolation[]): string {
   return violations
@@ -50,7 +38,7 @@ function describe(violations: AxeViolation[]): string {
 for (const viewport of VIEWPORTS) {
   for (const { name, path, status } of PUBLIC_PAGES) {
     test(`has no WCAG 2.1 A/AA violation on ${name} (${path}) at ${viewport.width} px`, async () => {
-      await withPage(browser, site, { viewport: { width: viewport.width, height: viewport.height } }, async (page) => {
+      await withPage(session.browser, session.site, { viewport: { width: viewport.width, height: viewport.height } }, async (page) => {
         await open(page, path, status);
         // Evaluated through the DevTools protocol, which our CSP (no inline script) does not govern.
         await page.evaluate(AXE_SOURCE);

@@ -2,32 +2,19 @@
 // reader sees it, the same page without JavaScript, the CSP, following links from the
 // home page to a report and its neighbours, and the 404 page.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
 import { DEMO_REPORTS } from '../../src/actions/demo-content.js';
 import {
-  launchChromium,
   open,
   PUBLIC_PAGES,
   SEED_SHAPED_PATH,
   SEED_SHAPED_TITLE,
-  startPublicSite,
   withPage,
-  type RunningSite,
+  useBrowserSession,
 } from '../support/browser.js';
 
-let site: RunningSite;
-let browser: Browser;
-
-before(async () => {
-  site = await startPublicSite();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const session = useBrowserSession();
 
 /** The visible text of `selector`'s matches, whitespace collapsed. */
 async function texts(scope: Page | Locator, selector: string): Promise<string[]> {
@@ -36,7 +23,7 @@ async function texts(scope: Page | Locator, selector: string): Promise<string[]>
 }
 
 test('shows the seed-shaped report with its numbered sections, sub-headings, items and date', async () => {
-  await withPage(browser, site, {}, async (page) => {
+  await withPage(session.browser, session.site, {}, async (page) => {
     await open(page, SEED_SHAPED_PATH);
     assert.deepEqual(await texts(page, 'h1'), [SEED_SHAPED_TITLE]);
 
@@ -75,7 +62,7 @@ test('shows the seed-shaped report with its numbered sections, sub-headings, ite
 
 test('shows the same report with JavaScript disabled', async () => {
   const mainText = (options: { javaScriptEnabled: boolean }) =>
-    withPage(browser, site, options, async (page) => {
+    withPage(session.browser, session.site, options, async (page) => {
       await open(page, SEED_SHAPED_PATH);
       assert.equal(await page.locator('.report-body section.sec > h2').count(), 7);
       assert.equal(await page.locator('.report-body h3').count(), 3);
@@ -88,7 +75,7 @@ test('shows the same report with JavaScript disabled', async () => {
 });
 
 test('loads no script but JSON-LD data and logs no CSP violation on any public page', async () => {
-  await withPage(browser, site, {}, async (page, log) => {
+  await withPage(session.browser, session.site, {}, async (page, log) => {
     for (const { path, status } of PUBLIC_PAGES) {
       await open(page, path, status);
       const types = await page.locator('script').evaluateAll((scripts) => scripts.map((s) => s.getAttribute('type')));
@@ -101,7 +88,7 @@ test('loads no script but JSON-LD data and logs no CSP violation on any public p
 });
 
 test('blocks an inline script injected into a page', async () => {
-  await withPage(browser, site, {}, async (page, log) => {
+  await withPage(session.browser, session.site, {}, async (page, log) => {
     await open(page, SEED_SHAPED_PATH);
     // page.evaluate itself is exempt from the CSP; the <script> element it adds is not.
     const ran = await page.evaluate(() => {
@@ -120,7 +107,7 @@ test('blocks an inline script injected into a page', async () => {
 });
 
 test('lists each destination of the site menu once', async () => {
-  await withPage(browser, site, {}, async (page) => {
+  await withPage(session.browser, session.site, {}, async (page) => {
     await open(page, '/');
     const menu = page.getByRole('navigation', { name: 'サイト内メニュー' });
     const hrefs = await menu.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
@@ -133,7 +120,7 @@ test('goes from the home page to the list, a report and its previous and next re
   // The second newest demo report has a newer and an older neighbour.
   const byDate = [...DEMO_REPORTS].sort((a, b) => b.activityDate.localeCompare(a.activityDate));
   const [newer, report, older] = [byDate[0]!, byDate[1]!, byDate[2]!];
-  await withPage(browser, site, {}, async (page) => {
+  await withPage(session.browser, session.site, {}, async (page) => {
     await open(page, '/');
     await page.getByRole('navigation', { name: 'サイト内メニュー' }).getByRole('link', { name: '活動報告' }).click();
     await page.waitForURL('**/activity/');
@@ -157,7 +144,7 @@ test('goes from the home page to the list, a report and its previous and next re
 });
 
 test('moves keyboard focus to the main content with the skip link', async () => {
-  await withPage(browser, site, {}, async (page) => {
+  await withPage(session.browser, session.site, {}, async (page) => {
     await open(page, SEED_SHAPED_PATH);
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: '本文へ移動' });
@@ -169,7 +156,7 @@ test('moves keyboard focus to the main content with the skip link', async () => 
 });
 
 test('answers an unknown address with a Japanese 404 page that leads back home', async () => {
-  await withPage(browser, site, {}, async (page) => {
+  await withPage(session.browser, session.site, {}, async (page) => {
     await open(page, '/no-such-page/', 404);
     assert.equal(await page.locator('html').getAttribute('lang'), 'ja');
     assert.deepEqual(await texts(page, 'h1'), ['ページが見つかりません']);

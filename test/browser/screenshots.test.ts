@@ -3,39 +3,25 @@
 // what a screenshot would show by eye: nothing wider than the screen.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { test } from 'node:test';
 import {
-  launchChromium,
   open,
   PUBLIC_PAGES,
   screenshotDir,
-  startPublicSite,
   VIEWPORTS,
   withPage,
-  type RunningSite,
+  useBrowserSession,
 } from '../support/browser.js';
 
 const SHOWN = ['home', 'activity-list', 'seed-shaped-report', 'profile', 'category-archive'];
 
-let site: RunningSite;
-let browser: Browser;
-
-before(async () => {
-  site = await startPublicSite();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const session = useBrowserSession();
 
 for (const viewport of VIEWPORTS) {
   for (const { name, path, status } of PUBLIC_PAGES.filter((p) => SHOWN.includes(p.name))) {
     test(`fits ${name} (${path}) in ${viewport.width} px without sideways scrolling and saves a screenshot`, async () => {
       const size = { width: viewport.width, height: viewport.height };
-      await withPage(browser, site, { viewport: size }, async (page) => {
+      await withPage(session.browser, session.site, { viewport: size }, async (page) => {
         await open(page, path, status);
         await page.evaluate(() => document.fonts.ready);
         const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -3,6 +3,7 @@
 // playwright-core, and a guard that lets pages talk to our server only.
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { after, before } from 'node:test';
 import type { AddressInfo } from 'node:net';
 import { PDFDocument } from 'pdf-lib';
 import { chromium, type Browser, type BrowserContextOptions, type ConsoleMessage, type Page } from 'playwright-core';
@@ -138,4 +139,23 @@ export async function open(page: Page, path: string, status = 200): Promise<void
 export function screenshotDir(): string {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return SCREENSHOT_DIR;
+}
+
+export interface BrowserSession {
+  site: RunningSite;
+  browser: Browser;
+}
+
+/** One site and one browser for the test file, started before and closed after its tests. */
+export function useBrowserSession(): BrowserSession {
+  const session = {} as BrowserSession;
+  before(async () => {
+    session.site = await startPublicSite();
+    session.browser = await launchChromium();
+  });
+  after(async () => {
+    await session.browser?.close();
+    await session.site?.close();
+  });
+  return session;
 }

@@ -2,6 +2,7 @@ import { paths } from '../../domain/paths.js';
 import type { ReportSummary } from '../../domain/report.js';
 import { siteTitle } from '../../domain/settings.js';
 import { ArchiveNav, type ArchiveData } from './components/archive-nav.js';
+import { LegislatorName, ProfileFacts } from './components/profile-facts.js';
 import { ReportList } from './components/report-list.js';
 import { Layout, type SiteContext } from './layout.js';
 
@@ -21,29 +22,9 @@ export function HomePage({ site, latest, archive, profileLead, jsonLd }: HomePag
       <h1 class="visually-hidden">{siteTitle(s)}</h1>
       <section class="profile-card" aria-labelledby="profile-card-title">
         <h2 id="profile-card-title" class="profile-card-name">
-          {s.legislatorName}
-          {s.legislatorNameKana && <span class="kana">({s.legislatorNameKana})</span>}
+          <LegislatorName settings={s} />
         </h2>
-        <dl class="profile-facts">
-          {s.chamber && (
-            <>
-              <dt>所属</dt>
-              <dd>{s.chamber}</dd>
-            </>
-          )}
-          {s.constituency && (
-            <>
-              <dt>選挙区</dt>
-              <dd>{s.constituency}</dd>
-            </>
-          )}
-          {s.party && (
-            <>
-              <dt>政党</dt>
-              <dd>{s.party}</dd>
-            </>
-          )}
-        </dl>
+        <ProfileFacts settings={s} />
         {profileLead && <p class="profile-lead">{profileLead}</p>}
         <p class="more-link">
           <a href={paths.profile()}>プロフィールを見る</a>

@@ -1,6 +1,7 @@
 import { paths } from '../../domain/paths.js';
 import type { TrustedHtml } from '../../domain/trusted-html.js';
 import { HtmlBlock } from './components/html-block.js';
+import { LegislatorName, ProfileFacts } from './components/profile-facts.js';
 import { Layout, type SiteContext } from './layout.js';
 import { Breadcrumbs } from './report-list-page.js';
 
@@ -21,29 +22,9 @@ export function ProfilePage({ site, profileHtml, jsonLd, description }: ProfileP
           <header class="profile-header">
             <p class="report-kind">プロフィール</p>
             <h1 id="page-title">
-              {s.legislatorName}
-              {s.legislatorNameKana && <span class="kana">({s.legislatorNameKana})</span>}
+              <LegislatorName settings={s} />
             </h1>
-            <dl class="profile-facts">
-              {s.chamber && (
-                <>
-                  <dt>所属</dt>
-                  <dd>{s.chamber}</dd>
-                </>
-              )}
-              {s.constituency && (
-                <>
-                  <dt>選挙区</dt>
-                  <dd>{s.constituency}</dd>
-                </>
-              )}
-              {s.party && (
-                <>
-                  <dt>政党</dt>
-                  <dd>{s.party}</dd>
-                </>
-              )}
-            </dl>
+            <ProfileFacts settings={s} />
           </header>
           <HtmlBlock class="report-body" html={profileHtml} />
           {s.contact && (
