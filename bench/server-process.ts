@@ -95,13 +95,20 @@ export async function startServer(options: StartOptions): Promise<ServerProcess>
   }
   const firstResponseMs = performance.now() - started;
   const pid = child.pid!;
+  // On a shared machine something else may end the server; say so instead of failing on /proc.
+  const alive = () => {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`server ${pid} ended during the benchmark (exit code ${child.exitCode}, signal ${child.signalCode})\n${output}`);
+    }
+    return pid;
+  };
   return {
     pid,
     port,
     origin,
     firstResponseMs,
-    memory: () => readMemory(pid),
-    cpuTimeMs: () => readCpuTimeMs(pid),
+    memory: () => readMemory(alive()),
+    cpuTimeMs: () => readCpuTimeMs(alive()),
     stop: () => stopChild(child, exited),
   };
 }
