@@ -89,7 +89,12 @@ function runOnce(scenario: Scenario, options: LoadOptions, durationS: number): P
       },
       (error, result) => {
         if (error) return reject(error);
-        const cpuMs = cpuBefore === undefined ? undefined : options.serverCpuTimeMs!() - cpuBefore;
+        let cpuMs: number | undefined;
+        try {
+          cpuMs = cpuBefore === undefined ? undefined : options.serverCpuTimeMs!() - cpuBefore;
+        } catch (cpuError) {
+          return reject(cpuError);
+        }
         const client = process.cpuUsage(clientBefore);
         const percentOf = (ms: number) => Math.round((ms / (result.duration * 1000)) * 100);
         resolve({
