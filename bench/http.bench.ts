@@ -5,6 +5,7 @@
 //   npm run bench                     # build the site in a temp dir, measure, delete it
 //   npm run bench -- --reuse          # keep the site in $TMPDIR/katsudo-bench-<count>-s<seed> between runs
 //   npm run bench -- --only report,home --runs 1 --duration 5 --no-build --profile
+//   npm run bench -- --server-node-arg=--max-semi-space-size=4   # flags for the server's node
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir, totalmem } from 'node:os';
@@ -46,6 +47,7 @@ function parseOptions() {
       only: { type: 'string' },
       'no-build': { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
+      'server-node-arg': { type: 'string', multiple: true, default: [] },
     },
     strict: true,
   });
@@ -66,6 +68,7 @@ function parseOptions() {
     only,
     isBuildWanted: !values['no-build'],
     isProfileWanted: values.profile,
+    serverNodeArgs: values['server-node-arg'],
   };
 }
 
@@ -103,10 +106,10 @@ function npmBuild(): void {
   if (result.status !== 0) throw new Error('npm run build failed');
 }
 
-async function measureStarts(dataDir: string, starts: number): Promise<number[]> {
+async function measureStarts(dataDir: string, starts: number, nodeArgs: string[]): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < starts; i++) {
-    const server = await startServer({ repoDir: REPO_DIR, dataDir });
+    const server = await startServer({ repoDir: REPO_DIR, dataDir, nodeArgs });
     times.push(server.firstResponseMs);
     await server.stop();
   }
@@ -256,7 +259,7 @@ async function main(): Promise<void> {
   let server: ServerProcess | undefined;
   try {
     console.log(`start to first response, ${options.starts} starts …`);
-    const startTimes = await measureStarts(site.dataDir, options.starts);
+    const startTimes = await measureStarts(site.dataDir, options.starts, options.serverNodeArgs);
     const startMedianMs = median(startTimes);
     console.log(`  ${startTimes.map((t) => Math.round(t)).join(' / ')} ms, median ${Math.round(startMedianMs)} ms`);
 
@@ -265,7 +268,7 @@ async function main(): Promise<void> {
     server = await startServer({
       repoDir: REPO_DIR,
       dataDir: site.dataDir,
-      nodeArgs: options.isProfileWanted ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+      nodeArgs: [...options.serverNodeArgs, ...(options.isProfileWanted ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
     });
     const memoryAtStart = server.memory();
     const { sample, all } = await sampleReportPaths(server.origin, 200);
