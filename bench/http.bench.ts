@@ -303,7 +303,10 @@ async function main(): Promise<void> {
     console.log(`CSS ${sizes.cssPath}: ${sizes.cssBytes} B (br ${sizes.cssBrBytes} B, gzip ${sizes.cssGzipBytes} B)`);
     console.log(`server memory: at start ${(memoryAtStart.rssBytes / MB).toFixed(0)} MB, after load ${(memory.rssBytes / MB).toFixed(0)} MB, peak ${(memory.peakRssBytes / MB).toFixed(0)} MB`);
     console.log(`start to first response: median ${Math.round(startMedianMs)} ms\n`);
-    for (const c of checks) console.log(`${c.isMet ? 'met   ' : 'MISSED'}  ${c.name}: ${c.measured} (target ${c.target})`);
+    for (const c of checks) {
+      const verdict = c.isMet === undefined ? 'n/a   ' : c.isMet ? 'met   ' : 'MISSED';
+      console.log(`${verdict}  ${c.name}: ${c.measured} (target ${c.target})`);
+    }
 
     mkdirSync(RESULTS_DIR, { recursive: true });
     const file = join(RESULTS_DIR, `http-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
