@@ -5,7 +5,7 @@
 //   npm run bench                     # build the site in a temp dir, measure, delete it
 //   npm run bench -- --reuse          # keep the site in $TMPDIR/katsudo-bench-<count>-s<seed> between runs
 //   npm run bench -- --only report,home --runs 1 --duration 5 --no-build --profile
-//   npm run bench -- --server-node-arg=--max-semi-space-size=4   # flags for the server's node
+//   npm run bench -- --server-node-arg=--max-semi-space-size=8   # flags for the server's node (default: those of npm start)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir, totalmem } from 'node:os';
@@ -47,7 +47,8 @@ function parseOptions() {
       only: { type: 'string' },
       'no-build': { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
-      'server-node-arg': { type: 'string', multiple: true, default: [] },
+      // The flags `npm start` gives node (package.json); pass --server-node-arg to replace them.
+      'server-node-arg': { type: 'string', multiple: true, default: ['--max-semi-space-size=4'] },
     },
     strict: true,
   });

@@ -1,3 +1,5 @@
-#!/usr/bin/env node
-// The installed command runs the compiled CLI (npm run build writes dist/).
-import '../dist/cli/main.js';
+#!/usr/bin/env -S node --max-semi-space-size=4
+// The installed command runs the bundled CLI (npm run build writes dist/). A small young
+// generation keeps the server's memory low at a small CPU cost (docs/performance.md);
+// `npm start` passes the same flag.
+import '../dist/katsudo.mjs';

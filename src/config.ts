@@ -12,6 +12,8 @@ export interface Config {
   /** Honour X-Forwarded-* from a reverse proxy in front of katsudo. */
   trustProxy: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+  /** Memory for rendered pages per process. */
+  pageCacheBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -75,5 +77,10 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError(`KATSUDO_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (e.g. KATSUDO_LOG_LEVEL=warn), got "${logLevel}"`);
   }
-  return { port, host, dataDir, baseUrl, trustProxy: trustProxyText === 'true', logLevel };
+  const cacheText = env.KATSUDO_PAGE_CACHE_MB ?? '8';
+  const cacheMb = Number(cacheText);
+  if (!/^\d+$/.test(cacheText) || cacheMb < 1 || cacheMb > 4096) {
+    throw new ConfigError(`KATSUDO_PAGE_CACHE_MB must be a whole number of megabytes from 1 to 4096 (e.g. KATSUDO_PAGE_CACHE_MB=8), got "${cacheText}"`);
+  }
+  return { port, host, dataDir, baseUrl, trustProxy: trustProxyText === 'true', logLevel, pageCacheBytes: cacheMb * 1024 * 1024 };
 }

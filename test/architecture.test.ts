@@ -22,8 +22,10 @@ const layerOf = (path: string) => path.split('/')[0]!;
 
 test('keeps domain free of I/O, the clock, the environment and other layers', () => {
   for (const file of files.filter((f) => layerOf(f.path) === 'domain')) {
+    // budoux-ja.ts loads BudouX's parser by path (see its header); nothing else may.
+    const allowed = file.path === 'domain/budoux-ja.ts' ? ['node:module', 'node:path'] : [];
     for (const spec of importsOf(file.text)) {
-      assert.ok(!spec.startsWith('node:'), `${file.path} imports ${spec}`);
+      assert.ok(!spec.startsWith('node:') || allowed.includes(spec), `${file.path} imports ${spec}`);
       assert.ok(!/^\.\.\/(\.\.\/)?(store|actions|web|cli|importers|exporter)\//.test(spec), `${file.path} imports ${spec}`);
       assert.ok(!['kysely', 'fastify', 'better-sqlite3'].includes(spec), `${file.path} imports ${spec}`);
     }

@@ -27,6 +27,8 @@ test('names the variable and a valid example when a value is wrong', () => {
     [{ KATSUDO_TRUST_PROXY: 'yes' }, /KATSUDO_TRUST_PROXY=true/],
     [{ KATSUDO_LOG_LEVEL: 'loud' }, /KATSUDO_LOG_LEVEL=warn/],
     [{ DATABASE_URL: 'postgres://localhost/katsudo' }, /DATABASE_URL/],
+    [{ KATSUDO_PAGE_CACHE_MB: '0' }, /KATSUDO_PAGE_CACHE_MB=8/],
+    [{ KATSUDO_PAGE_CACHE_MB: '1.5' }, /KATSUDO_PAGE_CACHE_MB/],
   ];
   for (const [env, message] of cases) assert.throws(() => loadConfig({}, env), (e: unknown) => e instanceof ConfigError && message.test(e.message));
 });

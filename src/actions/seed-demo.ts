@@ -3,17 +3,17 @@
 // touches a real site.
 import { checkDraft } from '../domain/report-rules.js';
 import { upsertCategory } from '../store/categories.js';
-import { countReports } from '../store/reports.js';
-import { hasSettings, saveSettings } from '../store/settings.js';
+import { saveSettings } from '../store/settings.js';
 import type { ActionContext } from './context.js';
 import { createReportIn } from './create-report.js';
+import { isSiteEmpty } from './is-site-empty.js';
 import { DEMO_CATEGORIES, DEMO_REPORTS, DEMO_SETTINGS } from './demo-content.js';
 import { createDemoFactSheet } from './demo-fact-sheet.js';
 import { storeMedia } from './store-media.js';
 
 /** Returns the number of demo reports written (0 when the site already has content). */
 export async function seedDemoIfEmpty(ctx: ActionContext): Promise<number> {
-  if ((await countReports(ctx.db)) > 0 || (await hasSettings(ctx.db))) return 0;
+  if (!(await isSiteEmpty(ctx))) return 0;
   const mediaIds = new Map<string, number>();
   for (const report of DEMO_REPORTS) {
     for (const a of report.attachments) {

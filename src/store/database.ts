@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect, type Generated, type Selectable } from 'kysely';
 import { migrateToLatest } from './migrate.js';
+import { registerContentVersionReader } from './site-state.js';
 
 export interface ReportsTable {
   id: Generated<number>;
@@ -120,5 +121,15 @@ export async function openDatabase(options: OpenOptions): Promise<Db> {
     await db.destroy();
     throw error;
   }
+  // A second, read-only connection: Kysely's connection may be inside a write transaction
+  // between awaits, and the version must only ever show committed writes.
+  const reader = new SqliteDatabase(options.file, { readonly: true });
+  const readVersion = reader.prepare('select content_version from site_state where id = 1').pluck();
+  registerContentVersionReader(db, () => readVersion.get() as number);
+  const destroy = db.destroy.bind(db);
+  db.destroy = async () => {
+    reader.close();
+    await destroy();
+  };
   return db;
 }

@@ -192,14 +192,11 @@ export interface Neighbours {
 /** The published report next to `report` in the public order, towards older or newer. */
 async function neighbour(db: Db, report: Pick<ReportSummary, 'id' | 'activityDate'>, toward: 'older' | 'newer') {
   const [cmp, dir] = toward === 'older' ? (['<', 'desc'] as const) : (['>', 'asc'] as const);
+  // A row-value comparison (SQLite 3.15+, PostgreSQL) lets the index on (status,
+  // activity_date, id) seek straight to the neighbour; the equivalent OR walks the index.
   return summaryQuery(db)
     .where('reports.status', '=', 'published')
-    .where((eb) =>
-      eb.or([
-        eb('reports.activity_date', cmp, report.activityDate),
-        eb.and([eb('reports.activity_date', '=', report.activityDate), eb('reports.id', cmp, report.id)]),
-      ]),
-    )
+    .where((eb) => eb(eb.refTuple('reports.activity_date', 'reports.id'), cmp, eb.tuple(report.activityDate, report.id)))
     .orderBy('reports.activity_date', dir)
     .orderBy('reports.id', dir)
     .limit(1)

@@ -15,7 +15,7 @@ export interface Assets {
 }
 
 function load(name: string, ext: string, contentType: string): Asset {
-  // Resolved next to this module: src/web/assets under tsx, dist/web/assets when built.
+  // Resolved next to this module: src/web/assets under tsx, dist/assets in the bundle.
   const body = readFileSync(new URL(`./assets/${name}.${ext}`, import.meta.url));
   const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
   return { path: `/assets/${name}.${hash}.${ext}`, body, contentType };

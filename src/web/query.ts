@@ -1,21 +1,30 @@
 // Query-string schemas shared by public pages and the API. Fastify validates them and
 // answers 400 (with a Japanese page) for page=abc, page=-1 and the like. Numbers are
 // matched as digit strings: coercion to number would let "1e999" through as Infinity.
-import { Type } from 'typebox';
+// Plain JSON Schema: the few schemas here do not justify loading a schema builder at start.
 
 export const MAX_PAGE = 100_000;
 
 /** 1–999999 written plainly; pages past MAX_PAGE are refused by pageNumber(). */
-const PositiveInteger = Type.String({ pattern: '^[1-9][0-9]{0,5}$' });
+const POSITIVE_INTEGER = { type: 'string', pattern: '^[1-9][0-9]{0,5}$' } as const;
 
-export const PageQuery = Type.Object({
-  page: Type.Optional(PositiveInteger),
-});
+export interface PageQuery {
+  page?: string;
+}
 
-export const ListQuery = Type.Object({
-  page: Type.Optional(PositiveInteger),
-  limit: Type.Optional(Type.String({ pattern: '^([1-9]|[1-9][0-9]|100)$' })),
-});
+export const PAGE_QUERY = {
+  type: 'object',
+  properties: { page: POSITIVE_INTEGER },
+} as const;
+
+export interface ListQuery extends PageQuery {
+  limit?: string;
+}
+
+export const LIST_QUERY = {
+  type: 'object',
+  properties: { page: POSITIVE_INTEGER, limit: { type: 'string', pattern: '^([1-9]|[1-9][0-9]|100)$' } },
+} as const;
 
 export const PER_PAGE = 20;
 

@@ -2,9 +2,7 @@
 // tests use app.inject().
 import { join } from 'node:path';
 import compress from '@fastify/compress';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ActionContext } from '../actions/context.js';
 import { loadAssets } from './assets.js';
@@ -18,6 +16,7 @@ import { discoveryRoutes } from './routes/public/discovery.js';
 import { feedRoutes } from './routes/public/feeds.js';
 import { fileRoutes } from './routes/public/files.js';
 import { homeRoutes } from './routes/public/home.js';
+import { securityHeaders } from './security-headers.js';
 
 export interface ServerOptions {
   ctx: ActionContext;
@@ -28,49 +27,34 @@ export interface ServerOptions {
   pageCacheBytes?: number;
 }
 
-const DEFAULT_PAGE_CACHE_BYTES = 48 * 1024 * 1024;
+/** Holds about four hundred report pages with their compressed variants. */
+const DEFAULT_PAGE_CACHE_BYTES = 8 * 1024 * 1024;
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({
-    logger: options.logLevel && options.logLevel !== 'silent' ? { level: options.logLevel } : false,
-    trustProxy: options.trustProxy ?? false,
-    // Long enough for any real slug or tag, short enough to refuse absurd paths early.
-    routerOptions: { maxParamLength: 200, ignoreDuplicateSlashes: false },
-    // Bad percent-encoding or an over-long parameter are the client's mistake: a Japanese 400/404 page.
-    frameworkErrors: (error, request, reply) => {
-      const status = error.code === 'FST_ERR_BAD_URL' ? 400 : 404;
-      void sendError(deps, request, reply, status);
-    },
-  }).withTypeProvider<TypeBoxTypeProvider>();
-
   const deps: WebDeps = {
     ctx: options.ctx,
     baseUrl: options.baseUrl,
     cache: new PageCache(options.pageCacheBytes ?? DEFAULT_PAGE_CACHE_BYTES),
     assets: loadAssets(),
   };
+  const headers = securityHeaders();
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
+  const app = Fastify({
+    logger: options.logLevel && options.logLevel !== 'silent' ? { level: options.logLevel } : false,
+    trustProxy: options.trustProxy ?? false,
+    // Long enough for any real slug or tag, short enough to refuse absurd paths early.
+    routerOptions: { maxParamLength: 200 },
+    // Bad percent-encoding or an over-long parameter are the client's mistake: a Japanese
+    // 400/404 page. These are answered before routing, so the onRequest hook has not run.
+    frameworkErrors: (error, request, reply) => {
+      reply.headers(headers);
+      void sendError(deps, request, reply, error.code === 'FST_ERR_BAD_URL' ? 400 : 404);
     },
-    frameguard: { action: 'deny' },
-    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-    // Feeds, the API and media are meant to be read from other origins.
-    crossOriginResourcePolicy: { policy: 'cross-origin' },
-    crossOriginEmbedderPolicy: false,
+  });
+
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
   });
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(fastifyStatic, { root: join(options.ctx.dataDir, 'media'), serve: false });

@@ -95,3 +95,15 @@ test('bumps the content version on every write', async () => {
   await publishReport(site, { activityDate: '2020-01-01' });
   assert.equal(await getContentVersion(site.db), version + 1);
 });
+
+test('shows only committed writes in the content version, even on the writing connection', async () => {
+  const version = await getContentVersion(site.db);
+  let seenInside = -1;
+  await site.db.transaction().execute(async (trx) => {
+    await trx.updateTable('site_state').set({ content_version: version + 100 }).where('id', '=', 1).execute();
+    seenInside = await getContentVersion(site.db);
+    await trx.updateTable('site_state').set({ content_version: version + 1 }).where('id', '=', 1).execute();
+  });
+  assert.equal(seenInside, version);
+  assert.equal(await getContentVersion(site.db), version + 1);
+});

@@ -1,6 +1,6 @@
 // katsudo serve [--port N] [--data DIR] [--no-demo]
 import { parseArgs } from 'node:util';
-import { seedDemoIfEmpty } from '../../actions/seed-demo.js';
+import { isSiteEmpty } from '../../actions/is-site-empty.js';
 import type { Config } from '../../config.js';
 import { buildServer } from '../../web/server.js';
 import { openSite } from '../open-site.js';
@@ -20,10 +20,21 @@ export function parseServeArgs(args: string[]) {
 export async function serve(config: Config, isDemoWanted: boolean, log: (line: string) => void): Promise<void> {
   const ctx = await openSite(config.dataDir);
   if (isDemoWanted) {
-    const written = await seedDemoIfEmpty(ctx);
-    if (written > 0) log(`デモ用の活動報告を${written}件作成しました。`);
+    // The demo (and the PDF library it needs) is loaded only for a new, empty site:
+    // every later start saves the time and memory.
+    if (await isSiteEmpty(ctx)) {
+      const { seedDemoIfEmpty } = await import('../../actions/seed-demo.js');
+      log(`デモ用の活動報告を${await seedDemoIfEmpty(ctx)}件作成しました。`);
+    }
   }
-  const app = await buildServer({ ctx, baseUrl: config.baseUrl, trustProxy: config.trustProxy, logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
+  const app = await buildServer({
+    ctx,
+    baseUrl: config.baseUrl,
+    trustProxy: config.trustProxy,
+    pageCacheBytes: config.pageCacheBytes,
+    // Request logs at info level would cost more than serving a cached page.
+    logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
+  });
   await app.listen({ port: config.port, host: config.host });
   log(`katsudo を起動しました: http://localhost:${config.port}/ (データ: ${config.dataDir})`);
   const stop = async () => {

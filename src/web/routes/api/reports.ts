@@ -1,8 +1,7 @@
 // The read-only JSON API for reuse of the record (open data):
 // GET /api/v1/reports?page=&limit=  → { total, items: [{ id, title, url, date, category, tags }] }
 // GET /api/v1/reports/<id>          → the same fields plus summary, html, text, outline, attachments
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
+import type { FastifyPluginAsync } from 'fastify';
 import { attachmentMeta } from '../../../domain/attachment.js';
 import { ReportNotFoundError } from '../../../domain/errors.js';
 import { mediaPath } from '../../../domain/media-path.js';
@@ -10,7 +9,7 @@ import { absoluteUrl, paths } from '../../../domain/paths.js';
 import type { ReportSummary } from '../../../domain/report.js';
 import { findReportById, listReports } from '../../../store/reports.js';
 import type { WebDeps } from '../../deps.js';
-import { ListQuery, pageNumber } from '../../query.js';
+import { LIST_QUERY, pageNumber, type ListQuery } from '../../query.js';
 import { sendCached } from '../../send-cached.js';
 import { absolutizeLinks } from '../public/feeds.js';
 
@@ -27,13 +26,13 @@ function summaryJson(report: ReportSummary, baseUrl: string) {
   };
 }
 
-export const apiReportRoutes: FastifyPluginAsyncTypebox<{ deps: WebDeps }> = async (app, { deps }) => {
+export const apiReportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {
   // Anyone may reuse the record from any site.
   app.addHook('onSend', async (_request, reply) => {
     reply.header('Access-Control-Allow-Origin', '*');
   });
 
-  app.get('/api/v1/reports', { schema: { querystring: ListQuery } }, (request, reply) => {
+  app.get<{ Querystring: ListQuery }>('/api/v1/reports', { schema: { querystring: LIST_QUERY } }, (request, reply) => {
     const page = pageNumber(request.query.page);
     const limit = Number(request.query.limit ?? 20);
     return sendCached(deps, request, reply, `api:list:${page}:${limit}`, JSON_TYPE, async () => {
@@ -42,9 +41,9 @@ export const apiReportRoutes: FastifyPluginAsyncTypebox<{ deps: WebDeps }> = asy
     });
   });
 
-  app.get(
+  app.get<{ Params: { id: string } }>(
     '/api/v1/reports/:id',
-    { schema: { params: Type.Object({ id: Type.String({ pattern: '^[1-9][0-9]{0,15}$' }) }) } },
+    { schema: { params: { type: 'object', properties: { id: { type: 'string', pattern: '^[1-9][0-9]{0,15}$' } } } } },
     (request, reply) => {
       const id = Number(request.params.id);
       return sendCached(deps, request, reply, `api:report:${id}`, JSON_TYPE, async () => {

@@ -1,6 +1,5 @@
 // /activity/: the report list, a report page, and the year and month archives.
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
+import type { FastifyPluginAsync } from 'fastify';
 import { PageNotFoundError, ReportNotFoundError } from '../../../domain/errors.js';
 import { newsArticleJsonLd } from '../../../domain/json-ld.js';
 import { absoluteUrl, paths } from '../../../domain/paths.js';
@@ -8,7 +7,7 @@ import { isValidSlug } from '../../../domain/slug.js';
 import { findNeighbours, findReportBySlug } from '../../../store/reports.js';
 import type { WebDeps } from '../../deps.js';
 import { renderDocument } from '../../html.js';
-import { PageQuery, pageNumber } from '../../query.js';
+import { PAGE_QUERY, pageNumber, type PageQuery } from '../../query.js';
 import { HTML, sendCached } from '../../send-cached.js';
 import { loadSiteContext } from '../../site-context.js';
 import { ReportPage } from '../../views/report-page.js';
@@ -17,8 +16,8 @@ import { sendListPage } from './list-page.js';
 const YEAR = /^\d{4}$/;
 const MONTH = /^(0[1-9]|1[0-2])$/;
 
-export const activityRoutes: FastifyPluginAsyncTypebox<{ deps: WebDeps }> = async (app, { deps }) => {
-  app.get('/activity/', { schema: { querystring: PageQuery } }, (request, reply) =>
+export const activityRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {
+  app.get<{ Querystring: PageQuery }>('/activity/', { schema: { querystring: PAGE_QUERY } }, (request, reply) =>
     sendListPage(
       deps,
       request,
@@ -36,9 +35,9 @@ export const activityRoutes: FastifyPluginAsyncTypebox<{ deps: WebDeps }> = asyn
     ),
   );
 
-  app.get(
+  app.get<{ Params: { slug: string }; Querystring: PageQuery }>(
     '/activity/:slug/',
-    { schema: { params: Type.Object({ slug: Type.String() }), querystring: PageQuery } },
+    { schema: { querystring: PAGE_QUERY } },
     async (request, reply) => {
       const { slug } = request.params;
       if (YEAR.test(slug)) {
@@ -71,9 +70,9 @@ export const activityRoutes: FastifyPluginAsyncTypebox<{ deps: WebDeps }> = asyn
     },
   );
 
-  app.get(
+  app.get<{ Params: { year: string; month: string }; Querystring: PageQuery }>(
     '/activity/:year/:month/',
-    { schema: { params: Type.Object({ year: Type.String(), month: Type.String() }), querystring: PageQuery } },
+    { schema: { querystring: PAGE_QUERY } },
     async (request, reply) => {
       const { year: y, month: m } = request.params;
       if (!YEAR.test(y) || !MONTH.test(m)) throw new PageNotFoundError(request.url);

@@ -1,18 +1,17 @@
 // /category/<slug>/ and /tag/<name>/ archives.
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
+import type { FastifyPluginAsync } from 'fastify';
 import { PageNotFoundError } from '../../../domain/errors.js';
 import { paths } from '../../../domain/paths.js';
 import { normalizeTag } from '../../../domain/report-rules.js';
 import { findCategoryBySlug } from '../../../store/categories.js';
 import type { WebDeps } from '../../deps.js';
-import { PageQuery, pageNumber } from '../../query.js';
+import { PAGE_QUERY, pageNumber, type PageQuery } from '../../query.js';
 import { sendListPage } from './list-page.js';
 
-export const archiveRoutes: FastifyPluginAsyncTypebox<{ deps: WebDeps }> = async (app, { deps }) => {
-  app.get(
+export const archiveRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {
+  app.get<{ Params: { slug: string }; Querystring: PageQuery }>(
     '/category/:slug/',
-    { schema: { params: Type.Object({ slug: Type.String() }), querystring: PageQuery } },
+    { schema: { querystring: PAGE_QUERY } },
     async (request, reply) => {
       const category = await findCategoryBySlug(deps.ctx.db, request.params.slug);
       if (!category) throw new PageNotFoundError(request.url);
@@ -34,9 +33,9 @@ export const archiveRoutes: FastifyPluginAsyncTypebox<{ deps: WebDeps }> = async
     },
   );
 
-  app.get(
+  app.get<{ Params: { name: string }; Querystring: PageQuery }>(
     '/tag/:name/',
-    { schema: { params: Type.Object({ name: Type.String() }), querystring: PageQuery } },
+    { schema: { querystring: PAGE_QUERY } },
     async (request, reply) => {
       const name = normalizeTag(request.params.name);
       if (name === '') throw new PageNotFoundError(request.url);

@@ -1,0 +1,31 @@
+// Builds what `npm start` and the `katsudo` command run: the CLI and everything it imports
+// bundled into one ES module (dist/katsudo.mjs), plus the stylesheet and icon beside it.
+// One file loads in about half the time of hundreds of modules, which is most of the
+// start-up time (docs/performance.md). Type checking is `npm run typecheck`.
+import { cpSync, rmSync } from 'node:fs';
+import { build } from 'esbuild';
+
+rmSync('dist', { recursive: true, force: true });
+await build({
+  entryPoints: ['src/cli/main.ts'],
+  bundle: true,
+  splitting: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  outdir: 'dist',
+  entryNames: 'katsudo',
+  chunkNames: 'chunks/[name]-[hash]',
+  // Native code, and packages loaded by path at run time, stay in node_modules.
+  external: ['better-sqlite3', 'budoux', 'pdf-lib'],
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  outExtension: { '.js': '.mjs' },
+  // Bundled CommonJS dependencies call require(); give them one.
+  banner: {
+    js: "import { createRequire as __katsudoCreateRequire } from 'node:module'; const require = __katsudoCreateRequire(import.meta.url);",
+  },
+  sourcemap: true,
+  logLevel: 'warning',
+});
+cpSync('src/web/assets', 'dist/assets', { recursive: true });
