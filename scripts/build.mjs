@@ -7,15 +7,16 @@ import { build } from 'esbuild';
 
 rmSync('dist', { recursive: true, force: true });
 await build({
-  entryPoints: ['src/cli/main.ts'],
+  entryPoints: { katsudo: 'src/cli/main.ts', 'search-document-worker': 'src/actions/search-document-worker.ts' },
   bundle: true,
   splitting: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
   outdir: 'dist',
-  entryNames: 'katsudo',
-  chunkNames: 'chunks/[name]-[hash]',
+  // Every file in dist/ itself, so a module finds the worker next to it wherever esbuild put it.
+  entryNames: '[name]',
+  chunkNames: '[name]-[hash]',
   // Native code, and packages loaded by path at run time, stay in node_modules.
   external: ['better-sqlite3', 'budoux', 'pdf-lib'],
   jsx: 'automatic',

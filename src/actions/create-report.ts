@@ -1,16 +1,19 @@
 // Creating a report: check the draft, render the body once, and write the report, its
-// tags, its attachments and the new content version in one transaction.
+// tags, its attachments, its search index entry and the new content version in one
+// transaction.
 import type { Kysely } from 'kysely';
 import { ValidationError } from '../domain/errors.js';
 import type { ReportDraft, ReportStatus } from '../domain/report.js';
 import { checkDraft, type CheckedDraft } from '../domain/report-rules.js';
 import { firstFreeSlug } from '../domain/slug.js';
+import { searchDocument } from '../domain/search/document.js';
 import { mediaRefs } from '../domain/text-format/media-refs.js';
 import { render, type MediaInfo } from '../domain/text-format/render.js';
 import { findCategoryBySlug } from '../store/categories.js';
 import type { Database } from '../store/database.js';
 import { attachMedia, findMediaByRefs } from '../store/media.js';
 import { insertReport, setReportTags, slugsStartingWith } from '../store/reports.js';
+import { indexReport } from '../store/search.js';
 import { bumpContentVersion } from '../store/site-state.js';
 import type { ActionContext } from './context.js';
 import { mediaPath } from '../domain/media-path.js';
@@ -88,6 +91,8 @@ export async function createReportIn(
     if (explicit.some((a) => a.mediaId === m.id)) continue;
     await attachMedia(trx, { reportId: id, mediaId: m.id, label: linkLabel(checked.bodySource, ref), summary: '', position: position++ });
   }
+  // Only published reports are searchable; a draft enters the index when it is published.
+  if (options.status === 'published') await indexReport(trx, id, searchDocument(checked.title, rendered.text));
   await bumpContentVersion(trx);
   return { id, slug };
 }

@@ -5,6 +5,7 @@ import { AppError, type ErrorCode } from '../domain/errors.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { importTextCommand, IMPORT_TEXT_USAGE, parseImportTextArgs } from './commands/import-text.js';
 import { listCommand, LIST_USAGE, parseListArgs } from './commands/list.js';
+import { parseReindexArgs, reindexCommand, REINDEX_USAGE } from './commands/reindex.js';
 import { parseServeArgs, serve, SERVE_USAGE } from './commands/serve.js';
 import { UsageError } from './usage-error.js';
 
@@ -28,6 +29,8 @@ const HELP = `katsudo — 議員公式サイトの活動報告を公開するシ
       テキストファイルの活動報告を公開します(1ファイル1件)。
   ${LIST_USAGE}
       活動報告の一覧を表示します。
+  ${REINDEX_USAGE}
+      検索索引を作り直します。
 
 環境変数: PORT, HOST, KATSUDO_DATA_DIR, KATSUDO_BASE_URL, KATSUDO_TRUST_PROXY, KATSUDO_LOG_LEVEL`;
 
@@ -50,6 +53,11 @@ async function run(argv: string[]): Promise<void> {
       const parsed = parseListArgs(args);
       const config = loadConfig({ dataDir: parsed.dataDir });
       return listCommand(parsed.status, config.dataDir, out);
+    }
+    case 'reindex': {
+      const parsed = parseReindexArgs(args);
+      const config = loadConfig({ dataDir: parsed.dataDir });
+      return reindexCommand(config.dataDir, out);
     }
     case undefined:
     case 'help':

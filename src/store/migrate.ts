@@ -1,9 +1,11 @@
 // Versioned migrations, applied in name order at every start (idempotent).
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { migration0001 } from './migrations/0001-initial.js';
+import { migration0002 } from './migrations/0002-search.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': migration0001,
+  '0002-search': migration0002,
 };
 
 // Migrations are imported statically so the same list runs from src/ (tsx) and dist/.

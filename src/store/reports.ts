@@ -321,3 +321,36 @@ export async function listPublishedForSitemap(db: Db): Promise<SitemapEntry[]> {
     .execute();
   return rows.map((r) => ({ slug: r.slug, updatedAt: r.updated_at }));
 }
+
+export interface SummaryWithText {
+  summary: ReportSummary;
+  bodyText: string;
+}
+
+/** Reports by id, in the order of `ids` (missing ones left out), with their plain text. */
+export async function listSummariesWithText(db: Db, ids: number[]): Promise<SummaryWithText[]> {
+  if (ids.length === 0) return [];
+  const rows = await summaryQuery(db).select('reports.body_text').where('reports.id', 'in', ids).execute();
+  const summaries = await withTags(db, rows);
+  const byId = new Map(rows.map((row, i) => [row.id, { summary: summaries[i]!, bodyText: row.body_text }]));
+  return ids.map((id) => byId.get(id)).filter((r): r is SummaryWithText => r !== undefined);
+}
+
+export interface IndexSource {
+  id: number;
+  title: string;
+  bodyText: string;
+}
+
+/** Published reports after `afterId`, in id order: the source of a full reindex. */
+export async function listPublishedForIndex(db: Q, afterId: number, limit: number): Promise<IndexSource[]> {
+  const rows = await db
+    .selectFrom('reports')
+    .select(['id', 'title', 'body_text'])
+    .where('status', '=', 'published')
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ id: r.id, title: r.title, bodyText: r.body_text }));
+}

@@ -1,0 +1,26 @@
+// katsudo reindex [--data DIR]: rebuild the search index of published reports.
+import { parseArgs } from 'node:util';
+import { reindexSearch } from '../../actions/reindex.js';
+import { openSite } from '../open-site.js';
+import { progressBar } from '../progress-bar.js';
+
+export const REINDEX_USAGE = 'katsudo reindex [--data ./data]';
+
+export function parseReindexArgs(args: string[]) {
+  const { values } = parseArgs({ args, options: { data: { type: 'string' } }, strict: true, allowPositionals: false });
+  return { dataDir: values.data };
+}
+
+export async function reindexCommand(dataDir: string, log: (line: string) => void): Promise<void> {
+  const ctx = await openSite(dataDir);
+  try {
+    const bar = progressBar('検索索引を再構築中');
+    const started = Date.now();
+    const count = await reindexSearch(ctx, (done, total) => bar.update(done, total));
+    bar.finish();
+    const seconds = (Date.now() - started) / 1000;
+    log(`${count}件の活動報告を索引に登録しました(${seconds.toFixed(1)}秒)。`);
+  } finally {
+    await ctx.db.destroy();
+  }
+}

@@ -1,0 +1,75 @@
+// Search tokens: every character position of the normalised text gives one token, the
+// character and the next one (a 2-gram), or the character alone at the end of a run
+// (runs are split at white space). A term of n ≥ 2 characters is then exactly the phrase
+// of its n−1 2-grams, and a term of one character is any token that starts with it, so a
+// query finds precisely the texts that contain it: no misses, no false hits, whatever the
+// script (漢字, かな, Latin, digits, symbols).
+//
+// Tokens are written for SQLite FTS5's "ascii" tokenizer, which keeps every non-ASCII
+// character and splits on ASCII punctuation: ASCII symbols are therefore written as their
+// full-width forms (NFKC has already turned real full-width forms into ASCII, so nothing
+// collides), and tokens are joined with spaces.
+
+/** The normalised character as it appears inside a token. */
+function encode(cp: number, ch: string): string {
+  if (cp > 0x20 && cp < 0x7f && !((cp >= 0x30 && cp <= 0x39) || (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a))) {
+    return String.fromCharCode(cp + 0xfee0);
+  }
+  return ch;
+}
+
+/** White space and control characters separate runs; nothing spans them. */
+function isSeparator(cp: number): boolean {
+  return cp <= 0x20 || cp === 0x7f || (cp >= 0x80 && cp <= 0xa0) || cp === 0x3000 || cp === 0x1680 || (cp >= 0x2000 && cp <= 0x200a) || cp === 0x2028 || cp === 0x2029 || cp === 0x202f || cp === 0x205f || cp === 0xfeff;
+}
+
+/** The encoded characters of each run of `normalized` text. */
+export function runsOf(normalized: string): string[][] {
+  const runs: string[][] = [];
+  let run: string[] = [];
+  for (const ch of normalized) {
+    const cp = ch.codePointAt(0)!;
+    if (isSeparator(cp)) {
+      if (run.length > 0) runs.push(run);
+      run = [];
+      continue;
+    }
+    run.push(encode(cp, ch));
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
+
+/** The token string to index for `normalized` text. */
+export function indexTokens(normalized: string): string {
+  const out: string[] = [];
+  for (const run of runsOf(normalized)) {
+    for (let i = 0; i < run.length; i++) out.push(i + 1 < run.length ? run[i]! + run[i + 1]! : run[i]!);
+  }
+  return out.join(' ');
+}
+
+/**
+ * How to find a normalised term: the tokens that must stand in a row, the last one
+ * possibly as a prefix. `外交` is [外交]; `外` is [外*] (any token starting with 外); a
+ * quoted `外交 政策` is [外交, 交, 政策]: each run but the last ends with its last
+ * character alone, exactly as runs are indexed.
+ */
+export interface TermTokens {
+  tokens: string[];
+  isLastPrefix: boolean;
+}
+
+export function termTokens(normalizedTerm: string): TermTokens | undefined {
+  const runs = runsOf(normalizedTerm);
+  if (runs.length === 0) return undefined;
+  const tokens: string[] = [];
+  for (const [r, run] of runs.entries()) {
+    const isLastRun = r === runs.length - 1;
+    for (let i = 0; i + 1 < run.length; i++) tokens.push(run[i]! + run[i + 1]!);
+    // The last character of an inner run is indexed alone; a one-character last run can
+    // be followed by anything in the text, so it is a prefix.
+    if (!isLastRun || run.length === 1) tokens.push(run[run.length - 1]!);
+  }
+  return { tokens, isLastPrefix: runs[runs.length - 1]!.length === 1 };
+}

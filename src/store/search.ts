@@ -1,0 +1,128 @@
+// The search index of published reports: kept in step with report writes (same
+// transaction) and queried with ranking. This file is the SQLite (FTS5) implementation;
+// its functions are the store's dialect-neutral interface.
+//
+// Ranking: reports where more of the query's terms stand as words (Intl.Segmenter words,
+// indexed in the `words` column) first; then bm25 with the title weighted 5 to 1 over the
+// body; then newer activity first, then higher id, so the order is total.
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { SearchDocument } from '../domain/search/document.js';
+import type { SearchQuery, SearchTerm } from '../domain/search/query.js';
+import { termTokens } from '../domain/search/tokens.js';
+import { termWords } from '../domain/search/words.js';
+import type { Database, Db } from './database.js';
+
+type Q = Kysely<Database>;
+
+/** Adds or replaces the report's entry. */
+export async function indexReport(trx: Q, reportId: number, doc: SearchDocument): Promise<void> {
+  await unindexReport(trx, reportId);
+  await insertIntoIndex(trx, reportId, doc);
+}
+
+/** Adds an entry for a report known not to be in the index (after clearSearchIndex). */
+export async function insertIntoIndex(trx: Q, reportId: number, doc: SearchDocument): Promise<void> {
+  await sql`insert into report_search (rowid, title, body, words) values (${reportId}, ${doc.title}, ${doc.body}, ${doc.words})`.execute(trx);
+}
+
+export async function unindexReport(trx: Q, reportId: number): Promise<void> {
+  await sql`delete from report_search where rowid = ${reportId}`.execute(trx);
+}
+
+export async function clearSearchIndex(trx: Q): Promise<void> {
+  await sql`insert into report_search (report_search) values ('delete-all')`.execute(trx);
+}
+
+/** Bytes used by the index, for the benchmark and `katsudo reindex`. */
+export async function searchIndexBytes(db: Q): Promise<number> {
+  const result = await sql<{ bytes: number }>`select coalesce(sum(pgsize), 0) as bytes from dbstat where name like 'report_search%'`.execute(db);
+  return Number(result.rows[0]?.bytes ?? 0);
+}
+
+/** An FTS5 string: tokens never contain quotes or spaces (domain/search/tokens.ts). */
+function phrase(tokens: string[], isLastPrefix: boolean): string {
+  return `"${tokens.join(' ')}"${isLastPrefix ? ' *' : ''}`;
+}
+
+function termMatch(term: SearchTerm): string | undefined {
+  const tokens = termTokens(term.text);
+  return tokens && `{title body} : ${phrase(tokens.tokens, tokens.isLastPrefix)}`;
+}
+
+function anyOf(terms: SearchTerm[]): string | undefined {
+  const parts = terms.map(termMatch).filter((p): p is string => p !== undefined);
+  if (parts.length === 0) return undefined;
+  return parts.length === 1 ? parts[0] : `(${parts.join(' OR ')})`;
+}
+
+/** The FTS5 expression of a query, or undefined when no term has any token. */
+export function matchExpression(query: SearchQuery): string | undefined {
+  const groups = query.all.map(anyOf);
+  if (groups.some((g) => g === undefined)) return undefined;
+  const positive = groups.join(' AND ');
+  const negative = anyOf(query.none);
+  return negative ? `(${positive}) NOT ${negative}` : positive;
+}
+
+/** Per group, the expression finding reports where one of its terms stands as words. */
+function wordExpressions(query: SearchQuery): string[] {
+  return query.all
+    .map((group) =>
+      group
+        .map((term) => termWords(term.text))
+        .filter((words) => words.length > 0)
+        .map((words) => `words : ${phrase(words, false)}`)
+        .join(' OR '),
+    )
+    .filter((expr) => expr !== '');
+}
+
+export interface SearchFilter {
+  year?: number;
+  categoryId?: number;
+}
+
+export interface SearchHits {
+  total: number;
+  /** Report ids of the requested page, best first. */
+  ids: number[];
+}
+
+function filterSql(filter: SearchFilter): RawBuilder<unknown> {
+  const parts = [sql`r.status = 'published'`];
+  if (filter.year !== undefined) {
+    parts.push(sql`r.activity_date >= ${`${filter.year}-01-01`} and r.activity_date < ${`${filter.year + 1}-01-01`}`);
+  }
+  if (filter.categoryId !== undefined) parts.push(sql`r.category_id = ${filter.categoryId}`);
+  return sql.join(parts, sql` and `);
+}
+
+export async function findSearchHits(
+  db: Db,
+  query: SearchQuery,
+  filter: SearchFilter,
+  page: { offset: number; limit: number },
+): Promise<SearchHits> {
+  const match = matchExpression(query);
+  if (match === undefined) return { total: 0, ids: [] };
+  const where = filterSql(filter);
+  const count = await sql<{ n: number }>`
+    select count(*) as n from report_search join reports r on r.id = report_search.rowid
+    where report_search match ${match} and ${where}`.execute(db);
+  const total = Number(count.rows[0]?.n ?? 0);
+  if (total === 0 || page.offset >= total) return { total, ids: [] };
+  const words = wordExpressions(query);
+  const wordScore =
+    words.length === 0
+      ? sql`0`
+      : sql.join(
+          words.map((w) => sql`(report_search.rowid in (select rowid from report_search where report_search match ${w}))`),
+          sql` + `,
+        );
+  const rows = await sql<{ id: number }>`
+    select report_search.rowid as id from report_search join reports r on r.id = report_search.rowid
+    where report_search match ${match} and ${where}
+    order by ${wordScore} desc, bm25(report_search, 5.0, 1.0, 0.0), r.activity_date desc, r.id desc
+    limit ${page.limit} offset ${page.offset}`.execute(db);
+  return { total, ids: rows.rows.map((r) => r.id) };
+}
