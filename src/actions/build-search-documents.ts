@@ -21,7 +21,15 @@ const MIN_FOR_WORKERS = 400;
 
 // Under tsx (tests, development) the worker is the TypeScript source; in the bundle it is
 // the .mjs written next to the bundle's other files by scripts/build.mjs.
-const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './search-document-worker.ts' : './search-document-worker.mjs', import.meta.url);
+const IS_SOURCE = import.meta.url.endsWith('.ts');
+const WORKER_URL = new URL(IS_SOURCE ? './search-document-worker.ts' : './search-document-worker.mjs', import.meta.url);
+
+/** In source mode a worker does not inherit tsx's loader, so it registers it first. */
+function startWorker(): Worker {
+  if (!IS_SOURCE) return new Worker(WORKER_URL);
+  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`;
+  return new Worker(bootstrap, { eval: true });
+}
 
 export interface DocumentBuilder {
   build(items: IndexInput[]): Promise<BuiltDocument[]>;
@@ -37,13 +45,17 @@ export function inlineBuilder(): DocumentBuilder {
 
 /** Splits each batch across worker threads; the caller awaits one batch while it writes the previous. */
 export function workerBuilder(threads = Math.max(1, Math.min(4, availableParallelism()))): DocumentBuilder {
-  const workers = Array.from({ length: threads }, () => new Worker(WORKER_URL));
+  const workers = Array.from({ length: threads }, startWorker);
   let seq = 0;
-  const pending = new Map<number, (docs: BuiltDocument[]) => void>();
+  const pending = new Map<number, { resolve: (docs: BuiltDocument[]) => void; reject: (error: unknown) => void }>();
   for (const worker of workers) {
     worker.on('message', (message: { seq: number; docs: BuiltDocument[] }) => {
-      pending.get(message.seq)?.(message.docs);
+      pending.get(message.seq)?.resolve(message.docs);
       pending.delete(message.seq);
+    });
+    worker.on('error', (error) => {
+      for (const job of pending.values()) job.reject(error);
+      pending.clear();
     });
   }
   return {
@@ -54,8 +66,7 @@ export function workerBuilder(threads = Math.max(1, Math.min(4, availableParalle
         if (slice.length === 0) return Promise.resolve<BuiltDocument[]>([]);
         const id = seq++;
         return new Promise<BuiltDocument[]>((resolve, reject) => {
-          pending.set(id, resolve);
-          worker.once('error', reject);
+          pending.set(id, { resolve, reject });
           worker.postMessage({ seq: id, items: slice });
         });
       });

@@ -97,6 +97,61 @@ function filterSql(filter: SearchFilter): RawBuilder<unknown> {
   return sql.join(parts, sql` and `);
 }
 
+/** Rows fetched past the page to break ties in bm25 by activity date. */
+const TIE_MARGIN = 20;
+
+interface ScoredRow {
+  id: number;
+  score: number;
+}
+
+/**
+ * Rows [start, end) of the reports matching `expr`, in the order bm25, newer activity,
+ * higher id. FTS5 keeps only the best rows of a LIMIT query, so this costs far less than
+ * sorting every hit; rows tied in bm25 at the edge of the page are fetched until the tie
+ * is whole, then ordered by date.
+ */
+async function rankedSlice(db: Db, expr: string, start: number, end: number): Promise<number[]> {
+  if (end <= start) return [];
+  let limit = end + TIE_MARGIN;
+  let rows: ScoredRow[];
+  for (;;) {
+    const result = await sql<ScoredRow>`
+      select rowid as id, bm25(report_search, 5.0, 1.0, 0.0) as score from report_search
+      where report_search match ${expr} order by score, rowid desc limit ${limit}`.execute(db);
+    rows = result.rows;
+    if (rows.length < limit || rows[rows.length - 1]!.score !== rows[end - 1]!.score) break;
+    limit *= 2;
+  }
+  const dates = await db.selectFrom('reports').select(['id', 'activity_date']).where('id', 'in', rows.map((r) => r.id)).execute();
+  const dateOf = new Map(dates.map((d) => [d.id, d.activity_date]));
+  rows.sort((a, b) => a.score - b.score || dateOf.get(b.id)!.localeCompare(dateOf.get(a.id)!) || b.id - a.id);
+  return rows.slice(start, end).map((r) => r.id);
+}
+
+async function countMatches(db: Db, expr: string): Promise<number> {
+  const result = await sql<{ n: number }>`select count(*) as n from report_search where report_search match ${expr}`.execute(db);
+  return Number(result.rows[0]?.n ?? 0);
+}
+
+/**
+ * The common case, a query of one term (or one OR group) without filters: the index holds
+ * only published reports, so no join is needed; word matches are one ranked slice and the
+ * other matches another.
+ */
+async function findUnfilteredHits(db: Db, match: string, words: string | undefined, page: { offset: number; limit: number }) {
+  const total = await countMatches(db, match);
+  const start = page.offset;
+  const end = Math.min(total, page.offset + page.limit);
+  if (start >= end) return { total, ids: [] };
+  if (words === undefined) return { total, ids: await rankedSlice(db, match, start, end) };
+  const asWords = `(${match}) AND (${words})`;
+  const wordTotal = await countMatches(db, asWords);
+  const first = await rankedSlice(db, asWords, start, Math.min(end, wordTotal));
+  const rest = await rankedSlice(db, `(${match}) NOT (${words})`, Math.max(0, start - wordTotal), end - wordTotal);
+  return { total, ids: [...first, ...rest] };
+}
+
 export async function findSearchHits(
   db: Db,
   query: SearchQuery,
@@ -105,13 +160,26 @@ export async function findSearchHits(
 ): Promise<SearchHits> {
   const match = matchExpression(query);
   if (match === undefined) return { total: 0, ids: [] };
+  const words = wordExpressions(query);
+  const isFiltered = filter.year !== undefined || filter.categoryId !== undefined;
+  if (!isFiltered && words.length <= 1 && query.all.length === 1) return findUnfilteredHits(db, match, words[0], page);
+  return findFilteredHits(db, match, words, filter, page);
+}
+
+/** Any query: the matches joined with reports for the filters, ranked in one statement (exported for tests: it must agree with the fast path). */
+export async function findFilteredHits(
+  db: Db,
+  match: string,
+  words: string[],
+  filter: SearchFilter,
+  page: { offset: number; limit: number },
+): Promise<SearchHits> {
   const where = filterSql(filter);
   const count = await sql<{ n: number }>`
     select count(*) as n from report_search join reports r on r.id = report_search.rowid
     where report_search match ${match} and ${where}`.execute(db);
   const total = Number(count.rows[0]?.n ?? 0);
   if (total === 0 || page.offset >= total) return { total, ids: [] };
-  const words = wordExpressions(query);
   const wordScore =
     words.length === 0
       ? sql`0`
