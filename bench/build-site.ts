@@ -3,6 +3,7 @@
 // batched transactions through the same createReportIn the admin and importers use.
 //
 //   node --import tsx bench/build-site.ts --count 10000 --out /tmp/katsudo-10k [--seed 1] [--batch 500]
+//     [--min-chars 800 --max-chars 2000]
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +24,9 @@ export interface BuildSiteOptions {
   /** The data directory; must not hold a database yet. */
   out: string;
   seed?: number;
+  /** Body length range of the generated reports (bench/corpus.ts defaults: 800–2,000). */
+  minChars?: number;
+  maxChars?: number;
   /** Reports per transaction. */
   batchSize?: number;
   log?: (line: string) => void;
@@ -37,14 +41,14 @@ export interface BuildSiteResult {
 }
 
 export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteResult> {
-  const { count, seed = 1, batchSize = 500, log = () => {} } = options;
+  const { count, seed = 1, minChars, maxChars, batchSize = 500, log = () => {} } = options;
   const dataDir = resolve(options.out);
   const file = join(dataDir, DB_FILE);
   if (existsSync(file)) throw new Error(`${file} already exists; choose an empty --out directory`);
 
   const generateStart = performance.now();
   // Oldest first, as a real site grows, so ids follow activity dates (as seed-demo does).
-  const drafts: CheckedDraft[] = [...generateReports(count, { seed })]
+  const drafts: CheckedDraft[] = [...generateReports(count, { seed, minChars, maxChars })]
     .sort((a, b) => a.activityDate.localeCompare(b.activityDate))
     .map((report) => checkDraft(report));
   const generateMs = performance.now() - generateStart;
@@ -88,15 +92,21 @@ async function main(): Promise<void> {
       out: { type: 'string' },
       seed: { type: 'string', default: '1' },
       batch: { type: 'string', default: '500' },
+      'min-chars': { type: 'string' },
+      'max-chars': { type: 'string' },
     },
     strict: true,
   });
-  if (!values.out) throw new Error('usage: node --import tsx bench/build-site.ts [--count 10000] --out DIR [--seed 1] [--batch 500]');
+  if (!values.out) {
+    throw new Error('usage: node --import tsx bench/build-site.ts [--count 10000] --out DIR [--seed 1] [--batch 500] [--min-chars 800] [--max-chars 2000]');
+  }
   const count = Number(values.count);
   const result = await buildSite({
     count,
     out: values.out,
     seed: Number(values.seed),
+    minChars: values['min-chars'] === undefined ? undefined : Number(values['min-chars']),
+    maxChars: values['max-chars'] === undefined ? undefined : Number(values['max-chars']),
     batchSize: Number(values.batch),
     log: (line) => console.log(line),
   });
