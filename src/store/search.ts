@@ -123,6 +123,7 @@ async function rankedSlice(db: Db, expr: string, start: number, end: number): Pr
     if (rows.length < limit || rows[rows.length - 1]!.score !== rows[end - 1]!.score) break;
     limit *= 2;
   }
+  if (rows.length <= start) return [];
   const dates = await db.selectFrom('reports').select(['id', 'activity_date']).where('id', 'in', rows.map((r) => r.id)).execute();
   const dateOf = new Map(dates.map((d) => [d.id, d.activity_date]));
   rows.sort((a, b) => a.score - b.score || dateOf.get(b.id)!.localeCompare(dateOf.get(a.id)!) || b.id - a.id);
@@ -146,8 +147,10 @@ async function findUnfilteredHits(db: Db, match: string, words: string | undefin
   if (start >= end) return { total, ids: [] };
   if (words === undefined) return { total, ids: await rankedSlice(db, match, start, end) };
   const asWords = `(${match}) AND (${words})`;
+  const first = await rankedSlice(db, asWords, start, end);
+  if (first.length === end - start) return { total, ids: first };
+  // The page reaches past the word matches: only now is their number needed.
   const wordTotal = await countMatches(db, asWords);
-  const first = await rankedSlice(db, asWords, start, Math.min(end, wordTotal));
   const rest = await rankedSlice(db, `(${match}) NOT (${words})`, Math.max(0, start - wordTotal), end - wordTotal);
   return { total, ids: [...first, ...rest] };
 }
