@@ -183,17 +183,19 @@ export async function findFilteredHits(
     where report_search match ${match} and ${where}`.execute(db);
   const total = Number(count.rows[0]?.n ?? 0);
   if (total === 0 || page.offset >= total) return { total, ids: [] };
-  const wordScore =
+  // Without word expressions there is no word score: a constant `0` in ORDER BY would
+  // name a result column in SQLite ("ORDER BY term out of range").
+  const byWords =
     words.length === 0
-      ? sql`0`
-      : sql.join(
+      ? sql``
+      : sql`${sql.join(
           words.map((w) => sql`(report_search.rowid in (select rowid from report_search where report_search match ${w}))`),
           sql` + `,
-        );
+        )} desc, `;
   const rows = await sql<{ id: number }>`
     select report_search.rowid as id from report_search join reports r on r.id = report_search.rowid
     where report_search match ${match} and ${where}
-    order by ${wordScore} desc, bm25(report_search, 5.0, 1.0, 0.0), r.activity_date desc, r.id desc
+    order by ${byWords}bm25(report_search, 5.0, 1.0, 0.0), r.activity_date desc, r.id desc
     limit ${page.limit} offset ${page.offset}`.execute(db);
   return { total, ids: rows.rows.map((r) => r.id) };
 }
