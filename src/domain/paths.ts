@@ -1,5 +1,5 @@
 // Public URL paths, in one place so pages, feeds, sitemaps, the API and the static
-// export always agree. All paths end in "/" except files.
+// export always agree. All paths end in "/" except files, /search and the API.
 
 export const paths = {
   home: () => '/',
@@ -15,11 +15,32 @@ export const paths = {
   jsonFeed: () => '/feed.json',
   sitemap: () => '/sitemap.xml',
   apiReport: (id: number) => `/api/v1/reports/${id}`,
+  search: (params: SearchParams = {}) => withQuery('/search', params),
+  apiSearch: () => '/api/v1/search',
+  openSearch: () => '/opensearch.xml',
 } as const;
 
-/** `?page=N` appended when N > 1, so page 1 has one canonical URL. */
+/** What a search page shows: the words as typed and the filters (a category by its slug). */
+export interface SearchParams {
+  q?: string;
+  year?: number;
+  category?: string;
+}
+
+/** `path?q=…&year=…&category=…` as a browser's GET form writes it (spaces as +); empty values left out. */
+function withQuery(path: string, params: SearchParams): string {
+  const query = new URLSearchParams();
+  if (params.q) query.set('q', params.q);
+  if (params.year !== undefined) query.set('year', String(params.year));
+  if (params.category) query.set('category', params.category);
+  const text = query.toString();
+  return text === '' ? path : `${path}?${text}`;
+}
+
+/** `page=N` appended when N > 1, so page 1 has one canonical URL; after `&` if the path has a query. */
 export function withPage(path: string, page: number): string {
-  return page > 1 ? `${path}?page=${page}` : path;
+  if (page <= 1) return path;
+  return `${path}${path.includes('?') ? '&' : '?'}page=${page}`;
 }
 
 export function absoluteUrl(baseUrl: string, path: string): string {
