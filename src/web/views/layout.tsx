@@ -1,5 +1,6 @@
-// The frame of every public page: head metadata (canonical, OGP, feeds, JSON-LD),
-// site header with navigation, main content and footer. No script is loaded.
+// The frame of every public page: head metadata (canonical, OGP, feeds, OpenSearch,
+// JSON-LD), site header with navigation and the search form, main content and footer.
+// No script is loaded.
 import type { ComponentChildren } from 'preact';
 import { jsonForScript } from '../../domain/json-ld.js';
 import { absoluteUrl, paths } from '../../domain/paths.js';
@@ -50,6 +51,7 @@ export function Layout({ site, meta, children }: { site: SiteContext; meta: Page
         <link rel="alternate" type="application/rss+xml" title={`${name}(RSS)`} href={paths.rss()} />
         <link rel="alternate" type="application/atom+xml" title={`${name}(Atom)`} href={paths.atom()} />
         <link rel="alternate" type="application/feed+json" title={`${name}(JSON Feed)`} href={paths.jsonFeed()} />
+        <link rel="search" type="application/opensearchdescription+xml" title={name} href={paths.openSearch()} />
         <meta property="og:type" content={meta.ogType ?? 'website'} />
         <meta property="og:site_name" content={name} />
         <meta property="og:title" content={meta.title === '' ? name : meta.title} />
@@ -112,8 +114,22 @@ function SiteHeader(props: { settings: SiteSettings; section: string | undefined
             ))}
           </ul>
         </nav>
+        <SiteSearch />
       </div>
     </header>
+  );
+}
+
+/** The search box on every page: a plain GET form, so it works without JavaScript. */
+function SiteSearch() {
+  return (
+    <form class="site-search" action={paths.search()} method="get" role="search" aria-label="サイト内検索">
+      <label for="site-search-q" class="visually-hidden">
+        サイト内検索
+      </label>
+      <input type="search" id="site-search-q" name="q" />
+      <button type="submit">検索</button>
+    </form>
   );
 }
 
