@@ -10,12 +10,14 @@ import type { WebDeps } from './deps.js';
 import { installErrorHandlers, sendError } from './errors.js';
 import { PageCache } from './page-cache.js';
 import { apiReportRoutes } from './routes/api/reports.js';
+import { apiSearchRoutes } from './routes/api/search.js';
 import { activityRoutes } from './routes/public/activity.js';
 import { archiveRoutes } from './routes/public/archives.js';
 import { discoveryRoutes } from './routes/public/discovery.js';
 import { feedRoutes } from './routes/public/feeds.js';
 import { fileRoutes } from './routes/public/files.js';
 import { homeRoutes } from './routes/public/home.js';
+import { searchRoutes } from './routes/public/search.js';
 import { securityHeaders } from './security-headers.js';
 
 export interface ServerOptions {
@@ -66,6 +68,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(feedRoutes, { deps });
   await app.register(discoveryRoutes, { deps });
   await app.register(fileRoutes, { deps });
+  await app.register(searchRoutes, { deps });
   await app.register(apiReportRoutes, { deps });
+  await app.register(apiSearchRoutes, { deps });
   return app;
 }

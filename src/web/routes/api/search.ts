@@ -1,0 +1,53 @@
+// GET /api/v1/search?q=&page=&limit= → { total, items: [{ id, title, url, date, snippet }] }
+// `total` is the exact number of matching published reports; `snippet` is HTML: the text
+// around the first match, escaped, with every match in <mark>. Refused input answers 400
+// with { error: { status, message, fields } } in Japanese, as the search page shows it.
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { searchReports } from '../../../actions/search-reports.js';
+import { ValidationError, type FieldMessages } from '../../../domain/errors.js';
+import { absoluteUrl, paths } from '../../../domain/paths.js';
+import { partsToHtml } from '../../../domain/search/snippet.js';
+import type { WebDeps } from '../../deps.js';
+import { API_SEARCH_QUERY, MALFORMED_Q_MESSAGE, pageNumber, searchTextOf, type ApiSearchQueryString } from '../../query.js';
+import { sendCached } from '../../send-cached.js';
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+const DEFAULT_LIMIT = 20;
+const EMPTY_Q_MESSAGE = '検索語(q)を指定してください。';
+
+export const apiSearchRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {
+  // Anyone may reuse the record from any site.
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('Access-Control-Allow-Origin', '*');
+  });
+
+  app.get<{ Querystring: ApiSearchQueryString }>(paths.apiSearch(), { schema: { querystring: API_SEARCH_QUERY } }, async (request, reply) => {
+    const input = searchTextOf(request.url);
+    const page = pageNumber(request.query.page);
+    const limit = Number(request.query.limit ?? DEFAULT_LIMIT);
+    if (input.isMalformed) return sendRefused(reply, { q: MALFORMED_Q_MESSAGE });
+    try {
+      return await sendCached(deps, request, reply, `api:search:${page}:${limit}:${input.text}`, JSON_TYPE, async () => {
+        const result = await searchReports(deps.ctx.db, { q: input.text, filter: {}, page, perPage: limit });
+        // No words (an empty q, only quotes or OR): a client's mistake; the page shows the form instead.
+        if (!result.query) throw new ValidationError('nothing to search for', { q: EMPTY_Q_MESSAGE });
+        const items = result.items.map(({ report, snippet }) => ({
+          id: report.id,
+          title: report.title,
+          url: absoluteUrl(deps.baseUrl, paths.report(report.slug)),
+          date: report.activityDate,
+          snippet: partsToHtml(snippet),
+        }));
+        return JSON.stringify({ total: result.total, items });
+      });
+    } catch (error) {
+      if (error instanceof ValidationError) return sendRefused(reply, error.fields);
+      throw error;
+    }
+  });
+};
+
+function sendRefused(reply: FastifyReply, fields: FieldMessages): FastifyReply {
+  const message = Object.values(fields).join(' ') || '検索できない条件です。';
+  return reply.code(400).header('Cache-Control', 'no-store').type(JSON_TYPE).send(JSON.stringify({ error: { status: 400, message, fields } }));
+}
