@@ -25,6 +25,11 @@ export const PUBLIC_PAGES: readonly { name: string; path: string; status: number
   { name: 'category-archive', path: '/category/diplomacy/', status: 200 },
   { name: 'tag-archive', path: `/tag/${encodeURIComponent('外交')}/`, status: 200 },
   { name: 'profile', path: '/profile/', status: 200 },
+  { name: 'search-form', path: '/search', status: 200 },
+  { name: 'search-results', path: `/search?q=${encodeURIComponent('外交')}&year=2025`, status: 200 },
+  { name: 'search-results-paged', path: `/search?q=${encodeURIComponent('の')}&page=2`, status: 200 },
+  { name: 'search-no-results', path: `/search?q=${encodeURIComponent('該当しない語句')}&category=diplomacy`, status: 200 },
+  { name: 'search-refused', path: `/search?q=${encodeURIComponent('1 2 3 4 5 6 7 8 9 10 11')}`, status: 400 },
   { name: 'not-found', path: '/no-such-page/', status: 404 },
 ];
 
