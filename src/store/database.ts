@@ -24,6 +24,10 @@ export interface ReportsTable {
   version: number;
   created_at: string;
   updated_at: string;
+  author_id: number | null;
+  submitted_at: string | null;
+  scheduled_at: string | null;
+  trashed_at: string | null;
 }
 
 export interface CategoriesTable {
@@ -59,6 +63,7 @@ export interface MediaTable {
   height: number | null;
   pages: number | null;
   created_at: string;
+  alt_text: Generated<string>;
 }
 
 export interface ReportMediaTable {
@@ -72,6 +77,65 @@ export interface ReportMediaTable {
 export interface RedirectsTable {
   from_path: string;
   to_path: string;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  login: string;
+  display_name: string;
+  password_hash: string;
+  role: string;
+  is_disabled: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  id: Generated<number>;
+  /** SHA-256 (hex) of the cookie's random id. */
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  last_seen_at: string;
+  /** Absolute expiry; idle expiry is computed from last_seen_at. */
+  expires_at: string;
+  ip: Generated<string>;
+  user_agent: Generated<string>;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  last_failure_at: string;
+  blocked_until: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  user_id: number | null;
+  login: Generated<string>;
+  action: string;
+  target: Generated<string>;
+  detail: Generated<string>;
+  ip: Generated<string>;
+}
+
+export interface RevisionsTable {
+  id: Generated<number>;
+  report_id: number;
+  version: number;
+  title: string;
+  slug: string;
+  activity_date: string;
+  category_id: number | null;
+  tags_json: Generated<string>;
+  summary: Generated<string>;
+  body_source: string;
+  status: string;
+  author_id: number | null;
+  note: Generated<string>;
   created_at: string;
 }
 
@@ -91,6 +155,11 @@ export interface Database {
   report_media: ReportMediaTable;
   redirects: RedirectsTable;
   site_state: SiteStateTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  login_throttle: LoginThrottleTable;
+  audit_log: AuditLogTable;
+  revisions: RevisionsTable;
 }
 
 export type ReportRow = Selectable<ReportsTable>;

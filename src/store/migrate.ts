@@ -2,10 +2,12 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { migration0001 } from './migrations/0001-initial.js';
 import { migration0002 } from './migrations/0002-search.js';
+import { migration0003 } from './migrations/0003-authoring.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': migration0001,
   '0002-search': migration0002,
+  '0003-authoring': migration0003,
 };
 
 // Migrations are imported statically so the same list runs from src/ (tsx) and dist/.

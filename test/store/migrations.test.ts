@@ -13,12 +13,15 @@ test('migrates a new file and reopens it without migrating again', async () => {
     const tables = await first.introspection.getTables();
     assert.deepEqual(
       tables.map((t) => t.name).filter((n) => !n.startsWith('kysely_') && !n.startsWith('report_search')).sort(),
-      ['categories', 'media', 'redirects', 'report_media', 'report_tags', 'reports', 'settings', 'site_state', 'tags'],
+      [
+        'audit_log', 'categories', 'login_throttle', 'media', 'redirects', 'report_media', 'report_tags', 'reports',
+        'revisions', 'sessions', 'settings', 'site_state', 'tags', 'users',
+      ],
     );
     await first.destroy();
     const second = await openDatabase({ file });
     const applied = await second.selectFrom('kysely_migration' as never).selectAll().execute();
-    assert.equal(applied.length, 2);
+    assert.equal(applied.length, 3);
     await second.destroy();
   } finally {
     rmSync(dir, { recursive: true, force: true });

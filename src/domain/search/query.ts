@@ -31,15 +31,19 @@ interface Piece {
 
 const QUOTES = new Set(['"', '“', '”']);
 
-/** Splits on white space, keeping quoted stretches (an unclosed quote runs to the end). */
+/** White space and control characters: both separate words, as they do in the index. */
+const SEPARATOR = /[\s\p{Cc}]/u;
+const isSeparator = (c: string) => SEPARATOR.test(c);
+
+/** Splits on separators, keeping quoted stretches (an unclosed quote runs to the end). */
 function pieces(input: string): Piece[] {
   const out: Piece[] = [];
   let i = 0;
   while (i < input.length) {
-    while (i < input.length && /\s/.test(input[i]!)) i++;
+    while (i < input.length && isSeparator(input[i]!)) i++;
     if (i >= input.length) break;
     let isExcluded = false;
-    if (input[i] === '-' && i + 1 < input.length && !/\s/.test(input[i + 1]!)) {
+    if (input[i] === '-' && i + 1 < input.length && !isSeparator(input[i + 1]!)) {
       isExcluded = true;
       i++;
     }
@@ -51,7 +55,7 @@ function pieces(input: string): Piece[] {
       continue;
     }
     let end = i;
-    while (end < input.length && !/\s/.test(input[end]!)) end++;
+    while (end < input.length && !isSeparator(input[end]!)) end++;
     out.push({ text: input.slice(i, end), isQuoted: false, isExcluded });
     i = end;
   }
@@ -59,7 +63,7 @@ function pieces(input: string): Piece[] {
 }
 
 function toTerm(piece: Piece): SearchTerm | undefined {
-  const text = normalizeForSearch(piece.text).replace(/\s+/g, ' ').trim();
+  const text = normalizeForSearch(piece.text).replace(/[\s\p{Cc}]+/gu, ' ').trim();
   return text === '' ? undefined : { text, display: piece.text.trim() };
 }
 

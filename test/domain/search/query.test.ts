@@ -31,6 +31,13 @@ test('ANDs terms separated by ASCII or full-width spaces', () => {
   assert.deepEqual(parse('外交\u3000中国\u3000 TPP'), { all: [['外交'], ['中国'], ['tpp']], none: [] });
 });
 
+test('separates words at control characters, as the index does, instead of losing the query', () => {
+  assert.deepEqual(parse('外交\u0001中国'), { all: [['外交'], ['中国']], none: [] });
+  assert.deepEqual(parse('\u0000外交\u007f'), { all: [['外交']], none: [] });
+  assert.deepEqual(parse('"外交\u0009政策"'), { all: [['外交 政策']], none: [] });
+  assert.equal(parse('\u0001\u0002'), undefined);
+});
+
 test('normalises each term as the index does', () => {
   assert.deepEqual(parse('ＡＤＭＭ ２＋２ ｶﾀｶﾅ 髙橋'), { all: [['admm'], ['2+2'], ['カタカナ'], ['高橋']], none: [] });
 });
