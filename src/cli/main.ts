@@ -16,6 +16,9 @@ export const EXIT_BY_CODE: Record<ErrorCode, number> = {
   PAGE_NOT_FOUND: 4,
   SLUG_TAKEN: 5,
   FORBIDDEN: 6,
+  REVISION_NOT_FOUND: 4,
+  REPORT_STATE_CONFLICT: 5,
+  EDIT_CONFLICT: 5,
 };
 const EXIT_USAGE = 2;
 const EXIT_UNEXPECTED = 1;

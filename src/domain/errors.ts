@@ -67,6 +67,29 @@ export class ForbiddenError extends AppError {
   }
 }
 
+export class RevisionNotFoundError extends NotFoundError {
+  constructor(what: string) {
+    super('REVISION_NOT_FOUND', `revision not found: ${what}`);
+  }
+}
+
+/** An act the report's current status does not allow (publish a trashed report, delete one not in the trash). */
+export class ReportStateError extends ConflictError {
+  constructor(message: string) {
+    super('REPORT_STATE_CONFLICT', message);
+  }
+}
+
+/**
+ * A save based on a version the report has moved on from. Nothing was applied; `details`
+ * carries what the page needs to show both texts (see actions/save-report.ts).
+ */
+export class EditConflictError extends ConflictError {
+  constructor(message: string, details: unknown) {
+    super('EDIT_CONFLICT', message, { details });
+  }
+}
+
 /** Every code an AppError can carry; web/errors.ts and cli/main.ts must map each one. */
 export const ERROR_CODES = [
   'REPORT_NOT_FOUND',
@@ -75,6 +98,9 @@ export const ERROR_CODES = [
   'VALIDATION_FAILED',
   'SLUG_TAKEN',
   'FORBIDDEN',
+  'REVISION_NOT_FOUND',
+  'REPORT_STATE_CONFLICT',
+  'EDIT_CONFLICT',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -18,6 +18,9 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 422,
   SLUG_TAKEN: 409,
   FORBIDDEN: 403,
+  REVISION_NOT_FOUND: 404,
+  REPORT_STATE_CONFLICT: 409,
+  EDIT_CONFLICT: 409,
 };
 
 function statusOf(error: unknown): number {
