@@ -19,6 +19,7 @@ export const EXIT_BY_CODE: Record<ErrorCode, number> = {
   REVISION_NOT_FOUND: 4,
   REPORT_STATE_CONFLICT: 5,
   EDIT_CONFLICT: 5,
+  MEDIA_IN_USE: 5,
 };
 const EXIT_USAGE = 2;
 const EXIT_UNEXPECTED = 1;

@@ -90,6 +90,22 @@ export class EditConflictError extends ConflictError {
   }
 }
 
+export interface MediaUser {
+  id: number;
+  title: string;
+  status: string;
+}
+
+/** Deleting media that reports attach or link to from their body; `reports` lists them. */
+export class MediaInUseError extends ConflictError {
+  readonly reports: MediaUser[];
+
+  constructor(mediaId: number, reports: MediaUser[]) {
+    super('MEDIA_IN_USE', `media ${mediaId} is used by reports ${reports.map((r) => r.id).join(', ')}`, { details: { reports } });
+    this.reports = reports;
+  }
+}
+
 /** Every code an AppError can carry; web/errors.ts and cli/main.ts must map each one. */
 export const ERROR_CODES = [
   'REPORT_NOT_FOUND',
@@ -101,6 +117,7 @@ export const ERROR_CODES = [
   'REVISION_NOT_FOUND',
   'REPORT_STATE_CONFLICT',
   'EDIT_CONFLICT',
+  'MEDIA_IN_USE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -21,6 +21,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   REVISION_NOT_FOUND: 404,
   REPORT_STATE_CONFLICT: 409,
   EDIT_CONFLICT: 409,
+  MEDIA_IN_USE: 409,
 };
 
 function statusOf(error: unknown): number {
