@@ -30,7 +30,21 @@ const TARGETS = {
   firstResponseMs: 1000,
 };
 
-const ALL_SCENARIOS = ['report', 'report-br', 'activity', 'activity-deep', 'home', 'report-uncached', 'report-uncached-br'] as const;
+const ALL_SCENARIOS = ['report', 'report-br', 'activity', 'activity-deep', 'home', 'report-uncached', 'report-uncached-br', 'search', 'search-uncached'] as const;
+
+/** Words readers look for; each matches many generated reports. */
+const SEARCH_WORDS = ['外交', '中国', '子育て支援', '地域', '安全保障', '経済', '交流', '協力', '国際', '農業'];
+
+/** Distinct search pages, far more than the page cache holds: every request ranks anew. */
+function searchPaths(): string[] {
+  const paths: string[] = [];
+  for (let page = 1; page <= 50; page++) {
+    for (const word of SEARCH_WORDS) paths.push(`/search?q=${encodeURIComponent(word)}&page=${page}`);
+    paths.push(`/search?q=${encodeURIComponent('外交 中国')}&page=${page}`);
+    paths.push(`/search?q=${encodeURIComponent('外交')}&year=2019&page=${page}`);
+  }
+  return paths;
+}
 
 function parseOptions() {
   const { values } = parseArgs({
@@ -208,6 +222,8 @@ function scenarios(sample: string[], all: string[]): Record<(typeof ALL_SCENARIO
     'report-uncached': { name: 'report-uncached', paths: all },
     // The same as a browser or a crawler asks for it: every miss is also compressed.
     'report-uncached-br': { name: 'report-uncached-br', paths: all, headers: { 'accept-encoding': 'br, gzip' } },
+    search: { name: 'search', paths: [`/search?q=${encodeURIComponent('外交')}`] },
+    'search-uncached': { name: 'search-uncached', paths: searchPaths() },
   };
 }
 
@@ -219,6 +235,8 @@ const DESCRIPTIONS: Record<string, string> = {
   home: 'home /',
   'report-uncached': 'report page (all URLs, cache misses)',
   'report-uncached-br': 'report page (all URLs, misses), br, gzip',
+  search: '/search?q=外交 (cached page)',
+  'search-uncached': 'search, 600 distinct word/page/filter URLs (ranked anew)',
 };
 
 function formatTable(results: ScenarioResult[]): string {

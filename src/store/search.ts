@@ -169,7 +169,15 @@ export async function findSearchHits(
   return findFilteredHits(db, match, words, filter, page);
 }
 
-/** Any query: the matches joined with reports for the filters, ranked in one statement (exported for tests: it must agree with the fast path). */
+/**
+ * Any query: the matches joined with reports for the filters, ranked in one statement
+ * (exported for tests: it must agree with the fast path).
+ *
+ * The FTS5 table is read once, first, in a materialised CTE: joined the other way round
+ * (reports driving, FTS5 probed per row), SQLite recomputes bm25's statistics on every probe
+ * and a filtered query takes seconds. The word scores come from one id list per group,
+ * restricted to the matches, grouped and joined.
+ */
 export async function findFilteredHits(
   db: Db,
   match: string,
@@ -178,24 +186,26 @@ export async function findFilteredHits(
   page: { offset: number; limit: number },
 ): Promise<SearchHits> {
   const where = filterSql(filter);
-  const count = await sql<{ n: number }>`
-    select count(*) as n from report_search join reports r on r.id = report_search.rowid
-    where report_search match ${match} and ${where}`.execute(db);
-  const total = Number(count.rows[0]?.n ?? 0);
-  if (total === 0 || page.offset >= total) return { total, ids: [] };
-  // Without word expressions there is no word score: a constant `0` in ORDER BY would
-  // name a result column in SQLite ("ORDER BY term out of range").
-  const byWords =
+  const hits = sql`hits as materialized (
+    select rowid as id, bm25(report_search, 5.0, 1.0, 0.0) as score from report_search where report_search match ${match})`;
+  const scored =
     words.length === 0
-      ? sql``
-      : sql`${sql.join(
-          words.map((w) => sql`(report_search.rowid in (select rowid from report_search where report_search match ${w}))`),
-          sql` + `,
-        )} desc, `;
-  const rows = await sql<{ id: number }>`
-    select report_search.rowid as id from report_search join reports r on r.id = report_search.rowid
-    where report_search match ${match} and ${where}
-    order by ${byWords}bm25(report_search, 5.0, 1.0, 0.0), r.activity_date desc, r.id desc
+      ? sql`${hits}, ws(id, n) as (select null, 0 where 0)`
+      : sql`${hits}, w as materialized (${sql.join(
+          words.map((w) => sql`select rowid as id from report_search where report_search match ${`(${match}) AND (${w})`}`),
+          sql` union all `,
+        )}), ws as materialized (select id, count(*) as n from w group by id)`;
+  const rows = await sql<{ id: number; total: number }>`
+    with ${scored}
+    select h.id, count(*) over () as total
+    from hits h join reports r on r.id = h.id left join ws on ws.id = h.id
+    where ${where}
+    order by coalesce(ws.n, 0) desc, h.score, r.activity_date desc, r.id desc
     limit ${page.limit} offset ${page.offset}`.execute(db);
-  return { total, ids: rows.rows.map((r) => r.id) };
+  if (rows.rows.length > 0) return { total: Number(rows.rows[0]!.total), ids: rows.rows.map((r) => r.id) };
+  if (page.offset === 0) return { total: 0, ids: [] };
+  // A page past the end: only the number is wanted.
+  const count = await sql<{ n: number }>`
+    with ${hits} select count(*) as n from hits h join reports r on r.id = h.id where ${where}`.execute(db);
+  return { total: Number(count.rows[0]?.n ?? 0), ids: [] };
 }
