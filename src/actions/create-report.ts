@@ -7,16 +7,14 @@ import type { ReportDraft, ReportStatus } from '../domain/report.js';
 import { checkDraft, type CheckedDraft } from '../domain/report-rules.js';
 import { firstFreeSlug } from '../domain/slug.js';
 import { searchDocument } from '../domain/search/document.js';
-import { mediaRefs } from '../domain/text-format/media-refs.js';
-import { render, type MediaInfo } from '../domain/text-format/render.js';
 import { findCategoryBySlug } from '../store/categories.js';
 import type { Database } from '../store/database.js';
-import { attachMedia, findMediaByRefs } from '../store/media.js';
+import { attachMedia } from '../store/media.js';
 import { insertReport, setReportTags, slugsStartingWith } from '../store/reports.js';
 import { indexReport } from '../store/search.js';
 import { bumpContentVersion } from '../store/site-state.js';
 import type { ActionContext } from './context.js';
-import { mediaPath } from '../domain/media-path.js';
+import { attachLinkedMedia, renderBody } from './report-body.js';
 
 export interface CreateReportOptions {
   status: Extract<ReportStatus, 'draft' | 'published'>;
@@ -54,13 +52,7 @@ export async function createReportIn(
   const slug =
     checked.slug ?? firstFreeSlug(checked.activityDate, new Set(await slugsStartingWith(trx, checked.activityDate)));
 
-  const refs = mediaRefs(checked.bodySource);
-  const media = await findMediaByRefs(trx, refs);
-  const mediaInfo = new Map<string, MediaInfo>();
-  for (const [ref, m] of media) {
-    mediaInfo.set(ref, { url: mediaPath(m.sha256, m.originalName), mime: m.mime, bytes: m.bytes, pages: m.pages });
-  }
-  const rendered = render(checked.bodySource, { media: mediaInfo });
+  const { rendered, media } = await renderBody(trx, checked.bodySource);
 
   const id = await insertReport(
     trx,
@@ -86,19 +78,10 @@ export async function createReportIn(
     await attachMedia(trx, { reportId: id, mediaId: a.mediaId, label: a.label, summary: a.summary ?? '', position });
   }
   // Files the body links to are listed too, labelled with the link text.
-  let position = explicit.length;
-  for (const [ref, m] of media) {
-    if (explicit.some((a) => a.mediaId === m.id)) continue;
-    await attachMedia(trx, { reportId: id, mediaId: m.id, label: linkLabel(checked.bodySource, ref), summary: '', position: position++ });
-  }
+  const explicitIds = new Set(explicit.map((a) => a.mediaId));
+  await attachLinkedMedia(trx, id, { source: checked.bodySource, media }, explicitIds, explicit.length);
   // Only published reports are searchable; a draft enters the index when it is published.
   if (options.status === 'published') await indexReport(trx, id, searchDocument(checked.title, rendered.text));
   await bumpContentVersion(trx);
   return { id, slug };
-}
-
-function linkLabel(source: string, ref: string): string {
-  const escaped = ref.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const m = new RegExp(`\\[([^\\]]+)\\]\\(media:${escaped}\\)`).exec(source);
-  return m?.[1] ?? ref;
 }

@@ -1,6 +1,7 @@
 // Reports: rows, their tags and category, and the public queries (lists, archives,
 // neighbours). Returns domain types; every query is dialect-neutral Kysely.
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { ReportNotFoundError } from '../domain/errors.js';
 import type { MonthCount, Report, ReportStatus, ReportSummary, TagCount } from '../domain/report.js';
 import type { OutlineEntry } from '../domain/text-format/render.js';
 import { trustedHtml } from '../domain/trusted-html.js';
@@ -41,6 +42,8 @@ export interface ReportWrite {
   outline: OutlineEntry[];
   summary: string;
   categoryId: number | null;
+  /** The user who created it; null for imports and the demo. */
+  authorId?: number | null;
 }
 
 type Q = Kysely<Database>;
@@ -276,6 +279,7 @@ export async function insertReport(trx: Q, input: ReportWrite, nowIso: string): 
         outline_json: JSON.stringify(input.outline),
         summary: input.summary,
         category_id: input.categoryId,
+        author_id: input.authorId ?? null,
         lang: 'ja',
         version: 1,
         created_at: nowIso,
@@ -353,4 +357,261 @@ export async function listPublishedForIndex(db: Q, afterId: number, limit: numbe
     .limit(limit)
     .execute();
   return rows.map((r) => ({ id: r.id, title: r.title, bodyText: r.body_text }));
+}
+
+// ---- Editing (the admin): full rows with workflow fields, conditional writes, admin lists.
+
+/** A report as the editor sees it: the public shape plus who wrote it and where it is in the workflow. */
+export interface EditableReport extends Report {
+  authorId: number | null;
+  authorName: string | null;
+  submittedAt: string | null;
+  scheduledAt: string | null;
+  trashedAt: string | null;
+}
+
+export async function findEditableReport(db: Q, id: number): Promise<EditableReport | undefined> {
+  const report = await findReportById(db, id);
+  if (!report) return undefined;
+  const row = await db
+    .selectFrom('reports')
+    .leftJoin('users', 'users.id', 'reports.author_id')
+    .select(['reports.author_id', 'users.display_name', 'reports.submitted_at', 'reports.scheduled_at', 'reports.trashed_at'])
+    .where('reports.id', '=', id)
+    .executeTakeFirstOrThrow();
+  return {
+    ...report,
+    authorId: row.author_id,
+    authorName: row.display_name,
+    submittedAt: row.submitted_at,
+    scheduledAt: row.scheduled_at,
+    trashedAt: row.trashed_at,
+  };
+}
+
+/** Throws ReportNotFoundError. */
+export async function getEditableReport(db: Q, id: number): Promise<EditableReport> {
+  const report = await findEditableReport(db, id);
+  if (!report) throw new ReportNotFoundError(String(id));
+  return report;
+}
+
+/** The columns a content save writes (status and dates change through setReportStatus). */
+export type ReportContentWrite = Omit<ReportWrite, 'status' | 'publishedAt' | 'authorId'>;
+
+/**
+ * Writes new content if the report is still at `expectedVersion`, and moves it to the next
+ * version. Returns false when no row matched: the report moved on (or is gone), and the
+ * caller raises the conflict.
+ */
+export async function updateReportContent(
+  trx: Q,
+  id: number,
+  expectedVersion: number,
+  input: ReportContentWrite,
+  nowIso: string,
+): Promise<boolean> {
+  try {
+    const result = await trx
+      .updateTable('reports')
+      .set((eb) => ({
+        slug: input.slug,
+        title: input.title,
+        activity_date: input.activityDate,
+        body_source: input.bodySource,
+        body_html: input.bodyHtml,
+        body_text: input.bodyText,
+        outline_json: JSON.stringify(input.outline),
+        summary: input.summary,
+        category_id: input.categoryId,
+        version: eb('version', '+', 1),
+        updated_at: nowIso,
+      }))
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  } catch (error) {
+    translateDbError(error, { slug: input.slug });
+  }
+}
+
+/** Workflow columns; an undefined field is left as it is. */
+export interface StatusChange {
+  status: ReportStatus;
+  publishedAt?: string | null;
+  submittedAt?: string | null;
+  scheduledAt?: string | null;
+  trashedAt?: string | null;
+}
+
+/**
+ * Changes the status if the report is still in one of `fromStatuses`; returns false when
+ * it was not (another request changed it first), so two clicks never act twice.
+ */
+export async function setReportStatus(
+  trx: Q,
+  id: number,
+  fromStatuses: readonly ReportStatus[],
+  change: StatusChange,
+  nowIso: string,
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('reports')
+    .set({
+      status: change.status,
+      ...(change.publishedAt !== undefined && { published_at: change.publishedAt }),
+      ...(change.submittedAt !== undefined && { submitted_at: change.submittedAt }),
+      ...(change.scheduledAt !== undefined && { scheduled_at: change.scheduledAt }),
+      ...(change.trashedAt !== undefined && { trashed_at: change.trashedAt }),
+      updated_at: nowIso,
+    })
+    .where('id', '=', id)
+    .where('status', 'in', [...fromStatuses])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * Publishes every scheduled report whose time has come, in one conditional UPDATE, and
+ * returns the ids it actually changed: a second process running the same statement at
+ * the same moment changes (and returns) none of them. The publication time is the
+ * scheduled one unless the report was published before.
+ */
+export async function publishDueScheduled(trx: Q, nowIso: string): Promise<number[]> {
+  const rows = await trx
+    .updateTable('reports')
+    .set((eb) => ({
+      status: 'published',
+      published_at: eb.fn.coalesce('published_at', 'scheduled_at'),
+      scheduled_at: null,
+      submitted_at: null,
+      updated_at: nowIso,
+    }))
+    .where('status', '=', 'scheduled')
+    .where('scheduled_at', '<=', nowIso)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id).sort((a, b) => a - b);
+}
+
+/** Ids of scheduled reports due at `nowIso`, earliest first (read-only; the scheduler uses publishDueScheduled). */
+export async function listDueScheduled(db: Q, nowIso: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('reports')
+    .select('id')
+    .where('status', '=', 'scheduled')
+    .where('scheduled_at', '<=', nowIso)
+    .orderBy('scheduled_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Deletes the report row with its tags and attachment links (the media records and files stay). */
+export async function deleteReportRow(trx: Q, id: number): Promise<void> {
+  await trx.deleteFrom('report_tags').where('report_id', '=', id).execute();
+  await trx.deleteFrom('report_media').where('report_id', '=', id).execute();
+  await trx.deleteFrom('reports').where('id', '=', id).execute();
+}
+
+/** 'review' is a submitted draft. Without a status the list shows everything but the trash. */
+export type AdminStatus = ReportStatus | 'review';
+
+export interface AdminReportFilter {
+  status?: AdminStatus;
+  categoryId?: number;
+  authorId?: number;
+  /** Contained in the title or the body's plain text (not case-folded beyond ASCII). */
+  text?: string;
+}
+
+export interface AdminReportSummary extends ReportSummary {
+  authorId: number | null;
+  authorName: string | null;
+  submittedAt: string | null;
+  scheduledAt: string | null;
+  trashedAt: string | null;
+  version: number;
+}
+
+/** `%` and `_` typed by the user are literal; `\` escapes them. */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function applyAdminFilter<O>(query: SelectQueryBuilder<Database, 'reports', O>, filter: AdminReportFilter) {
+  let q = query;
+  if (filter.status === 'review') q = q.where('reports.status', '=', 'draft').where('reports.submitted_at', 'is not', null);
+  else if (filter.status) q = q.where('reports.status', '=', filter.status);
+  else q = q.where('reports.status', '!=', 'trashed');
+  if (filter.categoryId !== undefined) q = q.where('reports.category_id', '=', filter.categoryId);
+  if (filter.authorId !== undefined) q = q.where('reports.author_id', '=', filter.authorId);
+  const text = filter.text?.trim();
+  if (text) {
+    const pattern = likePattern(text);
+    q = q.where((eb) =>
+      eb.or([
+        sql<boolean>`${eb.ref('reports.title')} like ${pattern} escape '\\'`,
+        sql<boolean>`${eb.ref('reports.body_text')} like ${pattern} escape '\\'`,
+      ]),
+    );
+  }
+  return q;
+}
+
+/** The admin list: most recently changed first. */
+export async function listReportsForAdmin(db: Q, filter: AdminReportFilter, page: PageRequest): Promise<{ total: number; items: AdminReportSummary[] }> {
+  const countRow = await applyAdminFilter(db.selectFrom('reports'), filter)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const total = Number(countRow.n);
+  if (total === 0 || page.offset >= total) return { total, items: [] };
+  const rows = await applyAdminFilter(summaryQuery(db), filter)
+    .leftJoin('users', 'users.id', 'reports.author_id')
+    .select([
+      'reports.author_id',
+      'users.display_name as author_name',
+      'reports.submitted_at',
+      'reports.scheduled_at',
+      'reports.trashed_at',
+      'reports.version',
+    ])
+    .orderBy('reports.updated_at', 'desc')
+    .orderBy('reports.id', 'desc')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  const summaries = await withTags(db, rows);
+  return {
+    total,
+    items: rows.map((row, i) => ({
+      ...summaries[i]!,
+      authorId: row.author_id,
+      authorName: row.author_name,
+      submittedAt: row.submitted_at,
+      scheduledAt: row.scheduled_at,
+      trashedAt: row.trashed_at,
+      version: row.version,
+    })),
+  };
+}
+
+/** How many reports each admin tab holds ('review' drafts are also counted as 'draft'). */
+export async function countReportsByAdminStatus(db: Q): Promise<Record<AdminStatus, number>> {
+  const rows = await db
+    .selectFrom('reports')
+    .select((eb) => [
+      'status',
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.count<number>('submitted_at').as('submitted'),
+    ])
+    .groupBy('status')
+    .execute();
+  const counts: Record<AdminStatus, number> = { draft: 0, review: 0, scheduled: 0, published: 0, trashed: 0 };
+  for (const row of rows) {
+    counts[row.status as ReportStatus] = Number(row.n);
+    if (row.status === 'draft') counts.review = Number(row.submitted);
+  }
+  return counts;
 }
