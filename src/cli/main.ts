@@ -20,6 +20,7 @@ export const EXIT_BY_CODE: Record<ErrorCode, number> = {
   REPORT_STATE_CONFLICT: 5,
   EDIT_CONFLICT: 5,
   MEDIA_IN_USE: 5,
+  USER_NOT_FOUND: 4,
 };
 const EXIT_USAGE = 2;
 const EXIT_UNEXPECTED = 1;

@@ -43,6 +43,12 @@ export class MediaNotFoundError extends NotFoundError {
   }
 }
 
+export class UserNotFoundError extends NotFoundError {
+  constructor(what: string) {
+    super('USER_NOT_FOUND', `user not found: ${what}`);
+  }
+}
+
 /** Input that breaks a rule; `fields` holds one message per offending field (Japanese, shown to users). */
 export class ValidationError extends AppError {
   readonly fields: FieldMessages;
@@ -118,6 +124,7 @@ export const ERROR_CODES = [
   'REPORT_STATE_CONFLICT',
   'EDIT_CONFLICT',
   'MEDIA_IN_USE',
+  'USER_NOT_FOUND',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -22,6 +22,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   REPORT_STATE_CONFLICT: 409,
   EDIT_CONFLICT: 409,
   MEDIA_IN_USE: 409,
+  USER_NOT_FOUND: 404,
 };
 
 function statusOf(error: unknown): number {
