@@ -14,6 +14,8 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   /** Memory for rendered pages per process. */
   pageCacheBytes: number;
+  /** Largest file an upload may be (KATSUDO_MAX_UPLOAD_MB, 20 by default). */
+  maxUploadBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -82,5 +84,19 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
   if (!/^\d+$/.test(cacheText) || cacheMb < 1 || cacheMb > 4096) {
     throw new ConfigError(`KATSUDO_PAGE_CACHE_MB must be a whole number of megabytes from 1 to 4096 (e.g. KATSUDO_PAGE_CACHE_MB=8), got "${cacheText}"`);
   }
-  return { port, host, dataDir, baseUrl, trustProxy: trustProxyText === 'true', logLevel, pageCacheBytes: cacheMb * 1024 * 1024 };
+  const uploadText = env.KATSUDO_MAX_UPLOAD_MB ?? '20';
+  const uploadMb = Number(uploadText);
+  if (!/^\d+$/.test(uploadText) || uploadMb < 1 || uploadMb > 1024) {
+    throw new ConfigError(`KATSUDO_MAX_UPLOAD_MB must be a whole number of megabytes from 1 to 1024 (e.g. KATSUDO_MAX_UPLOAD_MB=20), got "${uploadText}"`);
+  }
+  return {
+    port,
+    host,
+    dataDir,
+    baseUrl,
+    trustProxy: trustProxyText === 'true',
+    logLevel,
+    pageCacheBytes: cacheMb * 1024 * 1024,
+    maxUploadBytes: uploadMb * 1024 * 1024,
+  };
 }

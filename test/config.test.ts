@@ -9,6 +9,11 @@ test('runs with zero configuration on port 3000 and ./data', () => {
   assert.equal(config.baseUrl, 'http://localhost:3000');
 });
 
+test('limits uploads to 20 MB unless KATSUDO_MAX_UPLOAD_MB says otherwise', () => {
+  assert.equal(loadConfig({}, {}).maxUploadBytes, 20 * 1024 * 1024);
+  assert.equal(loadConfig({}, { KATSUDO_MAX_UPLOAD_MB: '50' }).maxUploadBytes, 50 * 1024 * 1024);
+});
+
 test('lets flags win over the environment', () => {
   const config = loadConfig({ port: '4000', dataDir: '/srv/katsudo' }, { PORT: '5000', KATSUDO_DATA_DIR: '/elsewhere' });
   assert.equal(config.port, 4000);
@@ -29,6 +34,9 @@ test('names the variable and a valid example when a value is wrong', () => {
     [{ DATABASE_URL: 'postgres://localhost/katsudo' }, /DATABASE_URL/],
     [{ KATSUDO_PAGE_CACHE_MB: '0' }, /KATSUDO_PAGE_CACHE_MB=8/],
     [{ KATSUDO_PAGE_CACHE_MB: '1.5' }, /KATSUDO_PAGE_CACHE_MB/],
+    [{ KATSUDO_MAX_UPLOAD_MB: '0' }, /KATSUDO_MAX_UPLOAD_MB=20/],
+    [{ KATSUDO_MAX_UPLOAD_MB: '2.5' }, /KATSUDO_MAX_UPLOAD_MB/],
+    [{ KATSUDO_MAX_UPLOAD_MB: '2048' }, /KATSUDO_MAX_UPLOAD_MB/],
   ];
   for (const [env, message] of cases) assert.throws(() => loadConfig({}, env), (e: unknown) => e instanceof ConfigError && message.test(e.message));
 });

@@ -20,6 +20,12 @@ export interface Attachment {
   bytes: number;
   pages: number | null;
   summary: string;
+  /** Pixel size of an image as displayed (EXIF orientation applied); null for documents. */
+  width: number | null;
+  height: number | null;
+  altText: string;
+  /** The WebP copies of an image, narrowest first (media-path.ts mediaVariantPath). */
+  variants: { width: number; height: number }[];
 }
 
 /** What lists, feeds and archives need of a report: no body. */

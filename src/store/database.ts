@@ -139,6 +139,16 @@ export interface RevisionsTable {
   created_at: string;
 }
 
+/** A WebP copy of an image at one width, shared by every media record of the same bytes. */
+export interface MediaVariantsTable {
+  source_sha256: string;
+  width: number;
+  height: number;
+  sha256: string;
+  mime: string;
+  bytes: number;
+}
+
 /** One row: the content version, bumped by every write so caches know when to refresh. */
 export interface SiteStateTable {
   id: number;
@@ -160,6 +170,7 @@ export interface Database {
   login_throttle: LoginThrottleTable;
   audit_log: AuditLogTable;
   revisions: RevisionsTable;
+  media_variants: MediaVariantsTable;
 }
 
 export type ReportRow = Selectable<ReportsTable>;

@@ -1,6 +1,7 @@
 // Media records (one per content and file name; the bytes are shared by content hash)
 // and their attachment to reports.
 import type { Kysely } from 'kysely';
+import { MediaNotFoundError } from '../domain/errors.js';
 import type { Attachment } from '../domain/report.js';
 import type { Database, MediaRow } from './database.js';
 
@@ -15,10 +16,12 @@ export interface Media {
   width: number | null;
   height: number | null;
   pages: number | null;
+  /** Required for images (media-rules.ts); '' for documents imported without one. */
+  altText: string;
   createdAt: string;
 }
 
-export type MediaInput = Omit<Media, 'id' | 'createdAt'>;
+export type MediaInput = Omit<Media, 'id' | 'createdAt' | 'altText'> & { altText?: string };
 
 function rowToMedia(row: MediaRow): Media {
   return {
@@ -30,6 +33,7 @@ function rowToMedia(row: MediaRow): Media {
     width: row.width,
     height: row.height,
     pages: row.pages,
+    altText: row.alt_text,
     createdAt: row.created_at,
   };
 }
@@ -46,6 +50,7 @@ export async function upsertMedia(trx: Q, input: MediaInput, nowIso: string): Pr
       width: input.width,
       height: input.height,
       pages: input.pages,
+      alt_text: input.altText ?? '',
       created_at: nowIso,
     })
     .onConflict((oc) => oc.columns(['sha256', 'original_name']).doNothing())
@@ -117,6 +122,9 @@ export async function listAttachments(db: Q, reportId: number): Promise<Attachme
       'media.mime',
       'media.bytes',
       'media.pages',
+      'media.width',
+      'media.height',
+      'media.alt_text',
       'report_media.label',
       'report_media.summary',
     ])
@@ -124,6 +132,7 @@ export async function listAttachments(db: Q, reportId: number): Promise<Attachme
     .orderBy('report_media.position')
     .orderBy('media.id')
     .execute();
+  const variants = await listVariants(db, rows.filter((r) => r.mime.startsWith('image/')).map((r) => r.sha256));
   return rows.map((r) => ({
     mediaId: r.id,
     sha256: r.sha256,
@@ -133,5 +142,159 @@ export async function listAttachments(db: Q, reportId: number): Promise<Attachme
     bytes: r.bytes,
     pages: r.pages,
     summary: r.summary,
+    width: r.width,
+    height: r.height,
+    altText: r.alt_text,
+    variants: (variants.get(r.sha256) ?? []).map((v) => ({ width: v.width, height: v.height })),
   }));
+}
+
+/** A WebP copy of an image at one width (migration 0006-media). */
+export interface MediaVariant {
+  sourceSha256: string;
+  width: number;
+  height: number;
+  sha256: string;
+  mime: string;
+  bytes: number;
+}
+
+export async function findMedia(db: Q, id: number): Promise<Media | undefined> {
+  const row = await db.selectFrom('media').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && rowToMedia(row);
+}
+
+/** @throws MediaNotFoundError */
+export async function getMedia(db: Q, id: number): Promise<Media> {
+  const media = await findMedia(db, id);
+  if (!media) throw new MediaNotFoundError(String(id));
+  return media;
+}
+
+export async function insertMediaVariants(trx: Q, variants: MediaVariant[]): Promise<void> {
+  for (const v of variants) {
+    await trx
+      .insertInto('media_variants')
+      .values({ source_sha256: v.sourceSha256, width: v.width, height: v.height, sha256: v.sha256, mime: v.mime, bytes: v.bytes })
+      .onConflict((oc) => oc.columns(['source_sha256', 'width']).doNothing())
+      .execute();
+  }
+}
+
+/** Variants by the original's sha256, narrowest first. */
+export async function listVariants(db: Q, sourceSha256s: string[]): Promise<Map<string, MediaVariant[]>> {
+  const found = new Map<string, MediaVariant[]>();
+  if (sourceSha256s.length === 0) return found;
+  const rows = await db
+    .selectFrom('media_variants')
+    .selectAll()
+    .where('source_sha256', 'in', [...new Set(sourceSha256s)])
+    .orderBy('source_sha256')
+    .orderBy('width')
+    .execute();
+  for (const r of rows) {
+    const list = found.get(r.source_sha256) ?? [];
+    list.push({ sourceSha256: r.source_sha256, width: r.width, height: r.height, sha256: r.sha256, mime: r.mime, bytes: r.bytes });
+    found.set(r.source_sha256, list);
+  }
+  return found;
+}
+
+export async function findVariant(db: Q, sourceSha256: string, width: number): Promise<MediaVariant | undefined> {
+  return (await listVariants(db, [sourceSha256])).get(sourceSha256)?.find((v) => v.width === width);
+}
+
+export async function updateMediaAltText(trx: Q, id: number, altText: string): Promise<void> {
+  await trx.updateTable('media').set({ alt_text: altText }).where('id', '=', id).execute();
+}
+
+export async function deleteMediaRow(trx: Q, id: number): Promise<void> {
+  await trx.deleteFrom('media').where('id', '=', id).execute();
+}
+
+/** Removes the variants of content no media record holds any more; returns their files' hashes. */
+export async function deleteOrphanVariants(trx: Q, sourceSha256: string): Promise<string[]> {
+  if (await isContentStored(trx, sourceSha256, 'media')) return [];
+  const rows = await trx.selectFrom('media_variants').select('sha256').where('source_sha256', '=', sourceSha256).execute();
+  await trx.deleteFrom('media_variants').where('source_sha256', '=', sourceSha256).execute();
+  return rows.map((r) => r.sha256);
+}
+
+/**
+ * Whether any record still needs the file with this hash: a media record (`'media'`), or
+ * also a variant (`'any'`). A file is removed from disk only when this is false.
+ */
+export async function isContentStored(db: Q, sha256: string, by: 'media' | 'any' = 'any'): Promise<boolean> {
+  const media = await db.selectFrom('media').select('id').where('sha256', '=', sha256).limit(1).executeTakeFirst();
+  if (media || by === 'media') return media !== undefined;
+  const variant = await db.selectFrom('media_variants').select('width').where('sha256', '=', sha256).limit(1).executeTakeFirst();
+  return variant !== undefined;
+}
+
+export type MediaKind = 'pdf' | 'image';
+
+export interface MediaListQuery {
+  kind?: MediaKind;
+  limit: number;
+  offset: number;
+}
+
+/** Newest first, with the total for page links. */
+export async function listMediaPage(db: Q, query: MediaListQuery): Promise<{ total: number; items: Media[] }> {
+  let base = db.selectFrom('media');
+  if (query.kind === 'pdf') base = base.where('mime', '=', 'application/pdf');
+  if (query.kind === 'image') base = base.where('mime', 'like', 'image/%');
+  const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await base.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit).offset(query.offset).execute();
+  return { total: Number(n), items: rows.map(rowToMedia) };
+}
+
+export interface AttachedReport {
+  id: number;
+  title: string;
+  status: string;
+}
+
+/** Reports listing the media under their attachments (any status, trash included). */
+export async function reportsAttaching(db: Q, mediaId: number): Promise<AttachedReport[]> {
+  return db
+    .selectFrom('report_media')
+    .innerJoin('reports', 'reports.id', 'report_media.report_id')
+    .select(['reports.id', 'reports.title', 'reports.status'])
+    .where('report_media.media_id', '=', mediaId)
+    .orderBy('reports.id')
+    .execute();
+}
+
+/** Reports whose body has any `media:` link, with their source and rendered body, for the caller to resolve. */
+export async function reportsWithMediaLinks(db: Q): Promise<(AttachedReport & { bodySource: string; bodyHtml: string })[]> {
+  const rows = await db
+    .selectFrom('reports')
+    .select(['id', 'title', 'status', 'body_source', 'body_html'])
+    // lower() + like: case-insensitive on SQLite and PostgreSQL alike, as `media:` is in the text format.
+    .where((eb) => eb(eb.fn('lower', ['body_source']), 'like', '%media:%'))
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, title: r.title, status: r.status, bodySource: r.body_source, bodyHtml: r.body_html }));
+}
+
+export async function detachMediaRow(trx: Q, reportId: number, mediaId: number): Promise<boolean> {
+  const result = await trx.deleteFrom('report_media').where('report_id', '=', reportId).where('media_id', '=', mediaId).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** Media ids attached to a report, in display order. */
+export async function attachedMediaIds(db: Q, reportId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('report_media')
+    .select('media_id')
+    .where('report_id', '=', reportId)
+    .orderBy('position')
+    .orderBy('media_id')
+    .execute();
+  return rows.map((r) => r.media_id);
+}
+
+export async function setAttachmentPosition(trx: Q, reportId: number, mediaId: number, position: number): Promise<void> {
+  await trx.updateTable('report_media').set({ position }).where('report_id', '=', reportId).where('media_id', '=', mediaId).execute();
 }

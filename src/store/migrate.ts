@@ -3,11 +3,13 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import { migration0001 } from './migrations/0001-initial.js';
 import { migration0002 } from './migrations/0002-search.js';
 import { migration0003 } from './migrations/0003-authoring.js';
+import { migration0006 } from './migrations/0006-media.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': migration0001,
   '0002-search': migration0002,
   '0003-authoring': migration0003,
+  '0006-media': migration0006,
 };
 
 // Migrations are imported statically so the same list runs from src/ (tsx) and dist/.

@@ -9,4 +9,6 @@ export interface WebDeps {
   baseUrl: string;
   cache: PageCache;
   assets: Assets;
+  /** Largest accepted upload: the multipart limit and uploadMedia's maxBytes. */
+  maxUploadBytes: number;
 }

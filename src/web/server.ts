@@ -5,6 +5,7 @@ import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ActionContext } from '../actions/context.js';
+import { DEFAULT_MAX_UPLOAD_BYTES } from '../domain/media-rules.js';
 import { loadAssets } from './assets.js';
 import type { WebDeps } from './deps.js';
 import { installErrorHandlers, sendError } from './errors.js';
@@ -27,6 +28,8 @@ export interface ServerOptions {
   logLevel?: string;
   /** Memory for rendered pages per process. */
   pageCacheBytes?: number;
+  /** Largest accepted upload (config KATSUDO_MAX_UPLOAD_MB); DEFAULT_MAX_UPLOAD_BYTES when not given. */
+  maxUploadBytes?: number;
 }
 
 /** Holds about four hundred report pages with their compressed variants. */
@@ -38,6 +41,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     baseUrl: options.baseUrl,
     cache: new PageCache(options.pageCacheBytes ?? DEFAULT_PAGE_CACHE_BYTES),
     assets: loadAssets(),
+    maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
   };
   const headers = securityHeaders();
 

@@ -14,14 +14,15 @@ test('migrates a new file and reopens it without migrating again', async () => {
     assert.deepEqual(
       tables.map((t) => t.name).filter((n) => !n.startsWith('kysely_') && !n.startsWith('report_search')).sort(),
       [
-        'audit_log', 'categories', 'login_throttle', 'media', 'redirects', 'report_media', 'report_tags', 'reports',
+        'audit_log', 'categories', 'login_throttle', 'media', 'media_variants', 'redirects', 'report_media', 'report_tags', 'reports',
         'revisions', 'sessions', 'settings', 'site_state', 'tags', 'users',
       ],
     );
+    const appliedFirst = await first.selectFrom('kysely_migration' as never).selectAll().execute();
     await first.destroy();
     const second = await openDatabase({ file });
     const applied = await second.selectFrom('kysely_migration' as never).selectAll().execute();
-    assert.equal(applied.length, 3);
+    assert.deepEqual(applied, appliedFirst);
     await second.destroy();
   } finally {
     rmSync(dir, { recursive: true, force: true });

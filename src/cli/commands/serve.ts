@@ -32,6 +32,7 @@ export async function serve(config: Config, isDemoWanted: boolean, log: (line: s
     baseUrl: config.baseUrl,
     trustProxy: config.trustProxy,
     pageCacheBytes: config.pageCacheBytes,
+    maxUploadBytes: config.maxUploadBytes,
     // Request logs at info level would cost more than serving a cached page.
     logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
   });

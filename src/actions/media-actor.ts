@@ -1,0 +1,13 @@
+// Who is acting on media, as the audit log records it. Structurally the same fields as the
+// session's acting user (domain/user.ts Actor), so the admin routes pass that object as is.
+export interface MediaActor {
+  userId: number;
+  login: string;
+  /** The client's address for the audit log; absent from the CLI. */
+  ip?: string;
+}
+
+/** The audit log fields for an act by `user`. */
+export function auditBy(user: MediaActor): { userId: number; login: string; ip?: string } {
+  return { userId: user.userId, login: user.login, ...(user.ip === undefined ? {} : { ip: user.ip }) };
+}
