@@ -32,8 +32,11 @@ function countChars(text: string): number {
   return [...text].length;
 }
 
-/** Checks and tidies a draft; throws ValidationError listing every problem at once. */
-export function checkDraft(draft: ReportDraft): CheckedDraft {
+/**
+ * Checks and tidies a draft; throws ValidationError listing every problem at once.
+ * `isBodyRequired: false` lets an editor keep a draft before its body is written.
+ */
+export function checkDraft(draft: ReportDraft, options: { isBodyRequired?: boolean } = {}): CheckedDraft {
   const fields: FieldMessages = {};
   const title = draft.title.replace(/\s+/g, ' ').trim();
   if (title === '') fields.title = 'タイトルを入力してください。';
@@ -44,7 +47,9 @@ export function checkDraft(draft: ReportDraft): CheckedDraft {
   else if (!isIsoDate(activityDate)) fields.activityDate = '活動日は実在する日付を YYYY-MM-DD の形で入力してください(例: 2024-05-01)。';
 
   const bodySource = draft.bodySource.replace(/\r\n?/g, '\n');
-  if (bodySource.trim() === '') fields.bodySource = '本文を入力してください。';
+  if (bodySource.trim() === '') {
+    if (options.isBodyRequired !== false) fields.bodySource = '本文を入力してください。';
+  }
   else if (bodySource.length > LIMITS.bodyChars) fields.bodySource = `本文が長すぎます(上限${LIMITS.bodyChars.toLocaleString('ja-JP')}文字)。`;
 
   const summary = (draft.summary ?? '').replace(/\s+/g, ' ').trim();

@@ -1,6 +1,7 @@
 // Who may do what to a report in which status: the one table behind every editing
 // action and every button the admin shows. Pure: the caller passes the acting user and
 // the report's current state.
+import { isValidDay } from './dates.js';
 import { ForbiddenError, ReportStateError } from './errors.js';
 import type { ReportStatus } from './report.js';
 
@@ -117,4 +118,28 @@ export function assertCanCreate(actor: Actor): void {
 export function statusLabel(report: Pick<WorkflowState, 'status' | 'submittedAt'>): string {
   if (report.status === 'draft') return report.submittedAt === null ? '下書き' : '確認待ち';
   return { scheduled: '公開予約', published: '公開中', trashed: 'ゴミ箱' }[report.status];
+}
+
+const LOCAL_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
+const ZONED_TIME = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+/** Japan has kept +09:00 all year since 1952. */
+const JST_OFFSET_HOURS = 9;
+
+/**
+ * A publication time as a form sends it: `YYYY-MM-DDTHH:mm` from a datetime-local field,
+ * read as Japan time, or a full ISO instant with its zone. Undefined when it is not a real
+ * moment (2024-02-30T10:00, 25:00).
+ */
+export function parsePublishAt(text: string): Date | undefined {
+  const value = text.trim();
+  const local = LOCAL_TIME.exec(value);
+  if (local) {
+    const [year, month, day, hour, minute, second] = local.slice(1).map((n) => Number(n ?? 0)) as [number, number, number, number, number, number];
+    if (!isValidDay(year, month, day) || hour > 23 || minute > 59 || second > 59) return undefined;
+    return new Date(Date.UTC(year, month - 1, day, hour - JST_OFFSET_HOURS, minute, second));
+  }
+  const zoned = ZONED_TIME.exec(value);
+  if (!zoned || !isValidDay(Number(zoned[1]), Number(zoned[2]), Number(zoned[3]))) return undefined;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? undefined : new Date(ms);
 }

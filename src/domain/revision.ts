@@ -50,15 +50,19 @@ export function isSameContent(a: RevisionContent, b: RevisionContent): boolean {
   );
 }
 
-/** What an EditConflictError carries in `details`. */
-export interface EditConflict {
+/** What an EditConflictError carries in `details` when a status change (publish …) was based on an old version. */
+export interface StaleVersion {
   reportId: number;
   /** The report as it is stored now. */
   current: { version: number; content: RevisionContent };
+  /** The version the refused request started from. */
+  baseVersion: number;
+}
+
+/** What an EditConflictError carries in `details` when a save was refused. */
+export interface EditConflict extends StaleVersion {
   /** What the refused save asked for, kept so the page can show it again. */
   submitted: RevisionContent;
-  /** The version the refused save started from. */
-  baseVersion: number;
   /** The revision that keeps the refused text in the history. */
   refusedRevisionId: number;
 }

@@ -17,6 +17,10 @@ export async function findCategoryBySlug(db: Kysely<Database>, slug: string): Pr
   return row && rowToCategory(row);
 }
 
+export async function findCategoryById(db: Kysely<Database>, id: number): Promise<Category | undefined> {
+  return db.selectFrom('categories').select(['id', 'slug', 'name']).where('id', '=', id).executeTakeFirst();
+}
+
 export async function findCategoryByName(db: Kysely<Database>, name: string): Promise<Category | undefined> {
   const row = await db.selectFrom('categories').selectAll().where('name', '=', name).executeTakeFirst();
   return row && rowToCategory(row);

@@ -20,3 +20,8 @@ export async function addRedirect(trx: Q, fromPath: string, toPath: string, nowI
     .onConflict((oc) => oc.column('from_path').doUpdateSet({ to_path: toPath }))
     .execute();
 }
+
+/** Drops the redirects leading to `toPath` (its report is gone for good). */
+export async function deleteRedirectsTo(trx: Q, toPath: string): Promise<void> {
+  await trx.deleteFrom('redirects').where('to_path', '=', toPath).execute();
+}

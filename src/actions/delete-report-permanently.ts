@@ -1,0 +1,32 @@
+// Deleting a report for good (the owner, from the trash only): the row, its tags,
+// attachment links, revisions and the redirects leading to it. Media records and files
+// stay: other reports may use them, and media has its own deletion.
+import { assertCanDo, type Actor } from '../domain/report-workflow.js';
+import { paths } from '../domain/paths.js';
+import { recordAudit } from '../store/audit-log.js';
+import { deleteRedirectsTo } from '../store/redirects.js';
+import { deleteReportRow, getEditableReport } from '../store/reports.js';
+import { deleteRevisionsOf } from '../store/revisions.js';
+import { unindexReport } from '../store/search.js';
+import { bumpContentVersion } from '../store/site-state.js';
+import type { ActionContext } from './context.js';
+
+/** Throws ForbiddenError (not the owner), ReportStateError (not in the trash), ReportNotFoundError. */
+export async function deleteReportPermanently(ctx: ActionContext, actor: Actor, reportId: number): Promise<void> {
+  const nowIso = ctx.now().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    const report = await getEditableReport(trx, reportId);
+    assertCanDo(actor, 'delete', report);
+    await unindexReport(trx, report.id);
+    await deleteRevisionsOf(trx, report.id);
+    await deleteRedirectsTo(trx, paths.report(report.slug));
+    await deleteReportRow(trx, report.id);
+    await bumpContentVersion(trx);
+    // The title and slug stay in the log: the report itself is gone.
+    await recordAudit(
+      trx,
+      { userId: actor.id, login: actor.login, ip: actor.ip, action: 'report.delete', target: `report:${report.id}`, detail: { title: report.title, slug: report.slug } },
+      nowIso,
+    );
+  });
+}

@@ -1,0 +1,52 @@
+// Runs publishDueReports at start (a report whose time passed while the server was down is
+// published at once) and then every interval. Runs never overlap within a process; across
+// processes publishDueReports itself publishes each report once.
+import type { ActionContext } from './context.js';
+import { publishDueReports } from './publish-due-reports.js';
+
+export const DEFAULT_SCHEDULER_INTERVAL_MS = 30_000;
+
+export interface SchedulerOptions {
+  intervalMs?: number;
+  /** Called with the ids each run published (only when there are some). */
+  onPublished?: (ids: number[]) => void;
+  /** A failed run is reported here and retried at the next interval. */
+  onError?: (error: unknown) => void;
+}
+
+export interface Scheduler {
+  /** Stops the timer and waits for a run in progress, so the database can be closed after. */
+  stop: () => Promise<void>;
+  /** The run in progress or the last one (tests wait for the first run with it). */
+  idle: () => Promise<void>;
+}
+
+export function startScheduler(ctx: ActionContext, options: SchedulerOptions = {}): Scheduler {
+  let running: Promise<void> = Promise.resolve();
+  let isBusy = false;
+  let isStopped = false;
+  const run = () => {
+    if (isBusy || isStopped) return;
+    isBusy = true;
+    running = publishDueReports(ctx)
+      .then((ids) => {
+        if (ids.length > 0) options.onPublished?.(ids);
+      })
+      .catch((error: unknown) => options.onError?.(error))
+      .finally(() => {
+        isBusy = false;
+      });
+  };
+  run();
+  // unref: the timer alone never keeps the process alive.
+  const timer = setInterval(run, options.intervalMs ?? DEFAULT_SCHEDULER_INTERVAL_MS);
+  timer.unref();
+  return {
+    stop: async () => {
+      isStopped = true;
+      clearInterval(timer);
+      await running;
+    },
+    idle: () => running,
+  };
+}
