@@ -298,3 +298,9 @@ export async function attachedMediaIds(db: Q, reportId: number): Promise<number[
 export async function setAttachmentPosition(trx: Q, reportId: number, mediaId: number, position: number): Promise<void> {
   await trx.updateTable('report_media').set({ position }).where('report_id', '=', reportId).where('media_id', '=', mediaId).execute();
 }
+
+/** Every record of these bytes (one per file name). */
+export async function listMediaBySha(db: Q, sha256: string): Promise<Media[]> {
+  const rows = await db.selectFrom('media').selectAll().where('sha256', '=', sha256).orderBy('id').execute();
+  return rows.map(rowToMedia);
+}

@@ -1,8 +1,8 @@
 import { attachmentMeta } from '../../domain/attachment.js';
 import { formatJapaneseDate, formatWareki, weekdayJa } from '../../domain/dates.js';
 import { paths } from '../../domain/paths.js';
-import type { Report, ReportSummary } from '../../domain/report.js';
-import { mediaPath } from '../../domain/media-path.js';
+import type { Attachment, Report, ReportSummary } from '../../domain/report.js';
+import { mediaPath, mediaVariantPath } from '../../domain/media-path.js';
 import { HtmlBlock } from './components/html-block.js';
 import { Phrases } from './components/phrases.js';
 import { Layout, type SiteContext } from './layout.js';
@@ -86,6 +86,7 @@ export function ReportPage({ site, report, older, newer, jsonLd }: ReportPagePro
               <ul>
                 {report.attachments.map((a) => (
                   <li>
+                    <AttachmentImage attachment={a} />
                     <a href={mediaPath(a.sha256, a.fileName)}>
                       {a.label}
                       <span class="meta">({attachmentMeta(a)})</span>
@@ -121,5 +122,28 @@ export function ReportPage({ site, report, older, newer, jsonLd }: ReportPagePro
         )}
       </div>
     </Layout>
+  );
+}
+
+/** The reading column is 42rem; on narrow screens the image spans the viewport less its padding. */
+const IMAGE_SIZES = '(min-width: 44rem) 42rem, calc(100vw - 2rem)';
+
+/** An attached image shown above its link: the WebP variants for the browser to choose from, its size reserved. */
+function AttachmentImage({ attachment: a }: { attachment: Attachment }) {
+  if (!a.mime.startsWith('image/') || a.width === null || a.height === null) return null;
+  const widest = a.variants.at(-1);
+  const src = widest ? mediaVariantPath(a.sha256, a.fileName, widest.width) : mediaPath(a.sha256, a.fileName);
+  const srcset = a.variants.map((v) => `${mediaVariantPath(a.sha256, a.fileName, v.width)} ${v.width}w`).join(', ');
+  return (
+    <img
+      class="attachment-image"
+      src={src}
+      {...(srcset ? { srcset, sizes: IMAGE_SIZES } : {})}
+      width={a.width}
+      height={a.height}
+      alt={a.altText || a.label}
+      loading="lazy"
+      decoding="async"
+    />
   );
 }

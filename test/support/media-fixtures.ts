@@ -1,0 +1,22 @@
+// Files for the media tests, made on the spot with the real libraries: images of a given
+// size and format with sharp, PDFs of N pages with pdf-lib.
+import { PDFDocument } from 'pdf-lib';
+import sharp from 'sharp';
+import type { MediaActor } from '../../src/actions/media-actor.js';
+
+export const TEST_USER: MediaActor = { userId: 1, login: 'editor', ip: '192.0.2.1' };
+
+export async function makeImage(format: 'jpeg' | 'png' | 'webp', width: number, height: number): Promise<Uint8Array> {
+  const image = sharp({ create: { width, height, channels: 3, background: { r: 20, g: 110, b: 180 } } });
+  return new Uint8Array(await image.toFormat(format).toBuffer());
+}
+
+export async function makePdf(pageCount: number): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  for (let i = 0; i < pageCount; i++) pdf.addPage([595, 842]);
+  return pdf.save();
+}
+
+export function text(content: string): Uint8Array {
+  return new TextEncoder().encode(content);
+}
