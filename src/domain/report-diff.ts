@@ -169,6 +169,7 @@ function diffBody(a: string, b: string, contextLines: number): BodyRow[] {
 /** Keeps `context` unchanged lines around each change; longer unchanged runs become one 'skipped' row. */
 function withContext(rows: BodyRow[], context: number): BodyRow[] {
   const isChange = rows.map((r) => r.kind !== 'same');
+  if (!isChange.includes(true)) return [];
   const keep = rows.map((_, i) => {
     for (let j = Math.max(0, i - context); j <= Math.min(rows.length - 1, i + context); j++) if (isChange[j]) return true;
     return false;
