@@ -2,6 +2,7 @@
 // size and format with sharp, PDFs of N pages with pdf-lib.
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
+import type { ActionContext } from '../../src/actions/context.js';
 import type { MediaActor } from '../../src/actions/media-actor.js';
 
 export const TEST_USER: MediaActor = { userId: 1, login: 'editor', ip: '192.0.2.1' };
@@ -19,4 +20,15 @@ export async function makePdf(pageCount: number): Promise<Uint8Array> {
 
 export function text(content: string): Uint8Array {
   return new TextEncoder().encode(content);
+}
+
+/**
+ * Writes the row TEST_USER stands for (the audit log references users). Inserted directly:
+ * the accounts actions hash a password, which these tests do not need.
+ */
+export async function addTestUser(ctx: ActionContext): Promise<void> {
+  await ctx.db
+    .insertInto('users')
+    .values({ id: TEST_USER.userId, login: TEST_USER.login, display_name: '編集 太郎', password_hash: '-', role: 'editor', created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z' })
+    .execute();
 }
