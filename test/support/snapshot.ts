@@ -1,0 +1,13 @@
+// Every stored row an editing action may touch, to prove a refused action wrote nothing.
+import { sql } from 'kysely';
+import type { Db } from '../../src/store/database.js';
+
+const TABLES = ['reports', 'revisions', 'report_tags', 'tags', 'report_media', 'redirects', 'audit_log', 'site_state'] as const;
+
+export async function snapshot(db: Db): Promise<Record<string, unknown[]>> {
+  const result: Record<string, unknown[]> = {};
+  for (const table of TABLES) result[table] = await db.selectFrom(table).selectAll().execute();
+  const index = await sql<{ rowid: number }>`select rowid from report_search order by rowid`.execute(db);
+  result.report_search = index.rows;
+  return result;
+}
