@@ -30,3 +30,5 @@ await build({
   logLevel: 'warning',
 });
 cpSync('src/web/assets', 'dist/assets', { recursive: true });
+// The password policy's list of common passwords, read by actions/common-passwords.ts.
+cpSync('src/domain/common-passwords.txt', 'dist/common-passwords.txt');

@@ -149,6 +149,12 @@ export interface MediaVariantsTable {
   bytes: number;
 }
 
+export interface ServerSecretsTable {
+  name: string;
+  value: string;
+  created_at: string;
+}
+
 /** One row: the content version, bumped by every write so caches know when to refresh. */
 export interface SiteStateTable {
   id: number;
@@ -170,6 +176,7 @@ export interface Database {
   login_throttle: LoginThrottleTable;
   audit_log: AuditLogTable;
   revisions: RevisionsTable;
+  server_secrets: ServerSecretsTable;
   media_variants: MediaVariantsTable;
 }
 

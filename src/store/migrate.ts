@@ -3,12 +3,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import { migration0001 } from './migrations/0001-initial.js';
 import { migration0002 } from './migrations/0002-search.js';
 import { migration0003 } from './migrations/0003-authoring.js';
+import { migration0004 } from './migrations/0004-accounts.js';
 import { migration0006 } from './migrations/0006-media.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': migration0001,
   '0002-search': migration0002,
   '0003-authoring': migration0003,
+  '0004-accounts': migration0004,
   '0006-media': migration0006,
 };
 

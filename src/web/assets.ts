@@ -12,6 +12,8 @@ export interface Asset {
 export interface Assets {
   css: Asset;
   icon: Asset;
+  /** Admin pages only, after css. */
+  adminCss: Asset;
 }
 
 function load(name: string, ext: string, contentType: string): Asset {
@@ -25,5 +27,6 @@ export function loadAssets(): Assets {
   return {
     css: load('site', 'css', 'text/css; charset=utf-8'),
     icon: load('icon', 'svg', 'image/svg+xml'),
+    adminCss: load('admin', 'css', 'text/css; charset=utf-8'),
   };
 }

@@ -1,5 +1,6 @@
 // What the web layer is built from: one object handed to every route plugin.
 import type { ActionContext } from '../actions/context.js';
+import type { SessionPolicy } from '../domain/session-policy.js';
 import type { Assets } from './assets.js';
 import type { PageCache } from './page-cache.js';
 
@@ -11,4 +12,6 @@ export interface WebDeps {
   assets: Assets;
   /** Largest accepted upload: the multipart limit and uploadMedia's maxBytes. */
   maxUploadBytes: number;
+  /** Idle and absolute expiry of admin login sessions. */
+  session: SessionPolicy;
 }

@@ -6,6 +6,8 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ActionContext } from '../actions/context.js';
 import { DEFAULT_MAX_UPLOAD_BYTES } from '../domain/media-rules.js';
+import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../domain/session-policy.js';
+import { adminPlugin } from './admin/admin-plugin.js';
 import { loadAssets } from './assets.js';
 import type { WebDeps } from './deps.js';
 import { installErrorHandlers, sendError } from './errors.js';
@@ -30,6 +32,8 @@ export interface ServerOptions {
   pageCacheBytes?: number;
   /** Largest accepted upload (config KATSUDO_MAX_UPLOAD_MB); DEFAULT_MAX_UPLOAD_BYTES when not given. */
   maxUploadBytes?: number;
+  /** Admin session expiry (KATSUDO_SESSION_IDLE_MINUTES, KATSUDO_SESSION_MAX_HOURS); 2 h idle, 12 h at most by default. */
+  session?: SessionPolicy;
 }
 
 /** Holds about four hundred report pages with their compressed variants. */
@@ -42,6 +46,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     cache: new PageCache(options.pageCacheBytes ?? DEFAULT_PAGE_CACHE_BYTES),
     assets: loadAssets(),
     maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+    session: options.session ?? DEFAULT_SESSION_POLICY,
   };
   const headers = securityHeaders();
 
@@ -75,5 +80,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(searchRoutes, { deps });
   await app.register(apiReportRoutes, { deps });
   await app.register(apiSearchRoutes, { deps });
+  await app.register(adminPlugin, { deps });
   return app;
 }

@@ -72,7 +72,7 @@ export const fileRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { d
     return send(request, reply, { sha256: found.sha256, mime: found.mime, downloadName: name });
   });
 
-  for (const asset of [deps.assets.css, deps.assets.icon]) {
+  for (const asset of Object.values(deps.assets)) {
     app.get(asset.path, async (_request, reply) =>
       reply.type(asset.contentType).header('Cache-Control', FOREVER).send(asset.body),
     );

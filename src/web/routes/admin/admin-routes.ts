@@ -1,0 +1,12 @@
+// Every admin route plugin, registered inside the admin context (web/admin/admin-plugin.ts)
+// under the /admin prefix: a route here gets the session, CSRF and access checks. Add one
+// line per new plugin; each route must declare `config: { access }`.
+import type { FastifyPluginAsync } from 'fastify';
+import type { WebDeps } from '../../deps.js';
+import { accountRoutes } from './account.js';
+import { auditRoutes } from './audit.js';
+import { dashboardRoutes } from './dashboard.js';
+import { loginRoutes } from './login.js';
+import { userRoutes } from './users.js';
+
+export const ADMIN_ROUTE_PLUGINS: FastifyPluginAsync<{ deps: WebDeps }>[] = [loginRoutes, dashboardRoutes, accountRoutes, userRoutes, auditRoutes];

@@ -1,0 +1,24 @@
+// /admin/audit (owner): the audit log, newest first; ?before=ID pages back.
+import type { FastifyPluginAsync } from 'fastify';
+import { PageNotFoundError } from '../../../domain/errors.js';
+import { listAudit } from '../../../store/audit-log.js';
+import { adminPageContext, sendAdminPage } from '../../admin/page.js';
+import type { WebDeps } from '../../deps.js';
+import { AuditPage } from '../../views/admin/audit-page.js';
+
+const PER_PAGE = 50;
+
+export const auditRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {
+  app.get<{ Querystring: { before?: string } }>('/audit', { config: { access: 'owner' } }, async (request, reply) => {
+    const beforeText = request.query.before;
+    if (beforeText !== undefined && !/^[1-9][0-9]{0,15}$/.test(beforeText)) throw new PageNotFoundError(`audit before=${beforeText}`);
+    const beforeId = beforeText === undefined ? undefined : Number(beforeText);
+    // One more than shown tells whether an older page exists.
+    const rows = await listAudit(deps.ctx.db, { limit: PER_PAGE + 1, beforeId });
+    if (beforeId !== undefined && rows.length === 0) throw new PageNotFoundError(`audit before=${beforeId}`);
+    const shown = rows.slice(0, PER_PAGE);
+    const olderHref = rows.length > PER_PAGE ? `/admin/audit?before=${shown[shown.length - 1]!.id}` : undefined;
+    const page = await adminPageContext(deps, request, reply);
+    return sendAdminPage(reply, <AuditPage page={page} rows={shown} olderHref={olderHref} newestHref={beforeId === undefined ? undefined : '/admin/audit'} />);
+  });
+};

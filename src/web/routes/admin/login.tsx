@@ -1,0 +1,76 @@
+// /admin/login and /admin/logout. After a login that carried unsaved fields (the session
+// had ended during a save), the "保存を続ける" page lets the user repeat the save.
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { logIn } from '../../../actions/log-in.js';
+import { logOut } from '../../../actions/log-out.js';
+import { hashSessionToken } from '../../../actions/session-token.js';
+import { safeAdminPath } from '../../admin/access.js';
+import { formField, formPairs } from '../../admin/form-body.js';
+import { withNotice } from '../../admin/notices.js';
+import { adminPageContext, sendAdminPage } from '../../admin/page.js';
+import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../../admin/session.js';
+import type { WebDeps } from '../../deps.js';
+import type { FieldErrors } from '../../views/admin/form.js';
+import { CARRY_PREFIX, LoginPage, ResumePage } from '../../views/admin/login-page.js';
+
+const PUBLIC = { access: 'public' } as const;
+
+export const loginRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {
+  app.get<{ Querystring: { next?: string } }>('/login', { config: PUBLIC }, async (request, reply) => {
+    const next = safeAdminPath(String(request.query.next ?? '')) ?? '/admin/';
+    if (request.admin) return reply.redirect(next, 303);
+    return sendLogin(request, reply, { errors: {}, login: '', next, carried: [] });
+  });
+
+  app.post('/login', { config: PUBLIC }, async (request, reply) => {
+    const login = formField(request, 'login');
+    const password = formField(request, 'password');
+    const next = safeAdminPath(formField(request, 'next')) ?? '/admin/';
+    const carried = formPairs(request)
+      .filter(([name]) => name.startsWith(CARRY_PREFIX))
+      .map(([name, value]): [string, string] => [name.slice(CARRY_PREFIX.length), value]);
+    const form = { login, next, carried };
+
+    const errors: FieldErrors = {};
+    if (login.trim() === '') errors.login = 'ログイン名を入力してください。';
+    if (password === '') errors.password = 'パスワードを入力してください。';
+    if (Object.keys(errors).length > 0) return sendLogin(request, reply, { ...form, errors }, 422);
+
+    const result = await logIn(
+      deps.ctx,
+      { login, password, ip: request.ip, userAgent: request.headers['user-agent'] ?? '', previousToken: request.cookies[SESSION_COOKIE] },
+      deps.session,
+    );
+    if (!result.isOk && result.reason === 'throttled') {
+      const seconds = Math.ceil(result.retryAfterMs / 1000);
+      reply.header('Retry-After', String(seconds));
+      const wait = seconds >= 60 ? `${Math.ceil(seconds / 60)}分` : `${seconds}秒`;
+      const message = `ログインの失敗が続いたため、一時的にログインを受け付けていません。${wait}ほど待ってから、もう一度お試しください。`;
+      return sendLogin(request, reply, { ...form, errors: { password: message } }, 429);
+    }
+    if (!result.isOk) {
+      return sendLogin(request, reply, { ...form, errors: { password: 'ログイン名またはパスワードが正しくありません。' } }, 401);
+    }
+
+    setSessionCookie(reply, result.token, deps.session);
+    if (carried.length === 0 || next === '/admin/') return reply.redirect(next, 303);
+    const page = await adminPageContext(deps, request, reply, { user: result.user, tokenHash: hashSessionToken(result.token) });
+    return sendAdminPage(reply, <ResumePage page={page} action={next.split('?')[0]!} fields={carried} />);
+  });
+
+  app.post('/logout', { config: PUBLIC }, async (request, reply) => {
+    if (request.admin) await logOut(deps.ctx, request.admin.actor, request.admin.session.id);
+    clearSessionCookie(reply);
+    return reply.redirect(withNotice('/admin/login', 'logged-out'), 303);
+  });
+
+  async function sendLogin(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    form: { errors: FieldErrors; login: string; next: string; carried: [string, string][] },
+    status = 200,
+  ) {
+    const page = await adminPageContext(deps, request, reply);
+    return sendAdminPage(reply, <LoginPage page={page} {...form} />, status);
+  }
+};

@@ -1,0 +1,35 @@
+// The admin's first page: who is logged in, and where to go from here.
+import { ROLE_LABELS, isAllowed } from '../../../domain/user.js';
+import { ADMIN_NAV, AdminLayout, type AdminPageContext } from './layout.js';
+
+const DESCRIPTIONS: Record<string, string> = {
+  '/admin/reports': '活動報告を書く・編集する・公開する',
+  '/admin/media': 'PDFや写真をアップロードする',
+  '/admin/settings': '議員名やプロフィールなどサイトの基本情報',
+  '/admin/users': 'ログインできる人と権限の管理',
+  '/admin/audit': 'ログインや変更の記録',
+};
+
+export function DashboardPage({ page }: { page: AdminPageContext & { user: NonNullable<AdminPageContext['user']> } }) {
+  const links = ADMIN_NAV.filter((item) => item.href !== '/admin/' && isAllowed(page.user.role, item.access));
+  return (
+    <AdminLayout page={page} title="ダッシュボード">
+      <h1 id="page-title">ダッシュボード</h1>
+      <p class="admin-lead">
+        {page.user.displayName}さん({ROLE_LABELS[page.user.role]})としてログインしています。
+      </p>
+      <ul class="admin-cards">
+        {links.map((item) => (
+          <li>
+            <a href={item.href}>{item.label}</a>
+            {DESCRIPTIONS[item.href] && <p>{DESCRIPTIONS[item.href]}</p>}
+          </li>
+        ))}
+        <li>
+          <a href="/admin/account">アカウント</a>
+          <p>パスワードの変更、ログイン中の端末の確認</p>
+        </li>
+      </ul>
+    </AdminLayout>
+  );
+}
