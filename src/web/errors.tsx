@@ -64,17 +64,29 @@ function decodedPath(url: string): string | undefined {
   }
 }
 
+/** Where a stored redirect sends a GET or HEAD for this path, if anywhere. */
+async function redirectTarget(deps: WebDeps, request: FastifyRequest): Promise<string | undefined> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
+  const path = decodedPath(request.url);
+  return path === undefined ? undefined : findRedirect(deps.ctx.db, path);
+}
+
 export function installErrorHandlers(app: FastifyInstance, deps: WebDeps): void {
   app.setErrorHandler(async (error, request, reply) => {
     const status = statusOf(error);
     if (status >= 500) request.log.error({ err: error, reqId: request.id }, 'request failed');
+    // A route that matched but found nothing may be an old address: a renamed report's slug.
+    if (status === 404) {
+      const target = await redirectTarget(deps, request);
+      if (target) return reply.redirect(target, 301);
+    }
     return sendError(deps, request, reply, status);
   });
 
   app.setNotFoundHandler(async (request, reply) => {
     const path = decodedPath(request.url);
     if (path !== undefined && (request.method === 'GET' || request.method === 'HEAD')) {
-      const target = await findRedirect(deps.ctx.db, path);
+      const target = await redirectTarget(deps, request);
       if (target) return reply.redirect(target, 301);
       const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
       if (!path.endsWith('/') && SLASHLESS.test(path)) return reply.redirect(`${request.url.split('?')[0]}/${query}`, 301);
