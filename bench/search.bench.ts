@@ -27,7 +27,7 @@ import { indexTokens } from '../src/domain/search/tokens.js';
 import { wordTokens } from '../src/domain/search/words.js';
 import { openDatabase, type Db } from '../src/store/database.js';
 import { listSummariesWithText } from '../src/store/reports.js';
-import { findSearchHits, matchExpression, searchIndexBytes } from '../src/store/search.js';
+import { findSearchHits, matchExpression, searchIndexBytes, type SearchFilter } from '../src/store/search.js';
 import { buildSite, DB_FILE } from './build-site.js';
 
 const REPO_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -41,6 +41,8 @@ const TWO_CHARS = ['外交', '中国', '協力', '地域'];
 const FOUR_CHARS = ['海外交流', '中国地方', '安全保障', '意見交換'];
 const AND_QUERIES = ['外交 中国 協力', '地域 支援 課題'];
 const ONE_CHAR = ['外', '交'];
+/** With a year filter: the general query plan. */
+const FILTERED = ['外交', '中国地方'];
 const PRECISION_TERMS = ['外交', '中国', '交流', '協力', '地域', '地方', '国際', '経済'];
 
 function parseOptions() {
@@ -182,17 +184,23 @@ interface Latency {
  * cache stays warm): the first run of searchReports and of findSearchHits is the cold one,
  * then `runs` more of each, with the phases timed apart.
  */
-async function measureLatency(file: string, queries: { q: string; kind: string }[], runs: number): Promise<Latency[]> {
+interface BenchQuery {
+  q: string;
+  kind: string;
+  filter?: SearchFilter;
+}
+
+async function measureLatency(file: string, queries: BenchQuery[], runs: number): Promise<Latency[]> {
   const forSearch = await openDatabase({ file });
   const forHits = await openDatabase({ file });
   const out: Latency[] = [];
   try {
-    for (const { q, kind } of queries) {
-      const request = { q, filter: {}, page: 1, perPage: PER_PAGE };
+    for (const { q, kind, filter = {} } of queries) {
+      const request = { q, filter, page: 1, perPage: PER_PAGE };
       const query = parseSearchQuery(q)!;
       const page = { offset: 0, limit: PER_PAGE };
       const [coldMs, first] = await timed(() => searchReports(forSearch, request));
-      const [hitsColdMs] = await timed(() => findSearchHits(forHits, query, {}, page));
+      const [hitsColdMs] = await timed(() => findSearchHits(forHits, query, filter, page));
       const search: number[] = [];
       const hits: number[] = [];
       const counts: number[] = [];
@@ -202,7 +210,7 @@ async function measureLatency(file: string, queries: { q: string; kind: string }
       const terms = positiveTerms(query).map((t) => t.text);
       for (let i = 0; i < runs; i++) {
         search.push((await timed(() => searchReports(forSearch, request)))[0]);
-        const [hitsMs, found] = await timed(() => findSearchHits(forHits, query, {}, page));
+        const [hitsMs, found] = await timed(() => findSearchHits(forHits, query, filter, page));
         hits.push(hitsMs);
         counts.push((await timed(() => sql`select count(*) from report_search where report_search match ${match}`.execute(forHits)))[0]);
         const [loadMs, loaded] = await timed(() => listSummariesWithText(forHits, found.ids));
@@ -350,12 +358,13 @@ async function main(): Promise<void> {
     console.log(`index ${mb(indexBytes)} = ${(indexBytes / text.bytes).toFixed(2)} × the text; database file ${mb(fileBytes)}`);
 
     const eight = await sampleLongQueries(db, 8, 4);
-    const queries = [
+    const queries: BenchQuery[] = [
       ...TWO_CHARS.map((q) => ({ q, kind: '2 chars' })),
       ...FOUR_CHARS.map((q) => ({ q, kind: '4 chars' })),
       ...eight.map((q) => ({ q, kind: '8 chars' })),
       ...AND_QUERIES.map((q) => ({ q, kind: '3 terms' })),
       ...ONE_CHAR.map((q) => ({ q, kind: '1 char' })),
+      ...FILTERED.map((q) => ({ q, kind: 'in 2020', filter: { year: 2020 } })),
     ];
     await db.destroy();
 
@@ -365,7 +374,7 @@ async function main(): Promise<void> {
     const again = await openDatabase({ file });
     console.log(`LIKE '%…%' over title and body_text, count + newest ${PER_PAGE}, median of ${options.likeRuns} after the first:`);
     const like: (LikeScan & { ratio: number; hitsRatio: number })[] = [];
-    for (const { q } of queries.filter((x) => x.kind !== '1 char')) {
+    for (const { q } of queries.filter((x) => x.kind !== '1 char' && !x.filter)) {
       const scan = await measureLike(again, q, options.likeRuns);
       const l = latency.find((x) => x.q === q)!;
       const row = { ...scan, ratio: scan.medianMs / l.p50Ms, hitsRatio: scan.medianMs / l.hitsP50Ms };
