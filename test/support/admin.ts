@@ -42,12 +42,17 @@ export class AdminAgent {
   readonly cookies = new Map<string, string>();
   csrfToken = '';
 
-  constructor(readonly app: FastifyInstance) {}
+  /** `remoteAddress`: the client's IP address as the server sees it (127.0.0.1 by default). */
+  constructor(
+    readonly app: FastifyInstance,
+    public remoteAddress?: string,
+  ) {}
 
   async inject(options: InjectOptions): Promise<LightMyRequestResponse> {
     const headers = { ...(options.headers as Record<string, string> | undefined) };
     if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    const response = await this.app.inject({ ...options, headers });
+    const address = this.remoteAddress === undefined ? {} : { remoteAddress: this.remoteAddress };
+    const response = await this.app.inject({ ...options, ...address, headers });
     this.keepCookies(response);
     return response;
   }
