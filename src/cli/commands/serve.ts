@@ -1,6 +1,7 @@
 // katsudo serve [--port N] [--data DIR] [--no-demo]
 import { parseArgs } from 'node:util';
 import { isSiteEmpty } from '../../actions/is-site-empty.js';
+import { startScheduler } from '../../actions/scheduler.js';
 import type { Config } from '../../config.js';
 import { buildServer } from '../../web/server.js';
 import { openSite } from '../open-site.js';
@@ -38,7 +39,13 @@ export async function serve(config: Config, isDemoWanted: boolean, log: (line: s
   });
   await app.listen({ port: config.port, host: config.host });
   log(`katsudo を起動しました: http://localhost:${config.port}/ (データ: ${config.dataDir})`);
+  // Publishes scheduled reports, at once for those whose time passed while stopped.
+  const scheduler = startScheduler(ctx, {
+    onPublished: (ids) => log(`予約していた活動報告を${ids.length}件公開しました。`),
+    onError: (error) => app.log.error({ err: error }, 'scheduled publishing failed'),
+  });
   const stop = async () => {
+    await scheduler.stop();
     await app.close();
     await ctx.db.destroy();
   };
