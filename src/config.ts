@@ -16,6 +16,10 @@ export interface Config {
   pageCacheBytes: number;
   /** Largest file an upload may be (KATSUDO_MAX_UPLOAD_MB, 20 by default). */
   maxUploadBytes: number;
+  /** Admin sessions end after this long without a request (KATSUDO_SESSION_IDLE_MINUTES, 120). */
+  sessionIdleMs: number;
+  /** …and this long after login whatever happens (KATSUDO_SESSION_MAX_HOURS, 12). */
+  sessionMaxMs: number;
 }
 
 export class ConfigError extends Error {
@@ -98,5 +102,27 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
     logLevel,
     pageCacheBytes: cacheMb * 1024 * 1024,
     maxUploadBytes: uploadMb * 1024 * 1024,
+    ...sessionTimes(env),
   };
+}
+
+/** Whole numbers within a range, for the session times. */
+function wholeNumber(env: Env, name: string, fallback: string, min: number, max: number, example: string): number {
+  const text = env[name] ?? fallback;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (e.g. ${name}=${example}), got "${text}"`);
+  }
+  return value;
+}
+
+function sessionTimes(env: Env): { sessionIdleMs: number; sessionMaxMs: number } {
+  const idleMinutes = wholeNumber(env, 'KATSUDO_SESSION_IDLE_MINUTES', '120', 5, 7 * 24 * 60, '120');
+  const maxHours = wholeNumber(env, 'KATSUDO_SESSION_MAX_HOURS', '12', 1, 30 * 24, '12');
+  if (idleMinutes > maxHours * 60) {
+    throw new ConfigError(
+      `KATSUDO_SESSION_IDLE_MINUTES (${idleMinutes}) must not be longer than KATSUDO_SESSION_MAX_HOURS (${maxHours} h) (e.g. KATSUDO_SESSION_IDLE_MINUTES=120 KATSUDO_SESSION_MAX_HOURS=12)`,
+    );
+  }
+  return { sessionIdleMs: idleMinutes * 60_000, sessionMaxMs: maxHours * 60 * 60_000 };
 }

@@ -14,6 +14,14 @@ test('limits uploads to 20 MB unless KATSUDO_MAX_UPLOAD_MB says otherwise', () =
   assert.equal(loadConfig({}, { KATSUDO_MAX_UPLOAD_MB: '50' }).maxUploadBytes, 50 * 1024 * 1024);
 });
 
+test('ends admin sessions after 2 idle hours and 12 hours at most unless configured', () => {
+  assert.equal(loadConfig({}, {}).sessionIdleMs, 120 * 60_000);
+  assert.equal(loadConfig({}, {}).sessionMaxMs, 12 * 3_600_000);
+  const custom = loadConfig({}, { KATSUDO_SESSION_IDLE_MINUTES: '30', KATSUDO_SESSION_MAX_HOURS: '8' });
+  assert.equal(custom.sessionIdleMs, 30 * 60_000);
+  assert.equal(custom.sessionMaxMs, 8 * 3_600_000);
+});
+
 test('lets flags win over the environment', () => {
   const config = loadConfig({ port: '4000', dataDir: '/srv/katsudo' }, { PORT: '5000', KATSUDO_DATA_DIR: '/elsewhere' });
   assert.equal(config.port, 4000);
@@ -37,6 +45,10 @@ test('names the variable and a valid example when a value is wrong', () => {
     [{ KATSUDO_MAX_UPLOAD_MB: '0' }, /KATSUDO_MAX_UPLOAD_MB=20/],
     [{ KATSUDO_MAX_UPLOAD_MB: '2.5' }, /KATSUDO_MAX_UPLOAD_MB/],
     [{ KATSUDO_MAX_UPLOAD_MB: '2048' }, /KATSUDO_MAX_UPLOAD_MB/],
+    [{ KATSUDO_SESSION_IDLE_MINUTES: 'two hours' }, /KATSUDO_SESSION_IDLE_MINUTES=120/],
+    [{ KATSUDO_SESSION_IDLE_MINUTES: '0' }, /KATSUDO_SESSION_IDLE_MINUTES/],
+    [{ KATSUDO_SESSION_MAX_HOURS: '0' }, /KATSUDO_SESSION_MAX_HOURS=12/],
+    [{ KATSUDO_SESSION_IDLE_MINUTES: '600', KATSUDO_SESSION_MAX_HOURS: '2' }, /must not be longer/],
   ];
   for (const [env, message] of cases) assert.throws(() => loadConfig({}, env), (e: unknown) => e instanceof ConfigError && message.test(e.message));
 });

@@ -34,6 +34,7 @@ export async function serve(config: Config, isDemoWanted: boolean, log: (line: s
     trustProxy: config.trustProxy,
     pageCacheBytes: config.pageCacheBytes,
     maxUploadBytes: config.maxUploadBytes,
+    session: { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs },
     // Request logs at info level would cost more than serving a cached page.
     logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
   });
