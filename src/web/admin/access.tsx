@@ -96,7 +96,9 @@ function sameOriginReferer(request: FastifyRequest): string | undefined {
   if (!referer) return undefined;
   try {
     const url = new URL(referer);
-    return url.host === request.host ? safeAdminPath(url.pathname + url.search) : undefined;
+    // Both through URL, so that a default port written or not compares equal.
+    const own = new URL(`${request.protocol}://${request.host}`);
+    return url.origin === own.origin ? safeAdminPath(url.pathname + url.search) : undefined;
   } catch {
     return undefined;
   }

@@ -1,0 +1,102 @@
+// Login throttling per IP address and per account, with exponential back-off that always
+// ends; kept in the database, so every server process applies the same blocks.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, beforeEach, test } from 'node:test';
+import { setPassword } from '../../src/actions/change-password.js';
+import { listAudit } from '../../src/store/audit-log.js';
+import { openDatabase } from '../../src/store/database.js';
+import { buildServer } from '../../src/web/server.js';
+import { AdminAgent, addTestUser, attemptLogIn, TEST_PASSWORD } from '../support/admin.js';
+import { createTestApp, TEST_BASE_URL, type TestApp } from '../support/app.js';
+
+let t: TestApp;
+const START = new Date('2026-11-20T03:00:00.000Z');
+let clock = START;
+let ipCounter = 0;
+
+before(async () => {
+  t = await createTestApp();
+  t.site.now = () => clock;
+  await addTestUser(t.site, { login: 'owner', role: 'owner' });
+});
+after(async () => t.close());
+beforeEach(async () => {
+  // Each test starts from a clean slate a day later, from addresses not used before.
+  clock = new Date(clock.getTime() + 24 * 3_600_000);
+  await t.site.db.deleteFrom('login_throttle').execute();
+});
+
+const later = (ms: number) => {
+  clock = new Date(clock.getTime() + ms);
+};
+const freshIp = () => `203.0.113.${++ipCounter}`;
+
+async function attempt(ip: string, login: string, password: string, app = t.app) {
+  return (await attemptLogIn(app, login, password, new AdminAgent(app, ip))).response;
+}
+
+test('blocks an address after ten failures, even for the right password, then lets it in after the back-off', async () => {
+  const ip = freshIp();
+  for (let i = 1; i <= 10; i++) assert.equal((await attempt(ip, `guess${i}`, 'まちがいのパスワード')).statusCode, 401, `failure ${i}`);
+  assert.equal((await attempt(ip, 'owner', TEST_PASSWORD)).statusCode, 303, 'ten failures are free');
+  assert.equal((await attempt(ip, 'guess11', 'まちがいのパスワード')).statusCode, 401);
+
+  const blocked = await attempt(ip, 'owner', TEST_PASSWORD);
+  assert.equal(blocked.statusCode, 429);
+  assert.match(blocked.body, /一時的にログインを受け付けていません。1秒ほど待って/);
+  assert.equal(blocked.headers['retry-after'], '1');
+  assert.equal((await attempt(freshIp(), 'owner', TEST_PASSWORD)).statusCode, 303, 'other addresses are not blocked');
+
+  later(1000);
+  assert.equal((await attempt(ip, 'guess12', 'まちがいのパスワード')).statusCode, 401);
+  later(1500);
+  assert.equal((await attempt(ip, 'owner', TEST_PASSWORD)).statusCode, 429, 'the second block lasts two seconds');
+  later(500);
+  assert.equal((await attempt(ip, 'owner', TEST_PASSWORD)).statusCode, 303);
+  assert.ok((await listAudit(t.site.db, { limit: 5, action: 'login.blocked' })).length >= 2);
+});
+
+test('blocks an account after five failures from any addresses, briefly, and a success resets it', async () => {
+  for (let i = 1; i <= 6; i++) assert.equal((await attempt(freshIp(), 'owner', 'まちがいのパスワード')).statusCode, 401);
+  const blocked = await attempt(freshIp(), 'owner', TEST_PASSWORD);
+  assert.equal(blocked.statusCode, 429);
+  assert.equal((await attempt(freshIp(), 'nobody-else', 'まちがいのパスワード')).statusCode, 401, 'other accounts are not blocked');
+  later(1000);
+  assert.equal((await attempt(freshIp(), 'owner', TEST_PASSWORD)).statusCode, 303);
+  // The count starts again: five more failures are free.
+  for (let i = 1; i <= 5; i++) await attempt(freshIp(), 'owner', 'まちがいのパスワード');
+  assert.equal((await attempt(freshIp(), 'owner', TEST_PASSWORD)).statusCode, 303);
+});
+
+test('caps the account block at one minute however many failures came before', async () => {
+  for (let i = 1; i <= 30; i++) {
+    await attempt(freshIp(), 'owner', 'まちがいのパスワード');
+    later(60_000);
+  }
+  await attempt(freshIp(), 'owner', 'まちがいのパスワード');
+  later(59_000);
+  assert.equal((await attempt(freshIp(), 'owner', TEST_PASSWORD)).statusCode, 429);
+  later(1000);
+  assert.equal((await attempt(freshIp(), 'owner', TEST_PASSWORD)).statusCode, 303);
+});
+
+test('setting the password from the command line lifts the account block at once', async () => {
+  for (let i = 1; i <= 8; i++) await attempt(freshIp(), 'owner', 'まちがいのパスワード');
+  assert.equal((await attempt(freshIp(), 'owner', TEST_PASSWORD)).statusCode, 429);
+  await setPassword(t.site, 'owner', TEST_PASSWORD);
+  assert.equal((await attempt(freshIp(), 'owner', TEST_PASSWORD)).statusCode, 303);
+});
+
+test('a block made through one server process holds in another process on the same database', async () => {
+  const db = await openDatabase({ file: join(t.site.dataDir, 'katsudo.db') });
+  const other = await buildServer({ ctx: { db, dataDir: t.site.dataDir, now: () => clock }, baseUrl: TEST_BASE_URL, logLevel: 'silent' });
+  try {
+    const ip = freshIp();
+    for (let i = 1; i <= 11; i++) await attempt(ip, `guess${i}`, 'まちがいのパスワード');
+    assert.equal((await attempt(ip, 'owner', TEST_PASSWORD, other)).statusCode, 429);
+  } finally {
+    await other.close();
+    await db.destroy();
+  }
+});
