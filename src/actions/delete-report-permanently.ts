@@ -1,7 +1,8 @@
 // Deleting a report for good (the owner, from the trash only): the row, its tags,
 // attachment links, revisions and the redirects leading to it. Media records and files
 // stay: other reports may use them, and media has its own deletion.
-import { assertCanDo, type Actor } from '../domain/report-workflow.js';
+import { assertCanDo } from '../domain/report-workflow.js';
+import type { Actor } from '../domain/user.js';
 import { paths } from '../domain/paths.js';
 import { recordAudit } from '../store/audit-log.js';
 import { deleteRedirectsTo } from '../store/redirects.js';
@@ -25,7 +26,7 @@ export async function deleteReportPermanently(ctx: ActionContext, actor: Actor, 
     // The title and slug stay in the log: the report itself is gone.
     await recordAudit(
       trx,
-      { userId: actor.id, login: actor.login, ip: actor.ip, action: 'report.delete', target: `report:${report.id}`, detail: { title: report.title, slug: report.slug } },
+      { userId: actor.userId, login: actor.login, ip: actor.ip, action: 'report.delete', target: `report:${report.id}`, detail: { title: report.title, slug: report.slug } },
       nowIso,
     );
   });

@@ -1,5 +1,5 @@
 // Publishing a draft or a scheduled report now. A report published before keeps its first publication time.
-import type { Actor } from '../domain/report-workflow.js';
+import type { Actor } from '../domain/user.js';
 import type { ActionContext } from './context.js';
 import { transitionReport, requireBody, type TransitionRequest, type TransitionResult } from './report-transition.js';
 

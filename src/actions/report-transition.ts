@@ -2,7 +2,8 @@
 // restore): load, check the workflow, change the status only if nobody changed it first,
 // keep the search index and the content version in step, and record it, in one transaction.
 import { EditConflictError, ReportStateError, ValidationError } from '../domain/errors.js';
-import { assertCanDo, type Actor, type ReportAction } from '../domain/report-workflow.js';
+import { assertCanDo, type ReportAction } from '../domain/report-workflow.js';
+import type { Actor } from '../domain/user.js';
 import type { StaleVersion } from '../domain/revision.js';
 import { searchDocument } from '../domain/search/document.js';
 import type { ReportStatus } from '../domain/report.js';
@@ -70,7 +71,7 @@ export async function transitionReport(
     if (wasPublic || isPublic) await bumpContentVersion(trx);
     await recordAudit(
       trx,
-      { userId: actor.id, login: actor.login, ip: actor.ip, action: spec.auditAction, target: `report:${report.id}`, detail: { from: report.status, to: change.status, ...spec.detail } },
+      { userId: actor.userId, login: actor.login, ip: actor.ip, action: spec.auditAction, target: `report:${report.id}`, detail: { from: report.status, to: change.status, ...spec.detail } },
       nowIso,
     );
     return { id: report.id, slug: report.slug, status: change.status, version: report.version };

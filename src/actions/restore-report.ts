@@ -1,5 +1,5 @@
 // Taking a report out of the trash, as a draft.
-import type { Actor } from '../domain/report-workflow.js';
+import type { Actor } from '../domain/user.js';
 import type { ActionContext } from './context.js';
 import { transitionReport, type TransitionRequest, type TransitionResult } from './report-transition.js';
 

@@ -1,6 +1,6 @@
 // Restoring an older revision: its content is saved as a new version (with the note
 // 「版Nから復元」), through the same checks and writes as an ordinary save.
-import type { Actor } from '../domain/report-workflow.js';
+import type { Actor } from '../domain/user.js';
 import { assertCanDo } from '../domain/report-workflow.js';
 import { REVISION_NOTES } from '../domain/revision.js';
 import { getEditableReport } from '../store/reports.js';

@@ -7,7 +7,8 @@ import type { Kysely } from 'kysely';
 import { EditConflictError, SlugTakenError, ValidationError, type FieldMessages } from '../domain/errors.js';
 import { paths } from '../domain/paths.js';
 import { checkDraft } from '../domain/report-rules.js';
-import { assertCanCreate, assertCanDo, type Actor } from '../domain/report-workflow.js';
+import { assertCanCreate, assertCanDo } from '../domain/report-workflow.js';
+import type { Actor } from '../domain/user.js';
 import { isSameContent, REVISION_NOTES, type EditConflict, type RevisionContent } from '../domain/revision.js';
 import { firstFreeSlug } from '../domain/slug.js';
 import { searchDocument } from '../domain/search/document.js';
@@ -105,7 +106,7 @@ async function createDraftIn(trx: Q, actor: Actor, input: SaveReportInput, nowIs
         outline: rendered.outline,
         summary: content.summary,
         categoryId: content.categoryId,
-        authorId: actor.id,
+        authorId: actor.userId,
       },
       nowIso,
     ),
@@ -114,10 +115,10 @@ async function createDraftIn(trx: Q, actor: Actor, input: SaveReportInput, nowIs
   await attachLinkedMedia(trx, id, { source: content.bodySource, media }, new Set(), 0);
   const revisionId = await insertRevision(
     trx,
-    { reportId: id, version: 1, status: 'draft', authorId: actor.id, note: input.note ?? '', content },
+    { reportId: id, version: 1, status: 'draft', authorId: actor.userId, note: input.note ?? '', content },
     nowIso,
   );
-  await recordAudit(trx, { userId: actor.id, login: actor.login, ip: actor.ip, action: 'report.create', target: `report:${id}` }, nowIso);
+  await recordAudit(trx, { userId: actor.userId, login: actor.login, ip: actor.ip, action: 'report.create', target: `report:${id}` }, nowIso);
   // A draft is not on the public site: the content version stays.
   return { id, slug: content.slug, version: 1, revisionId, isChanged: true };
 }
@@ -195,13 +196,13 @@ export async function updateContentIn(
 
   const revisionId = await insertRevision(
     trx,
-    { reportId: report.id, version, status: report.status, authorId: actor.id, note: options.note, content },
+    { reportId: report.id, version, status: report.status, authorId: actor.userId, note: options.note, content },
     nowIso,
   );
   await recordAudit(
     trx,
     {
-      userId: actor.id,
+      userId: actor.userId,
       login: actor.login,
       ip: actor.ip,
       action: options.auditAction ?? 'report.update',
@@ -233,14 +234,14 @@ async function refuse(
   const refusedRevisionId = options.keepRefused
     ? await insertRevision(
         trx,
-        { reportId: report.id, version: options.expectedVersion, status: report.status, authorId: actor.id, note: REVISION_NOTES.conflict, content },
+        { reportId: report.id, version: options.expectedVersion, status: report.status, authorId: actor.userId, note: REVISION_NOTES.conflict, content },
         nowIso,
       )
     : (options.refusedRevisionId ?? 0);
   await recordAudit(
     trx,
     {
-      userId: actor.id,
+      userId: actor.userId,
       login: actor.login,
       ip: actor.ip,
       action: 'report.conflict',

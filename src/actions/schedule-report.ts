@@ -1,7 +1,8 @@
 // Scheduling a draft (or moving a scheduled report) to be published at a future moment;
 // publishDueReports does the publishing.
 import { ValidationError } from '../domain/errors.js';
-import { parsePublishAt, type Actor } from '../domain/report-workflow.js';
+import { parsePublishAt } from '../domain/report-workflow.js';
+import type { Actor } from '../domain/user.js';
 import type { ActionContext } from './context.js';
 import { requireBody, transitionReport, type TransitionRequest, type TransitionResult } from './report-transition.js';
 

@@ -1,5 +1,5 @@
 // Asking an editor to review a draft (a writer's way to publish).
-import type { Actor } from '../domain/report-workflow.js';
+import type { Actor } from '../domain/user.js';
 import type { ActionContext } from './context.js';
 import { transitionReport, requireBody, type TransitionRequest, type TransitionResult } from './report-transition.js';
 

@@ -1,5 +1,5 @@
 // Moving a report to the trash: off the site and out of search, restorable.
-import type { Actor } from '../domain/report-workflow.js';
+import type { Actor } from '../domain/user.js';
 import type { ActionContext } from './context.js';
 import { transitionReport, type TransitionRequest, type TransitionResult } from './report-transition.js';
 

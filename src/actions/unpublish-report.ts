@@ -1,5 +1,5 @@
 // Taking a published or scheduled report off the site: it becomes a draft again.
-import type { Actor } from '../domain/report-workflow.js';
+import type { Actor } from '../domain/user.js';
 import type { ActionContext } from './context.js';
 import { transitionReport, type TransitionRequest, type TransitionResult } from './report-transition.js';
 

@@ -4,17 +4,8 @@
 import { isValidDay } from './dates.js';
 import { ForbiddenError, ReportStateError } from './errors.js';
 import type { ReportStatus } from './report.js';
+import { isRole, type Actor } from './user.js';
 
-export const ROLES = ['owner', 'editor', 'writer'] as const;
-export type Role = (typeof ROLES)[number];
-
-/** The acting user, as the session knows them. `ip` only goes into the audit log. */
-export interface Actor {
-  id: number;
-  role: Role;
-  login: string;
-  ip?: string;
-}
 
 export const REPORT_ACTIONS = [
   'edit',
@@ -69,7 +60,7 @@ const STATE_MESSAGES: Record<ReportAction, string> = {
 const WRITER_ACTIONS: readonly ReportAction[] = ['edit', 'submit', 'withdraw'];
 
 export function canCreateReport(actor: Actor): boolean {
-  return (ROLES as readonly string[]).includes(actor.role);
+  return isRole(actor.role);
 }
 
 /** Why `actor` may not do `action` to the report, or undefined when allowed. */
@@ -79,7 +70,7 @@ export function workflowRefusal(actor: Actor, action: ReportAction, report: Work
   }
   if (actor.role === 'writer') {
     if (!WRITER_ACTIONS.includes(action)) return { kind: 'forbidden', message: 'この操作は編集者以上の権限が必要です。' };
-    if (report.authorId !== actor.id) return { kind: 'forbidden', message: '自分が作成した報告だけを操作できます。' };
+    if (report.authorId !== actor.userId) return { kind: 'forbidden', message: '自分が作成した報告だけを操作できます。' };
     if (report.status !== 'draft') return { kind: 'forbidden', message: '公開中・予約済みの報告は編集者だけが変更できます。' };
   } else if (actor.role !== 'owner' && actor.role !== 'editor') {
     return { kind: 'forbidden', message: 'この操作を行う権限がありません。' };

@@ -62,7 +62,7 @@ test('creates a draft owned by the actor, with its first revision and an audit e
   const report = await getEditableReport(site.db, saved.id);
   assert.equal(report.status, 'draft');
   assert.equal(report.title, '地元の農協と意見交換');
-  assert.equal(report.authorId, team.writer.id);
+  assert.equal(report.authorId, team.writer.userId);
   assert.equal(report.authorName, 'writerさん');
   assert.deepEqual(report.tags, ['農業', 'TPP']);
   assert.equal(report.category?.name, '国会活動');
@@ -71,10 +71,10 @@ test('creates a draft owned by the actor, with its first revision and an audit e
   const [revision] = await listRevisions(site.db, saved.id);
   assert.equal(revision!.id, saved.revisionId);
   assert.equal(revision!.version, 1);
-  assert.equal(revision!.authorId, team.writer.id);
+  assert.equal(revision!.authorId, team.writer.userId);
   assert.equal((await getRevision(site.db, saved.revisionId!)).bodySource, '1 概要\n\n(1)鱒の養殖について意見を交わした。');
   const [entry] = await listAudit(site.db, { limit: 1 });
-  assert.deepEqual([entry!.action, entry!.target, entry!.login, entry!.userId], ['report.create', `report:${saved.id}`, 'writer', team.writer.id]);
+  assert.deepEqual([entry!.action, entry!.target, entry!.login, entry!.userId], ['report.create', `report:${saved.id}`, 'writer', team.writer.userId]);
   assert.equal(await getContentVersion(site.db), versionBefore, 'a draft changes nothing public');
   assert.deepEqual(await search('鱒の養殖'), [], 'drafts are never indexed');
 });
@@ -217,7 +217,7 @@ test('refuses the later of two editors working from the same version, keeping bo
   assert.equal(conflict.current.content.bodySource, '1 概要\n\n(1)編集者の文。');
   assert.equal(conflict.submitted.bodySource, '1 概要\n\n(1)オーナーの文。');
   const refused = await getRevision(site.db, conflict.refusedRevisionId, created.id);
-  assert.deepEqual([refused.note, refused.bodySource, refused.authorId, refused.version], ['競合のため保存されなかった版', '1 概要\n\n(1)オーナーの文。', team.owner.id, 1]);
+  assert.deepEqual([refused.note, refused.bodySource, refused.authorId, refused.version], ['競合のため保存されなかった版', '1 概要\n\n(1)オーナーの文。', team.owner.userId, 1]);
   assert.equal((await listAudit(site.db, { limit: 1 }))[0]!.action, 'report.conflict');
 
   // The refused text can be brought back from history.

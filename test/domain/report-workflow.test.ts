@@ -10,14 +10,14 @@ import {
   REPORT_ACTIONS,
   statusLabel,
   workflowRefusal,
-  type Actor,
   type ReportAction,
   type WorkflowState,
 } from '../../src/domain/report-workflow.js';
+import type { Actor } from '../../src/domain/user.js';
 
-const owner: Actor = { id: 1, role: 'owner', login: 'owner' };
-const editor: Actor = { id: 2, role: 'editor', login: 'editor' };
-const writer: Actor = { id: 3, role: 'writer', login: 'writer' };
+const owner: Actor = { userId: 1, role: 'owner', login: 'owner' };
+const editor: Actor = { userId: 2, role: 'editor', login: 'editor' };
+const writer: Actor = { userId: 3, role: 'writer', login: 'writer' };
 
 type StateName = 'draft' | 'review' | 'scheduled' | 'published' | 'trashed';
 const STATES: Record<StateName, Omit<WorkflowState, 'authorId'>> = {
@@ -54,9 +54,9 @@ for (const [actor, table, whose] of [
 ] as const) {
   for (const stateName of Object.keys(STATES) as StateName[]) {
     test(`lets a ${actor.role} do exactly ${table[stateName].join(', ') || 'nothing'} to a ${stateName} report (${whose})`, () => {
-      for (const authorId of [actor.id, 99]) {
+      for (const authorId of [actor.userId, 99]) {
         const state = { ...STATES[stateName], authorId };
-        const expected = actor.role === 'writer' && authorId !== actor.id ? [] : table[stateName];
+        const expected = actor.role === 'writer' && authorId !== actor.userId ? [] : table[stateName];
         assert.deepEqual(allowedActions(actor, state), expected, `author ${authorId}`);
       }
     });
@@ -64,7 +64,7 @@ for (const [actor, table, whose] of [
 }
 
 test('refuses writers by role and ownership with ForbiddenError, and in a wrong sub-state with ReportStateError', () => {
-  const own = (s: StateName) => ({ ...STATES[s], authorId: writer.id });
+  const own = (s: StateName) => ({ ...STATES[s], authorId: writer.userId });
   assert.throws(() => assertCanDo(writer, 'publish', own('draft')), ForbiddenError);
   assert.throws(() => assertCanDo(writer, 'schedule', own('draft')), ForbiddenError);
   assert.throws(() => assertCanDo(writer, 'edit', own('published')), ForbiddenError);
@@ -77,9 +77,9 @@ test('refuses writers by role and ownership with ForbiddenError, and in a wrong 
 });
 
 test('lets only the owner delete, and only from the trash', () => {
-  const trashed = { ...STATES.trashed, authorId: editor.id };
+  const trashed = { ...STATES.trashed, authorId: editor.userId };
   assert.throws(() => assertCanDo(editor, 'delete', trashed), (e: unknown) => e instanceof ForbiddenError && /オーナー/.test(e.message));
-  assert.throws(() => assertCanDo(writer, 'delete', { ...trashed, authorId: writer.id }), ForbiddenError);
+  assert.throws(() => assertCanDo(writer, 'delete', { ...trashed, authorId: writer.userId }), ForbiddenError);
   assert.throws(() => assertCanDo(owner, 'delete', { ...STATES.published, authorId: 1 }), (e: unknown) => e instanceof ReportStateError && /ゴミ箱/.test(e.message));
   assert.doesNotThrow(() => assertCanDo(owner, 'delete', trashed));
 });
@@ -101,7 +101,7 @@ test('refuses editors acts the status does not allow with ReportStateError and a
 });
 
 test('refuses an unknown role everything', () => {
-  const stranger = { id: 9, role: 'guest', login: 'guest' } as unknown as Actor;
+  const stranger = { userId: 9, role: 'guest', login: 'guest' } as unknown as Actor;
   assert.equal(canCreateReport(stranger), false);
   assert.throws(() => assertCanCreate(stranger), ForbiddenError);
   for (const action of REPORT_ACTIONS) assert.equal(workflowRefusal(stranger, action, { ...STATES.draft, authorId: 9 })?.kind, 'forbidden');

@@ -22,7 +22,7 @@ let site: TestSite;
 let team: Team;
 let diet: number;
 let local: number;
-const ids: Record<string, number> = {};
+const ids = { draft: 0, review: 0, published: 0, scheduled: 0, trashed: 0 };
 
 function fields(title: string, overrides: Partial<ReportFields> = {}): ReportFields {
   return { title, activityDate: '2024-04-01', categoryId: null, tags: [], slug: '', summary: '', bodySource: `1 概要\n\n(1)${title}の本文。`, ...overrides };
@@ -65,11 +65,11 @@ test('filters by status, with review meaning submitted drafts', async () => {
 
 test('filters by category, author and text in the title or body', async () => {
   assert.deepEqual(await listed({ categoryId: diet }), [ids.published, ids.draft]);
-  assert.deepEqual(await listed({ authorId: team.writer.id }), [ids.review, ids.draft]);
+  assert.deepEqual(await listed({ authorId: team.writer.userId }), [ids.review, ids.draft]);
   assert.deepEqual(await listed({ text: '農業' }), [ids.review]);
   assert.deepEqual(await listed({ text: '達成率' }), [ids.published], 'found in the body');
   assert.deepEqual(await listed({ text: '  ' }), await listed({}));
-  assert.deepEqual(await listed({ authorId: team.writer.id, categoryId: local, status: 'review', text: '視察' }), [ids.review]);
+  assert.deepEqual(await listed({ authorId: team.writer.userId, categoryId: local, status: 'review', text: '視察' }), [ids.review]);
 });
 
 test('takes % and _ in the text literally', async () => {
@@ -85,7 +85,7 @@ test('gives each item its author and workflow fields, and pages', async () => {
   assert.equal(page.total, 1);
   assert.deepEqual(
     [item!.authorId, item!.authorName, item!.submittedAt !== null, item!.scheduledAt, item!.version, item!.category?.name],
-    [team.writer.id, 'writerさん', true, null, 1, '地元活動'],
+    [team.writer.userId, 'writerさん', true, null, 1, '地元活動'],
   );
   const second = await listReportsForAdmin(site.db, {}, { offset: 2, limit: 1 });
   assert.deepEqual([second.total, second.items.map((r) => r.id)], [4, [ids.review]]);

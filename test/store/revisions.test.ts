@@ -26,7 +26,7 @@ before(async () => {
   reportId = (await publishReport(site)).id;
   otherReportId = (await publishReport(site)).id;
   categoryId = (await addCategory(site, 'diet', '国会活動')).id;
-  authorId = (await addAuthor(site, 'editor', 'hisho')).id;
+  authorId = (await addAuthor(site, 'editor', 'hisho')).userId;
 });
 after(() => site.cleanup());
 

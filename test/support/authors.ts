@@ -1,7 +1,7 @@
 // Users for editing tests, inserted directly as rows (accounts have their own actions and
 // tests); the password hash is never checked here.
 import type { ActionContext } from '../../src/actions/context.js';
-import type { Actor, Role } from '../../src/domain/report-workflow.js';
+import type { Actor, Role } from '../../src/domain/user.js';
 
 export async function addAuthor(ctx: ActionContext, role: Role, login: string = `${role}${Math.random().toString(36).slice(2, 8)}`): Promise<Actor> {
   const nowIso = ctx.now().toISOString();
@@ -10,7 +10,7 @@ export async function addAuthor(ctx: ActionContext, role: Role, login: string = 
     .values({ login, display_name: `${login}さん`, password_hash: 'not-a-hash', role, created_at: nowIso, updated_at: nowIso })
     .returning('id')
     .executeTakeFirstOrThrow();
-  return { id: row.id, role, login };
+  return { userId: row.id, role, login };
 }
 
 export interface Team {
