@@ -150,7 +150,9 @@ test('trashes and restores: off the site while in the trash, a draft after', asy
   const draft = await saveReport(site, team.editor, fields({ bodySource: '1 概要\n\n(1)鯛の養殖場を視察した。' }));
   await publishReport(site, team.editor, { reportId: draft.id });
   await assert.rejects(trashReport(site, team.writer, { reportId: draft.id }), ForbiddenError);
+  const versionBefore = await getContentVersion(site.db);
   await trashReport(site, team.editor, { reportId: draft.id });
+  assert.ok((await getContentVersion(site.db)) > versionBefore, 'trashing a published report changes the site');
   const trashed = await getEditableReport(site.db, draft.id);
   assert.deepEqual([trashed.status, trashed.trashedAt], ['trashed', NOW.toISOString()]);
   assert.equal(await isSearchable(draft.id, '鯛の養殖'), false);

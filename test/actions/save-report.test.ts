@@ -5,6 +5,7 @@ import { publishReport } from '../../src/actions/publish-report.js';
 import { restoreRevision } from '../../src/actions/restore-revision.js';
 import { saveReport, type ReportFields, type SavedReport } from '../../src/actions/save-report.js';
 import { searchReports } from '../../src/actions/search-reports.js';
+import { storeMedia } from '../../src/actions/store-media.js';
 import { EditConflictError, ForbiddenError, ReportNotFoundError, ReportStateError, RevisionNotFoundError, ValidationError } from '../../src/domain/errors.js';
 import type { EditConflict } from '../../src/domain/revision.js';
 import { listAudit } from '../../src/store/audit-log.js';
@@ -272,4 +273,23 @@ test('refuses a writer restoring a revision of a published report', async () => 
   const mine = await saveReport(site, team.writer, fields());
   await publishReport(site, team.editor, { reportId: mine.id });
   await assert.rejects(restoreRevision(site, team.writer, { reportId: mine.id, revisionId: mine.revisionId!, expectedVersion: 1 }), ForbiddenError);
+});
+
+test('lists a file newly linked from the body under the report, keeping the labels already set', async () => {
+  const first = await storeMedia(site, { bytes: new TextEncoder().encode('%PDF-1.4\n1\n%%EOF\n'), fileName: 'gaiyo.pdf', mime: 'application/pdf' });
+  const second = await storeMedia(site, { bytes: new TextEncoder().encode('%PDF-1.4\n2\n%%EOF\n'), fileName: 'shiryo.pdf', mime: 'application/pdf' });
+  const created = await saveReport(site, team.editor, fields({ bodySource: `1 資料\n\n(1)[概要](media:${first.id})を配布した。` }));
+  const form = await getEditableReport(site.db, created.id);
+  await saveReport(site, team.editor, {
+    ...fields({ bodySource: `1 資料\n\n(1)[別名の概要](media:${first.id})と[参考資料](media:shiryo.pdf)を配布した。` }),
+    slug: form.slug,
+    reportId: created.id,
+    expectedVersion: form.version,
+  });
+  const attachments = (await getEditableReport(site.db, created.id)).attachments;
+  assert.deepEqual(attachments.map((a) => [a.mediaId, a.label]), [
+    [first.id, '概要'],
+    [second.id, '参考資料'],
+  ]);
+  assert.match(String((await getEditableReport(site.db, created.id)).bodyHtml), /参考資料/);
 });
