@@ -7,6 +7,7 @@ import { importTextCommand, IMPORT_TEXT_USAGE, parseImportTextArgs } from './com
 import { listCommand, LIST_USAGE, parseListArgs } from './commands/list.js';
 import { parseReindexArgs, reindexCommand, REINDEX_USAGE } from './commands/reindex.js';
 import { parseServeArgs, serve, SERVE_USAGE } from './commands/serve.js';
+import { parseUserArgs, userCommand, USER_USAGE } from './commands/user.js';
 import { UsageError } from './usage-error.js';
 
 export const EXIT_BY_CODE: Record<ErrorCode, number> = {
@@ -36,8 +37,11 @@ const HELP = `katsudo — 議員公式サイトの活動報告を公開するシ
       活動報告の一覧を表示します。
   ${REINDEX_USAGE}
       検索索引を作り直します。
+  ${USER_USAGE.join('\n  ')}
+      管理画面にログインするユーザーを追加・変更・一覧表示します(最初のオーナーもこれで作ります)。
 
-環境変数: PORT, HOST, KATSUDO_DATA_DIR, KATSUDO_BASE_URL, KATSUDO_TRUST_PROXY, KATSUDO_LOG_LEVEL`;
+環境変数: PORT, HOST, KATSUDO_DATA_DIR, KATSUDO_BASE_URL, KATSUDO_TRUST_PROXY, KATSUDO_LOG_LEVEL,
+  KATSUDO_SESSION_IDLE_MINUTES, KATSUDO_SESSION_MAX_HOURS`;
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -63,6 +67,11 @@ async function run(argv: string[]): Promise<void> {
       const parsed = parseReindexArgs(args);
       const config = loadConfig({ dataDir: parsed.dataDir });
       return reindexCommand(config.dataDir, out);
+    }
+    case 'user': {
+      const parsed = parseUserArgs(args);
+      const config = loadConfig({ dataDir: parsed.dataDir });
+      return userCommand(parsed, config.dataDir, config.baseUrl, out);
     }
     case undefined:
     case 'help':

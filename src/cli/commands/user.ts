@@ -1,0 +1,107 @@
+// katsudo user add|passwd|disable|enable|list — accounts from the command line, chiefly to
+// create the first owner and to let a locked-out owner back in. Messages are plain English.
+import { parseArgs } from 'node:util';
+import { addUser } from '../../actions/add-user.js';
+import { setPassword } from '../../actions/change-password.js';
+import { setUserDisabled } from '../../actions/set-user-disabled.js';
+import { ValidationError } from '../../domain/errors.js';
+import { displayNameProblem, isRole, loginProblem, normalizeDisplayName, normalizeLogin, ROLES } from '../../domain/user.js';
+import { findUserByLogin, getUserByLogin, listUsers } from '../../store/users.js';
+import { openSite } from '../open-site.js';
+import { promptPasswordTwice, readPasswordLine } from '../password-input.js';
+import { UsageError } from '../usage-error.js';
+
+export const USER_USAGE = [
+  'katsudo user add LOGIN --role owner|editor|writer [--name "表示名"] [--password-stdin] [--data ./data]',
+  'katsudo user passwd LOGIN [--password-stdin] [--data ./data]',
+  'katsudo user disable LOGIN [--data ./data]',
+  'katsudo user enable LOGIN [--data ./data]',
+  'katsudo user list [--data ./data]',
+];
+
+const SUBCOMMANDS = ['add', 'passwd', 'disable', 'enable', 'list'] as const;
+type Subcommand = (typeof SUBCOMMANDS)[number];
+
+export interface UserArgs {
+  subcommand: Subcommand;
+  login: string;
+  role?: string;
+  name?: string;
+  isPasswordFromStdin: boolean;
+  dataDir?: string;
+}
+
+export function parseUserArgs(args: string[]): UserArgs {
+  const [subcommand, ...rest] = args;
+  if (!(SUBCOMMANDS as readonly (string | undefined)[]).includes(subcommand)) {
+    throw new UsageError(`unknown user command "${subcommand ?? ''}". Usage:\n  ${USER_USAGE.join('\n  ')}`);
+  }
+  const { values, positionals } = parseArgs({
+    args: rest,
+    options: { role: { type: 'string' }, name: { type: 'string' }, 'password-stdin': { type: 'boolean' }, data: { type: 'string' } },
+    strict: true,
+    allowPositionals: true,
+  });
+  const sub = subcommand as Subcommand;
+  const expected = sub === 'list' ? 0 : 1;
+  if (positionals.length !== expected) {
+    throw new UsageError(`${expected === 0 ? 'no login expected' : 'give exactly one LOGIN'}. Usage: ${USER_USAGE[SUBCOMMANDS.indexOf(sub)]}`);
+  }
+  if (sub === 'add') {
+    if (values.role === undefined) throw new UsageError(`--role is required: ${ROLES.join(', ')}`);
+    if (!isRole(values.role)) throw new UsageError(`unknown role "${values.role}": use owner, editor or writer`);
+  } else if (values.role !== undefined || values.name !== undefined) {
+    throw new UsageError(`--role and --name are for "user add" only`);
+  }
+  if (values['password-stdin'] && sub !== 'add' && sub !== 'passwd') throw new UsageError('--password-stdin is for "user add" and "user passwd" only');
+  return { subcommand: sub, login: positionals[0] ?? '', role: values.role, name: values.name, isPasswordFromStdin: values['password-stdin'] ?? false, dataDir: values.data };
+}
+
+async function readPassword(args: UserArgs): Promise<{ password: string; confirmation?: string }> {
+  if (args.isPasswordFromStdin) return { password: await readPasswordLine() };
+  return promptPasswordTwice();
+}
+
+export async function userCommand(args: UserArgs, dataDir: string, baseUrl: string, log: (line: string) => void): Promise<void> {
+  const ctx = await openSite(dataDir);
+  try {
+    const login = normalizeLogin(args.login);
+    switch (args.subcommand) {
+      case 'add': {
+        // Everything that can be checked is checked before asking for the password.
+        const problem = loginProblem(login) ?? displayNameProblem(normalizeDisplayName(args.name ?? ''));
+        if (problem) throw new ValidationError(problem.english);
+        if (await findUserByLogin(ctx.db, login)) throw new ValidationError(`the login "${login}" is already taken`);
+        const { password, confirmation } = await readPassword(args);
+        await addUser(ctx, { login, displayName: args.name ?? '', role: args.role!, password, passwordConfirmation: confirmation });
+        log(`Added ${args.role} "${login}". Log in at ${baseUrl}/admin/`);
+        return;
+      }
+      case 'passwd': {
+        await getUserByLogin(ctx.db, login);
+        const { password, confirmation } = await readPassword(args);
+        await setPassword(ctx, login, password, confirmation);
+        log(`Changed the password of "${login}"; their sessions have ended and any login block is lifted.`);
+        return;
+      }
+      case 'disable':
+      case 'enable': {
+        const isDisabled = args.subcommand === 'disable';
+        await setUserDisabled(ctx, { login }, isDisabled);
+        log(isDisabled ? `Disabled "${login}"; their sessions have ended.` : `Enabled "${login}".`);
+        return;
+      }
+      case 'list': {
+        const users = await listUsers(ctx.db);
+        for (const u of users) log([u.login, u.role, u.isDisabled ? 'disabled' : 'active', u.displayName, u.createdAt].join('\t'));
+        log(`${users.length} user${users.length === 1 ? '' : 's'}`);
+        return;
+      }
+    }
+  } catch (error) {
+    if (error instanceof ValidationError) throw new ValidationError(`${error.message}; nothing was changed`, error.fields);
+    throw error;
+  } finally {
+    await ctx.db.destroy();
+  }
+}
