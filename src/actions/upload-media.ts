@@ -2,7 +2,7 @@
 // facts (image size and WebP variants, PDF page count), write the bytes content-addressed,
 // then record it with an audit entry in one transaction. Files are written before the
 // row; if the transaction fails, the files this upload added are removed again.
-import sharp from 'sharp';
+import sharp, { type Metadata } from 'sharp';
 import { formatName } from '../domain/attachment.js';
 import { ValidationError } from '../domain/errors.js';
 import { checkUpload, DEFAULT_MAX_UPLOAD_BYTES, isImageType, mediaMessages, variantWidthsFor } from '../domain/media-rules.js';
@@ -42,6 +42,8 @@ export interface UploadedMedia extends Media {
 }
 
 interface ContentFacts {
+  /** What is stored as the original: the upload, or for a photo with metadata a copy without it. */
+  bytes: Uint8Array;
   width: number | null;
   height: number | null;
   pages: number | null;
@@ -68,7 +70,7 @@ export async function uploadMedia(ctx: ActionContext, input: UploadMediaInput): 
     return file.sha256;
   };
   try {
-    const sha256 = write(input.bytes);
+    const sha256 = write(facts.bytes);
     const variants: MediaVariant[] = facts.variants.map((v) => ({
       sourceSha256: sha256,
       width: v.width,
@@ -86,7 +88,7 @@ export async function uploadMedia(ctx: ActionContext, input: UploadMediaInput): 
           sha256,
           originalName: checked.fileName,
           mime: checked.mime,
-          bytes: input.bytes.byteLength,
+          bytes: facts.bytes.byteLength,
           width: facts.width,
           height: facts.height,
           pages: facts.pages,
@@ -127,10 +129,28 @@ async function removeUnneededFiles(ctx: ActionContext, sha256s: string[]): Promi
   }
 }
 
+/**
+ * A photo's EXIF, XMP or IPTC can hold where it was taken (GPS), the camera's serial number
+ * and the author's name: a public site must not give those away. Such an image is stored
+ * re-encoded in its own format without them (orientation applied, colour profile kept);
+ * an image without metadata is stored byte for byte.
+ */
+async function withoutMetadata(bytes: Uint8Array, metadata: Metadata): Promise<Uint8Array> {
+  if (!metadata.exif && !metadata.xmp && !metadata.iptc) return bytes;
+  const image = sharp(bytes).autoOrient().keepIccProfile();
+  const encoded =
+    metadata.format === 'png'
+      ? image.png({ compressionLevel: 9 })
+      : metadata.format === 'webp'
+        ? image.webp({ quality: 90 })
+        : image.jpeg({ quality: 92, mozjpeg: true });
+  return new Uint8Array(await encoded.toBuffer());
+}
+
 async function readPdf(bytes: Uint8Array): Promise<ContentFacts> {
   // A PDF that file-type recognises but pdf-lib cannot parse (unusual structure, damage) is
   // still accepted: browsers often open such files. Its label then shows no page count.
-  return { width: null, height: null, pages: await countPdfPages(bytes), variants: [] };
+  return { bytes, width: null, height: null, pages: await countPdfPages(bytes), variants: [] };
 }
 
 /** Size as displayed (EXIF orientation applied) and the WebP variants; a full decode proves the file readable. */
@@ -149,7 +169,7 @@ async function readImage(bytes: Uint8Array, mime: string): Promise<ContentFacts>
       variants.push({ width: info.width, height: info.height, bytes: new Uint8Array(data) });
     }
     if (variants.length === 0) await sharp(bytes).raw().toBuffer();
-    return { width, height, pages: null, variants };
+    return { bytes: await withoutMetadata(bytes, metadata), width, height, pages: null, variants };
   } catch {
     const message = mediaMessages.brokenImage(formatName(mime));
     throw new ValidationError(message, { file: message });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, test } from 'node:test';
 import { sql } from 'kysely';
@@ -246,4 +246,27 @@ test('refuses an attachment without a label or with a long summary, changing not
     ValidationError,
   );
   assert.deepEqual((await findReportById(site.db, report.id))!.attachments, []);
+});
+
+test('stores a photo without its EXIF (GPS, camera) but upright and with its size; an image without metadata byte for byte', async () => {
+  const photo = new Uint8Array(
+    await sharp(await makeImage('jpeg', 1200, 800))
+      .withMetadata({ orientation: 6 })
+      .withExif({ IFD0: { Make: 'ExampleCam', Artist: '事務所 撮影担当' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '35/1 41/1 0/1' } })
+      .jpeg()
+      .toBuffer(),
+  );
+  assert.ok((await sharp(photo).metadata()).exif, 'the fixture carries EXIF');
+  const media = await uploadMedia(site, { bytes: photo, fileName: 'visit.jpg', altText: '視察の様子', user: TEST_USER });
+  const stored = readFileSync(mediaFilePath(site.dataDir, media.sha256));
+  const meta = await sharp(stored).metadata();
+  assert.equal(meta.exif, undefined);
+  assert.equal(meta.format, 'jpeg');
+  assert.deepEqual([meta.width, meta.height, media.width, media.height], [800, 1200, 800, 1200]);
+  assert.ok(!stored.includes(Buffer.from('ExampleCam')));
+  assert.equal(media.bytes, stored.byteLength);
+
+  const plain = await makeImage('png', 300, 200);
+  const kept = await uploadMedia(site, { bytes: plain, fileName: 'plain.png', altText: '図', user: TEST_USER });
+  assert.deepEqual(new Uint8Array(readFileSync(mediaFilePath(site.dataDir, kept.sha256))), new Uint8Array(plain));
 });
