@@ -15,7 +15,7 @@ test('migrates a new file and reopens it without migrating again', async () => {
       tables.map((t) => t.name).filter((n) => !n.startsWith('kysely_') && !n.startsWith('report_search')).sort(),
       [
         'audit_log', 'categories', 'login_throttle', 'media', 'media_variants', 'redirects', 'report_media', 'report_tags', 'reports',
-        'revisions', 'sessions', 'settings', 'site_state', 'tags', 'users',
+        'revisions', 'server_secrets', 'sessions', 'settings', 'site_state', 'tags', 'users',
       ],
     );
     const appliedFirst = await first.selectFrom('kysely_migration' as never).selectAll().execute();
