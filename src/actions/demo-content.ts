@@ -83,6 +83,9 @@ export const DEMO_SETTINGS: SiteSettings = {
   party: 'みらい協働党',
   profileSource: PROFILE,
   contact: CONTACT,
+  contactPhone: '',
+  contactEmail: '',
+  contactFormUrl: '',
   siteDescription:
     '衆議院議員 真壁蒼一郎(岡山県第6区)の活動報告です。国会での質問、外交、地元での活動を記録しています。※katsudoのデモ用の架空の人物・内容です。',
   navigation: [

@@ -34,6 +34,9 @@ export const TEST_SETTINGS: SiteSettings = {
   party: 'テスト党',
   profileSource: '1 経歴\n\n(1)架空県に生まれ、県議会議員を2期務めたのち衆議院議員に初当選した。',
   contact: '国会事務所\n東京都千代田区永田町0-0-0',
+  contactPhone: '',
+  contactEmail: '',
+  contactFormUrl: '',
   siteDescription: '試験花子の公式サイトです。',
   navigation: [
     { label: '活動報告', url: '/activity/' },

@@ -6,6 +6,7 @@ import { jsonForScript } from '../../domain/json-ld.js';
 import { absoluteUrl, paths } from '../../domain/paths.js';
 import { siteTitle, type SiteSettings } from '../../domain/settings.js';
 import { JsonLdScript } from './components/html-block.js';
+import { ContactDetails, hasContactDetails } from './components/contact-details.js';
 
 export interface SiteContext {
   settings: SiteSettings;
@@ -137,10 +138,10 @@ function SiteFooter({ settings }: { settings: SiteSettings }) {
   return (
     <footer class="site-footer">
       <div class="site-footer-inner">
-        {settings.contact && (
+        {hasContactDetails(settings) && (
           <section class="footer-contact" aria-labelledby="footer-contact-title">
             <h2 id="footer-contact-title">お問い合わせ</h2>
-            <p class="contact-text">{settings.contact}</p>
+            <ContactDetails settings={settings} />
           </section>
         )}
         <ul class="footer-links">

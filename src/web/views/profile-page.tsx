@@ -1,6 +1,7 @@
 import { paths } from '../../domain/paths.js';
 import type { TrustedHtml } from '../../domain/trusted-html.js';
 import { HtmlBlock } from './components/html-block.js';
+import { ContactDetails, hasContactDetails } from './components/contact-details.js';
 import { LegislatorName, ProfileFacts } from './components/profile-facts.js';
 import { Layout, type SiteContext } from './layout.js';
 import { Breadcrumbs } from './report-list-page.js';
@@ -27,10 +28,10 @@ export function ProfilePage({ site, profileHtml, jsonLd, description }: ProfileP
             <ProfileFacts settings={s} />
           </header>
           <HtmlBlock class="report-body" html={profileHtml} />
-          {s.contact && (
+          {hasContactDetails(s) && (
             <section class="contact" aria-labelledby="contact-title">
               <h2 id="contact-title">連絡先</h2>
-              <p class="contact-text">{s.contact}</p>
+              <ContactDetails settings={s} />
             </section>
           )}
         </article>
