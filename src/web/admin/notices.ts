@@ -11,6 +11,12 @@ export const NOTICES: Record<string, string> = {
   'user-disabled': 'ユーザーを無効にしました。ログイン中のセッションも終了しました。',
   'user-enabled': 'ユーザーを有効にしました。',
   'role-changed': '権限を変更しました。',
+  'settings-saved': 'サイト設定を保存しました。公開サイトに反映しました。',
+  'settings-unchanged': '変更がなかったため、保存するものはありませんでした。',
+  'media-uploaded': 'ファイルを登録しました。',
+  'media-duplicate': '同じファイルが同じ名前で登録済みでした。登録済みのものを表示しています。',
+  'media-updated': '代替テキストを保存しました。',
+  'media-deleted': 'ファイルを削除しました。',
 };
 
 export function noticeText(code: unknown): string | undefined {

@@ -1,0 +1,67 @@
+// /admin/settings (owner): the site settings form, its profile preview and saving.
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { saveSiteSettings } from '../../../actions/save-settings.js';
+import { ValidationError } from '../../../domain/errors.js';
+import type { SettingsInput, SiteSettings } from '../../../domain/settings.js';
+import { render } from '../../../domain/text-format/render.js';
+import type { TrustedHtml } from '../../../domain/trusted-html.js';
+import { getSettings } from '../../../store/settings.js';
+import { formField, formPairs } from '../../admin/form-body.js';
+import { withNotice } from '../../admin/notices.js';
+import { adminPageContext, sendAdminPage } from '../../admin/page.js';
+import type { WebDeps } from '../../deps.js';
+import type { FieldErrors } from '../../views/admin/form.js';
+import { SettingsPage } from '../../views/admin/settings-page.js';
+
+const OWNER = { access: 'owner' } as const;
+
+const TEXT_FIELDS = [
+  'legislatorName',
+  'legislatorNameKana',
+  'chamber',
+  'constituency',
+  'party',
+  'profileSource',
+  'contact',
+  'contactPhone',
+  'contactEmail',
+  'contactFormUrl',
+  'siteDescription',
+] as const satisfies readonly Exclude<keyof SiteSettings, 'navigation'>[];
+
+/** The form as typed: navigation rows pair the n-th `navLabel` with the n-th `navUrl`. */
+function settingsForm(request: FastifyRequest): SettingsInput {
+  const pairs = formPairs(request);
+  const labels = pairs.filter(([name]) => name === 'navLabel').map(([, value]) => value);
+  const urls = pairs.filter(([name]) => name === 'navUrl').map(([, value]) => value);
+  const navigation = Array.from({ length: Math.max(labels.length, urls.length) }, (_, i) => ({ label: labels[i] ?? '', url: urls[i] ?? '' }));
+  const text = Object.fromEntries(TEXT_FIELDS.map((name) => [name, formField(request, name)])) as Omit<SettingsInput, 'navigation'>;
+  return { ...text, navigation };
+}
+
+export const settingsRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {
+  async function sendSettings(request: FastifyRequest, reply: FastifyReply, form: SettingsInput, errors: FieldErrors = {}, status = 200, previewHtml?: TrustedHtml) {
+    const page = await adminPageContext(deps, request, reply);
+    return sendAdminPage(reply, <SettingsPage page={page} form={form} errors={errors} previewHtml={previewHtml} />, status);
+  }
+
+  app.get('/settings', { config: OWNER }, async (request, reply) => sendSettings(request, reply, await getSettings(deps.ctx.db)));
+
+  app.post('/settings', { config: OWNER }, async (request, reply) => {
+    const form = settingsForm(request);
+    let changed: unknown[];
+    try {
+      ({ changed } = await saveSiteSettings(deps.ctx, form, request.admin!.actor));
+    } catch (error) {
+      if (error instanceof ValidationError) return sendSettings(request, reply, form, error.fields, 422);
+      throw error;
+    }
+    return reply.redirect(withNotice('/admin/settings', changed.length > 0 ? 'settings-saved' : 'settings-unchanged'), 303);
+  });
+
+  // Saves nothing: the typed profile rendered exactly as /profile/ renders it.
+  app.post('/settings/preview', { config: OWNER }, async (request, reply) => {
+    const form = settingsForm(request);
+    return sendSettings(request, reply, form, {}, 200, render(form.profileSource).html);
+  });
+};
