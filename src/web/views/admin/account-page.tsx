@@ -1,7 +1,7 @@
 // /admin/account: one's own login sessions (with revoke) and the password form.
 import { AdminLayout, type AdminPageContext } from './layout.js';
 import { formatDateTimeJa } from './date-time.js';
-import { CsrfField, ErrorSummary, TextField, type FieldErrors } from './form.js';
+import { CsrfField, ErrorSummary, TextField, type FieldErrors, TableScroll } from './form.js';
 
 export interface SessionView {
   id: number;
@@ -32,7 +32,7 @@ export function AccountPage({ page, sessions, errors }: AccountPageProps) {
       <section aria-labelledby="sessions-title">
         <h2 id="sessions-title">ログイン中の端末</h2>
         <p>心当たりのないログインがあれば終了させ、パスワードを変更してください。</p>
-        <div class="table-scroll">
+        <TableScroll label="ログイン中の端末の一覧">
           <table class="admin-table">
             <caption class="visually-hidden">ログイン中の端末の一覧</caption>
             <thead>
@@ -67,7 +67,7 @@ export function AccountPage({ page, sessions, errors }: AccountPageProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
         {others > 0 && (
           <form method="post" action="/admin/account/sessions/revoke-others" class="admin-inline-form">
             <CsrfField token={page.csrfToken} />

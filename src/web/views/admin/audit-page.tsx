@@ -1,6 +1,7 @@
 // /admin/audit (owner): the audit log, newest first, fifty entries a page.
 import { AdminLayout, type AdminPageContext } from './layout.js';
 import { formatDateTimeJa } from './date-time.js';
+import { TableScroll } from './form.js';
 
 export interface AuditRow {
   id: number;
@@ -39,7 +40,7 @@ export function AuditPage({ page, rows, olderHref, newestHref }: { page: AdminPa
       {rows.length === 0 ? (
         <p>記録はまだありません。</p>
       ) : (
-        <div class="table-scroll">
+        <TableScroll label="操作履歴">
           <table class="admin-table">
             <caption class="visually-hidden">操作履歴</caption>
             <thead>
@@ -65,7 +66,7 @@ export function AuditPage({ page, rows, olderHref, newestHref }: { page: AdminPa
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {(olderHref || newestHref) && (
         <nav class="pagination" aria-label="操作履歴のページ">

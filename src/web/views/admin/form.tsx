@@ -98,3 +98,12 @@ export function TextField(props: TextFieldProps) {
 export function FormActions({ children }: { children: ComponentChildren }) {
   return <div class="form-actions">{children}</div>;
 }
+
+/** A wide table that scrolls sideways on phones; focusable so the keyboard can scroll it too. */
+export function TableScroll({ label, children }: { label: string; children: ComponentChildren }) {
+  return (
+    <div class="table-scroll" role="region" aria-label={label} tabindex={0}>
+      {children}
+    </div>
+  );
+}

@@ -2,7 +2,7 @@
 import { ROLES, ROLE_LABELS, type Role, type User } from '../../../domain/user.js';
 import { AdminLayout, type AdminPageContext } from './layout.js';
 import { formatDateTimeJa } from './date-time.js';
-import { controlAttrs, CsrfField, ErrorSummary, FieldError, TextField, type FieldErrors } from './form.js';
+import { controlAttrs, CsrfField, ErrorSummary, FieldError, TextField, type FieldErrors, TableScroll } from './form.js';
 
 export interface NewUserForm {
   login: string;
@@ -37,7 +37,7 @@ export function UsersPage({ page, users, errors, form }: UsersPageProps) {
           <p>{userError}</p>
         </div>
       )}
-      <div class="table-scroll">
+      <TableScroll label="ユーザーの一覧">
         <table class="admin-table">
           <caption class="visually-hidden">ユーザーの一覧</caption>
           <thead>
@@ -56,7 +56,7 @@ export function UsersPage({ page, users, errors, form }: UsersPageProps) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
 
       <section aria-labelledby="add-title">
         <h2 id="add-title">ユーザーを追加</h2>
