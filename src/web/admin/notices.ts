@@ -17,6 +17,23 @@ export const NOTICES: Record<string, string> = {
   'media-duplicate': '同じファイルが同じ名前で登録済みでした。登録済みのものを表示しています。',
   'media-updated': '代替テキストを保存しました。',
   'media-deleted': 'ファイルを削除しました。',
+  'report-saved': '下書きを保存しました。',
+  'report-saved-live': '保存しました。公開ページにも反映しました。',
+  'report-unchanged': '変更がなかったため、保存するものはありませんでした。',
+  'report-submitted': 'レビューを依頼しました。編集者が確認して公開します。',
+  'report-withdrawn': 'レビューの依頼を取り下げました。',
+  'report-published': '公開しました。',
+  'report-scheduled': '公開を予約しました。',
+  'report-unpublished': '非公開に戻しました(下書きになりました)。',
+  'report-trashed': 'ゴミ箱へ移動しました。',
+  'report-restored': 'ゴミ箱から戻しました(下書きになりました)。',
+  'report-deleted': '報告を完全に削除しました。',
+  'revision-restored': '選んだ版の内容に戻しました(新しい版として保存しました)。',
+  'attachment-added': '添付資料を追加しました。',
+  'attachment-uploaded': 'ファイルをアップロードして添付しました。',
+  'attachment-updated': '添付資料のラベルと説明を保存しました。',
+  'attachment-removed': '添付資料を外しました(ファイルはメディアに残っています)。',
+  'attachment-moved': '添付資料の順番を変えました。',
 };
 
 export function noticeText(code: unknown): string | undefined {

@@ -7,7 +7,8 @@ import { accountRoutes } from './account.js';
 import { auditRoutes } from './audit.js';
 import { dashboardRoutes } from './dashboard.js';
 import { loginRoutes } from './login.js';
+import { reportRoutes } from './reports.js';
 import { settingsRoutes } from './settings.js';
 import { userRoutes } from './users.js';
 
-export const ADMIN_ROUTE_PLUGINS: FastifyPluginAsync<{ deps: WebDeps }>[] = [loginRoutes, dashboardRoutes, accountRoutes, userRoutes, auditRoutes, settingsRoutes];
+export const ADMIN_ROUTE_PLUGINS: FastifyPluginAsync<{ deps: WebDeps }>[] = [loginRoutes, dashboardRoutes, accountRoutes, userRoutes, auditRoutes, settingsRoutes, reportRoutes];

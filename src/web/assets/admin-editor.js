@@ -1,0 +1,44 @@
+// Live preview for the report editor (progressive enhancement: without this file the
+// プレビュー button renders the same preview on the server). While the body is typed, the
+// text is posted to /admin/preview after a pause and the HTML the public page's renderer
+// returns replaces the preview. The CSRF token comes from <meta name="csrf-token">.
+(function () {
+  'use strict';
+  var DELAY_MS = 500;
+  var body = document.getElementById('field-bodySource');
+  var target = document.getElementById('live-preview');
+  var meta = document.querySelector('meta[name="csrf-token"]');
+  if (!body || !target || !meta || !window.fetch) return;
+  var url = target.getAttribute('data-preview-url') || '/admin/preview';
+  var token = meta.getAttribute('content') || '';
+  var timer = 0;
+  var latest = 0;
+
+  function refresh() {
+    var ticket = ++latest;
+    var form = new URLSearchParams();
+    form.set('bodySource', body.value);
+    fetch(url, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': token },
+      body: form.toString(),
+    })
+      .then(function (response) {
+        return response.ok ? response.text() : Promise.reject(new Error(String(response.status)));
+      })
+      .then(function (html) {
+        // Only the answer to the latest request: an older one may arrive after it.
+        if (ticket === latest) target.innerHTML = html;
+      })
+      .catch(function () {
+        /* The preview button still works; a failed live update changes nothing. */
+      });
+  }
+
+  body.addEventListener('input', function () {
+    clearTimeout(timer);
+    timer = setTimeout(refresh, DELAY_MS);
+  });
+  if (target.children.length === 0 && body.value.trim() !== '') refresh();
+})();

@@ -1,0 +1,184 @@
+// /admin/reports/:id/attachments…: attach media from the library, upload a new file and
+// attach it, change an attachment's label and summary, detach it, move it up or down.
+// Only someone who may edit the report may change its attachments. Uploads are multipart,
+// parsed in this plugin alone; the CSRF token travels as the form's `_csrf` field.
+import multipart, { type MultipartFile } from '@fastify/multipart';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { attachMediaToReport } from '../../../actions/attach-media.js';
+import { detachMedia } from '../../../actions/detach-media.js';
+import { reorderAttachments } from '../../../actions/reorder-attachments.js';
+import { uploadMedia } from '../../../actions/upload-media.js';
+import { ValidationError, type FieldMessages } from '../../../domain/errors.js';
+import { checkAttachmentText } from '../../../domain/media-rules.js';
+import { attachedMediaIds, findMedia, listAttachments } from '../../../store/media.js';
+import type { EditableReport } from '../../../store/reports.js';
+import { enforceAccess } from '../../admin/access.js';
+import { formField } from '../../admin/form-body.js';
+import { withNotice, type NOTICES } from '../../admin/notices.js';
+import type { WebDeps } from '../../deps.js';
+import type { AttachmentForm } from '../../views/admin/report-attachments.js';
+import { assertAllowed, getViewableReport, parseId, reportIdOf, sendEditPage, sendRefusal } from './reports-shared.js';
+
+const WRITER = { access: 'writer' } as const;
+
+/** File names of the request's uploaded parts, by field (the body holds only their bytes). */
+const uploadNames = new WeakMap<FastifyRequest, Map<string, string>>();
+
+/** Field messages of an action, under the form's own field names (`upload.file` …). */
+function prefixed(prefix: string, fields: FieldMessages): FieldMessages {
+  return Object.fromEntries(Object.entries(fields).map(([name, message]) => [`${prefix}${name}`, message]));
+}
+
+/** The label a file gets when none is typed: its name without the extension. */
+function stemOf(fileName: string): string {
+  return fileName.replace(/\.[A-Za-z0-9]{1,5}$/, '') || fileName;
+}
+
+type Params = { Params: { id: string; mediaId?: string } };
+
+export const reportAttachmentRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {
+  // A visitor without a session is refused before the upload is read into memory.
+  app.addHook('preValidation', async (request, reply) => {
+    if (!request.admin && request.isMultipart()) return enforceAccess(app, deps, request, reply);
+    return undefined;
+  });
+  await app.register(multipart, {
+    attachFieldsToBody: 'keyValues',
+    // One byte over the limit is enough for uploadMedia to refuse the file with its
+    // Japanese size message; truncating instead of throwing avoids a bare 413.
+    limits: { fileSize: deps.maxUploadBytes + 1, files: 1, fields: 20, parts: 25 },
+    throwFileSizeLimit: false,
+    async onFile(this: FastifyRequest, part: MultipartFile) {
+      await part.toBuffer();
+      const names = uploadNames.get(this) ?? new Map<string, string>();
+      names.set(part.fieldname, part.filename);
+      uploadNames.set(this, names);
+    },
+  });
+
+  /** The report, if the actor may change it (otherwise the refusal is thrown). */
+  async function editable(request: FastifyRequest<Params>): Promise<EditableReport> {
+    const actor = request.admin!.actor;
+    const report = await getViewableReport(deps, actor, reportIdOf(request.params.id));
+    assertAllowed(actor, 'edit', report);
+    return report;
+  }
+
+  /** Runs `act` on an editable report; refusals become their pages, validation errors the edit page (422). */
+  async function handle(
+    request: FastifyRequest<Params>,
+    reply: FastifyReply,
+    act: (report: EditableReport) => Promise<keyof typeof NOTICES>,
+    onInvalid: (report: EditableReport, error: ValidationError) => { errors: FieldMessages; attachForm?: AttachmentForm; uploadForm?: AttachmentForm },
+  ): Promise<FastifyReply> {
+    let report: EditableReport;
+    try {
+      report = await editable(request);
+    } catch (error) {
+      return sendRefusal(deps, request, reply, error, parseId(request.params.id));
+    }
+    let notice: keyof typeof NOTICES;
+    try {
+      notice = await act(report);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return sendEditPage(deps, request, reply, { report, ...onInvalid(report, error), status: 422 });
+    }
+    return reply.redirect(`${withNotice(`/admin/reports/${report.id}/edit`, notice)}#attachments`, 303);
+  }
+
+  const mediaIdOf = (request: FastifyRequest<Params>) => parseId(request.params.mediaId) ?? 0;
+
+  app.post<Params>('/reports/:id/attachments', { config: WRITER }, async (request, reply) => {
+    const form: AttachmentForm = { mediaId: formField(request, 'attach.mediaId'), label: formField(request, 'attach.label'), summary: formField(request, 'attach.summary'), altText: '' };
+    return handle(
+      request,
+      reply,
+      async (report) => {
+        const mediaId = parseId(form.mediaId);
+        if (mediaId === undefined) throw new ValidationError('ファイルを選んでください。', { mediaId: 'ファイルを選んでください。' });
+        const media = await findMedia(deps.ctx.db, mediaId);
+        if (!media) throw new ValidationError('そのファイルはありません。', { mediaId: 'そのファイルはありません。一覧から選んでください。' });
+        const label = form.label.trim() || stemOf(media.originalName);
+        await attachMediaToReport(deps.ctx, { reportId: report.id, mediaId, label, summary: form.summary, user: request.admin!.actor });
+        return 'attachment-added';
+      },
+      (_report, error) => ({ errors: prefixed('attach.', error.fields), attachForm: form }),
+    );
+  });
+
+  app.post<Params>('/reports/:id/attachments/upload', { config: WRITER }, async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const text = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
+    const form: AttachmentForm = { mediaId: '', label: text('upload.label'), summary: text('upload.summary'), altText: text('upload.altText') };
+    return handle(
+      request,
+      reply,
+      async (report) => {
+        const bytes = body['upload.file'];
+        const fileName = uploadNames.get(request)?.get('upload.file') ?? '';
+        if (!Buffer.isBuffer(bytes) || (bytes.length === 0 && fileName === '')) {
+          throw new ValidationError('ファイルを選んでください。', { file: 'アップロードするファイルを選んでください。' });
+        }
+        // Label and summary are checked first, so a refused label does not leave an unused upload behind.
+        checkAttachmentText({ label: form.label.trim() || stemOf(fileName) || 'ファイル', summary: form.summary });
+        const actor = request.admin!.actor;
+        const media = await uploadMedia(deps.ctx, { bytes, fileName, altText: form.altText, user: actor, maxBytes: deps.maxUploadBytes });
+        const label = form.label.trim() || stemOf(media.originalName);
+        await attachMediaToReport(deps.ctx, { reportId: report.id, mediaId: media.id, label, summary: form.summary, user: actor });
+        return 'attachment-uploaded';
+      },
+      (_report, error) => ({ errors: prefixed('upload.', error.fields), uploadForm: form }),
+    );
+  });
+
+  app.post<Params>('/reports/:id/attachments/:mediaId', { config: WRITER }, async (request, reply) => {
+    const mediaId = mediaIdOf(request);
+    const prefix = `item.${mediaId}.`;
+    return handle(
+      request,
+      reply,
+      async (report) => {
+        const order = await attachedMediaIds(deps.ctx.db, report.id);
+        const position = order.indexOf(mediaId);
+        if (position < 0) throw new ValidationError('この添付資料は外されています。', { order: 'この添付資料はすでに外されています。ページを読み込み直してください。' });
+        const label = formField(request, `${prefix}label`);
+        await attachMediaToReport(deps.ctx, { reportId: report.id, mediaId, label, summary: formField(request, `${prefix}summary`), position, user: request.admin!.actor });
+        return 'attachment-updated';
+      },
+      (_report, error) => ({ errors: error.fields.order ? error.fields : prefixed(prefix, error.fields) }),
+    );
+  });
+
+  app.post<Params>('/reports/:id/attachments/:mediaId/detach', { config: WRITER }, async (request, reply) =>
+    handle(
+      request,
+      reply,
+      async (report) => {
+        await detachMedia(deps.ctx, { reportId: report.id, mediaId: mediaIdOf(request), user: request.admin!.actor });
+        return 'attachment-removed';
+      },
+      (_report, error) => ({ errors: { order: error.message } }),
+    ),
+  );
+
+  app.post<Params>('/reports/:id/attachments/:mediaId/move', { config: WRITER }, async (request, reply) =>
+    handle(
+      request,
+      reply,
+      async (report) => {
+        const mediaId = mediaIdOf(request);
+        const ids = (await listAttachments(deps.ctx.db, report.id)).map((a) => a.mediaId);
+        const from = ids.indexOf(mediaId);
+        const to = from + (formField(request, 'direction') === 'up' ? -1 : 1);
+        if (from < 0 || to < 0 || to >= ids.length) {
+          throw new ValidationError('移動できません。', { order: 'この添付資料はその方向に移動できません。ページを読み込み直してください。' });
+        }
+        [ids[from], ids[to]] = [ids[to]!, ids[from]!];
+        await reorderAttachments(deps.ctx, { reportId: report.id, mediaIds: ids, user: request.admin!.actor });
+        return 'attachment-moved';
+      },
+      (_report, error) => ({ errors: { order: error.fields.order ?? error.message } }),
+    ),
+  );
+};

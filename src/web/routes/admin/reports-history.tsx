@@ -1,0 +1,83 @@
+// /admin/reports/:id/history: the revisions of a report, the difference between any two,
+// and restoring one (which saves its content as a new version).
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { restoreRevision } from '../../../actions/restore-revision.js';
+import { EditConflictError, ValidationError } from '../../../domain/errors.js';
+import { diffRevisions } from '../../../domain/report-diff.js';
+import { canDo } from '../../../domain/report-workflow.js';
+import type { EditableReport } from '../../../store/reports.js';
+import { getRevisionPair, listRevisions } from '../../../store/revisions.js';
+import { formField } from '../../admin/form-body.js';
+import { withNotice } from '../../admin/notices.js';
+import { adminPageContext, sendAdminPage } from '../../admin/page.js';
+import type { WebDeps } from '../../deps.js';
+import { ReportHistoryPage, type ReportHistoryPageProps } from '../../views/admin/report-history-page.js';
+import { getViewableReport, parseId, reportIdOf, sendRefusal } from './reports-shared.js';
+
+const WRITER = { access: 'writer' } as const;
+
+export const reportHistoryRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {
+  async function sendHistory(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    report: EditableReport,
+    pair: { from?: number; to?: number },
+    problem?: string,
+    status = 200,
+  ): Promise<FastifyReply> {
+    const actor = request.admin!.actor;
+    const revisions = await listRevisions(deps.ctx.db, report.id);
+    let compared: ReportHistoryPageProps['compared'];
+    if (pair.from !== undefined && pair.to !== undefined) {
+      // Older first, whichever way round they were chosen.
+      const [a, b] = pair.from <= pair.to ? [pair.from, pair.to] : [pair.to, pair.from];
+      const [older, newer] = await getRevisionPair(deps.ctx.db, report.id, a, b);
+      const summaryOf = (id: number) => revisions.find((r) => r.id === id)!;
+      compared = { from: summaryOf(older.id), to: summaryOf(newer.id), diff: diffRevisions(older, newer) };
+    }
+    const page = await adminPageContext(deps, request, reply);
+    return sendAdminPage(
+      reply,
+      <ReportHistoryPage page={page} report={report} revisions={revisions} compared={compared} canRestore={canDo(actor, 'edit', report)} problem={problem} />,
+      status,
+    );
+  }
+
+  app.get<{ Params: { id: string }; Querystring: Record<string, string | undefined> }>('/reports/:id/history', { config: WRITER }, async (request, reply) => {
+    const id = reportIdOf(request.params.id);
+    let report;
+    try {
+      report = await getViewableReport(deps, request.admin!.actor, id);
+    } catch (error) {
+      return sendRefusal(deps, request, reply, error, id);
+    }
+    const { from, to } = request.query;
+    return sendHistory(request, reply, report, { from: parseId(from), to: parseId(to) });
+  });
+
+  app.post<{ Params: { id: string; revisionId: string } }>('/reports/:id/history/:revisionId/restore', { config: WRITER }, async (request, reply) => {
+    const actor = request.admin!.actor;
+    const id = reportIdOf(request.params.id);
+    let report;
+    try {
+      report = await getViewableReport(deps, actor, id);
+    } catch (error) {
+      return sendRefusal(deps, request, reply, error, id);
+    }
+    const revisionId = parseId(request.params.revisionId) ?? 0;
+    try {
+      await restoreRevision(deps.ctx, actor, { reportId: id, revisionId, expectedVersion: parseId(formField(request, 'expectedVersion')) ?? 0 });
+    } catch (error) {
+      if (error instanceof ValidationError) {
+        const problem = `この版には戻せませんでした。${Object.values(error.fields).join(' ')}`;
+        return sendHistory(request, reply, report, {}, problem, 422);
+      }
+      if (error instanceof EditConflictError) {
+        const problem = 'この履歴を開いたあとに、ほかの人が報告を保存しました。最新の履歴を確認してから、もう一度戻してください。';
+        return sendHistory(request, reply, await getViewableReport(deps, actor, id), {}, problem, 409);
+      }
+      return sendRefusal(deps, request, reply, error, id);
+    }
+    return reply.redirect(withNotice(`/admin/reports/${id}/edit`, 'revision-restored'), 303);
+  });
+};

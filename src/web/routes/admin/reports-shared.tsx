@@ -1,0 +1,188 @@
+// What the report routes share: ids from the URL, the form as typed and as the save action
+// wants it, who may open a report, and the edit page with everything around the form.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { listMedia } from '../../../actions/list-media.js';
+import type { ReportFields } from '../../../actions/save-report.js';
+import { ForbiddenError, ReportNotFoundError, ReportStateError } from '../../../domain/errors.js';
+import { diffRevisions } from '../../../domain/report-diff.js';
+import { allowedActions, workflowRefusal, type ReportAction, type WorkflowState } from '../../../domain/report-workflow.js';
+import type { EditConflict } from '../../../domain/revision.js';
+import type { TrustedHtml } from '../../../domain/trusted-html.js';
+import type { Actor } from '../../../domain/user.js';
+import { listCategories } from '../../../store/categories.js';
+import { listAttachments } from '../../../store/media.js';
+import { getEditableReport, type EditableReport } from '../../../store/reports.js';
+import { formField } from '../../admin/form-body.js';
+import { adminPageContext, sendAdminPage } from '../../admin/page.js';
+import type { WebDeps } from '../../deps.js';
+import type { FieldErrors } from '../../views/admin/form.js';
+import type { AttachmentForm } from '../../views/admin/report-attachments.js';
+import { EMPTY_REPORT_FORM, ReportEditPage, type ReportConflict, type ReportForm } from '../../views/admin/report-edit-page.js';
+import { ReportRefusalPage } from '../../views/admin/report-refusal-page.js';
+
+/** A numeric id from the URL; anything else is a report (or revision, media) nobody has. */
+export function parseId(text: string | undefined): number | undefined {
+  return text !== undefined && /^[1-9][0-9]{0,15}$/.test(text) ? Number(text) : undefined;
+}
+
+export function reportIdOf(text: string): number {
+  const id = parseId(text);
+  if (id === undefined) throw new ReportNotFoundError(text);
+  return id;
+}
+
+const FORM_FIELDS = ['title', 'activityDate', 'categoryId', 'tags', 'slug', 'summary', 'bodySource', 'note', 'scheduledAt', 'expectedVersion'] as const;
+
+export function formFromRequest(request: FastifyRequest): ReportForm {
+  return Object.fromEntries(FORM_FIELDS.map((name) => [name, formField(request, name)])) as unknown as ReportForm;
+}
+
+const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
+
+/** An instant as a datetime-local field shows it in Japan time: `2026-11-21T09:00`. */
+export function toJapanLocal(iso: string): string {
+  return new Date(new Date(iso).getTime() + JST_OFFSET_MS).toISOString().slice(0, 16);
+}
+
+export function formFromReport(report: EditableReport): ReportForm {
+  return {
+    title: report.title,
+    activityDate: report.activityDate,
+    categoryId: report.category ? String(report.category.id) : '',
+    tags: report.tags.join('、'),
+    slug: report.slug,
+    summary: report.summary,
+    bodySource: report.bodySource,
+    note: '',
+    scheduledAt: report.scheduledAt ? toJapanLocal(report.scheduledAt) : '',
+    expectedVersion: String(report.version),
+  };
+}
+
+/** Tags as staff type them: separated by 「、」, commas (half- or full-width) or spaces. */
+export function splitTags(text: string): string[] {
+  return text.split(/[、,,\s]+/u).filter((tag) => tag !== '');
+}
+
+export function fieldsOf(form: ReportForm): ReportFields {
+  const category = form.categoryId.trim();
+  return {
+    title: form.title,
+    activityDate: form.activityDate,
+    // An id that is not a number names no category: the action says so at the field.
+    categoryId: category === '' ? null : (parseId(category) ?? -1),
+    tags: splitTags(form.tags),
+    slug: form.slug,
+    summary: form.summary,
+    bodySource: form.bodySource,
+  };
+}
+
+/** Actions that exist only for a stored report. */
+const STORED_ONLY: readonly ReportAction[] = ['withdraw', 'unpublish', 'trash', 'restore', 'delete'];
+
+/** What the actor may do to a report not yet written: what they may do to their own fresh draft. */
+export function actionsForNew(actor: Actor): ReportAction[] {
+  return allowedActions(actor, newReportState(actor)).filter((a) => !STORED_ONLY.includes(a));
+}
+
+/**
+ * Loads a report the actor may open: editors and the owner any, writers their own only.
+ * Throws ReportNotFoundError, ForbiddenError.
+ */
+export async function getViewableReport(deps: WebDeps, actor: Actor, id: number): Promise<EditableReport> {
+  const report = await getEditableReport(deps.ctx.db, id);
+  if (actor.role === 'writer' && report.authorId !== actor.userId) throw new ForbiddenError('自分が作成した報告だけを開けます。');
+  return report;
+}
+
+/** The 403 or 409 page for an action the rules refuse; other errors are thrown on. */
+export async function sendRefusal(deps: WebDeps, request: FastifyRequest, reply: FastifyReply, error: unknown, reportId?: number): Promise<FastifyReply> {
+  if (!(error instanceof ForbiddenError) && !(error instanceof ReportStateError)) throw error;
+  const page = await adminPageContext(deps, request, reply);
+  const kind = error instanceof ForbiddenError ? 'forbidden' : 'state';
+  return sendAdminPage(reply, <ReportRefusalPage page={page} kind={kind} message={error.message} reportId={reportId} />, kind === 'forbidden' ? 403 : 409);
+}
+
+/** The refusal (ForbiddenError or ReportStateError) when the workflow forbids `action`, else undefined. */
+export function refusalOf(actor: Actor, action: ReportAction, report: WorkflowState): ForbiddenError | ReportStateError | undefined {
+  const refusal = workflowRefusal(actor, action, report);
+  if (!refusal) return undefined;
+  return refusal.kind === 'forbidden' ? new ForbiddenError(refusal.message) : new ReportStateError(refusal.message);
+}
+
+export function assertAllowed(actor: Actor, action: ReportAction, report: WorkflowState): void {
+  const refusal = refusalOf(actor, action, report);
+  if (refusal) throw refusal;
+}
+
+/** A report not yet written, as the rules see it: the actor's own fresh draft. */
+export function newReportState(actor: Actor): WorkflowState {
+  return { status: 'draft', authorId: actor.userId, submittedAt: null };
+}
+
+export interface EditPageOptions {
+  /** Absent for a new report. */
+  report?: EditableReport;
+  form?: ReportForm;
+  errors?: FieldErrors;
+  preview?: TrustedHtml;
+  conflict?: EditConflict;
+  problem?: string;
+  attachForm?: AttachmentForm;
+  uploadForm?: AttachmentForm;
+  status?: number;
+}
+
+/** How many recently uploaded files the attach form offers. */
+const LIBRARY_CHOICES = 50;
+
+export async function sendEditPage(deps: WebDeps, request: FastifyRequest, reply: FastifyReply, options: EditPageOptions): Promise<FastifyReply> {
+  const actor = request.admin!.actor;
+  const { report } = options;
+  const errors = options.errors ?? {};
+  const actions = report ? allowedActions(actor, report) : actionsForNew(actor);
+  const categories = await listCategories(deps.ctx.db);
+  const form = options.form ?? (report ? formFromReport(report) : undefined);
+  let conflict: ReportConflict | undefined;
+  if (options.conflict) {
+    conflict = { diff: diffRevisions(options.conflict.current.content, options.conflict.submitted), currentVersion: options.conflict.current.version };
+  }
+  let attachments;
+  if (report && actions.includes('edit')) {
+    const [attached, library] = await Promise.all([listAttachments(deps.ctx.db, report.id), listMedia(deps.ctx, { perPage: LIBRARY_CHOICES })]);
+    const attachedIds = new Set(attached.map((a) => a.mediaId));
+    attachments = {
+      reportId: report.id,
+      csrfToken: '',
+      attachments: attached,
+      library: library.items.filter((m) => !attachedIds.has(m.id)),
+      errors,
+      attachForm: options.attachForm,
+      uploadForm: options.uploadForm,
+      maxUploadMb: Math.round(deps.maxUploadBytes / (1024 * 1024)),
+    };
+  }
+  const page = await adminPageContext(deps, request, reply);
+  if (attachments) attachments.csrfToken = page.csrfToken;
+  const readOnlyReason = report && !actions.includes('edit') ? workflowRefusal(actor, 'edit', report)?.message : undefined;
+  return sendAdminPage(
+    reply,
+    <ReportEditPage
+      page={page}
+      report={report}
+      form={form ?? EMPTY_REPORT_FORM}
+      errors={errors}
+      actions={actions}
+      categories={categories}
+      preview={options.preview}
+      conflict={conflict}
+      problem={options.problem}
+      readOnlyReason={readOnlyReason}
+      attachments={attachments}
+      scriptHref={deps.assets.adminEditorJs.path}
+    />,
+    options.status ?? 200,
+  );
+}
+

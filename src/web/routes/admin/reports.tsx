@@ -1,0 +1,300 @@
+// /admin/reports: the list, the new-report and edit forms with their buttons (save, review,
+// publish, schedule, unpublish, trash, restore), preview, and the permanent delete with its
+// confirmation. Rules live in the actions and domain/report-workflow.ts; the buttons a page
+// shows are only a convenience, every POST is checked again here and by the action.
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { renderToString } from 'preact-render-to-string';
+import { deleteReportPermanently } from '../../../actions/delete-report-permanently.js';
+import { publishReport } from '../../../actions/publish-report.js';
+import { renderBody } from '../../../actions/report-body.js';
+import type { TransitionResult } from '../../../actions/report-transition.js';
+import { restoreReport } from '../../../actions/restore-report.js';
+import { saveReport, type SavedReport } from '../../../actions/save-report.js';
+import { scheduleReport } from '../../../actions/schedule-report.js';
+import { submitForReview } from '../../../actions/submit-for-review.js';
+import { trashReport } from '../../../actions/trash-report.js';
+import { unpublishReport } from '../../../actions/unpublish-report.js';
+import { withdrawSubmission } from '../../../actions/withdraw-submission.js';
+import { EditConflictError, ValidationError } from '../../../domain/errors.js';
+import type { ReportAction } from '../../../domain/report-workflow.js';
+import type { EditConflict } from '../../../domain/revision.js';
+import type { Actor } from '../../../domain/user.js';
+import { listCategories } from '../../../store/categories.js';
+import { countReportsByAdminStatus, getEditableReport, listReportsForAdmin, type AdminStatus } from '../../../store/reports.js';
+import { listUsers } from '../../../store/users.js';
+import { formField } from '../../admin/form-body.js';
+import { withNotice, type NOTICES } from '../../admin/notices.js';
+import { adminPageContext, sendAdminPage } from '../../admin/page.js';
+import type { WebDeps } from '../../deps.js';
+import { HtmlBlock } from '../../views/components/html-block.js';
+import { ReportDeletePage } from '../../views/admin/report-delete-page.js';
+import type { ReportForm } from '../../views/admin/report-edit-page.js';
+import { ReportListPage, type ReportListQuery } from '../../views/admin/report-list-page.js';
+import { reportAttachmentRoutes } from './reports-attachments.js';
+import { reportHistoryRoutes } from './reports-history.js';
+import {
+  actionsForNew,
+  assertAllowed,
+  fieldsOf,
+  formFromRequest,
+  getViewableReport,
+  newReportState,
+  parseId,
+  refusalOf,
+  reportIdOf,
+  sendEditPage,
+  sendRefusal,
+} from './reports-shared.js';
+
+const WRITER = { access: 'writer' } as const;
+const OWNER = { access: 'owner' } as const;
+const PER_PAGE = 20;
+const ADMIN_STATUSES: readonly AdminStatus[] = ['draft', 'review', 'scheduled', 'published', 'trashed'];
+
+/** What each button does after (or instead of) saving the text. */
+type Intent = 'save' | 'preview' | Exclude<ReportAction, 'edit' | 'delete'>;
+const INTENTS: readonly Intent[] = ['save', 'preview', 'submit', 'withdraw', 'publish', 'schedule', 'unpublish', 'trash', 'restore'];
+/** Status changes that act on the report as stored, without saving the form. */
+const WITHOUT_SAVE: readonly Intent[] = ['trash', 'restore'];
+
+type NoticeCode = keyof typeof NOTICES;
+
+function intentOf(request: FastifyRequest): Intent {
+  const value = formField(request, 'intent');
+  return (INTENTS as readonly string[]).includes(value) ? (value as Intent) : 'save';
+}
+
+async function transition(deps: WebDeps, actor: Actor, intent: Intent, reportId: number, expectedVersion: number, form: ReportForm): Promise<TransitionResult | undefined> {
+  const request = { reportId, expectedVersion };
+  switch (intent) {
+    case 'submit':
+      return submitForReview(deps.ctx, actor, request);
+    case 'withdraw':
+      return withdrawSubmission(deps.ctx, actor, request);
+    case 'publish':
+      return publishReport(deps.ctx, actor, request);
+    case 'schedule':
+      return scheduleReport(deps.ctx, actor, { ...request, publishAt: form.scheduledAt });
+    case 'unpublish':
+      return unpublishReport(deps.ctx, actor, request);
+    case 'trash':
+      return trashReport(deps.ctx, actor, request);
+    case 'restore':
+      return restoreReport(deps.ctx, actor, request);
+    default:
+      return undefined;
+  }
+}
+
+function noticeFor(intent: Intent, saved: SavedReport | undefined, wasPublished: boolean): NoticeCode {
+  switch (intent) {
+    case 'submit':
+      return 'report-submitted';
+    case 'withdraw':
+      return 'report-withdrawn';
+    case 'publish':
+      return 'report-published';
+    case 'schedule':
+      return 'report-scheduled';
+    case 'unpublish':
+      return 'report-unpublished';
+    case 'trash':
+      return 'report-trashed';
+    case 'restore':
+      return 'report-restored';
+    default:
+      if (saved && !saved.isChanged) return 'report-unchanged';
+      return wasPublished ? 'report-saved-live' : 'report-saved';
+  }
+}
+
+function listQueryOf(request: FastifyRequest, actor: Actor): { query: ReportListQuery; page: number } {
+  const q = request.query as Record<string, unknown>;
+  const text = (name: string) => (typeof q[name] === 'string' ? (q[name] as string) : '');
+  const status = ADMIN_STATUSES.find((s) => s === text('status'));
+  // Writers see only their own reports, whatever the address says.
+  const authorId = actor.role === 'writer' ? actor.userId : parseId(text('author'));
+  return {
+    query: { status, categoryId: parseId(text('category')), authorId, text: text('q').slice(0, 200) },
+    page: parseId(text('page')) ?? 1,
+  };
+}
+
+export const reportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {
+  app.get('/reports', { config: WRITER }, async (request, reply) => {
+    const actor = request.admin!.actor;
+    const { query, page: pageNumber } = listQueryOf(request, actor);
+    const filter = { status: query.status, categoryId: query.categoryId, authorId: query.authorId, text: query.text };
+    const list = await listReportsForAdmin(deps.ctx.db, filter, { offset: (pageNumber - 1) * PER_PAGE, limit: PER_PAGE });
+    const pageCount = Math.max(1, Math.ceil(list.total / PER_PAGE));
+    const [counts, categories, users, page] = await Promise.all([
+      actor.role === 'writer' ? countOwnReports(deps, actor.userId) : countReportsByAdminStatus(deps.ctx.db),
+      listCategories(deps.ctx.db),
+      actor.role === 'writer' ? Promise.resolve([]) : listUsers(deps.ctx.db),
+      adminPageContext(deps, request, reply),
+    ]);
+    const authors = users.map((u) => ({ id: u.id, name: u.displayName || u.login }));
+    const status = pageNumber > pageCount ? 404 : 200;
+    return sendAdminPage(
+      reply,
+      <ReportListPage
+        page={page}
+        query={query}
+        items={list.items}
+        total={list.total}
+        pageNumber={pageNumber}
+        pageCount={pageCount}
+        counts={counts}
+        categories={categories}
+        authors={authors}
+        canCreate
+      />,
+      status,
+    );
+  });
+
+  app.get('/reports/new', { config: WRITER }, async (request, reply) => sendEditPage(deps, request, reply, {}));
+
+  app.post('/reports/new', { config: WRITER }, async (request, reply) => {
+    const actor = request.admin!.actor;
+    const form = formFromRequest(request);
+    let intent = intentOf(request);
+    if (intent === 'preview') return sendPreviewPage(request, reply, form);
+    if (intent !== 'save' && !actionsForNew(actor).includes(intent)) {
+      // A button this user does not have (a writer's forged 公開する): refused before anything is written.
+      const refusal = refusalOf(actor, intent, newReportState(actor));
+      if (refusal) return sendRefusal(deps, request, reply, refusal);
+      intent = 'save';
+    }
+    let saved: SavedReport;
+    try {
+      saved = await saveReport(deps.ctx, actor, { ...fieldsOf(form), note: form.note });
+    } catch (error) {
+      if (error instanceof ValidationError) return sendEditPage(deps, request, reply, { form, errors: error.fields, status: 422 });
+      return sendRefusal(deps, request, reply, error);
+    }
+    return finish(request, reply, actor, intent, saved.id, saved, false, form);
+  });
+
+  app.get<{ Params: { id: string } }>('/reports/:id/edit', { config: WRITER }, async (request, reply) => {
+    try {
+      const report = await getViewableReport(deps, request.admin!.actor, reportIdOf(request.params.id));
+      return await sendEditPage(deps, request, reply, { report });
+    } catch (error) {
+      return sendRefusal(deps, request, reply, error);
+    }
+  });
+
+  app.post<{ Params: { id: string } }>('/reports/:id/edit', { config: WRITER }, async (request, reply) => {
+    const actor = request.admin!.actor;
+    const id = reportIdOf(request.params.id);
+    const form = formFromRequest(request);
+    const intent = intentOf(request);
+    let report;
+    try {
+      report = await getViewableReport(deps, actor, id);
+      if (intent === 'preview') return await sendPreviewPage(request, reply, form, report);
+      assertAllowed(actor, intent === 'save' ? 'edit' : intent, report);
+    } catch (error) {
+      return sendRefusal(deps, request, reply, error, id);
+    }
+    const expectedVersion = parseId(form.expectedVersion) ?? 0;
+    if (WITHOUT_SAVE.includes(intent)) return finish(request, reply, actor, intent, id, undefined, report.status === 'published', form, expectedVersion);
+    let saved: SavedReport;
+    try {
+      saved = await saveReport(deps.ctx, actor, { ...fieldsOf(form), reportId: id, expectedVersion, note: form.note });
+    } catch (error) {
+      if (error instanceof ValidationError) return sendEditPage(deps, request, reply, { report, form, errors: error.fields, status: 422 });
+      if (error instanceof EditConflictError) {
+        const conflict = error.details as EditConflict;
+        const current = await getEditableReport(deps.ctx.db, id);
+        return sendEditPage(deps, request, reply, { report: current, form: { ...form, expectedVersion: String(conflict.current.version) }, conflict, status: 409 });
+      }
+      return sendRefusal(deps, request, reply, error, id);
+    }
+    return finish(request, reply, actor, intent, id, saved, report.status === 'published', form);
+  });
+
+  /**
+   * After the text is saved (or for trash/restore, instead): the status change the button
+   * asked for, then 303 to the edit page with its notice. A refused change re-renders the
+   * page, saying that the text itself was saved.
+   */
+  async function finish(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    actor: Actor,
+    intent: Intent,
+    id: number,
+    saved: SavedReport | undefined,
+    wasPublished: boolean,
+    form: ReportForm,
+    expectedVersion?: number,
+  ): Promise<FastifyReply> {
+    let moved: TransitionResult | undefined;
+    try {
+      moved = await transition(deps, actor, intent, id, saved?.version ?? expectedVersion ?? 0, form);
+    } catch (error) {
+      const isSaved = saved !== undefined && saved.isChanged;
+      const report = await getEditableReport(deps.ctx.db, id);
+      const problem = isSaved ? '入力した内容は保存しましたが、次の理由で操作できませんでした。' : undefined;
+      if (error instanceof ValidationError) {
+        return sendEditPage(deps, request, reply, { report, form: { ...form, expectedVersion: String(report.version) }, errors: error.fields, problem, status: 422 });
+      }
+      if (error instanceof EditConflictError) {
+        return sendEditPage(deps, request, reply, { report, problem: error.message, status: 409 });
+      }
+      return sendRefusal(deps, request, reply, error, id);
+    }
+    const isNowPublished = moved ? moved.status === 'published' : wasPublished;
+    return reply.redirect(withNotice(`/admin/reports/${id}/edit`, noticeFor(intent, saved, isNowPublished)), 303);
+  }
+
+  /** The form again with the body rendered below it, as the public page would show it; nothing saved. */
+  async function sendPreviewPage(request: FastifyRequest, reply: FastifyReply, form: ReportForm, report?: Awaited<ReturnType<typeof getEditableReport>>) {
+    const { rendered } = await renderBody(deps.ctx.db, form.bodySource.replace(/\r\n?/g, '\n'));
+    return sendEditPage(deps, request, reply, { report, form, preview: rendered.html });
+  }
+
+  // The live preview's fragment: the same renderer and the same wrapper as the public page.
+  app.post('/preview', { config: WRITER }, async (request, reply) => {
+    const { rendered } = await renderBody(deps.ctx.db, formField(request, 'bodySource').replace(/\r\n?/g, '\n'));
+    return reply.type('text/html; charset=utf-8').send(renderToString(<HtmlBlock class="report-body" html={rendered.html} />));
+  });
+
+  app.get<{ Params: { id: string } }>('/reports/:id/delete', { config: OWNER }, async (request, reply) => {
+    const id = reportIdOf(request.params.id);
+    try {
+      const report = await getEditableReport(deps.ctx.db, id);
+      assertAllowed(request.admin!.actor, 'delete', report);
+      const page = await adminPageContext(deps, request, reply);
+      return await sendAdminPage(reply, <ReportDeletePage page={page} report={report} />);
+    } catch (error) {
+      return sendRefusal(deps, request, reply, error, id);
+    }
+  });
+
+  app.post<{ Params: { id: string } }>('/reports/:id/delete', { config: OWNER }, async (request, reply) => {
+    const id = reportIdOf(request.params.id);
+    try {
+      await deleteReportPermanently(deps.ctx, request.admin!.actor, id);
+    } catch (error) {
+      return sendRefusal(deps, request, reply, error, id);
+    }
+    return reply.redirect(withNotice('/admin/reports?status=trashed', 'report-deleted'), 303);
+  });
+
+  await app.register(reportHistoryRoutes, { deps });
+  await app.register(reportAttachmentRoutes, { deps });
+};
+
+/** A writer's tab counts: only their own reports. */
+async function countOwnReports(deps: WebDeps, authorId: number): Promise<Record<AdminStatus, number>> {
+  const counts = { draft: 0, review: 0, scheduled: 0, published: 0, trashed: 0 };
+  for (const status of ADMIN_STATUSES) {
+    // An offset past any list: only the count is read.
+    const { total } = await listReportsForAdmin(deps.ctx.db, { status, authorId }, { offset: Number.MAX_SAFE_INTEGER, limit: 1 });
+    counts[status] = total;
+  }
+  return counts;
+}

@@ -1,0 +1,323 @@
+// /admin/reports/new and /admin/reports/:id/edit: the report form, the buttons the
+// acting user may use (domain/report-workflow.ts allowedActions), the preview, and on a
+// refused save the difference between the stored version and the user's text.
+import { paths } from '../../../domain/paths.js';
+import type { Category, ReportStatus } from '../../../domain/report.js';
+import type { ReportDiff } from '../../../domain/report-diff.js';
+import type { ReportAction } from '../../../domain/report-workflow.js';
+import type { TrustedHtml } from '../../../domain/trusted-html.js';
+import { HtmlBlock } from '../components/html-block.js';
+import { formatDateTimeJa } from './date-time.js';
+import { controlAttrs, CsrfField, ErrorSummary, FieldError, TextField, type FieldErrors } from './form.js';
+import { AdminLayout, type AdminPageContext } from './layout.js';
+import { ReportAttachments, type ReportAttachmentsProps } from './report-attachments.js';
+import { ReportDiffView } from './report-diff-view.js';
+import { StatusBadge } from './report-status.js';
+
+/** The form as typed (strings only, so anything typed can be shown again). */
+export interface ReportForm {
+  title: string;
+  activityDate: string;
+  categoryId: string;
+  tags: string;
+  slug: string;
+  summary: string;
+  bodySource: string;
+  note: string;
+  /** datetime-local, Japan time. */
+  scheduledAt: string;
+  /** The version the form was loaded at ('' for a new report). */
+  expectedVersion: string;
+}
+
+export const EMPTY_REPORT_FORM: ReportForm = {
+  title: '',
+  activityDate: '',
+  categoryId: '',
+  tags: '',
+  slug: '',
+  summary: '',
+  bodySource: '',
+  note: '',
+  scheduledAt: '',
+  expectedVersion: '',
+};
+
+/** What the page shows about a stored report besides the form. */
+export interface ReportInfo {
+  id: number;
+  slug: string;
+  status: ReportStatus;
+  submittedAt: string | null;
+  scheduledAt: string | null;
+  publishedAt: string | null;
+  authorName: string | null;
+  version: number;
+  updatedAt: string;
+}
+
+export interface ReportConflict {
+  diff: ReportDiff;
+  /** The stored version's number, now in the form's expectedVersion. */
+  currentVersion: number;
+}
+
+export interface ReportEditPageProps {
+  page: AdminPageContext;
+  /** Absent for a new report. */
+  report?: ReportInfo;
+  form: ReportForm;
+  errors: FieldErrors;
+  /** What the actor may do now (for a new report: what they may do to a fresh draft). */
+  actions: ReportAction[];
+  categories: Category[];
+  /** The rendered body, after the プレビュー button. */
+  preview?: TrustedHtml;
+  conflict?: ReportConflict;
+  /** A refusal to show above the form (the status changed meanwhile …). */
+  problem?: string;
+  /** Why the form cannot be saved (a writer's submitted draft, the trash). */
+  readOnlyReason?: string;
+  attachments?: ReportAttachmentsProps;
+  scriptHref: string;
+}
+
+export const REPORT_FIELD_LABELS: Record<string, string> = {
+  title: 'タイトル',
+  activityDate: '活動日',
+  categoryId: 'カテゴリー',
+  tags: 'タグ',
+  slug: 'URL名',
+  summary: '概要',
+  bodySource: '本文',
+  scheduledAt: '公開予約の日時',
+};
+
+export function ReportEditPage(props: ReportEditPageProps) {
+  const { page, report, form, errors } = props;
+  const title = report ? `報告を編集: ${form.title || '(無題)'}` : '新しい報告';
+  const isReadOnly = props.readOnlyReason !== undefined;
+  const action = report ? `/admin/reports/${report.id}/edit` : '/admin/reports/new';
+  return (
+    <AdminLayout page={page} title={title} scripts={[props.scriptHref]}>
+      <p class="admin-back">
+        <a href="/admin/reports">活動報告の一覧へ</a>
+      </p>
+      <h1 id="page-title">{report ? '報告を編集' : '新しい報告'}</h1>
+      {report && <StatusBox report={report} canDelete={props.actions.includes('delete')} />}
+      {props.problem && (
+        <div class="error-summary" role="alert">
+          <p>{props.problem}</p>
+        </div>
+      )}
+      {props.conflict && <ConflictNotice conflict={props.conflict} />}
+      <ErrorSummary errors={errors} labels={REPORT_FIELD_LABELS} />
+      {props.readOnlyReason && <p class="admin-notice-muted">{props.readOnlyReason}</p>}
+      <form method="post" action={action} class="report-form" novalidate>
+        <CsrfField token={page.csrfToken} />
+        <input type="hidden" name="expectedVersion" value={form.expectedVersion} />
+        <ReportFields {...props} isReadOnly={isReadOnly} />
+        {!isReadOnly && <NoteField form={form} />}
+        <ActionButtons actions={props.actions} isNew={!report} form={form} errors={errors} report={report} />
+        <section class="report-preview" aria-labelledby="preview-title">
+          <h2 id="preview-title">プレビュー</h2>
+          <p class="admin-hint" id="preview-hint">
+            公開ページと同じ方法で本文を表示します(保存はされません)。「プレビュー」ボタンで更新できます。
+          </p>
+          <div id="live-preview" class="reading preview-body" data-preview-url="/admin/preview">
+            {props.preview !== undefined && <HtmlBlock class="report-body" html={props.preview} />}
+          </div>
+        </section>
+      </form>
+      {props.attachments && <ReportAttachments {...props.attachments} />}
+    </AdminLayout>
+  );
+}
+
+function StatusBox({ report, canDelete }: { report: ReportInfo; canDelete: boolean }) {
+  return (
+    <dl class="report-status-box" aria-label="報告の状態">
+      <dt>状態</dt>
+      <dd>
+        <StatusBadge report={report} />
+        {report.status === 'scheduled' && report.scheduledAt && <span class="scheduled-at"> {formatDateTimeJa(report.scheduledAt)}(日本時間)に公開予定</span>}
+      </dd>
+      <dt>版</dt>
+      <dd>
+        {report.version}(最終更新 {formatDateTimeJa(report.updatedAt)})<a href={`/admin/reports/${report.id}/history`}>変更履歴を見る</a>
+      </dd>
+      <dt>作成者</dt>
+      <dd>{report.authorName ?? '—'}</dd>
+      {report.status === 'published' && (
+        <>
+          <dt>公開ページ</dt>
+          <dd>
+            <a href={paths.report(report.slug)}>{paths.report(report.slug)}</a>
+          </dd>
+        </>
+      )}
+      {canDelete && (
+        <>
+          <dt>完全に削除</dt>
+          <dd>
+            <a href={`/admin/reports/${report.id}/delete`}>この報告を完全に削除する(確認画面へ)</a>
+          </dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+function ConflictNotice({ conflict }: { conflict: ReportConflict }) {
+  return (
+    <section class="conflict" aria-labelledby="conflict-title">
+      <h2 id="conflict-title">ほかの人が先に保存したため、保存しませんでした</h2>
+      <p>
+        このページを開いたあとに、ほかの人がこの報告を保存しました(現在は版{conflict.currentVersion})。あなたの入力は失われていません。下のフォームにそのまま残してあり、変更履歴にも「競合のため保存されなかった版」として保存しました。
+      </p>
+      <p>
+        下の差分で、保存されている版とあなたの入力の違いを確認してください。必要な変更を取り込んでから「下書き保存」を押すと、あなたの入力で上書きします。
+      </p>
+      <ReportDiffView diff={conflict.diff} beforeLabel="保存されている版" afterLabel="あなたの入力" />
+    </section>
+  );
+}
+
+function ReportFields(props: ReportEditPageProps & { isReadOnly: boolean }) {
+  const { form, errors, isReadOnly } = props;
+  const ro = isReadOnly || undefined;
+  return (
+    <>
+      <TextField name="title" label="タイトル" errors={errors} value={form.title} isRequired maxLength={500} />
+      <TextField name="activityDate" label="活動日" type="date" errors={errors} value={form.activityDate} isRequired hint="活動を行った日(例: 2024-05-01)。" />
+      <div class={errors.categoryId ? 'field field-invalid' : 'field'}>
+        <label for="field-categoryId">カテゴリー</label>
+        <FieldError name="categoryId" errors={errors} />
+        <select {...controlAttrs('categoryId', errors)} disabled={ro}>
+          <option value="">なし</option>
+          {props.categories.map((c) => (
+            <option value={String(c.id)} selected={form.categoryId === String(c.id)}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <TextField name="tags" label="タグ" errors={errors} value={form.tags} hint="複数のときは「、」「,」または空白で区切ります(例: 外交、経済)。" />
+      <TextField
+        name="slug"
+        label="URL名"
+        errors={errors}
+        value={form.slug}
+        hint="公開ページのアドレス /activity/URL名/ になります。半角の英小文字・数字・「-」。空欄なら活動日から自動で付けます(例: 2024-05-01)。"
+      />
+      <div class={errors.summary ? 'field field-invalid' : 'field'}>
+        <label for="field-summary">概要</label>
+        <p class="field-hint" id="field-summary-hint">
+          一覧や検索結果、SNSで表示される短い説明(400文字まで、任意)。
+        </p>
+        <FieldError name="summary" errors={errors} />
+        <textarea {...controlAttrs('summary', errors, true)} rows={3} class="summary-input" readOnly={ro}>
+          {form.summary}
+        </textarea>
+      </div>
+      <div class={errors.bodySource ? 'field field-invalid' : 'field'}>
+        <label for="field-bodySource">本文</label>
+        <div class="field-hint format-help" id="field-bodySource-hint">
+          <p>Wordやメールで書いた文章をそのまま貼り付けられます。</p>
+          <ul>
+            <li>「1 見出し」のように数字と空白で始まる行は大見出しになります。</li>
+            <li>「(1)」「ア」「①」で始まる行は小見出しまたは番号付きの項目になります。</li>
+            <li>空行で段落を分けます。</li>
+            <li>
+              リンクは <code>[文字](https://…)</code>、添付資料へのリンクは <code>[ラベル](media:ファイル名)</code> と書きます。
+            </li>
+          </ul>
+        </div>
+        <FieldError name="bodySource" errors={errors} />
+        <textarea {...controlAttrs('bodySource', errors, true)} rows={20} class="body-input" readOnly={ro}>
+          {form.bodySource}
+        </textarea>
+      </div>
+    </>
+  );
+}
+
+function NoteField({ form }: { form: ReportForm }) {
+  return (
+    <div class="field">
+      <label for="field-note">変更のメモ(任意)</label>
+      <p class="field-hint" id="field-note-hint">
+        変更履歴に残す短いメモ(例: 誤字を修正)。
+      </p>
+      <input id="field-note" name="note" type="text" value={form.note} maxLength={200} aria-describedby="field-note-hint" />
+    </div>
+  );
+}
+
+function ActionButtons({ actions, isNew, form, errors, report }: { actions: ReportAction[]; isNew: boolean; form: ReportForm; errors: FieldErrors; report?: ReportInfo }) {
+  const can = (a: ReportAction) => actions.includes(a);
+  const isPublished = report?.status === 'published';
+  return (
+    <>
+      <div class="form-actions">
+        {can('edit') && (
+          <button type="submit" name="intent" value="save" class="button-primary">
+            {isPublished ? '保存して公開ページを更新' : '下書き保存'}
+          </button>
+        )}
+        {can('edit') && (
+          <button type="submit" name="intent" value="preview">
+            プレビュー
+          </button>
+        )}
+        {can('submit') && (
+          <button type="submit" name="intent" value="submit">
+            レビューを依頼
+          </button>
+        )}
+        {can('withdraw') && (
+          <button type="submit" name="intent" value="withdraw">
+            依頼を取り下げ
+          </button>
+        )}
+        {can('publish') && (
+          <button type="submit" name="intent" value="publish">
+            公開する
+          </button>
+        )}
+        {can('unpublish') && (
+          <button type="submit" name="intent" value="unpublish">
+            非公開に戻す
+          </button>
+        )}
+        {can('trash') && !isNew && (
+          <button type="submit" name="intent" value="trash">
+            ゴミ箱へ移動
+          </button>
+        )}
+        {can('restore') && (
+          <button type="submit" name="intent" value="restore">
+            ゴミ箱から戻す
+          </button>
+        )}
+      </div>
+      {isPublished && can('edit') && <p class="admin-hint">公開中の報告です。保存すると公開ページにすぐ反映されます。</p>}
+      {can('schedule') && (
+        <fieldset class="schedule-box">
+          <legend>予約公開</legend>
+          <TextField
+            name="scheduledAt"
+            label="公開する日時(日本時間)"
+            type="datetime-local"
+            errors={errors}
+            value={form.scheduledAt}
+            hint="この日時になると自動で公開されます。"
+          />
+          <button type="submit" name="intent" value="schedule">
+            予約公開
+          </button>
+        </fieldset>
+      )}
+    </>
+  );
+}

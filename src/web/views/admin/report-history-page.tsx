@@ -1,0 +1,100 @@
+// /admin/reports/:id/history: every revision of a report (newest first) with who saved it
+// and why, a choice of two to compare, their difference, and 「この版に戻す」.
+import type { ReportDiff } from '../../../domain/report-diff.js';
+import type { RevisionSummary } from '../../../store/revisions.js';
+import { formatDateTimeJa } from './date-time.js';
+import { CsrfField } from './form.js';
+import { AdminLayout, type AdminPageContext } from './layout.js';
+import { ReportDiffView } from './report-diff-view.js';
+
+export interface ReportHistoryPageProps {
+  page: AdminPageContext;
+  report: { id: number; title: string; version: number };
+  revisions: RevisionSummary[];
+  /** The two revisions compared (older first), when chosen. */
+  compared?: { from: RevisionSummary; to: RevisionSummary; diff: ReportDiff };
+  canRestore: boolean;
+  /** A refused restore (a field of the old version no longer fits, …). */
+  problem?: string;
+}
+
+export function ReportHistoryPage({ page, report, revisions, compared, canRestore, problem }: ReportHistoryPageProps) {
+  const fromId = compared?.from.id ?? revisions[1]?.id;
+  const toId = compared?.to.id ?? revisions[0]?.id;
+  return (
+    <AdminLayout page={page} title={`変更履歴: ${report.title}`}>
+      <p class="admin-back">
+        <a href={`/admin/reports/${report.id}/edit`}>報告の編集に戻る</a>
+      </p>
+      <h1 id="page-title">変更履歴: {report.title}</h1>
+      <p class="admin-lead">現在の版は{report.version}です。比べたい2つの版を選んで「比較する」を押してください。</p>
+      {problem && (
+        <div class="error-summary" role="alert">
+          <p>{problem}</p>
+        </div>
+      )}
+      {revisions.length === 0 ? (
+        <p>この報告にはまだ変更履歴がありません。</p>
+      ) : (
+        <form method="get" action={`/admin/reports/${report.id}/history`}>
+          <div class="table-scroll">
+            <table class="admin-table history-table">
+              <caption class="visually-hidden">変更履歴(新しい順)</caption>
+              <thead>
+                <tr>
+                  <th scope="col">比較元</th>
+                  <th scope="col">比較先</th>
+                  <th scope="col">版</th>
+                  <th scope="col">日時</th>
+                  <th scope="col">保存した人</th>
+                  <th scope="col">メモ</th>
+                  <th scope="col">タイトル</th>
+                </tr>
+              </thead>
+              <tbody>
+                {revisions.map((r) => (
+                  <tr>
+                    <td>
+                      <input type="radio" name="from" value={String(r.id)} checked={r.id === fromId} aria-label={`版${r.version}(${formatDateTimeJa(r.createdAt)})を比較元にする`} />
+                    </td>
+                    <td>
+                      <input type="radio" name="to" value={String(r.id)} checked={r.id === toId} aria-label={`版${r.version}(${formatDateTimeJa(r.createdAt)})を比較先にする`} />
+                    </td>
+                    <td>版{r.version}</td>
+                    <td>{formatDateTimeJa(r.createdAt)}</td>
+                    <td>{r.authorName ?? '—'}</td>
+                    <td>{r.note}</td>
+                    <td>{r.title}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p>
+            <button type="submit">比較する</button>
+          </p>
+        </form>
+      )}
+      {compared && (
+        <section aria-labelledby="diff-title">
+          <h2 id="diff-title">
+            版{compared.from.version}({formatDateTimeJa(compared.from.createdAt)})と版{compared.to.version}({formatDateTimeJa(compared.to.createdAt)})の違い
+          </h2>
+          <ReportDiffView diff={compared.diff} beforeLabel={`版${compared.from.version}`} afterLabel={`版${compared.to.version}`} />
+          {canRestore && (
+            <div class="restore-forms">
+              {[compared.from, compared.to].map((r) => (
+                <form method="post" action={`/admin/reports/${report.id}/history/${r.id}/restore`} class="admin-inline-form">
+                  <CsrfField token={page.csrfToken} />
+                  <input type="hidden" name="expectedVersion" value={String(report.version)} />
+                  <button type="submit">版{r.version}({r.note || formatDateTimeJa(r.createdAt)})に戻す</button>
+                </form>
+              ))}
+              <p class="admin-hint">「この版に戻す」と、その版の内容が新しい版として保存されます。いまの内容も履歴に残ります。</p>
+            </div>
+          )}
+        </section>
+      )}
+    </AdminLayout>
+  );
+}

@@ -1,0 +1,154 @@
+// /admin/reports: every report an editor may work on (a writer: their own), newest change
+// first, filtered by status, category, author and words, a page at a time.
+import { formatJapaneseDate } from '../../../domain/dates.js';
+import type { Category } from '../../../domain/report.js';
+import type { AdminReportSummary, AdminStatus } from '../../../store/reports.js';
+import { Pagination } from '../components/pagination.js';
+import { formatDateTimeJa } from './date-time.js';
+import { AdminLayout, type AdminPageContext } from './layout.js';
+import { ADMIN_STATUS_LABELS, StatusBadge } from './report-status.js';
+
+export interface ReportListQuery {
+  status?: AdminStatus;
+  categoryId?: number;
+  authorId?: number;
+  text: string;
+}
+
+export interface ReportListPageProps {
+  page: AdminPageContext;
+  query: ReportListQuery;
+  items: AdminReportSummary[];
+  total: number;
+  pageNumber: number;
+  pageCount: number;
+  counts: Record<AdminStatus, number>;
+  categories: Category[];
+  /** Empty for writers, who see only their own reports. */
+  authors: { id: number; name: string }[];
+  canCreate: boolean;
+}
+
+const STATUS_TABS: (AdminStatus | undefined)[] = [undefined, 'draft', 'review', 'scheduled', 'published', 'trashed'];
+
+/** The list URL for a query (page 1 has no page parameter). */
+export function reportListHref(query: ReportListQuery, pageNumber = 1): string {
+  const params = new URLSearchParams();
+  if (query.status) params.set('status', query.status);
+  if (query.categoryId !== undefined) params.set('category', String(query.categoryId));
+  if (query.authorId !== undefined) params.set('author', String(query.authorId));
+  if (query.text) params.set('q', query.text);
+  if (pageNumber > 1) params.set('page', String(pageNumber));
+  const text = params.toString();
+  return text ? `/admin/reports?${text}` : '/admin/reports';
+}
+
+export function ReportListPage(props: ReportListPageProps) {
+  const { page, query, items, counts } = props;
+  const allCount = counts.draft + counts.scheduled + counts.published;
+  return (
+    <AdminLayout page={page} title="活動報告">
+      <h1 id="page-title">活動報告</h1>
+      {props.canCreate && (
+        <p>
+          <a class="button-primary" href="/admin/reports/new">
+            新しい報告を書く
+          </a>
+        </p>
+      )}
+      <nav class="status-tabs" aria-label="状態で絞り込む">
+        <ul>
+          {STATUS_TABS.map((status) => {
+            const count = status === undefined ? allCount : counts[status];
+            return (
+              <li>
+                <a href={reportListHref({ ...query, status })} aria-current={query.status === status ? 'page' : undefined}>
+                  {status === undefined ? 'すべて' : ADMIN_STATUS_LABELS[status]}
+                  <span class="tab-count">({count}件)</span>
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+      <form method="get" action="/admin/reports" class="report-filter" role="search" aria-label="報告の絞り込み">
+        {query.status && <input type="hidden" name="status" value={query.status} />}
+        <div class="field">
+          <label for="filter-q">タイトル・本文の語句</label>
+          <input id="filter-q" type="search" name="q" value={query.text} />
+        </div>
+        <div class="field">
+          <label for="filter-category">カテゴリー</label>
+          <select id="filter-category" name="category">
+            <option value="">すべて</option>
+            {props.categories.map((c) => (
+              <option value={String(c.id)} selected={query.categoryId === c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        {props.authors.length > 0 && (
+          <div class="field">
+            <label for="filter-author">作成者</label>
+            <select id="filter-author" name="author">
+              <option value="">すべて</option>
+              {props.authors.map((a) => (
+                <option value={String(a.id)} selected={query.authorId === a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <button type="submit">絞り込む</button>
+      </form>
+      <p class="admin-hint" role="status">
+        {props.total}件
+      </p>
+      {items.length === 0 ? (
+        <p>該当する報告はありません。</p>
+      ) : (
+        <div class="table-scroll">
+          <table class="admin-table report-table">
+            <caption class="visually-hidden">活動報告の一覧(更新の新しい順)</caption>
+            <thead>
+              <tr>
+                <th scope="col">タイトル</th>
+                <th scope="col">状態</th>
+                <th scope="col">活動日</th>
+                <th scope="col">カテゴリー</th>
+                <th scope="col">作成者</th>
+                <th scope="col">更新日時</th>
+                <th scope="col">操作</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((r) => (
+                <tr>
+                  <td>
+                    <a href={`/admin/reports/${r.id}/edit`}>{r.title}</a>
+                  </td>
+                  <td>
+                    <StatusBadge report={r} />
+                    {r.status === 'scheduled' && r.scheduledAt && <div class="cell-note">{formatDateTimeJa(r.scheduledAt)}に公開</div>}
+                  </td>
+                  <td>{formatJapaneseDate(r.activityDate)}</td>
+                  <td>{r.category?.name ?? 'なし'}</td>
+                  <td>{r.authorName ?? '—'}</td>
+                  <td>{formatDateTimeJa(r.updatedAt)}</td>
+                  <td>
+                    <a href={`/admin/reports/${r.id}/edit`}>編集</a>
+                    {' / '}
+                    <a href={`/admin/reports/${r.id}/history`}>履歴</a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination info={{ page: props.pageNumber, pageCount: props.pageCount, basePath: reportListHref(query) }} />
+    </AdminLayout>
+  );
+}
