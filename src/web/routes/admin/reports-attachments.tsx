@@ -9,7 +9,7 @@ import { detachMedia } from '../../../actions/detach-media.js';
 import { reorderAttachments } from '../../../actions/reorder-attachments.js';
 import { uploadMedia } from '../../../actions/upload-media.js';
 import { ValidationError, type FieldMessages } from '../../../domain/errors.js';
-import { checkAttachmentText } from '../../../domain/media-rules.js';
+import { checkAttachmentText, formatMegabytes } from '../../../domain/media-rules.js';
 import { attachedMediaIds, findMedia, listAttachments } from '../../../store/media.js';
 import type { EditableReport } from '../../../store/reports.js';
 import { enforceAccess } from '../../admin/access.js';
@@ -119,6 +119,11 @@ export const reportAttachmentRoutes: FastifyPluginAsync<{ deps: WebDeps }> = asy
         const fileName = uploadNames.get(request)?.get('upload.file') ?? '';
         if (!Buffer.isBuffer(bytes) || (bytes.length === 0 && fileName === '')) {
           throw new ValidationError('ファイルを選んでください。', { file: 'アップロードするファイルを選んでください。' });
+        }
+        if (bytes.length > deps.maxUploadBytes) {
+          // Cut at the multipart limit, so its real size is unknown: the limit alone is stated.
+          const message = `ファイルが大きすぎます(上限${formatMegabytes(deps.maxUploadBytes)})。小さくしてからアップロードしてください。`;
+          throw new ValidationError(message, { file: message });
         }
         // Label and summary are checked first, so a refused label does not leave an unused upload behind.
         checkAttachmentText({ label: form.label.trim() || stemOf(fileName) || 'ファイル', summary: form.summary });

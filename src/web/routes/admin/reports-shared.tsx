@@ -8,6 +8,7 @@ import { diffRevisions } from '../../../domain/report-diff.js';
 import { allowedActions, workflowRefusal, type ReportAction, type WorkflowState } from '../../../domain/report-workflow.js';
 import type { EditConflict } from '../../../domain/revision.js';
 import type { TrustedHtml } from '../../../domain/trusted-html.js';
+import { formatMegabytes } from '../../../domain/media-rules.js';
 import type { Actor } from '../../../domain/user.js';
 import { listCategories } from '../../../store/categories.js';
 import { listAttachments } from '../../../store/media.js';
@@ -160,7 +161,7 @@ export async function sendEditPage(deps: WebDeps, request: FastifyRequest, reply
       errors,
       attachForm: options.attachForm,
       uploadForm: options.uploadForm,
-      maxUploadMb: Math.round(deps.maxUploadBytes / (1024 * 1024)),
+      maxUploadSize: formatMegabytes(deps.maxUploadBytes),
     };
   }
   const page = await adminPageContext(deps, request, reply);

@@ -31,7 +31,8 @@ export interface ReportAttachmentsProps {
   /** What was typed in the form that failed. */
   attachForm?: AttachmentForm;
   uploadForm?: AttachmentForm;
-  maxUploadMb: number;
+  /** 「20MB」. */
+  maxUploadSize: string;
 }
 
 const ATTACH_LABELS = { 'attach.mediaId': 'ファイル', 'attach.label': 'ラベル', 'attach.summary': '説明' };
@@ -104,7 +105,7 @@ export function ReportAttachments(props: ReportAttachmentsProps) {
           <div class={errors['upload.file'] ? 'field field-invalid' : 'field'}>
             <label for="field-upload.file">ファイル</label>
             <p class="field-hint" id="field-upload.file-hint">
-              PDF、JPEG、PNG、WebP({props.maxUploadMb}MBまで)。
+              PDF、JPEG、PNG、WebP({props.maxUploadSize}まで)。
             </p>
             <FieldError name="upload.file" errors={errors} />
             <input {...controlAttrs('upload.file', errors, true)} type="file" accept="application/pdf,image/jpeg,image/png,image/webp" />
