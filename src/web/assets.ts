@@ -14,6 +14,8 @@ export interface Assets {
   icon: Asset;
   /** Admin pages only, after css. */
   adminCss: Asset;
+  /** The media library's upload progress (progressive enhancement). */
+  adminUploadJs: Asset;
   /** The report editor's live preview (progressive enhancement). */
   adminEditorJs: Asset;
 }
@@ -30,6 +32,7 @@ export function loadAssets(): Assets {
     css: load('site', 'css', 'text/css; charset=utf-8'),
     icon: load('icon', 'svg', 'image/svg+xml'),
     adminCss: load('admin', 'css', 'text/css; charset=utf-8'),
+    adminUploadJs: load('admin-upload', 'js', 'text/javascript; charset=utf-8'),
     adminEditorJs: load('admin-editor', 'js', 'text/javascript; charset=utf-8'),
   };
 }
