@@ -282,3 +282,21 @@ test('a forged or missing CSRF token is refused on the editor forms and nothing 
   }
   assert.deepEqual(await getEditableReport(t.site.db, id), before);
 });
+
+test("the dashboard counts reports by state and lists the user's own recent drafts", async () => {
+  const id = await createDraft(writer, { title: 'ダッシュボードに出る下書き' });
+  await createDraft(otherWriter, { title: '他人のダッシュボード下書き' });
+  const counts = await listReportsForAdmin(t.site.db, { status: 'draft' }, { offset: 0, limit: 1 });
+  const mine = await listReportsForAdmin(t.site.db, { status: 'draft', authorId: (await getEditableReport(t.site.db, id)).authorId! }, { offset: 0, limit: 1 });
+
+  const writerView = await writer.get('/admin/');
+  assert.equal(writerView.statusCode, 200);
+  assert.match(writerView.body, new RegExp(`href="/admin/reports\\?status=draft"><span class="report-count-label">下書き</span><span class="report-count-number">${mine.total}件`));
+  assert.match(writerView.body, /レビュー待ち/);
+  assert.match(writerView.body, new RegExp(`<a href="/admin/reports/${id}/edit">ダッシュボードに出る下書き</a>`));
+  assert.doesNotMatch(writerView.body, /他人のダッシュボード下書き/);
+
+  const editorView = await editor.get('/admin/');
+  assert.match(editorView.body, new RegExp(`<span class="report-count-number">${counts.total}件`));
+  assert.match(editorView.body, /公開中/);
+});

@@ -1,12 +1,20 @@
 // /admin/: the dashboard.
 import type { FastifyPluginAsync } from 'fastify';
+import { listReportsForAdmin } from '../../../store/reports.js';
 import { adminPageContext, sendAdminPage } from '../../admin/page.js';
 import type { WebDeps } from '../../deps.js';
 import { DashboardPage } from '../../views/admin/dashboard-page.js';
+import { reportCounts } from './reports-shared.js';
 
 export const dashboardRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {
   app.get('/', { config: { access: 'writer' } }, async (request, reply) => {
-    const page = await adminPageContext(deps, request, reply);
-    return sendAdminPage(reply, <DashboardPage page={{ ...page, user: page.user! }} />);
+    const actor = request.admin!.actor;
+    const [page, counts, drafts] = await Promise.all([
+      adminPageContext(deps, request, reply),
+      reportCounts(deps, actor),
+      listReportsForAdmin(deps.ctx.db, { status: 'draft', authorId: actor.userId }, { offset: 0, limit: 5 }),
+    ]);
+    const reports = { counts, drafts: drafts.items, isOwnOnly: actor.role === 'writer' };
+    return sendAdminPage(reply, <DashboardPage page={{ ...page, user: page.user! }} reports={reports} />);
   });
 };

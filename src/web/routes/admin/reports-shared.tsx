@@ -12,7 +12,7 @@ import { formatMegabytes } from '../../../domain/media-rules.js';
 import type { Actor } from '../../../domain/user.js';
 import { listCategories } from '../../../store/categories.js';
 import { listAttachments } from '../../../store/media.js';
-import { getEditableReport, type EditableReport } from '../../../store/reports.js';
+import { countReportsByAdminStatus, getEditableReport, listReportsForAdmin, type AdminStatus, type EditableReport } from '../../../store/reports.js';
 import { formField } from '../../admin/form-body.js';
 import { adminPageContext, sendAdminPage } from '../../admin/page.js';
 import type { WebDeps } from '../../deps.js';
@@ -187,3 +187,17 @@ export async function sendEditPage(deps: WebDeps, request: FastifyRequest, reply
   );
 }
 
+
+const ADMIN_STATUSES: readonly AdminStatus[] = ['draft', 'review', 'scheduled', 'published', 'trashed'];
+
+/** Reports per list tab; a writer's counts cover only their own reports, as their list does. */
+export async function reportCounts(deps: WebDeps, actor: Actor): Promise<Record<AdminStatus, number>> {
+  if (actor.role !== 'writer') return countReportsByAdminStatus(deps.ctx.db);
+  const counts = { draft: 0, review: 0, scheduled: 0, published: 0, trashed: 0 };
+  for (const status of ADMIN_STATUSES) {
+    // An offset past any list: only the count is read.
+    const { total } = await listReportsForAdmin(deps.ctx.db, { status, authorId: actor.userId }, { offset: Number.MAX_SAFE_INTEGER, limit: 1 });
+    counts[status] = total;
+  }
+  return counts;
+}

@@ -20,7 +20,7 @@ import type { ReportAction } from '../../../domain/report-workflow.js';
 import type { EditConflict } from '../../../domain/revision.js';
 import type { Actor } from '../../../domain/user.js';
 import { listCategories } from '../../../store/categories.js';
-import { countReportsByAdminStatus, getEditableReport, listReportsForAdmin, type AdminStatus } from '../../../store/reports.js';
+import { getEditableReport, listReportsForAdmin, type AdminStatus } from '../../../store/reports.js';
 import { listUsers } from '../../../store/users.js';
 import { formField } from '../../admin/form-body.js';
 import { withNotice, type NOTICES } from '../../admin/notices.js';
@@ -41,6 +41,7 @@ import {
   newReportState,
   parseId,
   refusalOf,
+  reportCounts,
   reportIdOf,
   sendEditPage,
   sendRefusal,
@@ -128,7 +129,7 @@ export const reportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
     const list = await listReportsForAdmin(deps.ctx.db, filter, { offset: (pageNumber - 1) * PER_PAGE, limit: PER_PAGE });
     const pageCount = Math.max(1, Math.ceil(list.total / PER_PAGE));
     const [counts, categories, users, page] = await Promise.all([
-      actor.role === 'writer' ? countOwnReports(deps, actor.userId) : countReportsByAdminStatus(deps.ctx.db),
+      reportCounts(deps, actor),
       listCategories(deps.ctx.db),
       actor.role === 'writer' ? Promise.resolve([]) : listUsers(deps.ctx.db),
       adminPageContext(deps, request, reply),
@@ -288,13 +289,3 @@ export const reportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
   await app.register(reportAttachmentRoutes, { deps });
 };
 
-/** A writer's tab counts: only their own reports. */
-async function countOwnReports(deps: WebDeps, authorId: number): Promise<Record<AdminStatus, number>> {
-  const counts = { draft: 0, review: 0, scheduled: 0, published: 0, trashed: 0 };
-  for (const status of ADMIN_STATUSES) {
-    // An offset past any list: only the count is read.
-    const { total } = await listReportsForAdmin(deps.ctx.db, { status, authorId }, { offset: Number.MAX_SAFE_INTEGER, limit: 1 });
-    counts[status] = total;
-  }
-  return counts;
-}

@@ -1,6 +1,7 @@
 // The admin's first page: who is logged in, and where to go from here.
 import { ROLE_LABELS, isAllowed } from '../../../domain/user.js';
 import { ADMIN_NAV, AdminLayout, type AdminPageContext } from './layout.js';
+import { ReportDashboard, type ReportDashboardProps } from './report-dashboard.js';
 
 const DESCRIPTIONS: Record<string, string> = {
   '/admin/reports': '活動報告を書く・編集する・公開する',
@@ -10,7 +11,7 @@ const DESCRIPTIONS: Record<string, string> = {
   '/admin/audit': 'ログインや変更の記録',
 };
 
-export function DashboardPage({ page }: { page: AdminPageContext & { user: NonNullable<AdminPageContext['user']> } }) {
+export function DashboardPage({ page, reports }: { page: AdminPageContext & { user: NonNullable<AdminPageContext['user']> }; reports?: ReportDashboardProps }) {
   const links = ADMIN_NAV.filter((item) => item.href !== '/admin/' && isAllowed(page.user.role, item.access));
   return (
     <AdminLayout page={page} title="ダッシュボード">
@@ -18,6 +19,7 @@ export function DashboardPage({ page }: { page: AdminPageContext & { user: NonNu
       <p class="admin-lead">
         {page.user.displayName}さん({ROLE_LABELS[page.user.role]})としてログインしています。
       </p>
+      {reports && <ReportDashboard {...reports} />}
       <ul class="admin-cards">
         {links.map((item) => (
           <li>
