@@ -203,6 +203,7 @@ test('filters the library by PDF or image, newest first', async () => {
 test('refuses writers on every media page and upload, before storing anything', async () => {
   const writer = await logIn(app, 'writer');
   assert.equal((await writer.get('/admin/media')).statusCode, 403);
+  assert.doesNotMatch((await writer.get('/admin/')).body, /href="\/admin\/media"/, 'no menu link to a page the writer cannot open');
   const before = await storedState();
   const response = await upload(writer, { name: '資料.pdf', bytes: await makePdf(1) });
   assert.equal(response.statusCode, 403);
