@@ -1,8 +1,7 @@
 // The reports part of the dashboard: how many reports wait in each state (each a link to
 // the list) and the user's own most recent drafts.
 import { formatDateTimeJa } from './date-time.js';
-import type { AdminStatus } from '../../../store/reports.js';
-import { ADMIN_STATUS_LABELS } from './report-status.js';
+import { ADMIN_STATUS_LABELS, type AdminStatus } from './report-status.js';
 
 export interface ReportDashboardProps {
   counts: Record<AdminStatus, number>;

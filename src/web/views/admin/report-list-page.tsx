@@ -1,12 +1,18 @@
 // /admin/reports: every report an editor may work on (a writer: their own), newest change
 // first, filtered by status, category, author and words, a page at a time.
 import { formatJapaneseDate } from '../../../domain/dates.js';
-import type { Category } from '../../../domain/report.js';
-import type { AdminReportSummary, AdminStatus } from '../../../store/reports.js';
+import type { Category, ReportSummary } from '../../../domain/report.js';
 import { Pagination } from '../components/pagination.js';
 import { formatDateTimeJa } from './date-time.js';
 import { AdminLayout, type AdminPageContext } from './layout.js';
-import { ADMIN_STATUS_LABELS, StatusBadge } from './report-status.js';
+import { ADMIN_STATUS_LABELS, StatusBadge, type AdminStatus } from './report-status.js';
+
+/** A row of the list: the report's summary and where it is in the workflow. */
+export interface ReportListItem extends ReportSummary {
+  authorName: string | null;
+  submittedAt: string | null;
+  scheduledAt: string | null;
+}
 
 export interface ReportListQuery {
   status?: AdminStatus;
@@ -18,7 +24,7 @@ export interface ReportListQuery {
 export interface ReportListPageProps {
   page: AdminPageContext;
   query: ReportListQuery;
-  items: AdminReportSummary[];
+  items: ReportListItem[];
   total: number;
   pageNumber: number;
   pageCount: number;

@@ -1,7 +1,9 @@
 // How the admin names where a report stands: a badge for lists and the edit page, and the
 // names of the list filters. 「レビュー待ち」 is a draft its writer has submitted.
 import type { ReportStatus } from '../../../domain/report.js';
-import type { AdminStatus } from '../../../store/reports.js';
+
+/** A list tab: a status, or 'review' for submitted drafts (as store/reports.ts AdminStatus). */
+export type AdminStatus = ReportStatus | 'review';
 
 export const ADMIN_STATUS_LABELS: Record<AdminStatus, string> = {
   draft: '下書き',
