@@ -2,14 +2,22 @@
 // listing those reports with links so they can be changed first.
 import type { MediaUser } from '../../../domain/errors.js';
 import { attachmentMeta } from '../../../domain/attachment.js';
-import type { Media } from '../../../store/media.js';
 import { AdminLayout, type AdminPageContext } from './layout.js';
 import { CsrfField, FormActions } from './form.js';
 import { MediaUsers } from './media-library-page.js';
 
+/** What the page shows of the file (store/media.ts Media has these fields). */
+export interface DeletedMediaFacts {
+  id: number;
+  originalName: string;
+  mime: string;
+  bytes: number;
+  pages: number | null;
+}
+
 export interface MediaDeletePageProps {
   page: AdminPageContext;
-  media: Media;
+  media: DeletedMediaFacts;
   /** The reports using it: deleting is refused while there are any. */
   usedBy: MediaUser[];
   /** The refusal after a POST (the list may have changed since the confirmation). */

@@ -2,7 +2,6 @@
 // its alt text, name, type, size, pages or pixels, the reports using each file), each
 // with its alt text form and a link to delete it. The upload works as a plain multipart
 // form; admin-upload.js adds a progress bar when scripts run.
-import type { MediaListItem } from '../../../actions/list-media.js';
 import { attachmentMeta, formatName } from '../../../domain/attachment.js';
 import { mediaPath, mediaVariantPath } from '../../../domain/media-path.js';
 import { formatMegabytes, isImageType, MAX_ALT_TEXT_LENGTH } from '../../../domain/media-rules.js';
@@ -11,6 +10,23 @@ import { Pagination } from '../components/pagination.js';
 import { AdminLayout, type AdminPageContext } from './layout.js';
 import { formatDateTimeJa } from './date-time.js';
 import { controlAttrs, CsrfField, ErrorSummary, FieldError, FormActions, type FieldErrors } from './form.js';
+
+/** One library entry (actions/list-media.ts MediaListItem has these fields). */
+export interface MediaListItem {
+  id: number;
+  sha256: string;
+  originalName: string;
+  mime: string;
+  bytes: number;
+  width: number | null;
+  height: number | null;
+  pages: number | null;
+  altText: string;
+  createdAt: string;
+  /** The WebP copies; the 640 px one is the thumbnail. */
+  variants: { width: number }[];
+  usedBy: MediaUser[];
+}
 
 export type MediaKindFilter = 'pdf' | 'image' | undefined;
 
