@@ -254,6 +254,8 @@ for (const [what, changes, field, message] of [
     assert.match(response.body, new RegExp(`id="field-${field}"[^>]*aria-describedby="[^"]*field-${field}-error|aria-describedby="[^"]*field-${field}-error[^"]*"[^>]*id="field-${field}"`));
     assert.match(response.body, /&lt;script>alert\(1\)&lt;\/script>を含む入力|&lt;script&gt;alert\(1\)&lt;\/script&gt;を含む入力/);
     assert.match(response.body, /入力途中の概要/);
+    const [name, value] = Object.entries(changes)[0]!;
+    if (value !== '') assert.match(response.body, new RegExp(`id="field-${name}" name="${name}"[^>]*value="${value}"`), 'the bad value is shown as typed');
     assert.deepEqual(await getEditableReport(t.site.db, id), before);
   });
 }

@@ -1,10 +1,11 @@
 // /admin/reports/new and /admin/reports/:id/edit: the report form, the buttons the
 // acting user may use (domain/report-workflow.ts allowedActions), the preview, and on a
 // refused save the difference between the stored version and the user's text.
+import { isIsoDate } from '../../../domain/dates.js';
 import { paths } from '../../../domain/paths.js';
 import type { Category, ReportStatus } from '../../../domain/report.js';
 import type { ReportDiff } from '../../../domain/report-diff.js';
-import type { ReportAction } from '../../../domain/report-workflow.js';
+import { parsePublishAt, type ReportAction } from '../../../domain/report-workflow.js';
 import type { TrustedHtml } from '../../../domain/trusted-html.js';
 import { HtmlBlock } from '../components/html-block.js';
 import { formatDateTimeJa } from './date-time.js';
@@ -183,13 +184,25 @@ function ConflictNotice({ conflict }: { conflict: ReportConflict }) {
   );
 }
 
+/**
+ * A date control cannot hold a day that does not exist (2024-02-30, typed where the
+ * browser offers a text box): such a value is shown in a text field, so it is kept as typed.
+ */
+function dateFieldType(value: string): 'date' | 'text' {
+  return value === '' || isIsoDate(value) ? 'date' : 'text';
+}
+
+function dateTimeFieldType(value: string): 'datetime-local' | 'text' {
+  return value === '' || (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) && parsePublishAt(value) !== undefined) ? 'datetime-local' : 'text';
+}
+
 function ReportFields(props: ReportEditPageProps & { isReadOnly: boolean }) {
   const { form, errors, isReadOnly } = props;
   const ro = isReadOnly || undefined;
   return (
     <>
       <TextField name="title" label="タイトル" errors={errors} value={form.title} isRequired maxLength={500} />
-      <TextField name="activityDate" label="活動日" type="date" errors={errors} value={form.activityDate} isRequired hint="活動を行った日(例: 2024-05-01)。" />
+      <TextField name="activityDate" label="活動日" type={dateFieldType(form.activityDate)} errors={errors} value={form.activityDate} isRequired hint="活動を行った日(例: 2024-05-01)。" />
       <div class={errors.categoryId ? 'field field-invalid' : 'field'}>
         <label for="field-categoryId">カテゴリー</label>
         <FieldError name="categoryId" errors={errors} />
@@ -308,7 +321,7 @@ function ActionButtons({ actions, isNew, form, errors, report }: { actions: Repo
           <TextField
             name="scheduledAt"
             label="公開する日時(日本時間)"
-            type="datetime-local"
+            type={dateTimeFieldType(form.scheduledAt)}
             errors={errors}
             value={form.scheduledAt}
             hint="この日時になると自動で公開されます。"
