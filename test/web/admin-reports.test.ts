@@ -302,3 +302,11 @@ test("the dashboard counts reports by state and lists the user's own recent draf
   assert.match(editorView.body, new RegExp(`<span class="report-count-number">${counts.total}件`));
   assert.match(editorView.body, /公開中/);
 });
+
+test('saves a long Japanese body whose encoded form is larger than 1 MB', async () => {
+  const paragraph = '地元の商店街で意見交換を行い、物価高騰への支援策について要望を伺った。\n\n';
+  const bodySource = `1 概要\n\n${paragraph.repeat(Math.ceil(150_000 / paragraph.length))}`;
+  assert.ok(Buffer.byteLength(new URLSearchParams({ bodySource }).toString()) > 1024 * 1024);
+  const id = await createDraft(editor, { bodySource });
+  assert.equal((await getEditableReport(t.site.db, id)).bodySource, bodySource);
+});

@@ -50,6 +50,12 @@ import {
 const WRITER = { access: 'writer' } as const;
 const OWNER = { access: 'owner' } as const;
 const PER_PAGE = 20;
+/**
+ * Form posts of the report form: a body may hold 200,000 characters (LIMITS.bodyChars), and
+ * a Japanese character is 9 bytes once URL-encoded (%E3%81%82), well past Fastify's 1 MB default.
+ */
+const FORM_BODY_LIMIT = 4 * 1024 * 1024;
+const WRITER_FORM = { config: WRITER, bodyLimit: FORM_BODY_LIMIT } as const;
 const ADMIN_STATUSES: readonly AdminStatus[] = ['draft', 'review', 'scheduled', 'published', 'trashed'];
 
 /** What each button does after (or instead of) saving the text. */
@@ -156,7 +162,7 @@ export const reportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
 
   app.get('/reports/new', { config: WRITER }, async (request, reply) => sendEditPage(deps, request, reply, {}));
 
-  app.post('/reports/new', { config: WRITER }, async (request, reply) => {
+  app.post('/reports/new', WRITER_FORM, async (request, reply) => {
     const actor = request.admin!.actor;
     const form = formFromRequest(request);
     let intent = intentOf(request);
@@ -186,7 +192,7 @@ export const reportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
     }
   });
 
-  app.post<{ Params: { id: string } }>('/reports/:id/edit', { config: WRITER }, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/reports/:id/edit', WRITER_FORM, async (request, reply) => {
     const actor = request.admin!.actor;
     const id = reportIdOf(request.params.id);
     const form = formFromRequest(request);
@@ -258,7 +264,7 @@ export const reportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
   }
 
   // The live preview's fragment: the same renderer and the same wrapper as the public page.
-  app.post('/preview', { config: WRITER }, async (request, reply) => {
+  app.post('/preview', WRITER_FORM, async (request, reply) => {
     const { rendered } = await renderBody(deps.ctx.db, formField(request, 'bodySource').replace(/\r\n?/g, '\n'));
     return reply.type('text/html; charset=utf-8').send(renderToString(<HtmlBlock class="report-body" html={rendered.html} />));
   });
