@@ -310,3 +310,14 @@ test('saves a long Japanese body whose encoded form is larger than 1 MB', async 
   const id = await createDraft(editor, { bodySource });
   assert.equal((await getEditableReport(t.site.db, id)).bodySource, bodySource);
 });
+
+test('publishing a new report without a body keeps it as a draft and says why at the body field', async () => {
+  const response = await editor.post('/admin/reports/new', { ...reportFields({ title: '本文のない報告', bodySource: '' }), intent: 'publish' });
+  assert.equal(response.statusCode, 422);
+  assert.match(response.body, /入力した内容は保存しましたが、次の理由で操作できませんでした。/);
+  assert.match(response.body, /id="field-bodySource-error"[^>]*>[^]*?本文を入力してから公開してください/);
+  const { items } = await listReportsForAdmin(t.site.db, { text: '本文のない報告' }, { offset: 0, limit: 5 });
+  assert.equal(items.length, 1);
+  assert.equal(items[0]!.status, 'draft');
+  assert.match(response.body, new RegExp(`action="/admin/reports/${items[0]!.id}/edit"`));
+});
