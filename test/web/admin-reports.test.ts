@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { getEditableReport, listReportsForAdmin } from '../../src/store/reports.js';
-import { addTestUser, logIn, type AdminAgent } from '../support/admin.js';
+import { AdminAgent, addTestUser, logIn } from '../support/admin.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { addCategory, setSettings } from '../support/factories.js';
 
@@ -320,4 +320,16 @@ test('publishing a new report without a body keeps it as a draft and says why at
   assert.equal(items.length, 1);
   assert.equal(items[0]!.status, 'draft');
   assert.match(response.body, new RegExp(`action="/admin/reports/${items[0]!.id}/edit"`));
+});
+
+test('a save after the session has ended asks to log in again and carries the typed text', async () => {
+  const id = await createDraft(editor);
+  const report = await getEditableReport(t.site.db, id);
+  const loggedOut = new AdminAgent(t.app);
+  await loggedOut.get('/admin/login');
+  const response = await loggedOut.post(`/admin/reports/${id}/edit`, { title: report.title, activityDate: report.activityDate, bodySource: '消えてほしくない本文', expectedVersion: String(report.version), intent: 'save' }, { csrf: 'stale' });
+  assert.equal(response.statusCode, 401);
+  assert.match(response.body, /入力した内容は失われていません/);
+  assert.match(response.body, /name="keep\.bodySource" value="消えてほしくない本文"/);
+  assert.deepEqual(await getEditableReport(t.site.db, id), report);
 });
