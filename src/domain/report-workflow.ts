@@ -105,9 +105,9 @@ export function assertCanCreate(actor: Actor): void {
   if (!canCreateReport(actor)) throw new ForbiddenError('報告を作成する権限がありません。');
 }
 
-/** The admin's name for a status (with 確認待ち for a submitted draft). */
+/** The admin's name for a status (with レビュー待ち for a submitted draft). */
 export function statusLabel(report: Pick<WorkflowState, 'status' | 'submittedAt'>): string {
-  if (report.status === 'draft') return report.submittedAt === null ? '下書き' : '確認待ち';
+  if (report.status === 'draft') return report.submittedAt === null ? '下書き' : 'レビュー待ち';
   return { scheduled: '公開予約', published: '公開中', trashed: 'ゴミ箱' }[report.status];
 }
 

@@ -110,7 +110,7 @@ test('refuses an unknown role everything', () => {
 
 test('names the statuses as the admin shows them', () => {
   assert.equal(statusLabel(STATES.draft), '下書き');
-  assert.equal(statusLabel(STATES.review), '確認待ち');
+  assert.equal(statusLabel(STATES.review), 'レビュー待ち');
   assert.equal(statusLabel(STATES.scheduled), '公開予約');
   assert.equal(statusLabel(STATES.published), '公開中');
   assert.equal(statusLabel(STATES.trashed), 'ゴミ箱');
