@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { publishDueReports } from '../../src/actions/publish-due-reports.js';
 import { addTestUser, TEST_PASSWORD } from '../support/admin.js';
+import { makeImage, makePdf } from '../support/media-fixtures.js';
 import { open, useBrowserSession, withPage, type RunningSite } from '../support/browser.js';
 
 const session = useBrowserSession();
@@ -110,6 +111,39 @@ test('writes, previews, publishes, edits, compares and restores a report', async
     assert.match(restored, /次の委員会/);
     assert.doesNotMatch(restored, /12月の委員会/);
     assert.deepEqual(log.pageErrors, []);
+  });
+});
+
+test('attaches a PDF and a photo from the edit page and shows them on the published report', async () => {
+  await withPage(session.browser, session.site, {}, async (page) => {
+    await logInAs(page, 'editor');
+    const body = `${BODY}\n\n詳しくは[活動資料](media:活動資料.pdf)をご覧ください。`;
+    const id = await writeDraft(page, { title: '県庁での要望活動', activityDate: '2026-11-15', body });
+    const upload = page.locator('section[aria-labelledby="upload-title"]');
+    await upload.locator('input[type="file"]').setInputFiles({ name: '活動資料.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await makePdf(2)) });
+    await upload.getByLabel('ラベル').fill('活動資料');
+    await upload.getByLabel('説明(任意)').fill('要望書の全文です。');
+    await click(page, 'アップロードして添付');
+    await page.waitForURL(`**/admin/reports/${id}/edit**`);
+    await upload.locator('input[type="file"]').setInputFiles({ name: '要望の様子.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(await makeImage('jpeg', 800, 600)) });
+    await upload.getByLabel('代替テキスト(画像は必須)').fill('知事に要望書を手渡す様子');
+    await click(page, 'アップロードして添付');
+    const attachments = await page.locator('#attachments').innerText();
+    assert.match(attachments, /活動資料/);
+    assert.match(attachments, /要望の様子/);
+
+    await click(page, '公開する');
+    const slug = await page.getByLabel('URL名').inputValue();
+    await open(page, `/activity/${slug}/`);
+    const pdfLinks = page.getByRole('link', { name: /^活動資料\(PDF形式・\d+(?:\.\d+)?KB・2ページ\)$/ });
+    assert.ok((await pdfLinks.count()) >= 1, 'the PDF link shows type, size and pages');
+    assert.match(await page.locator('main').innerText(), /要望書の全文です。/);
+    const photo = page.locator('main img[alt="知事に要望書を手渡す様子"]');
+    assert.ok((await photo.count()) >= 1, 'the photo is shown with its alt text');
+    const href = await pdfLinks.first().getAttribute('href');
+    const file = await page.request.get(href!);
+    assert.equal(file.status(), 200);
+    assert.equal(file.headers()['content-type'], 'application/pdf');
   });
 });
 
