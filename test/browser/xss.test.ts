@@ -106,6 +106,23 @@ async function seed(t: TestApp): Promise<{ reports: StoredReport[]; categorySlug
       await attachMediaToReport(site, { reportId: saved.id, mediaId: media.id, label: [...payload.text].slice(0, 100).join(''), summary: payload.text, user: actor });
     }
     await publishReport(site, actor, { reportId: saved.id });
+    if (payload.n <= 5) {
+      // A second version, so that the history shows a diff holding payloads.
+      const before = await getEditableReport(site.db, saved.id);
+      const other = XSS_PAYLOADS[payload.n + 5]!;
+      await saveReport(site, actor, {
+        reportId: saved.id,
+        expectedVersion: before.version,
+        title: before.title,
+        activityDate: before.activityDate,
+        categoryId: categories[Math.floor((payload.n - 1) / 6)]!.id,
+        tags: before.tags,
+        slug: before.slug,
+        summary: `${before.summary} ${other.text}`,
+        bodySource: `${before.bodySource}\n\n${other.text}`,
+        note: other.text,
+      });
+    }
     const stored = await getEditableReport(site.db, saved.id);
     reports.push({ payload, id: saved.id, slug: stored.slug, title: stored.title, tags: stored.tags });
   }
@@ -364,6 +381,31 @@ test('puts no markup from a payload into the entry summaries of the RSS and Atom
   checkFeeds(FEED_PARTS.summary),
 );
 
+test('runs no payload in the live preview of the editor', async () => {
+  const watch = await watchedPage();
+  try {
+    const { page } = watch;
+    await visit(watch, '/admin/login');
+    await page.getByLabel('ログイン名').fill('owner');
+    await page.getByLabel('パスワード').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await page.waitForURL('**/admin/');
+    await visit(watch, `/admin/reports/${state.reports[0]!.id}/edit`);
+    const last = XSS_PAYLOADS.at(-1)!;
+    await page.getByLabel('本文').fill(XSS_PAYLOADS.map(bodyOf).join('\n\n'));
+    // admin-editor.js posts the text after a pause and puts the rendered HTML in place.
+    await page.locator('#live-preview').getByText(`(${last.n})`, { exact: false }).first().waitFor();
+    await page.waitForTimeout(200);
+    assert.deepEqual(await injectedElements(page), []);
+    assert.deepEqual(watch.calls, []);
+    assert.deepEqual(watch.dialogs, []);
+    const preview = await textOf(page, '#live-preview');
+    for (const p of XSS_PAYLOADS) assert.ok(preview.includes(`(${p.n})`), `payload ${p.n} shown as text in the preview`);
+  } finally {
+    await watch.context.close();
+  }
+});
+
 test('runs no payload on the admin pages', async () => {
   const watch = await watchedPage();
   try {
@@ -382,6 +424,16 @@ test('runs no payload on the admin pages', async () => {
       assert.ok(users.includes(shown), `display name ${p.n} shown on the users page: ${shown}`);
     }
     assert.ok((await visitAllPages(watch, '/admin/audit')) > 1, 'the audit log has several pages');
+
+    await visitAllPages(watch, '/admin/reports');
+    await visitAllPages(watch, '/admin/media');
+    for (const report of state.reports.slice(0, 5)) {
+      await visit(watch, `/admin/reports/${report.id}/history`);
+      await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.getByRole('button', { name: '比較する' }).click()]);
+      await visit(watch, page.url());
+      const diff = await textOf(page, 'section[aria-labelledby="diff-title"]');
+      assert.ok(diff.includes(`(${report.payload.n + 6})`), `the diff of report ${report.payload.n} shows the added payload as text`);
+    }
 
     // Pages of the editor, media and settings, as far as they exist: every GET route of the
     // admin, its parameters filled with the first reports' ids (404 for ids of other kinds).
