@@ -249,6 +249,28 @@ test('has at least fifty payloads, each calling with its own number', () => {
   for (const p of XSS_PAYLOADS) assert.match(p.text, new RegExp(`\\(${p.n}\\)`), p.text);
 });
 
+test('notices an injected element, a call of __xss and a dialog (the checks can fail)', async () => {
+  const watch = await watchedPage();
+  try {
+    await visit(watch, '/');
+    await watch.page.evaluate(() => {
+      const img = document.createElement('img');
+      img.setAttribute('onerror', 'void 0');
+      const link = document.createElement('a');
+      link.setAttribute('href', ' JavaScript:void 0');
+      document.body.append(img, link);
+      (window as unknown as { __xss: (n: number) => void }).__xss(0);
+      alert('0');
+    });
+    const found = await injectedElements(watch.page);
+    assert.equal(found.length, 2, found.join('\n'));
+    assert.equal(watch.calls.length, 1);
+    assert.equal(watch.dialogs.length, 1);
+  } finally {
+    await watch.context.close();
+  }
+});
+
 test('runs no payload on a report page and shows its title, summary, body, attachments and alt text as text', async () => {
   const watch = await watchedPage();
   try {
