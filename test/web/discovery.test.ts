@@ -15,10 +15,11 @@ before(async () => {
         site,
         {
           title: '予算委員会で質問 <script>',
+          summary: '財源を質した <b>要旨</b> & 答弁',
           activityDate: '2024-02-10',
           bodySource: '2月10日,予算委員会で質問に立った。\n\n1 質問の要旨\n\n(1)子育て支援の財源について質した。詳細は[プロフィール](/profile/)参照。',
           categorySlug: 'diet',
-          tags: ['予算委員会', '子育て支援'],
+          tags: ['予算委員会', '子育て支援', '<i>再質問'],
         },
         { status: 'published' },
       );
@@ -86,7 +87,7 @@ test('lists reports in the JSON API with total and paginated items', async () =>
     url: `${TEST_BASE_URL}/activity/2024-02-10/`,
     date: '2024-02-10',
     category: '国会活動',
-    tags: ['予算委員会', '子育て支援'],
+    tags: ['予算委員会', '子育て支援', '<i>再質問'],
   });
   const last = (await get('/api/v1/reports?limit=10&page=3')).json() as { items: unknown[] };
   assert.equal(last.items.length, 5);
@@ -100,4 +101,18 @@ test('returns one report in the JSON API with html, text and outline', async () 
   assert.match(data.text as string, /\(1\)子育て支援の財源について質した。/);
   assert.deepEqual(data.outline, [{ id: 's1', depth: 1, number: '1', title: '質問の要旨' }]);
   assert.equal((await get('/api/v1/reports/26')).statusCode, 404);
+});
+
+test('escapes plain text where feed readers expect HTML, and keeps the Atom XML well-formed', async () => {
+  const rss = (await get('/feed.xml')).body;
+  assert.match(rss, /<description><!\[CDATA\[財源を質した &lt;b&gt;要旨&lt;\/b&gt; &amp; 答弁\]\]><\/description>/);
+  const atom = (await get('/atom.xml')).body;
+  assert.match(atom, /<title type="html"><!\[CDATA\[予算委員会で質問 &lt;script&gt;\]\]><\/title>/);
+  assert.match(atom, /<summary type="html"><!\[CDATA\[財源を質した &lt;b&gt;要旨&lt;\/b&gt; &amp; 答弁\]\]><\/summary>/);
+  assert.match(atom, /<category label="&lt;i&gt;再質問"\/>/);
+  assert.doesNotMatch(atom, /label="[^"]*</);
+  const json = JSON.parse((await get('/feed.json')).body) as { items: { title: string; summary?: string }[] };
+  const item = json.items.find((i) => i.title.startsWith('予算委員会'))!;
+  assert.equal(item.title, '予算委員会で質問 <script>');
+  assert.equal(item.summary, '財源を質した <b>要旨</b> & 答弁');
 });

@@ -4,6 +4,7 @@ import { Feed } from 'feed';
 import { absoluteUrl, paths } from '../../../domain/paths.js';
 import type { Report } from '../../../domain/report.js';
 import { siteTitle } from '../../../domain/settings.js';
+import { escapeHtml } from '../../../domain/trusted-html.js';
 import { findReportById, listReports } from '../../../store/reports.js';
 import { getSettings } from '../../../store/settings.js';
 import type { WebDeps } from '../../deps.js';
@@ -16,7 +17,19 @@ export function absolutizeLinks(html: string, baseUrl: string): string {
   return html.replace(/(\s(?:href|src)=")\/(?!\/)/g, `$1${baseUrl}/`);
 }
 
-async function buildFeed(deps: WebDeps): Promise<Feed> {
+type FeedFormat = 'rss' | 'atom' | 'json';
+
+/** The feed library escapes `&` and `"` in Atom's category labels but not `<` and `>`, which breaks the XML. */
+export function escapeAtomCategoryLabels(xml: string): string {
+  return xml.replace(/(<category label=")([^"]*)"/g, (_m, open: string, label: string) => `${open}${label.replace(/</g, '&lt;').replace(/>/g, '&gt;')}"`);
+}
+
+async function buildFeed(deps: WebDeps, format: FeedFormat): Promise<Feed> {
+  // Feed readers read an RSS description and an Atom title or summary (`type="html"`, as the
+  // feed library writes them) as HTML; an RSS title and JSON Feed's fields are plain text.
+  const asIs = (text: string) => text;
+  const titleOf = format === 'atom' ? escapeHtml : asIs;
+  const summaryOf = format === 'json' ? asIs : escapeHtml;
   const db = deps.ctx.db;
   const settings = await getSettings(db);
   const latest = await listReports(db, { status: 'published' }, { offset: 0, limit: FEED_SIZE });
@@ -41,12 +54,12 @@ async function buildFeed(deps: WebDeps): Promise<Feed> {
   for (const report of reports) {
     const url = absoluteUrl(base, paths.report(report.slug));
     feed.addItem({
-      title: report.title,
+      title: titleOf(report.title),
       id: url,
       link: url,
       date: new Date(report.updatedAt),
       published: new Date(report.publishedAt ?? report.createdAt),
-      description: report.summary || report.bodyText.slice(0, 200),
+      description: summaryOf(report.summary || report.bodyText.slice(0, 200)),
       content: absolutizeLinks(report.bodyHtml, base),
       category: [report.category?.name, ...report.tags].filter((n): n is string => !!n).map((name) => ({ name })),
       author: [author],
@@ -57,12 +70,12 @@ async function buildFeed(deps: WebDeps): Promise<Feed> {
 
 export const feedRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {
   app.get(paths.rss(), (request, reply) =>
-    sendCached(deps, request, reply, 'feed:rss', 'application/rss+xml; charset=utf-8', async () => (await buildFeed(deps)).rss2()),
+    sendCached(deps, request, reply, 'feed:rss', 'application/rss+xml; charset=utf-8', async () => (await buildFeed(deps, 'rss')).rss2()),
   );
   app.get(paths.atom(), (request, reply) =>
-    sendCached(deps, request, reply, 'feed:atom', 'application/atom+xml; charset=utf-8', async () => (await buildFeed(deps)).atom1()),
+    sendCached(deps, request, reply, 'feed:atom', 'application/atom+xml; charset=utf-8', async () => escapeAtomCategoryLabels((await buildFeed(deps, 'atom')).atom1())),
   );
   app.get(paths.jsonFeed(), (request, reply) =>
-    sendCached(deps, request, reply, 'feed:json', 'application/feed+json; charset=utf-8', async () => (await buildFeed(deps)).json1()),
+    sendCached(deps, request, reply, 'feed:json', 'application/feed+json; charset=utf-8', async () => (await buildFeed(deps, 'json')).json1()),
   );
 };
