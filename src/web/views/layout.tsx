@@ -4,7 +4,7 @@
 import type { ComponentChildren } from 'preact';
 import { jsonForScript } from '../../domain/json-ld.js';
 import { absoluteUrl, paths } from '../../domain/paths.js';
-import { siteTitle, type SiteSettings } from '../../domain/settings.js';
+import { isSiteLinkUrl, siteTitle, type SiteSettings } from '../../domain/settings.js';
 import { JsonLdScript } from './components/html-block.js';
 import { ContactDetails, hasContactDetails } from './components/contact-details.js';
 
@@ -86,8 +86,9 @@ function currentness(url: string, section: string | undefined, currentPath: stri
 
 function SiteHeader(props: { settings: SiteSettings; section: string | undefined; currentPath: string | undefined }) {
   const { settings, section, currentPath } = props;
-  // ホーム always comes first, so a home entry in the settings would list it twice.
-  const configured = settings.navigation.filter((link) => link.url !== paths.home());
+  // ホーム always comes first, so a home entry in the settings would list it twice. A link the
+  // settings form would refuse (javascript:, another scheme) is never printed, whatever is stored.
+  const configured = settings.navigation.filter((link) => link.url !== paths.home() && isSiteLinkUrl(link.url));
   const links = configured.length > 0 ? configured : [{ label: '活動報告', url: paths.activity() }];
   return (
     <header class="site-header">
