@@ -28,6 +28,8 @@ export interface ReportsTable {
   submitted_at: string | null;
   scheduled_at: string | null;
   trashed_at: string | null;
+  /** The author as the imported site named them (WordPress display name); null otherwise. */
+  author_name: Generated<string | null>;
 }
 
 export interface CategoriesTable {
@@ -155,6 +157,16 @@ export interface ServerSecretsTable {
   created_at: string;
 }
 
+/** Which report an imported item became (see store/import-sources.ts). */
+export interface ImportSourcesTable {
+  id: Generated<number>;
+  source_kind: string;
+  source_key: string;
+  report_id: number;
+  content_hash: string;
+  imported_at: string;
+}
+
 /** One row: the content version, bumped by every write so caches know when to refresh. */
 export interface SiteStateTable {
   id: number;
@@ -178,6 +190,7 @@ export interface Database {
   revisions: RevisionsTable;
   server_secrets: ServerSecretsTable;
   media_variants: MediaVariantsTable;
+  import_sources: ImportSourcesTable;
 }
 
 export type ReportRow = Selectable<ReportsTable>;

@@ -5,6 +5,7 @@ import { migration0002 } from './migrations/0002-search.js';
 import { migration0003 } from './migrations/0003-authoring.js';
 import { migration0004 } from './migrations/0004-accounts.js';
 import { migration0006 } from './migrations/0006-media.js';
+import { migration0007 } from './migrations/0007-imports.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': migration0001,
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-authoring': migration0003,
   '0004-accounts': migration0004,
   '0006-media': migration0006,
+  '0007-imports': migration0007,
 };
 
 // Migrations are imported statically so the same list runs from src/ (tsx) and dist/.

@@ -1,0 +1,226 @@
+// The runner every importer uses (WXR, HTML pages, text files): it takes the items an
+// importer reads — an async iterable, so a huge export streams — and writes each one in
+// its own transaction, keyed by import_sources so a second run updates or leaves alone
+// instead of duplicating. One bad item is recorded with its reason and the rest go on.
+//
+// Contract for importers:
+// - Yield one ImportItem per thing found in the source, in source order: a report to write,
+//   something skipped on purpose (with the reason), something that could not be read
+//   (failed, with the reason), or something ignored by design (counted by kind).
+// - Do all work that needs its own transaction (uploading media through uploadMedia)
+//   before yielding the item: the runner holds the item's transaction while it writes.
+//   In a dry run (options.isDryRun, also passed to the source) write no files.
+// - An error thrown by the iterator itself (malformed XML, a truncated file) stops the
+//   run: items already written stay committed, and the summary says where it stopped.
+//
+// Dry run: each item's transaction runs in full — same decisions, same rule checks, same
+// database constraints — and is then rolled back, so nothing is written.
+import { createHash } from 'node:crypto';
+import { importReportIn, type ImportedReportInput, type ImportReportResult } from '../actions/import-report.js';
+import type { ActionContext } from '../actions/context.js';
+import { AppError, ValidationError } from '../domain/errors.js';
+import { paths } from '../domain/paths.js';
+import { findImportSource, saveImportSource, type SourceKind } from '../store/import-sources.js';
+
+/** A report to create or update. */
+export interface ReportItem {
+  type: 'report';
+  /** Stable identity within the source kind ('<base_site_url>#<post_id>', a page URL, a file path). */
+  key: string;
+  /** How the summary names it (an old URL, a file path). */
+  label: string;
+  report: ImportedReportInput;
+  /** Problems that did not stop the import (a missing attachment, a table kept as text). */
+  warnings?: string[];
+  /** What decides "unchanged"; by default a SHA-256 of `report`. */
+  contentHash?: string;
+}
+
+/** Something not imported on purpose (a private post, a page that is no report). */
+export interface SkippedItem {
+  type: 'skipped';
+  label: string;
+  reason: string;
+}
+
+/** Something that could not be read (no date, broken HTML); counted as failed. */
+export interface FailedItem {
+  type: 'failed';
+  label: string;
+  reason: string;
+}
+
+/** Something out of scope by design (menu entries, revisions, comments), only counted. */
+export interface IgnoredItem {
+  type: 'ignored';
+  /** What it is, e.g. 'nav_menu_item'. */
+  what: string;
+  count?: number;
+}
+
+/** A remark about the source that belongs to no one report (an attachment file not found). */
+export interface WarningItem {
+  type: 'warning';
+  label: string;
+  message: string;
+}
+
+export type ImportItem = ReportItem | SkippedItem | FailedItem | IgnoredItem | WarningItem;
+
+export interface Labelled {
+  label: string;
+  reason: string;
+}
+
+export interface ImportSummary {
+  isDryRun: boolean;
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: Labelled[];
+  failed: Labelled[];
+  warnings: Labelled[];
+  /** Counts by kind of what was ignored by design. */
+  ignored: Record<string, number>;
+  /** The new address of every report written (or that would be), by item label. */
+  written: { label: string; outcome: ImportReportResult['outcome']; path: string }[];
+  /** Why the source could not be read to its end; set when the run stopped early. */
+  stoppedAt?: string;
+}
+
+export interface RunOptions {
+  kind: SourceKind;
+  isDryRun?: boolean;
+  /** Called after every item (reports, skips, failures…), e.g. for a progress bar. */
+  onProgress?: (summary: Readonly<ImportSummary>) => void;
+  /** Keep `written` (addresses of every report) in the summary; off for huge runs. */
+  isListingWritten?: boolean;
+}
+
+/** Thrown inside a dry run's transaction so that Kysely rolls it back. */
+class DryRunRollback extends Error {
+  constructor(readonly result: ImportReportResult) {
+    super('dry run');
+  }
+}
+
+export function emptySummary(isDryRun = false): ImportSummary {
+  return { isDryRun, created: 0, updated: 0, unchanged: 0, skipped: [], failed: [], warnings: [], ignored: {}, written: [] };
+}
+
+export async function runImport(
+  ctx: ActionContext,
+  items: AsyncIterable<ImportItem> | Iterable<ImportItem>,
+  options: RunOptions,
+): Promise<ImportSummary> {
+  const summary = emptySummary(options.isDryRun ?? false);
+  try {
+    for await (const item of items) {
+      await runItem(ctx, item, options, summary);
+      options.onProgress?.(summary);
+    }
+  } catch (error) {
+    // Only the source's own errors reach here (runItem catches the items'): stop, keep what is done.
+    summary.stoppedAt = describeError(error);
+    options.onProgress?.(summary);
+  }
+  return summary;
+}
+
+async function runItem(ctx: ActionContext, item: ImportItem, options: RunOptions, summary: ImportSummary): Promise<void> {
+  switch (item.type) {
+    case 'skipped':
+      summary.skipped.push({ label: item.label, reason: item.reason });
+      return;
+    case 'failed':
+      summary.failed.push({ label: item.label, reason: item.reason });
+      return;
+    case 'ignored':
+      summary.ignored[item.what] = (summary.ignored[item.what] ?? 0) + (item.count ?? 1);
+      return;
+    case 'warning':
+      summary.warnings.push({ label: item.label, reason: item.message });
+      return;
+    case 'report':
+      break;
+  }
+  try {
+    const result = await writeReportItem(ctx, item, options);
+    summary[result.outcome]++;
+    if (options.isListingWritten !== false) summary.written.push({ label: item.label, outcome: result.outcome, path: paths.report(result.slug) });
+    for (const warning of item.warnings ?? []) summary.warnings.push({ label: item.label, reason: warning });
+  } catch (error) {
+    summary.failed.push({ label: item.label, reason: describeError(error) });
+  }
+}
+
+async function writeReportItem(ctx: ActionContext, item: ReportItem, options: RunOptions): Promise<ImportReportResult> {
+  const contentHash = item.contentHash ?? hashOf(item.report);
+  const nowIso = ctx.now().toISOString();
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      const source = await findImportSource(trx, options.kind, item.key);
+      let result: ImportReportResult;
+      if (source && source.contentHash === contentHash) {
+        const slug = (await trx.selectFrom('reports').select('slug').where('id', '=', source.reportId).executeTakeFirstOrThrow()).slug;
+        result = { outcome: 'unchanged', reportId: source.reportId, slug };
+      } else {
+        result = await importReportIn(trx, source?.reportId, item.report, nowIso);
+        await saveImportSource(trx, { kind: options.kind, key: item.key, reportId: result.reportId, contentHash, importedAt: nowIso });
+      }
+      if (options.isDryRun) throw new DryRunRollback(result);
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof DryRunRollback) return error.result;
+    throw error;
+  }
+}
+
+/** SHA-256 (hex) of a JSON value, for ReportItem.contentHash. */
+export function hashOf(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
+}
+
+/** One line: a ValidationError's field messages, an AppError's message, or a bug's message. */
+export function describeError(error: unknown): string {
+  if (error instanceof ValidationError) {
+    const fields = Object.values(error.fields);
+    return fields.length > 0 ? fields.join(' ') : error.message;
+  }
+  if (error instanceof AppError) return error.message;
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+/** Whether the run went through: nothing failed and the source was read to its end. */
+export function isCleanRun(summary: ImportSummary): boolean {
+  return summary.failed.length === 0 && summary.stoppedAt === undefined;
+}
+
+/**
+ * The summary as plain English lines for the CLI: counts first, then one line per
+ * skipped, failed and warned-about item with its identity.
+ */
+export function formatSummary(summary: ImportSummary): string[] {
+  const lines: string[] = [];
+  const verb = summary.isDryRun ? 'Dry run (nothing was written): would have' : 'Import finished:';
+  const counts = summary.isDryRun
+    ? `${verb} created ${summary.created}, updated ${summary.updated}, left ${summary.unchanged} unchanged`
+    : `${verb} ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged`;
+  lines.push(`${counts}, ${summary.skipped.length} skipped, ${summary.failed.length} failed, ${summary.warnings.length} warnings.`);
+  const ignored = Object.entries(summary.ignored);
+  if (ignored.length > 0) lines.push(`Ignored by design: ${ignored.map(([what, n]) => `${n} ${what}`).join(', ')}.`);
+  for (const s of summary.skipped) lines.push(`skipped  ${s.label}: ${s.reason}`);
+  for (const f of summary.failed) lines.push(`failed   ${f.label}: ${f.reason}`);
+  for (const w of summary.warnings) lines.push(`warning  ${w.label}: ${w.reason}`);
+  if (summary.stoppedAt !== undefined) {
+    lines.push(`Stopped early: ${summary.stoppedAt}`);
+    lines.push(
+      summary.isDryRun
+        ? 'Nothing was written (dry run).'
+        : 'The items before that point were imported and stay saved; fix the file and run the command again to import the rest (items already imported are left unchanged).',
+    );
+  }
+  return lines;
+}

@@ -1,0 +1,82 @@
+// Import sources: which report each imported item (a WordPress post, a saved page, a text
+// file) became, and a hash of what was imported, so a second run updates or leaves alone
+// instead of duplicating. A row goes with its report (on delete cascade).
+import type { Kysely } from 'kysely';
+import type { Database } from './database.js';
+
+type Q = Kysely<Database>;
+
+/** Which importer read the item: 'wxr', 'html', 'text' (free text so later importers add their own). */
+export type SourceKind = string;
+
+export interface ImportSource {
+  kind: SourceKind;
+  /** The item's stable identity within its kind: '<base_site_url>#<post_id>', a page URL, a file path. */
+  key: string;
+  reportId: number;
+  /** SHA-256 (hex) of what was imported (the importer decides what goes into it). */
+  contentHash: string;
+  importedAt: string;
+}
+
+export async function findImportSource(db: Q, kind: SourceKind, key: string): Promise<ImportSource | undefined> {
+  const row = await db
+    .selectFrom('import_sources')
+    .select(['source_kind', 'source_key', 'report_id', 'content_hash', 'imported_at'])
+    .where('source_kind', '=', kind)
+    .where('source_key', '=', key)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return { kind: row.source_kind, key: row.source_key, reportId: row.report_id, contentHash: row.content_hash, importedAt: row.imported_at };
+}
+
+/** Records (or moves) the item's report and hash. */
+export async function saveImportSource(trx: Q, source: ImportSource): Promise<void> {
+  await trx
+    .insertInto('import_sources')
+    .values({
+      source_kind: source.kind,
+      source_key: source.key,
+      report_id: source.reportId,
+      content_hash: source.contentHash,
+      imported_at: source.importedAt,
+    })
+    .onConflict((oc) =>
+      oc.columns(['source_kind', 'source_key']).doUpdateSet({
+        report_id: source.reportId,
+        content_hash: source.contentHash,
+        imported_at: source.importedAt,
+      }),
+    )
+    .execute();
+}
+
+/** Every item of a kind imported into a report (a report may have several sources). */
+export async function listImportSourcesOf(db: Q, reportId: number): Promise<ImportSource[]> {
+  const rows = await db
+    .selectFrom('import_sources')
+    .select(['source_kind', 'source_key', 'report_id', 'content_hash', 'imported_at'])
+    .where('report_id', '=', reportId)
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({ kind: row.source_kind, key: row.source_key, reportId: row.report_id, contentHash: row.content_hash, importedAt: row.imported_at }));
+}
+
+export async function countImportSources(db: Q, kind: SourceKind): Promise<number> {
+  const row = await db
+    .selectFrom('import_sources')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('source_kind', '=', kind)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The reporter's name from the old site, or null to clear it. */
+export async function setReportAuthorName(trx: Q, reportId: number, authorName: string | null): Promise<void> {
+  await trx.updateTable('reports').set({ author_name: authorName }).where('id', '=', reportId).execute();
+}
+
+export async function findReportAuthorName(db: Q, reportId: number): Promise<string | null> {
+  const row = await db.selectFrom('reports').select('author_name').where('id', '=', reportId).executeTakeFirst();
+  return row?.author_name ?? null;
+}
