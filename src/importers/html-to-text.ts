@@ -135,7 +135,7 @@ function block(state: State, el: Element, listDepth: number): void {
   if (name === 'table') return table(state, el);
   if (EMBEDS.has(name)) return embed(state, el);
   if (name === 'hr') return;
-  if (name === 'pre') return pushParagraph(state, preText(el));
+  if (name === 'pre') return pushParagraph(state, preText(state, el));
   if (name === 'li' || name === 'dt' || name === 'dd' || name === 'tr') return walkBlocks(state, el.children, listDepth);
   walkBlocks(state, el.children, listDepth);
 }
@@ -199,25 +199,33 @@ function table(state: State, el: Element): void {
 }
 
 function embed(state: State, el: Element): void {
+  const link = embedLink(state, el);
+  if (link !== '') pushParagraph(state, link);
+}
+
+/** A link to an embed's source; its children (fallback text, raw in HTML) are never read. */
+function embedLink(state: State, el: Element): string {
   const src =
     el.attribs.src ?? el.attribs.data ?? el.children.filter(isElement).find((c) => c.name === 'source')?.attribs.src;
   const url = src === undefined ? undefined : absoluteUrl(state, src);
   if (url === undefined) {
     state.warnings.add(HTML_WARNINGS.embedWithoutSource);
-    return;
+    return '';
   }
   state.warnings.add(HTML_WARNINGS.embed(url));
   const label = el.attribs.title?.trim() || '埋め込みコンテンツ';
-  pushParagraph(state, markdownLink(label, url));
+  return markdownLink(label, url);
 }
 
 function pushParagraph(state: State, text: string): void {
   if (text.trim() !== '') state.blocks.push(text);
 }
 
-function preText(el: Element): string {
+function preText(state: State, el: Element): string {
   const collect = (nodes: AnyNode[]): string =>
-    nodes.map((n) => (n.type === 'text' ? n.data : isElement(n) ? (n.name === 'br' ? '\n' : collect(n.children)) : '')).join('');
+    nodes
+      .map((n) => (n.type === 'text' ? n.data : !isElement(n) ? '' : EMBEDS.has(n.name) ? embedLink(state, n) : n.name === 'br' ? '\n' : collect(n.children)))
+      .join('');
   return collect(el.children).replace(/\r\n?/g, '\n');
 }
 
@@ -255,6 +263,7 @@ function inlineElement(state: State, el: Element): string {
       // Ruby text is a reading aid; the text format has no ruby, so it is kept in brackets.
       return el.name === 'rt' ? `(${inlineText(state, el.children).trim()})` : '';
     default:
+      if (EMBEDS.has(el.name)) return embedLink(state, el);
       if (BLOCKS.has(el.name)) {
         // A block inside inline content (sanitize-html keeps odd nesting): its own line.
         return `\n${inlineText(state, el.children)}\n`;

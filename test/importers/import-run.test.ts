@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { ImportedReportInput } from '../../src/actions/import-report.js';
+import { formatSummary, isCleanRun, runImport, type ImportItem } from '../../src/importers/import-run.js';
+import { findImportSource } from '../../src/store/import-sources.js';
+import { findRedirect } from '../../src/store/redirects.js';
+import { findEditableReport } from '../../src/store/reports.js';
+import { listRevisions } from '../../src/store/revisions.js';
+import { createTestSite, type TestSite } from '../support/db.js';
+
+let site: TestSite;
+before(async () => {
+  site = await createTestSite();
+});
+after(async () => site.cleanup());
+
+function report(overrides: Partial<ImportedReportInput> = {}): ImportedReportInput {
+  return {
+    title: '予算委員会で質問',
+    activityDate: '2021-02-10',
+    bodySource: '1 要旨\n\n(1)財源を質した。',
+    summary: '予算委員会',
+    category: { slug: 'diet', name: '国会活動' },
+    tags: ['予算'],
+    status: 'published',
+    publishedAt: '2021-02-10T09:00:00.000Z',
+    authorName: '山川 さくら',
+    redirectsFrom: ['/2021/02/10/budget/', '/?p=12'],
+    ...overrides,
+  };
+}
+
+const item = (key: string, r: ImportedReportInput): ImportItem => ({ type: 'report', key, label: `https://old.example.jp/${key}`, report: r });
+
+async function rowCounts(): Promise<Record<string, number>> {
+  const tables = ['reports', 'revisions', 'redirects', 'import_sources', 'categories', 'tags', 'report_tags', 'audit_log'] as const;
+  const counts: Record<string, number> = {};
+  for (const t of tables) counts[t] = Number((await site.db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return counts;
+}
+
+test('creates a report with its category, tags, author, publication time and redirects, and records its source', async () => {
+  const summary = await runImport(site, [item('p12', report())], { kind: 'test' });
+  assert.equal(summary.created, 1);
+  assert.ok(isCleanRun(summary));
+  const source = (await findImportSource(site.db, 'test', 'p12'))!;
+  const stored = (await findEditableReport(site.db, source.reportId))!;
+  assert.equal(stored.status, 'published');
+  assert.equal(stored.publishedAt, '2021-02-10T09:00:00.000Z');
+  assert.equal(stored.category?.slug, 'diet');
+  assert.deepEqual(stored.tags, ['予算']);
+  const author = await site.db.selectFrom('reports').select('author_name').where('id', '=', stored.id).executeTakeFirstOrThrow();
+  assert.equal(author.author_name, '山川 さくら');
+  assert.equal(await findRedirect(site.db, '/?p=12'), `/activity/${stored.slug}/`);
+  assert.equal(await findRedirect(site.db, '/2021/02/10/budget/'), `/activity/${stored.slug}/`);
+});
+
+test('leaves an unchanged item alone on a second run', async () => {
+  const before = await rowCounts();
+  const summary = await runImport(site, [item('p12', report())], { kind: 'test' });
+  assert.equal(summary.unchanged, 1);
+  assert.deepEqual(await rowCounts(), before);
+});
+
+test('updates a changed item in place with a revision, keeping its address', async () => {
+  const source = (await findImportSource(site.db, 'test', 'p12'))!;
+  const slug = (await findEditableReport(site.db, source.reportId))!.slug;
+  const summary = await runImport(site, [item('p12', report({ bodySource: '1 要旨\n\n(1)財源を重ねて質した。' }))], { kind: 'test' });
+  assert.equal(summary.updated, 1);
+  const stored = (await findEditableReport(site.db, source.reportId))!;
+  assert.equal(stored.slug, slug);
+  assert.match(stored.bodySource, /重ねて/);
+  const revisions = await listRevisions(site.db, stored.id);
+  assert.deepEqual(revisions.map((r) => r.note), ['取り込みで更新', '編集前の版']);
+  assert.notEqual((await findImportSource(site.db, 'test', 'p12'))!.contentHash, source.contentHash);
+});
+
+test('fails one item with its reason while the others are written', async () => {
+  const summary = await runImport(
+    site,
+    [item('a', report({ title: '一件目', activityDate: '2021-03-01', redirectsFrom: [] })), item('b', report({ title: '', redirectsFrom: [] })), item('c', report({ title: '三件目', activityDate: '2021-03-02', redirectsFrom: [] }))],
+    { kind: 'test' },
+  );
+  assert.equal(summary.created, 2);
+  assert.equal(summary.failed.length, 1);
+  assert.equal(summary.failed[0]!.label, 'https://old.example.jp/b');
+  assert.match(summary.failed[0]!.reason, /タイトル/);
+  assert.ok(!isCleanRun(summary));
+  assert.equal(await findImportSource(site.db, 'test', 'b'), undefined);
+});
+
+test('makes the same decisions in a dry run and writes nothing', async () => {
+  const before = await rowCounts();
+  const summary = await runImport(
+    site,
+    [item('p12', report({ title: '題を変えた' })), item('new', report({ activityDate: '2021-04-01', category: { slug: 'local', name: '地元活動' } })), item('a', report({ title: '一件目', activityDate: '2021-03-01', redirectsFrom: [] })), item('bad', report({ activityDate: '2021-02-30' }))],
+    { kind: 'test', isDryRun: true },
+  );
+  assert.deepEqual([summary.created, summary.updated, summary.unchanged, summary.failed.length], [1, 1, 1, 1]);
+  assert.deepEqual(await rowCounts(), before);
+  assert.match(formatSummary(summary)[0]!, /^Dry run \(nothing was written\)/);
+});
+
+test('counts skipped, ignored and warned-about items and prints one line per item', async () => {
+  async function* items(): AsyncGenerator<ImportItem> {
+    yield { type: 'skipped', label: 'https://old.example.jp/?p=5', reason: 'private post' };
+    yield { type: 'ignored', what: 'nav_menu_item' };
+    yield { type: 'ignored', what: 'nav_menu_item' };
+    yield { type: 'warning', label: 'photo.jpg', message: 'file not found under --uploads' };
+    yield { ...item('w', report({ activityDate: '2021-05-01', redirectsFrom: [] })), warnings: ['a table was kept as text rows'] } as ImportItem;
+  }
+  const summary = await runImport(site, items(), { kind: 'test' });
+  assert.deepEqual(summary.ignored, { nav_menu_item: 2 });
+  const lines = formatSummary(summary);
+  assert.match(lines[0]!, /1 created, 0 updated, 0 unchanged, 1 skipped, 0 failed, 2 warnings/);
+  assert.ok(lines.includes('Ignored by design: 2 nav_menu_item.'));
+  assert.ok(lines.includes('skipped  https://old.example.jp/?p=5: private post'));
+  assert.ok(lines.includes('warning  https://old.example.jp/w: a table was kept as text rows'));
+  assert.ok(isCleanRun(summary));
+});
+
+test('stops at an error of the source, keeping what was written before it', async () => {
+  async function* items(): AsyncGenerator<ImportItem> {
+    yield item('before-error', report({ title: '途中まで', activityDate: '2021-06-01', redirectsFrom: [] }));
+    throw new Error('unexpected end of file at line 40, column 3');
+  }
+  const summary = await runImport(site, items(), { kind: 'test' });
+  assert.equal(summary.created, 1);
+  assert.equal(summary.stoppedAt, 'unexpected end of file at line 40, column 3');
+  assert.ok(!isCleanRun(summary));
+  assert.ok(await findImportSource(site.db, 'test', 'before-error'));
+  assert.match(formatSummary(summary).join('\n'), /Stopped early: unexpected end of file at line 40, column 3\nThe items before that point were imported/);
+});
+
+test('moves a published report back to draft when the source was unpublished', async () => {
+  await runImport(site, [item('p12', report({ title: '題を変えた', status: 'draft' }))], { kind: 'test' });
+  const source = (await findImportSource(site.db, 'test', 'p12'))!;
+  assert.equal((await findEditableReport(site.db, source.reportId))!.status, 'draft');
+});
