@@ -3,6 +3,7 @@
 // place that calls process.exit; error codes become exit codes here.
 import { AppError, type ErrorCode } from '../domain/errors.js';
 import { ConfigError, loadConfig } from '../config.js';
+import { importHtmlCommand, IMPORT_HTML_USAGE, parseImportHtmlArgs } from './commands/import-html.js';
 import { importTextCommand, IMPORT_TEXT_USAGE, parseImportTextArgs } from './commands/import-text.js';
 import { listCommand, LIST_USAGE, parseListArgs } from './commands/list.js';
 import { parseReindexArgs, reindexCommand, REINDEX_USAGE } from './commands/reindex.js';
@@ -33,6 +34,8 @@ const HELP = `katsudo — 議員公式サイトの活動報告を公開するシ
       サイトを起動します(データが空ならデモ内容を作成します)。
   ${IMPORT_TEXT_USAGE}
       テキストファイルの活動報告を公開します(1ファイル1件)。
+  ${IMPORT_HTML_USAGE}
+      保存した旧サイトのページ(HTML)を活動報告として取り込み、旧URLから転送します。
   ${LIST_USAGE}
       活動報告の一覧を表示します。
   ${REINDEX_USAGE}
@@ -57,6 +60,11 @@ async function run(argv: string[]): Promise<void> {
       const parsed = parseImportTextArgs(args);
       const config = loadConfig({ dataDir: parsed.dataDir });
       return importTextCommand(parsed, config.dataDir, out);
+    }
+    case 'import-html': {
+      const parsed = parseImportHtmlArgs(args);
+      const config = loadConfig({ dataDir: parsed.dataDir });
+      return importHtmlCommand(parsed, config.dataDir, out);
     }
     case 'list': {
       const parsed = parseListArgs(args);

@@ -1,0 +1,88 @@
+// katsudo import-html FILE_OR_DIR... [--base-url URL] [--root DIR] [--category NAME] [--dry-run] [--data DIR]
+// Saved pages of an old site become reports, one transaction each; the summary accounts
+// for every file and the exit code is not 0 when any failed.
+import { parseArgs } from 'node:util';
+import { ValidationError } from '../../domain/errors.js';
+import { findFiles } from '../../importers/find-files.js';
+import { htmlPageItems } from '../../importers/html/html-page-items.js';
+import { formatSummary, isCleanRun, runImport, type ImportItem, type ImportSummary } from '../../importers/import-run.js';
+import { openSite } from '../open-site.js';
+import { progressBar } from '../progress-bar.js';
+import { UsageError } from '../usage-error.js';
+
+export const IMPORT_HTML_USAGE =
+  'katsudo import-html FILE_OR_DIR... [--base-url https://旧サイト/] [--root DIR] [--category 名前] [--dry-run] [--data ./data]';
+
+export function parseImportHtmlArgs(args: string[]) {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      'base-url': { type: 'string' },
+      root: { type: 'string' },
+      category: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      data: { type: 'string' },
+    },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (positionals.length === 0) throw new UsageError(`Give the saved pages or their directory.\nUsage: ${IMPORT_HTML_USAGE}`);
+  const baseUrl = values['base-url'];
+  if (baseUrl !== undefined && !isWebUrl(baseUrl)) {
+    throw new UsageError(`--base-url must be the old site's address, e.g. --base-url https://example.jp/ (got "${baseUrl}")`);
+  }
+  if (values.category !== undefined && values.category.trim() === '') throw new UsageError('--category needs a name.');
+  return {
+    inputs: positionals,
+    baseUrl,
+    root: values.root,
+    category: values.category,
+    isDryRun: values['dry-run'],
+    dataDir: values.data,
+  };
+}
+
+function isWebUrl(text: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(text).protocol);
+  } catch {
+    return false;
+  }
+}
+
+export async function importHtmlCommand(
+  input: ReturnType<typeof parseImportHtmlArgs>,
+  dataDir: string,
+  log: (line: string) => void,
+): Promise<void> {
+  const { files, missing } = findFiles(input.inputs, ['html', 'htm']);
+  if (files.length === 0 && missing.length === 0) throw new ValidationError('No .html or .htm files found in the given paths.');
+  const ctx = await openSite(dataDir);
+  try {
+    const total = files.length + missing.length;
+    const bar = progressBar('Importing pages');
+    async function* items(): AsyncGenerator<ImportItem> {
+      for (const path of missing) yield { type: 'failed', label: path, reason: 'no such file or directory' };
+      yield* htmlPageItems(ctx, files, input);
+    }
+    const summary = await runImport(ctx, items(), {
+      kind: 'html',
+      isDryRun: input.isDryRun,
+      onProgress: (s) => bar.update(itemsDone(s), total),
+    });
+    bar.finish();
+    printSummary(summary, log);
+    if (!isCleanRun(summary)) throw new ValidationError(`${summary.failed.length} of ${total} pages failed; see the summary above.`);
+  } finally {
+    await ctx.db.destroy();
+  }
+}
+
+export function itemsDone(s: Readonly<ImportSummary>): number {
+  return s.created + s.updated + s.unchanged + s.skipped.length + s.failed.length;
+}
+
+export function printSummary(summary: ImportSummary, log: (line: string) => void): void {
+  for (const w of summary.written) log(`${w.outcome.padEnd(9)}${w.label} → ${w.path}`);
+  for (const line of formatSummary(summary)) log(line);
+}

@@ -1,0 +1,200 @@
+// Saved pages of an old site → import items (see importers/import-run.ts for the contract):
+// each file is decoded, its report extracted, the PDFs and images it links to copied into
+// the media library when they were saved alongside, and its body converted to the text
+// format. A page that is no report (a list, no date) is skipped with the reason.
+import { readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import * as cheerio from 'cheerio';
+import type { ActionContext } from '../../actions/context.js';
+import { uploadMedia } from '../../actions/upload-media.js';
+import { describeError, type ImportItem } from '../import-run.js';
+import { htmlToReportText } from '../html-to-text.js';
+import type { FoundFile } from '../find-files.js';
+import { decodeHtml } from './decode-html.js';
+import { extractPage } from './extract-page.js';
+
+export interface HtmlImportOptions {
+  /** The old site's address (https://example.jp/): page URLs are this plus the file's path. */
+  baseUrl?: string;
+  /** Where the site's files were saved, for links written from the site root (/files/a.pdf). */
+  root?: string;
+  category?: string;
+  isDryRun: boolean;
+}
+
+/** Larger than any page someone wrote by hand; a mistake or a dump. */
+const MAX_PAGE_BYTES = 20 * 1024 * 1024;
+/** Links to these are files of the report: copied when saved alongside. */
+const ATTACHMENT = /\.(pdf|jpe?g|png|webp)$/i;
+/** Stands for the old site's address when neither --base-url nor the page gives one. */
+const UNKNOWN_ORIGIN = 'http://old-site.invalid';
+const IMPORT_ACTOR = { login: 'import' };
+
+export async function* htmlPageItems(
+  ctx: ActionContext,
+  files: FoundFile[],
+  options: HtmlImportOptions,
+): AsyncGenerator<ImportItem> {
+  for (const file of files) {
+    try {
+      yield await pageItem(ctx, file, options);
+    } catch (error) {
+      yield { type: 'failed', label: file.relativePath, reason: describeError(error) };
+    }
+  }
+}
+
+/** The page's address: --base-url plus its path, else what the page says of itself. */
+export function pageUrlOf(file: FoundFile, baseUrl: string | undefined, canonicalUrl: string | undefined): URL | undefined {
+  if (baseUrl !== undefined) return new URL(file.relativePath.split('/').map(encodeURIComponent).join('/'), withSlash(baseUrl));
+  if (canonicalUrl === undefined) return undefined;
+  try {
+    const url = new URL(canonicalUrl);
+    return /^https?:$/.test(url.protocol) ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function withSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}
+
+/** The old paths that must lead to the new report: /a/b.html, and /a/ for /a/index.html. */
+export function oldPathsOf(url: URL): string[] {
+  const path = decodeURI(url.pathname);
+  const paths = [path];
+  const index = /^(.*\/)index\.html?$/i.exec(path);
+  if (index) paths.push(index[1]!);
+  return paths;
+}
+
+async function pageItem(ctx: ActionContext, file: FoundFile, options: HtmlImportOptions): Promise<ImportItem> {
+  const label = file.relativePath;
+  const size = statSync(file.path).size;
+  if (size === 0) return { type: 'failed', label, reason: 'the file is empty' };
+  if (size > MAX_PAGE_BYTES) return { type: 'failed', label, reason: 'the file is larger than 20 MB; not a saved page' };
+  const bytes = readFileSync(file.path);
+  const decoded = decodeHtml(bytes);
+  if (!/<(html|body|p|div|h1|title)\b/i.test(decoded.text)) return { type: 'failed', label, reason: 'the file holds no HTML' };
+  const pageUrl = pageUrlOf(file, options.baseUrl, undefined);
+  const page = extractPage(decoded.text, pageUrl ? decodeURI(pageUrl.pathname) : `/${file.relativePath}`);
+  if (page.listReason) return { type: 'skipped', label, reason: `not a report: ${page.listReason}` };
+  if (page.title === '') return { type: 'skipped', label, reason: 'not a report: the page has no title' };
+  if (!page.activityDate) return { type: 'skipped', label, reason: `not a report: ${page.dateProblem ?? 'no date found'}` };
+
+  const url = pageUrl ?? pageUrlOf(file, undefined, page.canonicalUrl);
+  const base = url?.href ?? `${UNKNOWN_ORIGIN}/${file.relativePath.split('/').map(encodeURIComponent).join('/')}`;
+  const warnings: string[] = decoded.warning ? [decoded.warning] : [];
+  const media = await copyAttachments(ctx, file, page.contentHtml, base, options, warnings);
+  const converted = htmlToReportText(page.contentHtml, { baseUrl: base, resolveMedia: (u) => media.get(u) });
+  warnings.push(...converted.warnings);
+  const bodySource = sitePathLinks(converted.text, new URL(base).origin);
+  if (bodySource.trim() === '') return { type: 'skipped', label, reason: 'not a report: the page has no text besides its title' };
+  if (!url) warnings.push('no --base-url and no canonical URL in the page: no redirect from the old address');
+  return {
+    type: 'report',
+    key: url?.href ?? file.relativePath,
+    label: url ? decodeURI(url.pathname) : label,
+    report: {
+      title: page.title,
+      activityDate: page.activityDate,
+      bodySource,
+      category: options.category === undefined ? null : { name: options.category },
+      status: 'published',
+      redirectsFrom: url ? oldPathsOf(url) : [],
+    },
+    warnings,
+  };
+}
+
+/**
+ * Links to the old site itself become site paths (/activity/2013/a.html), which the
+ * redirects of imported pages answer once the domain points at katsudo.
+ */
+function sitePathLinks(text: string, origin: string): string {
+  const escaped = origin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return text.replace(new RegExp(`\\]\\(${escaped}(?=/)`, 'g'), '](');
+}
+
+/**
+ * Uploads the PDFs and images the content links to that were saved next to the page (or
+ * under the root), returning absolute URL → media reference. In a dry run nothing is
+ * written; a missing file keeps its link to the old address, with a warning.
+ */
+async function copyAttachments(
+  ctx: ActionContext,
+  file: FoundFile,
+  contentHtml: string,
+  base: string,
+  options: HtmlImportOptions,
+  warnings: string[],
+): Promise<Map<string, string>> {
+  const $ = cheerio.load(contentHtml, null, false);
+  const links: { url: string; raw: string; label: string }[] = [];
+  $('a[href]').each((_, el) => {
+    links.push({ url: '', raw: $(el).attr('href')!, label: $(el).text().trim() || ($(el).find('img').attr('alt') ?? '') });
+  });
+  $('img[src]').each((_, el) => {
+    links.push({ url: '', raw: $(el).attr('src')!, label: $(el).attr('alt')?.trim() ?? '' });
+  });
+  const media = new Map<string, string>();
+  for (const link of links) {
+    let url: URL;
+    try {
+      url = new URL(link.raw.trim(), base);
+    } catch {
+      continue;
+    }
+    if (!ATTACHMENT.test(url.pathname) || media.has(url.href) || url.origin !== new URL(base).origin) continue;
+    const local = localFileFor(file, url, base, options.root);
+    const shown = url.origin === UNKNOWN_ORIGIN ? decodeURI(url.pathname) : url.href;
+    if (!local) {
+      warnings.push(`attachment not found next to the page, link kept to ${shown}`);
+      continue;
+    }
+    const fileName = basename(local);
+    if (options.isDryRun) {
+      media.set(url.href, fileName);
+      continue;
+    }
+    try {
+      const uploaded = await uploadMedia(ctx, {
+        bytes: readFileSync(local),
+        fileName,
+        altText: link.label || fileName.replace(/\.[^.]+$/, ''),
+        user: IMPORT_ACTOR,
+      });
+      media.set(url.href, String(uploaded.id));
+    } catch (error) {
+      warnings.push(`attachment ${fileName} not copied (${describeError(error)}), link kept to ${shown}`);
+    }
+  }
+  return media;
+}
+
+/** The saved copy of a linked file: under the root by its URL path, else beside the page. */
+function localFileFor(file: FoundFile, url: URL, base: string, root: string | undefined): string | undefined {
+  const path = decodeURIComponent(url.pathname);
+  const basePath = decodeURIComponent(new URL('./', base).pathname);
+  const siteBase = decodeURIComponent(new URL(base).pathname).slice(0, -file.relativePath.length) || '/';
+  const candidates: string[] = [];
+  for (const dir of [root, file.root]) {
+    if (dir === undefined) continue;
+    const fromSiteRoot = path.startsWith(siteBase) ? path.slice(siteBase.length) : path.slice(1);
+    candidates.push(join(dir, fromSiteRoot));
+  }
+  if (path.startsWith(basePath)) candidates.push(join(dirname(file.path), path.slice(basePath.length)));
+  for (const candidate of candidates) {
+    const full = resolve(candidate);
+    // Never read outside the directories the user gave (a ../../ link in a hostile page).
+    const allowed = [root, file.root].filter((d): d is string => d !== undefined).map((d) => resolve(d) + sep);
+    if (!allowed.some((d) => full.startsWith(d))) continue;
+    try {
+      if (statSync(full).isFile()) return full;
+    } catch {
+      // not saved; try the next place
+    }
+  }
+  return undefined;
+}
