@@ -89,7 +89,7 @@ async function pageItem(ctx: ActionContext, file: FoundFile, options: HtmlImport
   const media = await copyAttachments(ctx, file, page.contentHtml, base, options, warnings);
   const converted = htmlToReportText(page.contentHtml, { baseUrl: base, resolveMedia: (u) => media.get(u) });
   warnings.push(...converted.warnings);
-  const bodySource = sitePathLinks(converted.text, new URL(base).origin);
+  const bodySource = sitePathLinks(converted.text, new URL(base).origin, url === undefined);
   if (bodySource.trim() === '') return { type: 'skipped', label, reason: 'not a report: the page has no text besides its title' };
   if (!url) warnings.push('no --base-url and no canonical URL in the page: no redirect from the old address');
   return {
@@ -109,12 +109,16 @@ async function pageItem(ctx: ActionContext, file: FoundFile, options: HtmlImport
 }
 
 /**
- * Links to the old site itself become site paths (/activity/2013/a.html), which the
- * redirects of imported pages answer once the domain points at katsudo.
+ * Links to the old site's pages become site paths (/activity/2013/a.html), which the
+ * redirects of imported pages answer once the domain points at katsudo. A file that was
+ * not copied keeps its old address, where it may still be found — unless that address
+ * is unknown.
  */
-function sitePathLinks(text: string, origin: string): string {
+function sitePathLinks(text: string, origin: string, isOriginUnknown: boolean): string {
   const escaped = origin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return text.replace(new RegExp(`\\]\\(${escaped}(?=/)`, 'g'), '](');
+  return text.replace(new RegExp(`\\]\\(${escaped}(/[^)\\s]*)\\)`, 'g'), (whole, path: string) =>
+    isOriginUnknown || !ATTACHMENT.test(path.split(/[?#]/)[0]!) ? `](${path})` : whole,
+  );
 }
 
 /**
