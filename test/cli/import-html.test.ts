@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { openDatabase } from '../../src/store/database.js';
+import { listReports } from '../../src/store/reports.js';
+import { encodeLegacy } from '../fixtures/html/legacy-encoding.js';
+import { landmarkPage, tablePage } from '../fixtures/html/site-page.js';
+
+const MAIN = new URL('../../src/cli/main.ts', import.meta.url).pathname;
+let dir: string;
+let site: string;
+
+function katsudo(args: string[], dataDir = join(dir, 'data')) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, KATSUDO_DATA_DIR: dataDir },
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+async function reportCount(dataDir: string): Promise<number> {
+  const file = join(dataDir, 'katsudo.db');
+  if (!existsSync(file)) return 0;
+  const db = await openDatabase({ file });
+  try {
+    return (await listReports(db, {}, { offset: 0, limit: 1 })).total;
+  } finally {
+    await db.destroy();
+  }
+}
+
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'katsudo-cli-html-'));
+  site = join(dir, 'site');
+  mkdirSync(join(site, 'activity'), { recursive: true });
+  const body = '<p>港湾施設を視察した。</p><p>1 概要</p><p>(1)岸壁の改修について説明を受けた。</p>';
+  writeFileSync(join(site, 'activity', '0501.html'), landmarkPage({ title: '港湾視察', dateLine: '2024年5月1日', bodyHtml: body }));
+  writeFileSync(
+    join(site, 'activity', '0502.htm'),
+    encodeLegacy(tablePage({ title: '街頭演説', dateLine: '令和6年5月2日', bodyHtml: body, charset: 'Shift_JIS' }), 'shift_jis'),
+  );
+  writeFileSync(join(site, 'activity', 'empty.html'), '');
+  writeFileSync(
+    join(site, 'index.html'),
+    landmarkPage({ title: '活動報告', bodyHtml: `<ul>${[1, 2, 3].map((n) => `<li>2024年5月${n}日 <a href="/a${n}.html">報告</a></li>`).join('')}</ul>` }),
+  );
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+test('refuses a --base-url that is no web address and a call without paths', () => {
+  assert.equal(katsudo(['import-html', site, '--base-url', 'example.jp']).code, 2);
+  assert.match(katsudo(['import-html', site, '--base-url', 'example.jp']).stderr, /--base-url must be/);
+  assert.equal(katsudo(['import-html']).code, 2);
+});
+
+test('a dry run prints what would happen and writes no report', async () => {
+  const dataDir = join(dir, 'dry');
+  const run = katsudo(['import-html', site, '--dry-run', '--base-url', 'https://old.example.jp/'], dataDir);
+  assert.match(run.stdout, /Dry run \(nothing was written\): would have created 2/);
+  assert.equal(await reportCount(dataDir), 0);
+});
+
+test('imports a saved site, accounts for every file and exits non-zero when one failed; a rerun changes nothing', async () => {
+  const first = katsudo(['import-html', site, '--base-url', 'https://old.example.jp/', '--category', '国会活動']);
+  assert.equal(first.code, 3, first.stderr);
+  assert.match(first.stdout, /created  \/activity\/0501\.html → \/activity\/2024-05-01\//);
+  assert.match(first.stdout, /Import finished: 2 created, 0 updated, 0 unchanged, 1 skipped, 1 failed/);
+  assert.match(first.stdout, /skipped  index\.html: not a report: the page lists 3 dated links/);
+  assert.match(first.stdout, /failed   activity\/empty\.html: the file is empty/);
+  assert.match(first.stderr, /1 of 4 pages failed/);
+  assert.match(first.stderr, /Importing pages 100% 4\/4/);
+  assert.equal(await reportCount(join(dir, 'data')), 2);
+
+  rmSync(join(site, 'activity', 'empty.html'));
+  const second = katsudo(['import-html', site, '--base-url', 'https://old.example.jp/', '--category', '国会活動']);
+  assert.equal(second.code, 0, second.stderr);
+  assert.match(second.stdout, /Import finished: 0 created, 0 updated, 2 unchanged, 1 skipped, 0 failed/);
+  assert.equal(await reportCount(join(dir, 'data')), 2);
+});
+
+test('reports a path that does not exist as failed and imports the rest', async () => {
+  const dataDir = join(dir, 'missing');
+  const run = katsudo(['import-html', join(site, 'activity', '0501.html'), join(dir, 'nope.html')], dataDir);
+  assert.notEqual(run.code, 0);
+  assert.match(run.stdout, /failed   .*nope\.html: no such file or directory/);
+  assert.equal(await reportCount(dataDir), 1);
+});
