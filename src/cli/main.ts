@@ -5,6 +5,7 @@ import { AppError, type ErrorCode } from '../domain/errors.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { importHtmlCommand, IMPORT_HTML_USAGE, parseImportHtmlArgs } from './commands/import-html.js';
 import { importTextCommand, IMPORT_TEXT_USAGE, parseImportTextArgs } from './commands/import-text.js';
+import { importWxrCommand, IMPORT_WXR_USAGE, parseImportWxrArgs } from './commands/import-wxr.js';
 import { listCommand, LIST_USAGE, parseListArgs } from './commands/list.js';
 import { parseReindexArgs, reindexCommand, REINDEX_USAGE } from './commands/reindex.js';
 import { parseServeArgs, serve, SERVE_USAGE } from './commands/serve.js';
@@ -36,6 +37,8 @@ const HELP = `katsudo — 議員公式サイトの活動報告を公開するシ
       テキストファイルの活動報告を公開します(1ファイル1件)。
   ${IMPORT_HTML_USAGE}
       保存した旧サイトのページ(HTML)を活動報告として取り込み、旧URLから転送します。
+  ${IMPORT_WXR_USAGE}
+      WordPress のエクスポートファイル(WXR)から投稿・カテゴリー・タグ・添付ファイルを取り込み、旧URLから転送します。
   ${LIST_USAGE}
       活動報告の一覧を表示します。
   ${REINDEX_USAGE}
@@ -65,6 +68,11 @@ async function run(argv: string[]): Promise<void> {
       const parsed = parseImportHtmlArgs(args);
       const config = loadConfig({ dataDir: parsed.dataDir });
       return importHtmlCommand(parsed, config.dataDir, out);
+    }
+    case 'import-wxr': {
+      const parsed = parseImportWxrArgs(args);
+      const config = loadConfig({ dataDir: parsed.dataDir });
+      return importWxrCommand(parsed, config.dataDir, out);
     }
     case 'list': {
       const parsed = parseListArgs(args);

@@ -21,6 +21,7 @@ import type { ActionContext } from '../actions/context.js';
 import { AppError, ValidationError } from '../domain/errors.js';
 import { paths } from '../domain/paths.js';
 import { findImportSource, saveImportSource, type SourceKind } from '../store/import-sources.js';
+import { addRedirect } from '../store/redirects.js';
 
 /** A report to create or update. */
 export interface ReportItem {
@@ -65,7 +66,23 @@ export interface WarningItem {
   message: string;
 }
 
-export type ImportItem = ReportItem | SkippedItem | FailedItem | IgnoredItem | WarningItem;
+/** A file for the media library (already stored by the reader, or not found). */
+export interface MediaItem {
+  type: 'media';
+  label: string;
+  /** Not found or refused: the reason, also listed among the warnings. */
+  missingReason?: string;
+}
+
+/** Old paths that must answer 301 with `to` (an old file URL → its new /media/ address). */
+export interface RedirectItem {
+  type: 'redirect';
+  label: string;
+  from: string[];
+  to: string;
+}
+
+export type ImportItem = ReportItem | SkippedItem | FailedItem | IgnoredItem | WarningItem | MediaItem | RedirectItem;
 
 export interface Labelled {
   label: string;
@@ -82,6 +99,10 @@ export interface ImportSummary {
   warnings: Labelled[];
   /** Counts by kind of what was ignored by design. */
   ignored: Record<string, number>;
+  /** Files for the media library: stored (or found stored already), and not found or refused. */
+  media: { stored: number; missing: number };
+  /** Redirects written by redirect items (report items' own redirects are not counted). */
+  redirects: number;
   /** The new address of every report written (or that would be), by item label. */
   written: { label: string; outcome: ImportReportResult['outcome']; path: string }[];
   /** Why the source could not be read to its end; set when the run stopped early. */
@@ -105,7 +126,7 @@ class DryRunRollback extends Error {
 }
 
 export function emptySummary(isDryRun = false): ImportSummary {
-  return { isDryRun, created: 0, updated: 0, unchanged: 0, skipped: [], failed: [], warnings: [], ignored: {}, written: [] };
+  return { isDryRun, created: 0, updated: 0, unchanged: 0, skipped: [], failed: [], warnings: [], ignored: {}, media: { stored: 0, missing: 0 }, redirects: 0, written: [] };
 }
 
 export async function runImport(
@@ -140,6 +161,21 @@ async function runItem(ctx: ActionContext, item: ImportItem, options: RunOptions
       return;
     case 'warning':
       summary.warnings.push({ label: item.label, reason: item.message });
+      return;
+    case 'media':
+      if (item.missingReason === undefined) summary.media.stored++;
+      else {
+        summary.media.missing++;
+        summary.warnings.push({ label: item.label, reason: item.missingReason });
+      }
+      return;
+    case 'redirect':
+      try {
+        await writeRedirects(ctx, item, options);
+        summary.redirects += new Set(item.from).size;
+      } catch (error) {
+        summary.failed.push({ label: item.label, reason: describeError(error) });
+      }
       return;
     case 'report':
       break;
@@ -177,6 +213,18 @@ async function writeReportItem(ctx: ActionContext, item: ReportItem, options: Ru
   }
 }
 
+async function writeRedirects(ctx: ActionContext, item: RedirectItem, options: RunOptions): Promise<void> {
+  const nowIso = ctx.now().toISOString();
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      for (const from of new Set(item.from)) if (from !== item.to) await addRedirect(trx, from, item.to, nowIso);
+      if (options.isDryRun) throw new DryRunRollback({ outcome: 'unchanged', reportId: 0, slug: '' });
+    });
+  } catch (error) {
+    if (!(error instanceof DryRunRollback)) throw error;
+  }
+}
+
 /** SHA-256 (hex) of a JSON value, for ReportItem.contentHash. */
 export function hashOf(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex');
@@ -209,6 +257,10 @@ export function formatSummary(summary: ImportSummary): string[] {
     ? `${verb} created ${summary.created}, updated ${summary.updated}, left ${summary.unchanged} unchanged`
     : `${verb} ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged`;
   lines.push(`${counts}, ${summary.skipped.length} skipped, ${summary.failed.length} failed, ${summary.warnings.length} warnings.`);
+  if (summary.media.stored + summary.media.missing > 0) {
+    lines.push(`Files: ${summary.media.stored} ${summary.isDryRun ? 'would be stored' : 'stored'} in the media library, ${summary.media.missing} not found or refused (links to them keep their old address).`);
+  }
+  if (summary.redirects > 0) lines.push(`Old file addresses redirected: ${summary.redirects}.`);
   const ignored = Object.entries(summary.ignored);
   if (ignored.length > 0) lines.push(`Ignored by design: ${ignored.map(([what, n]) => `${n} ${what}`).join(', ')}.`);
   for (const s of summary.skipped) lines.push(`skipped  ${s.label}: ${s.reason}`);

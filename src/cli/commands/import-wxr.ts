@@ -1,0 +1,68 @@
+// katsudo import-wxr FILE.xml [--uploads DIR] [--dry-run] [--data DIR]
+// A WordPress export → reports, through the shared import runner: a progress bar on
+// stderr, the summary on stdout, exit code ≠ 0 when an item failed or the file broke off.
+import { statSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { ValidationError } from '../../domain/errors.js';
+import { formatSummary, isCleanRun, runImport } from '../../importers/import-run.js';
+import { wxrImportItems } from '../../importers/wxr/import-wxr.js';
+import { openSite } from '../open-site.js';
+import { progressBar } from '../progress-bar.js';
+import { UsageError } from '../usage-error.js';
+
+export const IMPORT_WXR_USAGE = 'katsudo import-wxr FILE.xml [--uploads wp-content/uploads] [--dry-run] [--data ./data]';
+
+export function parseImportWxrArgs(args: string[]) {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { uploads: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, data: { type: 'string' } },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (positionals.length !== 1) throw new UsageError(`Give exactly one WordPress export file (WXR).\nUsage: ${IMPORT_WXR_USAGE}`);
+  return { file: positionals[0]!, uploadsDir: values.uploads, isDryRun: values['dry-run'], dataDir: values.data };
+}
+
+export async function importWxrCommand(input: ReturnType<typeof parseImportWxrArgs>, dataDir: string, log: (line: string) => void): Promise<void> {
+  const fileBytes = sizeOf(input.file, 'file', `${input.file}: no such file`);
+  if (input.uploadsDir !== undefined) sizeOf(input.uploadsDir, 'directory', `--uploads ${input.uploadsDir}: no such directory`);
+  const ctx = await openSite(dataDir);
+  try {
+    const bar = progressBar(input.isDryRun ? 'Checking export' : 'Importing export');
+    let done = 0;
+    let total = fileBytes * 2;
+    const items = wxrImportItems(ctx, input.file, {
+      ...(input.uploadsDir === undefined ? {} : { uploadsDir: input.uploadsDir }),
+      isDryRun: input.isDryRun,
+      fileBytes,
+      onBytes: (d, t) => {
+        done = d;
+        total = t;
+      },
+    });
+    const summary = await runImport(ctx, items, {
+      kind: 'wxr',
+      isDryRun: input.isDryRun,
+      isListingWritten: false,
+      onProgress: () => bar.update(done, total),
+    });
+    bar.finish();
+    for (const line of formatSummary(summary)) log(line);
+    if (summary.stoppedAt !== undefined) {
+      throw new ValidationError(`The export could not be read to its end: ${summary.stoppedAt}`);
+    }
+    if (!isCleanRun(summary)) throw new ValidationError(`${summary.failed.length} item(s) failed; see the summary above.`);
+  } finally {
+    await ctx.db.destroy();
+  }
+}
+
+function sizeOf(path: string, kind: 'file' | 'directory', message: string): number {
+  try {
+    const stat = statSync(path);
+    if (kind === 'file' ? stat.isFile() : stat.isDirectory()) return stat.size;
+  } catch {
+    // reported below
+  }
+  throw new ValidationError(message);
+}

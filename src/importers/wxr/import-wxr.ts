@@ -1,0 +1,212 @@
+// katsudo import-wxr: a WordPress export → ImportItems for the runner (import-run.ts).
+// Two streaming passes over the file keep memory flat in its size:
+// 1. attachments only (id, parent, URL, title, alt text), since WordPress may write an
+//    attachment before the post it belongs to;
+// 2. every item in order: posts become reports (their files stored first, see uploads.ts),
+//    pages are skipped (a profile page's address redirects to /profile/), attachments are
+//    accounted for with their post, menus, revisions and comments are counted as ignored.
+// A file that breaks off or is malformed stops pass 2 at that point with its line and
+// column: the items before it are imported, the broken one is not.
+import type { ActionContext } from '../../actions/context.js';
+import { paths } from '../../domain/paths.js';
+import type { ImportItem } from '../import-run.js';
+import { blogRoot, labelOf, mapPost, pathOf, type PostAttachment } from './map-post.js';
+import { readWxr, WxrReadError, type WxrChannel, type WxrItem } from './read-wxr.js';
+import { UploadsLibrary } from './uploads.js';
+
+export interface WxrImportOptions {
+  /** A local copy of the old site's wp-content/uploads. */
+  uploadsDir?: string;
+  isDryRun?: boolean;
+  /** Progress through the file: bytes done of bytes to do (the file is read twice). */
+  onBytes?: (done: number, total: number) => void;
+  fileBytes?: number;
+}
+
+interface AttachmentInfo extends PostAttachment {
+  parent: string;
+  url: string;
+  altText: string;
+}
+
+/** Post types that are part of a WordPress site's machinery, not its content. */
+const IGNORED_TYPES = new Set([
+  'nav_menu_item', 'revision', 'custom_css', 'customize_changeset', 'oembed_cache', 'user_request', 'wp_block', 'wp_template',
+  'wp_template_part', 'wp_global_styles', 'wp_navigation', 'wp_font_family', 'wp_font_face', 'acf-field', 'acf-field-group', 'wpcf7_contact_form',
+]);
+const SKIPPED_STATUSES: Record<string, string> = {
+  private: 'private post (visible only to logged-in editors in WordPress): not published here',
+  trash: 'in the WordPress trash',
+  'auto-draft': 'an empty automatic draft',
+};
+const PROFILE = /profile|プロフィール|略歴|経歴/i;
+
+export async function* wxrImportItems(ctx: ActionContext, file: string, options: WxrImportOptions = {}): AsyncGenerator<ImportItem> {
+  const total = (options.fileBytes ?? 0) * 2;
+  const channel: WxrChannel = { baseSiteUrl: '', baseBlogUrl: '', wxrVersion: '', authors: new Map() };
+  const attachments = await collectAttachments(file, (bytes) => options.onBytes?.(bytes, total));
+  const byParent = new Map<string, AttachmentInfo[]>();
+  for (const a of attachments.values()) {
+    const list = byParent.get(a.parent) ?? [];
+    list.push(a);
+    byParent.set(a.parent, list);
+  }
+  const library = new UploadsLibrary(ctx, options.uploadsDir, options.isDryRun ?? false);
+  const half = options.fileBytes ?? 0;
+  for await (const item of readWxr(file, channel, { onBytes: (bytes) => options.onBytes?.(half + bytes, total) })) {
+    if (item.comments > 0) yield { type: 'ignored', what: 'comment', count: item.comments };
+    yield* itemsFor(item, channel, byParent, attachments, library);
+  }
+}
+
+async function* itemsFor(
+  item: WxrItem,
+  channel: WxrChannel,
+  byParent: Map<string, AttachmentInfo[]>,
+  attachments: Map<string, AttachmentInfo>,
+  library: UploadsLibrary,
+): AsyncGenerator<ImportItem> {
+  const label = labelOf(item, channel);
+  if (item.postType === 'attachment') {
+    // Stored and listed with its post; one without a post is stored on its own.
+    if (attachments.get(item.postId)?.parent && attachments.get(item.postId)!.parent !== '0') return;
+    const info = attachments.get(item.postId);
+    if (info) yield* storeFiles([{ url: info.url, altText: info.altText }], library, channel);
+    return;
+  }
+  if (IGNORED_TYPES.has(item.postType)) {
+    yield { type: 'ignored', what: item.postType };
+    return;
+  }
+  if (item.postType === 'page') {
+    yield* pageItems(item, channel, label);
+    return;
+  }
+  if (item.postType !== 'post') {
+    yield { type: 'skipped', label, reason: `post type "${item.postType}" is not imported` };
+    return;
+  }
+  const skipReason = SKIPPED_STATUSES[item.status];
+  if (skipReason !== undefined) {
+    yield { type: 'skipped', label, reason: skipReason };
+    return;
+  }
+  const own = byParent.get(item.postId) ?? [];
+  const files = [...own.map((a) => ({ url: a.url, altText: a.altText })), ...linkedUploads(item.content, channel)];
+  const stored = new Map<string, string>();
+  for await (const fileItem of storeFiles(files, library, channel, stored)) yield fileItem;
+  const postAttachments: PostAttachment[] = own.map((a) => {
+    const outcome = library.known(uploadsRel(a.url));
+    return { ...a, ...(outcome?.kind === 'stored' && outcome.file.mediaId > 0 ? { mediaId: outcome.file.mediaId } : {}) };
+  });
+  try {
+    yield mapPost(item, {
+      channel,
+      attachments: postAttachments,
+      resolveMedia: (url) => {
+        const outcome = library.known(uploadsRel(url));
+        return outcome?.kind === 'stored' ? outcome.file.ref : undefined;
+      },
+    });
+  } catch (error) {
+    yield { type: 'failed', label, reason: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function uploadsRel(url: string): string {
+  const at = url.indexOf('/wp-content/uploads/');
+  if (at < 0) return '';
+  const rel = url.slice(at + '/wp-content/uploads/'.length).split(/[?#]/)[0]!;
+  try {
+    return decodeURIComponent(rel);
+  } catch {
+    return rel;
+  }
+}
+
+/** Stores each file once per run, yielding a media item the first time and a redirect for its old address. */
+async function* storeFiles(
+  files: { url: string; altText: string }[],
+  library: UploadsLibrary,
+  channel: WxrChannel,
+  stored = new Map<string, string>(),
+): AsyncGenerator<ImportItem> {
+  for (const file of files) {
+    const url = absolute(file.url, channel);
+    const result = await library.store(url, file.altText);
+    if (!result || !result.isFirstSeen) continue;
+    const { outcome } = result;
+    const label = `wp-content/uploads/${outcome.relPath}`;
+    if (outcome.kind === 'missing') {
+      yield { type: 'media', label, missingReason: outcome.reason };
+      continue;
+    }
+    yield { type: 'media', label };
+    stored.set(url, outcome.file.ref);
+    const from = pathOf(url, channel.baseSiteUrl);
+    if (from !== undefined && outcome.file.path !== '') yield { type: 'redirect', label, from: [from], to: outcome.file.path };
+  }
+}
+
+function absolute(url: string, channel: WxrChannel): string {
+  try {
+    return new URL(url, channel.baseSiteUrl || 'http://old.invalid/').href;
+  } catch {
+    return url;
+  }
+}
+
+/** Files under wp-content/uploads the post's HTML links to or shows. */
+function linkedUploads(content: string, channel: WxrChannel): { url: string; altText: string }[] {
+  const found: { url: string; altText: string }[] = [];
+  for (const m of content.matchAll(/<(a|img)\b[^>]*?\b(?:href|src)\s*=\s*["']([^"']*\/wp-content\/uploads\/[^"']+)["'][^>]*>/gi)) {
+    const alt = m[1]!.toLowerCase() === 'img' ? (/\balt\s*=\s*["']([^"']*)["']/i.exec(m[0])?.[1] ?? '') : '';
+    found.push({ url: absolute(m[2]!.replace(/&amp;/g, '&'), channel), altText: alt });
+  }
+  return found;
+}
+
+/** A page is not a report: skipped; a profile page's old addresses lead to /profile/. */
+function* pageItems(item: WxrItem, channel: WxrChannel, label: string): Generator<ImportItem> {
+  let slug = item.postName;
+  try {
+    slug = decodeURIComponent(slug);
+  } catch {
+    // kept as written
+  }
+  if (!PROFILE.test(slug) && !PROFILE.test(item.title)) {
+    yield { type: 'skipped', label, reason: 'a page, not a report: its content is not imported (copy what is needed into the site settings or a report)' };
+    return;
+  }
+  const root = blogRoot(channel);
+  const from = [item.link, item.guid]
+    .map((u) => pathOf(u, channel.baseSiteUrl))
+    .filter((p): p is string => p !== undefined && p !== '/')
+    .concat([`/?page_id=${item.postId}`, `/?p=${item.postId}`, `${root}?page_id=${item.postId}`]);
+  yield { type: 'redirect', label, from, to: paths.profile() };
+  yield { type: 'skipped', label, reason: 'a profile page: not imported (fill in the profile in the site settings); its old address now leads to /profile/' };
+}
+
+async function collectAttachments(file: string, onBytes: (bytes: number) => void): Promise<Map<string, AttachmentInfo>> {
+  const found = new Map<string, AttachmentInfo>();
+  const channel: WxrChannel = { baseSiteUrl: '', baseBlogUrl: '', wxrVersion: '', authors: new Map() };
+  try {
+    for await (const item of readWxr(file, channel, { onBytes })) {
+      if (item.postType !== 'attachment') continue;
+      found.set(item.postId, {
+        postId: item.postId,
+        parent: item.postParent.trim() || '0',
+        url: item.attachmentUrl || item.guid,
+        title: item.title,
+        link: item.link,
+        guid: item.guid,
+        altText: (item.meta.get('_wp_attachment_image_alt') ?? '').trim() || item.title.trim(),
+      });
+    }
+  } catch (error) {
+    // The second pass meets the same error at the same place and reports it after
+    // importing the items before it.
+    if (!(error instanceof WxrReadError)) throw error;
+  }
+  return found;
+}
