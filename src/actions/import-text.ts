@@ -10,6 +10,7 @@ import { findCategoryByName, findCategoryBySlug, listCategories, upsertCategory 
 import type { Database } from '../store/database.js';
 import type { ActionContext } from './context.js';
 import { createReportIn, type CreatedReport } from './create-report.js';
+import type { ImportedReportInput } from './import-report.js';
 
 export interface ImportTextInput {
   content: string;
@@ -40,6 +41,26 @@ export async function importText(ctx: ActionContext, input: ImportTextInput): Pr
     return createReportIn(trx, { ...checked, categorySlug }, { status: 'published' }, ctx.now().toISOString());
   });
   return { ...created, title: parsed.title, activityDate: parsed.activityDate, skippedHeader: parsed.skippedHeader };
+}
+
+/**
+ * The report a text file holds, for the import runner (katsudo import-text DIR), which
+ * writes it in its own transaction and updates it on a later run instead of duplicating.
+ * @throws ValidationError when the text has no title, body or date (parseImportedText).
+ */
+export function textReportInput(input: ImportTextInput): ImportedReportInput {
+  const parsed = parseImportedText(input.content, input.dateHint);
+  const category = input.category?.trim();
+  if (category === '') throw new ValidationError('カテゴリー名が空です。', { categorySlug: 'カテゴリー名を指定してください。' });
+  return {
+    title: parsed.title,
+    activityDate: parsed.activityDate,
+    bodySource: parsed.bodySource,
+    // A name or a slug, as for importText: the runner finds either, or creates it by name.
+    category: category === undefined ? null : { slug: category, name: category },
+    tags: input.tags ?? [],
+    status: 'published',
+  };
 }
 
 async function ensureCategory(trx: Kysely<Database>, nameOrSlug: string): Promise<string> {

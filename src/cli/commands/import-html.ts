@@ -5,8 +5,9 @@ import { parseArgs } from 'node:util';
 import { ValidationError } from '../../domain/errors.js';
 import { findFiles } from '../../importers/find-files.js';
 import { htmlPageItems } from '../../importers/html/html-page-items.js';
-import { formatSummary, isCleanRun, runImport, type ImportItem, type ImportSummary } from '../../importers/import-run.js';
+import { isCleanRun, runImport, type ImportItem } from '../../importers/import-run.js';
 import { openSite } from '../open-site.js';
+import { itemsDone, printImportSummary } from '../print-import-summary.js';
 import { progressBar } from '../progress-bar.js';
 import { UsageError } from '../usage-error.js';
 
@@ -71,18 +72,9 @@ export async function importHtmlCommand(
       onProgress: (s) => bar.update(itemsDone(s), total),
     });
     bar.finish();
-    printSummary(summary, log);
+    printImportSummary(summary, log);
     if (!isCleanRun(summary)) throw new ValidationError(`${summary.failed.length} of ${total} pages failed; see the summary above.`);
   } finally {
     await ctx.db.destroy();
   }
-}
-
-export function itemsDone(s: Readonly<ImportSummary>): number {
-  return s.created + s.updated + s.unchanged + s.skipped.length + s.failed.length;
-}
-
-export function printSummary(summary: ImportSummary, log: (line: string) => void): void {
-  for (const w of summary.written) log(`${w.outcome.padEnd(9)}${w.label} → ${w.path}`);
-  for (const line of formatSummary(summary)) log(line);
 }

@@ -1,17 +1,24 @@
-// katsudo import-text FILE... [--date YYYY[-MM[-DD]]] [--category NAME] [--data DIR]
-// Every file is read and checked before anything is written: one bad file means
-// nothing is imported.
+// katsudo import-text FILE_OR_DIR... [--date YYYY[-MM[-DD]]] [--category NAME] [--dry-run] [--data DIR]
+// Files only: every file is read and checked before anything is written, and one bad
+// file means nothing is imported. With a directory (or --dry-run): the .txt files are
+// imported one transaction each through the import runner, keyed by their path in the
+// directory, so a second run updates instead of duplicating and one bad file fails alone.
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { importText } from '../../actions/import-text.js';
+import { importText, textReportInput } from '../../actions/import-text.js';
 import { ValidationError } from '../../domain/errors.js';
 import { checkDraft } from '../../domain/report-rules.js';
 import { parseDateHint, parseImportedText, type DateHint } from '../../domain/text-import.js';
+import { findFiles } from '../../importers/find-files.js';
+import { describeError, isCleanRun, runImport, type ImportItem } from '../../importers/import-run.js';
 import { openSite } from '../open-site.js';
+import { itemsDone, printImportSummary } from '../print-import-summary.js';
+import { progressBar } from '../progress-bar.js';
 import { UsageError } from '../usage-error.js';
 
-export const IMPORT_TEXT_USAGE = 'katsudo import-text FILE... [--date YYYY-MM-DD|YYYY-MM|YYYY] [--category 名前] [--data ./data]';
+export const IMPORT_TEXT_USAGE =
+  'katsudo import-text FILE_OR_DIR... [--date YYYY-MM-DD|YYYY-MM|YYYY] [--category 名前] [--dry-run] [--data ./data]';
 
 /** Limit for one text report; anything larger is not a report someone typed. */
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -19,7 +26,12 @@ const MAX_FILE_BYTES = 2 * 1024 * 1024;
 export function parseImportTextArgs(args: string[]) {
   const { values, positionals } = parseArgs({
     args,
-    options: { date: { type: 'string' }, category: { type: 'string' }, data: { type: 'string' } },
+    options: {
+      date: { type: 'string' },
+      category: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      data: { type: 'string' },
+    },
     strict: true,
     allowPositionals: true,
   });
@@ -29,7 +41,7 @@ export function parseImportTextArgs(args: string[]) {
     dateHint = parseDateHint(values.date);
     if (!dateHint) throw new UsageError(`--date の日付が正しくありません: "${values.date}"(例: --date 2024-05-01、--date 2024)`);
   }
-  return { files: positionals, dateHint, category: values.category, dataDir: values.data };
+  return { files: positionals, dateHint, category: values.category, isDryRun: values['dry-run'], dataDir: values.data };
 }
 
 /** The file's text, or a one-line reason why it is not a text report. */
@@ -64,6 +76,7 @@ export async function importTextCommand(
   dataDir: string,
   log: (line: string) => void,
 ): Promise<void> {
+  if (input.isDryRun || input.files.some(isDirectory)) return importTextItems(input, dataDir, log);
   const contents: { path: string; content: string }[] = [];
   const problems: string[] = [];
   for (const path of input.files) {
@@ -88,6 +101,52 @@ export async function importTextCommand(
       log(`${basename(path)} → /activity/${report.slug}/ 「${report.title}」 ${report.activityDate}${header}`);
     }
     log(`${contents.length}件の活動報告を公開しました。`);
+  } finally {
+    await ctx.db.destroy();
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Directories (and dry runs): one item per .txt file, through the import runner. */
+async function importTextItems(
+  input: ReturnType<typeof parseImportTextArgs>,
+  dataDir: string,
+  log: (line: string) => void,
+): Promise<void> {
+  const { files, missing } = findFiles(input.files, ['txt']);
+  if (files.length === 0 && missing.length === 0) throw new ValidationError('No .txt files found in the given paths.');
+  const total = files.length + missing.length;
+  const ctx = await openSite(dataDir);
+  try {
+    function* items(): Generator<ImportItem> {
+      for (const path of missing) yield { type: 'failed', label: path, reason: 'no such file or directory' };
+      for (const file of files) {
+        const label = file.relativePath;
+        try {
+          const report = textReportInput({ content: readTextFile(file.path), dateHint: input.dateHint, category: input.category });
+          yield { type: 'report', key: file.relativePath, label, report };
+        } catch (error) {
+          if (!(error instanceof ValidationError)) throw error;
+          yield { type: 'failed', label, reason: describeError(error).replace(`${file.path}: `, '') };
+        }
+      }
+    }
+    const bar = progressBar('Importing text files');
+    const summary = await runImport(ctx, items(), {
+      kind: 'text',
+      isDryRun: input.isDryRun,
+      onProgress: (s) => bar.update(itemsDone(s), total),
+    });
+    bar.finish();
+    printImportSummary(summary, log);
+    if (!isCleanRun(summary)) throw new ValidationError(`${summary.failed.length} of ${total} files failed; see the summary above.`);
   } finally {
     await ctx.db.destroy();
   }

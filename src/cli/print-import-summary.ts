@@ -1,0 +1,13 @@
+// How the import commands (import-html, import-text with a directory) show a run: the
+// address of each report written, then the runner's summary lines.
+import { formatSummary, type ImportSummary } from '../importers/import-run.js';
+
+/** Items finished so far, for the progress bar: every item is one of these. */
+export function itemsDone(s: Readonly<ImportSummary>): number {
+  return s.created + s.updated + s.unchanged + s.skipped.length + s.failed.length;
+}
+
+export function printImportSummary(summary: ImportSummary, log: (line: string) => void): void {
+  for (const w of summary.written) log(`${w.outcome.padEnd(9)}${w.label} → ${w.path}`);
+  for (const line of formatSummary(summary)) log(line);
+}

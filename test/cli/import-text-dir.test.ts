@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { openDatabase } from '../../src/store/database.js';
+import { listReports } from '../../src/store/reports.js';
+
+const MAIN = new URL('../../src/cli/main.ts', import.meta.url).pathname;
+let dir: string;
+let texts: string;
+
+function katsudo(args: string[], dataDir = join(dir, 'data')) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, KATSUDO_DATA_DIR: dataDir },
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+async function titles(dataDir: string): Promise<string[]> {
+  const file = join(dataDir, 'katsudo.db');
+  if (!existsSync(file)) return [];
+  const db = await openDatabase({ file });
+  try {
+    return (await listReports(db, {}, { offset: 0, limit: 50 })).items.map((r) => r.title).sort();
+  } finally {
+    await db.destroy();
+  }
+}
+
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'katsudo-cli-textdir-'));
+  texts = join(dir, 'texts');
+  mkdirSync(join(texts, '2024', '05'), { recursive: true });
+  writeFileSync(join(texts, '2024', '05', 'port.txt'), '港湾視察\n2024年5月1日\n\n1 概要\n\n(1)岸壁を視察した。');
+  writeFileSync(join(texts, '2024', '05', 'speech.txt'), '衆議院議員\n\n街頭演説\n令和6年5月2日\n\n駅前で演説した。');
+  writeFileSync(join(texts, '2024', 'no-date.txt'), '日付のない報告\n\n本文だけがある。');
+  writeFileSync(join(texts, '2024', 'notes.md'), '# not a report');
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+test('a dry run over a directory writes nothing', async () => {
+  const dataDir = join(dir, 'dry');
+  const run = katsudo(['import-text', texts, '--dry-run'], dataDir);
+  assert.match(run.stdout, /Dry run \(nothing was written\): would have created 2/);
+  assert.deepEqual(await titles(dataDir), []);
+});
+
+test('imports every .txt file of a directory, the bad one failing alone with its reason', async () => {
+  const run = katsudo(['import-text', texts]);
+  assert.equal(run.code, 3, run.stderr);
+  assert.match(run.stdout, /created  2024\/05\/port\.txt → \/activity\/2024-05-01\//);
+  assert.match(run.stdout, /Import finished: 2 created, 0 updated, 0 unchanged, 0 skipped, 1 failed/);
+  assert.match(run.stdout, /failed   2024\/no-date\.txt: .*--date YYYY-MM-DD/);
+  assert.match(run.stderr, /Importing text files 100% 3\/3/);
+  assert.deepEqual(await titles(join(dir, 'data')), ['港湾視察', '街頭演説']);
+});
+
+test('a second run over the directory updates a changed file in place and leaves the rest', async () => {
+  rmSync(join(texts, '2024', 'no-date.txt'));
+  writeFileSync(join(texts, '2024', '05', 'speech.txt'), '街頭演説(夕方)\n令和6年5月2日\n\n駅前で演説した。');
+  const run = katsudo(['import-text', texts]);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /Import finished: 0 created, 1 updated, 1 unchanged, 0 skipped, 0 failed/);
+  assert.deepEqual(await titles(join(dir, 'data')), ['港湾視察', '街頭演説(夕方)']);
+});
