@@ -71,7 +71,25 @@ async function redirectTarget(deps: WebDeps, request: FastifyRequest): Promise<s
   return path === undefined ? undefined : findRedirect(deps.ctx.db, path);
 }
 
+/** WordPress's address forms that carry the post in the query: /?p=12, /?page_id=3, /?attachment_id=51. */
+const LEGACY_QUERY = /[?&](p|page_id|attachment_id)=(\d+)(?:&|$)/;
+
+/** The stored redirect for an imported site's `?p=ID` address, if the request is one. */
+async function legacyQueryTarget(deps: WebDeps, request: FastifyRequest): Promise<string | undefined> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
+  const match = LEGACY_QUERY.exec(request.url);
+  const path = match ? decodedPath(request.url) : undefined;
+  return path === undefined ? undefined : findRedirect(deps.ctx.db, `${path}?${match![1]}=${match![2]}`);
+}
+
 export function installErrorHandlers(app: FastifyInstance, deps: WebDeps): void {
+  // /?p=12 is the home page's path: such old addresses (imports, docs/import-wxr.md) are
+  // answered before routing, and only when a redirect for them is stored.
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.includes('=')) return;
+    const target = await legacyQueryTarget(deps, request);
+    if (target) return reply.redirect(target, 301);
+  });
   app.setErrorHandler(async (error, request, reply) => {
     const status = statusOf(error);
     if (status >= 500) request.log.error({ err: error, reqId: request.id }, 'request failed');

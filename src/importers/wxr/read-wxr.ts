@@ -156,12 +156,19 @@ export async function* readWxr(path: string, channel: WxrChannel, options: ReadW
   const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: options.chunkBytes ?? 256 * 1024 });
   try {
     for await (const chunk of stream) {
-      write(parser, chunk as string);
+      // Items completed before an error in the same chunk are still handed out first.
+      let failure: WxrReadError | undefined;
+      try {
+        write(parser, chunk as string);
+      } catch (error) {
+        failure = asReadError(error);
+      }
       options.onBytes?.(stream.bytesRead);
       while (ready.length > 0) {
         checkHeader(channel, path, ready[0]!);
         yield ready.shift()!;
       }
+      if (failure) throw failure;
     }
     close(parser);
   } finally {
