@@ -176,6 +176,7 @@ export async function* readWxr(path: string, channel: WxrChannel, options: ReadW
   }
   if (!isRss) throw new WxrReadError(`${path}: the file is empty`);
   for (const rest of ready) yield rest;
+  if (channel.wxrVersion === '') throw new WxrReadError(`${path}: not a WordPress export (no wp:wxr_version in the channel)`);
 }
 
 function where(parser: SaxesParser, path: string): string {

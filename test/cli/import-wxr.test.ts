@@ -1,0 +1,92 @@
+// katsudo import-wxr through the real CLI: summary, exit codes, progress, dry run, broken files.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { openDatabase } from '../../src/store/database.js';
+
+const MAIN = new URL('../../src/cli/main.ts', import.meta.url).pathname;
+const FIXTURE = new URL('../../../shared/fixtures/wordpress-export.xml', import.meta.url).pathname;
+const skip = existsSync(FIXTURE) ? false : 'the shared WordPress export fixture (../shared/fixtures/wordpress-export.xml) is not available';
+let dir: string;
+
+function katsudo(args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, KATSUDO_DATA_DIR: join(dir, 'data') },
+    timeout: 120_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+async function reportCount(): Promise<number> {
+  const file = join(dir, 'data', 'katsudo.db');
+  if (!existsSync(file)) return 0;
+  const db = await openDatabase({ file });
+  try {
+    return (await db.selectFrom('reports').selectAll().execute()).length;
+  } finally {
+    await db.destroy();
+  }
+}
+
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'katsudo-cli-wxr-'));
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('katsudo import-wxr', { skip }, () => {
+  test('prints what a dry run would do, writes nothing and exits 0', async () => {
+    const result = katsudo(['import-wxr', FIXTURE, '--dry-run']);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^Dry run \(nothing was written\): would have created 50, updated 0, left 0 unchanged/m);
+    assert.equal(await reportCount(), 0);
+  });
+
+  test('imports the export with a progress bar and a summary that lists the files it could not copy', async () => {
+    const result = katsudo(['import-wxr', FIXTURE]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^Import finished: 50 created, 0 updated, 0 unchanged, 0 skipped, 0 failed, 22 warnings\.$/m);
+    assert.match(result.stdout, /^warning  wp-content\/uploads\/2017\/05\/report-000001-haifu-shiryo-1\.pdf: not copied \(no --uploads given\)$/m);
+    assert.match(result.stderr, /Importing export 100%/);
+    assert.equal(await reportCount(), 50);
+  });
+
+  test('leaves everything unchanged when run again', () => {
+    const result = katsudo(['import-wxr', FIXTURE]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /0 created, 0 updated, 50 unchanged/);
+  });
+
+  test('names line and column of a truncated file, keeps what came before and exits with an error', async () => {
+    const truncated = join(dir, 'cut.xml');
+    const text = readFileSync(FIXTURE, 'utf8');
+    writeFileSync(truncated, text.slice(0, text.length - 200).replace(/report-0000(\d\d)\//g, 'new-0000$1/'));
+    const result = katsudo(['import-wxr', truncated]);
+    assert.notEqual(result.code, 0);
+    assert.match(result.stdout, /Stopped early: malformed XML at .*cut\.xml:\d+:\d+: /);
+    assert.match(result.stdout, /The items before that point were imported and stay saved/);
+    assert.match(result.stderr, /katsudo: The export could not be read to its end: malformed XML at .*cut\.xml:\d+:\d+/);
+  });
+
+  test('refuses a missing file and a missing uploads folder with a plain message', () => {
+    const missing = katsudo(['import-wxr', join(dir, 'nothing.xml')]);
+    assert.notEqual(missing.code, 0);
+    assert.match(missing.stderr, /nothing\.xml: no such file/);
+    const uploads = katsudo(['import-wxr', FIXTURE, '--uploads', join(dir, 'no-uploads')]);
+    assert.notEqual(uploads.code, 0);
+    assert.match(uploads.stderr, /--uploads .*no-uploads: no such directory/);
+    const usage = katsudo(['import-wxr']);
+    assert.equal(usage.code, 2);
+  });
+
+  test('explains that a file that is not a WordPress export is not one', () => {
+    const other = join(dir, 'other.xml');
+    writeFileSync(other, '<?xml version="1.0"?><html><body/></html>');
+    const result = katsudo(['import-wxr', other]);
+    assert.notEqual(result.code, 0);
+    assert.match(result.stdout, /not a WordPress export \(the root element is <html>, expected <rss>\)/);
+  });
+});
