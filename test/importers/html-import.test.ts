@@ -8,6 +8,7 @@ import { render } from '../../src/domain/text-format/render.js';
 import { findFiles } from '../../src/importers/find-files.js';
 import { htmlPageItems, type HtmlImportOptions } from '../../src/importers/html/html-page-items.js';
 import { runImport } from '../../src/importers/import-run.js';
+import { findRedirect } from '../../src/store/redirects.js';
 import { findReportBySlug, listReports } from '../../src/store/reports.js';
 import { createTestApp } from '../support/app.js';
 import { createTestSite, type TestSite } from '../support/db.js';
@@ -79,6 +80,7 @@ test('imports the seed page saved in Shift_JIS with its title, date and outline,
       report.attachments.map((a) => [a.label, a.mime, a.pages]),
       [['ファクトシート(PDF)', 'application/pdf', 4]],
     );
+    assert.match((await findRedirect(site.db, '/files/factsheet.pdf')) ?? '', /^\/media\/[0-9a-f]{64}\/factsheet\.pdf$/);
   });
 });
 
@@ -159,6 +161,7 @@ test('one broken file fails alone while the others are imported', async () => {
       summary.failed.map((f) => f.label),
       ['a/binary.html', 'a/empty.html'],
     );
+    assert.deepEqual(summary.failed.map((f) => f.reason), ['the file is binary, not a saved page', 'the file is empty']);
     assert.deepEqual(summary.skipped.map((s) => s.label), ['a/impossible.html']);
     assert.match(summary.skipped[0]!.reason, /no date/);
   });
@@ -168,7 +171,11 @@ test('keeps a link to an attachment that was not saved pointing at the old site,
   const root = savedSite('missing', { 'r/1.html': landmarkPage({ title: '港湾視察', dateLine: '2024年5月1日', bodyHtml: REPORT }) });
   await withSite(async (site) => {
     const summary = await importSite(site, root, { baseUrl: 'https://old.example.jp/' });
-    assert.deepEqual(summary.warnings.map((w) => w.reason), ['attachment not found next to the page, link kept to https://old.example.jp/r/files/port.pdf']);
+    assert.deepEqual(summary.media, { stored: 0, missing: 1 });
+    assert.deepEqual(
+      summary.warnings.map((w) => [w.label, w.reason]),
+      [['https://old.example.jp/r/files/port.pdf', 'not saved next to the page; the link keeps the old address https://old.example.jp/r/files/port.pdf']],
+    );
     const report = await findReportBySlug(site.db, summary.written[0]!.path.split('/')[2]!);
     assert.ok(report?.bodySource.includes("[視察資料(PDF)](https://old.example.jp/r/files/port.pdf)"), report?.bodySource);
   });

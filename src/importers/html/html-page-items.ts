@@ -7,6 +7,7 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
 import * as cheerio from 'cheerio';
 import type { ActionContext } from '../../actions/context.js';
 import { uploadMedia } from '../../actions/upload-media.js';
+import { mediaPath } from '../../domain/media-path.js';
 import { describeError, type ImportItem } from '../import-run.js';
 import { htmlToReportText } from '../html-to-text.js';
 import type { FoundFile } from '../find-files.js';
@@ -35,9 +36,11 @@ export async function* htmlPageItems(
   files: FoundFile[],
   options: HtmlImportOptions,
 ): AsyncGenerator<ImportItem> {
+  // Files linked from several pages are copied (and counted) once.
+  const copied = new Map<string, string>();
   for (const file of files) {
     try {
-      yield await pageItem(ctx, file, options);
+      yield* await pageItems(ctx, file, options, copied);
     } catch (error) {
       yield { type: 'failed', label: file.relativePath, reason: describeError(error) };
     }
@@ -69,13 +72,30 @@ export function oldPathsOf(url: URL): string[] {
   return paths;
 }
 
-async function pageItem(ctx: ActionContext, file: FoundFile, options: HtmlImportOptions): Promise<ImportItem> {
+/** The page's report (or why it is none), after the items of the files it links to. */
+async function pageItems(
+  ctx: ActionContext,
+  file: FoundFile,
+  options: HtmlImportOptions,
+  copied: Map<string, string>,
+): Promise<ImportItem[]> {
+  const item = await pageItem(ctx, file, options, copied);
+  return Array.isArray(item) ? item : [item];
+}
+
+async function pageItem(
+  ctx: ActionContext,
+  file: FoundFile,
+  options: HtmlImportOptions,
+  copied: Map<string, string>,
+): Promise<ImportItem | ImportItem[]> {
   const label = file.relativePath;
   const size = statSync(file.path).size;
   if (size === 0) return { type: 'failed', label, reason: 'the file is empty' };
   if (size > MAX_PAGE_BYTES) return { type: 'failed', label, reason: 'the file is larger than 20 MB; not a saved page' };
   const bytes = readFileSync(file.path);
   const decoded = decodeHtml(bytes);
+  if (!decoded.encoding.startsWith('utf-16') && bytes.includes(0)) return { type: 'failed', label, reason: 'the file is binary, not a saved page' };
   if (!/<(html|body|p|div|h1|title)\b/i.test(decoded.text)) return { type: 'failed', label, reason: 'the file holds no HTML' };
   const pageUrl = pageUrlOf(file, options.baseUrl, undefined);
   const page = extractPage(decoded.text, pageUrl ? decodeURI(pageUrl.pathname) : `/${file.relativePath}`);
@@ -86,13 +106,13 @@ async function pageItem(ctx: ActionContext, file: FoundFile, options: HtmlImport
   const url = pageUrl ?? pageUrlOf(file, undefined, page.canonicalUrl);
   const base = url?.href ?? `${UNKNOWN_ORIGIN}/${file.relativePath.split('/').map(encodeURIComponent).join('/')}`;
   const warnings: string[] = decoded.warning ? [decoded.warning] : [];
-  const media = await copyAttachments(ctx, file, page.contentHtml, base, options, warnings);
+  const { media, items } = await copyAttachments(ctx, file, page.contentHtml, base, options, copied);
   const converted = htmlToReportText(page.contentHtml, { baseUrl: base, resolveMedia: (u) => media.get(u) });
   warnings.push(...converted.warnings);
   const bodySource = sitePathLinks(converted.text, new URL(base).origin, url === undefined);
   if (bodySource.trim() === '') return { type: 'skipped', label, reason: 'not a report: the page has no text besides its title' };
   if (!url) warnings.push('no --base-url and no canonical URL in the page: no redirect from the old address');
-  return {
+  return [...items, {
     type: 'report',
     key: url?.href ?? file.relativePath,
     label: url ? decodeURI(url.pathname) : label,
@@ -105,7 +125,7 @@ async function pageItem(ctx: ActionContext, file: FoundFile, options: HtmlImport
       redirectsFrom: url ? oldPathsOf(url) : [],
     },
     warnings,
-  };
+  }];
 }
 
 /**
@@ -123,8 +143,9 @@ function sitePathLinks(text: string, origin: string, isOriginUnknown: boolean): 
 
 /**
  * Uploads the PDFs and images the content links to that were saved next to the page (or
- * under the root), returning absolute URL → media reference. In a dry run nothing is
- * written; a missing file keeps its link to the old address, with a warning.
+ * under the root), returning absolute URL → media reference, and the items that count
+ * them and redirect their old addresses to the copies. In a dry run nothing is written; a
+ * missing file keeps its link to the old address, with a warning.
  */
 async function copyAttachments(
   ctx: ActionContext,
@@ -132,17 +153,19 @@ async function copyAttachments(
   contentHtml: string,
   base: string,
   options: HtmlImportOptions,
-  warnings: string[],
-): Promise<Map<string, string>> {
+  copied: Map<string, string>,
+): Promise<{ media: Map<string, string>; items: ImportItem[] }> {
   const $ = cheerio.load(contentHtml, null, false);
-  const links: { url: string; raw: string; label: string }[] = [];
+  const links: { raw: string; label: string }[] = [];
   $('a[href]').each((_, el) => {
-    links.push({ url: '', raw: $(el).attr('href')!, label: $(el).text().trim() || ($(el).find('img').attr('alt') ?? '') });
+    links.push({ raw: $(el).attr('href')!, label: $(el).text().trim() || ($(el).find('img').attr('alt') ?? '') });
   });
   $('img[src]').each((_, el) => {
-    links.push({ url: '', raw: $(el).attr('src')!, label: $(el).attr('alt')?.trim() ?? '' });
+    links.push({ raw: $(el).attr('src')!, label: $(el).attr('alt')?.trim() ?? '' });
   });
+  const origin = new URL(base).origin;
   const media = new Map<string, string>();
+  const items: ImportItem[] = [];
   for (const link of links) {
     let url: URL;
     try {
@@ -150,16 +173,22 @@ async function copyAttachments(
     } catch {
       continue;
     }
-    if (!ATTACHMENT.test(url.pathname) || media.has(url.href) || url.origin !== new URL(base).origin) continue;
+    if (!ATTACHMENT.test(url.pathname) || media.has(url.href) || url.origin !== origin) continue;
+    const known = copied.get(url.href);
+    if (known !== undefined) {
+      media.set(url.href, known);
+      continue;
+    }
+    const shown = origin === UNKNOWN_ORIGIN ? decodeURI(url.pathname) : url.href;
     const local = localFileFor(file, url, base, options.root);
-    const shown = url.origin === UNKNOWN_ORIGIN ? decodeURI(url.pathname) : url.href;
     if (!local) {
-      warnings.push(`attachment not found next to the page, link kept to ${shown}`);
+      items.push({ type: 'media', label: shown, missingReason: `not saved next to the page; the link keeps the old address ${shown}` });
       continue;
     }
     const fileName = basename(local);
     if (options.isDryRun) {
       media.set(url.href, fileName);
+      items.push({ type: 'media', label: shown });
       continue;
     }
     try {
@@ -170,11 +199,16 @@ async function copyAttachments(
         user: IMPORT_ACTOR,
       });
       media.set(url.href, String(uploaded.id));
+      copied.set(url.href, String(uploaded.id));
+      items.push({ type: 'media', label: shown });
+      if (origin !== UNKNOWN_ORIGIN) {
+        items.push({ type: 'redirect', label: shown, from: [decodeURI(url.pathname)], to: mediaPath(uploaded.sha256, uploaded.originalName) });
+      }
     } catch (error) {
-      warnings.push(`attachment ${fileName} not copied (${describeError(error)}), link kept to ${shown}`);
+      items.push({ type: 'media', label: shown, missingReason: `not copied (${describeError(error)}); the link keeps the old address ${shown}` });
     }
   }
-  return media;
+  return { media, items };
 }
 
 /** The saved copy of a linked file: under the root by its URL path, else beside the page. */
