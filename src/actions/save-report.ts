@@ -25,12 +25,13 @@ import {
   slugsStartingWith,
   updateReportContent,
   type EditableReport,
+  type ReportContentWrite,
 } from '../store/reports.js';
 import { countRevisions, insertRevision } from '../store/revisions.js';
 import { indexReport } from '../store/search.js';
 import { bumpContentVersion } from '../store/site-state.js';
 import type { ActionContext } from './context.js';
-import { attachLinkedMedia, renderBody } from './report-body.js';
+import { attachLinkedMedia, renderBody, type RenderedBody } from './report-body.js';
 
 type Q = Kysely<Database>;
 
@@ -88,26 +89,28 @@ export async function saveReport(ctx: ActionContext, actor: Actor, input: SaveRe
   return settle(outcome);
 }
 
+/** The report's columns for checked content and its rendering (a new draft and an update alike). */
+function contentColumns(content: RevisionContent, rendered: RenderedBody['rendered']): ReportContentWrite {
+  return {
+    slug: content.slug,
+    title: content.title,
+    activityDate: content.activityDate,
+    bodySource: content.bodySource,
+    bodyHtml: rendered.html,
+    bodyText: rendered.text,
+    outline: rendered.outline,
+    summary: content.summary,
+    categoryId: content.categoryId,
+  };
+}
+
 async function createDraftIn(trx: Q, actor: Actor, input: SaveReportInput, nowIso: string): Promise<SavedReport> {
   const content = await checkFields(trx, input, undefined);
   const { rendered, media } = await renderBody(trx, content.bodySource);
   const id = await withSlugField(() =>
     insertReport(
       trx,
-      {
-        slug: content.slug,
-        title: content.title,
-        activityDate: content.activityDate,
-        status: 'draft',
-        publishedAt: null,
-        bodySource: content.bodySource,
-        bodyHtml: rendered.html,
-        bodyText: rendered.text,
-        outline: rendered.outline,
-        summary: content.summary,
-        categoryId: content.categoryId,
-        authorId: actor.userId,
-      },
+      { ...contentColumns(content, rendered), status: 'draft', publishedAt: null, authorId: actor.userId },
       nowIso,
     ),
   );
@@ -164,17 +167,7 @@ export async function updateContentIn(
       trx,
       report.id,
       options.expectedVersion,
-      {
-        slug: content.slug,
-        title: content.title,
-        activityDate: content.activityDate,
-        bodySource: content.bodySource,
-        bodyHtml: rendered.html,
-        bodyText: rendered.text,
-        outline: rendered.outline,
-        summary: content.summary,
-        categoryId: content.categoryId,
-      },
+      contentColumns(content, rendered),
       nowIso,
     ),
   );
