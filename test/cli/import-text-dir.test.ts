@@ -67,3 +67,19 @@ test('a second run over the directory updates a changed file in place and leaves
   assert.match(run.stdout, /Import finished: 0 created, 1 updated, 1 unchanged, 0 skipped, 0 failed/);
   assert.deepEqual(await titles(join(dir, 'data')), ['港湾視察', '街頭演説(夕方)']);
 });
+
+test('refuses the same path under two directories of one run, and --dry-run works for files too', async () => {
+  const other = join(dir, 'other');
+  mkdirSync(join(other, '2024', '05'), { recursive: true });
+  writeFileSync(join(other, '2024', '05', 'port.txt'), '別の港湾視察\n2024年6月1日\n\n本文。');
+  const dataDir = join(dir, 'twice');
+  const run = katsudo(['import-text', texts, other], dataDir);
+  assert.equal(run.code, 3);
+  assert.match(run.stdout, /failed   .*other.*port\.txt: the same path within its directory as /);
+  assert.deepEqual(await titles(dataDir), ['港湾視察', '街頭演説(夕方)']);
+
+  const dry = katsudo(['import-text', join(other, '2024', '05', 'port.txt'), '--dry-run'], join(dir, 'dry-file'));
+  assert.equal(dry.code, 0, dry.stderr);
+  assert.match(dry.stdout, /would have created 1/);
+  assert.deepEqual(await titles(join(dir, 'dry-file')), []);
+});

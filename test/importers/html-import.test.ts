@@ -219,3 +219,21 @@ test('turns links to other pages of the old site into site paths, which their re
     assert.ok(report?.bodySource.includes('[港湾局](https://www.example.org/x)'), report?.bodySource);
   });
 });
+
+test('two pages sharing one canonical URL become two reports, the later one without a redirect', async () => {
+  const canonical = 'https://old.example.jp/top.html';
+  const root = savedSite('shared-canonical', {
+    'a.html': landmarkPage({ title: '港湾視察', dateLine: '2024年5月1日', bodyHtml: '<p>港湾を視察した。</p>', canonical }),
+    'b.html': landmarkPage({ title: '街頭演説', dateLine: '2024年5月2日', bodyHtml: '<p>駅前で演説した。</p>', canonical }),
+  });
+  await withSite(async (site) => {
+    const first = await importSite(site, root);
+    const second = await importSite(site, root);
+    assert.deepEqual([first.created, second.unchanged], [2, 2]);
+    assert.ok(first.warnings.some((w) => w.label === 'b.html' && /canonical URL is also that of \/top\.html/.test(w.reason)));
+    assert.deepEqual(
+      (await site.db.selectFrom('redirects').select(['from_path', 'to_path']).execute()).map((r) => r.from_path),
+      ['/top.html'],
+    );
+  });
+});

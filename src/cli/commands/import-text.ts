@@ -127,8 +127,17 @@ async function importTextItems(
   try {
     function* items(): Generator<ImportItem> {
       for (const path of missing) yield { type: 'failed', label: path, reason: 'no such file or directory' };
+      // Keys are paths within the directory given: the same path under two directories
+      // given in one run would make one report of two files.
+      const seen = new Map<string, string>();
       for (const file of files) {
         const label = file.relativePath;
+        const first = seen.get(file.relativePath);
+        if (first !== undefined) {
+          yield { type: 'failed', label: file.path, reason: `the same path within its directory as ${first}; import each directory in its own run` };
+          continue;
+        }
+        seen.set(file.relativePath, file.path);
         try {
           const report = textReportInput({ content: readTextFile(file.path), dateHint: input.dateHint, category: input.category });
           yield { type: 'report', key: file.relativePath, label, report };

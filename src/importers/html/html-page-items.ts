@@ -38,9 +38,28 @@ export async function* htmlPageItems(
 ): AsyncGenerator<ImportItem> {
   // Files linked from several pages are copied (and counted) once.
   const copied = new Map<string, string>();
+  // Two pages claiming one address (a theme that gives every page the top page's canonical
+  // URL) must not overwrite each other's report: the later one is keyed by its file.
+  const keys = new Map<string, string>();
   for (const file of files) {
     try {
-      yield* await pageItems(ctx, file, options, copied);
+      for (const item of await pageItems(ctx, file, options, copied)) {
+        if (item.type === 'report') {
+          const first = keys.get(item.key);
+          if (first !== undefined) {
+            if (options.baseUrl !== undefined) {
+              yield { type: 'failed', label: item.label, reason: `the same page address as ${first}; give each saved site in its own run` };
+              continue;
+            }
+            item.warnings = [...(item.warnings ?? []), `its canonical URL is also that of ${first}: imported by file path, without a redirect`];
+            item.key = file.relativePath;
+            item.label = file.relativePath;
+            item.report.redirectsFrom = [];
+          }
+          keys.set(item.key, item.label);
+        }
+        yield item;
+      }
     } catch (error) {
       yield { type: 'failed', label: file.relativePath, reason: describeError(error) };
     }
