@@ -97,3 +97,11 @@ test('reads the canonical URL or og:url', () => {
   const og = '<html><head><meta property="og:url" content="https://old.example.jp/b/"></head><body><h1>t</h1><p>2024年5月1日</p></body></html>';
   assert.equal(extractPage(og).canonicalUrl, 'https://old.example.jp/b/');
 });
+
+test('keeps a report that links a few dated documents among its paragraphs', () => {
+  const documents = ['2024年5月1日', '2024年5月8日', '2024年5月15日'].map((d, i) => `<li>${d} <a href="/files/${i}.pdf">会議資料</a></li>`).join('');
+  const body = `<p>${'委員会での審議の経過を報告します。'.repeat(12)}</p><ul>${documents}</ul><p>${'今後も審議を続けます。'.repeat(10)}</p>`;
+  const page = extractPage(landmarkPage({ title: '委員会審議の報告', dateLine: '2024年5月20日', bodyHtml: body }));
+  assert.equal(page.listReason, undefined);
+  assert.equal(page.activityDate, '2024-05-20');
+});

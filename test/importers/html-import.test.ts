@@ -75,6 +75,10 @@ test('imports the seed page saved in Shift_JIS with its title, date and outline,
     const expected = render(seed.body).outline;
     assert.equal(expected.filter((e) => e.depth === 1).length, 7);
     assert.deepEqual(report.outline, expected);
+    // Same text as the seed's body, so the same sections, (1)(2)… items and line breaks.
+    assert.equal(report.bodySource.replace(/\[(ファクトシート\(PDF\))\]\(media:\d+\)/, '$1'), seed.body.trim());
+    const items = (html: string) => html.match(/<li\b/g)?.length ?? 0;
+    assert.equal(items(report.bodyHtml), items(render(seed.body).html));
     for (const word of [...CHROME_WORDS, '活動報告']) assert.ok(!report.bodySource.includes(word), `「${word}」 leaked into the body`);
     assert.deepEqual(
       report.attachments.map((a) => [a.label, a.mime, a.pages]),

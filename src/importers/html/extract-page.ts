@@ -204,9 +204,15 @@ function removeWithLeadingLabels($: cheerio.CheerioAPI, head: Element, container
   $(head).remove();
 }
 
+/**
+ * How many dated links the content lists, when they are what the content is: a report
+ * that links three dated documents among its paragraphs is still a report.
+ */
 function datedEntries($: cheerio.CheerioAPI, container: cheerio.Cheerio<Element>): number {
-  return container.find('li, dt, tr, p').filter((_, el) => {
+  const entries = container.find('li, dt, tr, p').filter((_, el) => {
     const item = $(el);
     return item.find('a[href]').length > 0 && findWrittenDates(item.text()).length > 0 && cleanText(item.text()).length <= 120;
-  }).length;
+  });
+  const entryChars = entries.toArray().reduce((sum, el) => sum + cleanText($(el).text()).length, 0);
+  return entryChars * 2 >= cleanText(container.text()).length ? entries.length : 0;
 }
