@@ -105,3 +105,30 @@ test('keeps a report that links a few dated documents among its paragraphs', () 
   assert.equal(page.listReason, undefined);
   assert.equal(page.activityDate, '2024-05-20');
 });
+
+test('takes the heading the <title> names, not a site name written in an h1', () => {
+  const html = `<html><head><title>港湾視察 - 山田太郎ホームページ</title></head><body>
+<div id="top"><h1>山田太郎ホームページ</h1></div>
+<div id="content"><h2>活動報告</h2><h3>港湾視察</h3><p>2024年5月1日、港湾施設を視察した。</p></div></body></html>`;
+  const page = extractPage(html);
+  assert.equal(page.title, '港湾視察');
+  assert.ok(!page.contentHtml.includes('活動報告'), 'the section label before the title is left out');
+  assert.ok(page.contentHtml.includes('港湾施設を視察した'));
+});
+
+test('does not take a site name in an h1 as the title when the <title> names nothing else', () => {
+  const html = `<html><head><title>山田太郎ホームページ</title></head><body><div id="top"><h1>山田太郎ホームページ</h1></div>
+<div id="content"><h2>港湾視察</h2><p>2024年5月1日、港湾施設を視察した。</p></div></body></html>`;
+  assert.equal(extractPage(html).title, '港湾視察');
+});
+
+test('keeps a short first sentence that starts with the date, and leaves out a line that is only a date', () => {
+  const sentence = extractPage(landmarkPage({ title: '視察', bodyHtml: '<p>2024年5月1日、港湾施設を視察した。</p>' }));
+  assert.equal(sentence.activityDate, '2024-05-01');
+  assert.ok(sentence.contentHtml.includes('2024年5月1日、港湾施設を視察した。'));
+  for (const line of ['掲載日:2024年5月1日(水)', '[ 2024.05.01 ]', '更新日時 2024/05/01 10:30']) {
+    const page = extractPage(`<html><body><div id="content"><h1>視察</h1><p>${line}</p><p>港湾施設を視察した。</p></div></body></html>`);
+    assert.equal(page.activityDate, '2024-05-01', line);
+    assert.ok(!page.contentHtml.includes('2024'), line);
+  }
+});

@@ -58,7 +58,7 @@ export function extractPage(html: string, urlPath?: string): ExtractedPage {
   $(CHROME).remove();
 
   const container = contentContainer($);
-  const head = titleElement($, container);
+  const head = titleElement($, container, pageTitle, siteName);
   const title = head ? cleanText($(head).text()) : titleFromTitleTag(pageTitle, siteName);
 
   const entries = datedEntries($, container);
@@ -72,7 +72,7 @@ export function extractPage(html: string, urlPath?: string): ExtractedPage {
   const yearHints = yearsOf([urlPath ?? '', canonicalUrl ?? '', pageTitle, publishedMeta ?? '', container.text()]);
   const dated = findDateLine($, container, head);
   if (head && container.has(head).length > 0) removeWithLeadingLabels($, head, container);
-  if (dated?.element) $(dated.element).remove();
+  if (dated?.element && isDateLine($, dated.element)) $(dated.element).remove();
   container.find('header').each((_, el) => {
     if (cleanText($(el).text()).length <= MAX_DATE_LINE) $(el).remove();
   });
@@ -118,21 +118,40 @@ function largestTextBlock($: cheerio.CheerioAPI): cheerio.Cheerio<Element> {
   return (best ? $(best.el) : $('body')) as cheerio.Cheerio<Element>;
 }
 
-function titleElement($: cheerio.CheerioAPI, container: cheerio.Cheerio<Element>): Element | undefined {
-  const inside = container.find('h1').first();
-  if (inside.length > 0 && cleanText(inside.text()) !== '') return inside[0];
-  const anywhere = $('body h1').first();
-  if (anywhere.length > 0 && cleanText(anywhere.text()) !== '') return anywhere[0];
-  const subheading = container.children('h2').first();
-  return subheading.length > 0 && cleanText(subheading.text()) !== '' ? subheading[0] : undefined;
+/**
+ * The heading that names the report: the one the <title> also names (old sites put their
+ * name in an h1 and the report's title in an h2 or h3), else the content's h1, else any
+ * h1 that is not the site's name, else the content's first h2.
+ */
+function titleElement(
+  $: cheerio.CheerioAPI,
+  container: cheerio.Cheerio<Element>,
+  pageTitle: string,
+  siteName: string | undefined,
+): Element | undefined {
+  const named = (el: Element) => cleanText($(el).text()) !== '';
+  const inside = container.find('h1, h2, h3').toArray().filter(named);
+  const h1s = $('body h1').toArray().filter(named);
+  const titled = [...inside, ...h1s].find((el) => {
+    const text = cleanText($(el).text());
+    return pageTitle.includes(text) && !isSiteName(text, siteName);
+  });
+  if (titled) return titled;
+  return (
+    inside.find((el) => el.name === 'h1') ??
+    h1s.find((el) => !isSiteName(cleanText($(el).text()), siteName)) ??
+    container.children('h2').toArray().find(named)
+  );
+}
+
+function isSiteName(text: string, siteName: string | undefined): boolean {
+  return text === siteName || /(議員|公式サイト|ホームページ|オフィシャルサイト|official site|web ?site)$/i.test(text);
 }
 
 /** 「第1回協議 | 山川さくら公式サイト」 → 「第1回協議」: the part that is not the site's name. */
 export function titleFromTitleTag(pageTitle: string, siteName?: string): string {
   const parts = pageTitle.split(/\s+[|｜\-–—:：]\s+|[|｜]|\s*[«»]\s*/).map(cleanText).filter((p) => p !== '');
-  const isSiteName = (part: string) =>
-    part === siteName || /(議員|公式サイト|ホームページ|オフィシャルサイト|official site|web ?site)$/i.test(part);
-  return parts.find((p) => !isSiteName(p)) ?? parts[0] ?? '';
+  return parts.find((p) => !isSiteName(p, siteName)) ?? parts[0] ?? '';
 }
 
 function yearsOf(texts: string[]): number | undefined {
@@ -182,6 +201,22 @@ function resolveActivityDate(
     return { problem: `the date 「${written.match}」 has no year, and neither the URL nor the page gives one` };
   }
   return { problem: 'no date found near the title or in the first paragraph' };
+}
+
+/**
+ * Whether a short line is there only to date the page (「2013年11月2日(土)」「掲載日:H25.11.2」
+ * or a block marked as the date or meta line), so that leaving it out loses nothing.
+ */
+function isDateLine($: cheerio.CheerioAPI, el: AnyNode): boolean {
+  const marked = $(el).attr('class') ?? '';
+  if (/date|meta|time|posted|day/i.test(`${marked} ${$(el).attr('id') ?? ''}`)) return true;
+  const text = cleanText($(el).text());
+  const date = parseWrittenDate(text);
+  if (!date) return $(el).is('time') || $(el).find('time').length > 0;
+  const rest = (text.slice(0, date.index) + text.slice(date.index + date.match.length))
+    .replace(/[(（][日月火水木金土](?:曜日?)?[)）]|(?:掲載|更新|投稿|公開|作成|活動|実施)?日(?:付|時)?|posted|on|\d{1,2}[:：]\d{2}/gi, '')
+    .replace(/[\s:：|｜/・\-–—,、。()（）[\]［］]/g, '');
+  return rest === '';
 }
 
 /** The short block holding a <time>, when it is only a date line. */
