@@ -43,10 +43,10 @@ test('reads the charset of an http-equiv Content-Type, with the labels old tools
   assert.equal(decodeHtml(encodeLegacy(euc, 'euc-jp')).text, euc);
 });
 
-test('guesses UTF-8, Shift_JIS and EUC-JP when nothing is declared', () => {
+test('guesses UTF-8, Shift_JIS, EUC-JP and ISO-2022-JP when nothing is declared', () => {
   const text = page('');
   assert.deepEqual([decodeHtml(Buffer.from(text)).encoding, decodeHtml(Buffer.from(text)).text], ['utf-8', text]);
-  for (const encoding of ['shift_jis', 'euc-jp'] as const) {
+  for (const encoding of ['shift_jis', 'euc-jp', 'iso-2022-jp'] as const) {
     const decoded = decodeHtml(encodeLegacy(text, encoding));
     assert.deepEqual([decoded.encoding, decoded.source, decoded.text], [encoding, 'guess', text]);
   }

@@ -1,7 +1,8 @@
 // The text of a saved HTML page, whatever its encoding: Japanese sites of the 2000s and
 // 2010s are often Shift_JIS or EUC-JP. Order (as browsers do, WHATWG "encoding sniffing"):
 // a byte order mark, then a <meta charset> or http-equiv Content-Type near the top, then
-// a guess — valid UTF-8, else whichever of Shift_JIS and EUC-JP reads as Japanese.
+// a guess — ISO-2022-JP escapes, valid UTF-8, else whichever of Shift_JIS and EUC-JP
+// reads as Japanese.
 
 export type EncodingSource = 'bom' | 'meta' | 'guess';
 
@@ -95,7 +96,17 @@ function japaneseScore(text: string): number {
   );
 }
 
+/** ESC $ B or ESC $ @: the switch to JIS X 0208 that only ISO-2022-JP text contains. */
+function hasJisEscape(bytes: Uint8Array): boolean {
+  for (let i = 0; i + 2 < bytes.length; i++) {
+    if (bytes[i] === 0x1b && bytes[i + 1] === 0x24 && (bytes[i + 2] === 0x42 || bytes[i + 2] === 0x40)) return true;
+  }
+  return false;
+}
+
 function guessEncoding(bytes: Uint8Array): string {
+  // ISO-2022-JP is 7-bit, so it would pass for UTF-8: look for its escapes first.
+  if (hasJisEscape(bytes)) return 'iso-2022-jp';
   if (isUtf8(bytes)) return 'utf-8';
   const sjis = japaneseScore(decode(bytes, 'shift_jis'));
   const euc = japaneseScore(decode(bytes, 'euc-jp'));
