@@ -12,7 +12,7 @@ import { findRedirect } from '../../src/store/redirects.js';
 import { findReportBySlug, listReports } from '../../src/store/reports.js';
 import { createTestApp } from '../support/app.js';
 import { createTestSite, type TestSite } from '../support/db.js';
-import { makePdf } from '../support/media-fixtures.js';
+import { makeImage, makePdf } from '../support/media-fixtures.js';
 import { encodeLegacy } from '../fixtures/html/legacy-encoding.js';
 import { CHROME_WORDS, landmarkPage, paragraphsOf, SEED_URL, seedParts, tablePage } from '../fixtures/html/site-page.js';
 
@@ -239,5 +239,47 @@ test('two pages sharing one canonical URL become two reports, the later one with
       (await site.db.selectFrom('redirects').select(['from_path', 'to_path']).execute()).map((r) => r.from_path),
       ['/top.html'],
     );
+  });
+});
+
+test('finds a file linked from the site root under --root, and a photo beside the page', async () => {
+  const bodyHtml = '<p>港湾施設を視察した。<a href="/files/port.pdf">視察資料</a></p><p><img src="photo.png" alt="岸壁の様子"></p>';
+  const root = savedSite('rooted', {
+    'pages/2024/0501.html': landmarkPage({ title: '港湾視察', dateLine: '2024年5月1日', bodyHtml }),
+    'pages/2024/photo.png': await makeImage('png', 40, 30),
+    'files/port.pdf': await makePdf(2),
+  });
+  await withSite(async (site) => {
+    const summary = await importSite(site, join(root, 'pages'), { root, baseUrl: 'https://old.example.jp/pages/' });
+    assert.deepEqual([summary.created, summary.media], [1, { stored: 2, missing: 0 }], JSON.stringify(summary.warnings));
+    const report = await findReportBySlug(site.db, summary.written[0]!.path.split('/')[2]!);
+    assert.deepEqual(report?.attachments.map((a) => [a.label, a.mime]), [
+      ['視察資料', 'application/pdf'],
+      ['岸壁の様子', 'image/png'],
+    ]);
+    const media = await site.db.selectFrom('media').select(['original_name', 'alt_text']).orderBy('id').execute();
+    assert.deepEqual(media.map((m) => [m.original_name, m.alt_text]), [['port.pdf', '視察資料'], ['photo.png', '岸壁の様子']]);
+  });
+});
+
+test('reads a WordPress theme page: the date of its <time> and no meta line, categories or share buttons', async () => {
+  const html = `<!DOCTYPE html><html lang="ja"><head><meta charset="UTF-8"><title>港湾視察 &#8211; 試験花子公式サイト</title></head>
+<body class="single"><div id="page"><header id="masthead" class="site-header"><p class="site-title">試験花子公式サイト</p></header>
+<div id="content" class="site-content"><div id="primary"><main id="main" class="site-main">
+<article id="post-12" class="post-12 post type-post"><header class="entry-header"><h1 class="entry-title">港湾視察</h1>
+<div class="entry-meta"><span class="posted-on"><a href="/2024/05/01/port/" rel="bookmark"><time class="entry-date published" datetime="2024-05-01T10:00:00+09:00">2024年5月1日</time></a></span></div></header>
+<div class="entry-content"><p>港湾施設を視察した。</p></div>
+<footer class="entry-footer"><span class="cat-links">カテゴリー: <a href="/category/local/">地元活動</a></span></footer></article>
+<nav class="navigation post-navigation"><a href="/2024/04/20/x/">前の投稿</a></nav></main></div>
+<aside id="secondary" class="widget-area"><section class="widget">最近の投稿</section></aside></div>
+<footer id="colophon">著作権表示</footer></div></body></html>`;
+  const root = savedSite('wordpress', { '2024/05/01/port/index.html': html });
+  await withSite(async (site) => {
+    const summary = await importSite(site, root, { baseUrl: 'https://old.example.jp/' });
+    const report = await findReportBySlug(site.db, summary.written[0]!.path.split('/')[2]!);
+    assert.equal(report?.title, '港湾視察');
+    assert.equal(report?.activityDate, '2024-05-01');
+    assert.equal(report?.bodySource, '港湾施設を視察した。');
+    assert.equal(await findRedirect(site.db, '/2024/05/01/port/'), summary.written[0]!.path);
   });
 });
