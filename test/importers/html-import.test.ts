@@ -283,3 +283,13 @@ test('reads a WordPress theme page: the date of its <time> and no meta line, cat
     assert.equal(await findRedirect(site.db, '/2024/05/01/port/'), summary.written[0]!.path);
   });
 });
+
+test('skips a page with nothing but its title and date', async () => {
+  const root = savedSite('title-only', {
+    'a.html': landmarkPage({ title: '港湾視察', dateLine: '2024年5月1日', bodyHtml: '<p> </p><div class="share">このページを共有</div>' }),
+  });
+  await withSite(async (site) => {
+    const summary = await importSite(site, root);
+    assert.deepEqual(summary.skipped.map((s) => s.reason), ['not a report: the page has no text besides its title']);
+  });
+});

@@ -78,13 +78,22 @@ export function pageUrlOf(file: FoundFile, baseUrl: string | undefined, canonica
   }
 }
 
+/** A URL path as people and the redirect table read it; as written when it is not valid UTF-8. */
+function safeDecode(path: string, decode: (text: string) => string = decodeURI): string {
+  try {
+    return decode(path);
+  } catch {
+    return path;
+  }
+}
+
 function withSlash(url: string): string {
   return url.endsWith('/') ? url : `${url}/`;
 }
 
 /** The old paths that must lead to the new report: /a/b.html, and /a/ for /a/index.html. */
 export function oldPathsOf(url: URL): string[] {
-  const path = decodeURI(url.pathname);
+  const path = safeDecode(url.pathname);
   const paths = [path];
   const index = /^(.*\/)index\.html?$/i.exec(path);
   if (index) paths.push(index[1]!);
@@ -117,24 +126,27 @@ async function pageItem(
   if (!decoded.encoding.startsWith('utf-16') && bytes.includes(0)) return { type: 'failed', label, reason: 'the file is binary, not a saved page' };
   if (!/<(html|body|p|div|h1|title)\b/i.test(decoded.text)) return { type: 'failed', label, reason: 'the file holds no HTML' };
   const pageUrl = pageUrlOf(file, options.baseUrl, undefined);
-  const page = extractPage(decoded.text, pageUrl ? decodeURI(pageUrl.pathname) : `/${file.relativePath}`);
+  const page = extractPage(decoded.text, pageUrl ? safeDecode(pageUrl.pathname) : `/${file.relativePath}`);
   if (page.listReason) return { type: 'skipped', label, reason: `not a report: ${page.listReason}` };
   if (page.title === '') return { type: 'skipped', label, reason: 'not a report: the page has no title' };
   if (!page.activityDate) return { type: 'skipped', label, reason: `not a report: ${page.dateProblem ?? 'no date found'}` };
 
   const url = pageUrl ?? pageUrlOf(file, undefined, page.canonicalUrl);
   const base = url?.href ?? `${UNKNOWN_ORIGIN}/${file.relativePath.split('/').map(encodeURIComponent).join('/')}`;
+  // Checked before copying files, so that a page skipped here leaves no files behind.
+  if (htmlToReportText(page.contentHtml).text.trim() === '') {
+    return { type: 'skipped', label, reason: 'not a report: the page has no text besides its title' };
+  }
   const warnings: string[] = decoded.warning ? [decoded.warning] : [];
   const { media, items } = await copyAttachments(ctx, file, page.contentHtml, base, options, copied);
   const converted = htmlToReportText(page.contentHtml, { baseUrl: base, resolveMedia: (u) => media.get(u) });
   warnings.push(...converted.warnings);
   const bodySource = sitePathLinks(converted.text, new URL(base).origin, url === undefined);
-  if (bodySource.trim() === '') return { type: 'skipped', label, reason: 'not a report: the page has no text besides its title' };
   if (!url) warnings.push('no --base-url and no canonical URL in the page: no redirect from the old address');
   return [...items, {
     type: 'report',
     key: url?.href ?? file.relativePath,
-    label: url ? decodeURI(url.pathname) : label,
+    label: url ? safeDecode(url.pathname) : label,
     report: {
       title: page.title,
       activityDate: page.activityDate,
@@ -198,7 +210,7 @@ async function copyAttachments(
       media.set(url.href, known);
       continue;
     }
-    const shown = origin === UNKNOWN_ORIGIN ? decodeURI(url.pathname) : url.href;
+    const shown = origin === UNKNOWN_ORIGIN ? safeDecode(url.pathname) : url.href;
     const local = localFileFor(file, url, base, options.root);
     if (!local) {
       items.push({ type: 'media', label: shown, missingReason: `not saved next to the page; the link keeps the old address ${shown}` });
@@ -221,7 +233,7 @@ async function copyAttachments(
       copied.set(url.href, String(uploaded.id));
       items.push({ type: 'media', label: shown });
       if (origin !== UNKNOWN_ORIGIN) {
-        items.push({ type: 'redirect', label: shown, from: [decodeURI(url.pathname)], to: mediaPath(uploaded.sha256, uploaded.originalName) });
+        items.push({ type: 'redirect', label: shown, from: [safeDecode(url.pathname)], to: mediaPath(uploaded.sha256, uploaded.originalName) });
       }
     } catch (error) {
       items.push({ type: 'media', label: shown, missingReason: `not copied (${describeError(error)}); the link keeps the old address ${shown}` });
@@ -232,9 +244,9 @@ async function copyAttachments(
 
 /** The saved copy of a linked file: under the root by its URL path, else beside the page. */
 function localFileFor(file: FoundFile, url: URL, base: string, root: string | undefined): string | undefined {
-  const path = decodeURIComponent(url.pathname);
-  const basePath = decodeURIComponent(new URL('./', base).pathname);
-  const siteBase = decodeURIComponent(new URL(base).pathname).slice(0, -file.relativePath.length) || '/';
+  const path = safeDecode(url.pathname, decodeURIComponent);
+  const basePath = safeDecode(new URL('./', base).pathname, decodeURIComponent);
+  const siteBase = safeDecode(new URL(base).pathname, decodeURIComponent).slice(0, -file.relativePath.length) || '/';
   const candidates: string[] = [];
   for (const dir of [root, file.root]) {
     if (dir === undefined) continue;
