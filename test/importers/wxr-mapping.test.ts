@@ -1,6 +1,6 @@
 // What each kind of WordPress item becomes, on small exports written here (WXR 1.1 and 1.2).
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -10,6 +10,7 @@ import { wpautop } from '../../src/importers/wxr/wpautop.js';
 import { findImportSource } from '../../src/store/import-sources.js';
 import { findEditableReport } from '../../src/store/reports.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { makePdf } from '../support/media-fixtures.js';
 
 const SITE = 'https://old.example.jp';
 
@@ -155,4 +156,23 @@ test('wpautop makes paragraphs and line breaks of classic-editor text and leaves
   assert.equal(wpautop('一行目\n二行目\n\n次の段落'), '<p>一行目<br>\n二行目</p>\n<p>次の段落</p>');
   assert.equal(wpautop('<!-- wp:paragraph -->\n<p>ブロック</p>\n<!-- /wp:paragraph -->'), '<p>ブロック</p>');
   assert.equal(wpautop('<h2>1 見出し</h2>\n<p>本文</p>'), '<h2>1 見出し</h2>\n<p>本文</p>');
+});
+
+test('stores an attachment of a page or of no post on its own and redirects its old file address', async () => {
+  const other = await createTestApp();
+  try {
+    const uploads = join(dir, 'uploads');
+    mkdirSync(join(uploads, '2020/04'), { recursive: true });
+    writeFileSync(join(uploads, '2020/04/leaflet.pdf'), await makePdf(2));
+    const file = join(dir, 'page-attachment.xml');
+    const attachment = `<wp:attachment_url>${SITE}/wp-content/uploads/2020/04/leaflet.pdf</wp:attachment_url>`;
+    writeFileSync(file, wxr('1.2', [{ id: 8, type: 'page', slug: 'access' }, { id: 20, type: 'attachment', status: 'inherit', title: 'チラシ', extra: attachment }]));
+    const result = await runImport(other.site, wxrImportItems(other.site, file, { uploadsDir: uploads }), { kind: 'wxr' });
+    assert.deepEqual(result.media, { stored: 1, missing: 0 });
+    const response = await other.app.inject({ method: 'GET', url: '/wp-content/uploads/2020/04/leaflet.pdf' });
+    assert.equal(response.statusCode, 301);
+    assert.match(String(response.headers.location), /^\/media\/[0-9a-f]{64}\/leaflet\.pdf$/);
+  } finally {
+    await other.close();
+  }
 });

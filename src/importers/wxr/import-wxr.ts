@@ -44,7 +44,7 @@ const PROFILE = /profile|プロフィール|略歴|経歴/i;
 export async function* wxrImportItems(ctx: ActionContext, file: string, options: WxrImportOptions = {}): AsyncGenerator<ImportItem> {
   const total = (options.fileBytes ?? 0) * 2;
   const channel: WxrChannel = { baseSiteUrl: '', baseBlogUrl: '', wxrVersion: '', authors: new Map() };
-  const attachments = await collectAttachments(file, (bytes) => options.onBytes?.(bytes, total));
+  const { attachments, postIds } = await collectAttachments(file, (bytes) => options.onBytes?.(bytes, total));
   const byParent = new Map<string, AttachmentInfo[]>();
   for (const a of attachments.values()) {
     const list = byParent.get(a.parent) ?? [];
@@ -55,7 +55,7 @@ export async function* wxrImportItems(ctx: ActionContext, file: string, options:
   const half = options.fileBytes ?? 0;
   for await (const item of readWxr(file, channel, { onBytes: (bytes) => options.onBytes?.(half + bytes, total) })) {
     if (item.comments > 0) yield { type: 'ignored', what: 'comment', count: item.comments };
-    yield* itemsFor(item, channel, byParent, attachments, library);
+    yield* itemsFor(item, channel, byParent, attachments, postIds, library);
   }
 }
 
@@ -64,14 +64,14 @@ async function* itemsFor(
   channel: WxrChannel,
   byParent: Map<string, AttachmentInfo[]>,
   attachments: Map<string, AttachmentInfo>,
+  postIds: Set<string>,
   library: UploadsLibrary,
 ): AsyncGenerator<ImportItem> {
   const label = labelOf(item, channel);
   if (item.postType === 'attachment') {
-    // Stored and listed with its post; one without a post is stored on its own.
-    if (attachments.get(item.postId)?.parent && attachments.get(item.postId)!.parent !== '0') return;
+    // Stored and listed with its post; one without a post (or of a page) is stored on its own.
     const info = attachments.get(item.postId);
-    if (info) yield* storeFiles([{ url: info.url, altText: info.altText }], library, channel);
+    if (info && !postIds.has(info.parent)) yield* storeFiles([{ url: info.url, altText: info.altText }], library, channel);
     return;
   }
   if (IGNORED_TYPES.has(item.postType)) {
@@ -93,8 +93,7 @@ async function* itemsFor(
   }
   const own = byParent.get(item.postId) ?? [];
   const files = [...own.map((a) => ({ url: a.url, altText: a.altText })), ...linkedUploads(item.content, channel)];
-  const stored = new Map<string, string>();
-  for await (const fileItem of storeFiles(files, library, channel, stored)) yield fileItem;
+  yield* storeFiles(files, library, channel);
   const postAttachments: PostAttachment[] = own.map((a) => {
     const outcome = library.known(uploadsRel(a.url));
     return { ...a, ...(outcome?.kind === 'stored' && outcome.file.mediaId > 0 ? { mediaId: outcome.file.mediaId } : {}) };
@@ -129,7 +128,6 @@ async function* storeFiles(
   files: { url: string; altText: string }[],
   library: UploadsLibrary,
   channel: WxrChannel,
-  stored = new Map<string, string>(),
 ): AsyncGenerator<ImportItem> {
   for (const file of files) {
     const url = absolute(file.url, channel);
@@ -142,7 +140,6 @@ async function* storeFiles(
       continue;
     }
     yield { type: 'media', label };
-    stored.set(url, outcome.file.ref);
     const from = pathOf(url, channel.baseSiteUrl);
     if (from !== undefined && outcome.file.path !== '') yield { type: 'redirect', label, from: [from], to: outcome.file.path };
   }
@@ -187,11 +184,17 @@ function* pageItems(item: WxrItem, channel: WxrChannel, label: string): Generato
   yield { type: 'skipped', label, reason: 'a profile page: not imported (fill in the profile in the site settings); its old address now leads to /profile/' };
 }
 
-async function collectAttachments(file: string, onBytes: (bytes: number) => void): Promise<Map<string, AttachmentInfo>> {
+/** The attachments (small records) and the ids of the posts, from a first pass over the file. */
+async function collectAttachments(
+  file: string,
+  onBytes: (bytes: number) => void,
+): Promise<{ attachments: Map<string, AttachmentInfo>; postIds: Set<string> }> {
   const found = new Map<string, AttachmentInfo>();
+  const postIds = new Set<string>();
   const channel: WxrChannel = { baseSiteUrl: '', baseBlogUrl: '', wxrVersion: '', authors: new Map() };
   try {
     for await (const item of readWxr(file, channel, { onBytes })) {
+      if (item.postType === 'post') postIds.add(item.postId);
       if (item.postType !== 'attachment') continue;
       found.set(item.postId, {
         postId: item.postId,
@@ -208,5 +211,5 @@ async function collectAttachments(file: string, onBytes: (bytes: number) => void
     // importing the items before it.
     if (!(error instanceof WxrReadError)) throw error;
   }
-  return found;
+  return { attachments: found, postIds };
 }
