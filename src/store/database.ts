@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, SqliteDialect, type Generated, type Selectable } from 'kysely';
+import { Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter, type Generated, type Selectable } from 'kysely';
 import { migrateToLatest } from './migrate.js';
 import { registerContentVersionReader } from './site-state.js';
 
@@ -199,6 +199,25 @@ export type MediaRow = Selectable<MediaTable>;
 
 export type Db = Kysely<Database>;
 
+/**
+ * SQLite runs DDL inside transactions, but Kysely's adapter says it cannot, so its Migrator
+ * would apply a migration statement by statement: a process stopped in the middle (Ctrl-C
+ * during the first start after an upgrade, while 0002 indexes every report) left a table
+ * created and the migration unrecorded, and every later start failed. Saying yes makes each
+ * run of migrations one transaction, recorded with its changes or not at all.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class KatsudoSqliteDialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}
+
 export interface OpenOptions {
   /** Path of the SQLite file; ':memory:' is refused because tests must use real files. */
   file: string;
@@ -214,7 +233,7 @@ export async function openDatabase(options: OpenOptions): Promise<Db> {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new KatsudoSqliteDialect({ database: sqlite }) });
   try {
     await migrateToLatest(db);
   } catch (error) {
