@@ -18,7 +18,7 @@ await build({
   entryNames: '[name]',
   chunkNames: '[name]-[hash]',
   // Native code, and packages loaded by path at run time, stay in node_modules.
-  external: ['better-sqlite3', 'budoux', 'pdf-lib', '@node-rs/argon2'],
+  external: ['better-sqlite3', 'budoux', 'pdf-lib', '@node-rs/argon2', 'sharp'],
   jsx: 'automatic',
   jsxImportSource: 'preact',
   outExtension: { '.js': '.mjs' },

@@ -2,19 +2,22 @@
 // recommended setting (m = 19 MiB, t = 2, p = 1). The hash string records its own
 // parameters, so stronger settings later still verify older hashes.
 import { randomBytes } from 'node:crypto';
-import { hash, verify, type Algorithm, type Options } from '@node-rs/argon2';
+import type { Algorithm, Options } from '@node-rs/argon2';
+
+/** The native module is loaded at the first login, not when the server starts. */
+const argon2 = () => import('@node-rs/argon2');
 
 const ARGON2ID = 2 as Algorithm;
 
 export const ARGON2_OPTIONS: Options = { algorithm: ARGON2ID, memoryCost: 19456, timeCost: 2, parallelism: 1 };
 
 export async function hashPassword(password: string): Promise<string> {
-  return hash(password, ARGON2_OPTIONS);
+  return (await argon2()).hash(password, ARGON2_OPTIONS);
 }
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
   try {
-    return await verify(passwordHash, password);
+    return await (await argon2()).verify(passwordHash, password);
   } catch {
     // A malformed hash in the table is a failed login, not a crash of the login page.
     return false;

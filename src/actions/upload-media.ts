@@ -2,7 +2,10 @@
 // facts (image size and WebP variants, PDF page count), write the bytes content-addressed,
 // then record it with an audit entry in one transaction. Files are written before the
 // row; if the transaction fails, the files this upload added are removed again.
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
+
+/** libvips is loaded at the first image upload, not when the server starts. */
+const loadSharp = async () => (await import('sharp')).default;
 import { formatName } from '../domain/attachment.js';
 import { ValidationError } from '../domain/errors.js';
 import { checkUpload, DEFAULT_MAX_UPLOAD_BYTES, isImageType, mediaMessages, variantWidthsFor } from '../domain/media-rules.js';
@@ -137,6 +140,7 @@ async function removeUnneededFiles(ctx: ActionContext, sha256s: string[]): Promi
  */
 async function withoutMetadata(bytes: Uint8Array, metadata: Metadata): Promise<Uint8Array> {
   if (!metadata.exif && !metadata.xmp && !metadata.iptc) return bytes;
+  const sharp = await loadSharp();
   const image = sharp(bytes).autoOrient().keepIccProfile();
   const encoded =
     metadata.format === 'png'
@@ -155,6 +159,7 @@ async function readPdf(bytes: Uint8Array): Promise<ContentFacts> {
 
 /** Size as displayed (EXIF orientation applied) and the WebP variants; a full decode proves the file readable. */
 async function readImage(bytes: Uint8Array, mime: string): Promise<ContentFacts> {
+  const sharp = await loadSharp();
   try {
     const metadata = await sharp(bytes).metadata();
     const { width, height } = metadata.autoOrient;

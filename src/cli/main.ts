@@ -3,13 +3,9 @@
 // place that calls process.exit; error codes become exit codes here.
 import { AppError, type ErrorCode } from '../domain/errors.js';
 import { ConfigError, loadConfig } from '../config.js';
-import { importHtmlCommand, IMPORT_HTML_USAGE, parseImportHtmlArgs } from './commands/import-html.js';
-import { importTextCommand, IMPORT_TEXT_USAGE, parseImportTextArgs } from './commands/import-text.js';
-import { importWxrCommand, IMPORT_WXR_USAGE, parseImportWxrArgs } from './commands/import-wxr.js';
-import { listCommand, LIST_USAGE, parseListArgs } from './commands/list.js';
-import { parseReindexArgs, reindexCommand, REINDEX_USAGE } from './commands/reindex.js';
+// Commands are imported when run: `serve` must not load the importers (cheerio, saxes,
+// sanitize-html) or the CLI's prompts, which cost start-up time and memory.
 import { parseServeArgs, serve, SERVE_USAGE } from './commands/serve.js';
-import { parseUserArgs, userCommand, USER_USAGE } from './commands/user.js';
 import { UsageError } from './usage-error.js';
 
 export const EXIT_BY_CODE: Record<ErrorCode, number> = {
@@ -28,7 +24,16 @@ export const EXIT_BY_CODE: Record<ErrorCode, number> = {
 const EXIT_USAGE = 2;
 const EXIT_UNEXPECTED = 1;
 
-const HELP = `katsudo — 議員公式サイトの活動報告を公開するシステム
+async function helpText(): Promise<string> {
+  const [{ IMPORT_TEXT_USAGE }, { IMPORT_HTML_USAGE }, { IMPORT_WXR_USAGE }, { LIST_USAGE }, { REINDEX_USAGE }, { USER_USAGE }] = await Promise.all([
+    import('./commands/import-text.js'),
+    import('./commands/import-html.js'),
+    import('./commands/import-wxr.js'),
+    import('./commands/list.js'),
+    import('./commands/reindex.js'),
+    import('./commands/user.js'),
+  ]);
+  return `katsudo — 議員公式サイトの活動報告を公開するシステム
 
 使い方:
   ${SERVE_USAGE}
@@ -48,6 +53,7 @@ const HELP = `katsudo — 議員公式サイトの活動報告を公開するシ
 
 環境変数: PORT, HOST, KATSUDO_DATA_DIR, KATSUDO_BASE_URL, KATSUDO_TRUST_PROXY, KATSUDO_LOG_LEVEL,
   KATSUDO_SESSION_IDLE_MINUTES, KATSUDO_SESSION_MAX_HOURS`;
+}
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -60,31 +66,37 @@ async function run(argv: string[]): Promise<void> {
       return serve(config, parsed.isDemoWanted, out);
     }
     case 'import-text': {
+      const { importTextCommand, parseImportTextArgs } = await import('./commands/import-text.js');
       const parsed = parseImportTextArgs(args);
       const config = loadConfig({ dataDir: parsed.dataDir });
       return importTextCommand(parsed, config.dataDir, out);
     }
     case 'import-html': {
+      const { importHtmlCommand, parseImportHtmlArgs } = await import('./commands/import-html.js');
       const parsed = parseImportHtmlArgs(args);
       const config = loadConfig({ dataDir: parsed.dataDir });
       return importHtmlCommand(parsed, config.dataDir, out);
     }
     case 'import-wxr': {
+      const { importWxrCommand, parseImportWxrArgs } = await import('./commands/import-wxr.js');
       const parsed = parseImportWxrArgs(args);
       const config = loadConfig({ dataDir: parsed.dataDir });
       return importWxrCommand(parsed, config.dataDir, out);
     }
     case 'list': {
+      const { listCommand, parseListArgs } = await import('./commands/list.js');
       const parsed = parseListArgs(args);
       const config = loadConfig({ dataDir: parsed.dataDir });
       return listCommand(parsed.status, config.dataDir, out);
     }
     case 'reindex': {
+      const { parseReindexArgs, reindexCommand } = await import('./commands/reindex.js');
       const parsed = parseReindexArgs(args);
       const config = loadConfig({ dataDir: parsed.dataDir });
       return reindexCommand(config.dataDir, out);
     }
     case 'user': {
+      const { parseUserArgs, userCommand } = await import('./commands/user.js');
       const parsed = parseUserArgs(args);
       const config = loadConfig({ dataDir: parsed.dataDir });
       return userCommand(parsed, config.dataDir, config.baseUrl, out);
@@ -93,10 +105,10 @@ async function run(argv: string[]): Promise<void> {
     case 'help':
     case '--help':
     case '-h':
-      out(HELP);
+      out(await helpText());
       return;
     default:
-      throw new UsageError(`不明なコマンドです: ${command}\n\n${HELP}`);
+      throw new UsageError(`不明なコマンドです: ${command}\n\n${await helpText()}`);
   }
 }
 
