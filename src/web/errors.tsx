@@ -85,10 +85,13 @@ async function legacyQueryTarget(deps: WebDeps, request: FastifyRequest): Promis
 export function installErrorHandlers(app: FastifyInstance, deps: WebDeps): void {
   // /?p=12 is the home page's path: such old addresses (imports, docs/import-wxr.md) are
   // answered before routing, and only when a redirect for them is stored.
-  app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.includes('=')) return;
-    const target = await legacyQueryTarget(deps, request);
-    if (target) return reply.redirect(target, 301);
+  // A callback hook: the common request (no query) costs no promise.
+  app.addHook('onRequest', (request, reply, done) => {
+    if (!LEGACY_QUERY.test(request.url)) return done();
+    legacyQueryTarget(deps, request).then(
+      (target) => (target ? void reply.redirect(target, 301) : done()),
+      (error: Error) => done(error),
+    );
   });
   app.setErrorHandler(async (error, request, reply) => {
     const status = statusOf(error);
