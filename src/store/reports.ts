@@ -376,7 +376,14 @@ export async function findEditableReport(db: Q, id: number): Promise<EditableRep
   const row = await db
     .selectFrom('reports')
     .leftJoin('users', 'users.id', 'reports.author_id')
-    .select(['reports.author_id', 'users.display_name', 'reports.submitted_at', 'reports.scheduled_at', 'reports.trashed_at'])
+    .select((eb) => [
+      'reports.author_id',
+      // An imported report has no account, only the name its old site gave (import-wxr).
+      eb.fn.coalesce('users.display_name', 'reports.author_name').as('display_name'),
+      'reports.submitted_at',
+      'reports.scheduled_at',
+      'reports.trashed_at',
+    ])
     .where('reports.id', '=', id)
     .executeTakeFirstOrThrow();
   return {
@@ -569,9 +576,9 @@ export async function listReportsForAdmin(db: Q, filter: AdminReportFilter, page
   if (total === 0 || page.offset >= total) return { total, items: [] };
   const rows = await applyAdminFilter(summaryQuery(db), filter)
     .leftJoin('users', 'users.id', 'reports.author_id')
-    .select([
+    .select((eb) => [
       'reports.author_id',
-      'users.display_name as author_name',
+      eb.fn.coalesce('users.display_name', 'reports.author_name').as('author_name'),
       'reports.submitted_at',
       'reports.scheduled_at',
       'reports.trashed_at',

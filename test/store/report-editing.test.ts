@@ -104,3 +104,14 @@ test('writes content only at the expected version, and a status only from the ex
   assert.deepEqual(await getEditableReport(site.db, ids.draft), report);
   await assert.rejects(getEditableReport(site.db, 424_242), ReportNotFoundError);
 });
+
+test("names an imported report's author by the name its old site gave when no account wrote it", async () => {
+  const id = (await saveReport(site, team.editor, fields('取り込んだ報告'))).id;
+  await site.db.updateTable('reports').set({ author_id: null, author_name: '旧サイト 担当' }).where('id', '=', id).execute();
+  assert.equal((await getEditableReport(site.db, id))?.authorName, '旧サイト 担当');
+  const listed = (await listReportsForAdmin(site.db, { text: '取り込んだ報告' }, { offset: 0, limit: 10 })).items;
+  assert.deepEqual(listed.map((r) => [r.id, r.authorId, r.authorName]), [[id, null, '旧サイト 担当']]);
+  // An account's name wins over a stored name.
+  await site.db.updateTable('reports').set({ author_id: team.editor.userId }).where('id', '=', id).execute();
+  assert.notEqual((await getEditableReport(site.db, id))?.authorName, '旧サイト 担当');
+});
