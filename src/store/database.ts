@@ -173,6 +173,54 @@ export interface SiteStateTable {
   content_version: number;
 }
 
+/** An authenticator-app secret (two-factor sign-in); enabled once a first code was right. */
+export interface TotpFactorsTable {
+  user_id: number;
+  secret_box: string;
+  enabled_at: string | null;
+  last_step: Generated<number>;
+  created_at: string;
+}
+
+export interface RecoveryCodesTable {
+  id: Generated<number>;
+  user_id: number;
+  code_hash: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+export interface PasskeysTable {
+  id: Generated<number>;
+  user_id: number;
+  credential_id: string;
+  public_key: string;
+  counter: Generated<number>;
+  transports: Generated<string>;
+  name: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+/** Password accepted, second factor awaited: a few minutes, then gone. */
+export interface PendingLoginsTable {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  expires_at: string;
+  ip: Generated<string>;
+  user_agent: Generated<string>;
+  created_at: string;
+}
+
+export interface WebauthnChallengesTable {
+  challenge: string;
+  purpose: string;
+  binding: string;
+  user_id: number | null;
+  expires_at: string;
+}
+
 export interface Database {
   reports: ReportsTable;
   categories: CategoriesTable;
@@ -191,6 +239,11 @@ export interface Database {
   server_secrets: ServerSecretsTable;
   media_variants: MediaVariantsTable;
   import_sources: ImportSourcesTable;
+  totp_factors: TotpFactorsTable;
+  recovery_codes: RecoveryCodesTable;
+  passkeys: PasskeysTable;
+  pending_logins: PendingLoginsTable;
+  webauthn_challenges: WebauthnChallengesTable;
 }
 
 export type ReportRow = Selectable<ReportsTable>;
