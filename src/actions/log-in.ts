@@ -1,13 +1,12 @@
-// Logging in: throttle check, password check (argon2id), and a new session. Every attempt
-// is audited. A fresh random token is issued at each login and the session the browser
+// Logging in: an attempt reserved on the throttle, password check (argon2id), and a new
+// session. Every attempt is audited. A fresh random token is issued at each login and the session the browser
 // had before ends, so an id planted before login is useless afterwards.
-import { ACCOUNT_BACKOFF, blockMs, IP_BACKOFF, type BackoffPolicy } from '../domain/login-backoff.js';
+import { ACCOUNT_BACKOFF, IP_BACKOFF, type BackoffPolicy } from '../domain/login-backoff.js';
 import { PASSWORD_MAX_LENGTH } from '../domain/password-policy.js';
 import type { SessionPolicy } from '../domain/session-policy.js';
 import { loginProblem, normalizeLogin, type User } from '../domain/user.js';
 import { recordAudit } from '../store/audit-log.js';
-import type { Db } from '../store/database.js';
-import { addFailure, clearThrottle, deleteStaleThrottles, findThrottles, setBlockedUntil } from '../store/login-throttle.js';
+import { clearThrottle, giveBackAttempt, reserveAttempts } from '../store/login-throttle.js';
 import { deleteExpiredSessions, deleteSessionById, findSessionByTokenHash, insertSession } from '../store/sessions.js';
 import { findCredentials } from '../store/users.js';
 import type { ActionContext } from './context.js';
@@ -42,11 +41,13 @@ export async function logIn(ctx: ActionContext, input: LogInInput, policy: Sessi
   // Malformed logins cannot exist, so they count against the address only.
   if (loginProblem(login) === undefined) keys.push([accountThrottleKey(login), ACCOUNT_BACKOFF]);
 
-  const waitMs = await throttleWait(ctx.db, keys.map(([key]) => key), now);
-  if (waitMs > 0) {
+  // Counted before the password is checked, so a burst of attempts cannot all get past the
+  // count while argon2 runs (issue 9); a failure simply keeps its reservation.
+  const reservation = await reserveAttempts(ctx.db, keys, now);
+  if (!reservation.isAllowed) {
     // The password is not even checked: a block must not reveal whether it was right.
     await ctx.db.transaction().execute((trx) => recordAudit(trx, { login, action: 'login.blocked', ip: input.ip }, nowIso));
-    return { isOk: false, reason: 'throttled', retryAfterMs: waitMs };
+    return { isOk: false, reason: 'throttled', retryAfterMs: reservation.retryAfterMs };
   }
 
   const credentials = loginProblem(login) === undefined ? await findCredentials(ctx.db, login) : undefined;
@@ -55,21 +56,18 @@ export async function logIn(ctx: ActionContext, input: LogInInput, policy: Sessi
 
   if (!isRight || !credentials) {
     const reason = !credentials ? 'unknown' : credentials.user.isDisabled ? 'disabled' : 'password';
-    await ctx.db.transaction().execute(async (trx) => {
-      for (const [key, backoff] of keys) {
-        const failures = await addFailure(trx, key, nowIso, new Date(now.getTime() - backoff.forgetAfterMs).toISOString());
-        const ms = blockMs(failures, backoff);
-        if (ms > 0) await setBlockedUntil(trx, key, new Date(now.getTime() + ms).toISOString());
-      }
-      await deleteStaleThrottles(trx, new Date(now.getTime() - 24 * 60 * 60_000).toISOString());
-      await recordAudit(trx, { userId: credentials?.user.id, login, action: 'login.fail', detail: { reason }, ip: input.ip }, nowIso);
-    });
+    await ctx.db.transaction().execute((trx) =>
+      recordAudit(trx, { userId: credentials?.user.id, login, action: 'login.fail', detail: { reason }, ip: input.ip }, nowIso),
+    );
     return { isOk: false, reason: 'invalid' };
   }
 
   const { user } = credentials;
   const token = newSessionToken();
   const sessionId = await ctx.db.transaction().execute(async (trx) => {
+    // A success does not count against the address, and ends the account's run of failures.
+    const ipAttempt = reservation.reserved.find((r) => r.key === ipThrottleKey(input.ip));
+    if (ipAttempt) await giveBackAttempt(trx, ipAttempt);
     await clearThrottle(trx, accountThrottleKey(login));
     if (input.previousToken) {
       const previous = await findSessionByTokenHash(trx, hashSessionToken(input.previousToken));
@@ -91,10 +89,4 @@ export async function logIn(ctx: ActionContext, input: LogInInput, policy: Sessi
     return id;
   });
   return { isOk: true, token, user, sessionId };
-}
-
-/** Milliseconds until every key is unblocked (0: none is blocked). */
-async function throttleWait(db: Db, keys: string[], now: Date): Promise<number> {
-  const states = await findThrottles(db, keys);
-  return Math.max(0, ...states.map((s) => Date.parse(s.blockedUntil) - now.getTime()));
 }

@@ -1,16 +1,91 @@
-// Failed-login counters per key ('ip:203.0.113.5', 'login:yamada'), in the database so
-// that every server process sees the same counts and blocks.
+// Attempt counters per key ('ip:203.0.113.5', 'login:yamada', '2fa:7'), in the database so
+// that every server process sees the same counts and blocks. An attempt is reserved (counted
+// as if it failed) before the slow check runs, so a burst cannot slip past the count.
+import { blockMs, type BackoffPolicy } from '../domain/login-backoff.js';
 import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
-import type { Database } from './database.js';
+import type { Database, Db } from './database.js';
 
 type Q = Kysely<Database>;
 
 export interface ThrottleState {
   key: string;
+  /** Attempts that failed or are still being checked, since the count last restarted. */
   failures: number;
   lastFailureAt: string;
   blockedUntil: string;
+}
+
+/** One reserved attempt on one key: what giveBackAttempt needs to undo it exactly. */
+export interface ReservedAttempt {
+  key: string;
+  /** The block this attempt set (equal to previousBlockedUntil when it set none). */
+  blockedUntil: string;
+  previousBlockedUntil: string;
+}
+
+export type AttemptReservation =
+  | { isAllowed: true; retryAfterMs: 0; reserved: ReservedAttempt[] }
+  | { isAllowed: false; retryAfterMs: number };
+
+/** Counters untouched for this long are deleted, so the table stays small. */
+const STALE_AFTER_MS = 24 * 60 * 60_000;
+
+/**
+ * Reserves one attempt on every key at once, or on none: if any key is blocked at `now`,
+ * nothing is counted and the answer says how long the longest block still lasts. Otherwise
+ * each key's count goes up by one (restarting at 1 after its policy's quiet period) and the
+ * key is blocked for `blockMs(count)` from now, so the attempts after it wait even while
+ * this one is still being checked. The caller keeps the reservation when the check fails,
+ * and on success gives it back (giveBackAttempt) or clears the key (clearThrottle).
+ *
+ * Runs its own write transaction; the stale-row delete is its first statement on purpose:
+ * it is a write, so SQLite takes the write lock before anything is read and no other
+ * process can count between our read and our write. (A transaction that read first could
+ * fail with SQLITE_BUSY when it tries to write.) Within one process Kysely runs one
+ * transaction at a time on its single connection.
+ */
+export async function reserveAttempts(db: Db, keys: [string, BackoffPolicy][], now: Date): Promise<AttemptReservation> {
+  const nowMs = now.getTime();
+  const nowIso = now.toISOString();
+  return db.transaction().execute(async (trx) => {
+    await deleteStaleThrottles(trx, new Date(nowMs - STALE_AFTER_MS).toISOString());
+    const states = new Map((await findThrottles(trx, keys.map(([key]) => key))).map((s) => [s.key, s]));
+    const retryAfterMs = Math.max(0, ...[...states.values()].map((s) => Date.parse(s.blockedUntil) - nowMs));
+    if (retryAfterMs > 0) return { isAllowed: false, retryAfterMs };
+
+    const reserved: ReservedAttempt[] = [];
+    for (const [key, policy] of keys) {
+      const state = states.get(key);
+      const isForgotten = !state || Date.parse(state.lastFailureAt) < nowMs - policy.forgetAfterMs;
+      const failures = isForgotten ? 1 : state.failures + 1;
+      const previousBlockedUntil = state?.blockedUntil ?? nowIso;
+      const ms = blockMs(failures, policy);
+      const blockedUntil = ms > 0 ? new Date(nowMs + ms).toISOString() : previousBlockedUntil;
+      await trx
+        .insertInto('login_throttle')
+        .values({ key, failures, last_failure_at: nowIso, blocked_until: blockedUntil })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ failures, last_failure_at: nowIso, blocked_until: blockedUntil }))
+        .execute();
+      reserved.push({ key, blockedUntil, previousBlockedUntil });
+    }
+    return { isAllowed: true, retryAfterMs: 0, reserved };
+  });
+}
+
+/**
+ * Undoes one reserved attempt after it succeeded: the count goes down by one, and the block
+ * it set is lifted again unless a later attempt has since set its own (that one stays,
+ * counted as it was).
+ */
+export async function giveBackAttempt(trx: Q, attempt: ReservedAttempt): Promise<void> {
+  await trx
+    .updateTable('login_throttle')
+    .set((eb) => ({
+      failures: eb.case().when('failures', '>', 0).then(eb('failures', '-', 1)).else(0).end(),
+      blocked_until: eb.case().when('blocked_until', '=', attempt.blockedUntil).then(attempt.previousBlockedUntil).else(eb.ref('blocked_until')).end(),
+    }))
+    .where('key', '=', attempt.key)
+    .execute();
 }
 
 export async function findThrottles(db: Q, keys: string[]): Promise<ThrottleState[]> {
@@ -19,35 +94,12 @@ export async function findThrottles(db: Q, keys: string[]): Promise<ThrottleStat
   return rows.map((r) => ({ key: r.key, failures: r.failures, lastFailureAt: r.last_failure_at, blockedUntil: r.blocked_until }));
 }
 
-/**
- * Counts one more failure for `key` and returns the new count; a count whose last failure
- * is older than `forgetBeforeIso` starts again at 1. One statement, so two processes
- * counting at once both count.
- */
-export async function addFailure(trx: Q, key: string, nowIso: string, forgetBeforeIso: string): Promise<number> {
-  const row = await trx
-    .insertInto('login_throttle')
-    .values({ key, failures: 1, last_failure_at: nowIso, blocked_until: nowIso })
-    .onConflict((oc) =>
-      oc.column('key').doUpdateSet({
-        failures: sql<number>`case when login_throttle.last_failure_at < ${forgetBeforeIso} then 1 else login_throttle.failures + 1 end`,
-        last_failure_at: nowIso,
-      }),
-    )
-    .returning('failures')
-    .executeTakeFirstOrThrow();
-  return row.failures;
-}
-
-export async function setBlockedUntil(trx: Q, key: string, blockedUntilIso: string): Promise<void> {
-  await trx.updateTable('login_throttle').set({ blocked_until: blockedUntilIso }).where('key', '=', key).execute();
-}
-
+/** Forgets every attempt on `key` (a successful login clears its account's count). */
 export async function clearThrottle(trx: Q, key: string): Promise<void> {
   await trx.deleteFrom('login_throttle').where('key', '=', key).execute();
 }
 
-/** Drops counters nobody has failed on since `beforeIso`, so the table stays small. */
+/** Drops counters nobody has tried since `beforeIso` and that block nothing any more. */
 export async function deleteStaleThrottles(trx: Q, beforeIso: string): Promise<void> {
   await trx.deleteFrom('login_throttle').where('last_failure_at', '<', beforeIso).where('blocked_until', '<', beforeIso).execute();
 }

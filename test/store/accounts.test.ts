@@ -4,7 +4,8 @@ import { after, before, test } from 'node:test';
 import { findActiveSession } from '../../src/actions/find-active-session.js';
 import { logIn } from '../../src/actions/log-in.js';
 import { isSessionAlive } from '../../src/domain/session-policy.js';
-import { addFailure, clearThrottle, deleteStaleThrottles, findThrottles } from '../../src/store/login-throttle.js';
+import type { BackoffPolicy } from '../../src/domain/login-backoff.js';
+import { clearThrottle, deleteStaleThrottles, findThrottles, giveBackAttempt, reserveAttempts } from '../../src/store/login-throttle.js';
 import { deleteExpiredSessions, listSessionsOfUser } from '../../src/store/sessions.js';
 import { addTestUser, TEST_PASSWORD } from '../support/admin.js';
 import { createTestSite, type TestSite } from '../support/db.js';
@@ -54,15 +55,44 @@ test('deletes sessions past their absolute expiry or idle for too long, and keep
   assert.equal(left[0]!.lastSeenAt, iso(9000));
 });
 
-test('counts failures per key, restarts the count after the quiet period, and clears on demand', async () => {
-  const forgetBefore = (now: number) => iso(now - 60_000);
-  assert.equal(await addFailure(site.db, 'ip:192.0.2.9', iso(0), forgetBefore(0)), 1);
-  assert.equal(await addFailure(site.db, 'ip:192.0.2.9', iso(1000), forgetBefore(1000)), 2);
-  assert.equal(await addFailure(site.db, 'ip:192.0.2.9', iso(2000), forgetBefore(2000)), 3);
-  assert.equal(await addFailure(site.db, 'login:owner', iso(2000), forgetBefore(2000)), 1);
-  assert.equal(await addFailure(site.db, 'ip:192.0.2.9', iso(62_001), forgetBefore(62_001)), 1, 'a minute of quiet forgets');
+const THREE_FREE: BackoffPolicy = { freeFailures: 3, baseMs: 1000, capMs: 8000, forgetAfterMs: 60_000 };
+const failuresOf = async (key: string) => (await findThrottles(site.db, [key]))[0]?.failures;
+
+test('counts attempts per key, restarts the count after the quiet period, and clears on demand', async () => {
+  const reserve = (key: string, ms: number) => reserveAttempts(site.db, [[key, THREE_FREE]], new Date(iso(ms)));
+  for (const ms of [0, 1000, 2000]) assert.equal((await reserve('ip:192.0.2.9', ms)).isAllowed, true);
+  assert.equal(await failuresOf('ip:192.0.2.9'), 3);
+  await reserve('login:owner', 2000);
+  assert.equal((await reserve('ip:192.0.2.9', 62_001)).isAllowed, true, 'a minute of quiet forgets');
+  assert.equal(await failuresOf('ip:192.0.2.9'), 1);
   await clearThrottle(site.db, 'ip:192.0.2.9');
   assert.deepEqual((await findThrottles(site.db, ['ip:192.0.2.9', 'login:owner'])).map((s) => s.key), ['login:owner']);
   await deleteStaleThrottles(site.db, iso(3000));
   assert.deepEqual(await findThrottles(site.db, ['login:owner']), []);
+});
+
+test('blocks the attempt after the one that went past the free count, and counts nothing while blocked', async () => {
+  const keys: [string, BackoffPolicy][] = [['ip:192.0.2.20', THREE_FREE], ['login:sato', THREE_FREE]];
+  const at = new Date(iso(100_000));
+  const results = await Promise.all(Array.from({ length: 10 }, () => reserveAttempts(site.db, keys, at)));
+  assert.deepEqual(results.map((r) => r.isAllowed), [true, true, true, true, false, false, false, false, false, false]);
+  assert.deepEqual(results.slice(4).map((r) => r.retryAfterMs), Array(6).fill(1000));
+  assert.equal(await failuresOf('ip:192.0.2.20'), 4);
+  assert.equal(await failuresOf('login:sato'), 4);
+});
+
+test('refuses every key when one is blocked, and a given-back attempt lifts the block it set', async () => {
+  const at = new Date(iso(200_000));
+  for (let i = 0; i < 4; i++) await reserveAttempts(site.db, [['login:kato', THREE_FREE]], at);
+  const refused = await reserveAttempts(site.db, [['ip:192.0.2.30', THREE_FREE], ['login:kato', THREE_FREE]], at);
+  assert.equal(refused.isAllowed, false);
+  assert.equal(await failuresOf('ip:192.0.2.30'), undefined, 'the address was not counted');
+
+  for (let i = 0; i < 3; i++) await reserveAttempts(site.db, [['ip:192.0.2.30', THREE_FREE]], at);
+  const fourth = await reserveAttempts(site.db, [['ip:192.0.2.30', THREE_FREE]], at);
+  assert.ok(fourth.isAllowed);
+  assert.equal((await reserveAttempts(site.db, [['ip:192.0.2.30', THREE_FREE]], at)).isAllowed, false);
+  await giveBackAttempt(site.db, fourth.reserved[0]!);
+  assert.equal(await failuresOf('ip:192.0.2.30'), 3);
+  assert.equal((await reserveAttempts(site.db, [['ip:192.0.2.30', THREE_FREE]], at)).isAllowed, true);
 });

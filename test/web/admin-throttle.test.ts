@@ -7,7 +7,7 @@ import { setPassword } from '../../src/actions/change-password.js';
 import { listAudit } from '../../src/store/audit-log.js';
 import { openDatabase } from '../../src/store/database.js';
 import { buildServer } from '../../src/web/server.js';
-import { AdminAgent, addTestUser, attemptLogIn, TEST_PASSWORD } from '../support/admin.js';
+import { AdminAgent, addTestUser, attemptLogIn, csrfTokenOf, TEST_PASSWORD } from '../support/admin.js';
 import { createTestApp, TEST_BASE_URL, type TestApp } from '../support/app.js';
 
 let t: TestApp;
@@ -30,7 +30,7 @@ beforeEach(async () => {
 const later = (ms: number) => {
   clock = new Date(clock.getTime() + ms);
 };
-const freshIp = () => `203.0.113.${++ipCounter}`;
+const freshIp = () => `198.18.${Math.floor(++ipCounter / 250)}.${(ipCounter % 250) + 1}`;
 
 async function attempt(ip: string, login: string, password: string, app = t.app) {
   return (await attemptLogIn(app, login, password, new AdminAgent(app, ip))).response;
@@ -90,7 +90,7 @@ test('setting the password from the command line lifts the account block at once
 
 test('a block made through one server process holds in another process on the same database', async () => {
   const db = await openDatabase({ file: join(t.site.dataDir, 'katsudo.db') });
-  const other = await buildServer({ ctx: { db, dataDir: t.site.dataDir, now: () => clock }, baseUrl: TEST_BASE_URL, logLevel: 'silent' });
+  const other = await buildServer({ ctx: { db, dataDir: t.site.dataDir, now: () => clock, work: t.site.work }, baseUrl: TEST_BASE_URL, logLevel: 'silent' });
   try {
     const ip = freshIp();
     for (let i = 1; i <= 11; i++) await attempt(ip, `guess${i}`, 'まちがいのパスワード');
@@ -99,4 +99,46 @@ test('a block made through one server process holds in another process on the sa
     await other.close();
     await db.destroy();
   }
+});
+
+const WRONG = 'まちがいのパスワード';
+
+/**
+ * Fires `count` logins at once; `attemptOf(i)` gives each one's agent and form. Returns the
+ * status codes and how many passwords were checked, read from the audit log (a check ends
+ * in 'login' or 'login.fail'; a refused attempt in 'login.blocked').
+ */
+async function burst(count: number, attemptOf: (i: number) => { agent: AdminAgent; login: string; password: string }) {
+  const since = clock.toISOString();
+  const attempts = Array.from({ length: count }, (_, i) => attemptOf(i));
+  for (const agent of new Set(attempts.map((a) => a.agent))) agent.csrfToken = csrfTokenOf((await agent.get('/admin/login')).body);
+  const responses = await Promise.all(attempts.map(({ agent, login, password }) => agent.post('/admin/login', { login, password })));
+  const counts = await t.site.db
+    .selectFrom('audit_log')
+    .select(['action', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('at', '>=', since)
+    .groupBy('action')
+    .execute();
+  const countOf = (action: string) => Number(counts.find((c) => c.action === action)?.n ?? 0);
+  return { statuses: responses.map((r) => r.statusCode), checks: countOf('login') + countOf('login.fail'), blocked: countOf('login.blocked') };
+}
+
+for (const count of [50, 200]) {
+  test(`checks at most eleven passwords of ${count} simultaneous logins from one address, and the right one past them stays out`, async () => {
+    const agent = new AdminAgent(t.app, freshIp());
+    const { statuses, checks, blocked } = await burst(count, (i) =>
+      i >= 20 && i % 5 === 0 ? { agent, login: 'owner', password: TEST_PASSWORD } : { agent, login: `guess${i}`, password: WRONG },
+    );
+    assert.ok(checks <= 11, `${checks} passwords checked`);
+    assert.equal(checks + blocked, count);
+    assert.equal(statuses.filter((s) => s === 303).length, 0, 'no right password got in');
+    assert.equal(statuses.filter((s) => s === 429).length, blocked);
+  });
+}
+
+test('checks at most six passwords of one account under 200 simultaneous logins from as many addresses', async () => {
+  const { statuses, checks } = await burst(200, (i) => ({ agent: new AdminAgent(t.app, freshIp()), login: 'owner', password: i >= 20 && i % 5 === 0 ? TEST_PASSWORD : WRONG }));
+  assert.ok(checks <= 6, `${checks} passwords checked`);
+  assert.equal(statuses.filter((s) => s === 303).length, 0, 'no right password got in');
+  assert.equal(statuses.filter((s) => s === 429).length, 200 - checks);
 });
