@@ -1,4 +1,4 @@
-// The public path of a stored file: content-addressed, so it can be cached forever.
+// Paths of stored files: public (content-addressed) and for staff, and the hashes a rendered body links to.
 export function mediaPath(sha256: string, fileName: string): string {
   return `/media/${sha256}/${encodeURIComponent(fileName)}`;
 }
@@ -16,4 +16,19 @@ export function variantFileName(fileName: string, width: number): string {
  */
 export function mediaVariantPath(sha256: string, fileName: string, width: number): string {
   return `/media/${sha256}/w${width}/${encodeURIComponent(variantFileName(fileName, width))}`;
+}
+
+/**
+ * The same file (or variant) for signed-in staff: /admin/media/file/… answers whether or not
+ * a published report uses the file, so admin pages link there (public paths 404 once withdrawn).
+ */
+export function staffMediaPath(publicPath: string): string {
+  return publicPath.startsWith('/media/') ? `/admin/media/file/${publicPath.slice('/media/'.length)}` : publicPath;
+}
+
+const MEDIA_URL_SHA = /\/media\/([0-9a-f]{64})\//g;
+
+/** The content hashes of every /media/ URL (file or variant) in rendered HTML, each once. */
+export function mediaShasInHtml(html: string): string[] {
+  return [...new Set(Array.from(html.matchAll(MEDIA_URL_SHA), (m) => m[1]!))];
 }

@@ -76,6 +76,12 @@ export interface ReportMediaTable {
   position: number;
 }
 
+/** The content hashes each report's rendered body links to (migration 0011), kept with the body. */
+export interface ReportBodyMediaTable {
+  report_id: number;
+  sha256: string;
+}
+
 export interface RedirectsTable {
   from_path: string;
   to_path: string;
@@ -229,6 +235,7 @@ export interface Database {
   settings: SettingsTable;
   media: MediaTable;
   report_media: ReportMediaTable;
+  report_body_media: ReportBodyMediaTable;
   redirects: RedirectsTable;
   site_state: SiteStateTable;
   users: UsersTable;

@@ -2,6 +2,7 @@
 // and their attachment to reports.
 import type { Kysely } from 'kysely';
 import { MediaNotFoundError } from '../domain/errors.js';
+import { mediaShasInHtml } from '../domain/media-path.js';
 import type { Attachment } from '../domain/report.js';
 import type { Database, MediaRow } from './database.js';
 
@@ -303,4 +304,52 @@ export async function setAttachmentPosition(trx: Q, reportId: number, mediaId: n
 export async function listMediaBySha(db: Q, sha256: string): Promise<Media[]> {
   const rows = await db.selectFrom('media').selectAll().where('sha256', '=', sha256).orderBy('id').execute();
   return rows.map(rowToMedia);
+}
+
+/**
+ * Records the content hashes a report's rendered body links to (`/media/<sha256>/…`), so
+ * `isMediaPublic` finds body links by index. Called wherever `body_html` is written.
+ */
+export async function setBodyMediaLinks(trx: Q, reportId: number, bodyHtml: string): Promise<void> {
+  await trx.deleteFrom('report_body_media').where('report_id', '=', reportId).execute();
+  const shas = mediaShasInHtml(bodyHtml);
+  if (shas.length === 0) return;
+  await trx.insertInto('report_body_media').values(shas.map((sha256) => ({ report_id: reportId, sha256 }))).execute();
+}
+
+/**
+ * Whether readers may fetch the content with this hash (and its variants): some PUBLISHED
+ * report uses it, by listing it under its attachments or by linking to it from its rendered
+ * body (what a reader can follow; see list-media-users.ts for every use, any status). Drafts,
+ * scheduled, unpublished and trashed reports do not count. Two index lookups
+ * (media_sha256_name → report_media_media → reports pk; report_body_media_sha256 → reports pk).
+ * When fixed pages exist, a published page using the file belongs here as a third branch.
+ */
+export async function isMediaPublic(db: Q, sha256: string): Promise<boolean> {
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb
+        .or([
+          eb.exists(
+            eb
+              .selectFrom('media')
+              .innerJoin('report_media', 'report_media.media_id', 'media.id')
+              .innerJoin('reports', 'reports.id', 'report_media.report_id')
+              .select('reports.id')
+              .where('media.sha256', '=', sha256)
+              .where('reports.status', '=', 'published'),
+          ),
+          eb.exists(
+            eb
+              .selectFrom('report_body_media')
+              .innerJoin('reports', 'reports.id', 'report_body_media.report_id')
+              .select('reports.id')
+              .where('report_body_media.sha256', '=', sha256)
+              .where('reports.status', '=', 'published'),
+          ),
+        ])
+        .as('isPublic'),
+    ])
+    .executeTakeFirstOrThrow();
+  return Boolean(row.isPublic);
 }

@@ -7,6 +7,7 @@ import { migration0004 } from './migrations/0004-accounts.js';
 import { migration0006 } from './migrations/0006-media.js';
 import { migration0007 } from './migrations/0007-imports.js';
 import { migration0010 } from './migrations/0010-second-factors.js';
+import { migration0011 } from './migrations/0011-body-media.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': migration0001,
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-media': migration0006,
   '0007-imports': migration0007,
   '0010-second-factors': migration0010,
+  '0011-body-media': migration0011,
 };
 
 // Migrations are imported statically so the same list runs from src/ (tsx) and dist/.

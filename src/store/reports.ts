@@ -7,7 +7,7 @@ import type { OutlineEntry } from '../domain/text-format/render.js';
 import { trustedHtml } from '../domain/trusted-html.js';
 import type { Database, Db } from './database.js';
 import { translateDbError } from './errors.js';
-import { listAttachments } from './media.js';
+import { listAttachments, setBodyMediaLinks } from './media.js';
 
 export interface ReportFilter {
   status?: ReportStatus;
@@ -287,6 +287,7 @@ export async function insertReport(trx: Q, input: ReportWrite, nowIso: string): 
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await setBodyMediaLinks(trx, row.id, input.bodyHtml);
     return row.id;
   } catch (error) {
     translateDbError(error, { slug: input.slug });
@@ -437,7 +438,9 @@ export async function updateReportContent(
       .where('id', '=', id)
       .where('version', '=', expectedVersion)
       .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    const isUpdated = Number(result.numUpdatedRows) === 1;
+    if (isUpdated) await setBodyMediaLinks(trx, id, input.bodyHtml);
+    return isUpdated;
   } catch (error) {
     translateDbError(error, { slug: input.slug });
   }

@@ -110,7 +110,7 @@ for (const format of ['jpeg', 'png', 'webp'] as const) {
     assert.equal(item!.mime, `image/${format}`);
     assert.equal(item!.altText, '橋の補修工事を視察する様子');
     const page = await editor.get('/admin/media');
-    assert.match(page.body, new RegExp(`<img class="media-thumb" src="/media/${item!.sha256}/w640/[^"]+-640w\\.webp" alt="橋の補修工事を視察する様子"`));
+    assert.match(page.body, new RegExp(`<img class="media-thumb" src="/admin/media/file/${item!.sha256}/w640/[^"]+-640w\\.webp" alt="橋の補修工事を視察する様子"`));
     assert.match(page.body, new RegExp(`${format === 'jpeg' ? 'JPEG' : format === 'png' ? 'PNG' : 'WebP'}形式・\\d+KB・1600×900px`));
     assert.match(page.body, /<script src="\/assets\/admin-upload\.[0-9a-f]{12}\.js" defer><\/script>/);
   });

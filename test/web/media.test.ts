@@ -31,6 +31,7 @@ before(async () => {
       await attachMediaToReport(site, { reportId: report.id, mediaId: pdf.id, label: 'ファクトシート', summary: '合意した協力分野の一覧です。', user: TEST_USER });
       await attachMediaToReport(site, { reportId: report.id, mediaId: photo.id, label: '会談の写真', user: TEST_USER });
       await attachMediaToReport(site, { reportId: report.id, mediaId: small.id, label: 'ロゴ', user: TEST_USER });
+      await attachMediaToReport(site, { reportId: report.id, mediaId: csv.id, label: 'データ', user: TEST_USER });
     },
   });
 });
@@ -38,12 +39,12 @@ after(async () => t.close());
 
 const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
 
-test('serves a PDF inline under its Japanese name with the stored type, nosniff and immutable caching', async () => {
+test('serves a PDF inline under its Japanese name with the stored type, nosniff and five-minute caching', async () => {
   const res = await get(mediaPath(pdf.sha256, pdf.originalName));
   assert.equal(res.statusCode, 200);
   assert.equal(res.headers['content-type'], 'application/pdf');
   assert.equal(res.headers['x-content-type-options'], 'nosniff');
-  assert.equal(res.headers['cache-control'], 'public, max-age=31536000, immutable');
+  assert.equal(res.headers['cache-control'], 'public, max-age=300');
   assert.equal(res.headers.etag, `"${pdf.sha256}"`);
   assert.equal(
     res.headers['content-disposition'],
@@ -94,7 +95,7 @@ test('serves the WebP variants at their widths, each with its own hash as ETag',
     assert.equal(res.statusCode, 200);
     assert.equal(res.headers['content-type'], 'image/webp');
     assert.equal(res.headers.etag, `"${v.sha256}"`);
-    assert.equal(res.headers['cache-control'], 'public, max-age=31536000, immutable');
+    assert.equal(res.headers['cache-control'], 'public, max-age=300');
     assert.match(res.headers['content-disposition'] as string, new RegExp(`filename\\*=UTF-8''${encodeURIComponent(`会談の様子-${v.width}w.webp`)}$`));
     const meta = await sharp(res.rawPayload).metadata();
     assert.deepEqual([meta.format, meta.width], ['webp', v.width]);

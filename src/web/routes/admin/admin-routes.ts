@@ -7,9 +7,10 @@ import { accountRoutes } from './account.js';
 import { auditRoutes } from './audit.js';
 import { dashboardRoutes } from './dashboard.js';
 import { loginRoutes } from './login.js';
+import { mediaFileRoutes } from './media-file.js';
 import { mediaRoutes } from './media.js';
 import { reportRoutes } from './reports.js';
 import { settingsRoutes } from './settings.js';
 import { userRoutes } from './users.js';
 
-export const ADMIN_ROUTE_PLUGINS: FastifyPluginAsync<{ deps: WebDeps }>[] = [loginRoutes, dashboardRoutes, accountRoutes, userRoutes, auditRoutes, settingsRoutes, mediaRoutes, reportRoutes];
+export const ADMIN_ROUTE_PLUGINS: FastifyPluginAsync<{ deps: WebDeps }>[] = [loginRoutes, dashboardRoutes, accountRoutes, userRoutes, auditRoutes, settingsRoutes, mediaRoutes, mediaFileRoutes, reportRoutes];

@@ -3,7 +3,7 @@
 // with its alt text form and a link to delete it. The upload works as a plain multipart
 // form; admin-upload.js adds a progress bar when scripts run.
 import { attachmentMeta, formatName } from '../../../domain/attachment.js';
-import { mediaPath, mediaVariantPath } from '../../../domain/media-path.js';
+import { mediaPath, mediaVariantPath, staffMediaPath } from '../../../domain/media-path.js';
 import { formatMegabytes, isImageType, MAX_ALT_TEXT_LENGTH } from '../../../domain/media-rules.js';
 import type { MediaUser } from '../../../domain/errors.js';
 import { Pagination } from '../components/pagination.js';
@@ -131,7 +131,7 @@ function UploadForm({ page, errors, altText, maxUploadBytes }: { page: AdminPage
 
 function thumbnailSrc(item: MediaListItem): string {
   const small = item.variants.find((v) => v.width === 640);
-  return small ? mediaVariantPath(item.sha256, item.originalName, 640) : mediaPath(item.sha256, item.originalName);
+  return staffMediaPath(small ? mediaVariantPath(item.sha256, item.originalName, 640) : mediaPath(item.sha256, item.originalName));
 }
 
 function facts(item: MediaListItem): string {
@@ -157,7 +157,7 @@ function MediaItem(props: { page: AdminPageContext; item: MediaListItem; errors:
       </div>
       <div>
         <h2>
-          <a href={mediaPath(item.sha256, item.originalName)}>{item.originalName}</a>
+          <a href={staffMediaPath(mediaPath(item.sha256, item.originalName))}>{item.originalName}</a>
         </h2>
         <p class="media-facts">
           {facts(item)}・登録 {formatDateTimeJa(item.createdAt)}

@@ -2,6 +2,7 @@
 // to change a label or summary, detach, move up or down, attach from the library and upload
 // a new file. Each is its own small form (uploads as multipart), so none needs JavaScript.
 import { attachmentMeta } from '../../../domain/attachment.js';
+import { mediaPath, staffMediaPath } from '../../../domain/media-path.js';
 import type { Attachment } from '../../../domain/report.js';
 import { controlAttrs, CsrfField, ErrorSummary, FieldError, TextField, type FieldErrors } from './form.js';
 
@@ -133,7 +134,7 @@ function AttachmentItem(props: { attachment: Attachment; base: string; csrfToken
   return (
     <li class="attachment-item">
       <p class="attachment-name">
-        <strong>{a.label}</strong>({attachmentMeta(a)})<span class="attachment-file">{a.fileName}</span>
+        <strong>{a.label}</strong>({attachmentMeta(a)})<a class="attachment-file" href={staffMediaPath(mediaPath(a.sha256, a.fileName))}>{a.fileName}</a>
       </p>
       <p class="attachment-ref">
         本文での参照: <code>{`[${a.label}](media:${a.fileName})`}</code>
