@@ -1,10 +1,16 @@
 // Storing an uploaded or imported file: bytes on disk by content hash, facts in the
-// database (type, size, PDF page count).
-import { PDFDocument } from 'pdf-lib';
+// database (type, size, PDF page count and text). Also the PDF reading shared with
+// upload-media.ts: the file is parsed off the event loop, and its text is saved with the
+// record and indexed with the published reports that have it attached.
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/database.js';
 import { saveMediaFile } from '../store/media-files.js';
-import { upsertMedia, type Media } from '../store/media.js';
+import { hasMediaText, setMediaText } from '../store/media-text.js';
+import { reportsAttaching, upsertMedia, type Media } from '../store/media.js';
+import { refreshReportIndex } from '../store/search.js';
 import { bumpContentVersion } from '../store/site-state.js';
 import type { ActionContext } from './context.js';
+import { inspectPdf, type PdfFacts, type PdfLimits } from './workers/inspect-pdf.js';
 
 export interface MediaUpload {
   bytes: Uint8Array;
@@ -13,18 +19,33 @@ export interface MediaUpload {
   mime: string;
 }
 
-/** Page count of a PDF, or null when the file cannot be parsed (it is still stored). */
-export async function countPdfPages(bytes: Uint8Array): Promise<number | null> {
-  try {
-    const pdf = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false });
-    return pdf.getPageCount();
-  } catch {
-    return null;
+/** How much of a PDF is read: pages for text, characters kept (the size limit is the upload's). */
+export const PDF_TEXT_LIMITS = { maxPages: 500, maxChars: 1_000_000 } as const;
+
+/**
+ * Page count and text of a PDF. A file pdfjs cannot open is still accepted (browsers often
+ * open such files): no page count, no text, and `failure` says why.
+ */
+export async function readPdf(ctx: ActionContext, bytes: Uint8Array, maxBytes: number): Promise<PdfFacts> {
+  const limits: PdfLimits = { maxBytes, ...PDF_TEXT_LIMITS };
+  return inspectPdf(bytes, limits);
+}
+
+/**
+ * Saves a PDF's text with its record. When the record had none yet (a new upload, or a file
+ * stored before texts were read), the published reports listing it are indexed again.
+ */
+export async function savePdfText(trx: Kysely<Database>, mediaId: number, facts: PdfFacts): Promise<void> {
+  if (await hasMediaText(trx, mediaId)) return;
+  const status = facts.failure !== undefined ? 'failed' : facts.isTruncated ? 'truncated' : 'complete';
+  await setMediaText(trx, mediaId, facts.text, status);
+  for (const report of await reportsAttaching(trx, mediaId)) {
+    if (report.status === 'published') await refreshReportIndex(trx, report.id);
   }
 }
 
 export async function storeMedia(ctx: ActionContext, upload: MediaUpload): Promise<Media> {
-  const pages = upload.mime === 'application/pdf' ? await countPdfPages(upload.bytes) : null;
+  const pdf = upload.mime === 'application/pdf' ? await readPdf(ctx, upload.bytes, upload.bytes.byteLength) : undefined;
   // The file is written first: a record never points at missing bytes, and an orphan
   // file left by a failed transaction is harmless (same content, same name next time).
   const sha256 = saveMediaFile(ctx.dataDir, upload.bytes);
@@ -38,10 +59,11 @@ export async function storeMedia(ctx: ActionContext, upload: MediaUpload): Promi
         bytes: upload.bytes.byteLength,
         width: null,
         height: null,
-        pages,
+        pages: pdf?.pages ?? null,
       },
       ctx.now().toISOString(),
     );
+    if (pdf) await savePdfText(trx, media.id, pdf);
     await bumpContentVersion(trx);
     return media;
   });

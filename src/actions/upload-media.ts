@@ -1,5 +1,5 @@
 // Uploading a file for the media library: decide its type from the content, read its
-// facts (image size and WebP variants, PDF page count), write the bytes content-addressed,
+// facts (image size and WebP variants, PDF page count and text), write the bytes content-addressed,
 // then record it with an audit entry in one transaction. Files are written before the
 // row; if the transaction fails, the files this upload added are removed again.
 import type { Metadata } from 'sharp';
@@ -24,7 +24,8 @@ import {
 import { bumpContentVersion } from '../store/site-state.js';
 import type { ActionContext } from './context.js';
 import { auditBy, type MediaActor } from './media-actor.js';
-import { countPdfPages } from './store-media.js';
+import { readPdf, savePdfText } from './store-media.js';
+import type { PdfFacts } from './workers/inspect-pdf.js';
 
 export interface UploadMediaInput {
   bytes: Uint8Array;
@@ -42,6 +43,8 @@ export interface UploadedMedia extends Media {
   variants: MediaVariant[];
   /** The same bytes were already stored under the same name: the existing record is returned. */
   isDuplicate: boolean;
+  /** Why a PDF could not be read (it is stored all the same), for the caller's log. */
+  pdfFailure?: string;
 }
 
 interface ContentFacts {
@@ -51,6 +54,7 @@ interface ContentFacts {
   height: number | null;
   pages: number | null;
   variants: { width: number; height: number; bytes: Uint8Array }[];
+  pdf?: PdfFacts;
 }
 
 /**
@@ -58,13 +62,9 @@ interface ContentFacts {
  *   name promising a type the content is not, an image sharp cannot read, missing alt text.
  */
 export async function uploadMedia(ctx: ActionContext, input: UploadMediaInput): Promise<UploadedMedia> {
-  const checked = await checkUpload({
-    bytes: input.bytes,
-    fileName: input.fileName,
-    altText: input.altText,
-    maxBytes: input.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
-  });
-  const facts = isImageType(checked.mime) ? await readImage(input.bytes, checked.mime) : await readPdf(input.bytes);
+  const maxBytes = input.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+  const checked = await checkUpload({ bytes: input.bytes, fileName: input.fileName, altText: input.altText, maxBytes });
+  const facts = isImageType(checked.mime) ? await readImage(input.bytes, checked.mime) : await readPdfFacts(ctx, input.bytes, maxBytes);
 
   const added: string[] = [];
   const write = (bytes: Uint8Array) => {
@@ -105,6 +105,7 @@ export async function uploadMedia(ctx: ActionContext, input: UploadMediaInput): 
         media = { ...media, altText: checked.altText };
       }
       await insertMediaVariants(trx, variants);
+      if (facts.pdf) await savePdfText(trx, media.id, facts.pdf);
       await recordAudit(
         trx,
         {
@@ -117,7 +118,8 @@ export async function uploadMedia(ctx: ActionContext, input: UploadMediaInput): 
       );
       await bumpContentVersion(trx);
       const stored = (await listVariants(trx, [sha256])).get(sha256) ?? [];
-      return { ...media, variants: stored, isDuplicate: existing !== undefined };
+      const failure = facts.pdf?.failure;
+      return { ...media, variants: stored, isDuplicate: existing !== undefined, ...(failure === undefined ? {} : { pdfFailure: failure }) };
     });
   } catch (error) {
     await removeUnneededFiles(ctx, added);
@@ -151,10 +153,11 @@ async function withoutMetadata(bytes: Uint8Array, metadata: Metadata): Promise<U
   return new Uint8Array(await encoded.toBuffer());
 }
 
-async function readPdf(bytes: Uint8Array): Promise<ContentFacts> {
-  // A PDF that file-type recognises but pdf-lib cannot parse (unusual structure, damage) is
+async function readPdfFacts(ctx: ActionContext, bytes: Uint8Array, maxBytes: number): Promise<ContentFacts> {
+  // A PDF that file-type recognises but pdfjs cannot open (unusual structure, damage) is
   // still accepted: browsers often open such files. Its label then shows no page count.
-  return { bytes, width: null, height: null, pages: await countPdfPages(bytes), variants: [] };
+  const pdf = await readPdf(ctx, bytes, maxBytes);
+  return { bytes, width: null, height: null, pages: pdf.pages, variants: [], pdf };
 }
 
 /** Size as displayed (EXIF orientation applied) and the WebP variants; a full decode proves the file readable. */

@@ -66,6 +66,10 @@ export interface MediaTable {
   pages: number | null;
   created_at: string;
   alt_text: Generated<string>;
+  /** Text read from a PDF (migration 0009); null when none was read. */
+  text: string | null;
+  /** null (never read) | 'complete' | 'truncated' | 'failed'. */
+  text_status: string | null;
 }
 
 export interface ReportMediaTable {

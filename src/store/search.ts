@@ -4,17 +4,22 @@
 //
 // Ranking: reports where more of the query's terms stand as words (Intl.Segmenter words,
 // indexed in the `words` column) first; then bm25 with the title weighted 5 to 1 over the
-// body; then newer activity first, then higher id, so the order is total.
+// body, and the text of attached PDFs (`attachments`) at half the body's weight; then newer
+// activity first, then higher id, so the order is total.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { SearchDocument } from '../domain/search/document.js';
+import { attachmentTokens, searchDocument, type SearchDocument } from '../domain/search/document.js';
 import type { SearchQuery, SearchTerm } from '../domain/search/query.js';
 import { termTokens } from '../domain/search/tokens.js';
 import { termWords } from '../domain/search/words.js';
 import type { Database, Db } from './database.js';
+import { listAttachmentTexts } from './media-text.js';
 
 type Q = Kysely<Database>;
 
-/** Adds or replaces the report's entry. */
+/**
+ * Adds or replaces the report's entry. The text of the PDFs it has attached is read here,
+ * so every writer of the index (save, publish, import, reindex, attach) includes it.
+ */
 export async function indexReport(trx: Q, reportId: number, doc: SearchDocument): Promise<void> {
   await unindexReport(trx, reportId);
   await insertIntoIndex(trx, reportId, doc);
@@ -22,7 +27,19 @@ export async function indexReport(trx: Q, reportId: number, doc: SearchDocument)
 
 /** Adds an entry for a report known not to be in the index (after clearSearchIndex). */
 export async function insertIntoIndex(trx: Q, reportId: number, doc: SearchDocument): Promise<void> {
-  await sql`insert into report_search (rowid, title, body, words) values (${reportId}, ${doc.title}, ${doc.body}, ${doc.words})`.execute(trx);
+  const attachments = attachmentTokens((await listAttachmentTexts(trx, reportId)).map((a) => a.text));
+  await sql`insert into report_search (rowid, title, body, words, attachments)
+    values (${reportId}, ${doc.title}, ${doc.body}, ${doc.words}, ${attachments})`.execute(trx);
+}
+
+/**
+ * Brings the report's entry up to date after a change outside its own row (an attachment
+ * added or removed, a PDF's text read): indexed again if it is published, removed otherwise.
+ */
+export async function refreshReportIndex(trx: Q, reportId: number): Promise<void> {
+  const report = await trx.selectFrom('reports').select(['title', 'body_text', 'status']).where('id', '=', reportId).executeTakeFirst();
+  if (report?.status === 'published') await indexReport(trx, reportId, searchDocument(report.title, report.body_text));
+  else await unindexReport(trx, reportId);
 }
 
 export async function unindexReport(trx: Q, reportId: number): Promise<void> {
@@ -39,6 +56,12 @@ export async function searchIndexBytes(db: Q): Promise<number> {
   return Number(result.rows[0]?.bytes ?? 0);
 }
 
+/**
+ * bm25 column weights, in the table's column order: title 5, body 1, words 0 (ranking by
+ * words is done apart), attachments 0.5 (a word in the report itself counts for more).
+ */
+const BM25_WEIGHTS = sql.raw('5.0, 1.0, 0.0, 0.5');
+
 /** An FTS5 string: tokens never contain quotes or spaces (domain/search/tokens.ts). */
 function phrase(tokens: string[], isLastPrefix: boolean): string {
   return `"${tokens.join(' ')}"${isLastPrefix ? ' *' : ''}`;
@@ -46,7 +69,7 @@ function phrase(tokens: string[], isLastPrefix: boolean): string {
 
 function termMatch(term: SearchTerm): string | undefined {
   const tokens = termTokens(term.text);
-  return tokens && `{title body} : ${phrase(tokens.tokens, tokens.isLastPrefix)}`;
+  return tokens && `{title body attachments} : ${phrase(tokens.tokens, tokens.isLastPrefix)}`;
 }
 
 function anyOf(terms: SearchTerm[]): string | undefined {
@@ -117,7 +140,7 @@ async function rankedSlice(db: Db, expr: string, start: number, end: number): Pr
   let rows: ScoredRow[];
   for (;;) {
     const result = await sql<ScoredRow>`
-      select rowid as id, bm25(report_search, 5.0, 1.0, 0.0) as score from report_search
+      select rowid as id, bm25(report_search, ${BM25_WEIGHTS}) as score from report_search
       where report_search match ${expr} order by score, rowid desc limit ${limit}`.execute(db);
     rows = result.rows;
     if (rows.length < limit || rows[rows.length - 1]!.score !== rows[end - 1]!.score) break;
@@ -187,7 +210,7 @@ export async function findFilteredHits(
 ): Promise<SearchHits> {
   const where = filterSql(filter);
   const hits = sql`hits as materialized (
-    select rowid as id, bm25(report_search, 5.0, 1.0, 0.0) as score from report_search where report_search match ${match})`;
+    select rowid as id, bm25(report_search, ${BM25_WEIGHTS}) as score from report_search where report_search match ${match})`;
   const scored =
     words.length === 0
       ? sql`${hits}, ws(id, n) as (select null, 0 where 0)`

@@ -3,10 +3,11 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { PDFDocument } from 'pdf-lib';
-import { countPdfPages, storeMedia } from '../../src/actions/store-media.js';
+import { storeMedia } from '../../src/actions/store-media.js';
 import { findReportBySlug } from '../../src/store/reports.js';
 import { createTestSite, type TestSite } from '../support/db.js';
 import { publishReport } from '../support/factories.js';
+import { makeTextPdf } from '../support/text-pdf.js';
 
 let site: TestSite;
 let pdf: Uint8Array;
@@ -19,9 +20,16 @@ before(async () => {
 });
 after(async () => site.cleanup());
 
-test('counts the pages of a PDF and gives null for bytes that are not one', async () => {
-  assert.equal(await countPdfPages(pdf), 3);
-  assert.equal(await countPdfPages(new TextEncoder().encode('%PDF-1.4 broken')), null);
+test('stores a PDF with its page count and text, and a damaged one without them', async () => {
+  const read = await storeMedia(site, { bytes: makeTextPdf(['日米防衛相会談の概要', '二ページ目']), fileName: 'text.pdf', mime: 'application/pdf' });
+  const broken = await storeMedia(site, { bytes: new TextEncoder().encode('%PDF-1.4 broken'), fileName: 'broken.pdf', mime: 'application/pdf' });
+  assert.equal(read.pages, 2);
+  assert.equal(broken.pages, null);
+  const rows = await site.db.selectFrom('media').select(['id', 'text', 'text_status']).where('id', 'in', [read.id, broken.id]).orderBy('id').execute();
+  assert.deepEqual(rows, [
+    { id: read.id, text: '日米防衛相会談の概要\n\n二ページ目', text_status: 'complete' },
+    { id: broken.id, text: '', text_status: 'failed' },
+  ]);
 });
 
 test('stores the same bytes under two names as two records sharing one file', async () => {

@@ -1,5 +1,6 @@
 // What the search index holds for one report: the tokens of its title and body, and its
-// words (for ranking). Built from the title and the plain text the renderer produced.
+// words (for ranking), built from the title and the plain text the renderer produced; and
+// apart, the tokens of the text of the PDFs it has attached.
 import { normalizeForSearch } from './normalize.js';
 import { indexTokens } from './tokens.js';
 import { wordTokens } from './words.js';
@@ -18,4 +19,12 @@ export function searchDocument(title: string, bodyText: string): SearchDocument 
     body: indexTokens(normalizedBody),
     words: `${wordTokens(normalizedTitle)} ${wordTokens(normalizedBody)}`.trim(),
   };
+}
+
+/**
+ * The tokens of a report's attachment texts (one column: a hit there says 「添付資料内」).
+ * Texts are joined by a line break, which ends a token run, so no 2-gram spans two files.
+ */
+export function attachmentTokens(texts: readonly string[]): string {
+  return texts.length === 0 ? '' : indexTokens(normalizeForSearch(texts.join('\n')));
 }

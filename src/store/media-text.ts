@@ -1,0 +1,54 @@
+// The text read from PDFs (migration 0009): kept with each media record, and read back as
+// the attachment text of a report for the search index and for search snippets.
+import type { Kysely } from 'kysely';
+import type { Database } from './database.js';
+
+type Q = Kysely<Database>;
+
+/** How a PDF's text was read: all of it, cut by the limits, or not at all (damaged file). */
+export type MediaTextStatus = 'complete' | 'truncated' | 'failed';
+
+export async function setMediaText(trx: Q, mediaId: number, text: string, status: MediaTextStatus): Promise<void> {
+  await trx.updateTable('media').set({ text, text_status: status }).where('id', '=', mediaId).execute();
+}
+
+/** Whether the record's text has been read (any status); false for files stored before migration 0009. */
+export async function hasMediaText(db: Q, mediaId: number): Promise<boolean> {
+  const row = await db.selectFrom('media').select('text_status').where('id', '=', mediaId).executeTakeFirst();
+  return row?.text_status != null;
+}
+
+/** PDFs whose text was never read (stored before migration 0009), in id order after `afterId`. */
+export async function listPdfsWithoutText(db: Q, afterId: number, limit: number): Promise<{ id: number; sha256: string }[]> {
+  return db
+    .selectFrom('media')
+    .select(['id', 'sha256'])
+    .where('mime', '=', 'application/pdf')
+    .where('text_status', 'is', null)
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+export interface AttachmentText {
+  mediaId: number;
+  /** The attachment's label on this report. */
+  label: string;
+  text: string;
+}
+
+/** The non-empty texts of the media a report lists under its attachments, in list order. */
+export async function listAttachmentTexts(db: Q, reportId: number): Promise<AttachmentText[]> {
+  const rows = await db
+    .selectFrom('report_media')
+    .innerJoin('media', 'media.id', 'report_media.media_id')
+    .select(['media.id', 'report_media.label', 'media.text'])
+    .where('report_media.report_id', '=', reportId)
+    .where('media.text', 'is not', null)
+    .where('media.text', '!=', '')
+    .orderBy('report_media.position')
+    .orderBy('media.id')
+    .execute();
+  return rows.map((r) => ({ mediaId: r.id, label: r.label, text: r.text ?? '' }));
+}

@@ -1,0 +1,27 @@
+// PDF text (issue 9): the text read from each PDF is kept with its media record and indexed
+// with the reports that use it, in a fourth column of the search index. FTS5 tables cannot
+// gain a column, so the index is created again and the published reports are indexed anew
+// (their attachment text is empty until `katsudo reindex` reads the PDFs stored before).
+import { sql, type Kysely, type Migration } from 'kysely';
+import { searchDocument } from '../../domain/search/document.js';
+
+export const migration0009: Migration = {
+  async up(db: Kysely<any>) {
+    // The text, or null when none was read; text_status says why (see store/media-text.ts):
+    // null = never read (stored before this column), 'complete', 'truncated' or 'failed'.
+    await db.schema.alterTable('media').addColumn('text', 'text').execute();
+    await db.schema.alterTable('media').addColumn('text_status', 'text').execute();
+
+    await sql`drop table report_search`.execute(db);
+    await sql`create virtual table report_search using fts5(
+      title, body, words, attachments,
+      content = '', contentless_delete = 1, tokenize = 'ascii', detail = full
+    )`.execute(db);
+    const rows = await db.selectFrom('reports').select(['id', 'title', 'body_text']).where('status', '=', 'published').execute();
+    for (const row of rows) {
+      const doc = searchDocument(row.title, row.body_text);
+      await sql`insert into report_search (rowid, title, body, words, attachments)
+        values (${row.id}, ${doc.title}, ${doc.body}, ${doc.words}, '')`.execute(db);
+    }
+  },
+};
