@@ -71,7 +71,8 @@ async function child(file: string, dataDir: string): Promise<void> {
   const { runImport } = await import('../src/importers/import-run.js');
   const { wxrImportItems } = await import('../src/importers/wxr/import-wxr.js');
   const db = await openDatabase({ file: join(dataDir, 'katsudo.db') });
-  const ctx = { db, dataDir, now: () => new Date() };
+  const { inlinePool } = await import('../src/actions/workers/work-pool.js');
+  const ctx = { db, dataDir, now: () => new Date(), work: inlinePool(db) };
   const started = performance.now();
   const summary = await runImport(ctx, wxrImportItems(ctx, file, { fileBytes: statSync(file).size }), { kind: 'wxr', isListingWritten: false });
   const seconds = (performance.now() - started) / 1000;

@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { reindexSearch } from '../src/actions/reindex.js';
 import { searchReports } from '../src/actions/search-reports.js';
+import { inlinePool } from '../src/actions/workers/work-pool.js';
 import { searchDocument } from '../src/domain/search/document.js';
 import { normalizeForSearch } from '../src/domain/search/normalize.js';
 import { parseSearchQuery, positiveTerms } from '../src/domain/search/query.js';
@@ -332,7 +333,7 @@ async function main(): Promise<void> {
   const file = join(site.dataDir, DB_FILE);
   try {
     const db = await openDatabase({ file });
-    const ctx = { db, dataDir: site.dataDir, now: () => new Date() };
+    const ctx = { db, dataDir: site.dataDir, now: () => new Date(), work: inlinePool(db) };
     const text = await textBytes(db);
     console.log(`${text.reports} published reports, ${mb(text.bytes)} of text (UTF-8, titles + body texts)`);
 

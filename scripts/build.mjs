@@ -7,7 +7,11 @@ import { build } from 'esbuild';
 
 rmSync('dist', { recursive: true, force: true });
 await build({
-  entryPoints: { katsudo: 'src/cli/main.ts', 'search-document-worker': 'src/actions/search-document-worker.ts' },
+  entryPoints: {
+    katsudo: 'src/cli/main.ts',
+    'search-document-worker': 'src/actions/search-document-worker.ts',
+    'work-thread': 'src/actions/workers/work-thread.ts',
+  },
   bundle: true,
   splitting: true,
   platform: 'node',

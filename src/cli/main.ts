@@ -20,6 +20,9 @@ export const EXIT_BY_CODE: Record<ErrorCode, number> = {
   EDIT_CONFLICT: 5,
   MEDIA_IN_USE: 5,
   USER_NOT_FOUND: 4,
+  // Temporary failures (sysexits EX_TEMPFAIL): running the command again may succeed.
+  SERVER_BUSY: 75,
+  WORK_TIMEOUT: 75,
 };
 const EXIT_USAGE = 2;
 const EXIT_UNEXPECTED = 1;

@@ -1,11 +1,13 @@
 // Opening the data directory for a command: the database (migrated) and the action context.
+// Slow work runs inline: a one-off command has no pages to keep serving (serve swaps in threads).
 import { join } from 'node:path';
 import type { ActionContext } from '../actions/context.js';
+import { inlinePool } from '../actions/workers/work-pool.js';
 import { openDatabase } from '../store/database.js';
 
 export const DB_FILE = 'katsudo.db';
 
 export async function openSite(dataDir: string): Promise<ActionContext> {
   const db = await openDatabase({ file: join(dataDir, DB_FILE) });
-  return { db, dataDir, now: () => new Date() };
+  return { db, dataDir, now: () => new Date(), work: inlinePool(db) };
 }

@@ -112,6 +112,33 @@ export class MediaInUseError extends ConflictError {
   }
 }
 
+/**
+ * Work that cannot be done right now; the client may try again after `retryAfterSeconds`
+ * (HTTP 503 with Retry-After). Thrown by the work pool (actions/workers/work-pool.ts).
+ */
+export class UnavailableError extends AppError {
+  readonly retryAfterSeconds: number;
+
+  constructor(code: string, message: string, retryAfterSeconds: number) {
+    super(code, message);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+/** Every worker is busy and the queue of waiting tasks is full: refused at once rather than queued for seconds. */
+export class ServerBusyError extends UnavailableError {
+  constructor(retryAfterSeconds = 5) {
+    super('SERVER_BUSY', 'the server is busy: too many requests are waiting for a worker', retryAfterSeconds);
+  }
+}
+
+/** A task ran past its time limit; its worker thread was stopped and replaced. */
+export class WorkTimeoutError extends UnavailableError {
+  constructor(task: string, timeoutMs: number, retryAfterSeconds = 5) {
+    super('WORK_TIMEOUT', `the ${task} task took longer than ${timeoutMs} ms and was stopped`, retryAfterSeconds);
+  }
+}
+
 /** Every code an AppError can carry; web/errors.ts and cli/main.ts must map each one. */
 export const ERROR_CODES = [
   'REPORT_NOT_FOUND',
@@ -125,6 +152,8 @@ export const ERROR_CODES = [
   'EDIT_CONFLICT',
   'MEDIA_IN_USE',
   'USER_NOT_FOUND',
+  'SERVER_BUSY',
+  'WORK_TIMEOUT',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -32,6 +32,18 @@ function countChars(text: string): number {
   return [...text].length;
 }
 
+/** The message saving and previewing give for a body longer than LIMITS.bodyChars. */
+export function bodyLengthProblem(bodySource: string): string | undefined {
+  if (bodySource.length <= LIMITS.bodyChars) return undefined;
+  return `本文が長すぎます(上限${LIMITS.bodyChars.toLocaleString('ja-JP')}文字)。`;
+}
+
+/** Throws ValidationError (field `bodySource`) for a body that saving would refuse as too long. */
+export function checkBodyLength(bodySource: string): void {
+  const problem = bodyLengthProblem(bodySource);
+  if (problem) throw new ValidationError('入力内容に誤りがあります。', { bodySource: problem });
+}
+
 /**
  * Checks and tidies a draft; throws ValidationError listing every problem at once.
  * `isBodyRequired: false` lets an editor keep a draft before its body is written.
@@ -47,10 +59,8 @@ export function checkDraft(draft: ReportDraft, options: { isBodyRequired?: boole
   else if (!isIsoDate(activityDate)) fields.activityDate = '活動日は実在する日付を YYYY-MM-DD の形で入力してください(例: 2024-05-01)。';
 
   const bodySource = draft.bodySource.replace(/\r\n?/g, '\n');
-  if (bodySource.trim() === '') {
-    if (options.isBodyRequired !== false) fields.bodySource = '本文を入力してください。';
-  }
-  else if (bodySource.length > LIMITS.bodyChars) fields.bodySource = `本文が長すぎます(上限${LIMITS.bodyChars.toLocaleString('ja-JP')}文字)。`;
+  const bodyProblem = bodySource.trim() === '' ? options.isBodyRequired !== false && '本文を入力してください。' : bodyLengthProblem(bodySource);
+  if (bodyProblem) fields.bodySource = bodyProblem;
 
   const summary = (draft.summary ?? '').replace(/\s+/g, ' ').trim();
   if (countChars(summary) > LIMITS.summaryChars) fields.summary = `概要は${LIMITS.summaryChars}文字以内にしてください。`;

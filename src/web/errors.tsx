@@ -23,6 +23,8 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   EDIT_CONFLICT: 409,
   MEDIA_IN_USE: 409,
   USER_NOT_FOUND: 404,
+  SERVER_BUSY: 503,
+  WORK_TIMEOUT: 503,
 };
 
 function statusOf(error: unknown): number {

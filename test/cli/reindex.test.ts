@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { createReport } from '../../src/actions/create-report.js';
+import { inlinePool } from '../../src/actions/workers/work-pool.js';
 import { parseSearchQuery } from '../../src/domain/search/query.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
 import { clearSearchIndex, findSearchHits } from '../../src/store/search.js';
@@ -37,7 +38,7 @@ const total = (db: Db, q: string) => findSearchHits(db, parseSearchQuery(q)!, {}
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'katsudo-reindex-'));
   await withDb(async (db) => {
-    const ctx = { db, dataDir: dir, now: () => new Date('2026-11-20T03:00:00Z') };
+    const ctx = { db, dataDir: dir, now: () => new Date('2026-11-20T03:00:00Z'), work: inlinePool(db) };
     for (let i = 0; i < COUNT; i++) {
       await createReport(ctx, draft({ title: `地元視察${i}`, bodySource: `鱒寿司の製造現場${i}を視察した。` }), { status: 'published' });
     }

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ActionContext } from '../../src/actions/context.js';
+import { inlinePool } from '../../src/actions/workers/work-pool.js';
 import { openDatabase } from '../../src/store/database.js';
 
 export interface TestSite extends ActionContext {
@@ -17,6 +18,7 @@ export async function createTestSite(options: { now?: () => Date } = {}): Promis
     db,
     dataDir,
     now: options.now ?? (() => new Date('2026-11-20T03:00:00.000Z')),
+    work: inlinePool(db),
     cleanup: async () => {
       await db.destroy();
       rmSync(dataDir, { recursive: true, force: true });

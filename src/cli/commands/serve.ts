@@ -1,10 +1,12 @@
 // katsudo serve [--port N] [--data DIR] [--no-demo]
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isSiteEmpty } from '../../actions/is-site-empty.js';
 import { startScheduler } from '../../actions/scheduler.js';
+import { threadPool } from '../../actions/workers/work-pool.js';
 import type { Config } from '../../config.js';
 import { buildServer } from '../../web/server.js';
-import { openSite } from '../open-site.js';
+import { DB_FILE, openSite } from '../open-site.js';
 
 export const SERVE_USAGE = 'katsudo serve [--port 3000] [--data ./data] [--no-demo]';
 
@@ -19,7 +21,9 @@ export function parseServeArgs(args: string[]) {
 }
 
 export async function serve(config: Config, isDemoWanted: boolean, log: (line: string) => void): Promise<void> {
-  const ctx = await openSite(config.dataDir);
+  const site = await openSite(config.dataDir);
+  // Searches and previews run on worker threads, so a slow one never stalls page serving.
+  const ctx = { ...site, work: threadPool({ dbFile: join(config.dataDir, DB_FILE) }) };
   if (isDemoWanted) {
     // The demo (and the PDF library it needs) is loaded only for a new, empty site:
     // every later start saves the time and memory.
@@ -48,6 +52,7 @@ export async function serve(config: Config, isDemoWanted: boolean, log: (line: s
   const stop = async () => {
     await scheduler.stop();
     await app.close();
+    await ctx.work.close();
     await ctx.db.destroy();
   };
   process.once('SIGINT', () => void stop());

@@ -1,0 +1,30 @@
+// The work a pool can run (actions/workers/work-pool.ts): a task name → its handler. A
+// handler gets structured-clonable input and returns structured-clonable output; it runs on
+// a worker thread (thread pool) or on the caller's thread (inline pool), with `env.db` a
+// connection to the site's database (read-only on a worker: tasks never write).
+//
+// To add a task, write its handler where its use case lives and add one line to TASKS;
+// TaskName, TaskInput and TaskOutput follow from the handler's types.
+import type { Db } from '../../store/database.js';
+import { previewBody } from '../preview-body.js';
+import { searchReports, type SearchRequest } from '../search-reports.js';
+
+export interface TaskEnv {
+  db: Db;
+}
+
+export const TASKS = {
+  search: (input: SearchRequest, env: TaskEnv) => searchReports(env.db, input),
+  preview: (input: { bodySource: string }, env: TaskEnv) => previewBody(env.db, input.bodySource),
+} satisfies Record<string, (input: never, env: TaskEnv) => Promise<unknown>>;
+
+export type TaskName = keyof typeof TASKS;
+export type TaskInput<K extends TaskName> = Parameters<(typeof TASKS)[K]>[0];
+export type TaskOutput<K extends TaskName> = Awaited<ReturnType<(typeof TASKS)[K]>>;
+
+/** Runs a task's handler on this thread. */
+export function runTask<K extends TaskName>(task: K, input: TaskInput<K>, env: TaskEnv): Promise<TaskOutput<K>> {
+  const handler = TASKS[task] as (input: TaskInput<K>, env: TaskEnv) => Promise<TaskOutput<K>>;
+  if (typeof handler !== 'function') throw new Error(`unknown work task: ${String(task)}`);
+  return handler(input, env);
+}

@@ -1,0 +1,217 @@
+// Request work that can take more than a few milliseconds (search, preview rendering, PDF
+// parsing) runs here, off the event loop: better-sqlite3 and the renderers are synchronous,
+// so on the main thread one slow query would stall every page (issue 9).
+//
+// Contract of WorkPool.run(task, input, { timeoutMs }):
+// - resolves with the task's output (tasks.ts), or rejects with what the handler threw:
+//   an AppError keeps its code, message and fields (ValidationError comes back as one);
+//   any other error becomes an Error with the handler's message and stack;
+// - rejects at once with ServerBusyError when every worker is busy and `queueLimit` tasks
+//   already wait (nothing is queued for seconds);
+// - rejects with WorkTimeoutError when the task runs past its time: its worker thread is
+//   stopped and a fresh one started, so a runaway query cannot hold a thread forever.
+// inlinePool runs the same handlers on the calling thread, without queue or time limits
+// (one-off CLI commands, tests where the pool is not the point).
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { AppError, ServerBusyError, ValidationError, WorkTimeoutError, type FieldMessages } from '../../domain/errors.js';
+import type { Db } from '../../store/database.js';
+import { runTask, type TaskInput, type TaskName, type TaskOutput } from './tasks.js';
+
+export interface RunOptions {
+  /** Stop the task after this long (default: the pool's `timeoutMs`). Ignored by the inline pool. */
+  timeoutMs?: number;
+}
+
+export interface WorkPool {
+  run<K extends TaskName>(task: K, input: TaskInput<K>, options?: RunOptions): Promise<TaskOutput<K>>;
+  /** Stops the workers; tasks still queued or running reject. */
+  close(): Promise<void>;
+}
+
+export interface ThreadPoolOptions {
+  /** Worker threads (default: cores, at most 4). */
+  size?: number;
+  /** Tasks that may wait for a worker before run() refuses with ServerBusyError (default 32). */
+  queueLimit?: number;
+  /** The SQLite file the workers read. */
+  dbFile: string;
+  /** Default time limit of a task (10 s). */
+  timeoutMs?: number;
+  /** URL of a module whose `TASKS` the workers also accept (tests add tasks that block or spin). */
+  extraTasksUrl?: string;
+}
+
+export const DEFAULT_POOL_SIZE = Math.max(1, Math.min(4, availableParallelism()));
+export const DEFAULT_QUEUE_LIMIT = 32;
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+export function inlinePool(db: Db): WorkPool {
+  return {
+    run: (task, input) => runTask(task, input, { db }),
+    close: async () => {},
+  };
+}
+
+/** What a worker thread is started with (work-thread.ts). */
+export interface WorkerData {
+  dbFile: string;
+  extraTasksUrl?: string;
+}
+
+/** What a worker thread posts back (work-thread.ts). */
+export type WorkerMessage =
+  | { kind: 'ready' }
+  | { kind: 'done'; id: number; output: unknown }
+  | { kind: 'failed'; id: number; error: SerializedError };
+
+export interface SerializedError {
+  message: string;
+  stack?: string;
+  /** Set for AppErrors. */
+  code?: string;
+  details?: unknown;
+  fields?: FieldMessages;
+}
+
+/** An error as it can cross a thread boundary (structured clone keeps neither class nor code). */
+export function serializeError(error: unknown): SerializedError {
+  if (!(error instanceof Error)) return { message: String(error) };
+  if (error instanceof ValidationError) return { message: error.message, code: error.code, fields: error.fields };
+  if (error instanceof AppError) return { message: error.message, stack: error.stack, code: error.code, details: error.details };
+  return { message: error.message, stack: error.stack };
+}
+
+function reviveError(error: SerializedError, task: string): Error {
+  if (error.code === 'VALIDATION_FAILED') return new ValidationError(error.message, error.fields ?? {});
+  if (error.code !== undefined) return new AppError(error.code, error.message, { details: error.details });
+  const revived = new Error(`${task} task failed: ${error.message}`);
+  if (error.stack) revived.stack = `${revived.message}\n(worker) ${error.stack}`;
+  return revived;
+}
+
+// Under tsx (tests, development) the worker is the TypeScript source; in the bundle it is
+// the .mjs that scripts/build.mjs writes beside the bundle's other files.
+const IS_SOURCE = import.meta.url.endsWith('.ts');
+const WORKER_URL = new URL(IS_SOURCE ? './work-thread.ts' : './work-thread.mjs', import.meta.url);
+
+/** In source mode a worker does not inherit tsx's loader, so it registers it first. */
+function startWorker(workerData: WorkerData): Worker {
+  if (!IS_SOURCE) return new Worker(WORKER_URL, { workerData });
+  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData });
+}
+
+interface Job {
+  id: number;
+  task: TaskName;
+  input: unknown;
+  timeoutMs: number;
+  resolve: (output: never) => void;
+  reject: (error: unknown) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  isReady: boolean;
+  job?: Job;
+  timer?: NodeJS.Timeout;
+}
+
+export function threadPool(options: ThreadPoolOptions): WorkPool {
+  const size = options.size ?? DEFAULT_POOL_SIZE;
+  const queueLimit = options.queueLimit ?? DEFAULT_QUEUE_LIMIT;
+  const defaultTimeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const queue: Job[] = [];
+  let slots: Slot[] = [];
+  let nextId = 0;
+  let isClosed = false;
+
+  function spawn(): Slot {
+    const slot: Slot = { worker: startWorker({ dbFile: options.dbFile, extraTasksUrl: options.extraTasksUrl }), isReady: false };
+    slot.worker.on('message', (message: WorkerMessage) => onMessage(slot, message));
+    slot.worker.on('error', (error) => retire(slot, error));
+    slot.worker.on('exit', (code) => retire(slot, new Error(`work thread exited with code ${code}`)));
+    return slot;
+  }
+
+  function onMessage(slot: Slot, message: WorkerMessage): void {
+    if (message.kind === 'ready') {
+      slot.isReady = true;
+      return dispatch();
+    }
+    const job = slot.job;
+    if (!job || job.id !== message.id) return;
+    clearTimeout(slot.timer);
+    slot.job = undefined;
+    if (message.kind === 'done') job.resolve(message.output as never);
+    else job.reject(reviveError(message.error, job.task));
+    dispatch();
+  }
+
+  /** A worker that crashed, exited or was stopped: its task fails and a fresh worker takes its place. */
+  function retire(slot: Slot, error: unknown): void {
+    const index = slots.indexOf(slot);
+    if (index < 0) return;
+    clearTimeout(slot.timer);
+    const wasReady = slot.isReady;
+    slot.job?.reject(error);
+    void slot.worker.terminate();
+    if (isClosed) return;
+    if (!wasReady) {
+      // A worker that cannot even start (unreadable database) would fail again at once:
+      // refuse what waits instead of restarting in a loop; the next run() tries again.
+      slots.splice(index, 1);
+      for (const job of queue.splice(0)) job.reject(error);
+      return;
+    }
+    slots[index] = spawn();
+  }
+
+  function dispatch(): void {
+    for (const slot of slots) {
+      if (queue.length === 0) return;
+      if (!slot.isReady || slot.job) continue;
+      const job = queue.shift()!;
+      slot.job = job;
+      slot.timer = setTimeout(() => {
+        const timedOut = slot.job;
+        slot.job = undefined;
+        timedOut?.reject(new WorkTimeoutError(job.task, job.timeoutMs));
+        retire(slot, undefined);
+      }, job.timeoutMs);
+      slot.worker.postMessage({ id: job.id, task: job.task, input: job.input });
+    }
+  }
+
+  const hasIdleWorker = () => slots.some((slot) => slot.isReady && !slot.job);
+
+  function fill(): void {
+    while (slots.length < size) slots.push(spawn());
+  }
+
+  fill();
+  return {
+    run(task, input, runOptions = {}) {
+      if (isClosed) return Promise.reject(new Error('the work pool is closed'));
+      fill();
+      if (queue.length >= queueLimit && !hasIdleWorker()) return Promise.reject(new ServerBusyError());
+      return new Promise((resolve, reject) => {
+        queue.push({ id: nextId++, task, input, timeoutMs: runOptions.timeoutMs ?? defaultTimeoutMs, resolve, reject });
+        dispatch();
+      });
+    },
+    async close() {
+      isClosed = true;
+      const closing = slots;
+      slots = [];
+      const error = new Error('the work pool is closed');
+      for (const job of queue.splice(0)) job.reject(error);
+      for (const slot of closing) {
+        clearTimeout(slot.timer);
+        slot.job?.reject(error);
+      }
+      await Promise.all(closing.map((slot) => slot.worker.terminate()));
+    },
+  };
+}

@@ -1,0 +1,98 @@
+// The work pool: tasks on worker threads return what the same handler returns inline,
+// errors keep their meaning across the thread boundary, a full queue refuses at once, and
+// a task past its time limit is stopped without stopping the pool.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { inlinePool, threadPool, type WorkPool } from '../../src/actions/workers/work-pool.js';
+import { AppError, ServerBusyError, ValidationError, WorkTimeoutError } from '../../src/domain/errors.js';
+import { LIMITS } from '../../src/domain/report-rules.js';
+import { createTestSite, type TestSite } from '../support/db.js';
+import { publishReport } from '../support/factories.js';
+import { createGate, runTestTask, TEST_TASKS_URL } from '../support/test-tasks.js';
+
+let site: TestSite;
+const pools: WorkPool[] = [];
+
+function pool(options: { size?: number; queueLimit?: number } = {}): WorkPool {
+  const created = threadPool({ dbFile: join(site.dataDir, 'katsudo.db'), extraTasksUrl: TEST_TASKS_URL, ...options });
+  pools.push(created);
+  return created;
+}
+
+const SEARCH = { q: '鱒寿司', filter: {}, page: 1, perPage: 20 };
+
+before(async () => {
+  site = await createTestSite();
+  await publishReport(site, { title: '鱒寿司の製造現場を視察', bodySource: '富山の鱒寿司を視察した。' });
+  await publishReport(site, { title: '港の視察', bodySource: '漁港を視察した。' });
+});
+after(async () => {
+  await Promise.all(pools.map((p) => p.close()));
+  await site.cleanup();
+});
+
+test('a search on a worker thread returns what the inline pool returns', async () => {
+  const threads = pool({ size: 2 });
+  const [onThread, inline] = await Promise.all([threads.run('search', SEARCH), inlinePool(site.db).run('search', SEARCH)]);
+  assert.equal(onThread.total, 1);
+  assert.deepEqual(onThread, inline);
+});
+
+test('a refusal thrown on a worker comes back as a ValidationError with its field messages', async () => {
+  const threads = pool({ size: 1 });
+  const tooMany = { ...SEARCH, q: Array.from({ length: 30 }, (_, i) => `語${i}`).join(' ') };
+  const error = await threads.run('search', tooMany).then(() => undefined, (e: unknown) => e);
+  assert.ok(error instanceof ValidationError);
+  assert.match(error.fields.q!, /検索語/);
+});
+
+test('preview refuses a body longer than save accepts, on a worker as inline', async () => {
+  const long = { bodySource: 'あ'.repeat(LIMITS.bodyChars + 1) };
+  for (const work of [pool({ size: 1 }), inlinePool(site.db)]) {
+    const error = await work.run('preview', long).then(() => undefined, (e: unknown) => e);
+    assert.ok(error instanceof ValidationError);
+    assert.match(error.fields.bodySource!, /本文が長すぎます/);
+  }
+  const { html } = await pool({ size: 1 }).run('preview', { bodySource: '1 概要\n\n(1)本文である。' });
+  assert.match(html, /<h2/);
+});
+
+test('a full queue refuses at once with SERVER_BUSY; what was accepted still completes', async () => {
+  const threads = pool({ size: 1, queueLimit: 1 });
+  await threads.run('search', SEARCH); // the worker is up
+  const { gate, open } = createGate();
+  const runs = Array.from({ length: 10 }, () => runTestTask(threads, 'block', { gate }));
+  let settledEarly = 0;
+  for (const run of runs.slice(0, 2)) void run.finally(() => settledEarly++);
+  // One runs and one waits; the other eight are refused while the gate is still shut.
+  const refusals = await Promise.all(runs.slice(2).map((run) => run.then(() => undefined, (e: unknown) => e)));
+  for (const error of refusals) {
+    assert.ok(error instanceof ServerBusyError);
+    assert.equal(error.code, 'SERVER_BUSY');
+    assert.ok(error.retryAfterSeconds > 0);
+  }
+  assert.equal(settledEarly, 0);
+  open();
+  assert.deepEqual(await Promise.all(runs.slice(0, 2)), ['released', 'released']);
+});
+
+test('a task past its time limit is stopped with WORK_TIMEOUT and the pool goes on working', async () => {
+  const threads = pool({ size: 1 });
+  const error = await runTestTask(threads, 'spin', {}, { timeoutMs: 200 }).then(() => undefined, (e: unknown) => e);
+  assert.ok(error instanceof WorkTimeoutError);
+  assert.equal((error as AppError).code, 'WORK_TIMEOUT');
+  assert.equal((await threads.run('search', SEARCH)).total, 1);
+});
+
+test('closing the pool rejects the tasks still waiting', async () => {
+  const threads = pool({ size: 1, queueLimit: 4 });
+  await threads.run('search', SEARCH);
+  const { gate } = createGate();
+  const running = runTestTask(threads, 'block', { gate }).then(() => undefined, (e: unknown) => e);
+  const waiting = threads.run('search', SEARCH).then(() => undefined, (e: unknown) => e);
+  await threads.close();
+  assert.ok((await running) instanceof Error);
+  assert.ok((await waiting) instanceof Error);
+  await assert.rejects(threads.run('search', SEARCH), /closed/);
+});
