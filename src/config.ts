@@ -1,6 +1,8 @@
 // The only reader of the environment. Every setting is validated once at start; a bad
 // value stops the program with a message naming the variable and a valid example.
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import type { TrustedProxies } from './web/trusted-proxies.js';
 
 export interface Config {
   port: number;
@@ -9,8 +11,8 @@ export interface Config {
   dataDir: string;
   /** Canonical origin used in feeds, sitemaps, OGP and canonical links, without trailing slash. */
   baseUrl: string;
-  /** Honour X-Forwarded-* from a reverse proxy in front of katsudo. */
-  trustProxy: boolean;
+  /** The reverse proxies whose X-Forwarded-For/-Proto are believed (KATSUDO_TRUST_PROXY). */
+  trustProxy: TrustedProxies;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   /** Memory for rendered pages per process. */
   pageCacheBytes: number;
@@ -75,10 +77,6 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
   const host = env.HOST ?? '0.0.0.0';
   const dataDir = resolve(overrides.dataDir ?? env.KATSUDO_DATA_DIR ?? 'data');
   const baseUrl = parseBaseUrl(env.KATSUDO_BASE_URL ?? `http://localhost:${port}`);
-  const trustProxyText = env.KATSUDO_TRUST_PROXY ?? 'false';
-  if (trustProxyText !== 'true' && trustProxyText !== 'false') {
-    throw new ConfigError(`KATSUDO_TRUST_PROXY must be true or false (e.g. KATSUDO_TRUST_PROXY=true), got "${trustProxyText}"`);
-  }
   const logLevel = (env.KATSUDO_LOG_LEVEL ?? 'info') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError(`KATSUDO_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (e.g. KATSUDO_LOG_LEVEL=warn), got "${logLevel}"`);
@@ -98,12 +96,50 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
     host,
     dataDir,
     baseUrl,
-    trustProxy: trustProxyText === 'true',
+    trustProxy: parseTrustProxy(env.KATSUDO_TRUST_PROXY ?? ''),
     logLevel,
     pageCacheBytes: cacheMb * 1024 * 1024,
     maxUploadBytes: uploadMb * 1024 * 1024,
     ...sessionTimes(env),
   };
+}
+
+const TRUST_PROXY_EXAMPLES = 'e.g. KATSUDO_TRUST_PROXY=127.0.0.1,::1 or KATSUDO_TRUST_PROXY=10.0.0.0/8, or a number of proxies in front: KATSUDO_TRUST_PROXY=1';
+
+/**
+ * KATSUDO_TRUST_PROXY: empty or "false" (no proxy), proxy addresses and CIDRs separated by
+ * commas, or a hop count. "true" once meant "believe any X-Forwarded-For", which let every
+ * client choose its own address (issue 9), so it is refused rather than guessed at.
+ */
+function parseTrustProxy(text: string): TrustedProxies {
+  const value = text.trim();
+  if (value === '' || value === 'false' || value === '0') return { kind: 'none' };
+  if (value === 'true') {
+    throw new ConfigError(
+      `KATSUDO_TRUST_PROXY=true is no longer accepted: it let any client choose its address with X-Forwarded-For. Name your reverse proxies' addresses or CIDRs, or how many proxies stand in front (${TRUST_PROXY_EXAMPLES}); see docs/deploy.md`,
+    );
+  }
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops > 10) throw new ConfigError(`KATSUDO_TRUST_PROXY: a hop count must be from 1 to 10 (${TRUST_PROXY_EXAMPLES}), got "${text}"`);
+    return { kind: 'hops', hops };
+  }
+  const addresses = value.split(',').map((part) => part.trim());
+  for (const address of addresses) {
+    if (!isAddressOrCidr(address)) {
+      throw new ConfigError(`KATSUDO_TRUST_PROXY: "${address}" is not an IPv4/IPv6 address or CIDR (${TRUST_PROXY_EXAMPLES}), got "${text}"`);
+    }
+  }
+  return { kind: 'addresses', addresses };
+}
+
+/** "192.0.2.1", "10.0.0.0/8", "2001:db8::/32": an address, optionally with a prefix length that fits it. */
+function isAddressOrCidr(text: string): boolean {
+  const [address = '', prefix, ...rest] = text.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
 }
 
 /** Whole numbers within a range, for the session times. */

@@ -32,12 +32,28 @@ test('drops the trailing slash of the base URL', () => {
   assert.equal(loadConfig({}, { KATSUDO_BASE_URL: 'https://www.example.jp/' }).baseUrl, 'https://www.example.jp');
 });
 
+test('trusts no proxy unless KATSUDO_TRUST_PROXY names addresses, CIDRs or a hop count', () => {
+  assert.deepEqual(loadConfig({}, {}).trustProxy, { kind: 'none' });
+  assert.deepEqual(loadConfig({}, { KATSUDO_TRUST_PROXY: 'false' }).trustProxy, { kind: 'none' });
+  assert.deepEqual(loadConfig({}, { KATSUDO_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1,2001:db8::/32' }).trustProxy, {
+    kind: 'addresses',
+    addresses: ['127.0.0.1', '10.0.0.0/8', '::1', '2001:db8::/32'],
+  });
+  assert.deepEqual(loadConfig({}, { KATSUDO_TRUST_PROXY: '2' }).trustProxy, { kind: 'hops', hops: 2 });
+});
+
 test('names the variable and a valid example when a value is wrong', () => {
   const cases: [Record<string, string>, RegExp][] = [
     [{ PORT: '70000' }, /PORT.*PORT=3000/],
     [{ KATSUDO_BASE_URL: 'ftp://x' }, /KATSUDO_BASE_URL.*https:\/\/www\.example\.jp/],
     [{ KATSUDO_BASE_URL: 'https://x/?a=1' }, /KATSUDO_BASE_URL/],
-    [{ KATSUDO_TRUST_PROXY: 'yes' }, /KATSUDO_TRUST_PROXY=true/],
+    [{ KATSUDO_TRUST_PROXY: 'yes' }, /KATSUDO_TRUST_PROXY.*KATSUDO_TRUST_PROXY=127\.0\.0\.1/],
+    [{ KATSUDO_TRUST_PROXY: 'true' }, /KATSUDO_TRUST_PROXY=true is no longer accepted.*any client.*KATSUDO_TRUST_PROXY=10\.0\.0\.0\/8/],
+    [{ KATSUDO_TRUST_PROXY: '10.0.0.0/33' }, /KATSUDO_TRUST_PROXY: "10\.0\.0\.0\/33".*KATSUDO_TRUST_PROXY=127\.0\.0\.1/],
+    [{ KATSUDO_TRUST_PROXY: '10.0.0.256' }, /KATSUDO_TRUST_PROXY/],
+    [{ KATSUDO_TRUST_PROXY: '127.0.0.1,' }, /KATSUDO_TRUST_PROXY/],
+    [{ KATSUDO_TRUST_PROXY: '2001:db8::/129' }, /KATSUDO_TRUST_PROXY/],
+    [{ KATSUDO_TRUST_PROXY: '11' }, /hop count.*KATSUDO_TRUST_PROXY=1/],
     [{ KATSUDO_LOG_LEVEL: 'loud' }, /KATSUDO_LOG_LEVEL=warn/],
     [{ DATABASE_URL: 'postgres://localhost/katsudo' }, /DATABASE_URL/],
     [{ KATSUDO_PAGE_CACHE_MB: '0' }, /KATSUDO_PAGE_CACHE_MB=8/],

@@ -22,11 +22,13 @@ import { fileRoutes } from './routes/public/files.js';
 import { homeRoutes } from './routes/public/home.js';
 import { searchRoutes } from './routes/public/search.js';
 import { securityHeaders } from './security-headers.js';
+import { NO_TRUSTED_PROXIES, trustProxyOption, type TrustedProxies } from './trusted-proxies.js';
 
 export interface ServerOptions {
   ctx: ActionContext;
   baseUrl: string;
-  trustProxy?: boolean;
+  /** Who may set X-Forwarded-For/-Proto (KATSUDO_TRUST_PROXY); nobody when not given. */
+  trustProxy?: TrustedProxies;
   logLevel?: string;
   /** Memory for rendered pages per process. */
   pageCacheBytes?: number;
@@ -52,7 +54,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   const app = Fastify({
     logger: options.logLevel && options.logLevel !== 'silent' ? { level: options.logLevel } : false,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: trustProxyOption(options.trustProxy ?? NO_TRUSTED_PROXIES),
     // Long enough for any real slug or tag, short enough to refuse absurd paths early.
     routerOptions: { maxParamLength: 200 },
     // Bad percent-encoding or an over-long parameter are the client's mistake: a Japanese

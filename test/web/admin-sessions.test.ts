@@ -53,7 +53,7 @@ test('accepts a full-width or capitalised login as typed on a Japanese keyboard'
 });
 
 test('marks the session cookie Secure when the request came over https through a trusted proxy', async () => {
-  const app = await buildServer({ ctx: t.site, baseUrl: TEST_BASE_URL, logLevel: 'silent', trustProxy: true });
+  const app = await buildServer({ ctx: t.site, baseUrl: TEST_BASE_URL, logLevel: 'silent', trustProxy: { kind: 'addresses', addresses: ['127.0.0.1'] } });
   try {
     const https = { 'x-forwarded-proto': 'https' };
     const form = await app.inject({ method: 'GET', url: '/admin/login', headers: https });
