@@ -3,9 +3,13 @@
 // parameters, so stronger settings later still verify older hashes.
 import { randomBytes } from 'node:crypto';
 import type { Algorithm, Options } from '@node-rs/argon2';
+import { loadNativeModule } from './native-modules.js';
 
-/** The native module is loaded at the first login, not when the server starts. */
-const argon2 = () => import('@node-rs/argon2');
+/**
+ * The native module is loaded at the first login, not when the server starts. A failed
+ * load throws NativeModuleError: a broken installation must never read as a wrong password.
+ */
+const argon2 = () => loadNativeModule('argon2');
 
 const ARGON2ID = 2 as Algorithm;
 
@@ -15,9 +19,11 @@ export async function hashPassword(password: string): Promise<string> {
   return (await argon2()).hash(password, ARGON2_OPTIONS);
 }
 
+/** @throws NativeModuleError when argon2 cannot be loaded */
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  const { verify } = await argon2();
   try {
-    return await (await argon2()).verify(passwordHash, password);
+    return await verify(passwordHash, password);
   } catch {
     // A malformed hash in the table is a failed login, not a crash of the login page.
     return false;

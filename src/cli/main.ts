@@ -23,6 +23,8 @@ export const EXIT_BY_CODE: Record<ErrorCode, number> = {
   // Temporary failures (sysexits EX_TEMPFAIL): running the command again may succeed.
   SERVER_BUSY: 75,
   WORK_TIMEOUT: 75,
+  // A broken installation (sysexits EX_UNAVAILABLE): reinstalling, not retrying, helps.
+  NATIVE_MODULE_UNAVAILABLE: 69,
 };
 const EXIT_USAGE = 2;
 const EXIT_UNEXPECTED = 1;

@@ -139,6 +139,19 @@ export class WorkTimeoutError extends UnavailableError {
   }
 }
 
+/**
+ * A native module (argon2, sharp) could not be loaded: the installation is broken, not the
+ * input. Never reported to users as their mistake (a wrong password, a broken image).
+ */
+export class NativeModuleError extends AppError {
+  readonly moduleName: string;
+
+  constructor(moduleName: string, cause: unknown) {
+    super('NATIVE_MODULE_UNAVAILABLE', `the native module ${moduleName} could not be loaded: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.moduleName = moduleName;
+  }
+}
+
 /** Every code an AppError can carry; web/errors.ts and cli/main.ts must map each one. */
 export const ERROR_CODES = [
   'REPORT_NOT_FOUND',
@@ -154,6 +167,7 @@ export const ERROR_CODES = [
   'USER_NOT_FOUND',
   'SERVER_BUSY',
   'WORK_TIMEOUT',
+  'NATIVE_MODULE_UNAVAILABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

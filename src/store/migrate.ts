@@ -35,3 +35,9 @@ export async function migrateToLatest(db: Kysely<any>): Promise<void> {
     throw new Error(`database migration ${failed} failed`, { cause: error });
   }
 }
+
+/** Names of the migrations this build knows that the database has not run yet (none = current). */
+export async function pendingMigrations(db: Kysely<any>): Promise<string[]> {
+  const migrations = await new Migrator({ db, provider }).getMigrations();
+  return migrations.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}

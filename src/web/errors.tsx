@@ -25,6 +25,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   USER_NOT_FOUND: 404,
   SERVER_BUSY: 503,
   WORK_TIMEOUT: 503,
+  NATIVE_MODULE_UNAVAILABLE: 503,
 };
 
 function statusOf(error: unknown): number {

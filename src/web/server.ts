@@ -19,6 +19,7 @@ import { archiveRoutes } from './routes/public/archives.js';
 import { discoveryRoutes } from './routes/public/discovery.js';
 import { feedRoutes } from './routes/public/feeds.js';
 import { fileRoutes } from './routes/public/files.js';
+import { healthRoutes } from './routes/public/health.js';
 import { homeRoutes } from './routes/public/home.js';
 import { searchRoutes } from './routes/public/search.js';
 import { securityHeaders } from './security-headers.js';
@@ -30,6 +31,8 @@ export interface ServerOptions {
   /** Who may set X-Forwarded-For/-Proto (KATSUDO_TRUST_PROXY); nobody when not given. */
   trustProxy?: TrustedProxies;
   logLevel?: string;
+  /** Where log lines go (stdout when not given); tests read what was logged. */
+  logStream?: { write(line: string): void };
   /** Memory for rendered pages per process. */
   pageCacheBytes?: number;
   /** Largest accepted upload (config KATSUDO_MAX_UPLOAD_MB); DEFAULT_MAX_UPLOAD_BYTES when not given. */
@@ -53,7 +56,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const headers = securityHeaders();
 
   const app = Fastify({
-    logger: options.logLevel && options.logLevel !== 'silent' ? { level: options.logLevel } : false,
+    logger:
+      options.logLevel && options.logLevel !== 'silent'
+        ? { level: options.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) }
+        : false,
     trustProxy: trustProxyOption(options.trustProxy ?? NO_TRUSTED_PROXIES),
     // Long enough for any real slug or tag, short enough to refuse absurd paths early.
     routerOptions: { maxParamLength: 200 },
@@ -73,6 +79,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(fastifyStatic, { root: join(options.ctx.dataDir, 'media'), serve: false });
 
   installErrorHandlers(app, deps);
+  // First, before any rate limit or other hook a later plugin adds to routes registered after it.
+  await app.register(healthRoutes, { deps });
   await app.register(homeRoutes, { deps });
   await app.register(activityRoutes, { deps });
   await app.register(archiveRoutes, { deps });

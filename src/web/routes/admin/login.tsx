@@ -2,6 +2,7 @@
 // had ended during a save), the "保存を続ける" page lets the user repeat the save.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { logIn } from '../../../actions/log-in.js';
+import { NativeModuleError } from '../../../domain/errors.js';
 import { logOut } from '../../../actions/log-out.js';
 import { hashSessionToken } from '../../../actions/session-token.js';
 import { safeAdminPath } from '../../admin/access.js';
@@ -14,6 +15,8 @@ import type { FieldErrors } from '../../views/admin/form.js';
 import { CARRY_PREFIX, LoginPage, ResumePage } from '../../views/admin/login-page.js';
 
 const PUBLIC = { access: 'public' } as const;
+const NATIVE_FAILURE_MESSAGE =
+  'サーバーの不具合により、パスワードを確認できませんでした(入力の誤りではありません)。現在ログインできません。サイトの管理者に連絡してください。';
 
 export const loginRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {
   app.get<{ Querystring: { next?: string } }>('/login', { config: PUBLIC }, async (request, reply) => {
@@ -36,11 +39,20 @@ export const loginRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { 
     if (password === '') errors.password = 'パスワードを入力してください。';
     if (Object.keys(errors).length > 0) return sendLogin(request, reply, { ...form, errors }, 422);
 
-    const result = await logIn(
-      deps.ctx,
-      { login, password, ip: request.ip, userAgent: request.headers['user-agent'] ?? '', previousToken: request.cookies[SESSION_COOKIE] },
-      deps.session,
-    );
+    let result;
+    try {
+      result = await logIn(
+        deps.ctx,
+        { login, password, ip: request.ip, userAgent: request.headers['user-agent'] ?? '', previousToken: request.cookies[SESSION_COOKIE] },
+        deps.session,
+      );
+    } catch (error) {
+      if (!(error instanceof NativeModuleError)) throw error;
+      // A broken installation (argon2 does not load) is the server's fault: said so, never
+      // "wrong password", and logged once with its cause for the operator.
+      request.log.error({ err: error, reqId: request.id }, 'login failed: password hashing is unavailable');
+      return sendLogin(request, reply, { ...form, errors: { password: NATIVE_FAILURE_MESSAGE } }, 503);
+    }
     if (!result.isOk && result.reason === 'throttled') {
       const seconds = Math.ceil(result.retryAfterMs / 1000);
       reply.header('Retry-After', String(seconds));

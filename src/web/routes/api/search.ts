@@ -1,6 +1,8 @@
-// GET /api/v1/search?q=&page=&limit= → { total, items: [{ id, title, url, date, snippet }] }
+// GET /api/v1/search?q=&page=&limit= → { total, items: [{ id, title, url, date, snippet, matchedIn, attachmentLabel? }] }
 // `total` is the exact number of matching published reports; `snippet` is HTML: the text
-// around the first match, escaped, with every match in <mark>. Refused input answers 400
+// around the first match, escaped, with every match in <mark>. `matchedIn` is "report", or
+// "attachment" when the words stand only in an attached PDF (the snippet is then from its
+// text, and `attachmentLabel` names it). Refused input answers 400
 // with { error: { status, message, fields } } in Japanese, as the search page shows it.
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { searchReports } from '../../../actions/search-reports.js';
@@ -31,12 +33,14 @@ export const apiSearchRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
         const result = await searchReports(deps.ctx.db, { q: input.text, filter: {}, page, perPage: limit });
         // No words (an empty q, only quotes or OR): a client's mistake; the page shows the form instead.
         if (!result.query) throw new ValidationError('nothing to search for', { q: EMPTY_Q_MESSAGE });
-        const items = result.items.map(({ report, snippet }) => ({
+        const items = result.items.map(({ report, snippet, matchedIn, attachmentLabel }) => ({
           id: report.id,
           title: report.title,
           url: absoluteUrl(deps.baseUrl, paths.report(report.slug)),
           date: report.activityDate,
           snippet: partsToHtml(snippet),
+          matchedIn,
+          ...(attachmentLabel === undefined ? {} : { attachmentLabel }),
         }));
         return JSON.stringify({ total: result.total, items });
       });

@@ -1,0 +1,42 @@
+// Whether this process can do its work (/readyz): the database answers, its migrations are
+// those this build expects, and the native modules load. Each check is cheap after the
+// first call (the module system caches a loaded module), so an orchestrator may poll it.
+import { getContentVersion } from '../store/site-state.js';
+import { pendingMigrations } from '../store/migrate.js';
+import type { ActionContext } from './context.js';
+import { checkNativeModules, NATIVE_MODULES } from './native-modules.js';
+
+export type CheckName = 'database' | 'migrations' | keyof typeof NATIVE_MODULES;
+
+export interface Readiness {
+  isReady: boolean;
+  /** Every check by name: 'ok' or 'failed'. */
+  checks: Record<CheckName, 'ok' | 'failed'>;
+  /** The errors behind the failed checks, for the log (never for the response). */
+  problems: { check: CheckName; error: unknown }[];
+}
+
+export async function checkReadiness(ctx: Pick<ActionContext, 'db'>): Promise<Readiness> {
+  const problems: Readiness['problems'] = [];
+  try {
+    await getContentVersion(ctx.db);
+  } catch (error) {
+    problems.push({ check: 'database', error });
+  }
+  if (problems.length === 0) {
+    try {
+      const pending = await pendingMigrations(ctx.db);
+      if (pending.length > 0) problems.push({ check: 'migrations', error: new Error(`migrations not run: ${pending.join(', ')}`) });
+    } catch (error) {
+      problems.push({ check: 'migrations', error });
+    }
+  }
+  for (const error of await checkNativeModules()) problems.push({ check: error.moduleName as CheckName, error });
+
+  const names: CheckName[] = ['database', 'migrations', ...(Object.keys(NATIVE_MODULES) as CheckName[])];
+  const failed = new Set(problems.map((p) => p.check));
+  // The migrations cannot be read without a database: reported as failed with it.
+  if (failed.has('database')) failed.add('migrations');
+  const checks = Object.fromEntries(names.map((n) => [n, failed.has(n) ? 'failed' : 'ok'])) as Readiness['checks'];
+  return { isReady: failed.size === 0, checks, problems };
+}
