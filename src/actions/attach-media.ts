@@ -5,6 +5,7 @@ import { checkAttachmentText } from '../domain/media-rules.js';
 import { recordAudit } from '../store/audit-log.js';
 import { attachMedia, attachedMediaIds, getMedia, setAttachmentPosition } from '../store/media.js';
 import { findReportById } from '../store/reports.js';
+import { refreshReportIndex } from '../store/search.js';
 import { bumpContentVersion } from '../store/site-state.js';
 import type { ActionContext } from './context.js';
 import { auditBy, type MediaActor } from './media-actor.js';
@@ -28,7 +29,8 @@ export async function attachMediaToReport(ctx: ActionContext, input: AttachMedia
   const text = checkAttachmentText({ label: input.label, ...(input.summary === undefined ? {} : { summary: input.summary }) });
   const nowIso = ctx.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
-    if (!(await findReportById(trx, input.reportId))) throw new ReportNotFoundError(String(input.reportId));
+    const report = await findReportById(trx, input.reportId);
+    if (!report) throw new ReportNotFoundError(String(input.reportId));
     const media = await getMedia(trx, input.mediaId);
     const order = (await attachedMediaIds(trx, input.reportId)).filter((id) => id !== media.id);
     const at = Math.min(Math.max(0, input.position ?? order.length), order.length);
@@ -38,6 +40,8 @@ export async function attachMediaToReport(ctx: ActionContext, input: AttachMedia
       if (texts) await attachMedia(trx, { reportId: input.reportId, mediaId, label: texts.label, summary: texts.summary, position });
       else await setAttachmentPosition(trx, input.reportId, mediaId, position);
     }
+    // The PDF's text is searchable with the report from now on.
+    if (report.status === 'published') await refreshReportIndex(trx, report.id);
     await recordAudit(
       trx,
       { ...auditBy(input.user), action: 'media.attach', target: `report:${input.reportId}`, detail: { mediaId: media.id, label: text.label } },

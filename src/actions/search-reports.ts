@@ -1,9 +1,11 @@
 // Searching published reports: parse the query, find the ranked page of hits, and
-// prepare each result's highlighted title and snippet from the original text.
+// prepare each result's highlighted title and snippet from the original text (or, for a
+// report found only through an attached PDF, from that PDF's text, with its label).
 import { positiveTerms, parseSearchQuery, type SearchQuery } from '../domain/search/query.js';
 import { highlight, snippet, type TextPart } from '../domain/search/snippet.js';
 import type { ReportSummary } from '../domain/report.js';
 import type { Db } from '../store/database.js';
+import { listAttachmentTexts } from '../store/media-text.js';
 import { listSummariesWithText } from '../store/reports.js';
 import { findSearchHits, type SearchFilter } from '../store/search.js';
 
@@ -18,6 +20,10 @@ export interface SearchResultItem {
   report: ReportSummary;
   title: TextPart[];
   snippet: TextPart[];
+  /** Where the words were found: in the report itself, or only in an attached PDF (「添付資料内」). */
+  matchedIn: 'report' | 'attachment';
+  /** The label of that attachment, when matchedIn is 'attachment'. */
+  attachmentLabel?: string;
 }
 
 export interface SearchResult {
@@ -39,13 +45,27 @@ export async function searchReports(db: Db, request: SearchRequest): Promise<Sea
   });
   const terms = positiveTerms(query).map((t) => t.text);
   const found = await listSummariesWithText(db, hits.ids);
-  return {
-    query,
-    total: hits.total,
-    items: found.map(({ summary, bodyText }) => ({
-      report: summary,
-      title: highlight(summary.title, terms),
-      snippet: snippet(bodyText, terms, SNIPPET_CHARS),
-    })),
-  };
+  const items: SearchResultItem[] = [];
+  for (const { summary, bodyText } of found) {
+    const title = highlight(summary.title, terms);
+    const inBody = snippet(bodyText, terms, SNIPPET_CHARS);
+    const inAttachment = hasMatch(title) || hasMatch(inBody) ? undefined : await attachmentSnippet(db, summary.id, terms);
+    items.push(
+      inAttachment
+        ? { report: summary, title, snippet: inAttachment.snippet, matchedIn: 'attachment', attachmentLabel: inAttachment.label }
+        : { report: summary, title, snippet: inBody, matchedIn: 'report' },
+    );
+  }
+  return { query, total: hits.total, items };
+}
+
+const hasMatch = (parts: TextPart[]) => parts.some((p) => p.isMatch);
+
+/** The snippet from the first attached PDF whose text holds a term, with the attachment's label. */
+async function attachmentSnippet(db: Db, reportId: number, terms: string[]): Promise<{ label: string; snippet: TextPart[] } | undefined> {
+  for (const attachment of await listAttachmentTexts(db, reportId)) {
+    const parts = snippet(attachment.text, terms, SNIPPET_CHARS);
+    if (hasMatch(parts)) return { label: attachment.label, snippet: parts };
+  }
+  return undefined;
 }

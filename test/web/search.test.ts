@@ -232,7 +232,8 @@ test('returns the documented JSON from the search API with exact totals and abso
   assert.equal(body.total, 25);
   assert.equal(body.items.length, 5);
   for (const item of body.items) {
-    assert.deepEqual(Object.keys(item), ['id', 'title', 'url', 'date', 'snippet']);
+    assert.deepEqual(Object.keys(item), ['id', 'title', 'url', 'date', 'snippet', 'matchedIn']);
+    assert.equal(item.matchedIn, 'report');
     assert.equal(typeof item.id, 'number');
     assert.match(item.title, /^地元の集会\d+$/);
     assert.equal(item.url, `${TEST_BASE_URL}/activity/${item.date}/`);

@@ -49,8 +49,9 @@ export async function inspectPdf(bytes: Uint8Array, limits: PdfLimits = DEFAULT_
   }
   const { getDocument, VerbosityLevel } = await loadPdfJs();
   const task = getDocument({
-    // pdfjs takes ownership of (detaches) the buffer it is given: give it a copy.
-    data: bytes.slice(),
+    // pdfjs may take ownership of (detach) the buffer it is given, and refuses a Node
+    // Buffer (whose slice() is a view): give it a plain copy.
+    data: new Uint8Array(bytes),
     isEvalSupported: false,
     enableXfa: false,
     useSystemFonts: false,

@@ -15,6 +15,9 @@ export interface SearchHit {
   report: ReportSummary;
   title: TextPart[];
   snippet: TextPart[];
+  /** 'attachment': the words stand only in the text of an attached PDF, the snippet is from it. */
+  matchedIn: 'report' | 'attachment';
+  attachmentLabel?: string;
 }
 
 export interface SearchResults {
@@ -133,7 +136,7 @@ function Results({ params, results }: { params: SearchParams; results: SearchRes
         {total}件{pageCount > 1 && `(${page}/${pageCount}ページ)`}
       </p>
       <ol class="report-list search-results">
-        {items.map(({ report, title, snippet }) => (
+        {items.map(({ report, title, snippet, matchedIn, attachmentLabel }) => (
           <li class="report-list-item">
             <article>
               <h2 class="report-list-title">
@@ -152,6 +155,12 @@ function Results({ params, results }: { params: SearchParams; results: SearchRes
                   </>
                 )}
               </p>
+              {matchedIn === 'attachment' && (
+                <p class="search-source">
+                  <span class="search-source-tag">添付資料内</span>
+                  {attachmentLabel}
+                </p>
+              )}
               <p class="search-snippet">
                 <MarkedText parts={snippet} />
               </p>
