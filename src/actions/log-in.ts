@@ -1,17 +1,18 @@
 // Logging in: an attempt reserved on the throttle, password check (argon2id), and a new
-// session. Every attempt is audited. A fresh random token is issued at each login and the session the browser
-// had before ends, so an id planted before login is useless afterwards.
+// session (start-session.ts), or a pending login when the user has a second factor. Every
+// attempt is audited.
 import { ACCOUNT_BACKOFF, IP_BACKOFF, type BackoffPolicy } from '../domain/login-backoff.js';
 import { PASSWORD_MAX_LENGTH } from '../domain/password-policy.js';
 import type { SessionPolicy } from '../domain/session-policy.js';
 import { loginProblem, normalizeLogin, type User } from '../domain/user.js';
 import { recordAudit } from '../store/audit-log.js';
 import { clearThrottle, giveBackAttempt, reserveAttempts } from '../store/login-throttle.js';
-import { deleteExpiredSessions, deleteSessionById, findSessionByTokenHash, insertSession } from '../store/sessions.js';
 import { findCredentials } from '../store/users.js';
 import type { ActionContext } from './context.js';
 import { verifyNothing, verifyPassword } from './password-hashing.js';
-import { hashSessionToken, newSessionToken } from './session-token.js';
+import { startSession } from './start-session.js';
+import { hasSecondFactor } from './two-factor/has-second-factor.js';
+import { startPendingLogin } from './two-factor/start-pending-login.js';
 
 export interface LogInInput {
   login: string;
@@ -25,13 +26,12 @@ export interface LogInInput {
 export type LogInResult =
   | { isOk: true; token: string; user: User; sessionId: number }
   | { isOk: false; reason: 'invalid' }
-  | { isOk: false; reason: 'throttled'; retryAfterMs: number };
+  | { isOk: false; reason: 'throttled'; retryAfterMs: number }
+  /** Password right; the user has a second factor: `pendingToken` is for the second step. */
+  | { isOk: false; reason: 'second-factor'; user: User; pendingToken: string };
 
 export const ipThrottleKey = (ip: string) => `ip:${ip}`;
 export const accountThrottleKey = (login: string) => `login:${login}`;
-
-/** Longest user agent kept with a session: enough to tell browsers apart. */
-const USER_AGENT_MAX = 300;
 
 export async function logIn(ctx: ActionContext, input: LogInInput, policy: SessionPolicy): Promise<LogInResult> {
   const now = ctx.now();
@@ -63,30 +63,16 @@ export async function logIn(ctx: ActionContext, input: LogInInput, policy: Sessi
   }
 
   const { user } = credentials;
-  const token = newSessionToken();
-  const sessionId = await ctx.db.transaction().execute(async (trx) => {
+  const needsSecondFactor = await hasSecondFactor(ctx.db, user.id);
+  return ctx.db.transaction().execute(async (trx): Promise<LogInResult> => {
     // A success does not count against the address, and ends the account's run of failures.
     const ipAttempt = reservation.reserved.find((r) => r.key === ipThrottleKey(input.ip));
     if (ipAttempt) await giveBackAttempt(trx, ipAttempt);
     await clearThrottle(trx, accountThrottleKey(login));
-    if (input.previousToken) {
-      const previous = await findSessionByTokenHash(trx, hashSessionToken(input.previousToken));
-      if (previous) await deleteSessionById(trx, previous.session.id);
+    if (needsSecondFactor) {
+      // The password alone is not enough: the second step (actions/two-factor/) starts the session.
+      return { isOk: false, reason: 'second-factor', user, pendingToken: await startPendingLogin(trx, user, input, now) };
     }
-    await deleteExpiredSessions(trx, nowIso, new Date(now.getTime() - policy.idleMs).toISOString());
-    const id = await insertSession(
-      trx,
-      {
-        tokenHash: hashSessionToken(token),
-        userId: user.id,
-        expiresAt: new Date(now.getTime() + policy.maxMs).toISOString(),
-        ip: input.ip,
-        userAgent: input.userAgent.slice(0, USER_AGENT_MAX),
-      },
-      nowIso,
-    );
-    await recordAudit(trx, { userId: user.id, login, action: 'login', target: `session:${id}`, ip: input.ip }, nowIso);
-    return id;
+    return { isOk: true, user, ...(await startSession(trx, { user, ip: input.ip, userAgent: input.userAgent, previousToken: input.previousToken }, policy, now)) };
   });
-  return { isOk: true, token, user, sessionId };
 }

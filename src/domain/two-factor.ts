@@ -72,3 +72,17 @@ export function normalizePasskeyName(input: string): string {
   // eslint-disable-next-line no-control-regex
   return input.normalize('NFKC').replace(/[\u0000-\u001f\u007f]/g, '').replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * Second-factor attempts per user: the password is already known to whoever is guessing,
+ * so blocking the account hurts nobody but them. Five free tries, then 30 s doubling to
+ * 15 min: about a hundred guesses a day against one-in-a-million codes.
+ */
+export const SECOND_FACTOR_BACKOFF = { freeFailures: 5, baseMs: 30_000, capMs: 15 * 60_000, forgetAfterMs: 60 * 60_000 } as const;
+
+export const secondFactorThrottleKey = (userId: number) => `2fa:${userId}`;
+
+/** How long the step between password and second factor lasts. */
+export const PENDING_LOGIN_MS = 5 * 60_000;
+/** How long a WebAuthn challenge may be answered. */
+export const WEBAUTHN_CHALLENGE_MS = 5 * 60_000;

@@ -18,6 +18,8 @@ export interface Assets {
   adminUploadJs: Asset;
   /** The report editor's live preview (progressive enhancement). */
   adminEditorJs: Asset;
+  /** Passkey registration and sign-in (WebAuthn); the forms work without it for codes. */
+  adminPasskeyJs: Asset;
 }
 
 function load(name: string, ext: string, contentType: string): Asset {
@@ -34,5 +36,6 @@ export function loadAssets(): Assets {
     adminCss: load('admin', 'css', 'text/css; charset=utf-8'),
     adminUploadJs: load('admin-upload', 'js', 'text/javascript; charset=utf-8'),
     adminEditorJs: load('admin-editor', 'js', 'text/javascript; charset=utf-8'),
+    adminPasskeyJs: load('admin-passkey', 'js', 'text/javascript; charset=utf-8'),
   };
 }

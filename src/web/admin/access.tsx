@@ -21,6 +21,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Who may use an /admin route: 'public' (anyone) or the lowest role allowed. Required. */
     access?: Access;
+    /** Open to a session that must enrol a second factor first (the enrolment pages, logout). */
+    isEnrolment?: boolean;
   }
   interface FastifyInstance {
     /** Every /admin route with its declared access, in registration order. */
@@ -59,7 +61,8 @@ const isSafeMethod = (method: string) => method === 'GET' || method === 'HEAD';
 /**
  * The preHandler of every admin route. No session: GET redirects to the login page,
  * other methods get 401 with a login form that keeps the posted fields. A forged or
- * missing CSRF token on a state-changing request: 403. A role too low: 403.
+ * missing CSRF token on a state-changing request: 403. A user the two-factor policy makes
+ * enrol first: the enrolment page (GET) or 403. A role too low: 403.
  */
 export async function enforceAccess(app: FastifyInstance, deps: WebDeps, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
   const access = request.routeOptions.config.access ?? 'owner';
@@ -71,6 +74,12 @@ export async function enforceAccess(app: FastifyInstance, deps: WebDeps, request
   if (!isSafe && !isCsrfValid(app, request)) {
     const page = await adminPageContext(deps, request, reply);
     return sendAdminPage(reply, <RefusalPage page={page} kind="csrf" backHref={sameOriginReferer(request)} />, 403);
+  }
+  if (request.admin?.mustEnrol && access !== 'public' && !request.routeOptions.config.isEnrolment) {
+    // The policy requires a second factor: nothing else until one is set up.
+    if (isSafe) return reply.redirect('/admin/account/two-factor', 303);
+    const page = await adminPageContext(deps, request, reply);
+    return sendAdminPage(reply, <RefusalPage page={page} kind="enrol" />, 403);
   }
   if (!isAllowed(request.admin?.user.role, access)) {
     const page = await adminPageContext(deps, request, reply);

@@ -34,6 +34,13 @@ export const NOTICES: Record<string, string> = {
   'attachment-updated': '添付資料のラベルと説明を保存しました。',
   'attachment-removed': '添付資料を外しました(ファイルはメディアに残っています)。',
   'attachment-moved': '添付資料の順番を変えました。',
+  'login-expired': 'ログインの手続きの有効期限が切れました。もう一度ログイン名とパスワードを入力してください。',
+  'totp-enabled': '認証アプリを設定しました。',
+  'totp-removed': '認証アプリの設定を解除しました。',
+  'passkey-added': 'パスキーを登録しました。',
+  'passkey-renamed': 'パスキーの名前を変えました。',
+  'passkey-removed': 'パスキーを削除しました。',
+  'two-factor-policy-saved': '二段階認証の方針を保存しました。',
 };
 
 export function noticeText(code: unknown): string | undefined {

@@ -2,6 +2,7 @@
 // (never on public pages), and the cookie itself.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { findActiveSession, type ActiveSession } from '../../actions/find-active-session.js';
+import { mustEnrolSecondFactor } from '../../actions/two-factor/two-factor-status.js';
 import type { SessionPolicy } from '../../domain/session-policy.js';
 import type { Actor } from '../../domain/user.js';
 import type { WebDeps } from '../deps.js';
@@ -11,6 +12,8 @@ export const SESSION_COOKIE = 'katsudo_session';
 /** What an admin route knows about the logged-in user; `request.admin` is null without a valid session. */
 export interface AdminState extends ActiveSession {
   actor: Actor;
+  /** The owner's policy requires a second factor and the user has none: enrolment pages only. */
+  mustEnrol: boolean;
 }
 
 declare module 'fastify' {
@@ -31,7 +34,8 @@ export async function loadAdminSession(deps: WebDeps, request: FastifyRequest, r
     return;
   }
   const { user } = active;
-  request.admin = { ...active, actor: { userId: user.id, login: user.login, role: user.role, ip: request.ip } };
+  const mustEnrol = await mustEnrolSecondFactor(deps.ctx.db, user);
+  request.admin = { ...active, actor: { userId: user.id, login: user.login, role: user.role, ip: request.ip }, mustEnrol };
 }
 
 export function setSessionCookie(reply: FastifyReply, token: string, policy: SessionPolicy): void {

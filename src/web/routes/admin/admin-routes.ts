@@ -7,10 +7,13 @@ import { accountRoutes } from './account.js';
 import { auditRoutes } from './audit.js';
 import { dashboardRoutes } from './dashboard.js';
 import { loginRoutes } from './login.js';
+import { loginSecondFactorRoutes } from './login-second-factor.js';
 import { mediaFileRoutes } from './media-file.js';
 import { mediaRoutes } from './media.js';
 import { reportRoutes } from './reports.js';
 import { settingsRoutes } from './settings.js';
+import { twoFactorPolicyRoutes } from './two-factor-policy.js';
+import { twoFactorRoutes } from './two-factor.js';
 import { userRoutes } from './users.js';
 
-export const ADMIN_ROUTE_PLUGINS: FastifyPluginAsync<{ deps: WebDeps }>[] = [loginRoutes, dashboardRoutes, accountRoutes, userRoutes, auditRoutes, settingsRoutes, mediaRoutes, mediaFileRoutes, reportRoutes];
+export const ADMIN_ROUTE_PLUGINS: FastifyPluginAsync<{ deps: WebDeps }>[] = [loginRoutes, loginSecondFactorRoutes, dashboardRoutes, accountRoutes, twoFactorRoutes, userRoutes, twoFactorPolicyRoutes, auditRoutes, settingsRoutes, mediaRoutes, mediaFileRoutes, reportRoutes];

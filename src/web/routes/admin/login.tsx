@@ -1,4 +1,4 @@
-// /admin/login and /admin/logout. After a login that carried unsaved fields (the session
+// /admin/login and /admin/logout (the second step and passkeys: login-second-factor.tsx). After a login that carried unsaved fields (the session
 // had ended during a save), the "保存を続ける" page lets the user repeat the save.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { logIn } from '../../../actions/log-in.js';
@@ -7,6 +7,8 @@ import { logOut } from '../../../actions/log-out.js';
 import { hashSessionToken } from '../../../actions/session-token.js';
 import { safeAdminPath } from '../../admin/access.js';
 import { formField, formPairs } from '../../admin/form-body.js';
+import { setPendingCookie } from '../../admin/pending-login-cookie.js';
+import { retryMessage } from '../../admin/retry-message.js';
 import { withNotice } from '../../admin/notices.js';
 import { adminPageContext, sendAdminPage } from '../../admin/page.js';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../../admin/session.js';
@@ -54,11 +56,13 @@ export const loginRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { 
       return sendLogin(request, reply, { ...form, errors: { password: NATIVE_FAILURE_MESSAGE } }, 503);
     }
     if (!result.isOk && result.reason === 'throttled') {
-      const seconds = Math.ceil(result.retryAfterMs / 1000);
-      reply.header('Retry-After', String(seconds));
-      const wait = seconds >= 60 ? `${Math.ceil(seconds / 60)}分` : `${seconds}秒`;
-      const message = `ログインの失敗が続いたため、一時的にログインを受け付けていません。${wait}ほど待ってから、もう一度お試しください。`;
-      return sendLogin(request, reply, { ...form, errors: { password: message } }, 429);
+      reply.header('Retry-After', String(Math.ceil(result.retryAfterMs / 1000)));
+      return sendLogin(request, reply, { ...form, errors: { password: retryMessage(result.retryAfterMs) } }, 429);
+    }
+    if (!result.isOk && result.reason === 'second-factor') {
+      // Fields carried from an expired session's save are not kept through the second step.
+      setPendingCookie(reply, result.pendingToken);
+      return reply.redirect(`/admin/login/second-factor?next=${encodeURIComponent(next)}`, 303);
     }
     if (!result.isOk) {
       return sendLogin(request, reply, { ...form, errors: { password: 'ログイン名またはパスワードが正しくありません。' } }, 401);
@@ -83,6 +87,6 @@ export const loginRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { 
     status = 200,
   ) {
     const page = await adminPageContext(deps, request, reply);
-    return sendAdminPage(reply, <LoginPage page={page} {...form} />, status);
+    return sendAdminPage(reply, <LoginPage page={page} {...form} passkeyScriptHref={deps.assets.adminPasskeyJs.path} />, status);
   }
 };

@@ -1,4 +1,4 @@
-// The login form. When a save arrived after the session had ended, it also carries the
+// The login form, with passkey sign-in where the browser supports it. When a save arrived after the session had ended, it also carries the
 // unsaved fields (hidden, prefixed "keep.") so that nothing typed is lost.
 import { AdminLayout, type AdminPageContext } from './layout.js';
 import { CsrfField, ErrorSummary, TextField, type FieldErrors } from './form.js';
@@ -13,13 +13,15 @@ export interface LoginPageProps {
   carried: [string, string][];
   /** Why the form is shown again, e.g. the session ended. */
   lead?: string;
+  /** The passkey script: offers signing in with a passkey instead of the password. */
+  passkeyScriptHref?: string;
 }
 
 export const CARRY_PREFIX = 'keep.';
 
-export function LoginPage({ page, errors, login, next, carried, lead }: LoginPageProps) {
+export function LoginPage({ page, errors, login, next, carried, lead, passkeyScriptHref }: LoginPageProps) {
   return (
-    <AdminLayout page={page} title="ログイン">
+    <AdminLayout page={page} title="ログイン" scripts={passkeyScriptHref ? [passkeyScriptHref] : []}>
       <section class="admin-login" aria-labelledby="page-title">
         <h1 id="page-title">ログイン</h1>
         {lead && <p class="admin-lead">{lead}</p>}
@@ -39,6 +41,23 @@ export function LoginPage({ page, errors, login, next, carried, lead }: LoginPag
           </div>
         </form>
         {carried.length > 0 && <p class="admin-hint">ログインすると、送信しようとした内容をもう一度保存できます。</p>}
+        {passkeyScriptHref && carried.length === 0 && (
+          <div class="passkey-box" data-passkey-only hidden>
+            <h2>パスキーでログイン</h2>
+            <p>パスキーを登録済みなら、ログイン名とパスワードを入力せずにログインできます。</p>
+            <button
+              type="button"
+              data-passkey="sign-in"
+              data-mode="passwordless"
+              data-options-url="/admin/login/passkey/options"
+              data-finish-url="/admin/login/passkey"
+              hidden
+            >
+              パスキーでログイン
+            </button>
+            <p id="passkey-status" role="status" aria-live="polite"></p>
+          </div>
+        )}
       </section>
     </AdminLayout>
   );

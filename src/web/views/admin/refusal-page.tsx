@@ -2,7 +2,7 @@
 // missing or forged CSRF token (403), and a non-form request without a session (401).
 import { AdminLayout, type AdminPageContext } from './layout.js';
 
-export type RefusalKind = 'role' | 'csrf' | 'login';
+export type RefusalKind = 'role' | 'csrf' | 'login' | 'enrol';
 
 const TEXTS: Record<RefusalKind, { title: string; lead: string }> = {
   role: {
@@ -12,6 +12,10 @@ const TEXTS: Record<RefusalKind, { title: string; lead: string }> = {
   csrf: {
     title: '送信を受け付けられませんでした',
     lead: 'フォームの有効期限が切れたか、別の画面から送信された可能性があるため、安全のため処理を中止しました。データは変更されていません。前の画面に戻り、ページを再読み込みしてからもう一度送信してください。',
+  },
+  enrol: {
+    title: '二段階認証の設定が必要です',
+    lead: 'このサイトでは、管理画面を使う前に二段階認証(認証アプリまたはパスキー)の設定が必要です。アカウントの「二段階認証」から設定してください。',
   },
   login: {
     title: 'ログインが必要です',
@@ -30,6 +34,11 @@ export function RefusalPage({ page, kind, backHref }: { page: AdminPageContext; 
           {backHref && (
             <li>
               <a href={backHref}>前の画面に戻る</a>
+            </li>
+          )}
+          {kind === 'enrol' && (
+            <li>
+              <a href="/admin/account/two-factor">二段階認証を設定する</a>
             </li>
           )}
           <li>{page.user ? <a href="/admin/">ダッシュボードへ</a> : <a href="/admin/login">ログイン画面へ</a>}</li>
