@@ -3,6 +3,7 @@
 // upload-media.ts: the file is parsed off the event loop, and its text is saved with the
 // record and indexed with the published reports that have it attached.
 import type { Kysely } from 'kysely';
+import { WorkTimeoutError } from '../domain/errors.js';
 import type { Database } from '../store/database.js';
 import { saveMediaFile } from '../store/media-files.js';
 import { hasMediaText, setMediaText } from '../store/media-text.js';
@@ -10,7 +11,7 @@ import { reportsAttaching, upsertMedia, type Media } from '../store/media.js';
 import { refreshReportIndex } from '../store/search.js';
 import { bumpContentVersion } from '../store/site-state.js';
 import type { ActionContext } from './context.js';
-import { inspectPdf, type PdfFacts, type PdfLimits } from './workers/inspect-pdf.js';
+import type { PdfFacts, PdfLimits } from './workers/inspect-pdf.js';
 
 export interface MediaUpload {
   bytes: Uint8Array;
@@ -23,12 +24,21 @@ export interface MediaUpload {
 export const PDF_TEXT_LIMITS = { maxPages: 500, maxChars: 1_000_000 } as const;
 
 /**
- * Page count and text of a PDF. A file pdfjs cannot open is still accepted (browsers often
- * open such files): no page count, no text, and `failure` says why.
+ * Page count and text of a PDF, read in the work pool (off the event loop, within the
+ * pool's time limit). A file pdfjs cannot open, or cannot read in time, is still accepted
+ * (browsers often open such files): no page count, no text, and `failure` says why.
+ * @throws ServerBusyError when the pool's queue is full (the upload may be tried again).
  */
 export async function readPdf(ctx: ActionContext, bytes: Uint8Array, maxBytes: number): Promise<PdfFacts> {
   const limits: PdfLimits = { maxBytes, ...PDF_TEXT_LIMITS };
-  return inspectPdf(bytes, limits);
+  try {
+    return await ctx.work.run('pdf', { bytes, limits });
+  } catch (error) {
+    if (error instanceof WorkTimeoutError) {
+      return { pages: null, text: '', isTruncated: false, failure: error.message };
+    }
+    throw error;
+  }
 }
 
 /**

@@ -8,6 +8,7 @@
 import type { Db } from '../../store/database.js';
 import { previewBody } from '../preview-body.js';
 import { searchReports, type SearchRequest } from '../search-reports.js';
+import { inspectPdf, type PdfLimits } from './inspect-pdf.js';
 
 export interface TaskEnv {
   db: Db;
@@ -16,6 +17,7 @@ export interface TaskEnv {
 export const TASKS = {
   search: (input: SearchRequest, env: TaskEnv) => searchReports(env.db, input),
   preview: (input: { bodySource: string }, env: TaskEnv) => previewBody(env.db, input.bodySource),
+  pdf: async (input: { bytes: Uint8Array; limits: PdfLimits }) => inspectPdf(input.bytes, input.limits),
 } satisfies Record<string, (input: never, env: TaskEnv) => Promise<unknown>>;
 
 export type TaskName = keyof typeof TASKS;
