@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isSiteEmpty } from '../../actions/is-site-empty.js';
+import { checkNativeModules } from '../../actions/native-modules.js';
 import { startScheduler } from '../../actions/scheduler.js';
 import { threadPool } from '../../actions/workers/work-pool.js';
 import type { Config } from '../../config.js';
@@ -44,6 +45,14 @@ export async function serve(config: Config, isDemoWanted: boolean, log: (line: s
   });
   await app.listen({ port: config.port, host: config.host });
   log(`katsudo を起動しました: http://localhost:${config.port}/ (データ: ${config.dataDir})`);
+  // argon2 and sharp are loaded on first use (start-up speed); load them now, after listening,
+  // so a broken installation is reported at start rather than at the first login or upload.
+  void checkNativeModules().then((failures) => {
+    for (const error of failures) {
+      const what = error.moduleName === 'argon2' ? 'nobody can log in' : 'image uploads fail';
+      app.log.fatal({ err: error }, `${error.moduleName} cannot be loaded: ${what} until it is reinstalled (see /readyz)`);
+    }
+  });
   // Publishes scheduled reports, at once for those whose time passed while stopped.
   const scheduler = startScheduler(ctx, {
     onPublished: (ids) => log(`予約していた活動報告を${ids.length}件公開しました。`),
