@@ -125,6 +125,7 @@ export const mediaRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { 
     }
     try {
       const media = await uploadMedia(deps.ctx, { bytes: file.bytes, fileName: file.fileName, altText, user: request.admin!.actor, maxBytes: deps.maxUploadBytes });
+      if (media.pdfFailure) request.log.warn({ mediaId: media.id, cause: media.pdfFailure }, 'PDF stored without page count or text');
       return reply.redirect(`${withNotice('/admin/media', media.isDuplicate ? 'media-duplicate' : 'media-uploaded')}#media-${media.id}`, 303);
     } catch (error) {
       if (error instanceof ValidationError) return sendLibrary(request, reply, { errors: error.fields, uploadAltText: altText }, 422);

@@ -129,6 +129,7 @@ export const reportAttachmentRoutes: FastifyPluginAsync<{ deps: WebDeps }> = asy
         checkAttachmentText({ label: form.label.trim() || stemOf(fileName) || 'ファイル', summary: form.summary });
         const actor = request.admin!.actor;
         const media = await uploadMedia(deps.ctx, { bytes, fileName, altText: form.altText, user: actor, maxBytes: deps.maxUploadBytes });
+        if (media.pdfFailure) request.log.warn({ mediaId: media.id, cause: media.pdfFailure }, 'PDF stored without page count or text');
         const label = form.label.trim() || stemOf(media.originalName);
         await attachMediaToReport(deps.ctx, { reportId: report.id, mediaId: media.id, label, summary: form.summary, user: actor });
         return 'attachment-uploaded';
