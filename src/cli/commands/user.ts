@@ -1,9 +1,10 @@
-// katsudo user add|passwd|disable|enable|list — accounts from the command line, chiefly to
-// create the first owner and to let a locked-out owner back in. Messages are plain English.
+// katsudo user add|passwd|disable|enable|list|reset-2fa — accounts from the command line, chiefly to
+// create the first owner and to let a locked-out owner (or one who lost their phone) back in. Messages are plain English.
 import { parseArgs } from 'node:util';
 import { addUser } from '../../actions/add-user.js';
 import { setPassword } from '../../actions/change-password.js';
 import { setUserDisabled } from '../../actions/set-user-disabled.js';
+import { resetTwoFactor } from '../../actions/two-factor/reset-two-factor.js';
 import { ValidationError } from '../../domain/errors.js';
 import { displayNameProblem, isRole, loginProblem, normalizeDisplayName, normalizeLogin, ROLES } from '../../domain/user.js';
 import { findUserByLogin, getUserByLogin, listUsers } from '../../store/users.js';
@@ -17,9 +18,10 @@ export const USER_USAGE = [
   'katsudo user disable LOGIN [--data ./data]',
   'katsudo user enable LOGIN [--data ./data]',
   'katsudo user list [--data ./data]',
+  'katsudo user reset-2fa LOGIN [--data ./data]',
 ];
 
-const SUBCOMMANDS = ['add', 'passwd', 'disable', 'enable', 'list'] as const;
+const SUBCOMMANDS = ['add', 'passwd', 'disable', 'enable', 'list', 'reset-2fa'] as const;
 type Subcommand = (typeof SUBCOMMANDS)[number];
 
 export interface UserArgs {
@@ -89,6 +91,15 @@ export async function userCommand(args: UserArgs, dataDir: string, baseUrl: stri
         const isDisabled = args.subcommand === 'disable';
         await setUserDisabled(ctx, { login }, isDisabled);
         log(isDisabled ? `Disabled "${login}"; their sessions have ended.` : `Enabled "${login}".`);
+        return;
+      }
+      case 'reset-2fa': {
+        const reset = await resetTwoFactor(ctx, login);
+        const removed = [reset.hadTotp && 'the authenticator app', `${reset.passkeys} passkey${reset.passkeys === 1 ? '' : 's'}`, `${reset.recoveryCodes} recovery code${reset.recoveryCodes === 1 ? '' : 's'}`]
+          .filter(Boolean)
+          .join(', ');
+        log(`Removed the second factors of "${login}" (${removed}) and ended ${reset.sessions} session${reset.sessions === 1 ? '' : 's'}.`);
+        log('They can log in with their password and set up a new authenticator app or passkey on their account page.');
         return;
       }
       case 'list': {
