@@ -1,7 +1,8 @@
-// /admin/account: one's own sessions and password. Any logged-in user.
+// /admin/account: one's own sessions, password and (linked) second factors. Any logged-in user.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { changeOwnPassword } from '../../../actions/change-password.js';
 import { revokeOtherSessions, revokeSession } from '../../../actions/revoke-sessions.js';
+import { twoFactorStatus } from '../../../actions/two-factor/two-factor-status.js';
 import { ValidationError } from '../../../domain/errors.js';
 import { listSessionsOfUser } from '../../../store/sessions.js';
 import { formField } from '../../admin/form-body.js';
@@ -12,6 +13,8 @@ import { AccountPage } from '../../views/admin/account-page.js';
 import type { FieldErrors } from '../../views/admin/form.js';
 
 const ANY_USER = { access: 'writer' } as const;
+/** The account page stays open to a user the two-factor policy holds to enrolment: it links there. */
+const ANY_USER_ENROLLING = { access: 'writer', isEnrolment: true } as const;
 
 export const accountRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {
   async function sendAccount(request: FastifyRequest, reply: FastifyReply, errors: FieldErrors = {}, status = 200) {
@@ -19,10 +22,12 @@ export const accountRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, 
     const sessions = await listSessionsOfUser(deps.ctx.db, admin.user.id);
     const page = await adminPageContext(deps, request, reply);
     const views = sessions.map((s) => ({ ...s, isCurrent: s.id === admin.session.id }));
-    return sendAdminPage(reply, <AccountPage page={page} sessions={views} errors={errors} />, status);
+    const state = await twoFactorStatus(deps.ctx.db, admin.user);
+    const twoFactor = { hasTotp: state.hasTotp, passkeyCount: state.passkeys.length, recoveryCodesLeft: state.recoveryCodesLeft, mustEnrol: state.mustEnrol };
+    return sendAdminPage(reply, <AccountPage page={page} sessions={views} errors={errors} twoFactor={twoFactor} />, status);
   }
 
-  app.get('/account', { config: ANY_USER }, async (request, reply) => sendAccount(request, reply));
+  app.get('/account', { config: ANY_USER_ENROLLING }, async (request, reply) => sendAccount(request, reply));
 
   app.post('/account/password', { config: ANY_USER }, async (request, reply) => {
     const admin = request.admin!;

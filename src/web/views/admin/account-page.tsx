@@ -1,4 +1,4 @@
-// /admin/account: one's own login sessions (with revoke) and the password form.
+// /admin/account: one's second factors (summary and link), login sessions (with revoke) and the password form.
 import { AdminLayout, type AdminPageContext } from './layout.js';
 import { formatDateTimeJa } from './date-time.js';
 import { CsrfField, ErrorSummary, TextField, type FieldErrors, TableScroll } from './form.js';
@@ -16,11 +16,12 @@ export interface AccountPageProps {
   page: AdminPageContext;
   sessions: SessionView[];
   errors: FieldErrors;
+  twoFactor: { hasTotp: boolean; passkeyCount: number; recoveryCodesLeft: number; mustEnrol: boolean };
 }
 
 const PASSWORD_LABELS = { currentPassword: '現在のパスワード', newPassword: '新しいパスワード', passwordConfirmation: '新しいパスワード(確認)' };
 
-export function AccountPage({ page, sessions, errors }: AccountPageProps) {
+export function AccountPage({ page, sessions, errors, twoFactor }: AccountPageProps) {
   const others = sessions.filter((s) => !s.isCurrent).length;
   return (
     <AdminLayout page={page} title="アカウント">
@@ -28,6 +29,19 @@ export function AccountPage({ page, sessions, errors }: AccountPageProps) {
       <p class="admin-lead">
         ログイン名: <strong>{page.user?.login}</strong>
       </p>
+
+      <section aria-labelledby="two-factor-title">
+        <h2 id="two-factor-title">二段階認証</h2>
+        {twoFactor.mustEnrol && <p class="notice-important">このサイトでは二段階認証が必須です。設定するまで、管理画面の他のページは使えません。</p>}
+        <ul>
+          <li>認証アプリ: {twoFactor.hasTotp ? '設定済み' : '未設定'}</li>
+          <li>パスキー: {twoFactor.passkeyCount}個</li>
+          {(twoFactor.hasTotp || twoFactor.passkeyCount > 0) && <li>未使用の回復コード: {twoFactor.recoveryCodesLeft}個</li>}
+        </ul>
+        <p>
+          <a href="/admin/account/two-factor">二段階認証を設定・変更する</a>
+        </p>
+      </section>
 
       <section aria-labelledby="sessions-title">
         <h2 id="sessions-title">ログイン中の端末</h2>

@@ -1,0 +1,131 @@
+// Two-factor sign-in through HTTP: the pending step after the password, enrolment on the
+// account pages, and the owner's policy holding a user to enrolment.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { listAudit } from '../../src/store/audit-log.js';
+import { AdminAgent, addTestUser, attemptLogIn, csrfTokenOf, logIn, type TestUser } from '../support/admin.js';
+import { createTestApp, type TestApp } from '../support/app.js';
+import { enrolTotp, totpCodeAt } from '../support/two-factor.js';
+
+let t: TestApp;
+let owner: TestUser;
+let count = 0;
+
+before(async () => {
+  t = await createTestApp();
+  owner = await addTestUser(t.site, { login: 'owner', role: 'owner' });
+});
+after(async () => t.close());
+
+async function freshUser(role: 'writer' | 'editor' = 'writer'): Promise<TestUser> {
+  count += 1;
+  return addTestUser(t.site, { login: `user${count}`, role });
+}
+
+/** The test site's clock is fixed: the enrolment spends this step's code, sign-ins use the next step's. */
+const nextStep = () => new Date(t.site.now().getTime() + 30_000);
+
+test('the password alone gives no session to a user with an authenticator app', async () => {
+  const user = await freshUser();
+  const { secret } = await enrolTotp(t.site, user);
+  const { agent, response } = await attemptLogIn(t.app, user.login, user.password);
+  assert.equal(response.statusCode, 303);
+  assert.equal(response.headers.location, '/admin/login/second-factor?next=%2Fadmin%2F');
+  assert.ok(agent.cookies.has('katsudo_pending'));
+  assert.ok(!agent.cookies.has('katsudo_session'));
+  const pending = response.cookies.find((c) => c.name === 'katsudo_pending')!;
+  assert.equal(pending.path, '/admin');
+  assert.equal(pending.httpOnly, true);
+
+  // The pending login reaches no admin page.
+  const dashboard = await agent.get('/admin/');
+  assert.equal(dashboard.statusCode, 303);
+  assert.match(String(dashboard.headers.location), /^\/admin\/login\?next=/);
+
+  const step = await agent.get('/admin/login/second-factor?next=%2Fadmin%2F');
+  assert.equal(step.statusCode, 200);
+  assert.match(step.body, /確認コード/);
+  agent.csrfToken = csrfTokenOf(step.body);
+  const wrong = await agent.post('/admin/login/second-factor', { code: '12345x', next: '/admin/' });
+  assert.equal(wrong.statusCode, 401);
+  assert.match(wrong.body, /確認コードが正しくないか/);
+
+  const right = await agent.post('/admin/login/second-factor', { code: totpCodeAt(secret, nextStep()), next: '/admin/' });
+  assert.equal(right.statusCode, 303);
+  assert.equal(right.headers.location, '/admin/');
+  assert.ok(agent.cookies.has('katsudo_session'));
+  assert.ok(!agent.cookies.has('katsudo_pending'));
+  assert.equal((await agent.get('/admin/')).statusCode, 200);
+  const entry = (await listAudit(t.site.db, { limit: 5, action: 'login' })).find((e) => e.userId === user.id);
+  assert.equal(entry?.detail, '{"method":"totp"}');
+});
+
+test('the second step without a pending login goes back to the password', async () => {
+  const agent = new AdminAgent(t.app);
+  const page = await agent.get('/admin/login/second-factor');
+  assert.equal(page.statusCode, 303);
+  assert.equal(page.headers.location, '/admin/login?notice=login-expired');
+});
+
+test('enrols an authenticator app on the account page: QR code, secret, a right code, then recovery codes', async () => {
+  const user = await freshUser();
+  const agent = await logIn(t.app, user.login);
+  const status = await agent.get('/admin/account/two-factor');
+  assert.equal(status.statusCode, 200);
+  assert.match(status.body, /認証アプリを設定する/);
+
+  const started = await agent.post('/admin/account/two-factor/totp');
+  assert.equal(started.statusCode, 200);
+  assert.match(started.body, /<svg[^>]*viewBox/);
+  assert.ok(!/<script(?![^>]*src=)/.test(started.body), 'no inline script');
+  const secret = /data-secret="([A-Z2-7]+)"/.exec(started.body)?.[1];
+  assert.ok(secret);
+
+  const wrong = await agent.post('/admin/account/two-factor/totp/confirm', { code: '000000' === totpCodeAt(secret, t.site.now()) ? '111111' : '000000' });
+  assert.equal(wrong.statusCode, 422);
+  assert.match(wrong.body, /確認コードが正しくありません/);
+  assert.match(wrong.body, new RegExp(`data-secret="${secret}"`), 'the same secret is shown again');
+
+  const confirmed = await agent.post('/admin/account/two-factor/totp/confirm', { code: totpCodeAt(secret, t.site.now()) });
+  assert.equal(confirmed.statusCode, 200);
+  const codes = [...confirmed.body.matchAll(/<code>([a-z2-9]{5}-[a-z2-9]{5})<\/code>/g)].map((m) => m[1]);
+  assert.equal(codes.length, 10);
+  const after = await agent.get('/admin/account/two-factor');
+  assert.match(after.body, /設定済み/);
+  assert.match(after.body, /未使用の回復コード: <strong>10個<\/strong>/);
+});
+
+test('the owner requires two factors: a user without one may only enrol, then works as before', async () => {
+  const ownerAgent = await logIn(t.app, owner.login);
+  // The owner has no factor yet either: saving the policy would lock the form away, so
+  // the owner enrols first (the page says why).
+  await enrolTotp(t.site, owner);
+  const invalid = await ownerAgent.post('/admin/users/two-factor', { policy: 'someone' });
+  assert.equal(invalid.statusCode, 422);
+  assert.match(invalid.body, /選択肢から選んでください/);
+  const saved = await ownerAgent.post('/admin/users/two-factor', { policy: 'everyone' });
+  assert.equal(saved.statusCode, 303);
+  const audit = (await listAudit(t.site.db, { limit: 1, action: 'settings.two-factor-policy' }))[0];
+  assert.equal(audit?.detail, '{"from":"none","to":"everyone"}');
+
+  try {
+    const writer = await freshUser();
+    const agent = await logIn(t.app, writer.login);
+    const reports = await agent.get('/admin/reports');
+    assert.equal(reports.statusCode, 303);
+    assert.equal(reports.headers.location, '/admin/account/two-factor');
+    const refused = await agent.post('/admin/account/password', { currentPassword: writer.password, newPassword: 'x', passwordConfirmation: 'x' });
+    assert.equal(refused.statusCode, 403);
+    assert.match(refused.body, /data-refusal="enrol"/);
+    const page = await agent.get('/admin/account/two-factor');
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /このサイトでは二段階認証が必須です/);
+
+    const started = await agent.post('/admin/account/two-factor/totp');
+    const secret = /data-secret="([A-Z2-7]+)"/.exec(started.body)![1]!;
+    await agent.post('/admin/account/two-factor/totp/confirm', { code: totpCodeAt(secret, t.site.now()) });
+    assert.equal((await agent.get('/admin/reports')).statusCode, 200);
+  } finally {
+    await ownerAgent.post('/admin/users/two-factor', { policy: 'none' });
+  }
+});
