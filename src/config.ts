@@ -22,6 +22,8 @@ export interface Config {
   sessionIdleMs: number;
   /** …and this long after login whatever happens (KATSUDO_SESSION_MAX_HOURS, 12). */
   sessionMaxMs: number;
+  /** Audit entries older than this many days are pruned (KATSUDO_AUDIT_RETENTION_DAYS, 365). */
+  auditRetentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -101,6 +103,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
     pageCacheBytes: cacheMb * 1024 * 1024,
     maxUploadBytes: uploadMb * 1024 * 1024,
     ...sessionTimes(env),
+    auditRetentionDays: wholeNumber(env, 'KATSUDO_AUDIT_RETENTION_DAYS', '365', 1, 3650, '365'),
   };
 }
 
@@ -142,7 +145,7 @@ function isAddressOrCidr(text: string): boolean {
   return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
 }
 
-/** Whole numbers within a range, for the session times. */
+/** Whole numbers within a range, for the session times and the audit retention. */
 function wholeNumber(env: Env, name: string, fallback: string, min: number, max: number, example: string): number {
   const text = env[name] ?? fallback;
   const value = Number(text);

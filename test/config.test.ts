@@ -32,6 +32,11 @@ test('drops the trailing slash of the base URL', () => {
   assert.equal(loadConfig({}, { KATSUDO_BASE_URL: 'https://www.example.jp/' }).baseUrl, 'https://www.example.jp');
 });
 
+test('keeps audit entries for 365 days unless KATSUDO_AUDIT_RETENTION_DAYS says otherwise', () => {
+  assert.equal(loadConfig({}, {}).auditRetentionDays, 365);
+  assert.equal(loadConfig({}, { KATSUDO_AUDIT_RETENTION_DAYS: '730' }).auditRetentionDays, 730);
+});
+
 test('trusts no proxy unless KATSUDO_TRUST_PROXY names addresses, CIDRs or a hop count', () => {
   assert.deepEqual(loadConfig({}, {}).trustProxy, { kind: 'none' });
   assert.deepEqual(loadConfig({}, { KATSUDO_TRUST_PROXY: 'false' }).trustProxy, { kind: 'none' });
@@ -65,6 +70,8 @@ test('names the variable and a valid example when a value is wrong', () => {
     [{ KATSUDO_SESSION_IDLE_MINUTES: '0' }, /KATSUDO_SESSION_IDLE_MINUTES/],
     [{ KATSUDO_SESSION_MAX_HOURS: '0' }, /KATSUDO_SESSION_MAX_HOURS=12/],
     [{ KATSUDO_SESSION_IDLE_MINUTES: '600', KATSUDO_SESSION_MAX_HOURS: '2' }, /must not be longer/],
+    [{ KATSUDO_AUDIT_RETENTION_DAYS: '0' }, /KATSUDO_AUDIT_RETENTION_DAYS=365/],
+    [{ KATSUDO_AUDIT_RETENTION_DAYS: 'forever' }, /KATSUDO_AUDIT_RETENTION_DAYS=365/],
   ];
   for (const [env, message] of cases) assert.throws(() => loadConfig({}, env), (e: unknown) => e instanceof ConfigError && message.test(e.message));
 });

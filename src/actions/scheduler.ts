@@ -1,10 +1,13 @@
 // Runs publishDueReports at start (a report whose time passed while the server was down is
 // published at once) and then every interval. Runs never overlap within a process; across
-// processes publishDueReports itself publishes each report once.
+// processes publishDueReports itself publishes each report once. Given a retention, it also
+// prunes the audit log, at start and then at most once an hour.
 import type { ActionContext } from './context.js';
+import { pruneAuditLog } from './prune-audit-log.js';
 import { publishDueReports } from './publish-due-reports.js';
 
 export const DEFAULT_SCHEDULER_INTERVAL_MS = 30_000;
+const AUDIT_PRUNE_EVERY_MS = 60 * 60_000;
 
 export interface SchedulerOptions {
   intervalMs?: number;
@@ -12,6 +15,8 @@ export interface SchedulerOptions {
   onPublished?: (ids: number[]) => void;
   /** A failed run is reported here and retried at the next interval. */
   onError?: (error: unknown) => void;
+  /** Audit entries older than this are pruned (KATSUDO_AUDIT_RETENTION_DAYS); none without it. */
+  auditRetentionDays?: number;
 }
 
 export interface Scheduler {
@@ -25,6 +30,13 @@ export function startScheduler(ctx: ActionContext, options: SchedulerOptions = {
   let running: Promise<void> = Promise.resolve();
   let isBusy = false;
   let isStopped = false;
+  let lastPruneMs = -Infinity;
+  const pruneIfDue = async () => {
+    const nowMs = ctx.now().getTime();
+    if (options.auditRetentionDays === undefined || nowMs - lastPruneMs < AUDIT_PRUNE_EVERY_MS) return;
+    lastPruneMs = nowMs;
+    await pruneAuditLog(ctx, options.auditRetentionDays);
+  };
   const run = () => {
     if (isBusy || isStopped) return;
     isBusy = true;
@@ -32,6 +44,7 @@ export function startScheduler(ctx: ActionContext, options: SchedulerOptions = {
       .then((ids) => {
         if (ids.length > 0) options.onPublished?.(ids);
       })
+      .then(pruneIfDue)
       .catch((error: unknown) => options.onError?.(error))
       .finally(() => {
         isBusy = false;

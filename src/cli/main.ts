@@ -57,7 +57,7 @@ async function helpText(): Promise<string> {
       管理画面にログインするユーザーを追加・変更・一覧表示します(最初のオーナーもこれで作ります)。
 
 環境変数: PORT, HOST, KATSUDO_DATA_DIR, KATSUDO_BASE_URL, KATSUDO_TRUST_PROXY, KATSUDO_LOG_LEVEL,
-  KATSUDO_SESSION_IDLE_MINUTES, KATSUDO_SESSION_MAX_HOURS`;
+  KATSUDO_SESSION_IDLE_MINUTES, KATSUDO_SESSION_MAX_HOURS, KATSUDO_AUDIT_RETENTION_DAYS`;
 }
 
 const out = (line: string) => process.stdout.write(`${line}\n`);

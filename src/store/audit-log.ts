@@ -1,6 +1,9 @@
 // The audit log: who did what, when, from where. Written inside the transaction of the
-// change it records, so a change and its entry are kept or lost together.
-import type { Kysely } from 'kysely';
+// change it records, so a change and its entry are kept or lost together. Identical entries
+// within a fold window share a row (a count and the last time), and old entries are pruned,
+// so the log stays bounded however often an attacker knocks (domain/audit-policy.ts).
+import { sql, type Kysely } from 'kysely';
+import { auditFoldWindow } from '../domain/audit-policy.js';
 import type { Database } from './database.js';
 
 type Q = Kysely<Database>;
@@ -28,13 +31,23 @@ export interface AuditEntry {
   target: string;
   detail: string;
   ip: string;
+  /** How many identical entries this row stands for, the first at `at`, the last at `lastAt`. */
+  count: number;
+  lastAt: string;
 }
 
+/**
+ * Records one entry, or counts it on the row of an identical one (same action, login,
+ * address, target and detail) in the same fold window. One upsert on the unique fold index,
+ * so simultaneous writers, in one process or several, add to the same row.
+ */
 export async function recordAudit(trx: Q, entry: AuditEntryInput, nowIso: string): Promise<void> {
   await trx
     .insertInto('audit_log')
     .values({
       at: nowIso,
+      last_at: nowIso,
+      fold_window: auditFoldWindow(new Date(nowIso)),
       user_id: entry.userId ?? null,
       login: entry.login ?? '',
       action: entry.action,
@@ -42,7 +55,26 @@ export async function recordAudit(trx: Q, entry: AuditEntryInput, nowIso: string
       detail: entry.detail ? JSON.stringify(entry.detail) : '',
       ip: entry.ip ?? '',
     })
+    .onConflict((oc) =>
+      oc.columns(['fold_window', 'action', 'login', 'ip', 'target', 'detail']).doUpdateSet((eb) => ({
+        count: eb('audit_log.count', '+', 1),
+        last_at: sql<string>`max(${eb.ref('audit_log.last_at')}, ${eb.ref('excluded.at')})`,
+      })),
+    )
     .execute();
+}
+
+/**
+ * Deletes up to `limit` of the oldest entries first recorded before `beforeIso` and returns
+ * how many went; callers repeat while it returns `limit`, so no single write holds the
+ * database for long. Uses the (at, id) index: no full scan.
+ */
+export async function deleteAuditBefore(db: Q, beforeIso: string, limit: number): Promise<number> {
+  const result = await db
+    .deleteFrom('audit_log')
+    .where('id', 'in', (eb) => eb.selectFrom('audit_log').select('id').where('at', '<', beforeIso).orderBy('at').limit(limit))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 /** Newest first; `beforeId` pages back through older entries. */
@@ -51,5 +83,16 @@ export async function listAudit(db: Q, options: { limit: number; beforeId?: numb
   if (options.beforeId !== undefined) query = query.where('id', '<', options.beforeId);
   if (options.action) query = query.where('action', '=', options.action);
   const rows = await query.execute();
-  return rows.map((r) => ({ id: r.id, at: r.at, userId: r.user_id, login: r.login, action: r.action, target: r.target, detail: r.detail, ip: r.ip }));
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    userId: r.user_id,
+    login: r.login,
+    action: r.action,
+    target: r.target,
+    detail: r.detail,
+    ip: r.ip,
+    count: r.count,
+    lastAt: r.last_at,
+  }));
 }

@@ -132,6 +132,12 @@ export interface AuditLogTable {
   target: Generated<string>;
   detail: Generated<string>;
   ip: Generated<string>;
+  /** How many identical entries this row stands for (migration 0008). */
+  count: Generated<number>;
+  /** When the last of them happened. */
+  last_at: Generated<string>;
+  /** The fold window (domain/audit-policy.ts); NULL for rows from before folding. */
+  fold_window: number | null;
 }
 
 export interface RevisionsTable {

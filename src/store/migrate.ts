@@ -6,6 +6,7 @@ import { migration0003 } from './migrations/0003-authoring.js';
 import { migration0004 } from './migrations/0004-accounts.js';
 import { migration0006 } from './migrations/0006-media.js';
 import { migration0007 } from './migrations/0007-imports.js';
+import { migration0008 } from './migrations/0008-audit-folding.js';
 import { migration0009 } from './migrations/0009-media-text.js';
 import { migration0010 } from './migrations/0010-second-factors.js';
 import { migration0011 } from './migrations/0011-body-media.js';
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-accounts': migration0004,
   '0006-media': migration0006,
   '0007-imports': migration0007,
+  '0008-audit-folding': migration0008,
   '0009-media-text': migration0009,
   '0010-second-factors': migration0010,
   '0011-body-media': migration0011,

@@ -14,4 +14,6 @@ export interface WebDeps {
   maxUploadBytes: number;
   /** Idle and absolute expiry of admin login sessions. */
   session: SessionPolicy;
+  /** Days the audit log keeps entries (KATSUDO_AUDIT_RETENTION_DAYS), shown on /admin/audit. */
+  auditRetentionDays: number;
 }

@@ -5,6 +5,7 @@ import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ActionContext } from '../actions/context.js';
+import { DEFAULT_AUDIT_RETENTION_DAYS } from '../domain/audit-policy.js';
 import { DEFAULT_MAX_UPLOAD_BYTES } from '../domain/media-rules.js';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../domain/session-policy.js';
 import { adminPlugin } from './admin/admin-plugin.js';
@@ -39,6 +40,8 @@ export interface ServerOptions {
   maxUploadBytes?: number;
   /** Admin session expiry (KATSUDO_SESSION_IDLE_MINUTES, KATSUDO_SESSION_MAX_HOURS); 2 h idle, 12 h at most by default. */
   session?: SessionPolicy;
+  /** Days the audit log keeps entries; DEFAULT_AUDIT_RETENTION_DAYS when not given. */
+  auditRetentionDays?: number;
 }
 
 /** Holds about four hundred report pages with their compressed variants. */
@@ -52,6 +55,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     assets: loadAssets(),
     maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
     session: options.session ?? DEFAULT_SESSION_POLICY,
+    auditRetentionDays: options.auditRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS,
   };
   const headers = securityHeaders();
 

@@ -40,6 +40,7 @@ export async function serve(config: Config, isDemoWanted: boolean, log: (line: s
     pageCacheBytes: config.pageCacheBytes,
     maxUploadBytes: config.maxUploadBytes,
     session: { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs },
+    auditRetentionDays: config.auditRetentionDays,
     // Request logs at info level would cost more than serving a cached page.
     logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
   });
@@ -56,7 +57,8 @@ export async function serve(config: Config, isDemoWanted: boolean, log: (line: s
   // Publishes scheduled reports, at once for those whose time passed while stopped.
   const scheduler = startScheduler(ctx, {
     onPublished: (ids) => log(`予約していた活動報告を${ids.length}件公開しました。`),
-    onError: (error) => app.log.error({ err: error }, 'scheduled publishing failed'),
+    onError: (error) => app.log.error({ err: error }, 'scheduled publishing or audit pruning failed'),
+    auditRetentionDays: config.auditRetentionDays,
   });
   const stop = async () => {
     await scheduler.stop();

@@ -1,5 +1,6 @@
 // /admin/audit (owner): the audit log, newest first; ?before=ID pages back.
 import type { FastifyPluginAsync } from 'fastify';
+import { AUDIT_FOLD_WINDOW_MS } from '../../../domain/audit-policy.js';
 import { PageNotFoundError } from '../../../domain/errors.js';
 import { listAudit } from '../../../store/audit-log.js';
 import { adminPageContext, sendAdminPage } from '../../admin/page.js';
@@ -19,6 +20,11 @@ export const auditRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { 
     const shown = rows.slice(0, PER_PAGE);
     const olderHref = rows.length > PER_PAGE ? `/admin/audit?before=${shown[shown.length - 1]!.id}` : undefined;
     const page = await adminPageContext(deps, request, reply);
-    return sendAdminPage(reply, <AuditPage page={page} rows={shown} olderHref={olderHref} newestHref={beforeId === undefined ? undefined : '/admin/audit'} />);
+    const newestHref = beforeId === undefined ? undefined : '/admin/audit';
+    const foldMinutes = AUDIT_FOLD_WINDOW_MS / 60_000;
+    return sendAdminPage(
+      reply,
+      <AuditPage page={page} rows={shown} retentionDays={deps.auditRetentionDays} foldMinutes={foldMinutes} olderHref={olderHref} newestHref={newestHref} />,
+    );
   });
 };

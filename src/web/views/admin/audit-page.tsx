@@ -11,6 +11,9 @@ export interface AuditRow {
   target: string;
   detail: string;
   ip: string;
+  /** Identical entries folded into this row (1: just this one), the last at `lastAt`. */
+  count: number;
+  lastAt: string;
 }
 
 /** Japanese names of the actions; unknown codes are shown as they are. */
@@ -26,17 +29,32 @@ const ACTION_LABELS: Record<string, string> = {
   'user.role': '権限変更',
   'session.revoke': 'ログインの終了',
   'session.revoke-others': '他の端末のログインを終了',
+  'audit.prune': '古い操作履歴の削除',
 };
 
 export function actionLabel(action: string): string {
   return ACTION_LABELS[action] ?? action;
 }
 
-export function AuditPage({ page, rows, olderHref, newestHref }: { page: AdminPageContext; rows: AuditRow[]; olderHref?: string; newestHref?: string }) {
+export interface AuditPageProps {
+  page: AdminPageContext;
+  rows: AuditRow[];
+  retentionDays: number;
+  /** Minutes within which identical entries share a row. */
+  foldMinutes: number;
+  olderHref?: string;
+  newestHref?: string;
+}
+
+export function AuditPage({ page, rows, retentionDays, foldMinutes, olderHref, newestHref }: AuditPageProps) {
   return (
     <AdminLayout page={page} title="操作履歴">
       <h1 id="page-title">操作履歴</h1>
       <p class="admin-lead">ログインや変更の記録です。新しいものから順に表示しています。</p>
+      <p>
+        操作履歴は{retentionDays}日間保存されます。それより古い記録は自動的に削除されます。同じ利用者・同じIPアドレスからの同じ操作は、{foldMinutes}
+        分ごとに1行にまとめ、回数を表示します。
+      </p>
       {rows.length === 0 ? (
         <p>記録はまだありません。</p>
       ) : (
@@ -58,7 +76,15 @@ export function AuditPage({ page, rows, olderHref, newestHref }: { page: AdminPa
                 <tr>
                   <td>{formatDateTimeJa(row.at)}</td>
                   <td>{row.login || (row.detail.includes('"via":"cli"') ? '(コマンド)' : '(不明)')}</td>
-                  <td>{actionLabel(row.action)}</td>
+                  <td>
+                    {actionLabel(row.action)}
+                    {row.count > 1 && (
+                      <span class="audit-repeat">
+                        <br />
+                        同じ操作 {row.count} 回(最後: {formatDateTimeJa(row.lastAt)})
+                      </span>
+                    )}
+                  </td>
                   <td>{row.target}</td>
                   <td class="cell-wrap">{row.detail}</td>
                   <td>{row.ip}</td>
