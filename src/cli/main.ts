@@ -130,7 +130,12 @@ function messageFor(error: unknown): string {
   return `予期しないエラーが発生しました: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
 }
 
-run(process.argv.slice(2)).catch((error: unknown) => {
+run(process.argv.slice(2)).catch(async (error: unknown) => {
   process.stderr.write(`katsudo: ${messageFor(error)}\n`);
+  // --verbose (the import commands): the stack and every cause, for a bug report.
+  if (process.argv.includes('--verbose') && error instanceof Error) {
+    const { errorDetails } = await import('../importers/import-run.js');
+    process.stderr.write(`${errorDetails(error).join('\n')}\n`);
+  }
   process.exit(exitCodeFor(error));
 });

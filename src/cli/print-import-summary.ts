@@ -7,7 +7,8 @@ export function itemsDone(s: Readonly<ImportSummary>): number {
   return s.created + s.updated + s.unchanged + s.skipped.length + s.failed.length;
 }
 
-export function printImportSummary(summary: ImportSummary, log: (line: string) => void): void {
+/** `isVerbose` (--verbose): each failure's stack and causes under its line. */
+export function printImportSummary(summary: ImportSummary, log: (line: string) => void, isVerbose = false): void {
   for (const w of summary.written) log(`${w.outcome.padEnd(9)}${w.label} → ${w.path}`);
-  for (const line of formatSummary(summary)) log(line);
+  for (const line of formatSummary(summary, { isVerbose })) log(line);
 }

@@ -18,7 +18,7 @@
 import { createHash } from 'node:crypto';
 import { importReportIn, type ImportedReportInput, type ImportReportResult } from '../actions/import-report.js';
 import type { ActionContext } from '../actions/context.js';
-import { AppError, ValidationError } from '../domain/errors.js';
+import { ValidationError } from '../domain/errors.js';
 import { paths } from '../domain/paths.js';
 import { findImportSource, saveImportSource, type SourceKind } from '../store/import-sources.js';
 import { addRedirect } from '../store/redirects.js';
@@ -49,6 +49,8 @@ export interface FailedItem {
   type: 'failed';
   label: string;
   reason: string;
+  /** The error behind it, when there was one: its stack and causes are printed with --verbose. */
+  error?: unknown;
 }
 
 /** Something out of scope by design (menu entries, revisions, comments), only counted. */
@@ -72,6 +74,8 @@ export interface MediaItem {
   label: string;
   /** Not found or refused: the reason, also listed among the warnings. */
   missingReason?: string;
+  /** The error that refused it, if any (printed with --verbose). */
+  error?: unknown;
 }
 
 /** Old paths that must answer 301 with `to` (an old file URL → its new /media/ address). */
@@ -87,6 +91,8 @@ export type ImportItem = ReportItem | SkippedItem | FailedItem | IgnoredItem | W
 export interface Labelled {
   label: string;
   reason: string;
+  /** The error behind a failure or refusal, kept with its cause and stack for --verbose. */
+  error?: unknown;
 }
 
 export interface ImportSummary {
@@ -107,6 +113,8 @@ export interface ImportSummary {
   written: { label: string; outcome: ImportReportResult['outcome']; path: string }[];
   /** Why the source could not be read to its end; set when the run stopped early. */
   stoppedAt?: string;
+  /** The error that stopped it (printed with --verbose). */
+  stoppedError?: unknown;
 }
 
 export interface RunOptions {
@@ -143,6 +151,7 @@ export async function runImport(
   } catch (error) {
     // Only the source's own errors reach here (runItem catches the items'): stop, keep what is done.
     summary.stoppedAt = describeError(error);
+    summary.stoppedError = error;
     options.onProgress?.(summary);
   }
   return summary;
@@ -154,7 +163,7 @@ async function runItem(ctx: ActionContext, item: ImportItem, options: RunOptions
       summary.skipped.push({ label: item.label, reason: item.reason });
       return;
     case 'failed':
-      summary.failed.push({ label: item.label, reason: item.reason });
+      summary.failed.push({ label: item.label, reason: item.reason, ...(item.error === undefined ? {} : { error: item.error }) });
       return;
     case 'ignored':
       summary.ignored[item.what] = (summary.ignored[item.what] ?? 0) + (item.count ?? 1);
@@ -166,7 +175,7 @@ async function runItem(ctx: ActionContext, item: ImportItem, options: RunOptions
       if (item.missingReason === undefined) summary.media.stored++;
       else {
         summary.media.missing++;
-        summary.warnings.push({ label: item.label, reason: item.missingReason });
+        summary.warnings.push({ label: item.label, reason: item.missingReason, ...(item.error === undefined ? {} : { error: item.error }) });
       }
       return;
     case 'redirect':
@@ -174,7 +183,7 @@ async function runItem(ctx: ActionContext, item: ImportItem, options: RunOptions
         await writeRedirects(ctx, item, options);
         summary.redirects += new Set(item.from).size;
       } catch (error) {
-        summary.failed.push({ label: item.label, reason: describeError(error) });
+        summary.failed.push({ label: item.label, reason: describeError(error), error });
       }
       return;
     case 'report':
@@ -186,7 +195,7 @@ async function runItem(ctx: ActionContext, item: ImportItem, options: RunOptions
     if (options.isListingWritten !== false) summary.written.push({ label: item.label, outcome: result.outcome, path: paths.report(result.slug) });
     for (const warning of item.warnings ?? []) summary.warnings.push({ label: item.label, reason: warning });
   } catch (error) {
-    summary.failed.push({ label: item.label, reason: describeError(error) });
+    summary.failed.push({ label: item.label, reason: describeError(error), error });
   }
 }
 
@@ -230,15 +239,35 @@ export function hashOf(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex');
 }
 
-/** One line: a ValidationError's field messages, an AppError's message, or a bug's message. */
+/**
+ * One line: a ValidationError's field messages, an AppError's message, or a bug's message,
+ * followed by the messages of its causes (`{ cause }`), so the reason is never lost.
+ */
 export function describeError(error: unknown): string {
   if (error instanceof ValidationError) {
     const fields = Object.values(error.fields);
     return fields.length > 0 ? fields.join(' ') : error.message;
   }
-  if (error instanceof AppError) return error.message;
-  if (error instanceof Error) return error.message;
-  return String(error);
+  if (!(error instanceof Error)) return String(error);
+  let line = error.message;
+  for (let cause = error.cause, depth = 0; cause !== undefined && depth < 5; cause = (cause as Error).cause, depth++) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    // Some errors already end with their cause's message (NativeModuleError).
+    if (!line.endsWith(message)) line += ` (caused by: ${message})`;
+    if (!(cause instanceof Error)) break;
+  }
+  return line;
+}
+
+/** The stack of an error and of each of its causes, indented, for --verbose. */
+export function errorDetails(error: unknown): string[] {
+  const lines: string[] = [];
+  for (let e = error, depth = 0; e !== undefined && depth < 6; e = (e as Error).cause, depth++) {
+    const text = e instanceof Error ? (e.stack ?? `${e.name}: ${e.message}`) : String(e);
+    text.split('\n').forEach((line, i) => lines.push(`    ${depth > 0 && i === 0 ? 'caused by: ' : ''}${line}`));
+    if (!(e instanceof Error)) break;
+  }
+  return lines;
 }
 
 /** Whether the run went through: nothing failed and the source was read to its end. */
@@ -250,7 +279,8 @@ export function isCleanRun(summary: ImportSummary): boolean {
  * The summary as plain English lines for the CLI: counts first, then one line per
  * skipped, failed and warned-about item with its identity.
  */
-export function formatSummary(summary: ImportSummary): string[] {
+export function formatSummary(summary: ImportSummary, options: { isVerbose?: boolean } = {}): string[] {
+  const details = (entry: { error?: unknown }) => (options.isVerbose && entry.error !== undefined ? errorDetails(entry.error) : []);
   const lines: string[] = [];
   const verb = summary.isDryRun ? 'Dry run (nothing was written): would have' : 'Import finished:';
   const counts = summary.isDryRun
@@ -264,10 +294,10 @@ export function formatSummary(summary: ImportSummary): string[] {
   const ignored = Object.entries(summary.ignored);
   if (ignored.length > 0) lines.push(`Ignored by design: ${ignored.map(([what, n]) => `${n} ${what}`).join(', ')}.`);
   for (const s of summary.skipped) lines.push(`skipped  ${s.label}: ${s.reason}`);
-  for (const f of summary.failed) lines.push(`failed   ${f.label}: ${f.reason}`);
-  for (const w of summary.warnings) lines.push(`warning  ${w.label}: ${w.reason}`);
+  for (const f of summary.failed) lines.push(`failed   ${f.label}: ${f.reason}`, ...details(f));
+  for (const w of summary.warnings) lines.push(`warning  ${w.label}: ${w.reason}`, ...details(w));
   if (summary.stoppedAt !== undefined) {
-    lines.push(`Stopped early: ${summary.stoppedAt}`);
+    lines.push(`Stopped early: ${summary.stoppedAt}`, ...details({ error: summary.stoppedError }));
     lines.push(
       summary.isDryRun
         ? 'Nothing was written (dry run).'

@@ -12,7 +12,7 @@ import { progressBar } from '../progress-bar.js';
 import { UsageError } from '../usage-error.js';
 
 export const IMPORT_HTML_USAGE =
-  'katsudo import-html FILE_OR_DIR... [--base-url https://旧サイト/] [--root DIR] [--category 名前] [--dry-run] [--data ./data]';
+  'katsudo import-html FILE_OR_DIR... [--base-url https://旧サイト/] [--root DIR] [--category 名前] [--dry-run] [--verbose] [--data ./data]';
 
 export function parseImportHtmlArgs(args: string[]) {
   const { values, positionals } = parseArgs({
@@ -22,6 +22,7 @@ export function parseImportHtmlArgs(args: string[]) {
       root: { type: 'string' },
       category: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
       data: { type: 'string' },
     },
     strict: true,
@@ -39,6 +40,7 @@ export function parseImportHtmlArgs(args: string[]) {
     root: values.root,
     category: values.category,
     isDryRun: values['dry-run'],
+    isVerbose: values.verbose,
     dataDir: values.data,
   };
 }
@@ -72,7 +74,7 @@ export async function importHtmlCommand(
       onProgress: (s) => bar.update(itemsDone(s), total),
     });
     bar.finish();
-    printImportSummary(summary, log);
+    printImportSummary(summary, log, input.isVerbose);
     if (!isCleanRun(summary)) throw new ValidationError(`${summary.failed.length} of ${total} pages failed; see the summary above.`);
   } finally {
     await ctx.db.destroy();

@@ -18,7 +18,7 @@ import { progressBar } from '../progress-bar.js';
 import { UsageError } from '../usage-error.js';
 
 export const IMPORT_TEXT_USAGE =
-  'katsudo import-text FILE_OR_DIR... [--date YYYY-MM-DD|YYYY-MM|YYYY] [--category 名前] [--dry-run] [--data ./data]';
+  'katsudo import-text FILE_OR_DIR... [--date YYYY-MM-DD|YYYY-MM|YYYY] [--category 名前] [--dry-run] [--verbose] [--data ./data]';
 
 /** Limit for one text report; anything larger is not a report someone typed. */
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -30,6 +30,7 @@ export function parseImportTextArgs(args: string[]) {
       date: { type: 'string' },
       category: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
       data: { type: 'string' },
     },
     strict: true,
@@ -41,7 +42,7 @@ export function parseImportTextArgs(args: string[]) {
     dateHint = parseDateHint(values.date);
     if (!dateHint) throw new UsageError(`--date の日付が正しくありません: "${values.date}"(例: --date 2024-05-01、--date 2024)`);
   }
-  return { files: positionals, dateHint, category: values.category, isDryRun: values['dry-run'], dataDir: values.data };
+  return { files: positionals, dateHint, category: values.category, isDryRun: values['dry-run'], isVerbose: values.verbose, dataDir: values.data };
 }
 
 /** The file's text, or a one-line reason why it is not a text report. */
@@ -143,7 +144,7 @@ async function importTextItems(
           yield { type: 'report', key: file.relativePath, label, report };
         } catch (error) {
           if (!(error instanceof ValidationError)) throw error;
-          yield { type: 'failed', label, reason: describeError(error).replace(`${file.path}: `, '') };
+          yield { type: 'failed', label, reason: describeError(error).replace(`${file.path}: `, ''), error };
         }
       }
     }
@@ -154,7 +155,7 @@ async function importTextItems(
       onProgress: (s) => bar.update(itemsDone(s), total),
     });
     bar.finish();
-    printImportSummary(summary, log);
+    printImportSummary(summary, log, input.isVerbose);
     if (!isCleanRun(summary)) throw new ValidationError(`${summary.failed.length} of ${total} files failed; see the summary above.`);
   } finally {
     await ctx.db.destroy();

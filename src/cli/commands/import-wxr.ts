@@ -10,17 +10,17 @@ import { openSite } from '../open-site.js';
 import { progressBar } from '../progress-bar.js';
 import { UsageError } from '../usage-error.js';
 
-export const IMPORT_WXR_USAGE = 'katsudo import-wxr FILE.xml [--uploads wp-content/uploads] [--dry-run] [--data ./data]';
+export const IMPORT_WXR_USAGE = 'katsudo import-wxr FILE.xml [--uploads wp-content/uploads] [--dry-run] [--verbose] [--data ./data]';
 
 export function parseImportWxrArgs(args: string[]) {
   const { values, positionals } = parseArgs({
     args,
-    options: { uploads: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, data: { type: 'string' } },
+    options: { uploads: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false }, data: { type: 'string' } },
     strict: true,
     allowPositionals: true,
   });
   if (positionals.length !== 1) throw new UsageError(`Give exactly one WordPress export file (WXR).\nUsage: ${IMPORT_WXR_USAGE}`);
-  return { file: positionals[0]!, uploadsDir: values.uploads, isDryRun: values['dry-run'], dataDir: values.data };
+  return { file: positionals[0]!, uploadsDir: values.uploads, isDryRun: values['dry-run'], isVerbose: values.verbose, dataDir: values.data };
 }
 
 export async function importWxrCommand(input: ReturnType<typeof parseImportWxrArgs>, dataDir: string, log: (line: string) => void): Promise<void> {
@@ -47,7 +47,7 @@ export async function importWxrCommand(input: ReturnType<typeof parseImportWxrAr
       onProgress: () => bar.update(done, total),
     });
     bar.finish();
-    for (const line of formatSummary(summary)) log(line);
+    for (const line of formatSummary(summary, { isVerbose: input.isVerbose })) log(line);
     if (summary.stoppedAt !== undefined) {
       throw new ValidationError(`The export could not be read to its end: ${summary.stoppedAt}`);
     }

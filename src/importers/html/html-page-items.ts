@@ -61,7 +61,7 @@ export async function* htmlPageItems(
         yield item;
       }
     } catch (error) {
-      yield { type: 'failed', label: file.relativePath, reason: describeError(error) };
+      yield { type: 'failed', label: file.relativePath, reason: describeError(error), error };
     }
   }
 }
@@ -236,7 +236,7 @@ async function copyAttachments(
         items.push({ type: 'redirect', label: shown, from: [safeDecode(url.pathname)], to: mediaPath(uploaded.sha256, uploaded.originalName) });
       }
     } catch (error) {
-      items.push({ type: 'media', label: shown, missingReason: `not copied (${describeError(error)}); the link keeps the old address ${shown}` });
+      items.push({ type: 'media', label: shown, missingReason: `not copied (${describeError(error)}); the link keeps the old address ${shown}`, error });
     }
   }
   return { media, items };

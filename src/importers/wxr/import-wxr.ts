@@ -9,7 +9,7 @@
 // column: the items before it are imported, the broken one is not.
 import type { ActionContext } from '../../actions/context.js';
 import { paths } from '../../domain/paths.js';
-import type { ImportItem } from '../import-run.js';
+import { describeError, type ImportItem } from '../import-run.js';
 import { blogRoot, labelOf, mapPost, pathOf, type PostAttachment } from './map-post.js';
 import { readWxr, WxrReadError, type WxrChannel, type WxrItem } from './read-wxr.js';
 import { UploadsLibrary } from './uploads.js';
@@ -108,7 +108,7 @@ async function* itemsFor(
       },
     });
   } catch (error) {
-    yield { type: 'failed', label, reason: error instanceof Error ? error.message : String(error) };
+    yield { type: 'failed', label, reason: describeError(error), error };
   }
 }
 
@@ -136,7 +136,7 @@ async function* storeFiles(
     const { outcome } = result;
     const label = `wp-content/uploads/${outcome.relPath}`;
     if (outcome.kind === 'missing') {
-      yield { type: 'media', label, missingReason: outcome.reason };
+      yield { type: 'media', label, missingReason: outcome.reason, error: outcome.error };
       continue;
     }
     yield { type: 'media', label };

@@ -20,7 +20,7 @@ export interface StoredFile {
 
 export type FileOutcome =
   | { kind: 'stored'; file: StoredFile; relPath: string }
-  | { kind: 'missing'; reason: string; relPath: string };
+  | { kind: 'missing'; reason: string; relPath: string; error?: unknown };
 
 const UPLOADS_MARKER = '/wp-content/uploads/';
 /** WordPress's resized copies: photo-300x200.jpg is a smaller photo.jpg. */
@@ -104,7 +104,7 @@ export class UploadsLibrary {
       const media = await uploadMedia(this.ctx, { bytes, fileName, altText: altText || fileName, user: { login: 'import' }, maxBytes: Number.MAX_SAFE_INTEGER });
       return { kind: 'stored', relPath, file: { ref: String(media.id), path: mediaPath(media.sha256, media.originalName), mediaId: media.id } };
     } catch (error) {
-      return { kind: 'missing', relPath, reason: `not imported: ${describeError(error)}` };
+      return { kind: 'missing', relPath, reason: `not imported: ${describeError(error)}`, error };
     }
   }
 }
