@@ -53,7 +53,7 @@ export function LoginPage({ page, errors, login, next, carried, lead, passkeyScr
               data-finish-url="/admin/login/passkey"
               hidden
             >
-              パスキーでログイン
+              パスキーを使う
             </button>
             <p id="passkey-status" role="status" aria-live="polite"></p>
           </div>

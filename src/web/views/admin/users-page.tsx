@@ -58,6 +58,10 @@ export function UsersPage({ page, users, errors, form }: UsersPageProps) {
         </table>
       </TableScroll>
 
+      <p>
+        <a href="/admin/users/two-factor">二段階認証の方針</a>(二段階認証を必須にするユーザーの範囲)
+      </p>
+
       <section aria-labelledby="add-title">
         <h2 id="add-title">ユーザーを追加</h2>
         <ErrorSummary errors={addErrors} labels={ADD_LABELS} />
