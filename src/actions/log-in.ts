@@ -4,6 +4,7 @@
 import { ACCOUNT_BACKOFF, IP_BACKOFF, type BackoffPolicy } from '../domain/login-backoff.js';
 import { PASSWORD_MAX_LENGTH } from '../domain/password-policy.js';
 import type { SessionPolicy } from '../domain/session-policy.js';
+import { throttleAddress } from '../domain/throttle-address.js';
 import { loginProblem, normalizeLogin, type User } from '../domain/user.js';
 import { recordAudit } from '../store/audit-log.js';
 import { clearThrottle, giveBackAttempt, reserveAttempts } from '../store/login-throttle.js';
@@ -30,7 +31,8 @@ export type LogInResult =
   /** Password right; the user has a second factor: `pendingToken` is for the second step. */
   | { isOk: false; reason: 'second-factor'; user: User; pendingToken: string };
 
-export const ipThrottleKey = (ip: string) => `ip:${ip}`;
+/** Per address; an IPv6 client's whole /64 counts as one (domain/throttle-address.ts). */
+export const ipThrottleKey = (ip: string) => `ip:${throttleAddress(ip)}`;
 export const accountThrottleKey = (login: string) => `login:${login}`;
 
 export async function logIn(ctx: ActionContext, input: LogInInput, policy: SessionPolicy): Promise<LogInResult> {

@@ -32,6 +32,8 @@ const later = (ms: number) => {
 };
 const freshIp = () => `198.18.${Math.floor(++ipCounter / 250)}.${(ipCounter % 250) + 1}`;
 
+const WRONG = 'まちがいのパスワード';
+
 async function attempt(ip: string, login: string, password: string, app = t.app) {
   return (await attemptLogIn(app, login, password, new AdminAgent(app, ip))).response;
 }
@@ -70,6 +72,12 @@ test('blocks an account after five failures from any addresses, briefly, and a s
   assert.equal((await attempt(freshIp(), 'owner', TEST_PASSWORD)).statusCode, 303);
 });
 
+test('counts the addresses of one IPv6 /64 together, and another /64 apart', async () => {
+  for (let i = 1; i <= 11; i++) assert.equal((await attempt(`2001:db8:5:6::${i.toString(16)}`, `guess${i}`, WRONG)).statusCode, 401);
+  assert.equal((await attempt('2001:db8:5:6:ffff::1', 'owner', TEST_PASSWORD)).statusCode, 429);
+  assert.equal((await attempt('2001:db8:5:7::1', 'owner', TEST_PASSWORD)).statusCode, 303);
+});
+
 test('caps the account block at one minute however many failures came before', async () => {
   for (let i = 1; i <= 30; i++) {
     await attempt(freshIp(), 'owner', 'まちがいのパスワード');
@@ -101,8 +109,6 @@ test('a block made through one server process holds in another process on the sa
     await db.destroy();
   }
 });
-
-const WRONG = 'まちがいのパスワード';
 
 /**
  * Fires `count` logins at once; `attemptOf(i)` gives each one's agent and form. Returns the
