@@ -5,11 +5,14 @@ import { createReport } from '../../src/actions/create-report.js';
 import { detachMedia } from '../../src/actions/detach-media.js';
 import { publishReport } from '../../src/actions/publish-report.js';
 import { readStoredPdfTexts, reindexSearch } from '../../src/actions/reindex.js';
+import { saveReport } from '../../src/actions/save-report.js';
 import { searchReports } from '../../src/actions/search-reports.js';
 import { storeMedia } from '../../src/actions/store-media.js';
 import { trashReport } from '../../src/actions/trash-report.js';
 import { uploadMedia } from '../../src/actions/upload-media.js';
 import type { MediaActor } from '../../src/actions/media-actor.js';
+import { getEditableReport } from '../../src/store/reports.js';
+import { refreshReportIndex } from '../../src/store/search.js';
 import { addTeam, type Team } from '../support/authors.js';
 import { createTestSite, type TestSite } from '../support/db.js';
 import { draft, publishReport as addPublished } from '../support/factories.js';
@@ -63,6 +66,24 @@ test('ranks a report with the word in its body above one with it only in an atta
   assert.deepEqual((await search('鳴門海峡')).items.map((i) => i.report.id), [inBody.id, inAttachment.id]);
 });
 
+test('editing a published report keeps its attachment text in the index', async () => {
+  const media = await uploadPdf('factsheet-f.pdf', ['水素サプライチェーンの構築']);
+  const created = await createReport(site, draft(), { status: 'published', attachments: [{ mediaId: media.id, label: '資料F' }] });
+  const report = await getEditableReport(site.db, created.id);
+  await saveReport(site, team.editor, {
+    reportId: report.id,
+    expectedVersion: report.version,
+    title: '書き直した題名',
+    activityDate: report.activityDate,
+    categoryId: null,
+    tags: [],
+    slug: report.slug,
+    summary: '',
+    bodySource: '書き直した本文。',
+  });
+  assert.deepEqual((await search('水素サプライチェーン')).items.map((i) => [i.report.title, i.matchedIn]), [['書き直した題名', 'attachment']]);
+});
+
 test('detaching the PDF removes the report from the results at once', async () => {
   const report = await addPublished(site);
   const media = await uploadPdf('factsheet-d.pdf', ['排他的経済水域の調査']);
@@ -88,13 +109,27 @@ test('a PDF the body links to is searchable with the report, labelled with the l
   assert.deepEqual((await search('量子暗号通信')).items.map((i) => [i.report.id, i.attachmentLabel]), [[report.id, '概要資料']]);
 });
 
+test('uploading again a file stored before its text was kept reads it and indexes the reports listing it, in the same transaction', async () => {
+  const bytes = makeTextPdf(['地熱発電の開発計画']);
+  const report = await addPublished(site);
+  const media = await uploadMedia(site, { bytes, fileName: 'geo.pdf', altText: '', user });
+  await attachMediaToReport(site, { reportId: report.id, mediaId: media.id, label: '地熱資料', user });
+  await site.db.updateTable('media').set({ text: null, text_status: null }).where('id', '=', media.id).execute();
+  await site.db.transaction().execute((trx) => refreshReportIndex(trx, report.id));
+  assert.equal((await search('地熱発電')).total, 0);
+
+  const again = await uploadMedia(site, { bytes, fileName: 'geo.pdf', altText: '', user });
+  assert.equal(again.isDuplicate, true);
+  assert.deepEqual((await search('地熱発電')).items.map((i) => i.attachmentLabel), ['地熱資料']);
+});
+
 test('reindex reads PDFs stored before their text was kept, and rebuilds the index with it', async () => {
   const report = await addPublished(site);
   const media = await storeMedia(site, { bytes: makeTextPdf(['洋上風力発電の導入目標']), fileName: 'old.pdf', mime: 'application/pdf' });
   await attachMediaToReport(site, { reportId: report.id, mediaId: media.id, label: '旧資料', user });
   // As a file stored before migration 0009: no text, never read; and an index without it.
   await site.db.updateTable('media').set({ text: null, text_status: null }).where('id', '=', media.id).execute();
-  await site.db.transaction().execute(async (trx) => (await import('../../src/store/search.js')).refreshReportIndex(trx, report.id));
+  await site.db.transaction().execute((trx) => refreshReportIndex(trx, report.id));
   assert.equal((await search('洋上風力')).total, 0);
 
   await reindexSearch(site);
