@@ -30,6 +30,20 @@ const ACTION_LABELS: Record<string, string> = {
   'session.revoke': 'ログインの終了',
   'session.revoke-others': '他の端末のログインを終了',
   'audit.prune': '古い操作履歴の削除',
+  'login.password-ok': 'パスワード確認(二段階認証待ち)',
+  'login.second-factor.fail': '二段階認証の失敗',
+  'login.second-factor.blocked': '二段階認証の拒否(試行制限中)',
+  'login.passkey.fail': 'パスキーでのログイン失敗',
+  'login.passkey.blocked': 'パスキーでのログイン拒否(試行制限中)',
+  'two-factor.totp.enable': '認証アプリの設定',
+  'two-factor.totp.enable-fail': '認証アプリの設定失敗(確認コード誤り)',
+  'two-factor.totp.remove': '認証アプリの解除',
+  'two-factor.recovery.regenerate': '回復コードの作り直し',
+  'two-factor.passkey.add': 'パスキーの登録',
+  'two-factor.passkey.rename': 'パスキーの名前変更',
+  'two-factor.passkey.remove': 'パスキーの削除',
+  'two-factor.reset': '二段階認証のリセット(コマンド)',
+  'settings.two-factor-policy': '二段階認証の方針の変更',
 };
 
 export function actionLabel(action: string): string {
