@@ -2,6 +2,7 @@
 // value stops the program with a message naming the variable and a valid example.
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { DEFAULT_POOL_SIZE, DEFAULT_QUEUE_LIMIT } from './actions/workers/pool-defaults.js';
 import type { TrustedProxies } from './web/trusted-proxies.js';
 
 export interface Config {
@@ -14,6 +15,12 @@ export interface Config {
   /** The reverse proxies whose X-Forwarded-For/-Proto are believed (KATSUDO_TRUST_PROXY). */
   trustProxy: TrustedProxies;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+  /** Worker threads for searches and previews (KATSUDO_WORK_THREADS; cores, at most 4). */
+  workThreads: number;
+  /** Tasks that may wait for a worker; more are answered 503 at once (KATSUDO_WORK_QUEUE, 32). */
+  workQueueLimit: number;
+  /** Requests per minute from one client address, 0 = unlimited (KATSUDO_RATE_LIMIT_SEARCH, _API, _FEEDS). */
+  rateLimits: RateLimitConfig;
   /** Memory for rendered pages per process. */
   pageCacheBytes: number;
   /** Largest file an upload may be (KATSUDO_MAX_UPLOAD_MB, 20 by default). */
@@ -24,6 +31,15 @@ export interface Config {
   sessionMaxMs: number;
   /** Audit entries older than this many days are pruned (KATSUDO_AUDIT_RETENTION_DAYS, 365). */
   auditRetentionDays: number;
+}
+
+export interface RateLimitConfig {
+  /** /search and /api/v1/search (60). */
+  searchPerMinute: number;
+  /** The rest of /api/ (300). */
+  apiPerMinute: number;
+  /** /feed.xml, /atom.xml, /feed.json (60). */
+  feedsPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -96,6 +112,12 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
   return {
     port,
     host,
+    ...workPool(env),
+    rateLimits: {
+      searchPerMinute: wholeNumber(env, 'KATSUDO_RATE_LIMIT_SEARCH', '60', 0, 1_000_000, '60'),
+      apiPerMinute: wholeNumber(env, 'KATSUDO_RATE_LIMIT_API', '300', 0, 1_000_000, '300'),
+      feedsPerMinute: wholeNumber(env, 'KATSUDO_RATE_LIMIT_FEEDS', '60', 0, 1_000_000, '60'),
+    },
     dataDir,
     baseUrl,
     trustProxy: parseTrustProxy(env.KATSUDO_TRUST_PROXY ?? ''),
@@ -164,4 +186,12 @@ function sessionTimes(env: Env): { sessionIdleMs: number; sessionMaxMs: number }
     );
   }
   return { sessionIdleMs: idleMinutes * 60_000, sessionMaxMs: maxHours * 60 * 60_000 };
+}
+
+/** Threads: up to 64 when set; the queue may be 0 (a task runs only when a worker is free). */
+function workPool(env: Env): { workThreads: number; workQueueLimit: number } {
+  return {
+    workThreads: wholeNumber(env, 'KATSUDO_WORK_THREADS', String(DEFAULT_POOL_SIZE), 1, 64, '2'),
+    workQueueLimit: wholeNumber(env, 'KATSUDO_WORK_QUEUE', String(DEFAULT_QUEUE_LIMIT), 0, 10_000, '32'),
+  };
 }

@@ -75,3 +75,30 @@ test('names the variable and a valid example when a value is wrong', () => {
   ];
   for (const [env, message] of cases) assert.throws(() => loadConfig({}, env), (e: unknown) => e instanceof ConfigError && message.test(e.message));
 });
+
+test('runs slow work on up to 4 threads with 32 waiting, unless KATSUDO_WORK_THREADS and KATSUDO_WORK_QUEUE say otherwise', () => {
+  const defaults = loadConfig({}, {});
+  assert.ok(defaults.workThreads >= 1 && defaults.workThreads <= 4);
+  assert.equal(defaults.workQueueLimit, 32);
+  const set = loadConfig({}, { KATSUDO_WORK_THREADS: '8', KATSUDO_WORK_QUEUE: '0' });
+  assert.equal(set.workThreads, 8);
+  assert.equal(set.workQueueLimit, 0);
+});
+
+test('limits each client to 60 searches, 300 API requests and 60 feed requests a minute unless configured; 0 lifts a limit', () => {
+  assert.deepEqual(loadConfig({}, {}).rateLimits, { searchPerMinute: 60, apiPerMinute: 300, feedsPerMinute: 60 });
+  const set = loadConfig({}, { KATSUDO_RATE_LIMIT_SEARCH: '1000000', KATSUDO_RATE_LIMIT_API: '0', KATSUDO_RATE_LIMIT_FEEDS: '5' });
+  assert.deepEqual(set.rateLimits, { searchPerMinute: 1_000_000, apiPerMinute: 0, feedsPerMinute: 5 });
+});
+
+test('names the work pool and rate-limit variables and a valid example when a value is wrong', () => {
+  const cases: [Record<string, string>, RegExp][] = [
+    [{ KATSUDO_WORK_THREADS: '0' }, /KATSUDO_WORK_THREADS=2/],
+    [{ KATSUDO_WORK_THREADS: 'many' }, /KATSUDO_WORK_THREADS=2/],
+    [{ KATSUDO_WORK_QUEUE: '-1' }, /KATSUDO_WORK_QUEUE=32/],
+    [{ KATSUDO_RATE_LIMIT_SEARCH: '60/min' }, /KATSUDO_RATE_LIMIT_SEARCH=60/],
+    [{ KATSUDO_RATE_LIMIT_API: '1.5' }, /KATSUDO_RATE_LIMIT_API=300/],
+    [{ KATSUDO_RATE_LIMIT_FEEDS: '2000000' }, /KATSUDO_RATE_LIMIT_FEEDS=60/],
+  ];
+  for (const [env, message] of cases) assert.throws(() => loadConfig({}, env), (e: unknown) => e instanceof ConfigError && message.test(e.message));
+});

@@ -1,7 +1,7 @@
 // Searching published reports: parse the query, find the ranked page of hits, and
 // prepare each result's highlighted title and snippet from the original text (or, for a
 // report found only through an attached PDF, from that PDF's text, with its label).
-import { positiveTerms, parseSearchQuery, type SearchQuery } from '../domain/search/query.js';
+import { checkSearchDepth, positiveTerms, parseSearchQuery, type SearchQuery } from '../domain/search/query.js';
 import { highlight, snippet, type TextPart } from '../domain/search/snippet.js';
 import type { ReportSummary } from '../domain/report.js';
 import type { Db } from '../store/database.js';
@@ -35,9 +35,20 @@ export interface SearchResult {
 
 export const SNIPPET_CHARS = 120;
 
-/** Throws ValidationError for a query that cannot be searched (too long, only exclusions). */
-export async function searchReports(db: Db, request: SearchRequest): Promise<SearchResult> {
+/**
+ * The parsed query, or undefined for an empty box. Throws ValidationError for a query that
+ * cannot be searched or would cost too much (domain/search/query.ts). Cheap: callers may run
+ * it before handing the search to the work pool, so refusals never wait for a worker.
+ */
+export function checkSearchRequest(request: SearchRequest): SearchQuery | undefined {
   const query = parseSearchQuery(request.q);
+  if (query) checkSearchDepth(request.page, request.perPage);
+  return query;
+}
+
+/** Throws ValidationError as checkSearchRequest does. */
+export async function searchReports(db: Db, request: SearchRequest): Promise<SearchResult> {
+  const query = checkSearchRequest(request);
   if (!query) return { query, total: 0, items: [] };
   const hits = await findSearchHits(db, query, request.filter, {
     offset: (request.page - 1) * request.perPage,

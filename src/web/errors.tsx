@@ -3,7 +3,7 @@
 // a Japanese page, /api gets JSON. A 500 is logged once with the request id and shows
 // no detail.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, type ErrorCode } from '../domain/errors.js';
+import { AppError, UnavailableError, type ErrorCode } from '../domain/errors.js';
 import { EMPTY_SETTINGS } from '../domain/settings.js';
 import { findRedirect } from '../store/redirects.js';
 import type { WebDeps } from './deps.js';
@@ -98,7 +98,11 @@ export function installErrorHandlers(app: FastifyInstance, deps: WebDeps): void 
   });
   app.setErrorHandler(async (error, request, reply) => {
     const status = statusOf(error);
-    if (status >= 500) request.log.error({ err: error, reqId: request.id }, 'request failed');
+    // A full work pool or a stopped task: the client is told when to come back.
+    if (error instanceof UnavailableError) {
+      reply.header('Retry-After', String(error.retryAfterSeconds));
+      if (error.code === 'WORK_TIMEOUT') request.log.warn({ reqId: request.id }, error.message);
+    } else if (status >= 500) request.log.error({ err: error, reqId: request.id }, 'request failed');
     // A route that matched but found nothing may be an old address: a renamed report's slug.
     if (status === 404) {
       const target = await redirectTarget(deps, request);

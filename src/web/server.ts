@@ -13,6 +13,7 @@ import { loadAssets } from './assets.js';
 import type { WebDeps } from './deps.js';
 import { installErrorHandlers, sendError } from './errors.js';
 import { PageCache } from './page-cache.js';
+import { DEFAULT_RATE_LIMITS, registerRateLimits, type RateLimits } from './rate-limits.js';
 import { apiReportRoutes } from './routes/api/reports.js';
 import { apiSearchRoutes } from './routes/api/search.js';
 import { activityRoutes } from './routes/public/activity.js';
@@ -36,6 +37,8 @@ export interface ServerOptions {
   logStream?: { write(line: string): void };
   /** Memory for rendered pages per process. */
   pageCacheBytes?: number;
+  /** Per-client limits on search, the API and feeds (KATSUDO_RATE_LIMIT_*); DEFAULT_RATE_LIMITS when not given. */
+  rateLimits?: RateLimits;
   /** Largest accepted upload (config KATSUDO_MAX_UPLOAD_MB); DEFAULT_MAX_UPLOAD_BYTES when not given. */
   maxUploadBytes?: number;
   /** Admin session expiry (KATSUDO_SESSION_IDLE_MINUTES, KATSUDO_SESSION_MAX_HOURS); 2 h idle, 12 h at most by default. */
@@ -83,6 +86,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(fastifyStatic, { root: join(options.ctx.dataDir, 'media'), serve: false });
 
   installErrorHandlers(app, deps);
+  // Before the routes: it attaches its hooks to the limited ones as they are registered.
+  await registerRateLimits(app, options.rateLimits ?? DEFAULT_RATE_LIMITS);
   // First, before any rate limit or other hook a later plugin adds to routes registered after it.
   await app.register(healthRoutes, { deps });
   await app.register(homeRoutes, { deps });

@@ -1,9 +1,15 @@
 // The web application over a fresh test site, for app.inject() tests.
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { threadPool, type ThreadPoolOptions } from '../../src/actions/workers/work-pool.js';
+import type { RateLimits } from '../../src/web/rate-limits.js';
 import { buildServer } from '../../src/web/server.js';
 import { createTestSite, type TestSite } from './db.js';
 
 export const TEST_BASE_URL = 'https://www.example.jp';
+
+/** Tests that are not about rate limits must not meet them (the search fuzz sends thousands). */
+const NO_RATE_LIMITS: RateLimits = { searchPerMinute: 0, apiPerMinute: 0, feedsPerMinute: 0 };
 
 export interface TestApp {
   app: FastifyInstance;
@@ -11,15 +17,24 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
-export async function createTestApp(options: { seed?: (site: TestSite) => Promise<void> } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  seed?: (site: TestSite) => Promise<void>;
+  /** Run slow work on worker threads, as `katsudo serve` does (default: inline). */
+  threads?: Omit<ThreadPoolOptions, 'dbFile'>;
+  rateLimits?: RateLimits;
+}
+
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const site = await createTestSite();
   if (options.seed) await options.seed(site);
-  const app = await buildServer({ ctx: site, baseUrl: TEST_BASE_URL, logLevel: 'silent' });
+  if (options.threads) site.work = threadPool({ ...options.threads, dbFile: join(site.dataDir, 'katsudo.db') });
+  const app = await buildServer({ ctx: site, baseUrl: TEST_BASE_URL, logLevel: 'silent', rateLimits: options.rateLimits ?? NO_RATE_LIMITS });
   return {
     app,
     site,
     close: async () => {
       await app.close();
+      await site.work.close();
       await site.cleanup();
     },
   };

@@ -12,10 +12,10 @@
 //   stopped and a fresh one started, so a runaway query cannot hold a thread forever.
 // inlinePool runs the same handlers on the calling thread, without queue or time limits
 // (one-off CLI commands, tests where the pool is not the point).
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { AppError, ServerBusyError, ValidationError, WorkTimeoutError, type FieldMessages } from '../../domain/errors.js';
 import type { Db } from '../../store/database.js';
+import { DEFAULT_POOL_SIZE, DEFAULT_QUEUE_LIMIT } from './pool-defaults.js';
 import { runTask, type TaskInput, type TaskName, type TaskOutput } from './tasks.js';
 
 export interface RunOptions {
@@ -42,8 +42,6 @@ export interface ThreadPoolOptions {
   extraTasksUrl?: string;
 }
 
-export const DEFAULT_POOL_SIZE = Math.max(1, Math.min(4, availableParallelism()));
-export const DEFAULT_QUEUE_LIMIT = 32;
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
 export function inlinePool(db: Db): WorkPool {

@@ -24,7 +24,8 @@ export function parseServeArgs(args: string[]) {
 export async function serve(config: Config, isDemoWanted: boolean, log: (line: string) => void): Promise<void> {
   const site = await openSite(config.dataDir);
   // Searches and previews run on worker threads, so a slow one never stalls page serving.
-  const ctx = { ...site, work: threadPool({ dbFile: join(config.dataDir, DB_FILE) }) };
+  const work = threadPool({ dbFile: join(config.dataDir, DB_FILE), size: config.workThreads, queueLimit: config.workQueueLimit });
+  const ctx = { ...site, work };
   if (isDemoWanted) {
     // The demo (and the PDF library it needs) is loaded only for a new, empty site:
     // every later start saves the time and memory.
@@ -38,6 +39,7 @@ export async function serve(config: Config, isDemoWanted: boolean, log: (line: s
     baseUrl: config.baseUrl,
     trustProxy: config.trustProxy,
     pageCacheBytes: config.pageCacheBytes,
+    rateLimits: config.rateLimits,
     maxUploadBytes: config.maxUploadBytes,
     session: { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs },
     auditRetentionDays: config.auditRetentionDays,

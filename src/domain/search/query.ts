@@ -3,8 +3,14 @@
 // between words accepts either. Nothing a reader types is syntax for the database: the
 // parsed query is turned into tokens, never into engine syntax, so 「"」「*」「NEAR」「(」「:」
 // are just characters.
+//
+// The cost of one query is capped here (issue 9): at most MAX_TERMS terms; at most one term
+// ending in a lone character (「の」, 「会」, a quoted "外交 の"), because each is a prefix of
+// every token starting with that character, which for a common one means reading nearly the
+// whole index; and results are shown to MAX_RESULT_DEPTH.
 import { ValidationError } from '../errors.js';
 import { normalizeForSearch } from './normalize.js';
+import { termTokens } from './tokens.js';
 
 export interface SearchTerm {
   /** Normalised (what is matched). */
@@ -22,6 +28,14 @@ export interface SearchQuery {
 
 export const MAX_QUERY_CHARS = 200;
 export const MAX_TERMS = 10;
+/** Results past this one are not shown, whatever the page size: deep pages cost the most. */
+export const MAX_RESULT_DEPTH = 1000;
+
+export const MAX_ONE_CHARACTER_TERMS = 1;
+
+export const ONE_CHARACTER_MESSAGE =
+  '1文字の語(「の」「会」など)は、1回の検索に1つまでにしてください。ほとんどの活動報告に含まれるため、いくつも組み合わせると検索に時間がかかります。2文字以上の語にすると絞り込めます。';
+export const DEPTH_MESSAGE = `検索結果は${MAX_RESULT_DEPTH.toLocaleString('ja-JP')}件目までしか表示できません。語を増やすなどして絞り込んでください。`;
 
 interface Piece {
   text: string;
@@ -97,7 +111,20 @@ export function parseSearchQuery(input: string): SearchQuery | undefined {
   if (all.length === 0) {
     throw new ValidationError('検索語がありません。', { q: '「-」を付けた除外する語だけでは検索できません。探す語も入力してください。' });
   }
+  if ([...all.flat(), ...none].filter(isPrefixTerm).length > MAX_ONE_CHARACTER_TERMS) {
+    throw new ValidationError('1文字の語が多すぎます。', { q: ONE_CHARACTER_MESSAGE });
+  }
   return { all, none };
+}
+
+/** A term whose last token is a lone character, searched as a prefix of every token (domain/search/tokens.ts). */
+function isPrefixTerm(term: SearchTerm): boolean {
+  return termTokens(term.text)?.isLastPrefix === true;
+}
+
+/** Refuses a page whose results lie past MAX_RESULT_DEPTH (throws ValidationError, field `q`). */
+export function checkSearchDepth(page: number, perPage: number): void {
+  if (page * perPage > MAX_RESULT_DEPTH) throw new ValidationError('検索結果の先のページは表示できません。', { q: DEPTH_MESSAGE });
 }
 
 /** Every term that is looked for (for highlighting). */

@@ -15,6 +15,7 @@ const TEXTS: Record<number, { title: string; lead: string }> = {
   415: { title: 'この形式は受け付けていません', lead: '送信された内容の形式に対応していません。' },
   429: { title: 'アクセスが集中しています', lead: 'しばらく時間をおいてから、もう一度お試しください。' },
   500: { title: 'エラーが発生しました', lead: 'サーバーで問題が発生しました。しばらく時間をおいてから、もう一度お試しください。' },
+  503: { title: 'ただいま混み合っています', lead: '処理を待っている要求が多いため、受け付けられませんでした。しばらく時間をおいてから、もう一度お試しください。' },
 };
 
 export function errorTexts(status: number): { title: string; lead: string } {

@@ -2,7 +2,18 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { ValidationError } from '../../../src/domain/errors.js';
-import { MAX_QUERY_CHARS, MAX_TERMS, parseSearchQuery, positiveTerms, type SearchQuery } from '../../../src/domain/search/query.js';
+import {
+  checkSearchDepth,
+  DEPTH_MESSAGE,
+  MAX_ONE_CHARACTER_TERMS,
+  MAX_QUERY_CHARS,
+  MAX_RESULT_DEPTH,
+  MAX_TERMS,
+  ONE_CHARACTER_MESSAGE,
+  parseSearchQuery,
+  positiveTerms,
+  type SearchQuery,
+} from '../../../src/domain/search/query.js';
 
 /** The query as normalised texts: groups of alternatives, and exclusions. */
 function shape(query: SearchQuery | undefined) {
@@ -127,4 +138,23 @@ test('returns a query or throws a ValidationError for any string, never anything
     }),
     { numRuns: 2000 },
   );
+});
+
+test(`accepts at most ${MAX_ONE_CHARACTER_TERMS} term ending in a lone character, wherever it stands`, () => {
+  for (const q of ['外', '外交 外', '- 外交', '外交 OR 会 OR 地域', '外交 -会', '"外交 の"']) assert.ok(parseSearchQuery(q), q);
+  for (const q of ['の を', 'の を に は が で と 地 会 行', '外交 -の -を', '外交 OR 会 OR 地', '"外交 の" 会', 'a b']) {
+    assert.throws(
+      () => parseSearchQuery(q),
+      (error: unknown) => error instanceof ValidationError && error.fields.q === ONE_CHARACTER_MESSAGE,
+      q,
+    );
+  }
+});
+
+test(`refuses a page whose results lie past the ${MAX_RESULT_DEPTH}th`, () => {
+  checkSearchDepth(MAX_RESULT_DEPTH / 20, 20);
+  checkSearchDepth(MAX_RESULT_DEPTH / 100, 100);
+  for (const [page, perPage] of [[MAX_RESULT_DEPTH / 20 + 1, 20], [MAX_RESULT_DEPTH / 100 + 1, 100], [100_000, 1]]) {
+    assert.throws(() => checkSearchDepth(page!, perPage!), (error: unknown) => error instanceof ValidationError && error.fields.q === DEPTH_MESSAGE);
+  }
 });

@@ -5,7 +5,7 @@
 // text, and `attachmentLabel` names it). Refused input answers 400
 // with { error: { status, message, fields } } in Japanese, as the search page shows it.
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
-import { searchReports } from '../../../actions/search-reports.js';
+import { checkSearchRequest } from '../../../actions/search-reports.js';
 import { ValidationError, type FieldMessages } from '../../../domain/errors.js';
 import { absoluteUrl, paths } from '../../../domain/paths.js';
 import { partsToHtml } from '../../../domain/search/snippet.js';
@@ -30,9 +30,11 @@ export const apiSearchRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
     if (input.isMalformed) return sendRefused(reply, { q: MALFORMED_Q_MESSAGE });
     try {
       return await sendCached(deps, request, reply, `api:search:${page}:${limit}:${input.text}`, JSON_TYPE, async () => {
-        const result = await searchReports(deps.ctx.db, { q: input.text, filter: {}, page, perPage: limit });
+        const search = { q: input.text, filter: {}, page, perPage: limit };
         // No words (an empty q, only quotes or OR): a client's mistake; the page shows the form instead.
-        if (!result.query) throw new ValidationError('nothing to search for', { q: EMPTY_Q_MESSAGE });
+        if (!checkSearchRequest(search)) throw new ValidationError('nothing to search for', { q: EMPTY_Q_MESSAGE });
+        // On a worker thread, so a slow query never stalls other requests (a full pool answers 503 at once).
+        const result = await deps.ctx.work.run('search', search);
         const items = result.items.map(({ report, snippet, matchedIn, attachmentLabel }) => ({
           id: report.id,
           title: report.title,

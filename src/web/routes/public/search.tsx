@@ -1,8 +1,9 @@
 // GET /search?q=&year=&category=&page= (the search page) and /opensearch.xml (so browsers
 // can add the site's search). Results are cached like any page, keyed by the cleaned words,
 // the filters and the page; refused input answers 400 with the form and its message.
+// A search that is not cached runs in the work pool (actions/workers/).
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { searchReports } from '../../../actions/search-reports.js';
+import { checkSearchRequest } from '../../../actions/search-reports.js';
 import { PageNotFoundError, ValidationError, type FieldMessages } from '../../../domain/errors.js';
 import { absoluteUrl, paths, type SearchParams } from '../../../domain/paths.js';
 import { siteTitle, type SiteSettings } from '../../../domain/settings.js';
@@ -60,7 +61,10 @@ async function sendSearchPage(
     const category = params.category === undefined ? undefined : await findCategoryBySlug(deps.ctx.db, params.category);
     if (params.category !== undefined && !category) throw new ValidationError('unknown category', { category: UNKNOWN_CATEGORY_MESSAGE });
     const filter = { year: params.year, categoryId: category?.id };
-    const result = await searchReports(deps.ctx.db, { q: params.q ?? '', filter, page, perPage: PER_PAGE });
+    const search = { q: params.q ?? '', filter, page, perPage: PER_PAGE };
+    // Refusals and the empty box need no worker; the search itself runs on a worker thread,
+    // so a slow query never stalls other pages (a full pool answers 503 at once).
+    const result = checkSearchRequest(search) ? await deps.ctx.work.run('search', search) : { query: undefined, total: 0, items: [] };
     const pageCount = pageCountOf(result.total, PER_PAGE);
     if (page > pageCount) throw new PageNotFoundError(paths.search(params));
     const results: SearchResults | undefined = result.query && { total: result.total, items: result.items, page, pageCount };
