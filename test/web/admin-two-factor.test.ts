@@ -129,3 +129,17 @@ test('the owner requires two factors: a user without one may only enrol, then wo
     await ownerAgent.post('/admin/users/two-factor', { policy: 'none' });
   }
 });
+
+test('twenty simultaneous wrong codes through the form: at most six are checked, the rest wait with Retry-After', async () => {
+  const user = await freshUser();
+  await enrolTotp(t.site, user);
+  const { agent } = await attemptLogIn(t.app, user.login, user.password);
+  agent.csrfToken = csrfTokenOf((await agent.get('/admin/login/second-factor')).body);
+  const responses = await Promise.all(Array.from({ length: 20 }, (_, i) => agent.post('/admin/login/second-factor', { code: String(100000 + i), next: '/admin/' })));
+  const statuses = responses.map((r) => r.statusCode);
+  assert.ok(statuses.filter((s) => s === 401).length <= 6, statuses.join(','));
+  const throttled = responses.filter((r) => r.statusCode === 429);
+  assert.ok(throttled.length >= 14);
+  assert.ok(Number(throttled[0]!.headers['retry-after']) > 0);
+  assert.match(throttled[0]!.body, /一時的にログインを受け付けていません/);
+});

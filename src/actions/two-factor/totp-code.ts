@@ -10,7 +10,8 @@ function totp(secretBase32: string, label = '', issuer = ''): TOTP {
 
 /** 20 random bytes (160 bits, RFC 4226's recommendation) as base32. */
 export function newTotpSecret(): string {
-  return new Secret({ buffer: randomBytes(20).buffer }).base32;
+  // Copied into an ArrayBuffer of its own: a Buffer may be a view into a larger shared pool.
+  return new Secret({ buffer: new Uint8Array(randomBytes(20)).buffer }).base32;
 }
 
 /** The 30-second step whose code `code` is (within ±1 step of `now`), or undefined. */
