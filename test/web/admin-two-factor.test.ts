@@ -143,3 +143,30 @@ test('twenty simultaneous wrong codes through the form: at most six are checked,
   assert.ok(Number(throttled[0]!.headers['retry-after']) > 0);
   assert.match(throttled[0]!.body, /一時的にログインを受け付けていません/);
 });
+
+test('a passkey answer that does not verify signs nobody in, spends its challenge and is audited', async () => {
+  const agent = new AdminAgent(t.app, '203.0.113.77');
+  agent.csrfToken = csrfTokenOf((await agent.get('/admin/login')).body);
+  const json = (url: string, body: unknown) =>
+    agent.inject({ method: 'POST', url, headers: { 'content-type': 'application/json', 'x-csrf-token': agent.csrfToken }, payload: JSON.stringify(body) });
+  const options = await json('/admin/login/passkey/options', { mode: 'passwordless' });
+  assert.equal(options.statusCode, 200);
+  const { challenge, rpId, userVerification } = options.json() as { challenge: string; rpId: string; userVerification: string };
+  assert.equal(rpId, 'www.example.jp');
+  assert.equal(userVerification, 'required');
+  assert.ok(agent.cookies.has('katsudo_passkey'));
+  const clientDataJSON = Buffer.from(JSON.stringify({ type: 'webauthn.get', challenge, origin: 'https://www.example.jp' })).toString('base64url');
+  const forged = { id: 'bm9wZQ', rawId: 'bm9wZQ', type: 'public-key', clientExtensionResults: {}, response: { clientDataJSON, authenticatorData: 'AA', signature: 'AA' } };
+  const refused = await json('/admin/login/passkey', { mode: 'passwordless', response: forged });
+  assert.equal(refused.statusCode, 400);
+  assert.match((refused.json() as { message: string }).message, /パスキーを確認できませんでした/);
+  assert.ok(!agent.cookies.has('katsudo_session'));
+  const stored = await t.site.db.selectFrom('webauthn_challenges').select('challenge').where('challenge', '=', challenge).execute();
+  assert.deepEqual(stored, [], 'the challenge is spent');
+  const audit = (await listAudit(t.site.db, { limit: 5, action: 'login.passkey.fail' })).find((e) => e.ip === '203.0.113.77');
+  assert.ok(audit);
+
+  const asSecondFactor = await json('/admin/login/passkey/options', { mode: 'second-factor' });
+  assert.equal(asSecondFactor.statusCode, 400, 'no pending login');
+  assert.match((asSecondFactor.json() as { message: string }).message, /有効期限が切れました/);
+});
