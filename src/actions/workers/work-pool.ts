@@ -182,7 +182,8 @@ export function threadPool(options: ThreadPoolOptions): WorkPool {
     }
   }
 
-  const hasIdleWorker = () => slots.some((slot) => slot.isReady && !slot.job);
+  /** Tasks may wait for a worker without a task (one still starting) and for queueLimit more. */
+  const isFull = () => queue.length >= queueLimit + slots.filter((slot) => !slot.job).length;
 
   function fill(): void {
     while (slots.length < size) slots.push(spawn());
@@ -193,7 +194,7 @@ export function threadPool(options: ThreadPoolOptions): WorkPool {
     run(task, input, runOptions = {}) {
       if (isClosed) return Promise.reject(new Error('the work pool is closed'));
       fill();
-      if (queue.length >= queueLimit && !hasIdleWorker()) return Promise.reject(new ServerBusyError());
+      if (isFull()) return Promise.reject(new ServerBusyError());
       return new Promise((resolve, reject) => {
         queue.push({ id: nextId++, task, input, timeoutMs: runOptions.timeoutMs ?? defaultTimeoutMs, resolve, reject });
         dispatch();

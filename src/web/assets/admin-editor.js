@@ -1,7 +1,8 @@
 // Live preview for the report editor (progressive enhancement: without this file the
 // プレビュー button renders the same preview on the server). While the body is typed, the
 // text is posted to /admin/preview after a pause and the HTML the public page's renderer
-// returns replaces the preview. The CSRF token comes from <meta name="csrf-token">.
+// returns replaces the preview (or, 422, the message saving would give, e.g. a body too
+// long). The CSRF token comes from <meta name="csrf-token">.
 (function () {
   'use strict';
   var DELAY_MS = 500;
@@ -25,7 +26,7 @@
       body: form.toString(),
     })
       .then(function (response) {
-        return response.ok ? response.text() : Promise.reject(new Error(String(response.status)));
+        return response.ok || response.status === 422 ? response.text() : Promise.reject(new Error(String(response.status)));
       })
       .then(function (html) {
         // Only the answer to the latest request: an older one may arrive after it.
