@@ -1,5 +1,6 @@
 // The command users run (`npm start` → bin/katsudo.js → the bundle in dist/) starts a
-// site on a new data directory and serves the demo, with the stylesheet beside it.
+// site on a new data directory and serves the demo, with the stylesheet beside it, and
+// searches it on the bundled worker threads.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -53,6 +54,10 @@ test('builds the bundle and serves the demo site from a new data directory', asy
     assert.equal((await fetch(`http://127.0.0.1:${port}${css}`)).status, 200);
     const list = await (await fetch(`http://127.0.0.1:${port}/api/v1/reports`)).json() as { total: number };
     assert.ok(list.total >= 12);
+    // Searches run on the bundle's worker threads (dist/work-thread.mjs).
+    const found = await (await fetch(`http://127.0.0.1:${port}/api/v1/search?q=${encodeURIComponent('外交')}`)).json() as { total: number };
+    assert.ok(found.total >= 1, output);
+    assert.equal((await fetch(`http://127.0.0.1:${port}/search?q=${encodeURIComponent('委員会')}`)).status, 200);
     assert.match(output, /デモ用の活動報告を\d+件作成しました/);
   } finally {
     child.kill('SIGTERM');
