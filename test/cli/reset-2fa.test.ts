@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { inlinePool } from '../../src/actions/workers/work-pool.js';
 import { listAudit } from '../../src/store/audit-log.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
 import { countUnusedRecoveryCodes, findTotpFactor } from '../../src/store/second-factors.js';
@@ -40,7 +41,7 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 test('removes the second factors of a user who lost their phone, ends their sessions, and says so in English', async () => {
   const userId = await withDb(async (db) => {
-    const site = { db, dataDir: join(dir, 'data'), now: () => new Date('2026-11-20T03:00:00.000Z') };
+    const site = { db, dataDir: join(dir, 'data'), now: () => new Date('2026-11-20T03:00:00.000Z'), work: inlinePool(db) };
     const user = await addTestUser(site, { login: 'yamakawa', role: 'owner' });
     await enrolTotp(site, user);
     await insertSession(db, { tokenHash: 'a'.repeat(64), userId: user.id, expiresAt: '2099-01-01T00:00:00.000Z', ip: '', userAgent: '' }, '2026-11-20T03:00:00.000Z');

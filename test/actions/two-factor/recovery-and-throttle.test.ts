@@ -108,3 +108,12 @@ test('reset removes every second factor, ends the sessions and is audited', asyn
   assert.match(entry!.detail, /"via":"cli"/);
 });
 
+
+test('asking for the password again counts on the account throttle: a borrowed session cannot guess it', async () => {
+  const user = await freshUser();
+  await enrolTotp(site, user);
+  for (let i = 0; i < 6; i++) await assert.rejects(regenerateRecoveryCodes(site, actorOf(user), { proof: `まちがったパスワード${i}` }), ValidationError);
+  await assert.rejects(regenerateRecoveryCodes(site, actorOf(user), { proof: TEST_PASSWORD }), (error: ValidationError) => /待って/.test(error.fields.proof ?? ''));
+  clock = new Date(clock.getTime() + 120_000);
+  assert.equal((await regenerateRecoveryCodes(site, actorOf(user), { proof: TEST_PASSWORD })).length, 10);
+});
