@@ -76,15 +76,20 @@ export async function inspectPdf(bytes: Uint8Array, limits: PdfLimits = DEFAULT_
     const texts: string[] = [];
     let chars = 0;
     let isTruncated = pages > limits.maxPages;
-    for (let n = 1; n <= Math.min(pages, limits.maxPages); n++) {
-      const pageText = await readPageText(doc, n);
-      if (chars + pageText.length > limits.maxChars) {
-        texts.push(pageText.slice(0, Math.max(0, limits.maxChars - chars)));
-        isTruncated = true;
-        break;
+    try {
+      for (let n = 1; n <= Math.min(pages, limits.maxPages); n++) {
+        const pageText = await readPageText(doc, n);
+        if (chars + pageText.length > limits.maxChars) {
+          texts.push(pageText.slice(0, Math.max(0, limits.maxChars - chars)));
+          isTruncated = true;
+          break;
+        }
+        texts.push(pageText);
+        chars += pageText.length + 2;
       }
-      texts.push(pageText);
-      chars += pageText.length + 2;
+    } catch (error) {
+      // A damaged page (a broken page tree, say) ends the reading: the pages before it count.
+      return { pages, text: texts.join('\n\n').trim(), isTruncated: true, failure: describe(error) };
     }
     return { pages, text: texts.join('\n\n').trim(), isTruncated };
   } finally {

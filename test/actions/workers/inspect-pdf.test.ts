@@ -37,6 +37,17 @@ test('accepts a file it cannot open with no pages, no text and the cause', async
   assert.match(facts.failure ?? '', /Invalid PDF/);
 });
 
+test('keeps the text before a damaged page, with the cause', async () => {
+  const pdf = Buffer.from(makeTextPdf(['一ページ目', '二ページ目'])).toString('latin1');
+  const damaged = pdf.replace('/Kids [6 0 R 8 0 R]', '/Kids [6 0 R 99 0 R]');
+  assert.notEqual(damaged, pdf);
+  const facts = await inspectPdf(Buffer.from(damaged, 'latin1'), LIMITS);
+  assert.equal(facts.pages, 2);
+  assert.equal(facts.text, '一ページ目');
+  assert.equal(facts.isTruncated, true);
+  assert.match(facts.failure ?? '', /kid reference/);
+});
+
 test('reads the text of the first pages only, and says it left some out', async () => {
   const pdf = makeTextPdf(['一ページ', '二ページ', '三ページ']);
   const facts = await inspectPdf(pdf, { ...LIMITS, maxPages: 2 });
