@@ -33,7 +33,7 @@ const get = (url: string) => t.app.inject({ method: 'GET', url });
 test('the search page shows a hit found only in an attached PDF with 添付資料内, its label and the PDF snippet', async () => {
   const res = await get(`/search?q=${encodeURIComponent('災害救援')}`);
   assert.equal(res.statusCode, 200);
-  assert.match(res.body, /<p class="search-source"><span class="search-source-tag">添付資料内<\/span>ファクトシート&lt;b><\/p>/);
+  assert.match(res.body, /<p class="search-source"><span class="search-source-tag">添付資料内<\/span>「ファクトシート&lt;b>」<\/p>/);
   assert.match(res.body, /<p class="search-snippet">[^<]*<mark>災害救援<\/mark>の共同訓練<\/p>/);
 });
 

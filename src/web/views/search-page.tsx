@@ -157,8 +157,7 @@ function Results({ params, results }: { params: SearchParams; results: SearchRes
               </p>
               {matchedIn === 'attachment' && (
                 <p class="search-source">
-                  <span class="search-source-tag">添付資料内</span>
-                  {attachmentLabel}
+                  <span class="search-source-tag">添付資料内</span>「{attachmentLabel}」
                 </p>
               )}
               <p class="search-snippet">
