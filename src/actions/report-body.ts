@@ -13,11 +13,20 @@ export interface RenderedBody {
   media: Map<string, Media>;
 }
 
-export async function renderBody(trx: Kysely<Database>, bodySource: string): Promise<RenderedBody> {
+/**
+ * `mediaUrl` gives the address linked files get: the public /media/ path for what is saved,
+ * the staff path for a preview (the file may not be public yet: store/media.ts isMediaPublic).
+ */
+export async function renderBody(
+  trx: Kysely<Database>,
+  bodySource: string,
+  options: { mediaUrl?: (sha256: string, fileName: string) => string } = {},
+): Promise<RenderedBody> {
+  const mediaUrl = options.mediaUrl ?? mediaPath;
   const media = await findMediaByRefs(trx, mediaRefs(bodySource));
   const mediaInfo = new Map<string, MediaInfo>();
   for (const [ref, m] of media) {
-    mediaInfo.set(ref, { url: mediaPath(m.sha256, m.originalName), mime: m.mime, bytes: m.bytes, pages: m.pages });
+    mediaInfo.set(ref, { url: mediaUrl(m.sha256, m.originalName), mime: m.mime, bytes: m.bytes, pages: m.pages });
   }
   return { rendered: render(bodySource, { media: mediaInfo }), media };
 }

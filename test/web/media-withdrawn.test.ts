@@ -151,3 +151,12 @@ test('links admin pages to the staff route, so withdrawn files still open there'
   const edit = await editor.get(`/admin/reports/${report.id}/edit`);
   assert.ok(edit.body.includes(`href="${staffUrl}"`), 'attachments panel');
 });
+
+test('links files in the editor preview to the staff route', async () => {
+  const file = await newFile();
+  const res = await writer.post('/admin/preview', { bodySource: `1 概要\n\n[配布資料](media:${file.originalName})を参照。` });
+  assert.equal(res.statusCode, 200);
+  const staffUrl = staffMediaPath(mediaPath(file.sha256, file.originalName));
+  assert.ok(res.body.includes(`href="${staffUrl}"`), res.body);
+  assert.equal((await writer.get(staffUrl)).statusCode, 200);
+});
