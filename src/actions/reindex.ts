@@ -1,8 +1,8 @@
 // Rebuilding the search index from the published reports (katsudo reindex). One
 // transaction: readers keep the old index until the new one is complete. Documents for
 // the next batch are built on worker threads while this thread writes the current one.
-// First, PDFs stored before their text was read (migration 0009) are read, so their text
-// is indexed with the reports that have them attached.
+// `katsudo reindex` first reads PDFs stored before their text was kept (migration 0009,
+// readStoredPdfTexts), so their text is indexed with the reports that have them attached.
 import { readFileSync } from 'node:fs';
 import { listPdfsWithoutText } from '../store/media-text.js';
 import { mediaFilePath } from '../store/media-files.js';
@@ -16,7 +16,6 @@ import type { PdfFacts } from './workers/inspect-pdf.js';
 const BATCH = 500;
 
 export async function reindexSearch(ctx: ActionContext, onProgress: (done: number, total: number) => void = () => {}): Promise<number> {
-  await readStoredPdfTexts(ctx);
   const total = await countReports(ctx.db, { status: 'published' });
   const builder = documentBuilderFor(total);
   try {

@@ -132,6 +132,7 @@ test('reindex reads PDFs stored before their text was kept, and rebuilds the ind
   await site.db.transaction().execute((trx) => refreshReportIndex(trx, report.id));
   assert.equal((await search('洋上風力')).total, 0);
 
+  assert.equal(await readStoredPdfTexts(site), 1);
   await reindexSearch(site);
   assert.deepEqual((await search('洋上風力')).items.map((i) => [i.report.id, i.attachmentLabel]), [[report.id, '旧資料']]);
   const row = await site.db.selectFrom('media').select(['text_status']).where('id', '=', media.id).executeTakeFirstOrThrow();

@@ -5,11 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { createReport } from '../../src/actions/create-report.js';
+import { storeMedia } from '../../src/actions/store-media.js';
 import { inlinePool } from '../../src/actions/workers/work-pool.js';
 import { parseSearchQuery } from '../../src/domain/search/query.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
 import { clearSearchIndex, findSearchHits } from '../../src/store/search.js';
 import { draft } from '../support/factories.js';
+import { makeTextPdf } from '../support/text-pdf.js';
 
 const MAIN = new URL('../../src/cli/main.ts', import.meta.url).pathname;
 const COUNT = 25;
@@ -69,4 +71,18 @@ test('katsudo reindex --data takes the data directory, and refuses unknown optio
   const bad = katsudo(['reindex', '--fast']);
   assert.notEqual(bad.code, 0);
   assert.notEqual(bad.stderr, '');
+});
+
+test('katsudo reindex first reads PDFs stored before their text was kept, and says how many', async () => {
+  await withDb(async (db) => {
+    const ctx = { db, dataDir: dir, now: () => new Date('2026-11-20T03:00:00Z'), work: inlinePool(db) };
+    const media = await storeMedia(ctx, { bytes: makeTextPdf(['鮎の遡上調査']), fileName: 'old.pdf', mime: 'application/pdf' });
+    await db.updateTable('media').set({ text: null, text_status: null }).where('id', '=', media.id).execute();
+    await createReport(ctx, draft({ title: '川の視察' }), { status: 'published', attachments: [{ mediaId: media.id, label: '調査資料' }] });
+    await db.transaction().execute((trx) => clearSearchIndex(trx));
+  });
+  const run = katsudo(['reindex']);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /^以前に登録されたPDF 1件の本文を読み取りました。\n/);
+  await withDb(async (db) => assert.equal(await total(db, '鮎の遡上'), 1));
 });

@@ -1,6 +1,7 @@
-// katsudo reindex [--data DIR]: rebuild the search index of published reports.
+// katsudo reindex [--data DIR]: read the text of PDFs stored before texts were kept, then
+// rebuild the search index of published reports.
 import { parseArgs } from 'node:util';
-import { reindexSearch } from '../../actions/reindex.js';
+import { readStoredPdfTexts, reindexSearch } from '../../actions/reindex.js';
 import { openSite } from '../open-site.js';
 import { progressBar } from '../progress-bar.js';
 
@@ -14,6 +15,8 @@ export function parseReindexArgs(args: string[]) {
 export async function reindexCommand(dataDir: string, log: (line: string) => void): Promise<void> {
   const ctx = await openSite(dataDir);
   try {
+    const pdfs = await readStoredPdfTexts(ctx);
+    if (pdfs > 0) log(`以前に登録されたPDF ${pdfs}件の本文を読み取りました。`);
     const bar = progressBar('検索索引を再構築中');
     const started = Date.now();
     const count = await reindexSearch(ctx, (done, total) => bar.update(done, total));
