@@ -6,7 +6,7 @@ import { PASSWORD_MAX_LENGTH } from '../domain/password-policy.js';
 import type { SessionPolicy } from '../domain/session-policy.js';
 import { throttleAddress } from '../domain/throttle-address.js';
 import { loginProblem, normalizeLogin, type User } from '../domain/user.js';
-import { recordAudit } from '../store/audit-log.js';
+import { recordAudit, type AuditEntryInput } from '../store/audit-log.js';
 import { clearThrottle, giveBackAttempt, reserveAttempts } from '../store/login-throttle.js';
 import { findCredentials } from '../store/users.js';
 import type { ActionContext } from './context.js';
@@ -48,7 +48,7 @@ export async function logIn(ctx: ActionContext, input: LogInInput, policy: Sessi
   const reservation = await reserveAttempts(ctx.db, keys, now);
   if (!reservation.isAllowed) {
     // The password is not even checked: a block must not reveal whether it was right.
-    await ctx.db.transaction().execute((trx) => recordAudit(trx, { login, action: 'login.blocked', ip: input.ip }, nowIso));
+    await ctx.db.transaction().execute((trx) => recordAudit(trx, blockedEntry(input.ip, login, reservation.blockedKeys), nowIso));
     return { isOk: false, reason: 'throttled', retryAfterMs: reservation.retryAfterMs };
   }
 
@@ -77,4 +77,20 @@ export async function logIn(ctx: ActionContext, input: LogInInput, policy: Sessi
     }
     return { isOk: true, user, ...(await startSession(trx, { user, ip: input.ip, userAgent: input.userAgent, previousToken: input.previousToken }, policy, now)) };
   });
+}
+
+/**
+ * The audit entry of a refused attempt, the same for every attempt from one blocked source,
+ * so a hammering client fills one counted row per window (issue 9): the throttled address
+ * (an IPv6 client's /64), and the typed login only when the account is what is blocked; a
+ * blocked address could otherwise write a row per made-up login.
+ */
+function blockedEntry(ip: string, login: string, blockedKeys: string[]): AuditEntryInput {
+  const isAddressBlocked = blockedKeys.includes(ipThrottleKey(ip));
+  return {
+    login: isAddressBlocked ? '' : login,
+    action: 'login.blocked',
+    detail: { blocked: isAddressBlocked ? 'address' : 'account' },
+    ip: throttleAddress(ip),
+  };
 }

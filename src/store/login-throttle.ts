@@ -25,14 +25,15 @@ export interface ReservedAttempt {
 
 export type AttemptReservation =
   | { isAllowed: true; retryAfterMs: 0; reserved: ReservedAttempt[] }
-  | { isAllowed: false; retryAfterMs: number };
+  | { isAllowed: false; retryAfterMs: number; blockedKeys: string[] };
 
 /** Counters untouched for this long are deleted, so the table stays small. */
 const STALE_AFTER_MS = 24 * 60 * 60_000;
 
 /**
  * Reserves one attempt on every key at once, or on none: if any key is blocked at `now`,
- * nothing is counted and the answer says how long the longest block still lasts. Otherwise
+ * nothing is counted and the answer says which keys are blocked and how long the longest
+ * block still lasts. Otherwise
  * each key's count goes up by one (restarting at 1 after its policy's quiet period) and the
  * key is blocked for `blockMs(count)` from now, so the attempts after it wait even while
  * this one is still being checked. The caller keeps the reservation when the check fails,
@@ -50,8 +51,11 @@ export async function reserveAttempts(db: Db, keys: [string, BackoffPolicy][], n
   return db.transaction().execute(async (trx) => {
     await deleteStaleThrottles(trx, new Date(nowMs - STALE_AFTER_MS).toISOString());
     const states = new Map((await findThrottles(trx, keys.map(([key]) => key))).map((s) => [s.key, s]));
-    const retryAfterMs = Math.max(0, ...[...states.values()].map((s) => Date.parse(s.blockedUntil) - nowMs));
-    if (retryAfterMs > 0) return { isAllowed: false, retryAfterMs };
+    const blocked = [...states.values()].filter((s) => Date.parse(s.blockedUntil) > nowMs);
+    if (blocked.length > 0) {
+      const retryAfterMs = Math.max(...blocked.map((s) => Date.parse(s.blockedUntil) - nowMs));
+      return { isAllowed: false, retryAfterMs, blockedKeys: blocked.map((s) => s.key) };
+    }
 
     const reserved: ReservedAttempt[] = [];
     for (const [key, policy] of keys) {

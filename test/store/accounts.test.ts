@@ -86,6 +86,7 @@ test('refuses every key when one is blocked, and a given-back attempt lifts the 
   for (let i = 0; i < 4; i++) await reserveAttempts(site.db, [['login:kato', THREE_FREE]], at);
   const refused = await reserveAttempts(site.db, [['ip:192.0.2.30', THREE_FREE], ['login:kato', THREE_FREE]], at);
   assert.equal(refused.isAllowed, false);
+  assert.deepEqual(!refused.isAllowed && refused.blockedKeys, ['login:kato']);
   assert.equal(await failuresOf('ip:192.0.2.30'), undefined, 'the address was not counted');
 
   for (let i = 0; i < 3; i++) await reserveAttempts(site.db, [['ip:192.0.2.30', THREE_FREE]], at);

@@ -25,12 +25,12 @@ async function blockedAgent(ip: string): Promise<AdminAgent> {
   return agent;
 }
 
-test('a blocked address hammering the login form leaves one row with the count, apart from another address', async () => {
+test('a blocked address hammering the login form with any logins leaves one row with the count, apart from another address', async () => {
   const first = await blockedAgent('198.51.100.1');
   const second = await blockedAgent('198.51.100.2');
   const rowsBefore = (await t.site.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
   const hammer = (agent: AdminAgent, times: number) =>
-    Array.from({ length: times }, () => agent.post('/admin/login', { login: 'owner', password: TEST_PASSWORD }));
+    Array.from({ length: times }, (_, i) => agent.post('/admin/login', { login: i % 2 ? 'owner' : `made-up-${i}`, password: TEST_PASSWORD }));
   const responses = await Promise.all([...hammer(first, 120), ...hammer(second, 30)]);
   assert.ok(responses.every((r) => r.statusCode === 429));
 
@@ -38,15 +38,31 @@ test('a blocked address hammering the login form leaves one row with the count, 
   assert.equal(rowsAfter - rowsBefore, 2);
   const blocked = await listAudit(t.site.db, { limit: 10, action: 'login.blocked' });
   assert.deepEqual(
-    blocked.map((e) => [e.ip, e.login, e.count]).sort(),
+    blocked.map((e) => [e.ip, e.login, e.detail, e.count]).sort(),
     [
-      ['198.51.100.1', 'owner', 120],
-      ['198.51.100.2', 'owner', 30],
+      ['198.51.100.1', '', '{"blocked":"address"}', 120],
+      ['198.51.100.2', '', '{"blocked":"address"}', 30],
     ],
   );
 });
 
+test('a refused login on a blocked account keeps the login, one row per address and window', async () => {
+  const agent = (ip: string) => new AdminAgent(t.app, ip);
+  const agents = Array.from({ length: 8 }, (_, i) => agent(`192.0.2.${i + 1}`));
+  for (const a of agents) a.csrfToken = csrfTokenOf((await a.get('/admin/login')).body);
+  for (const a of agents.slice(0, 6)) await a.post('/admin/login', { login: 'owner', password: 'まちがいのパスワード' });
+  await Promise.all([0, 1, 2].map(() => agents[6]!.post('/admin/login', { login: 'owner', password: TEST_PASSWORD })));
+  await agents[7]!.post('/admin/login', { login: 'owner', password: TEST_PASSWORD });
+  const blocked = await listAudit(t.site.db, { limit: 10, action: 'login.blocked' });
+  const ofAccount = blocked.filter((e) => e.detail === '{"blocked":"account"}').map((e) => [e.ip, e.login, e.count]);
+  assert.deepEqual(ofAccount.sort(), [
+    ['192.0.2.7', 'owner', 3],
+    ['192.0.2.8', 'owner', 1],
+  ]);
+});
+
 test('the audit page shows how long entries are kept and how often a folded entry happened', async () => {
+  await t.site.db.deleteFrom('login_throttle').execute(); // the owner was blocked above
   const app = await buildServer({ ctx: t.site, baseUrl: TEST_BASE_URL, logLevel: 'silent', auditRetentionDays: 90 });
   try {
     const agent = await logIn(app, 'owner');
