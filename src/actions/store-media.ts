@@ -11,7 +11,7 @@ import { reportsAttaching, upsertMedia, type Media } from '../store/media.js';
 import { refreshReportIndex } from '../store/search.js';
 import { bumpContentVersion } from '../store/site-state.js';
 import type { ActionContext } from './context.js';
-import type { PdfFacts, PdfLimits } from './workers/inspect-pdf.js';
+import { DEFAULT_PDF_LIMITS, type PdfFacts, type PdfLimits } from './workers/inspect-pdf.js';
 
 export interface MediaUpload {
   bytes: Uint8Array;
@@ -20,9 +20,6 @@ export interface MediaUpload {
   mime: string;
 }
 
-/** How much of a PDF is read: pages for text, characters kept (the size limit is the upload's). */
-export const PDF_TEXT_LIMITS = { maxPages: 500, maxChars: 1_000_000 } as const;
-
 /**
  * Page count and text of a PDF, read in the work pool (off the event loop, within the
  * pool's time limit). A file pdfjs cannot open, or cannot read in time, is still accepted
@@ -30,7 +27,7 @@ export const PDF_TEXT_LIMITS = { maxPages: 500, maxChars: 1_000_000 } as const;
  * @throws ServerBusyError when the pool's queue is full (the upload may be tried again).
  */
 export async function readPdf(ctx: ActionContext, bytes: Uint8Array, maxBytes: number): Promise<PdfFacts> {
-  const limits: PdfLimits = { maxBytes, ...PDF_TEXT_LIMITS };
+  const limits: PdfLimits = { ...DEFAULT_PDF_LIMITS, maxBytes };
   try {
     return await ctx.work.run('pdf', { bytes, limits });
   } catch (error) {

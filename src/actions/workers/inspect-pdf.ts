@@ -4,6 +4,7 @@
 // work pool's (a task over time is stopped by terminating its worker thread).
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { DEFAULT_MAX_UPLOAD_BYTES } from '../../domain/media-rules.js';
 
 export interface PdfLimits {
   /** Larger files are not parsed at all (the upload limit). */
@@ -14,7 +15,8 @@ export interface PdfLimits {
   maxChars: number;
 }
 
-export const DEFAULT_PDF_LIMITS: PdfLimits = { maxBytes: 20 * 1024 * 1024, maxPages: 500, maxChars: 1_000_000 };
+/** What uploads read: text of the first 500 pages, at most 1,000,000 characters kept. */
+export const DEFAULT_PDF_LIMITS: PdfLimits = { maxBytes: DEFAULT_MAX_UPLOAD_BYTES, maxPages: 500, maxChars: 1_000_000 };
 
 export interface PdfFacts {
   /** Null when the file could not be opened. */
