@@ -30,7 +30,7 @@ export interface WorkPool {
 }
 
 export interface ThreadPoolOptions {
-  /** Worker threads (default: cores, at most 4). */
+  /** Worker threads (default: cores, at most 4), started when the first task arrives. */
   size?: number;
   /** Tasks that may wait for a worker before run() refuses with ServerBusyError (default 32). */
   queueLimit?: number;
@@ -189,7 +189,7 @@ export function threadPool(options: ThreadPoolOptions): WorkPool {
     while (slots.length < size) slots.push(spawn());
   }
 
-  fill();
+  // Workers start with the first task: a process that never searches never pays their memory.
   return {
     run(task, input, runOptions = {}) {
       if (isClosed) return Promise.reject(new Error('the work pool is closed'));
