@@ -85,3 +85,10 @@ export async function deleteRecoveryCodes(trx: Q, userId: number): Promise<numbe
   const result = await trx.deleteFrom('recovery_codes').where('user_id', '=', userId).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** Ids of the users with a second factor (an enabled app or a passkey), for the users page. */
+export async function listUserIdsWithSecondFactor(db: Q): Promise<number[]> {
+  const totp = await db.selectFrom('totp_factors').select('user_id').where('enabled_at', 'is not', null).execute();
+  const passkeys = await db.selectFrom('passkeys').select('user_id').distinct().execute();
+  return [...new Set([...totp, ...passkeys].map((r) => r.user_id))];
+}

@@ -100,6 +100,10 @@ test('the owner requires two factors: a user without one may only enrol, then wo
   // The owner has no factor yet either: saving the policy would lock the form away, so
   // the owner enrols first (the page says why).
   await enrolTotp(t.site, owner);
+  await freshUser();
+  const users = await ownerAgent.get('/admin/users');
+  assert.match(users.body, /<td>owner<\/td>(?:(?!<\/tr>).)*<td>設定済み<\/td>/s, 'the users page says who has a second factor');
+  assert.match(users.body, /<span class="badge badge-muted">未設定<\/span>/);
   const invalid = await ownerAgent.post('/admin/users/two-factor', { policy: 'someone' });
   assert.equal(invalid.statusCode, 422);
   assert.match(invalid.body, /選択肢から選んでください/);

@@ -4,6 +4,7 @@ import { addUser } from '../../../actions/add-user.js';
 import { changeRole } from '../../../actions/change-role.js';
 import { setUserDisabled } from '../../../actions/set-user-disabled.js';
 import { UserNotFoundError, ValidationError } from '../../../domain/errors.js';
+import { listUserIdsWithSecondFactor } from '../../../store/second-factors.js';
 import { listUsers } from '../../../store/users.js';
 import { formField } from '../../admin/form-body.js';
 import { withNotice } from '../../admin/notices.js';
@@ -22,8 +23,8 @@ function userId(text: string): number {
 
 export const userRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {
   async function sendUsers(request: FastifyRequest, reply: FastifyReply, errors: FieldErrors = {}, form = EMPTY_FORM, status = 200) {
-    const [users, page] = await Promise.all([listUsers(deps.ctx.db), adminPageContext(deps, request, reply)]);
-    return sendAdminPage(reply, <UsersPage page={page} users={users} errors={errors} form={form} />, status);
+    const [users, secondFactorUserIds, page] = await Promise.all([listUsers(deps.ctx.db), listUserIdsWithSecondFactor(deps.ctx.db), adminPageContext(deps, request, reply)]);
+    return sendAdminPage(reply, <UsersPage page={page} users={users} errors={errors} form={form} secondFactorUserIds={secondFactorUserIds} />, status);
   }
 
   app.get('/users', { config: OWNER }, async (request, reply) => sendUsers(request, reply));

@@ -16,6 +16,8 @@ export interface UsersPageProps {
   /** Errors of the add form, or of an action on one user (field "user"). */
   errors: FieldErrors;
   form: NewUserForm;
+  /** Users with an authenticator app or a passkey. */
+  secondFactorUserIds: number[];
 }
 
 const ROLE_HELP: Record<Role, string> = {
@@ -26,7 +28,7 @@ const ROLE_HELP: Record<Role, string> = {
 
 const ADD_LABELS = { login: 'ログイン名', displayName: '表示名', role: '権限', password: 'パスワード', passwordConfirmation: 'パスワード(確認)' };
 
-export function UsersPage({ page, users, errors, form }: UsersPageProps) {
+export function UsersPage({ page, users, errors, form, secondFactorUserIds }: UsersPageProps) {
   const userError = errors.user;
   const addErrors = Object.fromEntries(Object.entries(errors).filter(([k]) => k !== 'user'));
   return (
@@ -46,13 +48,14 @@ export function UsersPage({ page, users, errors, form }: UsersPageProps) {
               <th scope="col">表示名</th>
               <th scope="col">権限</th>
               <th scope="col">状態</th>
+              <th scope="col">二段階認証</th>
               <th scope="col">登録日時</th>
               <th scope="col">操作</th>
             </tr>
           </thead>
           <tbody>
             {users.map((user) => (
-              <UserRow page={page} user={user} />
+              <UserRow page={page} user={user} hasSecondFactor={secondFactorUserIds.includes(user.id)} />
             ))}
           </tbody>
         </table>
@@ -122,7 +125,7 @@ export function UsersPage({ page, users, errors, form }: UsersPageProps) {
   );
 }
 
-function UserRow({ page, user }: { page: AdminPageContext; user: User }) {
+function UserRow({ page, user, hasSecondFactor }: { page: AdminPageContext; user: User; hasSecondFactor: boolean }) {
   const isSelf = user.login === page.user?.login;
   const roleSelect = controlAttrs(`role-${user.id}`, {});
   return (
@@ -148,6 +151,7 @@ function UserRow({ page, user }: { page: AdminPageContext; user: User }) {
         </form>
       </td>
       <td>{user.isDisabled ? <span class="badge badge-muted">無効</span> : '有効'}</td>
+      <td>{hasSecondFactor ? '設定済み' : <span class="badge badge-muted">未設定</span>}</td>
       <td>{formatDateTimeJa(user.createdAt)}</td>
       <td>
         {!isSelf && (
