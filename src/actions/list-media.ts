@@ -1,6 +1,8 @@
 // The media library: newest first, a page at a time, optionally only PDFs or only images,
-// with each image's WebP variants (for thumbnails) and the reports using each record.
+// with each image's WebP variants (for thumbnails), the reports using each record, and
+// whether each PDF's text is searchable.
 import type { MediaUser } from '../domain/errors.js';
+import { listMediaTextStates, type MediaTextState } from '../store/media-text.js';
 import { listMediaPage, listVariants, type Media, type MediaKind, type MediaVariant } from '../store/media.js';
 import type { ActionContext } from './context.js';
 import { listMediaUsers } from './list-media-users.js';
@@ -10,6 +12,8 @@ export const MEDIA_PAGE_SIZE = 30;
 export interface MediaListItem extends Media {
   variants: MediaVariant[];
   usedBy: MediaUser[];
+  /** PDFs only. */
+  textState?: MediaTextState;
 }
 
 export interface MediaList {
@@ -31,8 +35,12 @@ export async function listMedia(ctx: ActionContext, query: { page?: number; perP
   });
   const variants = await listVariants(ctx.db, items.map((m) => m.sha256));
   const users = await listMediaUsers(ctx.db, items);
+  const texts = await listMediaTextStates(ctx.db, items.map((m) => m.id));
   return {
-    items: items.map((m) => ({ ...m, variants: variants.get(m.sha256) ?? [], usedBy: users.get(m.id) ?? [] })),
+    items: items.map((m) => {
+      const textState = texts.get(m.id);
+      return { ...m, variants: variants.get(m.sha256) ?? [], usedBy: users.get(m.id) ?? [], ...(textState ? { textState } : {}) };
+    }),
     total,
     page,
     pageCount: Math.max(1, Math.ceil(total / perPage)),

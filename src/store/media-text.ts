@@ -52,3 +52,27 @@ export async function listAttachmentTexts(db: Q, reportId: number): Promise<Atta
     .execute();
   return rows.map((r) => ({ mediaId: r.id, label: r.label, text: r.text ?? '' }));
 }
+
+/**
+ * What search can do with each PDF's text, for the media library: `searchable` (all read),
+ * `partial` (cut by the limits or a damaged page), `no-text` (read, but no text: a scan),
+ * `unreadable` (could not be opened), `unread` (stored before migration 0009).
+ */
+export type MediaTextState = 'searchable' | 'partial' | 'no-text' | 'unreadable' | 'unread';
+
+export async function listMediaTextStates(db: Q, mediaIds: number[]): Promise<Map<number, MediaTextState>> {
+  if (mediaIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('media')
+    .select((eb) => ['id', 'text_status', eb.fn('length', ['text']).as('chars')])
+    .where('id', 'in', mediaIds)
+    .where('mime', '=', 'application/pdf')
+    .execute();
+  return new Map(rows.map((r) => [r.id, textState(r.text_status, Number(r.chars ?? 0))]));
+}
+
+function textState(status: string | null, chars: number): MediaTextState {
+  if (status === null) return 'unread';
+  if (chars === 0) return status === 'complete' ? 'no-text' : 'unreadable';
+  return status === 'complete' ? 'searchable' : 'partial';
+}

@@ -26,7 +26,17 @@ export interface MediaListItem {
   /** The WebP copies; the 640 px one is the thumbnail. */
   variants: { width: number }[];
   usedBy: MediaUser[];
+  /** PDFs: whether site search finds their text. */
+  textState?: 'searchable' | 'partial' | 'no-text' | 'unreadable' | 'unread';
 }
+
+const TEXT_STATES: Record<NonNullable<MediaListItem['textState']>, string> = {
+  searchable: '本文はサイト内検索の対象です(公開中の報告に添付しているとき)。',
+  partial: '本文の一部(先頭から読み取れたところまで)がサイト内検索の対象です。',
+  'no-text': '文字の入っていない PDF です(画像だけの PDF など)。本文は検索できません。',
+  unreadable: 'PDF を読み取れませんでした。ファイルは公開できますが、ページ数と本文は表示・検索できません。',
+  unread: '本文はまだ読み取っていません。katsudo reindex を実行すると検索の対象になります。',
+};
 
 export type MediaKindFilter = 'pdf' | 'image' | undefined;
 
@@ -163,6 +173,7 @@ function MediaItem(props: { page: AdminPageContext; item: MediaListItem; errors:
           {facts(item)}・登録 {formatDateTimeJa(item.createdAt)}
         </p>
         {isImage && <p>代替テキスト:{item.altText === '' ? '(未入力)' : item.altText}</p>}
+        {item.textState && <p class="media-text-state">{TEXT_STATES[item.textState]}</p>}
         <MediaUsers users={item.usedBy} />
         <details open={errors[altName] !== undefined}>
           <summary>代替テキストを編集</summary>
