@@ -1,6 +1,7 @@
 // HTML that may be inserted into a page without escaping. Only producers that escape
 // everything they did not generate themselves (the text-format renderer, the JSON-LD
-// serialiser) may call trustedHtml(); views accept nothing else as raw markup.
+// serialiser, the QR code SVG of web/qr-code-svg.ts) may call trustedHtml(); views accept
+// nothing else as raw markup.
 
 declare const trusted: unique symbol;
 

@@ -1,5 +1,5 @@
 // The only place where markup enters a page unescaped. It accepts TrustedHtml alone,
-// which only the text-format renderer and the JSON-LD serialiser produce.
+// which only the text-format renderer, the JSON-LD serialiser and the QR code SVG produce.
 import type { TrustedHtml } from '../../../domain/trusted-html.js';
 
 export function HtmlBlock({ html, class: className }: { html: TrustedHtml; class?: string }) {
