@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { DEFAULT_MAX_UPLOAD_BYTES } from '../../domain/media-rules.js';
+import { LIMITS } from '../../domain/report-rules.js';
 
 export interface PdfLimits {
   /** Larger files are not parsed at all (the upload limit). */
@@ -15,8 +16,11 @@ export interface PdfLimits {
   maxChars: number;
 }
 
-/** What uploads read: text of the first 500 pages, at most 1,000,000 characters kept. */
-export const DEFAULT_PDF_LIMITS: PdfLimits = { maxBytes: DEFAULT_MAX_UPLOAD_BYTES, maxPages: 500, maxChars: 1_000_000 };
+/**
+ * What uploads read: text of the first 500 pages, at most as many characters as a report's
+ * body may hold, so indexing a file costs no more than indexing the longest report.
+ */
+export const DEFAULT_PDF_LIMITS: PdfLimits = { maxBytes: DEFAULT_MAX_UPLOAD_BYTES, maxPages: 500, maxChars: LIMITS.bodyChars };
 
 export interface PdfFacts {
   /** Null when the file could not be opened. */
