@@ -174,3 +174,21 @@ test('a passkey answer that does not verify signs nobody in, spends its challeng
   assert.equal(asSecondFactor.statusCode, 400, 'no pending login');
   assert.match((asSecondFactor.json() as { message: string }).message, /有効期限が切れました/);
 });
+
+test('unsaved fields of a save whose session had ended travel through the second step to 保存を続ける', async () => {
+  const user = await freshUser('editor');
+  const { secret } = await enrolTotp(t.site, user);
+  const agent = new AdminAgent(t.app);
+  agent.csrfToken = csrfTokenOf((await agent.get('/admin/login')).body);
+  const form = { login: user.login, password: user.password, next: '/admin/reports/new', 'keep.title': '商店街の意見交換会' };
+  const step = await agent.post('/admin/login', form);
+  assert.equal(step.statusCode, 200);
+  assert.match(step.body, /<input type="hidden" name="keep.title" value="商店街の意見交換会"/);
+  assert.ok(agent.cookies.has('katsudo_pending'));
+  agent.csrfToken = csrfTokenOf(step.body);
+  const resumed = await agent.post('/admin/login/second-factor', { code: totpCodeAt(secret, nextStep()), next: '/admin/reports/new', 'keep.title': '商店街の意見交換会' });
+  assert.equal(resumed.statusCode, 200);
+  assert.match(resumed.body, /保存を続ける/);
+  assert.match(resumed.body, /<form method="post" action="\/admin\/reports\/new"/);
+  assert.match(resumed.body, /name="title" value="商店街の意見交換会"/);
+});

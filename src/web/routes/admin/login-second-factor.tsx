@@ -4,7 +4,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { SecondFactorResult } from '../../../actions/two-factor/verify-second-factor.js';
 import { verifySecondFactor } from '../../../actions/two-factor/verify-second-factor.js';
-import { findPendingLogin } from '../../../actions/two-factor/find-pending-login.js';
 import { finishPasskeySignIn } from '../../../actions/two-factor/finish-passkey-sign-in.js';
 import { relyingPartyFor } from '../../../actions/two-factor/relying-party.js';
 import { PENDING_EXPIRED_MESSAGE, startPasskeySignIn } from '../../../actions/two-factor/start-passkey-sign-in.js';
@@ -12,15 +11,15 @@ import { ValidationError } from '../../../domain/errors.js';
 import { siteTitle } from '../../../domain/settings.js';
 import { getSettings } from '../../../store/settings.js';
 import { safeAdminPath } from '../../admin/access.js';
+import { carriedFields } from '../../admin/carried-fields.js';
 import { formField } from '../../admin/form-body.js';
+import { finishLogin, sendSecondStep } from '../../admin/login-steps.js';
 import { withNotice } from '../../admin/notices.js';
-import { adminPageContext, sendAdminPage } from '../../admin/page.js';
 import { clearSecondStepCookies, PASSKEY_CEREMONY_COOKIE, PENDING_COOKIE, setCeremonyCookie } from '../../admin/pending-login-cookie.js';
 import { retryMessage } from '../../admin/retry-message.js';
 import { SESSION_COOKIE, setSessionCookie } from '../../admin/session.js';
 import type { WebDeps } from '../../deps.js';
 import type { FieldErrors } from '../../views/admin/form.js';
-import { SecondFactorPage } from '../../views/admin/second-factor-page.js';
 
 const PUBLIC = { access: 'public' } as const;
 const WRONG_CODE = '確認コードが正しくないか、既に使われています。新しい確認コードを入力してください。';
@@ -34,22 +33,18 @@ function jsonBody(request: FastifyRequest): Record<string, unknown> {
 export const loginSecondFactorRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {
   const relyingParty = async () => relyingPartyFor(deps.baseUrl, siteTitle(await getSettings(deps.ctx.db)));
 
-  async function sendStep(request: FastifyRequest, reply: FastifyReply, next: string, errors: FieldErrors = {}, status = 200) {
-    const pending = await findPendingLogin(deps.ctx, request.cookies[PENDING_COOKIE]);
-    if (!pending) return reply.redirect(withNotice('/admin/login', 'login-expired'), 303);
-    const page = await adminPageContext(deps, request, reply);
-    const view = <SecondFactorPage page={page} errors={errors} next={next} hasTotp={pending.hasTotp} hasPasskeys={pending.hasPasskeys} scriptHref={deps.assets.adminPasskeyJs.path} />;
-    return sendAdminPage(reply, view, status);
-  }
+  const sendStep = (request: FastifyRequest, reply: FastifyReply, next: string, carried: [string, string][], errors: FieldErrors = {}, status = 200) =>
+    sendSecondStep(deps, request, reply, { pendingToken: request.cookies[PENDING_COOKIE], next, carried, errors }, status);
 
   app.get<{ Querystring: { next?: string } }>('/login/second-factor', { config: PUBLIC }, async (request, reply) =>
-    sendStep(request, reply, safeAdminPath(String(request.query.next ?? '')) ?? '/admin/'),
+    sendStep(request, reply, safeAdminPath(String(request.query.next ?? '')) ?? '/admin/', []),
   );
 
   app.post('/login/second-factor', { config: PUBLIC }, async (request, reply) => {
     const next = safeAdminPath(formField(request, 'next')) ?? '/admin/';
+    const carried = carriedFields(request);
     const code = formField(request, 'code');
-    if (code.trim() === '') return sendStep(request, reply, next, { code: '確認コードを入力してください。' }, 422);
+    if (code.trim() === '') return sendStep(request, reply, next, carried, { code: '確認コードを入力してください。' }, 422);
     const pendingToken = request.cookies[PENDING_COOKIE] ?? '';
     const result = await verifySecondFactor(
       deps.ctx,
@@ -59,14 +54,14 @@ export const loginSecondFactorRoutes: FastifyPluginAsync<{ deps: WebDeps }> = as
     if (result.isOk) {
       clearSecondStepCookies(reply);
       setSessionCookie(reply, result.token, deps.session);
-      return reply.redirect(next, 303);
+      return finishLogin(deps, request, reply, { ...result, next, carried });
     }
     if (result.reason === 'expired') return reply.redirect(withNotice('/admin/login', 'login-expired'), 303);
     if (result.reason === 'throttled') {
       reply.header('Retry-After', String(Math.ceil(result.retryAfterMs / 1000)));
-      return sendStep(request, reply, next, { code: retryMessage(result.retryAfterMs) }, 429);
+      return sendStep(request, reply, next, carried, { code: retryMessage(result.retryAfterMs) }, 429);
     }
-    return sendStep(request, reply, next, { code: WRONG_CODE }, 401);
+    return sendStep(request, reply, next, carried, { code: WRONG_CODE }, 401);
   });
 
   app.post('/login/passkey/options', { config: PUBLIC }, async (request, reply) => {

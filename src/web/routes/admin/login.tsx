@@ -4,9 +4,10 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { logIn } from '../../../actions/log-in.js';
 import { NativeModuleError } from '../../../domain/errors.js';
 import { logOut } from '../../../actions/log-out.js';
-import { hashSessionToken } from '../../../actions/session-token.js';
 import { safeAdminPath } from '../../admin/access.js';
-import { formField, formPairs } from '../../admin/form-body.js';
+import { carriedFields } from '../../admin/carried-fields.js';
+import { finishLogin, sendSecondStep } from '../../admin/login-steps.js';
+import { formField } from '../../admin/form-body.js';
 import { setPendingCookie } from '../../admin/pending-login-cookie.js';
 import { retryMessage } from '../../admin/retry-message.js';
 import { withNotice } from '../../admin/notices.js';
@@ -14,7 +15,7 @@ import { adminPageContext, sendAdminPage } from '../../admin/page.js';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../../admin/session.js';
 import type { WebDeps } from '../../deps.js';
 import type { FieldErrors } from '../../views/admin/form.js';
-import { CARRY_PREFIX, LoginPage, ResumePage } from '../../views/admin/login-page.js';
+import { LoginPage } from '../../views/admin/login-page.js';
 
 const PUBLIC = { access: 'public' } as const;
 const NATIVE_FAILURE_MESSAGE =
@@ -31,9 +32,7 @@ export const loginRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { 
     const login = formField(request, 'login');
     const password = formField(request, 'password');
     const next = safeAdminPath(formField(request, 'next')) ?? '/admin/';
-    const carried = formPairs(request)
-      .filter(([name]) => name.startsWith(CARRY_PREFIX))
-      .map(([name, value]): [string, string] => [name.slice(CARRY_PREFIX.length), value]);
+    const carried = carriedFields(request);
     const form = { login, next, carried };
 
     const errors: FieldErrors = {};
@@ -60,18 +59,17 @@ export const loginRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { 
       return sendLogin(request, reply, { ...form, errors: { password: retryMessage(result.retryAfterMs) } }, 429);
     }
     if (!result.isOk && result.reason === 'second-factor') {
-      // Fields carried from an expired session's save are not kept through the second step.
       setPendingCookie(reply, result.pendingToken);
-      return reply.redirect(`/admin/login/second-factor?next=${encodeURIComponent(next)}`, 303);
+      if (carried.length === 0) return reply.redirect(`/admin/login/second-factor?next=${encodeURIComponent(next)}`, 303);
+      // Unsaved fields travel on through the second step's form (a redirect would drop them).
+      return sendSecondStep(deps, request, reply, { pendingToken: result.pendingToken, next, carried });
     }
     if (!result.isOk) {
       return sendLogin(request, reply, { ...form, errors: { password: 'ログイン名またはパスワードが正しくありません。' } }, 401);
     }
 
     setSessionCookie(reply, result.token, deps.session);
-    if (carried.length === 0 || next === '/admin/') return reply.redirect(next, 303);
-    const page = await adminPageContext(deps, request, reply, { user: result.user, tokenHash: hashSessionToken(result.token) });
-    return sendAdminPage(reply, <ResumePage page={page} action={next.split('?')[0]!} fields={carried} />);
+    return finishLogin(deps, request, reply, { ...result, next, carried });
   });
 
   app.post('/logout', { config: PUBLIC }, async (request, reply) => {

@@ -3,17 +3,20 @@
 import { CodeField } from './code-field.js';
 import { CsrfField, ErrorSummary, type FieldErrors } from './form.js';
 import { AdminLayout, type AdminPageContext } from './layout.js';
+import { CARRY_PREFIX } from './login-page.js';
 
 export interface SecondFactorPageProps {
   page: AdminPageContext;
   errors: FieldErrors;
   next: string;
+  /** Unsaved fields of a save whose session had ended, as [name, value] pairs. */
+  carried: [string, string][];
   hasTotp: boolean;
   hasPasskeys: boolean;
   scriptHref: string;
 }
 
-export function SecondFactorPage({ page, errors, next, hasTotp, hasPasskeys, scriptHref }: SecondFactorPageProps) {
+export function SecondFactorPage({ page, errors, next, carried, hasTotp, hasPasskeys, scriptHref }: SecondFactorPageProps) {
   const hint = hasTotp
     ? '認証アプリに表示されている6桁の数字を入力してください。スマートフォンが手元にないときは、回復コード(例: abcde-fghjk)も使えます。'
     : '回復コード(例: abcde-fghjk)を入力してください。';
@@ -44,6 +47,9 @@ export function SecondFactorPage({ page, errors, next, hasTotp, hasPasskeys, scr
           <h2>{hasTotp ? '確認コードを入力する' : '回復コードを入力する'}</h2>
           <CsrfField token={page.csrfToken} />
           <input type="hidden" name="next" value={next} />
+          {carried.map(([name, value]) => (
+            <input type="hidden" name={`${CARRY_PREFIX}${name}`} value={value} />
+          ))}
           <CodeField name="code" label="確認コード" errors={errors} hint={hint} isNumeric={false} />
           <div class="form-actions">
             <button type="submit" class="button-primary">
