@@ -6,8 +6,11 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { AppError, UnavailableError, type ErrorCode } from '../domain/errors.js';
 import { EMPTY_SETTINGS } from '../domain/settings.js';
 import { findRedirect } from '../store/redirects.js';
+import { getContentVersion } from '../store/site-state.js';
 import type { WebDeps } from './deps.js';
 import { renderDocument } from './html.js';
+import { pickEncoding, type CachedPage } from './page-cache.js';
+import { HTML } from './send-cached.js';
 import { loadSiteContext } from './site-context.js';
 import { ErrorPage, errorTexts } from './views/error-page.js';
 
@@ -46,13 +49,31 @@ export async function sendError(deps: WebDeps, request: FastifyRequest, reply: F
   if (isApi(request)) {
     return reply.type('application/json; charset=utf-8').send({ error: { status, message: errorTexts(status).title } });
   }
-  let site;
+  reply.type(HTML);
+  let page: CachedPage;
   try {
-    site = await loadSiteContext(deps);
+    page = await cachedErrorPage(deps, status);
   } catch {
-    site = { settings: EMPTY_SETTINGS, baseUrl: deps.baseUrl, cssHref: deps.assets.css.path, iconHref: deps.assets.icon.path };
+    const site = { settings: EMPTY_SETTINGS, baseUrl: deps.baseUrl, cssHref: deps.assets.css.path, iconHref: deps.assets.icon.path };
+    return reply.send(renderDocument(<ErrorPage site={site} status={status} />));
   }
-  return reply.type('text/html; charset=utf-8').send(renderDocument(<ErrorPage site={site} status={status} />));
+  // Sent already compressed, like cached pages: a flood of 429s or 404s costs no compression.
+  const encoding = page.body.byteLength >= 1024 ? pickEncoding(request.headers['accept-encoding']) : undefined;
+  if (encoding === undefined) return reply.send(page.body);
+  return reply.header('Content-Encoding', encoding).header('Vary', 'Accept-Encoding').send(deps.cache.encoded(page, encoding));
+}
+
+/**
+ * The Japanese page of an error status, rendered once per content version (the site's name
+ * is on it): refusing a flood of requests (429, 503, 404) must cost far less than serving one.
+ */
+async function cachedErrorPage(deps: WebDeps, status: number): Promise<CachedPage> {
+  const version = await getContentVersion(deps.ctx.db);
+  const key = `error:${status}`;
+  const cached = deps.cache.get(key, version);
+  if (cached) return cached;
+  const site = await loadSiteContext(deps);
+  return deps.cache.set(key, version, Buffer.from(renderDocument(<ErrorPage site={site} status={status} />)), HTML);
 }
 
 /** Paths that exist with a trailing slash: /activity → /activity/. */

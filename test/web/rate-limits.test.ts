@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { publishReport, setSettings } from '../support/factories.js';
+import { bumpContentVersion } from '../../src/store/site-state.js';
+import { publishReport, setSettings, TEST_SETTINGS } from '../support/factories.js';
 
 let t: TestApp;
 const LIMITS = { searchPerMinute: 5, apiPerMinute: 8, feedsPerMinute: 3 };
@@ -80,4 +81,21 @@ test('never limits report pages, lists, the home page or assets', async () => {
   const answers = await fire(urls, client);
   assert.deepEqual(new Set(statuses(answers)), new Set([200]));
   assert.equal(answers[0]!.headers['x-ratelimit-limit'], undefined);
+});
+
+test('refuses with a page rendered once and kept until the site changes, compressed when asked', async () => {
+  const client = newClient();
+  await fire(Array(3).fill('/feed.xml'), client);
+  const first = await get('/feed.xml', client);
+  assert.equal(first.statusCode, 429);
+  assert.match(first.body, /試験 花子/);
+  const compressed = await t.app.inject({ method: 'GET', url: '/atom.xml', remoteAddress: client, headers: { 'accept-encoding': 'br' } });
+  assert.equal(compressed.statusCode, 429);
+  assert.equal(compressed.headers['content-encoding'], 'br');
+  // A new site name shows on the next refusal: the page belongs to a content version.
+  await setSettings(t.site, { ...TEST_SETTINGS, legislatorName: '改名 太郎' });
+  await t.site.db.transaction().execute((trx) => bumpContentVersion(trx));
+  const after = await get('/feed.json', client);
+  assert.equal(after.statusCode, 429);
+  assert.match(after.body, /改名 太郎/);
 });

@@ -32,7 +32,7 @@ export interface WorkPool {
 export interface ThreadPoolOptions {
   /** Worker threads (default: cores, at most 4), started when the first task arrives. */
   size?: number;
-  /** Tasks that may wait for a worker before run() refuses with ServerBusyError (default 32). */
+  /** Tasks that may wait for a worker before run() refuses with ServerBusyError (default 8). */
   queueLimit?: number;
   /** The SQLite file the workers read. */
   dbFile: string;
