@@ -2,7 +2,7 @@
 // prepare each result's highlighted title and snippet from the original text (or, for a
 // report found only through an attached PDF, from that PDF's text, with its label).
 import { checkSearchDepth, positiveTerms, parseSearchQuery, type SearchQuery } from '../domain/search/query.js';
-import { highlight, snippet, type TextPart } from '../domain/search/snippet.js';
+import { firstSnippet, highlight, snippet, type TextPart } from '../domain/search/snippet.js';
 import type { ReportSummary } from '../domain/report.js';
 import type { Db } from '../store/database.js';
 import { listAttachmentTexts } from '../store/media-text.js';
@@ -75,8 +75,8 @@ const hasMatch = (parts: TextPart[]) => parts.some((p) => p.isMatch);
 /** The snippet from the first attached PDF whose text holds a term, with the attachment's label. */
 async function attachmentSnippet(db: Db, reportId: number, terms: string[]): Promise<{ label: string; snippet: TextPart[] } | undefined> {
   for (const attachment of await listAttachmentTexts(db, reportId)) {
-    const parts = snippet(attachment.text, terms, SNIPPET_CHARS);
-    if (hasMatch(parts)) return { label: attachment.label, snippet: parts };
+    const parts = firstSnippet(attachment.text, terms, SNIPPET_CHARS);
+    if (parts) return { label: attachment.label, snippet: parts };
   }
   return undefined;
 }

@@ -69,7 +69,31 @@ function safeBoundary(text: string, index: number): number {
 
 /** About `maxChars` characters of `text` around its first match, marked; its start if nothing matches. */
 export function snippet(text: string, terms: readonly string[], maxChars = 120): TextPart[] {
-  const ranges = matchRanges(text, terms);
+  return windowParts(text, matchRanges(text, terms), maxChars);
+}
+
+/**
+ * What `snippet` gives, for a long text that may not hold the terms at all (an attached
+ * document): undefined when nothing matches. The text is matched a chunk at a time, so the
+ * cost is that of the text up to the first match, not of the whole text (matching
+ * normalises every character it reads).
+ */
+export function firstSnippet(text: string, terms: readonly string[], maxChars = 120, chunkChars = 4000): TextPart[] | undefined {
+  // How far a match may reach before or after its chunk: NFKC can turn several characters
+  // into one (ｶﾞ → ガ), so a term of n characters can span more than n in the text.
+  const span = 4 * Math.max(0, ...terms.map((t) => t.length)) + 16;
+  for (let start = 0; start < text.length; start += chunkChars) {
+    const from = safeBoundary(text, Math.max(0, start - maxChars - span));
+    const end = safeBoundary(text, Math.min(text.length, start + chunkChars + 2 * maxChars + span));
+    const ranges = matchRanges(text.slice(from, end), terms).map((r) => ({ start: r.start + from, end: r.end + from }));
+    // A match starting past this chunk is found again, with all its context, in the next one.
+    if (ranges.length > 0 && ranges[0]!.start < start + chunkChars) return windowParts(text, ranges, maxChars);
+  }
+  return undefined;
+}
+
+/** The window of about `maxChars` around the first of `ranges`, marked. */
+function windowParts(text: string, ranges: Range[], maxChars: number): TextPart[] {
   const lead = Math.floor(maxChars / 3);
   const first = ranges[0]?.start ?? 0;
   const from = safeBoundary(text, Math.max(0, first - lead));
