@@ -192,3 +192,18 @@ test('unsaved fields of a save whose session had ended travel through the second
   assert.match(resumed.body, /<form method="post" action="\/admin\/reports\/new"/);
   assert.match(resumed.body, /name="title" value="商店街の意見交換会"/);
 });
+
+test('setting up the first second factor ends the user\'s other sessions, not the one in use', async () => {
+  const user = await freshUser();
+  const elsewhere = await logIn(t.app, user.login);
+  const here = await logIn(t.app, user.login);
+  const started = await here.post('/admin/account/two-factor/totp');
+  const secret = /data-secret="([A-Z2-7]+)"/.exec(started.body)![1]!;
+  assert.equal((await here.post('/admin/account/two-factor/totp/confirm', { code: totpCodeAt(secret, t.site.now()) })).statusCode, 200);
+  assert.equal((await here.get('/admin/')).statusCode, 200);
+  const other = await elsewhere.get('/admin/');
+  assert.equal(other.statusCode, 303);
+  assert.match(String(other.headers.location), /^\/admin\/login\?next=/);
+  const audit = (await listAudit(t.site.db, { limit: 5, action: 'two-factor.totp.enable' })).find((e) => e.userId === user.id);
+  assert.equal(audit?.detail, '{"recoveryCodes":10,"endedSessions":1}');
+});

@@ -1,14 +1,17 @@
 // Adding a passkey, second half: the browser's answer checked against the stored challenge
 // (taken out, so it is used once), this site's origin and RP ID, with user verification.
+// As the user's first second factor, it ends their other sessions (see confirm-totp-enrolment.ts).
 import { verifyRegistrationResponse, type RegistrationResponseJSON } from '@simplewebauthn/server';
 import { ValidationError } from '../../domain/errors.js';
 import { normalizePasskeyName, PASSKEY_NAME_MAX_LENGTH } from '../../domain/two-factor.js';
 import type { Actor } from '../../domain/user.js';
 import { recordAudit } from '../../store/audit-log.js';
 import { insertPasskey } from '../../store/passkeys.js';
+import { deleteSessionsOfUser } from '../../store/sessions.js';
 import { takeChallenge } from '../../store/webauthn-challenges.js';
 import type { ActionContext } from '../context.js';
 import { auditActor } from '../user-checks.js';
+import { hasSecondFactor } from './has-second-factor.js';
 import { challengeOf, type RelyingParty } from './relying-party.js';
 
 const FAILED = 'パスキーを登録できませんでした。時間が経ちすぎたか、操作が取り消されました。もう一度お試しください。';
@@ -19,7 +22,7 @@ export async function finishPasskeyRegistration(
   actor: Actor,
   sessionTokenHash: string,
   rp: RelyingParty,
-  input: { response: unknown; name: string },
+  input: { response: unknown; name: string; keepSessionId?: number },
 ): Promise<{ id: number }> {
   const now = ctx.now();
   const nowIso = now.toISOString();
@@ -41,6 +44,7 @@ export async function finishPasskeyRegistration(
   }
   if (!verification.verified) throw new ValidationError('passkey registration did not verify', { passkey: FAILED });
   const { credential } = verification.registrationInfo;
+  const isFirstFactor = !(await hasSecondFactor(ctx.db, actor.userId));
   const id = await ctx.db.transaction().execute(async (trx) => {
     const inserted = await insertPasskey(
       trx,
@@ -55,7 +59,8 @@ export async function finishPasskeyRegistration(
       nowIso,
     );
     if (inserted !== undefined) {
-      await recordAudit(trx, { ...auditActor(actor), action: 'two-factor.passkey.add', target: `passkey:${inserted}`, detail: { name } }, nowIso);
+      const endedSessions = isFirstFactor && input.keepSessionId !== undefined ? await deleteSessionsOfUser(trx, actor.userId, input.keepSessionId) : 0;
+      await recordAudit(trx, { ...auditActor(actor), action: 'two-factor.passkey.add', target: `passkey:${inserted}`, detail: { name, endedSessions } }, nowIso);
     }
     return inserted;
   });

@@ -82,7 +82,8 @@ export const twoFactorRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
   app.post('/account/two-factor/totp/confirm', { config: ENROLMENT }, async (request, reply) => {
     let recoveryCodes: string[];
     try {
-      ({ recoveryCodes } = await confirmTotpEnrolment(deps.ctx, request.admin!.actor, { code: formField(request, 'code') }));
+      const admin = request.admin!;
+      ({ recoveryCodes } = await confirmTotpEnrolment(deps.ctx, admin.actor, { code: formField(request, 'code'), keepSessionId: admin.session.id }));
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       const state = await twoFactorStatus(deps.ctx.db, request.admin!.user);
@@ -90,7 +91,7 @@ export const twoFactorRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
       return sendEnrolment(request, reply, { isResume: true }, error.fields, 422);
     }
     if (recoveryCodes.length === 0) return reply.redirect(withNotice('/admin/account/two-factor', 'totp-enabled'), 303);
-    return sendCodes(request, reply, recoveryCodes, '認証アプリを設定しました。次回のログインから、パスワードの後に確認コードを入力します。');
+    return sendCodes(request, reply, recoveryCodes, '認証アプリを設定しました。次回のログインから、パスワードの後に確認コードを入力します(この端末以外のログインは終了しました)。');
   });
 
   app.post('/account/two-factor/totp/remove', { config: ENROLMENT }, async (request, reply) =>
@@ -129,7 +130,8 @@ export const twoFactorRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
     const body = jsonBody(request);
     const rp = relyingPartyFor(deps.baseUrl, await siteName());
     try {
-      await finishPasskeyRegistration(deps.ctx, admin.actor, admin.tokenHash, rp, { response: body.response, name: typeof body.name === 'string' ? body.name : '' });
+      const name = typeof body.name === 'string' ? body.name : '';
+      await finishPasskeyRegistration(deps.ctx, admin.actor, admin.tokenHash, rp, { response: body.response, name, keepSessionId: admin.session.id });
     } catch (error) {
       if (error instanceof ValidationError) return reply.code(422).send({ message: Object.values(error.fields)[0] ?? error.message });
       throw error;
