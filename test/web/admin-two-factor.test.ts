@@ -2,10 +2,13 @@
 // account pages, and the owner's policy holding a user to enrolment.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { regenerateRecoveryCodes } from '../../src/actions/two-factor/regenerate-recovery-codes.js';
 import { listAudit } from '../../src/store/audit-log.js';
+import { countPasskeysOfUser, insertPasskey } from '../../src/store/passkeys.js';
+import { countUnusedRecoveryCodes, findTotpFactor } from '../../src/store/second-factors.js';
 import { AdminAgent, addTestUser, attemptLogIn, csrfTokenOf, logIn, type TestUser } from '../support/admin.js';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { enrolTotp, totpCodeAt } from '../support/two-factor.js';
+import { actorOf, enrolTotp, totpCodeAt } from '../support/two-factor.js';
 
 let t: TestApp;
 let owner: TestUser;
@@ -206,4 +209,46 @@ test('setting up the first second factor ends the user\'s other sessions, not th
   assert.match(String(other.headers.location), /^\/admin\/login\?next=/);
   const audit = (await listAudit(t.site.db, { limit: 5, action: 'two-factor.totp.enable' })).find((e) => e.userId === user.id);
   assert.equal(audit?.detail, '{"recoveryCodes":10,"endedSessions":1}');
+});
+
+test('names and removes passkeys; removing the last second factor asks for the password and takes the recovery codes', async () => {
+  const user = await freshUser();
+  const agent = await logIn(t.app, user.login);
+  const id = (await insertPasskey(t.site.db, { userId: user.id, credentialId: `cred-${user.id}`, publicKey: 'AA', counter: 0, transports: ['internal'], name: 'パスキー' }, '2026-11-20T03:00:00.000Z'))!;
+  await t.site.db.insertInto('recovery_codes').values({ user_id: user.id, code_hash: 'f'.repeat(64), used_at: null, created_at: '2026-11-20T03:00:00.000Z' }).execute();
+
+  const empty = await agent.post(`/admin/account/passkeys/${id}/rename`, { name: '  ' });
+  assert.equal(empty.statusCode, 422);
+  assert.match(empty.body, /パスキーの名前を入力してください/);
+  assert.equal((await agent.post(`/admin/account/passkeys/${id}/rename`, { name: '事務所のPC' })).statusCode, 303);
+  assert.match((await agent.get('/admin/account/two-factor')).body, /<td>事務所のPC<\/td>/);
+
+  const withoutPassword = await agent.post(`/admin/account/passkeys/${id}/remove`, {});
+  assert.equal(withoutPassword.statusCode, 422);
+  assert.match(withoutPassword.body, /パスワードを入力してください/);
+  const wrong = await agent.post(`/admin/account/passkeys/${id}/remove`, { passkeyProof: 'ちがうパスワードです' });
+  assert.equal(wrong.statusCode, 422);
+  assert.equal(await countPasskeysOfUser(t.site.db, user.id), 1, 'nothing removed');
+  assert.equal((await agent.post(`/admin/account/passkeys/${id}/remove`, { passkeyProof: user.password })).statusCode, 303);
+  assert.equal(await countPasskeysOfUser(t.site.db, user.id), 0);
+  assert.equal(await countUnusedRecoveryCodes(t.site.db, user.id), 0);
+  const actions = (await listAudit(t.site.db, { limit: 10 })).filter((e) => e.userId === user.id).map((e) => e.action);
+  assert.ok(actions.includes('two-factor.passkey.rename') && actions.includes('two-factor.passkey.remove'), actions.join(','));
+});
+
+test('removes the authenticator app only with the password', async () => {
+  const user = await freshUser();
+  await enrolTotp(t.site, user);
+  const recoveryCodes = await regenerateRecoveryCodes(t.site, actorOf(user), { proof: user.password });
+  const { agent } = await attemptLogIn(t.app, user.login, user.password);
+  agent.csrfToken = csrfTokenOf((await agent.get('/admin/login/second-factor')).body);
+  assert.equal((await agent.post('/admin/login/second-factor', { code: recoveryCodes[0]!, next: '/admin/' })).statusCode, 303);
+  await agent.refreshCsrf();
+  const wrong = await agent.post('/admin/account/two-factor/totp/remove', { totpProof: 'ちがうパスワードです' });
+  assert.equal(wrong.statusCode, 422);
+  assert.match(wrong.body, /パスワード\(または認証アプリの確認コード\)が正しくありません/);
+  assert.ok((await findTotpFactor(t.site.db, user.id))?.enabledAt);
+  assert.equal((await agent.post('/admin/account/two-factor/totp/remove', { totpProof: user.password })).statusCode, 303);
+  assert.equal(await findTotpFactor(t.site.db, user.id), undefined);
+  assert.equal(await countUnusedRecoveryCodes(t.site.db, user.id), 0);
 });
