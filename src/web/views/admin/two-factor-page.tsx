@@ -3,7 +3,7 @@
 // before everything else.
 import { TWO_FACTOR_POLICY_LABELS, type TwoFactorPolicy } from '../../../domain/two-factor.js';
 import { formatDateTimeJa } from './date-time.js';
-import { CsrfField, ErrorSummary, TableScroll, TextField, type FieldErrors } from './form.js';
+import { controlAttrs, CsrfField, ErrorSummary, FieldError, TableScroll, TextField, type FieldErrors } from './form.js';
 import { AdminLayout, type AdminPageContext } from './layout.js';
 
 export interface PasskeyView {
@@ -26,12 +26,11 @@ export interface TwoFactorPageProps {
   scriptHref: string;
 }
 
+/** Fields the summary links to; a passkey's name field has an id per passkey, so its message is listed unlinked. */
 const LABELS = {
   totpProof: '認証アプリの解除:パスワード',
   recoveryProof: '回復コードの作り直し:パスワードまたは確認コード',
-  name: 'パスキーの名前',
   passkeyProof: 'パスキーの削除:パスワード',
-  passkey: 'パスキー',
 };
 
 export function TwoFactorPage(props: TwoFactorPageProps) {
@@ -117,10 +116,12 @@ export function TwoFactorPage(props: TwoFactorPageProps) {
                       <form method="post" action={`/admin/account/passkeys/${p.id}/remove`} class="admin-inline-form">
                         <CsrfField token={page.csrfToken} />
                         {isLastPasskey && (
-                          <>
-                            <label for={`passkey-proof-${p.id}`}>パスワード(最後の二段階認証の削除の確認)</label>
-                            <input id={`passkey-proof-${p.id}`} name="passkeyProof" type="password" autocomplete="current-password" required />
-                          </>
+                          // Only one passkey is listed then, so the usual field id is unique.
+                          <div class={errors.passkeyProof ? 'field field-invalid' : 'field'}>
+                            <label for="field-passkeyProof">パスワード(最後の二段階認証の削除の確認)</label>
+                            <FieldError name="passkeyProof" errors={errors} />
+                            <input {...controlAttrs('passkeyProof', errors)} type="password" autocomplete="current-password" required />
+                          </div>
                         )}
                         <button type="submit" class="button-small">
                           削除する<span class="visually-hidden">(「{p.name}」)</span>
