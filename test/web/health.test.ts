@@ -26,6 +26,11 @@ test('/readyz answers 200 JSON when the database, migrations and native modules 
   assert.deepEqual(res.json(), { status: 'ready', checks: { database: 'ok', migrations: 'ok', argon2: 'ok', sharp: 'ok' } });
 });
 
+test('answers health checks without a rate limit, however many come at once', async () => {
+  const statuses = await Promise.all(Array.from({ length: 400 }, (_, i) => t.app.inject({ method: 'GET', url: i % 2 ? '/healthz' : '/readyz' }).then((r) => r.statusCode)));
+  assert.deepEqual(new Set(statuses), new Set([200]));
+});
+
 test('/readyz answers 503 naming the migrations when the database is behind this build', async () => {
   await sql`delete from kysely_migration where name = (select max(name) from kysely_migration)`.execute(t.site.db);
   const res = await t.app.inject({ method: 'GET', url: '/readyz' });
