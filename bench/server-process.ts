@@ -30,6 +30,8 @@ export interface StartOptions {
   dataDir: string;
   /** Extra flags for node itself, e.g. ['--cpu-prof', '--cpu-prof-dir=…']. */
   nodeArgs?: string[];
+  /** Extra environment for the server, e.g. { KATSUDO_RATE_LIMIT_SEARCH: '0' }. */
+  env?: Record<string, string>;
   timeoutMs?: number;
 }
 
@@ -75,7 +77,7 @@ export async function startServer(options: StartOptions): Promise<ServerProcess>
     [...(options.nodeArgs ?? []), join(options.repoDir, 'bin/katsudo.js'), 'serve', '--no-demo', '--port', String(port), '--data', options.dataDir],
     {
       cwd: options.repoDir,
-      env: { ...process.env, HOST: '127.0.0.1', KATSUDO_LOG_LEVEL: 'warn', KATSUDO_BASE_URL: origin },
+      env: { ...process.env, HOST: '127.0.0.1', KATSUDO_LOG_LEVEL: 'warn', KATSUDO_BASE_URL: origin, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
