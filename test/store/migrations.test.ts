@@ -19,7 +19,7 @@ test('migrates a new file and reopens it without migrating again', async () => {
     assert.deepEqual(
       tables.map((t) => t.name).filter((n) => !n.startsWith('kysely_') && !n.startsWith('report_search')).sort(),
       [
-        'audit_log', 'categories', 'import_sources', 'login_throttle', 'media', 'media_variants', 'redirects', 'report_media', 'report_tags', 'reports',
+        'audit_log', 'categories', 'import_sources', 'login_throttle', 'media', 'media_variants', 'redirects', 'report_body_media', 'report_media', 'report_tags', 'reports',
         'revisions', 'server_secrets', 'sessions', 'settings', 'site_state', 'tags', 'users',
       ],
     );
