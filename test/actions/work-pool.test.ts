@@ -96,3 +96,10 @@ test('closing the pool rejects the tasks still waiting', async () => {
   assert.ok((await waiting) instanceof Error);
   await assert.rejects(threads.run('search', SEARCH), /closed/);
 });
+
+test('a pool whose workers cannot open the database refuses its tasks with the error instead of hanging', async () => {
+  const broken = threadPool({ dbFile: join(site.dataDir, 'missing.db'), size: 1 });
+  pools.push(broken);
+  await assert.rejects(broken.run('search', SEARCH), /missing\.db|unable to open|does not exist/i);
+  await assert.rejects(broken.run('search', SEARCH), /missing\.db|unable to open|does not exist/i);
+});

@@ -100,6 +100,13 @@ function startWorker(workerData: WorkerData): Worker {
   return new Worker(bootstrap, { eval: true, workerData });
 }
 
+/** What a worker throws arrives cloned: a driver's error class may come as a plain object. */
+function threadError(error: unknown): Error {
+  if (error instanceof Error) return error;
+  const { message, code } = (error ?? {}) as { message?: unknown; code?: unknown };
+  return new Error(`work thread failed: ${[code, message].filter((part) => typeof part === 'string').join(' ') || String(error)}`);
+}
+
 interface Job {
   id: number;
   task: TaskName;
@@ -128,7 +135,7 @@ export function threadPool(options: ThreadPoolOptions): WorkPool {
   function spawn(): Slot {
     const slot: Slot = { worker: startWorker({ dbFile: options.dbFile, extraTasksUrl: options.extraTasksUrl }), isReady: false };
     slot.worker.on('message', (message: WorkerMessage) => onMessage(slot, message));
-    slot.worker.on('error', (error) => retire(slot, error));
+    slot.worker.on('error', (error) => retire(slot, threadError(error)));
     slot.worker.on('exit', (code) => retire(slot, new Error(`work thread exited with code ${code}`)));
     return slot;
   }
@@ -158,9 +165,10 @@ export function threadPool(options: ThreadPoolOptions): WorkPool {
     if (isClosed) return;
     if (!wasReady) {
       // A worker that cannot even start (unreadable database) would fail again at once:
-      // refuse what waits instead of restarting in a loop; the next run() tries again.
+      // unless another worker is up, refuse what waits instead of restarting in a loop; the
+      // next run() tries again.
       slots.splice(index, 1);
-      for (const job of queue.splice(0)) job.reject(error);
+      if (!slots.some((other) => other.isReady)) for (const job of queue.splice(0)) job.reject(error);
       return;
     }
     slots[index] = spawn();

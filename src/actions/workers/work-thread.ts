@@ -14,9 +14,18 @@ interface Request {
 
 type Handler = (input: never, env: TaskEnv) => Promise<unknown>;
 
+/** better-sqlite3's errors reach the pool as { code } alone: say which file could not be opened. */
+function openDatabaseOrSay(file: string): TaskEnv['db'] {
+  try {
+    return openReadOnlyDatabase(file);
+  } catch (error) {
+    throw new Error(`cannot open the database ${file}: ${(error as Error).message}`);
+  }
+}
+
 const data = workerData as WorkerData;
 const port = parentPort!;
-const env: TaskEnv = { db: openReadOnlyDatabase(data.dbFile) };
+const env: TaskEnv = { db: openDatabaseOrSay(data.dbFile) };
 const extra: Record<string, Handler> = data.extraTasksUrl ? (await import(data.extraTasksUrl)).TASKS : {};
 const post = (message: WorkerMessage) => port.postMessage(message);
 
