@@ -1,8 +1,10 @@
 // katsudo reindex [--data DIR]: read the text of PDFs stored before texts were kept, then
 // rebuild the search index of published reports.
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readStoredPdfTexts, reindexSearch } from '../../actions/reindex.js';
-import { openSite } from '../open-site.js';
+import { threadPool } from '../../actions/workers/work-pool.js';
+import { DB_FILE, openSite } from '../open-site.js';
 import { progressBar } from '../progress-bar.js';
 
 export const REINDEX_USAGE = 'katsudo reindex [--data ./data]';
@@ -15,7 +17,10 @@ export function parseReindexArgs(args: string[]) {
 export async function reindexCommand(dataDir: string, log: (line: string) => void): Promise<void> {
   const ctx = await openSite(dataDir);
   try {
-    const pdfs = await readStoredPdfTexts(ctx);
+    // Files stored before were never read by pdfjs: read them on a thread, under the pool's
+    // time limit, so one hostile file cannot hold the command forever.
+    const work = threadPool({ dbFile: join(dataDir, DB_FILE), size: 1 });
+    const pdfs = await readStoredPdfTexts({ ...ctx, work }).finally(() => work.close());
     if (pdfs > 0) log(`以前に登録されたPDF ${pdfs}件の本文を読み取りました。`);
     const bar = progressBar('検索索引を再構築中');
     const started = Date.now();

@@ -4,6 +4,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { readStoredPdfTexts } from '../../../src/actions/reindex.js';
+import { storeMedia } from '../../../src/actions/store-media.js';
 import { uploadMedia } from '../../../src/actions/upload-media.js';
 import { DEFAULT_PDF_LIMITS } from '../../../src/actions/workers/inspect-pdf.js';
 import { inlinePool, threadPool, type WorkPool } from '../../../src/actions/workers/work-pool.js';
@@ -54,4 +56,13 @@ test('a damaged PDF is kept, and the upload says why it could not be read', asyn
   const uploaded = await uploadMedia(site, { bytes: new TextEncoder().encode('%PDF-1.7\n1 0 obj broken'), fileName: 'broken.pdf', altText: '', user: TEST_USER });
   assert.equal(uploaded.pages, null);
   assert.match(uploaded.pdfFailure ?? '', /Invalid PDF/);
+});
+
+test('reading stored PDFs past the time limit marks them failed and goes on to the next', async () => {
+  const stored = await storeMedia(site, { bytes: makeTextPdf(['古い資料']), fileName: 'stored-before.pdf', mime: 'application/pdf' });
+  await site.db.updateTable('media').set({ text: null, text_status: null }).where('id', '=', stored.id).execute();
+  assert.equal(await readStoredPdfTexts({ ...site, work: pool(1) }), 1);
+  const row = await site.db.selectFrom('media').select(['text', 'text_status']).where('id', '=', stored.id).executeTakeFirstOrThrow();
+  assert.deepEqual(row, { text: '', text_status: 'failed' });
+  assert.equal(await readStoredPdfTexts(site), 0);
 });
