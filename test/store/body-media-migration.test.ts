@@ -1,0 +1,32 @@
+// Migration 0011 fills report_body_media from the bodies already stored, so files linked
+// from reports written before it stay public after the upgrade.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { sql } from 'kysely';
+import { openDatabase } from '../../src/store/database.js';
+
+test('records the files linked from bodies written before the migration', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'katsudo-0011-'));
+  const file = join(dir, 'katsudo.db');
+  const [a, b] = ['a'.repeat(64), 'b'.repeat(64)];
+  try {
+    // A database as it stood before 0011: the table gone and the migration not recorded.
+    const before = await openDatabase({ file });
+    await sql`drop table report_body_media`.execute(before);
+    await sql`delete from kysely_migration where name = '0011-body-media'`.execute(before);
+    const html = `<p><a href="/media/${a}/%E8%B3%87%E6%96%99.pdf">資料</a> <img src="/media/${b}/w640/x-640w.webp"> <a href="/media/${a}/again.pdf">再掲</a></p>`;
+    await sql`insert into reports (slug, title, activity_date, published_at, status, body_source, body_html, body_text, created_at, updated_at)
+      values ('old', '古い報告', '2020-01-01', '2020-01-01T00:00:00Z', 'published', '', ${html}, '', '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z')`.execute(before);
+    await before.destroy();
+
+    const after = await openDatabase({ file });
+    const rows = await after.selectFrom('report_body_media').select(['sha256']).orderBy('sha256').execute();
+    assert.deepEqual(rows.map((r) => r.sha256), [a, b]);
+    await after.destroy();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
