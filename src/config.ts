@@ -17,7 +17,7 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   /** Worker threads for searches and previews (KATSUDO_WORK_THREADS; cores, at most 4). */
   workThreads: number;
-  /** Tasks that may wait for a worker; more are answered 503 at once (KATSUDO_WORK_QUEUE, 8). */
+  /** Tasks that may wait for a worker; more are answered 503 at once (KATSUDO_WORK_QUEUE, 32). */
   workQueueLimit: number;
   /** Requests per minute from one client address, 0 = unlimited (KATSUDO_RATE_LIMIT_SEARCH, _API, _FEEDS). */
   rateLimits: RateLimitConfig;
@@ -192,6 +192,6 @@ function sessionTimes(env: Env): { sessionIdleMs: number; sessionMaxMs: number }
 function workPool(env: Env): { workThreads: number; workQueueLimit: number } {
   return {
     workThreads: wholeNumber(env, 'KATSUDO_WORK_THREADS', String(DEFAULT_POOL_SIZE), 1, 64, '2'),
-    workQueueLimit: wholeNumber(env, 'KATSUDO_WORK_QUEUE', String(DEFAULT_QUEUE_LIMIT), 0, 10_000, '8'),
+    workQueueLimit: wholeNumber(env, 'KATSUDO_WORK_QUEUE', String(DEFAULT_QUEUE_LIMIT), 0, 10_000, '32'),
   };
 }

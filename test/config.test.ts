@@ -76,10 +76,10 @@ test('names the variable and a valid example when a value is wrong', () => {
   for (const [env, message] of cases) assert.throws(() => loadConfig({}, env), (e: unknown) => e instanceof ConfigError && message.test(e.message));
 });
 
-test('runs slow work on up to 4 threads with 8 waiting, unless KATSUDO_WORK_THREADS and KATSUDO_WORK_QUEUE say otherwise', () => {
+test('runs slow work on up to 4 threads with 32 waiting, unless KATSUDO_WORK_THREADS and KATSUDO_WORK_QUEUE say otherwise', () => {
   const defaults = loadConfig({}, {});
   assert.ok(defaults.workThreads >= 1 && defaults.workThreads <= 4);
-  assert.equal(defaults.workQueueLimit, 8);
+  assert.equal(defaults.workQueueLimit, 32);
   const set = loadConfig({}, { KATSUDO_WORK_THREADS: '8', KATSUDO_WORK_QUEUE: '0' });
   assert.equal(set.workThreads, 8);
   assert.equal(set.workQueueLimit, 0);
@@ -95,7 +95,7 @@ test('names the work pool and rate-limit variables and a valid example when a va
   const cases: [Record<string, string>, RegExp][] = [
     [{ KATSUDO_WORK_THREADS: '0' }, /KATSUDO_WORK_THREADS=2/],
     [{ KATSUDO_WORK_THREADS: 'many' }, /KATSUDO_WORK_THREADS=2/],
-    [{ KATSUDO_WORK_QUEUE: '-1' }, /KATSUDO_WORK_QUEUE=8/],
+    [{ KATSUDO_WORK_QUEUE: '-1' }, /KATSUDO_WORK_QUEUE=32/],
     [{ KATSUDO_RATE_LIMIT_SEARCH: '60/min' }, /KATSUDO_RATE_LIMIT_SEARCH=60/],
     [{ KATSUDO_RATE_LIMIT_API: '1.5' }, /KATSUDO_RATE_LIMIT_API=300/],
     [{ KATSUDO_RATE_LIMIT_FEEDS: '2000000' }, /KATSUDO_RATE_LIMIT_FEEDS=60/],

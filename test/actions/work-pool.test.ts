@@ -14,7 +14,7 @@ import { createGate, runTestTask, TEST_TASKS_URL } from '../support/test-tasks.j
 let site: TestSite;
 const pools: WorkPool[] = [];
 
-function pool(options: { size?: number; queueLimit?: number } = {}): WorkPool {
+function pool(options: { size?: number; queueLimit?: number; maxWaitMs?: number } = {}): WorkPool {
   const created = threadPool({ dbFile: join(site.dataDir, 'katsudo.db'), extraTasksUrl: TEST_TASKS_URL, ...options });
   pools.push(created);
   return created;
@@ -75,6 +75,17 @@ test('a full queue refuses at once with SERVER_BUSY; what was accepted still com
   assert.equal(settledEarly, 0);
   open();
   assert.deepEqual(await Promise.all(runs.slice(0, 2)), ['released', 'released']);
+});
+
+test('refuses a task whose expected wait passes maxWaitMs, even with room in the queue', async () => {
+  const threads = pool({ size: 1, queueLimit: 10, maxWaitMs: 0 });
+  await threads.run('search', SEARCH); // the worker is up, and a task has taken some time
+  const { gate, open } = createGate();
+  const running = runTestTask(threads, 'block', { gate });
+  const refused = await runTestTask(threads, 'block', { gate }).then(() => undefined, (e: unknown) => e);
+  open();
+  assert.ok(refused instanceof ServerBusyError);
+  assert.equal(await running, 'released');
 });
 
 test('a task past its time limit is stopped with WORK_TIMEOUT and the pool goes on working', async () => {

@@ -4,9 +4,12 @@ import { availableParallelism } from 'node:os';
 
 /** Worker threads: one per core, at most 4 (a search uses one core; more threads only queue on the disk). */
 export const DEFAULT_POOL_SIZE = Math.max(1, Math.min(4, availableParallelism()));
+/** Tasks that may wait for a worker before the pool answers "busy", whatever they cost. */
+export const DEFAULT_QUEUE_LIMIT = 32;
 /**
- * Tasks that may wait for a worker before the pool answers "busy". Small on purpose: with two
- * workers and 50 ms searches the last of eight waits 200 ms; a longer queue only turns a quick
- * 503 into a slow answer (32 connections of worst-case searches waited 4 s with 32).
+ * …and a task is refused too when the wait it would have, judged by how long recent tasks
+ * ran, passes this: 32 plain searches of 15 ms wait a quarter of a second and are all taken,
+ * while worst-case searches of half a second are refused from the fifth waiting one on,
+ * instead of waiting 8 s (issue 9). A count alone cannot tell the two apart.
  */
-export const DEFAULT_QUEUE_LIMIT = 8;
+export const DEFAULT_MAX_WAIT_MS = 1000;

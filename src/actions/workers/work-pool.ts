@@ -6,8 +6,9 @@
 // - resolves with the task's output (tasks.ts), or rejects with what the handler threw:
 //   an AppError keeps its code, message and fields (ValidationError comes back as one);
 //   any other error becomes an Error with the handler's message and stack;
-// - rejects at once with ServerBusyError when every worker is busy and `queueLimit` tasks
-//   already wait (nothing is queued for seconds);
+// - rejects at once with ServerBusyError when every worker is busy and either `queueLimit`
+//   tasks already wait or the wait would pass `maxWaitMs`, judged from the moving average of
+//   recent tasks' run times (nothing is queued for seconds);
 // - rejects with WorkTimeoutError when the task runs past its time: its worker thread is
 //   stopped and a fresh one started, so a runaway query cannot hold a thread forever.
 // inlinePool runs the same handlers on the calling thread, without queue or time limits
@@ -15,7 +16,7 @@
 import { Worker } from 'node:worker_threads';
 import { AppError, ServerBusyError, ValidationError, WorkTimeoutError, type FieldMessages } from '../../domain/errors.js';
 import type { Db } from '../../store/database.js';
-import { DEFAULT_POOL_SIZE, DEFAULT_QUEUE_LIMIT } from './pool-defaults.js';
+import { DEFAULT_MAX_WAIT_MS, DEFAULT_POOL_SIZE, DEFAULT_QUEUE_LIMIT } from './pool-defaults.js';
 import { runTask, type TaskInput, type TaskName, type TaskOutput } from './tasks.js';
 
 export interface RunOptions {
@@ -32,8 +33,10 @@ export interface WorkPool {
 export interface ThreadPoolOptions {
   /** Worker threads (default: cores, at most 4), started when the first task arrives. */
   size?: number;
-  /** Tasks that may wait for a worker before run() refuses with ServerBusyError (default 8). */
+  /** Tasks that may wait for a worker before run() refuses with ServerBusyError (default 32). */
   queueLimit?: number;
+  /** Longest expected wait before run() refuses with ServerBusyError (default 1 s). */
+  maxWaitMs?: number;
   /** The SQLite file the workers read. */
   dbFile: string;
   /** Default time limit of a task (10 s). */
@@ -112,6 +115,7 @@ interface Job {
   task: TaskName;
   input: unknown;
   timeoutMs: number;
+  startedAt?: number;
   resolve: (output: never) => void;
   reject: (error: unknown) => void;
 }
@@ -126,6 +130,9 @@ interface Slot {
 export function threadPool(options: ThreadPoolOptions): WorkPool {
   const size = options.size ?? DEFAULT_POOL_SIZE;
   const queueLimit = options.queueLimit ?? DEFAULT_QUEUE_LIMIT;
+  const maxWaitMs = options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
+  /** Moving average of how long tasks ran, for the expected wait (0 until one has). */
+  let averageRunMs = 0;
   const defaultTimeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const queue: Job[] = [];
   let slots: Slot[] = [];
@@ -149,6 +156,7 @@ export function threadPool(options: ThreadPoolOptions): WorkPool {
     if (!job || job.id !== message.id) return;
     clearTimeout(slot.timer);
     slot.job = undefined;
+    recordRun(performance.now() - job.startedAt!);
     if (message.kind === 'done') job.resolve(message.output as never);
     else job.reject(reviveError(message.error, job.task));
     dispatch();
@@ -179,10 +187,12 @@ export function threadPool(options: ThreadPoolOptions): WorkPool {
       if (queue.length === 0) return;
       if (!slot.isReady || slot.job) continue;
       const job = queue.shift()!;
+      job.startedAt = performance.now();
       slot.job = job;
       slot.timer = setTimeout(() => {
         const timedOut = slot.job;
         slot.job = undefined;
+        recordRun(job.timeoutMs);
         timedOut?.reject(new WorkTimeoutError(job.task, job.timeoutMs));
         retire(slot, undefined);
       }, job.timeoutMs);
@@ -190,8 +200,20 @@ export function threadPool(options: ThreadPoolOptions): WorkPool {
     }
   }
 
-  /** Tasks may wait for a worker without a task (one still starting) and for queueLimit more. */
-  const isFull = () => queue.length >= queueLimit + slots.filter((slot) => !slot.job).length;
+  function recordRun(ms: number): void {
+    averageRunMs = averageRunMs === 0 ? ms : averageRunMs * 0.8 + ms * 0.2;
+  }
+
+  /**
+   * A worker without a task (or one still starting) takes a new task at once; beyond those,
+   * at most queueLimit wait, and only while the expected wait stays under maxWaitMs.
+   */
+  function isFull(): boolean {
+    const free = slots.filter((slot) => !slot.job).length;
+    if (queue.length < free) return false;
+    const waitMs = Math.ceil((queue.length - free + 1) / size) * averageRunMs;
+    return queue.length >= queueLimit + free || waitMs > maxWaitMs;
+  }
 
   function fill(): void {
     while (slots.length < size) slots.push(spawn());
