@@ -1,18 +1,21 @@
-// `katsudo serve` does not load pdfjs-dist (several MB) at start, on its main thread or its
-// work threads, nor for a search; it is loaded by the first PDF read.
+// `katsudo serve` does not load pdfjs-dist (several MB) at start nor for a search; it is
+// loaded by the first PDF read. A module hook names every pdfjs-dist module a process loads;
+// it does not reach worker threads started from source (tsx's eval bootstrap), so a second
+// test checks that nothing but inspect-pdf.ts imports pdfjs-dist, and only on demand.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { test } from 'node:test';
-import { storeMedia } from '../../src/actions/store-media.js';
 import { createTestSite } from '../support/db.js';
 import { publishReport } from '../support/factories.js';
-import { PDFJS_LOADED } from '../support/log-pdfjs-imports.js';
-import { makeTextPdf } from '../support/text-pdf.js';
 
 const MAIN = new URL('../../src/cli/main.ts', import.meta.url).pathname;
-const LOG_PDFJS = new URL('../support/log-pdfjs-imports.ts', import.meta.url).pathname;
+const SRC = new URL('../../src/', import.meta.url).pathname;
+// Writes "pdfjs-dist loaded: <url>" on stderr for each module of pdfjs-dist loaded.
+const LOG_PDFJS = new URL('../support/log-pdfjs-imports.mjs', import.meta.url).pathname;
+const PDFJS_LOADED = /pdfjs-dist loaded: .*pdfjs-dist\/legacy\/build\/pdf\.mjs/;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -35,12 +38,9 @@ async function waitFor(url: string, timeoutMs: number): Promise<Response> {
   }
 }
 
-test('serve starts and answers a search without loading pdfjs-dist; reading a PDF loads it', async () => {
+test('serve starts and answers a search without loading pdfjs-dist', async () => {
   const site = await createTestSite();
   await publishReport(site, { title: '港湾の視察', bodySource: '港湾施設を視察した。' });
-  const media = await storeMedia(site, { bytes: makeTextPdf(['港湾計画']), fileName: 'plan.pdf', mime: 'application/pdf' });
-  // A PDF whose text was never read, for the reindex below.
-  await site.db.updateTable('media').set({ text: null, text_status: null }).where('id', '=', media.id).execute();
   await site.db.destroy();
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', '--import', LOG_PDFJS, MAIN, 'serve', '--port', String(port), '--data', site.dataDir, '--no-demo'], {
@@ -56,17 +56,23 @@ test('serve starts and answers a search without loading pdfjs-dist; reading a PD
     const search = await fetch(`http://127.0.0.1:${port}/api/v1/search?q=${encodeURIComponent('港湾')}`);
     assert.equal(search.status, 200, output);
     assert.equal(((await search.json()) as { total: number }).total, 1);
-    assert.doesNotMatch(output, new RegExp(PDFJS_LOADED), output);
+    assert.doesNotMatch(output, /pdfjs-dist loaded/, output);
   } finally {
     child.kill('SIGTERM');
     await exited;
-  }
-  try {
-    // The same hook sees pdfjs-dist when a PDF is read (here by reindex, on its own thread).
-    const reindex = spawnSync(process.execPath, ['--import', 'tsx', '--import', LOG_PDFJS, MAIN, 'reindex', '--data', site.dataDir], { encoding: 'utf8' });
-    assert.equal(reindex.status, 0, reindex.stderr);
-    assert.match(reindex.stderr, new RegExp(`${PDFJS_LOADED} .*pdfjs-dist/legacy/build/pdf\\.mjs`));
-  } finally {
     rmSync(site.dataDir, { recursive: true, force: true });
   }
+  // The same hook does see pdfjs-dist when it is loaded.
+  const loading = spawnSync(process.execPath, ['--import', LOG_PDFJS, '--input-type=module', '-e', "await import('pdfjs-dist/legacy/build/pdf.mjs');"], { encoding: 'utf8' });
+  assert.equal(loading.status, 0, loading.stderr);
+  assert.match(loading.stderr, PDFJS_LOADED);
+});
+
+test('only actions/workers/inspect-pdf.ts imports pdfjs-dist, and only when called (import())', () => {
+  const files = readdirSync(SRC, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f));
+  const importers = files.filter((f) => /from ['"]pdfjs-dist|import ['"]pdfjs-dist|require\(['"]pdfjs-dist|import\(['"]pdfjs-dist/.test(readFileSync(join(SRC, f), 'utf8')));
+  assert.deepEqual(importers, [join('actions', 'workers', 'inspect-pdf.ts')]);
+  const source = readFileSync(join(SRC, 'actions', 'workers', 'inspect-pdf.ts'), 'utf8');
+  assert.doesNotMatch(source, /^import [^;]*['"]pdfjs-dist/m, 'no static import');
+  assert.match(source, /= import\('pdfjs-dist\/legacy\/build\/pdf\.mjs'\)/);
 });
