@@ -78,14 +78,15 @@ test('a full queue refuses at once with SERVER_BUSY; what was accepted still com
 });
 
 test('refuses a task whose expected wait passes maxWaitMs, even with room in the queue', async () => {
-  const threads = pool({ size: 1, queueLimit: 10, maxWaitMs: 0 });
-  await threads.run('search', SEARCH); // the worker is up, and a task has taken some time
-  const { gate, open } = createGate();
-  const running = runTestTask(threads, 'block', { gate });
-  const refused = await runTestTask(threads, 'block', { gate }).then(() => undefined, (e: unknown) => e);
-  open();
+  const threads = pool({ size: 1, queueLimit: 10, maxWaitMs: 250 });
+  // A spin stopped at 300 ms: the pool now expects a spin to take 300 ms.
+  await runTestTask(threads, 'spin', {}, { timeoutMs: 300 }).catch(() => undefined);
+  const running = runTestTask(threads, 'spin', {}, { timeoutMs: 60_000 }).then(() => undefined, (e: unknown) => e);
+  // The next task would wait for that spin: refused at once, though 10 may queue.
+  const refused = await threads.run('search', SEARCH).then(() => undefined, (e: unknown) => e);
   assert.ok(refused instanceof ServerBusyError);
-  assert.equal(await running, 'released');
+  await threads.close();
+  assert.ok((await running) instanceof Error);
 });
 
 test('a task past its time limit is stopped with WORK_TIMEOUT and the pool goes on working', async () => {

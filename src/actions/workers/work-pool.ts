@@ -7,8 +7,8 @@
 //   an AppError keeps its code, message and fields (ValidationError comes back as one);
 //   any other error becomes an Error with the handler's message and stack;
 // - rejects at once with ServerBusyError when every worker is busy and either `queueLimit`
-//   tasks already wait or the wait would pass `maxWaitMs`, judged from the moving average of
-//   recent tasks' run times (nothing is queued for seconds);
+//   tasks already wait or the wait would pass `maxWaitMs`, judged from each task's moving
+//   average run time (nothing is queued for seconds);
 // - rejects with WorkTimeoutError when the task runs past its time: its worker thread is
 //   stopped and a fresh one started, so a runaway query cannot hold a thread forever.
 // inlinePool runs the same handlers on the calling thread, without queue or time limits
@@ -131,8 +131,9 @@ export function threadPool(options: ThreadPoolOptions): WorkPool {
   const size = options.size ?? DEFAULT_POOL_SIZE;
   const queueLimit = options.queueLimit ?? DEFAULT_QUEUE_LIMIT;
   const maxWaitMs = options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
-  /** Moving average of how long tasks ran, for the expected wait (0 until one has). */
-  let averageRunMs = 0;
+  /** Moving average of how long each task ran, for the expected wait (0 until one has). */
+  const averageRunMs = new Map<TaskName, number>();
+  const costOf = (task: TaskName) => averageRunMs.get(task) ?? 0;
   const defaultTimeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const queue: Job[] = [];
   let slots: Slot[] = [];
@@ -156,7 +157,7 @@ export function threadPool(options: ThreadPoolOptions): WorkPool {
     if (!job || job.id !== message.id) return;
     clearTimeout(slot.timer);
     slot.job = undefined;
-    recordRun(performance.now() - job.startedAt!);
+    recordRun(job.task, performance.now() - job.startedAt!);
     if (message.kind === 'done') job.resolve(message.output as never);
     else job.reject(reviveError(message.error, job.task));
     dispatch();
@@ -192,7 +193,7 @@ export function threadPool(options: ThreadPoolOptions): WorkPool {
       slot.timer = setTimeout(() => {
         const timedOut = slot.job;
         slot.job = undefined;
-        recordRun(job.timeoutMs);
+        recordRun(job.task, job.timeoutMs);
         timedOut?.reject(new WorkTimeoutError(job.task, job.timeoutMs));
         retire(slot, undefined);
       }, job.timeoutMs);
@@ -200,8 +201,23 @@ export function threadPool(options: ThreadPoolOptions): WorkPool {
     }
   }
 
-  function recordRun(ms: number): void {
-    averageRunMs = averageRunMs === 0 ? ms : averageRunMs * 0.8 + ms * 0.2;
+  function recordRun(task: TaskName, ms: number): void {
+    const average = averageRunMs.get(task);
+    averageRunMs.set(task, average === undefined ? ms : average * 0.8 + ms * 0.2);
+  }
+
+  /**
+   * When a new task would start: each running task takes its average (whatever it has already
+   * run: a cautious guess), and the queue goes, in order, to whichever worker frees first. So
+   * a long PDF on one worker does not hold up searches that the other worker will take.
+   */
+  function expectedWaitMs(): number {
+    const freeAt = slots.map((slot) => (slot.job ? costOf(slot.job.task) : 0));
+    for (const job of queue) {
+      const first = freeAt.indexOf(Math.min(...freeAt));
+      freeAt[first]! += costOf(job.task);
+    }
+    return Math.min(...freeAt);
   }
 
   /**
@@ -211,8 +227,7 @@ export function threadPool(options: ThreadPoolOptions): WorkPool {
   function isFull(): boolean {
     const free = slots.filter((slot) => !slot.job).length;
     if (queue.length < free) return false;
-    const waitMs = Math.ceil((queue.length - free + 1) / size) * averageRunMs;
-    return queue.length >= queueLimit + free || waitMs > maxWaitMs;
+    return queue.length >= queueLimit + free || expectedWaitMs() > maxWaitMs;
   }
 
   function fill(): void {
