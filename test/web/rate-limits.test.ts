@@ -99,3 +99,11 @@ test('refuses with a page rendered once and kept until the site changes, compres
   assert.equal(after.statusCode, 429);
   assert.match(after.body, /改名 太郎/);
 });
+
+test('counts an IPv6 client by its /64, which one host can fill with addresses', async () => {
+  const answers = await Promise.all(
+    Array.from({ length: 5 }, (_, i) => get('/feed.xml', `2001:db8:1:2::${i + 1}`)),
+  );
+  assert.deepEqual(statuses(answers), [200, 200, 200, 429, 429]);
+  assert.equal((await get('/feed.xml', '2001:db8:1:3::1')).statusCode, 200);
+});
