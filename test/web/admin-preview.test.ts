@@ -72,3 +72,20 @@ test('while the pool is full, preview answers 503 with Retry-After at once', asy
   assert.equal(await blocked, 'released');
   assert.equal((await livePreview('1 概要\n\n(1)本文。')).statusCode, 200);
 });
+
+test('while the pool is full, the プレビュー button gives the form back with the text and a message', async () => {
+  await livePreview('1 概要'); // the worker is up
+  const { gate, open } = createGate();
+  const blocked = runTestTask(t.site.work, 'block', { gate });
+  try {
+    const busy = await writer.post('/admin/reports/new', { title: '混雑時の報告', activityDate: '2026-11-02', bodySource: '1 概要\n\n(1)混雑時に書いた本文。', intent: 'preview' });
+    assert.equal(busy.statusCode, 503);
+    assert.ok(Number(busy.headers['retry-after']) > 0);
+    assert.match(busy.body, /サーバーが混み合っているため、プレビューを表示できませんでした/);
+    assert.match(busy.body, /混雑時に書いた本文。/);
+    assert.match(busy.body, /value="混雑時の報告"/);
+  } finally {
+    open();
+  }
+  assert.equal(await blocked, 'released');
+});

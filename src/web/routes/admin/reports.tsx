@@ -14,7 +14,7 @@ import { submitForReview } from '../../../actions/submit-for-review.js';
 import { trashReport } from '../../../actions/trash-report.js';
 import { unpublishReport } from '../../../actions/unpublish-report.js';
 import { withdrawSubmission } from '../../../actions/withdraw-submission.js';
-import { EditConflictError, ValidationError } from '../../../domain/errors.js';
+import { EditConflictError, UnavailableError, ValidationError } from '../../../domain/errors.js';
 import type { ReportAction } from '../../../domain/report-workflow.js';
 import type { EditConflict } from '../../../domain/revision.js';
 import type { Actor } from '../../../domain/user.js';
@@ -61,6 +61,7 @@ const WRITER_FORM = { config: WRITER, bodyLimit: FORM_BODY_LIMIT } as const;
  * before they are read.
  */
 const PREVIEW_FORM = { config: WRITER, bodyLimit: 2 * 1024 * 1024 } as const;
+const PREVIEW_BUSY_MESSAGE = 'サーバーが混み合っているため、プレビューを表示できませんでした。入力した内容はそのままです。少し待ってから、もう一度お試しください。';
 const ADMIN_STATUSES: readonly AdminStatus[] = ['draft', 'review', 'scheduled', 'published', 'trashed'];
 
 /** What each button does after (or instead of) saving the text. */
@@ -273,6 +274,11 @@ export const reportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
       return await sendEditPage(deps, request, reply, { report, form, preview: html });
     } catch (error) {
       if (error instanceof ValidationError) return sendEditPage(deps, request, reply, { report, form, errors: error.fields, status: 422 });
+      // A full pool: the form again with what was typed, rather than an error page that loses it.
+      if (error instanceof UnavailableError) {
+        reply.header('Retry-After', String(error.retryAfterSeconds));
+        return sendEditPage(deps, request, reply, { report, form, problem: PREVIEW_BUSY_MESSAGE, status: 503 });
+      }
       throw error;
     }
   }
