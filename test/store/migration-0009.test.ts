@@ -1,5 +1,6 @@
 // Migration 0009 (PDF text): media records gain text columns, and the search index is
-// created again with an attachments column, holding every published report as before.
+// created again with an attachments column and an index of one-character prefixes, holding
+// every published report as before.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,7 +25,7 @@ const BEFORE_0009: Record<string, Migration> = {
   '0007-imports': migration0007,
 };
 
-test('keeps every published report searchable, drafts out, and leaves old PDFs to be read by reindex', async () => {
+test('keeps every published report searchable, one-character terms through a prefix index, drafts out, and leaves old PDFs to be read by reindex', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'katsudo-migrate-0009-'));
   try {
     const file = join(dir, 'katsudo.db');
@@ -46,6 +47,11 @@ test('keeps every published report searchable, drafts out, and leaves old PDFs t
     try {
       const hits = await sql<{ id: number }>`select rowid as id from report_search where report_search match '{title body attachments} : "港湾"'`.execute(db);
       assert.deepEqual(hits.rows.map((r) => r.id), [1]);
+      // A one-character term is a prefix query: the table keeps an index of one-character prefixes for it.
+      const table = await sql<{ sql: string }>`select sql from sqlite_master where name = 'report_search'`.execute(db);
+      assert.match(table.rows[0]!.sql, /prefix = '1'/);
+      const one = await sql<{ id: number }>`select rowid as id from report_search where report_search match '{title body attachments} : "湾" *'`.execute(db);
+      assert.deepEqual(one.rows.map((r) => r.id), [1]);
       const media = await db.selectFrom('media').select(['text', 'text_status']).execute();
       assert.deepEqual(media, [{ text: null, text_status: null }]);
     } finally {

@@ -2,6 +2,7 @@
 // with the reports that use it, in a fourth column of the search index. FTS5 tables cannot
 // gain a column, so the index is created again and the published reports are indexed anew
 // (their attachment text is empty until `katsudo reindex` reads the PDFs stored before).
+// The new table also keeps an index of one-character prefixes, so 「の」 alone is cheap.
 import { sql, type Kysely, type Migration } from 'kysely';
 import { searchDocument } from '../../domain/search/document.js';
 
@@ -12,10 +13,13 @@ export const migration0009: Migration = {
     await db.schema.alterTable('media').addColumn('text', 'text').execute();
     await db.schema.alterTable('media').addColumn('text_status', 'text').execute();
 
+    // prefix = '1': a one-character term is the prefix query "の" * (domain/search/tokens.ts);
+    // without an index of one-character prefixes FTS5 merges the lists of every 2-gram
+    // starting with it, for a common character nearly the whole index (docs/search.md).
     await sql`drop table report_search`.execute(db);
     await sql`create virtual table report_search using fts5(
       title, body, words, attachments,
-      content = '', contentless_delete = 1, tokenize = 'ascii', detail = full
+      content = '', contentless_delete = 1, tokenize = 'ascii', detail = full, prefix = '1'
     )`.execute(db);
     const rows = await db.selectFrom('reports').select(['id', 'title', 'body_text']).where('status', '=', 'published').execute();
     for (const row of rows) {
