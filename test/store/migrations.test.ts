@@ -19,8 +19,9 @@ test('migrates a new file and reopens it without migrating again', async () => {
     assert.deepEqual(
       tables.map((t) => t.name).filter((n) => !n.startsWith('kysely_') && !n.startsWith('report_search')).sort(),
       [
-        'audit_log', 'categories', 'import_sources', 'login_throttle', 'media', 'media_variants', 'redirects', 'report_body_media', 'report_media', 'report_tags', 'reports',
-        'revisions', 'server_secrets', 'sessions', 'settings', 'site_state', 'tags', 'users',
+        'audit_log', 'categories', 'import_sources', 'login_throttle', 'media', 'media_variants', 'passkeys', 'pending_logins', 'recovery_codes',
+        'redirects', 'report_body_media', 'report_media', 'report_tags', 'reports', 'revisions', 'server_secrets', 'sessions', 'settings',
+        'site_state', 'tags', 'totp_factors', 'users', 'webauthn_challenges',
       ],
     );
     const appliedFirst = await first.selectFrom('kysely_migration' as never).selectAll().execute();
