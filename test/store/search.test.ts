@@ -158,7 +158,7 @@ describe('ranking', () => {
     });
   }
 
-  const SINGLE = ['外交', '中国', '協力', '地域', '交流', '説明', '支援', 'について', 'の', '外', '国', '2+2', 'tpp', '中国地方', '海外交流', '外交 OR 中国', 'TPP OR ADMM', '"1 二国間関係"', TIE_TERM];
+  const SINGLE = ['外交', '中国', '協力', '地域', '交流', '説明', '支援', 'について', 'の', '外', '国', '2+2', 'tpp', '中国地方', '海外交流', '外交 OR 中国', 'TPP OR ADMM', '"1 二国間関係"', TIE_TERM, '外交 OR 国', 'の -外交'];
   for (const q of SINGLE) {
     test(`orders ${q} the same way on the fast path and on the general path, page after page`, async () => {
       const query = parseSearchQuery(q)!;
