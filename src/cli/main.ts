@@ -60,7 +60,17 @@ async function helpText(): Promise<string> {
   KATSUDO_SESSION_IDLE_MINUTES, KATSUDO_SESSION_MAX_HOURS, KATSUDO_AUDIT_RETENTION_DAYS`;
 }
 
-const out = (line: string) => process.stdout.write(`${line}\n`);
+// `katsudo list | head -1`: once the reader of stdout has gone (EPIPE), every command drops
+// the rest of its output and runs to its normal end, so a write command still finishes its
+// transaction and cleanup, and nothing is printed on stderr.
+let isStdoutGone = false;
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  isStdoutGone = true;
+});
+const out = (line: string) => {
+  if (!isStdoutGone) process.stdout.write(`${line}\n`);
+};
 
 async function run(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
