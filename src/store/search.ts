@@ -8,7 +8,7 @@
 // activity first, then higher id, so the order is total.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { attachmentTokens, searchDocument, type SearchDocument } from '../domain/search/document.js';
-import type { SearchQuery, SearchTerm } from '../domain/search/query.js';
+import { isPrefixTerm, type SearchQuery, type SearchTerm } from '../domain/search/query.js';
 import { termTokens } from '../domain/search/tokens.js';
 import { termWords } from '../domain/search/words.js';
 import type { Database, Db } from './database.js';
@@ -213,8 +213,7 @@ export async function findSearchHits(
   const words = wordExpressions(query);
   const isFiltered = filter.year !== undefined || filter.categoryId !== undefined;
   if (!isFiltered && words.length <= 1 && query.all.length === 1) {
-    const hasPrefixTerm = query.all[0]!.some((term) => termTokens(term.text)?.isLastPrefix === true);
-    return findUnfilteredHits(db, match, words[0], hasPrefixTerm, page);
+    return findUnfilteredHits(db, match, words[0], query.all[0]!.some(isPrefixTerm), page);
   }
   return findFilteredHits(db, match, words, filter, page);
 }

@@ -118,7 +118,7 @@ export function parseSearchQuery(input: string): SearchQuery | undefined {
 }
 
 /** A term whose last token is a lone character, searched as a prefix of every token (domain/search/tokens.ts). */
-function isPrefixTerm(term: SearchTerm): boolean {
+export function isPrefixTerm(term: SearchTerm): boolean {
   return termTokens(term.text)?.isLastPrefix === true;
 }
 
