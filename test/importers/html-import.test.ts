@@ -15,6 +15,7 @@ import { createTestSite, type TestSite } from '../support/db.js';
 import { makeImage, makePdf } from '../support/media-fixtures.js';
 import { encodeLegacy } from '../fixtures/html/legacy-encoding.js';
 import { CHROME_WORDS, landmarkPage, paragraphsOf, SEED_URL, seedParts, tablePage } from '../fixtures/html/site-page.js';
+import { skipUnlessShared } from '../support/shared-fixture.js';
 
 let dir: string;
 before(() => {
@@ -55,7 +56,7 @@ const REPORT = paragraphsOf(`港湾施設を視察し、関係者と意見を交
 
 (2)[資料](files/port.pdf)`).replace('[資料](files/port.pdf)', '<a href="files/port.pdf">視察資料(PDF)</a>');
 
-const seedSkip = existsSync(SEED_URL) ? false : 'the shared seed pages are not available';
+const seedSkip = skipUnlessShared(SEED_URL, 'the shared seed pages (../shared/seeds)');
 
 test('imports the seed page saved in Shift_JIS with its title, date and outline, and nothing of the site around it', { skip: seedSkip }, async () => {
   const seed = seedParts();

@@ -1,7 +1,7 @@
 // A PDF imported with a WordPress post goes through the same upload action as any other:
 // its text is read and the imported report is found by it (「添付資料内」).
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -10,9 +10,10 @@ import { runImport } from '../../src/importers/import-run.js';
 import { wxrImportItems } from '../../src/importers/wxr/import-wxr.js';
 import { createTestSite, type TestSite } from '../support/db.js';
 import { makeTextPdf } from '../support/text-pdf.js';
+import { skipUnlessShared } from '../support/shared-fixture.js';
 
 const FIXTURE = new URL('../../../shared/fixtures/wordpress-export.xml', import.meta.url).pathname;
-const skip = existsSync(FIXTURE) ? false : 'the shared WordPress export fixture (../shared/fixtures/wordpress-export.xml) is not available';
+const skip = skipUnlessShared(FIXTURE, 'the shared WordPress export fixture (../shared/fixtures/wordpress-export.xml)');
 const ATTACHMENT_PATH = '2017/05/report-000001-haifu-shiryo-1.pdf';
 
 let dir: string;

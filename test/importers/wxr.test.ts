@@ -1,7 +1,7 @@
 // The WordPress importer over the real export in ../shared/fixtures (WordPress 6.1, 50
 // posts, categories, tags and one attachment), through the runner and the real web app.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -14,9 +14,10 @@ import { findEditableReport } from '../../src/store/reports.js';
 import { listRevisions } from '../../src/store/revisions.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { makePdf } from '../support/media-fixtures.js';
+import { skipUnlessShared } from '../support/shared-fixture.js';
 
 const FIXTURE = new URL('../../../shared/fixtures/wordpress-export.xml', import.meta.url).pathname;
-const skip = existsSync(FIXTURE) ? false : 'the shared WordPress export fixture (../shared/fixtures/wordpress-export.xml) is not available';
+const skip = skipUnlessShared(FIXTURE, 'the shared WordPress export fixture (../shared/fixtures/wordpress-export.xml)');
 const ATTACHMENT_PATH = '2017/05/report-000001-haifu-shiryo-1.pdf';
 
 let dir: string;

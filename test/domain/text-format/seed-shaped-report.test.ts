@@ -2,9 +2,10 @@
 // sections 1–7 of numbered items, a section of (1)地名 sub-headings and a closing 「7 その他」.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { render } from '../../../src/domain/text-format/render.js';
 import { childElements, findAll, parseHtml, textContent, type ElementNode, type HtmlNode } from './html-tree.js';
+import { skipUnlessShared } from '../../support/shared-fixture.js';
 
 const fixture = readFileSync(new URL('../../fixtures/seed-shaped-report.txt', import.meta.url), 'utf8');
 const factsheet = { url: '/media/12/factsheet.pdf', mime: 'application/pdf', bytes: 120 * 1024, pages: 4 };
@@ -116,7 +117,7 @@ test('keeps every character of the fixture in text except the link syntax', () =
 
 // The real page the format was designed from; only present next to a working checkout.
 const seedUrl = new URL('../../../../shared/seeds/000_d03e5abdbbc57cf0.txt', import.meta.url);
-const seedSkip = existsSync(seedUrl) ? false : 'the shared seed pages are not available';
+const seedSkip = skipUnlessShared(seedUrl, 'the shared seed pages (../shared/seeds)');
 
 /** The report body: the page header (site name, 活動報告, title) ends before the dated first line. */
 function seedBody(): string {
