@@ -78,7 +78,7 @@ export async function importReportIn(
       tags: input.tags ?? [],
       categorySlug,
     },
-    { isBodyRequired: input.status === 'published' },
+    { isBodyRequired: input.status === 'published', isImported: true },
   );
   const publishedAt = input.status === 'published' ? (input.publishedAt ?? nowIso) : null;
   const authorName = input.authorName ?? null;

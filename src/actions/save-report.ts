@@ -276,7 +276,7 @@ export async function checkFields(trx: Q, input: ReportFields, report: EditableR
   try {
     checked = checkDraft(
       { title: input.title, activityDate: input.activityDate, bodySource: input.bodySource, summary: input.summary, tags: input.tags, slug: input.slug },
-      { isBodyRequired: false },
+      { isBodyRequired: false, ...(report ? { storedTitle: report.title } : {}) },
     );
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;

@@ -6,7 +6,14 @@ import type { ReportDraft } from './report.js';
 import { slugProblem } from './slug.js';
 
 export const LIMITS = {
+  /**
+   * Titles typed in the editor. A title that came from elsewhere (a WordPress post: its
+   * post_title is a TEXT column, 65,535 bytes) is stored in full up to importedTitleChars,
+   * and the editor keeps such a stored title as it is; the site shortens what it shows in
+   * <title> and OGP (see displayTitle).
+   */
   titleChars: 200,
+  importedTitleChars: 65_535,
   summaryChars: 400,
   bodyChars: 200_000,
   tags: 20,
@@ -48,11 +55,21 @@ export function checkBodyLength(bodySource: string): void {
  * Checks and tidies a draft; throws ValidationError listing every problem at once.
  * `isBodyRequired: false` lets an editor keep a draft before its body is written.
  */
-export function checkDraft(draft: ReportDraft, options: { isBodyRequired?: boolean } = {}): CheckedDraft {
+export function checkDraft(
+  draft: ReportDraft,
+  options: {
+    isBodyRequired?: boolean;
+    /** An importer's title: allowed up to LIMITS.importedTitleChars instead of titleChars. */
+    isImported?: boolean;
+    /** The title already stored: kept unchanged, it passes whatever its length. */
+    storedTitle?: string;
+  } = {},
+): CheckedDraft {
   const fields: FieldMessages = {};
   const title = draft.title.replace(/\s+/g, ' ').trim();
+  const maxTitle = options.isImported || (options.storedTitle !== undefined && title === options.storedTitle) ? LIMITS.importedTitleChars : LIMITS.titleChars;
   if (title === '') fields.title = 'タイトルを入力してください。';
-  else if (countChars(title) > LIMITS.titleChars) fields.title = `タイトルは${LIMITS.titleChars}文字以内にしてください(現在${countChars(title)}文字)。`;
+  else if (countChars(title) > maxTitle) fields.title = `タイトルは${maxTitle}文字以内にしてください(現在${countChars(title)}文字)。`;
 
   const activityDate = draft.activityDate.trim();
   if (activityDate === '') fields.activityDate = '活動日を入力してください。';
@@ -84,4 +101,23 @@ export function checkDraft(draft: ReportDraft, options: { isBodyRequired?: boole
     tags,
     slug,
   };
+}
+
+/** Characters of a title shown in <title>, og:title and twitter:title before it is cut. */
+export const DISPLAY_TITLE_CHARS = 60;
+
+/**
+ * A title as the page head shows it: in full up to DISPLAY_TITLE_CHARS characters, else cut
+ * there (at a space or punctuation near the end when there is one) and ended with 「…」.
+ * The stored title is never shortened; this is only what browsers and link previews show.
+ */
+export function displayTitle(title: string, maxChars = DISPLAY_TITLE_CHARS): string {
+  const chars = [...title];
+  if (chars.length <= maxChars) return title;
+  const head = chars.slice(0, maxChars - 1);
+  const minimum = Math.floor(maxChars * 0.7);
+  for (let i = head.length - 1; i >= minimum; i--) {
+    if (/[\s、。，．,.・:：;；)）」』】]/.test(head[i]!)) return `${head.slice(0, i + 1).join('').trimEnd()}…`;
+  }
+  return `${head.join('')}…`;
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ValidationError } from '../../src/domain/errors.js';
-import { checkDraft } from '../../src/domain/report-rules.js';
+import { checkDraft, displayTitle } from '../../src/domain/report-rules.js';
 
 const ok = { title: ' 視察報告 ', activityDate: '2024-05-01', bodySource: '本文\r\n二行目' };
 
@@ -32,4 +32,22 @@ test('unifies tags by NFKC and drops duplicates and blanks', () => {
 
 test('refuses tags with URL syntax characters', () => {
   assert.throws(() => checkDraft({ ...ok, tags: ['a/b'] }), ValidationError);
+});
+
+test('a title longer than the editor\'s limit passes when imported or when it is the title already stored', () => {
+  const long = '視察'.repeat(150);
+  const draft = { title: long, activityDate: '2024-05-01', bodySource: '本文' };
+  assert.throws(() => checkDraft(draft), (e: ValidationError) => /200文字以内/.test(e.fields.title ?? ''));
+  assert.equal(checkDraft(draft, { isImported: true }).title, long);
+  assert.equal(checkDraft(draft, { storedTitle: long }).title, long);
+  assert.throws(() => checkDraft({ ...draft, title: `${long}追記` }, { storedTitle: long }), ValidationError);
+});
+
+test('displayTitle keeps short titles and cuts long ones at punctuation near the end, never the stored title', () => {
+  assert.equal(displayTitle('予算委員会で質問'), '予算委員会で質問');
+  const long = `${'あ'.repeat(50)}、${'い'.repeat(40)}`;
+  assert.equal(displayTitle(long), `${'あ'.repeat(50)}、…`);
+  const plain = 'う'.repeat(100);
+  assert.equal(displayTitle(plain), `${'う'.repeat(59)}…`);
+  assert.equal([...displayTitle('😀'.repeat(70))].length, 60);
 });

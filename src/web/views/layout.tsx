@@ -5,6 +5,7 @@ import type { ComponentChildren } from 'preact';
 import { jsonForScript } from '../../domain/json-ld.js';
 import { absoluteUrl, paths } from '../../domain/paths.js';
 import { isSiteLinkUrl, siteTitle, type SiteSettings } from '../../domain/settings.js';
+import { displayTitle } from '../../domain/report-rules.js';
 import { JsonLdScript } from './components/html-block.js';
 import { ContactDetails, hasContactDetails } from './components/contact-details.js';
 
@@ -33,7 +34,9 @@ export interface PageMeta {
 
 export function Layout({ site, meta, children }: { site: SiteContext; meta: PageMeta; children: ComponentChildren }) {
   const name = siteTitle(site.settings);
-  const fullTitle = meta.title === '' ? name : `${meta.title} | ${name}`;
+  // A long title (an imported post's may run to hundreds of characters) is cut for the head only.
+  const shownTitle = displayTitle(meta.title);
+  const fullTitle = meta.title === '' ? name : `${shownTitle} | ${name}`;
   const canonical = meta.canonicalPath === undefined ? undefined : absoluteUrl(site.baseUrl, meta.canonicalPath);
   const description = meta.description || site.settings.siteDescription;
   return (
@@ -55,12 +58,12 @@ export function Layout({ site, meta, children }: { site: SiteContext; meta: Page
         <link rel="search" type="application/opensearchdescription+xml" title={name} href={paths.openSearch()} />
         <meta property="og:type" content={meta.ogType ?? 'website'} />
         <meta property="og:site_name" content={name} />
-        <meta property="og:title" content={meta.title === '' ? name : meta.title} />
+        <meta property="og:title" content={meta.title === '' ? name : shownTitle} />
         {description && <meta property="og:description" content={description} />}
         {canonical && <meta property="og:url" content={canonical} />}
         <meta property="og:locale" content="ja_JP" />
         <meta name="twitter:card" content="summary" />
-        <meta name="twitter:title" content={meta.title === '' ? name : meta.title} />
+        <meta name="twitter:title" content={meta.title === '' ? name : shownTitle} />
         {description && <meta name="twitter:description" content={description} />}
         {(meta.jsonLd ?? []).map((data) => (
           <JsonLdScript json={jsonForScript(data)} />
