@@ -18,7 +18,27 @@ export const paths = {
   search: (params: SearchParams = {}) => withQuery('/search', params),
   apiSearch: () => '/api/v1/search',
   openSearch: () => '/opensearch.xml',
+  /** A fixed page by the slugs from the top of its tree down: `/seisaku/kyoiku/`. */
+  page: (slugs: readonly string[]) => `/${slugs.map(encodeURIComponent).join('/')}/`,
+  apiPages: () => '/api/v1/pages',
+  apiPage: (id: number) => `/api/v1/pages/${id}`,
 } as const;
+
+/** Top-level paths served by something other than `paths` (admin, files, health, robots …). */
+const OTHER_TOP_LEVEL = ['admin', 'media', 'assets', 'healthz', 'readyz', 'robots.txt', 'favicon.ico', 'people', 'events.ics', 'opendata'];
+
+/**
+ * The first path segments the site itself uses: a top-level fixed page may not take one,
+ * or it would shadow (or be shadowed by) that address. Derived from `paths`, so a new
+ * address added there is reserved at once.
+ */
+export const RESERVED_TOP_SEGMENTS: ReadonlySet<string> = new Set([
+  ...Object.entries(paths)
+    .filter(([name]) => name !== 'page')
+    .map(([, make]) => (make as (...args: unknown[]) => string)('x', 1).split(/[/?]/)[1] ?? '')
+    .filter((segment) => segment !== ''),
+  ...OTHER_TOP_LEVEL,
+]);
 
 /** What a search page shows: the words as typed and the filters (a category by its slug). */
 export interface SearchParams {

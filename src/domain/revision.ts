@@ -18,7 +18,10 @@ export interface RevisionContent {
 
 export interface Revision extends RevisionContent {
   id: number;
+  /** The report it belongs to; 0 for a page's revision. */
   reportId: number;
+  /** The page it belongs to (fixed pages share revisions with reports); null for a report's. */
+  pageId: number | null;
   /** The report's version this save produced (for a refused save: the version it was based on). */
   version: number;
   status: ReportStatus;

@@ -140,9 +140,38 @@ export interface AuditLogTable {
   fold_window: number | null;
 }
 
+/** A fixed page (migration 0012): the report's body columns, a parent and an order among siblings. */
+export interface PagesTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  parent_id: number | null;
+  position: number;
+  status: string;
+  body_source: string;
+  body_html: string;
+  body_text: string;
+  outline_json: string;
+  summary: string;
+  author_id: number | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+  trashed_at: string | null;
+}
+
+/** The content hashes each page's rendered body links to, as report_body_media for reports. */
+export interface PageBodyMediaTable {
+  page_id: number;
+  sha256: string;
+}
+
+/** One row per save of a report or (migration 0012) of a page: exactly one of the two ids is set. */
 export interface RevisionsTable {
   id: Generated<number>;
-  report_id: number;
+  report_id: number | null;
+  page_id: Generated<number | null>;
   version: number;
   title: string;
   slug: string;
@@ -253,6 +282,8 @@ export interface Database {
   login_throttle: LoginThrottleTable;
   audit_log: AuditLogTable;
   revisions: RevisionsTable;
+  pages: PagesTable;
+  page_body_media: PageBodyMediaTable;
   server_secrets: ServerSecretsTable;
   media_variants: MediaVariantsTable;
   import_sources: ImportSourcesTable;
@@ -266,6 +297,7 @@ export interface Database {
 export type ReportRow = Selectable<ReportsTable>;
 export type CategoryRow = Selectable<CategoriesTable>;
 export type MediaRow = Selectable<MediaTable>;
+export type PageRow = Selectable<PagesTable>;
 
 export type Db = Kysely<Database>;
 

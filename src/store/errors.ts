@@ -12,7 +12,7 @@ interface DriverError {
 export function translateDbError(error: unknown, context: { slug?: string } = {}): never {
   const e = error as DriverError;
   const isUnique = e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === '23505';
-  const mentionsSlug = /reports\.slug|reports_slug/.test(`${e?.message ?? ''} ${e?.constraint ?? ''}`);
+  const mentionsSlug = /reports\.slug|reports_slug|pages_sibling_slug/.test(`${e?.message ?? ''} ${e?.constraint ?? ''}`);
   if (isUnique && mentionsSlug) throw new SlugTakenError(context.slug ?? '');
   throw error;
 }

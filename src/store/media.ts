@@ -317,13 +317,22 @@ export async function setBodyMediaLinks(trx: Q, reportId: number, bodyHtml: stri
   await trx.insertInto('report_body_media').values(shas.map((sha256) => ({ report_id: reportId, sha256 }))).execute();
 }
 
+/** The same index for a fixed page's body (page_body_media, migration 0012). */
+export async function setPageBodyMediaLinks(trx: Q, pageId: number, bodyHtml: string): Promise<void> {
+  await trx.deleteFrom('page_body_media').where('page_id', '=', pageId).execute();
+  const shas = mediaShasInHtml(bodyHtml);
+  if (shas.length === 0) return;
+  await trx.insertInto('page_body_media').values(shas.map((sha256) => ({ page_id: pageId, sha256 }))).execute();
+}
+
 /**
  * Whether readers may fetch the content with this hash (and its variants): some PUBLISHED
  * report uses it, by listing it under its attachments or by linking to it from its rendered
  * body (what a reader can follow; see list-media-users.ts for every use, any status). Drafts,
- * scheduled, unpublished and trashed reports do not count. Two index lookups
- * (media_sha256_name → report_media_media → reports pk; report_body_media_sha256 → reports pk).
- * When fixed pages exist, a published page using the file belongs here as a third branch.
+ * scheduled, unpublished and trashed reports do not count; a published fixed page linking to
+ * it from its body counts like a report. Three index lookups (media_sha256_name →
+ * report_media_media → reports pk; report_body_media_sha256 → reports pk;
+ * page_body_media_sha256 → pages pk).
  */
 export async function isMediaPublic(db: Q, sha256: string): Promise<boolean> {
   const row = await db
@@ -346,6 +355,14 @@ export async function isMediaPublic(db: Q, sha256: string): Promise<boolean> {
               .select('reports.id')
               .where('report_body_media.sha256', '=', sha256)
               .where('reports.status', '=', 'published'),
+          ),
+          eb.exists(
+            eb
+              .selectFrom('page_body_media')
+              .innerJoin('pages', 'pages.id', 'page_body_media.page_id')
+              .select('pages.id')
+              .where('page_body_media.sha256', '=', sha256)
+              .where('pages.status', '=', 'published'),
           ),
         ])
         .as('isPublic'),

@@ -1,5 +1,6 @@
-// Revisions: a copy of a report's editable fields at every save (and of refused saves),
-// for history, diffs and restore. Rows are only ever inserted; they go with their report.
+// Revisions: a copy of a report's or a page's editable fields at every save (and of refused
+// saves), for history, diffs and restore. Rows are only ever inserted; they go with their
+// item. A page's revision leaves the report-only fields empty (no date, category or tags).
 import type { Kysely } from 'kysely';
 import { RevisionNotFoundError } from '../domain/errors.js';
 import type { ReportStatus } from '../domain/report.js';
@@ -20,6 +21,13 @@ export interface RevisionInput {
 /** A history line: the revision without its body. */
 export type RevisionSummary = Omit<Revision, 'bodySource' | 'summary'>;
 
+/** Which item a revision belongs to. */
+export type RevisionItem = { kind: 'report'; id: number } | { kind: 'page'; id: number };
+
+function itemColumn(item: RevisionItem): 'revisions.report_id' | 'revisions.page_id' {
+  return item.kind === 'report' ? 'revisions.report_id' : 'revisions.page_id';
+}
+
 function revisionQuery(db: Q) {
   return db
     .selectFrom('revisions')
@@ -28,6 +36,7 @@ function revisionQuery(db: Q) {
     .select([
       'revisions.id',
       'revisions.report_id',
+      'revisions.page_id',
       'revisions.version',
       'revisions.title',
       'revisions.slug',
@@ -48,7 +57,9 @@ type SummaryRow = Awaited<ReturnType<ReturnType<typeof revisionQuery>['executeTa
 function rowToSummary(row: SummaryRow): RevisionSummary {
   return {
     id: row.id,
-    reportId: row.report_id,
+    // A page's revision has no report; its page is in pageId.
+    reportId: row.report_id ?? 0,
+    pageId: row.page_id,
     version: row.version,
     title: row.title,
     slug: row.slug,
@@ -65,10 +76,16 @@ function rowToSummary(row: SummaryRow): RevisionSummary {
 }
 
 export async function insertRevision(trx: Q, input: RevisionInput, nowIso: string): Promise<number> {
+  return insertItemRevision(trx, { kind: 'report', id: input.reportId }, input, nowIso);
+}
+
+/** A revision of a report or a page (`input.reportId` is ignored: the item says whose). */
+export async function insertItemRevision(trx: Q, item: RevisionItem, input: Omit<RevisionInput, 'reportId'>, nowIso: string): Promise<number> {
   const row = await trx
     .insertInto('revisions')
     .values({
-      report_id: input.reportId,
+      report_id: item.kind === 'report' ? item.id : null,
+      page_id: item.kind === 'page' ? item.id : null,
       version: input.version,
       title: input.content.title,
       slug: input.content.slug,
@@ -89,15 +106,24 @@ export async function insertRevision(trx: Q, input: RevisionInput, nowIso: strin
 
 /** The report's revisions, newest first. */
 export async function listRevisions(db: Q, reportId: number): Promise<RevisionSummary[]> {
-  const rows = await revisionQuery(db).where('revisions.report_id', '=', reportId).orderBy('revisions.id', 'desc').execute();
+  return listItemRevisions(db, { kind: 'report', id: reportId });
+}
+
+/** The item's revisions, newest first. */
+export async function listItemRevisions(db: Q, item: RevisionItem): Promise<RevisionSummary[]> {
+  const rows = await revisionQuery(db).where(itemColumn(item), '=', item.id).orderBy('revisions.id', 'desc').execute();
   return rows.map(rowToSummary);
 }
 
 export async function countRevisions(db: Q, reportId: number): Promise<number> {
+  return countItemRevisions(db, { kind: 'report', id: reportId });
+}
+
+export async function countItemRevisions(db: Q, item: RevisionItem): Promise<number> {
   const row = await db
     .selectFrom('revisions')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('report_id', '=', reportId)
+    .where(itemColumn(item), '=', item.id)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -114,6 +140,14 @@ export async function findRevision(db: Q, id: number): Promise<Revision | undefi
 export async function getRevision(db: Q, id: number, reportId?: number): Promise<Revision> {
   const revision = await findRevision(db, id);
   if (!revision || (reportId !== undefined && revision.reportId !== reportId)) throw new RevisionNotFoundError(String(id));
+  return revision;
+}
+
+/** Throws RevisionNotFoundError, also when the revision belongs to another item. */
+export async function getItemRevision(db: Q, id: number, item: RevisionItem): Promise<Revision> {
+  const revision = await findRevision(db, id);
+  const owner = item.kind === 'report' ? revision?.reportId : revision?.pageId;
+  if (!revision || owner !== item.id) throw new RevisionNotFoundError(String(id));
   return revision;
 }
 

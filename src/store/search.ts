@@ -60,7 +60,7 @@ export async function searchIndexBytes(db: Q): Promise<number> {
  * bm25 column weights, in the table's column order: title 5, body 1, words 0 (ranking by
  * words is done apart), attachments 0.5 (a word in the report itself counts for more).
  */
-const BM25_WEIGHTS = sql.raw('5.0, 1.0, 0.0, 0.5');
+export const BM25_WEIGHTS = sql.raw('5.0, 1.0, 0.0, 0.5');
 
 /** An FTS5 string: tokens never contain quotes or spaces (domain/search/tokens.ts). */
 function phrase(tokens: string[], isLastPrefix: boolean): string {

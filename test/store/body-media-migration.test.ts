@@ -13,10 +13,11 @@ test('records the files linked from bodies written before the migration', async 
   const file = join(dir, 'katsudo.db');
   const [a, b] = ['a'.repeat(64), 'b'.repeat(64)];
   try {
-    // A database as it stood before 0011: the table gone and the migration not recorded.
+    // A database as it stood before 0011: its table and later migrations' tables gone, none recorded.
     const before = await openDatabase({ file });
     await sql`drop table report_body_media`.execute(before);
-    await sql`delete from kysely_migration where name = '0011-body-media'`.execute(before);
+    for (const table of ['page_body_media', 'page_search', 'pages']) await sql`drop table ${sql.table(table)}`.execute(before);
+    await sql`delete from kysely_migration where name >= '0011-body-media'`.execute(before);
     const html = `<p><a href="/media/${a}/%E8%B3%87%E6%96%99.pdf">資料</a> <img src="/media/${b}/w640/x-640w.webp"> <a href="/media/${a}/again.pdf">再掲</a></p>`;
     await sql`insert into reports (slug, title, activity_date, published_at, status, body_source, body_html, body_text, created_at, updated_at)
       values ('old', '古い報告', '2020-01-01', '2020-01-01T00:00:00Z', 'published', '', ${html}, '', '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z')`.execute(before);

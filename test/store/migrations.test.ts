@@ -17,9 +17,9 @@ test('migrates a new file and reopens it without migrating again', async () => {
     const first = await openDatabase({ file });
     const tables = await first.introspection.getTables();
     assert.deepEqual(
-      tables.map((t) => t.name).filter((n) => !n.startsWith('kysely_') && !n.startsWith('report_search')).sort(),
+      tables.map((t) => t.name).filter((n) => !n.startsWith('kysely_') && !n.startsWith('report_search') && !n.startsWith('page_search')).sort(),
       [
-        'audit_log', 'categories', 'import_sources', 'login_throttle', 'media', 'media_variants', 'passkeys', 'pending_logins', 'recovery_codes',
+        'audit_log', 'categories', 'import_sources', 'login_throttle', 'media', 'media_variants', 'page_body_media', 'pages', 'passkeys', 'pending_logins', 'recovery_codes',
         'redirects', 'report_body_media', 'report_media', 'report_tags', 'reports', 'revisions', 'server_secrets', 'sessions', 'settings',
         'site_state', 'tags', 'totp_factors', 'users', 'webauthn_challenges',
       ],

@@ -40,6 +40,7 @@ test('stores a revision and reads it back with its category and author names', a
   assert.deepEqual(revision, {
     id,
     reportId,
+    pageId: null,
     version: 2,
     status: 'draft',
     authorId,

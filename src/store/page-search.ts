@@ -1,0 +1,33 @@
+// The search index of published fixed pages (page_search, migration 0012): the columns and
+// match expressions of report_search (store/search.ts), its own rowid space (page ids), so
+// report searches are untouched. Pages are few: ranking is bm25 then title, no fast paths.
+import { sql, type Kysely } from 'kysely';
+import type { SearchDocument } from '../domain/search/document.js';
+import type { SearchQuery } from '../domain/search/query.js';
+import type { Database } from './database.js';
+import { BM25_WEIGHTS, matchExpression } from './search.js';
+
+type Q = Kysely<Database>;
+
+export async function indexPage(trx: Q, pageId: number, doc: SearchDocument): Promise<void> {
+  await unindexPage(trx, pageId);
+  await sql`insert into page_search (rowid, title, body, words, attachments)
+    values (${pageId}, ${doc.title}, ${doc.body}, ${doc.words}, '')`.execute(trx);
+}
+
+export async function unindexPage(trx: Q, pageId: number): Promise<void> {
+  await sql`delete from page_search where rowid = ${pageId}`.execute(trx);
+}
+
+/** Ids of the published pages matching the query, best first, and how many match. */
+export async function findPageHits(db: Q, query: SearchQuery, page: { offset: number; limit: number }): Promise<{ total: number; ids: number[] }> {
+  const match = matchExpression(query);
+  if (match === undefined) return { total: 0, ids: [] };
+  const rows = await sql<{ id: number; total: number }>`
+    with hits as materialized (
+      select rowid as id, bm25(page_search, ${BM25_WEIGHTS}) as score from page_search where page_search match ${match})
+    select h.id, count(*) over () as total from hits h join pages p on p.id = h.id
+    where p.status = 'published' order by h.score, p.id
+    limit ${page.limit} offset ${page.offset}`.execute(db);
+  return { total: Number(rows.rows[0]?.total ?? 0), ids: rows.rows.map((r) => r.id) };
+}
