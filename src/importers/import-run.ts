@@ -18,6 +18,7 @@
 import { createHash } from 'node:crypto';
 import { importReportIn, type ImportedReportInput, type ImportReportResult } from '../actions/import-report.js';
 import type { ActionContext } from '../actions/context.js';
+import { fillEmptySettingsIn, type ImportedSiteSettings } from '../actions/import-site-settings.js';
 import { ValidationError } from '../domain/errors.js';
 import { paths } from '../domain/paths.js';
 import { findImportSource, saveImportSource, type SourceKind } from '../store/import-sources.js';
@@ -35,6 +36,13 @@ export interface ReportItem {
   warnings?: string[];
   /** What decides "unchanged"; by default a SHA-256 of `report`. */
   contentHash?: string;
+  /**
+   * Items that belong to this one and count only if it is written (the old addresses of the
+   * files stored for it): run after the report, dropped when it fails.
+   */
+  companions?: ImportItem[];
+  /** Removes what the importer stored for this item alone (its new files) when it fails. */
+  discard?: () => Promise<void>;
 }
 
 /** Something not imported on purpose (a private post, a page that is no report). */
@@ -86,7 +94,14 @@ export interface RedirectItem {
   to: string;
 }
 
-export type ImportItem = ReportItem | SkippedItem | FailedItem | IgnoredItem | WarningItem | MediaItem | RedirectItem;
+/** Site settings the source brings (a blog's name, tagline, menu): written only where the site has none. */
+export interface SiteSettingsItem {
+  type: 'site-settings';
+  label: string;
+  settings: ImportedSiteSettings;
+}
+
+export type ImportItem = ReportItem | SkippedItem | FailedItem | IgnoredItem | WarningItem | MediaItem | RedirectItem | SiteSettingsItem;
 
 export interface Labelled {
   label: string;
@@ -109,6 +124,8 @@ export interface ImportSummary {
   media: { stored: number; missing: number };
   /** Redirects written by redirect items (report items' own redirects are not counted). */
   redirects: number;
+  /** Site settings filled in from the source (only those that were empty). */
+  settings: string[];
   /** The new address of every report written (or that would be), by item label. */
   written: { label: string; outcome: ImportReportResult['outcome']; path: string }[];
   /** Why the source could not be read to its end; set when the run stopped early. */
@@ -134,7 +151,7 @@ class DryRunRollback extends Error {
 }
 
 export function emptySummary(isDryRun = false): ImportSummary {
-  return { isDryRun, created: 0, updated: 0, unchanged: 0, skipped: [], failed: [], warnings: [], ignored: {}, media: { stored: 0, missing: 0 }, redirects: 0, written: [] };
+  return { isDryRun, created: 0, updated: 0, unchanged: 0, skipped: [], failed: [], warnings: [], ignored: {}, media: { stored: 0, missing: 0 }, redirects: 0, settings: [], written: [] };
 }
 
 export async function runImport(
@@ -186,6 +203,13 @@ async function runItem(ctx: ActionContext, item: ImportItem, options: RunOptions
         summary.failed.push({ label: item.label, reason: describeError(error), error });
       }
       return;
+    case 'site-settings':
+      try {
+        summary.settings.push(...(await writeSiteSettings(ctx, item, options)));
+      } catch (error) {
+        summary.failed.push({ label: item.label, reason: describeError(error), error });
+      }
+      return;
     case 'report':
       break;
   }
@@ -196,7 +220,33 @@ async function runItem(ctx: ActionContext, item: ImportItem, options: RunOptions
     for (const warning of item.warnings ?? []) summary.warnings.push({ label: item.label, reason: warning });
   } catch (error) {
     summary.failed.push({ label: item.label, reason: describeError(error), error });
+    await discardFiles(item, summary);
+    return;
   }
+  for (const companion of item.companions ?? []) await runItem(ctx, companion, options, summary);
+}
+
+/** Takes back the files stored for an item that failed; a failure to do so is a warning, not a second failure. */
+async function discardFiles(item: ReportItem, summary: ImportSummary): Promise<void> {
+  try {
+    await item.discard?.();
+  } catch (error) {
+    summary.warnings.push({ label: item.label, reason: `a file stored for this item could not be removed again: ${describeError(error)}`, error });
+  }
+}
+
+async function writeSiteSettings(ctx: ActionContext, item: SiteSettingsItem, options: RunOptions): Promise<string[]> {
+  const nowIso = ctx.now().toISOString();
+  let written: string[] = [];
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      written = await fillEmptySettingsIn(trx, item.settings, nowIso);
+      if (options.isDryRun) throw new DryRunRollback({ outcome: 'unchanged', reportId: 0, slug: '' });
+    });
+  } catch (error) {
+    if (!(error instanceof DryRunRollback)) throw error;
+  }
+  return written;
 }
 
 async function writeReportItem(ctx: ActionContext, item: ReportItem, options: RunOptions): Promise<ImportReportResult> {
@@ -291,6 +341,9 @@ export function formatSummary(summary: ImportSummary, options: { isVerbose?: boo
     lines.push(`Files: ${summary.media.stored} ${summary.isDryRun ? 'would be stored' : 'stored'} in the media library, ${summary.media.missing} not found or refused (links to them keep their old address).`);
   }
   if (summary.redirects > 0) lines.push(`Old file addresses redirected: ${summary.redirects}.`);
+  if (summary.settings.length > 0) {
+    lines.push(`Site settings ${summary.isDryRun ? 'that would be taken' : 'taken'} from the source (they were empty): ${summary.settings.join(', ')}; check them in the admin.`);
+  }
   const ignored = Object.entries(summary.ignored);
   if (ignored.length > 0) lines.push(`Ignored by design: ${ignored.map(([what, n]) => `${n} ${what}`).join(', ')}.`);
   for (const s of summary.skipped) lines.push(`skipped  ${s.label}: ${s.reason}`);

@@ -6,10 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { openDatabase } from '../../src/store/database.js';
+import { skipUnlessShared } from '../support/shared-fixture.js';
 
 const MAIN = new URL('../../src/cli/main.ts', import.meta.url).pathname;
 const FIXTURE = new URL('../../../shared/fixtures/wordpress-export.xml', import.meta.url).pathname;
-const skip = existsSync(FIXTURE) ? false : 'the shared WordPress export fixture (../shared/fixtures/wordpress-export.xml) is not available';
+const skip = skipUnlessShared(FIXTURE, 'the shared WordPress export fixture (../shared/fixtures/wordpress-export.xml)');
 let dir: string;
 
 function katsudo(args: string[]) {
@@ -89,4 +90,14 @@ describe('katsudo import-wxr', { skip }, () => {
     assert.notEqual(result.code, 0);
     assert.match(result.stdout, /not a WordPress export \(the root element is <html>, expected <rss>\)/);
   });
+});
+
+test('a dry run on a fresh data directory creates no database file (nor the directory)', () => {
+  const own = new URL('../fixtures/wordpress-site.xml', import.meta.url).pathname;
+  const fresh = join(dir, 'fresh-data');
+  const result = spawnSync(process.execPath, ['--import', 'tsx', MAIN, 'import-wxr', own, '--dry-run', '--data', fresh], { encoding: 'utf8', timeout: 120_000 });
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stdout, /^Dry run \(nothing was written\): would have created 4, updated 0, left 0 unchanged/m);
+  assert.match(result.stdout, /Site settings that would be taken from the source \(they were empty\): legislatorName, siteDescription, navigation/);
+  assert.equal(existsSync(fresh), false);
 });

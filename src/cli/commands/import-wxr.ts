@@ -1,12 +1,14 @@
 // katsudo import-wxr FILE.xml [--uploads DIR] [--dry-run] [--data DIR]
 // A WordPress export → reports, through the shared import runner: a progress bar on
 // stderr, the summary on stdout, exit code ≠ 0 when an item failed or the file broke off.
-import { statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ValidationError } from '../../domain/errors.js';
 import { formatSummary, isCleanRun, runImport } from '../../importers/import-run.js';
 import { wxrImportItems } from '../../importers/wxr/import-wxr.js';
-import { openSite } from '../open-site.js';
+import { DB_FILE, openSite } from '../open-site.js';
 import { progressBar } from '../progress-bar.js';
 import { UsageError } from '../usage-error.js';
 
@@ -26,7 +28,17 @@ export function parseImportWxrArgs(args: string[]) {
 export async function importWxrCommand(input: ReturnType<typeof parseImportWxrArgs>, dataDir: string, log: (line: string) => void): Promise<void> {
   const fileBytes = sizeOf(input.file, 'file', `${input.file}: no such file`);
   if (input.uploadsDir !== undefined) sizeOf(input.uploadsDir, 'directory', `--uploads ${input.uploadsDir}: no such directory`);
-  const ctx = await openSite(dataDir);
+  // A dry run on a site that has no database yet checks against an empty one in a
+  // temporary folder, removed afterwards: it creates nothing in the data directory.
+  const isScratch = input.isDryRun && !existsSync(join(dataDir, DB_FILE));
+  const siteDir = isScratch ? mkdtempSync(join(tmpdir(), 'katsudo-dry-run-')) : dataDir;
+  let ctx: Awaited<ReturnType<typeof openSite>>;
+  try {
+    ctx = await openSite(siteDir);
+  } catch (error) {
+    if (isScratch) rmSync(siteDir, { recursive: true, force: true });
+    throw error;
+  }
   try {
     const bar = progressBar(input.isDryRun ? 'Checking export' : 'Importing export');
     let done = 0;
@@ -54,6 +66,7 @@ export async function importWxrCommand(input: ReturnType<typeof parseImportWxrAr
     if (!isCleanRun(summary)) throw new ValidationError(`${summary.failed.length} item(s) failed; see the summary above.`);
   } finally {
     await ctx.db.destroy();
+    if (isScratch) rmSync(siteDir, { recursive: true, force: true });
   }
 }
 

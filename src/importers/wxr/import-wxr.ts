@@ -4,12 +4,16 @@
 //    attachment before the post it belongs to;
 // 2. every item in order: posts become reports (their files stored first, see uploads.ts),
 //    pages are skipped (a profile page's address redirects to /profile/), attachments are
-//    accounted for with their post, menus, revisions and comments are counted as ignored.
+//    accounted for with their post, revisions and comments are counted as ignored;
+// 3. at the end, the blog's name, tagline and menu (nav_menu_item entries, see map-menu.ts)
+//    as site settings, written only where the site has none.
 // A file that breaks off or is malformed stops pass 2 at that point with its line and
 // column: the items before it are imported, the broken one is not.
 import type { ActionContext } from '../../actions/context.js';
 import { paths } from '../../domain/paths.js';
-import { describeError, type ImportItem } from '../import-run.js';
+import { SETTINGS_LIMITS, type NavigationLink } from '../../domain/settings.js';
+import { describeError, type ImportItem, type ReportItem } from '../import-run.js';
+import { menuEntryOf, navigationFromMenus, type MenuTarget, type WxrMenuEntry } from './map-menu.js';
 import { blogRoot, labelOf, mapPost, pathOf, type PostAttachment } from './map-post.js';
 import { readWxr, WxrReadError, type WxrChannel, type WxrItem } from './read-wxr.js';
 import { UploadsLibrary } from './uploads.js';
@@ -31,7 +35,7 @@ interface AttachmentInfo extends PostAttachment {
 
 /** Post types that are part of a WordPress site's machinery, not its content. */
 const IGNORED_TYPES = new Set([
-  'nav_menu_item', 'revision', 'custom_css', 'customize_changeset', 'oembed_cache', 'user_request', 'wp_block', 'wp_template',
+  'revision', 'custom_css', 'customize_changeset', 'oembed_cache', 'user_request', 'wp_block', 'wp_template',
   'wp_template_part', 'wp_global_styles', 'wp_navigation', 'wp_font_family', 'wp_font_face', 'acf-field', 'acf-field-group', 'wpcf7_contact_form',
 ]);
 const SKIPPED_STATUSES: Record<string, string> = {
@@ -44,7 +48,9 @@ const PROFILE = /profile|プロフィール|略歴|経歴/i;
 export async function* wxrImportItems(ctx: ActionContext, file: string, options: WxrImportOptions = {}): AsyncGenerator<ImportItem> {
   const total = (options.fileBytes ?? 0) * 2;
   const channel: WxrChannel = { baseSiteUrl: '', baseBlogUrl: '', wxrVersion: '', authors: new Map() };
-  const { attachments, postIds } = await collectAttachments(file, (bytes) => options.onBytes?.(bytes, total));
+  const { attachments, postIds, menuEntries } = await collectAttachments(file, (bytes) => options.onBytes?.(bytes, total));
+  const menuTargets = new Map<string, MenuTarget>();
+  const wanted = new Set(menuEntries.filter((e) => e.kind === 'post_type').map((e) => e.objectId));
   const byParent = new Map<string, AttachmentInfo[]>();
   for (const a of attachments.values()) {
     const list = byParent.get(a.parent) ?? [];
@@ -55,8 +61,37 @@ export async function* wxrImportItems(ctx: ActionContext, file: string, options:
   const half = options.fileBytes ?? 0;
   for await (const item of readWxr(file, channel, { onBytes: (bytes) => options.onBytes?.(half + bytes, total) })) {
     if (item.comments > 0) yield { type: 'ignored', what: 'comment', count: item.comments };
+    if (wanted.has(item.postId)) menuTargets.set(item.postId, { title: item.title, link: item.link, isProfile: isProfilePage(item) });
     yield* itemsFor(item, channel, byParent, attachments, postIds, library);
   }
+  yield* siteSettingsItems(channel, menuEntries, menuTargets);
+}
+
+/** The blog name, tagline and menu as settings for an empty site, with what was left out. */
+function* siteSettingsItems(channel: WxrChannel, menuEntries: WxrMenuEntry[], targets: Map<string, MenuTarget>): Generator<ImportItem> {
+  const label = channel.baseSiteUrl || 'site';
+  const settings: { legislatorName?: string; siteDescription?: string; navigation?: NavigationLink[] } = {};
+  const name = nameOfBlog(channel.title ?? '');
+  if (name !== '') settings.legislatorName = name;
+  const description = oneLineWithin(channel.description ?? '', SETTINGS_LIMITS.siteDescription);
+  if (description !== '') settings.siteDescription = description;
+  if (menuEntries.length > 0) {
+    const { links, warnings } = navigationFromMenus(menuEntries, targets, channel);
+    for (const message of warnings) yield { type: 'warning', label: `${label} (menu)`, message };
+    if (links.length > 0) settings.navigation = links;
+  }
+  if (Object.keys(settings).length > 0) yield { type: 'site-settings', label, settings };
+}
+
+/** A site title ends in 「公式サイト」 here (domain/settings.ts siteTitle), so the blog name's own such ending goes. */
+function nameOfBlog(title: string): string {
+  const bare = title.replace(/\s+/g, ' ').trim().replace(/\s*[|｜:：\-ー–—]?\s*(公式(ウェブ|web|Web|ホームページ)?サイト|オフィシャル(ウェブ)?サイト|公式ホームページ|ホームページ|official (web)?site)$/i, '').trim();
+  return oneLineWithin(bare, SETTINGS_LIMITS.legislatorName);
+}
+
+function oneLineWithin(text: string, max: number): string {
+  const chars = [...text.replace(/\s+/g, ' ').trim()];
+  return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
 }
 
 async function* itemsFor(
@@ -74,6 +109,7 @@ async function* itemsFor(
     if (info && !postIds.has(info.parent)) yield* storeFiles([{ url: info.url, altText: info.altText }], library, channel);
     return;
   }
+  if (item.postType === 'nav_menu_item') return; // read in the first pass: the navigation, at the end
   if (IGNORED_TYPES.has(item.postType)) {
     yield { type: 'ignored', what: item.postType };
     return;
@@ -93,13 +129,23 @@ async function* itemsFor(
   }
   const own = byParent.get(item.postId) ?? [];
   const files = [...own.map((a) => ({ url: a.url, altText: a.altText })), ...linkedUploads(item.content, channel)];
-  yield* storeFiles(files, library, channel);
+  // The files are stored first (the body refers to them); their media items count at once,
+  // their old addresses only once the report is written, and those stored for this post
+  // alone are removed again if it fails.
+  const firstSeen: string[] = [];
+  const companions: ImportItem[] = [];
+  for await (const fileItem of storeFiles(files, library, channel, firstSeen)) {
+    if (fileItem.type === 'redirect') companions.push(fileItem);
+    else yield fileItem;
+  }
+  const discard = () => library.discard(firstSeen);
   const postAttachments: PostAttachment[] = own.map((a) => {
     const outcome = library.known(uploadsRel(a.url));
     return { ...a, ...(outcome?.kind === 'stored' && outcome.file.mediaId > 0 ? { mediaId: outcome.file.mediaId } : {}) };
   });
+  let report: ReportItem;
   try {
-    yield mapPost(item, {
+    report = mapPost(item, {
       channel,
       attachments: postAttachments,
       resolveMedia: (url) => {
@@ -108,8 +154,11 @@ async function* itemsFor(
       },
     });
   } catch (error) {
+    await discard();
     yield { type: 'failed', label, reason: describeError(error), error };
+    return;
   }
+  yield { ...report, companions, discard };
 }
 
 function uploadsRel(url: string): string {
@@ -128,12 +177,14 @@ async function* storeFiles(
   files: { url: string; altText: string }[],
   library: UploadsLibrary,
   channel: WxrChannel,
+  firstSeen: string[] = [],
 ): AsyncGenerator<ImportItem> {
   for (const file of files) {
     const url = absolute(file.url, channel);
     const result = await library.store(url, file.altText);
     if (!result || !result.isFirstSeen) continue;
     const { outcome } = result;
+    firstSeen.push(outcome.relPath);
     const label = `wp-content/uploads/${outcome.relPath}`;
     if (outcome.kind === 'missing') {
       yield { type: 'media', label, missingReason: outcome.reason, error: outcome.error };
@@ -164,14 +215,23 @@ function linkedUploads(content: string, channel: WxrChannel): { url: string; alt
 }
 
 /** A page is not a report: skipped; a profile page's old addresses lead to /profile/. */
-function* pageItems(item: WxrItem, channel: WxrChannel, label: string): Generator<ImportItem> {
+function isProfilePage(item: WxrItem): boolean {
+  if (item.postType !== 'page') return false;
   let slug = item.postName;
   try {
     slug = decodeURIComponent(slug);
   } catch {
     // kept as written
   }
-  if (!PROFILE.test(slug) && !PROFILE.test(item.title)) {
+  return PROFILE.test(slug) || PROFILE.test(item.title);
+}
+
+function* pageItems(item: WxrItem, channel: WxrChannel, label: string): Generator<ImportItem> {
+  if (item.postPassword !== '') {
+    yield { type: 'skipped', label, reason: 'a password-protected page: not imported and not public (its content was meant for readers with the password)' };
+    return;
+  }
+  if (!isProfilePage(item)) {
     yield { type: 'skipped', label, reason: 'a page, not a report: its content is not imported (copy what is needed into the site settings or a report)' };
     return;
   }
@@ -188,13 +248,15 @@ function* pageItems(item: WxrItem, channel: WxrChannel, label: string): Generato
 async function collectAttachments(
   file: string,
   onBytes: (bytes: number) => void,
-): Promise<{ attachments: Map<string, AttachmentInfo>; postIds: Set<string> }> {
+): Promise<{ attachments: Map<string, AttachmentInfo>; postIds: Set<string>; menuEntries: WxrMenuEntry[] }> {
   const found = new Map<string, AttachmentInfo>();
   const postIds = new Set<string>();
+  const menuEntries: WxrMenuEntry[] = [];
   const channel: WxrChannel = { baseSiteUrl: '', baseBlogUrl: '', wxrVersion: '', authors: new Map() };
   try {
     for await (const item of readWxr(file, channel, { onBytes })) {
       if (item.postType === 'post') postIds.add(item.postId);
+      if (item.postType === 'nav_menu_item') menuEntries.push(menuEntryOf(item));
       if (item.postType !== 'attachment') continue;
       found.set(item.postId, {
         postId: item.postId,
@@ -211,5 +273,5 @@ async function collectAttachments(
     // importing the items before it.
     if (!(error instanceof WxrReadError)) throw error;
   }
-  return { attachments: found, postIds };
+  return { attachments: found, postIds, menuEntries };
 }

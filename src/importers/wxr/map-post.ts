@@ -45,6 +45,11 @@ export function mapPost(item: WxrItem, ctx: MapContext): ReportItem {
 
   let status: ImportedReportInput['status'] = item.status === 'publish' ? 'published' : 'draft';
   if (item.status === 'future') warnings.push(`scheduled in WordPress for ${item.postDate}: imported as a draft; publish or schedule it in the admin`);
+  if (item.postPassword !== '') {
+    // Meant for readers who had the password (a supporters' group): never made public here.
+    status = 'draft';
+    warnings.push('password-protected in WordPress: imported as a draft, not public (this site has no passwords for posts); publish it only if it may be read by everyone');
+  }
   if (status === 'published' && body.text.trim() === '') {
     status = 'draft';
     warnings.push('the post has no content: imported as a draft');

@@ -15,6 +15,10 @@ export interface WxrChannel {
   wxrVersion: string;
   /** Author login → display name. */
   authors: Map<string, string>;
+  /** The blog name (the channel's <title>), when read. */
+  title?: string;
+  /** The tagline (the channel's <description>), when read. */
+  description?: string;
 }
 
 export interface WxrTerm {
@@ -42,6 +46,10 @@ export interface WxrItem {
   postParent: string;
   postType: string;
   attachmentUrl: string;
+  /** wp:post_password: non-empty for a password-protected post or page. */
+  postPassword: string;
+  /** wp:menu_order: a page's or a menu entry's place among its siblings. */
+  menuOrder: string;
   terms: WxrTerm[];
   meta: Map<string, string>;
   comments: number;
@@ -67,12 +75,14 @@ const ITEM_FIELDS: Record<string, keyof WxrItem> = {
   'wp:post_parent': 'postParent',
   'wp:post_type': 'postType',
   'wp:attachment_url': 'attachmentUrl',
+  'wp:post_password': 'postPassword',
+  'wp:menu_order': 'menuOrder',
 };
 
 function emptyItem(line: number): WxrItem {
   return {
     title: '', link: '', guid: '', creator: '', content: '', excerpt: '', postId: '', postDate: '', postDateGmt: '', postName: '',
-    status: '', postParent: '', postType: '', attachmentUrl: '', terms: [], meta: new Map(), comments: 0, line,
+    status: '', postParent: '', postType: '', attachmentUrl: '', postPassword: '', menuOrder: '', terms: [], meta: new Map(), comments: 0, line,
   };
 }
 
@@ -148,7 +158,9 @@ export async function* readWxr(path: string, channel: WxrChannel, options: ReadW
       }
       return;
     }
-    if (name === 'wp:base_site_url') channel.baseSiteUrl = value.trim();
+    if (stack[stack.length - 1] === 'channel' && name === 'title') channel.title = value.trim();
+    else if (stack[stack.length - 1] === 'channel' && name === 'description') channel.description = value.trim();
+    else if (name === 'wp:base_site_url') channel.baseSiteUrl = value.trim();
     else if (name === 'wp:base_blog_url') channel.baseBlogUrl = value.trim();
     else if (name === 'wp:wxr_version') channel.wxrVersion = value.trim();
   });

@@ -5,7 +5,9 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { ActionContext } from '../../actions/context.js';
+import { deleteMedia } from '../../actions/delete-media.js';
 import { uploadMedia } from '../../actions/upload-media.js';
+import { MediaInUseError, MediaNotFoundError } from '../../domain/errors.js';
 import { mediaPath } from '../../domain/media-path.js';
 import { findMediaByRefs } from '../../store/media.js';
 import { describeError } from '../import-run.js';
@@ -16,6 +18,8 @@ export interface StoredFile {
   /** The file's new address on this site. */
   path: string;
   mediaId: number;
+  /** Stored by this run (not a record that was there before): removed again if its item fails. */
+  isNew?: boolean;
 }
 
 export type FileOutcome =
@@ -81,6 +85,30 @@ export class UploadsLibrary {
     return { outcome, isFirstSeen: true };
   }
 
+  /**
+   * Removes the records this run created for `relPaths` (the files first stored for an item
+   * that then failed), unless something else uses them meanwhile, and forgets their
+   * outcomes so that a later item stores them anew.
+   */
+  async discard(relPaths: string[]): Promise<void> {
+    const ids = new Set<number>();
+    for (const rel of relPaths) {
+      const outcome = this.outcomes.get(rel);
+      if (outcome?.kind === 'stored' && outcome.file.isNew) ids.add(outcome.file.mediaId);
+    }
+    for (const [rel, outcome] of this.outcomes) {
+      if (outcome.kind === 'stored' && ids.has(outcome.file.mediaId)) this.outcomes.delete(rel);
+    }
+    for (const mediaId of ids) {
+      try {
+        await deleteMedia(this.ctx, { mediaId, user: { login: 'import' } });
+      } catch (error) {
+        // Another item or an editor uses it by now: it stays.
+        if (!(error instanceof MediaInUseError) && !(error instanceof MediaNotFoundError)) throw error;
+      }
+    }
+  }
+
   private async storeFile(relPath: string, altText: string): Promise<FileOutcome> {
     if (this.root === undefined) return { kind: 'missing', relPath, reason: 'not copied (no --uploads given)' };
     const file = resolve(this.root, relPath);
@@ -102,7 +130,11 @@ export class UploadsLibrary {
     }
     try {
       const media = await uploadMedia(this.ctx, { bytes, fileName, altText: altText || fileName, user: { login: 'import' }, maxBytes: Number.MAX_SAFE_INTEGER });
-      return { kind: 'stored', relPath, file: { ref: String(media.id), path: mediaPath(media.sha256, media.originalName), mediaId: media.id } };
+      return {
+        kind: 'stored',
+        relPath,
+        file: { ref: String(media.id), path: mediaPath(media.sha256, media.originalName), mediaId: media.id, isNew: !media.isDuplicate },
+      };
     } catch (error) {
       return { kind: 'missing', relPath, reason: `not imported: ${describeError(error)}`, error };
     }

@@ -1,0 +1,130 @@
+// WordPress menus (items of type nav_menu_item) → the site's navigation. The entries are
+// read into a neutral structure first (menu, parent, order, what they point at), then the
+// one menu that fits is turned into navigation links as domain/settings.ts defines them:
+// top level only, at most MAX_NAVIGATION_LINKS, labels within the settings' limit, links
+// that isSiteLinkUrl accepts. Home is left out (the site's menu always starts with ホーム).
+import { paths } from '../../domain/paths.js';
+import { isSiteLinkUrl, MAX_NAVIGATION_LINKS, SETTINGS_LIMITS, type NavigationLink } from '../../domain/settings.js';
+import { pathOf } from './map-post.js';
+import type { WxrChannel, WxrItem } from './read-wxr.js';
+
+export interface WxrMenuEntry {
+  id: string;
+  /** The menu's slug (the item's nav_menu term). */
+  menu: string;
+  /** The entry it is nested under, '0' at the top. */
+  parentId: string;
+  order: number;
+  /** The entry's own label; empty means "the title of what it points at". */
+  label: string;
+  /** custom (a URL), post_type (a post or page) or taxonomy (a category…). */
+  kind: string;
+  /** post, page, category…, or custom. */
+  objectType: string;
+  objectId: string;
+  url: string;
+}
+
+/** What a post_type entry points at, from the post or page itself. */
+export interface MenuTarget {
+  title: string;
+  link: string;
+  /** The profile-like page, whose address now leads to /profile/. */
+  isProfile: boolean;
+}
+
+export function menuEntryOf(item: WxrItem): WxrMenuEntry {
+  const meta = (key: string) => (item.meta.get(key) ?? '').trim();
+  return {
+    id: item.postId,
+    menu: item.terms.find((t) => t.domain === 'nav_menu')?.nicename ?? '',
+    parentId: meta('_menu_item_menu_item_parent') || '0',
+    order: Number(item.menuOrder) || 0,
+    label: item.title.replace(/\s+/g, ' ').trim(),
+    kind: meta('_menu_item_type'),
+    objectType: meta('_menu_item_object'),
+    objectId: meta('_menu_item_object_id'),
+    url: meta('_menu_item_url'),
+  };
+}
+
+/**
+ * The navigation links of the menu with the most top-level entries, and a warning per
+ * entry left out or shortened.
+ */
+export function navigationFromMenus(
+  entries: WxrMenuEntry[],
+  targets: ReadonlyMap<string, MenuTarget>,
+  channel: WxrChannel,
+): { links: NavigationLink[]; warnings: string[] } {
+  const warnings: string[] = [];
+  const menus = new Map<string, WxrMenuEntry[]>();
+  for (const e of entries) menus.set(e.menu, [...(menus.get(e.menu) ?? []), e]);
+  const topOf = (list: WxrMenuEntry[]) => list.filter((e) => e.parentId === '0').sort((a, b) => a.order - b.order);
+  const chosen = [...menus.entries()].sort((a, b) => topOf(b[1]).length - topOf(a[1]).length)[0];
+  if (!chosen) return { links: [], warnings };
+  for (const [name] of menus) if (name !== chosen[0]) warnings.push(`menu "${name}" not used: the navigation was taken from menu "${chosen[0]}"`);
+  const [, list] = chosen;
+  const nested = list.length - topOf(list).length;
+  if (nested > 0) warnings.push(`${nested} nested menu entries left out (only the top level is taken)`);
+  const links: NavigationLink[] = [];
+  for (const entry of topOf(list)) {
+    const link = linkOf(entry, targets, channel, warnings);
+    if (!link) continue;
+    if (links.length === MAX_NAVIGATION_LINKS) {
+      warnings.push(`menu entry "${link.label}" left out: the navigation holds at most ${MAX_NAVIGATION_LINKS} links`);
+      continue;
+    }
+    links.push(link);
+  }
+  return { links, warnings };
+}
+
+function linkOf(entry: WxrMenuEntry, targets: ReadonlyMap<string, MenuTarget>, channel: WxrChannel, warnings: string[]): NavigationLink | undefined {
+  let url: string | undefined;
+  let label = entry.label;
+  if (entry.kind === 'custom') {
+    url = localOrAbsolute(entry.url, channel);
+  } else if (entry.kind === 'post_type') {
+    const target = targets.get(entry.objectId);
+    if (!target) {
+      warnings.push(`menu entry "${label || entry.id}" left out: the ${entry.objectType} it points at (${entry.objectId}) is not in the export`);
+      return undefined;
+    }
+    label ||= target.title.replace(/\s+/g, ' ').trim();
+    url = target.isProfile ? paths.profile() : pathOf(target.link, channel.baseSiteUrl);
+  } else if (entry.kind === 'taxonomy') {
+    warnings.push(`menu entry "${label || entry.id}" left out: it links to a ${entry.objectType || 'taxonomy'} archive, which has no address here`);
+    return undefined;
+  } else {
+    warnings.push(`menu entry "${label || entry.id}" left out: its kind "${entry.kind}" is not one this site can link to`);
+    return undefined;
+  }
+  if (url === undefined || url === '/' || url === '' || !isSiteLinkUrl(url) || [...url].length > SETTINGS_LIMITS.navigationUrl) {
+    if (url !== '/') warnings.push(`menu entry "${label || entry.id}" left out: its link "${entry.url || url || ''}" is not an http(s) address or a path on the site`);
+    return undefined;
+  }
+  if (label === '') label = url;
+  const chars = [...label];
+  if (chars.length > SETTINGS_LIMITS.navigationLabel) {
+    warnings.push(`menu entry "${label}" shortened to ${SETTINGS_LIMITS.navigationLabel} characters`);
+    label = `${chars.slice(0, SETTINGS_LIMITS.navigationLabel - 1).join('')}…`;
+  }
+  return { label, url };
+}
+
+/** A link to the old site becomes its path (redirected where the content moved); others stay absolute. */
+function localOrAbsolute(url: string, channel: WxrChannel): string | undefined {
+  const trimmed = url.trim();
+  if (trimmed === '') return undefined;
+  if (trimmed.startsWith('/') && !trimmed.startsWith('//')) return trimmed;
+  let parsed: URL;
+  try {
+    parsed = new URL(trimmed);
+  } catch {
+    return undefined;
+  }
+  const base = channel.baseSiteUrl ? new URL(channel.baseSiteUrl) : undefined;
+  if (base && parsed.host === base.host) return pathOf(trimmed, channel.baseSiteUrl);
+  return parsed.href;
+}
