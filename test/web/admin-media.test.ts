@@ -186,6 +186,19 @@ test('refuses to delete a file a report uses (409 with links to the reports) and
   assert.equal(await findMedia(site.db, media.id), undefined);
 });
 
+test('refuses, at the delete button, a file whose /media/ URL is written in a report, naming the report in Japanese', async () => {
+  const media = await uploadMedia(site, { bytes: await makePdf(1), fileName: '日程表.pdf', altText: '', user: editorUser });
+  const report = await publishReport(site, { title: 'URLで案内した報告', bodySource: `日程表は /media/${media.sha256}/日程表.pdf をご覧ください。` });
+  const confirm = await editor.get(`/admin/media/${media.id}/delete`);
+  assert.match(confirm.body, /削除できません/);
+  assert.match(confirm.body, new RegExp(`<a href="/admin/reports/${report.id}/edit">URLで案内した報告</a>`));
+  const refused = await editor.post(`/admin/media/${media.id}/delete`);
+  assert.equal(refused.statusCode, 409);
+  assert.match(refused.body, new RegExp(`<a href="/admin/reports/${report.id}/edit">URLで案内した報告</a>`));
+  assert.ok(await findMedia(site.db, media.id), 'still stored');
+  assert.equal((await app.inject({ url: `/media/${media.sha256}/${encodeURIComponent('日程表.pdf')}` })).statusCode, 200, 'still served');
+});
+
 test('filters the library by PDF or image, newest first', async () => {
   await uploadMedia(site, { bytes: await makePdf(1), fileName: 'a.pdf', altText: '', user: editorUser });
   await uploadMedia(site, { bytes: await makeImage('png', 50, 50), fileName: 'b.png', altText: '青い四角', user: editorUser });
