@@ -11,6 +11,7 @@ import { migration0009 } from './migrations/0009-media-text.js';
 import { migration0010 } from './migrations/0010-second-factors.js';
 import { migration0011 } from './migrations/0011-body-media.js';
 import { migration0012 } from './migrations/0012-pages.js';
+import { migration0013 } from './migrations/0013-redirects-to-path.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': migration0001,
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-second-factors': migration0010,
   '0011-body-media': migration0011,
   '0012-pages': migration0012,
+  '0013-redirects-to-path': migration0013,
 };
 
 // Migrations are imported statically so the same list runs from src/ (tsx) and dist/.
