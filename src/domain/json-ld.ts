@@ -51,3 +51,30 @@ export function newsArticleJsonLd(
     publisher: author,
   };
 }
+
+/** A fixed page as a schema.org WebPage. */
+export function webPageJsonLd(
+  page: { title: string; summary: string; publishedAt: string | null; updatedAt: string },
+  urls: { baseUrl: string; pageUrl: string },
+): Record<string, unknown> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'WebPage',
+    name: page.title,
+    description: page.summary || undefined,
+    datePublished: page.publishedAt ?? undefined,
+    dateModified: page.updatedAt,
+    inLanguage: 'ja',
+    url: urls.pageUrl,
+    isPartOf: { '@type': 'WebSite', url: `${urls.baseUrl}/` },
+  };
+}
+
+/** The trail from the home page down to this page (absolute URLs; the last item is the page itself). */
+export function breadcrumbListJsonLd(crumbs: { name: string; url: string }[]): Record<string, unknown> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: crumbs.map((crumb, i) => ({ '@type': 'ListItem', position: i + 1, name: crumb.name, item: crumb.url })),
+  };
+}

@@ -14,6 +14,7 @@ import type { WebDeps } from './deps.js';
 import { installErrorHandlers, sendError } from './errors.js';
 import { PageCache } from './page-cache.js';
 import { DEFAULT_RATE_LIMITS, registerRateLimits, type RateLimits } from './rate-limits.js';
+import { apiPageRoutes } from './routes/api/pages.js';
 import { apiReportRoutes } from './routes/api/reports.js';
 import { apiSearchRoutes } from './routes/api/search.js';
 import { activityRoutes } from './routes/public/activity.js';
@@ -23,6 +24,7 @@ import { feedRoutes } from './routes/public/feeds.js';
 import { fileRoutes } from './routes/public/files.js';
 import { healthRoutes } from './routes/public/health.js';
 import { homeRoutes } from './routes/public/home.js';
+import { pageRoutes } from './routes/public/pages.js';
 import { searchRoutes } from './routes/public/search.js';
 import { securityHeaders } from './security-headers.js';
 import { NO_TRUSTED_PROXIES, trustProxyOption, type TrustedProxies } from './trusted-proxies.js';
@@ -99,6 +101,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(searchRoutes, { deps });
   await app.register(apiReportRoutes, { deps });
   await app.register(apiSearchRoutes, { deps });
+  await app.register(apiPageRoutes, { deps });
   await app.register(adminPlugin, { deps });
+  // Last: fixed pages take the paths nothing else serves.
+  await app.register(pageRoutes, { deps });
   return app;
 }

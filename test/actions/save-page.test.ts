@@ -3,11 +3,13 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { transitionPage } from '../../src/actions/page-transition.js';
+import { storeMedia } from '../../src/actions/store-media.js';
 import { restorePageRevision } from '../../src/actions/restore-page-revision.js';
 import { savePage, type SavePageInput } from '../../src/actions/save-page.js';
 import { EditConflictError, ForbiddenError, RevisionNotFoundError, ValidationError } from '../../src/domain/errors.js';
 import { parseSearchQuery } from '../../src/domain/search/query.js';
 import { listAudit } from '../../src/store/audit-log.js';
+import { isMediaPublic } from '../../src/store/media.js';
 import { findPublishedPageByPath, getPage } from '../../src/store/pages.js';
 import { findPageHits } from '../../src/store/page-search.js';
 import { findRedirect } from '../../src/store/redirects.js';
@@ -174,4 +176,15 @@ test('restores an older revision as a new version; refuses another item\'s revis
   const other = await savePage(site, team.editor, fields());
   const [otherRevision] = await listItemRevisions(site.db, { kind: 'page', id: other.id });
   await assert.rejects(restorePageRevision(site, team.editor, { pageId: saved.id, revisionId: otherRevision!.id, expectedVersion: 3 }), RevisionNotFoundError);
+});
+
+test('a file linked from a published page body is public; from a draft page it is not', async () => {
+  const file = await storeMedia(site, { bytes: new TextEncoder().encode('%PDF-1.4\npage\n%%EOF\n'), fileName: 'shiryo.pdf', mime: 'application/pdf' });
+  const sha = file.sha256;
+  const saved = await savePage(site, team.editor, fields({ bodySource: `[資料](/media/${sha}/shiryo.pdf)をご覧ください。` }));
+  assert.equal(await isMediaPublic(site.db, sha), false);
+  await transitionPage(site, team.editor, 'publish', { pageId: saved.id });
+  assert.equal(await isMediaPublic(site.db, sha), true);
+  await transitionPage(site, team.editor, 'unpublish', { pageId: saved.id });
+  assert.equal(await isMediaPublic(site.db, sha), false);
 });

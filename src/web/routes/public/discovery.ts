@@ -4,6 +4,8 @@ import { escapeHtml } from '../../../domain/trusted-html.js';
 import { absoluteUrl, paths } from '../../../domain/paths.js';
 import { listCategories } from '../../../store/categories.js';
 import { countByMonth, listPublishedForSitemap } from '../../../store/reports.js';
+import { pageTree } from '../../../domain/page-tree.js';
+import { listPages } from '../../../store/pages.js';
 import type { WebDeps } from '../../deps.js';
 import { sendCached } from '../../send-cached.js';
 
@@ -16,13 +18,14 @@ export const discoveryRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
   app.get(paths.sitemap(), (request, reply) =>
     sendCached(deps, request, reply, 'sitemap', 'application/xml; charset=utf-8', async () => {
       const db = deps.ctx.db;
-      const [reports, categories, months] = await Promise.all([listPublishedForSitemap(db), listCategories(db), countByMonth(db)]);
+      const [reports, categories, months, pages] = await Promise.all([listPublishedForSitemap(db), listCategories(db), countByMonth(db), listPages(db, 'published')]);
       const at = (path: string) => absoluteUrl(deps.baseUrl, path);
       const years = [...new Set(months.map((m) => m.year))];
       const entries = [
         urlEntry(at(paths.home()), reports[0]?.updatedAt),
         urlEntry(at(paths.activity()), reports[0]?.updatedAt),
         urlEntry(at(paths.profile())),
+        ...pageTree(pages).map((entry) => urlEntry(at(paths.page(entry.slugs)), entry.page.updatedAt)),
         ...reports.map((r) => urlEntry(at(paths.report(r.slug)), r.updatedAt)),
         ...categories.map((c) => urlEntry(at(paths.category(c.slug)))),
         ...years.map((y) => urlEntry(at(paths.year(y)))),
