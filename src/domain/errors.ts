@@ -96,18 +96,21 @@ export class EditConflictError extends ConflictError {
   }
 }
 
+/** A report or a fixed page using a media file (actions/list-media-users.ts says how). */
 export interface MediaUser {
+  kind: 'report' | 'page';
   id: number;
   title: string;
   status: string;
 }
 
-/** Deleting media that reports attach or link to from their body; `reports` lists them. */
+/** Deleting media that reports or pages use; `reports` lists them all, pages included. */
 export class MediaInUseError extends ConflictError {
   readonly reports: MediaUser[];
 
   constructor(mediaId: number, reports: MediaUser[]) {
-    super('MEDIA_IN_USE', `media ${mediaId} is used by reports ${reports.map((r) => r.id).join(', ')}`, { details: { reports } });
+    const names = reports.map((r) => `${r.kind} ${r.id}`).join(', ');
+    super('MEDIA_IN_USE', `media ${mediaId} is used by ${names}`, { details: { reports } });
     this.reports = reports;
   }
 }

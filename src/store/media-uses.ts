@@ -1,48 +1,70 @@
-// Where media records are used, as stored: a report listing one under its attachments, and a
-// report whose rendered body names its content in a /media/ URL (report_body_media, written
-// with every body_html). The rule built on it is actions/list-media-users.ts; the public
-// serving rule (media.ts isMediaPublic) reads the same two tables for published reports.
+// Where media records are used, as stored, in one place for every rule built on it: a report
+// listing one under its attachments, and a report or fixed page whose rendered body names its
+// content in a /media/ URL (report_body_media / page_body_media, written with every
+// body_html). Deleting and the library's "used by" list read these in any status
+// (actions/list-media-users.ts); serving a file reads them for what is published (media.ts
+// isMediaPublic). A new kind of use (page attachments, say) is one more builder here, used by both.
 import type { Kysely } from 'kysely';
+import type { MediaUser } from '../domain/errors.js';
 import type { Database } from './database.js';
-import type { AttachedReport } from './media.js';
 
 type Q = Kysely<Database>;
 
+/** Reports listing a record under their attachments: rows of media ⨝ report_media ⨝ reports. */
+export function attachmentUses(db: Q) {
+  return db
+    .selectFrom('media')
+    .innerJoin('report_media', 'report_media.media_id', 'media.id')
+    .innerJoin('reports', 'reports.id', 'report_media.report_id');
+}
+
+/** Reports whose rendered body names a record's content (which name: the caller reads body_html). */
+export function reportBodyUses(db: Q) {
+  return db
+    .selectFrom('media')
+    .innerJoin('report_body_media', 'report_body_media.sha256', 'media.sha256')
+    .innerJoin('reports', 'reports.id', 'report_body_media.report_id');
+}
+
+/** Fixed pages whose rendered body names a record's content. */
+export function pageBodyUses(db: Q) {
+  return db
+    .selectFrom('media')
+    .innerJoin('page_body_media', 'page_body_media.sha256', 'media.sha256')
+    .innerJoin('pages', 'pages.id', 'page_body_media.page_id');
+}
+
 export type MediaUse =
-  | { kind: 'attachment'; mediaId: number; report: AttachedReport }
+  | { kind: 'attachment'; mediaId: number; user: MediaUser }
   /** The body names the record's content; which file or variant it names is in `bodyHtml`. */
-  | { kind: 'body-url'; mediaId: number; report: AttachedReport; bodyHtml: string };
+  | { kind: 'body-url'; mediaId: number; user: MediaUser; bodyHtml: string };
 
 /**
- * The stored uses of these records by reports of any status, trash included, in report id
- * order. Two index lookups per record (report_media pk; media pk → report_body_media_sha256).
- * Fixed pages that attach or link files add their own kinds here, so that deleting, the
- * library's "used by" list and serving all see them.
+ * The stored uses of these records by reports and pages of any status, trash included, in id
+ * order. Index lookups per record: report_media pk; media pk → report_body_media_sha256, and
+ * the same for pages.
  */
 export async function findMediaUses(db: Q, mediaIds: number[]): Promise<MediaUse[]> {
   if (mediaIds.length === 0) return [];
-  const attached = await db
-    .selectFrom('report_media')
-    .innerJoin('reports', 'reports.id', 'report_media.report_id')
-    .select(['report_media.media_id', 'reports.id', 'reports.title', 'reports.status'])
-    .where('report_media.media_id', 'in', mediaIds)
+  const attached = await attachmentUses(db)
+    .select(['media.id as media_id', 'reports.id', 'reports.title', 'reports.status'])
+    .where('media.id', 'in', mediaIds)
     .orderBy('reports.id')
     .execute();
-  const linked = await db
-    .selectFrom('media')
-    .innerJoin('report_body_media', 'report_body_media.sha256', 'media.sha256')
-    .innerJoin('reports', 'reports.id', 'report_body_media.report_id')
+  const inReports = await reportBodyUses(db)
     .select(['media.id as media_id', 'reports.id', 'reports.title', 'reports.status', 'reports.body_html'])
     .where('media.id', 'in', mediaIds)
     .orderBy('reports.id')
     .execute();
+  const inPages = await pageBodyUses(db)
+    .select(['media.id as media_id', 'pages.id', 'pages.title', 'pages.status', 'pages.body_html'])
+    .where('media.id', 'in', mediaIds)
+    .orderBy('pages.id')
+    .execute();
+  const user = (kind: MediaUser['kind'], r: { id: number; title: string; status: string }): MediaUser => ({ kind, id: r.id, title: r.title, status: r.status });
   return [
-    ...attached.map((r): MediaUse => ({ kind: 'attachment', mediaId: r.media_id, report: { id: r.id, title: r.title, status: r.status } })),
-    ...linked.map((r): MediaUse => ({
-      kind: 'body-url',
-      mediaId: r.media_id,
-      report: { id: r.id, title: r.title, status: r.status },
-      bodyHtml: r.body_html,
-    })),
+    ...attached.map((r): MediaUse => ({ kind: 'attachment', mediaId: r.media_id, user: user('report', r) })),
+    ...inReports.map((r): MediaUse => ({ kind: 'body-url', mediaId: r.media_id, user: user('report', r), bodyHtml: r.body_html })),
+    ...inPages.map((r): MediaUse => ({ kind: 'body-url', mediaId: r.media_id, user: user('page', r), bodyHtml: r.body_html })),
   ];
 }

@@ -5,6 +5,7 @@ import { MediaNotFoundError } from '../domain/errors.js';
 import { mediaShasInHtml } from '../domain/media-path.js';
 import type { Attachment } from '../domain/report.js';
 import type { Database, MediaRow } from './database.js';
+import { attachmentUses, pageBodyUses, reportBodyUses } from './media-uses.js';
 
 type Q = Kysely<Database>;
 
@@ -327,43 +328,20 @@ export async function setPageBodyMediaLinks(trx: Q, pageId: number, bodyHtml: st
 
 /**
  * Whether readers may fetch the content with this hash (and its variants): some PUBLISHED
- * report uses it, by listing it under its attachments or by linking to it from its rendered
- * body (what a reader can follow; see list-media-users.ts for every use, any status). Drafts,
- * scheduled, unpublished and trashed reports do not count; a published fixed page linking to
- * it from its body counts like a report. Three index lookups (media_sha256_name →
- * report_media_media → reports pk; report_body_media_sha256 → reports pk;
- * page_body_media_sha256 → pages pk).
+ * report or page uses it, by the same stored uses that refuse its deletion (media-uses.ts):
+ * listed under a report's attachments, or linked from a rendered body (what a reader can
+ * follow). Drafts, scheduled, unpublished and trashed ones do not count. Three index lookups
+ * (media_sha256_name → report_media_media → reports pk; → report_body_media_sha256 → reports
+ * pk; → page_body_media_sha256 → pages pk).
  */
 export async function isMediaPublic(db: Q, sha256: string): Promise<boolean> {
   const row = await db
     .selectNoFrom((eb) => [
       eb
         .or([
-          eb.exists(
-            eb
-              .selectFrom('media')
-              .innerJoin('report_media', 'report_media.media_id', 'media.id')
-              .innerJoin('reports', 'reports.id', 'report_media.report_id')
-              .select('reports.id')
-              .where('media.sha256', '=', sha256)
-              .where('reports.status', '=', 'published'),
-          ),
-          eb.exists(
-            eb
-              .selectFrom('report_body_media')
-              .innerJoin('reports', 'reports.id', 'report_body_media.report_id')
-              .select('reports.id')
-              .where('report_body_media.sha256', '=', sha256)
-              .where('reports.status', '=', 'published'),
-          ),
-          eb.exists(
-            eb
-              .selectFrom('page_body_media')
-              .innerJoin('pages', 'pages.id', 'page_body_media.page_id')
-              .select('pages.id')
-              .where('page_body_media.sha256', '=', sha256)
-              .where('pages.status', '=', 'published'),
-          ),
+          eb.exists(attachmentUses(db).select('reports.id').where('media.sha256', '=', sha256).where('reports.status', '=', 'published')),
+          eb.exists(reportBodyUses(db).select('reports.id').where('media.sha256', '=', sha256).where('reports.status', '=', 'published')),
+          eb.exists(pageBodyUses(db).select('pages.id').where('media.sha256', '=', sha256).where('pages.status', '=', 'published')),
         ])
         .as('isPublic'),
     ])

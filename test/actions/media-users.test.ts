@@ -7,6 +7,7 @@ import { afterEach, beforeEach, test } from 'node:test';
 import { attachMediaToReport } from '../../src/actions/attach-media.js';
 import { deleteMedia } from '../../src/actions/delete-media.js';
 import { listMedia } from '../../src/actions/list-media.js';
+import { savePage } from '../../src/actions/save-page.js';
 import { trashReport } from '../../src/actions/trash-report.js';
 import { uploadMedia, type UploadedMedia } from '../../src/actions/upload-media.js';
 import { MediaInUseError, MediaNotFoundError } from '../../src/domain/errors.js';
@@ -69,6 +70,30 @@ test('lists every kind of use at once: attachment, media: link, written URL, in 
   const named = await refusedFor(media);
   assert.deepEqual(named, [attached.id, linked.id, trashed.id]);
   assert.ok(!named.includes(unrelated.id));
+});
+
+test('refuses to delete a file a fixed page links to, naming the page after the reports', async () => {
+  const media = await upload('事務所地図.pdf');
+  const report = await publishReport(site, { title: '報告', bodySource: '[地図](media:事務所地図.pdf)' });
+  const owner = { userId: 1, login: TEST_USER.login, role: 'owner' as const };
+  const page = await savePage(site, owner, {
+    title: '事務所案内',
+    slug: 'office',
+    parentId: null,
+    position: 0,
+    summary: '',
+    bodySource: `地図は ${mediaPath(media.sha256, media.originalName)} にある。`,
+  });
+  let users: unknown;
+  await assert.rejects(deleteMedia(site, { mediaId: media.id, user: TEST_USER }), (e) => {
+    assert.ok(e instanceof MediaInUseError);
+    users = e.reports;
+    return true;
+  });
+  assert.deepEqual(users, [
+    { kind: 'report', id: report.id, title: '報告', status: 'published' },
+    { kind: 'page', id: page.id, title: '事務所案内', status: 'draft' },
+  ]);
 });
 
 test('deletes a file nobody uses, even when a report links another name of the same bytes', async () => {

@@ -163,7 +163,7 @@ test('refuses to delete media attached to a report, listing the report', async (
   await assert.rejects(deleteMedia(site, { mediaId: media.id, user: TEST_USER }), (e) => {
     assert.ok(e instanceof MediaInUseError);
     assert.equal(e.code, 'MEDIA_IN_USE');
-    assert.deepEqual(e.reports, [{ id: report.id, title: '添付のある報告', status: 'published' }]);
+    assert.deepEqual(e.reports, [{ kind: 'report', id: report.id, title: '添付のある報告', status: 'published' }]);
     return true;
   });
   assert.ok(existsSync(mediaFilePath(site.dataDir, media.sha256)));

@@ -99,7 +99,7 @@ test('uploads a PDF through the plain form and lists it with its type, size and 
   assert.match(page.body, /ファイルを登録しました。/);
   assert.match(page.body, /委員会資料\.pdf/);
   assert.match(page.body, /PDF形式・\d+KB・3ページ/);
-  assert.match(page.body, /使っている報告はありません。/);
+  assert.match(page.body, /使っている報告・ページはありません。/);
 });
 
 for (const format of ['jpeg', 'png', 'webp'] as const) {

@@ -1,5 +1,5 @@
 // Deleting a media file: the confirmation (GET), or the refusal when reports use it (409),
-// listing those reports with links so they can be changed first.
+// listing those reports and pages with links so they can be changed first.
 import type { MediaUser } from '../../../domain/errors.js';
 import { attachmentMeta } from '../../../domain/attachment.js';
 import { AdminLayout, type AdminPageContext } from './layout.js';
@@ -18,7 +18,7 @@ export interface DeletedMediaFacts {
 export interface MediaDeletePageProps {
   page: AdminPageContext;
   media: DeletedMediaFacts;
-  /** The reports using it: deleting is refused while there are any. */
+  /** The reports and pages using it: deleting is refused while there are any. */
   usedBy: MediaUser[];
   /** The refusal after a POST (the list may have changed since the confirmation). */
   isRefused?: boolean;
@@ -32,7 +32,7 @@ export function MediaDeletePage({ page, media, usedBy, isRefused = false }: Medi
       {usedBy.length > 0 ? (
         <div class="error-summary" role={isRefused ? 'alert' : undefined}>
           <p>
-            {name}は次の報告で使われているため、削除できません。報告から添付やリンクを外してから、もう一度削除してください。
+            {name}は次の報告・ページで使われているため、削除できません。そこから添付やリンクを外してから、もう一度削除してください。
           </p>
           <MediaUsers users={usedBy} />
         </div>

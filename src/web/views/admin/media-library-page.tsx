@@ -198,14 +198,16 @@ function MediaItem(props: { page: AdminPageContext; item: MediaListItem; errors:
 }
 
 export function MediaUsers({ users }: { users: MediaUser[] }) {
-  if (users.length === 0) return <p class="media-used">使っている報告はありません。</p>;
+  if (users.length === 0) return <p class="media-used">使っている報告・ページはありません。</p>;
   return (
     <div class="media-used">
-      <p>使っている報告({users.length}件):</p>
+      <p>使っている報告・ページ({users.length}件):</p>
       <ul>
-        {users.map((report) => (
+        {users.map((user) => (
           <li>
-            <a href={`/admin/reports/${report.id}/edit`}>{report.title || '(無題)'}</a>({STATUS_NAMES[report.status] ?? report.status})
+            {user.kind === 'page' ? '固定ページ ' : ''}
+            <a href={`/admin/${user.kind === 'page' ? 'pages' : 'reports'}/${user.id}/edit`}>{user.title || '(無題)'}</a>(
+            {STATUS_NAMES[user.status] ?? user.status})
           </li>
         ))}
       </ul>
