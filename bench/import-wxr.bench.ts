@@ -69,12 +69,16 @@ async function writeExport(file: string, count: number): Promise<void> {
 async function child(file: string, dataDir: string): Promise<void> {
   const { openDatabase } = await import('../src/store/database.js');
   const { runImport } = await import('../src/importers/import-run.js');
-  const { wxrImportItems } = await import('../src/importers/wxr/import-wxr.js');
+  const { wxrImportItems, wxrItemsPerTransaction } = await import('../src/importers/wxr/import-wxr.js');
   const db = await openDatabase({ file: join(dataDir, 'katsudo.db') });
   const { inlinePool } = await import('../src/actions/workers/work-pool.js');
   const ctx = { db, dataDir, now: () => new Date(), work: inlinePool(db) };
   const started = performance.now();
-  const summary = await runImport(ctx, wxrImportItems(ctx, file, { fileBytes: statSync(file).size }), { kind: 'wxr', isListingWritten: false });
+  const summary = await runImport(ctx, wxrImportItems(ctx, file, { fileBytes: statSync(file).size }), {
+    kind: 'wxr',
+    isListingWritten: false,
+    itemsPerTransaction: wxrItemsPerTransaction({}),
+  });
   const seconds = (performance.now() - started) / 1000;
   await db.destroy();
   const status = readFileSync('/proc/self/status', 'utf8');

@@ -15,12 +15,20 @@
 //
 // Dry run: each item's transaction runs in full — same decisions, same rule checks, same
 // database constraints — and is then rolled back, so nothing is written.
+//
+// Batches (options.itemsPerTransaction > 1, for sources that do not use the database while
+// the runner writes, e.g. a WordPress export without --uploads): one transaction holds
+// several items, each inside its own savepoint. An item that fails is rolled back to its
+// savepoint and the others go on, so an item is still written whole or not at all; a crash
+// loses at most the uncommitted batch, which the next run writes (import_sources keys).
 import { createHash } from 'node:crypto';
+import { sql, type ControlledTransaction, type Kysely } from 'kysely';
 import { importReportIn, type ImportedReportInput, type ImportReportResult } from '../actions/import-report.js';
 import type { ActionContext } from '../actions/context.js';
 import { fillEmptySettingsIn, type ImportedSiteSettings } from '../actions/import-site-settings.js';
 import { ValidationError } from '../domain/errors.js';
 import { paths } from '../domain/paths.js';
+import type { Database } from '../store/database.js';
 import { findImportSource, saveImportSource, type SourceKind } from '../store/import-sources.js';
 import { addRedirect } from '../store/redirects.js';
 
@@ -141,11 +149,17 @@ export interface RunOptions {
   onProgress?: (summary: Readonly<ImportSummary>) => void;
   /** Keep `written` (addresses of every report) in the summary; off for huge runs. */
   isListingWritten?: boolean;
+  /**
+   * Items written per transaction, each in its own savepoint (1, the default: one transaction
+   * each). Only for a source that makes no database calls of its own while it is iterated
+   * (it would wait for the batch's connection forever).
+   */
+  itemsPerTransaction?: number;
 }
 
 /** Thrown inside a dry run's transaction so that Kysely rolls it back. */
 class DryRunRollback extends Error {
-  constructor(readonly result: ImportReportResult) {
+  constructor() {
     super('dry run');
   }
 }
@@ -160,10 +174,15 @@ export async function runImport(
   options: RunOptions,
 ): Promise<ImportSummary> {
   const summary = emptySummary(options.isDryRun ?? false);
+  const writer = new ItemWriter(ctx, options.itemsPerTransaction ?? 1, options.isDryRun ?? false);
   try {
-    for await (const item of items) {
-      await runItem(ctx, item, options, summary);
-      options.onProgress?.(summary);
+    try {
+      for await (const item of items) {
+        await runItem(ctx, writer, item, options, summary);
+        options.onProgress?.(summary);
+      }
+    } finally {
+      await writer.flush();
     }
   } catch (error) {
     // Only the source's own errors reach here (runItem catches the items'): stop, keep what is done.
@@ -174,7 +193,65 @@ export async function runImport(
   return summary;
 }
 
-async function runItem(ctx: ActionContext, item: ImportItem, options: RunOptions, summary: ImportSummary): Promise<void> {
+/**
+ * Runs each item's writes as a unit: its own transaction, or a savepoint inside the open
+ * batch transaction. In a dry run every unit is rolled back.
+ */
+class ItemWriter {
+  private batch: ControlledTransaction<Database> | undefined;
+  private inBatch = 0;
+
+  constructor(
+    private readonly ctx: ActionContext,
+    private readonly size: number,
+    private readonly isDryRun: boolean,
+  ) {}
+
+  async write<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+    if (this.size <= 1) return this.writeAlone(work);
+    this.batch ??= await this.ctx.db.startTransaction().execute();
+    const trx = this.batch;
+    await sql`savepoint import_item`.execute(trx);
+    let result: T;
+    try {
+      result = await work(trx);
+    } catch (error) {
+      await sql`rollback to import_item`.execute(trx);
+      await sql`release import_item`.execute(trx);
+      throw error;
+    }
+    if (this.isDryRun) await sql`rollback to import_item`.execute(trx);
+    await sql`release import_item`.execute(trx);
+    if (++this.inBatch >= this.size) await this.flush();
+    return result;
+  }
+
+  /** Commits the open batch (rolls it back in a dry run, where it holds nothing). */
+  async flush(): Promise<void> {
+    const batch = this.batch;
+    if (!batch) return;
+    this.batch = undefined;
+    this.inBatch = 0;
+    if (this.isDryRun) await batch.rollback().execute();
+    else await batch.commit().execute();
+  }
+
+  private async writeAlone<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+    let result: T | undefined;
+    try {
+      return await this.ctx.db.transaction().execute(async (trx) => {
+        result = await work(trx);
+        if (this.isDryRun) throw new DryRunRollback();
+        return result;
+      });
+    } catch (error) {
+      if (error instanceof DryRunRollback) return result as T;
+      throw error;
+    }
+  }
+}
+
+async function runItem(ctx: ActionContext, writer: ItemWriter, item: ImportItem, options: RunOptions, summary: ImportSummary): Promise<void> {
   switch (item.type) {
     case 'skipped':
       summary.skipped.push({ label: item.label, reason: item.reason });
@@ -197,7 +274,7 @@ async function runItem(ctx: ActionContext, item: ImportItem, options: RunOptions
       return;
     case 'redirect':
       try {
-        await writeRedirects(ctx, item, options);
+        await writer.write((trx) => writeRedirects(trx, item, ctx.now().toISOString()));
         summary.redirects += new Set(item.from).size;
       } catch (error) {
         summary.failed.push({ label: item.label, reason: describeError(error), error });
@@ -205,7 +282,7 @@ async function runItem(ctx: ActionContext, item: ImportItem, options: RunOptions
       return;
     case 'site-settings':
       try {
-        summary.settings.push(...(await writeSiteSettings(ctx, item, options)));
+        summary.settings.push(...(await writer.write((trx) => fillEmptySettingsIn(trx, item.settings, ctx.now().toISOString()))));
       } catch (error) {
         summary.failed.push({ label: item.label, reason: describeError(error), error });
       }
@@ -214,16 +291,19 @@ async function runItem(ctx: ActionContext, item: ImportItem, options: RunOptions
       break;
   }
   try {
-    const result = await writeReportItem(ctx, item, options);
+    const result = await writer.write((trx) => writeReportItem(trx, item, options, ctx.now().toISOString()));
     summary[result.outcome]++;
     if (options.isListingWritten !== false) summary.written.push({ label: item.label, outcome: result.outcome, path: paths.report(result.slug) });
     for (const warning of item.warnings ?? []) summary.warnings.push({ label: item.label, reason: warning });
   } catch (error) {
     summary.failed.push({ label: item.label, reason: describeError(error), error });
-    await discardFiles(item, summary);
+    if (item.discard) {
+      await writer.flush(); // removing files takes transactions of its own
+      await discardFiles(item, summary);
+    }
     return;
   }
-  for (const companion of item.companions ?? []) await runItem(ctx, companion, options, summary);
+  for (const companion of item.companions ?? []) await runItem(ctx, writer, companion, options, summary);
 }
 
 /** Takes back the files stored for an item that failed; a failure to do so is a warning, not a second failure. */
@@ -235,53 +315,20 @@ async function discardFiles(item: ReportItem, summary: ImportSummary): Promise<v
   }
 }
 
-async function writeSiteSettings(ctx: ActionContext, item: SiteSettingsItem, options: RunOptions): Promise<string[]> {
-  const nowIso = ctx.now().toISOString();
-  let written: string[] = [];
-  try {
-    await ctx.db.transaction().execute(async (trx) => {
-      written = await fillEmptySettingsIn(trx, item.settings, nowIso);
-      if (options.isDryRun) throw new DryRunRollback({ outcome: 'unchanged', reportId: 0, slug: '' });
-    });
-  } catch (error) {
-    if (!(error instanceof DryRunRollback)) throw error;
-  }
-  return written;
-}
-
-async function writeReportItem(ctx: ActionContext, item: ReportItem, options: RunOptions): Promise<ImportReportResult> {
+async function writeReportItem(trx: Kysely<Database>, item: ReportItem, options: RunOptions, nowIso: string): Promise<ImportReportResult> {
   const contentHash = item.contentHash ?? hashOf(item.report);
-  const nowIso = ctx.now().toISOString();
-  try {
-    return await ctx.db.transaction().execute(async (trx) => {
-      const source = await findImportSource(trx, options.kind, item.key);
-      let result: ImportReportResult;
-      if (source && source.contentHash === contentHash) {
-        const slug = (await trx.selectFrom('reports').select('slug').where('id', '=', source.reportId).executeTakeFirstOrThrow()).slug;
-        result = { outcome: 'unchanged', reportId: source.reportId, slug };
-      } else {
-        result = await importReportIn(trx, source?.reportId, item.report, nowIso);
-        await saveImportSource(trx, { kind: options.kind, key: item.key, reportId: result.reportId, contentHash, importedAt: nowIso });
-      }
-      if (options.isDryRun) throw new DryRunRollback(result);
-      return result;
-    });
-  } catch (error) {
-    if (error instanceof DryRunRollback) return error.result;
-    throw error;
+  const source = await findImportSource(trx, options.kind, item.key);
+  if (source && source.contentHash === contentHash) {
+    const slug = (await trx.selectFrom('reports').select('slug').where('id', '=', source.reportId).executeTakeFirstOrThrow()).slug;
+    return { outcome: 'unchanged', reportId: source.reportId, slug };
   }
+  const result = await importReportIn(trx, source?.reportId, item.report, nowIso);
+  await saveImportSource(trx, { kind: options.kind, key: item.key, reportId: result.reportId, contentHash, importedAt: nowIso });
+  return result;
 }
 
-async function writeRedirects(ctx: ActionContext, item: RedirectItem, options: RunOptions): Promise<void> {
-  const nowIso = ctx.now().toISOString();
-  try {
-    await ctx.db.transaction().execute(async (trx) => {
-      for (const from of new Set(item.from)) if (from !== item.to) await addRedirect(trx, from, item.to, nowIso);
-      if (options.isDryRun) throw new DryRunRollback({ outcome: 'unchanged', reportId: 0, slug: '' });
-    });
-  } catch (error) {
-    if (!(error instanceof DryRunRollback)) throw error;
-  }
+async function writeRedirects(trx: Kysely<Database>, item: RedirectItem, nowIso: string): Promise<void> {
+  for (const from of new Set(item.from)) if (from !== item.to) await addRedirect(trx, from, item.to, nowIso);
 }
 
 /** SHA-256 (hex) of a JSON value, for ReportItem.contentHash. */

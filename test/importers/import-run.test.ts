@@ -137,3 +137,33 @@ test('moves a published report back to draft when the source was unpublished', a
   const source = (await findImportSource(site.db, 'test', 'p12'))!;
   assert.equal((await findEditableReport(site.db, source.reportId))!.status, 'draft');
 });
+
+test('in batches, an item that fails after writing part of itself leaves nothing behind and the others are committed', async () => {
+  async function* items(): AsyncGenerator<ImportItem> {
+    yield item('batch-a', report({ title: '一括一', activityDate: '2021-07-01', redirectsFrom: [] }));
+    // Its new category is written before the title is refused: the savepoint takes it back.
+    yield item('batch-bad', report({ title: '', activityDate: '2021-07-02', category: { slug: 'batch-only', name: '一括だけ' }, redirectsFrom: ['/batch-bad/'] }));
+    yield item('batch-c', report({ title: '一括三', activityDate: '2021-07-03', redirectsFrom: ['/batch-c/'] }));
+    yield item('batch-d', report({ title: '一括四', activityDate: '2021-07-04', redirectsFrom: [] }));
+    throw new Error('the file broke off');
+  }
+  const summary = await runImport(site, items(), { kind: 'test', itemsPerTransaction: 3 });
+  assert.equal(summary.created, 3);
+  assert.deepEqual(summary.failed.map((f) => f.label), ['https://old.example.jp/batch-bad']);
+  assert.equal(summary.stoppedAt, 'the file broke off');
+  assert.equal(await site.db.selectFrom('categories').select('id').where('slug', '=', 'batch-only').executeTakeFirst(), undefined);
+  assert.equal(await findRedirect(site.db, '/batch-bad/'), undefined);
+  for (const key of ['batch-a', 'batch-c', 'batch-d']) assert.ok(await findImportSource(site.db, 'test', key), key);
+  assert.equal(await findImportSource(site.db, 'test', 'batch-bad'), undefined);
+});
+
+test('a dry run in batches writes nothing either', async () => {
+  const before = await rowCounts();
+  const summary = await runImport(
+    site,
+    [item('dry-1', report({ activityDate: '2021-08-01', redirectsFrom: ['/dry-1/'] })), item('dry-2', report({ title: '', activityDate: '2021-08-02' })), item('dry-3', report({ activityDate: '2021-08-03', category: { slug: 'dry-cat', name: '試し' } }))],
+    { kind: 'test', isDryRun: true, itemsPerTransaction: 2 },
+  );
+  assert.deepEqual([summary.created, summary.failed.length], [2, 1]);
+  assert.deepEqual(await rowCounts(), before);
+});

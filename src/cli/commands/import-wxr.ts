@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ValidationError } from '../../domain/errors.js';
 import { formatSummary, isCleanRun, runImport } from '../../importers/import-run.js';
-import { wxrImportItems } from '../../importers/wxr/import-wxr.js';
+import { wxrImportItems, wxrItemsPerTransaction } from '../../importers/wxr/import-wxr.js';
 import { DB_FILE, openSite } from '../open-site.js';
 import { progressBar } from '../progress-bar.js';
 import { UsageError } from '../usage-error.js';
@@ -56,6 +56,7 @@ export async function importWxrCommand(input: ReturnType<typeof parseImportWxrAr
       kind: 'wxr',
       isDryRun: input.isDryRun,
       isListingWritten: false,
+      itemsPerTransaction: wxrItemsPerTransaction(input),
       onProgress: () => bar.update(done, total),
     });
     bar.finish();

@@ -45,6 +45,16 @@ const SKIPPED_STATUSES: Record<string, string> = {
 };
 const PROFILE = /profile|プロフィール|略歴|経歴/i;
 
+/**
+ * How many items the runner may write per transaction (RunOptions.itemsPerTransaction):
+ * without --uploads reading the export makes no database calls, so posts are written in
+ * batches; with it each file is stored in a transaction of its own between the posts, so
+ * each post gets its own transaction too.
+ */
+export function wxrItemsPerTransaction(options: Pick<WxrImportOptions, 'uploadsDir'>): number {
+  return options.uploadsDir === undefined ? 200 : 1;
+}
+
 export async function* wxrImportItems(ctx: ActionContext, file: string, options: WxrImportOptions = {}): AsyncGenerator<ImportItem> {
   const total = (options.fileBytes ?? 0) * 2;
   const channel: WxrChannel = { baseSiteUrl: '', baseBlogUrl: '', wxrVersion: '', authors: new Map() };
