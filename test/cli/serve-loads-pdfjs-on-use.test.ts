@@ -3,63 +3,32 @@
 // it does not reach worker threads started from source (tsx's eval bootstrap), so a second
 // test checks that nothing but inspect-pdf.ts imports pdfjs-dist, and only on demand.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { startCliServer, waitFor } from '../support/cli-server.js';
 import { createTestSite } from '../support/db.js';
 import { publishReport } from '../support/factories.js';
 
-const MAIN = new URL('../../src/cli/main.ts', import.meta.url).pathname;
 const SRC = new URL('../../src/', import.meta.url).pathname;
 // Writes "pdfjs-dist loaded: <url>" on stderr for each module of pdfjs-dist loaded.
 const LOG_PDFJS = new URL('../support/log-pdfjs-imports.mjs', import.meta.url).pathname;
 const PDFJS_LOADED = /pdfjs-dist loaded: .*pdfjs-dist\/legacy\/build\/pdf\.mjs/;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor(url: string, timeoutMs: number): Promise<Response> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await fetch(url);
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
-
 test('serve starts and answers a search without loading pdfjs-dist', async () => {
   const site = await createTestSite();
   await publishReport(site, { title: '港湾の視察', bodySource: '港湾施設を視察した。' });
   await site.db.destroy();
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', LOG_PDFJS, MAIN, 'serve', '--port', String(port), '--data', site.dataDir, '--no-demo'], {
-    env: { ...process.env, HOST: '127.0.0.1', KATSUDO_LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise((r) => child.once('exit', r));
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
+  const server = await startCliServer({ dataDir: site.dataDir, args: ['--no-demo'], imports: [LOG_PDFJS] });
   try {
-    assert.equal((await waitFor(`http://127.0.0.1:${port}/`, 60_000)).status, 200, output);
-    const search = await fetch(`http://127.0.0.1:${port}/api/v1/search?q=${encodeURIComponent('港湾')}`);
-    assert.equal(search.status, 200, output);
+    assert.equal((await waitFor(server.url('/'), 60_000)).status, 200, server.output());
+    const search = await fetch(server.url(`/api/v1/search?q=${encodeURIComponent('港湾')}`));
+    assert.equal(search.status, 200, server.output());
     assert.equal(((await search.json()) as { total: number }).total, 1);
-    assert.doesNotMatch(output, /pdfjs-dist loaded/, output);
+    assert.doesNotMatch(server.output(), /pdfjs-dist loaded/, server.output());
   } finally {
-    child.kill('SIGTERM');
-    await exited;
+    await server.stop();
     rmSync(site.dataDir, { recursive: true, force: true });
   }
   // The same hook does see pdfjs-dist when it is loaded.

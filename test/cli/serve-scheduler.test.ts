@@ -1,26 +1,14 @@
 // `katsudo serve` runs the scheduler: a report whose publication time passed while the
 // server was stopped is on the site right after the start.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { test } from 'node:test';
 import { saveReport } from '../../src/actions/save-report.js';
 import { scheduleReport } from '../../src/actions/schedule-report.js';
 import { addAuthor } from '../support/authors.js';
+import { startCliServer } from '../support/cli-server.js';
 import { createTestSite } from '../support/db.js';
 import { setSettings } from '../support/factories.js';
-
-const MAIN = new URL('../../src/cli/main.ts', import.meta.url).pathname;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 test('publishes at start a report scheduled for a time that passed while the server was stopped', async () => {
   // Written "yesterday" (the site's clock), scheduled an hour later, then the server starts now.
@@ -40,27 +28,19 @@ test('publishes at start a report scheduled for a time that passed while the ser
   await scheduleReport(site, editor, { reportId: saved.id, publishAt: new Date(yesterday.getTime() + 3600_000).toISOString() });
   await site.db.destroy();
 
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'serve', '--port', String(port), '--data', site.dataDir, '--no-demo'], {
-    env: { ...process.env, HOST: '127.0.0.1', KATSUDO_LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
+  const server = await startCliServer({ dataDir: site.dataDir, args: ['--no-demo'] });
   try {
     const deadline = Date.now() + 30_000;
     let status = 0;
     while (Date.now() < deadline) {
-      status = await fetch(`http://127.0.0.1:${port}/activity/scheduled-while-down/`).then((r) => r.status, () => 0);
+      status = await fetch(server.url('/activity/scheduled-while-down/')).then((r) => r.status, () => 0);
       if (status === 200) break;
       await new Promise((r) => setTimeout(r, 100));
     }
-    assert.equal(status, 200, output);
-    assert.match(output, /予約していた活動報告を1件公開しました/);
+    assert.equal(status, 200, server.output());
+    assert.match(server.output(), /予約していた活動報告を1件公開しました/);
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    await server.stop();
     rmSync(site.dataDir, { recursive: true, force: true });
   }
 });
