@@ -30,6 +30,7 @@ export interface AdminNavItem {
 export const ADMIN_NAV: readonly AdminNavItem[] = [
   { label: 'ダッシュボード', href: '/admin/', access: 'writer' },
   { label: '活動報告', href: '/admin/reports', access: 'writer' },
+  { label: '固定ページ', href: '/admin/pages', access: 'writer' },
   { label: 'メディア', href: '/admin/media', access: 'editor' },
   { label: 'サイト設定', href: '/admin/settings', access: 'owner' },
   { label: 'ユーザー', href: '/admin/users', access: 'owner' },

@@ -7,7 +7,8 @@ import type { Category, ReportStatus } from '../../../domain/report.js';
 import type { ReportDiff } from '../../../domain/report-diff.js';
 import { parsePublishAt, type ReportAction } from '../../../domain/report-workflow.js';
 import type { TrustedHtml } from '../../../domain/trusted-html.js';
-import { HtmlBlock } from '../components/html-block.js';
+import { BodyField } from './body-field.js';
+import { BodyPreview } from './body-preview.js';
 import { formatDateTimeJa } from './date-time.js';
 import { controlAttrs, CsrfField, ErrorSummary, FieldError, TextField, type FieldErrors } from './form.js';
 import { AdminLayout, type AdminPageContext } from './layout.js';
@@ -120,15 +121,7 @@ export function ReportEditPage(props: ReportEditPageProps) {
         <ReportFields {...props} isReadOnly={isReadOnly} />
         {!isReadOnly && <NoteField form={form} />}
         <ActionButtons actions={props.actions} isNew={!report} form={form} errors={errors} report={report} />
-        <section class="report-preview" aria-labelledby="preview-title">
-          <h2 id="preview-title">プレビュー</h2>
-          <p class="admin-hint" id="preview-hint">
-            公開ページと同じ方法で本文を表示します(保存はされません)。「プレビュー」ボタンで更新できます。
-          </p>
-          <div id="live-preview" class="reading preview-body" data-preview-url="/admin/preview">
-            {props.preview !== undefined && <HtmlBlock class="report-body" html={props.preview} />}
-          </div>
-        </section>
+        <BodyPreview html={props.preview} />
       </form>
       {props.attachments && <ReportAttachments {...props.attachments} />}
     </AdminLayout>
@@ -233,24 +226,7 @@ function ReportFields(props: ReportEditPageProps & { isReadOnly: boolean }) {
           {form.summary}
         </textarea>
       </div>
-      <div class={errors.bodySource ? 'field field-invalid' : 'field'}>
-        <label for="field-bodySource">本文</label>
-        <div class="field-hint format-help" id="field-bodySource-hint">
-          <p>Wordやメールで書いた文章をそのまま貼り付けられます。</p>
-          <ul>
-            <li>「1 見出し」のように数字と空白で始まる行は大見出しになります。</li>
-            <li>「(1)」「ア」「①」で始まる行は小見出しまたは番号付きの項目になります。</li>
-            <li>空行で段落を分けます。</li>
-            <li>
-              リンクは <code>[文字](https://…)</code>、添付資料へのリンクは <code>[ラベル](media:ファイル名)</code> と書きます。
-            </li>
-          </ul>
-        </div>
-        <FieldError name="bodySource" errors={errors} />
-        <textarea {...controlAttrs('bodySource', errors, true)} rows={20} class="body-input" readOnly={ro}>
-          {form.bodySource}
-        </textarea>
-      </div>
+      <BodyField value={form.bodySource} errors={errors} isReadOnly={ro === true} />
     </>
   );
 }

@@ -1,0 +1,186 @@
+// /admin/pages: the fixed page list (tree order), the new and edit forms with their buttons
+// (save, preview, publish, unpublish, trash, restore). Rules live in actions/save-page.ts,
+// actions/page-transition.ts and the report workflow table; every POST is checked there.
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { transitionPage, type PageAction } from '../../../actions/page-transition.js';
+import { savePage, workflowState, type SavedPage } from '../../../actions/save-page.js';
+import { EditConflictError, UnavailableError, ValidationError } from '../../../domain/errors.js';
+import type { Page, PageFields } from '../../../domain/page.js';
+import { pageTree } from '../../../domain/page-tree.js';
+import { paths } from '../../../domain/paths.js';
+import { allowedActions } from '../../../domain/report-workflow.js';
+import type { Actor } from '../../../domain/user.js';
+import { getPage, listPages } from '../../../store/pages.js';
+import { formField } from '../../admin/form-body.js';
+import { withNotice } from '../../admin/notices.js';
+import { adminPageContext, sendAdminPage } from '../../admin/page.js';
+import type { WebDeps } from '../../deps.js';
+import { EMPTY_PAGE_FORM, PageEditPage, type PageForm } from '../../views/admin/page-edit-page.js';
+import { PageListPage } from '../../views/admin/page-list-page.js';
+import { parseId, refusalOf, reportIdOf, sendRefusal } from './reports-shared.js';
+
+const WRITER = { access: 'writer' } as const;
+/** As the report form: a 200,000-character body is far more than Fastify's 1 MB default once URL-encoded. */
+const WRITER_FORM = { config: WRITER, bodyLimit: 4 * 1024 * 1024 } as const;
+const PREVIEW_BUSY_MESSAGE = 'サーバーが混み合っているため、プレビューを表示できませんでした。入力した内容はそのままです。少し待ってから、もう一度お試しください。';
+
+type Intent = 'save' | 'preview' | PageAction;
+const INTENTS: readonly Intent[] = ['save', 'preview', 'publish', 'unpublish', 'trash', 'restore'];
+/** Status changes that act on the page as stored, without saving the form. */
+const WITHOUT_SAVE: readonly Intent[] = ['trash', 'restore'];
+const NOTICE = { save: 'page-saved', preview: 'page-saved', publish: 'page-published', unpublish: 'page-unpublished', trash: 'page-trashed', restore: 'page-restored' } as const;
+
+function intentOf(request: FastifyRequest): Intent {
+  const value = formField(request, 'intent');
+  return (INTENTS as readonly string[]).includes(value) ? (value as Intent) : 'save';
+}
+
+function formFromRequest(request: FastifyRequest): PageForm {
+  const form = { ...EMPTY_PAGE_FORM };
+  for (const key of Object.keys(form) as (keyof PageForm)[]) form[key] = formField(request, key);
+  return form;
+}
+
+function formFromPage(page: Page): PageForm {
+  return {
+    title: page.title,
+    slug: page.slug,
+    parentId: page.parentId === null ? '' : String(page.parentId),
+    position: String(page.position),
+    summary: page.summary,
+    bodySource: page.bodySource,
+    note: '',
+    expectedVersion: String(page.version),
+  };
+}
+
+/** The typed form as action input; a position that is not a number is left for the action to refuse. */
+function fieldsOf(form: PageForm): PageFields {
+  const position = form.position.trim() === '' ? 0 : Number(form.position.normalize('NFKC').trim());
+  return { title: form.title, slug: form.slug, parentId: parseId(form.parentId) ?? null, position: Number.isNaN(position) ? -1 : position, summary: form.summary, bodySource: form.bodySource };
+}
+
+export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {
+  async function sendEditPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    options: { stored?: Page; form?: PageForm; errors?: Record<string, string>; preview?: Awaited<ReturnType<typeof previewOf>>; problem?: string; status?: number },
+  ): Promise<FastifyReply> {
+    const actor = request.admin!.actor;
+    const [page, all] = await Promise.all([adminPageContext(deps, request, reply), listPages(deps.ctx.db)]);
+    const tree = pageTree(all);
+    // A page cannot go under itself or its subtree: those are not offered (the action refuses them too).
+    const own = options.stored && tree.find((e) => e.page.id === options.stored!.id);
+    const parents = tree
+      .filter((e) => e.page.status !== 'trashed' && !(own && e.slugs.length >= own.slugs.length && own.slugs.every((s, i) => e.slugs[i] === s)))
+      .map((e) => ({ id: e.page.id, title: e.page.title, depth: e.depth }));
+    const stored = options.stored && { id: options.stored.id, status: options.stored.status, version: options.stored.version, path: paths.page(own?.slugs ?? [options.stored.slug]) };
+    const actions = allowedActions(actor, options.stored ? workflowState(options.stored) : { status: 'draft', authorId: actor.userId, submittedAt: null });
+    return sendAdminPage(
+      reply,
+      <PageEditPage
+        page={page}
+        stored={stored}
+        form={options.form ?? (options.stored ? formFromPage(options.stored) : EMPTY_PAGE_FORM)}
+        errors={options.errors ?? {}}
+        actions={options.stored ? actions : actions.filter((a) => a === 'edit')}
+        parents={parents}
+        preview={options.preview}
+        problem={options.problem}
+        scriptHref={deps.assets.adminEditorJs.path}
+      />,
+      options.status ?? 200,
+    );
+  }
+
+  async function previewOf(bodySource: string) {
+    return (await deps.ctx.work.run('preview', { bodySource })).html;
+  }
+
+  /** The form again with the body rendered below it; nothing saved. */
+  async function sendPreview(request: FastifyRequest, reply: FastifyReply, form: PageForm, stored?: Page) {
+    try {
+      return await sendEditPage(request, reply, { stored, form, preview: await previewOf(form.bodySource) });
+    } catch (error) {
+      if (error instanceof ValidationError) return sendEditPage(request, reply, { stored, form, errors: error.fields, status: 422 });
+      if (error instanceof UnavailableError) {
+        reply.header('Retry-After', String(error.retryAfterSeconds));
+        return sendEditPage(request, reply, { stored, form, problem: PREVIEW_BUSY_MESSAGE, status: 503 });
+      }
+      throw error;
+    }
+  }
+
+  app.get('/pages', { config: WRITER }, async (request, reply) => {
+    const [page, all] = await Promise.all([adminPageContext(deps, request, reply), listPages(deps.ctx.db)]);
+    const items = pageTree(all).map((e) => ({ id: e.page.id, title: e.page.title, depth: e.depth, status: e.page.status, path: paths.page(e.slugs), position: e.page.position }));
+    return sendAdminPage(reply, <PageListPage page={page} items={items} />);
+  });
+
+  app.get('/pages/new', { config: WRITER }, async (request, reply) => sendEditPage(request, reply, {}));
+
+  app.post('/pages/new', WRITER_FORM, async (request, reply) => {
+    const actor = request.admin!.actor;
+    const form = formFromRequest(request);
+    const intent = intentOf(request);
+    if (intent === 'preview') return sendPreview(request, reply, form);
+    // A button this user does not have (a writer's forged 公開する): refused before anything is written.
+    const refusal = intent === 'publish' ? refusalOf(actor, 'publish', { status: 'draft', authorId: actor.userId, submittedAt: null }) : undefined;
+    if (refusal) return sendRefusal(deps, request, reply, refusal);
+    let saved: SavedPage;
+    try {
+      saved = await savePage(deps.ctx, actor, { ...fieldsOf(form), note: form.note });
+    } catch (error) {
+      if (error instanceof ValidationError) return sendEditPage(request, reply, { form, errors: error.fields, status: 422 });
+      return sendRefusal(deps, request, reply, error);
+    }
+    // A new page is saved as a draft first; 公開する then publishes it (if the user may).
+    return finish(request, reply, actor, intent === 'publish' ? 'publish' : 'save', saved.id, saved, form);
+  });
+
+  app.get<{ Params: { id: string } }>('/pages/:id/edit', { config: WRITER }, async (request, reply) => {
+    const stored = await getPage(deps.ctx.db, reportIdOf(request.params.id));
+    return sendEditPage(request, reply, { stored });
+  });
+
+  app.post<{ Params: { id: string } }>('/pages/:id/edit', WRITER_FORM, async (request, reply) => {
+    const actor = request.admin!.actor;
+    const id = reportIdOf(request.params.id);
+    const form = formFromRequest(request);
+    const intent = intentOf(request);
+    const stored = await getPage(deps.ctx.db, id);
+    if (intent === 'preview') return sendPreview(request, reply, form, stored);
+    const expectedVersion = parseId(form.expectedVersion) ?? 0;
+    if (WITHOUT_SAVE.includes(intent)) return finish(request, reply, actor, intent, id, undefined, form, expectedVersion);
+    let saved: SavedPage;
+    try {
+      saved = await savePage(deps.ctx, actor, { ...fieldsOf(form), pageId: id, expectedVersion, note: form.note });
+    } catch (error) {
+      if (error instanceof ValidationError) return sendEditPage(request, reply, { stored, form, errors: error.fields, status: 422 });
+      if (error instanceof EditConflictError) {
+        const current = await getPage(deps.ctx.db, id);
+        return sendEditPage(request, reply, { stored: current, form: { ...form, expectedVersion: String(current.version) }, problem: error.message, status: 409 });
+      }
+      return sendRefusal(deps, request, reply, error);
+    }
+    return finish(request, reply, actor, intent, id, saved, form);
+  });
+
+  /** After the text is saved (or instead, for trash/restore): the status change, then 303 to the edit page with its notice. */
+  async function finish(request: FastifyRequest, reply: FastifyReply, actor: Actor, intent: Intent, id: number, saved: SavedPage | undefined, form: PageForm, expectedVersion?: number) {
+    if (intent !== 'save' && intent !== 'preview') {
+      try {
+        await transitionPage(deps.ctx, actor, intent, { pageId: id, expectedVersion: saved?.version ?? expectedVersion });
+      } catch (error) {
+        const stored = await getPage(deps.ctx.db, id);
+        const problem = saved?.isChanged ? '入力した内容は保存しましたが、次の理由で操作できませんでした。' : undefined;
+        if (error instanceof ValidationError) {
+          return sendEditPage(request, reply, { stored, form: { ...form, expectedVersion: String(stored.version) }, errors: error.fields, problem, status: 422 });
+        }
+        if (error instanceof EditConflictError) return sendEditPage(request, reply, { stored, problem: error.message, status: 409 });
+        return sendRefusal(deps, request, reply, error);
+      }
+    }
+    return reply.redirect(withNotice(`/admin/pages/${id}/edit`, NOTICE[intent]), 303);
+  }
+};

@@ -1,0 +1,156 @@
+// /admin/pages/new and /admin/pages/:id/edit: the fixed page form (title, URL name, parent,
+// order, summary, body), the buttons the acting user may use, and the preview. The body
+// field and the preview are the report editor's (body-field.tsx, body-preview.tsx).
+import type { PageStatus } from '../../../domain/page.js';
+import type { ReportAction } from '../../../domain/report-workflow.js';
+import type { TrustedHtml } from '../../../domain/trusted-html.js';
+import { BodyField } from './body-field.js';
+import { BodyPreview } from './body-preview.js';
+import { controlAttrs, CsrfField, ErrorSummary, FieldError, TextField, type FieldErrors } from './form.js';
+import { AdminLayout, type AdminPageContext } from './layout.js';
+
+/** The form as typed (strings only, so anything typed can be shown again). */
+export interface PageForm {
+  title: string;
+  slug: string;
+  parentId: string;
+  position: string;
+  summary: string;
+  bodySource: string;
+  note: string;
+  expectedVersion: string;
+}
+
+export const EMPTY_PAGE_FORM: PageForm = { title: '', slug: '', parentId: '', position: '0', summary: '', bodySource: '', note: '', expectedVersion: '' };
+
+export const PAGE_FIELD_LABELS: Record<string, string> = {
+  title: 'タイトル',
+  slug: 'URL名',
+  parentId: '親ページ',
+  position: '表示順',
+  summary: '概要',
+  bodySource: '本文',
+  children: '子ページ',
+};
+
+export interface PageEditPageProps {
+  page: AdminPageContext;
+  /** Absent for a new page. */
+  stored?: { id: number; status: PageStatus; path: string; version: number };
+  form: PageForm;
+  errors: FieldErrors;
+  actions: ReportAction[];
+  /** Pages that may be the parent, in tree order with their depth. */
+  parents: { id: number; title: string; depth: number }[];
+  preview?: TrustedHtml;
+  problem?: string;
+  scriptHref: string;
+}
+
+const STATUS_LABELS: Record<PageStatus, string> = { draft: '下書き', published: '公開中', trashed: 'ゴミ箱' };
+
+export function PageEditPage(props: PageEditPageProps) {
+  const { page, stored, form, errors } = props;
+  const heading = stored ? 'ページを編集' : '新しいページ';
+  const can = (a: ReportAction) => props.actions.includes(a);
+  const isReadOnly = !can('edit');
+  return (
+    <AdminLayout page={page} title={stored ? `${heading}: ${form.title || '(無題)'}` : heading} scripts={[props.scriptHref]}>
+      <p class="admin-back">
+        <a href="/admin/pages">固定ページの一覧へ</a>
+      </p>
+      <h1 id="page-title">{heading}</h1>
+      {stored && (
+        <p class="status-box">
+          状態: {STATUS_LABELS[stored.status]}
+          {stored.status === 'published' && (
+            <>
+              {' '}
+              <a href={stored.path}>公開ページを見る</a>
+            </>
+          )}
+        </p>
+      )}
+      {props.problem && (
+        <div class="error-summary" role="alert">
+          <p>{props.problem}</p>
+        </div>
+      )}
+      <ErrorSummary errors={errors} labels={PAGE_FIELD_LABELS} />
+      <form method="post" action={stored ? `/admin/pages/${stored.id}/edit` : '/admin/pages/new'} class="report-form" novalidate>
+        <CsrfField token={page.csrfToken} />
+        <input type="hidden" name="expectedVersion" value={form.expectedVersion} />
+        <TextField name="title" label="タイトル" errors={errors} value={form.title} isRequired maxLength={200} />
+        <TextField
+          name="slug"
+          label="URL名"
+          errors={errors}
+          value={form.slug}
+          maxLength={80}
+          hint="ページのURLになります(例: seisaku → /seisaku/)。日本語も使えます。空欄にするとタイトルから付けます。"
+        />
+        <div class={errors.parentId ? 'field field-invalid' : 'field'}>
+          <label for="field-parentId">親ページ</label>
+          <FieldError name="parentId" errors={errors} />
+          <select {...controlAttrs('parentId', errors)} disabled={isReadOnly}>
+            <option value="">(なし: 最上位のページ)</option>
+            {props.parents.map((p) => (
+              <option value={String(p.id)} selected={form.parentId === String(p.id)}>
+                {`${'- '.repeat(p.depth)}${p.title}`}
+              </option>
+            ))}
+          </select>
+        </div>
+        <TextField name="position" label="表示順" errors={errors} value={form.position} hint="同じ親の中で小さい数ほど先に表示します(0〜9999)。" />
+        <div class={errors.summary ? 'field field-invalid' : 'field'}>
+          <label for="field-summary">概要</label>
+          <FieldError name="summary" errors={errors} />
+          <textarea {...controlAttrs('summary', errors)} rows={3} class="summary-input" readOnly={isReadOnly}>
+            {form.summary}
+          </textarea>
+        </div>
+        <BodyField value={form.bodySource} errors={errors} isReadOnly={isReadOnly} />
+        {!isReadOnly && (
+          <div class="field">
+            <label for="field-note">変更のメモ(任意)</label>
+            <input id="field-note" name="note" type="text" value={form.note} maxLength={200} />
+          </div>
+        )}
+        <FieldError name="children" errors={errors} />
+        <div class="form-actions">
+          {can('edit') && (
+            <button type="submit" name="intent" value="save" class="button-primary">
+              {stored?.status === 'published' ? '保存して公開ページを更新' : '下書き保存'}
+            </button>
+          )}
+          {can('edit') && (
+            <button type="submit" name="intent" value="preview">
+              プレビュー
+            </button>
+          )}
+          {can('publish') && (
+            <button type="submit" name="intent" value="publish">
+              公開する
+            </button>
+          )}
+          {can('unpublish') && (
+            <button type="submit" name="intent" value="unpublish">
+              非公開にする
+            </button>
+          )}
+          {can('trash') && (
+            <button type="submit" name="intent" value="trash">
+              ゴミ箱へ移動
+            </button>
+          )}
+          {can('restore') && (
+            <button type="submit" name="intent" value="restore">
+              ゴミ箱から戻す
+            </button>
+          )}
+        </div>
+        <BodyPreview html={props.preview} />
+      </form>
+    </AdminLayout>
+  );
+}

@@ -1,0 +1,98 @@
+// /admin/pages: list in tree order, create and edit with parent and order, preview, and the
+// refusals at their field with the typed input kept and nothing written.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { getPage, listPages } from '../../src/store/pages.js';
+import { addTestUser, logIn, type AdminAgent } from '../support/admin.js';
+import { createTestApp, type TestApp } from '../support/app.js';
+import { snapshot } from '../support/snapshot.js';
+
+let t: TestApp;
+let editor: AdminAgent;
+let writer: AdminAgent;
+
+before(async () => {
+  t = await createTestApp();
+  await addTestUser(t.site, { login: 'editor', role: 'editor' });
+  await addTestUser(t.site, { login: 'writer', role: 'writer' });
+  editor = await logIn(t.app, 'editor');
+  writer = await logIn(t.app, 'writer');
+});
+after(async () => t.close());
+
+function form(overrides: Record<string, string> = {}): Record<string, string> {
+  return { title: '政策', slug: '', parentId: '', position: '0', summary: '', bodySource: '1 基本方針\n暮らしを守ります。', note: '', expectedVersion: '', intent: 'save', ...overrides };
+}
+
+async function create(overrides: Record<string, string> = {}): Promise<number> {
+  const res = await editor.post('/admin/pages/new', form(overrides));
+  assert.equal(res.statusCode, 303, res.body.slice(0, 500));
+  return Number(/\/admin\/pages\/(\d+)\/edit/.exec(res.headers.location as string)![1]);
+}
+
+test('shows 固定ページ in the admin navigation', async () => {
+  const res = await editor.get('/admin/');
+  assert.match(res.body, /<a href="\/admin\/pages"[^>]*>固定ページ<\/a>/);
+});
+
+test('creates a page and a child, publishes them, and lists them in tree order', async () => {
+  const policy = await create({ title: '政策一覧', slug: 'policy', intent: 'publish' });
+  const child = await create({ title: '教育', slug: 'kyoiku', parentId: String(policy), intent: 'publish', position: '1' });
+  await create({ title: 'あとで', slug: 'atode' });
+  assert.equal((await getPage(t.site.db, child)).status, 'published');
+  const list = await editor.get('/admin/pages');
+  assert.equal(list.statusCode, 200);
+  const order = [...list.body.matchAll(/<a href="\/admin\/pages\/\d+\/edit">([^<]+)<\/a>/g)].map((m) => m[1]);
+  assert.ok(order.indexOf('政策一覧') < order.indexOf('教育'));
+  assert.equal((await t.app.inject({ url: '/policy/kyoiku/' })).statusCode, 200);
+  const edit = await editor.get(`/admin/pages/${child}/edit`);
+  assert.match(edit.body, new RegExp(`<option value="${policy}" selected`));
+});
+
+test('previews the typed body without saving anything', async () => {
+  const before = await snapshot(t.site.db);
+  const res = await editor.post('/admin/pages/new', form({ title: 'プレビューだけ', intent: 'preview', bodySource: '1 見出し\n本文の段落。' }));
+  assert.equal(res.statusCode, 200);
+  assert.match(res.body, /<div id="live-preview"[^>]*>.*本文の段落。/s);
+  assert.match(res.body, /value="プレビューだけ"/);
+  assert.deepEqual(await snapshot(t.site.db), before);
+});
+
+test('refuses a reserved path, a taken slug and a parent cycle at the field, keeping the typed input', async () => {
+  const top = await create({ title: '事務所', slug: 'office' });
+  const sub = await create({ title: 'アクセス', slug: 'access', parentId: String(top) });
+  const cases: [string, Record<string, string>, string][] = [
+    ['/admin/pages/new', form({ title: '予約語', slug: 'activity' }), 'slug'],
+    ['/admin/pages/new', form({ title: '重複', slug: 'office' }), 'slug'],
+    [`/admin/pages/${top}/edit`, form({ title: '事務所', slug: 'office', parentId: String(sub), expectedVersion: '1' }), 'parentId'],
+  ];
+  for (const [url, fields, field] of cases) {
+    const before = await snapshot(t.site.db);
+    const res = await editor.post(url, fields);
+    assert.equal(res.statusCode, 422, url);
+    assert.match(res.body, new RegExp(`id="field-${field}-error"`));
+    assert.match(res.body, new RegExp(`value="${fields.title}"`));
+    assert.deepEqual(await snapshot(t.site.db), before);
+  }
+});
+
+test('refuses to trash a page with children, naming them', async () => {
+  const top = await create({ title: '親', slug: 'oya' });
+  await create({ title: '子のページ', slug: 'ko', parentId: String(top) });
+  const before = await snapshot(t.site.db);
+  const res = await editor.post(`/admin/pages/${top}/edit`, form({ title: '親', slug: 'oya', intent: 'trash', expectedVersion: '1' }));
+  assert.equal(res.statusCode, 422);
+  assert.match(res.body, /子ページ「子のページ」があるため/);
+  assert.deepEqual(await snapshot(t.site.db), before);
+});
+
+test('lets a writer save a draft page; a forged 公開する is refused before anything is written', async () => {
+  await writer.refreshCsrf();
+  const before = await snapshot(t.site.db);
+  const res = await writer.post('/admin/pages/new', form({ title: '書き手の下書き', slug: 'writer-draft', intent: 'publish' }));
+  assert.equal(res.statusCode, 403);
+  assert.deepEqual(await snapshot(t.site.db), before);
+  const saved = await writer.post('/admin/pages/new', form({ title: '書き手の下書き', slug: 'writer-draft' }));
+  assert.equal(saved.statusCode, 303);
+  assert.equal((await listPages(t.site.db)).find((p) => p.slug === 'writer-draft')?.status, 'draft');
+});
