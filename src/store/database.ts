@@ -6,6 +6,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter, type Generated, type Selectable } from 'kysely';
 import { migrateToLatest } from './migrate.js';
 import { registerContentVersionReader } from './site-state.js';
+import { withStatementCache } from './statement-cache.js';
 
 export interface ReportsTable {
   id: Generated<number>;
@@ -335,7 +336,7 @@ export async function openDatabase(options: OpenOptions): Promise<Db> {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new KatsudoSqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new KatsudoSqliteDialect({ database: withStatementCache(sqlite) }) });
   try {
     await migrateToLatest(db);
   } catch (error) {
