@@ -45,7 +45,12 @@ export interface SearchParams {
   q?: string;
   year?: number;
   category?: string;
+  /** Only reports or only fixed pages; both when absent. */
+  kind?: SearchKind;
 }
+
+export const SEARCH_KINDS = ['report', 'page'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 /** `path?q=…&year=…&category=…` as a browser's GET form writes it (spaces as +); empty values left out. */
 function withQuery(path: string, params: SearchParams): string {
@@ -53,6 +58,7 @@ function withQuery(path: string, params: SearchParams): string {
   if (params.q) query.set('q', params.q);
   if (params.year !== undefined) query.set('year', String(params.year));
   if (params.category) query.set('category', params.category);
+  if (params.kind) query.set('kind', params.kind);
   const text = query.toString();
   return text === '' ? path : `${path}?${text}`;
 }

@@ -51,6 +51,7 @@ export interface SearchQueryString extends PageQuery {
   q?: string;
   year?: string;
   category?: string;
+  kind?: '' | 'report' | 'page';
 }
 
 export const SEARCH_QUERY = {
@@ -60,6 +61,7 @@ export const SEARCH_QUERY = {
     page: POSITIVE_INTEGER,
     year: { type: 'string', pattern: '^([0-9]{4})?$' },
     category: { type: 'string', pattern: '^[a-z0-9-]{0,80}$' },
+    kind: { type: 'string', enum: ['', 'report', 'page'] },
   },
 } as const;
 

@@ -103,3 +103,26 @@ test('serves pages in the JSON API with the reports\' envelope; a draft is 404',
   assert.equal(body.url, `${TEST_BASE_URL}/${encodeURIComponent('政策')}/`);
   assert.equal((await t.app.inject({ url: `/api/v1/pages/${draftChildId}` })).statusCode, 404);
 });
+
+test('site search finds published pages, with a filter 活動報告 / ページ', async () => {
+  const all = await t.app.inject({ url: `/search?q=${encodeURIComponent('保育所')}` });
+  assert.equal(all.statusCode, 200);
+  assert.match(all.body, /<select id="search-kind" name="kind">/);
+  assert.match(all.body, new RegExp(`<a href="/${encodeURIComponent('政策')}/kosodate/">子育て支援</a>`));
+  const onlyPages = await t.app.inject({ url: `/search?q=${encodeURIComponent('保育所')}&kind=page` });
+  assert.match(onlyPages.body, /子育て支援/);
+  assert.match(onlyPages.body, /<option value="page" selected>/);
+  const onlyReports = await t.app.inject({ url: `/search?q=${encodeURIComponent('保育所')}&kind=report` });
+  assert.equal(onlyReports.statusCode, 200);
+  assert.doesNotMatch(onlyReports.body, /kosodate/);
+  // A draft page's words are not found.
+  const draft = await t.app.inject({ url: `/search?q=${encodeURIComponent('非公開')}&kind=page` });
+  assert.doesNotMatch(draft.body, /下書きの子/);
+});
+
+test('report search results stay as they were beside pages', async () => {
+  const res = await t.app.inject({ url: `/search?q=${encodeURIComponent('委員会')}&kind=report` });
+  assert.match(res.body, /<a href="\/activity\/iinkai\/">/);
+  const both = await t.app.inject({ url: `/search?q=${encodeURIComponent('委員会')}` });
+  assert.match(both.body, /<a href="\/activity\/iinkai\/">/);
+});

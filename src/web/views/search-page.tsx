@@ -38,6 +38,8 @@ export interface SearchPageProps {
   results?: SearchResults;
   /** Messages by field (q, category) for refused input. */
   errors?: FieldMessages;
+  /** Fixed pages matching the words (absent: not searched, e.g. the 活動報告 filter). */
+  pages?: { title: string; path: string; excerpt: string }[];
 }
 
 export function SearchPage(props: SearchPageProps) {
@@ -58,8 +60,9 @@ export function SearchPage(props: SearchPageProps) {
       <section class="search-page" aria-labelledby="page-title">
         <h1 id="page-title">{heading}</h1>
         <SearchForm {...props} errors={errors} />
+        {props.pages && <PageResults pages={props.pages} params={params} />}
         {results && <Results params={params} results={results} />}
-        <SearchHelp isOpen={!results} />
+        <SearchHelp isOpen={!results && !props.pages} />
       </section>
     </Layout>
   );
@@ -90,6 +93,18 @@ function SearchForm({ params, years, categories, errors }: SearchPageProps & { e
       </div>
       <fieldset class="search-filters">
         <legend>絞り込み</legend>
+        <div class="search-filter">
+          <label for="search-kind">種類</label>
+          <select id="search-kind" name="kind">
+            <option value="">活動報告とページ</option>
+            <option value="report" selected={params.kind === 'report'}>
+              活動報告
+            </option>
+            <option value="page" selected={params.kind === 'page'}>
+              ページ
+            </option>
+          </select>
+        </div>
         <div class="search-filter">
           <label for="search-year">年</label>
           <select id="search-year" name="year">
@@ -124,6 +139,28 @@ function SearchForm({ params, years, categories, errors }: SearchPageProps & { e
         </div>
       </fieldset>
     </form>
+  );
+}
+
+/** Fixed pages (政策, 事務所案内 …) that match: above the reports, as they answer "where is …" questions. */
+function PageResults({ pages, params }: { pages: { title: string; path: string; excerpt: string }[]; params: SearchParams }) {
+  if (pages.length === 0) {
+    return params.kind === 'page' ? <p class="result-count">「{params.q}」に一致するページは見つかりませんでした。</p> : null;
+  }
+  return (
+    <section class="search-pages" aria-labelledby="search-pages-title">
+      <h2 id="search-pages-title">ページ({pages.length}件)</h2>
+      <ul class="report-list search-results">
+        {pages.map((page) => (
+          <li class="report-list-item">
+            <h3 class="report-list-title">
+              <a href={page.path}>{page.title}</a>
+            </h3>
+            {page.excerpt && <p class="search-snippet">{page.excerpt}</p>}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

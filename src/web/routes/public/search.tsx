@@ -3,6 +3,7 @@
 // the filters and the page; refused input answers 400 with the form and its message.
 // A search that is not cached runs in the work pool (actions/workers/).
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { searchPages, type PageSearchHit } from '../../../actions/search-pages.js';
 import { checkSearchRequest } from '../../../actions/search-reports.js';
 import { PageNotFoundError, ValidationError, type FieldMessages } from '../../../domain/errors.js';
 import { absoluteUrl, paths, type SearchParams } from '../../../domain/paths.js';
@@ -28,6 +29,7 @@ export const searchRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
       q: input.text,
       year: request.query.year ? Number(request.query.year) : undefined,
       category: request.query.category || undefined,
+      kind: request.query.kind || undefined,
     };
     if (input.isMalformed) return sendRefused(deps, reply, params, { q: MALFORMED_Q_MESSAGE });
     try {
@@ -47,7 +49,7 @@ export const searchRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
 
 /** The words are at most 200 characters (longer ones are refused before anything is cached), so keys stay small. */
 function cacheKey(params: SearchParams, page: number): string {
-  return `search:${params.year ?? ''}:${params.category ?? ''}:${page}:${params.q ?? ''}`;
+  return `search:${params.kind ?? ''}:${params.year ?? ''}:${params.category ?? ''}:${page}:${params.q ?? ''}`;
 }
 
 async function sendSearchPage(
@@ -62,13 +64,20 @@ async function sendSearchPage(
     if (params.category !== undefined && !category) throw new ValidationError('unknown category', { category: UNKNOWN_CATEGORY_MESSAGE });
     const filter = { year: params.year, categoryId: category?.id };
     const search = { q: params.q ?? '', filter, page, perPage: PER_PAGE };
+    const isRunnable = checkSearchRequest(search) !== undefined;
+    // Fixed pages (few) are searched inline, on the first page of results only.
+    const pages = isRunnable && params.kind !== 'report' && page === 1 ? (await searchPages(deps.ctx.db, search.q)).items : undefined;
+    if (params.kind === 'page') {
+      if (page > 1) throw new PageNotFoundError(paths.search(params));
+      return renderSearchPage(deps, params, undefined, undefined, pages);
+    }
     // Refusals and the empty box need no worker; the search itself runs on a worker thread,
     // so a slow query never stalls other pages (a full pool answers 503 at once).
-    const result = checkSearchRequest(search) ? await deps.ctx.work.run('search', search) : { query: undefined, total: 0, items: [] };
+    const result = isRunnable ? await deps.ctx.work.run('search', search) : { query: undefined, total: 0, items: [] };
     const pageCount = pageCountOf(result.total, PER_PAGE);
     if (page > pageCount) throw new PageNotFoundError(paths.search(params));
     const results: SearchResults | undefined = result.query && { total: result.total, items: result.items, page, pageCount };
-    return renderSearchPage(deps, params, results, undefined);
+    return renderSearchPage(deps, params, results, undefined, pages);
   });
 }
 
@@ -83,11 +92,12 @@ async function renderSearchPage(
   params: SearchParams,
   results: SearchResults | undefined,
   errors: FieldMessages | undefined,
+  pages?: PageSearchHit[],
 ): Promise<string> {
   const [site, archive] = await Promise.all([loadSiteContext(deps), loadArchiveData(deps.ctx.db)]);
   const years = [...new Set(archive.months.map((m) => m.year))].sort((a, b) => b - a);
   return renderDocument(
-    <SearchPage site={site} params={params} years={years} categories={archive.categories} results={results} errors={errors} />,
+    <SearchPage site={site} params={params} years={years} categories={archive.categories} results={results} errors={errors} pages={pages} />,
   );
 }
 
