@@ -1,4 +1,4 @@
-// Rebuilding the search index from the published reports (katsudo reindex). One
+// Rebuilding the search index from the published reports and pages (katsudo reindex). One
 // transaction: readers keep the old index until the new one is complete. Documents for
 // the next batch are built on worker threads while this thread writes the current one.
 // `katsudo reindex` first reads PDFs stored before their text was kept (migration 0009,
@@ -8,6 +8,8 @@ import { listPdfsWithoutText } from '../store/media-text.js';
 import { mediaFilePath } from '../store/media-files.js';
 import { countReports, listPublishedForIndex } from '../store/reports.js';
 import { clearSearchIndex, insertIntoIndex } from '../store/search.js';
+import { rebuildPageIndex } from '../store/page-search.js';
+import { searchDocument } from '../domain/search/document.js';
 import { documentBuilderFor } from './build-search-documents.js';
 import type { ActionContext } from './context.js';
 import { readPdf, savePdfText } from './store-media.js';
@@ -33,6 +35,8 @@ export async function reindexSearch(ctx: ActionContext, onProgress: (done: numbe
         onProgress(done, total);
         batch = next;
       }
+      // Fixed pages are few: their index is rebuilt in the same transaction, inline.
+      await rebuildPageIndex(trx, searchDocument);
       return done;
     });
   } finally {

@@ -31,3 +31,10 @@ export async function findPageHits(db: Q, query: SearchQuery, page: { offset: nu
     limit ${page.limit} offset ${page.offset}`.execute(db);
   return { total: Number(rows.rows[0]?.total ?? 0), ids: rows.rows.map((r) => r.id) };
 }
+
+/** Rebuilds the whole page index from the published pages (katsudo reindex). */
+export async function rebuildPageIndex(trx: Q, documentOf: (title: string, bodyText: string) => SearchDocument): Promise<void> {
+  await sql`insert into page_search (page_search) values ('delete-all')`.execute(trx);
+  const pages = await trx.selectFrom('pages').select(['id', 'title', 'body_text']).where('status', '=', 'published').execute();
+  for (const page of pages) await indexPage(trx, page.id, documentOf(page.title, page.body_text));
+}

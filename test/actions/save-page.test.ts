@@ -2,7 +2,9 @@
 // status changes, restore of a revision, and the refusals that must write nothing.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { sql } from 'kysely';
 import { transitionPage } from '../../src/actions/page-transition.js';
+import { reindexSearch } from '../../src/actions/reindex.js';
 import { storeMedia } from '../../src/actions/store-media.js';
 import { restorePageRevision } from '../../src/actions/restore-page-revision.js';
 import { savePage, type SavePageInput } from '../../src/actions/save-page.js';
@@ -187,4 +189,14 @@ test('a file linked from a published page body is public; from a draft page it i
   assert.equal(await isMediaPublic(site.db, sha), true);
   await transitionPage(site, team.editor, 'unpublish', { pageId: saved.id });
   assert.equal(await isMediaPublic(site.db, sha), false);
+});
+
+test('katsudo reindex rebuilds the page index from the published pages', async () => {
+  const saved = await savePage(site, team.editor, fields({ bodySource: '再索引される固有語ぽんかん' }));
+  await transitionPage(site, team.editor, 'publish', { pageId: saved.id });
+  await sql`insert into page_search (page_search) values ('delete-all')`.execute(site.db);
+  const query = parseSearchQuery('ぽんかん')!;
+  assert.deepEqual((await findPageHits(site.db, query, { offset: 0, limit: 10 })).ids, []);
+  await reindexSearch(site);
+  assert.deepEqual((await findPageHits(site.db, query, { offset: 0, limit: 10 })).ids, [saved.id]);
 });
