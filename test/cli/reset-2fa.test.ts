@@ -1,38 +1,23 @@
 // katsudo user reset-2fa LOGIN: the real CLI in a child process, for a user who lost their phone.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { inlinePool } from '../../src/actions/workers/work-pool.js';
 import { listAudit } from '../../src/store/audit-log.js';
-import { openDatabase, type Db } from '../../src/store/database.js';
+import type { Db } from '../../src/store/database.js';
 import { countUnusedRecoveryCodes, findTotpFactor } from '../../src/store/second-factors.js';
 import { insertSession, listSessionsOfUser } from '../../src/store/sessions.js';
 import { addTestUser } from '../support/admin.js';
+import { runCli, withSiteDatabase } from '../support/cli-run.js';
 import { enrolTotp } from '../support/two-factor.js';
 
-const MAIN = new URL('../../src/cli/main.ts', import.meta.url).pathname;
 let dir: string;
 
-function katsudo(args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', MAIN, 'user', ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, KATSUDO_DATA_DIR: join(dir, 'data'), KATSUDO_BASE_URL: 'https://www.example.jp' },
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
-  const db = await openDatabase({ file: join(dir, 'data', 'katsudo.db') });
-  try {
-    return await fn(db);
-  } finally {
-    await db.destroy();
-  }
-}
+const katsudo = (args: string[]) =>
+  runCli(['user', ...args], { env: { KATSUDO_DATA_DIR: join(dir, 'data'), KATSUDO_BASE_URL: 'https://www.example.jp' } });
+const withDb = <T>(fn: (db: Db) => Promise<T>) => withSiteDatabase(join(dir, 'data'), fn);
 
 before(() => {
   dir = mkdtempSync(join(tmpdir(), 'katsudo-reset-2fa-'));

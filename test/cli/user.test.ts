@@ -1,37 +1,21 @@
 // katsudo user …: the real CLI in a child process, on a data directory of its own.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { verifyPassword } from '../../src/actions/password-hashing.js';
 import { listAudit } from '../../src/store/audit-log.js';
-import { openDatabase } from '../../src/store/database.js';
+import type { Db } from '../../src/store/database.js';
 import { findCredentials, listUsers } from '../../src/store/users.js';
+import { runCli, withSiteDatabase } from '../support/cli-run.js';
 
-const MAIN = new URL('../../src/cli/main.ts', import.meta.url).pathname;
 const GOOD = 'にわにはにわにわとりがいる';
 let dir: string;
 
-function katsudo(args: string[], input?: string) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', MAIN, 'user', ...args], {
-    encoding: 'utf8',
-    input: input ?? '',
-    env: { ...process.env, KATSUDO_DATA_DIR: join(dir, 'data'), KATSUDO_BASE_URL: 'https://www.example.jp' },
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
-  const db = await openDatabase({ file: join(dir, 'data', 'katsudo.db') });
-  try {
-    return await fn(db);
-  } finally {
-    await db.destroy();
-  }
-}
+const katsudo = (args: string[], input?: string) =>
+  runCli(['user', ...args], { input: input ?? '', env: { KATSUDO_DATA_DIR: join(dir, 'data'), KATSUDO_BASE_URL: 'https://www.example.jp' } });
+const withDb = <T>(fn: (db: Db) => Promise<T>) => withSiteDatabase(join(dir, 'data'), fn);
 
 before(() => {
   dir = mkdtempSync(join(tmpdir(), 'katsudo-user-cli-'));
@@ -108,7 +92,7 @@ test('changes a password: the old one stops working, the new one works', async (
 });
 
 test('shows the user commands in the help', () => {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', MAIN, 'help'], { encoding: 'utf8' });
+  const run = runCli(['help']);
   assert.match(run.stdout, /katsudo user add LOGIN --role owner\|editor\|writer/);
   assert.match(run.stdout, /katsudo user passwd LOGIN/);
 });
