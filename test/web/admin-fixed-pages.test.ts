@@ -96,3 +96,18 @@ test('lets a writer save a draft page; a forged 公開する is refused before a
   assert.equal(saved.statusCode, 303);
   assert.equal((await listPages(t.site.db)).find((p) => p.slug === 'writer-draft')?.status, 'draft');
 });
+
+test('shows a page\'s history, compares two versions and restores one', async () => {
+  const id = await create({ title: '事務所案内', slug: 'jimusho', bodySource: '月曜から金曜まで開いています。' });
+  const saved = await editor.post(`/admin/pages/${id}/edit`, form({ title: '事務所案内', slug: 'jimusho', bodySource: '土曜も開いています。', expectedVersion: '1' }));
+  assert.equal(saved.statusCode, 303);
+  const history = await editor.get(`/admin/pages/${id}/history`);
+  assert.equal(history.statusCode, 200);
+  const ids = [...history.body.matchAll(/name="from" value="(\d+)"/g)].map((m) => m[1]!);
+  assert.equal(ids.length, 2);
+  const compared = await editor.get(`/admin/pages/${id}/history?from=${ids[1]}&to=${ids[0]}`);
+  assert.ok(compared.body.includes('<ins><span class="diff-marker">[追加:</span>土'), 'the diff marks the added text');
+  const restored = await editor.post(`/admin/pages/${id}/history/${ids[1]}/restore`, { expectedVersion: '2' });
+  assert.equal(restored.statusCode, 303);
+  assert.equal((await getPage(t.site.db, id)).bodySource, '月曜から金曜まで開いています。');
+});

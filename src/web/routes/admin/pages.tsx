@@ -17,6 +17,7 @@ import { adminPageContext, sendAdminPage } from '../../admin/page.js';
 import type { WebDeps } from '../../deps.js';
 import { EMPTY_PAGE_FORM, PageEditPage, type PageForm } from '../../views/admin/page-edit-page.js';
 import { PageListPage } from '../../views/admin/page-list-page.js';
+import { pageHistoryRoutes } from './pages-history.js';
 import { parseId, refusalOf, reportIdOf, sendRefusal } from './reports-shared.js';
 
 const WRITER = { access: 'writer' } as const;
@@ -183,4 +184,6 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
     }
     return reply.redirect(withNotice(`/admin/pages/${id}/edit`, NOTICE[intent]), 303);
   }
+
+  await app.register(pageHistoryRoutes, { deps });
 };

@@ -68,7 +68,8 @@ export function PageEditPage(props: PageEditPageProps) {
               {' '}
               <a href={stored.path}>公開ページを見る</a>
             </>
-          )}
+          )}{' '}
+          <a href={`/admin/pages/${stored.id}/history`}>変更履歴</a>
         </p>
       )}
       {props.problem && (

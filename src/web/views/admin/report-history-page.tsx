@@ -1,5 +1,6 @@
-// /admin/reports/:id/history: every revision of a report (newest first) with who saved it
-// and why, a choice of two to compare, their difference, and 「この版に戻す」.
+// /admin/reports/:id/history and /admin/pages/:id/history: every revision of a report or a
+// fixed page (newest first) with who saved it and why, a choice of two to compare, their
+// difference, and 「この版に戻す」.
 import type { ReportDiff } from '../../../domain/report-diff.js';
 import type { Revision } from '../../../domain/revision.js';
 import { formatDateTimeJa } from './date-time.js';
@@ -19,15 +20,24 @@ export interface ReportHistoryPageProps {
   canRestore: boolean;
   /** A refused restore (a field of the old version no longer fits, …). */
   problem?: string;
+  /** Whose history: a report (the default) or a fixed page. */
+  item?: { kind: 'report' | 'page' };
 }
 
-export function ReportHistoryPage({ page, report, revisions, compared, canRestore, problem }: ReportHistoryPageProps) {
+const ITEM_TEXT = {
+  report: { base: (id: number) => `/admin/reports/${id}`, back: '報告の編集に戻る', none: 'この報告にはまだ変更履歴がありません。' },
+  page: { base: (id: number) => `/admin/pages/${id}`, back: 'ページの編集に戻る', none: 'このページにはまだ変更履歴がありません。' },
+} as const;
+
+export function ReportHistoryPage({ page, report, revisions, compared, canRestore, problem, item }: ReportHistoryPageProps) {
+  const text = ITEM_TEXT[item?.kind ?? 'report'];
+  const base = text.base(report.id);
   const fromId = compared?.from.id ?? revisions[1]?.id;
   const toId = compared?.to.id ?? revisions[0]?.id;
   return (
     <AdminLayout page={page} title={`変更履歴: ${report.title}`}>
       <p class="admin-back">
-        <a href={`/admin/reports/${report.id}/edit`}>報告の編集に戻る</a>
+        <a href={`${base}/edit`}>{text.back}</a>
       </p>
       <h1 id="page-title">変更履歴: {report.title}</h1>
       <p class="admin-lead">現在の版は{report.version}です。比べたい2つの版を選んで「比較する」を押してください。</p>
@@ -37,9 +47,9 @@ export function ReportHistoryPage({ page, report, revisions, compared, canRestor
         </div>
       )}
       {revisions.length === 0 ? (
-        <p>この報告にはまだ変更履歴がありません。</p>
+        <p>{text.none}</p>
       ) : (
-        <form method="get" action={`/admin/reports/${report.id}/history`}>
+        <form method="get" action={`${base}/history`}>
           <div class="table-scroll">
             <table class="admin-table history-table">
               <caption class="visually-hidden">変更履歴(新しい順)</caption>
@@ -87,7 +97,7 @@ export function ReportHistoryPage({ page, report, revisions, compared, canRestor
           {canRestore && (
             <div class="restore-forms">
               {[compared.from, compared.to].map((r) => (
-                <form method="post" action={`/admin/reports/${report.id}/history/${r.id}/restore`} class="admin-inline-form">
+                <form method="post" action={`${base}/history/${r.id}/restore`} class="admin-inline-form">
                   <CsrfField token={page.csrfToken} />
                   <input type="hidden" name="expectedVersion" value={String(report.version)} />
                   <button type="submit">版{r.version}({r.note || formatDateTimeJa(r.createdAt)})に戻す</button>

@@ -1,0 +1,63 @@
+// /admin/pages/:id/history: a fixed page's revisions, the difference between any two, and
+// restoring one. The view, the diff and the revisions store are the reports' (shared).
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { restorePageRevision } from '../../../actions/restore-page-revision.js';
+import { workflowState } from '../../../actions/save-page.js';
+import { EditConflictError, ValidationError } from '../../../domain/errors.js';
+import type { Page } from '../../../domain/page.js';
+import { diffRevisions } from '../../../domain/report-diff.js';
+import { canDo } from '../../../domain/report-workflow.js';
+import { getPage } from '../../../store/pages.js';
+import { getItemRevision, listItemRevisions } from '../../../store/revisions.js';
+import { formField } from '../../admin/form-body.js';
+import { withNotice } from '../../admin/notices.js';
+import { adminPageContext, sendAdminPage } from '../../admin/page.js';
+import type { WebDeps } from '../../deps.js';
+import { ReportHistoryPage, type ReportHistoryPageProps } from '../../views/admin/report-history-page.js';
+import { parseId, reportIdOf, sendRefusal } from './reports-shared.js';
+
+const WRITER = { access: 'writer' } as const;
+
+export const pageHistoryRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {
+  async function sendHistory(request: FastifyRequest, reply: FastifyReply, stored: Page, pair: { from?: number; to?: number }, problem?: string, status = 200) {
+    const item = { kind: 'page', id: stored.id } as const;
+    const revisions = await listItemRevisions(deps.ctx.db, item);
+    let compared: ReportHistoryPageProps['compared'];
+    if (pair.from !== undefined && pair.to !== undefined) {
+      const [a, b] = pair.from <= pair.to ? [pair.from, pair.to] : [pair.to, pair.from];
+      const [older, newer] = [await getItemRevision(deps.ctx.db, a, item), await getItemRevision(deps.ctx.db, b, item)];
+      const summaryOf = (id: number) => revisions.find((r) => r.id === id)!;
+      compared = { from: summaryOf(older.id), to: summaryOf(newer.id), diff: diffRevisions(older, newer) };
+    }
+    const page = await adminPageContext(deps, request, reply);
+    const canRestore = canDo(request.admin!.actor, 'edit', workflowState(stored));
+    return sendAdminPage(
+      reply,
+      <ReportHistoryPage page={page} report={stored} revisions={revisions} compared={compared} canRestore={canRestore} problem={problem} item={{ kind: 'page' }} />,
+      status,
+    );
+  }
+
+  app.get<{ Params: { id: string }; Querystring: Record<string, string | undefined> }>('/pages/:id/history', { config: WRITER }, async (request, reply) => {
+    const stored = await getPage(deps.ctx.db, reportIdOf(request.params.id));
+    return sendHistory(request, reply, stored, { from: parseId(request.query.from), to: parseId(request.query.to) });
+  });
+
+  app.post<{ Params: { id: string; revisionId: string } }>('/pages/:id/history/:revisionId/restore', { config: WRITER }, async (request, reply) => {
+    const actor = request.admin!.actor;
+    const id = reportIdOf(request.params.id);
+    const stored = await getPage(deps.ctx.db, id);
+    try {
+      const revisionId = parseId(request.params.revisionId) ?? 0;
+      await restorePageRevision(deps.ctx, actor, { pageId: id, revisionId, expectedVersion: parseId(formField(request, 'expectedVersion')) ?? 0 });
+    } catch (error) {
+      if (error instanceof ValidationError) return sendHistory(request, reply, stored, {}, `この版には戻せませんでした。${Object.values(error.fields).join(' ')}`, 422);
+      if (error instanceof EditConflictError) {
+        const problem = 'この履歴を開いたあとに、ほかの人がページを保存しました。最新の履歴を確認してから、もう一度戻してください。';
+        return sendHistory(request, reply, await getPage(deps.ctx.db, id), {}, problem, 409);
+      }
+      return sendRefusal(deps, request, reply, error);
+    }
+    return reply.redirect(withNotice(`/admin/pages/${id}/edit`, 'revision-restored'), 303);
+  });
+};
