@@ -8,6 +8,7 @@ import type { Actor } from '../../src/domain/user.js';
 import { addAuthor } from '../support/authors.js';
 import { createTestApp, TEST_BASE_URL, type TestApp } from '../support/app.js';
 import { publishReport, setSettings } from '../support/factories.js';
+import { XSS_PAYLOADS } from '../support/xss-payloads.js';
 
 let t: TestApp;
 let editor: Actor;
@@ -125,4 +126,20 @@ test('report search results stay as they were beside pages', async () => {
   assert.match(res.body, /<a href="\/activity\/iinkai\/">/);
   const both = await t.app.inject({ url: `/search?q=${encodeURIComponent('委員会')}` });
   assert.match(both.body, /<a href="\/activity\/iinkai\/">/);
+});
+
+test('escapes the XSS payloads written into a page\'s title, URL name, summary and body', async () => {
+  const tags = XSS_PAYLOADS.filter((p) => p.text.includes('<'));
+  const title = tags[0]!.text;
+  const saved = await savePage(t.site, editor, { title, slug: 'xss-check', parentId: policyId, position: 9, summary: tags[1]!.text, bodySource: tags.map((p) => p.text).join('\n\n') });
+  await transitionPage(t.site, editor, 'publish', { pageId: saved.id });
+  const html = (await t.app.inject({ url: `/${encodeURIComponent('政策')}/xss-check/` })).body;
+  const parent = (await t.app.inject({ url: `/${encodeURIComponent('政策')}/` })).body;
+  for (const payload of tags) {
+    assert.ok(!html.includes(payload.text), `payload ${payload.n} raw in the page`);
+    assert.ok(!parent.includes(payload.text), `payload ${payload.n} raw in the parent's child list`);
+  }
+  assert.ok(html.includes('&lt;script&gt;'), 'the title is shown as text');
+  // A slug is never markup: characters outside letters, digits, - and _ are refused.
+  await assert.rejects(savePage(t.site, editor, { title: 'x', slug: '<script>', parentId: null, position: 0, summary: '', bodySource: '' }), /入力内容/);
 });
