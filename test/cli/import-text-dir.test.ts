@@ -1,23 +1,17 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { openDatabase } from '../../src/store/database.js';
 import { listReports } from '../../src/store/reports.js';
+import { runCli } from '../support/cli-run.js';
 
-const MAIN = new URL('../../src/cli/main.ts', import.meta.url).pathname;
 let dir: string;
 let texts: string;
 
 function katsudo(args: string[], dataDir = join(dir, 'data')) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, KATSUDO_DATA_DIR: dataDir },
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli(args, { env: { KATSUDO_DATA_DIR: dataDir } });
 }
 
 async function titles(dataDir: string): Promise<string[]> {

@@ -1,23 +1,17 @@
 // Import failures keep their cause (issue 9, item 7): the reason line names the causes, and
 // --verbose prints each failure's stack and causes under it.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { describeError, emptySummary, formatSummary } from '../../src/importers/import-run.js';
+import { runCli } from '../support/cli-run.js';
 
-const MAIN = new URL('../../src/cli/main.ts', import.meta.url).pathname;
 let dir: string;
 
 function katsudo(args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, KATSUDO_DATA_DIR: join(dir, 'data') },
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli(args, { env: { KATSUDO_DATA_DIR: join(dir, 'data') } });
 }
 
 before(() => {

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,18 +11,13 @@ import { openDatabase, type Db } from '../../src/store/database.js';
 import { clearSearchIndex, findSearchHits } from '../../src/store/search.js';
 import { draft } from '../support/factories.js';
 import { makeTextPdf } from '../support/text-pdf.js';
+import { runCli } from '../support/cli-run.js';
 
-const MAIN = new URL('../../src/cli/main.ts', import.meta.url).pathname;
 const COUNT = 25;
 let dir: string;
 
 function katsudo(args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, KATSUDO_DATA_DIR: dir },
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli(args, { env: { KATSUDO_DATA_DIR: dir } });
 }
 
 async function withDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
