@@ -73,12 +73,16 @@ async function child(file: string, dataDir: string): Promise<void> {
   const db = await openDatabase({ file: join(dataDir, 'katsudo.db') });
   const { inlinePool } = await import('../src/actions/workers/work-pool.js');
   const ctx = { db, dataDir, now: () => new Date(), work: inlinePool(db) };
+  const { workerBuilder } = await import('../src/actions/build-search-documents.js');
+  const searchDocuments = workerBuilder();
   const started = performance.now();
   const summary = await runImport(ctx, wxrImportItems(ctx, file, { fileBytes: statSync(file).size }), {
     kind: 'wxr',
     isListingWritten: false,
     itemsPerTransaction: wxrItemsPerTransaction({}),
+    searchDocuments,
   });
+  await searchDocuments.close();
   const seconds = (performance.now() - started) / 1000;
   await db.destroy();
   const status = readFileSync('/proc/self/status', 'utf8');

@@ -4,16 +4,21 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { searchDocument, type SearchDocument } from '../domain/search/document.js';
+import { render } from '../domain/text-format/render.js';
 
 export interface IndexInput {
   id: number;
   title: string;
   bodyText: string;
+  /** Instead of bodyText: the body's source, rendered by the builder (imports). */
+  bodySource?: string;
 }
 
 export interface BuiltDocument {
   id: number;
   doc: SearchDocument;
+  /** The text the document was built from, when the builder rendered it from bodySource. */
+  bodyText?: string;
 }
 
 /** Fewer reports than this are tokenised on the calling thread. */
@@ -38,7 +43,12 @@ export interface DocumentBuilder {
 
 export function inlineBuilder(): DocumentBuilder {
   return {
-    build: async (items) => items.map((item) => ({ id: item.id, doc: searchDocument(item.title, item.bodyText) })),
+    build: async (items) =>
+      items.map((item) => {
+        if (item.bodySource === undefined) return { id: item.id, doc: searchDocument(item.title, item.bodyText) };
+        const bodyText = render(item.bodySource).text;
+        return { id: item.id, doc: searchDocument(item.title, bodyText), bodyText };
+      }),
     close: async () => {},
   };
 }

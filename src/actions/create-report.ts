@@ -6,7 +6,7 @@ import { ValidationError } from '../domain/errors.js';
 import type { ReportDraft, ReportStatus } from '../domain/report.js';
 import { checkDraft, type CheckedDraft } from '../domain/report-rules.js';
 import { firstFreeSlug } from '../domain/slug.js';
-import { searchDocument } from '../domain/search/document.js';
+import { searchDocument, type SearchDocument } from '../domain/search/document.js';
 import { findCategoryBySlug } from '../store/categories.js';
 import type { Database } from '../store/database.js';
 import { attachMedia } from '../store/media.js';
@@ -20,6 +20,19 @@ export interface CreateReportOptions {
   status: Extract<ReportStatus, 'draft' | 'published'>;
   /** Files to list under the report besides those its body links to. */
   attachments?: { mediaId: number; label: string; summary?: string }[];
+  /** A search document built ahead (on a worker, by an import); used only if built from the same title and text. */
+  prebuiltSearch?: PrebuiltSearch;
+}
+
+export interface PrebuiltSearch {
+  title: string;
+  bodyText: string;
+  doc: SearchDocument;
+}
+
+/** The prebuilt document when it was built from exactly this title and text, else one built now. */
+export function searchDocumentFor(title: string, bodyText: string, prebuilt: PrebuiltSearch | undefined): SearchDocument {
+  return prebuilt && prebuilt.title === title && prebuilt.bodyText === bodyText ? prebuilt.doc : searchDocument(title, bodyText);
 }
 
 export interface CreatedReport {
@@ -81,7 +94,7 @@ export async function createReportIn(
   const explicitIds = new Set(explicit.map((a) => a.mediaId));
   await attachLinkedMedia(trx, id, { source: checked.bodySource, media }, explicitIds, explicit.length);
   // Only published reports are searchable; a draft enters the index when it is published.
-  if (options.status === 'published') await indexReport(trx, id, searchDocument(checked.title, rendered.text));
+  if (options.status === 'published') await indexReport(trx, id, searchDocumentFor(checked.title, rendered.text, options.prebuiltSearch));
   await bumpContentVersion(trx);
   return { id, slug };
 }

@@ -19,7 +19,7 @@ import { findEditableReport, setReportStatus, setReportTags, updateReportContent
 import { countRevisions, insertRevision } from '../store/revisions.js';
 import { indexReport, unindexReport } from '../store/search.js';
 import { bumpContentVersion } from '../store/site-state.js';
-import { createReportIn } from './create-report.js';
+import { createReportIn, searchDocumentFor, type PrebuiltSearch } from './create-report.js';
 import { attachLinkedMedia, renderBody } from './report-body.js';
 import { contentOf } from './save-report.js';
 
@@ -66,6 +66,7 @@ export async function importReportIn(
   existingReportId: number | undefined,
   input: ImportedReportInput,
   nowIso: string,
+  prebuiltSearch?: PrebuiltSearch,
 ): Promise<ImportReportResult> {
   const existing = existingReportId === undefined ? undefined : await findEditableReport(trx, existingReportId);
   const categorySlug = input.category ? await ensureCategoryIn(trx, input.category) : null;
@@ -87,7 +88,7 @@ export async function importReportIn(
     const created = await createReportIn(
       trx,
       { ...checked, categorySlug },
-      { status: input.status, attachments: input.attachments ?? [] },
+      { status: input.status, attachments: input.attachments ?? [], ...(prebuiltSearch ? { prebuiltSearch } : {}) },
       nowIso,
     );
     if (publishedAt !== null) await setReportStatus(trx, created.id, ['published'], { status: 'published', publishedAt }, nowIso);
@@ -110,7 +111,7 @@ export async function importReportIn(
   };
   let isChanged = false;
   if (!isSameContent(contentOf(existing), content)) {
-    await updateContent(trx, existing, content, nowIso);
+    await updateContent(trx, existing, content, nowIso, prebuiltSearch);
     isChanged = true;
   }
   const attached = new Set((await listAttachments(trx, existing.id)).map((a) => a.mediaId));
@@ -140,6 +141,7 @@ async function updateContent(
   report: NonNullable<Awaited<ReturnType<typeof findEditableReport>>>,
   content: RevisionContent,
   nowIso: string,
+  prebuiltSearch: PrebuiltSearch | undefined,
 ): Promise<void> {
   // The imported original is kept first, as the editor does for reports without history.
   if ((await countRevisions(trx, report.id)) === 0) {
@@ -172,7 +174,7 @@ async function updateContent(
   await setReportTags(trx, report.id, content.tags);
   const attached = await listAttachments(trx, report.id);
   await attachLinkedMedia(trx, report.id, { source: content.bodySource, media }, new Set(attached.map((a) => a.mediaId)), attached.length);
-  if (report.status === 'published') await indexReport(trx, report.id, searchDocument(content.title, rendered.text));
+  if (report.status === 'published') await indexReport(trx, report.id, searchDocumentFor(content.title, rendered.text, prebuiltSearch));
   await insertRevision(
     trx,
     { reportId: report.id, version: report.version + 1, status: report.status, authorId: null, note: IMPORT_NOTE, content },

@@ -2,13 +2,20 @@
 // documents (Intl.Segmenter is most of the cost of indexing, and runs on every core).
 import { parentPort } from 'node:worker_threads';
 import { searchDocument } from '../domain/search/document.js';
+import { render } from '../domain/text-format/render.js';
 
 interface Job {
   seq: number;
-  items: { id: number; title: string; bodyText: string }[];
+  items: { id: number; title: string; bodyText: string; bodySource?: string }[];
 }
 
 parentPort!.on('message', (job: Job) => {
-  const docs = job.items.map((item) => ({ id: item.id, doc: searchDocument(item.title, item.bodyText) }));
+  const docs = job.items.map((item) => {
+    // An importer sends the source: the text is rendered here too (without media details;
+    // the writer uses the document only if its own rendered text is the same).
+    if (item.bodySource === undefined) return { id: item.id, doc: searchDocument(item.title, item.bodyText) };
+    const bodyText = render(item.bodySource).text;
+    return { id: item.id, doc: searchDocument(item.title, bodyText), bodyText };
+  });
   parentPort!.postMessage({ seq: job.seq, docs });
 });

@@ -24,7 +24,9 @@
 import { createHash } from 'node:crypto';
 import { sql, type ControlledTransaction, type Kysely } from 'kysely';
 import { importReportIn, type ImportedReportInput, type ImportReportResult } from '../actions/import-report.js';
+import type { DocumentBuilder } from '../actions/build-search-documents.js';
 import type { ActionContext } from '../actions/context.js';
+import type { PrebuiltSearch } from '../actions/create-report.js';
 import { fillEmptySettingsIn, type ImportedSiteSettings } from '../actions/import-site-settings.js';
 import { ValidationError } from '../domain/errors.js';
 import { paths } from '../domain/paths.js';
@@ -155,7 +157,16 @@ export interface RunOptions {
    * (it would wait for the batch's connection forever).
    */
   itemsPerTransaction?: number;
+  /**
+   * Builds the search documents of published reports ahead, a window of items at a time,
+   * while the previous window is written (workerBuilder: on other threads). Without it each
+   * report's document is built as it is written.
+   */
+  searchDocuments?: DocumentBuilder;
 }
+
+/** Items read ahead of the writer when search documents are built ahead. */
+const WINDOW = 128;
 
 /** Thrown inside a dry run's transaction so that Kysely rolls it back. */
 class DryRunRollback extends Error {
@@ -175,22 +186,78 @@ export async function runImport(
 ): Promise<ImportSummary> {
   const summary = emptySummary(options.isDryRun ?? false);
   const writer = new ItemWriter(ctx, options.itemsPerTransaction ?? 1, options.isDryRun ?? false);
+  let stopError: unknown;
+  let isStopped = false;
   try {
-    try {
-      for await (const item of items) {
-        await runItem(ctx, writer, item, options, summary);
-        options.onProgress?.(summary);
+    if (options.searchDocuments) {
+      const builder = options.searchDocuments;
+      const iterator = (Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : items[Symbol.iterator]()) as AsyncIterator<ImportItem> | Iterator<ImportItem>;
+      let isDone = false;
+      // Reads the next window; an error of the source ends reading, after the items before it.
+      const pull = async (): Promise<ImportItem[]> => {
+        const window: ImportItem[] = [];
+        while (!isDone && !isStopped && window.length < WINDOW) {
+          try {
+            const next = await iterator.next();
+            if (next.done) isDone = true;
+            else window.push(next.value);
+          } catch (error) {
+            isStopped = true;
+            stopError = error;
+          }
+        }
+        return window;
+      };
+      let current = await pull();
+      let built = buildAhead(builder, current);
+      while (current.length > 0) {
+        const next = await pull();
+        const documents = await built;
+        built = buildAhead(builder, next);
+        for (const item of current) {
+          await runItem(ctx, writer, item, options, summary, documents.get(item));
+          options.onProgress?.(summary);
+        }
+        current = next;
       }
-    } finally {
-      await writer.flush();
+    } else {
+      try {
+        for await (const item of items) {
+          await runItem(ctx, writer, item, options, summary);
+          options.onProgress?.(summary);
+        }
+      } catch (error) {
+        isStopped = true;
+        stopError = error;
+      }
     }
-  } catch (error) {
+  } finally {
+    await writer.flush();
+  }
+  if (isStopped) {
     // Only the source's own errors reach here (runItem catches the items'): stop, keep what is done.
-    summary.stoppedAt = describeError(error);
-    summary.stoppedError = error;
+    summary.stoppedAt = describeError(stopError);
+    summary.stoppedError = stopError;
     options.onProgress?.(summary);
   }
   return summary;
+}
+
+/** The search documents of the window's published reports; none (built when written) if the builder fails. */
+async function buildAhead(builder: DocumentBuilder, window: ImportItem[]): Promise<Map<ImportItem, PrebuiltSearch>> {
+  const reports = window.filter((item): item is ReportItem => item.type === 'report' && item.report.status === 'published');
+  const found = new Map<ImportItem, PrebuiltSearch>();
+  if (reports.length === 0) return found;
+  // Tidied as checkDraft tidies them, so that the writer's title and text match.
+  const inputs = reports.map((item, id) => ({ id, title: item.report.title.replace(/\s+/g, ' ').trim(), bodyText: '', bodySource: item.report.bodySource.replace(/\r\n?/g, '\n') }));
+  try {
+    for (const { id, doc, bodyText } of await builder.build(inputs)) {
+      found.set(reports[id]!, { title: inputs[id]!.title, bodyText: bodyText ?? '', doc });
+    }
+  } catch {
+    found.clear();
+  }
+  return found;
 }
 
 /**
@@ -251,7 +318,14 @@ class ItemWriter {
   }
 }
 
-async function runItem(ctx: ActionContext, writer: ItemWriter, item: ImportItem, options: RunOptions, summary: ImportSummary): Promise<void> {
+async function runItem(
+  ctx: ActionContext,
+  writer: ItemWriter,
+  item: ImportItem,
+  options: RunOptions,
+  summary: ImportSummary,
+  prebuiltSearch?: PrebuiltSearch,
+): Promise<void> {
   switch (item.type) {
     case 'skipped':
       summary.skipped.push({ label: item.label, reason: item.reason });
@@ -291,7 +365,7 @@ async function runItem(ctx: ActionContext, writer: ItemWriter, item: ImportItem,
       break;
   }
   try {
-    const result = await writer.write((trx) => writeReportItem(trx, item, options, ctx.now().toISOString()));
+    const result = await writer.write((trx) => writeReportItem(trx, item, options, ctx.now().toISOString(), prebuiltSearch));
     summary[result.outcome]++;
     if (options.isListingWritten !== false) summary.written.push({ label: item.label, outcome: result.outcome, path: paths.report(result.slug) });
     for (const warning of item.warnings ?? []) summary.warnings.push({ label: item.label, reason: warning });
@@ -315,14 +389,20 @@ async function discardFiles(item: ReportItem, summary: ImportSummary): Promise<v
   }
 }
 
-async function writeReportItem(trx: Kysely<Database>, item: ReportItem, options: RunOptions, nowIso: string): Promise<ImportReportResult> {
+async function writeReportItem(
+  trx: Kysely<Database>,
+  item: ReportItem,
+  options: RunOptions,
+  nowIso: string,
+  prebuiltSearch: PrebuiltSearch | undefined,
+): Promise<ImportReportResult> {
   const contentHash = item.contentHash ?? hashOf(item.report);
   const source = await findImportSource(trx, options.kind, item.key);
   if (source && source.contentHash === contentHash) {
     const slug = (await trx.selectFrom('reports').select('slug').where('id', '=', source.reportId).executeTakeFirstOrThrow()).slug;
     return { outcome: 'unchanged', reportId: source.reportId, slug };
   }
-  const result = await importReportIn(trx, source?.reportId, item.report, nowIso);
+  const result = await importReportIn(trx, source?.reportId, item.report, nowIso, prebuiltSearch);
   await saveImportSource(trx, { kind: options.kind, key: item.key, reportId: result.reportId, contentHash, importedAt: nowIso });
   return result;
 }

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { sql } from 'kysely';
+import { inlineBuilder, workerBuilder } from '../../src/actions/build-search-documents.js';
 import type { ImportedReportInput } from '../../src/actions/import-report.js';
+import { searchDocument } from '../../src/domain/search/document.js';
 import { formatSummary, isCleanRun, runImport, type ImportItem } from '../../src/importers/import-run.js';
 import { findImportSource } from '../../src/store/import-sources.js';
 import { findRedirect } from '../../src/store/redirects.js';
@@ -166,4 +169,46 @@ test('a dry run in batches writes nothing either', async () => {
   );
   assert.deepEqual([summary.created, summary.failed.length], [2, 1]);
   assert.deepEqual(await rowCounts(), before);
+});
+
+test('search documents built ahead on worker threads index the same words as documents built while writing', async () => {
+  const builder = workerBuilder(1);
+  const ahead = await createTestSite();
+  try {
+    const reports = [
+      item('ahead-1', report({ title: '港湾施設を視察', activityDate: '2021-09-01', bodySource: '岸壁の改修計画について説明を受けた。', redirectsFrom: [] })),
+      item('ahead-2', report({ title: '下書きのまま', activityDate: '2021-09-02', status: 'draft', redirectsFrom: [] })),
+      item('ahead-3', report({ title: '  農業用水路\r\nの点検 ', activityDate: '2021-09-03', bodySource: '用水路の\r\n老朽化を確かめた。', redirectsFrom: [] })),
+    ];
+    const summary = await runImport(ahead, reports, { kind: 'test', searchDocuments: builder, itemsPerTransaction: 2 });
+    assert.equal(summary.created, 3);
+    const published = await ahead.db.selectFrom('reports').select(['id', 'title', 'body_text']).where('status', '=', 'published').orderBy('id').execute();
+    assert.equal(published.length, 2);
+    // The index holds no text to read back (contentless): every token of the document built
+    // now must find the report.
+    for (const report of published) {
+      const doc = searchDocument(report.title, report.body_text);
+      for (const column of ['title', 'body', 'words'] as const) {
+        for (const token of doc[column].split(' ').filter((t) => /[\p{L}\p{N}]/u.test(t))) {
+          const match = `${column}:"${token}"`;
+          const found = await sql<{ rowid: number }>`select rowid from report_search where report_search match ${match}`.execute(ahead.db);
+          assert.ok(found.rows.some((r) => r.rowid === report.id), match);
+        }
+      }
+    }
+  } finally {
+    await builder.close();
+    await ahead.cleanup();
+  }
+});
+
+test('reads ahead for the builder but still stops at an error of the source after writing the items before it', async () => {
+  async function* items(): AsyncGenerator<ImportItem> {
+    yield item('ahead-stop-1', report({ title: '読み進める', activityDate: '2021-10-01', redirectsFrom: [] }));
+    throw new Error('broken at line 9');
+  }
+  const summary = await runImport(site, items(), { kind: 'test', searchDocuments: inlineBuilder() });
+  assert.equal(summary.created, 1);
+  assert.equal(summary.stoppedAt, 'broken at line 9');
+  assert.ok(await findImportSource(site.db, 'test', 'ahead-stop-1'));
 });

@@ -5,12 +5,16 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { workerBuilder } from '../../actions/build-search-documents.js';
 import { ValidationError } from '../../domain/errors.js';
 import { formatSummary, isCleanRun, runImport } from '../../importers/import-run.js';
 import { wxrImportItems, wxrItemsPerTransaction } from '../../importers/wxr/import-wxr.js';
 import { DB_FILE, openSite } from '../open-site.js';
 import { progressBar } from '../progress-bar.js';
 import { UsageError } from '../usage-error.js';
+
+/** About 400 posts: below this, starting the worker threads costs more than they save. */
+const WORKERS_FROM_BYTES = 2 * 1024 * 1024;
 
 export const IMPORT_WXR_USAGE = 'katsudo import-wxr FILE.xml [--uploads wp-content/uploads] [--dry-run] [--verbose] [--data ./data]';
 
@@ -40,6 +44,8 @@ export async function importWxrCommand(input: ReturnType<typeof parseImportWxrAr
     throw error;
   }
   try {
+    // Search documents are built on other threads for exports of more than a few hundred posts.
+    const searchDocuments = fileBytes > WORKERS_FROM_BYTES ? workerBuilder() : undefined;
     const bar = progressBar(input.isDryRun ? 'Checking export' : 'Importing export');
     let done = 0;
     let total = fileBytes * 2;
