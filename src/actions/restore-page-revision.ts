@@ -24,7 +24,8 @@ export async function restorePageRevision(ctx: ActionContext, actor: Actor, requ
     const page = await getPage(trx, request.pageId);
     assertCanDo(actor, 'edit', workflowState(page));
     const revision = await getItemRevision(trx, request.revisionId, { kind: 'page', id: page.id });
-    const fields = checkPageFields({ ...revision, parentId: page.parentId, position: page.position });
+    // An old title or slug that was accepted once (an import) is accepted again.
+    const fields = checkPageFields({ ...revision, parentId: page.parentId, position: page.position }, { storedTitle: revision.title, storedSlug: revision.slug });
     await checkPlace(trx, fields, page.id);
     return updatePageIn(
       trx,

@@ -31,6 +31,8 @@ export interface SavePageInput extends PageFields {
   /** Required with `pageId`: the version the form was loaded at. */
   expectedVersion?: number;
   note?: string;
+  /** From an importer: long titles and slugs as WordPress allows them (domain/page-rules.ts). */
+  isImported?: boolean;
 }
 
 export interface SavedPage {
@@ -65,7 +67,7 @@ export async function savePage(ctx: ActionContext, actor: Actor, input: SavePage
   const outcome = await ctx.db.transaction().execute(async (trx) => {
     const page = await getPage(trx, pageId);
     assertCanDo(actor, 'edit', workflowState(page));
-    const fields = await checkPlace(trx, checkPageFields(input), page.id);
+    const fields = await checkPlace(trx, checkPageFields(input, { isImported: input.isImported, storedTitle: page.title, storedSlug: page.slug }), page.id);
     return updatePageIn(trx, actor, page, fields, { expectedVersion, note: input.note ?? '' }, nowIso);
   });
   if ('conflict' in outcome) {
@@ -88,7 +90,7 @@ export function pageRevisionContent(fields: Pick<CheckedPageFields, 'title' | 's
 }
 
 async function createIn(trx: Q, actor: Actor, input: SavePageInput, nowIso: string): Promise<SavedPage> {
-  const fields = await checkPlace(trx, checkPageFields(input), undefined);
+  const fields = await checkPlace(trx, checkPageFields(input, { isImported: input.isImported }), undefined);
   const { rendered } = await renderBody(trx, fields.bodySource);
   const id = await withSlugField(() =>
     insertPage(trx, { ...fields, bodyHtml: rendered.html, bodyText: rendered.text, outline: rendered.outline, authorId: actor.userId }, nowIso),

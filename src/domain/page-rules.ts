@@ -16,9 +16,9 @@ export function normalizePageSlug(slug: string): string {
 }
 
 /** Why `slug` (normalised) cannot name a page at this level, or undefined. */
-export function pageSlugProblem(slug: string, isTopLevel: boolean): string | undefined {
+export function pageSlugProblem(slug: string, isTopLevel: boolean, maxChars = MAX_SLUG_LENGTH): string | undefined {
   if (slug === '') return 'URL名を入力してください。';
-  if ([...slug].length > MAX_SLUG_LENGTH) return `URL名は${MAX_SLUG_LENGTH}文字以内にしてください。`;
+  if ([...slug].length > maxChars) return `URL名は${maxChars}文字以内にしてください。`;
   if (!PAGE_SLUG.test(slug)) return 'URL名には文字・数字・ハイフン(-)・アンダースコア(_)だけを使えます(空白・スラッシュ・ピリオドは使えません)。';
   if (isTopLevel && RESERVED_TOP_SEGMENTS.has(slug)) return `「/${slug}/」はサイトがすでに使っているURLです。別のURL名にしてください。`;
   // /2024/ reads as a year; keep 4-digit names free for archives.
@@ -49,13 +49,26 @@ export function makesCycle(pageId: number, parentId: number | null, parentOf: Re
 
 export type CheckedPageFields = PageFields;
 
+/** WordPress's post_name is varchar(200): an imported page keeps a slug that long. */
+export const MAX_IMPORTED_SLUG_LENGTH = 200;
+
+export interface PageCheckOptions {
+  /** From an importer: titles up to LIMITS.importedTitleChars and slugs up to MAX_IMPORTED_SLUG_LENGTH (as reports, report-rules.ts). */
+  isImported?: boolean;
+  /** The title already stored: kept unchanged, it passes whatever its length. */
+  storedTitle?: string;
+  /** The slug already stored: kept unchanged, it passes whatever its length. */
+  storedSlug?: string;
+}
+
 /** Tidies the form and checks what needs no database; throws ValidationError with every problem at once. */
-export function checkPageFields(input: PageFields): CheckedPageFields {
+export function checkPageFields(input: PageFields, options: PageCheckOptions = {}): CheckedPageFields {
   const fields: FieldMessages = {};
   const title = input.title.replace(/\s+/g, ' ').trim();
   const titleChars = [...title].length;
+  const maxTitle = options.isImported || (options.storedTitle !== undefined && title === options.storedTitle) ? LIMITS.importedTitleChars : LIMITS.titleChars;
   if (title === '') fields.title = 'タイトルを入力してください。';
-  else if (titleChars > LIMITS.titleChars) fields.title = `タイトルは${LIMITS.titleChars}文字以内にしてください(現在${titleChars}文字)。`;
+  else if (titleChars > maxTitle) fields.title = `タイトルは${maxTitle}文字以内にしてください(現在${titleChars}文字)。`;
 
   const bodySource = input.bodySource.replace(/\r\n?/g, '\n');
   const bodyProblem = bodyLengthProblem(bodySource);
@@ -66,7 +79,8 @@ export function checkPageFields(input: PageFields): CheckedPageFields {
 
   const typed = normalizePageSlug(input.slug);
   const slug = typed === '' ? slugFromTitle(title) : typed;
-  const slugMessage = title === '' && typed === '' ? undefined : pageSlugProblem(slug, input.parentId === null);
+  const maxSlug = options.isImported || (options.storedSlug !== undefined && slug === options.storedSlug) ? MAX_IMPORTED_SLUG_LENGTH : MAX_SLUG_LENGTH;
+  const slugMessage = title === '' && typed === '' ? undefined : pageSlugProblem(slug, input.parentId === null, maxSlug);
   if (slugMessage) fields.slug = slugMessage;
 
   if (!Number.isInteger(input.position) || input.position < 0 || input.position > 9999) fields.position = '表示順は0から9999までの整数で入力してください。';

@@ -200,3 +200,16 @@ test('katsudo reindex rebuilds the page index from the published pages', async (
   await reindexSearch(site);
   assert.deepEqual((await findPageHits(site.db, query, { offset: 0, limit: 10 })).ids, [saved.id]);
 });
+
+test('an importer may store a title and a slug as long as WordPress allows; the editor keeps them', async () => {
+  const title = 'あ'.repeat(300);
+  const slug = 'い'.repeat(150);
+  await assert.rejects(savePage(site, team.editor, fields({ title, slug })), ValidationError);
+  const saved = await savePage(site, team.owner, { ...fields({ title, slug }), isImported: true });
+  const page = await getPage(site.db, saved.id);
+  assert.equal(page.title, title);
+  assert.equal(page.slug, slug);
+  // Saved again from the editor with both unchanged: accepted.
+  const again = await savePage(site, team.editor, { ...fields({ title, slug, bodySource: '更新' }), pageId: saved.id, expectedVersion: 1 });
+  assert.equal(again.version, 2);
+});
