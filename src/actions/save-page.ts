@@ -15,7 +15,8 @@ import type { Actor } from '../domain/user.js';
 import { recordAudit } from '../store/audit-log.js';
 import type { Database } from '../store/database.js';
 import { addRedirect } from '../store/redirects.js';
-import { getPage, insertPage, pageParents, pageSlugPath, siblingSlugExists, updatePageContent } from '../store/pages.js';
+import { getPage, insertPage, listPages, pageParents, pageSlugPath, siblingSlugExists, updatePageContent } from '../store/pages.js';
+import { pageTree } from '../domain/page-tree.js';
 import { countItemRevisions, insertItemRevision } from '../store/revisions.js';
 import { bumpContentVersion } from '../store/site-state.js';
 import { indexPage } from '../store/page-search.js';
@@ -133,7 +134,7 @@ export async function updatePageIn(
     page.title === fields.title && page.slug === fields.slug && page.parentId === fields.parentId && page.position === fields.position &&
     page.summary === fields.summary && page.bodySource === fields.bodySource;
   if (isSame) return { saved: { id: page.id, slug: page.slug, version: page.version, revisionId: null, isChanged: false } };
-  const oldPath = page.publishedAt === null ? undefined : paths.page(await pageSlugPath(trx, page.id));
+  const oldSlugs = await pageSlugPath(trx, page.id);
   const { rendered } = await renderBody(trx, fields.bodySource);
   const isUpdated = await withSlugField(() =>
     updatePageContent(trx, page.id, options.expectedVersion, { ...fields, bodyHtml: rendered.html, bodyText: rendered.text, outline: rendered.outline }, nowIso),
@@ -146,11 +147,18 @@ export async function updatePageIn(
   }
   let isPublicChange = page.status === 'published';
   if (page.status === 'published') await indexPage(trx, page.id, searchDocument(fields.title, rendered.text));
-  // A page that has been public keeps answering at its old address (a 301 to the new one).
-  const newPath = paths.page(await pageSlugPath(trx, page.id));
-  if (oldPath !== undefined && oldPath !== newPath) {
-    await addRedirect(trx, oldPath, newPath, nowIso);
-    isPublicChange = true;
+  // A page that has been public keeps answering at its old address (a 301 to the new one),
+  // and so do its public descendants, whose paths start with it.
+  const newSlugs = await pageSlugPath(trx, page.id);
+  if (newSlugs.join('/') !== oldSlugs.join('/')) {
+    const moved = pageTree(await listPages(trx)).filter(
+      (entry) => entry.page.publishedAt !== null && newSlugs.every((slug, i) => entry.slugs[i] === slug) && entry.slugs.length >= newSlugs.length,
+    );
+    for (const entry of moved) {
+      const rest = entry.slugs.slice(newSlugs.length);
+      await addRedirect(trx, paths.page([...oldSlugs, ...rest]), paths.page(entry.slugs), nowIso);
+      isPublicChange = true;
+    }
   }
   if (isPublicChange) await bumpContentVersion(trx);
   const revisionId = await insertItemRevision(trx, { kind: 'page', id: page.id }, { version, status: page.status, authorId: actor.userId, note: options.note, content }, nowIso);

@@ -213,3 +213,14 @@ test('an importer may store a title and a slug as long as WordPress allows; the 
   const again = await savePage(site, team.editor, { ...fields({ title, slug, bodySource: '更新' }), pageId: saved.id, expectedVersion: 1 });
   assert.equal(again.version, 2);
 });
+
+test('renaming or moving a published parent leaves redirects from its children\'s old paths too', async () => {
+  const top = await savePage(site, team.editor, fields({ slug: 'kurashi' }));
+  const child = await savePage(site, team.editor, fields({ slug: 'iryo', parentId: top.id }));
+  await transitionPage(site, team.editor, 'publish', { pageId: top.id });
+  await transitionPage(site, team.editor, 'publish', { pageId: child.id });
+  const page = await getPage(site.db, top.id);
+  await savePage(site, team.editor, { ...fields({ title: page.title, slug: 'seikatsu', bodySource: page.bodySource }), pageId: top.id, expectedVersion: 1 });
+  assert.equal(await findRedirect(site.db, '/kurashi/'), '/seikatsu/');
+  assert.equal(await findRedirect(site.db, '/kurashi/iryo/'), '/seikatsu/iryo/');
+});
