@@ -1,4 +1,5 @@
-// Deleting a media record: refused while any report uses it. The row goes in one
+// Deleting a media record: refused while any report or page uses it (list-media-users.ts),
+// checked inside the transaction that deletes, so no use can slip in between. The row goes in one
 // transaction with its audit entry; the file (and the WebP variants) leave the disk only
 // after the commit and only when no other record still holds the same bytes.
 import { MediaInUseError } from '../domain/errors.js';
@@ -12,7 +13,7 @@ import { auditBy, type MediaActor } from './media-actor.js';
 
 /**
  * @throws MediaNotFoundError when there is no such record.
- * @throws MediaInUseError listing the reports (id, title, status) that attach or link to it.
+ * @throws MediaInUseError listing the reports and pages (kind, id, title, status) that use it.
  */
 export async function deleteMedia(ctx: ActionContext, input: { mediaId: number; user: MediaActor }): Promise<void> {
   const nowIso = ctx.now().toISOString();

@@ -10,28 +10,38 @@ import type { Database } from './database.js';
 
 type Q = Kysely<Database>;
 
-/** Reports listing a record under their attachments: rows of media ⨝ report_media ⨝ reports. */
+// Each builder starts from the file's records and reaches the users through their indexes.
+// CROSS JOIN is SQLite's documented way to keep that order: without statistics (the database
+// is never ANALYZEd) the planner would rather walk every published report and probe each.
+
+/** Reports listing a record under their attachments: rows of media, report_media, reports. */
 export function attachmentUses(db: Q) {
   return db
     .selectFrom('media')
-    .innerJoin('report_media', 'report_media.media_id', 'media.id')
-    .innerJoin('reports', 'reports.id', 'report_media.report_id');
+    .crossJoin('report_media')
+    .crossJoin('reports')
+    .whereRef('report_media.media_id', '=', 'media.id')
+    .whereRef('reports.id', '=', 'report_media.report_id');
 }
 
 /** Reports whose rendered body names a record's content (which name: the caller reads body_html). */
 export function reportBodyUses(db: Q) {
   return db
     .selectFrom('media')
-    .innerJoin('report_body_media', 'report_body_media.sha256', 'media.sha256')
-    .innerJoin('reports', 'reports.id', 'report_body_media.report_id');
+    .crossJoin('report_body_media')
+    .crossJoin('reports')
+    .whereRef('report_body_media.sha256', '=', 'media.sha256')
+    .whereRef('reports.id', '=', 'report_body_media.report_id');
 }
 
 /** Fixed pages whose rendered body names a record's content. */
 export function pageBodyUses(db: Q) {
   return db
     .selectFrom('media')
-    .innerJoin('page_body_media', 'page_body_media.sha256', 'media.sha256')
-    .innerJoin('pages', 'pages.id', 'page_body_media.page_id');
+    .crossJoin('page_body_media')
+    .crossJoin('pages')
+    .whereRef('page_body_media.sha256', '=', 'media.sha256')
+    .whereRef('pages.id', '=', 'page_body_media.page_id');
 }
 
 export type MediaUse =
