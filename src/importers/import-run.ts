@@ -160,7 +160,9 @@ export interface RunOptions {
   /**
    * Builds the search documents of published reports ahead, a window of items at a time,
    * while the previous window is written (workerBuilder: on other threads). Without it each
-   * report's document is built as it is written.
+   * report's document is built as it is written. The source is read ahead by a window, so
+   * only for a source whose items do not depend on the writing of earlier ones (files an
+   * item's discard could take back from a later one).
    */
   searchDocuments?: DocumentBuilder;
 }

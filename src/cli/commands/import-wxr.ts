@@ -44,8 +44,10 @@ export async function importWxrCommand(input: ReturnType<typeof parseImportWxrAr
     throw error;
   }
   try {
-    // Search documents are built on other threads for exports of more than a few hundred posts.
-    const searchDocuments = fileBytes > WORKERS_FROM_BYTES ? workerBuilder() : undefined;
+    // Search documents are built ahead on other threads for exports of more than a few
+    // hundred posts — not with --uploads, where reading ahead would store the files of later
+    // posts before an earlier one that shares them could fail and take them back.
+    const searchDocuments = fileBytes > WORKERS_FROM_BYTES && input.uploadsDir === undefined ? workerBuilder() : undefined;
     const bar = progressBar(input.isDryRun ? 'Checking export' : 'Importing export');
     let done = 0;
     let total = fileBytes * 2;
