@@ -33,6 +33,7 @@ import { paths } from '../domain/paths.js';
 import type { Database } from '../store/database.js';
 import { findImportSource, saveImportSource, type SourceKind } from '../store/import-sources.js';
 import { addRedirect } from '../store/redirects.js';
+import { deferIndexing, deferredIndexSnapshot, restoreDeferredIndex, writeDeferredIndex } from '../store/search.js';
 
 /** A report to create or update. */
 export interface ReportItem {
@@ -278,8 +279,12 @@ class ItemWriter {
 
   async write<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
     if (this.size <= 1) return this.writeAlone(work);
-    this.batch ??= await this.ctx.db.startTransaction().execute();
+    if (!this.batch) {
+      this.batch = await this.ctx.db.startTransaction().execute();
+      deferIndexing(this.batch);
+    }
     const trx = this.batch;
+    const indexBefore = deferredIndexSnapshot(trx);
     await sql`savepoint import_item`.execute(trx);
     let result: T;
     try {
@@ -287,9 +292,13 @@ class ItemWriter {
     } catch (error) {
       await sql`rollback to import_item`.execute(trx);
       await sql`release import_item`.execute(trx);
+      restoreDeferredIndex(trx, indexBefore);
       throw error;
     }
-    if (this.isDryRun) await sql`rollback to import_item`.execute(trx);
+    if (this.isDryRun) {
+      await sql`rollback to import_item`.execute(trx);
+      restoreDeferredIndex(trx, indexBefore);
+    }
     await sql`release import_item`.execute(trx);
     if (++this.inBatch >= this.size) await this.flush();
     return result;
@@ -301,8 +310,18 @@ class ItemWriter {
     if (!batch) return;
     this.batch = undefined;
     this.inBatch = 0;
-    if (this.isDryRun) await batch.rollback().execute();
-    else await batch.commit().execute();
+    if (this.isDryRun) {
+      await batch.rollback().execute();
+      return;
+    }
+    // The batch's search rows go in last, in one FTS5 flush (see deferIndexing).
+    try {
+      await writeDeferredIndex(batch);
+    } catch (error) {
+      await batch.rollback().execute();
+      throw error;
+    }
+    await batch.commit().execute();
   }
 
   private async writeAlone<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {

@@ -21,8 +21,47 @@ type Q = Kysely<Database>;
  * so every writer of the index (save, publish, import, reindex, attach) includes it.
  */
 export async function indexReport(trx: Q, reportId: number, doc: SearchDocument): Promise<void> {
+  const pending = deferred.get(trx);
+  if (pending) {
+    pending.set(reportId, doc);
+    return;
+  }
   await unindexReport(trx, reportId);
   await insertIntoIndex(trx, reportId, doc);
+}
+
+/**
+ * Index writes held back in a transaction (an import's batch): FTS5 flushes its pending
+ * rows at every savepoint and at the first statement that needs a statement journal, so
+ * writing them one report at a time among other writes costs a flush per report. Held
+ * back, they are written together by writeDeferredIndex, in one flush.
+ */
+const deferred = new WeakMap<object, Map<number, SearchDocument>>();
+
+/** From now on indexReport in `trx` only notes the document (the latest per report). */
+export function deferIndexing(trx: Q): void {
+  if (!deferred.has(trx)) deferred.set(trx, new Map());
+}
+
+/** The documents noted so far, to give back with restoreDeferredIndex when a savepoint is rolled back. */
+export function deferredIndexSnapshot(trx: Q): Map<number, SearchDocument> | undefined {
+  const pending = deferred.get(trx);
+  return pending ? new Map(pending) : undefined;
+}
+
+export function restoreDeferredIndex(trx: Q, snapshot: Map<number, SearchDocument> | undefined): void {
+  if (snapshot) deferred.set(trx, snapshot);
+}
+
+/** Writes the noted documents and stops deferring in `trx`. */
+export async function writeDeferredIndex(trx: Q): Promise<void> {
+  const pending = deferred.get(trx);
+  if (!pending) return;
+  deferred.delete(trx);
+  for (const [reportId, doc] of pending) {
+    await unindexReport(trx, reportId);
+    await insertIntoIndex(trx, reportId, doc);
+  }
 }
 
 /** Adds an entry for a report known not to be in the index (after clearSearchIndex). */
@@ -43,6 +82,7 @@ export async function refreshReportIndex(trx: Q, reportId: number): Promise<void
 }
 
 export async function unindexReport(trx: Q, reportId: number): Promise<void> {
+  deferred.get(trx)?.delete(reportId);
   await sql`delete from report_search where rowid = ${reportId}`.execute(trx);
 }
 

@@ -184,6 +184,9 @@ test('search documents built ahead on worker threads index the same words as doc
     assert.equal(summary.created, 3);
     const published = await ahead.db.selectFrom('reports').select(['id', 'title', 'body_text']).where('status', '=', 'published').orderBy('id').execute();
     assert.equal(published.length, 2);
+    // Written at the end of each batch (one FTS5 flush): the two published reports, not the draft.
+    const indexed = await sql<{ rowid: number }>`select rowid from report_search order by rowid`.execute(ahead.db);
+    assert.deepEqual(indexed.rows.map((r) => r.rowid), published.map((r) => r.id));
     // The index holds no text to read back (contentless): every token of the document built
     // now must find the report.
     for (const report of published) {
