@@ -3,9 +3,6 @@
 // then record it with an audit entry in one transaction. Files are written before the
 // row; if the transaction fails, the files this upload added are removed again.
 import type { Metadata } from 'sharp';
-
-/** libvips is loaded at the first image upload, not when the server starts. */
-const loadSharp = async () => (await import('sharp')).default;
 import { formatName } from '../domain/attachment.js';
 import { ValidationError } from '../domain/errors.js';
 import { checkUpload, DEFAULT_MAX_UPLOAD_BYTES, isImageType, mediaMessages, variantWidthsFor } from '../domain/media-rules.js';
@@ -24,8 +21,15 @@ import {
 import { bumpContentVersion } from '../store/site-state.js';
 import type { ActionContext } from './context.js';
 import { auditBy, type MediaActor } from './media-actor.js';
+import { loadNativeModule } from './native-modules.js';
 import { readPdf, savePdfText } from './store-media.js';
 import type { PdfFacts } from './workers/inspect-pdf.js';
+
+/**
+ * libvips is loaded at the first image upload, not when the server starts. A failed load
+ * throws NativeModuleError (503 with its cause logged), never "broken image".
+ */
+const loadSharp = async () => (await loadNativeModule('sharp')).default;
 
 export interface UploadMediaInput {
   bytes: Uint8Array;
@@ -60,6 +64,7 @@ interface ContentFacts {
 /**
  * @throws ValidationError (fields `file`, `altText`): empty, too large, a refused type, a
  *   name promising a type the content is not, an image sharp cannot read, missing alt text.
+ * @throws NativeModuleError when sharp cannot be loaded (a broken installation)
  */
 export async function uploadMedia(ctx: ActionContext, input: UploadMediaInput): Promise<UploadedMedia> {
   const maxBytes = input.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
