@@ -2,9 +2,11 @@
 // audit entry and a content-version bump in one transaction, so every cached public page
 // (home, profile, feeds, the header and footer of all others) is rebuilt after the commit.
 import { ForbiddenError } from '../domain/errors.js';
+import { publishedPageTargets } from '../domain/navigation.js';
 import { checkSettings, type SettingsInput, type SiteSettings } from '../domain/settings.js';
 import { hasRole, type Actor } from '../domain/user.js';
 import { recordAudit } from '../store/audit-log.js';
+import { listPages } from '../store/pages.js';
 import { getSettings, saveSettings } from '../store/settings.js';
 import { bumpContentVersion } from '../store/site-state.js';
 import type { ActionContext } from './context.js';
@@ -21,7 +23,8 @@ export interface SavedSettings {
  */
 export async function saveSiteSettings(ctx: ActionContext, input: SettingsInput, actor: Actor): Promise<SavedSettings> {
   if (!hasRole(actor.role, 'owner')) throw new ForbiddenError('サイト設定を変更できるのはオーナーだけです。');
-  const settings = checkSettings(input);
+  const pagePaths = new Map([...publishedPageTargets(await listPages(ctx.db, 'published'))].map(([id, target]) => [id, target.path]));
+  const settings = checkSettings(input, pagePaths);
   const nowIso = ctx.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
     const before = await getSettings(trx);

@@ -2,9 +2,29 @@
 // rules for the owner's settings form (checkSettings).
 import { ValidationError } from './errors.js';
 
+/**
+ * A menu entry as stored. Older stored values hold only label and url; both extensions are
+ * optional. A fixed page's entry keeps its id (title and path are looked up when the menu is
+ * rendered, so renaming or moving the page keeps the entry working; `url` is its path at save
+ * time) and may leave `label` empty (then the page's title is shown). Only top-level entries
+ * have children: one level of nesting.
+ */
 export interface NavigationLink {
   label: string;
   url: string;
+  pageId?: number;
+  children?: NavigationLink[];
+}
+
+/**
+ * A row of the menu form as typed: `page` is a fixed page's id ('' for a link by URL),
+ * `parent` the 1-based number of the row it sits under ('' at the top level).
+ */
+export interface NavigationRow {
+  label: string;
+  url: string;
+  page?: string;
+  parent?: string;
 }
 
 export interface SiteSettings {
@@ -52,7 +72,20 @@ export function siteTitle(settings: SiteSettings): string {
 }
 
 /** What the settings form sends: every field as typed, navigation as rows in order. */
-export type SettingsInput = Omit<SiteSettings, 'navigation'> & { navigation: NavigationLink[] };
+export type SettingsInput = Omit<SiteSettings, 'navigation'> & { navigation: NavigationRow[] };
+
+/** The stored menu as form rows: each entry followed by its children, which name it as parent. */
+export function navigationToRows(links: readonly NavigationLink[]): NavigationRow[] {
+  const rows: NavigationRow[] = [];
+  const row = (link: NavigationLink, parent: string): NavigationRow =>
+    link.pageId === undefined ? { label: link.label, url: link.url, page: '', parent } : { label: link.label, url: '', page: String(link.pageId), parent };
+  for (const link of links) {
+    rows.push(row(link, ''));
+    const parent = String(rows.length);
+    for (const child of link.children ?? []) rows.push(row(child, parent));
+  }
+  return rows;
+}
 
 /** Characters (code points) each field may hold. */
 export const SETTINGS_LIMITS = {
@@ -152,10 +185,13 @@ export const settingsMessages = {
   navigationLabelRequired: 'リンク先を入れた行には表示名も入力してください。',
   navigationUrlRequired: '表示名を入れた行にはリンク先も入力してください。',
   navigationTooMany: (count: number) => `メニューは${MAX_NAVIGATION_LINKS}件までです（現在${count}件）。不要な行を空にしてください。`,
+  navigationChildrenTooMany: (count: number) => `ひとつの項目の下に置けるのは${MAX_NAVIGATION_LINKS}件までです（現在${count}件）。`,
+  navigationPageMissing: '選んだ固定ページが見つからないか、公開されていません。公開中のページを選んでください。',
+  navigationParentInvalid: '親にできるのは、上の段にある(自身に親のない)空でない行だけです。メニューの入れ子は1段までです。',
 } as const;
 
 /** Field names of the navigation rows' messages: `navigation-0-label`, `navigation-0-url`. */
-export const navigationField = (row: number, part: 'label' | 'url') => `navigation-${row}-${part}`;
+export const navigationField = (row: number, part: 'label' | 'url' | 'page' | 'parent') => `navigation-${row}-${part}`;
 
 /**
  * The settings to store, cleaned (NFC, one-line fields on one line, phone numbers half-width),
@@ -163,7 +199,7 @@ export const navigationField = (row: number, part: 'label' | 'url') => `navigati
  * @throws ValidationError whose `fields` hold a Japanese message per field (navigation rows
  *   as `navigation-<row>-label|url`, counting every row sent, empty ones included).
  */
-export function checkSettings(input: SettingsInput): SiteSettings {
+export function checkSettings(input: SettingsInput, publishedPagePaths: ReadonlyMap<number, string> = new Map()): SiteSettings {
   const fields: Record<string, string> = {};
   const single = (name: keyof typeof SETTINGS_LIMITS & keyof SettingsInput, value: string) => {
     if (length(value) > SETTINGS_LIMITS[name]) fields[name] = tooLong(name, length(value));
@@ -189,26 +225,67 @@ export function checkSettings(input: SettingsInput): SiteSettings {
   if (!fields.contactFormUrl && settings.contactFormUrl !== '' && !isSiteLinkUrl(settings.contactFormUrl)) {
     fields.contactFormUrl = settingsMessages.url(LABELS.contactFormUrl);
   }
-  settings.navigation = checkNavigation(input.navigation, fields);
+  settings.navigation = checkNavigation(input.navigation, publishedPagePaths, fields);
   const first = Object.values(fields)[0];
   if (first !== undefined) throw new ValidationError(first, fields);
   return settings;
 }
 
-function checkNavigation(rows: NavigationLink[], fields: Record<string, string>): NavigationLink[] {
-  const links: NavigationLink[] = [];
+/**
+ * The menu rows as a tree. A row is empty when label, URL and page are all empty. A fixed
+ * page's row needs no URL (its path is taken from `publishedPagePaths`, the published pages'
+ * paths by id) and no label (its title is shown).
+ */
+function checkNavigation(rows: NavigationRow[], publishedPagePaths: ReadonlyMap<number, string>, fields: Record<string, string>): NavigationLink[] {
+  const checked: (NavigationLink | undefined)[] = [];
+  const parents: (number | undefined)[] = [];
   for (const [row, raw] of rows.entries()) {
     const label = oneLine(raw.label);
     const url = oneLine(raw.url);
-    if (label === '' && url === '') continue;
+    const page = oneLine(raw.page ?? '');
+    const parent = oneLine(raw.parent ?? '');
+    parents.push(/^[1-9][0-9]{0,3}$/.test(parent) ? Number(parent) - 1 : parent === '' ? undefined : -1);
+    if (label === '' && url === '' && page === '') {
+      checked.push(undefined);
+      continue;
+    }
     const labelField = navigationField(row, 'label');
     const urlField = navigationField(row, 'url');
+    if (length(label) > SETTINGS_LIMITS.navigationLabel) fields[labelField] = tooLong('navigationLabel', length(label));
+    if (page !== '') {
+      const pageId = /^[1-9][0-9]{0,15}$/.test(page) ? Number(page) : undefined;
+      const path = pageId === undefined ? undefined : publishedPagePaths.get(pageId);
+      if (pageId === undefined || path === undefined) fields[navigationField(row, 'page')] = settingsMessages.navigationPageMissing;
+      checked.push({ label, url: path ?? '', pageId: pageId ?? 0 });
+      continue;
+    }
     if (label === '') fields[labelField] = settingsMessages.navigationLabelRequired;
-    else if (length(label) > SETTINGS_LIMITS.navigationLabel) fields[labelField] = tooLong('navigationLabel', length(label));
     if (url === '') fields[urlField] = settingsMessages.navigationUrlRequired;
     else if (length(url) > SETTINGS_LIMITS.navigationUrl) fields[urlField] = tooLong('navigationUrl', length(url));
     else if (!isSiteLinkUrl(url)) fields[urlField] = settingsMessages.url(LABELS.navigationUrl);
-    links.push({ label, url });
+    checked.push({ label, url });
+  }
+  const links: NavigationLink[] = [];
+  const children = new Map<number, NavigationLink[]>();
+  for (const [row, link] of checked.entries()) {
+    if (link === undefined) continue;
+    const parent = parents[row];
+    if (parent === undefined) {
+      links.push(link);
+      children.set(row, []);
+    } else if (parent < 0 || parent === row || checked[parent] === undefined || parents[parent] !== undefined) {
+      fields[navigationField(row, 'parent')] = settingsMessages.navigationParentInvalid;
+    } else {
+      const siblings = children.get(parent) ?? [];
+      siblings.push(link);
+      children.set(parent, siblings);
+    }
+  }
+  for (const [row, link] of checked.entries()) {
+    const below = children.get(row);
+    if (link === undefined || below === undefined || below.length === 0) continue;
+    link.children = below;
+    if (below.length > MAX_NAVIGATION_LINKS) fields.navigation = settingsMessages.navigationChildrenTooMany(below.length);
   }
   if (links.length > MAX_NAVIGATION_LINKS) fields.navigation = settingsMessages.navigationTooMany(links.length);
   return links;

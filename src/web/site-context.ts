@@ -1,7 +1,13 @@
+import { menuNeedsPages, publishedPageTargets, resolveMenu } from '../domain/navigation.js';
+import { listPages } from '../store/pages.js';
 import { getSettings } from '../store/settings.js';
 import type { WebDeps } from './deps.js';
 import type { SiteContext } from './views/layout.js';
 
 export async function loadSiteContext(deps: WebDeps): Promise<SiteContext> {
-  return { settings: await getSettings(deps.ctx.db), baseUrl: deps.baseUrl, cssHref: deps.assets.css.path, iconHref: deps.assets.icon.path };
+  const settings = await getSettings(deps.ctx.db);
+  // Fixed pages' entries show the page's title and path as they are now.
+  const targets = menuNeedsPages(settings.navigation) ? publishedPageTargets(await listPages(deps.ctx.db, 'published')) : new Map();
+  const menu = resolveMenu(settings.navigation, targets);
+  return { settings, menu, baseUrl: deps.baseUrl, cssHref: deps.assets.css.path, iconHref: deps.assets.icon.path };
 }

@@ -4,13 +4,16 @@
 import type { ComponentChildren } from 'preact';
 import { jsonForScript } from '../../domain/json-ld.js';
 import { absoluteUrl, paths } from '../../domain/paths.js';
-import { isSiteLinkUrl, siteTitle, type SiteSettings } from '../../domain/settings.js';
+import { menuCurrentness, resolveMenu, type MenuItem } from '../../domain/navigation.js';
+import { siteTitle, type SiteSettings } from '../../domain/settings.js';
 import { displayTitle } from '../../domain/report-rules.js';
 import { JsonLdScript } from './components/html-block.js';
 import { ContactDetails, hasContactDetails } from './components/contact-details.js';
 
 export interface SiteContext {
   settings: SiteSettings;
+  /** The menu with fixed pages resolved; absent: the stored links only (error pages). */
+  menu?: MenuItem[];
   baseUrl: string;
   /** Content-hashed stylesheet and icon URLs. */
   cssHref: string;
@@ -71,28 +74,23 @@ export function Layout({ site, meta, children }: { site: SiteContext; meta: Page
       </head>
       <body>
         <a class="skip-link" href="#main">本文へ移動</a>
-        <SiteHeader settings={site.settings} section={meta.section} currentPath={meta.canonicalPath} />
+        <SiteHeader settings={site.settings} menu={menuOf(site)} section={meta.section} currentPath={meta.canonicalPath} />
         <main id="main" class="main">
           {children}
         </main>
-        <SiteFooter settings={site.settings} />
+        <SiteFooter settings={site.settings} menu={menuOf(site)} />
       </body>
     </html>
   );
 }
 
-/** "page" on the link to this very page, "true" on the link to the section it belongs to. */
-function currentness(url: string, section: string | undefined, currentPath: string | undefined): 'page' | 'true' | undefined {
-  if (url === currentPath) return 'page';
-  return url === section ? 'true' : undefined;
+function menuOf(site: SiteContext): MenuItem[] {
+  const menu = site.menu ?? resolveMenu(site.settings.navigation, new Map());
+  return menu.length > 0 ? menu : [{ label: '活動報告', url: paths.activity(), children: [] }];
 }
 
-function SiteHeader(props: { settings: SiteSettings; section: string | undefined; currentPath: string | undefined }) {
-  const { settings, section, currentPath } = props;
-  // ホーム always comes first, so a home entry in the settings would list it twice. A link the
-  // settings form would refuse (javascript:, another scheme) is never printed, whatever is stored.
-  const configured = settings.navigation.filter((link) => link.url !== paths.home() && isSiteLinkUrl(link.url));
-  const links = configured.length > 0 ? configured : [{ label: '活動報告', url: paths.activity() }];
+function SiteHeader(props: { settings: SiteSettings; menu: MenuItem[]; section: string | undefined; currentPath: string | undefined }) {
+  const { settings, menu, section, currentPath } = props;
   return (
     <header class="site-header">
       <div class="site-header-inner">
@@ -106,22 +104,53 @@ function SiteHeader(props: { settings: SiteSettings; section: string | undefined
         <nav class="site-nav" aria-label="サイト内メニュー">
           <ul>
             <li>
-              <a href={paths.home()} aria-current={currentness(paths.home(), section, currentPath)}>
+              <a href={paths.home()} aria-current={currentPath === paths.home() ? 'page' : section === paths.home() ? 'true' : undefined}>
                 ホーム
               </a>
             </li>
-            {links.map((link) => (
-              <li>
-                <a href={link.url} aria-current={currentness(link.url, section, currentPath)}>
-                  {link.label}
-                </a>
-              </li>
+            {menu.map((item) => (
+              <MenuEntry item={item} section={section} currentPath={currentPath} />
             ))}
           </ul>
         </nav>
         <SiteSearch />
       </div>
     </header>
+  );
+}
+
+/** A link, or for an entry with children a disclosure (<details>, no script) listing the entry itself first. */
+function MenuEntry({ item, section, currentPath }: { item: MenuItem; section: string | undefined; currentPath: string | undefined }) {
+  const current = menuCurrentness(item, section, currentPath);
+  if (item.children.length === 0) {
+    return (
+      <li>
+        <a href={item.url} aria-current={current}>
+          {item.label}
+        </a>
+      </li>
+    );
+  }
+  return (
+    <li class="site-nav-group">
+      <details>
+        <summary aria-current={current === undefined ? undefined : 'true'}>{item.label}</summary>
+        <ul>
+          <li>
+            <a href={item.url} aria-current={current === 'page' ? 'page' : undefined}>
+              {item.label}
+            </a>
+          </li>
+          {item.children.map((child) => (
+            <li>
+              <a href={child.url} aria-current={menuCurrentness(child, section, currentPath)}>
+                {child.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </details>
+    </li>
   );
 }
 
@@ -138,7 +167,7 @@ function SiteSearch() {
   );
 }
 
-function SiteFooter({ settings }: { settings: SiteSettings }) {
+function SiteFooter({ settings, menu }: { settings: SiteSettings; menu: MenuItem[] }) {
   return (
     <footer class="site-footer">
       <div class="site-footer-inner">
@@ -148,6 +177,15 @@ function SiteFooter({ settings }: { settings: SiteSettings }) {
             <ContactDetails settings={settings} />
           </section>
         )}
+        <nav class="footer-nav" aria-label="フッターメニュー">
+          <ul>
+            {menu.flatMap((item) => [item, ...item.children]).map((item) => (
+              <li>
+                <a href={item.url}>{item.label}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
         <ul class="footer-links">
           <li>
             <a href={paths.profile()}>プロフィール</a>

@@ -2,9 +2,11 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { saveSiteSettings } from '../../../actions/save-settings.js';
 import { ValidationError } from '../../../domain/errors.js';
-import type { SettingsInput, SiteSettings } from '../../../domain/settings.js';
+import { publishedPageTargets } from '../../../domain/navigation.js';
+import { navigationToRows, type SettingsInput, type SiteSettings } from '../../../domain/settings.js';
 import { render } from '../../../domain/text-format/render.js';
 import type { TrustedHtml } from '../../../domain/trusted-html.js';
+import { listPages } from '../../../store/pages.js';
 import { getSettings } from '../../../store/settings.js';
 import { formField, formPairs } from '../../admin/form-body.js';
 import { withNotice } from '../../admin/notices.js';
@@ -29,23 +31,35 @@ const TEXT_FIELDS = [
   'siteDescription',
 ] as const satisfies readonly Exclude<keyof SiteSettings, 'navigation'>[];
 
-/** The form as typed: navigation rows pair the n-th `navLabel` with the n-th `navUrl`. */
+/** The form as typed: navigation rows pair the n-th `navLabel`, `navUrl`, `navPage` and `navParent`. */
 function settingsForm(request: FastifyRequest): SettingsInput {
   const pairs = formPairs(request);
   const labels = pairs.filter(([name]) => name === 'navLabel').map(([, value]) => value);
   const urls = pairs.filter(([name]) => name === 'navUrl').map(([, value]) => value);
-  const navigation = Array.from({ length: Math.max(labels.length, urls.length) }, (_, i) => ({ label: labels[i] ?? '', url: urls[i] ?? '' }));
+  const pages = pairs.filter(([name]) => name === 'navPage').map(([, value]) => value);
+  const parents = pairs.filter(([name]) => name === 'navParent').map(([, value]) => value);
+  const navigation = Array.from({ length: Math.max(labels.length, urls.length, pages.length, parents.length) }, (_, i) => ({
+    label: labels[i] ?? '',
+    url: urls[i] ?? '',
+    page: pages[i] ?? '',
+    parent: parents[i] ?? '',
+  }));
   const text = Object.fromEntries(TEXT_FIELDS.map((name) => [name, formField(request, name)])) as Omit<SettingsInput, 'navigation'>;
   return { ...text, navigation };
 }
 
 export const settingsRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {
   async function sendSettings(request: FastifyRequest, reply: FastifyReply, form: SettingsInput, errors: FieldErrors = {}, status = 200, previewHtml?: TrustedHtml) {
-    const page = await adminPageContext(deps, request, reply);
-    return sendAdminPage(reply, <SettingsPage page={page} form={form} errors={errors} previewHtml={previewHtml} />, status);
+    const [page, published] = await Promise.all([adminPageContext(deps, request, reply), listPages(deps.ctx.db, 'published')]);
+    const targets = publishedPageTargets(published);
+    const pageChoices = published.filter((p) => targets.has(p.id)).map((p) => ({ id: p.id, title: p.title, path: targets.get(p.id)!.path }));
+    return sendAdminPage(reply, <SettingsPage page={page} form={form} errors={errors} previewHtml={previewHtml} pageChoices={pageChoices} />, status);
   }
 
-  app.get('/settings', { config: OWNER }, async (request, reply) => sendSettings(request, reply, await getSettings(deps.ctx.db)));
+  app.get('/settings', { config: OWNER }, async (request, reply) => {
+    const settings = await getSettings(deps.ctx.db);
+    return sendSettings(request, reply, { ...settings, navigation: navigationToRows(settings.navigation) });
+  });
 
   app.post('/settings', { config: OWNER }, async (request, reply) => {
     const form = settingsForm(request);

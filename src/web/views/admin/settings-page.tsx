@@ -1,7 +1,8 @@
 // /admin/settings (owner): who the legislator is, the profile (in the report text format,
 // with a preview rendered by the same renderer as /profile/), contact details, the menu
 // links and the site description. One form; errors beside their fields, input kept.
-import { MAX_NAVIGATION_LINKS, navigationField, SETTINGS_LIMITS, type NavigationLink, type SettingsInput } from '../../../domain/settings.js';
+import { paths } from '../../../domain/paths.js';
+import { MAX_NAVIGATION_LINKS, navigationField, SETTINGS_LIMITS, type NavigationRow, type SettingsInput } from '../../../domain/settings.js';
 import type { TrustedHtml } from '../../../domain/trusted-html.js';
 import { HtmlBlock } from '../components/html-block.js';
 import { AdminLayout, type AdminPageContext } from './layout.js';
@@ -13,7 +14,18 @@ export interface SettingsPageProps {
   errors: FieldErrors;
   /** The profile as /profile/ would show it, after 「プレビュー」. */
   previewHtml?: TrustedHtml;
+  /** Published pages a menu entry may point to. */
+  pageChoices?: PageChoice[];
 }
+
+export interface PageChoice {
+  id: number;
+  title: string;
+  path: string;
+}
+
+/** Rows the form shows at most (top-level entries and their children together). */
+const MAX_NAVIGATION_ROWS = MAX_NAVIGATION_LINKS * 4;
 
 export const SETTINGS_LABELS: Record<string, string> = {
   legislatorName: '議員の氏名',
@@ -30,12 +42,14 @@ export const SETTINGS_LABELS: Record<string, string> = {
   siteDescription: 'サイトの説明',
 };
 
-/** Rows the form shows: the links so far plus two empty ones, within the menu's limit. */
-export function navigationRows(typed: NavigationLink[]): NavigationLink[] {
+const isEmptyRow = (row: NavigationRow) => row.label.trim() === '' && row.url.trim() === '' && (row.page ?? '').trim() === '';
+
+/** Rows the form shows: the rows so far plus two empty ones (「行を増やす」 adds two more). */
+export function navigationRows(typed: NavigationRow[]): NavigationRow[] {
   const links = [...typed];
-  while (links.length > 0 && links[links.length - 1]!.label.trim() === '' && links[links.length - 1]!.url.trim() === '') links.pop();
-  const count = Math.max(links.length, Math.min(links.length + 2, MAX_NAVIGATION_LINKS), 3);
-  return Array.from({ length: count }, (_, i) => links[i] ?? { label: '', url: '' });
+  while (links.length > 0 && isEmptyRow(links[links.length - 1]!)) links.pop();
+  const count = Math.max(links.length, Math.min(links.length + 2, MAX_NAVIGATION_ROWS), 3);
+  return Array.from({ length: count }, (_, i) => links[i] ?? { label: '', url: '', page: '', parent: '' });
 }
 
 function summaryLabels(rows: number): Record<string, string> {
@@ -44,11 +58,13 @@ function summaryLabels(rows: number): Record<string, string> {
   for (let i = 0; i < rows; i++) {
     labels[navigationField(i, 'label')] = `メニュー${i + 1}の表示名`;
     labels[navigationField(i, 'url')] = `メニュー${i + 1}のリンク先`;
+    labels[navigationField(i, 'page')] = `メニュー${i + 1}の固定ページ`;
+    labels[navigationField(i, 'parent')] = `メニュー${i + 1}の親`;
   }
   return { ...labels, siteDescription: SETTINGS_LABELS.siteDescription! };
 }
 
-export function SettingsPage({ page, form, errors, previewHtml }: SettingsPageProps) {
+export function SettingsPage({ page, form, errors, previewHtml, pageChoices = [] }: SettingsPageProps) {
   const rows = navigationRows(form.navigation);
   const text = (name: keyof SettingsInput & keyof typeof SETTINGS_LIMITS, extra: { hint?: string; isRequired?: boolean; type?: 'text' | 'email' | 'url' } = {}) => (
     <TextField name={name} label={SETTINGS_LABELS[name]!} errors={errors} value={form[name]} maxLength={SETTINGS_LIMITS[name]} {...extra} />
@@ -102,7 +118,7 @@ export function SettingsPage({ page, form, errors, previewHtml }: SettingsPagePr
           {text('contactFormUrl', { type: 'url', hint: '「https://」で始まるURL、またはサイト内のパス(例:/contact/)。' })}
         </fieldset>
 
-        <NavigationFields rows={rows} errors={errors} />
+        <NavigationFields rows={rows} errors={errors} pageChoices={pageChoices} />
 
         <fieldset class="settings-group">
           <legend>サイト</legend>
@@ -155,8 +171,12 @@ function TextArea({ name, label, errors, value, rows, hint }: TextAreaProps) {
   );
 }
 
-/** The menu rows: a label and a link per row; empty rows are ignored on save. */
-function NavigationFields({ rows, errors }: { rows: NavigationLink[]; errors: FieldErrors }) {
+/**
+ * The menu rows, no script needed: per row a fixed page or a link (label and URL), and the
+ * row it sits under (one level). Empty rows are ignored on save; 「行を増やす」 re-shows the
+ * form, unsaved, with two more rows.
+ */
+function NavigationFields({ rows, errors, pageChoices }: { rows: NavigationRow[]; errors: FieldErrors; pageChoices: PageChoice[] }) {
   return (
     <fieldset
       id={fieldId('navigation')}
@@ -165,28 +185,70 @@ function NavigationFields({ rows, errors }: { rows: NavigationLink[]; errors: Fi
     >
       <legend>{SETTINGS_LABELS.navigation}</legend>
       <p class="field-hint" id={hintId('navigation')}>
-        公開サイトの上部に「ホーム」に続けて表示されるリンクです(最大{MAX_NAVIGATION_LINKS}件)。リンク先は「/activity/」のようなサイト内のパスか「https://」で始まるURL。不要な行は空にしてください。
+        公開サイトの上部と下部に「ホーム」に続けて表示されるリンクです(最上段は最大{MAX_NAVIGATION_LINKS}件)。固定ページを選ぶと、ページの題名とアドレスが変わってもそのまま使えます(表示名を空にするとページの題名を表示)。リンク先は「{paths.activity()}」(活動報告)、「{paths.profile()}」(プロフィール)、「{paths.year(2025)}」(年別)、「{paths.category('policy')}」(カテゴリー)のようなサイト内のパスか「https://」で始まるURL。「親」で別の行を選ぶと、その行の下にまとめて表示されます(入れ子は1段まで)。不要な行は空にしてください。
       </p>
       <FieldError name="navigation" errors={errors} />
+      <datalist id="navigation-archive-paths">
+        <option value={paths.activity()}>活動報告</option>
+        <option value={paths.profile()}>プロフィール</option>
+      </datalist>
       <ol class="settings-nav-rows">
         {rows.map((row, i) => (
           <li>
             <NavigationPart name={navigationField(i, 'label')} formName="navLabel" label={`${i + 1}. 表示名`} value={row.label} errors={errors} maxLength={SETTINGS_LIMITS.navigationLabel} />
-            <NavigationPart name={navigationField(i, 'url')} formName="navUrl" label={`${i + 1}. リンク先`} value={row.url} errors={errors} maxLength={SETTINGS_LIMITS.navigationUrl} />
+            <NavigationSelect
+              name={navigationField(i, 'page')}
+              formName="navPage"
+              label={`${i + 1}. 固定ページ`}
+              value={row.page ?? ''}
+              errors={errors}
+              options={[['', '(選ばない:下のリンク先を使う)'], ...pageChoices.map((choice): [string, string] => [String(choice.id), `${choice.title}(${choice.path})`])]}
+            />
+            <NavigationPart name={navigationField(i, 'url')} formName="navUrl" label={`${i + 1}. リンク先`} value={row.url} errors={errors} maxLength={SETTINGS_LIMITS.navigationUrl} list="navigation-archive-paths" />
+            <NavigationSelect
+              name={navigationField(i, 'parent')}
+              formName="navParent"
+              label={`${i + 1}. 親`}
+              value={row.parent ?? ''}
+              errors={errors}
+              options={[['', '(なし:最上段)'], ...rows.map((_, j): [string, string] => [String(j + 1), `${j + 1}行目の下`]).filter(([value]) => value !== String(i + 1))]}
+            />
           </li>
         ))}
       </ol>
+      <button type="submit" formaction="/admin/settings/preview#field-navigation">
+        メニューの行を増やす(保存はしません)
+      </button>
     </fieldset>
   );
 }
 
-function NavigationPart(props: { name: string; formName: string; label: string; value: string; errors: FieldErrors; maxLength: number }) {
-  const { name, formName, label, value, errors, maxLength } = props;
+function NavigationSelect(props: { name: string; formName: string; label: string; value: string; errors: FieldErrors; options: [string, string][] }) {
+  const { name, formName, label, value, errors, options } = props;
+  // A value typed into a forged form that no option matches is kept, so its message makes sense.
+  const all = options.some(([v]) => v === value) ? options : [...options, [value, value] as [string, string]];
   return (
     <div class={errors[name] ? 'field field-invalid' : 'field'}>
       <label for={fieldId(name)}>{label}</label>
       <FieldError name={name} errors={errors} />
-      <input {...controlAttrs(name, errors)} name={formName} type="text" value={value} maxLength={maxLength} />
+      <select {...controlAttrs(name, errors)} name={formName}>
+        {all.map(([v, text]) => (
+          <option value={v} selected={v === value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function NavigationPart(props: { name: string; formName: string; label: string; value: string; errors: FieldErrors; maxLength: number; list?: string }) {
+  const { name, formName, label, value, errors, maxLength, list } = props;
+  return (
+    <div class={errors[name] ? 'field field-invalid' : 'field'}>
+      <label for={fieldId(name)}>{label}</label>
+      <FieldError name={name} errors={errors} />
+      <input {...controlAttrs(name, errors)} name={formName} type="text" value={value} maxLength={maxLength} list={list} />
     </div>
   );
 }
