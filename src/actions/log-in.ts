@@ -1,6 +1,7 @@
 // Logging in: an attempt reserved on the throttle, password check (argon2id), and a new
 // session (start-session.ts), or a pending login when the user has a second factor. Every
 // attempt is audited.
+import { NativeModuleError } from '../domain/errors.js';
 import { ACCOUNT_BACKOFF, IP_BACKOFF, type BackoffPolicy } from '../domain/login-backoff.js';
 import { PASSWORD_MAX_LENGTH } from '../domain/password-policy.js';
 import type { SessionPolicy } from '../domain/session-policy.js';
@@ -44,7 +45,8 @@ export async function logIn(ctx: ActionContext, input: LogInInput, policy: Sessi
   if (loginProblem(login) === undefined) keys.push([accountThrottleKey(login), ACCOUNT_BACKOFF]);
 
   // Counted before the password is checked, so a burst of attempts cannot all get past the
-  // count while argon2 runs (issue 9); a failure simply keeps its reservation.
+  // count while argon2 runs (issue 9); a failure simply keeps its reservation, a server fault
+  // (argon2 not loading) gives it back.
   const reservation = await reserveAttempts(ctx.db, keys, now);
   if (!reservation.isAllowed) {
     // The password is not even checked: a block must not reveal whether it was right.
@@ -54,7 +56,19 @@ export async function logIn(ctx: ActionContext, input: LogInInput, policy: Sessi
 
   const credentials = loginProblem(login) === undefined ? await findCredentials(ctx.db, login) : undefined;
   const isUsable = credentials !== undefined && !credentials.user.isDisabled && input.password.length <= PASSWORD_MAX_LENGTH * 4;
-  const isRight = isUsable ? await verifyPassword(credentials.passwordHash, input.password) : await verifyNothing(input.password);
+  let isRight: boolean;
+  try {
+    isRight = isUsable ? await verifyPassword(credentials.passwordHash, input.password) : await verifyNothing(input.password);
+  } catch (error) {
+    // A broken installation (argon2 not loading) checked no password: it must not count as
+    // failed logins and block people once the server is fixed.
+    if (error instanceof NativeModuleError) {
+      await ctx.db.transaction().execute(async (trx) => {
+        for (const attempt of reservation.reserved) await giveBackAttempt(trx, attempt);
+      });
+    }
+    throw error;
+  }
 
   if (!isRight || !credentials) {
     const reason = !credentials ? 'unknown' : credentials.user.isDisabled ? 'disabled' : 'password';

@@ -52,6 +52,16 @@ test('answers a login with a wrong password the same way: the password was never
   assert.doesNotMatch(response.body, /ログイン名またはパスワードが正しくありません/);
 });
 
+test('gives the reserved throttle attempts back: a broken installation does not count as failed logins', async () => {
+  for (let i = 0; i < 6; i++) assert.equal((await attemptLogIn(app, 'editor', `違うパスワード${i}`)).response.statusCode, 503);
+  const rows = await site.db.selectFrom('login_throttle').select(['key', 'failures', 'blocked_until']).execute();
+  assert.ok(rows.length > 0, 'attempts were reserved');
+  for (const row of rows) {
+    assert.equal(row.failures, 0, row.key);
+    assert.ok(Date.parse(row.blocked_until) <= Date.now(), `${row.key} is not blocked`);
+  }
+});
+
 test('/readyz answers 503 naming the modules that failed; /healthz still answers', async () => {
   const ready = await app.inject({ method: 'GET', url: '/readyz' });
   assert.equal(ready.statusCode, 503);
