@@ -81,7 +81,16 @@ async function seed(t: TestApp): Promise<{ reports: StoredReport[]; categorySlug
       profileSource: XSS_PAYLOADS.map(bodyOf).join('\n\n'),
       contact: XSS_PAYLOADS.map((p) => p.text).join('\n'),
       siteDescription: XSS_PAYLOADS.map((p) => p.text).join(' '),
-      navigation: XSS_PAYLOADS.slice(0, 10).map((p) => ({ label: p.text, url: '/activity/' })),
+      // Menu labels and URLs, top level and nested (the disclosure and the footer list).
+      navigation: [
+        ...XSS_PAYLOADS.slice(0, 10).map((p) => ({ label: p.text, url: '/activity/' })),
+        {
+          label: XSS_PAYLOADS[10]!.text,
+          url: `/activity/?${XSS_PAYLOADS[11]!.text}`,
+          children: XSS_PAYLOADS.slice(12, 20).map((p) => ({ label: p.text, url: `https://example.jp/${p.text}` })),
+        },
+        { label: 'ページ', url: '/x/', pageId: 999_999, children: [{ label: XSS_PAYLOADS[20]!.text, url: '/profile/' }] },
+      ],
     }),
   );
 
