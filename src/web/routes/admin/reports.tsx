@@ -24,6 +24,7 @@ import { listUsers } from '../../../store/users.js';
 import { formField } from '../../admin/form-body.js';
 import { withNotice, type NOTICES } from '../../admin/notices.js';
 import { adminPageContext, sendAdminPage } from '../../admin/page.js';
+import { PreviewGate } from '../../admin/preview-gate.js';
 import type { WebDeps } from '../../deps.js';
 import { HtmlBlock } from '../../views/components/html-block.js';
 import { ReportDeletePage } from '../../views/admin/report-delete-page.js';
@@ -60,7 +61,7 @@ const WRITER_FORM = { config: WRITER, bodyLimit: FORM_BODY_LIMIT } as const;
  * URL-encoded, so 2 MiB holds any body that saving accepts and refuses (413) far longer ones
  * before they are read.
  */
-const PREVIEW_FORM = { config: WRITER, bodyLimit: 2 * 1024 * 1024 } as const;
+const PREVIEW_BODY_LIMIT = 2 * 1024 * 1024;
 const PREVIEW_BUSY_MESSAGE = 'サーバーが混み合っているため、プレビューを表示できませんでした。入力した内容はそのままです。少し待ってから、もう一度お試しください。';
 const ADMIN_STATUSES: readonly AdminStatus[] = ['draft', 'review', 'scheduled', 'published', 'trashed'];
 
@@ -285,7 +286,9 @@ export const reportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
 
   // The live preview's fragment: the same renderer and the same wrapper as the public page,
   // or (422) save's message for a body it would refuse.
-  app.post('/preview', PREVIEW_FORM, async (request, reply) => {
+  // At most one per account at a time (admin/preview-gate.ts): a second is refused before its body is read.
+  const previewGate = new PreviewGate();
+  app.post('/preview', { config: WRITER, bodyLimit: PREVIEW_BODY_LIMIT, ...previewGate.hooks() }, async (request, reply) => {
     const html = reply.type('text/html; charset=utf-8');
     try {
       const preview = await deps.ctx.work.run('preview', { bodySource: formField(request, 'bodySource') });
