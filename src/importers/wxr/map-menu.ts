@@ -1,7 +1,7 @@
 // WordPress menus (items of type nav_menu_item) → the site's navigation. The entries are
 // read into a neutral structure first (menu, parent, order, what they point at), then the
 // one menu that fits is turned into navigation links as domain/settings.ts defines them:
-// top level only, at most MAX_NAVIGATION_LINKS, labels within the settings' limit, links
+// the top level and one level below it, at most MAX_NAVIGATION_LINKS each, labels within the settings' limit, links
 // that isSiteLinkUrl accepts. Home is left out (the site's menu always starts with ホーム).
 import { paths } from '../../domain/paths.js';
 import { isSiteLinkUrl, MAX_NAVIGATION_LINKS, SETTINGS_LIMITS, type NavigationLink } from '../../domain/settings.js';
@@ -65,19 +65,39 @@ export function navigationFromMenus(
   if (!chosen) return { links: [], warnings };
   for (const [name] of menus) if (name !== chosen[0]) warnings.push(`menu "${name}" not used: the navigation was taken from menu "${chosen[0]}"`);
   const [, list] = chosen;
-  const nested = list.length - topOf(list).length;
-  if (nested > 0) warnings.push(`${nested} nested menu entries left out (only the top level is taken)`);
-  const links: NavigationLink[] = [];
-  for (const entry of topOf(list)) {
+  const top = topOf(list);
+  const childrenOf = (parent: WxrMenuEntry) => list.filter((e) => e.parentId === parent.id).sort((a, b) => a.order - b.order);
+  const kept = top.length + top.reduce((n, e) => n + childrenOf(e).length, 0);
+  if (list.length > kept) warnings.push(`${list.length - kept} menu entries nested deeper than one level left out`);
+  const links = fitting(top, targets, channel, warnings, 'the navigation');
+  for (const entry of top) {
+    const link = links.find((l) => l.sourceId === entry.id);
+    if (!link) continue;
+    const children = fitting(childrenOf(entry), targets, channel, warnings, `the entries under "${link.label}"`);
+    if (children.length > 0) link.children = children.map(({ sourceId: _, ...child }) => child);
+  }
+  return { links: links.map(({ sourceId: _, ...link }) => link), warnings };
+}
+
+/** The entries as links, at most MAX_NAVIGATION_LINKS, each remembering its entry's id. */
+function fitting(
+  entries: WxrMenuEntry[],
+  targets: ReadonlyMap<string, MenuTarget>,
+  channel: WxrChannel,
+  warnings: string[],
+  where: string,
+): (NavigationLink & { sourceId: string })[] {
+  const links: (NavigationLink & { sourceId: string })[] = [];
+  for (const entry of entries) {
     const link = linkOf(entry, targets, channel, warnings);
     if (!link) continue;
     if (links.length === MAX_NAVIGATION_LINKS) {
-      warnings.push(`menu entry "${link.label}" left out: the navigation holds at most ${MAX_NAVIGATION_LINKS} links`);
+      warnings.push(`menu entry "${link.label}" left out: ${where} holds at most ${MAX_NAVIGATION_LINKS} links`);
       continue;
     }
-    links.push(link);
+    links.push({ ...link, sourceId: entry.id });
   }
-  return { links, warnings };
+  return links;
 }
 
 function linkOf(entry: WxrMenuEntry, targets: ReadonlyMap<string, MenuTarget>, channel: WxrChannel, warnings: string[]): NavigationLink | undefined {
