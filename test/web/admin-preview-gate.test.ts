@@ -71,3 +71,12 @@ test('a burst of previews from one account runs one; the rest are refused at onc
   assert.equal(next.statusCode, 200);
   assert.match(next.body, /次の本文。/);
 });
+
+test('the live preview form reaches the worker undecoded and is decoded there', async () => {
+  const form = Buffer.from(new URLSearchParams({ bodySource: '1 概要\n\n(1)ワーカーで読む本文+記号&。' }).toString());
+  const preview = await t.site.work.run('previewForm', { form });
+  assert.match(String(preview.html), /ワーカーで読む本文\+記号&amp;。/);
+  const answer = await livePreview(writer, '1 概要\n\n(1)ワーカーで読む本文+記号&。');
+  assert.equal(answer.statusCode, 200);
+  assert.match(answer.body, /ワーカーで読む本文\+記号&amp;。/);
+});

@@ -285,18 +285,24 @@ export const reportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
   }
 
   // The live preview's fragment: the same renderer and the same wrapper as the public page,
-  // or (422) save's message for a body it would refuse.
-  // At most one per account at a time (admin/preview-gate.ts): a second is refused before its body is read.
+  // or (422) save's message for a body it would refuse. At most one per account at a time
+  // (admin/preview-gate.ts): a second is refused before its body is read. The form is not
+  // decoded here but on the worker (task previewForm): its own context keeps it as bytes.
   const previewGate = new PreviewGate();
-  app.post('/preview', { config: WRITER, bodyLimit: PREVIEW_BODY_LIMIT, ...previewGate.hooks() }, async (request, reply) => {
-    const html = reply.type('text/html; charset=utf-8');
-    try {
-      const preview = await deps.ctx.work.run('preview', { bodySource: formField(request, 'bodySource') });
-      return html.send(renderToString(<HtmlBlock class="report-body" html={preview.html} />));
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      return html.code(422).send(renderToString(<p class="field-error" role="alert">{Object.values(error.fields).join(' ')}</p>));
-    }
+  await app.register(async (raw) => {
+    raw.removeContentTypeParser('application/x-www-form-urlencoded');
+    raw.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+    raw.post('/preview', { config: WRITER, bodyLimit: PREVIEW_BODY_LIMIT, ...previewGate.hooks() }, async (request, reply) => {
+      const html = reply.type('text/html; charset=utf-8');
+      const form = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      try {
+        const preview = await deps.ctx.work.run('previewForm', { form });
+        return html.send(renderToString(<HtmlBlock class="report-body" html={preview.html} />));
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        return html.code(422).send(renderToString(<p class="field-error" role="alert">{Object.values(error.fields).join(' ')}</p>));
+      }
+    });
   });
 
   app.get<{ Params: { id: string } }>('/reports/:id/delete', { config: OWNER }, async (request, reply) => {
