@@ -80,3 +80,25 @@ test('the live preview form reaches the worker undecoded and is decoded there', 
   assert.equal(answer.statusCode, 200);
   assert.match(answer.body, /ワーカーで読む本文\+記号&amp;。/);
 });
+
+test('while a live preview of the account runs, the プレビュー button gives the form back with the text and a 429', async () => {
+  await livePreview(writer, '1 概要'); // the worker is up
+  const { gate, open } = createGate();
+  const blocked = runTestTask(t.site.work, 'block', { gate });
+  let running;
+  try {
+    running = livePreview(writer, '1 概要\n\n(1)先に送った本文。');
+    // Refused while the live preview waits for the blocked worker; nothing else could answer now.
+    const refused = await writer.post('/admin/reports/new', { title: '重ねた報告', activityDate: '2026-11-02', bodySource: '1 概要\n\n(1)重ねて押した本文。', intent: 'preview' });
+    assert.equal(refused.statusCode, 429);
+    assert.equal(refused.headers['retry-after'], '1');
+    assert.ok(refused.body.includes(PREVIEW_IN_FLIGHT_MESSAGE));
+    assert.match(refused.body, /重ねて押した本文。/);
+  } finally {
+    open();
+  }
+  assert.equal((await running).statusCode, 200);
+  assert.equal(await blocked, 'released');
+  const button = await writer.post('/admin/reports/new', { title: '重ねた報告', activityDate: '2026-11-02', bodySource: '1 概要\n\n(1)重ねて押した本文。', intent: 'preview' });
+  assert.equal(button.statusCode, 200);
+});

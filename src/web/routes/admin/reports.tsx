@@ -24,7 +24,7 @@ import { listUsers } from '../../../store/users.js';
 import { formField } from '../../admin/form-body.js';
 import { withNotice, type NOTICES } from '../../admin/notices.js';
 import { adminPageContext, sendAdminPage } from '../../admin/page.js';
-import { PreviewGate } from '../../admin/preview-gate.js';
+import { PREVIEW_IN_FLIGHT_MESSAGE, PREVIEW_RETRY_AFTER_SECONDS, PreviewGate } from '../../admin/preview-gate.js';
 import type { WebDeps } from '../../deps.js';
 import { HtmlBlock } from '../../views/components/html-block.js';
 import { ReportDeletePage } from '../../views/admin/report-delete-page.js';
@@ -135,6 +135,8 @@ function listQueryOf(request: FastifyRequest, actor: Actor): { query: ReportList
 }
 
 export const reportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {
+  /** One preview per account at a time, live or by the プレビュー button (admin/preview-gate.ts). */
+  const previewGate = new PreviewGate();
   app.get('/reports', { config: WRITER }, async (request, reply) => {
     const actor = request.admin!.actor;
     const { query, page: pageNumber } = listQueryOf(request, actor);
@@ -270,6 +272,11 @@ export const reportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
    * here with save's message, beside the field.
    */
   async function sendPreviewPage(request: FastifyRequest, reply: FastifyReply, form: ReportForm, report?: Awaited<ReturnType<typeof getEditableReport>>) {
+    const userId = request.admin!.user.id;
+    if (!previewGate.enter(userId, request)) {
+      reply.header('Retry-After', String(PREVIEW_RETRY_AFTER_SECONDS));
+      return sendEditPage(deps, request, reply, { report, form, problem: PREVIEW_IN_FLIGHT_MESSAGE, status: 429 });
+    }
     try {
       const { html } = await deps.ctx.work.run('preview', { bodySource: form.bodySource });
       return await sendEditPage(deps, request, reply, { report, form, preview: html });
@@ -281,6 +288,8 @@ export const reportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
         return sendEditPage(deps, request, reply, { report, form, problem: PREVIEW_BUSY_MESSAGE, status: 503 });
       }
       throw error;
+    } finally {
+      previewGate.leave(userId, request);
     }
   }
 
@@ -288,7 +297,6 @@ export const reportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
   // or (422) save's message for a body it would refuse. At most one per account at a time
   // (admin/preview-gate.ts): a second is refused before its body is read. The form is not
   // decoded here but on the worker (task previewForm): its own context keeps it as bytes.
-  const previewGate = new PreviewGate();
   await app.register(async (raw) => {
     raw.removeContentTypeParser('application/x-www-form-urlencoded');
     raw.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
