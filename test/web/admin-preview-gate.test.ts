@@ -102,3 +102,17 @@ test('while a live preview of the account runs, the プレビュー button gives
   const button = await writer.post('/admin/reports/new', { title: '重ねた報告', activityDate: '2026-11-02', bodySource: '1 概要\n\n(1)重ねて押した本文。', intent: 'preview' });
   assert.equal(button.statusCode, 200);
 });
+
+test('the live preview accepts the CSRF token in the form as well as in the header, and refuses a wrong one', async () => {
+  const post = (csrf: string) =>
+    writer.inject({
+      method: 'POST',
+      url: '/admin/preview',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ bodySource: '1 概要\n\n(1)トークンは本文の前。', _csrf: csrf }).toString(),
+    });
+  const ok = await post(writer.csrfToken);
+  assert.equal(ok.statusCode, 200);
+  assert.match(ok.body, /トークンは本文の前。/);
+  assert.equal((await post('forged')).statusCode, 403);
+});

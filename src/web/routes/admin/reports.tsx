@@ -21,7 +21,7 @@ import type { Actor } from '../../../domain/user.js';
 import { listCategories } from '../../../store/categories.js';
 import { getEditableReport, listReportsForAdmin, type AdminStatus } from '../../../store/reports.js';
 import { listUsers } from '../../../store/users.js';
-import { formField } from '../../admin/form-body.js';
+import { formField, shortRawField } from '../../admin/form-body.js';
 import { withNotice, type NOTICES } from '../../admin/notices.js';
 import { adminPageContext, sendAdminPage } from '../../admin/page.js';
 import { PREVIEW_IN_FLIGHT_MESSAGE, PREVIEW_RETRY_AFTER_SECONDS, PreviewGate } from '../../admin/preview-gate.js';
@@ -297,12 +297,17 @@ export const reportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
   // or (422) save's message for a body it would refuse. At most one per account at a time
   // (admin/preview-gate.ts): a second is refused before its body is read. The form is not
   // decoded here but on the worker (task previewForm): its own context keeps it as bytes.
+  // Only the short CSRF field is read here (the body may carry it instead of the header).
+  const rawForms = new WeakMap<FastifyRequest, Buffer>();
   await app.register(async (raw) => {
     raw.removeContentTypeParser('application/x-www-form-urlencoded');
-    raw.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+    raw.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer' }, (request, body, done) => {
+      rawForms.set(request, body as Buffer);
+      done(null, { _csrf: shortRawField(body as Buffer, '_csrf') });
+    });
     raw.post('/preview', { config: WRITER, bodyLimit: PREVIEW_BODY_LIMIT, ...previewGate.hooks() }, async (request, reply) => {
       const html = reply.type('text/html; charset=utf-8');
-      const form = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      const form = rawForms.get(request) ?? Buffer.alloc(0);
       try {
         const preview = await deps.ctx.work.run('previewForm', { form });
         return html.send(renderToString(<HtmlBlock class="report-body" html={preview.html} />));
