@@ -6,7 +6,7 @@
 // The bodies deliberately mix the habits of real sources — half- and full-width digits,
 // 全角 spaces pasted from Word, 「、」 and 「,」 — and contain words that search tests rely
 // on: 外交 on its own and inside 海外交流/対外交渉, 中国 and 中国地方, TPP, 2+2 and ２＋２.
-import type { SiteSettings } from '../domain/settings.js';
+import type { NavigationLink, SiteSettings } from '../domain/settings.js';
 
 export interface DemoCategory {
   /** [a-z0-9-]+ */
@@ -749,3 +749,134 @@ export const DEMO_REPORTS: DemoReport[] = [
   OFFICE_MOVE_2022,
   BUDGET_SUBCOMMITTEE_2022,
 ];
+
+export interface DemoPage {
+  /** How the menu and child pages refer to the page. */
+  ref: string;
+  title: string;
+  slug: string;
+  /** The ref of the parent page. */
+  parent?: string;
+  summary: string;
+  bodySource: string;
+}
+
+/** 政策 with two child pages, 事務所案内 and リンク集: published fixed pages, all reachable from the menu. */
+export const DEMO_PAGES: DemoPage[] = [
+  {
+    ref: 'policy',
+    title: '政策',
+    slug: 'seisaku',
+    summary: '真壁蒼一郎が取り組む三つの政策の柱です(デモ用の架空の内容)。',
+    bodySource: `1 暮らしの安心
+
+(1)県北部の病院と診療所を結ぶ遠隔診療の仕組みを広げ、夜間・休日も身近な場所で相談できる体制をつくります。
+
+(2)子育て世帯の医療費と保育の負担を軽くし、若い世代が地元で働き続けられるようにします。詳しくは「子育て・教育」のページをご覧ください。
+
+2 災害に強い地域
+
+(1)中山間地域の河川と砂防施設の改修を前倒しで進めます。
+
+(2)避難の呼び掛けが高齢の方や外国籍の住民にも確実に届くよう、市町村の情報伝達の仕組みを国が後押しします。詳しくは「防災・減災」のページをご覧ください。
+
+3 開かれた外交と地域の稼ぐ力
+
+(1)経済連携協定を地元の農産物と工業製品の輸出につなげるため、中小企業の海外展開の窓口を県内に設けるよう求めます。
+
+(2)対話を重んじる外交により、地域の平和と安定に貢献します。`,
+  },
+  {
+    ref: 'childcare',
+    title: '子育て・教育',
+    slug: 'kosodate',
+    parent: 'policy',
+    summary: '保育と学びの環境を、住む場所によって差が出ないように整えます。',
+    bodySource: `1 保育
+
+(1)保育士の処遇を改善し、中山間地域でも定員に空きのある保育所を確保します。
+
+(2)病児保育を広域で利用できるよう、市町村の連携を支援します。
+
+2 学び
+
+(1)高校生の通学費の負担を軽くするため、路線バスの定期券の補助を拡充します。
+
+(2)地元の高校と大学・企業が協力する職業教育を応援します。`,
+  },
+  {
+    ref: 'disaster',
+    title: '防災・減災',
+    slug: 'bousai',
+    parent: 'policy',
+    summary: '大雨の多い中山間地域で、命を守る備えを進めます。',
+    bodySource: `1 備え
+
+(1)河川の監視カメラと水位計を増やし、その情報を住民が携帯電話で確かめられるようにします。
+
+(2)自主防災組織の訓練と資機材の購入を支援します。
+
+2 復旧
+
+(1)被災した農地と農業用施設の復旧を、査定の手続を簡素にして急ぎます。
+
+(2)仮設住宅の入居期間の延長を、被災地の実情に合わせて柔軟に認めるよう求めます。`,
+  },
+  {
+    ref: 'office',
+    title: '事務所案内',
+    slug: 'jimusho',
+    summary: '国会事務所と地元事務所の所在地、受付時間、交通案内です(いずれも架空)。',
+    bodySource: `1 国会事務所
+
+(1)所在地 〒100-0000 東京都千代田区永田町9-9-9 衆議院議員会館 555号室
+
+(2)受付時間 平日の午前9時30分から午後6時まで
+
+(3)交通 地下鉄「国会議事堂前」駅から徒歩5分。入館には受付での手続が必要です。
+
+2 地元事務所
+
+(1)所在地 〒708-0000 岡山県津山市みらい町5-5-5 まかべビル2階
+
+(2)受付時間 月曜日から土曜日の午前9時から午後5時まで(祝日は休み)
+
+(3)交通 JR「みらい町」駅から徒歩8分。建物の裏に駐車場が3台分あります。
+
+3 お願い
+
+(1)ご相談の内容によっては、担当者から後日お電話する場合があります。
+
+(2)住所と電話番号はデモ用の架空のものです。`,
+  },
+  {
+    ref: 'links',
+    title: 'リンク集',
+    slug: 'links',
+    summary: '国会と行政の情報を調べるときに役立つ公的機関のサイトです。',
+    bodySource: `1 国会
+
+(1)[衆議院](https://www.shugiin.go.jp/) 本会議と委員会の日程、議案の審議経過を調べられます。
+
+(2)[国会会議録検索システム](https://kokkai.ndl.go.jp/) 委員会での質疑を発言者ごとに検索できます。
+
+2 行政
+
+(1)[e-Gov法令検索](https://laws.e-gov.go.jp/) 法律と政令の現在の条文を確かめられます。
+
+(2)[首相官邸](https://www.kantei.go.jp/) 政府の方針と記者会見の記録を掲載しています。`,
+  },
+];
+
+/**
+ * The demo menu once the pages are written: 活動報告, プロフィール, then each top-level page
+ * with its children (titles shown as the pages have them).
+ */
+export function demoNavigation(pageIds: ReadonlyMap<string, number>, pagePaths: ReadonlyMap<string, string>): NavigationLink[] {
+  const entry = (page: DemoPage): NavigationLink => ({ label: '', url: pagePaths.get(page.ref)!, pageId: pageIds.get(page.ref)! });
+  const pages = DEMO_PAGES.filter((page) => page.parent === undefined).map((page) => {
+    const children = DEMO_PAGES.filter((child) => child.parent === page.ref).map(entry);
+    return children.length > 0 ? { ...entry(page), children } : entry(page);
+  });
+  return [{ label: '活動報告', url: '/activity/' }, { label: 'プロフィール', url: '/profile/' }, ...pages];
+}

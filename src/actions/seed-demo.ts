@@ -7,7 +7,13 @@ import { saveSettings } from '../store/settings.js';
 import type { ActionContext } from './context.js';
 import { createReportIn } from './create-report.js';
 import { isSiteEmpty } from './is-site-empty.js';
-import { DEMO_CATEGORIES, DEMO_REPORTS, DEMO_SETTINGS } from './demo-content.js';
+import { checkPageFields } from '../domain/page-rules.js';
+import { paths } from '../domain/paths.js';
+import { searchDocument } from '../domain/search/document.js';
+import { indexPage } from '../store/page-search.js';
+import { insertPage, setPageStatus } from '../store/pages.js';
+import { DEMO_CATEGORIES, DEMO_PAGES, DEMO_REPORTS, DEMO_SETTINGS, demoNavigation } from './demo-content.js';
+import { renderBody } from './report-body.js';
 import { createDemoFactSheet } from './demo-fact-sheet.js';
 import { storeMedia } from './store-media.js';
 
@@ -33,6 +39,21 @@ export async function seedDemoIfEmpty(ctx: ActionContext): Promise<number> {
       const attachments = report.attachments.map((a) => ({ mediaId: mediaIds.get(a.ref)!, label: a.label, summary: a.summary }));
       await createReportIn(trx, checked, { status: 'published', attachments }, nowIso);
     }
+    // Fixed pages, parents first, published and searchable; the menu points to them by id.
+    const pageIds = new Map<string, number>();
+    const pagePaths = new Map<string, string>();
+    for (const [position, page] of DEMO_PAGES.entries()) {
+      const parentId = page.parent === undefined ? null : pageIds.get(page.parent)!;
+      const fields = checkPageFields({ title: page.title, slug: page.slug, parentId, position, summary: page.summary, bodySource: page.bodySource });
+      const { rendered } = await renderBody(trx, fields.bodySource);
+      const id = await insertPage(trx, { ...fields, bodyHtml: rendered.html, bodyText: rendered.text, outline: rendered.outline, authorId: null }, nowIso);
+      await setPageStatus(trx, id, ['draft'], { status: 'published', publishedAt: nowIso }, nowIso);
+      await indexPage(trx, id, searchDocument(fields.title, rendered.text));
+      pageIds.set(page.ref, id);
+      const parentPath = page.parent === undefined ? [] : pagePaths.get(page.parent)!.split('/').filter(Boolean).map(decodeURIComponent);
+      pagePaths.set(page.ref, paths.page([...parentPath, fields.slug]));
+    }
+    await saveSettings(trx, { ...DEMO_SETTINGS, navigation: demoNavigation(pageIds, pagePaths) });
   });
   return DEMO_REPORTS.length;
 }

@@ -8,6 +8,8 @@ import { isSiteLinkUrl, type NavigationLink } from './settings.js';
 export interface MenuItem {
   label: string;
   url: string;
+  /** Set on a fixed page's entry. */
+  pageId?: number;
   children: MenuItem[];
 }
 
@@ -55,7 +57,7 @@ export function resolveMenu(links: readonly NavigationLink[], targets: ReadonlyM
     if (link.pageId !== undefined) {
       const target = targets.get(link.pageId);
       if (target === undefined) continue;
-      item = { label: link.label === '' ? target.title : link.label, url: target.path, children: [] };
+      item = { label: link.label === '' ? target.title : link.label, url: target.path, pageId: link.pageId, children: [] };
     } else {
       if (link.url === paths.home() || !isSiteLinkUrl(link.url) || link.label === '') continue;
       item = { label: link.label, url: link.url, children: [] };

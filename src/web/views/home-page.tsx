@@ -6,7 +6,15 @@ import { LegislatorName, ProfileFacts } from './components/profile-facts.js';
 import { ReportList } from './components/report-list.js';
 import { Layout, type SiteContext } from './layout.js';
 
+/** A fixed page's level-1 headings on the home page (the demo's 政策). */
+export interface HomeSection {
+  title: string;
+  url: string;
+  headings: { title: string; url: string }[];
+}
+
 export interface HomePageProps {
+  section?: HomeSection;
   site: SiteContext;
   latest: ReportSummary[];
   archive: ArchiveData;
@@ -15,7 +23,7 @@ export interface HomePageProps {
   jsonLd: Record<string, unknown>[];
 }
 
-export function HomePage({ site, latest, archive, profileLead, jsonLd }: HomePageProps) {
+export function HomePage({ site, latest, archive, profileLead, jsonLd, section }: HomePageProps) {
   const s = site.settings;
   return (
     <Layout site={site} meta={{ title: '', description: s.siteDescription, canonicalPath: paths.home(), jsonLd, section: paths.home() }}>
@@ -30,6 +38,21 @@ export function HomePage({ site, latest, archive, profileLead, jsonLd }: HomePag
           <a href={paths.profile()}>プロフィールを見る</a>
         </p>
       </section>
+      {section && (
+        <section class="home-section" aria-labelledby="home-section-title">
+          <h2 id="home-section-title">{section.title}</h2>
+          <ul>
+            {section.headings.map((heading) => (
+              <li>
+                <a href={heading.url}>{heading.title}</a>
+              </li>
+            ))}
+          </ul>
+          <p class="more-link">
+            <a href={section.url}>{section.title}のページへ</a>
+          </p>
+        </section>
+      )}
       <div class="with-aside">
         <section class="latest" aria-labelledby="latest-title">
           <h2 id="latest-title">最新の活動報告</h2>
