@@ -15,13 +15,17 @@ function findTests(dir) {
   return found;
 }
 
+// A test that waits forever (a promise never settled) fails after this long instead of
+// holding CI until its own limit; the slowest browser journey takes well under a minute.
+const TEST_TIMEOUT_MS = 10 * 60_000;
+
 const filters = process.argv.slice(2);
 const files = findTests('test').filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)));
 if (files.length === 0) {
   console.error('no test files matched');
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-timeout=${TEST_TIMEOUT_MS}`, ...files], {
   stdio: 'inherit',
 });
 process.exit(result.status ?? 1);
