@@ -1,6 +1,7 @@
 // Texts whose rendering must never change by accident: the seed-shaped fixture, every demo
 // body and a few texts in the styles the format knew first. golden.test.ts compares them
-// with the HTML, text and outline captured in test/fixtures/text-format-golden.json.
+// with the HTML, text and outline captured in test/fixtures/text-format-golden.json (the
+// sources are stored there too; this module only serves to capture them again).
 import { readFileSync } from 'node:fs';
 import { DEMO_PAGES, DEMO_REPORTS, DEMO_SETTINGS } from '../../../src/actions/demo-content.js';
 import { mediaRefs } from '../../../src/domain/text-format/media-refs.js';
