@@ -213,6 +213,16 @@ export interface ImportSourcesTable {
   imported_at: string;
 }
 
+/** Which page an imported item became (see store/import-sources.ts). */
+export interface PageImportSourcesTable {
+  id: Generated<number>;
+  source_kind: string;
+  source_key: string;
+  page_id: number;
+  content_hash: string;
+  imported_at: string;
+}
+
 /** One row: the content version, bumped by every write so caches know when to refresh. */
 export interface SiteStateTable {
   id: number;
@@ -288,6 +298,7 @@ export interface Database {
   server_secrets: ServerSecretsTable;
   media_variants: MediaVariantsTable;
   import_sources: ImportSourcesTable;
+  page_import_sources: PageImportSourcesTable;
   totp_factors: TotpFactorsTable;
   recovery_codes: RecoveryCodesTable;
   passkeys: PasskeysTable;

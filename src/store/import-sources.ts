@@ -1,4 +1,4 @@
-// Import sources: which report each imported item (a WordPress post, a saved page, a text
+// Import sources: which report (or fixed page) each imported item (a WordPress post or page, a saved page, a text
 // file) became, and a hash of what was imported, so a second run updates or leaves alone
 // instead of duplicating. A row goes with its report (on delete cascade).
 import type { Kysely } from 'kysely';
@@ -79,4 +79,33 @@ export async function setReportAuthorName(trx: Q, reportId: number, authorName: 
 export async function findReportAuthorName(db: Q, reportId: number): Promise<string | null> {
   const row = await db.selectFrom('reports').select('author_name').where('id', '=', reportId).executeTakeFirst();
   return row?.author_name ?? null;
+}
+
+/** Which page an imported item (a WordPress page) became, and the hash of what was imported. */
+export interface PageImportSource {
+  kind: SourceKind;
+  key: string;
+  pageId: number;
+  contentHash: string;
+  importedAt: string;
+}
+
+export async function findPageImportSource(db: Q, kind: SourceKind, key: string): Promise<PageImportSource | undefined> {
+  const row = await db
+    .selectFrom('page_import_sources')
+    .select(['page_id', 'content_hash', 'imported_at'])
+    .where('source_kind', '=', kind)
+    .where('source_key', '=', key)
+    .executeTakeFirst();
+  return row ? { kind, key, pageId: row.page_id, contentHash: row.content_hash, importedAt: row.imported_at } : undefined;
+}
+
+/** Records (or moves) the item's page and hash. */
+export async function savePageImportSource(trx: Q, source: PageImportSource): Promise<void> {
+  const values = { page_id: source.pageId, content_hash: source.contentHash, imported_at: source.importedAt };
+  await trx
+    .insertInto('page_import_sources')
+    .values({ source_kind: source.kind, source_key: source.key, ...values })
+    .onConflict((oc) => oc.columns(['source_kind', 'source_key']).doUpdateSet(values))
+    .execute();
 }
