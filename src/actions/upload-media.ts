@@ -35,7 +35,7 @@ export interface UploadMediaInput {
   bytes: Uint8Array;
   /** As the browser sent it; only its last path part is kept (media-rules.ts cleanFileName). */
   fileName: string;
-  /** Required for images, optional for PDFs. */
+  /** Required for images, optional for documents (PDF, Word, Excel, PowerPoint). */
   altText: string;
   user: MediaActor;
   /** Largest accepted size; the web passes deps.maxUploadBytes (KATSUDO_MAX_UPLOAD_MB). */
@@ -69,7 +69,7 @@ interface ContentFacts {
 export async function uploadMedia(ctx: ActionContext, input: UploadMediaInput): Promise<UploadedMedia> {
   const maxBytes = input.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   const checked = await checkUpload({ bytes: input.bytes, fileName: input.fileName, altText: input.altText, maxBytes });
-  const facts = isImageType(checked.mime) ? await readImage(input.bytes, checked.mime) : await readPdfFacts(ctx, input.bytes, maxBytes);
+  const facts = await readFacts(ctx, input.bytes, checked.mime, maxBytes);
 
   const added: string[] = [];
   const write = (bytes: Uint8Array) => {
@@ -156,6 +156,13 @@ async function withoutMetadata(bytes: Uint8Array, metadata: Metadata): Promise<U
         ? image.webp({ quality: 90 })
         : image.jpeg({ quality: 92, mozjpeg: true });
   return new Uint8Array(await encoded.toBuffer());
+}
+
+/** Office files are stored as they are: nothing is read from them (no text, no page count). */
+async function readFacts(ctx: ActionContext, bytes: Uint8Array, mime: string, maxBytes: number): Promise<ContentFacts> {
+  if (isImageType(mime)) return readImage(bytes, mime);
+  if (mime === 'application/pdf') return readPdfFacts(ctx, bytes, maxBytes);
+  return { bytes, width: null, height: null, pages: null, variants: [] };
 }
 
 async function readPdfFacts(ctx: ActionContext, bytes: Uint8Array, maxBytes: number): Promise<ContentFacts> {

@@ -4,9 +4,19 @@
 // the field it concerns ('file', 'altText', 'label', 'summary').
 import { fileTypeFromBuffer } from 'file-type/core';
 import { formatName } from './attachment.js';
+import { legacyOfficeType } from './compound-file.js';
 import { ValidationError } from './errors.js';
 
-export const ACCEPTED_MEDIA_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp'] as const;
+const OFFICE_TYPES = [
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/msword',
+  'application/vnd.ms-excel',
+  'application/vnd.ms-powerpoint',
+] as const;
+
+export const ACCEPTED_MEDIA_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp', ...OFFICE_TYPES] as const;
 export type AcceptedMediaType = (typeof ACCEPTED_MEDIA_TYPES)[number];
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -23,9 +33,18 @@ const EXTENSIONS: Record<AcceptedMediaType, readonly string[]> = {
   'image/jpeg': ['jpg', 'jpeg'],
   'image/png': ['png'],
   'image/webp': ['webp'],
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['docx'],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['xlsx'],
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': ['pptx'],
+  'application/msword': ['doc'],
+  'application/vnd.ms-excel': ['xls'],
+  'application/vnd.ms-powerpoint': ['ppt'],
 };
 
-const ACCEPTED_LIST = 'PDF・JPEG・PNG・WebP';
+const ACCEPTED_LIST = 'PDF・JPEG・PNG・WebP・Word・Excel・PowerPoint';
+
+/** The `accept` attribute of upload fields: extensions first (older pickers read only those), then types. */
+export const UPLOAD_ACCEPT = [...Object.values(EXTENSIONS).flat().map((e) => `.${e}`), ...ACCEPTED_MEDIA_TYPES].join(',');
 
 export function isAcceptedMediaType(mime: string): mime is AcceptedMediaType {
   return (ACCEPTED_MEDIA_TYPES as readonly string[]).includes(mime);
@@ -35,9 +54,29 @@ export function isImageType(mime: string): boolean {
   return mime.startsWith('image/');
 }
 
-/** The MIME type found in the bytes, or undefined when the content has no known signature (text, say). */
+/** Word, Excel and PowerPoint files: stored as they are, never read (no text is extracted or indexed). */
+export function isOfficeType(mime: string): boolean {
+  return (OFFICE_TYPES as readonly string[]).includes(mime);
+}
+
+/**
+ * Whether a browser may show the file in the page (PDF and images). Everything else, Office
+ * files and whatever an import brought, is sent as a download, so no stored file is ever
+ * rendered as a page of this site.
+ */
+export function isShownInline(mime: string): boolean {
+  return mime === 'application/pdf' || (isAcceptedMediaType(mime) && isImageType(mime));
+}
+
+/**
+ * The MIME type found in the bytes, or undefined when the content has no known signature (text, say).
+ * OOXML (a zip) is typed by file-type from its [Content_Types].xml; a legacy Office file is a
+ * compound file (CFB) that file-type leaves untyped, so its top-level streams decide.
+ */
 export async function sniffMediaType(bytes: Uint8Array): Promise<string | undefined> {
-  return (await fileTypeFromBuffer(bytes))?.mime;
+  const mime = (await fileTypeFromBuffer(bytes))?.mime;
+  if (mime === 'application/x-cfb') return legacyOfficeType(bytes) ?? mime;
+  return mime;
 }
 
 /** "20MB", "23.4MB", "512KB": the sizes quoted in messages. */
@@ -50,8 +89,9 @@ export function formatMegabytes(bytes: number): string {
 export const mediaMessages = {
   empty: 'ファイルが空です（0バイト）。もう一度ファイルを選んでください。',
   tooLarge: (maxBytes: number, bytes: number) =>
-    `ファイルが大きすぎます（上限${formatMegabytes(maxBytes)}、このファイルは${formatMegabytes(bytes)}）`,
-  refusedType: (what: string) => `${ACCEPTED_LIST}以外のファイルは登録できません（このファイルは${what}です）`,
+    `ファイルが大きすぎます（上限${formatMegabytes(maxBytes)}、このファイルは${formatMegabytes(bytes)}）。画像は縮小し、文書は分割するかPDFで保存し直してから選んでください。`,
+  refusedType: (what: string) =>
+    `${ACCEPTED_LIST}以外のファイルは登録できません（このファイルは${what}です）。これらの形式で保存し直してから選んでください。`,
   /** The name promises an accepted type that the content is not: 「報告.pdf」 holding text. */
   misnamed: (extension: string, expected: string, what: string) =>
     `ファイル名は「.${extension}」ですが、中身は${expected}ではありません（このファイルは${what}です）。${ACCEPTED_LIST}のファイルを選んでください。`,
@@ -65,6 +105,7 @@ export const mediaMessages = {
 
 /** How a refused file is described to the user: 「GIF形式」, or that its type is unknown. */
 function describeContent(mime: string | undefined): string {
+  if (mime === 'application/x-cfb') return '種類を判別できないOffice形式';
   return mime === undefined ? '種類を判別できない形式' : `${formatName(mime)}形式`;
 }
 
@@ -140,6 +181,7 @@ export interface CheckedUpload {
  */
 export async function checkUpload(input: UploadInput): Promise<CheckedUpload> {
   const size = input.bytes.byteLength;
+  const fileError = (message: string) => namedFileError(input.fileName, message);
   if (size === 0) throw fileError(mediaMessages.empty);
   if (size > input.maxBytes) throw fileError(mediaMessages.tooLarge(input.maxBytes, size));
   const sniffed = await sniffMediaType(input.bytes);
@@ -154,8 +196,19 @@ export async function checkUpload(input: UploadInput): Promise<CheckedUpload> {
   return { mime: sniffed, fileName: cleanFileName(input.fileName, sniffed), altText };
 }
 
-function fileError(message: string): ValidationError {
-  return new ValidationError(message, { file: message });
+function namedFileError(rawName: string, message: string): ValidationError {
+  const named = withFileName(rawName, message);
+  return new ValidationError(named, { file: named });
+}
+
+/**
+ * A refusal's message naming the chosen file (「申込書.zip」：…), so the person still knows
+ * which one it was after the form comes back with the file field empty.
+ */
+export function withFileName(rawName: string, message: string): string {
+  const chars = [...baseName(rawName).replace(UNSAFE_CHARACTERS, '').normalize('NFC').trim()];
+  const name = chars.length > 60 ? `${chars.slice(0, 59).join('')}…` : chars.join('');
+  return name === '' ? message : `「${name}」：${message}`;
 }
 
 export interface AttachmentText {

@@ -73,8 +73,10 @@ export interface MediaTable {
   text_status: string | null;
 }
 
-export interface ReportMediaTable {
-  report_id: number;
+/** A report's or a fixed page's attachment list (migration 0014): exactly one of the two ids is set. */
+export interface AttachmentsTable {
+  report_id: number | null;
+  page_id: number | null;
   media_id: number;
   label: string;
   summary: string;
@@ -284,7 +286,7 @@ export interface Database {
   report_tags: ReportTagsTable;
   settings: SettingsTable;
   media: MediaTable;
-  report_media: ReportMediaTable;
+  attachments: AttachmentsTable;
   report_body_media: ReportBodyMediaTable;
   redirects: RedirectsTable;
   site_state: SiteStateTable;

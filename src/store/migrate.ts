@@ -12,9 +12,10 @@ import { migration0010 } from './migrations/0010-second-factors.js';
 import { migration0011 } from './migrations/0011-body-media.js';
 import { migration0012 } from './migrations/0012-pages.js';
 import { migration0013 } from './migrations/0013-redirects-to-path.js';
+import { migration0014 } from './migrations/0014-attachments.js';
 import { migration0017 } from './migrations/0017-page-import-sources.js';
 
-const MIGRATIONS: Record<string, Migration> = {
+export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': migration0001,
   '0002-search': migration0002,
   '0003-authoring': migration0003,
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011-body-media': migration0011,
   '0012-pages': migration0012,
   '0013-redirects-to-path': migration0013,
+  '0014-attachments': migration0014,
   '0017-page-import-sources': migration0017,
 };
 

@@ -7,7 +7,7 @@ import type { OutlineEntry } from '../domain/text-format/render.js';
 import { trustedHtml } from '../domain/trusted-html.js';
 import type { Database, Db } from './database.js';
 import { translateDbError } from './errors.js';
-import { listAttachments, setBodyMediaLinks } from './media.js';
+import { deleteAttachmentsOf, listAttachments, setBodyMediaLinks } from './media.js';
 
 export interface ReportFilter {
   status?: ReportStatus;
@@ -521,7 +521,7 @@ export async function listDueScheduled(db: Q, nowIso: string): Promise<number[]>
 /** Deletes the report row with its tags and attachment links (the media records and files stay). */
 export async function deleteReportRow(trx: Q, id: number): Promise<void> {
   await trx.deleteFrom('report_tags').where('report_id', '=', id).execute();
-  await trx.deleteFrom('report_media').where('report_id', '=', id).execute();
+  await deleteAttachmentsOf(trx, { kind: 'report', id });
   await trx.deleteFrom('reports').where('id', '=', id).execute();
 }
 

@@ -4,7 +4,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { MediaNotFoundError } from '../domain/errors.js';
 import { variantFileName } from '../domain/media-path.js';
-import { isAcceptedMediaType, VARIANT_WIDTHS } from '../domain/media-rules.js';
+import { isShownInline, VARIANT_WIDTHS } from '../domain/media-rules.js';
 import type { Db } from '../store/database.js';
 import { findMediaByShaAndName, findVariant, listMediaBySha } from '../store/media.js';
 
@@ -67,9 +67,9 @@ export function sendMedia(request: FastifyRequest, reply: FastifyReply, served: 
   const etag = `"${served.sha256}"`;
   reply.header('Cache-Control', cacheControl).header('ETag', etag);
   if (isNotModified(request, etag)) return reply.code(304).send();
-  // Only the types uploads accept are shown in the browser; anything else (an imported
-  // document, say) is downloaded, so no stored file is ever rendered as a page of this site.
-  const kind = isAcceptedMediaType(served.mime) ? 'inline' : 'attachment';
+  // PDFs and images open in the browser; Office files and anything an import brought are
+  // downloaded (with X-Content-Type-Options: nosniff from the security headers).
+  const kind = isShownInline(served.mime) ? 'inline' : 'attachment';
   reply.header('Content-Type', served.mime).header('Content-Disposition', contentDisposition(kind, served.downloadName));
   return reply.sendFile(`${served.sha256.slice(0, 2)}/${served.sha256}`, {
     contentType: false,

@@ -8,10 +8,12 @@ import {
   cleanFileName,
   DEFAULT_MAX_UPLOAD_BYTES,
   formatMegabytes,
+  isShownInline,
   MAX_FILE_NAME_LENGTH,
   variantWidthsFor,
 } from '../../src/domain/media-rules.js';
 import { makeImage, makePdf, text } from '../support/media-fixtures.js';
+import { makeDocx, makeLegacyOffice, makePptx, makeXlsx, zip } from '../support/office-fixtures.js';
 
 const MB = 1024 * 1024;
 
@@ -52,34 +54,37 @@ test('refuses a text file named .pdf, saying the name promises a PDF the content
   const fields = await refusal(upload(text('これはPDFではありません'), '報告.pdf'));
   assert.equal(
     fields.file,
-    'ファイル名は「.pdf」ですが、中身はPDFではありません（このファイルは種類を判別できない形式です）。PDF・JPEG・PNG・WebPのファイルを選んでください。',
+    '「報告.pdf」：ファイル名は「.pdf」ですが、中身はPDFではありません（このファイルは種類を判別できない形式です）。PDF・JPEG・PNG・WebP・Word・Excel・PowerPointのファイルを選んでください。',
   );
 });
 
 test('refuses other types naming what the file is', async () => {
   const gif = new Uint8Array([...text('GIF89a'), 1, 0, 1, 0, 0, 0, 0, 44, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 68, 1, 0, 59]);
-  assert.equal((await refusal(upload(gif, 'anim.gif'))).file, 'PDF・JPEG・PNG・WebP以外のファイルは登録できません（このファイルはGIF形式です）');
+  assert.equal(
+    (await refusal(upload(gif, 'anim.gif'))).file,
+    '「anim.gif」：PDF・JPEG・PNG・WebP・Word・Excel・PowerPoint以外のファイルは登録できません（このファイルはGIF形式です）。これらの形式で保存し直してから選んでください。',
+  );
   assert.equal(
     (await refusal(upload(text('a,b\n1,2\n'), 'data.csv'))).file,
-    'PDF・JPEG・PNG・WebP以外のファイルは登録できません（このファイルは種類を判別できない形式です）',
+    '「data.csv」：PDF・JPEG・PNG・WebP・Word・Excel・PowerPoint以外のファイルは登録できません（このファイルは種類を判別できない形式です）。これらの形式で保存し直してから選んでください。',
   );
 });
 
 test('refuses a file over the limit with both sizes in the message', async () => {
   const bytes = new Uint8Array(Math.round(23.4 * MB));
   const fields = await refusal({ bytes, fileName: 'big.pdf', altText: '', maxBytes: 20 * MB });
-  assert.equal(fields.file, 'ファイルが大きすぎます（上限20MB、このファイルは23.4MB）');
+  assert.equal(fields.file, '「big.pdf」：ファイルが大きすぎます（上限20MB、このファイルは23.4MB）。画像は縮小し、文書は分割するかPDFで保存し直してから選んでください。');
 });
 
 test('applies a configured limit', async () => {
   const pdf = await makePdf(1);
   const fields = await refusal({ bytes: pdf, fileName: 'a.pdf', altText: '', maxBytes: pdf.byteLength - 1 });
-  assert.match(fields.file!, /^ファイルが大きすぎます/);
+  assert.match(fields.file!, /^「a\.pdf」：ファイルが大きすぎます/);
   assert.equal((await checkUpload({ bytes: pdf, fileName: 'a.pdf', altText: '', maxBytes: pdf.byteLength })).mime, 'application/pdf');
 });
 
-test('refuses an empty file', async () => {
-  assert.equal((await refusal(upload(new Uint8Array(0), 'empty.pdf'))).file, 'ファイルが空です（0バイト）。もう一度ファイルを選んでください。');
+test('refuses an empty file, naming it', async () => {
+  assert.equal((await refusal(upload(new Uint8Array(0), 'empty.pdf'))).file, '「empty.pdf」：ファイルが空です（0バイト）。もう一度ファイルを選んでください。');
 });
 
 test('requires alt text for images but not for PDFs', async () => {
@@ -146,4 +151,33 @@ test('requires an attachment label and limits label and summary', () => {
   assert.throws(() => checkAttachmentText({ label: ' ' }), (e) => /名前を入力してください/.test(fieldsOf(e).label!));
   assert.throws(() => checkAttachmentText({ label: 'a', summary: 'あ'.repeat(201) }), (e) => /200文字以内/.test(fieldsOf(e).summary!));
   assert.throws(() => checkAttachmentText({ label: 'あ'.repeat(101) }), (e) => /100文字以内/.test(fieldsOf(e).label!));
+});
+
+test('accepts Word, Excel and PowerPoint files by content, OOXML and legacy, and names them by their type', async () => {
+  const cases = [
+    [makeDocx(), '申込書', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', '申込書.docx'],
+    [makeXlsx(), '予算表.xls', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', '予算表.xlsx'],
+    [makePptx(), '説明資料.pptx', 'application/vnd.openxmlformats-officedocument.presentationml.presentation', '説明資料.pptx'],
+    [makeLegacyOffice('doc'), '旧様式.doc', 'application/msword', '旧様式.doc'],
+    [makeLegacyOffice('xls'), '旧予算.docx', 'application/vnd.ms-excel', '旧予算.xls'],
+    [makeLegacyOffice('ppt'), 'slides', 'application/vnd.ms-powerpoint', 'slides.ppt'],
+  ] as const;
+  for (const [bytes, name, mime, stored] of cases) {
+    const checked = await checkUpload(upload(bytes, name));
+    assert.deepEqual([checked.mime, checked.fileName], [mime, stored], name);
+  }
+});
+
+test('refuses a plain zip and a compound file no Office program wrote, naming the chosen file', async () => {
+  const plainZip = zip([['memo.txt', 'メモ']]);
+  assert.match((await refusal(upload(plainZip, '資料.docx'))).file!, /^「資料\.docx」：ファイル名は「\.docx」ですが、中身はWordではありません（このファイルはZIP形式です）/);
+  assert.match((await refusal(upload(makeLegacyOffice('other'), 'data.bin'))).file!, /^「data\.bin」：.*種類を判別できないOffice形式/);
+});
+
+test('shows PDFs and images in the browser and sends Office files as downloads', () => {
+  assert.equal(isShownInline('application/pdf'), true);
+  assert.equal(isShownInline('image/png'), true);
+  assert.equal(isShownInline('application/msword'), false);
+  assert.equal(isShownInline('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'), false);
+  assert.equal(isShownInline('image/svg+xml'), false);
 });

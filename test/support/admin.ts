@@ -37,6 +37,13 @@ export interface PostOptions {
   headers?: Record<string, string>;
 }
 
+export interface MultipartFile {
+  field: string;
+  fileName: string;
+  type: string;
+  bytes: Uint8Array;
+}
+
 /** A browser-like client for app.inject: a cookie jar and the CSRF token of its session. */
 export class AdminAgent {
   readonly cookies = new Map<string, string>();
@@ -73,6 +80,21 @@ export class AdminAgent {
       headers: { 'content-type': 'application/x-www-form-urlencoded', ...options.headers },
       payload: body.toString(),
     });
+  }
+
+  /** A multipart/form-data post as a browser sends it (fields, then the file), with the agent's CSRF token in `_csrf`. */
+  postMultipart(url: string, fields: Record<string, string>, file?: MultipartFile): Promise<LightMyRequestResponse> {
+    const boundary = `----katsudo${Math.random().toString(16).slice(2)}`;
+    const chunks: Buffer[] = [];
+    for (const [name, value] of Object.entries({ _csrf: this.csrfToken, ...fields })) {
+      chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+    }
+    if (file) {
+      chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.fileName}"\r\nContent-Type: ${file.type}\r\n\r\n`));
+      chunks.push(Buffer.from(file.bytes), Buffer.from('\r\n'));
+    }
+    chunks.push(Buffer.from(`--${boundary}--\r\n`));
+    return this.inject({ method: 'POST', url, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: Buffer.concat(chunks) });
   }
 
   /** Reads the token the page carries (<meta name="csrf-token">) from an admin page. */

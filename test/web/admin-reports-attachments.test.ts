@@ -108,8 +108,8 @@ test('an oversized upload gets the Japanese size message, not a bare 413, and no
   big.set(await makePdf(1));
   const response = await upload(editor, id, { 'upload.label': '大きな資料', 'upload.altText': '' }, { name: 'upload.file', fileName: 'big.pdf', type: 'application/pdf', bytes: big });
   assert.equal(response.statusCode, 422);
-  assert.match(response.body, /id="field-upload\.file-error"[^>]*><span class="visually-hidden">エラー:<\/span>ファイルが大きすぎます\(上限200KB\)/);
-  assert.match(response.body, /PDF、JPEG、PNG、WebP\(200KBまで\)/);
+  assert.match(response.body, /id="field-upload\.file-error"[^>]*><span class="visually-hidden">エラー:<\/span>「big\.pdf」：ファイルが大きすぎます\(上限200KB\)/);
+  assert.match(response.body, /PDF、JPEG、PNG、WebP、Word、Excel、PowerPoint\(200KBまで\)/);
   assert.match(response.body, /value="大きな資料"/);
   assert.equal((await listAttachments(site.db, id)).length, 0);
 });

@@ -8,7 +8,7 @@ import { listMediaUsers } from '../../../actions/list-media-users.js';
 import { updateMediaAlt } from '../../../actions/update-media-alt.js';
 import { uploadMedia } from '../../../actions/upload-media.js';
 import { MediaInUseError, MediaNotFoundError, PageNotFoundError, ValidationError } from '../../../domain/errors.js';
-import { mediaMessages } from '../../../domain/media-rules.js';
+import { mediaMessages, withFileName } from '../../../domain/media-rules.js';
 import { isAllowed } from '../../../domain/user.js';
 import { getMedia } from '../../../store/media.js';
 import { enforceAccess } from '../../admin/access.js';
@@ -120,7 +120,7 @@ export const mediaRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { 
     if (file.isTruncated) {
       // The whole request's length is within a few hundred bytes of the file's.
       const size = Math.max(Number(request.headers['content-length']) || 0, file.bytes.byteLength);
-      const message = mediaMessages.tooLarge(deps.maxUploadBytes, size);
+      const message = withFileName(file.fileName, mediaMessages.tooLarge(deps.maxUploadBytes, size));
       return sendLibrary(request, reply, { errors: { file: message }, uploadAltText: altText }, 422);
     }
     try {

@@ -9,7 +9,7 @@ import { detachMedia } from '../../../actions/detach-media.js';
 import { reorderAttachments } from '../../../actions/reorder-attachments.js';
 import { uploadMedia } from '../../../actions/upload-media.js';
 import { ValidationError, type FieldMessages } from '../../../domain/errors.js';
-import { checkAttachmentText, formatMegabytes } from '../../../domain/media-rules.js';
+import { checkAttachmentText, formatMegabytes, withFileName } from '../../../domain/media-rules.js';
 import { attachedMediaIds, findMedia, listAttachments } from '../../../store/media.js';
 import type { EditableReport } from '../../../store/reports.js';
 import { enforceAccess } from '../../admin/access.js';
@@ -122,7 +122,7 @@ export const reportAttachmentRoutes: FastifyPluginAsync<{ deps: WebDeps }> = asy
         }
         if (bytes.length > deps.maxUploadBytes) {
           // Cut at the multipart limit, so its real size is unknown: the limit alone is stated.
-          const message = `ファイルが大きすぎます(上限${formatMegabytes(deps.maxUploadBytes)})。小さくしてからアップロードしてください。`;
+          const message = withFileName(fileName, `ファイルが大きすぎます(上限${formatMegabytes(deps.maxUploadBytes)})。小さくしてからアップロードしてください。`);
           throw new ValidationError(message, { file: message });
         }
         // Label and summary are checked first, so a refused label does not leave an unused upload behind.
@@ -145,7 +145,7 @@ export const reportAttachmentRoutes: FastifyPluginAsync<{ deps: WebDeps }> = asy
       request,
       reply,
       async (report) => {
-        const order = await attachedMediaIds(deps.ctx.db, report.id);
+        const order = await attachedMediaIds(deps.ctx.db, { kind: 'report', id: report.id });
         const position = order.indexOf(mediaId);
         if (position < 0) throw new ValidationError('この添付資料は外されています。', { order: 'この添付資料はすでに外されています。ページを読み込み直してください。' });
         const label = formField(request, `${prefix}label`);

@@ -4,7 +4,7 @@
 // form; admin-upload.js adds a progress bar when scripts run.
 import { attachmentMeta, formatName } from '../../../domain/attachment.js';
 import { mediaPath, mediaVariantPath, staffMediaPath } from '../../../domain/media-path.js';
-import { formatMegabytes, isImageType, MAX_ALT_TEXT_LENGTH } from '../../../domain/media-rules.js';
+import { formatMegabytes, isImageType, MAX_ALT_TEXT_LENGTH, UPLOAD_ACCEPT } from '../../../domain/media-rules.js';
 import type { MediaUser } from '../../../domain/errors.js';
 import { Pagination } from '../components/pagination.js';
 import { AdminLayout, type AdminPageContext } from './layout.js';
@@ -116,10 +116,10 @@ function UploadForm({ page, errors, altText, maxUploadBytes }: { page: AdminPage
             ファイル<span class="field-required">(必須)</span>
           </label>
           <p class="field-hint" id="field-file-hint">
-            PDF・JPEG・PNG・WebP、{formatMegabytes(maxUploadBytes)}まで。画像には640px・1280px幅の軽い版が作られ、撮影場所などの付加情報は取り除かれます。
+            PDF・JPEG・PNG・WebP・Word・Excel・PowerPoint、{formatMegabytes(maxUploadBytes)}まで。画像には640px・1280px幅の軽い版が作られ、撮影場所などの付加情報は取り除かれます。
           </p>
           <FieldError name="file" errors={errors} />
-          <input {...controlAttrs('file', errors, true)} type="file" accept=".pdf,.jpg,.jpeg,.png,.webp,application/pdf,image/jpeg,image/png,image/webp" required />
+          <input {...controlAttrs('file', errors, true)} type="file" accept={UPLOAD_ACCEPT} required />
         </div>
         <div class={errors.altText ? 'field field-invalid' : 'field'}>
           <label for="field-altText">代替テキスト(画像は必須)</label>

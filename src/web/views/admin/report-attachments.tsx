@@ -3,6 +3,7 @@
 // a new file. Each is its own small form (uploads as multipart), so none needs JavaScript.
 import { attachmentMeta } from '../../../domain/attachment.js';
 import { mediaPath, staffMediaPath } from '../../../domain/media-path.js';
+import { isOfficeType, UPLOAD_ACCEPT } from '../../../domain/media-rules.js';
 import type { Attachment } from '../../../domain/report.js';
 import { controlAttrs, CsrfField, ErrorSummary, FieldError, TextField, type FieldErrors } from './form.js';
 
@@ -106,10 +107,10 @@ export function ReportAttachments(props: ReportAttachmentsProps) {
           <div class={errors['upload.file'] ? 'field field-invalid' : 'field'}>
             <label for="field-upload.file">ファイル</label>
             <p class="field-hint" id="field-upload.file-hint">
-              PDF、JPEG、PNG、WebP({props.maxUploadSize}まで)。
+              PDF、JPEG、PNG、WebP、Word、Excel、PowerPoint({props.maxUploadSize}まで)。
             </p>
             <FieldError name="upload.file" errors={errors} />
-            <input {...controlAttrs('upload.file', errors, true)} type="file" accept="application/pdf,image/jpeg,image/png,image/webp" />
+            <input {...controlAttrs('upload.file', errors, true)} type="file" accept={UPLOAD_ACCEPT} />
           </div>
           <TextField
             name="upload.altText"
@@ -139,6 +140,7 @@ function AttachmentItem(props: { attachment: Attachment; base: string; csrfToken
       <p class="attachment-ref">
         本文での参照: <code>{`[${a.label}](media:${a.fileName})`}</code>
       </p>
+      {isOfficeType(a.mime) && <OfficeHint />}
       <form method="post" action={itemBase} class="admin-inline-form attachment-texts" novalidate>
         <CsrfField token={csrfToken} />
         <TextField name={`${prefix}label`} label="ラベル" errors={errors} value={a.label} />
@@ -174,5 +176,14 @@ function AttachmentItem(props: { attachment: Attachment; base: string; csrfToken
         </form>
       </div>
     </li>
+  );
+}
+
+/** Readers without Office (and many screen-reader set-ups) open a PDF more easily: public sites attach both. */
+export function OfficeHint() {
+  return (
+    <p class="admin-hint office-hint">
+      Word・Excel・PowerPointのファイルは、ソフトを持っていない人には開けないことがあります。同じ内容をPDFで保存して、あわせて添付することをおすすめします。
+    </p>
   );
 }
