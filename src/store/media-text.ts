@@ -1,6 +1,7 @@
 // The text read from PDFs (migration 0009): kept with each media record, and read back as
 // the attachment text of a report for the search index and for search snippets.
 import type { Kysely } from 'kysely';
+import type { ItemRef } from '../domain/item-ref.js';
 import type { Database } from './database.js';
 
 type Q = Kysely<Database>;
@@ -38,16 +39,17 @@ export interface AttachmentText {
   text: string;
 }
 
-/** The non-empty texts of the media a report lists under its attachments, in list order. */
-export async function listAttachmentTexts(db: Q, reportId: number): Promise<AttachmentText[]> {
+/** The non-empty texts of the media a report (or, given an ItemRef, a page) lists under its attachments, in list order. */
+export async function listAttachmentTexts(db: Q, owner: number | ItemRef): Promise<AttachmentText[]> {
+  const item: ItemRef = typeof owner === 'number' ? { kind: 'report', id: owner } : owner;
   const rows = await db
-    .selectFrom('report_media')
-    .innerJoin('media', 'media.id', 'report_media.media_id')
-    .select(['media.id', 'report_media.label', 'media.text'])
-    .where('report_media.report_id', '=', reportId)
+    .selectFrom('attachments')
+    .innerJoin('media', 'media.id', 'attachments.media_id')
+    .select(['media.id', 'attachments.label', 'media.text'])
+    .where(item.kind === 'report' ? 'attachments.report_id' : 'attachments.page_id', '=', item.id)
     .where('media.text', 'is not', null)
     .where('media.text', '!=', '')
-    .orderBy('report_media.position')
+    .orderBy('attachments.position')
     .orderBy('media.id')
     .execute();
   return rows.map((r) => ({ mediaId: r.id, label: r.label, text: r.text ?? '' }));

@@ -1,9 +1,9 @@
 // Where media records are used, as stored, in one place for every rule built on it: a report
-// listing one under its attachments, and a report or fixed page whose rendered body names its
+// or fixed page listing one under its attachments, and a report or fixed page whose rendered body names its
 // content in a /media/ URL (report_body_media / page_body_media, written with every
 // body_html). Deleting and the library's "used by" list read these in any status
 // (actions/list-media-users.ts); serving a file reads them for what is published (media.ts
-// isMediaPublic). A new kind of use (page attachments, say) is one more builder here, used by both.
+// isMediaPublic). A new kind of use is one more builder here, used by both.
 import type { Kysely } from 'kysely';
 import type { MediaUser } from '../domain/errors.js';
 import type { Database } from './database.js';
@@ -14,14 +14,17 @@ type Q = Kysely<Database>;
 // CROSS JOIN is SQLite's documented way to keep that order: without statistics (the database
 // is never ANALYZEd) the planner would rather walk every published report and probe each.
 
-/** Reports listing a record under their attachments: rows of media, report_media, reports. */
+/**
+ * Reports and pages listing a record under their attachments: rows of media, attachments and
+ * the owner (reports or pages, the other side null; attachments_one_item says which).
+ */
 export function attachmentUses(db: Q) {
   return db
     .selectFrom('media')
-    .crossJoin('report_media')
-    .crossJoin('reports')
-    .whereRef('report_media.media_id', '=', 'media.id')
-    .whereRef('reports.id', '=', 'report_media.report_id');
+    .crossJoin('attachments')
+    .leftJoin('reports', 'reports.id', 'attachments.report_id')
+    .leftJoin('pages', 'pages.id', 'attachments.page_id')
+    .whereRef('attachments.media_id', '=', 'media.id');
 }
 
 /** Reports whose rendered body names a record's content (which name: the caller reads body_html). */
@@ -51,15 +54,17 @@ export type MediaUse =
 
 /**
  * The stored uses of these records by reports and pages of any status, trash included, in id
- * order. Index lookups per record: report_media pk; media pk → report_body_media_sha256, and
+ * order. Index lookups per record: attachments_media; media pk → report_body_media_sha256, and
  * the same for pages.
  */
 export async function findMediaUses(db: Q, mediaIds: number[]): Promise<MediaUse[]> {
   if (mediaIds.length === 0) return [];
   const attached = await attachmentUses(db)
-    .select(['media.id as media_id', 'reports.id', 'reports.title', 'reports.status'])
+    .select(['media.id as media_id', 'reports.id as report_id', 'reports.title as report_title', 'reports.status as report_status'])
+    .select(['pages.id as page_id', 'pages.title as page_title', 'pages.status as page_status'])
     .where('media.id', 'in', mediaIds)
-    .orderBy('reports.id')
+    .orderBy('attachments.report_id')
+    .orderBy('attachments.page_id')
     .execute();
   const inReports = await reportBodyUses(db)
     .select(['media.id as media_id', 'reports.id', 'reports.title', 'reports.status', 'reports.body_html'])
@@ -73,7 +78,13 @@ export async function findMediaUses(db: Q, mediaIds: number[]): Promise<MediaUse
     .execute();
   const user = (kind: MediaUser['kind'], r: { id: number; title: string; status: string }): MediaUser => ({ kind, id: r.id, title: r.title, status: r.status });
   return [
-    ...attached.map((r): MediaUse => ({ kind: 'attachment', mediaId: r.media_id, user: user('report', r) })),
+    ...attached.map(
+      (r): MediaUse => ({
+        kind: 'attachment',
+        mediaId: r.media_id,
+        user: r.report_id !== null ? user('report', { id: r.report_id, title: r.report_title!, status: r.report_status! }) : user('page', { id: r.page_id!, title: r.page_title!, status: r.page_status! }),
+      }),
+    ),
     ...inReports.map((r): MediaUse => ({ kind: 'body-url', mediaId: r.media_id, user: user('report', r), bodyHtml: r.body_html })),
     ...inPages.map((r): MediaUse => ({ kind: 'body-url', mediaId: r.media_id, user: user('page', r), bodyHtml: r.body_html })),
   ];

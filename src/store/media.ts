@@ -1,8 +1,9 @@
 // Media records (one per content and file name; the bytes are shared by content hash)
-// and their attachment to reports.
+// and their attachment to reports and fixed pages (table attachments, migration 0014).
 import type { Kysely } from 'kysely';
 import { MediaNotFoundError } from '../domain/errors.js';
 import { mediaShasInHtml } from '../domain/media-path.js';
+import { itemOf, type ItemIdInput, type ItemRef } from '../domain/item-ref.js';
 import type { Attachment } from '../domain/report.js';
 import type { Database, MediaRow } from './database.js';
 import { attachmentUses, pageBodyUses, reportBodyUses } from './media-uses.js';
@@ -94,29 +95,43 @@ export async function findMediaByRefs(db: Q, refs: string[]): Promise<Map<string
   return found;
 }
 
-export async function attachMedia(
-  trx: Q,
-  input: { reportId: number; mediaId: number; label: string; summary: string; position: number },
-): Promise<void> {
+/** One row of an attachment list: the report's (`reportId`) or the fixed page's (`pageId`). */
+export type AttachmentWrite = ItemIdInput & { mediaId: number; label: string; summary: string; position: number };
+
+/** Which attachments column holds the owner's id. */
+function ownerColumn(item: ItemRef): 'attachments.report_id' | 'attachments.page_id' {
+  return item.kind === 'report' ? 'attachments.report_id' : 'attachments.page_id';
+}
+
+/** Lists the media under the report or page, or updates its label, summary and place there. */
+export async function attachMedia(trx: Q, input: AttachmentWrite): Promise<void> {
+  const item = itemOf(input);
   await trx
-    .insertInto('report_media')
+    .insertInto('attachments')
     .values({
-      report_id: input.reportId,
+      report_id: item.kind === 'report' ? item.id : null,
+      page_id: item.kind === 'page' ? item.id : null,
       media_id: input.mediaId,
       label: input.label,
       summary: input.summary,
       position: input.position,
     })
     .onConflict((oc) =>
-      oc.columns(['report_id', 'media_id']).doUpdateSet({ label: input.label, summary: input.summary, position: input.position }),
+      oc.columns([item.kind === 'report' ? 'report_id' : 'page_id', 'media_id']).doUpdateSet({ label: input.label, summary: input.summary, position: input.position }),
     )
     .execute();
 }
 
+/** A report's attachments in display order. */
 export async function listAttachments(db: Q, reportId: number): Promise<Attachment[]> {
+  return listItemAttachments(db, { kind: 'report', id: reportId });
+}
+
+/** A report's or page's attachments in display order, images with their variants. */
+export async function listItemAttachments(db: Q, item: ItemRef): Promise<Attachment[]> {
   const rows = await db
-    .selectFrom('report_media')
-    .innerJoin('media', 'media.id', 'report_media.media_id')
+    .selectFrom('attachments')
+    .innerJoin('media', 'media.id', 'attachments.media_id')
     .select([
       'media.id',
       'media.sha256',
@@ -127,11 +142,11 @@ export async function listAttachments(db: Q, reportId: number): Promise<Attachme
       'media.width',
       'media.height',
       'media.alt_text',
-      'report_media.label',
-      'report_media.summary',
+      'attachments.label',
+      'attachments.summary',
     ])
-    .where('report_media.report_id', '=', reportId)
-    .orderBy('report_media.position')
+    .where(ownerColumn(item), '=', item.id)
+    .orderBy('attachments.position')
     .orderBy('media.id')
     .execute();
   const variants = await listVariants(db, rows.filter((r) => r.mime.startsWith('image/')).map((r) => r.sha256));
@@ -260,10 +275,10 @@ export interface AttachedReport {
 /** Reports listing the media under their attachments (any status, trash included). */
 export async function reportsAttaching(db: Q, mediaId: number): Promise<AttachedReport[]> {
   return db
-    .selectFrom('report_media')
-    .innerJoin('reports', 'reports.id', 'report_media.report_id')
+    .selectFrom('attachments')
+    .innerJoin('reports', 'reports.id', 'attachments.report_id')
     .select(['reports.id', 'reports.title', 'reports.status'])
-    .where('report_media.media_id', '=', mediaId)
+    .where('attachments.media_id', '=', mediaId)
     .orderBy('reports.id')
     .execute();
 }
@@ -280,25 +295,30 @@ export async function reportsWithMediaLinks(db: Q): Promise<(AttachedReport & { 
   return rows.map((r) => ({ id: r.id, title: r.title, status: r.status, bodySource: r.body_source, bodyHtml: r.body_html }));
 }
 
-export async function detachMediaRow(trx: Q, reportId: number, mediaId: number): Promise<boolean> {
-  const result = await trx.deleteFrom('report_media').where('report_id', '=', reportId).where('media_id', '=', mediaId).executeTakeFirst();
+export async function detachMediaRow(trx: Q, item: ItemRef, mediaId: number): Promise<boolean> {
+  const result = await trx.deleteFrom('attachments').where(ownerColumn(item), '=', item.id).where('media_id', '=', mediaId).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
 
-/** Media ids attached to a report, in display order. */
-export async function attachedMediaIds(db: Q, reportId: number): Promise<number[]> {
+/** Media ids attached to a report or page, in display order. */
+export async function attachedMediaIds(db: Q, item: ItemRef): Promise<number[]> {
   const rows = await db
-    .selectFrom('report_media')
+    .selectFrom('attachments')
     .select('media_id')
-    .where('report_id', '=', reportId)
+    .where(ownerColumn(item), '=', item.id)
     .orderBy('position')
     .orderBy('media_id')
     .execute();
   return rows.map((r) => r.media_id);
 }
 
-export async function setAttachmentPosition(trx: Q, reportId: number, mediaId: number, position: number): Promise<void> {
-  await trx.updateTable('report_media').set({ position }).where('report_id', '=', reportId).where('media_id', '=', mediaId).execute();
+export async function setAttachmentPosition(trx: Q, item: ItemRef, mediaId: number, position: number): Promise<void> {
+  await trx.updateTable('attachments').set({ position }).where(ownerColumn(item), '=', item.id).where('media_id', '=', mediaId).execute();
+}
+
+/** Removes a report's or page's whole attachment list (the records and files stay). */
+export async function deleteAttachmentsOf(trx: Q, item: ItemRef): Promise<void> {
+  await trx.deleteFrom('attachments').where(ownerColumn(item), '=', item.id).execute();
 }
 
 /** Every record of these bytes (one per file name). */
@@ -329,17 +349,22 @@ export async function setPageBodyMediaLinks(trx: Q, pageId: number, bodyHtml: st
 /**
  * Whether readers may fetch the content with this hash (and its variants): some PUBLISHED
  * report or page uses it, by the same stored uses that refuse its deletion (media-uses.ts):
- * listed under a report's attachments, or linked from a rendered body (what a reader can
- * follow). Drafts, scheduled, unpublished and trashed ones do not count. Three index lookups
- * (media_sha256_name → report_media_media → reports pk; → report_body_media_sha256 → reports
- * pk; → page_body_media_sha256 → pages pk).
+ * listed under a report's or page's attachments, or linked from a rendered body (what a reader
+ * can follow). Drafts, scheduled, unpublished and trashed ones do not count. Three index
+ * lookups (media_sha256_name → attachments_media → reports or pages pk; →
+ * report_body_media_sha256 → reports pk; → page_body_media_sha256 → pages pk).
  */
 export async function isMediaPublic(db: Q, sha256: string): Promise<boolean> {
   const row = await db
     .selectNoFrom((eb) => [
       eb
         .or([
-          eb.exists(attachmentUses(db).select('reports.id').where('media.sha256', '=', sha256).where('reports.status', '=', 'published')),
+          eb.exists(
+            attachmentUses(db)
+              .select('attachments.media_id')
+              .where('media.sha256', '=', sha256)
+              .where((w) => w.or([w('reports.status', '=', 'published'), w('pages.status', '=', 'published')])),
+          ),
           eb.exists(reportBodyUses(db).select('reports.id').where('media.sha256', '=', sha256).where('reports.status', '=', 'published')),
           eb.exists(pageBodyUses(db).select('pages.id').where('media.sha256', '=', sha256).where('pages.status', '=', 'published')),
         ])

@@ -2,17 +2,27 @@
 // match expressions of report_search (store/search.ts), its own rowid space (page ids), so
 // report searches are untouched. Pages are few: ranking is bm25 then title, no fast paths.
 import { sql, type Kysely } from 'kysely';
-import type { SearchDocument } from '../domain/search/document.js';
+import { attachmentTokens, searchDocument, type SearchDocument } from '../domain/search/document.js';
 import type { SearchQuery } from '../domain/search/query.js';
 import type { Database } from './database.js';
+import { listAttachmentTexts } from './media-text.js';
 import { BM25_WEIGHTS, matchExpression } from './search.js';
 
 type Q = Kysely<Database>;
 
+/** Adds or replaces the page's entry, with the text of the PDFs it lists under its attachments. */
 export async function indexPage(trx: Q, pageId: number, doc: SearchDocument): Promise<void> {
   await unindexPage(trx, pageId);
+  const attachments = attachmentTokens((await listAttachmentTexts(trx, { kind: 'page', id: pageId })).map((a) => a.text));
   await sql`insert into page_search (rowid, title, body, words, attachments)
-    values (${pageId}, ${doc.title}, ${doc.body}, ${doc.words}, '')`.execute(trx);
+    values (${pageId}, ${doc.title}, ${doc.body}, ${doc.words}, ${attachments})`.execute(trx);
+}
+
+/** Brings the page's entry up to date after an attachment change: indexed if published, removed otherwise. */
+export async function refreshPageIndex(trx: Q, pageId: number): Promise<void> {
+  const page = await trx.selectFrom('pages').select(['title', 'body_text', 'status']).where('id', '=', pageId).executeTakeFirst();
+  if (page?.status === 'published') await indexPage(trx, pageId, searchDocument(page.title, page.body_text));
+  else await unindexPage(trx, pageId);
 }
 
 export async function unindexPage(trx: Q, pageId: number): Promise<void> {

@@ -116,7 +116,7 @@ test('deletes a file nobody uses, even when a report links another name of the s
 async function assertNoReportPointsAtNothing() {
   const media = await site.db.selectFrom('media').select(['id', 'sha256', 'original_name']).execute();
   const records = media.map((m) => ({ id: m.id, sha256: m.sha256, originalName: m.original_name }));
-  for (const a of await site.db.selectFrom('report_media').select(['report_id', 'media_id']).execute()) {
+  for (const a of await site.db.selectFrom('attachments').select(['report_id', 'media_id']).execute()) {
     const record = records.find((m) => m.id === a.media_id);
     assert.ok(record && existsSync(mediaFilePath(site.dataDir, record.sha256)), `report ${a.report_id} attaches a missing file`);
   }

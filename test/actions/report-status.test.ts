@@ -179,7 +179,7 @@ test('deletes for good only as the owner and only from the trash, keeping the me
   await deleteReportPermanently(site, team.owner, draft.id);
   assert.equal(await findEditableReport(site.db, draft.id), undefined);
   assert.equal(await countRevisions(site.db, draft.id), 0);
-  const links = await site.db.selectFrom('report_media').selectAll().where('report_id', '=', draft.id).execute();
+  const links = await site.db.selectFrom('attachments').selectAll().where('report_id', '=', draft.id).execute();
   const tags = await site.db.selectFrom('report_tags').selectAll().where('report_id', '=', draft.id).execute();
   assert.deepEqual([links, tags], [[], []]);
   const kept = await site.db.selectFrom('media').select('id').where('id', '=', media.id).executeTakeFirst();

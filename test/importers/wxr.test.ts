@@ -45,7 +45,7 @@ async function reportOf(t: TestApp, channel: WxrChannel, postId: string) {
 
 async function rowCounts(t: TestApp): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const table of ['reports', 'revisions', 'redirects', 'import_sources', 'categories', 'tags', 'report_tags', 'media', 'report_media'] as const) {
+  for (const table of ['reports', 'revisions', 'redirects', 'import_sources', 'categories', 'tags', 'report_tags', 'media', 'attachments'] as const) {
     counts[table] = Number((await t.site.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   }
   return counts;

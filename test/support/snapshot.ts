@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../src/store/database.js';
 
-const TABLES = ['reports', 'revisions', 'report_tags', 'tags', 'report_media', 'redirects', 'audit_log', 'site_state', 'pages', 'page_body_media'] as const;
+const TABLES = ['reports', 'revisions', 'report_tags', 'tags', 'attachments', 'redirects', 'audit_log', 'site_state', 'pages', 'page_body_media'] as const;
 
 export async function snapshot(db: Db): Promise<Record<string, unknown[]>> {
   const result: Record<string, unknown[]> = {};

@@ -38,7 +38,7 @@ after(async () => {
   await site.cleanup();
 });
 beforeEach(async () => {
-  await site.db.deleteFrom('report_media').execute();
+  await site.db.deleteFrom('attachments').execute();
   await site.db.deleteFrom('media_variants').execute();
   await site.db.deleteFrom('media').execute();
 });
