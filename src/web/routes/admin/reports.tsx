@@ -30,7 +30,7 @@ import { HtmlBlock } from '../../views/components/html-block.js';
 import { ReportDeletePage } from '../../views/admin/report-delete-page.js';
 import type { ReportForm } from '../../views/admin/report-edit-page.js';
 import { ReportListPage, type ReportListQuery } from '../../views/admin/report-list-page.js';
-import { reportAttachmentRoutes } from './reports-attachments.js';
+import { reportAttachmentRoutes } from './item-attachments.js';
 import { reportHistoryRoutes } from './reports-history.js';
 import {
   actionsForNew,
