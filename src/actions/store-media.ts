@@ -11,6 +11,7 @@ import { reportsAttaching, upsertMedia, type Media } from '../store/media.js';
 import { refreshReportIndex } from '../store/search.js';
 import { bumpContentVersion } from '../store/site-state.js';
 import type { ActionContext } from './context.js';
+import { rerenderItemsNaming } from './rerender-items-naming.js';
 import { DEFAULT_PDF_LIMITS, type PdfFacts, type PdfLimits } from './workers/inspect-pdf.js';
 
 export interface MediaUpload {
@@ -71,6 +72,7 @@ export async function storeMedia(ctx: ActionContext, upload: MediaUpload): Promi
       ctx.now().toISOString(),
     );
     if (pdf) await savePdfText(trx, media.id, pdf);
+    await rerenderItemsNaming(trx, media);
     await bumpContentVersion(trx);
     return media;
   });

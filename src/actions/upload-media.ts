@@ -22,6 +22,7 @@ import { bumpContentVersion } from '../store/site-state.js';
 import type { ActionContext } from './context.js';
 import { auditBy, type MediaActor } from './media-actor.js';
 import { loadNativeModule } from './native-modules.js';
+import { rerenderItemsNaming } from './rerender-items-naming.js';
 import { readPdf, savePdfText } from './store-media.js';
 import type { PdfFacts } from './workers/inspect-pdf.js';
 
@@ -111,6 +112,8 @@ export async function uploadMedia(ctx: ActionContext, input: UploadMediaInput): 
       }
       await insertMediaVariants(trx, variants);
       if (facts.pdf) await savePdfText(trx, media.id, facts.pdf);
+      // Reports and pages that named this file before it existed now link to it.
+      if (!existing) await rerenderItemsNaming(trx, media);
       await recordAudit(
         trx,
         {

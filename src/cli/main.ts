@@ -30,12 +30,13 @@ const EXIT_USAGE = 2;
 const EXIT_UNEXPECTED = 1;
 
 async function helpText(): Promise<string> {
-  const [{ IMPORT_TEXT_USAGE }, { IMPORT_HTML_USAGE }, { IMPORT_WXR_USAGE }, { LIST_USAGE }, { REINDEX_USAGE }, { USER_USAGE }] = await Promise.all([
+  const [{ IMPORT_TEXT_USAGE }, { IMPORT_HTML_USAGE }, { IMPORT_WXR_USAGE }, { LIST_USAGE }, { REINDEX_USAGE }, { RERENDER_USAGE }, { USER_USAGE }] = await Promise.all([
     import('./commands/import-text.js'),
     import('./commands/import-html.js'),
     import('./commands/import-wxr.js'),
     import('./commands/list.js'),
     import('./commands/reindex.js'),
+    import('./commands/rerender.js'),
     import('./commands/user.js'),
   ]);
   return `katsudo — 議員公式サイトの活動報告を公開するシステム
@@ -53,6 +54,8 @@ async function helpText(): Promise<string> {
       活動報告の一覧を表示します。
   ${REINDEX_USAGE}
       検索索引を作り直します。
+  ${RERENDER_USAGE}
+      古い描画方式で保存された活動報告・固定ページを描画し直します(起動時にも自動で行います)。
   ${USER_USAGE.join('\n  ')}
       管理画面にログインするユーザーを追加・変更・一覧表示します(最初のオーナーもこれで作ります)。
 
@@ -109,6 +112,12 @@ async function run(argv: string[]): Promise<void> {
       const parsed = parseReindexArgs(args);
       const config = loadConfig({ dataDir: parsed.dataDir });
       return reindexCommand(config.dataDir, out);
+    }
+    case 'rerender': {
+      const { parseRerenderArgs, rerenderCommand } = await import('./commands/rerender.js');
+      const parsed = parseRerenderArgs(args);
+      const config = loadConfig({ dataDir: parsed.dataDir });
+      return rerenderCommand(config.dataDir, out);
     }
     case 'user': {
       const { parseUserArgs, userCommand } = await import('./commands/user.js');

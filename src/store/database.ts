@@ -31,6 +31,8 @@ export interface ReportsTable {
   trashed_at: string | null;
   /** The author as the imported site named them (WordPress display name); null otherwise. */
   author_name: Generated<string | null>;
+  /** The renderer version body_html / body_text / outline_json came from (migration 0015; 1 = before versions). */
+  render_version: Generated<number>;
 }
 
 export interface CategoriesTable {
@@ -162,6 +164,14 @@ export interface PagesTable {
   updated_at: string;
   published_at: string | null;
   trashed_at: string | null;
+  /** As reports.render_version. */
+  render_version: Generated<number>;
+}
+
+/** The refs a report's or page's body names after `media:` (report_media_refs, page_media_refs: migration 0015). */
+export interface MediaRefsTable {
+  item_id: number;
+  ref: string;
 }
 
 /** The content hashes each page's rendered body links to, as report_body_media for reports. */
@@ -297,6 +307,8 @@ export interface Database {
   revisions: RevisionsTable;
   pages: PagesTable;
   page_body_media: PageBodyMediaTable;
+  report_media_refs: MediaRefsTable;
+  page_media_refs: MediaRefsTable;
   server_secrets: ServerSecretsTable;
   media_variants: MediaVariantsTable;
   import_sources: ImportSourcesTable;

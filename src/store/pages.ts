@@ -7,7 +7,7 @@ import type { OutlineEntry } from '../domain/text-format/render.js';
 import { trustedHtml } from '../domain/trusted-html.js';
 import type { Database, PageRow } from './database.js';
 import { translateDbError } from './errors.js';
-import { setPageBodyMediaLinks } from './media.js';
+import { noteRenderedBody } from './render-versions.js';
 
 type Q = Kysely<Database>;
 
@@ -90,7 +90,7 @@ export async function insertPage(trx: Q, input: PageContentWrite & { authorId: n
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await setPageBodyMediaLinks(trx, row.id, input.bodyHtml);
+    await noteRenderedBody(trx, 'page', row.id, input);
     return row.id;
   } catch (error) {
     translateDbError(error, { slug: input.slug });
@@ -119,7 +119,7 @@ export async function updatePageContent(trx: Q, id: number, expectedVersion: num
       .where('version', '=', expectedVersion)
       .executeTakeFirst();
     const isUpdated = Number(result.numUpdatedRows) === 1;
-    if (isUpdated) await setPageBodyMediaLinks(trx, id, input.bodyHtml);
+    if (isUpdated) await noteRenderedBody(trx, 'page', id, input);
     return isUpdated;
   } catch (error) {
     translateDbError(error, { slug: input.slug });

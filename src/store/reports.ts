@@ -8,6 +8,7 @@ import { trustedHtml } from '../domain/trusted-html.js';
 import type { Database, Db } from './database.js';
 import { translateDbError } from './errors.js';
 import { deleteAttachmentsOf, listAttachments, setBodyMediaLinks } from './media.js';
+import { noteRenderedBody } from './render-versions.js';
 
 export interface ReportFilter {
   status?: ReportStatus;
@@ -287,7 +288,7 @@ export async function insertReport(trx: Q, input: ReportWrite, nowIso: string): 
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await setBodyMediaLinks(trx, row.id, input.bodyHtml);
+    await noteRenderedBody(trx, 'report', row.id, input);
     return row.id;
   } catch (error) {
     translateDbError(error, { slug: input.slug });
@@ -439,7 +440,7 @@ export async function updateReportContent(
       .where('version', '=', expectedVersion)
       .executeTakeFirst();
     const isUpdated = Number(result.numUpdatedRows) === 1;
-    if (isUpdated) await setBodyMediaLinks(trx, id, input.bodyHtml);
+    if (isUpdated) await noteRenderedBody(trx, 'report', id, input);
     return isUpdated;
   } catch (error) {
     translateDbError(error, { slug: input.slug });

@@ -3,11 +3,13 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isSiteEmpty } from '../../actions/is-site-empty.js';
 import { checkNativeModules } from '../../actions/native-modules.js';
+import { rerenderStale } from '../../actions/rerender.js';
 import { startScheduler } from '../../actions/scheduler.js';
 import { threadPool } from '../../actions/workers/work-pool.js';
 import type { Config } from '../../config.js';
 import { buildServer } from '../../web/server.js';
 import { DB_FILE, openSite } from '../open-site.js';
+import { rerenderedLine } from './rerender.js';
 
 export const SERVE_USAGE = 'katsudo serve [--port 3000] [--data ./data] [--no-demo]';
 
@@ -62,9 +64,25 @@ export async function serve(config: Config, isDemoWanted: boolean, log: (line: s
     onError: (error) => app.log.error({ err: error }, 'scheduled publishing or audit pruning failed'),
     auditRetentionDays: config.auditRetentionDays,
   });
+  // Reports and pages rendered by an older renderer are rendered again in the background, on
+  // the work threads (actions/rerender.ts); until each is done the site serves its old HTML.
+  const rerenderStop = new AbortController();
+  const rerendering = rerenderStale(ctx, {
+    signal: rerenderStop.signal,
+    onProgress: (p) => log(`古い描画方式の活動報告・固定ページを再描画中: ${p.done}/${p.total}件`),
+    onError: (error, item) => app.log.error({ err: error, item }, 're-rendering an item failed; it is tried again at the next start'),
+  }).then(
+    (result) => {
+      if (result.total > 0) log(rerenderedLine(result));
+    },
+    (error: unknown) => app.log.error({ err: error }, 're-rendering stopped; it resumes at the next start'),
+  );
   const stop = async () => {
+    rerenderStop.abort();
     await scheduler.stop();
     await app.close();
+    // The batch in progress ends (its transaction commits or rolls back) before the pool and database close.
+    await rerendering;
     await ctx.work.close();
     await ctx.db.destroy();
   };

@@ -1,0 +1,136 @@
+// Re-rendering every report and page whose stored rendering came from an older renderer
+// (render_version < RENDER_VERSION, issue 11): in the background at start (`katsudo serve`)
+// and by `katsudo rerender`. Batches of ids are rendered in the work pool (worker threads under
+// serve, so pages keep being served; inline in the CLI), a few at a time so no worker is held
+// long, then written in one transaction per batch with their search entries and a
+// content-version bump, which makes every process's page cache drop what it holds.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ServerBusyError } from '../domain/errors.js';
+import { countStale, listStaleIds, RENDERED_KINDS, type RenderedKind } from '../store/render-versions.js';
+import { deferIndexing, writeDeferredIndex } from '../store/search.js';
+import { bumpContentVersion } from '../store/site-state.js';
+import type { ActionContext } from './context.js';
+import { applyRerendered, type RerenderedBody } from './render-stored-bodies.js';
+
+/** Items written per transaction. */
+export const RERENDER_BATCH = 200;
+/** Items per work-pool task: a task of a few tens of ms keeps the pool's wait estimate low for searches. */
+const ITEMS_PER_TASK = 25;
+/** A full pool (ServerBusyError) is waited out: re-rendering yields to requests. */
+const BUSY_RETRY_MS = 250;
+
+export interface RerenderProgress {
+  /** Stale items looked at so far, and how many there were at the start. */
+  done: number;
+  total: number;
+  rerendered: number;
+  failed: number;
+}
+
+export interface RerenderOptions {
+  batchSize?: number;
+  onProgress?: (progress: RerenderProgress) => void;
+  /** An item that could not be rendered or written: it stays stale and is tried again at the next run. */
+  onError?: (error: unknown, item: { kind: RenderedKind; id: number }) => void;
+  /** Stops between batches (the server is stopping). */
+  signal?: AbortSignal;
+}
+
+export interface RerenderResult extends RerenderProgress {
+  /** Rendered again, by kind. */
+  reports: number;
+  pages: number;
+  /** Saved (or re-rendered elsewhere) between reading and writing: left to that write. */
+  skipped: number;
+}
+
+type Fail = (error: unknown, kind: RenderedKind, id: number) => void;
+
+export async function rerenderStale(ctx: ActionContext, options: RerenderOptions = {}): Promise<RerenderResult> {
+  const batchSize = options.batchSize ?? RERENDER_BATCH;
+  const result: RerenderResult = { done: 0, total: 0, rerendered: 0, failed: 0, reports: 0, pages: 0, skipped: 0 };
+  for (const kind of RENDERED_KINDS) result.total += await countStale(ctx.db, kind);
+  const fail: Fail = (error, kind, id) => {
+    result.failed++;
+    options.onError?.(error, { kind, id });
+  };
+  for (const kind of RENDERED_KINDS) {
+    // Failed items stay stale: the cursor moves past them, so a run always ends.
+    for (let afterId = 0; !options.signal?.aborted; ) {
+      const ids = await listStaleIds(ctx.db, kind, afterId, batchSize);
+      if (ids.length === 0) break;
+      afterId = ids[ids.length - 1]!;
+      const { written, skipped } = await writeBatch(ctx, kind, await renderBatch(ctx, kind, ids, fail), fail);
+      result[kind === 'report' ? 'reports' : 'pages'] += written;
+      result.rerendered += written;
+      result.skipped += skipped;
+      result.done += ids.length;
+      options.onProgress?.({ done: result.done, total: result.total, rerendered: result.rerendered, failed: result.failed });
+    }
+  }
+  return result;
+}
+
+async function renderBatch(ctx: ActionContext, kind: RenderedKind, ids: number[], fail: Fail): Promise<RerenderedBody[]> {
+  const items: RerenderedBody[] = [];
+  for (let start = 0; start < ids.length; start += ITEMS_PER_TASK) {
+    const chunk = ids.slice(start, start + ITEMS_PER_TASK);
+    try {
+      items.push(...(await renderInPool(ctx, kind, chunk)));
+    } catch {
+      // One body that cannot be rendered (or not in the task's time) must not hold back the others.
+      for (const id of chunk) {
+        try {
+          items.push(...(await renderInPool(ctx, kind, [id])));
+        } catch (error) {
+          fail(error, kind, id);
+        }
+      }
+    }
+  }
+  return items;
+}
+
+async function renderInPool(ctx: ActionContext, kind: RenderedKind, ids: number[]): Promise<RerenderedBody[]> {
+  for (;;) {
+    try {
+      return await ctx.work.run('renderStored', { kind, ids });
+    } catch (error) {
+      if (!(error instanceof ServerBusyError)) throw error;
+      await sleep(BUSY_RETRY_MS);
+    }
+  }
+}
+
+/**
+ * One transaction for the batch. If it fails, the items are written one per transaction,
+ * so one item that cannot be written holds back only itself; a failed transaction leaves
+ * its items as they were (body and search entry alike).
+ */
+async function writeBatch(ctx: ActionContext, kind: RenderedKind, items: RerenderedBody[], fail: Fail): Promise<{ written: number; skipped: number }> {
+  if (items.length === 0) return { written: 0, skipped: 0 };
+  try {
+    const written = await ctx.db.transaction().execute(async (trx) => {
+      // The batch's search rows go in together at its end: FTS5 then flushes once per batch.
+      deferIndexing(trx);
+      let count = 0;
+      for (const item of items) if (await applyRerendered(trx, kind, item)) count++;
+      await writeDeferredIndex(trx);
+      if (count > 0) await bumpContentVersion(trx);
+      return count;
+    });
+    return { written, skipped: items.length - written };
+  } catch (error) {
+    if (items.length === 1) {
+      fail(error, kind, items[0]!.stored.id);
+      return { written: 0, skipped: 0 };
+    }
+    const total = { written: 0, skipped: 0 };
+    for (const item of items) {
+      const one = await writeBatch(ctx, kind, [item], fail);
+      total.written += one.written;
+      total.skipped += one.skipped;
+    }
+    return total;
+  }
+}

@@ -1,0 +1,108 @@
+// Render versions (migration 0015): which renderer version made each report's and page's
+// stored rendering, the media refs each body names, and the guarded write of a re-rendering.
+// Reports and pages share the body columns, so one function serves both kinds.
+import type { Kysely } from 'kysely';
+import { mediaRefs } from '../domain/text-format/media-refs.js';
+import type { OutlineEntry } from '../domain/text-format/render.js';
+import { RENDER_VERSION } from '../domain/text-format/render-version.js';
+import type { Database } from './database.js';
+import { setBodyMediaLinks, setPageBodyMediaLinks } from './media.js';
+
+type Q = Kysely<Database>;
+
+export type RenderedKind = 'report' | 'page';
+export const RENDERED_KINDS: readonly RenderedKind[] = ['report', 'page'];
+
+// The query types name the report tables; the page tables have the same columns.
+const itemsTable = (kind: RenderedKind) => (kind === 'report' ? 'reports' : 'pages') as 'reports';
+const refsTable = (kind: RenderedKind) => (kind === 'report' ? 'report_media_refs' : 'page_media_refs') as 'report_media_refs';
+
+/**
+ * Called wherever a body's rendering is written (insertReport, updateReportContent,
+ * insertPage, updatePageContent, re-rendering), always right after `renderBody` in the same
+ * process: records that this renderer made it, the content hashes its HTML links to (which
+ * make a file public), and the refs its source names (which an upload looks up).
+ */
+export async function noteRenderedBody(trx: Q, kind: RenderedKind, id: number, body: { bodySource: string; bodyHtml: string }): Promise<void> {
+  await trx.updateTable(itemsTable(kind)).set({ render_version: RENDER_VERSION }).where('id', '=', id).execute();
+  await (kind === 'report' ? setBodyMediaLinks : setPageBodyMediaLinks)(trx, id, body.bodyHtml);
+  await trx.deleteFrom(refsTable(kind)).where('item_id', '=', id).execute();
+  // Most bodies name no file: they skip the parse (an import writes thousands of them).
+  const refs = /media:/i.test(body.bodySource) ? mediaRefs(body.bodySource) : [];
+  if (refs.length > 0) await trx.insertInto(refsTable(kind)).values(refs.map((ref) => ({ item_id: id, ref }))).execute();
+}
+
+/** A stored body as re-rendering reads it: what it renders, and what its write checks. */
+export interface StoredBody {
+  id: number;
+  title: string;
+  status: string;
+  bodySource: string;
+  /** The item's edit version and render version when read: the write is refused if either moved. */
+  version: number;
+  renderVersion: number;
+}
+
+/** Items rendered by an older renderer, after `afterId`, in id order. */
+export async function listStaleIds(db: Q, kind: RenderedKind, afterId: number, limit: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom(itemsTable(kind))
+    .select('id')
+    .where('render_version', '<', RENDER_VERSION)
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export async function countStale(db: Q, kind: RenderedKind): Promise<number> {
+  const row = await db
+    .selectFrom(itemsTable(kind))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('render_version', '<', RENDER_VERSION)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function findStoredBodies(db: Q, kind: RenderedKind, ids: number[]): Promise<StoredBody[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom(itemsTable(kind))
+    .select(['id', 'title', 'status', 'body_source', 'version', 'render_version'])
+    .where('id', 'in', ids)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, title: r.title, status: r.status, bodySource: r.body_source, version: r.version, renderVersion: r.render_version }));
+}
+
+/** Items whose body names one of `refs` after `media:`. */
+export async function idsNamingRefs(db: Q, kind: RenderedKind, refs: string[]): Promise<number[]> {
+  if (refs.length === 0) return [];
+  const rows = await db.selectFrom(refsTable(kind)).select('item_id').distinct().where('ref', 'in', refs).orderBy('item_id').execute();
+  return rows.map((r) => r.item_id);
+}
+
+/**
+ * Writes a new rendering of `stored` if the item is still at the edit and render versions it
+ * was read at (a save, or another re-rendering, since then wins), leaving the edit version and
+ * updated_at alone: re-rendering is not an edit. Returns the item's status when written.
+ */
+export async function writeRerenderedBody(
+  trx: Q,
+  kind: RenderedKind,
+  stored: StoredBody,
+  rendered: { html: string; text: string; outline: OutlineEntry[] },
+): Promise<string | undefined> {
+  const row = await trx
+    .updateTable(itemsTable(kind))
+    .set({ body_html: rendered.html, body_text: rendered.text, outline_json: JSON.stringify(rendered.outline) })
+    .where('id', '=', stored.id)
+    .where('version', '=', stored.version)
+    .where('render_version', '=', stored.renderVersion)
+    .returning('status')
+    .executeTakeFirst();
+  if (!row) return undefined;
+  await noteRenderedBody(trx, kind, stored.id, { bodySource: stored.bodySource, bodyHtml: rendered.html });
+  return row.status;
+}

@@ -1,0 +1,217 @@
+// Render versions (issue 11): items whose stored rendering came from an older renderer are
+// rendered again with their search entries, in transactions; current items are not touched;
+// a file stored after the text that names it re-renders that text.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { sql } from 'kysely';
+import { transitionPage } from '../../src/actions/page-transition.js';
+import { applyRerendered, renderStoredBodies } from '../../src/actions/render-stored-bodies.js';
+import { rerenderStale } from '../../src/actions/rerender.js';
+import { savePage } from '../../src/actions/save-page.js';
+import { saveReport } from '../../src/actions/save-report.js';
+import { searchReports } from '../../src/actions/search-reports.js';
+import { storeMedia } from '../../src/actions/store-media.js';
+import { uploadMedia } from '../../src/actions/upload-media.js';
+import { searchDocument } from '../../src/domain/search/document.js';
+import { parseSearchQuery } from '../../src/domain/search/query.js';
+import { render } from '../../src/domain/text-format/render.js';
+import { RENDER_VERSION } from '../../src/domain/text-format/render-version.js';
+import { isMediaPublic } from '../../src/store/media.js';
+import { indexPage, findPageHits } from '../../src/store/page-search.js';
+import { indexReport } from '../../src/store/search.js';
+import { getContentVersion } from '../../src/store/site-state.js';
+import { addTeam, type Team } from '../support/authors.js';
+import { createTestSite, type TestSite } from '../support/db.js';
+import { publishReport } from '../support/factories.js';
+import { makePdf } from '../support/media-fixtures.js';
+
+let site: TestSite;
+let team: Team;
+
+before(async () => {
+  site = await createTestSite();
+  team = await addTeam(site);
+});
+after(() => site.cleanup());
+
+const OLD_WORD = '旧描画';
+
+/** The item as an older renderer left it: other HTML, text and search entry, version 1. */
+async function makeStale(kind: 'report' | 'page', id: number, title: string): Promise<void> {
+  await site.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable(kind === 'report' ? 'reports' : 'pages')
+      .set({ body_html: `<p>${OLD_WORD}</p>`, body_text: `${OLD_WORD}の本文`, outline_json: '[]', render_version: 1 })
+      .where('id', '=', id)
+      .execute();
+    const doc = searchDocument(title, `${OLD_WORD}の本文`);
+    await (kind === 'report' ? indexReport(trx, id, doc) : indexPage(trx, id, doc));
+  });
+}
+
+async function row(kind: 'report' | 'page', id: number) {
+  return site.db
+    .selectFrom(kind === 'report' ? 'reports' : 'pages')
+    .select(['body_html', 'body_text', 'outline_json', 'render_version', 'version', 'updated_at'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+}
+
+const reportHits = async (q: string) => (await searchReports(site.db, { q, filter: {}, page: 1, perPage: 50 })).items.map((i) => i.report.id);
+const pageHits = async (q: string) => (await findPageHits(site.db, parseSearchQuery(q), { offset: 0, limit: 50 })).ids;
+
+/** Renders what earlier tests left stale, so each test counts only its own items. */
+async function settleEarlierItems(): Promise<void> {
+  await rerenderStale(site);
+}
+
+test('renders again a published report stored at version 1: HTML, text, outline and search entry together', async () => {
+  await settleEarlierItems();
+  const bodySource = '1 概要\n\n(1)港湾整備の陳情を受けた。';
+  const report = await publishReport(site, { title: '港湾の報告', bodySource });
+  await makeStale('report', report.id, '港湾の報告');
+  assert.deepEqual(await reportHits(OLD_WORD), [report.id]);
+  const versionBefore = await getContentVersion(site.db);
+
+  const result = await rerenderStale(site);
+
+  assert.equal(result.rerendered, 1);
+  assert.equal(result.reports, 1);
+  const after = await row('report', report.id);
+  const expected = render(bodySource);
+  assert.equal(after.body_html, expected.html);
+  assert.equal(after.body_text, expected.text);
+  assert.deepEqual(JSON.parse(after.outline_json), expected.outline);
+  assert.equal(after.render_version, RENDER_VERSION);
+  assert.deepEqual(await reportHits(OLD_WORD), []);
+  assert.deepEqual(await reportHits('陳情'), [report.id]);
+  // Page caches of every process compare this version: the report's page is rendered anew.
+  assert.ok((await getContentVersion(site.db)) > versionBefore);
+});
+
+test('leaves current items alone: only the stale ones are counted and written, edits keep their version', async () => {
+  await settleEarlierItems();
+  const current = await publishReport(site, { title: '最新の報告' });
+  const stale = await publishReport(site, { title: '古い報告' });
+  await makeStale('report', stale.id, '古い報告');
+  const currentBefore = await row('report', current.id);
+  const staleBefore = await row('report', stale.id);
+
+  const first = await rerenderStale(site);
+  assert.deepEqual([first.total, first.rerendered, first.failed], [1, 1, 0]);
+  assert.deepEqual(await row('report', current.id), currentBefore);
+  const staleAfter = await row('report', stale.id);
+  // Re-rendering is not an edit: an editor open on the report can still save it.
+  assert.deepEqual([staleAfter.version, staleAfter.updated_at], [staleBefore.version, staleBefore.updated_at]);
+
+  const versionBefore = await getContentVersion(site.db);
+  const second = await rerenderStale(site);
+  assert.deepEqual([second.total, second.rerendered], [0, 0]);
+  assert.equal(await getContentVersion(site.db), versionBefore);
+});
+
+test('renders fixed pages too, with their search entries', async () => {
+  await settleEarlierItems();
+  const saved = await savePage(site, team.editor, { title: '政策', slug: 'policy-rerender', parentId: null, position: 0, summary: '', bodySource: '1 防災\n\n(1)避難所を増やす。' });
+  await transitionPage(site, team.editor, 'publish', { pageId: saved.id });
+  await makeStale('page', saved.id, '政策');
+
+  const result = await rerenderStale(site);
+
+  assert.deepEqual([result.pages, result.reports], [1, 0]);
+  const after = await row('page', saved.id);
+  assert.equal(after.body_html, render('1 防災\n\n(1)避難所を増やす。').html);
+  assert.equal(after.render_version, RENDER_VERSION);
+  assert.deepEqual(await pageHits(OLD_WORD), []);
+  assert.deepEqual(await pageHits('避難所'), [saved.id]);
+});
+
+test('a failure in the middle of a batch leaves the failing item whole and writes the others', async () => {
+  await settleEarlierItems();
+  const first = await publishReport(site, { title: '一件目' });
+  const failing = await publishReport(site, { title: '失敗する報告', bodySource: '1 資料\n\n[資料](media:boom.pdf)を配った。' });
+  const third = await publishReport(site, { title: '三件目' });
+  for (const r of [first, failing, third]) await makeStale('report', r.id, 'x');
+  const failingBefore = await row('report', failing.id);
+  // The refs are written after the body row in the same transaction: failing there proves
+  // the body write is rolled back with it.
+  await sql`create trigger refuse_boom before insert on report_media_refs when new.ref = 'boom.pdf'
+    begin select raise(abort, 'refused by the test'); end`.execute(site.db);
+  const errors: number[] = [];
+  try {
+    const result = await rerenderStale(site, { onError: (_error, item) => errors.push(item.id) });
+    assert.deepEqual([result.rerendered, result.failed], [2, 1]);
+  } finally {
+    await sql`drop trigger refuse_boom`.execute(site.db);
+  }
+  assert.deepEqual(errors, [failing.id]);
+  assert.deepEqual(await row('report', failing.id), failingBefore);
+  assert.ok((await reportHits(OLD_WORD)).includes(failing.id), 'the old search entry stays with the old body');
+  for (const r of [first, third]) assert.equal((await row('report', r.id)).render_version, RENDER_VERSION);
+
+  // Still stale: the next run renders it.
+  const retry = await rerenderStale(site);
+  assert.deepEqual([retry.total, retry.rerendered], [1, 1]);
+  assert.equal((await row('report', failing.id)).render_version, RENDER_VERSION);
+});
+
+test('a save between reading and writing wins over the re-rendering', async () => {
+  await settleEarlierItems();
+  const saved = await saveReport(site, team.editor, {
+    title: '編集中の報告',
+    activityDate: '2024-06-01',
+    categoryId: null,
+    tags: [],
+    slug: '',
+    summary: '',
+    bodySource: '最初の本文。',
+  });
+  await makeStale('report', saved.id, '編集中の報告');
+  const [read] = await renderStoredBodies(site.db, { kind: 'report', ids: [saved.id] });
+  await saveReport(site, team.editor, {
+    reportId: saved.id,
+    expectedVersion: saved.version,
+    title: '編集中の報告',
+    activityDate: '2024-06-01',
+    categoryId: null,
+    tags: [],
+    slug: saved.slug,
+    summary: '',
+    bodySource: '保存された本文。',
+  });
+
+  const isWritten = await site.db.transaction().execute((trx) => applyRerendered(trx, 'report', read!));
+
+  assert.equal(isWritten, false);
+  const after = await row('report', saved.id);
+  assert.equal(after.body_html, render('保存された本文。').html);
+  assert.equal(after.render_version, RENDER_VERSION);
+});
+
+test('uploading a file re-renders the reports and pages that named it before it existed', async () => {
+  await settleEarlierItems();
+  const report = await publishReport(site, { title: '資料のある報告', bodySource: '1 資料\n\n当日の[配布資料](media:later.pdf)を掲載する。' });
+  const page = await savePage(site, team.editor, { title: '資料集', slug: 'papers-rerender', parentId: null, position: 0, summary: '', bodySource: '[配布資料](media:later.pdf)' });
+  const other = await publishReport(site, { title: '関係ない報告' });
+  const otherBefore = await row('report', other.id);
+  assert.doesNotMatch((await row('report', report.id)).body_html, /later\.pdf/);
+
+  const media = await uploadMedia(site, { bytes: await makePdf(2), fileName: 'later.pdf', altText: '', user: team.editor });
+
+  const reportHtml = (await row('report', report.id)).body_html;
+  assert.match(reportHtml, new RegExp(`/media/${media.sha256}/later\\.pdf`));
+  assert.match(reportHtml, /PDF形式/);
+  assert.match((await row('page', page.id)).body_html, new RegExp(`/media/${media.sha256}/later\\.pdf`));
+  assert.deepEqual(await row('report', other.id), otherBefore);
+  // The link in a published report makes the file public, as if the report had been saved now.
+  assert.equal(await isMediaPublic(site.db, media.sha256), true);
+});
+
+test('a file stored by an import re-renders the report that names it by file name', async () => {
+  await settleEarlierItems();
+  const report = await publishReport(site, { title: '取り込み資料', bodySource: '[議事録](media:minutes-import.pdf)を参照。' });
+
+  const media = await storeMedia(site, { bytes: await makePdf(1), fileName: 'minutes-import.pdf', mime: 'application/pdf' });
+
+  assert.match((await row('report', report.id)).body_html, new RegExp(`/media/${media.sha256}/minutes-import\\.pdf`));
+});
