@@ -3,19 +3,22 @@
 // (sanitize-html), then walked block by block:
 // - p, div and the like → paragraphs (blank line between); <br> → a line break;
 // - a heading whose text starts with an outline number (「1 概要」「(1)北海道」) → that line,
-//   which the text format reads as a heading; a heading without a number → a bold
-//   paragraph (**見出し**): the text format only knows numbered headings, and inventing
-//   numbers would put words on the page the author never wrote;
+//   which the text format reads as a heading; a heading without a number → 【見出し】 for
+//   h1/h2 and ■ 見出し for h3–h6, the unnumbered headings of the text format (inventing
+//   numbers would put words on the page the author never wrote);
 // - paragraphs that are a 公用文 outline (「1 …」「(1)…」 lines) stay exactly those lines;
 // - ul → 「・」 lines, ol → 「1) 」 lines (not 「1 」, which would read as a section), nested
 //   lists indented with 全角 spaces;
-// - links → [text](url), relative URLs resolved against options.baseUrl; images → a media
-//   reference [alt](media:name) when options.resolveMedia knows the file, else a link to
-//   the image's URL; strong/b → **…**, em/i → *…*;
-// - what the format cannot express is never dropped silently: a table becomes text rows
-//   (cells joined by 「 | 」), an embedded iframe/video/audio becomes a link to its source,
-//   each with a warning. The text format has no way to carry raw HTML (tags written in a
-//   report are shown as text), so "kept as text" is the lossless and safe choice.
+// - links → [text](url), relative URLs resolved against options.baseUrl; strong/b → **…**,
+//   em/i → *…*;
+// - an image whose file options.resolveMedia knows → an inline figure on its own line at
+//   the image's place, `![説明](media:ref "キャプション")` (alt from the img, else from
+//   options.describeImage; caption from the <figure>'s figcaption); inside a table cell,
+//   heading or link text, and for a file that was not imported, a link instead;
+// - a table → `| a | b |` rows, with a delimiter row under a header row (th cells or thead);
+// - what the format cannot express is never dropped silently: merged cells are split, an
+//   embedded iframe/video/audio becomes a link to its source, each with a warning. The text
+//   format has no way to carry raw HTML (tags written in a report are shown as text).
 // Pure: no I/O; the caller decides what a media reference is.
 import { load } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
@@ -31,6 +34,8 @@ export interface HtmlToTextOptions {
    * is given, otherwise with the URL as written.
    */
   resolveMedia?: (url: string) => string | undefined;
+  /** A description for an image whose img has no alt (e.g. the alt text stored with a WordPress attachment). */
+  describeImage?: (url: string) => string | undefined;
 }
 
 export interface HtmlToTextResult {
@@ -56,6 +61,8 @@ const SANITIZE: sanitizeHtml.IOptions = {
   allowedAttributes: {
     a: ['href'],
     img: ['src', 'alt'],
+    td: ['colspan', 'rowspan'],
+    th: ['colspan', 'rowspan'],
     iframe: ['src', 'title'],
     video: ['src'],
     audio: ['src'],
@@ -77,19 +84,24 @@ const BLOCKS = new Set([
   'iframe', 'video', 'audio', 'embed', 'object',
 ]);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const IMAGE_FILE = /\.(jpe?g|png|gif|webp|avif)$/i;
 const EMBEDS = new Set(['iframe', 'video', 'audio', 'embed', 'object']);
 
 export const HTML_WARNINGS = {
-  table: 'a table was kept as text rows (cells separated by " | ")',
+  mergedCells: 'a table cell spanning several rows or columns was split: the text stands in the first cell, the others are empty',
+  pipeInCell: 'a "|" inside a table cell was written as 「｜」 (a "|" separates the cells)',
   embed: (src: string) => `embedded content kept as a link: ${src}`,
   embedWithoutSource: 'embedded content without a source address was left out',
-  heading: 'a heading without a number was kept as a bold paragraph',
+  imageWithoutAlt: (src: string) => `an image without a description (alt text) was placed as it is: add one in the editor (${src})`,
 } as const;
+
+/** Marks a figure line inside inline text, so that it becomes a block of its own (never in the input: see collapse). */
+const FIGURE_MARK = '\uE000';
 
 export function htmlToReportText(html: string, options: HtmlToTextOptions = {}): HtmlToTextResult {
   const clean = sanitizeHtml(html, SANITIZE);
   const $ = load(clean, null, false);
-  const state: State = { options, warnings: new Set(), mediaRefs: new Set(), blocks: [] };
+  const state: State = { options, warnings: new Set(), mediaRefs: new Set(), blocks: [], isInline: false };
   walkBlocks(state, $.root()[0]!.children, 0);
   const text = state.blocks
     .map((b) => b.split('\n').map((l) => l.replace(/[ \t]+$/g, '')).filter((l) => l.trim() !== '').join('\n'))
@@ -104,6 +116,10 @@ interface State {
   mediaRefs: Set<string>;
   /** Finished paragraphs (each may hold single line breaks). */
   blocks: string[];
+  /** Inside a heading, table cell or link text: images become links, not figures. */
+  isInline: boolean;
+  /** The caption of the <figure> being walked, until an image takes it. */
+  caption?: string;
 }
 
 function isElement(node: AnyNode): node is Element {
@@ -133,6 +149,7 @@ function block(state: State, el: Element, listDepth: number): void {
   if (HEADINGS.has(name)) return heading(state, el);
   if (name === 'ul' || name === 'ol') return list(state, el, listDepth);
   if (name === 'table') return table(state, el);
+  if (name === 'figure') return figure(state, el);
   if (EMBEDS.has(name)) return embed(state, el);
   if (name === 'hr') return;
   if (name === 'pre') return pushParagraph(state, preText(state, el));
@@ -141,11 +158,33 @@ function block(state: State, el: Element, listDepth: number): void {
 }
 
 function heading(state: State, el: Element): void {
-  const text = inlineText(state, el.children).replace(/\n+/g, ' ').trim();
+  // Emphasis is the heading's own look, not a word's.
+  const text = inlineOnly(state, el.children).replace(/\n+/g, ' ').replace(/\*\*([^*]+)\*\*/g, '$1').trim();
   if (text === '') return;
   if (parseMarker(text)) return pushParagraph(state, text);
-  state.warnings.add(HTML_WARNINGS.heading);
-  pushParagraph(state, `**${text}**`);
+  pushParagraph(state, el.name === 'h1' || el.name === 'h2' ? `【${text}】` : `■ ${text}`);
+}
+
+/** A <figure>: its figcaption is the caption of the first image in it, or a paragraph after it when none takes it. */
+function figure(state: State, el: Element): void {
+  const captions = el.children.filter((c): c is Element => isElement(c) && c.name === 'figcaption');
+  const caption = captions.map((c) => inlineOnly(state, c.children).replace(/\s+/g, ' ').trim()).join(' ').trim();
+  const outer = state.caption;
+  state.caption = caption === '' ? undefined : caption;
+  walkBlocks(state, el.children.filter((c) => !captions.includes(c as Element)), 0);
+  if (state.caption !== undefined) pushParagraph(state, state.caption);
+  state.caption = outer;
+}
+
+/** Inline text where images stay links (a heading, a caption, a cell). */
+function inlineOnly(state: State, nodes: AnyNode[]): string {
+  const was = state.isInline;
+  state.isInline = true;
+  try {
+    return inlineText(state, nodes);
+  } finally {
+    state.isInline = was;
+  }
 }
 
 function list(state: State, el: Element, depth: number): void {
@@ -154,14 +193,14 @@ function list(state: State, el: Element, depth: number): void {
   let n = 0;
   for (const child of el.children) {
     if (!isElement(child) || child.name !== 'li') {
-      const loose = inlineText(state, [child]).trim();
+      const loose = inlineOnly(state, [child]).trim();
       if (loose !== '') lines.push(indent + loose);
       continue;
     }
     n++;
     const bullet = el.name === 'ol' ? `${n}) ` : '・';
     const inline = child.children.filter((c) => !(isElement(c) && (c.name === 'ul' || c.name === 'ol')));
-    const itemText = inlineText(state, inline).trim().replace(/\n+/g, `\n${indent}\u3000`);
+    const itemText = inlineOnly(state, inline).trim().replace(/\n+/g, `\n${indent}\u3000`);
     lines.push(indent + bullet + itemText);
     for (const nested of child.children) {
       if (isElement(nested) && (nested.name === 'ul' || nested.name === 'ol')) {
@@ -174,28 +213,50 @@ function list(state: State, el: Element, depth: number): void {
   if (lines.length > 0) state.blocks.push(lines.join('\n'));
 }
 
+/**
+ * `| a | b |` rows; a delimiter row follows the first row when it is a header (all th, or
+ * in thead). A caption goes before the table as a paragraph.
+ */
 function table(state: State, el: Element): void {
-  const rows: string[] = [];
-  const visit = (node: Element) => {
+  const rows: { cells: string[]; isHeader: boolean }[] = [];
+  const captions: string[] = [];
+  const visit = (node: Element, isHead: boolean) => {
     for (const child of node.children) {
       if (!isElement(child)) continue;
       if (child.name === 'tr') {
-        const cells = child.children
-          .filter((c): c is Element => isElement(c) && (c.name === 'td' || c.name === 'th'))
-          .map((c) => inlineText(state, c.children).replace(/\s*\n\s*/g, ' ').trim());
-        if (cells.some((c) => c !== '')) rows.push(cells.join(' | '));
+        const cells = child.children.filter((c): c is Element => isElement(c) && (c.name === 'td' || c.name === 'th'));
+        const texts = cells.flatMap((c) => [cellText(state, c), ...Array<string>(span(state, c) - 1).fill('')]);
+        if (texts.some((c) => c !== '')) rows.push({ cells: texts, isHeader: isHead || cells.every((c) => c.name === 'th') });
       } else if (child.name === 'caption') {
-        const caption = inlineText(state, child.children).trim();
-        if (caption !== '') rows.push(caption);
-      } else {
-        visit(child);
+        captions.push(inlineOnly(state, child.children).trim());
+      } else if (child.name !== 'table') {
+        visit(child, isHead || child.name === 'thead');
       }
     }
   };
-  visit(el);
+  visit(el, false);
+  pushParagraph(state, captions.filter((c) => c !== '').join('\n'));
   if (rows.length === 0) return;
-  state.warnings.add(HTML_WARNINGS.table);
-  state.blocks.push(rows.join('\n'));
+  const width = Math.max(...rows.map((r) => r.cells.length));
+  const line = (cells: string[]) => `| ${[...cells, ...Array<string>(width - cells.length).fill('')].join(' | ')} |`;
+  const lines = rows.map((r) => line(r.cells));
+  if (rows[0]!.isHeader) lines.splice(1, 0, line(Array<string>(width).fill('---')));
+  state.blocks.push(lines.join('\n'));
+}
+
+function cellText(state: State, cell: Element): string {
+  const text = inlineOnly(state, cell.children).replace(/\s*\n\s*/g, ' ').trim();
+  if (!text.includes('|')) return text;
+  state.warnings.add(HTML_WARNINGS.pipeInCell);
+  return text.replace(/\|/g, '｜');
+}
+
+/** How many columns a cell takes (colspan); a rowspan is noted, its rows keep their own cells. */
+function span(state: State, cell: Element): number {
+  const columns = Number.parseInt(cell.attribs.colspan ?? '1', 10);
+  const rowsSpanned = Number.parseInt(cell.attribs.rowspan ?? '1', 10);
+  if (columns > 1 || rowsSpanned > 1) state.warnings.add(HTML_WARNINGS.mergedCells);
+  return Number.isInteger(columns) && columns > 1 ? Math.min(columns, 100) : 1;
 }
 
 function embed(state: State, el: Element): void {
@@ -217,8 +278,27 @@ function embedLink(state: State, el: Element): string {
   return markdownLink(label, url);
 }
 
+/** A paragraph; the figure lines in it become blocks of their own, in place. */
 function pushParagraph(state: State, text: string): void {
-  if (text.trim() !== '') state.blocks.push(text);
+  if (!text.includes(FIGURE_MARK)) {
+    if (text.trim() !== '') state.blocks.push(text);
+    return;
+  }
+  let run: string[] = [];
+  const flush = () => {
+    const paragraph = run.join('\n');
+    if (paragraph.trim() !== '') state.blocks.push(paragraph);
+    run = [];
+  };
+  for (const line of text.split('\n')) {
+    if (!line.startsWith(FIGURE_MARK)) {
+      run.push(line);
+      continue;
+    }
+    flush();
+    state.blocks.push(line.slice(FIGURE_MARK.length));
+  }
+  flush();
 }
 
 function preText(state: State, el: Element): string {
@@ -241,7 +321,7 @@ function inlineText(state: State, nodes: AnyNode[]): string {
 }
 
 function collapse(text: string): string {
-  return text.replace(/[ \t\n\r\f\u00a0]+/g, ' ');
+  return text.replace(/[ \t\n\r\f\u00a0]+/g, ' ').replace(/\uE000/g, '');
 }
 
 function inlineElement(state: State, el: Element): string {
@@ -280,18 +360,33 @@ function emphasis(text: string, mark: string): string {
   return `${lead}${mark}${inner}${mark}${trail}`;
 }
 
-function image(state: State, el: Element): string {
+function image(state: State, el: Element, fullSize?: { url: string; ref: string }): string {
   const src = el.attribs.src;
   const alt = collapse(el.attribs.alt ?? '').trim();
   if (!src) return alt;
   const url = absoluteUrl(state, src) ?? src;
   const ref = state.options.resolveMedia?.(url);
+  if (!state.isInline && (ref !== undefined || fullSize !== undefined)) {
+    const description = alt || state.options.describeImage?.(url)?.trim() || (fullSize && state.options.describeImage?.(fullSize.url)?.trim()) || '';
+    return figureLine(state, ref ?? fullSize!.ref, description, url);
+  }
   const label = alt || fileNameOf(url) || '画像';
   if (ref !== undefined) {
     state.mediaRefs.add(ref);
     return markdownLink(label, `media:${ref}`);
   }
   return markdownLink(label, url);
+}
+
+/** `![説明](media:ref "キャプション")` on a line of its own (FIGURE_MARK: see pushParagraph); the figure's caption is taken once. */
+function figureLine(state: State, ref: string, description: string, url: string): string {
+  state.mediaRefs.add(ref);
+  if (description === '') state.warnings.add(HTML_WARNINGS.imageWithoutAlt(url));
+  // The figure syntax ends the description at 「]」 and the caption at a double quote.
+  const alt = description.replace(/\]/g, '］').replace(/\[/g, '［');
+  const caption = state.caption?.replace(/"/g, '”');
+  state.caption = undefined;
+  return `\n${FIGURE_MARK}![${alt}](media:${ref}${caption === undefined ? '' : ` "${caption}"`})\n`;
 }
 
 function anchor(state: State, el: Element): string {
@@ -302,6 +397,7 @@ function anchor(state: State, el: Element): string {
   const hrefRef = url === undefined ? undefined : state.options.resolveMedia?.(url);
   // WordPress wraps a thumbnail in a link to the full-size file: one reference, to the file.
   if (images.length === 1 && text === '') {
+    if (hrefRef !== undefined && !state.isInline && IMAGE_FILE.test(url!.split(/[?#]/)[0]!)) return image(state, images[0]!, { url: url!, ref: hrefRef });
     if (hrefRef !== undefined) {
       state.mediaRefs.add(hrefRef);
       const alt = collapse(images[0]!.attribs.alt ?? '').trim();
@@ -309,7 +405,7 @@ function anchor(state: State, el: Element): string {
     }
     return image(state, images[0]!);
   }
-  const imageText = images.map((img) => image(state, img)).join(' ');
+  const imageText = images.map((img) => inlineOnly(state, [img])).join(' ');
   const label = [text, imageText].filter((t) => t !== '').join(' ');
   if (url === undefined || /^#/.test(href ?? '')) return label;
   if (hrefRef !== undefined) {

@@ -1,7 +1,9 @@
 // Builds the block tree from normalised source, line by line (see DESIGN.md "The report
-// text format"). Every marker line starts a block; a blank line ends one.
-import { isBlankLine, isHeading } from './is-heading.js';
+// text format"). Every marker line, photo line and table starts a block; a blank line ends one.
+import { figureLine } from './figure-line.js';
+import { isBlankLine, markerRole } from './marker-role.js';
 import { parseMarker, type Marker } from './marker.js';
+import { tableAt } from './table.js';
 import type { Block, Document, Item, Section } from './tree.js';
 
 /** An open container: the document root (level 0), a section or an item. */
@@ -17,30 +19,42 @@ export function parseDocument(normalized: string): Document {
   // The lines of the paragraph being extended by unmarked lines, if any.
   let current: string[] | undefined;
 
-  lines.forEach((line, index) => {
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
     if (isBlankLine(line)) {
       current = undefined;
-      return;
+      continue;
     }
-    const marker = parseMarker(line);
+    const figure = figureLine(line);
+    const table = figure ? undefined : tableAt(lines, index);
+    if (figure || table) {
+      stack[stack.length - 1]!.children.push(figure ?? table!.table);
+      if (table) index = table.end - 1;
+      current = undefined;
+      continue;
+    }
+    const found = parseMarker(line);
+    const role = found && markerRole(found, lines, index);
+    // 【見出し】 and 「1南部開発問題」 are markers only as headings.
+    const marker = found?.isHeadingOnly && role !== 'heading' ? undefined : found;
     if (!marker) {
       if (current) current.push(line);
       else current = openParagraph(stack, line);
-      return;
+      continue;
     }
     closeFrom(stack, marker.level);
     const container = stack[stack.length - 1]!;
-    if (isHeading(marker, lines, index)) {
+    if (role === 'heading') {
       const section: Section = { kind: 'section', level: marker.level, marker, children: [] };
       container.children.push(section);
       stack.push({ level: marker.level, children: section.children });
       current = undefined;
     } else {
-      const item = appendItem(container, marker);
+      const item = appendItem(container, marker, role === 'notice');
       stack.push({ level: marker.level, children: item.children });
       current = item.lines;
     }
-  });
+  }
   return root;
 }
 
@@ -56,8 +70,8 @@ function openParagraph(stack: Open[], line: string): string[] {
 }
 
 /** Adds an item, continuing the container's list when its last block is a list of that level. */
-function appendItem(container: Open, marker: Marker): Item {
-  const item: Item = { level: marker.level, marker, lines: [marker.rest], children: [] };
+function appendItem(container: Open, marker: Marker, isNotice: boolean): Item {
+  const item: Item = { level: marker.level, marker, lines: [marker.rest], children: [], ...(isNotice ? { isNotice: true as const } : {}) };
   const last = container.children[container.children.length - 1];
   if (last?.kind === 'list' && last.level === marker.level) last.items.push(item);
   else container.children.push({ kind: 'list', level: marker.level, items: [item] });

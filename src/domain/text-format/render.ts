@@ -2,21 +2,30 @@
 // outline. Pure: the caller loads attachments first (see mediaRefs) and passes them in.
 import type { AttachmentFacts } from '../attachment.js';
 import { escapeHtml, trustedHtml, type TrustedHtml } from '../trusted-html.js';
+import { figureHtml } from './figure-html.js';
 import { renderInline } from './inline.js';
 import { normalizeSource } from './normalize-source.js';
 import { parseDocument } from './parse.js';
-import type { Block, Item, Paragraph, Section } from './tree.js';
+import { noticeLine } from './notice-line.js';
+import type { Block, Item, Paragraph, Section, Table } from './tree.js';
 
 export interface MediaInfo extends AttachmentFacts {
   url: string;
   mime: string;
   bytes: number;
   pages?: number | null;
+  /** An image's size in pixels, when known: photos are shown only with it. */
+  width?: number | null;
+  height?: number | null;
+  /** An image's WebP copies, narrowest first. */
+  variants?: ReadonlyArray<{ url: string; width: number }>;
 }
 
 export interface RenderOptions {
-  /** Attachments by the ref written after `media:` in `[label](media:<ref>)`. */
+  /** Attachments and photos by the ref written after `media:`. */
   media?: ReadonlyMap<string, MediaInfo>;
+  /** Staff's preview: a photo that cannot be shown says why (figure-html.ts). */
+  isPreview?: boolean;
 }
 
 export interface OutlineEntry {
@@ -60,6 +69,7 @@ const MAX_RANK = 6;
 class Writer {
   readonly textBlocks: string[] = [];
   readonly outline: OutlineEntry[] = [];
+  private tableCount = 0;
 
   constructor(private readonly options: RenderOptions) {}
 
@@ -68,6 +78,12 @@ class Writer {
       .map((block) => {
         if (block.kind === 'paragraph') return this.paragraph(block);
         if (block.kind === 'section') return this.section(block, scope);
+        if (block.kind === 'table') return this.table(block);
+        if (block.kind === 'figure') {
+          const figure = figureHtml(block, this.options.media?.get(block.ref), this.options.isPreview === true);
+          if (figure.text !== '') this.textBlocks.push(figure.text);
+          return figure.html;
+        }
         return `<ol class="items">${block.items.map((item) => this.item(item, scope)).join('')}</ol>`;
       })
       .join('');
@@ -91,8 +107,10 @@ class Writer {
     this.textBlocks.push(number + separator + title.text);
     this.outline.push({ id: scope.id, depth: scope.depth, number, title: title.text });
     const rank = Math.min(MAX_RANK, scope.depth + 1);
+    // 【見出し】 has no number: its brackets are part of the title.
+    const no = number === '' ? '' : `<span class="no">${escapeHtml(number)}</span>`;
     const heading =
-      `<h${rank} id="${scope.id}"><span class="no">${escapeHtml(number)}</span>` +
+      `<h${rank} id="${scope.id}">${no}` +
       `${escapeHtml(separator)}${title.html}</h${rank}>`;
     return `<section class="sec" aria-labelledby="${scope.id}">${heading}${this.blocks(section.children, scope)}</section>`;
   }
@@ -100,9 +118,30 @@ class Writer {
   /** Sections inside an item are numbered within the item's enclosing section. */
   private item(item: Item, scope: SectionScope): string {
     const { number, separator } = item.marker;
-    const first = renderInline(item.lines.join('\n'), this.options);
-    this.textBlocks.push(number + separator + first.text);
-    const lead = `<p><span class="no">${escapeHtml(number)}</span>${escapeHtml(separator)}${first.html}</p>`;
-    return `<li>${lead}${this.blocks(item.children, scope)}</li>`;
+    const notice = item.isNotice ? noticeLine(item.lines[0]!) : undefined;
+    // A notice line's label is shown as written, in bold; its value is inline text as usual.
+    const label = notice ? `<strong class="label">${escapeHtml(notice.label)}</strong>${escapeHtml(notice.gap)}` : '';
+    const labelText = notice ? notice.label + notice.gap : '';
+    const source = notice ? [notice.value, ...item.lines.slice(1)] : item.lines;
+    const first = renderInline(source.join('\n'), this.options);
+    this.textBlocks.push(number + separator + labelText + first.text);
+    const lead = `<p><span class="no">${escapeHtml(number)}</span>${escapeHtml(separator)}${label}${first.html}</p>`;
+    return `<li${notice ? ' class="notice"' : ''}>${lead}${this.blocks(item.children, scope)}</li>`;
+  }
+
+  /** A table in a container that scrolls sideways on narrow screens and can be reached by keyboard. */
+  private table(table: Table): string {
+    this.tableCount += 1;
+    const textRows: string[] = [];
+    const cellsHtml = (cells: readonly string[], tag: 'th' | 'td'): string => {
+      const rendered = cells.map((cell) => renderInline(cell, this.options));
+      textRows.push(rendered.map((cell) => cell.text).join(table.separator === '|' ? ' | ' : '\t'));
+      const open = tag === 'th' ? '<th scope="col">' : '<td>';
+      return `<tr>${rendered.map((cell) => `${open}${cell.html}</${tag}>`).join('')}</tr>`;
+    };
+    const head = table.header ? `<thead>${cellsHtml(table.header, 'th')}</thead>` : '';
+    const body = `<tbody>${table.rows.map((row) => cellsHtml(row, 'td')).join('')}</tbody>`;
+    this.textBlocks.push(textRows.join('\n'));
+    return `<div class="table-scroll" tabindex="0" role="region" aria-label="表${this.tableCount}"><table>${head}${body}</table></div>`;
   }
 }

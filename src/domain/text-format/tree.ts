@@ -22,6 +22,8 @@ export interface Item {
   lines: string[];
   /** Later paragraphs, lists and sections belonging to the item. */
   children: Block[];
+  /** A line of a 記-style notice: its first line is a label and a value (notice-line.ts). */
+  isNotice?: true;
 }
 
 export interface ItemList {
@@ -30,7 +32,27 @@ export interface ItemList {
   items: Item[];
 }
 
-export type Block = Paragraph | Section | ItemList;
+/** `![説明](media:<ref> "キャプション")` alone on a line. */
+export interface Figure {
+  kind: 'figure';
+  ref: string;
+  /** The description: the image's alt text, required ('' renders a placeholder). */
+  alt: string;
+  /** The quoted caption, when written. */
+  caption?: string;
+}
+
+/** Consecutive lines of cells (table.ts). Every row has the same number of cells. */
+export interface Table {
+  kind: 'table';
+  /** The row above a delimiter row such as `|---|---|`, when there is one. */
+  header?: string[];
+  rows: string[][];
+  /** How the cells were separated, so plain text can join them the same way. */
+  separator: '|' | '\t';
+}
+
+export type Block = Paragraph | Section | ItemList | Figure | Table;
 
 export interface Document {
   children: Block[];

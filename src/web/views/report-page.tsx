@@ -1,6 +1,7 @@
 import { attachmentMeta } from '../../domain/attachment.js';
 import { formatJapaneseDate, formatWareki, weekdayJa } from '../../domain/dates.js';
 import { paths } from '../../domain/paths.js';
+import { IMAGE_SIZES } from '../../domain/image-sizes.js';
 import type { Attachment, Report, ReportSummary } from '../../domain/report.js';
 import { mediaPath, mediaVariantPath } from '../../domain/media-path.js';
 import { HtmlBlock } from './components/html-block.js';
@@ -124,9 +125,6 @@ export function ReportPage({ site, report, older, newer, jsonLd }: ReportPagePro
     </Layout>
   );
 }
-
-/** The reading column is 42rem; on narrow screens the image spans the viewport less its padding. */
-const IMAGE_SIZES = '(min-width: 44rem) 42rem, calc(100vw - 2rem)';
 
 /** An attached image shown above its link: the WebP variants for the browser to choose from, its size reserved. */
 function AttachmentImage({ attachment: a }: { attachment: Attachment }) {

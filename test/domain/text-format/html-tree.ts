@@ -10,8 +10,18 @@ export type HtmlNode = ElementNode | string;
 
 const ATTR = '"[^"<>&]*(?:&(?:amp|lt|gt|quot|#39);[^"<>&]*)*"';
 const ALLOWED_TAGS: readonly RegExp[] = [
-  /^<(p|li|em|strong)>$/,
+  /^<(p|li|em|strong|figcaption|table|thead|tbody|tr|td)>$/,
   /^<(br|wbr)>$/,
+  /^<(li) (class)="(notice)">$/,
+  /^<(strong) (class)="(label)">$/,
+  /^<(th) (scope)="(col)">$/,
+  /^<(p) (class)="(placeholder)">$/,
+  /^<(figure) (class)="(figure|figure figure-missing)">$/,
+  /^<(span) (class)="(figure-warning)">$/,
+  /^<(div) (class)="(table-scroll)" (tabindex)="(0)" (role)="(region)" (aria-label)="(表[0-9]+)">$/,
+  new RegExp(
+    `^<(img) (src)=(${ATTR})(?: (srcset)=(${ATTR}) (sizes)=(${ATTR}))? (width)="([0-9]+)" (height)="([0-9]+)" (alt)=(${ATTR}) (loading)="(lazy)" (decoding)="(async)">$`,
+  ),
   /^<(ol) (class)="(items)">$/,
   /^<(span) (class)="(no|meta|attachment-missing)">$/,
   new RegExp(`^<(section) (class)="(sec)" (aria-labelledby)=(${ATTR})>$`),
@@ -19,8 +29,8 @@ const ALLOWED_TAGS: readonly RegExp[] = [
   new RegExp(`^<(a) (href)=(${ATTR})>$`),
   new RegExp(`^<(a) (class)="(attachment)" (href)=(${ATTR})>$`),
 ];
-const CLOSING = /^<\/(p|li|em|strong|ol|span|section|h[2-6]|a)>$/;
-const VOID = new Set(['br', 'wbr']);
+const CLOSING = /^<\/(p|li|em|strong|ol|span|section|h[2-6]|a|figure|figcaption|div|table|thead|tbody|tr|th|td)>$/;
+const VOID = new Set(['br', 'wbr', 'img']);
 const ENTITY = /&(amp|lt|gt|quot|#39);/g;
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
 
@@ -59,7 +69,9 @@ function openingTag(tag: string): ElementNode {
     if (!match) continue;
     const [, name, ...pairs] = match;
     const attrs: Record<string, string> = {};
-    for (let i = 0; i + 1 < pairs.length; i += 2) attrs[pairs[i]!] = decodeEntities(pairs[i + 1]!.replace(/^"|"$/g, ''));
+    for (let i = 0; i + 1 < pairs.length; i += 2) {
+      if (pairs[i] !== undefined) attrs[pairs[i]!] = decodeEntities(pairs[i + 1]!.replace(/^"|"$/g, ''));
+    }
     return { tag: name!, attrs, children: [] };
   }
   throw new Error(`unexpected tag: ${tag}`);

@@ -1,13 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isHeading } from '../../../src/domain/text-format/is-heading.js';
+import { markerRole } from '../../../src/domain/text-format/marker-role.js';
 import { parseMarker } from '../../../src/domain/text-format/marker.js';
 
 /** Whether the first line of `lines` is a heading. */
 function firstIsHeading(...lines: string[]): boolean {
   const marker = parseMarker(lines[0]!);
   assert.ok(marker, `no marker in ${lines[0]}`);
-  return isHeading(marker, lines, 0);
+  return markerRole(marker, lines, 0) === 'heading';
 }
 
 test('treats a short level-2 line directly followed by text as a heading', () => {
@@ -57,7 +57,13 @@ test('counts title length in characters, not UTF-16 units', () => {
 
 test('treats a short level-1 line as a heading whatever follows', () => {
   assert.equal(firstIsHeading('1 概要', '', '(1)説明した。'), true);
-  assert.equal(firstIsHeading('7 その他'), true);
+  assert.equal(firstIsHeading('1 概要', '2 日程'), true);
+});
+
+test('treats a short numbered last line as an item: a heading needs text after it', () => {
+  assert.equal(firstIsHeading('7 その他'), false);
+  assert.equal(firstIsHeading('第3 今後の予定', '', ' '), false);
+  assert.equal(firstIsHeading('■ おわりに'), false);
 });
 
 test('treats a marker with nothing after it as an item', () => {

@@ -9,6 +9,8 @@ function shape(blocks: readonly Block[]): string {
     .map((block) => {
       if (block.kind === 'paragraph') return 'p';
       if (block.kind === 'section') return `§${block.marker.number}[${shape(block.children)}]`;
+      if (block.kind === 'figure') return `fig(${block.ref})`;
+      if (block.kind === 'table') return `table${block.header ? '+head' : ''}(${block.rows.length}x${block.rows[0]?.length ?? 0})`;
       return `ol[${block.items.map((item) => `${item.marker.number}[${shape(item.children)}]`).join(' ')}]`;
     })
     .join(' ');
@@ -31,7 +33,7 @@ test('treats several blank or space-only lines as one separator', () => {
 });
 
 test('starts a new block at every marker line, even without a blank line', () => {
-  assert.equal(parse('1 概要', '(1)説明した。', '(2)質問した。', '2 今後'), '§1[ol[(1)[] (2)[]]] §2[]');
+  assert.equal(parse('1 概要', '(1)説明した。', '(2)質問した。', '2 今後', '本文'), '§1[ol[(1)[] (2)[]]] §2[p]');
 });
 
 test('continues an item with the unmarked lines that follow it', () => {
@@ -68,8 +70,8 @@ test('nests a level-3 heading with text inside a level-2 item', () => {
 });
 
 test('closes deeper containers when a shallower marker arrives', () => {
-  const shaped = parse('1 概要', '(1)北部', '本文', 'ア 細目を述べた。', '(2)南部', '本文', '2 次回');
-  assert.equal(shaped, '§1[§(1)[p ol[ア[]]] §(2)[p]] §2[]');
+  const shaped = parse('1 概要', '(1)北部', '本文', 'ア 細目を述べた。', '(2)南部', '本文', '2 次回', '未定');
+  assert.equal(shaped, '§1[§(1)[p ol[ア[]]] §(2)[p]] §2[p]');
 });
 
 test('starts a new list when a section separates items of the same level', () => {
