@@ -1,23 +1,26 @@
-// /admin/reports/:id/attachments…: attach media from the library, upload a new file and
-// attach it, change an attachment's label and summary, detach it, move it up or down.
-// Only someone who may edit the report may change its attachments. Uploads are multipart,
-// parsed in this plugin alone; the CSRF token travels as the form's `_csrf` field.
+// /admin/reports/:id/attachments… and /admin/pages/:id/attachments…: attach media from the
+// library, upload a new file and attach it, change an attachment's label and summary, detach
+// it, move it up or down. One plugin for both kinds of item, registered by each item's routes
+// with what differs (who may edit it, its edit page). Only someone who may edit the item may
+// change its attachments. Uploads are multipart, parsed in this plugin alone; the CSRF token
+// travels as the form's `_csrf` field.
 import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { attachMediaToReport } from '../../../actions/attach-media.js';
+import { listMedia } from '../../../actions/list-media.js';
 import { detachMedia } from '../../../actions/detach-media.js';
 import { reorderAttachments } from '../../../actions/reorder-attachments.js';
 import { uploadMedia } from '../../../actions/upload-media.js';
 import { ValidationError, type FieldMessages } from '../../../domain/errors.js';
 import { checkAttachmentText, formatMegabytes, withFileName } from '../../../domain/media-rules.js';
-import { attachedMediaIds, findMedia, listAttachments } from '../../../store/media.js';
-import type { EditableReport } from '../../../store/reports.js';
+import { attachedMediaIds, findMedia, listItemAttachments } from '../../../store/media.js';
+import type { ItemKind, ItemRef } from '../../../domain/item-ref.js';
 import { enforceAccess } from '../../admin/access.js';
 import { formField } from '../../admin/form-body.js';
 import { withNotice, type NOTICES } from '../../admin/notices.js';
 import type { WebDeps } from '../../deps.js';
-import type { AttachmentForm } from '../../views/admin/report-attachments.js';
-import { assertAllowed, getViewableReport, parseId, reportIdOf, sendEditPage, sendRefusal } from './reports-shared.js';
+import type { AttachmentForm, ReportAttachmentsProps } from '../../views/admin/report-attachments.js';
+import { parseId, reportIdOf } from './reports-shared.js';
 
 const WRITER = { access: 'writer' } as const;
 
@@ -36,7 +39,28 @@ function stemOf(fileName: string): string {
 
 type Params = { Params: { id: string; mediaId?: string } };
 
-export const reportAttachmentRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {
+/** What the attachment forms show again after a refusal, besides the field messages. */
+export interface AttachmentFailure {
+  errors: FieldMessages;
+  attachForm?: AttachmentForm;
+  uploadForm?: AttachmentForm;
+}
+
+/** What differs between reports and pages. */
+export interface AttachmentItemRoutes<T extends { id: number }> {
+  kind: ItemKind;
+  /** The item, if the actor may edit it; otherwise throws the refusal (ForbiddenError, …). */
+  loadEditable: (request: FastifyRequest, id: number) => Promise<T>;
+  /** The item's edit page with the attachment forms as they failed (422). */
+  sendEditPage: (request: FastifyRequest, reply: FastifyReply, item: T, failure: AttachmentFailure) => Promise<FastifyReply>;
+  /** The 403/409 page of a refusal; other errors are thrown on. */
+  sendRefusal: (request: FastifyRequest, reply: FastifyReply, error: unknown, id?: number) => Promise<FastifyReply>;
+}
+
+/** The attachment routes of one kind of item. */
+export const itemAttachmentRoutes = <T extends { id: number }>(owner: AttachmentItemRoutes<T>): FastifyPluginAsync<{ deps: WebDeps }> => async (app, { deps }) => {
+  const segment = owner.kind === 'report' ? 'reports' : 'pages';
+  const ownerOf = (id: number) => (owner.kind === 'report' ? { reportId: id } : { pageId: id });
   // A visitor without a session is refused before the upload is read into memory.
   app.addHook('preValidation', async (request, reply) => {
     if (!request.admin && request.isMultipart()) return enforceAccess(app, deps, request, reply);
@@ -56,65 +80,57 @@ export const reportAttachmentRoutes: FastifyPluginAsync<{ deps: WebDeps }> = asy
     },
   });
 
-  /** The report, if the actor may change it (otherwise the refusal is thrown). */
-  async function editable(request: FastifyRequest<Params>): Promise<EditableReport> {
-    const actor = request.admin!.actor;
-    const report = await getViewableReport(deps, actor, reportIdOf(request.params.id));
-    assertAllowed(actor, 'edit', report);
-    return report;
-  }
-
-  /** Runs `act` on an editable report; refusals become their pages, validation errors the edit page (422). */
+  /** Runs `act` on an editable item; refusals become their pages, validation errors the edit page (422). */
   async function handle(
     request: FastifyRequest<Params>,
     reply: FastifyReply,
-    act: (report: EditableReport) => Promise<keyof typeof NOTICES>,
-    onInvalid: (report: EditableReport, error: ValidationError) => { errors: FieldMessages; attachForm?: AttachmentForm; uploadForm?: AttachmentForm },
+    act: (id: number) => Promise<keyof typeof NOTICES>,
+    onInvalid: (error: ValidationError) => AttachmentFailure,
   ): Promise<FastifyReply> {
-    let report: EditableReport;
+    let item: T;
     try {
-      report = await editable(request);
+      item = await owner.loadEditable(request, reportIdOf(request.params.id));
     } catch (error) {
-      return sendRefusal(deps, request, reply, error, parseId(request.params.id));
+      return owner.sendRefusal(request, reply, error, parseId(request.params.id));
     }
     let notice: keyof typeof NOTICES;
     try {
-      notice = await act(report);
+      notice = await act(item.id);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      return sendEditPage(deps, request, reply, { report, ...onInvalid(report, error), status: 422 });
+      return owner.sendEditPage(request, reply, item, onInvalid(error));
     }
-    return reply.redirect(`${withNotice(`/admin/reports/${report.id}/edit`, notice)}#attachments`, 303);
+    return reply.redirect(`${withNotice(`/admin/${segment}/${item.id}/edit`, notice)}#attachments`, 303);
   }
 
   const mediaIdOf = (request: FastifyRequest<Params>) => parseId(request.params.mediaId) ?? 0;
 
-  app.post<Params>('/reports/:id/attachments', { config: WRITER }, async (request, reply) => {
+  app.post<Params>(`/${segment}/:id/attachments`, { config: WRITER }, async (request, reply) => {
     const form: AttachmentForm = { mediaId: formField(request, 'attach.mediaId'), label: formField(request, 'attach.label'), summary: formField(request, 'attach.summary'), altText: '' };
     return handle(
       request,
       reply,
-      async (report) => {
+      async (id) => {
         const mediaId = parseId(form.mediaId);
         if (mediaId === undefined) throw new ValidationError('ファイルを選んでください。', { mediaId: 'ファイルを選んでください。' });
         const media = await findMedia(deps.ctx.db, mediaId);
         if (!media) throw new ValidationError('そのファイルはありません。', { mediaId: 'そのファイルはありません。一覧から選んでください。' });
         const label = form.label.trim() || stemOf(media.originalName);
-        await attachMediaToReport(deps.ctx, { reportId: report.id, mediaId, label, summary: form.summary, user: request.admin!.actor });
+        await attachMediaToReport(deps.ctx, { ...ownerOf(id), mediaId, label, summary: form.summary, user: request.admin!.actor });
         return 'attachment-added';
       },
-      (_report, error) => ({ errors: prefixed('attach.', error.fields), attachForm: form }),
+      (error) => ({ errors: prefixed('attach.', error.fields), attachForm: form }),
     );
   });
 
-  app.post<Params>('/reports/:id/attachments/upload', { config: WRITER }, async (request, reply) => {
+  app.post<Params>(`/${segment}/:id/attachments/upload`, { config: WRITER }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const text = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
     const form: AttachmentForm = { mediaId: '', label: text('upload.label'), summary: text('upload.summary'), altText: text('upload.altText') };
     return handle(
       request,
       reply,
-      async (report) => {
+      async (id) => {
         const bytes = body['upload.file'];
         const fileName = uploadNames.get(request)?.get('upload.file') ?? '';
         if (!Buffer.isBuffer(bytes) || (bytes.length === 0 && fileName === '')) {
@@ -131,60 +147,84 @@ export const reportAttachmentRoutes: FastifyPluginAsync<{ deps: WebDeps }> = asy
         const media = await uploadMedia(deps.ctx, { bytes, fileName, altText: form.altText, user: actor, maxBytes: deps.maxUploadBytes });
         if (media.pdfFailure) request.log.warn({ mediaId: media.id, cause: media.pdfFailure }, 'PDF stored without page count or text');
         const label = form.label.trim() || stemOf(media.originalName);
-        await attachMediaToReport(deps.ctx, { reportId: report.id, mediaId: media.id, label, summary: form.summary, user: actor });
+        await attachMediaToReport(deps.ctx, { ...ownerOf(id), mediaId: media.id, label, summary: form.summary, user: actor });
         return 'attachment-uploaded';
       },
-      (_report, error) => ({ errors: prefixed('upload.', error.fields), uploadForm: form }),
+      (error) => ({ errors: prefixed('upload.', error.fields), uploadForm: form }),
     );
   });
 
-  app.post<Params>('/reports/:id/attachments/:mediaId', { config: WRITER }, async (request, reply) => {
+  app.post<Params>(`/${segment}/:id/attachments/:mediaId`, { config: WRITER }, async (request, reply) => {
     const mediaId = mediaIdOf(request);
     const prefix = `item.${mediaId}.`;
     return handle(
       request,
       reply,
-      async (report) => {
-        const order = await attachedMediaIds(deps.ctx.db, { kind: 'report', id: report.id });
+      async (id) => {
+        const order = await attachedMediaIds(deps.ctx.db, { kind: owner.kind, id });
         const position = order.indexOf(mediaId);
         if (position < 0) throw new ValidationError('この添付資料は外されています。', { order: 'この添付資料はすでに外されています。ページを読み込み直してください。' });
         const label = formField(request, `${prefix}label`);
-        await attachMediaToReport(deps.ctx, { reportId: report.id, mediaId, label, summary: formField(request, `${prefix}summary`), position, user: request.admin!.actor });
+        await attachMediaToReport(deps.ctx, { ...ownerOf(id), mediaId, label, summary: formField(request, `${prefix}summary`), position, user: request.admin!.actor });
         return 'attachment-updated';
       },
-      (_report, error) => ({ errors: error.fields.order ? error.fields : prefixed(prefix, error.fields) }),
+      (error) => ({ errors: error.fields.order ? error.fields : prefixed(prefix, error.fields) }),
     );
   });
 
-  app.post<Params>('/reports/:id/attachments/:mediaId/detach', { config: WRITER }, async (request, reply) =>
+  app.post<Params>(`/${segment}/:id/attachments/:mediaId/detach`, { config: WRITER }, async (request, reply) =>
     handle(
       request,
       reply,
-      async (report) => {
-        await detachMedia(deps.ctx, { reportId: report.id, mediaId: mediaIdOf(request), user: request.admin!.actor });
+      async (id) => {
+        await detachMedia(deps.ctx, { ...ownerOf(id), mediaId: mediaIdOf(request), user: request.admin!.actor });
         return 'attachment-removed';
       },
-      (_report, error) => ({ errors: { order: error.message } }),
+      (error) => ({ errors: { order: error.message } }),
     ),
   );
 
-  app.post<Params>('/reports/:id/attachments/:mediaId/move', { config: WRITER }, async (request, reply) =>
+  app.post<Params>(`/${segment}/:id/attachments/:mediaId/move`, { config: WRITER }, async (request, reply) =>
     handle(
       request,
       reply,
-      async (report) => {
+      async (id) => {
         const mediaId = mediaIdOf(request);
-        const ids = (await listAttachments(deps.ctx.db, report.id)).map((a) => a.mediaId);
+        const ids = (await listItemAttachments(deps.ctx.db, { kind: owner.kind, id })).map((a) => a.mediaId);
         const from = ids.indexOf(mediaId);
         const to = from + (formField(request, 'direction') === 'up' ? -1 : 1);
         if (from < 0 || to < 0 || to >= ids.length) {
           throw new ValidationError('移動できません。', { order: 'この添付資料はその方向に移動できません。ページを読み込み直してください。' });
         }
         [ids[from], ids[to]] = [ids[to]!, ids[from]!];
-        await reorderAttachments(deps.ctx, { reportId: report.id, mediaIds: ids, user: request.admin!.actor });
+        await reorderAttachments(deps.ctx, { ...ownerOf(id), mediaIds: ids, user: request.admin!.actor });
         return 'attachment-moved';
       },
-      (_report, error) => ({ errors: { order: error.fields.order ?? error.message } }),
+      (error) => ({ errors: { order: error.fields.order ?? error.message } }),
     ),
   );
 };
+
+/** How many recently uploaded files the attach form offers. */
+const LIBRARY_CHOICES = 50;
+
+/** The attachments part of an item's edit page: its list, the library to attach from, the forms as they failed. */
+export async function loadAttachmentPanel(
+  deps: WebDeps,
+  item: ItemRef,
+  csrfToken: string,
+  failure: Partial<AttachmentFailure> = {},
+): Promise<ReportAttachmentsProps> {
+  const [attached, library] = await Promise.all([listItemAttachments(deps.ctx.db, item), listMedia(deps.ctx, { perPage: LIBRARY_CHOICES })]);
+  const attachedIds = new Set(attached.map((a) => a.mediaId));
+  return {
+    basePath: `/admin/${item.kind === 'report' ? 'reports' : 'pages'}/${item.id}/attachments`,
+    csrfToken,
+    attachments: attached,
+    library: library.items.filter((m) => !attachedIds.has(m.id)),
+    errors: failure.errors ?? {},
+    attachForm: failure.attachForm,
+    uploadForm: failure.uploadForm,
+    maxUploadSize: formatMegabytes(deps.maxUploadBytes),
+  };
+}

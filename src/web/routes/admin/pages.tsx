@@ -18,7 +18,8 @@ import type { WebDeps } from '../../deps.js';
 import { EMPTY_PAGE_FORM, PageEditPage, type PageForm } from '../../views/admin/page-edit-page.js';
 import { PageListPage } from '../../views/admin/page-list-page.js';
 import { pageHistoryRoutes } from './pages-history.js';
-import { parseId, refusalOf, reportIdOf, sendRefusal } from './reports-shared.js';
+import { itemAttachmentRoutes, loadAttachmentPanel, type AttachmentFailure } from './item-attachments.js';
+import { assertAllowed, parseId, refusalOf, reportIdOf, sendRefusal } from './reports-shared.js';
 
 const WRITER = { access: 'writer' } as const;
 /** As the report form: a 200,000-character body is far more than Fastify's 1 MB default once URL-encoded. */
@@ -65,7 +66,7 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
   async function sendEditPage(
     request: FastifyRequest,
     reply: FastifyReply,
-    options: { stored?: Page; form?: PageForm; errors?: Record<string, string>; preview?: Awaited<ReturnType<typeof previewOf>>; problem?: string; status?: number },
+    options: { stored?: Page; form?: PageForm; errors?: Record<string, string>; preview?: Awaited<ReturnType<typeof previewOf>>; problem?: string; status?: number } & Partial<AttachmentFailure>,
   ): Promise<FastifyReply> {
     const actor = request.admin!.actor;
     const [page, all] = await Promise.all([adminPageContext(deps, request, reply), listPages(deps.ctx.db)]);
@@ -77,6 +78,10 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
       .map((e) => ({ id: e.page.id, title: e.page.title, depth: e.depth }));
     const stored = options.stored && { id: options.stored.id, status: options.stored.status, version: options.stored.version, path: paths.page(own?.slugs ?? [options.stored.slug]) };
     const actions = allowedActions(actor, options.stored ? workflowState(options.stored) : { status: 'draft', authorId: actor.userId, submittedAt: null });
+    const attachments =
+      options.stored && actions.includes('edit')
+        ? await loadAttachmentPanel(deps, { kind: 'page', id: options.stored.id }, page.csrfToken, { errors: options.errors, attachForm: options.attachForm, uploadForm: options.uploadForm })
+        : undefined;
     return sendAdminPage(
       reply,
       <PageEditPage
@@ -88,6 +93,7 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
         parents={parents}
         preview={options.preview}
         problem={options.problem}
+        attachments={attachments}
         scriptHref={deps.assets.adminEditorJs.path}
       />,
       options.status ?? 200,
@@ -186,4 +192,15 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
   }
 
   await app.register(pageHistoryRoutes, { deps });
+  const attachmentRoutes = itemAttachmentRoutes({
+    kind: 'page',
+    loadEditable: async (request, id) => {
+      const stored = await getPage(deps.ctx.db, id);
+      assertAllowed(request.admin!.actor, 'edit', workflowState(stored));
+      return stored;
+    },
+    sendEditPage: (request, reply, stored, failure) => sendEditPage(request, reply, { stored, ...failure, status: 422 }),
+    sendRefusal: (request, reply, error) => sendRefusal(deps, request, reply, error),
+  });
+  await app.register(attachmentRoutes, { deps });
 };

@@ -1,23 +1,21 @@
 // What the report routes share: ids from the URL, the form as typed and as the save action
 // wants it, who may open a report, and the edit page with everything around the form.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { listMedia } from '../../../actions/list-media.js';
 import type { ReportFields } from '../../../actions/save-report.js';
 import { ForbiddenError, ReportNotFoundError, ReportStateError } from '../../../domain/errors.js';
 import { diffRevisions } from '../../../domain/report-diff.js';
 import { allowedActions, workflowRefusal, type ReportAction, type WorkflowState } from '../../../domain/report-workflow.js';
 import type { EditConflict } from '../../../domain/revision.js';
 import type { TrustedHtml } from '../../../domain/trusted-html.js';
-import { formatMegabytes } from '../../../domain/media-rules.js';
 import type { Actor } from '../../../domain/user.js';
 import { listCategories } from '../../../store/categories.js';
-import { listAttachments } from '../../../store/media.js';
 import { countReportsByAdminStatus, getEditableReport, listReportsForAdmin, type AdminStatus, type EditableReport } from '../../../store/reports.js';
 import { formField } from '../../admin/form-body.js';
 import { adminPageContext, sendAdminPage } from '../../admin/page.js';
 import type { WebDeps } from '../../deps.js';
 import type { FieldErrors } from '../../views/admin/form.js';
 import type { AttachmentForm } from '../../views/admin/report-attachments.js';
+import { loadAttachmentPanel } from './item-attachments.js';
 import { EMPTY_REPORT_FORM, ReportEditPage, type ReportConflict, type ReportForm } from '../../views/admin/report-edit-page.js';
 import { ReportRefusalPage } from '../../views/admin/report-refusal-page.js';
 
@@ -135,9 +133,6 @@ export interface EditPageOptions {
   status?: number;
 }
 
-/** How many recently uploaded files the attach form offers. */
-const LIBRARY_CHOICES = 50;
-
 export async function sendEditPage(deps: WebDeps, request: FastifyRequest, reply: FastifyReply, options: EditPageOptions): Promise<FastifyReply> {
   const actor = request.admin!.actor;
   const { report } = options;
@@ -149,23 +144,11 @@ export async function sendEditPage(deps: WebDeps, request: FastifyRequest, reply
   if (options.conflict) {
     conflict = { diff: diffRevisions(options.conflict.current.content, options.conflict.submitted), currentVersion: options.conflict.current.version };
   }
-  let attachments;
-  if (report && actions.includes('edit')) {
-    const [attached, library] = await Promise.all([listAttachments(deps.ctx.db, report.id), listMedia(deps.ctx, { perPage: LIBRARY_CHOICES })]);
-    const attachedIds = new Set(attached.map((a) => a.mediaId));
-    attachments = {
-      reportId: report.id,
-      csrfToken: '',
-      attachments: attached,
-      library: library.items.filter((m) => !attachedIds.has(m.id)),
-      errors,
-      attachForm: options.attachForm,
-      uploadForm: options.uploadForm,
-      maxUploadSize: formatMegabytes(deps.maxUploadBytes),
-    };
-  }
   const page = await adminPageContext(deps, request, reply);
-  if (attachments) attachments.csrfToken = page.csrfToken;
+  const attachments =
+    report && actions.includes('edit')
+      ? await loadAttachmentPanel(deps, { kind: 'report', id: report.id }, page.csrfToken, { errors, attachForm: options.attachForm, uploadForm: options.uploadForm })
+      : undefined;
   const readOnlyReason = report && !actions.includes('edit') ? workflowRefusal(actor, 'edit', report)?.message : undefined;
   return sendAdminPage(
     reply,

@@ -30,7 +30,7 @@ import { HtmlBlock } from '../../views/components/html-block.js';
 import { ReportDeletePage } from '../../views/admin/report-delete-page.js';
 import type { ReportForm } from '../../views/admin/report-edit-page.js';
 import { ReportListPage, type ReportListQuery } from '../../views/admin/report-list-page.js';
-import { reportAttachmentRoutes } from './item-attachments.js';
+import { itemAttachmentRoutes } from './item-attachments.js';
 import { reportHistoryRoutes } from './reports-history.js';
 import {
   actionsForNew,
@@ -341,6 +341,16 @@ export const reportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
   });
 
   await app.register(reportHistoryRoutes, { deps });
-  await app.register(reportAttachmentRoutes, { deps });
+  const attachmentRoutes = itemAttachmentRoutes({
+    kind: 'report',
+    loadEditable: async (request, id) => {
+      const report = await getViewableReport(deps, request.admin!.actor, id);
+      assertAllowed(request.admin!.actor, 'edit', report);
+      return report;
+    },
+    sendEditPage: (request, reply, report, failure) => sendEditPage(deps, request, reply, { report, ...failure, status: 422 }),
+    sendRefusal: (request, reply, error, id) => sendRefusal(deps, request, reply, error, id),
+  });
+  await app.register(attachmentRoutes, { deps });
 };
 

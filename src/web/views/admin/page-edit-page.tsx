@@ -8,6 +8,7 @@ import { BodyField } from './body-field.js';
 import { BodyPreview } from './body-preview.js';
 import { controlAttrs, CsrfField, ErrorSummary, FieldError, TextField, type FieldErrors } from './form.js';
 import { AdminLayout, type AdminPageContext } from './layout.js';
+import { ReportAttachments, type ReportAttachmentsProps } from './report-attachments.js';
 
 /** The form as typed (strings only, so anything typed can be shown again). */
 export interface PageForm {
@@ -44,6 +45,8 @@ export interface PageEditPageProps {
   parents: { id: number; title: string; depth: number }[];
   preview?: TrustedHtml;
   problem?: string;
+  /** The attachment list and its forms, for a stored page the actor may edit. */
+  attachments?: ReportAttachmentsProps;
   scriptHref: string;
 }
 
@@ -152,6 +155,7 @@ export function PageEditPage(props: PageEditPageProps) {
         </div>
         <BodyPreview html={props.preview} />
       </form>
+      {props.attachments && <ReportAttachments {...props.attachments} />}
     </AdminLayout>
   );
 }

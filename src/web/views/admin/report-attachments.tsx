@@ -1,4 +1,4 @@
-// The attachments part of the edit page: what the report lists under 添付資料, with forms
+// The attachments part of a report's or page's edit page: what it lists under 添付資料, with forms
 // to change a label or summary, detach, move up or down, attach from the library and upload
 // a new file. Each is its own small form (uploads as multipart), so none needs JavaScript.
 import { attachmentMeta } from '../../../domain/attachment.js';
@@ -23,7 +23,8 @@ export interface AttachmentForm {
 }
 
 export interface ReportAttachmentsProps {
-  reportId: number;
+  /** Where the forms post: `/admin/reports/<id>/attachments` or `/admin/pages/<id>/attachments`. */
+  basePath: string;
   csrfToken: string;
   attachments: Attachment[];
   /** Recent media to choose from (not yet attached). */
@@ -45,8 +46,7 @@ function pick(errors: FieldErrors, prefix: string): FieldErrors {
 }
 
 export function ReportAttachments(props: ReportAttachmentsProps) {
-  const { reportId, csrfToken, attachments, errors } = props;
-  const base = `/admin/reports/${reportId}/attachments`;
+  const { basePath: base, csrfToken, attachments, errors } = props;
   return (
     <section class="report-attachments" id="attachments" aria-labelledby="attachments-title">
       <h2 id="attachments-title">添付資料</h2>
