@@ -28,7 +28,7 @@ export async function rerenderCommand(dataDir: string, log: (line: string) => vo
       log('再描画が必要な活動報告・固定ページはありません(すべて最新の描画です)。');
       return;
     }
-    log(`${rerenderedLine(result)}(${seconds.toFixed(1)}秒)`);
+    log(`${rerenderedLine(result)}(${seconds.toFixed(1)}秒)。`);
     if (result.skipped > 0) log(`${result.skipped}件は処理中に保存されたため、保存された内容のままにしました。`);
     if (result.failed > 0) {
       throw new ValidationError(`${result.failed}件を再描画できませんでした(上の一覧を参照)。次に katsudo rerender を実行したときにもう一度試みます。`);
@@ -38,7 +38,7 @@ export async function rerenderCommand(dataDir: string, log: (line: string) => vo
   }
 }
 
-/** The summary line of a run, also logged by `katsudo serve` after its run at start. */
+/** The summary of a run (without the full stop), also logged by `katsudo serve` after its run at start. */
 export function rerenderedLine(result: Pick<RerenderResult, 'reports' | 'pages'>): string {
-  return `活動報告${result.reports}件・固定ページ${result.pages}件を再描画しました。`;
+  return `活動報告${result.reports}件・固定ページ${result.pages}件を再描画しました`;
 }

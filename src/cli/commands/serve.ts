@@ -73,7 +73,7 @@ export async function serve(config: Config, isDemoWanted: boolean, log: (line: s
     onError: (error, item) => app.log.error({ err: error, item }, 're-rendering an item failed; it is tried again at the next start'),
   }).then(
     (result) => {
-      if (result.total > 0) log(rerenderedLine(result));
+      if (result.total > 0) log(`${rerenderedLine(result)}。`);
     },
     (error: unknown) => app.log.error({ err: error }, 're-rendering stopped; it resumes at the next start'),
   );
