@@ -1,6 +1,5 @@
 // Previewing a report body: refused exactly as saving would refuse it (domain/report-rules.ts),
 // then rendered by the public renderer. Nothing is written.
-import { mediaPath, staffMediaPath } from '../domain/media-path.js';
 import { checkBodyLength } from '../domain/report-rules.js';
 import type { TrustedHtml } from '../domain/trusted-html.js';
 import type { Db } from '../store/database.js';
@@ -11,6 +10,6 @@ export async function previewBody(db: Db, bodySource: string): Promise<{ html: T
   const source = bodySource.replace(/\r\n?/g, '\n');
   checkBodyLength(source);
   // Staff read the preview: linked files open through /admin/media/file/, as a draft's files are not public.
-  const { rendered } = await renderBody(db, source, { mediaUrl: (sha256, name) => staffMediaPath(mediaPath(sha256, name)) });
+  const { rendered } = await renderBody(db, source, { isPreview: true });
   return { html: rendered.html };
 }

@@ -1,34 +1,46 @@
 // The body of a report as it is saved: rendered once with the facts of the files it
 // links to, and those files listed under the report. Shared by creating and editing.
 import type { Kysely } from 'kysely';
-import { mediaPath } from '../domain/media-path.js';
+import { mediaPath, mediaVariantPath, staffMediaPath } from '../domain/media-path.js';
 import { mediaRefs } from '../domain/text-format/media-refs.js';
 import { render, type MediaInfo, type Rendered } from '../domain/text-format/render.js';
 import type { Database } from '../store/database.js';
-import { attachMedia, findMediaByRefs, type Media } from '../store/media.js';
+import { attachMedia, findMediaByRefs, listVariants, type Media } from '../store/media.js';
 
 export interface RenderedBody {
   rendered: Rendered;
-  /** The media records the body links to, by the ref written after `media:`. */
+  /**
+   * The media records the body links to, by the ref written after `media:`. Photos shown in
+   * the body (`![説明](media:…)`) are not among them: they are not listed under the report.
+   */
   media: Map<string, Media>;
 }
 
 /**
- * `mediaUrl` gives the address linked files get: the public /media/ path for what is saved,
- * the staff path for a preview (the file may not be public yet: store/media.ts isMediaPublic).
+ * `isPreview` is staff's preview: files are addressed through the staff path (the file may
+ * not be public yet: store/media.ts isMediaPublic) and a photo that cannot be shown says why.
  */
-export async function renderBody(
-  trx: Kysely<Database>,
-  bodySource: string,
-  options: { mediaUrl?: (sha256: string, fileName: string) => string } = {},
-): Promise<RenderedBody> {
-  const mediaUrl = options.mediaUrl ?? mediaPath;
-  const media = await findMediaByRefs(trx, mediaRefs(bodySource));
+export async function renderBody(trx: Kysely<Database>, bodySource: string, options: { isPreview?: boolean } = {}): Promise<RenderedBody> {
+  const isPreview = options.isPreview === true;
+  const address = (path: string) => (isPreview ? staffMediaPath(path) : path);
+  const named = await findMediaByRefs(trx, mediaRefs(bodySource));
+  const images = [...named.values()].filter((m) => m.mime.startsWith('image/'));
+  const variants = await listVariants(trx, images.map((m) => m.sha256));
   const mediaInfo = new Map<string, MediaInfo>();
-  for (const [ref, m] of media) {
-    mediaInfo.set(ref, { url: mediaUrl(m.sha256, m.originalName), mime: m.mime, bytes: m.bytes, pages: m.pages });
+  for (const [ref, m] of named) {
+    mediaInfo.set(ref, {
+      url: address(mediaPath(m.sha256, m.originalName)),
+      mime: m.mime,
+      bytes: m.bytes,
+      pages: m.pages,
+      width: m.width,
+      height: m.height,
+      variants: (variants.get(m.sha256) ?? []).map((v) => ({ url: address(mediaVariantPath(m.sha256, m.originalName, v.width)), width: v.width })),
+    });
   }
-  return { rendered: render(bodySource, { media: mediaInfo }), media };
+  const linked = new Set(mediaRefs(bodySource, 'links'));
+  const media = new Map([...named].filter(([ref]) => linked.has(ref)));
+  return { rendered: render(bodySource, { media: mediaInfo, isPreview }), media };
 }
 
 /**

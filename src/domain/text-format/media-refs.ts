@@ -5,12 +5,15 @@ import { linkTarget } from './link-target.js';
 import { normalizeSource } from './normalize-source.js';
 import { parseDocument } from './parse.js';
 
-/** Distinct refs written as `[label](media:<ref>)` or `![説明](media:<ref>)`, in order of first use. */
-export function mediaRefs(source: string): string[] {
+/**
+ * Distinct refs written as `[label](media:<ref>)` or `![説明](media:<ref>)`, in order of first
+ * use; with `which` 'links', only those of links (the files listed under a report).
+ */
+export function mediaRefs(source: string, which: 'all' | 'links' = 'all'): string[] {
   const refs = new Set<string>();
   for (const part of documentParts(parseDocument(normalizeSource(source)))) {
     if (typeof part !== 'string') {
-      refs.add(part.ref);
+      if (which === 'all') refs.add(part.ref);
       continue;
     }
     for (const piece of inlinePieces(part)) {
