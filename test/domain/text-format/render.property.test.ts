@@ -17,9 +17,21 @@ const anyText = fc.oneof(
   fc.string({ unit: fc.constantFrom('1', '(', '（', '１', 'ア', '①', ' ', '　', '\n', '\r', '[', ']', '*', '<', 'あ'), maxLength: 80 }),
 );
 
-const MARKERS = ['1 ', '２　', '3.', '１０．', '(1)', '（２）', '(12) ', 'ア ', 'イ　', '(ウ)', '（エ） ', '①', '② ', '⑳'];
+// The styles of issue 11 as well: 第1, ■, 一、, ⑴, 1), ア., a glued number, a tab after a marker.
+const MARKERS = [
+  '1 ', '２　', '3.', '１０．', '(1)', '（２）', '(12) ', 'ア ', 'イ　', '(ウ)', '（エ） ', '①', '② ', '⑳',
+  '第1 ', '第二　', '第3章', '■ ', '□', '◆ ', '●', '▶ ', '一、', '十二、', '⑴', '⒇ ', '1) ', '２）', 'ア.', 'イ．', '1', '12', '1\t', '(1)\t', 'ア\t', '1.',
+];
 const PLAIN_MARKERS = MARKERS.filter((marker) => !/[()]/.test(marker));
-const WORDS = ['大臣から', '協議した', '北部地域', '予算', 'ADMM', 'plus', '2+2', '9時20分から11時15分', 'アジア', '　', ' ', '\t'];
+const WORDS = [
+  '大臣から', '協議した', '北部地域', '予算', 'ADMM', 'plus', '2+2', '9時20分から11時15分', 'アジア', '　', ' ', '\t',
+  '南部開発問題', '日時　令和8年11月30日', '場所：会館', '11月14日(金)', '5倍', '10月', '1人', '【報告】', '〈はじめに〉', '＜注＞',
+];
+// Whole lines of the new block syntax: photos, bracket headings and table rows.
+const BLOCK_LINES = [
+  '![会場の様子](media:a.jpg)', '![](media:b.png "キャプション")', '![<b>](media:c.jpg "<i>")', '【活動報告】', '〈はじめに〉',
+  '| 年度 | 件数 |', '|---|---|', '| 2024 | <x> |', 'a | b | c', '氏名\t所属', '山田\t総務\t兼務', '---\t---', '|', '||',
+];
 const PUNCTUATION = ['。', '、', ',', '．', '：', '「', '」'];
 const MARKUP = ['<', '>', '&', '&amp;', '"', "'", '*', '**', '_', '[', ']', '](', ')', '<script>', 'https://example.jp/a', 'javascript:', 'media:a.pdf', '\\', '`'];
 
@@ -27,7 +39,7 @@ const MARKUP = ['<', '>', '&', '&amp;', '"', "'", '*', '**', '_', '[', ']', ']('
  * A document of blank lines, unmarked lines, marker lines and heading-shaped pairs (a marker
  * with a short title, then a line of text), so that deep outlines are common.
  */
-function documentOf(markers: readonly string[], fragments: readonly string[]): fc.Arbitrary<string> {
+function documentOf(markers: readonly string[], fragments: readonly string[], blockLines: readonly string[] = []): fc.Arbitrary<string> {
   const text = fc.array(fc.constantFrom(...fragments), { maxLength: 12 }).map((parts) => parts.join(''));
   const title = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 3 }).map((parts) => parts.join(''));
   const indent = fc.constantFrom('', '', '', ' ', '　');
@@ -37,13 +49,15 @@ function documentOf(markers: readonly string[], fragments: readonly string[]): f
     text,
     fc.tuple(marker, text).map((parts) => parts.join('')),
     fc.tuple(marker, title, text).map(([start, heading, body]) => `${start}${heading}\n${body}`),
+    ...(blockLines.length > 0 ? [fc.constantFrom(...blockLines)] : []),
   );
   return fc.array(line, { maxLength: 40 }).map((lines) => lines.join('\n'));
 }
 
-const markedDocument = documentOf(MARKERS, [...WORDS, ...PUNCTUATION, ...MARKUP]);
+const markedDocument = documentOf(MARKERS, [...WORDS, ...PUNCTUATION, ...MARKUP, '|'], BLOCK_LINES);
 // No Markdown syntax characters and no URLs: nothing in it may be dropped from `text`.
-const literalDocument = documentOf(PLAIN_MARKERS, [...WORDS, ...PUNCTUATION, '<', '>', '&', '&amp;', '"', '\\', '`', '~~']);
+// Tab tables only: their cells keep every character, as `|` rows keep all but the outer pipes.
+const literalDocument = documentOf(PLAIN_MARKERS, [...WORDS, ...PUNCTUATION, '<', '>', '&', '&amp;', '"', '\\', '`', '~~'], ['【活動報告】', '氏名\t所属', '山田\t総務\t兼務']);
 const anyInput = fc.oneof(anyText, markedDocument);
 
 interface HeadingSeen {
@@ -124,7 +138,8 @@ test('renders the same input to the same output', () => {
 
 test('keeps every non-whitespace character of input without Markdown syntax', () => {
   const withoutSpace = (text: string) => text.replace(/\s/gu, '');
-  const literalText = fc.string({ unit: 'binary', maxLength: 200 }).filter((s) => !/[[\]()*_]|:\/\/|@/.test(s));
+  // `|` separates table cells and a line of `-` marks a table's header: both are syntax now.
+  const literalText = fc.string({ unit: 'binary', maxLength: 200 }).filter((s) => !/[[\]()*_|]|:\/\/|@|^[\s:-]*-[\s:-]*$/m.test(s));
   fc.assert(
     fc.property(fc.oneof(literalDocument, literalText), (source) => {
       assert.equal(withoutSpace(render(source).text), withoutSpace(normalizeSource(source)));
