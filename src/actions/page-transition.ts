@@ -12,7 +12,7 @@ import { indexPage, unindexPage } from '../store/page-search.js';
 import { getPage, listChildPages, setPageStatus, type PageStatusChange } from '../store/pages.js';
 import { bumpContentVersion } from '../store/site-state.js';
 import type { ActionContext } from './context.js';
-import { workflowState } from './save-page.js';
+import { refuseWhileChildren, workflowState } from './save-page.js';
 
 export interface PageTransitionRequest {
   pageId: number;
@@ -56,15 +56,7 @@ export async function transitionPage(ctx: ActionContext, actor: Actor, action: P
     if (action === 'publish' && page.bodySource.trim() === '') {
       throw new ValidationError('入力内容に誤りがあります。', { bodySource: '本文を入力してから公開してください。' });
     }
-    if (action === 'trash') {
-      const children = (await listChildPages(trx, page.id)).filter((child) => child.status !== 'trashed');
-      if (children.length > 0) {
-        const names = children.map((child) => `「${child.title}」`).join('');
-        throw new ValidationError('子ページがあるページはゴミ箱に移せません。', {
-          children: `子ページ${names}があるため、ゴミ箱に移せません。先に子ページを移動するか、ゴミ箱に移してください。`,
-        });
-      }
-    }
+    if (action === 'trash') refuseWhileChildren((await listChildPages(trx, page.id)).filter((child) => child.status !== 'trashed'), 'trash');
     const change = CHANGES[action](page, nowIso);
     if (!(await setPageStatus(trx, page.id, [page.status], change, nowIso))) {
       throw new ReportStateError('ほかの操作でページの状態が変わりました。一覧を開き直してください。');

@@ -6,7 +6,7 @@
 // everything. A save from an old version writes nothing but the refused revision.
 import type { Kysely } from 'kysely';
 import { EditConflictError, SlugTakenError, ValidationError, type FieldMessages } from '../domain/errors.js';
-import type { Page, PageFields } from '../domain/page.js';
+import type { Page, PageFields, PageSummary } from '../domain/page.js';
 import { checkPageFields, makesCycle, type CheckedPageFields } from '../domain/page-rules.js';
 import { paths } from '../domain/paths.js';
 import { assertCanCreate, assertCanDo } from '../domain/report-workflow.js';
@@ -188,6 +188,20 @@ export async function checkPlace(trx: Q, fields: CheckedPageFields, pageId: numb
   if (!messages.parentId && (await siblingSlugExists(trx, fields.parentId, fields.slug, pageId))) messages.slug = SLUG_TAKEN_MESSAGE;
   if (Object.keys(messages).length > 0) throw new ValidationError('入力内容に誤りがあります。', messages);
   return fields;
+}
+
+/**
+ * Refuses to trash or delete a page while it has these child pages, naming them (field
+ * `children`); nothing is written. Throws ValidationError.
+ */
+export function refuseWhileChildren(children: readonly Pick<PageSummary, 'title'>[], action: 'trash' | 'delete'): void {
+  if (children.length === 0) return;
+  const names = children.map((child) => `「${child.title}」`).join('');
+  const [what, advice] =
+    action === 'trash'
+      ? ['ゴミ箱に移せません', '先に子ページを移動するか、ゴミ箱に移してください。']
+      : ['完全に削除できません', '先に子ページをほかの親ページの下に移すか、完全に削除してください。'];
+  throw new ValidationError(`子ページがあるページは${what}。`, { children: `子ページ${names}があるため、${what}。${advice}` });
 }
 
 /** A slug taken between the check and the write is still a field error. */

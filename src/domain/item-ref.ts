@@ -8,6 +8,9 @@ export interface ItemRef {
   id: number;
 }
 
+/** What staff call each kind in messages: 「この報告は…」「このページは…」. */
+export const ITEM_NOUNS: Record<ItemKind, string> = { report: '報告', page: 'ページ' };
+
 /** The owner as actions take it: `{ reportId }` (as before pages existed) or `{ pageId }`. */
 export type ItemIdInput = { reportId: number; pageId?: undefined } | { pageId: number; reportId?: undefined };
 

@@ -222,3 +222,11 @@ export async function pageSlugPath(db: Q, id: number): Promise<string[]> {
   }
   return slugs;
 }
+
+/**
+ * Deletes the page row; its revisions, attachment list, body-media and import rows go with it
+ * (ON DELETE CASCADE). The caller checks for children first: parent_id is RESTRICT.
+ */
+export async function deletePageRow(trx: Q, id: number): Promise<void> {
+  await trx.deleteFrom('pages').where('id', '=', id).execute();
+}

@@ -3,12 +3,13 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
+import { deletePagePermanently } from '../../src/actions/delete-page-permanently.js';
 import { transitionPage } from '../../src/actions/page-transition.js';
 import { reindexSearch } from '../../src/actions/reindex.js';
 import { storeMedia } from '../../src/actions/store-media.js';
 import { restorePageRevision } from '../../src/actions/restore-page-revision.js';
 import { savePage, type SavePageInput } from '../../src/actions/save-page.js';
-import { EditConflictError, ForbiddenError, RevisionNotFoundError, ValidationError } from '../../src/domain/errors.js';
+import { EditConflictError, ForbiddenError, PageNotFoundError, ReportStateError, RevisionNotFoundError, ValidationError } from '../../src/domain/errors.js';
 import { parseSearchQuery } from '../../src/domain/search/query.js';
 import { listAudit } from '../../src/store/audit-log.js';
 import { isMediaPublic } from '../../src/store/media.js';
@@ -153,6 +154,29 @@ test('refuses to trash a page with children, naming them, and writes nothing', a
   const message = await fieldError(transitionPage(site, team.editor, 'trash', { pageId: top.id }), 'children');
   assert.match(message, /「教育政策」/);
   assert.deepEqual(await snapshot(site.db), before);
+});
+
+test('refuses to delete a page for good while it has children, trashed ones too, naming them, and writes nothing', async () => {
+  const top = await savePage(site, team.editor, fields({ title: '旧政策' }));
+  const child = await savePage(site, team.editor, fields({ title: '旧教育政策', parentId: top.id }));
+  await transitionPage(site, team.editor, 'trash', { pageId: child.id });
+  await transitionPage(site, team.editor, 'trash', { pageId: top.id });
+  const before = await snapshot(site.db);
+  const message = await fieldError(deletePagePermanently(site, team.owner, top.id), 'children');
+  assert.match(message, /「旧教育政策」/);
+  assert.match(message, /完全に削除できません/);
+  assert.deepEqual(await snapshot(site.db), before);
+});
+
+test('deletes a trashed page without children for good: only the owner, only from the trash, with its revisions and attachments', async () => {
+  const saved = await savePage(site, team.editor, fields({ slug: 'to-delete' }));
+  await assert.rejects(deletePagePermanently(site, team.owner, saved.id), ReportStateError);
+  await transitionPage(site, team.editor, 'trash', { pageId: saved.id });
+  await assert.rejects(deletePagePermanently(site, team.editor, saved.id), ForbiddenError);
+  await deletePagePermanently(site, team.owner, saved.id);
+  await assert.rejects(getPage(site.db, saved.id), PageNotFoundError);
+  assert.deepEqual(await listItemRevisions(site.db, { kind: 'page', id: saved.id }), []);
+  assert.equal((await listAudit(site.db, { limit: 1 }))[0]!.action, 'page.delete');
 });
 
 test('trashes and restores a page without children', async () => {

@@ -86,6 +86,28 @@ test('refuses to trash a page with children, naming them', async () => {
   assert.deepEqual(await snapshot(t.site.db), before);
 });
 
+test('the owner deletes a trashed page for good after a confirmation; one with children, even trashed, is refused naming them', async () => {
+  await addTestUser(t.site, { login: 'owner', role: 'owner' });
+  const owner = await logIn(t.app, 'owner');
+  const top = await create({ title: '古い親', slug: 'old-parent' });
+  const child = await create({ title: '古い子', slug: 'old-child', parentId: String(top) });
+  for (const id of [child, top]) assert.equal((await editor.post(`/admin/pages/${id}/edit`, form({ intent: 'trash', expectedVersion: '1' }))).statusCode, 303);
+  const confirm = await owner.get(`/admin/pages/${top}/delete`);
+  assert.equal(confirm.statusCode, 200);
+  assert.match(confirm.body, /ページを完全に削除しますか/);
+  assert.equal((await editor.get(`/admin/pages/${top}/delete`)).statusCode, 403);
+  const before = await snapshot(t.site.db);
+  const refused = await owner.post(`/admin/pages/${top}/delete`);
+  assert.equal(refused.statusCode, 422);
+  assert.match(refused.body, /子ページ「古い子」があるため、完全に削除できません/);
+  assert.deepEqual(await snapshot(t.site.db), before);
+  assert.equal((await owner.post(`/admin/pages/${child}/delete`)).statusCode, 303);
+  const done = await owner.post(`/admin/pages/${top}/delete`);
+  assert.equal(done.statusCode, 303);
+  assert.equal(done.headers.location, '/admin/pages?notice=page-deleted');
+  assert.equal((await listPages(t.site.db)).some((p) => p.id === top || p.id === child), false);
+});
+
 test('lets a writer save a draft page; a forged 公開する is refused before anything is written', async () => {
   await writer.refreshCsrf();
   const before = await snapshot(t.site.db);

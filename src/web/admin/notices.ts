@@ -33,6 +33,7 @@ export const NOTICES: Record<string, string> = {
   'page-unpublished': 'ページを非公開に戻しました(下書きになりました)。',
   'page-trashed': 'ページをゴミ箱へ移動しました。',
   'page-restored': 'ページをゴミ箱から戻しました(下書きになりました)。',
+  'page-deleted': 'ページを完全に削除しました。',
   'revision-restored': '選んだ版の内容に戻しました(新しい版として保存しました)。',
   'attachment-added': '添付資料を追加しました。',
   'attachment-uploaded': 'ファイルをアップロードして添付しました。',

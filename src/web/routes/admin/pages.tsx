@@ -2,6 +2,7 @@
 // (save, preview, publish, unpublish, trash, restore). Rules live in actions/save-page.ts,
 // actions/page-transition.ts and the report workflow table; every POST is checked there.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { deletePagePermanently } from '../../../actions/delete-page-permanently.js';
 import { transitionPage, type PageAction } from '../../../actions/page-transition.js';
 import { savePage, workflowState, type SavedPage } from '../../../actions/save-page.js';
 import { EditConflictError, UnavailableError, ValidationError } from '../../../domain/errors.js';
@@ -14,14 +15,17 @@ import { getPage, listPages } from '../../../store/pages.js';
 import { formField } from '../../admin/form-body.js';
 import { withNotice } from '../../admin/notices.js';
 import { adminPageContext, sendAdminPage } from '../../admin/page.js';
+import { newSubmissionKey, oncePerSubmissionKey } from '../../admin/submission-key.js';
 import type { WebDeps } from '../../deps.js';
 import { EMPTY_PAGE_FORM, PageEditPage, type PageForm } from '../../views/admin/page-edit-page.js';
 import { PageListPage } from '../../views/admin/page-list-page.js';
+import { ReportDeletePage } from '../../views/admin/report-delete-page.js';
 import { pageHistoryRoutes } from './pages-history.js';
 import { itemAttachmentRoutes, loadAttachmentPanel, type AttachmentFailure } from './item-attachments.js';
 import { assertAllowed, parseId, refusalOf, reportIdOf, sendRefusal } from './reports-shared.js';
 
 const WRITER = { access: 'writer' } as const;
+const OWNER = { access: 'owner' } as const;
 /** As the report form: a 200,000-character body is far more than Fastify's 1 MB default once URL-encoded. */
 const WRITER_FORM = { config: WRITER, bodyLimit: 4 * 1024 * 1024 } as const;
 const PREVIEW_BUSY_MESSAGE = 'サーバーが混み合っているため、プレビューを表示できませんでした。入力した内容はそのままです。少し待ってから、もう一度お試しください。';
@@ -63,6 +67,8 @@ function fieldsOf(form: PageForm): PageFields {
 }
 
 export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {
+  /** The editor's form: a repeated submission key leads where the first post went (web/admin/submission-key.ts). */
+  const writerOnce = { ...WRITER_FORM, ...oncePerSubmissionKey(deps) };
   async function sendEditPage(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -95,6 +101,7 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
         problem={options.problem}
         attachments={attachments}
         scriptHref={deps.assets.adminEditorJs.path}
+        submissionKey={newSubmissionKey()}
       />,
       options.status ?? 200,
     );
@@ -126,7 +133,7 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
 
   app.get('/pages/new', { config: WRITER }, async (request, reply) => sendEditPage(request, reply, {}));
 
-  app.post('/pages/new', WRITER_FORM, async (request, reply) => {
+  app.post('/pages/new', writerOnce, async (request, reply) => {
     const actor = request.admin!.actor;
     const form = formFromRequest(request);
     const intent = intentOf(request);
@@ -150,7 +157,7 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
     return sendEditPage(request, reply, { stored });
   });
 
-  app.post<{ Params: { id: string } }>('/pages/:id/edit', WRITER_FORM, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/pages/:id/edit', writerOnce, async (request, reply) => {
     const actor = request.admin!.actor;
     const id = reportIdOf(request.params.id);
     const form = formFromRequest(request);
@@ -190,6 +197,28 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
     }
     return reply.redirect(withNotice(`/admin/pages/${id}/edit`, NOTICE[intent]), 303);
   }
+
+  app.get<{ Params: { id: string } }>('/pages/:id/delete', { config: OWNER }, async (request, reply) => {
+    const stored = await getPage(deps.ctx.db, reportIdOf(request.params.id));
+    try {
+      assertAllowed(request.admin!.actor, 'delete', workflowState(stored));
+    } catch (error) {
+      return sendRefusal(deps, request, reply, error);
+    }
+    const page = await adminPageContext(deps, request, reply);
+    return sendAdminPage(reply, <ReportDeletePage page={page} report={stored} kind="page" />);
+  });
+
+  app.post<{ Params: { id: string } }>('/pages/:id/delete', { config: OWNER }, async (request, reply) => {
+    const id = reportIdOf(request.params.id);
+    try {
+      await deletePagePermanently(deps.ctx, request.admin!.actor, id);
+    } catch (error) {
+      if (error instanceof ValidationError) return sendEditPage(request, reply, { stored: await getPage(deps.ctx.db, id), errors: error.fields, status: 422 });
+      return sendRefusal(deps, request, reply, error);
+    }
+    return reply.redirect(withNotice('/admin/pages', 'page-deleted'), 303);
+  });
 
   await app.register(pageHistoryRoutes, { deps });
   const attachmentRoutes = itemAttachmentRoutes({

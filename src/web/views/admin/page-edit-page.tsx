@@ -48,6 +48,8 @@ export interface PageEditPageProps {
   /** The attachment list and its forms, for a stored page the actor may edit. */
   attachments?: ReportAttachmentsProps;
   scriptHref: string;
+  /** The form's one-time key (web/admin/submission-key.ts): a repeated post leads where the first went. */
+  submissionKey?: string;
 }
 
 const STATUS_LABELS: Record<PageStatus, string> = { draft: '下書き', published: '公開中', trashed: 'ゴミ箱' };
@@ -73,6 +75,12 @@ export function PageEditPage(props: PageEditPageProps) {
             </>
           )}{' '}
           <a href={`/admin/pages/${stored.id}/history`}>変更履歴</a>
+          {can('delete') && (
+            <>
+              {' '}
+              <a href={`/admin/pages/${stored.id}/delete`}>このページを完全に削除する(確認画面へ)</a>
+            </>
+          )}
         </p>
       )}
       {props.problem && (
@@ -84,6 +92,7 @@ export function PageEditPage(props: PageEditPageProps) {
       <form method="post" action={stored ? `/admin/pages/${stored.id}/edit` : '/admin/pages/new'} class="report-form" novalidate>
         <CsrfField token={page.csrfToken} />
         <input type="hidden" name="expectedVersion" value={form.expectedVersion} />
+        {props.submissionKey && <input type="hidden" name="submissionKey" value={props.submissionKey} />}
         <TextField name="title" label="タイトル" errors={errors} value={form.title} isRequired maxLength={200} />
         <TextField
           name="slug"
