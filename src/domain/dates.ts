@@ -1,5 +1,7 @@
 // Dates as Japanese readers write and read them. Activity dates are calendar days
-// (ISO `YYYY-MM-DD`, no time zone); instants are ISO strings in UTC.
+// (ISO `YYYY-MM-DD`, no time zone); instants are ISO strings in UTC. Written dates are read
+// in domain/japanese-dates.ts, eras come from domain/eras.ts.
+import { eraOf } from './eras.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -51,70 +53,13 @@ export function weekdayJa(isoDate: string): string {
   return WEEKDAYS[new Date(Date.UTC(parts.year, parts.month - 1, parts.day)).getUTCDay()]!;
 }
 
-const ERAS: { name: string; start: string }[] = [
-  { name: '令和', start: '2019-05-01' },
-  { name: '平成', start: '1989-01-08' },
-  { name: '昭和', start: '1926-12-25' },
-  { name: '大正', start: '1912-07-30' },
-  { name: '明治', start: '1868-01-25' },
-];
-
 /** 2013-11-02 → 平成25年11月2日; the first year of an era is 元年 (令和元年5月1日). */
 export function formatWareki(isoDate: string): string {
   const parts = parseIsoDate(isoDate);
   if (!parts) return isoDate;
-  const era = ERAS.find((e) => isoDate >= e.start);
-  if (!era) return formatJapaneseDate(isoDate);
-  const eraYear = parts.year - Number(era.start.slice(0, 4)) + 1;
-  return `${era.name}${eraYear === 1 ? '元' : eraYear}年${parts.month}月${parts.day}日`;
-}
-
-/** Full-width digits to ASCII (the only normalisation dates need). */
-function asciiDigits(text: string): string {
-  return text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-}
-
-export interface FoundDate {
-  /** Known when the text names the year (2013年, 平成25年, 2013/11/02). */
-  year?: number;
-  month: number;
-  day: number;
-  /** The matched characters, as written. */
-  match: string;
-}
-
-const ERA_YEAR = '(令和|平成|昭和|大正|明治)(元|\\d{1,2})年';
-const DATE_PATTERNS: RegExp[] = [
-  new RegExp(`${ERA_YEAR}\\s*(\\d{1,2})月\\s*(\\d{1,2})日`),
-  /(\d{4})年\s*(\d{1,2})月\s*(\d{1,2})日/,
-  /(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})(?!\d)/,
-  /(\d{1,2})月\s*(\d{1,2})日/,
-];
-
-/**
- * The first date written in `text`: 2013年11月2日, 平成25年11月2日, 令和元年5月1日,
- * 2013/11/02, or 11月2日 (year unknown). Digits may be full-width.
- */
-export function findDateInText(text: string): FoundDate | undefined {
-  const ascii = asciiDigits(text);
-  let best: { index: number; found: FoundDate } | undefined;
-  for (const [i, pattern] of DATE_PATTERNS.entries()) {
-    const m = pattern.exec(ascii);
-    if (!m || (best && best.index <= m.index)) continue;
-    const match = text.slice(m.index, m.index + m[0].length);
-    let found: FoundDate;
-    if (i === 0) {
-      const era = ERAS.find((e) => e.name === m[1])!;
-      const eraYear = m[2] === '元' ? 1 : Number(m[2]);
-      found = { year: Number(era.start.slice(0, 4)) + eraYear - 1, month: Number(m[3]), day: Number(m[4]), match };
-    } else if (i === 3) {
-      found = { month: Number(m[1]), day: Number(m[2]), match };
-    } else {
-      found = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), match };
-    }
-    best = { index: m.index, found };
-  }
-  return best?.found;
+  const found = eraOf(parts);
+  if (!found) return formatJapaneseDate(isoDate);
+  return `${found.era.name}${found.eraYear === 1 ? '元' : found.eraYear}年${parts.month}月${parts.day}日`;
 }
 
 /** ISO instant → the calendar day in Japan (UTC+9, no daylight saving). */

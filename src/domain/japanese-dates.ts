@@ -2,7 +2,8 @@
 // (2013年11月2日, 平成25年11月2日, H25.11.2, 2013/11/02, 11月2日(土)), with the era
 // boundaries checked (昭和64年1月7日 exists, 昭和64年1月8日 does not), and the year a
 // page's URL implies (/2013/11/…, 20131102.html). Pure: text in, parts out.
-import { isValidDay, toIsoDate, type DayParts } from './dates.js';
+import { isValidDay, toIsoDate } from './dates.js';
+import { ERAS, findEra, isWithinEra } from './eras.js';
 
 export interface WrittenDate {
   /** Known when the text names the year. */
@@ -13,23 +14,6 @@ export interface WrittenDate {
   index: number;
   match: string;
 }
-
-interface Era {
-  name: string;
-  letter: string;
-  first: DayParts;
-  last?: DayParts;
-}
-
-// The first and last day of each era; a date of an era outside them was never written
-// by anyone who meant it (平成元年1月7日 was still 昭和64年).
-const ERAS: Era[] = [
-  { name: '令和', letter: 'R', first: { year: 2019, month: 5, day: 1 } },
-  { name: '平成', letter: 'H', first: { year: 1989, month: 1, day: 8 }, last: { year: 2019, month: 4, day: 30 } },
-  { name: '昭和', letter: 'S', first: { year: 1926, month: 12, day: 25 }, last: { year: 1989, month: 1, day: 7 } },
-  { name: '大正', letter: 'T', first: { year: 1912, month: 7, day: 30 }, last: { year: 1926, month: 12, day: 24 } },
-  { name: '明治', letter: 'M', first: { year: 1868, month: 1, day: 25 }, last: { year: 1912, month: 7, day: 29 } },
-];
 
 /**
  * Full-width digits and separators to ASCII, character for character, so that indexes
@@ -53,26 +37,15 @@ const DATE = new RegExp(
   'g',
 );
 
-function isWithin(parts: DayParts, era: Era): boolean {
-  const iso = toIsoDate(parts);
-  if (iso < toIsoDate(era.first)) return false;
-  return era.last === undefined || iso <= toIsoDate(era.last);
-}
-
-/** 平成25 → 2013; undefined when the era had no such year. */
-function eraToYear(era: Era, eraYear: number): number {
-  return era.first.year + eraYear - 1;
-}
-
 function fromMatch(groups: Record<string, string | undefined>): Omit<WrittenDate, 'index' | 'match'> | undefined {
   const g = groups;
   if (g.era !== undefined || g.letter !== undefined) {
-    const era = ERAS.find((e) => e.name === g.era || e.letter === g.letter)!;
+    const era = findEra(g.era ?? g.letter!)!;
     const rawYear = g.eraYear ?? g.letterYear!;
     const eraYear = rawYear === '元' ? 1 : Number(rawYear);
     if (eraYear < 1) return undefined;
-    const parts = { year: eraToYear(era, eraYear), month: Number(g.em ?? g.lm), day: Number(g.ed ?? g.ld) };
-    if (!isValidDay(parts.year, parts.month, parts.day) || !isWithin(parts, era)) return undefined;
+    const parts = { year: era.first.year + eraYear - 1, month: Number(g.em ?? g.lm), day: Number(g.ed ?? g.ld) };
+    if (!isValidDay(parts.year, parts.month, parts.day) || !isWithinEra(parts, era)) return undefined;
     return parts;
   }
   if (g.y !== undefined || g.sy !== undefined) {

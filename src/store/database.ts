@@ -289,6 +289,21 @@ export interface WebauthnChallengesTable {
   expires_at: string;
 }
 
+/** One-time keys of rendered create/publish forms (migration 0016). */
+export interface SubmissionKeysTable {
+  user_id: number;
+  submission_key: string;
+  result_path: string | null;
+  created_at: string;
+  expires_at: string;
+}
+
+/** What the first-start demo wrote (migration 0016). */
+export interface DemoItemsTable {
+  item_kind: string;
+  item_id: number;
+}
+
 export interface Database {
   reports: ReportsTable;
   categories: CategoriesTable;
@@ -318,6 +333,8 @@ export interface Database {
   passkeys: PasskeysTable;
   pending_logins: PendingLoginsTable;
   webauthn_challenges: WebauthnChallengesTable;
+  submission_keys: SubmissionKeysTable;
+  demo_items: DemoItemsTable;
 }
 
 export type ReportRow = Selectable<ReportsTable>;

@@ -14,6 +14,7 @@ import { migration0012 } from './migrations/0012-pages.js';
 import { migration0013 } from './migrations/0013-redirects-to-path.js';
 import { migration0014 } from './migrations/0014-attachments.js';
 import { migration0015 } from './migrations/0015-render-versions.js';
+import { migration0016 } from './migrations/0016-submissions-and-demo.js';
 import { migration0017 } from './migrations/0017-page-import-sources.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -31,6 +32,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0013-redirects-to-path': migration0013,
   '0014-attachments': migration0014,
   '0015-render-versions': migration0015,
+  '0016-submissions-and-demo': migration0016,
   '0017-page-import-sources': migration0017,
 };
 

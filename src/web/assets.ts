@@ -20,6 +20,8 @@ export interface Assets {
   adminEditorJs: Asset;
   /** Passkey registration and sign-in (WebAuthn); the forms work without it for codes. */
   adminPasskeyJs: Asset;
+  /** Every admin page: one submission per form key, focus on the notice or error summary. */
+  adminFormsJs: Asset;
 }
 
 function load(name: string, ext: string, contentType: string): Asset {
@@ -37,5 +39,6 @@ export function loadAssets(): Assets {
     adminUploadJs: load('admin-upload', 'js', 'text/javascript; charset=utf-8'),
     adminEditorJs: load('admin-editor', 'js', 'text/javascript; charset=utf-8'),
     adminPasskeyJs: load('admin-passkey', 'js', 'text/javascript; charset=utf-8'),
+    adminFormsJs: load('admin-forms', 'js', 'text/javascript; charset=utf-8'),
   };
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findDateInText, formatJapaneseDate, formatWareki, isIsoDate, japanDayOf, weekdayJa } from '../../src/domain/dates.js';
+import { formatJapaneseDate, formatWareki, isIsoDate, japanDayOf, weekdayJa } from '../../src/domain/dates.js';
 
 test('formats an ISO date the Japanese way without leading zeros', () => {
   assert.equal(formatJapaneseDate('2013-11-02'), '2013年11月2日');
@@ -25,22 +25,6 @@ test('accepts only real calendar days', () => {
   assert.equal(isIsoDate('2024-13-01'), false);
   assert.equal(isIsoDate('2024-5-1'), false);
   assert.equal(isIsoDate('0000-01-01'), false);
-});
-
-test('finds a date without a year at the start of a report lead', () => {
-  assert.deepEqual(findDateInText('11月2日,第1回の協議が開催された。'), { month: 11, day: 2, match: '11月2日' });
-});
-
-test('finds dates with a year in western, era and slash forms, digits of either width', () => {
-  assert.deepEqual(findDateInText('本日2013年11月2日に'), { year: 2013, month: 11, day: 2, match: '2013年11月2日' });
-  assert.deepEqual(findDateInText('平成25年11月2日(土)'), { year: 2013, month: 11, day: 2, match: '平成25年11月2日' });
-  assert.deepEqual(findDateInText('令和元年5月1日'), { year: 2019, month: 5, day: 1, match: '令和元年5月1日' });
-  assert.deepEqual(findDateInText('２０２４年５月１日'), { year: 2024, month: 5, day: 1, match: '２０２４年５月１日' });
-  assert.deepEqual(findDateInText('更新 2013/11/02'), { year: 2013, month: 11, day: 2, match: '2013/11/02' });
-});
-
-test('takes the earliest date when several are written', () => {
-  assert.equal(findDateInText('5月1日に出発し、2024年5月3日に帰国した。')?.match, '5月1日');
 });
 
 test('gives the Japanese calendar day of an instant', () => {

@@ -29,8 +29,9 @@ test('takes 11月2日 from the lead and the year from a partial --date', () => {
   assert.equal(parseImportedText(SITE_PAGE, { year: 2013, month: 11 }).activityDate, '2013-11-02');
 });
 
-test('lets a full --date win over the text', () => {
-  assert.equal(parseImportedText(SITE_PAGE, { year: 2020, month: 1, day: 5 }).activityDate, '2020-01-05');
+test('uses a full --date only where the text gives no day, and its year where the text gives none', () => {
+  assert.equal(parseImportedText('題\n\n日付のない本文。', { year: 2020, month: 1, day: 5 }).activityDate, '2020-01-05');
+  assert.equal(parseImportedText(SITE_PAGE, { year: 2020, month: 1, day: 5 }).activityDate, '2020-11-02');
 });
 
 test('reads a date line under the title and leaves it out of the body', () => {

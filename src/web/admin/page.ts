@@ -30,6 +30,7 @@ export async function adminPageContext(
     siteName: siteTitle(settings),
     cssHrefs: [deps.assets.css.path, deps.assets.adminCss.path],
     iconHref: deps.assets.icon.path,
+    formsScriptHref: deps.assets.adminFormsJs.path,
     user: user && { login: user.login, displayName: user.displayName, role: user.role },
     csrfToken: csrfToken(request, reply, overrides.tokenHash),
     notice: noticeText(query?.notice),

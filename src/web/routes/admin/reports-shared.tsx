@@ -12,6 +12,7 @@ import { listCategories } from '../../../store/categories.js';
 import { countReportsByAdminStatus, getEditableReport, listReportsForAdmin, type AdminStatus, type EditableReport } from '../../../store/reports.js';
 import { formField } from '../../admin/form-body.js';
 import { adminPageContext, sendAdminPage } from '../../admin/page.js';
+import { newSubmissionKey } from '../../admin/submission-key.js';
 import type { WebDeps } from '../../deps.js';
 import type { FieldErrors } from '../../views/admin/form.js';
 import type { AttachmentForm } from '../../views/admin/report-attachments.js';
@@ -165,6 +166,7 @@ export async function sendEditPage(deps: WebDeps, request: FastifyRequest, reply
       readOnlyReason={readOnlyReason}
       attachments={attachments}
       scriptHref={deps.assets.adminEditorJs.path}
+      submissionKey={newSubmissionKey()}
     />,
     options.status ?? 200,
   );

@@ -24,6 +24,7 @@ import { listUsers } from '../../../store/users.js';
 import { formField, shortRawField } from '../../admin/form-body.js';
 import { withNotice, type NOTICES } from '../../admin/notices.js';
 import { adminPageContext, sendAdminPage } from '../../admin/page.js';
+import { oncePerSubmissionKey } from '../../admin/submission-key.js';
 import { PREVIEW_IN_FLIGHT_MESSAGE, PREVIEW_RETRY_AFTER_SECONDS, PreviewGate } from '../../admin/preview-gate.js';
 import type { WebDeps } from '../../deps.js';
 import { HtmlBlock } from '../../views/components/html-block.js';
@@ -137,6 +138,8 @@ function listQueryOf(request: FastifyRequest, actor: Actor): { query: ReportList
 export const reportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {
   /** One preview per account at a time, live or by the プレビュー button (admin/preview-gate.ts). */
   const previewGate = new PreviewGate();
+  /** The editor's form: a repeated submission key leads where the first post went (web/admin/submission-key.ts). */
+  const writerOnce = { ...WRITER_FORM, ...oncePerSubmissionKey(deps) };
   app.get('/reports', { config: WRITER }, async (request, reply) => {
     const actor = request.admin!.actor;
     const { query, page: pageNumber } = listQueryOf(request, actor);
@@ -171,7 +174,7 @@ export const reportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
 
   app.get('/reports/new', { config: WRITER }, async (request, reply) => sendEditPage(deps, request, reply, {}));
 
-  app.post('/reports/new', WRITER_FORM, async (request, reply) => {
+  app.post('/reports/new', writerOnce, async (request, reply) => {
     const actor = request.admin!.actor;
     const form = formFromRequest(request);
     let intent = intentOf(request);
@@ -201,7 +204,7 @@ export const reportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
     }
   });
 
-  app.post<{ Params: { id: string } }>('/reports/:id/edit', WRITER_FORM, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/reports/:id/edit', writerOnce, async (request, reply) => {
     const actor = request.admin!.actor;
     const id = reportIdOf(request.params.id);
     const form = formFromRequest(request);

@@ -82,6 +82,8 @@ export interface ReportEditPageProps {
   readOnlyReason?: string;
   attachments?: ReportAttachmentsProps;
   scriptHref: string;
+  /** The form's one-time key (web/admin/submission-key.ts): a repeated post leads where the first went. */
+  submissionKey?: string;
 }
 
 export const REPORT_FIELD_LABELS: Record<string, string> = {
@@ -118,6 +120,7 @@ export function ReportEditPage(props: ReportEditPageProps) {
       <form method="post" action={action} class="report-form" novalidate>
         <CsrfField token={page.csrfToken} />
         <input type="hidden" name="expectedVersion" value={form.expectedVersion} />
+        {props.submissionKey && <input type="hidden" name="submissionKey" value={props.submissionKey} />}
         <ReportFields {...props} isReadOnly={isReadOnly} />
         {!isReadOnly && <NoteField form={form} />}
         <ActionButtons actions={props.actions} isNew={!report} form={form} errors={errors} report={report} />
