@@ -14,16 +14,15 @@ export interface FigureOutput {
 
 /** `isPreview` adds what staff must fix to the placeholder. */
 export function figureHtml(figure: Figure, media: MediaInfo | undefined, isPreview: boolean): FigureOutput {
-  const caption = figure.caption ?? figure.alt;
   const text = [figure.alt, figure.caption].filter((part) => part !== undefined && part !== '').join('\n');
-  const figcaption = caption === '' ? '' : `<figcaption>${escapeHtml(caption)}</figcaption>`;
   const problem = figureProblem(figure, media);
   if (problem !== undefined || !media) {
+    // The placeholder already shows the description; only a quoted caption is added below it.
     const shown = `［画像：${figure.alt === '' ? figure.ref : figure.alt}］`;
     const note = isPreview && problem ? `<span class="figure-warning">${escapeHtml(problem)}</span>` : '';
-    return { html: `<figure class="figure figure-missing"><p class="placeholder">${escapeHtml(shown)}${note}</p>${figcaption}</figure>`, text };
+    return { html: `<figure class="figure figure-missing"><p class="placeholder">${escapeHtml(shown)}${note}</p>${figcaptionOf(figure.caption)}</figure>`, text };
   }
-  return { html: `<figure class="figure">${imgTag(media, figure.alt)}${figcaption}</figure>`, text };
+  return { html: `<figure class="figure">${imgTag(media, figure.alt)}${figcaptionOf(figure.caption ?? figure.alt)}</figure>`, text };
 }
 
 /** Why the photo cannot be shown, in words for the editor, or undefined when it can. */
@@ -32,6 +31,10 @@ export function figureProblem(figure: Figure, media: MediaInfo | undefined): str
   if (!media.mime.startsWith('image/') || !media.width || !media.height) return `「${figure.ref}」は画像ではないため表示できません。`;
   if (figure.alt === '') return '画像の説明(![説明] の部分)が空です。写真の内容を短く書いてください。';
   return undefined;
+}
+
+function figcaptionOf(caption: string | undefined): string {
+  return caption === undefined || caption === '' ? '' : `<figcaption>${escapeHtml(caption)}</figcaption>`;
 }
 
 function imgTag(media: MediaInfo, alt: string): string {

@@ -83,3 +83,11 @@ test('lists photo refs among the media refs in order of first use', () => {
     't.pdf',
   ]);
 });
+
+test('adds only a quoted caption under a placeholder, which already shows the description', () => {
+  assert.equal(render('![会場](media:none.jpg)').html, '<figure class="figure figure-missing"><p class="placeholder">［画像：会場］</p></figure>');
+  assert.equal(
+    render('![会場](media:none.jpg "満席")').html,
+    '<figure class="figure figure-missing"><p class="placeholder">［画像：会場］</p><figcaption>満席</figcaption></figure>',
+  );
+});
