@@ -1,6 +1,8 @@
 // A fixed page (固定ページ) for readers: breadcrumbs, the body in the report's reading
-// layout, and its child pages.
+// layout, its attachments (as a report's), and its child pages.
 import type { Page, PageSummary } from '../../domain/page.js';
+import type { Attachment } from '../../domain/report.js';
+import { AttachmentList } from './components/attachment-list.js';
 import { HtmlBlock } from './components/html-block.js';
 import { Phrases } from './components/phrases.js';
 import { Layout, type SiteContext } from './layout.js';
@@ -13,10 +15,12 @@ export interface FixedPageProps {
   ancestors: { title: string; path: string }[];
   path: string;
   children: (PageSummary & { path: string })[];
+  /** The page's 添付資料, in order. */
+  attachments: Attachment[];
   jsonLd: Record<string, unknown>[];
 }
 
-export function FixedPage({ site, page, ancestors, path, children, jsonLd }: FixedPageProps) {
+export function FixedPage({ site, page, ancestors, path, children, attachments, jsonLd }: FixedPageProps) {
   const description = page.summary || page.bodyText.slice(0, 120).replace(/\s+/g, ' ');
   const top = ancestors[0]?.path ?? path;
   return (
@@ -30,6 +34,7 @@ export function FixedPage({ site, page, ancestors, path, children, jsonLd }: Fix
             </h1>
           </header>
           <HtmlBlock class="report-body" html={page.bodyHtml} />
+          <AttachmentList attachments={attachments} />
           {children.length > 0 && (
             <nav class="child-pages" aria-labelledby="child-pages-title">
               <h2 id="child-pages-title">このページの内容</h2>

@@ -1,9 +1,7 @@
-import { attachmentMeta } from '../../domain/attachment.js';
 import { formatJapaneseDate, formatWareki, weekdayJa } from '../../domain/dates.js';
 import { paths } from '../../domain/paths.js';
-import { IMAGE_SIZES } from '../../domain/image-sizes.js';
-import type { Attachment, Report, ReportSummary } from '../../domain/report.js';
-import { mediaPath, mediaVariantPath } from '../../domain/media-path.js';
+import type { Report, ReportSummary } from '../../domain/report.js';
+import { AttachmentList } from './components/attachment-list.js';
 import { HtmlBlock } from './components/html-block.js';
 import { Phrases } from './components/phrases.js';
 import { Layout, type SiteContext } from './layout.js';
@@ -81,23 +79,7 @@ export function ReportPage({ site, report, older, newer, jsonLd }: ReportPagePro
             </nav>
           )}
           <HtmlBlock class="report-body" html={report.bodyHtml} />
-          {report.attachments.length > 0 && (
-            <section class="attachments" aria-labelledby="attachments-title">
-              <h2 id="attachments-title">添付資料</h2>
-              <ul>
-                {report.attachments.map((a) => (
-                  <li>
-                    <AttachmentImage attachment={a} />
-                    <a href={mediaPath(a.sha256, a.fileName)}>
-                      {a.label}
-                      <span class="meta">({attachmentMeta(a)})</span>
-                    </a>
-                    {a.summary && <p class="attachment-summary">{a.summary}</p>}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
+          <AttachmentList attachments={report.attachments} />
         </article>
         {(older || newer) && (
           <nav class="report-pager" aria-label="前後の活動報告">
@@ -123,25 +105,5 @@ export function ReportPage({ site, report, older, newer, jsonLd }: ReportPagePro
         )}
       </div>
     </Layout>
-  );
-}
-
-/** An attached image shown above its link: the WebP variants for the browser to choose from, its size reserved. */
-function AttachmentImage({ attachment: a }: { attachment: Attachment }) {
-  if (!a.mime.startsWith('image/') || a.width === null || a.height === null) return null;
-  const widest = a.variants.at(-1);
-  const src = widest ? mediaVariantPath(a.sha256, a.fileName, widest.width) : mediaPath(a.sha256, a.fileName);
-  const srcset = a.variants.map((v) => `${mediaVariantPath(a.sha256, a.fileName, v.width)} ${v.width}w`).join(', ');
-  return (
-    <img
-      class="attachment-image"
-      src={src}
-      {...(srcset ? { srcset, sizes: IMAGE_SIZES } : {})}
-      width={a.width}
-      height={a.height}
-      alt={a.altText || a.label}
-      loading="lazy"
-      decoding="async"
-    />
   );
 }

@@ -6,6 +6,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { PageNotFoundError } from '../../../domain/errors.js';
 import { breadcrumbListJsonLd, webPageJsonLd } from '../../../domain/json-ld.js';
 import { absoluteUrl, paths } from '../../../domain/paths.js';
+import { listItemAttachments } from '../../../store/media.js';
 import { listChildPages, findPublishedPageByPath } from '../../../store/pages.js';
 import type { WebDeps } from '../../deps.js';
 import { renderDocument } from '../../html.js';
@@ -28,7 +29,11 @@ async function sendPage(deps: WebDeps, request: FastifyRequest, reply: FastifyRe
     const found = await findPublishedPageByPath(deps.ctx.db, slugs);
     if (!found) throw new PageNotFoundError(path);
     const { page, ancestors } = found;
-    const [site, children] = await Promise.all([loadSiteContext(deps), listChildPages(deps.ctx.db, page.id, 'published')]);
+    const [site, children, attachments] = await Promise.all([
+      loadSiteContext(deps),
+      listChildPages(deps.ctx.db, page.id, 'published'),
+      listItemAttachments(deps.ctx.db, { kind: 'page', id: page.id }),
+    ]);
     const trail = ancestors.map((a, i) => ({ title: a.title, path: paths.page(slugs.slice(0, i + 1)) }));
     const url = absoluteUrl(deps.baseUrl, path);
     const jsonLd = [
@@ -46,6 +51,7 @@ async function sendPage(deps: WebDeps, request: FastifyRequest, reply: FastifyRe
         ancestors={trail}
         path={path}
         children={children.map((child) => ({ ...child, path: paths.page([...slugs, child.slug]) }))}
+        attachments={attachments}
         jsonLd={jsonLd}
       />,
     );
