@@ -45,7 +45,7 @@ export function ErrorSummary({ errors, labels }: { errors: FieldErrors; labels: 
   if (names.length === 0) return null;
   const ordered = [...Object.keys(labels).filter((n) => errors[n]), ...names.filter((n) => !(n in labels))];
   return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title">
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
       <h2 id="error-summary-title">入力内容を確認してください</h2>
       <ul>
         {ordered.map((name) => (

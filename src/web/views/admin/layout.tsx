@@ -1,6 +1,7 @@
 // The frame of every admin page: header with the site name and the navigation the
 // user's role may use, who is logged in with a logout button, the notice left by the
-// last action, and the page content. Forms only; the one script file is optional.
+// last action, and the page content. Forms only; the scripts are optional (admin-forms.js
+// on every page: one submission per form, focus on the notice or the error summary).
 import type { ComponentChildren } from 'preact';
 import { isAllowed, ROLE_LABELS, type Access, type Role } from '../../../domain/user.js';
 
@@ -18,6 +19,8 @@ export interface AdminPageContext {
   notice?: string;
   /** The request path, to mark the current navigation entry. */
   path: string;
+  /** admin-forms.js (content-hashed path); absent in views rendered without the server. */
+  formsScriptHref?: string;
 }
 
 export interface AdminNavItem {
@@ -44,9 +47,17 @@ export interface AdminLayoutProps {
   children: ComponentChildren;
   /** Extra script files (content-hashed paths); none by default. */
   scripts?: string[];
+  /**
+   * Where the second skip link leads: the page's main form or its main action
+   * (`#report-form`, `#report-actions` …), reached in two Tab presses instead of walking the menu.
+   */
+  mainActionId?: string;
+  /** The second skip link's text (「入力欄へ移動」 …). */
+  mainActionLabel?: string;
 }
 
-export function AdminLayout({ page, title, children, scripts = [] }: AdminLayoutProps) {
+export function AdminLayout({ page, title, children, scripts = [], mainActionId, mainActionLabel = '操作ボタンへ移動' }: AdminLayoutProps) {
+  const allScripts = page.formsScriptHref ? [page.formsScriptHref, ...scripts] : scripts;
   return (
     <html lang="ja">
       <head>
@@ -59,12 +70,21 @@ export function AdminLayout({ page, title, children, scripts = [] }: AdminLayout
           <link rel="stylesheet" href={href} />
         ))}
         <link rel="icon" href={page.iconHref} type="image/svg+xml" />
-        {scripts.map((src) => (
+        {allScripts.map((src) => (
           <script src={src} defer />
         ))}
       </head>
       <body class="admin">
-        <a class="skip-link" href="#main">本文へ移動</a>
+        <div class="skip-links">
+          <a class="skip-link" href="#main">
+            本文へ移動
+          </a>
+          {mainActionId && (
+            <a class="skip-link" href={`#${mainActionId}`}>
+              {mainActionLabel}
+            </a>
+          )}
+        </div>
         <header class="admin-header">
           <div class="admin-header-inner">
             <p class="admin-site">
@@ -79,7 +99,7 @@ export function AdminLayout({ page, title, children, scripts = [] }: AdminLayout
         </header>
         <main id="main" class="admin-main">
           {page.notice && (
-            <p class="admin-notice" role="status">
+            <p class="admin-notice" tabindex={-1} role="status">
               {page.notice}
             </p>
           )}

@@ -1,0 +1,47 @@
+// The one-time submission key of the admin forms that create or publish (the report and page
+// editors): a hidden field rendered with each form, and the route hooks that keep a repeated
+// post from running twice. The rule itself (claim atomically, wait for the first, answer with
+// its result) is actions/submit-once.ts; this file only reads the field and the reply.
+import { randomBytes } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { claimSubmission, finishSubmission, isSubmissionKey, type Submission } from '../../actions/submit-once.js';
+import type { WebDeps } from '../deps.js';
+import { formField } from './form-body.js';
+
+export const SUBMISSION_KEY_FIELD = 'submissionKey';
+
+/** A fresh key for a rendered form: 128 random bits, base64url. */
+export function newSubmissionKey(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+/**
+ * Route hooks: before the handler, a post whose key already went through is redirected (303)
+ * where the first one went (a second one running at the same time waits for it); after the
+ * reply, the key records the 303's location, or is given back when the post ended otherwise
+ * (the form again with its errors, to be corrected and sent with the same key). A post
+ * without a key, or the preview button (which writes nothing), runs as before.
+ */
+export function oncePerSubmissionKey(deps: WebDeps) {
+  const claimed = new WeakMap<FastifyRequest, Submission>();
+  return {
+    preHandler: async (request: FastifyRequest, reply: FastifyReply) => {
+      const key = formField(request, SUBMISSION_KEY_FIELD);
+      if (!isSubmissionKey(key) || formField(request, 'intent') === 'preview' || !request.admin) return;
+      const submission = { userId: request.admin.user.id, key };
+      const claim = await claimSubmission(deps.ctx, submission);
+      if (claim.isRepeat) {
+        request.log.info({ resultPath: claim.resultPath }, 'repeated form submission answered with the first one’s result');
+        return reply.redirect(claim.resultPath, 303);
+      }
+      claimed.set(request, submission);
+    },
+    onResponse: async (request: FastifyRequest, reply: FastifyReply) => {
+      const submission = claimed.get(request);
+      if (!submission) return;
+      const location = reply.getHeader('location');
+      const resultPath = reply.statusCode === 303 && typeof location === 'string' ? location : undefined;
+      await finishSubmission(deps.ctx, submission, resultPath);
+    },
+  };
+}

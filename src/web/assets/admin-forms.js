@@ -1,0 +1,73 @@
+// Every admin page (progressive enhancement; the forms work without it):
+// - A form carrying a one-time submission key (input[name="submissionKey"]) is sent once:
+//   while it is in flight its buttons are disabled and a second submit is ignored. The
+//   server refuses a repeated key anyway (actions/submit-once.ts); this spares the wait.
+// - Back to a form already sent (back/forward navigation): the key it was sent with is put
+//   back, so saving again leads to what the first save made instead of a second report.
+// - After a save or a refusal, focus moves to the error summary or the notice, so a screen
+//   reader says what happened and the keyboard continues from there.
+(function () {
+  'use strict';
+  var STORE = 'katsudo:sent-key:';
+
+  function storage() {
+    try {
+      return window.sessionStorage;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function isBackForward() {
+    var entries = window.performance && performance.getEntriesByType ? performance.getEntriesByType('navigation') : [];
+    return entries.length > 0 && entries[0].type === 'back_forward';
+  }
+
+  function guard(form) {
+    var field = form.querySelector('input[name="submissionKey"]');
+    if (!field) return;
+    var slot = STORE + (form.getAttribute('action') || location.pathname);
+    var store = storage();
+    if (store && isBackForward()) {
+      var sent = store.getItem(slot);
+      if (sent) field.value = sent;
+    }
+    var isSending = false;
+    form.addEventListener('submit', function (event) {
+      var submitter = event.submitter;
+      // The preview button renders the form again and creates nothing: no key is spent on it.
+      if (submitter && submitter.value === 'preview') return;
+      if (isSending) {
+        event.preventDefault();
+        return;
+      }
+      isSending = true;
+      if (store) store.setItem(slot, field.value);
+      // Disabled after the form data is built, so the pressed button's intent is still sent.
+      setTimeout(function () {
+        var buttons = form.querySelectorAll('button[type="submit"], button:not([type])');
+        for (var i = 0; i < buttons.length; i++) buttons[i].disabled = true;
+        form.setAttribute('aria-busy', 'true');
+      }, 0);
+    });
+    window.addEventListener('pageshow', function (event) {
+      if (!event.persisted) return;
+      // Restored from the back-forward cache: usable again, with the key already sent.
+      isSending = false;
+      form.removeAttribute('aria-busy');
+      var buttons = form.querySelectorAll('button');
+      for (var i = 0; i < buttons.length; i++) buttons[i].disabled = false;
+    });
+  }
+
+  function focusMessage() {
+    var target = document.querySelector('.error-summary') || document.querySelector('.admin-notice');
+    if (!target) return;
+    if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+    target.focus();
+  }
+
+  var forms = document.querySelectorAll('form');
+  for (var i = 0; i < forms.length; i++) guard(forms[i]);
+  focusMessage();
+})();
