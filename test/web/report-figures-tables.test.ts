@@ -6,6 +6,7 @@ import { uploadMedia, type UploadedMedia } from '../../src/actions/upload-media.
 import { mediaVariantPath } from '../../src/domain/media-path.js';
 import { paths } from '../../src/domain/paths.js';
 import { previewBody } from '../../src/actions/preview-body.js';
+import { listAttachments } from '../../src/store/media.js';
 import { createTestApp, TEST_BASE_URL, type TestApp } from '../support/app.js';
 import { publishReport } from '../support/factories.js';
 import { addTestUser, makeImage, makePdf, TEST_USER } from '../support/media-fixtures.js';
@@ -13,6 +14,7 @@ import { addTestUser, makeImage, makePdf, TEST_USER } from '../support/media-fix
 let t: TestApp;
 let photo: UploadedMedia;
 let reportPath: string;
+let reportId: number;
 
 const BODY = [
   '1 視察の概要',
@@ -37,6 +39,7 @@ before(async () => {
       await uploadMedia(site, { bytes: await makePdf(2), fileName: '資料.pdf', altText: '', user: TEST_USER });
       const report = await publishReport(site, { title: '堤防の視察', activityDate: '2026-05-01', bodySource: BODY });
       reportPath = `/activity/${report.slug}/`;
+      reportId = report.id;
     },
   });
 });
@@ -111,4 +114,10 @@ test('gives the photo absolute src and srcset URLs in the feeds', async () => {
   const rss = (await t.app.inject({ method: 'GET', url: paths.rss() })).body;
   assert.doesNotMatch(rss, /(?:src|srcset)=(?:"|&quot;)\/media\//);
   assert.match(rss, /srcset=(?:"|&quot;)https:\/\/www\.example\.jp\/media\//);
+});
+
+test('does not list a photo shown in the body among the attachments under the report', async () => {
+  assert.deepEqual(await listAttachments(t.site.db, reportId), []);
+  const withLink = await previewBody(t.site.db, '[写真](media:堤防.jpg)');
+  assert.match(withLink.html, /<a class="attachment" href="\/admin\/media\/file\//);
 });
