@@ -366,11 +366,12 @@ function image(state: State, el: Element, fullSize?: { url: string; ref: string 
   if (!src) return alt;
   const url = absoluteUrl(state, src) ?? src;
   const ref = state.options.resolveMedia?.(url);
+  const description = alt || state.options.describeImage?.(url)?.trim() || (fullSize && state.options.describeImage?.(fullSize.url)?.trim()) || '';
   if (!state.isInline && (ref !== undefined || fullSize !== undefined)) {
-    const description = alt || state.options.describeImage?.(url)?.trim() || (fullSize && state.options.describeImage?.(fullSize.url)?.trim()) || '';
-    return figureLine(state, ref ?? fullSize!.ref, description, url);
+    // The full-size file a thumbnail links to makes the better figure (its own sizes are made from it).
+    return figureLine(state, fullSize?.ref ?? ref!, description, url);
   }
-  const label = alt || fileNameOf(url) || '画像';
+  const label = description || fileNameOf(url) || '画像';
   if (ref !== undefined) {
     state.mediaRefs.add(ref);
     return markdownLink(label, `media:${ref}`);

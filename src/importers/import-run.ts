@@ -34,6 +34,7 @@ import type { Database } from '../store/database.js';
 import { findImportSource, saveImportSource, type SourceKind } from '../store/import-sources.js';
 import { addRedirect } from '../store/redirects.js';
 import { deferIndexing, deferredIndexSnapshot, restoreDeferredIndex, writeDeferredIndex } from '../store/search.js';
+import { resolvePageLinks, writePageItem, type ImportedNavigationLink, type ImportedPageInput } from './write-page-item.js';
 
 /** A report to create or update. */
 export interface ReportItem {
@@ -53,6 +54,22 @@ export interface ReportItem {
    */
   companions?: ImportItem[];
   /** Removes what the importer stored for this item alone (its new files) when it fails. */
+  discard?: () => Promise<void>;
+}
+
+/** A fixed page to create or update (write-page-item.ts), written after its parent. */
+export interface PageItem {
+  type: 'page';
+  /** Stable identity within the source kind ('<base_site_url>#<post_id>'). */
+  key: string;
+  label: string;
+  page: ImportedPageInput;
+  /** Old site paths (no host; may carry a query such as `/?page_id=12`) that must answer 301 here. */
+  redirectsFrom: string[];
+  /** The profile-like page: its text fills an empty profile, else it becomes a draft page; its old paths lead to /profile/. */
+  isProfile?: boolean;
+  warnings?: string[];
+  companions?: ImportItem[];
   discard?: () => Promise<void>;
 }
 
@@ -109,10 +126,11 @@ export interface RedirectItem {
 export interface SiteSettingsItem {
   type: 'site-settings';
   label: string;
-  settings: ImportedSiteSettings;
+  /** Navigation links may name an imported page by its key (linked by id once it is written and published). */
+  settings: Omit<ImportedSiteSettings, 'navigation'> & { navigation?: ImportedNavigationLink[] };
 }
 
-export type ImportItem = ReportItem | SkippedItem | FailedItem | IgnoredItem | WarningItem | MediaItem | RedirectItem | SiteSettingsItem;
+export type ImportItem = ReportItem | PageItem | SkippedItem | FailedItem | IgnoredItem | WarningItem | MediaItem | RedirectItem | SiteSettingsItem;
 
 export interface Labelled {
   label: string;
@@ -126,6 +144,8 @@ export interface ImportSummary {
   created: number;
   updated: number;
   unchanged: number;
+  /** Fixed pages (counted apart from reports); a profile page whose text went into the profile counts here too. */
+  pages: { created: number; updated: number; unchanged: number };
   skipped: Labelled[];
   failed: Labelled[];
   warnings: Labelled[];
@@ -137,7 +157,7 @@ export interface ImportSummary {
   redirects: number;
   /** Site settings filled in from the source (only those that were empty). */
   settings: string[];
-  /** The new address of every report written (or that would be), by item label. */
+  /** The new address of every report and page written (or that would be), by item label. */
   written: { label: string; outcome: ImportReportResult['outcome']; path: string }[];
   /** Why the source could not be read to its end; set when the run stopped early. */
   stoppedAt?: string;
@@ -179,7 +199,7 @@ class DryRunRollback extends Error {
 }
 
 export function emptySummary(isDryRun = false): ImportSummary {
-  return { isDryRun, created: 0, updated: 0, unchanged: 0, skipped: [], failed: [], warnings: [], ignored: {}, media: { stored: 0, missing: 0 }, redirects: 0, settings: [], written: [] };
+  return { isDryRun, created: 0, updated: 0, unchanged: 0, pages: { created: 0, updated: 0, unchanged: 0 }, skipped: [], failed: [], warnings: [], ignored: {}, media: { stored: 0, missing: 0 }, redirects: 0, settings: [], written: [] };
 }
 
 export async function runImport(
@@ -377,11 +397,18 @@ async function runItem(
       return;
     case 'site-settings':
       try {
-        summary.settings.push(...(await writer.write((trx) => fillEmptySettingsIn(trx, item.settings, ctx.now().toISOString()))));
+        const filled = await writer.write(async (trx) => {
+          const { navigation, ...rest } = item.settings;
+          const settings = navigation === undefined ? rest : { ...rest, navigation: await resolvePageLinks(trx, navigation, options.kind) };
+          return fillEmptySettingsIn(trx, settings, ctx.now().toISOString());
+        });
+        summary.settings.push(...filled);
       } catch (error) {
         summary.failed.push({ label: item.label, reason: describeError(error), error });
       }
       return;
+    case 'page':
+      return runPageItem(ctx, writer, item, options, summary);
     case 'report':
       break;
   }
@@ -401,8 +428,28 @@ async function runItem(
   for (const companion of item.companions ?? []) await runItem(ctx, writer, companion, options, summary);
 }
 
+async function runPageItem(ctx: ActionContext, writer: ItemWriter, item: PageItem, options: RunOptions, summary: ImportSummary): Promise<void> {
+  const nowIso = ctx.now().toISOString();
+  try {
+    const { page, redirectsFrom, isProfile } = item;
+    const result = await writer.write((trx) => writePageItem(ctx, trx, item, options.kind, hashOf({ page, redirectsFrom, isProfile }), nowIso));
+    summary.pages[result.outcome]++;
+    summary.settings.push(...result.settings);
+    if (options.isListingWritten !== false) summary.written.push({ label: item.label, outcome: result.outcome, path: result.path });
+    for (const warning of [...(item.warnings ?? []), ...result.warnings]) summary.warnings.push({ label: item.label, reason: warning });
+  } catch (error) {
+    summary.failed.push({ label: item.label, reason: describeError(error), error });
+    if (item.discard) {
+      await writer.flush();
+      await discardFiles(item, summary);
+    }
+    return;
+  }
+  for (const companion of item.companions ?? []) await runItem(ctx, writer, companion, options, summary);
+}
+
 /** Takes back the files stored for an item that failed; a failure to do so is a warning, not a second failure. */
-async function discardFiles(item: ReportItem, summary: ImportSummary): Promise<void> {
+async function discardFiles(item: ReportItem | PageItem, summary: ImportSummary): Promise<void> {
   try {
     await item.discard?.();
   } catch (error) {
@@ -485,6 +532,10 @@ export function formatSummary(summary: ImportSummary, options: { isVerbose?: boo
     ? `${verb} created ${summary.created}, updated ${summary.updated}, left ${summary.unchanged} unchanged`
     : `${verb} ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged`;
   lines.push(`${counts}, ${summary.skipped.length} skipped, ${summary.failed.length} failed, ${summary.warnings.length} warnings.`);
+  const { pages } = summary;
+  if (pages.created + pages.updated + pages.unchanged > 0) {
+    lines.push(`Fixed pages: ${pages.created} ${summary.isDryRun ? 'would be created' : 'created'}, ${pages.updated} updated, ${pages.unchanged} unchanged.`);
+  }
   if (summary.media.stored + summary.media.missing > 0) {
     lines.push(`Files: ${summary.media.stored} ${summary.isDryRun ? 'would be stored' : 'stored'} in the media library, ${summary.media.missing} not found or refused (links to them keep their old address).`);
   }

@@ -97,7 +97,8 @@ test('a dry run on a fresh data directory creates no database file (nor the dire
   const fresh = join(dir, 'fresh-data');
   const result = spawnSync(process.execPath, ['--import', 'tsx', MAIN, 'import-wxr', own, '--dry-run', '--data', fresh], { encoding: 'utf8', timeout: 120_000 });
   assert.equal(result.status, 0, result.stderr);
-  assert.match(result.stdout, /^Dry run \(nothing was written\): would have created 4, updated 0, left 0 unchanged/m);
-  assert.match(result.stdout, /Site settings that would be taken from the source \(they were empty\): legislatorName, siteDescription, navigation/);
+  assert.match(result.stdout, /^Dry run \(nothing was written\): would have created 5, updated 0, left 0 unchanged/m);
+  assert.match(result.stdout, /^Fixed pages: 8 would be created, 0 updated, 0 unchanged\.$/m);
+  assert.match(result.stdout, /Site settings that would be taken from the source \(they were empty\): profileSource, legislatorName, siteDescription, navigation/);
   assert.equal(existsSync(fresh), false);
 });

@@ -254,10 +254,9 @@ test('finds a file linked from the site root under --root, and a photo beside th
     const summary = await importSite(site, join(root, 'pages'), { root, baseUrl: 'https://old.example.jp/pages/' });
     assert.deepEqual([summary.created, summary.media], [1, { stored: 2, missing: 0 }], JSON.stringify(summary.warnings));
     const report = await findReportBySlug(site.db, summary.written[0]!.path.split('/')[2]!);
-    assert.deepEqual(report?.attachments.map((a) => [a.label, a.mime]), [
-      ['視察資料', 'application/pdf'],
-      ['岸壁の様子', 'image/png'],
-    ]);
+    // The photo stands in the text as an inline figure (not in the attachment list).
+    assert.deepEqual(report?.attachments.map((a) => [a.label, a.mime]), [['視察資料', 'application/pdf']]);
+    assert.match(report!.bodySource, /\n\n!\[岸壁の様子\]\(media:\d+\)$/);
     const media = await site.db.selectFrom('media').select(['original_name', 'alt_text']).orderBy('id').execute();
     assert.deepEqual(media.map((m) => [m.original_name, m.alt_text]), [['port.pdf', '視察資料'], ['photo.png', '岸壁の様子']]);
   });

@@ -9,6 +9,7 @@ import { wxrImportItems } from '../../src/importers/wxr/import-wxr.js';
 import { wpautop } from '../../src/importers/wxr/wpautop.js';
 import { findImportSource } from '../../src/store/import-sources.js';
 import { findEditableReport } from '../../src/store/reports.js';
+import { getSettings } from '../../src/store/settings.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { makePdf } from '../support/media-fixtures.js';
 
@@ -117,13 +118,14 @@ test('keeps drafts, pending and scheduled posts as drafts, saying so for the sch
   assert.ok(summary.warnings.some((w) => w.label === `${SITE}/post-4/` && /scheduled in WordPress for 2030-01-01 09:00:00/.test(w.reason)));
 });
 
-test('skips private and trashed posts and ordinary pages with the reason, and counts what is ignored', async () => {
+test('skips private and trashed posts with the reason, imports an ordinary page as a page, and counts what is ignored', async () => {
   assert.equal(await reportOf(5), undefined);
   assert.equal(await reportOf(6), undefined);
   const reasons = new Map(summary.skipped.map((s) => [s.label, s.reason]));
   assert.match(reasons.get(`${SITE}/post-5/`)!, /private post/);
   assert.match(reasons.get(`${SITE}/post-6/`)!, /trash/);
-  assert.match(reasons.get(`${SITE}/access/`)!, /a page, not a report/);
+  assert.equal(reasons.get(`${SITE}/access/`), undefined);
+  assert.equal((await t.app.inject({ method: 'GET', url: '/access/' })).statusCode, 200);
   assert.deepEqual(summary.ignored, { revision: 1, comment: 2 });
   // A menu entry is read for the navigation, not ignored; this one points at nothing.
   assert.ok(summary.warnings.some((w) => /menu entry "投稿9" left out: its kind "" is not one/.test(w.reason)));
@@ -135,7 +137,10 @@ test('sends a profile page\'s old addresses to /profile/', async () => {
     assert.equal(response.statusCode, 301, url);
     assert.equal(response.headers.location, '/profile/');
   }
-  assert.match(new Map(summary.skipped.map((s) => [s.label, s.reason])).get(`${SITE}/about/`)!, /profile page/);
+  // The site had no profile text: the page's text became it.
+  assert.deepEqual(summary.settings.filter((s) => s === 'profileSource'), ['profileSource']);
+  assert.equal((await getSettings(t.site.db)).profileSource, '本文です。');
+  assert.match((await t.app.inject({ method: 'GET', url: '/profile/' })).body, /本文です。/);
 });
 
 test('fails a post without a usable date with the reason, and imports an empty untitled post as a draft', async () => {

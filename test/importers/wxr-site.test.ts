@@ -1,6 +1,7 @@
 // A whole WordPress site (test/fixtures/wordpress-site.xml, our own export): titles of any
-// length WordPress accepts, password-protected posts that must never leak, the blog's name,
-// tagline and menu as settings, files taken back when their post fails.
+// length WordPress accepts, pages as fixed pages with their tree and old addresses,
+// password-protected posts and pages that must never leak, the blog's name, tagline, menu
+// and profile page as settings, files taken back when their post fails.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,8 @@ import { LIMITS } from '../../src/domain/report-rules.js';
 import { EMPTY_SETTINGS } from '../../src/domain/settings.js';
 import { runImport, type ImportSummary } from '../../src/importers/import-run.js';
 import { wxrImportItems } from '../../src/importers/wxr/import-wxr.js';
-import { findImportSource } from '../../src/store/import-sources.js';
+import { findImportSource, findPageImportSource } from '../../src/store/import-sources.js';
+import { getPage, pageSlugPath } from '../../src/store/pages.js';
 import { findEditableReport } from '../../src/store/reports.js';
 import { getSettings } from '../../src/store/settings.js';
 import { createTestApp, type TestApp } from '../support/app.js';
@@ -26,6 +28,15 @@ const PROTECTED = [MARKER, '合言葉', '総会の日程', '名簿はこちら',
 async function reportOf(t: TestApp, postId: number) {
   const source = await findImportSource(t.site.db, 'wxr', `${SITE}#${postId}`);
   return source ? findEditableReport(t.site.db, source.reportId) : undefined;
+}
+
+async function pageOf(t: TestApp, postId: number) {
+  const source = await findPageImportSource(t.site.db, 'wxr', `${SITE}#${postId}`);
+  return source ? getPage(t.site.db, source.pageId) : undefined;
+}
+
+async function pathOfPage(t: TestApp, postId: number): Promise<string> {
+  return `/${(await pageSlugPath(t.site.db, (await pageOf(t, postId))!.id)).map(encodeURIComponent).join('/')}/`;
 }
 
 function fixtureTitle(postId: number): string {
@@ -44,9 +55,88 @@ describe('the project\'s WordPress site export', () => {
   });
   after(() => t.close());
 
-  test('imports every post, none failed', () => {
+  test('imports every post and page, none failed', () => {
     assert.deepEqual(summary.failed, []);
-    assert.equal(summary.created, 4);
+    assert.equal(summary.created, 5);
+    // 7 fixed pages and the profile page, whose text became the profile.
+    assert.deepEqual(summary.pages, { created: 8, updated: 0, unchanged: 0 });
+    assert.deepEqual(summary.skipped.map((s) => [s.label, s.reason]), [[`${SITE}/?page_id=209`, 'a page in the WordPress trash']]);
+  });
+
+  test('imports pages with their tree, Japanese slugs and order, a child listed before its parent under it', async () => {
+    const policy = (await pageOf(t, 201))!;
+    assert.deepEqual([policy.title, policy.slug, policy.parentId, policy.status], ['政策', '政策', null, 'published']);
+    const childcare = (await pageOf(t, 202))!;
+    const education = (await pageOf(t, 206))!;
+    assert.deepEqual([childcare.slug, childcare.parentId, childcare.position], ['子育て支援', policy.id, 2]);
+    assert.deepEqual([education.slug, education.parentId, education.position], ['kyoiku', policy.id, 1]);
+    const page = await t.app.inject({ method: 'GET', url: '/政策/' });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /三つの柱で取り組みます。/);
+    // Children in their WordPress order.
+    const body = page.body.slice(page.body.lastIndexOf('三つの柱で取り組みます。'));
+    assert.ok(body.indexOf('教育') >= 0 && body.indexOf('教育') < body.indexOf('子育て支援'), 'children in menu_order');
+    const child = await t.app.inject({ method: 'GET', url: encodeURI('/政策/子育て支援/') });
+    assert.equal(child.statusCode, 200);
+    assert.match(child.body, /保育の受け皿を広げます。/);
+  });
+
+  test('gives a reserved slug a safe variant and puts a page whose parent is gone at the top, each with a warning', async () => {
+    const search = (await pageOf(t, 207))!;
+    assert.deepEqual([search.slug, search.parentId], ['search-2', null]);
+    assert.ok(summary.warnings.some((w) => w.label === `${SITE}/search/` && /"search" is reserved or taken: the page is at "search-2"/.test(w.reason)));
+    const orphan = (await pageOf(t, 208))!;
+    assert.deepEqual([orphan.slug, orphan.parentId, orphan.status], ['orphan', null, 'published']);
+    assert.ok(summary.warnings.some((w) => w.label === `${SITE}/old-parent/orphan/` && /parent page \(ID 299\) is not in the export/.test(w.reason)));
+    assert.equal(await pageOf(t, 209), undefined, 'a trashed page is not imported');
+  });
+
+  test('every old page address answers 301 with the new page address', async () => {
+    const cases: [string, number][] = [
+      ['/?page_id=201', 201], ['/?page_id=202', 202], ['/?p=202', 202], ['/?page_id=206', 206],
+      ['/search/', 207], ['/?page_id=207', 207], ['/old-parent/orphan/', 208], ['/?page_id=205', 205],
+    ];
+    for (const [url, postId] of cases) {
+      const response = await t.app.inject({ method: 'GET', url: encodeURI(url) });
+      assert.equal(response.statusCode, 301, url);
+      assert.equal(response.headers.location, await pathOfPage(t, postId), url);
+      assert.equal((await t.app.inject({ method: 'GET', url: String(response.headers.location) })).statusCode, 200, url);
+    }
+    for (const url of ['/?page_id=203', '/?p=203']) {
+      const response = await t.app.inject({ method: 'GET', url });
+      assert.equal(response.statusCode, 301, url);
+      assert.equal(response.headers.location, '/profile/');
+    }
+  });
+
+  test('keeps a page\'s headings and table as the text format writes them', async () => {
+    const office = (await pageOf(t, 205))!;
+    assert.equal(office.slug, '事務所案内');
+    assert.equal(
+      office.bodySource,
+      '【事務所のご案内】\n\n地元事務所は駅から歩いて五分です。\n\n■ 受付時間\n\n| 曜日 | 時間 |\n| --- | --- |\n| 月〜金 | 9時〜18時 |\n| 土 | 10時〜15時 |',
+    );
+    const page = await t.app.inject({ method: 'GET', url: encodeURI('/事務所案内/') });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /<th[^>]*>曜日<\/th>/);
+  });
+
+  test('a post keeps its headings, its image in place and its table', async () => {
+    const report = (await reportOf(t, 105))!;
+    assert.equal(
+      report.bodySource,
+      [
+        '港湾施設を視察しました。',
+        '【視察の概要】',
+        '老朽化した岸壁を見て回りました。',
+        // Without --uploads the file is not here: a link to the old file, in its place.
+        '[ひび割れた岸壁](https://old.example.jp/wp-content/uploads/2024/05/gampeki-300x200.png)',
+        '補修が必要な岸壁',
+        '関係者から説明を受けました。',
+        '■ 意見交換',
+        '| 項目 | 内容 |\n| --- | --- |\n| 岸壁 | 補修計画を前倒し |\n| 水路 | 点検を年二回に |',
+      ].join('\n\n'),
+    );
   });
 
   test('stores a 211- and a 300-character title in full and cuts only what the page head shows', async () => {
@@ -79,16 +169,22 @@ describe('the project\'s WordPress site export', () => {
     assert.equal(response.headers.location, `/activity/${report!.slug}/`);
   });
 
-  test('imports a password-protected post as a draft with a warning and skips such a page', async () => {
+  test('imports a password-protected post and page as drafts, each with a warning', async () => {
     const report = await reportOf(t, 104);
     assert.equal(report?.status, 'draft');
     assert.ok(summary.warnings.some((w) => w.label === `${SITE}/members-only/` && /password-protected.*draft/.test(w.reason)));
-    assert.ok(summary.skipped.some((s) => s.label === `${SITE}/members/` && /password-protected/.test(s.reason)));
+    const page = await pageOf(t, 204);
+    assert.equal(page?.status, 'draft');
+    assert.ok(page?.bodySource.includes('名簿はこちら'), 'its text is kept');
+    assert.ok(summary.warnings.some((w) => w.label === `${SITE}/members/` && /password-protected.*draft page/.test(w.reason)));
   });
 
   test('the protected text appears on no public page, feed, sitemap, API answer or search result', async () => {
     const report = await reportOf(t, 104);
+    const page = (await pageOf(t, 204))!;
     const urls = new Set([
+      '/?page_id=204', `/api/v1/pages/${page.id}`, await pathOfPage(t, 204), `/search?q=${MARKER}&kind=page`, `/search?q=${encodeURIComponent('名簿')}&kind=page`,
+      `/api/v1/search?q=${encodeURIComponent('名簿')}`, '/政策/', '/api/v1/pages?page=2',
       '/', '/activity/', '/activity/2024/', '/activity/2024/05/', '/category/kokkai/', '/profile/', '/feed.xml', '/atom.xml', '/feed.json',
       '/sitemap.xml', '/opensearch.xml', '/api/v1/reports', `/api/v1/reports/${report!.id}`, `/activity/${report!.slug}/`, '/members-only/', '/members/',
       `/search?q=${MARKER}`, `/api/v1/search?q=${MARKER}`, `/search?q=${encodeURIComponent('合言葉')}`, `/api/v1/search?q=${encodeURIComponent('後援会')}`,
@@ -96,7 +192,7 @@ describe('the project\'s WordPress site export', () => {
     ]);
     const sitemap = await t.app.inject({ method: 'GET', url: '/sitemap.xml' });
     for (const m of sitemap.body.matchAll(/<loc>https:\/\/www\.example\.jp([^<]*)<\/loc>/g)) urls.add(m[1]!.replace(/&amp;/g, '&'));
-    assert.ok(urls.size > 22);
+    assert.ok(urls.size > 30, String(urls.size));
     for (const url of urls) {
       const response = await t.app.inject({ method: 'GET', url });
       assert.ok(response.statusCode < 500, `${url}: ${response.statusCode}`);
@@ -110,22 +206,39 @@ describe('the project\'s WordPress site export', () => {
     const settings = await getSettings(t.site.db);
     assert.equal(settings.legislatorName, '山川さくら');
     assert.equal(settings.siteDescription, '衆議院議員 山川さくらの活動報告');
+    // Entries for imported pages link to them by id.
+    const [policy, childcare, office] = [(await pageOf(t, 201))!, (await pageOf(t, 202))!, (await pageOf(t, 205))!];
     assert.deepEqual(settings.navigation, [
-      { label: '政策', url: '/政策/', children: [{ label: '子育て支援', url: '/子育て支援/' }] },
+      { label: '政策', url: await pathOfPage(t, 201), pageId: policy.id, children: [{ label: '子育て支援', url: await pathOfPage(t, 202), pageId: childcare.id }] },
       { label: '議員紹介', url: '/profile/' },
       { label: '衆議院', url: 'https://www.shugiin.go.jp/' },
+      { label: '事務所案内', url: await pathOfPage(t, 205), pageId: office.id },
     ]);
-    assert.deepEqual(summary.settings, ['legislatorName', 'siteDescription', 'navigation']);
+    assert.deepEqual(summary.settings, ['profileSource', 'legislatorName', 'siteDescription', 'navigation']);
     assert.ok(!summary.warnings.some((w) => /nested deeper/.test(w.reason)));
     assert.ok(summary.warnings.some((w) => /国会活動.*category archive/.test(w.reason)));
     const home = await t.app.inject({ method: 'GET', url: '/' });
     assert.match(home.body, /<title>山川さくら 公式サイト<\/title>/);
+    assert.ok(home.body.includes(`href="${await pathOfPage(t, 205)}"`), 'the menu links to the imported page');
+  });
+
+  test('fills the empty profile with the profile page\'s text, and its old address leads to /profile/', async () => {
+    assert.equal((await getSettings(t.site.db)).profileSource, '1975年生まれ。');
+    assert.equal(await pageOf(t, 203), undefined);
+    const response = await t.app.inject({ method: 'GET', url: '/?page_id=203' });
+    assert.equal(response.statusCode, 301);
+    assert.equal(response.headers.location, '/profile/');
+    assert.match((await t.app.inject({ method: 'GET', url: '/profile/' })).body, /1975年生まれ。/);
   });
 
   test('a second run leaves everything unchanged', async () => {
+    const pages = await t.site.db.selectFrom('pages').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const again = await runImport(t.site, wxrImportItems(t.site, FIXTURE), { kind: 'wxr' });
-    assert.equal(again.unchanged, 4);
+    assert.equal(again.unchanged, 5);
+    assert.deepEqual(again.pages, { created: 0, updated: 0, unchanged: 8 });
     assert.deepEqual(again.settings, []);
+    const after = await t.site.db.selectFrom('pages').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    assert.equal(Number(after.n), Number(pages.n));
   });
 });
 
@@ -138,7 +251,8 @@ test('never overwrites site settings the owner has set', async () => {
     assert.equal(settings.legislatorName, '川村 はるか');
     assert.deepEqual(settings.navigation, [{ label: 'お知らせ', url: '/activity/' }]);
     assert.equal(settings.siteDescription, '衆議院議員 山川さくらの活動報告');
-    assert.deepEqual(summary.settings, ['siteDescription']);
+    // The profile page is kept as a draft page: the site has no profile text yet here, so it fills that.
+    assert.deepEqual(summary.settings, ['profileSource', 'siteDescription']);
   } finally {
     await t.close();
   }
@@ -148,8 +262,9 @@ test('a dry run fills in no settings', async () => {
   const t = await createTestApp();
   try {
     const summary = await runImport(t.site, wxrImportItems(t.site, FIXTURE, { isDryRun: true }), { kind: 'wxr', isDryRun: true });
-    assert.deepEqual(summary.settings, ['legislatorName', 'siteDescription', 'navigation']);
+    assert.deepEqual(summary.settings, ['profileSource', 'legislatorName', 'siteDescription', 'navigation']);
     assert.deepEqual(await getSettings(t.site.db), EMPTY_SETTINGS);
+    assert.equal((await t.site.db.selectFrom('pages').select('id').execute()).length, 0);
   } finally {
     await t.close();
   }

@@ -2,19 +2,21 @@
 // Two streaming passes over the file keep memory flat in its size:
 // 1. attachments only (id, parent, URL, title, alt text), since WordPress may write an
 //    attachment before the post it belongs to;
-// 2. every item in order: posts become reports (their files stored first, see uploads.ts),
-//    pages are skipped (a profile page's address redirects to /profile/), attachments are
+// 2. every item in order: posts become reports and pages fixed pages (their files stored
+//    first, see uploads.ts; a page waits for its parent when the file lists it before that
+//    one; the profile-like page fills the profile, see write-page-item.ts), attachments are
 //    accounted for with their post, revisions and comments are counted as ignored;
 // 3. at the end, the blog's name, tagline and menu (nav_menu_item entries, see map-menu.ts)
 //    as site settings, written only where the site has none.
 // A file that breaks off or is malformed stops pass 2 at that point with its line and
 // column: the items before it are imported, the broken one is not.
 import type { ActionContext } from '../../actions/context.js';
-import { paths } from '../../domain/paths.js';
-import { SETTINGS_LIMITS, type NavigationLink } from '../../domain/settings.js';
-import { describeError, type ImportItem, type ReportItem } from '../import-run.js';
+import { SETTINGS_LIMITS } from '../../domain/settings.js';
+import { describeError, type ImportItem, type PageItem, type ReportItem } from '../import-run.js';
+import type { ImportedNavigationLink } from '../write-page-item.js';
 import { menuEntryOf, navigationFromMenus, type MenuTarget, type WxrMenuEntry } from './map-menu.js';
-import { blogRoot, labelOf, mapPost, pathOf, type PostAttachment } from './map-post.js';
+import { mapPage, type PageOutline } from './map-page.js';
+import { decodeSlug, labelOf, mapPost, pathOf, sourceKeyOf, type PostAttachment } from './map-post.js';
 import { readWxr, WxrReadError, type WxrChannel, type WxrItem } from './read-wxr.js';
 import { UploadsLibrary } from './uploads.js';
 
@@ -44,6 +46,32 @@ const SKIPPED_STATUSES: Record<string, string> = {
   'auto-draft': 'an empty automatic draft',
 };
 const PROFILE = /profile|プロフィール|略歴|経歴/i;
+/** Page statuses whose page is not imported at all (others become drafts unless published). */
+const SKIPPED_PAGE_STATUSES: Record<string, string> = {
+  trash: 'a page in the WordPress trash',
+  'auto-draft': 'an empty automatic draft',
+};
+
+/** What the second pass works with, besides the item at hand. */
+interface WxrRun {
+  channel: WxrChannel;
+  /** Attachments by the post id of their parent. */
+  byParent: Map<string, AttachmentInfo[]>;
+  attachments: Map<string, AttachmentInfo>;
+  postIds: Set<string>;
+  library: UploadsLibrary;
+  tree: PageTree;
+  describeImage: (url: string) => string | undefined;
+}
+
+/** The pages of the export (first pass) and those whose parent comes later in the file. */
+interface PageTree {
+  outlines: Map<string, PageOutline>;
+  /** Pages already handed out (written before their children), by post id. */
+  done: Set<string>;
+  /** Page items waiting for their parent, by the parent's post id. */
+  waiting: Map<string, PageItem[]>;
+}
 
 /**
  * How many items the runner may write per transaction (RunOptions.itemsPerTransaction):
@@ -58,7 +86,8 @@ export function wxrItemsPerTransaction(options: Pick<WxrImportOptions, 'uploadsD
 export async function* wxrImportItems(ctx: ActionContext, file: string, options: WxrImportOptions = {}): AsyncGenerator<ImportItem> {
   const total = (options.fileBytes ?? 0) * 2;
   const channel: WxrChannel = { baseSiteUrl: '', baseBlogUrl: '', wxrVersion: '', authors: new Map() };
-  const { attachments, postIds, menuEntries } = await collectAttachments(file, (bytes) => options.onBytes?.(bytes, total));
+  const { attachments, postIds, menuEntries, pageOutlines } = await collectAttachments(file, (bytes) => options.onBytes?.(bytes, total));
+  const tree: PageTree = { outlines: pageOutlines, done: new Set(), waiting: new Map() };
   const menuTargets = new Map<string, MenuTarget>();
   const wanted = new Set(menuEntries.filter((e) => e.kind === 'post_type').map((e) => e.objectId));
   const byParent = new Map<string, AttachmentInfo[]>();
@@ -68,11 +97,19 @@ export async function* wxrImportItems(ctx: ActionContext, file: string, options:
     byParent.set(a.parent, list);
   }
   const library = new UploadsLibrary(ctx, options.uploadsDir, options.isDryRun ?? false);
+  const run: WxrRun = { channel, byParent, attachments, postIds, library, tree, describeImage: imageDescriber(attachments, channel) };
   const half = options.fileBytes ?? 0;
   for await (const item of readWxr(file, channel, { onBytes: (bytes) => options.onBytes?.(half + bytes, total) })) {
     if (item.comments > 0) yield { type: 'ignored', what: 'comment', count: item.comments };
-    if (wanted.has(item.postId)) menuTargets.set(item.postId, { title: item.title, link: item.link, isProfile: isProfilePage(item) });
-    yield* itemsFor(item, channel, byParent, attachments, postIds, library);
+    if (wanted.has(item.postId)) menuTargets.set(item.postId, menuTargetOf(item, channel));
+    yield* itemsFor(item, run);
+  }
+  // Pages whose parent was listed but never written (it could not be read): at the top.
+  for (const list of tree.waiting.values()) {
+    for (const page of list) {
+      const { parentKey: _, ...top } = page.page;
+      yield { ...page, page: top, warnings: [...(page.warnings ?? []), 'its parent page was not imported: imported at the top level'] };
+    }
   }
   yield* siteSettingsItems(channel, menuEntries, menuTargets);
 }
@@ -80,7 +117,7 @@ export async function* wxrImportItems(ctx: ActionContext, file: string, options:
 /** The blog name, tagline and menu as settings for an empty site, with what was left out. */
 function* siteSettingsItems(channel: WxrChannel, menuEntries: WxrMenuEntry[], targets: Map<string, MenuTarget>): Generator<ImportItem> {
   const label = channel.baseSiteUrl || 'site';
-  const settings: { legislatorName?: string; siteDescription?: string; navigation?: NavigationLink[] } = {};
+  const settings: { legislatorName?: string; siteDescription?: string; navigation?: ImportedNavigationLink[] } = {};
   const name = nameOfBlog(channel.title ?? '');
   if (name !== '') settings.legislatorName = name;
   const description = oneLineWithin(channel.description ?? '', SETTINGS_LIMITS.siteDescription);
@@ -104,14 +141,8 @@ function oneLineWithin(text: string, max: number): string {
   return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
 }
 
-async function* itemsFor(
-  item: WxrItem,
-  channel: WxrChannel,
-  byParent: Map<string, AttachmentInfo[]>,
-  attachments: Map<string, AttachmentInfo>,
-  postIds: Set<string>,
-  library: UploadsLibrary,
-): AsyncGenerator<ImportItem> {
+async function* itemsFor(item: WxrItem, run: WxrRun): AsyncGenerator<ImportItem> {
+  const { channel, byParent, attachments, postIds, library } = run;
   const label = labelOf(item, channel);
   if (item.postType === 'attachment') {
     // Stored and listed with its post; one without a post (or of a page) is stored on its own.
@@ -125,7 +156,7 @@ async function* itemsFor(
     return;
   }
   if (item.postType === 'page') {
-    yield* pageItems(item, channel, label);
+    yield* pageItems(item, label, run);
     return;
   }
   if (item.postType !== 'post') {
@@ -139,36 +170,60 @@ async function* itemsFor(
   }
   const own = byParent.get(item.postId) ?? [];
   const files = [...own.map((a) => ({ url: a.url, altText: a.altText })), ...linkedUploads(item.content, channel)];
-  // The files are stored first (the body refers to them); their media items count at once,
-  // their old addresses only once the report is written, and those stored for this post
-  // alone are removed again if it fails.
-  const firstSeen: string[] = [];
-  const companions: ImportItem[] = [];
-  for await (const fileItem of storeFiles(files, library, channel, firstSeen)) {
-    if (fileItem.type === 'redirect') companions.push(fileItem);
-    else yield fileItem;
-  }
-  const discard = () => library.discard(firstSeen);
+  const { companions, discard } = yield* storeItemFiles(files, library, channel);
   const postAttachments: PostAttachment[] = own.map((a) => {
     const outcome = library.known(uploadsRel(a.url));
     return { ...a, ...(outcome?.kind === 'stored' && outcome.file.mediaId > 0 ? { mediaId: outcome.file.mediaId } : {}) };
   });
   let report: ReportItem;
   try {
-    report = mapPost(item, {
-      channel,
-      attachments: postAttachments,
-      resolveMedia: (url) => {
-        const outcome = library.known(uploadsRel(url));
-        return outcome?.kind === 'stored' ? outcome.file.ref : undefined;
-      },
-    });
+    report = mapPost(item, { channel, attachments: postAttachments, resolveMedia: mediaResolver(library), describeImage: run.describeImage });
   } catch (error) {
     await discard();
     yield { type: 'failed', label, reason: describeError(error), error };
     return;
   }
   yield { ...report, companions, discard };
+}
+
+/**
+ * Stores an item's files first (its body refers to them): their media items are yielded at
+ * once, their old addresses come back as companions that count only once the item is
+ * written, and `discard` removes those stored for this item alone if it fails.
+ */
+async function* storeItemFiles(
+  files: { url: string; altText: string }[],
+  library: UploadsLibrary,
+  channel: WxrChannel,
+): AsyncGenerator<ImportItem, { companions: ImportItem[]; discard: () => Promise<void> }> {
+  const firstSeen: string[] = [];
+  const companions: ImportItem[] = [];
+  for await (const fileItem of storeFiles(files, library, channel, firstSeen)) {
+    if (fileItem.type === 'redirect') companions.push(fileItem);
+    else yield fileItem;
+  }
+  return { companions, discard: () => library.discard(firstSeen) };
+}
+
+/** The media reference of a file URL stored in this run. */
+function mediaResolver(library: UploadsLibrary): (url: string) => string | undefined {
+  return (url) => {
+    const outcome = library.known(uploadsRel(url));
+    return outcome?.kind === 'stored' ? outcome.file.ref : undefined;
+  };
+}
+
+/**
+ * The description stored with an image's attachment, by the image's path under uploads:
+ * its own file or a resized copy (`photo-300x200.jpg` is a size of `photo.jpg`).
+ */
+function imageDescriber(attachments: Map<string, AttachmentInfo>, channel: WxrChannel): (url: string) => string | undefined {
+  const byPath = new Map<string, string>();
+  for (const a of attachments.values()) if (a.altText !== '') byPath.set(uploadsRel(absolute(a.url, channel)), a.altText);
+  return (url) => {
+    const rel = uploadsRel(url);
+    return byPath.get(rel) ?? byPath.get(rel.replace(/-\d+x\d+(\.[a-z0-9]+)$/i, '$1'));
+  };
 }
 
 function uploadsRel(url: string): string {
@@ -224,42 +279,69 @@ function linkedUploads(content: string, channel: WxrChannel): { url: string; alt
   return found;
 }
 
-/** A page is not a report: skipped; a profile page's old addresses lead to /profile/. */
+/** The profile-like page (by slug or title), whose old addresses lead to /profile/. */
 function isProfilePage(item: WxrItem): boolean {
-  if (item.postType !== 'page') return false;
-  let slug = item.postName;
-  try {
-    slug = decodeURIComponent(slug);
-  } catch {
-    // kept as written
-  }
-  return PROFILE.test(slug) || PROFILE.test(item.title);
+  return item.postType === 'page' && (PROFILE.test(decodeSlug(item.postName)) || PROFILE.test(item.title));
 }
 
-function* pageItems(item: WxrItem, channel: WxrChannel, label: string): Generator<ImportItem> {
-  if (item.postPassword !== '') {
-    yield { type: 'skipped', label, reason: 'a password-protected page: not imported and not public (its content was meant for readers with the password)' };
+function menuTargetOf(item: WxrItem, channel: WxrChannel): MenuTarget {
+  const target: MenuTarget = { title: item.title, link: item.link, isProfile: isProfilePage(item) };
+  if (item.postType === 'page' && !target.isProfile && SKIPPED_PAGE_STATUSES[item.status] === undefined) target.pageKey = sourceKeyOf(channel, item.postId);
+  return target;
+}
+
+/**
+ * A page → a fixed page, handed out after its parent: one listed before its parent waits
+ * for it (and its own waiting children follow it); one whose parent is not in the export
+ * goes to the top level with a warning.
+ */
+async function* pageItems(item: WxrItem, label: string, run: WxrRun): AsyncGenerator<ImportItem> {
+  const { channel, library, tree } = run;
+  const skipReason = SKIPPED_PAGE_STATUSES[item.status];
+  if (skipReason !== undefined) {
+    yield { type: 'skipped', label, reason: skipReason };
     return;
   }
-  if (!isProfilePage(item)) {
-    yield { type: 'skipped', label, reason: 'a page, not a report: its content is not imported (copy what is needed into the site settings or a report)' };
+  const parent = item.postParent.trim() || '0';
+  const hasParent = parent !== '0' && tree.outlines.has(parent);
+  const { companions, discard } = yield* storeItemFiles(linkedUploads(item.content, channel), library, channel);
+  let page: PageItem;
+  try {
+    page = mapPage(item, { channel, resolveMedia: mediaResolver(library), describeImage: run.describeImage }, hasParent ? sourceKeyOf(channel, parent) : undefined, tree.outlines, isProfilePage(item));
+  } catch (error) {
+    await discard();
+    yield { type: 'failed', label, reason: describeError(error), error };
     return;
   }
-  const root = blogRoot(channel);
-  const from = [item.link, item.guid]
-    .map((u) => pathOf(u, channel.baseSiteUrl))
-    .filter((p): p is string => p !== undefined && p !== '/')
-    .concat([`/?page_id=${item.postId}`, `/?p=${item.postId}`, `${root}?page_id=${item.postId}`]);
-  yield { type: 'redirect', label, from, to: paths.profile() };
-  yield { type: 'skipped', label, reason: 'a profile page: not imported (fill in the profile in the site settings); its old address now leads to /profile/' };
+  page = { ...page, companions, discard };
+  if (parent !== '0' && !hasParent) page.warnings = [...(page.warnings ?? []), `its parent page (ID ${parent}) is not in the export: imported at the top level`];
+  if (hasParent && !tree.done.has(parent)) {
+    tree.waiting.set(parent, [...(tree.waiting.get(parent) ?? []), page]);
+    return;
+  }
+  yield* releasePage(page, item.postId, tree);
+}
+
+/** Hands out a page, then every page that waited for it (and theirs, in turn). */
+function* releasePage(page: PageItem, postId: string, tree: PageTree): Generator<ImportItem> {
+  yield page;
+  tree.done.add(postId);
+  const children = tree.waiting.get(postId) ?? [];
+  tree.waiting.delete(postId);
+  for (const child of children) yield* releasePage(child, postIdOfKey(child.key), tree);
+}
+
+function postIdOfKey(key: string): string {
+  return key.slice(key.lastIndexOf('#') + 1);
 }
 
 /** The attachments (small records) and the ids of the posts, from a first pass over the file. */
 async function collectAttachments(
   file: string,
   onBytes: (bytes: number) => void,
-): Promise<{ attachments: Map<string, AttachmentInfo>; postIds: Set<string>; menuEntries: WxrMenuEntry[] }> {
+): Promise<{ attachments: Map<string, AttachmentInfo>; postIds: Set<string>; menuEntries: WxrMenuEntry[]; pageOutlines: Map<string, PageOutline> }> {
   const found = new Map<string, AttachmentInfo>();
+  const pageOutlines = new Map<string, PageOutline>();
   const postIds = new Set<string>();
   const menuEntries: WxrMenuEntry[] = [];
   const channel: WxrChannel = { baseSiteUrl: '', baseBlogUrl: '', wxrVersion: '', authors: new Map() };
@@ -267,6 +349,9 @@ async function collectAttachments(
     for await (const item of readWxr(file, channel, { onBytes })) {
       if (item.postType === 'post') postIds.add(item.postId);
       if (item.postType === 'nav_menu_item') menuEntries.push(menuEntryOf(item));
+      if (item.postType === 'page' && SKIPPED_PAGE_STATUSES[item.status] === undefined) {
+        pageOutlines.set(item.postId, { parent: item.postParent.trim() || '0', slug: decodeSlug(item.postName) });
+      }
       if (item.postType !== 'attachment') continue;
       found.set(item.postId, {
         postId: item.postId,
@@ -283,5 +368,5 @@ async function collectAttachments(
     // importing the items before it.
     if (!(error instanceof WxrReadError)) throw error;
   }
-  return { attachments: found, postIds, menuEntries };
+  return { attachments: found, postIds, menuEntries, pageOutlines };
 }

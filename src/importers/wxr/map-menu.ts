@@ -3,8 +3,11 @@
 // one menu that fits is turned into navigation links as domain/settings.ts defines them:
 // the top level and one level below it, at most MAX_NAVIGATION_LINKS each, labels within the settings' limit, links
 // that isSiteLinkUrl accepts. Home is left out (the site's menu always starts with ホーム).
+// An entry for an imported page names it by its source key: the runner links it by page id
+// once the page is written (write-page-item.ts resolvePageLinks).
 import { paths } from '../../domain/paths.js';
-import { isSiteLinkUrl, MAX_NAVIGATION_LINKS, SETTINGS_LIMITS, type NavigationLink } from '../../domain/settings.js';
+import { isSiteLinkUrl, MAX_NAVIGATION_LINKS, SETTINGS_LIMITS } from '../../domain/settings.js';
+import type { ImportedNavigationLink } from '../write-page-item.js';
 import { pathOf } from './map-post.js';
 import type { WxrChannel, WxrItem } from './read-wxr.js';
 
@@ -31,6 +34,8 @@ export interface MenuTarget {
   link: string;
   /** The profile-like page, whose address now leads to /profile/. */
   isProfile: boolean;
+  /** The source key of a page imported as a fixed page. */
+  pageKey?: string;
 }
 
 export function menuEntryOf(item: WxrItem): WxrMenuEntry {
@@ -56,7 +61,7 @@ export function navigationFromMenus(
   entries: WxrMenuEntry[],
   targets: ReadonlyMap<string, MenuTarget>,
   channel: WxrChannel,
-): { links: NavigationLink[]; warnings: string[] } {
+): { links: ImportedNavigationLink[]; warnings: string[] } {
   const warnings: string[] = [];
   const menus = new Map<string, WxrMenuEntry[]>();
   for (const e of entries) menus.set(e.menu, [...(menus.get(e.menu) ?? []), e]);
@@ -86,8 +91,8 @@ function fitting(
   channel: WxrChannel,
   warnings: string[],
   where: string,
-): (NavigationLink & { sourceId: string })[] {
-  const links: (NavigationLink & { sourceId: string })[] = [];
+): (ImportedNavigationLink & { sourceId: string })[] {
+  const links: (ImportedNavigationLink & { sourceId: string })[] = [];
   for (const entry of entries) {
     const link = linkOf(entry, targets, channel, warnings);
     if (!link) continue;
@@ -100,8 +105,9 @@ function fitting(
   return links;
 }
 
-function linkOf(entry: WxrMenuEntry, targets: ReadonlyMap<string, MenuTarget>, channel: WxrChannel, warnings: string[]): NavigationLink | undefined {
+function linkOf(entry: WxrMenuEntry, targets: ReadonlyMap<string, MenuTarget>, channel: WxrChannel, warnings: string[]): ImportedNavigationLink | undefined {
   let url: string | undefined;
+  let pageKey: string | undefined;
   let label = entry.label;
   if (entry.kind === 'custom') {
     url = localOrAbsolute(entry.url, channel);
@@ -113,6 +119,7 @@ function linkOf(entry: WxrMenuEntry, targets: ReadonlyMap<string, MenuTarget>, c
     }
     label ||= target.title.replace(/\s+/g, ' ').trim();
     url = target.isProfile ? paths.profile() : pathOf(target.link, channel.baseSiteUrl);
+    pageKey = target.pageKey;
   } else if (entry.kind === 'taxonomy') {
     warnings.push(`menu entry "${label || entry.id}" left out: it links to a ${entry.objectType || 'taxonomy'} archive, which has no address here`);
     return undefined;
@@ -130,7 +137,7 @@ function linkOf(entry: WxrMenuEntry, targets: ReadonlyMap<string, MenuTarget>, c
     warnings.push(`menu entry "${label}" shortened to ${SETTINGS_LIMITS.navigationLabel} characters`);
     label = `${chars.slice(0, SETTINGS_LIMITS.navigationLabel - 1).join('')}…`;
   }
-  return { label, url };
+  return pageKey === undefined ? { label, url } : { label, url, pageKey };
 }
 
 /** A link to the old site becomes its path (redirected where the content moved); others stay absolute. */

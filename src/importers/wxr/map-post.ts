@@ -3,9 +3,10 @@
 // old addresses that must redirect to it. Pure apart from the media lookups it is given.
 import type { ImportedReportInput } from '../../actions/import-report.js';
 import { LIMITS } from '../../domain/report-rules.js';
-import { htmlToReportText } from '../html-to-text.js';
+import { htmlToReportText, type HtmlToTextResult } from '../html-to-text.js';
 import type { ReportItem } from '../import-run.js';
 import type { WxrChannel, WxrItem } from './read-wxr.js';
+import { captionShortcodes } from './caption-shortcode.js';
 import { wpautop } from './wpautop.js';
 
 /** An attachment of the post (an item of type attachment whose parent it is). */
@@ -22,6 +23,8 @@ export interface MapContext {
   channel: WxrChannel;
   /** The media reference for a file URL that was stored, if it was. */
   resolveMedia: (url: string) => string | undefined;
+  /** The description stored with an image's attachment (its alt text, else its title). */
+  describeImage?: (url: string) => string | undefined;
   attachments: PostAttachment[];
 }
 
@@ -40,7 +43,7 @@ export function labelOf(item: WxrItem, channel: WxrChannel): string {
 export function mapPost(item: WxrItem, ctx: MapContext): ReportItem {
   const warnings: string[] = [];
   const activityDate = activityDateOf(item);
-  const body = htmlToReportText(wpautop(item.content), { baseUrl: item.link || ctx.channel.baseSiteUrl, resolveMedia: ctx.resolveMedia });
+  const body = bodyOf(item, ctx);
   warnings.push(...body.warnings);
 
   let status: ImportedReportInput['status'] = item.status === 'publish' ? 'published' : 'draft';
@@ -76,6 +79,15 @@ export function mapPost(item: WxrItem, ctx: MapContext): ReportItem {
     redirectsFrom: oldPaths(item, ctx),
   };
   return { type: 'report', key: sourceKeyOf(ctx.channel, item.postId), label: labelOf(item, ctx.channel), report, warnings };
+}
+
+/** A post's or page's content as the text format: shortcodes and wpautop as WordPress shows it, then html-to-text. */
+export function bodyOf(item: WxrItem, ctx: Pick<MapContext, 'channel' | 'resolveMedia' | 'describeImage'>): HtmlToTextResult {
+  return htmlToReportText(wpautop(captionShortcodes(item.content)), {
+    baseUrl: item.link || ctx.channel.baseSiteUrl,
+    resolveMedia: ctx.resolveMedia,
+    ...(ctx.describeImage ? { describeImage: ctx.describeImage } : {}),
+  });
 }
 
 function activityDateOf(item: WxrItem): string {
@@ -115,7 +127,8 @@ function termsOf(item: WxrItem, warnings: string[]): { category: ImportedReportI
   return { category, tags: fitting.slice(0, LIMITS.tags) };
 }
 
-function decodeSlug(nicename: string): string {
+/** A percent-encoded WordPress slug (post_name, a term's nicename) as text; kept as written when it is not valid. */
+export function decodeSlug(nicename: string): string {
   try {
     return decodeURIComponent(nicename);
   } catch {
