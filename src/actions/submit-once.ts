@@ -6,6 +6,7 @@ import { ServerBusyError } from '../domain/errors.js';
 import {
   claimSubmissionKey,
   deleteExpiredSubmissionKeys,
+  findSubmissionKey,
   releaseSubmissionKey,
   settleSubmissionKey,
 } from '../store/submission-keys.js';
@@ -47,6 +48,11 @@ export async function claimSubmission(ctx: ActionContext, submission: Submission
     if (Date.now() - started > waitMs) throw new ServerBusyError();
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
+}
+
+/** Where the submission with this key led, when one went through (a form opened again from its link or history). */
+export async function findSubmissionResult(ctx: ActionContext, submission: Submission): Promise<string | undefined> {
+  return (await findSubmissionKey(ctx.db, submission.userId, submission.key))?.resultPath ?? undefined;
 }
 
 /**

@@ -111,3 +111,25 @@ test('a double submit of a new fixed page creates one page', async () => {
   const rows = await t.site.db.selectFrom('pages').select('id').where('slug', '=', 'office-once').execute();
   assert.equal(rows.length, 1);
 });
+
+test('the 新しい報告 link carries a key the form keeps; opening that form again after it was sent leads to what it made', async () => {
+  const list = await editor.get('/admin/reports');
+  const href = /href="(\/admin\/reports\/new\?key=[A-Za-z0-9_-]+)"/.exec(list.body)?.[1];
+  assert.ok(href, 'the list links to a new form with a key');
+  const key = href.split('key=')[1]!;
+  assert.equal(await keyOf(editor, href), key);
+  const sent = await editor.post('/admin/reports/new', report('リンクから書いた報告', key, 'save'));
+  const again = await editor.get(href);
+  assert.equal(again.statusCode, 303);
+  assert.equal(again.headers.location, `${String(sent.headers.location).split('?')[0]}?notice=form-already-sent`);
+  const shown = await editor.get(String(again.headers.location));
+  assert.match(shown.body, /この入力画面の内容はすでに保存されています/);
+  assert.equal(await countReports('リンクから書いた報告'), 1);
+});
+
+test('another user opening a link with someone else’s sent key gets a form of their own', async () => {
+  const key = await keyOf(editor, '/admin/reports/new');
+  await editor.post('/admin/reports/new', report('他人のキー', key, 'save'));
+  const theirs = await other.get(`/admin/reports/new?key=${key}`);
+  assert.equal(theirs.statusCode, 200);
+});

@@ -9,6 +9,7 @@ import type { WebDeps } from '../deps.js';
 import { renderDocument } from '../html.js';
 import type { AdminPageContext } from '../views/admin/layout.js';
 import { csrfToken } from './csrf.js';
+import { newSubmissionKey } from './submission-key.js';
 import { noticeText } from './notices.js';
 
 export interface PageContextOverrides {
@@ -31,6 +32,7 @@ export async function adminPageContext(
     cssHrefs: [deps.assets.css.path, deps.assets.adminCss.path],
     iconHref: deps.assets.icon.path,
     formsScriptHref: deps.assets.adminFormsJs.path,
+    formKey: newSubmissionKey(),
     user: user && { login: user.login, displayName: user.displayName, role: user.role },
     csrfToken: csrfToken(request, reply, overrides.tokenHash),
     notice: noticeText(query?.notice),

@@ -4,7 +4,7 @@
 // its result) is actions/submit-once.ts; this file only reads the field and the reply.
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { claimSubmission, finishSubmission, isSubmissionKey, type Submission } from '../../actions/submit-once.js';
+import { claimSubmission, findSubmissionResult, finishSubmission, isSubmissionKey, type Submission } from '../../actions/submit-once.js';
 import type { WebDeps } from '../deps.js';
 import { formField } from './form-body.js';
 
@@ -13,6 +13,19 @@ export const SUBMISSION_KEY_FIELD = 'submissionKey';
 /** A fresh key for a rendered form: 128 random bits, base64url. */
 export function newSubmissionKey(): string {
   return randomBytes(16).toString('base64url');
+}
+
+/**
+ * The key of a new report's or page's form. Opened from a link that carries one (?key=…,
+ * from the page context's formKey), the form keeps it in its address, so going back to it
+ * after saving and saving again repeats the key even without JavaScript. When that key
+ * already went through, `sentTo` says where, and the route shows that instead of the form.
+ */
+export async function keyForNewForm(deps: WebDeps, request: FastifyRequest): Promise<{ key: string; sentTo?: string }> {
+  const value = (request.query as Record<string, unknown> | undefined)?.key;
+  if (typeof value !== 'string' || !isSubmissionKey(value) || !request.admin) return { key: newSubmissionKey() };
+  const sentTo = await findSubmissionResult(deps.ctx, { userId: request.admin.user.id, key: value });
+  return sentTo === undefined ? { key: value } : { key: value, sentTo: sentTo.split('?')[0]! };
 }
 
 /**

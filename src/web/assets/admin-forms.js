@@ -2,35 +2,19 @@
 // - A form carrying a one-time submission key (input[name="submissionKey"]) is sent once:
 //   while it is in flight its buttons are disabled and a second submit is ignored. The
 //   server refuses a repeated key anyway (actions/submit-once.ts); this spares the wait.
-// - Back to a form already sent (back/forward navigation): the key it was sent with is put
-//   back, so saving again leads to what the first save made instead of a second report.
+// - A new report or page form keeps its key in its address (?key=…), so that going back to
+//   it after saving and saving again leads to what the first save made (web/admin/submission-key.ts).
 // - After a save or a refusal, focus moves to the error summary or the notice, so a screen
 //   reader says what happened and the keyboard continues from there.
 (function () {
   'use strict';
-  var STORE = 'katsudo:sent-key:';
-
-  function storage() {
-    try {
-      return window.sessionStorage;
-    } catch (e) {
-      return null;
-    }
-  }
-
-  function isBackForward() {
-    var entries = window.performance && performance.getEntriesByType ? performance.getEntriesByType('navigation') : [];
-    return entries.length > 0 && entries[0].type === 'back_forward';
-  }
-
   function guard(form) {
     var field = form.querySelector('input[name="submissionKey"]');
     if (!field) return;
-    var slot = STORE + (form.getAttribute('action') || location.pathname);
-    var store = storage();
-    if (store && isBackForward()) {
-      var sent = store.getItem(slot);
-      if (sent) field.value = sent;
+    // A new report or page form opened by typing its address: its key goes into the address
+    // too, as the 新しい報告 links do, so going back to it after saving repeats the key.
+    if (/\/new$/.test(location.pathname) && !/[?&]key=/.test(location.search) && window.history.replaceState) {
+      history.replaceState(history.state, '', location.pathname + '?key=' + encodeURIComponent(field.value) + location.hash);
     }
     var isSending = false;
     form.addEventListener('submit', function (event) {
@@ -42,7 +26,6 @@
         return;
       }
       isSending = true;
-      if (store) store.setItem(slot, field.value);
       // Disabled after the form data is built, so the pressed button's intent is still sent.
       setTimeout(function () {
         var buttons = form.querySelectorAll('button[type="submit"], button:not([type])');

@@ -15,7 +15,7 @@ import { getPage, listPages } from '../../../store/pages.js';
 import { formField } from '../../admin/form-body.js';
 import { withNotice } from '../../admin/notices.js';
 import { adminPageContext, sendAdminPage } from '../../admin/page.js';
-import { newSubmissionKey, oncePerSubmissionKey } from '../../admin/submission-key.js';
+import { keyForNewForm, newSubmissionKey, oncePerSubmissionKey } from '../../admin/submission-key.js';
 import type { WebDeps } from '../../deps.js';
 import { EMPTY_PAGE_FORM, PageEditPage, type PageForm } from '../../views/admin/page-edit-page.js';
 import { PageListPage } from '../../views/admin/page-list-page.js';
@@ -72,7 +72,7 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
   async function sendEditPage(
     request: FastifyRequest,
     reply: FastifyReply,
-    options: { stored?: Page; form?: PageForm; errors?: Record<string, string>; preview?: Awaited<ReturnType<typeof previewOf>>; problem?: string; status?: number } & Partial<AttachmentFailure>,
+    options: { stored?: Page; form?: PageForm; errors?: Record<string, string>; preview?: Awaited<ReturnType<typeof previewOf>>; problem?: string; status?: number; submissionKey?: string } & Partial<AttachmentFailure>,
   ): Promise<FastifyReply> {
     const actor = request.admin!.actor;
     const [page, all] = await Promise.all([adminPageContext(deps, request, reply), listPages(deps.ctx.db)]);
@@ -101,7 +101,7 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
         problem={options.problem}
         attachments={attachments}
         scriptHref={deps.assets.adminEditorJs.path}
-        submissionKey={newSubmissionKey()}
+        submissionKey={options.submissionKey ?? newSubmissionKey()}
       />,
       options.status ?? 200,
     );
@@ -131,7 +131,11 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
     return sendAdminPage(reply, <PageListPage page={page} items={items} />);
   });
 
-  app.get('/pages/new', { config: WRITER }, async (request, reply) => sendEditPage(request, reply, {}));
+  app.get('/pages/new', { config: WRITER }, async (request, reply) => {
+    const { key, sentTo } = await keyForNewForm(deps, request);
+    if (sentTo) return reply.redirect(withNotice(sentTo, 'form-already-sent'), 303);
+    return sendEditPage(request, reply, { submissionKey: key });
+  });
 
   app.post('/pages/new', writerOnce, async (request, reply) => {
     const actor = request.admin!.actor;

@@ -140,6 +140,8 @@ export async function sendEditPage(deps: WebDeps, request: FastifyRequest, reply
   const errors = options.errors ?? {};
   const actions = report ? allowedActions(actor, report) : actionsForNew(actor);
   const categories = await listCategories(deps.ctx.db);
+  /** The form's one-time key when it is not a fresh one (a new form opened from a link: keyForNewForm). */
+  submissionKey?: string;
   const form = options.form ?? (report ? formFromReport(report) : undefined);
   let conflict: ReportConflict | undefined;
   if (options.conflict) {
@@ -166,7 +168,7 @@ export async function sendEditPage(deps: WebDeps, request: FastifyRequest, reply
       readOnlyReason={readOnlyReason}
       attachments={attachments}
       scriptHref={deps.assets.adminEditorJs.path}
-      submissionKey={newSubmissionKey()}
+      submissionKey={options.submissionKey ?? newSubmissionKey()}
     />,
     options.status ?? 200,
   );

@@ -24,7 +24,7 @@ import { listUsers } from '../../../store/users.js';
 import { formField, shortRawField } from '../../admin/form-body.js';
 import { withNotice, type NOTICES } from '../../admin/notices.js';
 import { adminPageContext, sendAdminPage } from '../../admin/page.js';
-import { oncePerSubmissionKey } from '../../admin/submission-key.js';
+import { keyForNewForm, oncePerSubmissionKey } from '../../admin/submission-key.js';
 import { PREVIEW_IN_FLIGHT_MESSAGE, PREVIEW_RETRY_AFTER_SECONDS, PreviewGate } from '../../admin/preview-gate.js';
 import type { WebDeps } from '../../deps.js';
 import { HtmlBlock } from '../../views/components/html-block.js';
@@ -172,7 +172,11 @@ export const reportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
     );
   });
 
-  app.get('/reports/new', { config: WRITER }, async (request, reply) => sendEditPage(deps, request, reply, {}));
+  app.get('/reports/new', { config: WRITER }, async (request, reply) => {
+    const { key, sentTo } = await keyForNewForm(deps, request);
+    if (sentTo) return reply.redirect(withNotice(sentTo, 'form-already-sent'), 303);
+    return sendEditPage(deps, request, reply, { submissionKey: key });
+  });
 
   app.post('/reports/new', writerOnce, async (request, reply) => {
     const actor = request.admin!.actor;

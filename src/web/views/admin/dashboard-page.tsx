@@ -1,6 +1,6 @@
 // The admin's first page: who is logged in, and where to go from here.
 import { ROLE_LABELS, isAllowed } from '../../../domain/user.js';
-import { ADMIN_NAV, AdminLayout, type AdminPageContext } from './layout.js';
+import { ADMIN_NAV, AdminLayout, newFormHref, type AdminPageContext } from './layout.js';
 import { ReportDashboard, type ReportDashboardProps } from './report-dashboard.js';
 
 const DESCRIPTIONS: Record<string, string> = {
@@ -19,7 +19,7 @@ export function DashboardPage({ page, reports }: { page: AdminPageContext & { us
       <p class="admin-lead">
         {page.user.displayName}さん({ROLE_LABELS[page.user.role]})としてログインしています。
       </p>
-      {reports && <ReportDashboard {...reports} />}
+      {reports && <ReportDashboard {...reports} newReportHref={newFormHref(page, '/admin/reports/new')} />}
       <ul class="admin-cards">
         {links.map((item) => (
           <li>

@@ -21,6 +21,13 @@ export interface AdminPageContext {
   path: string;
   /** admin-forms.js (content-hashed path); absent in views rendered without the server. */
   formsScriptHref?: string;
+  /** A fresh one-time submission key for the links that open a new report or page form (newFormHref). */
+  formKey?: string;
+}
+
+/** 「新しい報告」 and 「新しいページ」 links: the form they open keeps this key in its address (web/admin/submission-key.ts). */
+export function newFormHref(page: AdminPageContext, path: string): string {
+  return page.formKey ? `${path}?key=${page.formKey}` : path;
 }
 
 export interface AdminNavItem {

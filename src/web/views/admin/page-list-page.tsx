@@ -1,6 +1,6 @@
 // /admin/pages: every fixed page in tree order (children indented under their parent).
 import type { PageStatus } from '../../../domain/page.js';
-import { AdminLayout, type AdminPageContext } from './layout.js';
+import { AdminLayout, newFormHref, type AdminPageContext } from './layout.js';
 
 export interface PageListItem {
   id: number;
@@ -18,7 +18,7 @@ export function PageListPage({ page, items }: { page: AdminPageContext; items: P
     <AdminLayout page={page} title="固定ページ">
       <h1 id="page-title">固定ページ</h1>
       <p>
-        <a href="/admin/pages/new" class="button-primary">
+        <a href={newFormHref(page, '/admin/pages/new')} class="button-primary">
           新しいページ
         </a>
       </p>

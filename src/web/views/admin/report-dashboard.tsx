@@ -9,11 +9,13 @@ export interface ReportDashboardProps {
   drafts: { id: number; title: string; updatedAt: string }[];
   /** Writers' counts cover only their own reports. */
   isOwnOnly: boolean;
+  /** The 新しい報告を書く link, with its one-time key (layout.tsx newFormHref). */
+  newReportHref?: string;
 }
 
 const SHOWN: AdminStatus[] = ['draft', 'review', 'scheduled', 'published'];
 
-export function ReportDashboard({ counts, drafts, isOwnOnly }: ReportDashboardProps) {
+export function ReportDashboard({ counts, drafts, isOwnOnly, newReportHref = '/admin/reports/new' }: ReportDashboardProps) {
   return (
     <section class="report-dashboard" aria-labelledby="report-dashboard-title">
       <h2 id="report-dashboard-title">{isOwnOnly ? '自分の活動報告' : '活動報告'}</h2>
@@ -28,7 +30,7 @@ export function ReportDashboard({ counts, drafts, isOwnOnly }: ReportDashboardPr
         ))}
       </ul>
       <p>
-        <a href="/admin/reports/new">新しい報告を書く</a>
+        <a href={newReportHref}>新しい報告を書く</a>
       </p>
       <h3>最近の自分の下書き</h3>
       {drafts.length === 0 ? (

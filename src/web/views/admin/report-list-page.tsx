@@ -4,7 +4,7 @@ import { formatJapaneseDate } from '../../../domain/dates.js';
 import type { Category, ReportSummary } from '../../../domain/report.js';
 import { Pagination } from '../components/pagination.js';
 import { formatDateTimeJa } from './date-time.js';
-import { AdminLayout, type AdminPageContext } from './layout.js';
+import { AdminLayout, newFormHref, type AdminPageContext } from './layout.js';
 import { ADMIN_STATUS_LABELS, StatusBadge, type AdminStatus } from './report-status.js';
 
 /** A row of the list: the report's summary and where it is in the workflow. */
@@ -57,7 +57,7 @@ export function ReportListPage(props: ReportListPageProps) {
       <h1 id="page-title">活動報告</h1>
       {props.canCreate && (
         <p>
-          <a class="button-primary" href="/admin/reports/new">
+          <a class="button-primary" href={newFormHref(page, '/admin/reports/new')}>
             新しい報告を書く
           </a>
         </p>
