@@ -4,7 +4,7 @@
 // version in step, and record it, in one transaction.
 import { EditConflictError, ReportStateError, ValidationError } from '../domain/errors.js';
 import type { Page, PageStatus } from '../domain/page.js';
-import { assertCanDo, type ReportAction } from '../domain/report-workflow.js';
+import { assertCanDo, WORKFLOW_MESSAGES, type ReportAction } from '../domain/report-workflow.js';
 import { searchDocument } from '../domain/search/document.js';
 import type { Actor } from '../domain/user.js';
 import { recordAudit } from '../store/audit-log.js';
@@ -47,7 +47,7 @@ export async function transitionPage(ctx: ActionContext, actor: Actor, action: P
     const page = await getPage(trx, request.pageId);
     assertCanDo(actor, action, workflowState(page));
     if (request.expectedVersion !== undefined && request.expectedVersion !== page.version) {
-      throw new EditConflictError('このページは、表示したあとにほかの人が保存しました。最新の内容を確認してから、もう一度操作してください。', {
+      throw new EditConflictError(WORKFLOW_MESSAGES.staleVersion('page'), {
         pageId: page.id,
         currentVersion: page.version,
         baseVersion: request.expectedVersion,
@@ -59,7 +59,7 @@ export async function transitionPage(ctx: ActionContext, actor: Actor, action: P
     if (action === 'trash') refuseWhileChildren((await listChildPages(trx, page.id)).filter((child) => child.status !== 'trashed'), 'trash');
     const change = CHANGES[action](page, nowIso);
     if (!(await setPageStatus(trx, page.id, [page.status], change, nowIso))) {
-      throw new ReportStateError('ほかの操作でページの状態が変わりました。一覧を開き直してください。');
+      throw new ReportStateError(WORKFLOW_MESSAGES.statusChanged('page'));
     }
     const wasPublic = page.status === 'published';
     const isPublic = change.status === 'published';

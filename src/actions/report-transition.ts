@@ -2,7 +2,7 @@
 // restore): load, check the workflow, change the status only if nobody changed it first,
 // keep the search index and the content version in step, and record it, in one transaction.
 import { EditConflictError, ReportStateError, ValidationError } from '../domain/errors.js';
-import { assertCanDo, type ReportAction } from '../domain/report-workflow.js';
+import { assertCanDo, WORKFLOW_MESSAGES, type ReportAction } from '../domain/report-workflow.js';
 import type { Actor } from '../domain/user.js';
 import type { StaleVersion } from '../domain/revision.js';
 import { searchDocument } from '../domain/search/document.js';
@@ -57,12 +57,12 @@ export async function transitionReport(
         current: { version: report.version, content: contentOf(report) },
         baseVersion: request.expectedVersion,
       };
-      throw new EditConflictError('この報告は、表示したあとにほかの人が保存しました。最新の内容を確認してから、もう一度操作してください。', details);
+      throw new EditConflictError(WORKFLOW_MESSAGES.staleVersion('report'), details);
     }
     spec.check?.(report);
     const change = spec.change(report, nowIso);
     if (!(await setReportStatus(trx, report.id, [report.status], change, nowIso))) {
-      throw new ReportStateError('ほかの操作で報告の状態が変わりました。一覧を開き直してください。');
+      throw new ReportStateError(WORKFLOW_MESSAGES.statusChanged('report'));
     }
     const wasPublic = report.status === 'published';
     const isPublic = change.status === 'published';

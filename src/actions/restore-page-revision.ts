@@ -4,7 +4,7 @@
 import { REVISION_NOTES } from '../domain/revision.js';
 import { EditConflictError } from '../domain/errors.js';
 import { checkPageFields } from '../domain/page-rules.js';
-import { assertCanDo } from '../domain/report-workflow.js';
+import { assertCanDo, WORKFLOW_MESSAGES } from '../domain/report-workflow.js';
 import type { Actor } from '../domain/user.js';
 import { getPage } from '../store/pages.js';
 import { getItemRevision } from '../store/revisions.js';
@@ -36,6 +36,6 @@ export async function restorePageRevision(ctx: ActionContext, actor: Actor, requ
       nowIso,
     );
   });
-  if ('conflict' in outcome) throw new EditConflictError('このページは、表示したあとにほかの人が保存しました。最新の内容を確認してから、もう一度操作してください。', outcome.conflict);
+  if ('conflict' in outcome) throw new EditConflictError(WORKFLOW_MESSAGES.staleVersion('page'), outcome.conflict);
   return outcome.saved;
 }

@@ -9,7 +9,7 @@ import { EditConflictError, SlugTakenError, ValidationError, type FieldMessages 
 import type { Page, PageFields, PageSummary } from '../domain/page.js';
 import { checkPageFields, makesCycle, type CheckedPageFields } from '../domain/page-rules.js';
 import { paths } from '../domain/paths.js';
-import { assertCanCreate, assertCanDo } from '../domain/report-workflow.js';
+import { assertCanCreate, assertCanDo, WORKFLOW_MESSAGES } from '../domain/report-workflow.js';
 import { REVISION_NOTES, type RevisionContent } from '../domain/revision.js';
 import type { Actor } from '../domain/user.js';
 import { recordAudit } from '../store/audit-log.js';
@@ -59,7 +59,7 @@ export interface PageEditConflict {
 export async function savePage(ctx: ActionContext, actor: Actor, input: SavePageInput): Promise<SavedPage> {
   const nowIso = ctx.now().toISOString();
   if (input.pageId === undefined) {
-    assertCanCreate(actor);
+    assertCanCreate(actor, 'page');
     return ctx.db.transaction().execute((trx) => createIn(trx, actor, input, nowIso));
   }
   const pageId = input.pageId;
@@ -72,17 +72,14 @@ export async function savePage(ctx: ActionContext, actor: Actor, input: SavePage
     return updatePageIn(trx, actor, page, fields, { expectedVersion, note: input.note ?? '' }, nowIso);
   });
   if ('conflict' in outcome) {
-    throw new EditConflictError(
-      'ほかの人がこのページを先に保存したため、保存しませんでした。入力した内容は履歴に残してあります。差分を確認して、もう一度保存してください。',
-      outcome.conflict,
-    );
+    throw new EditConflictError(WORKFLOW_MESSAGES.editConflict('page'), outcome.conflict);
   }
   return outcome.saved;
 }
 
 /** The page as the report workflow table sees it (pages are never submitted or scheduled). */
 export function workflowState(page: Pick<Page, 'status' | 'authorId'>) {
-  return { status: page.status, authorId: page.authorId, submittedAt: null };
+  return { status: page.status, authorId: page.authorId, submittedAt: null, kind: 'page' as const };
 }
 
 /** A page's editable fields in the revision shape shared with reports (no date, category or tags). */

@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import { EditConflictError, SlugTakenError, ValidationError, type FieldMessages } from '../domain/errors.js';
 import { paths } from '../domain/paths.js';
 import { checkDraft } from '../domain/report-rules.js';
-import { assertCanCreate, assertCanDo } from '../domain/report-workflow.js';
+import { assertCanCreate, assertCanDo, WORKFLOW_MESSAGES } from '../domain/report-workflow.js';
 import type { Actor } from '../domain/user.js';
 import { isSameContent, REVISION_NOTES, type EditConflict, type RevisionContent } from '../domain/revision.js';
 import { firstFreeSlug } from '../domain/slug.js';
@@ -210,10 +210,7 @@ export async function updateContentIn(
 /** Returns the saved report or throws the conflict, once the transaction has committed. */
 export function settle(outcome: UpdateOutcome): SavedReport {
   if ('saved' in outcome) return outcome.saved;
-  throw new EditConflictError(
-    'ほかの人がこの報告を先に保存したため、保存しませんでした。入力した内容は履歴に残してあります。差分を確認して、もう一度保存してください。',
-    outcome.conflict,
-  );
+  throw new EditConflictError(WORKFLOW_MESSAGES.editConflict('report'), outcome.conflict);
 }
 
 async function refuse(

@@ -108,6 +108,25 @@ test('the owner deletes a trashed page for good after a confirmation; one with c
   assert.equal((await listPages(t.site.db)).some((p) => p.id === top || p.id === child), false);
 });
 
+test('refusals and conflicts on a page speak of the page, not of a report', async () => {
+  const id = await create({ title: '編集者のページ', slug: 'editors-page' });
+  await writer.refreshCsrf();
+  const refused = await writer.post(`/admin/pages/${id}/edit`, form({ title: '書き換え', slug: 'editors-page', expectedVersion: '1' }));
+  assert.equal(refused.statusCode, 403);
+  assert.match(refused.body, /自分が作成したページだけを操作できます/);
+  assert.match(refused.body, /<a href="\/admin\/pages">固定ページの一覧へ<\/a>/);
+  assert.doesNotMatch(refused.body.slice(refused.body.indexOf('<main')), /報告/);
+  assert.equal((await editor.post(`/admin/pages/${id}/edit`, form({ title: '編集者のページ', slug: 'editors-page', bodySource: '新しい本文', expectedVersion: '1' }))).statusCode, 303);
+  const stale = await editor.post(`/admin/pages/${id}/edit`, form({ title: '編集者のページ', slug: 'editors-page', bodySource: '古い版からの本文', expectedVersion: '1' }));
+  assert.equal(stale.statusCode, 409);
+  assert.match(stale.body, /ほかの人がこのページを先に保存したため/);
+  const trashed = await editor.post(`/admin/pages/${id}/edit`, form({ intent: 'trash', expectedVersion: '2' }));
+  assert.equal(trashed.statusCode, 303);
+  const again = await editor.post(`/admin/pages/${id}/edit`, form({ title: '編集者のページ', slug: 'editors-page', expectedVersion: '2' }));
+  assert.equal(again.statusCode, 409);
+  assert.match(again.body, /ゴミ箱にあるページは編集できません/);
+});
+
 test('lets a writer save a draft page; a forged 公開する is refused before anything is written', async () => {
   await writer.refreshCsrf();
   const before = await snapshot(t.site.db);

@@ -56,7 +56,7 @@ export const pageHistoryRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (a
         const problem = 'この履歴を開いたあとに、ほかの人がページを保存しました。最新の履歴を確認してから、もう一度戻してください。';
         return sendHistory(request, reply, await getPage(deps.ctx.db, id), {}, problem, 409);
       }
-      return sendRefusal(deps, request, reply, error);
+      return sendRefusal(deps, request, reply, error, undefined, 'page');
     }
     return reply.redirect(withNotice(`/admin/pages/${id}/edit`, 'revision-restored'), 303);
   });

@@ -144,13 +144,13 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
     if (intent === 'preview') return sendPreview(request, reply, form);
     // A button this user does not have (a writer's forged 公開する): refused before anything is written.
     const refusal = intent === 'publish' ? refusalOf(actor, 'publish', { status: 'draft', authorId: actor.userId, submittedAt: null }) : undefined;
-    if (refusal) return sendRefusal(deps, request, reply, refusal);
+    if (refusal) return sendRefusal(deps, request, reply, refusal, undefined, 'page');
     let saved: SavedPage;
     try {
       saved = await savePage(deps.ctx, actor, { ...fieldsOf(form), note: form.note });
     } catch (error) {
       if (error instanceof ValidationError) return sendEditPage(request, reply, { form, errors: error.fields, status: 422 });
-      return sendRefusal(deps, request, reply, error);
+      return sendRefusal(deps, request, reply, error, undefined, 'page');
     }
     // A new page is saved as a draft first; 公開する then publishes it (if the user may).
     return finish(request, reply, actor, intent === 'publish' ? 'publish' : 'save', saved.id, saved, form);
@@ -179,7 +179,7 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
         const current = await getPage(deps.ctx.db, id);
         return sendEditPage(request, reply, { stored: current, form: { ...form, expectedVersion: String(current.version) }, problem: error.message, status: 409 });
       }
-      return sendRefusal(deps, request, reply, error);
+      return sendRefusal(deps, request, reply, error, undefined, 'page');
     }
     return finish(request, reply, actor, intent, id, saved, form);
   });
@@ -196,7 +196,7 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
           return sendEditPage(request, reply, { stored, form: { ...form, expectedVersion: String(stored.version) }, errors: error.fields, problem, status: 422 });
         }
         if (error instanceof EditConflictError) return sendEditPage(request, reply, { stored, problem: error.message, status: 409 });
-        return sendRefusal(deps, request, reply, error);
+        return sendRefusal(deps, request, reply, error, undefined, 'page');
       }
     }
     return reply.redirect(withNotice(`/admin/pages/${id}/edit`, NOTICE[intent]), 303);
@@ -207,7 +207,7 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
     try {
       assertAllowed(request.admin!.actor, 'delete', workflowState(stored));
     } catch (error) {
-      return sendRefusal(deps, request, reply, error);
+      return sendRefusal(deps, request, reply, error, undefined, 'page');
     }
     const page = await adminPageContext(deps, request, reply);
     return sendAdminPage(reply, <ReportDeletePage page={page} report={stored} kind="page" />);
@@ -219,7 +219,7 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
       await deletePagePermanently(deps.ctx, request.admin!.actor, id);
     } catch (error) {
       if (error instanceof ValidationError) return sendEditPage(request, reply, { stored: await getPage(deps.ctx.db, id), errors: error.fields, status: 422 });
-      return sendRefusal(deps, request, reply, error);
+      return sendRefusal(deps, request, reply, error, undefined, 'page');
     }
     return reply.redirect(withNotice('/admin/pages', 'page-deleted'), 303);
   });
@@ -233,7 +233,7 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
       return stored;
     },
     sendEditPage: (request, reply, stored, failure) => sendEditPage(request, reply, { stored, ...failure, status: 422 }),
-    sendRefusal: (request, reply, error) => sendRefusal(deps, request, reply, error),
+    sendRefusal: (request, reply, error, id) => sendRefusal(deps, request, reply, error, id, 'page'),
   });
   await app.register(attachmentRoutes, { deps });
 };

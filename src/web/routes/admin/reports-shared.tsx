@@ -3,6 +3,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ReportFields } from '../../../actions/save-report.js';
 import { ForbiddenError, ReportNotFoundError, ReportStateError } from '../../../domain/errors.js';
+import type { ItemKind } from '../../../domain/item-ref.js';
 import { diffRevisions } from '../../../domain/report-diff.js';
 import { allowedActions, workflowRefusal, type ReportAction, type WorkflowState } from '../../../domain/report-workflow.js';
 import type { EditConflict } from '../../../domain/revision.js';
@@ -96,12 +97,19 @@ export async function getViewableReport(deps: WebDeps, actor: Actor, id: number)
   return report;
 }
 
-/** The 403 or 409 page for an action the rules refuse; other errors are thrown on. */
-export async function sendRefusal(deps: WebDeps, request: FastifyRequest, reply: FastifyReply, error: unknown, reportId?: number): Promise<FastifyReply> {
+/** The 403 or 409 page for an action the rules refuse on a report (or a page: `item`); other errors are thrown on. */
+export async function sendRefusal(
+  deps: WebDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  error: unknown,
+  id?: number,
+  item: ItemKind = 'report',
+): Promise<FastifyReply> {
   if (!(error instanceof ForbiddenError) && !(error instanceof ReportStateError)) throw error;
   const page = await adminPageContext(deps, request, reply);
   const kind = error instanceof ForbiddenError ? 'forbidden' : 'state';
-  return sendAdminPage(reply, <ReportRefusalPage page={page} kind={kind} message={error.message} reportId={reportId} />, kind === 'forbidden' ? 403 : 409);
+  return sendAdminPage(reply, <ReportRefusalPage page={page} kind={kind} message={error.message} item={item} id={id} />, kind === 'forbidden' ? 403 : 409);
 }
 
 /** The refusal (ForbiddenError or ReportStateError) when the workflow forbids `action`, else undefined. */
