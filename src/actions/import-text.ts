@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import { ValidationError } from '../domain/errors.js';
 import { checkDraft } from '../domain/report-rules.js';
 import { slugify } from '../domain/slug.js';
-import { parseImportedText, type DateHint } from '../domain/text-import.js';
+import { parseImportedText, parseImportedTexts, type DateHint, type ImportedText } from '../domain/text-import.js';
 import { findCategoryByName, findCategoryBySlug, listCategories, upsertCategory } from '../store/categories.js';
 import type { Database } from '../store/database.js';
 import type { ActionContext } from './context.js';
@@ -15,6 +15,8 @@ import type { ImportedReportInput } from './import-report.js';
 export interface ImportTextInput {
   content: string;
   dateHint?: DateHint;
+  /** The title when the text has none (--title). */
+  title?: string;
   /** A category's name (国会活動) or slug (diet); created when it does not exist. */
   category?: string;
   tags?: string[];
@@ -24,12 +26,13 @@ export interface ImportedReport extends CreatedReport {
   title: string;
   activityDate: string;
   skippedHeader: string[];
+  /** How the text was read: lines left out, the title's line, the date's source, warnings. */
+  entry: ImportedText;
 }
 
 export async function importText(ctx: ActionContext, input: ImportTextInput): Promise<ImportedReport> {
-  const parsed = parseImportedText(input.content, input.dateHint);
-  const category = input.category?.trim();
-  if (category === '') throw new ValidationError('カテゴリー名が空です。', { categorySlug: 'カテゴリー名を指定してください。' });
+  const parsed = parseImportedText(input.content, input.dateHint, { title: input.title });
+  const category = checkedCategory(input.category);
   const checked = checkDraft({
     title: parsed.title,
     activityDate: parsed.activityDate,
@@ -40,27 +43,38 @@ export async function importText(ctx: ActionContext, input: ImportTextInput): Pr
     const categorySlug = category === undefined ? null : await ensureCategory(trx, category);
     return createReportIn(trx, { ...checked, categorySlug }, { status: 'published' }, ctx.now().toISOString());
   });
-  return { ...created, title: parsed.title, activityDate: parsed.activityDate, skippedHeader: parsed.skippedHeader };
+  return { ...created, title: parsed.title, activityDate: parsed.activityDate, skippedHeader: parsed.skippedHeader, entry: parsed };
 }
 
 /**
- * The report a text file holds, for the import runner (katsudo import-text DIR), which
- * writes it in its own transaction and updates it on a later run instead of duplicating.
- * @throws ValidationError when the text has no title, body or date (parseImportedText).
+ * The reports a text file holds, for the import runner (katsudo import-text DIR), which
+ * writes each in its own transaction and updates it on a later run instead of duplicating:
+ * the first entry, or with `isSplit` every dated entry of a list page.
+ * @throws ValidationError when the text has no title, body or date (domain/text-import.ts).
  */
-export function textReportInput(input: ImportTextInput): ImportedReportInput {
-  const parsed = parseImportedText(input.content, input.dateHint);
-  const category = input.category?.trim();
+export function textReportInputs(input: ImportTextInput & { isSplit?: boolean }): { report: ImportedReportInput; entry: ImportedText }[] {
+  const entries = input.isSplit
+    ? parseImportedTexts(input.content, { dateHint: input.dateHint, title: input.title })
+    : [parseImportedText(input.content, input.dateHint, { title: input.title })];
+  const category = checkedCategory(input.category);
+  return entries.map((entry) => ({
+    entry,
+    report: {
+      title: entry.title,
+      activityDate: entry.activityDate,
+      bodySource: entry.bodySource,
+      // A name or a slug, as for importText: the runner finds either, or creates it by name.
+      category: category === undefined ? null : { slug: category, name: category },
+      tags: input.tags ?? [],
+      status: 'published',
+    },
+  }));
+}
+
+function checkedCategory(name: string | undefined): string | undefined {
+  const category = name?.trim();
   if (category === '') throw new ValidationError('カテゴリー名が空です。', { categorySlug: 'カテゴリー名を指定してください。' });
-  return {
-    title: parsed.title,
-    activityDate: parsed.activityDate,
-    bodySource: parsed.bodySource,
-    // A name or a slug, as for importText: the runner finds either, or creates it by name.
-    category: category === undefined ? null : { slug: category, name: category },
-    tags: input.tags ?? [],
-    status: 'published',
-  };
+  return category;
 }
 
 async function ensureCategory(trx: Kysely<Database>, nameOrSlug: string): Promise<string> {

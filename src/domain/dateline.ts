@@ -36,7 +36,9 @@ export function readDateline(line: string): Dateline | undefined {
   rest = rest.replace(META_PHRASES, ' ').replace(TIME, ' ').replace(WEEKDAY, ' ').replace(DATE_WORDS, ' ');
   const words = rest.split(SEPARATORS).filter((w) => w !== '');
   if (!words.every((w) => chromeKindOf(w) === 'section-label')) return undefined;
-  return { date: dates[0]!, kind: /更新|updated/i.test(text) ? 'updated' : 'posted', shape: shapeOf(dates[0]!.match) };
+  // 「公開日:… 最終更新日:…」 dates the page by its first date, which is not an update.
+  const isUpdate = /更新|updated/i.test(text.slice(0, dates[0]!.index));
+  return { date: dates[0]!, kind: isUpdate ? 'updated' : 'posted', shape: shapeOf(dates[0]!.match) };
 }
 
 function shapeOf(match: string): string {

@@ -497,7 +497,8 @@ function leadParagraph(bodyLines: Line[]): { no: number; text: string } | undefi
 function linesLookedAt(input: DateInput): string {
   const lead = leadParagraph(input.bodyLines);
   const headFrom = input.lines[input.start]?.no ?? 1;
-  const headTo = input.lines[Math.max(input.start, input.bodyAt - 1)]?.no ?? headFrom;
+  const headEnd = nextNonBlank(input.lines, input.bodyAt, -1, false);
+  const headTo = headEnd === undefined || headEnd < input.start ? headFrom : input.lines[headEnd]!.no;
   const parts = [headFrom === headTo ? `${headFrom}行目(タイトル)` : `${headFrom}〜${headTo}行目(タイトルとその前後)`];
   if (lead) {
     const leadLines = lead.text.split('\n').length;

@@ -74,7 +74,7 @@ test('imports nothing when one file of several is bad', async () => {
 test('publishes a seed-like file, skipping its site header, with the year from a partial --date', async () => {
   const run = katsudo(['import-text', join(dir, 'seed-like.txt'), '--date', '2013', '--category', '外交・安全保障']);
   assert.equal(run.code, 0, run.stderr);
-  assert.match(run.stdout, /サイトの見出し 3行を除外/);
+  assert.match(run.stdout, /除外 3行: 1〜2, 4行目・タイトル 6行目・活動日 8行目\(本文の最初の段落の日付\)/);
   const file = join(dir, 'data', 'katsudo.db');
   const db = await openDatabase({ file });
   try {

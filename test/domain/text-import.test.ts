@@ -66,3 +66,62 @@ test('parses --date as a year, a month or a day, and refuses anything else', () 
   assert.deepEqual(parseDateHint('2013-11-02'), { year: 2013, month: 11, day: 2 });
   for (const bad of ['13', '2013-13', '2013-02-30', '2013/11/02', 'yesterday', '']) assert.equal(parseDateHint(bad), undefined, bad);
 });
+
+test('says which lines it looked at when it finds no date', () => {
+  assert.throws(
+    () => parseImportedText('山川さくら公式サイト\n活動報告\n党の部会\n\n部会で議論した。\n続けて議論した。\n\n1 論点'),
+    (e: unknown) => e instanceof ValidationError && /見た行: 1〜3行目\(タイトルとその前後\)、5〜6行目\(本文の最初の段落\)/.test(e.fields.activityDate!),
+  );
+});
+
+test('takes a dateline before the title over a --date that gives only a year', () => {
+  const parsed = parseImportedText('2023年3月8日\n港湾視察\n本文です。', { year: 2022 });
+  assert.equal(parsed.title, '港湾視察');
+  assert.equal(parsed.activityDate, '2023-03-08');
+  assert.deepEqual(parsed.dateSource, { line: 1, text: '2023年3月8日', how: 'タイトルの前の日付行' });
+});
+
+test('takes the year of a dateline without one from the page date, or the year before when the day would follow it', () => {
+  assert.equal(parseImportedText('題\n10月14日(日)\n更新日:令和5年12月7日\n\n本文。').activityDate, '2023-10-14');
+  assert.equal(parseImportedText('題\n12月28日(木)\n更新日:2024年1月5日\n\n本文。').activityDate, '2023-12-28');
+  assert.equal(parseImportedText('題\n10月14日(日)\n\n本文。', { year: 2018 }).activityDate, '2018-10-14');
+});
+
+test('never makes a paragraph the title: it asks for --title, which then gives it', () => {
+  const text = '活動報告\n本日は商店街を回り、景気についてお話を伺いました。年末に向けて対策が要ります。\n2023年12月1日';
+  assert.throws(() => parseImportedText(text), (e: unknown) => e instanceof ValidationError && /--title/.test(e.fields.title!));
+  const parsed = parseImportedText(text, undefined, { title: '商店街を回る' });
+  assert.equal(parsed.title, '商店街を回る');
+  assert.equal(parsed.titleLine, undefined);
+  assert.ok(parsed.bodySource.startsWith('本日は商店街を回り'));
+  assert.equal(parsed.activityDate, '2023-12-01');
+});
+
+test('does not repeat a title line equal to --title in the body', () => {
+  const parsed = parseImportedText('港湾視察\n2023年3月8日\n本文です。', undefined, { title: '港湾視察' });
+  assert.equal(parsed.bodySource, '本文です。');
+});
+
+test('imports a text of one long line with --title and --date when it has neither', () => {
+  const line = '佐藤ひろし 町議会議員 活動日誌 本日は町の産業祭りに参加し、多くの方と話しました。 後継ぎの問題を感じた一日でした。';
+  const parsed = parseImportedText(line, { year: 2023, month: 11, day: 3 }, { title: '産業祭り' });
+  assert.equal(parsed.activityDate, '2023-11-03');
+  assert.equal(parsed.bodySource, '本日は町の産業祭りに参加し、多くの方と話しました。\n\n後継ぎの問題を感じた一日でした。');
+  assert.deepEqual(parsed.dropped.map((d) => d.text), ['佐藤ひろし', '町議会議員', '活動日誌']);
+});
+
+test('tells which lines were left out and why, which line is the title and where the date came from', () => {
+  const parsed = parseImportedText('衆議院議員\n[ 2023年3月8日(水) ]\n港湾視察\n本文です。\nシェアする\n前の記事 予算委員会');
+  assert.deepEqual(
+    parsed.dropped.map((d) => [d.line, d.reason]),
+    [[1, '議会・役職の行'], [2, '日付行'], [5, '記事の後(共有ボタン・前後の記事・コメント・関連記事)'], [6, '記事の後(共有ボタン・前後の記事・コメント・関連記事)']],
+  );
+  assert.equal(parsed.titleLine, 3);
+  assert.equal(parsed.dateSource.line, 2);
+  assert.deepEqual(parsed.skippedHeader, ['衆議院議員', '[ 2023年3月8日(水) ]']);
+});
+
+test('keeps the body of a report whose last lines only look like a footer when text follows them', () => {
+  const parsed = parseImportedText('題\n2023年3月8日\n本文です。\n〒100-0014 東京都千代田区永田町9-9-9\nこの住所で説明会を開きます。');
+  assert.match(parsed.bodySource, /〒100-0014/);
+});

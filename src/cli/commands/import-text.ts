@@ -1,16 +1,18 @@
-// katsudo import-text FILE_OR_DIR... [--date YYYY[-MM[-DD]]] [--category NAME] [--dry-run] [--data DIR]
+// katsudo import-text FILE_OR_DIR... [--date YYYY[-MM[-DD]]] [--title TEXT] [--split] [--explain] [--category NAME] [--dry-run] [--data DIR]
 // Files only: every file is read and checked before anything is written, and one bad
 // file means nothing is imported. With a directory (or --dry-run): the .txt files are
 // imported one transaction each through the import runner, keyed by their path in the
 // directory, so a second run updates instead of duplicating and one bad file fails alone.
+// --split (one report per dated entry of a list page) goes through the runner too.
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { importText, textReportInput } from '../../actions/import-text.js';
+import { importText, textReportInputs } from '../../actions/import-text.js';
 import { ValidationError } from '../../domain/errors.js';
 import { checkDraft } from '../../domain/report-rules.js';
 import { parseDateHint, parseImportedText, type DateHint } from '../../domain/text-import.js';
 import { findFiles } from '../../importers/find-files.js';
+import { describeReading, explainReading } from './import-text-explain.js';
 import { describeError, isCleanRun, runImport, type ImportItem } from '../../importers/import-run.js';
 import { openSite } from '../open-site.js';
 import { itemsDone, printImportSummary } from '../print-import-summary.js';
@@ -18,7 +20,7 @@ import { progressBar } from '../progress-bar.js';
 import { UsageError } from '../usage-error.js';
 
 export const IMPORT_TEXT_USAGE =
-  'katsudo import-text FILE_OR_DIR... [--date YYYY-MM-DD|YYYY-MM|YYYY] [--category 名前] [--dry-run] [--verbose] [--data ./data]';
+  'katsudo import-text FILE_OR_DIR... [--date YYYY-MM-DD|YYYY-MM|YYYY] [--title タイトル] [--split] [--explain] [--category 名前] [--dry-run] [--verbose] [--data ./data]';
 
 /** Limit for one text report; anything larger is not a report someone typed. */
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -28,6 +30,9 @@ export function parseImportTextArgs(args: string[]) {
     args,
     options: {
       date: { type: 'string' },
+      title: { type: 'string' },
+      split: { type: 'boolean', default: false },
+      explain: { type: 'boolean', default: false },
       category: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
@@ -42,7 +47,21 @@ export function parseImportTextArgs(args: string[]) {
     dateHint = parseDateHint(values.date);
     if (!dateHint) throw new UsageError(`--date の日付が正しくありません: "${values.date}"(例: --date 2024-05-01、--date 2024)`);
   }
-  return { files: positionals, dateHint, category: values.category, isDryRun: values['dry-run'], isVerbose: values.verbose, dataDir: values.data };
+  const title = values.title?.trim();
+  if (title !== undefined && (title === '' || positionals.length > 1 || isDirectory(positionals[0]!))) {
+    throw new UsageError(`--title は1つのファイルを取り込むときに、空でないタイトルを付けて使います。\n使い方: ${IMPORT_TEXT_USAGE}`);
+  }
+  return {
+    files: positionals,
+    dateHint,
+    title,
+    isSplit: values.split,
+    isExplained: values.explain,
+    category: values.category,
+    isDryRun: values['dry-run'],
+    isVerbose: values.verbose,
+    dataDir: values.data,
+  };
 }
 
 /** The file's text, or a one-line reason why it is not a text report. */
@@ -77,13 +96,13 @@ export async function importTextCommand(
   dataDir: string,
   log: (line: string) => void,
 ): Promise<void> {
-  if (input.isDryRun || input.files.some(isDirectory)) return importTextItems(input, dataDir, log);
+  if (input.isDryRun || input.isSplit || input.files.some(isDirectory)) return importTextItems(input, dataDir, log);
   const contents: { path: string; content: string }[] = [];
   const problems: string[] = [];
   for (const path of input.files) {
     try {
       const content = readTextFile(path);
-      const parsed = parseImportedText(content, input.dateHint);
+      const parsed = parseImportedText(content, input.dateHint, { title: input.title });
       checkDraft({ title: parsed.title, activityDate: parsed.activityDate, bodySource: parsed.bodySource });
       contents.push({ path, content });
     } catch (error) {
@@ -97,9 +116,10 @@ export async function importTextCommand(
   const ctx = await openSite(dataDir);
   try {
     for (const { path, content } of contents) {
-      const report = await importText(ctx, { content, dateHint: input.dateHint, category: input.category });
-      const header = report.skippedHeader.length > 0 ? `(サイトの見出し ${report.skippedHeader.length}行を除外)` : '';
-      log(`${basename(path)} → /activity/${report.slug}/ 「${report.title}」 ${report.activityDate}${header}`);
+      const report = await importText(ctx, { content, dateHint: input.dateHint, title: input.title, category: input.category });
+      log(`${basename(path)} → /activity/${report.slug}/ 「${report.title}」 ${report.activityDate}(${describeReading(report.entry)})`);
+      if (input.isExplained) for (const line of explainReading(report.entry)) log(line);
+      else for (const warning of report.entry.warnings) log(`  注意: ${warning}`);
     }
     log(`${contents.length}件の活動報告を公開しました。`);
   } finally {
@@ -140,8 +160,16 @@ async function importTextItems(
         }
         seen.set(file.relativePath, file.path);
         try {
-          const report = textReportInput({ content: readTextFile(file.path), dateHint: input.dateHint, category: input.category });
-          yield { type: 'report', key: file.relativePath, label, report };
+          const content = readTextFile(file.path);
+          const reports = textReportInputs({ content, dateHint: input.dateHint, title: input.title, category: input.category, isSplit: input.isSplit });
+          for (const [n, { report, entry }] of reports.entries()) {
+            // The first entry keeps the file's key, so that adding --split later updates it.
+            const key = n === 0 ? file.relativePath : `${file.relativePath}#${n + 1}`;
+            const itemLabel = n === 0 ? label : `${label} (${n + 1}件目)`;
+            log(`${itemLabel}: 「${entry.title}」 ${entry.activityDate}(${describeReading(entry)})`);
+            if (input.isExplained) for (const line of explainReading(entry)) log(line);
+            yield { type: 'report', key, label: itemLabel, report, warnings: entry.warnings };
+          }
         } catch (error) {
           if (!(error instanceof ValidationError)) throw error;
           yield { type: 'failed', label, reason: describeError(error).replace(`${file.path}: `, ''), error };
