@@ -2,7 +2,7 @@
 // row per window, not a row per attempt, and the owner sees the counts and the retention.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { listAudit } from '../../src/store/audit-log.js';
+import { listAudit, recordAudit } from '../../src/store/audit-log.js';
 import { buildServer } from '../../src/web/server.js';
 import { AdminAgent, addTestUser, csrfTokenOf, logIn, TEST_PASSWORD } from '../support/admin.js';
 import { createTestApp, TEST_BASE_URL, type TestApp } from '../support/app.js';
@@ -77,4 +77,14 @@ test('the audit page shows how long entries are kept and how often a folded entr
   }
   const byDefault = await (await logIn(t.app, 'owner')).get('/admin/audit');
   assert.match(byDefault.body, /操作履歴は365日間保存されます/);
+});
+
+test('report, page and media actions are named in Japanese in the audit log', async () => {
+  await t.site.db.deleteFrom('login_throttle').execute();
+  for (const action of ['page.publish', 'page.restore_revision', 'report.publish', 'page.delete', 'media.attach']) {
+    await recordAudit(t.site.db, { login: 'owner', action, target: 'page:1' }, clock.toISOString());
+  }
+  const page = await (await logIn(t.app, 'owner')).get('/admin/audit');
+  for (const label of ['ページの公開', 'ページの以前の版の復元', '報告の公開', 'ページの完全に削除', '添付資料の追加・変更']) assert.match(page.body, new RegExp(label.replace(/[()]/g, '\\$&')));
+  assert.doesNotMatch(page.body, />page\.publish</);
 });

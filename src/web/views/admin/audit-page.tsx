@@ -1,4 +1,5 @@
 // /admin/audit (owner): the audit log, newest first, fifty entries a page.
+import { ITEM_NOUNS } from '../../../domain/item-ref.js';
 import { AdminLayout, type AdminPageContext } from './layout.js';
 import { formatDateTimeJa } from './date-time.js';
 import { TableScroll } from './form.js';
@@ -16,7 +17,7 @@ export interface AuditRow {
   lastAt: string;
 }
 
-/** Japanese names of the actions; unknown codes are shown as they are. */
+/** Japanese names of the actions (reports' and pages' below); unknown codes are shown as they are. */
 const ACTION_LABELS: Record<string, string> = {
   login: 'ログイン',
   'login.fail': 'ログイン失敗',
@@ -44,10 +45,40 @@ const ACTION_LABELS: Record<string, string> = {
   'two-factor.passkey.remove': 'パスキーの削除',
   'two-factor.reset': '二段階認証のリセット(コマンド)',
   'settings.two-factor-policy': '二段階認証の方針の変更',
+  'settings.update': 'サイト設定の変更',
+  'settings.import': 'サイト設定の取り込み',
+  'media.upload': 'ファイルのアップロード',
+  'media.update': 'ファイルの代替テキスト変更',
+  'media.delete': 'ファイルの削除',
+  'media.attach': '添付資料の追加・変更',
+  'media.detach': '添付資料を外す',
+  'media.reorder': '添付資料の並べ替え',
+};
+
+/** What was done to a report or page (`report.<verb>`, `page.<verb>`): one list for both, named with the item (「報告の公開」「ページの公開」). */
+const ITEM_VERBS: Record<string, string> = {
+  create: '作成',
+  update: '保存',
+  conflict: '保存の競合(保存せず履歴に保管)',
+  restore_revision: '以前の版の復元',
+  submit: 'レビュー依頼',
+  withdraw: 'レビュー依頼の取り下げ',
+  publish: '公開',
+  schedule: '公開予約',
+  unpublish: '非公開',
+  trash: 'ゴミ箱へ移動',
+  restore: 'ゴミ箱から戻す',
+  delete: '完全に削除',
+  import: '取り込み',
+  'import-update': '取り込みで更新',
 };
 
 export function actionLabel(action: string): string {
-  return ACTION_LABELS[action] ?? action;
+  const fixed = ACTION_LABELS[action];
+  if (fixed) return fixed;
+  const [kind, verb] = [action.slice(0, action.indexOf('.')), action.slice(action.indexOf('.') + 1)];
+  if ((kind === 'report' || kind === 'page') && ITEM_VERBS[verb]) return `${ITEM_NOUNS[kind]}の${ITEM_VERBS[verb]}`;
+  return action;
 }
 
 export interface AuditPageProps {
