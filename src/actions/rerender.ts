@@ -1,9 +1,9 @@
 // Re-rendering every report and page whose stored rendering came from an older renderer
 // (render_version < RENDER_VERSION, issue 11): in the background at start (`katsudo serve`)
 // and by `katsudo rerender`. Batches of ids are rendered in the work pool (worker threads under
-// serve, so pages keep being served; inline in the CLI), a few at a time so no worker is held
-// long, then written in one transaction per batch with their search entries and a
-// content-version bump, which makes every process's page cache drop what it holds.
+// serve, so pages keep being served; inline in the CLI), then written in one transaction per
+// batch with their search entries and a content-version bump, which makes every process's
+// page cache drop what it holds. The next batch renders while this one is written.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ServerBusyError } from '../domain/errors.js';
 import { countStale, listStaleIds, RENDERED_KINDS, type RenderedKind } from '../store/render-versions.js';
@@ -12,10 +12,13 @@ import { bumpContentVersion } from '../store/site-state.js';
 import type { ActionContext } from './context.js';
 import { applyRerendered, type RerenderedBody } from './render-stored-bodies.js';
 
-/** Items written per transaction. */
-export const RERENDER_BATCH = 200;
-/** Items per work-pool task: a task of a few tens of ms keeps the pool's wait estimate low for searches. */
-const ITEMS_PER_TASK = 25;
+/**
+ * Items per work task and per write transaction. Small on purpose: a write transaction holds
+ * the connection and, Kysely's better-sqlite3 calls chaining as microtasks, the event loop too,
+ * so 200 at a time stalled pages for 0.4–0.9 s on a loaded machine (docs/performance.md
+ * "Re-rendering"); and a short task keeps the pool's wait estimate low for searches.
+ */
+export const RERENDER_BATCH = 25;
 /** A full pool (ServerBusyError) is waited out: re-rendering yields to requests. */
 const BUSY_RETRY_MS = 250;
 
@@ -29,6 +32,7 @@ export interface RerenderProgress {
 
 export interface RerenderOptions {
   batchSize?: number;
+  /** Called after each batch. */
   onProgress?: (progress: RerenderProgress) => void;
   /** An item that could not be rendered or written: it stays stale and is tried again at the next run. */
   onError?: (error: unknown, item: { kind: RenderedKind; id: number }) => void;
@@ -56,39 +60,42 @@ export async function rerenderStale(ctx: ActionContext, options: RerenderOptions
   };
   for (const kind of RENDERED_KINDS) {
     // Failed items stay stale: the cursor moves past them, so a run always ends.
-    for (let afterId = 0; !options.signal?.aborted; ) {
-      const ids = await listStaleIds(ctx.db, kind, afterId, batchSize);
-      if (ids.length === 0) break;
-      afterId = ids[ids.length - 1]!;
-      const { written, skipped } = await writeBatch(ctx, kind, await renderBatch(ctx, kind, ids, fail), fail);
+    let ids = await listStaleIds(ctx.db, kind, 0, batchSize);
+    let rendering = renderBatch(ctx, kind, ids, fail);
+    while (ids.length > 0) {
+      const items = await rendering;
+      if (options.signal?.aborted) return result;
+      const nextIds = await listStaleIds(ctx.db, kind, ids[ids.length - 1]!, batchSize);
+      rendering = renderBatch(ctx, kind, nextIds, fail);
+      const { written, skipped } = await writeBatch(ctx, kind, items, fail);
       result[kind === 'report' ? 'reports' : 'pages'] += written;
       result.rerendered += written;
       result.skipped += skipped;
       result.done += ids.length;
       options.onProgress?.({ done: result.done, total: result.total, rerendered: result.rerendered, failed: result.failed });
+      ids = nextIds;
     }
   }
   return result;
 }
 
+/** Never rejects: an item that cannot be rendered is reported to `fail` and left out. */
 async function renderBatch(ctx: ActionContext, kind: RenderedKind, ids: number[], fail: Fail): Promise<RerenderedBody[]> {
-  const items: RerenderedBody[] = [];
-  for (let start = 0; start < ids.length; start += ITEMS_PER_TASK) {
-    const chunk = ids.slice(start, start + ITEMS_PER_TASK);
-    try {
-      items.push(...(await renderInPool(ctx, kind, chunk)));
-    } catch {
-      // One body that cannot be rendered (or not in the task's time) must not hold back the others.
-      for (const id of chunk) {
-        try {
-          items.push(...(await renderInPool(ctx, kind, [id])));
-        } catch (error) {
-          fail(error, kind, id);
-        }
+  if (ids.length === 0) return [];
+  try {
+    return await renderInPool(ctx, kind, ids);
+  } catch {
+    // One body that cannot be rendered (or not in the task's time) must not hold back the others.
+    const items: RerenderedBody[] = [];
+    for (const id of ids) {
+      try {
+        items.push(...(await renderInPool(ctx, kind, [id])));
+      } catch (error) {
+        fail(error, kind, id);
       }
     }
+    return items;
   }
-  return items;
 }
 
 async function renderInPool(ctx: ActionContext, kind: RenderedKind, ids: number[]): Promise<RerenderedBody[]> {

@@ -7,7 +7,10 @@ export interface ProgressBar {
 
 const WIDTH = 30;
 
-export function progressBar(label: string, stream: NodeJS.WriteStream = process.stderr): ProgressBar {
+/** Where the bar is drawn: stderr, or (`katsudo serve`'s log) anything that takes lines. */
+export type ProgressOutput = Pick<NodeJS.WriteStream, 'write'> & { isTTY?: boolean };
+
+export function progressBar(label: string, stream: ProgressOutput = process.stderr): ProgressBar {
   let lastTenth = -1;
   let isDrawn = false;
   return {

@@ -58,7 +58,7 @@ async function row(kind: 'report' | 'page', id: number) {
 }
 
 const reportHits = async (q: string) => (await searchReports(site.db, { q, filter: {}, page: 1, perPage: 50 })).items.map((i) => i.report.id);
-const pageHits = async (q: string) => (await findPageHits(site.db, parseSearchQuery(q), { offset: 0, limit: 50 })).ids;
+const pageHits = async (q: string) => (await findPageHits(site.db, parseSearchQuery(q)!, { offset: 0, limit: 50 })).ids;
 
 /** Renders what earlier tests left stale, so each test counts only its own items. */
 async function settleEarlierItems(): Promise<void> {
@@ -108,6 +108,22 @@ test('leaves current items alone: only the stale ones are counted and written, e
   const second = await rerenderStale(site);
   assert.deepEqual([second.total, second.rerendered], [0, 0]);
   assert.equal(await getContentVersion(site.db), versionBefore);
+});
+
+test('works through many batches, reporting progress after each, and stops between batches when asked', async () => {
+  await settleEarlierItems();
+  const reports = [];
+  for (let i = 0; i < 5; i++) reports.push(await publishReport(site, { title: `一括${i}` }));
+  for (const r of reports) await makeStale('report', r.id, 'x');
+  const stop = new AbortController();
+  const stopped = await rerenderStale(site, { batchSize: 2, signal: stop.signal, onProgress: () => stop.abort() });
+  assert.deepEqual([stopped.done, stopped.rerendered, stopped.total], [2, 2, 5]);
+
+  const progress: number[] = [];
+  const rest = await rerenderStale(site, { batchSize: 2, onProgress: (p) => progress.push(p.done) });
+  assert.deepEqual(progress, [2, 3]);
+  assert.equal(rest.rerendered, 3);
+  for (const r of reports) assert.equal((await row('report', r.id)).render_version, RENDER_VERSION);
 });
 
 test('renders fixed pages too, with their search entries', async () => {

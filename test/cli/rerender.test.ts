@@ -77,7 +77,7 @@ test('katsudo serve renders stale reports at start, on its work threads, and log
     }
     assert.match(html, /製造現場/, server.output());
     assert.doesNotMatch(html, /旧描画/);
-    assert.match(server.output(), /古い描画方式の活動報告・固定ページを再描画中: 3\/3件/);
+    assert.match(server.output(), /古い描画方式の活動報告・固定ページを再描画中 100% 3\/3/);
     assert.match(server.output(), /活動報告3件・固定ページ0件を再描画しました。/);
   } finally {
     await server.stop();

@@ -9,6 +9,8 @@ import { threadPool } from '../../actions/workers/work-pool.js';
 import type { Config } from '../../config.js';
 import { buildServer } from '../../web/server.js';
 import { DB_FILE, openSite } from '../open-site.js';
+import { recordServedUrl } from '../served-url.js';
+import { progressBar } from '../progress-bar.js';
 import { rerenderedLine } from './rerender.js';
 
 export const SERVE_USAGE = 'katsudo serve [--port 3000] [--data ./data] [--no-demo]';
@@ -49,6 +51,7 @@ export async function serve(config: Config, isDemoWanted: boolean, log: (line: s
     logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
   });
   await app.listen({ port: config.port, host: config.host });
+  recordServedUrl(config.dataDir, config.baseUrl);
   log(`katsudo を起動しました: http://localhost:${config.port}/ (データ: ${config.dataDir})`);
   // argon2 and sharp are loaded on first use (start-up speed); load them now, after listening,
   // so a broken installation is reported at start rather than at the first login or upload.
@@ -67,9 +70,11 @@ export async function serve(config: Config, isDemoWanted: boolean, log: (line: s
   // Reports and pages rendered by an older renderer are rendered again in the background, on
   // the work threads (actions/rerender.ts); until each is done the site serves its old HTML.
   const rerenderStop = new AbortController();
+  // A line in the log per tenth, as a command's progress bar off a terminal.
+  const rerenderBar = progressBar('古い描画方式の活動報告・固定ページを再描画中', { write: (line: string) => (log(line.trimEnd()), true) });
   const rerendering = rerenderStale(ctx, {
     signal: rerenderStop.signal,
-    onProgress: (p) => log(`古い描画方式の活動報告・固定ページを再描画中: ${p.done}/${p.total}件`),
+    onProgress: (p) => rerenderBar.update(p.done, p.total),
     onError: (error, item) => app.log.error({ err: error, item }, 're-rendering an item failed; it is tried again at the next start'),
   }).then(
     (result) => {
