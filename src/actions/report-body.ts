@@ -65,6 +65,7 @@ export async function attachLinkedMedia(
 
 function linkLabel(source: string, ref: string): string {
   const escaped = ref.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const m = new RegExp(`\\[([^\\]]+)\\]\\(media:${escaped}\\)`).exec(source);
+  // `(?<!!)`: a photo line `![説明](media:…)` of the same file does not label its link.
+  const m = new RegExp(`(?<!!)\\[([^\\]]+)\\]\\(media:${escaped}\\)`).exec(source);
   return m?.[1] ?? ref;
 }

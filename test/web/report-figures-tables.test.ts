@@ -116,6 +116,18 @@ test('gives the photo absolute src and srcset URLs in the feeds', async () => {
   assert.match(rss, /srcset=(?:"|&quot;)https:\/\/www\.example\.jp\/media\//);
 });
 
+test('labels the attachment of a file both shown and linked with the link text, not the photo description', async () => {
+  const report = await publishReport(t.site, {
+    title: '写真と資料',
+    activityDate: '2026-05-02',
+    bodySource: '![堤防の補修現場](media:堤防.jpg)\n\n[元の写真](media:堤防.jpg)',
+  });
+  assert.deepEqual(
+    (await listAttachments(t.site.db, report.id)).map((a) => a.label),
+    ['元の写真'],
+  );
+});
+
 test('does not list a photo shown in the body among the attachments under the report', async () => {
   assert.deepEqual(await listAttachments(t.site.db, reportId), []);
   const withLink = await previewBody(t.site.db, '[写真](media:堤防.jpg)');
