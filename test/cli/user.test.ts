@@ -25,7 +25,7 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 test('adds the first owner with a password from standard input and says where to log in', async () => {
   const run = katsudo(['add', 'yamakawa', '--role', 'owner', '--name', '山川 さくら', '--password-stdin'], `${GOOD}\n`);
   assert.equal(run.code, 0, run.stderr);
-  assert.match(run.stdout, /Added owner "yamakawa"\. Log in at https:\/\/www\.example\.jp\/admin\//);
+  assert.match(run.stdout, /^オーナー「yamakawa」を追加しました。https:\/\/www\.example\.jp\/admin\/ からログインできます。$/m);
   await withDb(async (db) => {
     const found = await findCredentials(db, 'yamakawa');
     assert.equal(found?.user.displayName, '山川 さくら');

@@ -6,9 +6,10 @@ import { setPassword } from '../../actions/change-password.js';
 import { setUserDisabled } from '../../actions/set-user-disabled.js';
 import { resetTwoFactor } from '../../actions/two-factor/reset-two-factor.js';
 import { ValidationError } from '../../domain/errors.js';
-import { displayNameProblem, isRole, loginProblem, normalizeDisplayName, normalizeLogin, ROLES } from '../../domain/user.js';
+import { displayNameProblem, isRole, loginProblem, normalizeDisplayName, normalizeLogin, ROLE_LABELS, ROLES } from '../../domain/user.js';
 import { findUserByLogin, getUserByLogin, listUsers } from '../../store/users.js';
 import { openSite } from '../open-site.js';
+import { findServedUrl } from '../served-url.js';
 import { promptPasswordTwice, readPasswordLine } from '../password-input.js';
 import { UsageError } from '../usage-error.js';
 
@@ -76,7 +77,8 @@ export async function userCommand(args: UserArgs, dataDir: string, baseUrl: stri
         if (await findUserByLogin(ctx.db, login)) throw new ValidationError(`the login "${login}" is already taken`);
         const { password, confirmation } = await readPassword(args);
         await addUser(ctx, { login, displayName: args.name ?? '', role: args.role!, password, passwordConfirmation: confirmation });
-        log(`Added ${args.role} "${login}". Log in at ${baseUrl}/admin/`);
+        // The server's own address when it has run on this data directory (its port may differ from ours).
+        log(`${ROLE_LABELS[args.role!]}「${login}」を追加しました。${findServedUrl(dataDir) ?? baseUrl}/admin/ からログインできます。`);
         return;
       }
       case 'passwd': {
