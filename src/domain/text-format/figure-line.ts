@@ -2,7 +2,9 @@
 // line (the shared syntax of issue 11: the WordPress importer writes it, the editor inserts it).
 import type { Figure } from './tree.js';
 
-const FIGURE = /^[ \u3000]*!\[([^\]\n]*)\]\(media:([^\s"()]+)(?:[ \u3000]+"([^"\n]*)")?\)[ \u3000]*$/u;
+// The ref is the shortest run without spaces or quotes that lets the line end at 「)」, so a
+// file name such as 「写真(1).jpg」 keeps its parentheses.
+const FIGURE = /^[ \u3000]*!\[([^\]\n]*)\]\(media:([^\s"]+?)(?:[ \u3000]+"([^"\n]*)")?\)[ \u3000]*$/u;
 
 export function figureLine(line: string): Figure | undefined {
   const match = FIGURE.exec(line);

@@ -22,7 +22,9 @@ const media = new Map([['hall.jpg', photo]]);
 test('reads a photo line with and without a caption', () => {
   assert.deepEqual(figureLine('![会場の様子](media:hall.jpg)'), { kind: 'figure', ref: 'hall.jpg', alt: '会場の様子' });
   assert.deepEqual(figureLine(' ![会場](media:hall.jpg "満席の会場") '), { kind: 'figure', ref: 'hall.jpg', alt: '会場', caption: '満席の会場' });
+  assert.deepEqual(figureLine('![会場](media:写真(1).jpg "式典(午前)")'), { kind: 'figure', ref: '写真(1).jpg', alt: '会場', caption: '式典(午前)' });
   assert.equal(figureLine('写真は ![会場](media:hall.jpg)'), undefined);
+  assert.equal(figureLine('![会場](media:hall.jpg) の写真'), undefined);
   assert.equal(figureLine('![会場](https://example.jp/a.jpg)'), undefined);
 });
 
