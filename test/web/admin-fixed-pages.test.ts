@@ -49,6 +49,22 @@ test('creates a page and a child, publishes them, and lists them in tree order',
   assert.match(edit.body, new RegExp(`<option value="${policy}" selected`));
 });
 
+test('filters the list by status with tabs すべて / 下書き / 公開中 / ゴミ箱, counts beside them', async () => {
+  await create({ title: '絞り込みの下書き', slug: 'filter-draft' });
+  await create({ title: '絞り込みの公開', slug: 'filter-published', intent: 'publish' });
+  const trashed = await create({ title: '絞り込みのゴミ箱', slug: 'filter-trashed' });
+  assert.equal((await editor.post(`/admin/pages/${trashed}/edit`, form({ intent: 'trash', expectedVersion: '1' }))).statusCode, 303);
+  const titles = async (url: string) => [...(await editor.get(url)).body.matchAll(/<a href="\/admin\/pages\/\d+\/edit">(絞り込みの[^<]+)<\/a>/g)].map((m) => m[1]);
+  assert.deepEqual(await titles('/admin/pages'), ['絞り込みの下書き', '絞り込みの公開']);
+  assert.deepEqual(await titles('/admin/pages?status=draft'), ['絞り込みの下書き']);
+  assert.deepEqual(await titles('/admin/pages?status=published'), ['絞り込みの公開']);
+  assert.deepEqual(await titles('/admin/pages?status=trashed'), ['絞り込みのゴミ箱']);
+  const tabs = (await editor.get('/admin/pages?status=trashed')).body;
+  assert.match(tabs, /<a href="\/admin\/pages\?status=trashed" aria-current="page">ゴミ箱<span class="tab-count">\(\d+件\)<\/span><\/a>/);
+  assert.match(tabs, /<a href="\/admin\/pages">すべて<span class="tab-count">/);
+  assert.deepEqual(await titles('/admin/pages?status=bogus'), ['絞り込みの下書き', '絞り込みの公開']);
+});
+
 test('previews the typed body without saving anything', async () => {
   const before = await snapshot(t.site.db);
   const res = await editor.post('/admin/pages/new', form({ title: 'プレビューだけ', intent: 'preview', bodySource: '1 見出し\n本文の段落。' }));

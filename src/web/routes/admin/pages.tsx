@@ -6,7 +6,7 @@ import { deletePagePermanently } from '../../../actions/delete-page-permanently.
 import { transitionPage, type PageAction } from '../../../actions/page-transition.js';
 import { savePage, workflowState, type SavedPage } from '../../../actions/save-page.js';
 import { EditConflictError, UnavailableError, ValidationError } from '../../../domain/errors.js';
-import type { Page, PageFields } from '../../../domain/page.js';
+import { PAGE_STATUSES, type Page, type PageFields } from '../../../domain/page.js';
 import { pageTree } from '../../../domain/page-tree.js';
 import { paths } from '../../../domain/paths.js';
 import { allowedActions } from '../../../domain/report-workflow.js';
@@ -126,9 +126,15 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
   }
 
   app.get('/pages', { config: WRITER }, async (request, reply) => {
+    const asked = (request.query as Record<string, unknown>).status;
+    const status = PAGE_STATUSES.find((s) => s === asked);
     const [page, all] = await Promise.all([adminPageContext(deps, request, reply), listPages(deps.ctx.db)]);
-    const items = pageTree(all).map((e) => ({ id: e.page.id, title: e.page.title, depth: e.depth, status: e.page.status, path: paths.page(e.slugs), position: e.page.position }));
-    return sendAdminPage(reply, <PageListPage page={page} items={items} />);
+    const counts = { draft: 0, published: 0, trashed: 0 };
+    for (const p of all) counts[p.status] += 1;
+    const items = pageTree(all)
+      .filter((e) => (status === undefined ? e.page.status !== 'trashed' : e.page.status === status))
+      .map((e) => ({ id: e.page.id, title: e.page.title, depth: e.depth, status: e.page.status, path: paths.page(e.slugs), position: e.page.position }));
+    return sendAdminPage(reply, <PageListPage page={page} items={items} status={status} counts={counts} />);
   });
 
   app.get('/pages/new', { config: WRITER }, async (request, reply) => {

@@ -1,6 +1,8 @@
-// /admin/pages: every fixed page in tree order (children indented under their parent).
+// /admin/pages: the fixed pages in tree order (children indented under their parent), all
+// but the trash or those of one status (tabs すべて / 下書き / 公開中 / ゴミ箱).
 import type { PageStatus } from '../../../domain/page.js';
 import { AdminLayout, newFormHref, type AdminPageContext } from './layout.js';
+import { StatusTabs } from './status-tabs.js';
 
 export interface PageListItem {
   id: number;
@@ -12,8 +14,17 @@ export interface PageListItem {
 }
 
 const STATUS_LABELS: Record<PageStatus, string> = { draft: '下書き', published: '公開中', trashed: 'ゴミ箱' };
+const STATUS_TABS: (PageStatus | undefined)[] = [undefined, 'draft', 'published', 'trashed'];
 
-export function PageListPage({ page, items }: { page: AdminPageContext; items: PageListItem[] }) {
+export interface PageListProps {
+  page: AdminPageContext;
+  /** The pages shown: of `status`, or all but the trash. */
+  items: PageListItem[];
+  status?: PageStatus;
+  counts: Record<PageStatus, number>;
+}
+
+export function PageListPage({ page, items, status, counts }: PageListProps) {
   return (
     <AdminLayout page={page} title="固定ページ">
       <h1 id="page-title">固定ページ</h1>
@@ -22,8 +33,16 @@ export function PageListPage({ page, items }: { page: AdminPageContext; items: P
           新しいページ
         </a>
       </p>
+      <StatusTabs
+        tabs={STATUS_TABS.map((tab) => ({
+          label: tab === undefined ? 'すべて' : STATUS_LABELS[tab],
+          href: tab === undefined ? '/admin/pages' : `/admin/pages?status=${tab}`,
+          count: tab === undefined ? counts.draft + counts.published : counts[tab],
+          isCurrent: tab === status,
+        }))}
+      />
       {items.length === 0 ? (
-        <p>固定ページはまだありません。</p>
+        <p>{status === undefined ? '固定ページはまだありません。' : `${STATUS_LABELS[status]}の固定ページはありません。`}</p>
       ) : (
         <table class="admin-table">
           <caption class="visually-hidden">固定ページの一覧(階層順)</caption>

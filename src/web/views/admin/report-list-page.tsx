@@ -6,6 +6,7 @@ import { Pagination } from '../components/pagination.js';
 import { formatDateTimeJa } from './date-time.js';
 import { AdminLayout, newFormHref, type AdminPageContext } from './layout.js';
 import { ADMIN_STATUS_LABELS, StatusBadge, type AdminStatus } from './report-status.js';
+import { StatusTabs } from './status-tabs.js';
 
 /** A row of the list: the report's summary and where it is in the workflow. */
 export interface ReportListItem extends ReportSummary {
@@ -62,21 +63,14 @@ export function ReportListPage(props: ReportListPageProps) {
           </a>
         </p>
       )}
-      <nav class="status-tabs" aria-label="状態で絞り込む">
-        <ul>
-          {STATUS_TABS.map((status) => {
-            const count = status === undefined ? allCount : counts[status];
-            return (
-              <li>
-                <a href={reportListHref({ ...query, status })} aria-current={query.status === status ? 'page' : undefined}>
-                  {status === undefined ? 'すべて' : ADMIN_STATUS_LABELS[status]}
-                  <span class="tab-count">({count}件)</span>
-                </a>
-              </li>
-            );
-          })}
-        </ul>
-      </nav>
+      <StatusTabs
+        tabs={STATUS_TABS.map((status) => ({
+          label: status === undefined ? 'すべて' : ADMIN_STATUS_LABELS[status],
+          href: reportListHref({ ...query, status }),
+          count: status === undefined ? allCount : counts[status],
+          isCurrent: query.status === status,
+        }))}
+      />
       <form method="get" action="/admin/reports" class="report-filter" role="search" aria-label="報告の絞り込み">
         {query.status && <input type="hidden" name="status" value={query.status} />}
         <div class="field">
