@@ -133,3 +133,16 @@ test('does not list a photo shown in the body among the attachments under the re
   const withLink = await previewBody(t.site.db, '[写真](media:堤防.jpg)');
   assert.match(withLink.html, /<a class="attachment" href="\/admin\/media\/file\//);
 });
+
+test('lists unnumbered headings in the table of contents without a number', async () => {
+  const report = await publishReport(t.site, {
+    title: '三つの活動',
+    activityDate: '2026-05-03',
+    bodySource: '【地元】\n本文。\n■ 商店街\n本文。\n【国会】\n本文。\n【党務】\n本文。',
+  });
+  const html = (await t.app.inject({ method: 'GET', url: `/activity/${report.slug}/` })).body;
+  const toc = /<nav class="toc"[^]*?<\/nav>/.exec(html)?.[0] ?? '';
+  const entries = [...toc.matchAll(/<a href="#(s\d+)">([^<]*)<\/a>/g)].map((m) => `${m[1]} ${m[2]}`);
+  assert.deepEqual(entries, ['s1 【地元】', 's2 【国会】', 's3 【党務】']);
+  assert.match(html, /<h3 id="s1-1"><span class="no">■<\/span> 商店街<\/h3>/);
+});

@@ -71,7 +71,7 @@ export function ReportPage({ site, report, older, newer, jsonLd }: ReportPagePro
                 {toc.map((entry) => (
                   <li>
                     <a href={`#${entry.id}`}>
-                      {entry.number} {entry.title}
+                      {entry.number === '' ? entry.title : `${entry.number} ${entry.title}`}
                     </a>
                   </li>
                 ))}
