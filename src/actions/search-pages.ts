@@ -1,13 +1,14 @@
 // Site search over fixed pages (issue 10): the same query language and index columns as
-// reports (store/page-search.ts), each hit with its URL. Only pages a reader can reach
-// (published, under published parents) are returned. Pages are few (tens), so this runs
-// inline: one FTS5 lookup and a read of the page tree.
+// reports (store/page-search.ts), each hit with its URL, a page of results at a time. Only
+// pages a reader can reach (published, under published parents) are counted and returned.
+// Runs in the work pool like report search (task `searchPages`, actions/workers/tasks.ts).
 import { pageTree } from '../domain/page-tree.js';
 import { paths } from '../domain/paths.js';
-import { parseSearchQuery } from '../domain/search/query.js';
+import type { SearchQuery } from '../domain/search/query.js';
 import type { Db } from '../store/database.js';
 import { findPageHits } from '../store/page-search.js';
 import { findPage, listPages } from '../store/pages.js';
+import { checkSearchRequest } from './search-reports.js';
 
 export interface PageSearchHit {
   id: number;
@@ -17,23 +18,39 @@ export interface PageSearchHit {
   excerpt: string;
 }
 
-const EXCERPT_CHARS = 120;
-/** More would be a list, not an answer; pages are few. */
-const MAX_PAGE_HITS = 50;
+export interface PageSearchRequest {
+  q: string;
+  /** 1-based. */
+  page: number;
+  perPage: number;
+}
 
-export async function searchPages(db: Db, q: string, limit = MAX_PAGE_HITS): Promise<{ total: number; items: PageSearchHit[] }> {
-  const query = parseSearchQuery(q);
-  if (!query) return { total: 0, items: [] };
+export interface PageSearchResult {
+  /** Undefined when the box was empty. */
+  query: SearchQuery | undefined;
+  /** How many reachable pages match. */
+  total: number;
+  items: PageSearchHit[];
+}
+
+const EXCERPT_CHARS = 120;
+/** Pages are tens, not thousands: every hit is read, so the total counts only reachable ones. */
+const MAX_PAGE_HITS = 1000;
+
+/** Throws ValidationError as report search does (domain/search/query.ts). */
+export async function searchPages(db: Db, request: PageSearchRequest): Promise<PageSearchResult> {
+  const query = checkSearchRequest({ ...request, filter: {} });
+  if (!query) return { query, total: 0, items: [] };
   const hits = await findPageHits(db, query, { offset: 0, limit: MAX_PAGE_HITS });
-  if (hits.ids.length === 0) return { total: 0, items: [] };
-  const published = await listPages(db, 'published');
-  const reachable = new Map(pageTree(published).map((entry) => [entry.page.id, entry]));
+  if (hits.ids.length === 0) return { query, total: 0, items: [] };
+  const reachable = new Map(pageTree(await listPages(db, 'published')).map((entry) => [entry.page.id, entry]));
+  const ids = hits.ids.filter((id) => reachable.has(id));
   const items: PageSearchHit[] = [];
-  for (const id of hits.ids) {
-    const entry = reachable.get(id);
-    const page = entry && (await findPage(db, id));
-    if (!entry || !page) continue;
-    items.push({ id, title: page.title, path: paths.page(entry.slugs), excerpt: page.summary || [...page.bodyText.replace(/\s+/g, ' ')].slice(0, EXCERPT_CHARS).join('') });
+  for (const id of ids.slice((request.page - 1) * request.perPage, request.page * request.perPage)) {
+    const page = await findPage(db, id);
+    if (!page) continue;
+    const excerpt = page.summary || [...page.bodyText.replace(/\s+/g, ' ')].slice(0, EXCERPT_CHARS).join('');
+    items.push({ id, title: page.title, path: paths.page(reachable.get(id)!.slugs), excerpt });
   }
-  return { total: items.length, items: items.slice(0, limit) };
+  return { query, total: ids.length, items };
 }

@@ -9,6 +9,7 @@ import type { Db } from '../../store/database.js';
 import type { RenderedKind } from '../../store/render-versions.js';
 import { previewBody } from '../preview-body.js';
 import { renderStoredBodies } from '../render-stored-bodies.js';
+import { searchPages, type PageSearchRequest } from '../search-pages.js';
 import { searchReports, type SearchRequest } from '../search-reports.js';
 import { inspectPdf, type PdfLimits } from './inspect-pdf.js';
 
@@ -18,6 +19,7 @@ export interface TaskEnv {
 
 export const TASKS = {
   search: (input: SearchRequest, env: TaskEnv) => searchReports(env.db, input),
+  searchPages: (input: PageSearchRequest, env: TaskEnv) => searchPages(env.db, input),
   preview: (input: { bodySource: string }, env: TaskEnv) => previewBody(env.db, input.bodySource),
   /**
    * The live preview's urlencoded form as it arrived: decoding 1.7 MB of %E3%81%82 takes

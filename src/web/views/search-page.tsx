@@ -39,7 +39,15 @@ export interface SearchPageProps {
   /** Messages by field (q, category) for refused input. */
   errors?: FieldMessages;
   /** Fixed pages matching the words (absent: not searched, e.g. the 活動報告 filter). */
-  pages?: { title: string; path: string; excerpt: string }[];
+  pages?: PageResults;
+}
+
+/** A page of fixed-page hits: all of them with the ページ filter, the first ones above the reports otherwise. */
+export interface PageResults {
+  total: number;
+  items: { title: string; path: string; excerpt: string }[];
+  page: number;
+  pageCount: number;
 }
 
 export function SearchPage(props: SearchPageProps) {
@@ -143,23 +151,36 @@ function SearchForm({ params, years, categories, errors }: SearchPageProps & { e
 }
 
 /** Fixed pages (政策, 事務所案内 …) that match: above the reports, as they answer "where is …" questions. */
-function PageResults({ pages, params }: { pages: { title: string; path: string; excerpt: string }[]; params: SearchParams }) {
-  if (pages.length === 0) {
-    return params.kind === 'page' ? <p class="result-count">「{params.q}」に一致するページは見つかりませんでした。</p> : null;
+function PageResults({ pages, params }: { pages: PageResults; params: SearchParams }) {
+  const { total, items, page, pageCount } = pages;
+  const isPageFilter = params.kind === 'page';
+  if (total === 0) {
+    return isPageFilter ? <p class="result-count">「{params.q}」に一致するページは見つかりませんでした。</p> : null;
   }
   return (
     <section class="search-pages" aria-labelledby="search-pages-title">
-      <h2 id="search-pages-title">ページ({pages.length}件)</h2>
+      <h2 id="search-pages-title">
+        ページ({total}件{isPageFilter && pageCount > 1 && `、${page}/${pageCount}ページ`})
+      </h2>
       <ul class="report-list search-results">
-        {pages.map((page) => (
+        {items.map((hit) => (
           <li class="report-list-item">
             <h3 class="report-list-title">
-              <a href={page.path}>{page.title}</a>
+              <a href={hit.path}>{hit.title}</a>
             </h3>
-            {page.excerpt && <p class="search-snippet">{page.excerpt}</p>}
+            {hit.excerpt && <p class="search-snippet">{hit.excerpt}</p>}
           </li>
         ))}
       </ul>
+      {isPageFilter ? (
+        <Pagination info={{ page, pageCount, basePath: paths.search(params) }} />
+      ) : (
+        total > items.length && (
+          <p>
+            <a href={paths.search({ ...params, kind: 'page' })}>一致するページをすべて見る({total}件)</a>
+          </p>
+        )
+      )}
     </section>
   );
 }

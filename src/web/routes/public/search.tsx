@@ -1,9 +1,9 @@
 // GET /search?q=&year=&category=&page= (the search page) and /opensearch.xml (so browsers
 // can add the site's search). Results are cached like any page, keyed by the cleaned words,
 // the filters and the page; refused input answers 400 with the form and its message.
-// A search that is not cached runs in the work pool (actions/workers/).
+// A search that is not cached runs in the work pool (actions/workers/), reports and fixed
+// pages alike.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { searchPages, type PageSearchHit } from '../../../actions/search-pages.js';
 import { checkSearchRequest } from '../../../actions/search-reports.js';
 import { PageNotFoundError, ValidationError, type FieldMessages } from '../../../domain/errors.js';
 import { absoluteUrl, paths, type SearchParams } from '../../../domain/paths.js';
@@ -17,7 +17,7 @@ import { renderDocument } from '../../html.js';
 import { MALFORMED_Q_MESSAGE, pageCountOf, pageNumber, PER_PAGE, SEARCH_QUERY, searchTextOf, type SearchQueryString } from '../../query.js';
 import { HTML, sendCached } from '../../send-cached.js';
 import { loadSiteContext } from '../../site-context.js';
-import { SearchPage, type SearchResults } from '../../views/search-page.js';
+import { SearchPage, type PageResults, type SearchResults } from '../../views/search-page.js';
 
 const UNKNOWN_CATEGORY_MESSAGE = '指定されたカテゴリーはありません。一覧から選び直してください。';
 
@@ -65,14 +65,17 @@ async function sendSearchPage(
     const filter = { year: params.year, categoryId: category?.id };
     const search = { q: params.q ?? '', filter, page, perPage: PER_PAGE };
     const isRunnable = checkSearchRequest(search) !== undefined;
-    // Fixed pages (few) are searched inline, on the first page of results only.
-    const pages = isRunnable && params.kind !== 'report' && page === 1 ? (await searchPages(deps.ctx.db, search.q)).items : undefined;
+    // Refusals and the empty box need no worker; the searches themselves run on worker
+    // threads, so a slow query never stalls other pages (a full pool answers 503 at once).
+    // Fixed pages come first, on the first page of the mixed results; with the ページ
+    // filter they are the results, a page at a time.
+    const pageSearch = { q: search.q, page: params.kind === 'page' ? page : 1, perPage: PER_PAGE };
+    const found = isRunnable && params.kind !== 'report' && (params.kind === 'page' || page === 1) ? await deps.ctx.work.run('searchPages', pageSearch) : undefined;
+    const pages: PageResults | undefined = found && { total: found.total, items: found.items, page: pageSearch.page, pageCount: pageCountOf(found.total, PER_PAGE) };
     if (params.kind === 'page') {
-      if (page > 1) throw new PageNotFoundError(paths.search(params));
+      if (page > (pages?.pageCount ?? 1)) throw new PageNotFoundError(paths.search(params));
       return renderSearchPage(deps, params, undefined, undefined, pages);
     }
-    // Refusals and the empty box need no worker; the search itself runs on a worker thread,
-    // so a slow query never stalls other pages (a full pool answers 503 at once).
     const result = isRunnable ? await deps.ctx.work.run('search', search) : { query: undefined, total: 0, items: [] };
     const pageCount = pageCountOf(result.total, PER_PAGE);
     if (page > pageCount) throw new PageNotFoundError(paths.search(params));
@@ -92,7 +95,7 @@ async function renderSearchPage(
   params: SearchParams,
   results: SearchResults | undefined,
   errors: FieldMessages | undefined,
-  pages?: PageSearchHit[],
+  pages?: PageResults,
 ): Promise<string> {
   const [site, archive] = await Promise.all([loadSiteContext(deps), loadArchiveData(deps.ctx.db)]);
   const years = [...new Set(archive.months.map((m) => m.year))].sort((a, b) => b - a);
