@@ -63,7 +63,8 @@ function rootScope(): SectionScope {
   return { id: '', depth: 0, childCount: 0 };
 }
 
-// The deepest heading rank HTML has; levels 1–5 need h2–h6, so the cap is a safeguard.
+// The deepest heading rank HTML has: headings nested more than five deep (nine marker levels
+// allow it) stay h6.
 const MAX_RANK = 6;
 
 class Writer {
@@ -109,9 +110,7 @@ class Writer {
     const rank = Math.min(MAX_RANK, scope.depth + 1);
     // 【見出し】 has no number: its brackets are part of the title.
     const no = number === '' ? '' : `<span class="no">${escapeHtml(number)}</span>`;
-    const heading =
-      `<h${rank} id="${scope.id}">${no}` +
-      `${escapeHtml(separator)}${title.html}</h${rank}>`;
+    const heading = `<h${rank} id="${scope.id}">${no}${escapeHtml(separator)}${title.html}</h${rank}>`;
     return `<section class="sec" aria-labelledby="${scope.id}">${heading}${this.blocks(section.children, scope)}</section>`;
   }
 
