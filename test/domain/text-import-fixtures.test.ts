@@ -56,11 +56,12 @@ for (const file of files) {
     assert.ok(parsed.bodySource.length > 0);
   });
 
-  if (want.split) {
-    test(`${file}: --split reads ${want.split.length} entries`, () => {
+  const split = want.split;
+  if (split) {
+    test(`${file}: --split reads ${split.length} entries`, () => {
       const entries = parseImportedTexts(content, { dateHint: hint });
-      assert.deepEqual(entries.map((e) => ({ title: e.title, date: e.activityDate })), want.split);
-      assert.match(parseImportedText(content, hint).warnings.join('\n'), new RegExp(`${want.split.length}件.*--split`));
+      assert.deepEqual(entries.map((e) => ({ title: e.title, date: e.activityDate })), split);
+      assert.match(parseImportedText(content, hint).warnings.join('\n'), new RegExp(`${split.length}件.*--split`));
     });
   }
 }

@@ -2,9 +2,13 @@
 // main content without the site's header, navigation, sidebars, breadcrumbs, share
 // buttons and footer, and the files that content links to. Whether the page is a report
 // at all is decided here too: a list of dated links (an archive or top page) is not.
+// Which lines are site chrome, datelines or dates of other days is decided by the same
+// domain rules as import-text (domain/page-chrome.ts, domain/dateline.ts).
 import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
+import { firstDatingDate, readDateline } from '../../domain/dateline.js';
 import { findWrittenDates, parseWrittenDate, resolveWrittenDate, yearFromUrlPath } from '../../domain/japanese-dates.js';
+import { chromeKindOf, isSiteNameLine } from '../../domain/page-chrome.js';
 
 export interface ExtractedPage {
   title: string;
@@ -58,6 +62,7 @@ export function extractPage(html: string, urlPath?: string): ExtractedPage {
   $(CHROME).remove();
 
   const container = contentContainer($);
+  removeReportEnd($, container);
   const head = titleElement($, container, pageTitle, siteName);
   const title = head ? cleanText($(head).text()) : titleFromTitleTag(pageTitle, siteName);
 
@@ -129,7 +134,11 @@ function titleElement(
   pageTitle: string,
   siteName: string | undefined,
 ): Element | undefined {
-  const named = (el: Element) => cleanText($(el).text()) !== '';
+  // A heading that is a dateline or site chrome (「活動報告」「2013年11月2日」) names no report.
+  const named = (el: Element) => {
+    const text = cleanText($(el).text());
+    return text !== '' && readDateline(text) === undefined && chromeKindOf(text) === undefined;
+  };
   const inside = container.find('h1, h2, h3').toArray().filter(named);
   const h1s = $('body h1').toArray().filter(named);
   const titled = [...inside, ...h1s].find((el) => {
@@ -145,7 +154,7 @@ function titleElement(
 }
 
 function isSiteName(text: string, siteName: string | undefined): boolean {
-  return text === siteName || /(議員|公式サイト|ホームページ|オフィシャルサイト|official site|web ?site)$/i.test(text);
+  return text === siteName || isSiteNameLine(text);
 }
 
 /** 「第1回協議 | 山川さくら公式サイト」 → 「第1回協議」: the part that is not the site's name. */
@@ -194,7 +203,8 @@ function resolveActivityDate(
   const lead = container.find('p').filter((_, el) => cleanText($(el).text()) !== '').first();
   const leadText = cleanText(lead.length > 0 ? lead.text() : container.text()).slice(0, 200);
   for (const text of [dateLine ?? '', title, leadText]) {
-    const written = findWrittenDates(text)[0];
+    // In the lead, a date that refers to another day (「6月21日の当欄参照」) dates nothing.
+    const written = text === leadText ? firstDatingDate(text) : findWrittenDates(text)[0];
     if (!written) continue;
     const date = resolveWrittenDate(written, year);
     if (date) return { date };
@@ -204,25 +214,41 @@ function resolveActivityDate(
 }
 
 /**
- * Whether a short line is there only to date the page (「2013年11月2日(土)」「掲載日:H25.11.2」
- * or a block marked as the date or meta line), so that leaving it out loses nothing.
+ * Whether a short line is there only to date the page (「2013年11月2日(土)」「掲載日:H25.11.2」,
+ * a dateline by domain/dateline.ts, or a block marked as the date or meta line), so that
+ * leaving it out loses nothing.
  */
 function isDateLine($: cheerio.CheerioAPI, el: AnyNode): boolean {
   const marked = $(el).attr('class') ?? '';
   if (/date|meta|time|posted|day/i.test(`${marked} ${$(el).attr('id') ?? ''}`)) return true;
   const text = cleanText($(el).text());
-  const date = parseWrittenDate(text);
-  if (!date) return $(el).is('time') || $(el).find('time').length > 0;
-  const rest = (text.slice(0, date.index) + text.slice(date.index + date.match.length))
-    .replace(/[(（][日月火水木金土](?:曜日?)?[)）]|(?:掲載|更新|投稿|公開|作成|活動|実施)?日(?:付|時)?|posted|on|\d{1,2}[:：]\d{2}/gi, '')
-    .replace(/[\s:：|｜/・\-–—,、。()（）[\]［］]/g, '');
-  return rest === '';
+  if (!parseWrittenDate(text)) return $(el).is('time') || $(el).find('time').length > 0;
+  return readDateline(text) !== undefined;
 }
 
 /** The short block holding a <time>, when it is only a date line. */
 function dateLineOf($: cheerio.CheerioAPI, time: Element): AnyNode {
   const block = $(time).closest(BLOCKS);
   return block.length > 0 && cleanText(block.text()).length <= MAX_DATE_LINE ? block[0]! : time;
+}
+
+/**
+ * Drops what follows the report inside the content: from the first short block that is blog
+ * chrome after a report (share buttons, 前の記事/次の記事, comments, related entries) to the
+ * content's end.
+ */
+function removeReportEnd($: cheerio.CheerioAPI, container: cheerio.Cheerio<Element>): void {
+  const marker = container
+    .find(BLOCKS)
+    .filter((_, el) => $(el).find(BLOCKS).length === 0 && chromeKindOf(cleanText($(el).text())) === 'report-end')
+    .first();
+  if (marker.length === 0 || container.find(BLOCKS).first().is(marker)) return;
+  let node: Element = marker[0]!;
+  while (node !== container[0] && node.parent) {
+    $(node).nextAll().remove();
+    node = node.parent as Element;
+  }
+  marker.remove();
 }
 
 /** Drops the title and the short labels before it (「活動報告」), up to the container. */
