@@ -1,6 +1,7 @@
 // Issue 11 item 3: lines of cells separated by `|` or by tabs become a <table>.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { render } from '../../../src/domain/text-format/render.js';
 import { tableAt } from '../../../src/domain/text-format/table.js';
 import { findAll, parseHtml, textContent } from './html-tree.js';
@@ -79,4 +80,24 @@ test('renders a table of 10,000 rows with one <tr> per row', () => {
   const { html } = render(['| 番号 | 名前 |', '|---|---|', ...rows].join('\n'));
   assert.equal(html.split('<tr>').length - 1, 10_001);
   assert.equal(html.split('<td>').length - 1, 20_000);
+});
+
+test('renders any grid of cells, ragged rows included, with one <tr> per row and every cell in the text', () => {
+  const cell = fc.string({ unit: fc.constantFrom('あ', '1', 'a', '<', '&', '"', ' ', '　', '-', ':', '。'), maxLength: 6 });
+  const grid = fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { minLength: 2, maxLength: 12 });
+  fc.assert(
+    fc.property(grid, fc.boolean(), (rows, isTab) => {
+      const source = rows.map((row) => (isTab ? row.join('\t') : `| ${row.join(' | ')} |`)).join('\n');
+      const table = tableAt(source.split('\n'), 0)?.table;
+      // A row of dashes only is a delimiter row, and a tab row needs a tab: those grids are not tables as written.
+      fc.pre(table !== undefined && table.header === undefined && table.rows.length === rows.length);
+      const { html, text } = render(source);
+      const width = Math.max(...rows.map((row) => row.length));
+      assert.equal(html.split('<tr>').length - 1, rows.length);
+      assert.equal(html.split('<td>').length - 1, rows.length * width);
+      const plain = text.replace(/\s/gu, '');
+      for (const value of rows.flat()) assert.ok(plain.includes(value.replace(/\s/gu, '')), value);
+    }),
+    { numRuns: 200 },
+  );
 });
