@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { ValidationError } from '../../src/domain/errors.js';
-import { parseDateHint, parseImportedText } from '../../src/domain/text-import.js';
+import { parseDateHint, parseImportedText, parseImportedTexts } from '../../src/domain/text-import.js';
 
 const SITE_PAGE = `衆議院議員
 山川さくら公式サイト
@@ -124,4 +125,23 @@ test('tells which lines were left out and why, which line is the title and where
 test('keeps the body of a report whose last lines only look like a footer when text follows them', () => {
   const parsed = parseImportedText('題\n2023年3月8日\n本文です。\n〒100-0014 東京都千代田区永田町9-9-9\nこの住所で説明会を開きます。');
   assert.match(parsed.bodySource, /〒100-0014/);
+});
+
+test('reads any text without throwing anything but a ValidationError, the same way every time (property)', () => {
+  const pieces = fc.constantFrom('\n', ' ', '　', '活動報告', '公式サイト', '2023年3月8日', '10月14日(日)', 'R5.12.7', '昨日、', 'シェアする', '〒100-0014', '本文。', '題', '【見出し】', '|', '1 概要', '前の記事');
+  const texts = fc.array(fc.oneof(pieces, fc.string({ maxLength: 8 })), { maxLength: 40 }).map((parts) => parts.join(''));
+  fc.assert(
+    fc.property(texts, fc.boolean(), (text, isSplit) => {
+      const read = () => {
+        try {
+          return isSplit ? parseImportedTexts(text, { dateHint: { year: 2023 } }) : parseImportedText(text);
+        } catch (error) {
+          assert.ok(error instanceof ValidationError, String(error));
+          return (error as ValidationError).fields;
+        }
+      };
+      assert.deepEqual(read(), read());
+    }),
+    { numRuns: 300 },
+  );
 });
