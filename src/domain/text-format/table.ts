@@ -1,7 +1,8 @@
 // Tables: consecutive lines of cells separated by `|` (as typed, leading and trailing `|`
 // optional) or by tabs (as pasted from Excel or Word). The rules, in docs/text-format.md:
-// - at least two lines; a pipe table's lines each hold a `|`, a tab table's a tab that is
-//   not just the space after an outline marker (「1<Tab>概要」 stays a heading);
+// - at least two lines; a pipe table's lines each hold a `|`; a tab table starts at a line
+//   with a tab between its words (not just a tab after an outline marker, 「1<Tab>概要」, nor
+//   Word's indent or a stray tab at the end) and goes on while lines hold a tab;
 // - a delimiter row (cells of `-`, optionally `:`) as the second line makes the first the
 //   header; without one every row is a data row; a delimiter row elsewhere is dropped;
 // - rows with fewer cells than the widest row are padded with empty cells at the end.
@@ -14,11 +15,10 @@ const DELIMITER_CELL = /^:?-+:?$/;
 /** The table starting at `lines[index]` and the index after its last line, if one starts there. */
 export function tableAt(lines: readonly string[], index: number): { table: Table; end: number } | undefined {
   const first = lines[index]!;
-  const separator = first.includes('|') ? '|' : isTabRow(first) ? '\t' : undefined;
+  const separator = first.includes('|') ? '|' : startsTabTable(first) ? '\t' : undefined;
   if (separator === undefined) return undefined;
-  const isRow = separator === '|' ? (line: string) => line.includes('|') : isTabRow;
   let end = index;
-  while (end < lines.length && isRow(lines[end]!)) end++;
+  while (end < lines.length && lines[end]!.includes(separator)) end++;
   if (end - index < 2) return undefined;
   const cells = lines.slice(index, end).map((line) => splitRow(line, separator));
   const hasHeader = isDelimiterRow(cells[1]!);
@@ -30,9 +30,9 @@ export function tableAt(lines: readonly string[], index: number): { table: Table
   return { table: hasHeader ? { ...table, header: pad(cells[0]!) } : table, end };
 }
 
-function isTabRow(line: string): boolean {
+function startsTabTable(line: string): boolean {
   if (!line.includes('\t')) return false;
-  return (parseMarker(line)?.rest ?? line).includes('\t');
+  return (parseMarker(line)?.rest ?? line).trim().includes('\t');
 }
 
 function splitRow(line: string, separator: '|' | '\t'): string[] {

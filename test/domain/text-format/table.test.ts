@@ -48,6 +48,12 @@ test('reads tab-separated lines pasted from a spreadsheet, keeping empty cells a
   assert.deepEqual(tableOf('氏名\t所属', '---\t---', '山田\t総務')?.header, ['氏名', '所属']);
 });
 
+test('does not start a table at Word indents or tabs left at the end of lines', () => {
+  assert.equal(tableOf('\t一段落目の文章です。', '\t二段落目の文章です。'), undefined);
+  assert.equal(tableOf('一行目\t', '二行目\t'), undefined);
+  assert.doesNotMatch(render('\t一段落目の文章です。\n\t二段落目の文章です。').html, /<table>/);
+});
+
 test('needs two lines, and a tab only after a marker does not make a row', () => {
   assert.equal(tableOf('| a | b |'), undefined);
   assert.equal(tableOf('| a | b |', '本文'), undefined);
