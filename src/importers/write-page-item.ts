@@ -134,8 +134,10 @@ async function safeSlug(trx: Q, page: ImportedPageInput, parentId: number | null
   }
 }
 
+/** Old paths are stored decoded (as the web app decodes request paths): the page's own path, decoded, is never one. */
 async function addRedirects(trx: Q, from: readonly string[], to: string, nowIso: string): Promise<void> {
-  for (const path of new Set(from)) if (path !== to) await addRedirect(trx, path, to, nowIso);
+  const own = decodeURI(to);
+  for (const path of new Set(from)) if (path !== to && path !== own) await addRedirect(trx, path, to, nowIso);
 }
 
 /**
