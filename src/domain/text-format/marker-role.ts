@@ -1,6 +1,7 @@
 // Whether a marker line is a heading, a numbered paragraph (項目) or a labelled line of a
 // notice. Authors use the same markers for all three: 「(1)北朝鮮」 over a paragraph is a
 // sub-heading, 「(1)大臣から,…述べた。」 an item, 「1 日時　11月30日」 a notice line.
+import { gluedNumbers, isGlued, numberValue } from './glued-numbers.js';
 import { LEVEL, parseMarker, type Marker } from './marker.js';
 import { noticeLine } from './notice-line.js';
 
@@ -14,16 +15,24 @@ const CONTINUING_END = /[、,，.．：:]$/u;
  * others (■, (1), ア, a glued number) title only text or deeper markers.
  */
 function isTopMarker(marker: Marker): boolean {
-  if (marker.isHeadingOnly && marker.level === LEVEL.number) return false;
+  if (isGlued(marker)) return false;
   return marker.level === LEVEL.chapter || marker.level === LEVEL.bracket || marker.level === LEVEL.kanjiNumber || marker.level === LEVEL.number;
 }
 
 export type MarkerRole = 'heading' | 'item' | 'notice';
 
-/** `lines` is the whole document and `index` the marker line's position in it. */
-export function markerRole(marker: Marker, lines: readonly string[], index: number): MarkerRole {
+/**
+ * `lines` is the whole document and `index` the marker line's position in it; `glued` the
+ * glued numbers of the document (glued-numbers.ts), passed in when the caller has them.
+ */
+export function markerRole(marker: Marker, lines: readonly string[], index: number, glued?: ReadonlySet<number>): MarkerRole {
   const title = marker.rest.trimEnd();
   if (title === '') return 'item';
+  if (isGlued(marker)) {
+    const value = numberValue(marker.number);
+    const numbers = glued ?? gluedNumbers(lines);
+    if (!numbers.has(value - 1) && !numbers.has(value + 1)) return 'item';
+  }
   const isTop = isTopMarker(marker);
   const maxChars = isTop ? MAX_TITLE_CHARS.top : MAX_TITLE_CHARS.lower;
   if ([...title].length > maxChars) return 'item';

@@ -1,6 +1,7 @@
 // Builds the block tree from normalised source, line by line (see DESIGN.md "The report
 // text format"). Every marker line, photo line and table starts a block; a blank line ends one.
 import { figureLine } from './figure-line.js';
+import { gluedNumbers } from './glued-numbers.js';
 import { isBlankLine, markerRole } from './marker-role.js';
 import { parseMarker, type Marker } from './marker.js';
 import { tableAt } from './table.js';
@@ -16,6 +17,7 @@ export function parseDocument(normalized: string): Document {
   const root: Document = { children: [] };
   const stack: Open[] = [{ level: 0, children: root.children }];
   const lines = normalized.split('\n');
+  const glued = gluedNumbers(lines);
   // The lines of the paragraph being extended by unmarked lines, if any.
   let current: string[] | undefined;
 
@@ -34,7 +36,7 @@ export function parseDocument(normalized: string): Document {
       continue;
     }
     const found = parseMarker(line);
-    const role = found && markerRole(found, lines, index);
+    const role = found && markerRole(found, lines, index, glued);
     // 【見出し】 and 「1南部開発問題」 are markers only as headings.
     const marker = found?.isHeadingOnly && role !== 'heading' ? undefined : found;
     if (!marker) {

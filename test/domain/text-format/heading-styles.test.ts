@@ -44,8 +44,10 @@ test('nests ⑴, 一、, 1), ア. and a glued number at the levels of their kin'
   assert.deepEqual(outlineOf('1南部開発問題\n1) 道路\n本文\n2）橋\n本文\n2北部の交通\n本文'), ['1:1|南部開発問題', '2:1)|道路', '2:2）|橋', '1:2|北部の交通']);
 });
 
-test('keeps a glued number over a sentence as ordinary text', () => {
+test('keeps a glued number over a sentence, or without a glued neighbour number, as ordinary text', () => {
   assert.equal(htmlOf('1南部の開発について質問した。\n本文'), '<p>1南部の開発について質問した。<br>本文</p>');
+  assert.equal(htmlOf('3党合意について\n本文'), '<p>3党合意について<br>本文</p>');
+  assert.deepEqual(outlineOf('２南部開発問題\n本文\n３北部の交通\n本文'), ['1:２|南部開発問題', '1:３|北部の交通']);
 });
 
 test('keeps item 1 of 「1.11月14日(金)…」 and never reads decimals, dates or counts as markers', () => {
