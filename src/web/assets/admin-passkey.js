@@ -67,37 +67,33 @@
     return publicKey;
   }
 
-  function registrationJson(credential) {
-    var r = credential.response;
+  /** What every credential's JSON holds (WebAuthn's toJSON shape), with its own `response`. */
+  function credentialJson(credential, response) {
     return {
       id: credential.id,
       rawId: toBase64url(credential.rawId),
       type: credential.type,
       authenticatorAttachment: credential.authenticatorAttachment || undefined,
       clientExtensionResults: credential.getClientExtensionResults(),
-      response: {
-        clientDataJSON: toBase64url(r.clientDataJSON),
-        attestationObject: toBase64url(r.attestationObject),
-        transports: typeof r.getTransports === 'function' ? r.getTransports() : [],
-      },
+      response: Object.assign({ clientDataJSON: toBase64url(credential.response.clientDataJSON) }, response),
     };
+  }
+
+  function registrationJson(credential) {
+    var r = credential.response;
+    return credentialJson(credential, {
+      attestationObject: toBase64url(r.attestationObject),
+      transports: typeof r.getTransports === 'function' ? r.getTransports() : [],
+    });
   }
 
   function assertionJson(credential) {
     var r = credential.response;
-    return {
-      id: credential.id,
-      rawId: toBase64url(credential.rawId),
-      type: credential.type,
-      authenticatorAttachment: credential.authenticatorAttachment || undefined,
-      clientExtensionResults: credential.getClientExtensionResults(),
-      response: {
-        clientDataJSON: toBase64url(r.clientDataJSON),
-        authenticatorData: toBase64url(r.authenticatorData),
-        signature: toBase64url(r.signature),
-        userHandle: r.userHandle ? toBase64url(r.userHandle) : undefined,
-      },
-    };
+    return credentialJson(credential, {
+      authenticatorData: toBase64url(r.authenticatorData),
+      signature: toBase64url(r.signature),
+      userHandle: r.userHandle ? toBase64url(r.userHandle) : undefined,
+    });
   }
 
   function messageOf(error) {

@@ -1,7 +1,7 @@
 // /admin/account: one's second factors (summary and link), login sessions (with revoke) and the password form.
 import { AdminLayout, type AdminPageContext } from './layout.js';
 import { formatDateTimeJa } from './date-time.js';
-import { CsrfField, ErrorSummary, TextField, type FieldErrors, TableScroll } from './form.js';
+import { CsrfField, ErrorSummary, RowButton, TextField, type FieldErrors, TableScroll } from './form.js';
 
 export interface SessionView {
   id: number;
@@ -71,9 +71,7 @@ export function AccountPage({ page, sessions, errors, twoFactor }: AccountPagePr
                     ) : (
                       <form method="post" action={`/admin/account/sessions/${s.id}/revoke`}>
                         <CsrfField token={page.csrfToken} />
-                        <button type="submit" class="button-small">
-                          終了する<span class="visually-hidden">({formatDateTimeJa(s.createdAt)}のログイン)</span>
-                        </button>
+                        <RowButton label="終了する" about={`${formatDateTimeJa(s.createdAt)}のログイン`} />
                       </form>
                     )}
                   </td>

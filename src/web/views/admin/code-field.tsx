@@ -1,6 +1,6 @@
 // The field for a one-time code (authenticator app or recovery code): numeric keyboard on
 // phones where the code is digits only, and the browser's one-time-code autofill.
-import { controlAttrs, FieldError, hintId, type FieldErrors } from './form.js';
+import { controlAttrs, FieldFrame, type FieldErrors } from './form.js';
 
 export interface CodeFieldProps {
   name: string;
@@ -13,17 +13,7 @@ export interface CodeFieldProps {
 
 export function CodeField({ name, label, errors, hint, isNumeric }: CodeFieldProps) {
   return (
-    <div class={errors[name] ? 'field field-invalid' : 'field'}>
-      <label for={`field-${name}`}>
-        {label}
-        <span class="field-required">(必須)</span>
-      </label>
-      {hint && (
-        <p class="field-hint" id={hintId(name)}>
-          {hint}
-        </p>
-      )}
-      <FieldError name={name} errors={errors} />
+    <FieldFrame name={name} label={label} errors={errors} hint={hint} isRequired>
       <input
         {...controlAttrs(name, errors, hint !== undefined)}
         type="text"
@@ -35,6 +25,6 @@ export function CodeField({ name, label, errors, hint, isNumeric }: CodeFieldPro
         maxLength={40}
         required
       />
-    </div>
+    </FieldFrame>
   );
 }

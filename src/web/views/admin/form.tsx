@@ -70,6 +70,23 @@ export interface TextFieldProps {
 
 /** A labelled single-line input with its hint and error message. */
 export function TextField(props: TextFieldProps) {
+  const { name, hint } = props;
+  return (
+    <FieldFrame {...props}>
+      <input
+        {...controlAttrs(name, props.errors, hint !== undefined)}
+        type={props.type ?? 'text'}
+        value={props.type === 'password' ? undefined : props.value}
+        required={props.isRequired}
+        autocomplete={props.autocomplete}
+        maxLength={props.maxLength}
+      />
+    </FieldFrame>
+  );
+}
+
+/** What surrounds a field's control: the label (with 必須), the hint and the error message. */
+export function FieldFrame(props: { name: string; label: string; errors: FieldErrors; hint?: string; isRequired?: boolean; children: ComponentChildren }) {
   const { name, label, errors, hint } = props;
   return (
     <div class={errors[name] ? 'field field-invalid' : 'field'}>
@@ -83,15 +100,18 @@ export function TextField(props: TextFieldProps) {
         </p>
       )}
       <FieldError name={name} errors={errors} />
-      <input
-        {...controlAttrs(name, errors, hint !== undefined)}
-        type={props.type ?? 'text'}
-        value={props.type === 'password' ? undefined : props.value}
-        required={props.isRequired}
-        autocomplete={props.autocomplete}
-        maxLength={props.maxLength}
-      />
+      {props.children}
     </div>
+  );
+}
+
+/** A small submit button in a table row; `about` (read out, not shown) says which row it acts on. */
+export function RowButton({ label, about }: { label: string; about: string }) {
+  return (
+    <button type="submit" class="button-small">
+      {label}
+      <span class="visually-hidden">({about})</span>
+    </button>
   );
 }
 

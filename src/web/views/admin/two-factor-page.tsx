@@ -3,7 +3,7 @@
 // before everything else.
 import { TWO_FACTOR_POLICY_LABELS, type TwoFactorPolicy } from '../../../domain/two-factor.js';
 import { formatDateTimeJa } from './date-time.js';
-import { controlAttrs, CsrfField, ErrorSummary, FieldError, TableScroll, TextField, type FieldErrors } from './form.js';
+import { controlAttrs, CsrfField, ErrorSummary, FieldError, RowButton, TableScroll, TextField, type FieldErrors } from './form.js';
 import { AdminLayout, type AdminPageContext } from './layout.js';
 
 export interface PasskeyView {
@@ -109,9 +109,7 @@ export function TwoFactorPage(props: TwoFactorPageProps) {
                         <CsrfField token={page.csrfToken} />
                         <label for={`passkey-name-${p.id}`} class="visually-hidden">{`「${p.name}」の新しい名前`}</label>
                         <input id={`passkey-name-${p.id}`} name="name" type="text" value={p.name} maxLength={50} required />
-                        <button type="submit" class="button-small">
-                          名前を変える<span class="visually-hidden">(「{p.name}」)</span>
-                        </button>
+                        <RowButton label="名前を変える" about={`「${p.name}」`} />
                       </form>
                       <form method="post" action={`/admin/account/passkeys/${p.id}/remove`} class="admin-inline-form">
                         <CsrfField token={page.csrfToken} />
@@ -123,9 +121,7 @@ export function TwoFactorPage(props: TwoFactorPageProps) {
                             <input {...controlAttrs('passkeyProof', errors)} type="password" autocomplete="current-password" required />
                           </div>
                         )}
-                        <button type="submit" class="button-small">
-                          削除する<span class="visually-hidden">(「{p.name}」)</span>
-                        </button>
+                        <RowButton label="削除する" about={`「${p.name}」`} />
                       </form>
                     </td>
                   </tr>
