@@ -1,6 +1,6 @@
 // Attachments on the fixed page editor (issue 10): the report's attachment forms on
 // /admin/pages/:id/edit (upload, attach from the library, relabel, reorder, detach), the
-// public page's 添付資料 list, and the refusals (a writer on another's page, a bad label).
+// public page's 添付資料 list and the API's, and the refusals (a writer on another's page, a bad label).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
@@ -62,6 +62,8 @@ test('uploads a PDF on the page editor, lists it there, and the published page s
   assert.ok(href, shown.body);
   assert.match(shown.body, /最寄り駅からの道順/);
   assert.equal((await app.inject({ url: href })).statusCode, 200, 'the file is public while the page is');
+  const api = JSON.parse((await app.inject({ url: `/api/v1/pages/${id}` })).body) as { attachments: { label: string; url: string; pages: number; summary: string }[] };
+  assert.deepEqual(api.attachments.map((a) => [a.label, a.url, a.pages, a.summary]), [['アクセスマップ', `${TEST_BASE_URL}${href}`, 2, '最寄り駅からの道順']]);
 });
 
 test('attaches from the library, relabels, reorders and detaches on a page', async () => {

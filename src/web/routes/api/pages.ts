@@ -1,25 +1,22 @@
 // The read-only JSON API of fixed pages, in the reports' envelope (routes/api/reports.ts):
 // GET /api/v1/pages        → { total, items: [{ id, title, url, parentId, position }] } in tree order
-// GET /api/v1/pages/<id>   → the same fields plus summary, html, text, outline, updatedAt
+// GET /api/v1/pages/<id>   → the same fields plus summary, html, text, outline, attachments, updatedAt
 import type { FastifyPluginAsync } from 'fastify';
 import { PageNotFoundError } from '../../../domain/errors.js';
 import { pageTree, type TreeEntry } from '../../../domain/page-tree.js';
 import { absoluteUrl, paths } from '../../../domain/paths.js';
+import { listItemAttachments } from '../../../store/media.js';
 import { findPage, listPages } from '../../../store/pages.js';
 import type { WebDeps } from '../../deps.js';
 import { sendCached } from '../../send-cached.js';
-import { absolutizeLinks } from '../public/feeds.js';
-
-const JSON_TYPE = 'application/json; charset=utf-8';
+import { allowAnyOrigin, ID_PARAMS, itemDetailJson, JSON_TYPE } from './item-json.js';
 
 function summaryJson(entry: TreeEntry, baseUrl: string) {
   return { id: entry.page.id, title: entry.page.title, url: absoluteUrl(baseUrl, paths.page(entry.slugs)), parentId: entry.page.parentId, position: entry.page.position };
 }
 
 export const apiPageRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('Access-Control-Allow-Origin', '*');
-  });
+  allowAnyOrigin(app);
 
   /** Published pages reachable from the top (a published child of a draft is not public). */
   const publicTree = async () => pageTree(await listPages(deps.ctx.db, 'published'));
@@ -33,21 +30,15 @@ export const apiPageRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, 
 
   app.get<{ Params: { id: string } }>(
     '/api/v1/pages/:id',
-    { schema: { params: { type: 'object', properties: { id: { type: 'string', pattern: '^[1-9][0-9]{0,15}$' } } } } },
+    ID_PARAMS,
     (request, reply) => {
       const id = Number(request.params.id);
       return sendCached(deps, request, reply, `api:page:${id}`, JSON_TYPE, async () => {
         const entry = (await publicTree()).find((e) => e.page.id === id);
         const page = entry && (await findPage(deps.ctx.db, id));
         if (!entry || !page) throw new PageNotFoundError(String(id));
-        return JSON.stringify({
-          ...summaryJson(entry, deps.baseUrl),
-          summary: page.summary,
-          html: absolutizeLinks(page.bodyHtml, deps.baseUrl),
-          text: page.bodyText,
-          outline: page.outline,
-          updatedAt: page.updatedAt,
-        });
+        const attachments = await listItemAttachments(deps.ctx.db, { kind: 'page', id });
+        return JSON.stringify({ ...summaryJson(entry, deps.baseUrl), ...itemDetailJson(page, attachments, deps.baseUrl), updatedAt: page.updatedAt });
       });
     },
   );

@@ -2,18 +2,14 @@
 // GET /api/v1/reports?page=&limit=  → { total, items: [{ id, title, url, date, category, tags }] }
 // GET /api/v1/reports/<id>          → the same fields plus summary, html, text, outline, attachments
 import type { FastifyPluginAsync } from 'fastify';
-import { attachmentMeta } from '../../../domain/attachment.js';
 import { ReportNotFoundError } from '../../../domain/errors.js';
-import { mediaPath } from '../../../domain/media-path.js';
 import { absoluteUrl, paths } from '../../../domain/paths.js';
 import type { ReportSummary } from '../../../domain/report.js';
 import { findReportById, listReports } from '../../../store/reports.js';
 import type { WebDeps } from '../../deps.js';
 import { LIST_QUERY, pageNumber, type ListQuery } from '../../query.js';
 import { sendCached } from '../../send-cached.js';
-import { absolutizeLinks } from '../public/feeds.js';
-
-const JSON_TYPE = 'application/json; charset=utf-8';
+import { allowAnyOrigin, ID_PARAMS, itemDetailJson, JSON_TYPE } from './item-json.js';
 
 function summaryJson(report: ReportSummary, baseUrl: string) {
   return {
@@ -27,10 +23,7 @@ function summaryJson(report: ReportSummary, baseUrl: string) {
 }
 
 export const apiReportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {
-  // Anyone may reuse the record from any site.
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('Access-Control-Allow-Origin', '*');
-  });
+  allowAnyOrigin(app);
 
   app.get<{ Querystring: ListQuery }>('/api/v1/reports', { schema: { querystring: LIST_QUERY } }, (request, reply) => {
     const page = pageNumber(request.query.page);
@@ -43,28 +36,13 @@ export const apiReportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
 
   app.get<{ Params: { id: string } }>(
     '/api/v1/reports/:id',
-    { schema: { params: { type: 'object', properties: { id: { type: 'string', pattern: '^[1-9][0-9]{0,15}$' } } } } },
+    ID_PARAMS,
     (request, reply) => {
       const id = Number(request.params.id);
       return sendCached(deps, request, reply, `api:report:${id}`, JSON_TYPE, async () => {
         const report = await findReportById(deps.ctx.db, id, 'published');
         if (!report) throw new ReportNotFoundError(String(id));
-        return JSON.stringify({
-          ...summaryJson(report, deps.baseUrl),
-          summary: report.summary,
-          html: absolutizeLinks(report.bodyHtml, deps.baseUrl),
-          text: report.bodyText,
-          outline: report.outline,
-          attachments: report.attachments.map((a) => ({
-            label: a.label,
-            url: absoluteUrl(deps.baseUrl, mediaPath(a.sha256, a.fileName)),
-            mime: a.mime,
-            bytes: a.bytes,
-            pages: a.pages,
-            description: attachmentMeta(a),
-            summary: a.summary,
-          })),
-        });
+        return JSON.stringify({ ...summaryJson(report, deps.baseUrl), ...itemDetailJson(report, report.attachments, deps.baseUrl) });
       });
     },
   );

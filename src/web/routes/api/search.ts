@@ -12,16 +12,13 @@ import { partsToHtml } from '../../../domain/search/snippet.js';
 import type { WebDeps } from '../../deps.js';
 import { API_SEARCH_QUERY, MALFORMED_Q_MESSAGE, pageNumber, searchTextOf, type ApiSearchQueryString } from '../../query.js';
 import { sendCached } from '../../send-cached.js';
+import { allowAnyOrigin, JSON_TYPE } from './item-json.js';
 
-const JSON_TYPE = 'application/json; charset=utf-8';
 const DEFAULT_LIMIT = 20;
 const EMPTY_Q_MESSAGE = '検索語(q)を指定してください。';
 
 export const apiSearchRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {
-  // Anyone may reuse the record from any site.
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('Access-Control-Allow-Origin', '*');
-  });
+  allowAnyOrigin(app);
 
   app.get<{ Querystring: ApiSearchQueryString }>(paths.apiSearch(), { schema: { querystring: API_SEARCH_QUERY } }, async (request, reply) => {
     const input = searchTextOf(request.url);
