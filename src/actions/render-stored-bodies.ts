@@ -3,11 +3,12 @@
 // Rendering only reads: it runs on a work thread's read-only connection (task
 // `renderStored`) or inside the caller's transaction; writing is applyRerendered's.
 import type { Kysely } from 'kysely';
+import type { ItemKind } from '../domain/item-ref.js';
 import { searchDocument, type SearchDocument } from '../domain/search/document.js';
 import type { OutlineEntry } from '../domain/text-format/render.js';
 import type { Database } from '../store/database.js';
 import { indexPage } from '../store/page-search.js';
-import { findStoredBodies, writeRerenderedBody, type RenderedKind, type StoredBody } from '../store/render-versions.js';
+import { findStoredBodies, writeRerenderedBody, type StoredBody } from '../store/render-versions.js';
 import { indexReport } from '../store/search.js';
 import { renderBody } from './report-body.js';
 
@@ -20,7 +21,7 @@ export interface RerenderedBody {
   doc?: SearchDocument;
 }
 
-export async function renderStoredBodies(db: Kysely<Database>, input: { kind: RenderedKind; ids: number[] }): Promise<RerenderedBody[]> {
+export async function renderStoredBodies(db: Kysely<Database>, input: { kind: ItemKind; ids: number[] }): Promise<RerenderedBody[]> {
   const results: RerenderedBody[] = [];
   for (const stored of await findStoredBodies(db, input.kind, input.ids)) {
     const { rendered } = await renderBody(db, stored.bodySource);
@@ -34,7 +35,7 @@ export async function renderStoredBodies(db: Kysely<Database>, input: { kind: Re
  * Writes one re-rendering and, for a published item, its search entry, in the caller's
  * transaction. False when the item changed since it was read (it is left to whoever changed it).
  */
-export async function applyRerendered(trx: Kysely<Database>, kind: RenderedKind, item: RerenderedBody): Promise<boolean> {
+export async function applyRerendered(trx: Kysely<Database>, kind: ItemKind, item: RerenderedBody): Promise<boolean> {
   const status = await writeRerenderedBody(trx, kind, item.stored, item);
   if (status === undefined) return false;
   if (status === 'published') {

@@ -6,7 +6,8 @@
 // page cache drop what it holds. The next batch renders while this one is written.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ServerBusyError } from '../domain/errors.js';
-import { countStale, listStaleIds, RENDERED_KINDS, type RenderedKind } from '../store/render-versions.js';
+import type { ItemKind } from '../domain/item-ref.js';
+import { countStale, listStaleIds, RENDERED_KINDS } from '../store/render-versions.js';
 import { deferIndexing, writeDeferredIndex } from '../store/search.js';
 import { bumpContentVersion } from '../store/site-state.js';
 import type { ActionContext } from './context.js';
@@ -35,7 +36,7 @@ export interface RerenderOptions {
   /** Called after each batch. */
   onProgress?: (progress: RerenderProgress) => void;
   /** An item that could not be rendered or written: it stays stale and is tried again at the next run. */
-  onError?: (error: unknown, item: { kind: RenderedKind; id: number }) => void;
+  onError?: (error: unknown, item: { kind: ItemKind; id: number }) => void;
   /** Stops between batches (the server is stopping). */
   signal?: AbortSignal;
 }
@@ -48,7 +49,7 @@ export interface RerenderResult extends RerenderProgress {
   skipped: number;
 }
 
-type Fail = (error: unknown, kind: RenderedKind, id: number) => void;
+type Fail = (error: unknown, kind: ItemKind, id: number) => void;
 
 export async function rerenderStale(ctx: ActionContext, options: RerenderOptions = {}): Promise<RerenderResult> {
   const batchSize = options.batchSize ?? RERENDER_BATCH;
@@ -80,7 +81,7 @@ export async function rerenderStale(ctx: ActionContext, options: RerenderOptions
 }
 
 /** Never rejects: an item that cannot be rendered is reported to `fail` and left out. */
-async function renderBatch(ctx: ActionContext, kind: RenderedKind, ids: number[], fail: Fail): Promise<RerenderedBody[]> {
+async function renderBatch(ctx: ActionContext, kind: ItemKind, ids: number[], fail: Fail): Promise<RerenderedBody[]> {
   if (ids.length === 0) return [];
   try {
     return await renderInPool(ctx, kind, ids);
@@ -98,7 +99,7 @@ async function renderBatch(ctx: ActionContext, kind: RenderedKind, ids: number[]
   }
 }
 
-async function renderInPool(ctx: ActionContext, kind: RenderedKind, ids: number[]): Promise<RerenderedBody[]> {
+async function renderInPool(ctx: ActionContext, kind: ItemKind, ids: number[]): Promise<RerenderedBody[]> {
   for (;;) {
     try {
       return await ctx.work.run('renderStored', { kind, ids });
@@ -114,7 +115,7 @@ async function renderInPool(ctx: ActionContext, kind: RenderedKind, ids: number[
  * so one item that cannot be written holds back only itself; a failed transaction leaves
  * its items as they were (body and search entry alike).
  */
-async function writeBatch(ctx: ActionContext, kind: RenderedKind, items: RerenderedBody[], fail: Fail): Promise<{ written: number; skipped: number }> {
+async function writeBatch(ctx: ActionContext, kind: ItemKind, items: RerenderedBody[], fail: Fail): Promise<{ written: number; skipped: number }> {
   if (items.length === 0) return { written: 0, skipped: 0 };
   try {
     const written = await ctx.db.transaction().execute(async (trx) => {

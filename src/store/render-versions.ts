@@ -2,6 +2,7 @@
 // stored rendering, the media refs each body names, and the guarded write of a re-rendering.
 // Reports and pages share the body columns, so one function serves both kinds.
 import type { Kysely } from 'kysely';
+import type { ItemKind } from '../domain/item-ref.js';
 import { mediaRefs } from '../domain/text-format/media-refs.js';
 import type { OutlineEntry } from '../domain/text-format/render.js';
 import { RENDER_VERSION } from '../domain/text-format/render-version.js';
@@ -10,12 +11,11 @@ import { setBodyMediaLinks, setPageBodyMediaLinks } from './media.js';
 
 type Q = Kysely<Database>;
 
-export type RenderedKind = 'report' | 'page';
-export const RENDERED_KINDS: readonly RenderedKind[] = ['report', 'page'];
+export const RENDERED_KINDS: readonly ItemKind[] = ['report', 'page'];
 
 // The query types name the report tables; the page tables have the same columns.
-const itemsTable = (kind: RenderedKind) => (kind === 'report' ? 'reports' : 'pages') as 'reports';
-const refsTable = (kind: RenderedKind) => (kind === 'report' ? 'report_media_refs' : 'page_media_refs') as 'report_media_refs';
+const itemsTable = (kind: ItemKind) => (kind === 'report' ? 'reports' : 'pages') as 'reports';
+const refsTable = (kind: ItemKind) => (kind === 'report' ? 'report_media_refs' : 'page_media_refs') as 'report_media_refs';
 
 /**
  * Called wherever a body's rendering is written (insertReport, updateReportContent,
@@ -23,7 +23,7 @@ const refsTable = (kind: RenderedKind) => (kind === 'report' ? 'report_media_ref
  * process: records that this renderer made it, the content hashes its HTML links to (which
  * make a file public), and the refs its source names (which an upload looks up).
  */
-export async function noteRenderedBody(trx: Q, kind: RenderedKind, id: number, body: { bodySource: string; bodyHtml: string }): Promise<void> {
+export async function noteRenderedBody(trx: Q, kind: ItemKind, id: number, body: { bodySource: string; bodyHtml: string }): Promise<void> {
   await trx.updateTable(itemsTable(kind)).set({ render_version: RENDER_VERSION }).where('id', '=', id).execute();
   await (kind === 'report' ? setBodyMediaLinks : setPageBodyMediaLinks)(trx, id, body.bodyHtml);
   await trx.deleteFrom(refsTable(kind)).where('item_id', '=', id).execute();
@@ -44,7 +44,7 @@ export interface StoredBody {
 }
 
 /** Items rendered by an older renderer, after `afterId`, in id order. */
-export async function listStaleIds(db: Q, kind: RenderedKind, afterId: number, limit: number): Promise<number[]> {
+export async function listStaleIds(db: Q, kind: ItemKind, afterId: number, limit: number): Promise<number[]> {
   const rows = await db
     .selectFrom(itemsTable(kind))
     .select('id')
@@ -56,7 +56,7 @@ export async function listStaleIds(db: Q, kind: RenderedKind, afterId: number, l
   return rows.map((r) => r.id);
 }
 
-export async function countStale(db: Q, kind: RenderedKind): Promise<number> {
+export async function countStale(db: Q, kind: ItemKind): Promise<number> {
   const row = await db
     .selectFrom(itemsTable(kind))
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -65,7 +65,7 @@ export async function countStale(db: Q, kind: RenderedKind): Promise<number> {
   return Number(row.n);
 }
 
-export async function findStoredBodies(db: Q, kind: RenderedKind, ids: number[]): Promise<StoredBody[]> {
+export async function findStoredBodies(db: Q, kind: ItemKind, ids: number[]): Promise<StoredBody[]> {
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom(itemsTable(kind))
@@ -77,7 +77,7 @@ export async function findStoredBodies(db: Q, kind: RenderedKind, ids: number[])
 }
 
 /** Items whose body names one of `refs` after `media:`. */
-export async function idsNamingRefs(db: Q, kind: RenderedKind, refs: string[]): Promise<number[]> {
+export async function idsNamingRefs(db: Q, kind: ItemKind, refs: string[]): Promise<number[]> {
   if (refs.length === 0) return [];
   const rows = await db.selectFrom(refsTable(kind)).select('item_id').distinct().where('ref', 'in', refs).orderBy('item_id').execute();
   return rows.map((r) => r.item_id);
@@ -90,7 +90,7 @@ export async function idsNamingRefs(db: Q, kind: RenderedKind, refs: string[]): 
  */
 export async function writeRerenderedBody(
   trx: Q,
-  kind: RenderedKind,
+  kind: ItemKind,
   stored: StoredBody,
   rendered: { html: string; text: string; outline: OutlineEntry[] },
 ): Promise<string | undefined> {

@@ -6,7 +6,7 @@
 // To add a task, write its handler where its use case lives and add one line to TASKS;
 // TaskName, TaskInput and TaskOutput follow from the handler's types.
 import type { Db } from '../../store/database.js';
-import type { RenderedKind } from '../../store/render-versions.js';
+import type { ItemKind } from '../../domain/item-ref.js';
 import { previewBody } from '../preview-body.js';
 import { renderStoredBodies } from '../render-stored-bodies.js';
 import { searchPages, type PageSearchRequest } from '../search-pages.js';
@@ -28,7 +28,7 @@ export const TASKS = {
   previewForm: (input: { form: Uint8Array }, env: TaskEnv) =>
     previewBody(env.db, new URLSearchParams(Buffer.from(input.form.buffer, input.form.byteOffset, input.form.byteLength).toString('utf8')).get('bodySource') ?? ''),
   /** Stored bodies rendered again (actions/rerender.ts); the caller writes them. */
-  renderStored: (input: { kind: RenderedKind; ids: number[] }, env: TaskEnv) => renderStoredBodies(env.db, input),
+  renderStored: (input: { kind: ItemKind; ids: number[] }, env: TaskEnv) => renderStoredBodies(env.db, input),
   pdf: async (input: { bytes: Uint8Array; limits: PdfLimits }) => inspectPdf(input.bytes, input.limits),
 } satisfies Record<string, (input: never, env: TaskEnv) => Promise<unknown>>;
 
