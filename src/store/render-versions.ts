@@ -18,13 +18,19 @@ const itemsTable = (kind: ItemKind) => (kind === 'report' ? 'reports' : 'pages')
 const refsTable = (kind: ItemKind) => (kind === 'report' ? 'report_media_refs' : 'page_media_refs') as 'report_media_refs';
 
 /**
- * Called wherever a body's rendering is written (insertReport, updateReportContent,
- * insertPage, updatePageContent, re-rendering), always right after `renderBody` in the same
- * process: records that this renderer made it, the content hashes its HTML links to (which
- * make a file public), and the refs its source names (which an upload looks up).
+ * Called wherever a body's rendering is saved (insertReport, updateReportContent, insertPage,
+ * updatePageContent), always right after `renderBody` in the same process: records that this
+ * renderer made it, the content hashes its HTML links to (which make a file public), and the
+ * refs its source names (which an upload looks up). Re-rendering stamps the version in its
+ * guarded update and records the rest the same way.
  */
 export async function noteRenderedBody(trx: Q, kind: ItemKind, id: number, body: { bodySource: string; bodyHtml: string }): Promise<void> {
   await trx.updateTable(itemsTable(kind)).set({ render_version: RENDER_VERSION }).where('id', '=', id).execute();
+  await noteBodyLinks(trx, kind, id, body);
+}
+
+/** The hashes the HTML links to and the refs the source names, replacing the item's earlier ones. */
+async function noteBodyLinks(trx: Q, kind: ItemKind, id: number, body: { bodySource: string; bodyHtml: string }): Promise<void> {
   await (kind === 'report' ? setBodyMediaLinks : setPageBodyMediaLinks)(trx, id, body.bodyHtml);
   await trx.deleteFrom(refsTable(kind)).where('item_id', '=', id).execute();
   // Most bodies name no file: they skip the parse (an import writes thousands of them).
@@ -96,13 +102,13 @@ export async function writeRerenderedBody(
 ): Promise<string | undefined> {
   const row = await trx
     .updateTable(itemsTable(kind))
-    .set({ body_html: rendered.html, body_text: rendered.text, outline_json: JSON.stringify(rendered.outline) })
+    .set({ body_html: rendered.html, body_text: rendered.text, outline_json: JSON.stringify(rendered.outline), render_version: RENDER_VERSION })
     .where('id', '=', stored.id)
     .where('version', '=', stored.version)
     .where('render_version', '=', stored.renderVersion)
     .returning('status')
     .executeTakeFirst();
   if (!row) return undefined;
-  await noteRenderedBody(trx, kind, stored.id, { bodySource: stored.bodySource, bodyHtml: rendered.html });
+  await noteBodyLinks(trx, kind, stored.id, { bodySource: stored.bodySource, bodyHtml: rendered.html });
   return row.status;
 }
