@@ -1,8 +1,9 @@
 // The demo site written on first start: profile, categories, reports and one PDF fact
 // sheet. Runs only when the database holds no report and no settings, so it never
-// touches a real site.
+// touches a real site. remove-demo.ts takes it all away again in one step.
 import { checkDraft } from '../domain/report-rules.js';
 import { upsertCategory } from '../store/categories.js';
+import { markDemoItems } from '../store/demo-items.js';
 import { saveSettings } from '../store/settings.js';
 import type { ActionContext } from './context.js';
 import { createReportIn } from './create-report.js';
@@ -30,6 +31,8 @@ export async function seedDemoIfEmpty(ctx: ActionContext): Promise<number> {
   }
   const nowIso = ctx.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
+    // Marked so that removing the demo (remove-demo.ts) finds its files.
+    await markDemoItems(trx, 'media', [...mediaIds.values()]);
     await saveSettings(trx, DEMO_SETTINGS);
     for (const [position, c] of DEMO_CATEGORIES.entries()) await upsertCategory(trx, { ...c, position });
     // Oldest first, so ids follow the order in which reports were written.

@@ -30,7 +30,7 @@ const EXIT_USAGE = 2;
 const EXIT_UNEXPECTED = 1;
 
 async function helpText(): Promise<string> {
-  const [{ IMPORT_TEXT_USAGE }, { IMPORT_HTML_USAGE }, { IMPORT_WXR_USAGE }, { LIST_USAGE }, { REINDEX_USAGE }, { RERENDER_USAGE }, { USER_USAGE }] = await Promise.all([
+  const [{ IMPORT_TEXT_USAGE }, { IMPORT_HTML_USAGE }, { IMPORT_WXR_USAGE }, { LIST_USAGE }, { REINDEX_USAGE }, { RERENDER_USAGE }, { USER_USAGE }, { DEMO_USAGE }] = await Promise.all([
     import('./commands/import-text.js'),
     import('./commands/import-html.js'),
     import('./commands/import-wxr.js'),
@@ -38,6 +38,7 @@ async function helpText(): Promise<string> {
     import('./commands/reindex.js'),
     import('./commands/rerender.js'),
     import('./commands/user.js'),
+    import('./commands/demo.js'),
   ]);
   return `katsudo — 議員公式サイトの活動報告を公開するシステム
 
@@ -56,6 +57,8 @@ async function helpText(): Promise<string> {
       検索索引を作り直します。
   ${RERENDER_USAGE}
       古い描画方式で保存された活動報告・固定ページを描画し直します(起動時にも自動で行います)。
+  ${DEMO_USAGE}
+      最初の起動で作られたデモの内容(報告・ページ・ファイル・デモのままの設定)を削除します。
   ${USER_USAGE.join('\n  ')}
       管理画面にログインするユーザーを追加・変更・一覧表示します(最初のオーナーもこれで作ります)。
 
@@ -118,6 +121,12 @@ async function run(argv: string[]): Promise<void> {
       const parsed = parseRerenderArgs(args);
       const config = loadConfig({ dataDir: parsed.dataDir });
       return rerenderCommand(config.dataDir, out);
+    }
+    case 'demo': {
+      const { demoCommand, parseDemoArgs } = await import('./commands/demo.js');
+      const parsed = parseDemoArgs(args);
+      const config = loadConfig({ dataDir: parsed.dataDir });
+      return demoCommand(parsed, config.dataDir, out);
     }
     case 'user': {
       const { parseUserArgs, userCommand } = await import('./commands/user.js');

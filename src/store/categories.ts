@@ -39,3 +39,13 @@ export async function upsertCategory(
     .executeTakeFirstOrThrow();
   return rowToCategory(row);
 }
+
+/** Deletes the category with this slug when no report is in it; whether it did. */
+export async function deleteCategoryIfUnused(trx: Kysely<Database>, slug: string): Promise<boolean> {
+  const result = await trx
+    .deleteFrom('categories')
+    .where('slug', '=', slug)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('reports').select('reports.id').whereRef('reports.category_id', '=', 'categories.id'))))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}

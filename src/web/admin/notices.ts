@@ -28,6 +28,7 @@ export const NOTICES: Record<string, string> = {
   'report-trashed': 'ゴミ箱へ移動しました。',
   'report-restored': 'ゴミ箱から戻しました(下書きになりました)。',
   'report-deleted': '報告を完全に削除しました。',
+  'demo-removed': 'デモの内容を削除しました。事務所の報告・ページ・設定はそのまま残っています。',
   'form-already-sent': 'この入力画面の内容はすでに保存されています。そのとき保存したものを表示しています。新しく書くときは「新しい報告」「新しいページ」から始めてください。',
   'page-saved': 'ページを保存しました。',
   'page-published': 'ページを公開しました。',

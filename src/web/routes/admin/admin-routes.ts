@@ -6,6 +6,7 @@ import type { WebDeps } from '../../deps.js';
 import { accountRoutes } from './account.js';
 import { auditRoutes } from './audit.js';
 import { dashboardRoutes } from './dashboard.js';
+import { demoRoutes } from './demo.js';
 import { loginRoutes } from './login.js';
 import { loginSecondFactorRoutes } from './login-second-factor.js';
 import { mediaFileRoutes } from './media-file.js';
@@ -17,4 +18,4 @@ import { twoFactorPolicyRoutes } from './two-factor-policy.js';
 import { twoFactorRoutes } from './two-factor.js';
 import { userRoutes } from './users.js';
 
-export const ADMIN_ROUTE_PLUGINS: FastifyPluginAsync<{ deps: WebDeps }>[] = [loginRoutes, loginSecondFactorRoutes, dashboardRoutes, accountRoutes, twoFactorRoutes, userRoutes, twoFactorPolicyRoutes, auditRoutes, settingsRoutes, mediaRoutes, mediaFileRoutes, reportRoutes, pageAdminRoutes];
+export const ADMIN_ROUTE_PLUGINS: FastifyPluginAsync<{ deps: WebDeps }>[] = [loginRoutes, loginSecondFactorRoutes, dashboardRoutes, accountRoutes, twoFactorRoutes, userRoutes, twoFactorPolicyRoutes, auditRoutes, settingsRoutes, mediaRoutes, mediaFileRoutes, reportRoutes, pageAdminRoutes, demoRoutes];

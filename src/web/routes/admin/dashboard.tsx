@@ -1,5 +1,6 @@
 // /admin/: the dashboard.
 import type { FastifyPluginAsync } from 'fastify';
+import { findDemoContent, isDemoContentFound } from '../../../actions/remove-demo.js';
 import { listReportsForAdmin } from '../../../store/reports.js';
 import { adminPageContext, sendAdminPage } from '../../admin/page.js';
 import type { WebDeps } from '../../deps.js';
@@ -9,12 +10,13 @@ import { reportCounts } from './reports-shared.js';
 export const dashboardRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {
   app.get('/', { config: { access: 'writer' } }, async (request, reply) => {
     const actor = request.admin!.actor;
-    const [page, counts, drafts] = await Promise.all([
+    const [page, counts, drafts, demo] = await Promise.all([
       adminPageContext(deps, request, reply),
       reportCounts(deps, actor),
       listReportsForAdmin(deps.ctx.db, { status: 'draft', authorId: actor.userId }, { offset: 0, limit: 5 }),
+      actor.role === 'owner' ? findDemoContent(deps.ctx) : undefined,
     ]);
     const reports = { counts, drafts: drafts.items, isOwnOnly: actor.role === 'writer' };
-    return sendAdminPage(reply, <DashboardPage page={{ ...page, user: page.user! }} reports={reports} />);
+    return sendAdminPage(reply, <DashboardPage page={{ ...page, user: page.user! }} reports={reports} hasDemo={demo !== undefined && isDemoContentFound(demo)} />);
   });
 };

@@ -24,6 +24,7 @@ const ACTION_LABELS: Record<string, string> = {
   'login.blocked': 'ログイン拒否(試行制限中)',
   logout: 'ログアウト',
   'user.add': 'ユーザー追加',
+  'demo.remove': 'デモの内容を削除',
   'user.passwd': 'パスワード変更',
   'user.disable': 'ユーザー無効化',
   'user.enable': 'ユーザー有効化',

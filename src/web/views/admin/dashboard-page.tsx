@@ -11,7 +11,14 @@ const DESCRIPTIONS: Record<string, string> = {
   '/admin/audit': 'ログインや変更の記録',
 };
 
-export function DashboardPage({ page, reports }: { page: AdminPageContext & { user: NonNullable<AdminPageContext['user']> }; reports?: ReportDashboardProps }) {
+export interface DashboardPageProps {
+  page: AdminPageContext & { user: NonNullable<AdminPageContext['user']> };
+  reports?: ReportDashboardProps;
+  /** The owner sees a way to remove the first-start demo while some of it is left. */
+  hasDemo?: boolean;
+}
+
+export function DashboardPage({ page, reports, hasDemo }: DashboardPageProps) {
   const links = ADMIN_NAV.filter((item) => item.href !== '/admin/' && isAllowed(page.user.role, item.access));
   return (
     <AdminLayout page={page} title="ダッシュボード">
@@ -19,6 +26,14 @@ export function DashboardPage({ page, reports }: { page: AdminPageContext & { us
       <p class="admin-lead">
         {page.user.displayName}さん({ROLE_LABELS[page.user.role]})としてログインしています。
       </p>
+      {hasDemo && (
+        <section class="admin-notice-muted demo-notice" aria-labelledby="demo-notice-title">
+          <h2 id="demo-notice-title">デモの内容が残っています</h2>
+          <p>
+            最初の起動で作られた架空の議員の報告・ページ・設定です。自分のサイトを作り始めるときは、<a href="/admin/demo">デモの内容を削除</a>してください。
+          </p>
+        </section>
+      )}
       {reports && <ReportDashboard {...reports} newReportHref={newFormHref(page, '/admin/reports/new')} />}
       <ul class="admin-cards">
         {links.map((item) => (
