@@ -60,7 +60,13 @@ export function PageEditPage(props: PageEditPageProps) {
   const can = (a: ReportAction) => props.actions.includes(a);
   const isReadOnly = !can('edit');
   return (
-    <AdminLayout page={page} title={stored ? `${heading}: ${form.title || '(無題)'}` : heading} scripts={[props.scriptHref]}>
+    <AdminLayout
+      page={page}
+      title={stored ? `${heading}: ${form.title || '(無題)'}` : heading}
+      scripts={[props.scriptHref]}
+      mainActionId={isReadOnly ? undefined : 'field-title'}
+      mainActionLabel="入力欄へ移動"
+    >
       <p class="admin-back">
         <a href="/admin/pages">固定ページの一覧へ</a>
       </p>

@@ -103,7 +103,7 @@ export function ReportEditPage(props: ReportEditPageProps) {
   const isReadOnly = props.readOnlyReason !== undefined;
   const action = report ? `/admin/reports/${report.id}/edit` : '/admin/reports/new';
   return (
-    <AdminLayout page={page} title={title} scripts={[props.scriptHref]}>
+    <AdminLayout page={page} title={title} scripts={[props.scriptHref]} mainActionId={isReadOnly ? undefined : 'field-title'} mainActionLabel="入力欄へ移動">
       <p class="admin-back">
         <a href="/admin/reports">活動報告の一覧へ</a>
       </p>
