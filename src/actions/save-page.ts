@@ -5,11 +5,11 @@
 // (domain/report-workflow.ts): writers draft and edit their own drafts, editors and owners
 // everything. A save from an old version writes nothing but the refused revision.
 import type { Kysely } from 'kysely';
-import { EditConflictError, SlugTakenError, ValidationError, type FieldMessages } from '../domain/errors.js';
+import { ValidationError, type FieldMessages } from '../domain/errors.js';
 import type { Page, PageFields, PageSummary } from '../domain/page.js';
 import { checkPageFields, makesCycle, type CheckedPageFields } from '../domain/page-rules.js';
 import { paths } from '../domain/paths.js';
-import { assertCanCreate, assertCanDo, WORKFLOW_MESSAGES } from '../domain/report-workflow.js';
+import { assertCanDo } from '../domain/report-workflow.js';
 import { REVISION_NOTES, type RevisionContent } from '../domain/revision.js';
 import type { Actor } from '../domain/user.js';
 import { recordAudit } from '../store/audit-log.js';
@@ -23,6 +23,7 @@ import { indexPage } from '../store/page-search.js';
 import { searchDocument } from '../domain/search/document.js';
 import type { ActionContext } from './context.js';
 import { renderBody } from './report-body.js';
+import { saveItem, withSlugField } from './save-item.js';
 
 type Q = Kysely<Database>;
 
@@ -57,24 +58,15 @@ export interface PageEditConflict {
  * ForbiddenError, ReportStateError (a trashed page), PageNotFoundError, EditConflictError.
  */
 export async function savePage(ctx: ActionContext, actor: Actor, input: SavePageInput): Promise<SavedPage> {
-  const nowIso = ctx.now().toISOString();
-  if (input.pageId === undefined) {
-    assertCanCreate(actor, 'page');
-    return ctx.db.transaction().execute((trx) => createIn(trx, actor, input, nowIso));
-  }
-  const pageId = input.pageId;
-  if (input.expectedVersion === undefined) throw new Error('savePage: expectedVersion is required to update a page');
-  const expectedVersion = input.expectedVersion;
-  const outcome = await ctx.db.transaction().execute(async (trx) => {
-    const page = await getPage(trx, pageId);
-    assertCanDo(actor, 'edit', workflowState(page));
-    const fields = await checkPlace(trx, checkPageFields(input, { isImported: input.isImported, storedTitle: page.title, storedSlug: page.slug }), page.id);
-    return updatePageIn(trx, actor, page, fields, { expectedVersion, note: input.note ?? '' }, nowIso);
+  return saveItem(ctx, actor, 'page', { id: input.pageId, expectedVersion: input.expectedVersion }, {
+    create: (trx, nowIso) => createIn(trx, actor, input, nowIso),
+    update: async (trx, pageId, expectedVersion, nowIso) => {
+      const page = await getPage(trx, pageId);
+      assertCanDo(actor, 'edit', workflowState(page));
+      const fields = await checkPlace(trx, checkPageFields(input, { isImported: input.isImported, storedTitle: page.title, storedSlug: page.slug }), page.id);
+      return updatePageIn(trx, actor, page, fields, { expectedVersion, note: input.note ?? '' }, nowIso);
+    },
   });
-  if ('conflict' in outcome) {
-    throw new EditConflictError(WORKFLOW_MESSAGES.editConflict('page'), outcome.conflict);
-  }
-  return outcome.saved;
 }
 
 /** The page as the report workflow table sees it (pages are never submitted or scheduled). */
@@ -90,8 +82,10 @@ export function pageRevisionContent(fields: Pick<CheckedPageFields, 'title' | 's
 async function createIn(trx: Q, actor: Actor, input: SavePageInput, nowIso: string): Promise<SavedPage> {
   const fields = await checkPlace(trx, checkPageFields(input, { isImported: input.isImported }), undefined);
   const { rendered } = await renderBody(trx, fields.bodySource);
-  const id = await withSlugField(() =>
-    insertPage(trx, { ...fields, bodyHtml: rendered.html, bodyText: rendered.text, outline: rendered.outline, authorId: actor.userId }, nowIso),
+  const id = await withSlugField(
+    () =>
+      insertPage(trx, { ...fields, bodyHtml: rendered.html, bodyText: rendered.text, outline: rendered.outline, authorId: actor.userId }, nowIso),
+    SLUG_TAKEN_MESSAGE,
   );
   const revisionId = await insertItemRevision(
     trx,
@@ -133,8 +127,10 @@ export async function updatePageIn(
   if (isSame) return { saved: { id: page.id, slug: page.slug, version: page.version, revisionId: null, isChanged: false } };
   const oldSlugs = await pageSlugPath(trx, page.id);
   const { rendered } = await renderBody(trx, fields.bodySource);
-  const isUpdated = await withSlugField(() =>
-    updatePageContent(trx, page.id, options.expectedVersion, { ...fields, bodyHtml: rendered.html, bodyText: rendered.text, outline: rendered.outline }, nowIso),
+  const isUpdated = await withSlugField(
+    () =>
+      updatePageContent(trx, page.id, options.expectedVersion, { ...fields, bodyHtml: rendered.html, bodyText: rendered.text, outline: rendered.outline }, nowIso),
+    SLUG_TAKEN_MESSAGE,
   );
   if (!isUpdated) return refuse();
   const version = page.version + 1;
@@ -199,14 +195,4 @@ export function refuseWhileChildren(children: readonly Pick<PageSummary, 'title'
       ? ['ゴミ箱に移せません', '先に子ページを移動するか、ゴミ箱に移してください。']
       : ['完全に削除できません', '先に子ページをほかの親ページの下に移すか、完全に削除してください。'];
   throw new ValidationError(`子ページがあるページは${what}。`, { children: `子ページ${names}があるため、${what}。${advice}` });
-}
-
-/** A slug taken between the check and the write is still a field error. */
-async function withSlugField<T>(write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    if (error instanceof SlugTakenError) throw new ValidationError('入力内容に誤りがあります。', { slug: SLUG_TAKEN_MESSAGE });
-    throw error;
-  }
 }

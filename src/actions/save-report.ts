@@ -4,10 +4,10 @@
 // an old version changes nothing but keeps the refused text as a revision and throws
 // EditConflictError (see EditConflict in domain/revision.ts).
 import type { Kysely } from 'kysely';
-import { EditConflictError, SlugTakenError, ValidationError, type FieldMessages } from '../domain/errors.js';
+import { ValidationError, type FieldMessages } from '../domain/errors.js';
 import { paths } from '../domain/paths.js';
 import { checkDraft } from '../domain/report-rules.js';
-import { assertCanCreate, assertCanDo, WORKFLOW_MESSAGES } from '../domain/report-workflow.js';
+import { assertCanDo } from '../domain/report-workflow.js';
 import type { Actor } from '../domain/user.js';
 import { isSameContent, REVISION_NOTES, type EditConflict, type RevisionContent } from '../domain/revision.js';
 import { firstFreeSlug } from '../domain/slug.js';
@@ -32,6 +32,7 @@ import { indexReport } from '../store/search.js';
 import { bumpContentVersion } from '../store/site-state.js';
 import type { ActionContext } from './context.js';
 import { attachLinkedMedia, renderBody, type RenderedBody } from './report-body.js';
+import { saveItem, settleSave, withSlugField } from './save-item.js';
 
 type Q = Kysely<Database>;
 
@@ -72,21 +73,15 @@ export interface SavedReport {
  * ReportNotFoundError, or EditConflictError (after committing the refused revision).
  */
 export async function saveReport(ctx: ActionContext, actor: Actor, input: SaveReportInput): Promise<SavedReport> {
-  const nowIso = ctx.now().toISOString();
-  if (input.reportId === undefined) {
-    assertCanCreate(actor);
-    return ctx.db.transaction().execute((trx) => createDraftIn(trx, actor, input, nowIso));
-  }
-  const reportId = input.reportId;
-  if (input.expectedVersion === undefined) throw new Error('saveReport: expectedVersion is required to update a report');
-  const expectedVersion = input.expectedVersion;
-  const outcome = await ctx.db.transaction().execute(async (trx) => {
-    const report = await getEditableReport(trx, reportId);
-    assertCanDo(actor, 'edit', report);
-    const content = await checkFields(trx, input, report);
-    return updateContentIn(trx, actor, report, content, { expectedVersion, note: input.note ?? '', keepRefused: true }, nowIso);
+  return saveItem(ctx, actor, 'report', { id: input.reportId, expectedVersion: input.expectedVersion }, {
+    create: (trx, nowIso) => createDraftIn(trx, actor, input, nowIso),
+    update: async (trx, reportId, expectedVersion, nowIso) => {
+      const report = await getEditableReport(trx, reportId);
+      assertCanDo(actor, 'edit', report);
+      const content = await checkFields(trx, input, report);
+      return updateContentIn(trx, actor, report, content, { expectedVersion, note: input.note ?? '', keepRefused: true }, nowIso);
+    },
   });
-  return settle(outcome);
 }
 
 /** The report's columns for checked content and its rendering (a new draft and an update alike). */
@@ -107,12 +102,9 @@ function contentColumns(content: RevisionContent, rendered: RenderedBody['render
 async function createDraftIn(trx: Q, actor: Actor, input: SaveReportInput, nowIso: string): Promise<SavedReport> {
   const content = await checkFields(trx, input, undefined);
   const { rendered, media } = await renderBody(trx, content.bodySource);
-  const id = await withSlugField(() =>
-    insertReport(
-      trx,
-      { ...contentColumns(content, rendered), status: 'draft', publishedAt: null, authorId: actor.userId },
-      nowIso,
-    ),
+  const id = await withSlugField(
+    () => insertReport(trx, { ...contentColumns(content, rendered), status: 'draft', publishedAt: null, authorId: actor.userId }, nowIso),
+    SLUG_TAKEN_MESSAGE,
   );
   await setReportTags(trx, id, content.tags);
   await attachLinkedMedia(trx, id, { source: content.bodySource, media }, new Set(), 0);
@@ -162,14 +154,9 @@ export async function updateContentIn(
     );
   }
   const { rendered, media } = await renderBody(trx, content.bodySource);
-  const isUpdated = await withSlugField(() =>
-    updateReportContent(
-      trx,
-      report.id,
-      options.expectedVersion,
-      contentColumns(content, rendered),
-      nowIso,
-    ),
+  const isUpdated = await withSlugField(
+    () => updateReportContent(trx, report.id, options.expectedVersion, contentColumns(content, rendered), nowIso),
+    SLUG_TAKEN_MESSAGE,
   );
   if (!isUpdated) return { conflict: await refuse(trx, actor, report, content, options, nowIso) };
   const version = report.version + 1;
@@ -209,8 +196,7 @@ export async function updateContentIn(
 
 /** Returns the saved report or throws the conflict, once the transaction has committed. */
 export function settle(outcome: UpdateOutcome): SavedReport {
-  if ('saved' in outcome) return outcome.saved;
-  throw new EditConflictError(WORKFLOW_MESSAGES.editConflict('report'), outcome.conflict);
+  return settleSave('report', outcome);
 }
 
 async function refuse(
@@ -308,13 +294,3 @@ export async function checkFields(trx: Q, input: ReportFields, report: EditableR
 }
 
 const SLUG_TAKEN_MESSAGE = 'このURL名はほかの報告で使われています。別のURL名にするか、空欄にして自動で付けてください。';
-
-/** A slug taken between the check and the write (another process) is still a field error. */
-async function withSlugField<T>(write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    if (error instanceof SlugTakenError) throw new ValidationError('入力内容に誤りがあります。', { slug: SLUG_TAKEN_MESSAGE });
-    throw error;
-  }
-}

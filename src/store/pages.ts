@@ -7,21 +7,15 @@ import type { OutlineEntry } from '../domain/text-format/render.js';
 import { trustedHtml } from '../domain/trusted-html.js';
 import type { Database, PageRow } from './database.js';
 import { translateDbError } from './errors.js';
+import { bodyColumns, updateItemContent, type ItemContentWrite } from './item-content.js';
 import { noteRenderedBody } from './render-versions.js';
 
 type Q = Kysely<Database>;
 
 /** The columns a save writes (the body already rendered). */
-export interface PageContentWrite {
-  slug: string;
-  title: string;
+export interface PageContentWrite extends ItemContentWrite {
   parentId: number | null;
   position: number;
-  summary: string;
-  bodySource: string;
-  bodyHtml: string;
-  bodyText: string;
-  outline: OutlineEntry[];
 }
 
 const SUMMARY_COLUMNS = [
@@ -78,10 +72,7 @@ export async function insertPage(trx: Q, input: PageContentWrite & { authorId: n
         parent_id: input.parentId,
         position: input.position,
         status: 'draft',
-        body_source: input.bodySource,
-        body_html: input.bodyHtml,
-        body_text: input.bodyText,
-        outline_json: JSON.stringify(input.outline),
+        ...bodyColumns(input),
         summary: input.summary,
         author_id: input.authorId,
         version: 1,
@@ -99,31 +90,7 @@ export async function insertPage(trx: Q, input: PageContentWrite & { authorId: n
 
 /** Writes new content if the page is still at `expectedVersion`; false when it moved on. */
 export async function updatePageContent(trx: Q, id: number, expectedVersion: number, input: PageContentWrite, nowIso: string): Promise<boolean> {
-  try {
-    const result = await trx
-      .updateTable('pages')
-      .set((eb) => ({
-        slug: input.slug,
-        title: input.title,
-        parent_id: input.parentId,
-        position: input.position,
-        body_source: input.bodySource,
-        body_html: input.bodyHtml,
-        body_text: input.bodyText,
-        outline_json: JSON.stringify(input.outline),
-        summary: input.summary,
-        version: eb('version', '+', 1),
-        updated_at: nowIso,
-      }))
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    const isUpdated = Number(result.numUpdatedRows) === 1;
-    if (isUpdated) await noteRenderedBody(trx, 'page', id, input);
-    return isUpdated;
-  } catch (error) {
-    translateDbError(error, { slug: input.slug });
-  }
+  return updateItemContent(trx, 'page', id, expectedVersion, input, { parent_id: input.parentId, position: input.position }, nowIso);
 }
 
 export interface PageStatusChange {

@@ -7,6 +7,7 @@ import type { OutlineEntry } from '../domain/text-format/render.js';
 import { trustedHtml } from '../domain/trusted-html.js';
 import type { Database, Db } from './database.js';
 import { translateDbError } from './errors.js';
+import { bodyColumns, updateItemContent } from './item-content.js';
 import { deleteAttachmentsOf, listAttachments, setBodyMediaLinks } from './media.js';
 import { noteRenderedBody } from './render-versions.js';
 
@@ -274,10 +275,7 @@ export async function insertReport(trx: Q, input: ReportWrite, nowIso: string): 
         activity_date: input.activityDate,
         published_at: input.publishedAt,
         status: input.status,
-        body_source: input.bodySource,
-        body_html: input.bodyHtml,
-        body_text: input.bodyText,
-        outline_json: JSON.stringify(input.outline),
+        ...bodyColumns(input),
         summary: input.summary,
         category_id: input.categoryId,
         author_id: input.authorId ?? null,
@@ -413,38 +411,8 @@ export type ReportContentWrite = Omit<ReportWrite, 'status' | 'publishedAt' | 'a
  * version. Returns false when no row matched: the report moved on (or is gone), and the
  * caller raises the conflict.
  */
-export async function updateReportContent(
-  trx: Q,
-  id: number,
-  expectedVersion: number,
-  input: ReportContentWrite,
-  nowIso: string,
-): Promise<boolean> {
-  try {
-    const result = await trx
-      .updateTable('reports')
-      .set((eb) => ({
-        slug: input.slug,
-        title: input.title,
-        activity_date: input.activityDate,
-        body_source: input.bodySource,
-        body_html: input.bodyHtml,
-        body_text: input.bodyText,
-        outline_json: JSON.stringify(input.outline),
-        summary: input.summary,
-        category_id: input.categoryId,
-        version: eb('version', '+', 1),
-        updated_at: nowIso,
-      }))
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    const isUpdated = Number(result.numUpdatedRows) === 1;
-    if (isUpdated) await noteRenderedBody(trx, 'report', id, input);
-    return isUpdated;
-  } catch (error) {
-    translateDbError(error, { slug: input.slug });
-  }
+export async function updateReportContent(trx: Q, id: number, expectedVersion: number, input: ReportContentWrite, nowIso: string): Promise<boolean> {
+  return updateItemContent(trx, 'report', id, expectedVersion, input, { activity_date: input.activityDate, category_id: input.categoryId }, nowIso);
 }
 
 /** Workflow columns; an undefined field is left as it is. */

@@ -1,0 +1,73 @@
+// The columns reports and fixed pages share (slug, title, summary and the rendered body) and
+// the one conditional write of new content for both: applied only if the item is still at
+// the version the editor loaded, moving it to the next one. Each kind adds its own columns
+// (a report's date and category, a page's place in the tree).
+import type { Kysely } from 'kysely';
+import type { ItemKind } from '../domain/item-ref.js';
+import type { OutlineEntry } from '../domain/text-format/render.js';
+import type { Database, PagesTable, ReportsTable } from './database.js';
+import { translateDbError } from './errors.js';
+import { noteRenderedBody } from './render-versions.js';
+
+type Q = Kysely<Database>;
+
+/** A body as saved: its source and what the renderer made of it. */
+export interface BodyWrite {
+  bodySource: string;
+  bodyHtml: string;
+  bodyText: string;
+  outline: OutlineEntry[];
+}
+
+/** What every content save writes, reports and pages alike. */
+export interface ItemContentWrite extends BodyWrite {
+  slug: string;
+  title: string;
+  summary: string;
+}
+
+/** The columns of a kind that a content save also writes. */
+export type KindColumns = Partial<Pick<ReportsTable, 'activity_date' | 'category_id'> & Pick<PagesTable, 'parent_id' | 'position'>>;
+
+export function bodyColumns(body: BodyWrite) {
+  return { body_source: body.bodySource, body_html: body.bodyHtml, body_text: body.bodyText, outline_json: JSON.stringify(body.outline) };
+}
+
+/**
+ * Writes new content if the item is still at `expectedVersion`, and moves it to the next
+ * version. Returns false when no row matched: the item moved on (or is gone), and the caller
+ * raises the conflict. Throws SlugTakenError (store/errors.ts) for a slug taken meanwhile.
+ */
+export async function updateItemContent(
+  trx: Q,
+  kind: ItemKind,
+  id: number,
+  expectedVersion: number,
+  content: ItemContentWrite,
+  kindColumns: KindColumns,
+  nowIso: string,
+): Promise<boolean> {
+  // The query types name the reports table; the pages table has the same shared columns.
+  const table = (kind === 'report' ? 'reports' : 'pages') as 'reports';
+  try {
+    const result = await trx
+      .updateTable(table)
+      .set((eb) => ({
+        ...(kindColumns as Pick<ReportsTable, 'activity_date'>),
+        slug: content.slug,
+        title: content.title,
+        summary: content.summary,
+        ...bodyColumns(content),
+        version: eb('version', '+', 1),
+        updated_at: nowIso,
+      }))
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst();
+    const isUpdated = Number(result.numUpdatedRows) === 1;
+    if (isUpdated) await noteRenderedBody(trx, kind, id, content);
+    return isUpdated;
+  } catch (error) {
+    translateDbError(error, { slug: content.slug });
+  }
+}
