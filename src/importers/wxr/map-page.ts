@@ -2,7 +2,7 @@
 // (post_name is percent-encoded), body (HTML → text format, as posts), order, status, and
 // the old addresses that must redirect to it. Pure apart from the media lookups it is given.
 import type { PageItem } from '../import-run.js';
-import { blogRoot, bodyOf, decodeSlug, labelOf, pathOf, sourceKeyOf, type MapContext } from './map-post.js';
+import { blogRoot, bodyOf, decodeSlug, labelOf, pathOf, sourceKeyOf, statusAndTitle, type MapContext } from './map-post.js';
 import type { WxrChannel, WxrItem } from './read-wxr.js';
 
 /** What the first pass keeps of each page: enough to build hierarchical paths and find parents. */
@@ -26,23 +26,8 @@ export function mapPage(
   const warnings: string[] = [];
   const body = bodyOf(item, ctx);
   warnings.push(...body.warnings);
-  let status: 'published' | 'draft' = item.status === 'publish' ? 'published' : 'draft';
-  if (item.postPassword !== '') {
-    // Meant for readers who had the password: never made public here.
-    status = 'draft';
-    warnings.push('password-protected in WordPress: imported as a draft page, not public (this site has no passwords for pages); publish it only if it may be read by everyone');
-  } else if (status === 'draft' && item.status !== 'draft') {
-    warnings.push(`"${item.status}" in WordPress: imported as a draft page`);
-  }
-  if (status === 'published' && body.text.trim() === '') {
-    status = 'draft';
-    warnings.push('the page has no content: imported as a draft');
-  }
-  let title = item.title.replace(/\s+/g, ' ').trim();
-  if (title === '') {
-    title = '(無題)';
-    warnings.push('the page has no title: imported as 「(無題)」');
-  }
+  if (item.status !== 'publish' && item.status !== 'draft' && item.postPassword === '') warnings.push(`"${item.status}" in WordPress: imported as a draft page`);
+  const { status, title } = statusAndTitle(item, body.text, 'page', warnings);
   const position = Number.parseInt(item.menuOrder, 10);
   return {
     type: 'page',

@@ -46,22 +46,8 @@ export function mapPost(item: WxrItem, ctx: MapContext): ReportItem {
   const body = bodyOf(item, ctx);
   warnings.push(...body.warnings);
 
-  let status: ImportedReportInput['status'] = item.status === 'publish' ? 'published' : 'draft';
   if (item.status === 'future') warnings.push(`scheduled in WordPress for ${item.postDate}: imported as a draft; publish or schedule it in the admin`);
-  if (item.postPassword !== '') {
-    // Meant for readers who had the password (a supporters' group): never made public here.
-    status = 'draft';
-    warnings.push('password-protected in WordPress: imported as a draft, not public (this site has no passwords for posts); publish it only if it may be read by everyone');
-  }
-  if (status === 'published' && body.text.trim() === '') {
-    status = 'draft';
-    warnings.push('the post has no content: imported as a draft');
-  }
-  let title = item.title.replace(/\s+/g, ' ').trim();
-  if (title === '') {
-    title = '(無題)';
-    warnings.push('the post has no title: imported as 「(無題)」');
-  }
+  const { status, title } = statusAndTitle(item, body.text, 'post', warnings);
   const { category, tags } = termsOf(item, warnings);
   const report: ImportedReportInput = {
     title,
@@ -88,6 +74,30 @@ export function bodyOf(item: WxrItem, ctx: Pick<MapContext, 'channel' | 'resolve
     resolveMedia: ctx.resolveMedia,
     ...(ctx.describeImage ? { describeImage: ctx.describeImage } : {}),
   });
+}
+
+/**
+ * The rules posts and pages share: only a published item is published, a password-protected
+ * one never (it was meant for readers who had the password, e.g. a supporters' group), nor an
+ * empty one; an untitled one is 「(無題)」. Each exception adds a warning.
+ */
+export function statusAndTitle(item: WxrItem, bodyText: string, kind: 'post' | 'page', warnings: string[]): { status: 'published' | 'draft'; title: string } {
+  const draft = kind === 'page' ? 'a draft page' : 'a draft';
+  let status: 'published' | 'draft' = item.status === 'publish' ? 'published' : 'draft';
+  if (item.postPassword !== '') {
+    status = 'draft';
+    warnings.push(`password-protected in WordPress: imported as ${draft}, not public (this site has no passwords for ${kind}s); publish it only if it may be read by everyone`);
+  }
+  if (status === 'published' && bodyText.trim() === '') {
+    status = 'draft';
+    warnings.push(`the ${kind} has no content: imported as ${draft}`);
+  }
+  let title = item.title.replace(/\s+/g, ' ').trim();
+  if (title === '') {
+    title = '(無題)';
+    warnings.push(`the ${kind} has no title: imported as 「(無題)」`);
+  }
+  return { status, title };
 }
 
 function activityDateOf(item: WxrItem): string {
