@@ -44,31 +44,36 @@ const NAV_WORDS = new Set(
     'リンク', 'リンク集', 'アクセス', '後援会', '後援会入会', 'サイトマップ', 'メニュー', 'メールマガジン', 'メルマガ',
     'ギャラリー', '動画', '写真', 'プライバシーポリシー', '個人情報保護方針', '利用規約', 'ご挨拶', 'ごあいさつ', 'home', 'top', 'news', 'topics', 'report', 'reports', 'activity', 'activities',
     'blog', 'diary', 'profile', 'policy', 'contact', 'menu', 'english', 'info', 'information',
+    // Tools in a site's header: text size, colours, search, languages, social accounts.
+    '文字サイズ', '文字の大きさ', '背景色', '拡大', '縮小', '標準', '大', '中', '小', '検索', 'サイト内検索', '閉じる', '開く',
+    '白', '黒', '青', '日本語', 'ふりがな', '読み上げ', 'instagram', 'youtube', 'rss', 'sns', 'search', 'close', 'facebook', 'twitter', 'line', 'x',
   ].map((w) => w.toLowerCase()),
 );
 
+/** 「山川さくら Sakura Yamakawa」: a name with its reading in Latin letters, as site headers show it. */
+const NAME_WITH_LATIN = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]{2,8}(\s[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]{1,6})?\s+[A-Za-z]{2,15}\s+[A-Za-z]{2,15}$/u;
 const SITE_NAME =
-  /(公式(ウェブ|web)?サイト|公式ホームページ|公式HP|ホームページ|オフィシャル(ウェブ)?サイト|オフィシャルブログ|公式ブログ|official ?(web ?)?site|official ?blog|web ?site|ブログ|blog|日記|ダイアリー|diary|議員団|市議団|県議団|区議団|町議団|府議団|都議団|会派)$/i;
+  /(公式(ウェブ|web)?サイト|公式ホームページ|公式HP|ホームページ|オフィシャル(ウェブ)?サイト|オフィシャルブログ|公式ブログ|official ?(web ?)?site|official ?blog|web ?site|ブログ|blog|日記|ダイアリー|diary|議員団|市議団|県議団|区議団|町議団|府議団|都議団|会派|(県政|市政|区政|町政|村政|国政|都政|道政|府政|議会|活動)(レポート|通信|だより|ニュース))$/i;
 /** A party or a group of the assembly on a line of its own (「みどり市民クラブ」「山川党」). */
 const GROUP_NAME = /^(\S{1,16}\s)?\S{1,12}(党|クラブ)$/;
 const CHAMBER =
-  /^(衆議院|参議院|\S{0,8}?(都|道|府|県|市|区|町|村)議会)(議員(\s*\S{1,10})?)?$|(議員|議長|副議長|委員長|副委員長|大臣|副大臣|政務官|幹事長|政調会長|代表|会長)(\s+\S{1,10}){0,2}$/;
+  /^(衆議院|参議院|\S{0,8}?(都|道|府|県|市|区|町|村)議会)(議員(\s*\S{1,10})?)?$|(議員|議長|副議長|委員長|副委員長|大臣|副大臣|政務官|幹事長|政調会長|代表|会長)(\s*[(（][^)）]{1,15}[)）])?(\s+\S{1,10}([(（][^)）]{1,20}[)）])?){0,2}$/;
 /** 「2023年3月」「2023年3月の記事」: the heading of a month's archive. */
 const MONTH_ARCHIVE = /^\d{4}\s*年\s*\d{1,2}\s*月(の(記事|投稿|一覧|アーカイブ)|アーカイブ)?$/;
 const BREADCRUMB_SEPARATOR = /\s*(?:>|＞|›|»|≫|→)\s*/;
 const SKIP_LINK = /^(本文|メインコンテンツ|コンテンツ|メニュー|ナビゲーション|本文まで)(へ|に)?(移動|スキップ|進む|ジャンプ)?(する)?$|^skip (to|navigation)/i;
 const META =
-  /^(更新日|最終更新日?|投稿日|公開日|掲載日|作成日|登録日|日付|投稿者|作成者|執筆者|カテゴリー?|カテゴリ|分類|タグ|テーマ|ジャンル|posted|author|category|tags?)\s*[:：]|^(posted )?by\s+\S{1,20}$|^(投稿者|written by)\s*\S{1,20}$|(コメント|トラックバック|trackback|comments?)\s*[(（]\d+[)）]$/i;
+  /^(更新日|最終更新日?|投稿日|公開日|掲載日|作成日|登録日|日付|投稿者|作成者|執筆者|カテゴリー?|カテゴリ|分類|タグ|テーマ|ジャンル|posted|author|category|tags?)\s*[:：]|^(posted )?by\s+\S{1,20}$|^(投稿者|written by)\s*\S{1,20}$|(コメント|トラックバック|trackback|comments?)\s*([(（]\d+[)）]|[:：]?\s*\d+件?)$/i;
 const AD_OR_PLATFORM =
-  /スポンサーサイト|スポンサードリンク|スポンサーリンク|^(広告|PR|AD)$|の広告は|広告が(表示|消せ)|powered by|^(ameba|アメーバ|アメブロ|fc2|livedoor|ライブドア|jimdo|wordpress|はてな|seesaa|goo ?ブログ|note)|読者になる|フォローする|ブログトップ|ブログをはじめる|新規登録|^ログイン$|^ランキング|ランキングに参加|にほんブログ村|人気ブログランキング|^(画像|記事)一覧$/i;
+  /スポンサーサイト|スポンサードリンク|スポンサーリンク|^(広告|PR|AD)$|sponsored|の広告は|ブログの説明を入力|アメンバー|ブログジャンル|広告が(表示|消せ)|powered by|^(ameba|アメーバ|アメブロ|fc2|livedoor|ライブドア|jimdo|wordpress|はてな|seesaa|goo ?ブログ|note)|読者になる|フォローする|ブログトップ|ブログをはじめる|新規登録|^ログイン$|^ランキング|ランキングに参加|にほんブログ村|人気ブログランキング|^(画像|記事)一覧$/i;
 const ADDRESS =
   /^〒\s*\d{3}\s*-?\s*\d{4}|^(住所|所在地|tel|電話|電話番号|fax|ファクス|ファックス|e-?mail|mail|メール)\s*[:：.．]?\s*[\d(（]|(tel|電話|fax)\s*[:：.．]?\s*\d{2,5}\s*[-(（]|^(東京都|北海道|京都府|大阪府|\S{2,3}県)\S{1,20}(市|区|町|村|郡)\S{0,40}\d|^\S{0,20}事務所$/i;
 /** Blocks that follow a report on blog and CMS pages; the report ends where one begins. */
 const REPORT_END_LINE =
-  /^[▲△↑^]?\s*(シェア(する)?|share|ツイート(する)?|tweet|ポスト(する)?|いいね!?|line(で送る)?|はてなブックマーク|b!|facebook|x|twitter|pocket|コメント(を(書く|する|投稿|残す))?|コメントする|トラックバック|続きを読む|(この)?ページの(先頭|トップ)へ(戻る)?|ページトップへ(戻る)?|page ?top|(\S+\s){1,6}\S+)$/i;
+  /^[▲△↑^]?\s*(シェア(する)?|share|ツイート(する)?|tweet|ポスト(する)?|いいね!?|line(で送る)?|はてなブックマーク|b!|facebook|x|twitter|pocket|コメント(を(書く|する|投稿|残す|どうぞ))?|コメントする|コメントは(まだ)?ありません。?|トラックバック|続きを読む|(この)?ページの(先頭|トップ|上部|上)へ(戻る)?|(ページ)?トップへ(戻る)?|top\s*へ戻る|page ?top|(前|次)へ|(前|次)のページ|\S{0,12}一覧(へ|に)戻る|戻る|(facebook|twitter|x|line|はてな|はてブ|mixi|pocket|threads|instagram)\s*(で|に)(シェア|送る|共有|ポスト|投稿)(する)?|(\S+\s){1,6}\S+)$/i;
 const REPORT_END_START =
   /^[▲△↑^]?\s*(この(記事|エントリー)を|(前|次|新しい|古い|ひとつ前|ひとつ次)の(記事|投稿|エントリー|ページ)|[«←]\s*\S|.{1,40}[»→]$|[＜<]\s*(前|次)|(前|次)へ\s*[»＞>→]|コメント一覧|この記事へのコメント|関連(する)?(記事|エントリー|投稿)|あわせて読みたい|人気(の)?記事|最近の投稿|最新の(記事|投稿)|月別アーカイブ|アーカイブ|カテゴリー一覧|copyright|©|\(c\)\s*\d{4}|all rights reserved)/i;
-const SHARE_WORD = /^(シェア|share|ツイート|tweet|ポスト|いいね!?|line|はてブ|はてなブックマーク|b!|facebook|x|twitter|pocket|\d+)$/i;
+const SHARE_WORD = /^(シェア|share|ツイート|tweet|ポスト|いいね!?|line|はてブ|はてなブックマーク|b!|facebook|x|twitter|pocket|前へ|次へ|\||｜|\d+)$/i;
 
 function isReportEnd(text: string): boolean {
   if (REPORT_END_START.test(text)) return true;
@@ -92,7 +97,7 @@ export function chromeKindOf(line: string): ChromeKind | undefined {
   if (isNavigation(text) || MONTH_ARCHIVE.test(text)) return 'section-label';
   if (ADDRESS.test(text)) return 'address';
   if (/。./.test(text)) return undefined;
-  if (SITE_NAME.test(text) || GROUP_NAME.test(text)) return 'site-name';
+  if (SITE_NAME.test(text) || GROUP_NAME.test(text) || NAME_WITH_LATIN.test(text)) return 'site-name';
   if (CHAMBER.test(text)) return 'chamber-or-role';
   return undefined;
 }
@@ -108,6 +113,8 @@ function isBreadcrumb(text: string): boolean {
   const parts = text.split(BREADCRUMB_SEPARATOR).filter((p) => p !== '');
   if (parts.length < 2 || !BREADCRUMB_SEPARATOR.test(text)) return false;
   if (/^(ホーム|トップ|トップページ|home|top)$/i.test(parts[0]!)) return true;
+  // 「山川さくら公式サイト > 活動報告 > 港湾視察」: three or more short parts.
+  if (parts.length >= 3 && parts.every((p) => p.length <= 30)) return true;
   return /^(現在(の)?位置|現在地|you are here)\s*[:：]/i.test(text);
 }
 
@@ -115,7 +122,7 @@ function isBreadcrumb(text: string): boolean {
 function isNavigation(text: string): boolean {
   const words = text
     .replace(/^[【\[［〈<＜「『(（]+|[】\]］〉>＞」』)）]+$/g, '')
-    .split(/[\s・/|｜,、【】\[\]［］()（）]+/)
+    .split(/[\s・/|｜,、&＆+【】\[\]［］()（）]+/)
     .filter((w) => w !== '');
   return words.length > 0 && words.every((w) => NAV_WORDS.has(w.toLowerCase()) || /^(\S+一覧|\S+アーカイブ)$/.test(w));
 }

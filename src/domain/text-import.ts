@@ -17,7 +17,7 @@ import { isValidDay, parseIsoDate, toIsoDate, type DayParts } from './dates.js';
 import { firstDatingDate, readDateline, readRelativeDay, resolveRelativeDay, type Dateline } from './dateline.js';
 import { ValidationError } from './errors.js';
 import { findWrittenDates, type WrittenDate } from './japanese-dates.js';
-import { CHROME_KIND_LABELS, chromeKindOf } from './page-chrome.js';
+import { CHROME_KIND_LABELS, chromeKindOf, type ChromeKind } from './page-chrome.js';
 
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as given to --date. */
 export interface DateHint {
@@ -164,14 +164,96 @@ interface EntryShape {
   shape: string;
 }
 
-function readEntry(lines: Line[], start: number, options: TextImportOptions, inheritedPageDate?: DayParts): Entry {
+interface Head {
+  dropped: DroppedLine[];
+  datelines: DatelineAt[];
+  skippedHeader: string[];
+  title: string;
+  titleLine?: number;
+  titleDate?: WrittenDate;
+  bodyAt: number;
+}
+
+/** Times a title may turn out to be site chrome (a name above the menu) before the reading stops. */
+const MAX_HEAD_RESTARTS = 5;
+
+/**
+ * Chrome and datelines before the title, the title, and the datelines and meta lines under
+ * it. A title line followed by a menu, breadcrumb or site name was the site's header: the
+ * reading starts again below it. A paragraph where the title should be (a blog's
+ * description, a sidebar) is passed over when a dated entry follows it.
+ */
+function readHead(lines: Line[], start: number, options: TextImportOptions): Head {
   const dropped: DroppedLine[] = [];
   const datelines: DatelineAt[] = [];
-  const warnings: string[] = [];
   const drop = (line: Line, reason: string) => dropped.push({ line: line.no, text: line.text.trim(), reason });
-
-  // 1. Chrome and datelines before the title.
   let i = start;
+  for (let restarts = 0; ; restarts++) {
+    i = skipChrome(lines, i, datelines, drop);
+    const skippedHeader = dropped.map((d) => d.text);
+    let title = options.title?.trim();
+    let titleLine: number | undefined;
+    let titleDate: WrittenDate | undefined;
+    const candidate = lines[i];
+    const onTitle: DatelineAt[] = [];
+    if (title !== undefined) {
+      if (candidate && norm(candidate.text) === norm(title)) i++;
+    } else if (candidate) {
+      const found = titleOf(lines, i);
+      if (isParagraph(found.title)) {
+        const entryAt = restarts < MAX_HEAD_RESTARTS ? findDatedEntry(lines, i) : undefined;
+        if (entryAt === undefined) {
+          throw new ValidationError('タイトルが分かりません。', {
+            title: `${candidate.no}行目は文章なので、タイトルにしませんでした。--title "タイトル" でタイトルを指定してください。`,
+          });
+        }
+        for (let k = i; k < entryAt; k++) if (lines[k]!.text.trim() !== '') drop(lines[k]!, '日付のある記事の前の文章(サイトの説明など)');
+        i = entryAt;
+        continue;
+      }
+      title = found.title;
+      titleLine = candidate.no;
+      if (found.date) {
+        if (found.isDateAtEdge) onTitle.push({ line: candidate, dateline: { date: found.date, kind: 'posted', shape: '' }, where: 'on' });
+        else titleDate = found.date;
+      }
+      i = found.next;
+    }
+    if (title === undefined || title === '') {
+      throw new ValidationError('ファイルに本文がありません(空のファイルです)。', { title: 'タイトル行がありません。' });
+    }
+    const titleAt = i;
+    const after: DatelineAt[] = [];
+    const afterDropped: DroppedLine[] = [];
+    let isSiteHeader = false;
+    for (; i < lines.length; i++) {
+      const line = lines[i]!;
+      const text = line.text.trim();
+      if (text === '') continue;
+      const dateline = readDateline(text);
+      if (dateline) {
+        after.push({ line, dateline, where: 'after' });
+        afterDropped.push({ line: line.no, text, reason: '日付行' });
+        continue;
+      }
+      const kind = chromeKindOf(text);
+      if (!kind) break;
+      if (isSiteHeaderKind(kind, text)) isSiteHeader = true;
+      afterDropped.push({ line: line.no, text, reason: CHROME_KIND_LABELS[kind] });
+    }
+    if (isSiteHeader && titleLine !== undefined && options.title === undefined && restarts < MAX_HEAD_RESTARTS) {
+      drop(candidate!, 'サイトの見出し(メニューやサイト名の前の行)');
+      i = titleAt;
+      continue;
+    }
+    dropped.push(...afterDropped);
+    datelines.push(...onTitle, ...after);
+    return { dropped, datelines, skippedHeader, title, titleLine, titleDate, bodyAt: i };
+  }
+}
+
+/** Site chrome and datelines from line `i` on; returns the first other line. */
+function skipChrome(lines: Line[], i: number, datelines: DatelineAt[], drop: (line: Line, reason: string) => void): number {
   for (; i < lines.length; i++) {
     const line = lines[i]!;
     const text = line.text.trim();
@@ -193,50 +275,32 @@ function readEntry(lines: Line[], start: number, options: TextImportOptions, inh
     drop(line, CHROME_KIND_LABELS[withNext]);
     drop(lines[++i]!, CHROME_KIND_LABELS[withNext]);
   }
-  const skippedHeader = dropped.map((d) => d.text);
+  return i;
+}
 
-  // 2. The title.
-  let title = options.title?.trim();
-  let titleLine: number | undefined;
-  let titleDate: WrittenDate | undefined;
-  const candidate = lines[i];
-  if (title !== undefined) {
-    if (candidate && norm(candidate.text) === norm(title)) i++;
-  } else if (candidate) {
-    const found = titleOf(lines, i);
-    if (isParagraph(found.title)) {
-      throw new ValidationError('タイトルが分かりません。', {
-        title: `${candidate.no}行目は文章なので、タイトルにしませんでした。--title "タイトル" でタイトルを指定してください。`,
-      });
-    }
-    title = found.title;
-    titleLine = candidate.no;
-    if (found.date) {
-      if (found.isDateAtEdge) datelines.push({ line: candidate, dateline: { date: found.date, kind: 'posted', shape: '' }, where: 'on' });
-      else titleDate = found.date;
-    }
-    i = found.next;
-  }
-  if (title === undefined || title === '') {
-    throw new ValidationError('ファイルに本文がありません(空のファイルです)。', { title: 'タイトル行がありません。' });
-  }
+/** Chrome under a title that shows the "title" was the site's header: a menu, a breadcrumb, a site name. */
+function isSiteHeaderKind(kind: ChromeKind, text: string): boolean {
+  if (kind === 'section-label') return /[\s|｜・/]/.test(norm(text));
+  return kind === 'site-name' || kind === 'chamber-or-role' || kind === 'breadcrumb' || kind === 'skip-link' || kind === 'address';
+}
 
-  // 3. Datelines, meta lines and share buttons under the title.
-  for (; i < lines.length; i++) {
-    const line = lines[i]!;
-    const text = line.text.trim();
-    if (text === '') continue;
-    const dateline = readDateline(text);
-    if (dateline) {
-      datelines.push({ line, dateline, where: 'after' });
-      drop(line, '日付行');
-      continue;
-    }
-    const kind = chromeKindOf(text);
-    if (!kind) break;
-    drop(line, CHROME_KIND_LABELS[kind]);
+/** The first dated entry from line `i`: a dateline beside a line that could be its title. */
+function findDatedEntry(lines: Line[], i: number): number | undefined {
+  for (let k = i + 1; k < lines.length; k++) {
+    const dateline = readDateline(lines[k]!.text);
+    if (!dateline || dateline.kind !== 'posted') continue;
+    const next = nextNonBlank(lines, k, 1, true);
+    if (next !== undefined && !isParagraph(lines[next]!.text) && !readDateline(lines[next]!.text)) return k;
+    const previous = nextNonBlank(lines, k, -1, true);
+    if (previous !== undefined && previous > i && !isParagraph(lines[previous]!.text)) return previous;
   }
-  const bodyAt = i;
+  return undefined;
+}
+
+function readEntry(lines: Line[], start: number, options: TextImportOptions, inheritedPageDate?: DayParts): Entry {
+  const warnings: string[] = [];
+  const { dropped, datelines, skippedHeader, title, titleLine, titleDate, bodyAt } = readHead(lines, start, options);
+  const drop = (line: Line, reason: string) => dropped.push({ line: line.no, text: line.text.trim(), reason });
 
   // 4. Where the body ends: the next entry, blog chrome, a footer.
   const shape = entryShapeOf(datelines);

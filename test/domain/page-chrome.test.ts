@@ -64,3 +64,20 @@ test('tells a site name from a title for the HTML importer', () => {
   assert.equal(isSiteNameLine('衆議院議員 山川さくら'), true);
   assert.equal(isSiteNameLine('第3回地域交通協議会'), false);
 });
+
+test('reads header tools, Latin names, newsletter names and long breadcrumbs as chrome', () => {
+  const cases: [string, string][] = [
+    ['文字サイズ 小 中 大', 'section-label'],
+    ['NEWS & TOPICS', 'section-label'],
+    ['川端ゆうき Yuki Kawabata', 'site-name'],
+    ['小林あかり 区政レポート', 'site-name'],
+    ['参議院議員（比例代表）', 'chamber-or-role'],
+    ['川端ゆうき公式サイト > 国会活動 > 子ども政策の勉強会', 'breadcrumb'],
+    ['Facebookでシェア', 'report-end'],
+    ['活動報告一覧へ戻る', 'report-end'],
+    ['コメントはまだありません。', 'report-end'],
+    ['TOPへ戻る', 'report-end'],
+  ];
+  for (const [line, kind] of cases) assert.equal(chromeKindOf(line), kind, line);
+  for (const line of ['視察レポート', '(2)市のホームページに投稿', '区政レポート第12号を発行しました']) assert.equal(chromeKindOf(line), undefined, line);
+});

@@ -145,3 +145,15 @@ test('reads any text without throwing anything but a ValidationError, the same w
     { numRuns: 300 },
   );
 });
+
+test('takes a name above the menu for the site header, not for the title', () => {
+  const parsed = parseImportedText('森下あおい\nホーム | プロフィール | 政策\n2024年2月9日\n予算委員会で質問\n本文です。');
+  assert.equal(parsed.title, '予算委員会で質問');
+  assert.equal(parsed.dropped[0]!.reason, 'サイトの見出し(メニューやサイト名の前の行)');
+});
+
+test('passes over a paragraph before a dated entry (a blog description) instead of refusing', () => {
+  const parsed = parseImportedText('田中のぞみの市政日記\n日々の活動をお伝えします。ご意見もお待ちしています。\n2023-11-20\n保育園の調査\n本文です。');
+  assert.equal(parsed.title, '保育園の調査');
+  assert.equal(parsed.activityDate, '2023-11-20');
+});
