@@ -23,6 +23,8 @@ const TIME = /(午前|午後|AM|PM)?\s*\d{1,2}\s*[:：]\s*\d{2}(\s*[:：]\s*\d{2
 const META_PHRASES =
   /(posted\s+)?by\s+\S{1,20}|投稿者\s*[:：]?\s*\S{1,20}|(カテゴリー?|カテゴリ|テーマ|タグ|category|tags?)\s*[:：]\s*\S{1,20}|(コメント|トラックバック|comments?|trackback)\s*[(（]\d+[)）]/gi;
 const DATE_WORDS = /最終更新日?|更新日時?|更新|投稿日時?|投稿|公開日時?|公開|掲載日|掲載|作成日|登録日|活動日|実施日|日付|日時|\b(posted|updated|published|on|at)\b/gi;
+/** A diary's weather after its date (「2023年3月8日(水) 晴れ」). */
+const WEATHER = /(晴れ?|曇り?|くもり|雨|雪)((のち|時々|一時|後)(晴れ?|曇り?|くもり|雨|雪))?/g;
 const SEPARATORS = /[\s[\]［］【】()（）「」<>＜＞:：|｜/・\-–—~〜,、。.]+/;
 
 /** The date a line is, when the line says nothing else (a date, weekday, time, meta words). */
@@ -33,7 +35,7 @@ export function readDateline(line: string): Dateline | undefined {
   if (dates.length === 0) return undefined;
   let rest = text;
   for (const d of [...dates].reverse()) rest = `${rest.slice(0, d.index)} ${rest.slice(d.index + d.match.length)}`;
-  rest = rest.replace(META_PHRASES, ' ').replace(TIME, ' ').replace(WEEKDAY, ' ').replace(DATE_WORDS, ' ');
+  rest = rest.replace(META_PHRASES, ' ').replace(TIME, ' ').replace(WEEKDAY, ' ').replace(DATE_WORDS, ' ').replace(WEATHER, ' ');
   const words = rest.split(SEPARATORS).filter((w) => w !== '');
   if (!words.every((w) => chromeKindOf(w) === 'section-label')) return undefined;
   // 「公開日:… 最終更新日:…」 dates the page by its first date, which is not an update.
@@ -79,10 +81,11 @@ export function resolveRelativeDay(relative: RelativeDay, pageDate: DayParts): D
   return isValidDay(year, month, day) ? { year, month, day } : undefined;
 }
 
-const REFERENCE_AFTER = /^\s*([(（][^)）]{0,8}[)）])?\s*(の(当欄|本欄|欄|記事|ブログ|日記|投稿|報告|レポート|活動報告|号)|付け?の|に(書いた|お知らせした|報告した|掲載した)|を参照|参照)/;
+const REFERENCE_AFTER = /^\s*[)）]?\s*([(（][^)）]{0,8}[)）])?\s*(の(当欄|本欄|欄|記事|ブログ|日記|投稿|報告|レポート|活動報告|号|続き)|付け?の|に(書いた|お知らせした|報告した|掲載した)|を参照|参照)/;
 
 /** Whether a date in a body points at another day (「6月21日の当欄参照」) rather than dating the text. */
 export function isReferenceDate(text: string, date: WrittenDate): boolean {
+  if (/(前回|既報|前号)[のはで]?\s*[(（]?\s*$/.test(text.slice(0, date.index))) return true;
   const after = text.slice(date.index + date.match.length);
   if (REFERENCE_AFTER.test(after)) return true;
   const sentenceEnd = after.search(/[。\n]/);

@@ -54,3 +54,9 @@ test('reads relative days at the head of a text and counts them from the page da
   assert.equal(readRelativeDay('3日間の日程で視察した。'), undefined);
   assert.equal(readRelativeDay('委員会で昨日の件を'), undefined);
 });
+
+test("reads a diary's dateline with its weather, and passes over the day of an earlier report", () => {
+  assert.equal(readDateline('2023年3月8日(水) 晴れのち曇り')!.date.day, 8);
+  assert.equal(firstDatingDate('前回(3月1日)の続きです。3月8日、再び現地を訪ねた。')!.match, '3月8日');
+  assert.equal(firstDatingDate('先日3月5日、港湾を視察した。')!.match, '3月5日');
+});
