@@ -189,7 +189,7 @@ function readHead(lines: Line[], start: number, options: TextImportOptions): Hea
   const drop = (line: Line, reason: string) => dropped.push({ line: line.no, text: line.text.trim(), reason });
   let i = start;
   for (let restarts = 0; ; restarts++) {
-    i = skipChrome(lines, i, datelines, drop);
+    i = skipChrome(lines, i, 'before', datelines, drop);
     const skippedHeader = dropped.map((d) => d.text);
     let title = options.title?.trim();
     let titleLine: number | undefined;
@@ -226,21 +226,9 @@ function readHead(lines: Line[], start: number, options: TextImportOptions): Hea
     const after: DatelineAt[] = [];
     const afterDropped: DroppedLine[] = [];
     let isSiteHeader = false;
-    for (; i < lines.length; i++) {
-      const line = lines[i]!;
-      const text = line.text.trim();
-      if (text === '') continue;
-      const dateline = readDateline(text);
-      if (dateline) {
-        after.push({ line, dateline, where: 'after' });
-        afterDropped.push({ line: line.no, text, reason: '日付行' });
-        continue;
-      }
-      const kind = chromeKindOf(text);
-      if (!kind) break;
+    i = skipChrome(lines, i, 'after', after, (line, reason) => afterDropped.push({ line: line.no, text: line.text.trim(), reason }), (kind, text) => {
       if (isSiteHeaderKind(kind, text)) isSiteHeader = true;
-      afterDropped.push({ line: line.no, text, reason: CHROME_KIND_LABELS[kind] });
-    }
+    });
     if (isSiteHeader && titleLine !== undefined && options.title === undefined && restarts < MAX_HEAD_RESTARTS) {
       drop(candidate!, 'サイトの見出し(メニューやサイト名の前の行)');
       i = titleAt;
@@ -253,19 +241,27 @@ function readHead(lines: Line[], start: number, options: TextImportOptions): Hea
 }
 
 /** Site chrome and datelines from line `i` on; returns the first other line. */
-function skipChrome(lines: Line[], i: number, datelines: DatelineAt[], drop: (line: Line, reason: string) => void): number {
+function skipChrome(
+  lines: Line[],
+  i: number,
+  where: 'before' | 'after',
+  datelines: DatelineAt[],
+  drop: (line: Line, reason: string) => void,
+  onChrome: (kind: ChromeKind, text: string) => void = () => {},
+): number {
   for (; i < lines.length; i++) {
     const line = lines[i]!;
     const text = line.text.trim();
     if (text === '') continue;
     const dateline = readDateline(text);
     if (dateline) {
-      datelines.push({ line, dateline, where: 'before' });
+      datelines.push({ line, dateline, where });
       drop(line, '日付行');
       continue;
     }
     const kind = chromeKindOf(text) ?? (isInsideAddressBlock(lines, i) ? 'address' : undefined) ?? joinedChrome(lines, i);
     if (kind) {
+      onChrome(kind, text);
       drop(line, CHROME_KIND_LABELS[kind]);
       continue;
     }
