@@ -321,7 +321,8 @@ function inlineText(state: State, nodes: AnyNode[]): string {
 }
 
 function collapse(text: string): string {
-  return text.replace(/[ \t\n\r\f\u00a0]+/g, ' ').replace(/\uE000/g, '');
+  const collapsed = text.replace(/[ \t\n\r\f\u00a0]+/g, ' ');
+  return collapsed.includes(FIGURE_MARK) ? collapsed.replaceAll(FIGURE_MARK, '') : collapsed;
 }
 
 function inlineElement(state: State, el: Element): string {
