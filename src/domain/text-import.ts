@@ -338,9 +338,9 @@ function isParagraph(text: string): boolean {
 }
 
 /**
- * The title at line `i` and the date written on it: a date at its start or end
- * (「2023.3.8 港湾視察」「港湾視察(2023年3月8日)」) is left out of the title. A long line's
- * segments are joined back until the body begins.
+ * The title at line `i` and the date written on it: a date at its start (「2023.3.8 港湾視察」)
+ * is a dateline glued to the title and left out of it; a date at its end dates the report too.
+ * A long line's segments are joined back until the body begins.
  */
 function titleOf(lines: Line[], i: number): { title: string; next: number; date?: WrittenDate; isDateAtEdge?: boolean } {
   let title = lines[i]!.text.trim();
@@ -362,9 +362,8 @@ function titleOf(lines: Line[], i: number): { title: string; next: number; date?
   if (edge.test(before) && after.trim() !== '' && !/^\s*[のにはをで、]/.test(after)) {
     return { title: after.replace(/^[\s\]］】)）:：|｜\-–—]+/, '').trim(), next, date, isDateAtEdge: true };
   }
-  if (edge.test(after) && before.trim() !== '') {
-    return { title: before.replace(/[\s[［【(（:：|｜\-–—]+$/, '').trim(), next, date, isDateAtEdge: true };
-  }
+  // A date closing the title (「港湾視察(2023年3月8日)」) dates it but stays: the author wrote it so.
+  if (edge.test(after) && before.trim() !== '') return { title, next, date, isDateAtEdge: true };
   return { title, next, date };
 }
 

@@ -157,3 +157,10 @@ test('passes over a paragraph before a dated entry (a blog description) instead 
   assert.equal(parsed.title, '保育園の調査');
   assert.equal(parsed.activityDate, '2023-11-20');
 });
+
+test('keeps a date closing the title in the title, and dates the report by it', () => {
+  const parsed = parseImportedText('港湾視察(2023年3月8日)\n本文です。');
+  assert.equal(parsed.title, '港湾視察(2023年3月8日)');
+  assert.equal(parsed.activityDate, '2023-03-08');
+  assert.equal(parseImportedText('2023.3.8 外務委員会で質問\n本文です。').title, '外務委員会で質問');
+});
