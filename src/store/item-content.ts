@@ -1,7 +1,7 @@
-// The columns reports and fixed pages share (slug, title, summary and the rendered body) and
-// the one conditional write of new content for both: applied only if the item is still at
-// the version the editor loaded, moving it to the next one. Each kind adds its own columns
-// (a report's date and category, a page's place in the tree).
+// The columns reports and fixed pages share (slug, title, summary, the rendered body, the
+// workflow columns) and the conditional writes of both: new content only if the item is still
+// at the version the editor loaded, a status only if it is still in the status it was read
+// in. Each kind adds its own columns (a report's date and category, a page's place in the tree).
 import type { Kysely } from 'kysely';
 import type { ItemKind } from '../domain/item-ref.js';
 import type { OutlineEntry } from '../domain/text-format/render.js';
@@ -10,6 +10,9 @@ import { translateDbError } from './errors.js';
 import { noteRenderedBody } from './render-versions.js';
 
 type Q = Kysely<Database>;
+
+// The query types name the reports table; the pages table has the same shared columns.
+const tableOf = (kind: ItemKind) => (kind === 'report' ? 'reports' : 'pages') as 'reports';
 
 /** A body as saved: its source and what the renderer made of it. */
 export interface BodyWrite {
@@ -29,6 +32,36 @@ export interface ItemContentWrite extends BodyWrite {
 /** The columns of a kind that a content save also writes. */
 export type KindColumns = Partial<Pick<ReportsTable, 'activity_date' | 'category_id'> & Pick<PagesTable, 'parent_id' | 'position'>>;
 
+/** Workflow columns of a status change; an undefined field is left as it is (pages have no submitted or scheduled time). */
+export interface ItemStatusChange {
+  status: ReportsTable['status'];
+  publishedAt?: string | null;
+  submittedAt?: string | null;
+  scheduledAt?: string | null;
+  trashedAt?: string | null;
+}
+
+/**
+ * Changes the status if the item is still in one of `fromStatuses`; returns false when it
+ * was not (another request changed it first), so two clicks never act twice.
+ */
+export async function setItemStatus(trx: Q, kind: ItemKind, id: number, fromStatuses: readonly string[], change: ItemStatusChange, nowIso: string): Promise<boolean> {
+  const result = await trx
+    .updateTable(tableOf(kind))
+    .set({
+      status: change.status,
+      ...(change.publishedAt !== undefined && { published_at: change.publishedAt }),
+      ...(change.submittedAt !== undefined && { submitted_at: change.submittedAt }),
+      ...(change.scheduledAt !== undefined && { scheduled_at: change.scheduledAt }),
+      ...(change.trashedAt !== undefined && { trashed_at: change.trashedAt }),
+      updated_at: nowIso,
+    })
+    .where('id', '=', id)
+    .where('status', 'in', [...fromStatuses])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 export function bodyColumns(body: BodyWrite) {
   return { body_source: body.bodySource, body_html: body.bodyHtml, body_text: body.bodyText, outline_json: JSON.stringify(body.outline) };
 }
@@ -47,11 +80,9 @@ export async function updateItemContent(
   kindColumns: KindColumns,
   nowIso: string,
 ): Promise<boolean> {
-  // The query types name the reports table; the pages table has the same shared columns.
-  const table = (kind === 'report' ? 'reports' : 'pages') as 'reports';
   try {
     const result = await trx
-      .updateTable(table)
+      .updateTable(tableOf(kind))
       .set((eb) => ({
         ...(kindColumns as Pick<ReportsTable, 'activity_date'>),
         slug: content.slug,

@@ -7,7 +7,7 @@ import type { OutlineEntry } from '../domain/text-format/render.js';
 import { trustedHtml } from '../domain/trusted-html.js';
 import type { Database, PageRow } from './database.js';
 import { translateDbError } from './errors.js';
-import { bodyColumns, updateItemContent, type ItemContentWrite } from './item-content.js';
+import { bodyColumns, setItemStatus, updateItemContent, type ItemContentWrite } from './item-content.js';
 import { noteRenderedBody } from './render-versions.js';
 
 type Q = Kysely<Database>;
@@ -101,18 +101,7 @@ export interface PageStatusChange {
 
 /** Changes the status if the page is still in one of `fromStatuses`; false when another request changed it first. */
 export async function setPageStatus(trx: Q, id: number, fromStatuses: readonly PageStatus[], change: PageStatusChange, nowIso: string): Promise<boolean> {
-  const result = await trx
-    .updateTable('pages')
-    .set({
-      status: change.status,
-      ...(change.publishedAt !== undefined && { published_at: change.publishedAt }),
-      ...(change.trashedAt !== undefined && { trashed_at: change.trashedAt }),
-      updated_at: nowIso,
-    })
-    .where('id', '=', id)
-    .where('status', 'in', [...fromStatuses])
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return setItemStatus(trx, 'page', id, fromStatuses, change, nowIso);
 }
 
 export async function findPage(db: Q, id: number): Promise<Page | undefined> {

@@ -7,7 +7,7 @@ import type { OutlineEntry } from '../domain/text-format/render.js';
 import { trustedHtml } from '../domain/trusted-html.js';
 import type { Database, Db } from './database.js';
 import { translateDbError } from './errors.js';
-import { bodyColumns, updateItemContent } from './item-content.js';
+import { bodyColumns, setItemStatus, updateItemContent } from './item-content.js';
 import { deleteAttachmentsOf, listAttachments, setBodyMediaLinks } from './media.js';
 import { noteRenderedBody } from './render-versions.js';
 
@@ -428,27 +428,8 @@ export interface StatusChange {
  * Changes the status if the report is still in one of `fromStatuses`; returns false when
  * it was not (another request changed it first), so two clicks never act twice.
  */
-export async function setReportStatus(
-  trx: Q,
-  id: number,
-  fromStatuses: readonly ReportStatus[],
-  change: StatusChange,
-  nowIso: string,
-): Promise<boolean> {
-  const result = await trx
-    .updateTable('reports')
-    .set({
-      status: change.status,
-      ...(change.publishedAt !== undefined && { published_at: change.publishedAt }),
-      ...(change.submittedAt !== undefined && { submitted_at: change.submittedAt }),
-      ...(change.scheduledAt !== undefined && { scheduled_at: change.scheduledAt }),
-      ...(change.trashedAt !== undefined && { trashed_at: change.trashedAt }),
-      updated_at: nowIso,
-    })
-    .where('id', '=', id)
-    .where('status', 'in', [...fromStatuses])
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+export async function setReportStatus(trx: Q, id: number, fromStatuses: readonly ReportStatus[], change: StatusChange, nowIso: string): Promise<boolean> {
+  return setItemStatus(trx, 'report', id, fromStatuses, change, nowIso);
 }
 
 /**

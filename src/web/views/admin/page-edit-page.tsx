@@ -9,6 +9,7 @@ import { BodyPreview } from './body-preview.js';
 import { controlAttrs, CsrfField, ErrorSummary, FieldError, TextField, type FieldErrors } from './form.js';
 import { AdminLayout, type AdminPageContext } from './layout.js';
 import { ReportAttachments, type ReportAttachmentsProps } from './report-attachments.js';
+import { WorkflowButtons } from './workflow-buttons.js';
 
 /** The form as typed (strings only, so anything typed can be shown again). */
 export interface PageForm {
@@ -136,38 +137,7 @@ export function PageEditPage(props: PageEditPageProps) {
           </div>
         )}
         <FieldError name="children" errors={errors} />
-        <div class="form-actions">
-          {can('edit') && (
-            <button type="submit" name="intent" value="save" class="button-primary">
-              {stored?.status === 'published' ? '保存して公開ページを更新' : '下書き保存'}
-            </button>
-          )}
-          {can('edit') && (
-            <button type="submit" name="intent" value="preview">
-              プレビュー
-            </button>
-          )}
-          {can('publish') && (
-            <button type="submit" name="intent" value="publish">
-              公開する
-            </button>
-          )}
-          {can('unpublish') && (
-            <button type="submit" name="intent" value="unpublish">
-              非公開にする
-            </button>
-          )}
-          {can('trash') && (
-            <button type="submit" name="intent" value="trash">
-              ゴミ箱へ移動
-            </button>
-          )}
-          {can('restore') && (
-            <button type="submit" name="intent" value="restore">
-              ゴミ箱から戻す
-            </button>
-          )}
-        </div>
+        <WorkflowButtons actions={props.actions} isPublished={stored?.status === 'published'} isNew={!stored} />
         <BodyPreview html={props.preview} />
       </form>
       {props.attachments && <ReportAttachments {...props.attachments} />}

@@ -15,6 +15,7 @@ import { AdminLayout, type AdminPageContext } from './layout.js';
 import { ReportAttachments, type ReportAttachmentsProps } from './report-attachments.js';
 import { ReportDiffView } from './report-diff-view.js';
 import { StatusBadge } from './report-status.js';
+import { WorkflowButtons } from './workflow-buttons.js';
 
 /** The form as typed (strings only, so anything typed can be shown again). */
 export interface ReportForm {
@@ -251,48 +252,7 @@ function ActionButtons({ actions, isNew, form, errors, report }: { actions: Repo
   const isPublished = report?.status === 'published';
   return (
     <>
-      <div class="form-actions">
-        {can('edit') && (
-          <button type="submit" name="intent" value="save" class="button-primary">
-            {isPublished ? '保存して公開ページを更新' : '下書き保存'}
-          </button>
-        )}
-        {can('edit') && (
-          <button type="submit" name="intent" value="preview">
-            プレビュー
-          </button>
-        )}
-        {can('submit') && (
-          <button type="submit" name="intent" value="submit">
-            レビューを依頼
-          </button>
-        )}
-        {can('withdraw') && (
-          <button type="submit" name="intent" value="withdraw">
-            依頼を取り下げ
-          </button>
-        )}
-        {can('publish') && (
-          <button type="submit" name="intent" value="publish">
-            公開する
-          </button>
-        )}
-        {can('unpublish') && (
-          <button type="submit" name="intent" value="unpublish">
-            非公開に戻す
-          </button>
-        )}
-        {can('trash') && !isNew && (
-          <button type="submit" name="intent" value="trash">
-            ゴミ箱へ移動
-          </button>
-        )}
-        {can('restore') && (
-          <button type="submit" name="intent" value="restore">
-            ゴミ箱から戻す
-          </button>
-        )}
-      </div>
+      <WorkflowButtons actions={actions} isPublished={isPublished} isNew={isNew} />
       {isPublished && can('edit') && <p class="admin-hint">公開中の報告です。保存すると公開ページにすぐ反映されます。</p>}
       {can('schedule') && (
         <fieldset class="schedule-box">

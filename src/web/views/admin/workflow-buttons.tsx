@@ -1,0 +1,36 @@
+// The buttons under a report's or fixed page's form, one per thing the acting user may do
+// now (domain/report-workflow.ts allowedActions), always in the same order with the same
+// words. Each posts the form with its `intent`; saving comes first.
+import type { ReportAction } from '../../../domain/report-workflow.js';
+
+const STATUS_BUTTONS: [Exclude<ReportAction, 'edit' | 'schedule' | 'delete'>, string][] = [
+  ['submit', 'レビューを依頼'],
+  ['withdraw', '依頼を取り下げ'],
+  ['publish', '公開する'],
+  ['unpublish', '非公開に戻す'],
+  ['trash', 'ゴミ箱へ移動'],
+  ['restore', 'ゴミ箱から戻す'],
+];
+
+export function WorkflowButtons({ actions, isPublished, isNew }: { actions: ReportAction[]; isPublished: boolean; isNew: boolean }) {
+  const can = (a: ReportAction) => actions.includes(a);
+  return (
+    <div class="form-actions">
+      {can('edit') && (
+        <button type="submit" name="intent" value="save" class="button-primary">
+          {isPublished ? '保存して公開ページを更新' : '下書き保存'}
+        </button>
+      )}
+      {can('edit') && (
+        <button type="submit" name="intent" value="preview">
+          プレビュー
+        </button>
+      )}
+      {STATUS_BUTTONS.filter(([action]) => can(action) && !(isNew && action === 'trash')).map(([action, label]) => (
+        <button type="submit" name="intent" value={action}>
+          {label}
+        </button>
+      ))}
+    </div>
+  );
+}
