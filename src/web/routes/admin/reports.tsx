@@ -4,6 +4,7 @@
 // shows are only a convenience, every POST is checked again here and by the action.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { renderToString } from 'preact-render-to-string';
+import { applyToReports } from '../../../actions/apply-to-reports.js';
 import { deleteReportPermanently } from '../../../actions/delete-report-permanently.js';
 import { publishReport } from '../../../actions/publish-report.js';
 import type { TransitionResult } from '../../../actions/report-transition.js';
@@ -15,13 +16,14 @@ import { trashReport } from '../../../actions/trash-report.js';
 import { unpublishReport } from '../../../actions/unpublish-report.js';
 import { withdrawSubmission } from '../../../actions/withdraw-submission.js';
 import { EditConflictError, UnavailableError, ValidationError } from '../../../domain/errors.js';
+import { bulkActionsFor, isBulkAction } from '../../../domain/report-bulk.js';
 import type { ReportAction } from '../../../domain/report-workflow.js';
 import type { EditConflict } from '../../../domain/revision.js';
 import type { Actor } from '../../../domain/user.js';
 import { listCategories } from '../../../store/categories.js';
 import { getEditableReport, listReportsForAdmin, type AdminStatus } from '../../../store/reports.js';
 import { listUsers } from '../../../store/users.js';
-import { formField, shortRawField } from '../../admin/form-body.js';
+import { formField, formPairs, shortRawField } from '../../admin/form-body.js';
 import { withNotice, type NOTICES } from '../../admin/notices.js';
 import { adminPageContext, sendAdminPage } from '../../admin/page.js';
 import { keyForNewForm, oncePerSubmissionKey } from '../../admin/submission-key.js';
@@ -30,6 +32,7 @@ import type { WebDeps } from '../../deps.js';
 import { HtmlBlock } from '../../views/components/html-block.js';
 import { ReportDeletePage } from '../../views/admin/report-delete-page.js';
 import type { ReportForm } from '../../views/admin/report-edit-page.js';
+import { ReportBulkResultPage } from '../../views/admin/report-bulk-result-page.js';
 import { ReportListPage, type ReportListQuery } from '../../views/admin/report-list-page.js';
 import { itemAttachmentRoutes } from './item-attachments.js';
 import { reportHistoryRoutes } from './reports-history.js';
@@ -167,9 +170,27 @@ export const reportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
         categories={categories}
         authors={authors}
         canCreate
+        bulkActions={bulkActionsFor(actor.role)}
       />,
       status,
     );
+  });
+
+  // Several reports at once, each through its own action (actions/apply-to-reports.ts).
+  app.post('/reports/bulk', { config: WRITER }, async (request, reply) => {
+    const actor = request.admin!.actor;
+    const action = formField(request, 'bulkAction');
+    const returnTo = formField(request, 'returnTo');
+    const listPath = /^\/admin\/reports(\?[^#]*)?$/.test(returnTo) ? returnTo : '/admin/reports';
+    if (!isBulkAction(action) || !bulkActionsFor(actor.role).includes(action)) return reply.redirect(listPath, 303);
+    const ids = formPairs(request)
+      .filter(([name]) => name === 'ids')
+      .map(([, value]) => parseId(value))
+      .filter((id): id is number => id !== undefined);
+    const categoryId = parseId(formField(request, 'categoryId')) ?? null;
+    const outcome = await applyToReports(deps.ctx, actor, { reportIds: ids, action, categoryId }, (id) => getViewableReport(deps, actor, id));
+    const page = await adminPageContext(deps, request, reply);
+    return sendAdminPage(reply, <ReportBulkResultPage page={page} action={action} done={outcome.done} refused={outcome.refused} returnTo={listPath} />);
   });
 
   app.get('/reports/new', { config: WRITER }, async (request, reply) => {

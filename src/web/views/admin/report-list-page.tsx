@@ -1,9 +1,13 @@
 // /admin/reports: every report an editor may work on (a writer: their own), newest change
-// first, filtered by status, category, author and words, a page at a time.
+// first, filtered by status, category, author and words, a page at a time. Reports ticked in
+// the table can be trashed, restored, published or moved to another category together.
+// The bulk form's `returnTo` brings the person back to this list with this filter.
 import { formatJapaneseDate } from '../../../domain/dates.js';
+import { BULK_ACTION_LABELS, type BulkAction } from '../../../domain/report-bulk.js';
 import type { Category, ReportSummary } from '../../../domain/report.js';
 import { Pagination } from '../components/pagination.js';
 import { formatDateTimeJa } from './date-time.js';
+import { CsrfField } from './form.js';
 import { AdminLayout, newFormHref, type AdminPageContext } from './layout.js';
 import { ADMIN_STATUS_LABELS, StatusBadge, type AdminStatus } from './report-status.js';
 import { StatusTabs } from './status-tabs.js';
@@ -34,6 +38,8 @@ export interface ReportListPageProps {
   /** Empty for writers, who see only their own reports. */
   authors: { id: number; name: string }[];
   canCreate: boolean;
+  /** The bulk actions the actor's role offers (domain/report-bulk.ts). */
+  bulkActions: BulkAction[];
 }
 
 const STATUS_TABS: (AdminStatus | undefined)[] = [undefined, 'draft', 'review', 'scheduled', 'published', 'trashed'];
@@ -109,46 +115,83 @@ export function ReportListPage(props: ReportListPageProps) {
       {items.length === 0 ? (
         <p>該当する報告はありません。</p>
       ) : (
-        <div class="table-scroll">
-          <table class="admin-table report-table">
-            <caption class="visually-hidden">活動報告の一覧(更新の新しい順)</caption>
-            <thead>
-              <tr>
-                <th scope="col">タイトル</th>
-                <th scope="col">状態</th>
-                <th scope="col">活動日</th>
-                <th scope="col">カテゴリー</th>
-                <th scope="col">作成者</th>
-                <th scope="col">更新日時</th>
-                <th scope="col">操作</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((r) => (
+        <form method="post" action="/admin/reports/bulk" class="report-bulk-form" novalidate>
+          <CsrfField token={page.csrfToken} />
+          <input type="hidden" name="returnTo" value={reportListHref(query, props.pageNumber)} />
+          <div class="table-scroll">
+            <table class="admin-table report-table">
+              <caption class="visually-hidden">活動報告の一覧(更新の新しい順)</caption>
+              <thead>
                 <tr>
-                  <td>
-                    <a href={`/admin/reports/${r.id}/edit`}>{r.title}</a>
-                  </td>
-                  <td>
-                    <StatusBadge report={r} />
-                    {r.status === 'scheduled' && r.scheduledAt && <div class="cell-note">{formatDateTimeJa(r.scheduledAt)}に公開</div>}
-                  </td>
-                  <td>{formatJapaneseDate(r.activityDate)}</td>
-                  <td>{r.category?.name ?? 'なし'}</td>
-                  <td>{r.authorName ?? '—'}</td>
-                  <td>{formatDateTimeJa(r.updatedAt)}</td>
-                  <td>
-                    <a href={`/admin/reports/${r.id}/edit`}>編集</a>
-                    {' / '}
-                    <a href={`/admin/reports/${r.id}/history`}>履歴</a>
-                  </td>
+                  <th scope="col">
+                    <span class="visually-hidden">選択</span>
+                  </th>
+                  <th scope="col">タイトル</th>
+                  <th scope="col">状態</th>
+                  <th scope="col">活動日</th>
+                  <th scope="col">カテゴリー</th>
+                  <th scope="col">作成者</th>
+                  <th scope="col">更新日時</th>
+                  <th scope="col">操作</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {items.map((r) => (
+                  <tr>
+                    <td class="cell-select">
+                      <input type="checkbox" name="ids" value={String(r.id)} id={`select-${r.id}`} aria-label={`「${r.title}」を選択`} />
+                    </td>
+                    <td>
+                      <a href={`/admin/reports/${r.id}/edit`}>{r.title}</a>
+                    </td>
+                    <td>
+                      <StatusBadge report={r} />
+                      {r.status === 'scheduled' && r.scheduledAt && <div class="cell-note">{formatDateTimeJa(r.scheduledAt)}に公開</div>}
+                    </td>
+                    <td>{formatJapaneseDate(r.activityDate)}</td>
+                    <td>{r.category?.name ?? 'なし'}</td>
+                    <td>{r.authorName ?? '—'}</td>
+                    <td>{formatDateTimeJa(r.updatedAt)}</td>
+                    <td>
+                      <a href={`/admin/reports/${r.id}/edit`}>編集</a>
+                      {' / '}
+                      <a href={`/admin/reports/${r.id}/history`}>履歴</a>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <BulkControls actions={props.bulkActions} categories={props.categories} />
+        </form>
       )}
       <Pagination info={{ page: props.pageNumber, pageCount: props.pageCount, basePath: reportListHref(query) }} />
     </AdminLayout>
+  );
+}
+
+function BulkControls({ actions, categories }: { actions: BulkAction[]; categories: Category[] }) {
+  return (
+    <fieldset class="report-bulk">
+      <legend>選んだ報告をまとめて操作</legend>
+      <div class="field">
+        <label for="bulk-action">操作</label>
+        <select id="bulk-action" name="bulkAction">
+          {actions.map((a) => (
+            <option value={a}>{BULK_ACTION_LABELS[a]}</option>
+          ))}
+        </select>
+      </div>
+      <div class="field">
+        <label for="bulk-category">変更先のカテゴリー(「カテゴリーを変更」のとき)</label>
+        <select id="bulk-category" name="categoryId">
+          <option value="">なし</option>
+          {categories.map((c) => (
+            <option value={String(c.id)}>{c.name}</option>
+          ))}
+        </select>
+      </div>
+      <button type="submit">選んだ報告に実行</button>
+    </fieldset>
   );
 }
