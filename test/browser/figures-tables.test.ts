@@ -32,7 +32,7 @@ test('shows a photo and scrolls a wide table inside its region at 390 px, axe cl
     await open(page, `/activity/${report.slug}/`);
     const photo = page.getByRole('img', { name: '狭い歩道を歩く児童' });
     await photo.scrollIntoViewIfNeeded();
-    await page.waitForFunction(() => [...document.querySelectorAll('figure img')].every((img) => (img as HTMLImageElement).complete));
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('figure img')).every((img) => (img as HTMLImageElement).complete));
     const loaded = await photo.evaluate((img: HTMLImageElement) => ({ natural: img.naturalWidth, src: img.currentSrc }));
     assert.ok(loaded.natural > 0, 'the photo loaded');
     assert.match(loaded.src, /\/w\d+\/[^/]+-\d+w\.webp$/);
