@@ -17,7 +17,13 @@ export interface RerenderedBody {
   html: string;
   text: string;
   outline: OutlineEntry[];
-  /** Built for items published when read (the only ones with a search entry). */
+  /**
+   * The text differs from the stored one. When it does not (a renderer change that alters
+   * only markup), the search entry, built from title and text, is left as it is: rewriting
+   * every entry costs FTS5 merges of the whole index at commits on the main thread.
+   */
+  isTextChanged: boolean;
+  /** Built when the text changed, for items published when read (the only ones with a search entry). */
   doc?: SearchDocument;
 }
 
@@ -25,20 +31,21 @@ export async function renderStoredBodies(db: Kysely<Database>, input: { kind: It
   const results: RerenderedBody[] = [];
   for (const stored of await findStoredBodies(db, input.kind, input.ids)) {
     const { rendered } = await renderBody(db, stored.bodySource);
-    const doc = stored.status === 'published' ? searchDocument(stored.title, rendered.text) : undefined;
-    results.push({ stored, html: rendered.html, text: rendered.text, outline: rendered.outline, ...(doc ? { doc } : {}) });
+    const isTextChanged = rendered.text !== stored.bodyText;
+    const doc = isTextChanged && stored.status === 'published' ? searchDocument(stored.title, rendered.text) : undefined;
+    results.push({ stored, html: rendered.html, text: rendered.text, outline: rendered.outline, isTextChanged, ...(doc ? { doc } : {}) });
   }
   return results;
 }
 
 /**
- * Writes one re-rendering and, for a published item, its search entry, in the caller's
- * transaction. False when the item changed since it was read (it is left to whoever changed it).
+ * Writes one re-rendering and, for a published item whose text changed, its search entry, in
+ * the caller's transaction. False when the item changed since it was read (it is left to whoever changed it).
  */
 export async function applyRerendered(trx: Kysely<Database>, kind: ItemKind, item: RerenderedBody): Promise<boolean> {
   const status = await writeRerenderedBody(trx, kind, item.stored, item);
   if (status === undefined) return false;
-  if (status === 'published') {
+  if (status === 'published' && item.isTextChanged) {
     const doc = item.doc ?? searchDocument(item.stored.title, item.text);
     await (kind === 'report' ? indexReport(trx, item.stored.id, doc) : indexPage(trx, item.stored.id, doc));
   }

@@ -7,7 +7,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ServerBusyError } from '../domain/errors.js';
 import type { ItemKind } from '../domain/item-ref.js';
-import { countStale, listStaleIds, RENDERED_KINDS } from '../store/render-versions.js';
+import { countStale, listStale, RENDERED_KINDS } from '../store/render-versions.js';
 import { deferIndexing, writeDeferredIndex } from '../store/search.js';
 import { bumpContentVersion } from '../store/site-state.js';
 import type { ActionContext } from './context.js';
@@ -61,20 +61,20 @@ export async function rerenderStale(ctx: ActionContext, options: RerenderOptions
   };
   for (const kind of RENDERED_KINDS) {
     // Failed items stay stale: the cursor moves past them, so a run always ends.
-    let ids = await listStaleIds(ctx.db, kind, 0, batchSize);
-    let rendering = renderBatch(ctx, kind, ids, fail);
-    while (ids.length > 0) {
+    let batch = await listStale(ctx.db, kind, undefined, batchSize);
+    let rendering = renderBatch(ctx, kind, batch.map((b) => b.id), fail);
+    while (batch.length > 0) {
       const items = await rendering;
       if (options.signal?.aborted) return result;
-      const nextIds = await listStaleIds(ctx.db, kind, ids[ids.length - 1]!, batchSize);
-      rendering = renderBatch(ctx, kind, nextIds, fail);
+      const next = await listStale(ctx.db, kind, batch[batch.length - 1], batchSize);
+      rendering = renderBatch(ctx, kind, next.map((b) => b.id), fail);
       const { written, skipped } = await writeBatch(ctx, kind, items, fail);
       result[kind === 'report' ? 'reports' : 'pages'] += written;
       result.rerendered += written;
       result.skipped += skipped;
-      result.done += ids.length;
+      result.done += batch.length;
       options.onProgress?.({ done: result.done, total: result.total, rerendered: result.rerendered, failed: result.failed });
-      ids = nextIds;
+      batch = next;
     }
   }
   return result;

@@ -110,6 +110,22 @@ test('leaves current items alone: only the stale ones are counted and written, e
   assert.equal(await getContentVersion(site.db), versionBefore);
 });
 
+test('keeps the search entry of an item whose new rendering changes markup only', async () => {
+  await settleEarlierItems();
+  const report = await publishReport(site, { title: '表記だけ', bodySource: '1 概要\n\n(1)堤防の点検に立ち会った。' });
+  await site.db.transaction().execute(async (trx) => {
+    await trx.updateTable('reports').set({ body_html: `<p>${OLD_WORD}</p>`, render_version: 1 }).where('id', '=', report.id).execute();
+    // An entry that the text would not give: rewritten, it would be gone.
+    await indexReport(trx, report.id, searchDocument('表記だけ', '目印語'));
+  });
+
+  const result = await rerenderStale(site);
+
+  assert.equal(result.rerendered, 1);
+  assert.equal((await row('report', report.id)).body_html, render('1 概要\n\n(1)堤防の点検に立ち会った。').html);
+  assert.deepEqual(await reportHits('目印語'), [report.id]);
+});
+
 test('works through many batches, reporting progress after each, and stops between batches when asked', async () => {
   await settleEarlierItems();
   const reports = [];
