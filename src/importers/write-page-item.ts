@@ -14,7 +14,8 @@ import { SETTINGS_LIMITS, type NavigationLink } from '../domain/settings.js';
 import type { Actor } from '../domain/user.js';
 import type { Database } from '../store/database.js';
 import { findPageImportSource, savePageImportSource, type SourceKind } from '../store/import-sources.js';
-import { getPage, pageSlugPath, siblingSlugExists } from '../store/pages.js';
+import { pageTree } from '../domain/page-tree.js';
+import { getPage, listPages, pageSlugPath, siblingSlugExists } from '../store/pages.js';
 import { addRedirect } from '../store/redirects.js';
 import { getSettings } from '../store/settings.js';
 
@@ -96,7 +97,7 @@ export async function writePageItem(
   if (page.status === 'published' && status !== 'published') await transitionPage(joined, IMPORT_ACTOR, 'publish', { pageId: saved.id });
   if (page.status === 'draft' && status === 'published') await transitionPage(joined, IMPORT_ACTOR, 'unpublish', { pageId: saved.id });
   const path = paths.page(await pageSlugPath(trx, saved.id));
-  await addRedirects(trx, item.redirectsFrom, item.isProfile ? paths.profile() : path, nowIso);
+  await addRedirects(trx, await notOtherPages(trx, item.redirectsFrom, decodeURI(path), warnings), item.isProfile ? paths.profile() : path, nowIso);
   await savePageImportSource(trx, { kind, key: item.key, pageId: saved.id, contentHash, importedAt: nowIso });
   return { outcome: existing ? 'updated' : 'created', path, warnings, settings: [] };
 }
@@ -132,6 +133,15 @@ async function safeSlug(trx: Q, page: ImportedPageInput, parentId: number | null
     if (slug !== page.slug) warnings.push(`its slug "${page.slug}" ${n === 1 ? 'was tidied' : 'is reserved or taken'}: the page is at "${slug}"`);
     return slug;
   }
+}
+
+/** The old paths that are not the address of a page of this site (which would answer for it once unpublished). */
+async function notOtherPages(trx: Q, from: readonly string[], ownPath: string, warnings: string[]): Promise<string[]> {
+  const taken = new Set(pageTree(await listPages(trx)).map((entry) => `/${entry.slugs.join('/')}/`));
+  taken.delete(ownPath);
+  const kept = from.filter((path) => !taken.has(path));
+  for (const path of from) if (taken.has(path)) warnings.push(`its old address ${path} is the address of a page here: not redirected`);
+  return kept;
 }
 
 /** Old paths are stored decoded (as the web app decodes request paths): the page's own path, decoded, is never one. */

@@ -12,7 +12,10 @@ import { findImportSource, findPageImportSource } from '../../src/store/import-s
 import { getPage } from '../../src/store/pages.js';
 import { findEditableReport } from '../../src/store/reports.js';
 import { getSettings } from '../../src/store/settings.js';
+import { transitionPage } from '../../src/actions/page-transition.js';
+import { savePage } from '../../src/actions/save-page.js';
 import { createTestApp } from '../support/app.js';
+import { addTeam } from '../support/authors.js';
 import { setSettings } from '../support/factories.js';
 import { makeImage } from '../support/media-fixtures.js';
 
@@ -70,6 +73,39 @@ test('a second run after the old site changed updates the same pages, never adds
     assert.match((await t.app.inject({ method: 'GET', url: encodeURI('/政策/') })).body, /四つの柱。/);
     // A page taken back to draft in WordPress is no longer public here either.
     assert.equal((await t.app.inject({ method: 'GET', url: encodeURI('/政策/教育/') })).statusCode, 404);
+  } finally {
+    await t.close();
+  }
+});
+
+test('a slug another page of the site already has gets a -2 variant, and a slug is tidied to what the page rules allow, with warnings', async () => {
+  const t = await createTestApp();
+  try {
+    const team = await addTeam(t.site);
+    const own = await savePage(t.site, team.editor, { title: '政策', slug: '政策', parentId: null, position: 0, summary: '', bodySource: '事務所が書いた政策。' });
+    await transitionPage(t.site, team.editor, 'publish', { pageId: own.id });
+    const file = join(dir, 'taken.xml');
+    writeFileSync(
+      file,
+      exportOf([
+        { id: 1, title: '政策', slug: '政策', content: '<p>旧サイトの政策。</p>' },
+        { id: 2, title: '事務所', slug: 'ＯＦＦＩＣＥ.info', content: '<p>事務所。</p>' },
+      ]),
+    );
+    const summary = await runImport(t.site, wxrImportItems(t.site, file), { kind: 'wxr' });
+    assert.deepEqual(summary.failed, []);
+    const slugOf = async (id: number) => (await getPage(t.site.db, (await findPageImportSource(t.site.db, 'wxr', `${SITE}#${id}`))!.pageId)).slug;
+    assert.equal(await slugOf(1), '政策-2');
+    assert.equal(await slugOf(2), 'office-info');
+    assert.ok(summary.warnings.some((w) => w.label === `${SITE}/政策/` && /"政策" is reserved or taken: the page is at "政策-2"/.test(w.reason)));
+    assert.ok(summary.warnings.some((w) => /"ＯＦＦＩＣＥ.info" was tidied: the page is at "office-info"/.test(w.reason)));
+    // The site's own page keeps its address (never a redirect, even once unpublished); the other old address of the imported one leads to its new one.
+    assert.match((await t.app.inject({ method: 'GET', url: encodeURI('/政策/') })).body, /事務所が書いた政策。/);
+    assert.ok(summary.warnings.some((w) => w.label === `${SITE}/政策/` && w.reason === 'its old address /政策/ is the address of a page here: not redirected'));
+    await transitionPage(t.site, team.editor, 'unpublish', { pageId: own.id });
+    assert.equal((await t.app.inject({ method: 'GET', url: encodeURI('/政策/') })).statusCode, 404);
+    const old = await t.app.inject({ method: 'GET', url: '/?page_id=1' });
+    assert.equal(old.headers.location, `/${encodeURIComponent('政策-2')}/`);
   } finally {
     await t.close();
   }
