@@ -300,7 +300,8 @@ function readEntry(lines: Line[], start: number, options: TextImportOptions, inh
 
   // 4. Where the body ends: the next entry, blog chrome, a footer.
   const shape = entryShapeOf(datelines);
-  const nextEntryAt = shape ? findNextEntry(lines, bodyAt, shape) : undefined;
+  let nextEntryAt = shape ? findNextEntry(lines, bodyAt, shape) : undefined;
+  if (nextEntryAt !== undefined && !isListPage(lines, bodyAt, nextEntryAt, shape!)) nextEntryAt = undefined;
   let end = nextEntryAt ?? lines.length;
   const cut = reportEndOf(lines, bodyAt, end);
   for (let k = cut; k < end; k++) {
@@ -415,6 +416,20 @@ function findNextEntry(lines: Line[], from: number, shape: EntryShape): number |
     if (at > from) return at;
   }
   return undefined;
+}
+
+/**
+ * Whether a second dated entry at `next` makes a list page rather than a dated part of one
+ * report (「活動予定」 and its date): blog chrome closes the first entry (続きを読む,
+ * コメント(0), share buttons), or two more entries follow.
+ */
+function isListPage(lines: Line[], bodyAt: number, next: number, shape: EntryShape): boolean {
+  for (let k = bodyAt; k < next; k++) {
+    const kind = chromeKindOf(lines[k]!.text);
+    if (kind === 'report-end' || kind === 'meta') return true;
+  }
+  const third = findNextEntry(lines, next, shape);
+  return third !== undefined;
 }
 
 function nextNonBlank(lines: Line[], i: number, step: 1 | -1, isChromeSkipped: boolean): number | undefined {

@@ -164,3 +164,9 @@ test('keeps a date closing the title in the title, and dates the report by it', 
   assert.equal(parsed.activityDate, '2023-03-08');
   assert.equal(parseImportedText('2023.3.8 外務委員会で質問\n本文です。').title, '外務委員会で質問');
 });
+
+test('reads a dated part of one report (a schedule) as body, not as a second entry', () => {
+  const parsed = parseImportedText('港湾視察\n2023年3月8日\n岸壁を視察した。\n\n次の予定\n2023年3月15日\n委員会で報告する。');
+  assert.deepEqual(parsed.warnings, []);
+  assert.match(parsed.bodySource, /次の予定\n2023年3月15日\n委員会で報告する。$/);
+});
