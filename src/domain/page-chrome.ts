@@ -46,7 +46,7 @@ const NAV_WORDS = new Set(
     'blog', 'diary', 'profile', 'policy', 'contact', 'menu', 'english', 'info', 'information',
     // Tools in a site's header: text size, colours, search, languages, social accounts.
     '文字サイズ', '文字の大きさ', '背景色', '拡大', '縮小', '標準', '大', '中', '小', '検索', 'サイト内検索', '閉じる', '開く',
-    '白', '黒', '青', '日本語', 'ふりがな', '読み上げ', 'instagram', 'youtube', 'rss', 'sns', 'search', 'close', 'facebook', 'twitter', 'line', 'x',
+    '白', '黒', '青', '印刷', '印刷する', 'このページを印刷する', '日本語', 'ふりがな', '読み上げ', 'instagram', 'youtube', 'rss', 'sns', 'search', 'close', 'facebook', 'twitter', 'line', 'x',
   ].map((w) => w.toLowerCase()),
 );
 

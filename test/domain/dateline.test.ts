@@ -60,3 +60,8 @@ test("reads a diary's dateline with its weather, and passes over the day of an e
   assert.equal(firstDatingDate('前回(3月1日)の続きです。3月8日、再び現地を訪ねた。')!.match, '3月8日');
   assert.equal(firstDatingDate('先日3月5日、港湾を視察した。')!.match, '3月5日');
 });
+
+test('reads a blog dateline with its category, comment count and edit link', () => {
+  assert.equal(readDateline('2023年3月8日 | カテゴリー：未分類 | コメント：0件')!.date.day, 8);
+  assert.equal(readDateline('2023/03/08 (水) 21:15 | 編集')!.date.month, 3);
+});
