@@ -6,13 +6,13 @@ import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { uploadMedia } from '../../src/actions/upload-media.js';
 import { listItemAttachments } from '../../src/store/media.js';
-import { buildServer } from '../../src/web/server.js';
 import { addTestUser, logIn, type AdminAgent } from '../support/admin.js';
-import { TEST_BASE_URL } from '../support/app.js';
-import { createTestSite, type TestSite } from '../support/db.js';
+import { createTestApp, TEST_BASE_URL, type TestApp } from '../support/app.js';
+import type { TestSite } from '../support/db.js';
 import { setSettings } from '../support/factories.js';
 import { makePdf } from '../support/media-fixtures.js';
 
+let t: TestApp;
 let site: TestSite;
 let app: FastifyInstance;
 let editor: AdminAgent;
@@ -20,18 +20,13 @@ let writer: AdminAgent;
 let editorId: number;
 
 before(async () => {
-  site = await createTestSite();
-  await setSettings(site);
-  app = await buildServer({ ctx: site, baseUrl: TEST_BASE_URL, logLevel: 'silent' });
+  t = await createTestApp({ seed: setSettings });
+  ({ site, app } = t);
   editorId = (await addTestUser(site, { login: 'editor', role: 'editor' })).id;
   await addTestUser(site, { login: 'writer', role: 'writer' });
-  editor = await logIn(app, 'editor');
-  writer = await logIn(app, 'writer');
+  [editor, writer] = [await logIn(app, 'editor'), await logIn(app, 'writer')];
 });
-after(async () => {
-  await app.close();
-  await site.cleanup();
-});
+after(async () => t.close());
 
 let counter = 0;
 async function createPage(agent: AdminAgent): Promise<number> {
