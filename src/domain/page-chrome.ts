@@ -46,7 +46,7 @@ const NAV_WORDS = new Set(
     'blog', 'diary', 'profile', 'policy', 'contact', 'menu', 'english', 'info', 'information',
     // Tools in a site's header: text size, colours, search, languages, social accounts.
     '文字サイズ', '文字の大きさ', '背景色', '拡大', '縮小', '標準', '大', '中', '小', '検索', 'サイト内検索', '閉じる', '開く',
-    '白', '黒', '青', '印刷', '印刷する', 'このページを印刷する', '日本語', 'ふりがな', '読み上げ', 'instagram', 'youtube', 'rss', 'sns', 'search', 'close', 'facebook', 'twitter', 'line', 'x',
+    '白', '黒', '青', '印刷', '印刷する', 'このページを印刷する', 'カテゴリー', 'カテゴリ', 'アーカイブ', 'タグ', 'カレンダー', '自己紹介', '日本語', 'ふりがな', '読み上げ', 'instagram', 'youtube', 'rss', 'sns', 'search', 'close', 'facebook', 'twitter', 'line', 'x',
   ].map((w) => w.toLowerCase()),
 );
 
@@ -59,7 +59,7 @@ const GROUP_NAME = /^(\S{1,16}\s)?\S{1,12}(党|クラブ)$/;
 const CHAMBER =
   /^(衆議院|参議院|\S{0,8}?(都|道|府|県|市|区|町|村)議会)(議員(\s*\S{1,10})?)?$|(議員|議長|副議長|委員長|副委員長|大臣|副大臣|政務官|幹事長|政調会長|代表|会長)(\s*[(（][^)）]{1,15}[)）])?(\s+\S{1,10}([(（][^)）]{1,20}[)）])?){0,2}$/;
 /** 「2023年3月」「2023年3月の記事」: the heading of a month's archive. */
-const MONTH_ARCHIVE = /^\d{4}\s*年\s*\d{1,2}\s*月(の(記事|投稿|一覧|アーカイブ)|アーカイブ)?$/;
+const MONTH_ARCHIVE = /^\d{4}\s*年\s*\d{1,2}\s*月(の(記事|投稿|一覧|アーカイブ)|アーカイブ)?(\s*[(（]\d+[)）])?$/;
 const BREADCRUMB_SEPARATOR = /\s*(?:>|＞|›|»|≫|→)\s*/;
 const SKIP_LINK = /^(本文|メインコンテンツ|コンテンツ|メニュー|ナビゲーション|本文まで)(へ|に)?(移動|スキップ|進む|ジャンプ)?(する)?$|^skip (to|navigation)/i;
 const META =
@@ -80,6 +80,14 @@ function isReportEnd(text: string): boolean {
   if (!REPORT_END_LINE.test(text)) return false;
   // Several words on one line only when every one is a share button (「ツイート シェア B!」).
   return !/\s/.test(text) || text.split(/\s+/).every((w) => SHARE_WORD.test(w));
+}
+
+/** Headings of a blog's or site's sidebar; one standing alone after a report begins the sidebar. */
+const SIDEBAR_HEADING =
+  /^(プロフィール|自己紹介|最新(の)?記事|最近の記事|最新(の)?投稿|最近の投稿|最新コメント|最近のコメント|カテゴリー?|カテゴリ|(月別)?アーカイブ|過去の記事|タグ(クラウド)?|カレンダー|リンク集?|(ブログ|サイト)内検索|検索|人気(の)?記事|おすすめ記事|ランキング|qrコード|rss|profile|archives?|categories|recent (posts|entries|comments)|links|search)$/i;
+
+export function isSidebarHeading(line: string): boolean {
+  return SIDEBAR_HEADING.test(line.normalize('NFKC').trim());
 }
 
 /**
@@ -124,5 +132,7 @@ function isNavigation(text: string): boolean {
     .replace(/^[【\[［〈<＜「『(（]+|[】\]］〉>＞」』)）]+$/g, '')
     .split(/[\s・/|｜,、&＆+【】\[\]［］()（）]+/)
     .filter((w) => w !== '');
-  return words.length > 0 && words.every((w) => NAV_WORDS.has(w.toLowerCase()) || /^(\S+一覧|\S+アーカイブ)$/.test(w));
+  // 「県政報告 (12)」: a sidebar's category with its count.
+  const isNav = (w: string) => NAV_WORDS.has(w.toLowerCase()) || /^(\S+一覧|\S+アーカイブ)$/.test(w);
+  return words.some(isNav) && words.every((w) => isNav(w) || /^\d+$/.test(w));
 }

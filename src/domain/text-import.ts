@@ -17,7 +17,7 @@ import { isValidDay, parseIsoDate, toIsoDate, type DayParts } from './dates.js';
 import { firstDatingDate, readDateline, readRelativeDay, resolveRelativeDay, type Dateline } from './dateline.js';
 import { ValidationError } from './errors.js';
 import { findWrittenDates, type WrittenDate } from './japanese-dates.js';
-import { CHROME_KIND_LABELS, chromeKindOf, type ChromeKind } from './page-chrome.js';
+import { CHROME_KIND_LABELS, chromeKindOf, isSidebarHeading, type ChromeKind } from './page-chrome.js';
 
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as given to --date. */
 export interface DateHint {
@@ -449,7 +449,8 @@ function countEntries(lines: Line[], from: number, shape: EntryShape | undefined
 
 /**
  * Where the report ends: at the first line of blog chrome that follows a report (share
- * buttons, 前の記事, comments, related entries), and before the chrome, datelines and
+ * buttons, 前の記事, comments, related entries), a sidebar's heading (プロフィール, 最新記事)
+ * or a run of chrome lines, and before the chrome, datelines and
  * posting stamps just above it or above `end` (a footer of address and copyright).
  */
 function reportEndOf(lines: Line[], from: number, end: number): number {
@@ -458,7 +459,7 @@ function reportEndOf(lines: Line[], from: number, end: number): number {
   for (let k = from; k < end; k++) {
     const text = lines[k]!.text.trim();
     if (text === '') continue;
-    if (seenText && chromeKindOf(text) === 'report-end') {
+    if (seenText && (chromeKindOf(text) === 'report-end' || isSidebarHeading(text) || isChromeCluster(lines, k, end))) {
       cut = k;
       break;
     }
@@ -473,12 +474,30 @@ function reportEndOf(lines: Line[], from: number, end: number): number {
   return cut;
 }
 
+/** Lines that start a sidebar or footer: of the next five, three or more (this one included) are chrome. */
+const CLUSTER_LINES = 5;
+const CLUSTER_CHROME = 3;
+
+function isChromeCluster(lines: Line[], k: number, end: number): boolean {
+  if (!chromeKindOf(lines[k]!.text)) return false;
+  let seen = 0;
+  let chrome = 0;
+  for (let j = k; j < end && seen < CLUSTER_LINES; j++) {
+    const text = lines[j]!.text.trim();
+    if (text === '') continue;
+    seen++;
+    if (chromeKindOf(text) || readDateline(text)) chrome++;
+  }
+  return chrome >= CLUSTER_CHROME;
+}
+
 /** 「小林あかり 2023-06-14 21:00」: who posted an entry and when, under it. */
 function isFooterStamp(text: string): boolean {
   return text.length <= 40 && /\d{1,2}\s*[:：]\s*\d{2}/.test(text) && findWrittenDates(text).length > 0;
 }
 
 function reportEndReason(line: Line): string {
+  if (isSidebarHeading(line.text)) return 'サイドバー';
   const kind = chromeKindOf(line.text);
   return kind ? CHROME_KIND_LABELS[kind] : '記事の後';
 }

@@ -170,3 +170,10 @@ test('reads a dated part of one report (a schedule) as body, not as a second ent
   assert.deepEqual(parsed.warnings, []);
   assert.match(parsed.bodySource, /次の予定\n2023年3月15日\n委員会で報告する。$/);
 });
+
+test('ends the body at a sidebar heading or a run of chrome lines, not at one short line', () => {
+  const sidebar = parseImportedText('港湾視察\n2023年3月8日\n本文です。\n写真\n岸壁の様子。\nプロフィール\n1970年生まれ。みどり市出身。\n最新記事\n予算委員会で質問');
+  assert.equal(sidebar.bodySource, '本文です。\n写真\n岸壁の様子。');
+  const footer = parseImportedText('題\n2023年3月8日\n本文です。\nホーム | 政策\n山川事務所\n〒100-0014 東京都千代田区永田町9-9-9\n無断転載を禁じます。');
+  assert.equal(footer.bodySource, '本文です。');
+});
