@@ -91,28 +91,31 @@ export async function removeDemoContent(ctx: ActionContext, by: DemoRemover): Pr
 }
 
 /** Reports nobody wrote (the demo has no author) whose title and text are a demo report's as seeded. */
-async function demoReports(db: Q): Promise<{ id: number; title: string; slug: string }[]> {
-  const seeded = new Map(DEMO_REPORTS.map((r) => checkDraft(r)).map((r) => [r.title, r.bodySource]));
-  const rows = await db
-    .selectFrom('reports')
-    .select(['id', 'title', 'slug', 'body_source'])
-    .where('author_id', 'is', null)
-    .where('title', 'in', [...seeded.keys()])
-    .execute();
-  return rows.filter((r) => seeded.get(r.title) === r.body_source).map((r) => ({ id: r.id, title: r.title, slug: r.slug }));
+function demoReports(db: Q): Promise<SeededItem[]> {
+  return unchangedSeeded(db, 'reports', DEMO_REPORTS.map((r) => checkDraft(r)));
 }
 
-async function demoPages(db: Q): Promise<{ id: number; title: string; parentId: number | null }[]> {
-  const seeded = new Map(
-    DEMO_PAGES.map((p) => checkPageFields({ title: p.title, slug: p.slug, parentId: null, position: 0, summary: p.summary, bodySource: p.bodySource })).map((p) => [p.title, p.bodySource]),
-  );
+function demoPages(db: Q): Promise<SeededItem[]> {
+  const seeded = DEMO_PAGES.map((p) => checkPageFields({ title: p.title, slug: p.slug, parentId: null, position: 0, summary: p.summary, bodySource: p.bodySource }));
+  return unchangedSeeded(db, 'pages', seeded);
+}
+
+interface SeededItem {
+  id: number;
+  title: string;
+  slug: string;
+}
+
+/** Rows without an author whose title and body source are still those of a seeded item. */
+async function unchangedSeeded(db: Q, table: 'reports' | 'pages', seeded: { title: string; bodySource: string }[]): Promise<SeededItem[]> {
+  const bodies = new Map(seeded.map((item) => [item.title, item.bodySource]));
   const rows = await db
-    .selectFrom('pages')
-    .select(['id', 'title', 'parent_id', 'body_source'])
+    .selectFrom(table)
+    .select(['id', 'title', 'slug', 'body_source'])
     .where('author_id', 'is', null)
-    .where('title', 'in', [...seeded.keys()])
+    .where('title', 'in', [...bodies.keys()])
     .execute();
-  return rows.filter((r) => seeded.get(r.title) === r.body_source).map((r) => ({ id: r.id, title: r.title, parentId: r.parent_id }));
+  return rows.filter((r) => bodies.get(r.title) === r.body_source).map((r) => ({ id: r.id, title: r.title, slug: r.slug }));
 }
 
 /** Children before parents; a demo page under which the office put a page of its own stays. */

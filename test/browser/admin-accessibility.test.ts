@@ -1,29 +1,14 @@
 // WCAG 2.1 A/AA (axe-core in Chromium) on the account pages of the admin: login, login with
 // errors, dashboard, account, users (with and without field errors) and the audit log.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { test } from 'node:test';
-import type { Page } from 'playwright-core';
 import { addTestUser, TEST_PASSWORD } from '../support/admin.js';
 import { open, useBrowserSession, withPage } from '../support/browser.js';
+import { axeViolations } from '../support/axe.js';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(join(dirname(require.resolve('axe-core')), 'axe.min.js'), 'utf8');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 const session = useBrowserSession();
 let hasOwner = false;
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, options: object) => Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    const results = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return results.violations.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  }, WCAG_TAGS);
-}
 
 for (const width of [390, 1280]) {
   test(`has no WCAG 2.1 A/AA violation on the admin account pages at ${width} px`, async () => {

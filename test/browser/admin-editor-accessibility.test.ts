@@ -4,9 +4,7 @@
 // media library with an upload refused, and the settings with an error. Each page is also
 // saved as test-artifacts/screenshots/admin-<name>-<width>.png for people to look at.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { saveReport } from '../../src/actions/save-report.js';
@@ -14,22 +12,11 @@ import { getEditableReport } from '../../src/store/reports.js';
 import { addTestUser, TEST_PASSWORD, type TestUser } from '../support/admin.js';
 import { open, screenshotDir, useBrowserSession, withPage } from '../support/browser.js';
 import { makeImage } from '../support/media-fixtures.js';
+import { axeViolations } from '../support/axe.js';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(join(dirname(require.resolve('axe-core')), 'axe.min.js'), 'utf8');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 const session = useBrowserSession();
 let owner: Promise<TestUser> | undefined;
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, options: object) => Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    const results = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return results.violations.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  }, WCAG_TAGS);
-}
 
 async function click(page: Page, name: string | RegExp): Promise<void> {
   await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.getByRole('button', { name }).first().click()]);

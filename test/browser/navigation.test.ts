@@ -3,32 +3,17 @@
 // followed, and the child page marks the entry and its section as current. axe (WCAG 2.1
 // A/AA) on the page with the disclosure open.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { test } from 'node:test';
-import type { Page } from 'playwright-core';
 import { transitionPage } from '../../src/actions/page-transition.js';
 import { savePage } from '../../src/actions/save-page.js';
 import { getSettings, saveSettings } from '../../src/store/settings.js';
 import { bumpContentVersion } from '../../src/store/site-state.js';
 import { addAuthor } from '../support/authors.js';
 import { open, useBrowserSession, withPage } from '../support/browser.js';
+import { axeViolations } from '../support/axe.js';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(join(dirname(require.resolve('axe-core')), 'axe.min.js'), 'utf8');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 const session = useBrowserSession();
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, options: object) => Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    const results = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return results.violations.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  }, WCAG_TAGS);
-}
 
 let seeded: Promise<void> | undefined;
 

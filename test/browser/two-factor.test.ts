@@ -4,10 +4,7 @@
 // every new page. The site runs at http://localhost:<port> because browsers refuse an IP
 // address as a passkey's RP ID; localhost is mapped to 127.0.0.1 in the browser.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { createServer, type AddressInfo } from 'node:net';
-import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildServer } from '../../src/web/server.js';
@@ -16,10 +13,8 @@ import type { RunningSite } from '../support/browser.js';
 import { open, withPage } from '../support/browser.js';
 import { createTestSite } from '../support/db.js';
 import { enrolTotp, totpCodeAt } from '../support/two-factor.js';
+import { axeViolations } from '../support/axe.js';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(join(dirname(require.resolve('axe-core')), 'axe.min.js'), 'utf8');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** The server's clock: moved on by hand, so each sign-in has a code of a step not used yet. */
 let clockMs = Date.parse('2026-11-20T03:00:00.000Z');
@@ -63,15 +58,6 @@ after(async () => {
   await browser?.close();
   await site?.close();
 });
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, options: object) => Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    const results = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return results.violations.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  }, WCAG_TAGS);
-}
 
 const checkAxe = async (page: Page, name: string) => assert.deepEqual(await axeViolations(page), [], name);
 
