@@ -23,7 +23,8 @@ export interface RenderedBody {
 export async function renderBody(trx: Kysely<Database>, bodySource: string, options: { isPreview?: boolean } = {}): Promise<RenderedBody> {
   const isPreview = options.isPreview === true;
   const address = (path: string) => (isPreview ? staffMediaPath(path) : path);
-  const named = await findMediaByRefs(trx, mediaRefs(bodySource));
+  // A body naming no file is not parsed for refs (a long preview is parsed once, by render).
+  const named = await findMediaByRefs(trx, /media:/i.test(bodySource) ? mediaRefs(bodySource) : []);
   const images = [...named.values()].filter((m) => m.mime.startsWith('image/'));
   const variants = await listVariants(trx, images.map((m) => m.sha256));
   const mediaInfo = new Map<string, MediaInfo>();
@@ -38,8 +39,9 @@ export async function renderBody(trx: Kysely<Database>, bodySource: string, opti
       variants: (variants.get(m.sha256) ?? []).map((v) => ({ url: address(mediaVariantPath(m.sha256, m.originalName, v.width)), width: v.width })),
     });
   }
-  const linked = new Set(mediaRefs(bodySource, 'links'));
-  const media = new Map([...named].filter(([ref]) => linked.has(ref)));
+  // Without a photo line every ref is a link: the body is not parsed a third time.
+  const linked = bodySource.includes('![') ? new Set(mediaRefs(bodySource, 'links')) : undefined;
+  const media = linked ? new Map([...named].filter(([ref]) => linked.has(ref))) : named;
   return { rendered: render(bodySource, { media: mediaInfo, isPreview }), media };
 }
 
