@@ -276,7 +276,7 @@ function skipChrome(
 
 /** Chrome under a title that shows the "title" was the site's header: a menu, a breadcrumb, a site name. */
 function isSiteHeaderKind(kind: ChromeKind, text: string): boolean {
-  if (kind === 'section-label') return /[\s|｜・/]/.test(norm(text));
+  if (kind === 'section-label') return isMenu(text);
   return kind === 'site-name' || kind === 'chamber-or-role' || kind === 'breadcrumb' || kind === 'skip-link' || kind === 'address';
 }
 
@@ -474,21 +474,32 @@ function reportEndOf(lines: Line[], from: number, end: number): number {
   return cut;
 }
 
-/** Lines that start a sidebar or footer: of the next five, three or more (this one included) are chrome. */
+/** Lines that start a sidebar or footer: of the next five, three or more (this one included) are clearly chrome. */
 const CLUSTER_LINES = 5;
 const CLUSTER_CHROME = 3;
 
 function isChromeCluster(lines: Line[], k: number, end: number): boolean {
-  if (!chromeKindOf(lines[k]!.text)) return false;
+  if (!isClearChrome(lines[k]!.text)) return false;
   let seen = 0;
   let chrome = 0;
   for (let j = k; j < end && seen < CLUSTER_LINES; j++) {
     const text = lines[j]!.text.trim();
     if (text === '') continue;
     seen++;
-    if (chromeKindOf(text) || readDateline(text)) chrome++;
+    if (isClearChrome(text) || readDateline(text)) chrome++;
   }
   return chrome >= CLUSTER_CHROME;
+}
+
+/** Chrome that is no single word a report could use as a subheading (「写真」「政策」). */
+function isClearChrome(text: string): boolean {
+  const kind = chromeKindOf(text);
+  return kind !== undefined && (kind !== 'section-label' || isMenu(text));
+}
+
+/** Several section names on one line (「ホーム | 政策」), not one a report could use as a subheading. */
+function isMenu(text: string): boolean {
+  return /[\s|｜・/]/.test(norm(text));
 }
 
 /** 「小林あかり 2023-06-14 21:00」: who posted an entry and when, under it. */
