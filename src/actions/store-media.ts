@@ -1,15 +1,15 @@
 // Storing an uploaded or imported file: bytes on disk by content hash, facts in the
 // database (type, size, PDF page count and text). Also the PDF reading shared with
 // upload-media.ts: the file is parsed off the event loop, and its text is saved with the
-// record and indexed with the published reports that have it attached.
+// record and indexed with the published reports and pages that have it attached.
 import type { Kysely } from 'kysely';
 import { WorkTimeoutError } from '../domain/errors.js';
 import type { Database } from '../store/database.js';
 import { saveMediaFile } from '../store/media-files.js';
 import { hasMediaText, setMediaText } from '../store/media-text.js';
-import { reportsAttaching, upsertMedia, type Media } from '../store/media.js';
-import { refreshReportIndex } from '../store/search.js';
+import { itemsAttaching, upsertMedia, type Media } from '../store/media.js';
 import { bumpContentVersion } from '../store/site-state.js';
+import { refreshOwnerIndex } from './attachment-owner.js';
 import type { ActionContext } from './context.js';
 import { rerenderItemsNaming } from './rerender-items-naming.js';
 import { DEFAULT_PDF_LIMITS, type PdfFacts, type PdfLimits } from './workers/inspect-pdf.js';
@@ -41,15 +41,13 @@ export async function readPdf(ctx: ActionContext, bytes: Uint8Array, maxBytes: n
 
 /**
  * Saves a PDF's text with its record. When the record had none yet (a new upload, or a file
- * stored before texts were read), the published reports listing it are indexed again.
+ * stored before texts were read), the published reports and pages listing it are indexed again.
  */
 export async function savePdfText(trx: Kysely<Database>, mediaId: number, facts: PdfFacts): Promise<void> {
   if (await hasMediaText(trx, mediaId)) return;
   const status = facts.failure !== undefined ? 'failed' : facts.isTruncated ? 'truncated' : 'complete';
   await setMediaText(trx, mediaId, facts.text, status);
-  for (const report of await reportsAttaching(trx, mediaId)) {
-    if (report.status === 'published') await refreshReportIndex(trx, report.id);
-  }
+  for (const item of await itemsAttaching(trx, mediaId)) await refreshOwnerIndex(trx, item, item.status);
 }
 
 export async function storeMedia(ctx: ActionContext, upload: MediaUpload): Promise<Media> {

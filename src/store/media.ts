@@ -272,15 +272,17 @@ export interface AttachedReport {
   status: string;
 }
 
-/** Reports listing the media under their attachments (any status, trash included). */
-export async function reportsAttaching(db: Q, mediaId: number): Promise<AttachedReport[]> {
-  return db
-    .selectFrom('attachments')
-    .innerJoin('reports', 'reports.id', 'attachments.report_id')
-    .select(['reports.id', 'reports.title', 'reports.status'])
-    .where('attachments.media_id', '=', mediaId)
-    .orderBy('reports.id')
+/** Reports and pages listing the media under their attachments (any status, trash included), with their status. */
+export async function itemsAttaching(db: Q, mediaId: number): Promise<(ItemRef & { status: string })[]> {
+  const rows = await attachmentUses(db)
+    .select(['attachments.report_id', 'attachments.page_id', 'reports.status as report_status', 'pages.status as page_status'])
+    .where('media.id', '=', mediaId)
+    .orderBy('attachments.report_id')
+    .orderBy('attachments.page_id')
     .execute();
+  return rows.map((r) =>
+    r.report_id !== null ? { kind: 'report', id: r.report_id, status: r.report_status ?? '' } : { kind: 'page', id: r.page_id!, status: r.page_status ?? '' },
+  );
 }
 
 /** Reports whose body has any `media:` link, with their source and rendered body, for the caller to resolve. */

@@ -8,6 +8,7 @@ import { deleteMedia } from '../../src/actions/delete-media.js';
 import { detachMedia } from '../../src/actions/detach-media.js';
 import { listMedia } from '../../src/actions/list-media.js';
 import { transitionPage } from '../../src/actions/page-transition.js';
+import { readStoredPdfTexts } from '../../src/actions/reindex.js';
 import { reorderAttachments } from '../../src/actions/reorder-attachments.js';
 import { savePage } from '../../src/actions/save-page.js';
 import { uploadMedia } from '../../src/actions/upload-media.js';
@@ -15,7 +16,7 @@ import { MediaInUseError, PageNotFoundError, ValidationError } from '../../src/d
 import { parseSearchQuery } from '../../src/domain/search/query.js';
 import { listAudit } from '../../src/store/audit-log.js';
 import { isMediaPublic, listAttachments, listItemAttachments } from '../../src/store/media.js';
-import { findPageHits } from '../../src/store/page-search.js';
+import { findPageHits, refreshPageIndex } from '../../src/store/page-search.js';
 import { addTeam, type Team } from '../support/authors.js';
 import { createTestSite, type TestSite } from '../support/db.js';
 import { publishReport } from '../support/factories.js';
@@ -100,4 +101,18 @@ test('refuses to delete a file a page lists under its attachments, naming the pa
   });
   const listed = (await listMedia(site)).items.find((i) => i.id === file.id);
   assert.deepEqual(listed?.usedBy.map((u) => u.kind), ['page']);
+});
+
+test('a PDF stored before its text was read finds the published page that attaches it once reindex reads it', async () => {
+  const pageId = await newPage('エネルギー政策');
+  await transitionPage(site, team.editor, 'publish', { pageId });
+  const file = await pdf('old.pdf', '洋上風力発電の導入目標');
+  await attachMediaToReport(site, { pageId, mediaId: file.id, label: '旧資料', user: user() });
+  // As a file stored before migration 0009: no text, never read; and an index without it.
+  await site.db.updateTable('media').set({ text: null, text_status: null }).where('id', '=', file.id).execute();
+  await site.db.transaction().execute((trx) => refreshPageIndex(trx, pageId));
+  const hits = async () => (await findPageHits(site.db, parseSearchQuery('洋上風力')!, { offset: 0, limit: 10 })).ids;
+  assert.deepEqual(await hits(), []);
+  assert.equal(await readStoredPdfTexts(site), 1);
+  assert.deepEqual(await hits(), [pageId]);
 });
