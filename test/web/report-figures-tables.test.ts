@@ -146,3 +146,12 @@ test('lists unnumbered headings in the table of contents without a number', asyn
   assert.deepEqual(entries, ['s1 【地元】', 's2 【国会】', 's3 【党務】']);
   assert.match(html, /<h3 id="s1-1"><span class="no">■<\/span> 商店街<\/h3>/);
 });
+
+test('shows the photo once its file is uploaded after the report that names it', async () => {
+  const report = await publishReport(t.site, { title: '後から届いた写真', activityDate: '2026-05-04', bodySource: '![式典の様子](media:式典.jpg)' });
+  const url = `/activity/${report.slug}/`;
+  assert.match((await t.app.inject({ method: 'GET', url })).body, /<p class="placeholder">［画像：式典の様子］<\/p>/);
+  await uploadMedia(t.site, { bytes: await makeImage('jpeg', 800, 600), fileName: '式典.jpg', altText: '式典', user: TEST_USER });
+  const html = (await t.app.inject({ method: 'GET', url })).body;
+  assert.match(html, /<figure class="figure"><img [^>]*width="800" height="600" alt="式典の様子"/);
+});
