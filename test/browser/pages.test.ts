@@ -10,6 +10,7 @@ import { addTestUser, TEST_PASSWORD } from '../support/admin.js';
 import { open, useBrowserSession, withPage } from '../support/browser.js';
 import { formatVnuMessage, validateHtml } from '../support/vnu.js';
 import { axeViolations } from '../support/axe.js';
+import { makePdf } from '../support/media-fixtures.js';
 
 
 const session = useBrowserSession();
@@ -43,6 +44,13 @@ test('an editor creates 政策 with a child page, publishes them, and readers op
     await click(page, '下書き保存');
     await click(page, '公開する');
     assert.match(await page.locator('main').innerText(), /公開しました/);
+    // The stored page has the report's attachment forms: a PDF uploaded here is listed under the public page.
+    await page.locator('#field-upload\\.file').setInputFiles({ name: 'policy.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await makePdf(2)) });
+    await page.locator('#field-upload\\.label').fill('政策集');
+    await click(page, 'アップロードして添付');
+    assert.match(await page.locator('#attachments').innerText(), /政策集/);
+    assert.deepEqual(await axeViolations(page), [], 'page editor with an attachment');
+    documents['admin page editor with an attachment'] = await page.content();
 
     await open(page, '/admin/pages/new');
     await page.getByLabel('タイトル').fill('子育て支援');
@@ -56,6 +64,7 @@ test('an editor creates 政策 with a child page, publishes them, and readers op
 
     await open(page, `/${encodeURIComponent('政策')}/`);
     assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), '政策');
+    assert.match(await page.getByRole('region', { name: '添付資料' }).innerText(), /政策集\(PDF形式/);
     assert.deepEqual(await axeViolations(page), [], 'public page');
     documents['public page'] = await page.content();
     await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: '子育て支援' }).click()]);
