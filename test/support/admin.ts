@@ -82,11 +82,12 @@ export class AdminAgent {
     });
   }
 
-  /** A multipart/form-data post as a browser sends it (fields, then the file), with the agent's CSRF token in `_csrf`. */
-  postMultipart(url: string, fields: Record<string, string>, file?: MultipartFile): Promise<LightMyRequestResponse> {
+  /** A multipart/form-data post as a browser sends it (fields, then the file), with the agent's CSRF token in `_csrf` unless told otherwise. */
+  postMultipart(url: string, fields: Record<string, string>, file?: MultipartFile, options: PostOptions = {}): Promise<LightMyRequestResponse> {
     const boundary = `----katsudo${Math.random().toString(16).slice(2)}`;
     const chunks: Buffer[] = [];
-    for (const [name, value] of Object.entries({ _csrf: this.csrfToken, ...fields })) {
+    const token = options.csrf === undefined ? this.csrfToken : options.csrf;
+    for (const [name, value] of Object.entries({ ...(token === false ? {} : { _csrf: token }), ...fields })) {
       chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
     }
     if (file) {

@@ -48,25 +48,9 @@ interface FilePart {
   bytes: Uint8Array;
 }
 
-/** A multipart/form-data body as a browser sends it. */
-function multipartBody(fields: Record<string, string>, file?: FilePart): { payload: Buffer; contentType: string } {
-  const boundary = `----katsudo${Math.random().toString(16).slice(2)}`;
-  const chunks: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
-  }
-  if (file) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.fileName}"\r\nContent-Type: ${file.type}\r\n\r\n`));
-    chunks.push(Buffer.from(file.bytes));
-    chunks.push(Buffer.from('\r\n'));
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
-}
-
 function upload(agent: AdminAgent, reportId: number, fields: Record<string, string>, file?: FilePart, csrf: string | false = agent.csrfToken) {
-  const { payload, contentType } = multipartBody({ ...(csrf === false ? {} : { _csrf: csrf }), ...fields }, file);
-  return agent.inject({ method: 'POST', url: `/admin/reports/${reportId}/attachments/upload`, headers: { 'content-type': contentType }, payload });
+  const part = file && { field: file.name, fileName: file.fileName, type: file.type, bytes: file.bytes };
+  return agent.postMultipart(`/admin/reports/${reportId}/attachments/upload`, fields, part, { csrf });
 }
 
 test('uploads a PDF on the edit page and lists it with its label, type, size, pages and body reference', async () => {
