@@ -140,6 +140,8 @@ export interface EditPageOptions {
   attachForm?: AttachmentForm;
   uploadForm?: AttachmentForm;
   status?: number;
+  /** The form's one-time key when it is not a fresh one (a new form opened from a link: keyForNewForm). */
+  submissionKey?: string;
 }
 
 export async function sendEditPage(deps: WebDeps, request: FastifyRequest, reply: FastifyReply, options: EditPageOptions): Promise<FastifyReply> {
@@ -148,8 +150,6 @@ export async function sendEditPage(deps: WebDeps, request: FastifyRequest, reply
   const errors = options.errors ?? {};
   const actions = report ? allowedActions(actor, report) : actionsForNew(actor);
   const categories = await listCategories(deps.ctx.db);
-  /** The form's one-time key when it is not a fresh one (a new form opened from a link: keyForNewForm). */
-  submissionKey?: string;
   const form = options.form ?? (report ? formFromReport(report) : undefined);
   let conflict: ReportConflict | undefined;
   if (options.conflict) {
