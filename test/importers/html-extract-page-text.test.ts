@@ -34,3 +34,9 @@ test('drops share buttons, links to the previous and next entry and related entr
   assert.ok(extracted.contentHtml.includes('課題を聞いた。'));
   for (const chrome of ['シェアする', '前の記事', '関連記事', '駅前での街頭演説']) assert.ok(!extracted.contentHtml.includes(chrome), chrome);
 });
+
+test('drops a sidebar that sits inside the content after the report', () => {
+  const extracted = extractPage(page('<h1>港湾視察</h1><p>2023年3月8日</p><p>港湾施設を視察した。</p><h3>プロフィール</h3><p>1970年生まれ。みどり市出身。</p>'));
+  assert.ok(extracted.contentHtml.includes('港湾施設を視察した。'));
+  assert.ok(!extracted.contentHtml.includes('1970年生まれ'));
+});

@@ -8,7 +8,7 @@ import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { firstDatingDate, readDateline } from '../../domain/dateline.js';
 import { findWrittenDates, parseWrittenDate, resolveWrittenDate, yearFromUrlPath } from '../../domain/japanese-dates.js';
-import { chromeKindOf, isSiteNameLine } from '../../domain/page-chrome.js';
+import { chromeKindOf, isSidebarHeading, isSiteNameLine } from '../../domain/page-chrome.js';
 
 export interface ExtractedPage {
   title: string;
@@ -234,13 +234,17 @@ function dateLineOf($: cheerio.CheerioAPI, time: Element): AnyNode {
 
 /**
  * Drops what follows the report inside the content: from the first short block that is blog
- * chrome after a report (share buttons, 前の記事/次の記事, comments, related entries) to the
- * content's end.
+ * chrome after a report (share buttons, 前の記事/次の記事, comments, related entries) or a
+ * sidebar's heading (プロフィール, 最新記事) to the content's end.
  */
 function removeReportEnd($: cheerio.CheerioAPI, container: cheerio.Cheerio<Element>): void {
   const marker = container
     .find(BLOCKS)
-    .filter((_, el) => $(el).find(BLOCKS).length === 0 && chromeKindOf(cleanText($(el).text())) === 'report-end')
+    .filter((_, el) => {
+      if ($(el).find(BLOCKS).length > 0) return false;
+      const text = cleanText($(el).text());
+      return chromeKindOf(text) === 'report-end' || isSidebarHeading(text);
+    })
     .first();
   if (marker.length === 0 || container.find(BLOCKS).first().is(marker)) return;
   let node: Element = marker[0]!;
