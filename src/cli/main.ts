@@ -25,12 +25,16 @@ export const EXIT_BY_CODE: Record<ErrorCode, number> = {
   WORK_TIMEOUT: 75,
   // A broken installation (sysexits EX_UNAVAILABLE): reinstalling, not retrying, helps.
   NATIVE_MODULE_UNAVAILABLE: 69,
+  // A damaged or foreign backup archive (sysexits EX_DATAERR).
+  BACKUP_INVALID: 65,
+  // restore into a directory holding data, or from a newer katsudo (EX_CANTCREAT).
+  RESTORE_REFUSED: 73,
 };
 const EXIT_USAGE = 2;
 const EXIT_UNEXPECTED = 1;
 
 async function helpText(): Promise<string> {
-  const [{ IMPORT_TEXT_USAGE }, { IMPORT_HTML_USAGE }, { IMPORT_WXR_USAGE }, { LIST_USAGE }, { REINDEX_USAGE }, { RERENDER_USAGE }, { USER_USAGE }, { DEMO_USAGE }] = await Promise.all([
+  const [{ IMPORT_TEXT_USAGE }, { IMPORT_HTML_USAGE }, { IMPORT_WXR_USAGE }, { LIST_USAGE }, { REINDEX_USAGE }, { RERENDER_USAGE }, { USER_USAGE }, { DEMO_USAGE }, { BACKUP_USAGE }, { RESTORE_USAGE }] = await Promise.all([
     import('./commands/import-text.js'),
     import('./commands/import-html.js'),
     import('./commands/import-wxr.js'),
@@ -39,7 +43,10 @@ async function helpText(): Promise<string> {
     import('./commands/rerender.js'),
     import('./commands/user.js'),
     import('./commands/demo.js'),
+    import('./commands/backup.js'),
+    import('./commands/restore.js'),
   ]);
+  const { EXPORT_USAGE } = await import('./commands/export.js');
   return `katsudo — 議員公式サイトの活動報告を公開するシステム
 
 使い方:
@@ -57,8 +64,14 @@ async function helpText(): Promise<string> {
       検索索引を作り直します。
   ${RERENDER_USAGE}
       古い描画方式で保存された活動報告・固定ページを描画し直します(起動時にも自動で行います)。
+  ${EXPORT_USAGE}
+      サイトの全データ(報告・固定ページ・ファイル・設定)を開かれた形式(JSON・テキスト・WordPress WXR)でフォルダに書き出します。
   ${DEMO_USAGE}
       最初の起動で作られたデモの内容(報告・ページ・ファイル・デモのままの設定)を削除します。
+  ${BACKUP_USAGE.join('\n  ')}
+      サイトを動かしたまま、データベースとメディアファイルを1つのアーカイブにバックアップします(--verify で検査)。
+  ${RESTORE_USAGE}
+      バックアップを空のデータディレクトリに復元します(中身があれば --force が必要です)。
   ${USER_USAGE.join('\n  ')}
       管理画面にログインするユーザーを追加・変更・一覧表示します(最初のオーナーもこれで作ります)。
 
@@ -122,11 +135,28 @@ async function run(argv: string[]): Promise<void> {
       const config = loadConfig({ dataDir: parsed.dataDir });
       return rerenderCommand(config.dataDir, out);
     }
+    case 'export': {
+      const { exportCommand, parseExportArgs } = await import('./commands/export.js');
+      const parsed = parseExportArgs(args);
+      const config = loadConfig({ dataDir: parsed.dataDir });
+      return exportCommand(parsed, config.dataDir, config.baseUrl, out);
+    }
     case 'demo': {
       const { demoCommand, parseDemoArgs } = await import('./commands/demo.js');
       const parsed = parseDemoArgs(args);
       const config = loadConfig({ dataDir: parsed.dataDir });
       return demoCommand(parsed, config.dataDir, out);
+    }
+    case 'backup': {
+      const { backupCommand, parseBackupArgs, verifyBackupCommand } = await import('./commands/backup.js');
+      const parsed = parseBackupArgs(args);
+      if (parsed.verifyFile !== undefined) return verifyBackupCommand(parsed.verifyFile, out);
+      const config = loadConfig({ dataDir: parsed.dataDir });
+      return backupCommand(parsed, config.dataDir, out);
+    }
+    case 'restore': {
+      const { parseRestoreArgs, restoreCommand } = await import('./commands/restore.js');
+      return restoreCommand(parseRestoreArgs(args), out);
     }
     case 'user': {
       const { parseUserArgs, userCommand } = await import('./commands/user.js');

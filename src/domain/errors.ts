@@ -155,6 +155,20 @@ export class NativeModuleError extends AppError {
   }
 }
 
+/** A backup archive that is damaged, incomplete or not katsudo's (actions/backup/). */
+export class BackupInvalidError extends AppError {
+  constructor(message: string) {
+    super('BACKUP_INVALID', message);
+  }
+}
+
+/** A restore that would overwrite data or that this katsudo cannot read (a newer schema). */
+export class RestoreRefusedError extends AppError {
+  constructor(message: string) {
+    super('RESTORE_REFUSED', message);
+  }
+}
+
 /** Every code an AppError can carry; web/errors.ts and cli/main.ts must map each one. */
 export const ERROR_CODES = [
   'REPORT_NOT_FOUND',
@@ -171,6 +185,8 @@ export const ERROR_CODES = [
   'SERVER_BUSY',
   'WORK_TIMEOUT',
   'NATIVE_MODULE_UNAVAILABLE',
+  'BACKUP_INVALID',
+  'RESTORE_REFUSED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -29,6 +29,9 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   SERVER_BUSY: 503,
   WORK_TIMEOUT: 503,
   NATIVE_MODULE_UNAVAILABLE: 503,
+  // Backups are made and restored by the CLI and the server's schedule, never over HTTP.
+  BACKUP_INVALID: 500,
+  RESTORE_REFUSED: 500,
 };
 
 function statusOf(error: unknown): number {

@@ -1,0 +1,27 @@
+// katsudo restore FILE --data DIR [--force]: a backup archive into an empty data directory.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { restoreBackup } from '../../actions/backup/restore-backup.js';
+import { UsageError } from '../usage-error.js';
+import { contentsLine } from './backup.js';
+
+export const RESTORE_USAGE = 'katsudo restore FILE --data ./data [--force]';
+
+export function parseRestoreArgs(args: string[]) {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { data: { type: 'string' }, force: { type: 'boolean' } },
+    strict: true,
+    allowPositionals: true,
+  });
+  // The target is never taken from KATSUDO_DATA_DIR or the default: restoring is said out loud.
+  if (positionals.length !== 1 || values.data === undefined) throw new UsageError(`使い方: ${RESTORE_USAGE}`);
+  return { archive: positionals[0]!, dataDir: values.data, isForced: values.force ?? false };
+}
+
+export async function restoreCommand(args: { archive: string; dataDir: string; isForced: boolean }, log: (line: string) => void): Promise<void> {
+  const result = await restoreBackup({ archive: resolve(args.archive), dataDir: resolve(args.dataDir), isForced: args.isForced, now: () => new Date() });
+  if (result.movedAsideTo !== undefined) log(`元の内容は ${result.movedAsideTo} に移しました。`);
+  log(`復元しました: ${resolve(args.dataDir)}(${result.manifest.createdAt} のバックアップ)`);
+  log(contentsLine(result.manifest));
+}
