@@ -1,6 +1,7 @@
 // Inline photos and tables in Debian Chromium at phone width (issue 11 items 2 and 3): the
 // photo loads from its WebP variants with its space reserved, a wide table scrolls inside its
-// own region (reachable by keyboard) while the page itself does not, and axe finds nothing.
+// own region (reachable by keyboard) while the page itself does not; axe and the Nu HTML
+// Checker find nothing.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { uploadMedia } from '../../src/actions/upload-media.js';
@@ -8,12 +9,13 @@ import { addTestUser, makeImage, TEST_USER } from '../support/media-fixtures.js'
 import { axeViolations } from '../support/axe.js';
 import { open, useBrowserSession, withPage } from '../support/browser.js';
 import { publishReport } from '../support/factories.js';
+import { formatVnuMessage, validateHtml } from '../support/vnu.js';
 
 const session = useBrowserSession();
 
 const WIDE_ROW = (i: number) => `| ${i} | みどり町${i}丁目の通学路 | 歩道の拡幅と防護柵の設置を要望 | 令和9年度までに着工予定 | 県土木事務所 |`;
 
-test('shows a photo and scrolls a wide table inside its region at 390 px, axe clean', async () => {
+test('shows a photo and scrolls a wide table inside its region at 390 px, axe and Nu clean', async () => {
   const site = session.site.site;
   await addTestUser(site);
   await uploadMedia(site, { bytes: await makeImage('jpeg', 1600, 1200), fileName: '通学路.jpg', altText: '通学路', user: TEST_USER });
@@ -52,5 +54,13 @@ test('shows a photo and scrolls a wide table inside its region at 390 px, axe cl
     await page.waitForFunction((el) => el !== null && el.scrollLeft > 0, handle);
 
     assert.deepEqual(await axeViolations(page), []);
+    // A placeholder and a table without a header row, as served.
+    const placeholder = await publishReport(site, { title: '写真の届かない報告', activityDate: '2026-04-21', bodySource: '![未着の写真](media:未着.jpg "説明")\n\na\tb\nc\td' });
+    const documents: Record<string, string> = { 'photo and table': await page.content() };
+    await open(page, `/activity/${placeholder.slug}/`);
+    documents['placeholder'] = await page.content();
+    assert.deepEqual(await axeViolations(page), []);
+    const errors = (await validateHtml(documents)).filter((m) => m.type !== 'info');
+    assert.equal(errors.length, 0, `Nu HTML Checker errors:\n${errors.map(formatVnuMessage).join('\n')}`);
   });
 });
