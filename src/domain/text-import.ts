@@ -222,6 +222,12 @@ function readHead(lines: Line[], start: number, options: TextImportOptions): Hea
     if (title === undefined || title === '') {
       throw new ValidationError('ファイルに本文がありません(空のファイルです)。', { title: 'タイトル行がありません。' });
     }
+    // Sites often show the title twice (the page's heading and the entry's).
+    const repeated = nextNonBlank(lines, i - 1, 1, false);
+    if (repeated !== undefined && norm(lines[repeated]!.text) === norm(title)) {
+      drop(lines[repeated]!, 'タイトルの繰り返し');
+      i = repeated + 1;
+    }
     const titleAt = i;
     const after: DatelineAt[] = [];
     const afterDropped: DroppedLine[] = [];
