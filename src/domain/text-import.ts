@@ -200,11 +200,11 @@ function readHead(lines: Line[], start: number, options: TextImportOptions): Hea
       if (candidate && norm(candidate.text) === norm(title)) i++;
     } else if (candidate) {
       const found = titleOf(lines, i);
-      if (isParagraph(found.title)) {
+      if (isParagraph(found.title) || NUMBERED_HEADING.test(norm(found.title))) {
         const entryAt = restarts < MAX_HEAD_RESTARTS ? findDatedEntry(lines, i) : undefined;
         if (entryAt === undefined) {
           throw new ValidationError('タイトルが分かりません。', {
-            title: `${candidate.no}行目は文章なので、タイトルにしませんでした。--title "タイトル" でタイトルを指定してください。`,
+            title: `${candidate.no}行目は文章(または番号の付いた見出し)なので、タイトルにしませんでした。--title "タイトル" でタイトルを指定してください。`,
           });
         }
         for (let k = i; k < entryAt; k++) if (lines[k]!.text.trim() !== '') drop(lines[k]!, '日付のある記事の前の文章(サイトの説明など)');
@@ -231,10 +231,11 @@ function readHead(lines: Line[], start: number, options: TextImportOptions): Hea
     const titleAt = i;
     const after: DatelineAt[] = [];
     const afterDropped: DroppedLine[] = [];
-    let isSiteHeader = false;
+    let sign: 'sure' | 'maybe' | undefined;
     i = skipChrome(lines, i, 'after', after, (line, reason) => afterDropped.push({ line: line.no, text: line.text.trim(), reason }), (kind, text) => {
-      if (isSiteHeaderKind(kind, text)) isSiteHeader = true;
+      sign = sign === 'sure' ? sign : (siteHeaderSign(kind, text) ?? sign);
     });
+    const isSiteHeader = sign === 'sure' || (sign === 'maybe' && hasTitleFrom(lines, titleAt));
     if (isSiteHeader && titleLine !== undefined && options.title === undefined && restarts < MAX_HEAD_RESTARTS) {
       drop(candidate!, 'サイトの見出し(メニューやサイト名の前の行)');
       i = titleAt;
@@ -280,11 +281,26 @@ function skipChrome(
   return i;
 }
 
-/** Chrome under a title that shows the "title" was the site's header: a menu, a breadcrumb, a site name. */
-function isSiteHeaderKind(kind: ChromeKind, text: string): boolean {
-  if (kind === 'section-label') return isMenu(text);
-  return kind === 'site-name' || kind === 'chamber-or-role' || kind === 'breadcrumb' || kind === 'skip-link' || kind === 'address';
+/**
+ * What chrome under a title says of it: a menu, breadcrumb or skip link shows the "title"
+ * was the site's header ('sure'); a site name, chamber line or address may also be the
+ * author's line under a report's title ('maybe').
+ */
+function siteHeaderSign(kind: ChromeKind, text: string): 'sure' | 'maybe' | undefined {
+  if (kind === 'section-label') return isMenu(text) ? 'sure' : undefined;
+  if (kind === 'breadcrumb' || kind === 'skip-link') return 'sure';
+  return kind === 'site-name' || kind === 'chamber-or-role' || kind === 'address' ? 'maybe' : undefined;
 }
+
+/** Whether a title can be read from line `i` on, past chrome: a short line that is no numbered heading. */
+function hasTitleFrom(lines: Line[], i: number): boolean {
+  const at = skipChrome(lines, i, 'after', [], () => {});
+  const line = lines[at];
+  return line !== undefined && !isParagraph(titleOf(lines, at).title) && !NUMBERED_HEADING.test(norm(line.text));
+}
+
+/** 「1 概要」「(1)経緯」「① 日時」「第1 総論」: the body's structure, never a title. */
+const NUMBERED_HEADING = /^([0-9]+([\s、)]|\.(?![0-9]))|[(][0-9]+[)]|[①-⑳]|第[0-9一二三四五六七八九十]+\s)/;
 
 /** The first dated entry from line `i`: a dateline beside a line that could be its title. */
 function findDatedEntry(lines: Line[], i: number): number | undefined {

@@ -177,3 +177,10 @@ test('ends the body at a sidebar heading or a run of chrome lines, not at one sh
   const footer = parseImportedText('題\n2023年3月8日\n本文です。\nホーム | 政策\n山川事務所\n〒100-0014 東京都千代田区永田町9-9-9\n無断転載を禁じます。');
   assert.equal(footer.bodySource, '本文です。');
 });
+
+test('keeps a report title with the author line under it, and never takes a numbered heading for a title', () => {
+  const word = parseImportedText('港湾視察報告\n\n令和5年3月8日\n衆議院議員 山川さくら\n\n1 概要\n(1)岸壁を視察した。');
+  assert.equal(word.title, '港湾視察報告');
+  assert.throws(() => parseImportedText('山川さくら公式サイト\n1 概要\n2023年3月8日に視察した。'), (e: unknown) => e instanceof ValidationError && /番号の付いた見出し/.test(e.fields.title!));
+  assert.equal(parseImportedText('3.11から12年\n2023年3月11日\n本文。').title, '3.11から12年');
+});
