@@ -106,3 +106,28 @@ test('after a save focus is on the notice, after a refusal on the error summary'
     assert.equal(await page.evaluate(() => document.activeElement?.className), 'admin-notice');
   });
 });
+
+test('while a save is on its way the form’s buttons are disabled, and the pressed one was sent', async () => {
+  await withPage(session.browser, session.site, {}, async (page) => {
+    await logIn(page);
+    await slowPosts(page);
+    const title = '送信中の報告';
+    await fillNew(page, title);
+    // What the page itself sees shortly after the submit, reported before it is replaced.
+    const seen: boolean[][] = [];
+    await page.exposeBinding('reportButtons', (_source, states: boolean[]) => void seen.push(states));
+    await page.evaluate(() => {
+      const form = document.querySelector('form.report-form')!;
+      form.addEventListener('submit', () => {
+        setTimeout(() => {
+          const buttons = Array.from(form.querySelectorAll('button[type="submit"]')) as HTMLButtonElement[];
+          (window as unknown as { reportButtons: (s: boolean[]) => void }).reportButtons(buttons.map((b) => b.disabled));
+        }, 50);
+      });
+    });
+    await Promise.all([page.waitForURL(/notice=report-published/), page.getByRole('button', { name: '公開する' }).click()]);
+    assert.equal(seen.length, 1);
+    assert.ok(seen[0]!.length > 1 && seen[0]!.every(Boolean), `buttons disabled while sending: ${JSON.stringify(seen)}`);
+    assert.equal(await countReports(title), 1);
+  });
+});
