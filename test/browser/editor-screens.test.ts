@@ -139,3 +139,23 @@ test('XSS payloads in report titles and file names stay text on the bulk result 
     assert.deepEqual(dialogs, []);
   });
 });
+
+// Last in this file: it removes the demo the other tests use.
+test('after the owner removes the demo, the public pages still pass axe at 390 and 1280 px', async () => {
+  await withPage(session.browser, session.site, {}, async (page) => {
+    await logIn(page);
+    await open(page, '/admin/demo');
+    await page.getByLabel('デモの内容を削除すること、元に戻せないことを確認しました').check();
+    await submit(page, 'デモの内容をすべて削除する');
+    assert.match(await page.locator('.admin-notice').innerText(), /デモの内容を削除しました/);
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'admin-notice');
+  });
+  for (const width of [390, 1280]) {
+    await withPage(session.browser, session.site, { viewport: { width, height: 900 } }, async (page) => {
+      for (const path of ['/', '/activity/', '/profile/', '/search']) {
+        await open(page, path);
+        assert.deepEqual(await axeViolations(page), [], `${path} at ${width} px`);
+      }
+    });
+  }
+});

@@ -88,3 +88,22 @@ test('removes the demo in one step, keeps the office’s own and rewritten repor
   assert.match(again.body, /デモの内容は残っていません/);
   assert.doesNotMatch((await owner.get('/admin/')).body, /デモの内容が残っています/);
 });
+
+test('a site that held only the demo is empty afterwards and its public pages still render', async () => {
+  const fresh = await createTestApp({ seed: async (site) => void (await seedDemoIfEmpty(site)) });
+  try {
+    await addTestUser(fresh.site, { login: 'owner', role: 'owner' });
+    const agent = await logIn(fresh.app, 'owner');
+    assert.equal((await agent.post('/admin/demo', { confirm: 'yes' })).statusCode, 303);
+    for (const table of ['reports', 'pages', 'media', 'categories'] as const) {
+      assert.equal((await fresh.site.db.selectFrom(table).select('id').execute()).length, 0, table);
+    }
+    for (const path of ['/', '/activity/', '/profile/', '/search?q=%E5%A0%B1%E5%91%8A', '/feed.xml', '/atom.xml', '/feed.json', '/sitemap.xml', '/api/v1/reports', '/api/v1/pages', '/events.ics']) {
+      const response = await fresh.app.inject({ url: path });
+      assert.ok(response.statusCode === 200 || (path === '/events.ics' && response.statusCode === 404), `${path}: ${response.statusCode}`);
+      assert.doesNotMatch(response.body, new RegExp(DEMO_SETTINGS.legislatorName), path);
+    }
+  } finally {
+    await fresh.close();
+  }
+});
