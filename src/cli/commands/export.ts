@@ -1,0 +1,27 @@
+// katsudo export --out DIR [--data DIR]: the site in open formats (docs/export.md), written
+// into a new or empty folder; says where it wrote and how much.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { exportSite } from '../../actions/export-site.js';
+import { openSite } from '../open-site.js';
+import { UsageError } from '../usage-error.js';
+
+export const EXPORT_USAGE = 'katsudo export --out FOLDER [--data ./data]';
+
+export function parseExportArgs(args: string[]) {
+  const { values } = parseArgs({ args, options: { out: { type: 'string' }, data: { type: 'string' } }, strict: true, allowPositionals: false });
+  if (values.out === undefined || values.out === '') throw new UsageError(`Give the folder to write to with --out.\nUsage: ${EXPORT_USAGE}`);
+  return { outDir: resolve(values.out), dataDir: values.data };
+}
+
+export async function exportCommand(input: ReturnType<typeof parseExportArgs>, dataDir: string, siteUrl: string, log: (line: string) => void): Promise<void> {
+  const ctx = await openSite(dataDir);
+  try {
+    const counts = await exportSite(ctx, { outDir: input.outDir, siteUrl });
+    log(`Exported to ${input.outDir}`);
+    log(`  ${counts.reports} reports, ${counts.pages} pages, ${counts.media} files, ${counts.categories} categories, ${counts.tags} tags, ${counts.users} users, ${counts.redirects} redirects`);
+    log('  site.json, wordpress.xml, reports/, pages/, media/');
+  } finally {
+    await ctx.db.destroy();
+  }
+}
