@@ -8,14 +8,14 @@ import { paths } from '../domain/paths.js';
 import { checkDraft } from '../domain/report-rules.js';
 import { isSameContent, REVISION_NOTES, type RevisionContent } from '../domain/revision.js';
 import { searchDocument } from '../domain/search/document.js';
-import { slugify } from '../domain/slug.js';
+import { isValidSlug, slugify } from '../domain/slug.js';
 import { recordAudit } from '../store/audit-log.js';
 import { findCategoryByName, findCategoryBySlug, listCategories, upsertCategory } from '../store/categories.js';
 import type { Database } from '../store/database.js';
 import { findReportAuthorName, setReportAuthorName } from '../store/import-sources.js';
 import { attachMedia, listAttachments } from '../store/media.js';
 import { addRedirect } from '../store/redirects.js';
-import { findEditableReport, setReportStatus, setReportTags, updateReportContent } from '../store/reports.js';
+import { findEditableReport, setReportStatus, setReportTags, slugExists, updateReportContent } from '../store/reports.js';
 import { countRevisions, insertRevision } from '../store/revisions.js';
 import { indexReport, unindexReport } from '../store/search.js';
 import { bumpContentVersion } from '../store/site-state.js';
@@ -44,6 +44,8 @@ export interface ImportedReportInput {
   attachments?: { mediaId: number; label: string }[];
   /** Old site paths (no host; may carry a query such as `/?p=12`) that must answer 301 here. */
   redirectsFrom?: string[];
+  /** A URL name to keep (a katsudo site's own export): used for a new report when valid and free, else the date's. */
+  slug?: string;
 }
 
 export type ImportReportOutcome = 'created' | 'updated' | 'unchanged';
@@ -87,7 +89,7 @@ export async function importReportIn(
   if (!existing) {
     const created = await createReportIn(
       trx,
-      { ...checked, categorySlug },
+      { ...checked, categorySlug, slug: await keptSlug(trx, input.slug) },
       { status: input.status, attachments: input.attachments ?? [], ...(prebuiltSearch ? { prebuiltSearch } : {}) },
       nowIso,
     );
@@ -205,6 +207,10 @@ async function applyStatus(
   if (wanted === 'published' && report) await indexReport(trx, id, searchDocument(report.title, report.bodyText));
   if (wanted === 'draft' && current === 'published') await unindexReport(trx, id);
   return true;
+}
+
+async function keptSlug(trx: Q, slug: string | undefined): Promise<string | undefined> {
+  return slug !== undefined && isValidSlug(slug) && !(await slugExists(trx, slug)) ? slug : undefined;
 }
 
 async function addRedirects(trx: Q, fromPaths: string[], slug: string, nowIso: string): Promise<void> {

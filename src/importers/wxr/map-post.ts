@@ -3,6 +3,7 @@
 // old addresses that must redirect to it. Pure apart from the media lookups it is given.
 import type { ImportedReportInput } from '../../actions/import-report.js';
 import { LIMITS } from '../../domain/report-rules.js';
+import { WXR_SLUG_META } from '../../domain/wxr-document.js';
 import { htmlToReportText, type HtmlToTextResult } from '../html-to-text.js';
 import type { ReportItem } from '../import-run.js';
 import type { WxrChannel, WxrItem } from './read-wxr.js';
@@ -64,6 +65,9 @@ export function mapPost(item: WxrItem, ctx: MapContext): ReportItem {
       .map((a) => ({ mediaId: a.mediaId!, label: (a.title.trim() || 'ファイル').slice(0, 100) })),
     redirectsFrom: oldPaths(item, ctx),
   };
+  // katsudo's own export names the report's URL name (WordPress's post_name is not used for it).
+  const keptSlug = item.meta.get(WXR_SLUG_META);
+  if (keptSlug !== undefined) report.slug = keptSlug;
   return { type: 'report', key: sourceKeyOf(ctx.channel, item.postId), label: labelOf(item, ctx.channel), report, warnings };
 }
 
