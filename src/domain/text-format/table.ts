@@ -22,8 +22,8 @@ export function tableAt(lines: readonly string[], index: number): { table: Table
   if (end - index < 2) return undefined;
   const cells = lines.slice(index, end).map((line) => splitRow(line, separator));
   const hasHeader = isDelimiterRow(cells[1]!);
+  // Without a header the second row is data, so a table always has a header or a data row.
   const rows = cells.slice(hasHeader ? 2 : 0).filter((row) => !isDelimiterRow(row));
-  if (!hasHeader && rows.length === 0) return undefined;
   const width = cells.reduce((widest, row) => Math.max(widest, row.length), 0);
   const pad = (row: string[]) => [...row, ...Array<string>(width - row.length).fill('')];
   const table: Table = { kind: 'table', rows: rows.map(pad), separator };

@@ -107,3 +107,9 @@ test('renders any grid of cells, ragged rows included, with one <tr> per row and
     { numRuns: 200 },
   );
 });
+
+test('renders a header-only table and a long run of delimiter rows once, as one table', () => {
+  assert.deepEqual(tableOf('| 氏名 | 所属 |', '|---|---|'), { kind: 'table', header: ['氏名', '所属'], rows: [], separator: '|' });
+  const { html } = render(Array(20_000).fill('|---|').join('\n'));
+  assert.equal(html.split('<table>').length - 1, 1);
+});
