@@ -9,6 +9,7 @@ import { DEMO_REPORTS, DEMO_SETTINGS } from '../../src/actions/demo-content.js';
 import { getSettings } from '../../src/store/settings.js';
 import { addTestUser, logIn, type AdminAgent } from '../support/admin.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { validateHtml } from '../support/vnu.js';
 
 let t: TestApp;
 let owner: AdminAgent;
@@ -45,6 +46,20 @@ test('without the confirmation nothing is removed and the box says why', async (
   assert.equal(refused.statusCode, 422);
   assert.match(refused.body, /確認のチェックを入れてください/);
   assert.equal(await count('reports'), DEMO_REPORTS.length);
+});
+
+test('the demo removal page, its refusal, the dashboard notice and a bulk result are valid HTML', async () => {
+  const ids = (await t.site.db.selectFrom('reports').select('id').limit(2).execute()).map((r) => String(r.id));
+  const pages = {
+    demo: (await owner.get('/admin/demo')).body,
+    refused: (await owner.post('/admin/demo', {})).body,
+    dashboard: (await owner.get('/admin/')).body,
+    // Publishing published reports: refused, so the result lists both with their reason.
+    bulk: (await owner.post('/admin/reports/bulk', { ids, bulkAction: 'publish', returnTo: '/admin/reports' })).body,
+  };
+  assert.match(pages.bulk, /2件はできませんでした/);
+  const problems = (await validateHtml(pages)).filter((m) => m.type !== 'info' || m.subType === 'warning');
+  assert.deepEqual(problems.map((m) => `${m.document}: ${m.message} ${m.extract ?? ''}`), []);
 });
 
 test('removes the demo in one step, keeps the office’s own and rewritten reports, and the public site still renders', async () => {
