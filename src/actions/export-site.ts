@@ -162,7 +162,8 @@ function prepareFolder(outDir: string): void {
     }
     if (entries.length > 0) throw new ValidationError(`--out ${outDir}: the folder is not empty (give a new or empty folder)`);
   }
-  mkdirSync(outDir, { recursive: true });
+  // Each folder exists even when empty: `import-wxr --uploads <out>/media` must find it.
+  for (const folder of ['media', 'pages', 'reports']) mkdirSync(join(outDir, folder), { recursive: true });
 }
 
 /** `media/<sha256>/<name>` → `<site>/wp-content/uploads/<sha256>/<name>` (import-wxr maps it back under --uploads). */
