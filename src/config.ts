@@ -31,6 +31,17 @@ export interface Config {
   sessionMaxMs: number;
   /** Audit entries older than this many days are pruned (KATSUDO_AUDIT_RETENTION_DAYS, 365). */
   auditRetentionDays: number;
+  /** Daily backups by the server; none unless KATSUDO_BACKUP_DIR is set. */
+  backup?: BackupConfig;
+}
+
+export interface BackupConfig {
+  /** Where archives go (KATSUDO_BACKUP_DIR). */
+  dir: string;
+  /** Time of day in Japan time (KATSUDO_BACKUP_TIME, 03:00). */
+  time: { hour: number; minute: number };
+  /** Archives kept, the newest (KATSUDO_BACKUP_KEEP, 7). */
+  keep: number;
 }
 
 export interface RateLimitConfig {
@@ -126,6 +137,23 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
     maxUploadBytes: uploadMb * 1024 * 1024,
     ...sessionTimes(env),
     auditRetentionDays: wholeNumber(env, 'KATSUDO_AUDIT_RETENTION_DAYS', '365', 1, 3650, '365'),
+    ...backupConfig(env),
+  };
+}
+
+/** KATSUDO_BACKUP_DIR turns scheduled backups on; the time and count apply only then. */
+function backupConfig(env: Env): { backup?: BackupConfig } {
+  const dir = env.KATSUDO_BACKUP_DIR ?? '';
+  if (dir === '') return {};
+  const timeText = env.KATSUDO_BACKUP_TIME ?? '03:00';
+  const time = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(timeText);
+  if (!time) throw new ConfigError(`KATSUDO_BACKUP_TIME must be a time of day HH:MM in Japan time (e.g. KATSUDO_BACKUP_TIME=03:00), got "${timeText}"`);
+  return {
+    backup: {
+      dir: resolve(dir),
+      time: { hour: Number(time[1]), minute: Number(time[2]) },
+      keep: wholeNumber(env, 'KATSUDO_BACKUP_KEEP', '7', 1, 1000, '7'),
+    },
   };
 }
 

@@ -102,3 +102,11 @@ test('names the work pool and rate-limit variables and a valid example when a va
   ];
   for (const [env, message] of cases) assert.throws(() => loadConfig({}, env), (e: unknown) => e instanceof ConfigError && message.test(e.message));
 });
+
+test('scheduled backups are on only with KATSUDO_BACKUP_DIR, at 03:00 Japan time keeping 7 by default', () => {
+  assert.equal(loadConfig({}, {}).backup, undefined);
+  assert.deepEqual(loadConfig({}, { KATSUDO_BACKUP_DIR: '/srv/backup' }).backup, { dir: '/srv/backup', time: { hour: 3, minute: 0 }, keep: 7 });
+  assert.deepEqual(loadConfig({}, { KATSUDO_BACKUP_DIR: '/srv/backup', KATSUDO_BACKUP_TIME: '23:45', KATSUDO_BACKUP_KEEP: '30' }).backup?.time, { hour: 23, minute: 45 });
+  assert.throws(() => loadConfig({}, { KATSUDO_BACKUP_DIR: '/srv/backup', KATSUDO_BACKUP_TIME: '24:00' }), /KATSUDO_BACKUP_TIME must be a time of day HH:MM.*got "24:00"/);
+  assert.throws(() => loadConfig({}, { KATSUDO_BACKUP_DIR: '/srv/backup', KATSUDO_BACKUP_KEEP: '0' }), /KATSUDO_BACKUP_KEEP must be a whole number from 1 to 1000/);
+});

@@ -10,12 +10,21 @@ const PAGES_PER_STEP = 256;
  * Copies the live database at `file` into `destination` (a new file) and makes the copy a
  * standalone file (rollback journal, no WAL beside it), so it can be archived as one file.
  * The backup API restarts by itself when another connection writes between two steps, so
- * the copy is always one committed state.
+ * the copy is always one committed state. On a busy site writes could restart it forever:
+ * after the first restart the rest is copied in one step, which holds the event loop for
+ * that one copy but always ends.
  */
 export async function snapshotDatabase(file: string, destination: string): Promise<void> {
   const source = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
+  let lastRemaining = Infinity;
+  let hasRestarted = false;
+  const progress = ({ totalPages, remainingPages }: { totalPages: number; remainingPages: number }) => {
+    if (remainingPages >= lastRemaining) hasRestarted = true;
+    lastRemaining = remainingPages;
+    return hasRestarted ? Math.max(totalPages, 1) : PAGES_PER_STEP;
+  };
   try {
-    await source.backup(destination, { progress: () => PAGES_PER_STEP });
+    await source.backup(destination, { progress });
   } finally {
     source.close();
   }
