@@ -36,6 +36,8 @@ export function readDateline(line: string): Dateline | undefined {
   let rest = text;
   for (const d of [...dates].reverse()) rest = `${rest.slice(0, d.index)} ${rest.slice(d.index + d.match.length)}`;
   rest = rest.replace(META_PHRASES, ' ').replace(TIME, ' ').replace(WEEKDAY, ' ').replace(DATE_WORDS, ' ').replace(WEATHER, ' ');
+  // The other days of a span (「2023年3月8日(水)・9日(木)」「3月8日〜10日」).
+  rest = rest.replace(/(?<![0-9])[0-9]{1,2}\s*日(?!本)/g, ' ').replace(/[〜~～]|から|まで/g, ' ');
   const words = rest.split(SEPARATORS).filter((w) => w !== '');
   if (!words.every((w) => chromeKindOf(w) === 'section-label')) return undefined;
   // 「公開日:… 最終更新日:…」 dates the page by its first date, which is not an update.

@@ -65,3 +65,9 @@ test('reads a blog dateline with its category, comment count and edit link', () 
   assert.equal(readDateline('2023年3月8日 | カテゴリー：未分類 | コメント：0件')!.date.day, 8);
   assert.equal(readDateline('2023/03/08 (水) 21:15 | 編集')!.date.month, 3);
 });
+
+test('reads a dateline of several days by its first day', () => {
+  assert.equal(readDateline('2023年3月8日(水)・9日(木)')!.date.day, 8);
+  assert.equal(readDateline('3月8日〜10日')!.date.day, 8);
+  assert.equal(readDateline('3月8日 日本'), undefined);
+});
