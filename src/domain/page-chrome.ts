@@ -110,6 +110,24 @@ export function chromeKindOf(line: string): ChromeKind | undefined {
   return undefined;
 }
 
+const GLUED_SITE_NAME = /^(.{1,20}?(公式(ウェブ)?サイト|公式ホームページ|オフィシャル(ウェブ)?サイト|オフィシャルブログ|公式ブログ|ホームページ))(.+)$/;
+const GLUED_LABELS = [...NAV_WORDS].filter((w) => w.length >= 3 && !/^[a-z]+$/.test(w)).sort((a, b) => b.length - a.length);
+
+/**
+ * A piece of a page that lost its line breaks and its spaces, cut where chrome is glued to
+ * text: 「山川さくら公式サイト活動報告」 → 「山川さくら公式サイト」「活動報告」.
+ */
+export function splitGluedChrome(piece: string, isAfterChrome = false): string[] {
+  const site = GLUED_SITE_NAME.exec(piece);
+  if (site) return [site[1]!, ...splitGluedChrome(site[5]!, true)];
+  // A label is cut off only where chrome or a date shows it is no word of the title (「活動報告会」).
+  const label = GLUED_LABELS.find((w) => piece.startsWith(w) && piece.length > w.length);
+  if (label && (isAfterChrome || /^[0-9０-９]/.test(piece.slice(label.length)))) {
+    return [label, ...splitGluedChrome(piece.slice(label.length), true)];
+  }
+  return [piece];
+}
+
 /** A site's or blog's name, a chamber or a role: what a page's <h1> often is instead of the title. */
 export function isSiteNameLine(line: string): boolean {
   const kind = chromeKindOf(line);

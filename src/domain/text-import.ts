@@ -17,7 +17,7 @@ import { isValidDay, parseIsoDate, toIsoDate, type DayParts } from './dates.js';
 import { firstDatingDate, readDateline, readRelativeDay, resolveRelativeDay, type Dateline } from './dateline.js';
 import { ValidationError } from './errors.js';
 import { findWrittenDates, type WrittenDate } from './japanese-dates.js';
-import { CHROME_KIND_LABELS, chromeKindOf, isSidebarHeading, type ChromeKind } from './page-chrome.js';
+import { CHROME_KIND_LABELS, chromeKindOf, isSidebarHeading, splitGluedChrome, type ChromeKind } from './page-chrome.js';
 
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as given to --date. */
 export interface DateHint {
@@ -137,7 +137,7 @@ function toLines(content: string): Line[] {
   if (filled.length !== 1) return raw.map((text, i) => ({ no: i + 1, text }));
   const no = raw.indexOf(filled[0]!) + 1;
   const segments: Line[] = [];
-  for (const part of filled[0]!.trim().split(/[\s\u3000]+/)) {
+  for (const part of filled[0]!.trim().split(/[\s\u3000]+/).flatMap((part) => splitGluedChrome(part))) {
     const date = findWrittenDates(part)[0];
     const pieces = date ? [part.slice(0, date.index), part.slice(date.index, date.index + date.match.length) + weekdayAfter(part, date), ''] : [part];
     if (date) pieces[2] = part.slice(date.index + pieces[1]!.length);
@@ -198,6 +198,10 @@ function readHead(lines: Line[], start: number, options: TextImportOptions): Hea
     const onTitle: DatelineAt[] = [];
     if (title !== undefined) {
       if (candidate && norm(candidate.text) === norm(title)) i++;
+      // A page that lost its line breaks glues the title to the body: 「港湾視察本日、…」.
+      else if (candidate?.isSegment && norm(candidate.text).startsWith(norm(title))) {
+        lines[i] = { ...candidate, text: norm(candidate.text).slice(norm(title).length).trim() };
+      }
     } else if (candidate) {
       const found = titleOf(lines, i);
       if (isParagraph(found.title) || NUMBERED_HEADING.test(norm(found.title))) {

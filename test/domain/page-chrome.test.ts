@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { chromeKindOf, isSiteNameLine } from '../../src/domain/page-chrome.js';
+import { chromeKindOf, isSiteNameLine, splitGluedChrome } from '../../src/domain/page-chrome.js';
 
 test('names the kind of each line of a site around a report', () => {
   const cases: [string, string][] = [
@@ -80,4 +80,11 @@ test('reads header tools, Latin names, newsletter names and long breadcrumbs as 
   ];
   for (const [line, kind] of cases) assert.equal(chromeKindOf(line), kind, line);
   for (const line of ['視察レポート', '(2)市のホームページに投稿', '区政レポート第12号を発行しました']) assert.equal(chromeKindOf(line), undefined, line);
+});
+
+test('cuts a site name and section labels off text they were glued to', () => {
+  assert.deepEqual(splitGluedChrome('山川さくら公式サイト活動報告港湾視察'), ['山川さくら公式サイト', '活動報告', '港湾視察']);
+  assert.deepEqual(splitGluedChrome('活動報告2023年3月8日'), ['活動報告', '2023年3月8日']);
+  assert.deepEqual(splitGluedChrome('活動報告会を開きました'), ['活動報告会を開きました']);
+  assert.deepEqual(splitGluedChrome('港湾視察'), ['港湾視察']);
 });

@@ -184,3 +184,12 @@ test('keeps a report title with the author line under it, and never takes a numb
   assert.throws(() => parseImportedText('山川さくら公式サイト\n1 概要\n2023年3月8日に視察した。'), (e: unknown) => e instanceof ValidationError && /番号の付いた見出し/.test(e.fields.title!));
   assert.equal(parseImportedText('3.11から12年\n2023年3月11日\n本文。').title, '3.11から12年');
 });
+
+test('cuts chrome glued to a page that lost its spaces, and a --title glued to its body', () => {
+  const text = '山川さくら公式サイト活動報告2023年3月8日港湾視察本日、港湾を視察しました。岸壁が古くなっていました。';
+  assert.throws(() => parseImportedText(text), (e: unknown) => e instanceof ValidationError && /--title/.test(e.fields.title!));
+  const parsed = parseImportedText(text, undefined, { title: '港湾視察' });
+  assert.equal(parsed.activityDate, '2023-03-08');
+  assert.equal(parsed.bodySource, '本日、港湾を視察しました。岸壁が古くなっていました。');
+  assert.deepEqual(parsed.dropped.map((d) => d.text), ['山川さくら公式サイト', '活動報告', '2023年3月8日']);
+});
