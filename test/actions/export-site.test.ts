@@ -29,6 +29,9 @@ const SCHEMA = new URL('../../docs/export.schema.json', import.meta.url).pathnam
 const SITE_URL = 'https://example.jp';
 const SECRETS = { hash: '$argon2id$v=19$m=19456,t=2,p=1$c2VjcmV0c2FsdA$SECRETHASHVALUE', token: 'SESSIONTOKENHASH0123', totp: 'TOTPSECRETBOX0123', recovery: 'RECOVERYCODEHASH0123' };
 
+/** What XML and HTML could break on: a CDATA end, markup and entities as text, a table, an unnumbered heading, a link. */
+const TRICKY_BODY = '【集会の概要】\n\n地元の集会に出席した。]]> <b>太字ではない</b> &amp; 5 < 6\n次の行も同じ段落。\n\n| 日時 | 場所 |\n| --- | --- |\n| 10時 | 公民館 |\n\n[議会のサイト](https://example.jp/gikai/)';
+
 let source: TestSite;
 let outDir: string;
 let trashedId: number;
@@ -55,7 +58,7 @@ before(async () => {
     { status: 'published', attachments: [{ mediaId: pdf.id, label: 'ファクトシート' }] },
   );
   await attachMediaToReport(source, { reportId: port.id, mediaId: photo.id, label: '視察の写真', user });
-  await createReport(source, { title: '地元の集会', activityDate: '2024-05-01', categorySlug: 'jimoto', tags: ['集会'], bodySource: '地元の集会に出席した。' }, { status: 'published' });
+  await createReport(source, { title: '地元の集会', activityDate: '2024-05-01', categorySlug: 'jimoto', tags: ['集会'], bodySource: TRICKY_BODY }, { status: 'published' });
   await createReport(source, { title: '下書きの報告', activityDate: '2023-12-24', bodySource: 'まだ書きかけである。' }, { status: 'draft' });
   trashedId = (await createReport(source, { title: '捨てた報告', activityDate: '2023-01-05', bodySource: '不要になった。' }, { status: 'published' })).id;
   await trashReport(source, team.editor, { reportId: trashedId });
@@ -208,6 +211,24 @@ test('import-wxr reads wordpress.xml back into an empty site: same reports, page
       return rows.map((r) => [r.slug, r.body_source.replace(/media:(\d+)/g, (_, id: string) => `media:${names.get(id)}`)]).sort();
     };
     assert.deepEqual(await bodies(target), await bodies(source));
+  } finally {
+    await target.cleanup();
+  }
+});
+
+test('a report URL name already taken on the receiving site gives way to the date\'s, and the import goes on', async () => {
+  const target = await createTestSite();
+  try {
+    await createReport(target, { title: '先にあった報告', activityDate: '2020-01-01', slug: 'port-visit', bodySource: '先にあった。' }, { status: 'published' });
+    const summary = await runImport(target, wxrImportItems(target, join(outDir, 'wordpress.xml'), { uploadsDir: join(outDir, 'media') }), { kind: 'wxr' });
+    assert.deepEqual(summary.failed, []);
+    const slugs = await target.db.selectFrom('reports').select(['title', 'slug']).orderBy('id').execute();
+    // 港湾の視察 gets its date; then 地元の集会's own name (that date) is taken, so it gets the next.
+    assert.deepEqual(slugs.slice(0, 3), [
+      { title: '先にあった報告', slug: 'port-visit' },
+      { title: '港湾の視察', slug: '2024-05-01' },
+      { title: '地元の集会', slug: '2024-05-01-2' },
+    ]);
   } finally {
     await target.cleanup();
   }
