@@ -7,6 +7,7 @@ import { EditConflictError, SlugTakenError, ValidationError } from '../domain/er
 import type { ItemKind } from '../domain/item-ref.js';
 import { assertCanCreate, WORKFLOW_MESSAGES } from '../domain/report-workflow.js';
 import type { Actor } from '../domain/user.js';
+import { deleteAutosave, NEW_ITEM_ID } from '../store/autosaves.js';
 import type { Database } from '../store/database.js';
 import type { ActionContext } from './context.js';
 
@@ -28,11 +29,21 @@ export async function saveItem<S>(
   const nowIso = ctx.now().toISOString();
   if (target.id === undefined) {
     assertCanCreate(actor, kind);
-    return ctx.db.transaction().execute((trx) => steps.create(trx, nowIso));
+    // A saved form needs its autosave slot no more (store/autosaves.ts): same transaction.
+    return ctx.db.transaction().execute(async (trx) => {
+      const created = await steps.create(trx, nowIso);
+      await deleteAutosave(trx, actor.userId, kind, NEW_ITEM_ID);
+      return created;
+    });
   }
   const { id, expectedVersion } = target;
   if (expectedVersion === undefined) throw new Error(`saving a ${kind}: expectedVersion is required to update one`);
-  return settleSave(kind, await ctx.db.transaction().execute((trx) => steps.update(trx, id, expectedVersion, nowIso)));
+  const outcome = await ctx.db.transaction().execute(async (trx) => {
+    const result = await steps.update(trx, id, expectedVersion, nowIso);
+    if ('saved' in result) await deleteAutosave(trx, actor.userId, kind, id);
+    return result;
+  });
+  return settleSave(kind, outcome);
 }
 
 /** The saved item, or the conflict thrown as EditConflictError once the transaction has committed. */

@@ -304,6 +304,14 @@ export interface DemoItemsTable {
   item_id: number;
 }
 
+export interface AutosavesTable {
+  user_id: number;
+  item_kind: string;
+  item_id: number;
+  fields: string;
+  saved_at: string;
+}
+
 export interface Database {
   reports: ReportsTable;
   categories: CategoriesTable;
@@ -335,6 +343,7 @@ export interface Database {
   webauthn_challenges: WebauthnChallengesTable;
   submission_keys: SubmissionKeysTable;
   demo_items: DemoItemsTable;
+  autosaves: AutosavesTable;
 }
 
 export type ReportRow = Selectable<ReportsTable>;

@@ -16,6 +16,7 @@ import { migration0014 } from './migrations/0014-attachments.js';
 import { migration0015 } from './migrations/0015-render-versions.js';
 import { migration0016 } from './migrations/0016-submissions-and-demo.js';
 import { migration0017 } from './migrations/0017-page-import-sources.js';
+import { migration0019 } from './migrations/0019-autosaves.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': migration0001,
@@ -34,6 +35,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0015-render-versions': migration0015,
   '0016-submissions-and-demo': migration0016,
   '0017-page-import-sources': migration0017,
+  '0019-autosaves': migration0019,
 };
 
 // Migrations are imported statically so the same list runs from src/ (tsx) and dist/.

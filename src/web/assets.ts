@@ -22,6 +22,8 @@ export interface Assets {
   adminPasskeyJs: Asset;
   /** Every admin page: one submission per form key, focus on the notice or error summary. */
   adminFormsJs: Asset;
+  /** The report and page editors: autosave while typing, a warning before leaving unsaved text. */
+  editorDraftJs: Asset;
 }
 
 function load(name: string, ext: string, contentType: string): Asset {
@@ -40,5 +42,6 @@ export function loadAssets(): Assets {
     adminEditorJs: load('admin-editor', 'js', 'text/javascript; charset=utf-8'),
     adminPasskeyJs: load('admin-passkey', 'js', 'text/javascript; charset=utf-8'),
     adminFormsJs: load('admin-forms', 'js', 'text/javascript; charset=utf-8'),
+    editorDraftJs: load('editor-draft', 'js', 'text/javascript; charset=utf-8'),
   };
 }

@@ -37,6 +37,7 @@ export const NOTICES: Record<string, string> = {
   'page-restored': 'ページをゴミ箱から戻しました(下書きになりました)。',
   'page-deleted': 'ページを完全に削除しました。',
   'revision-restored': '選んだ版の内容に戻しました(新しい版として保存しました)。',
+  'autosave-discarded': '自動保存された下書きを破棄しました。',
   'attachment-added': '添付資料を追加しました。',
   'attachment-uploaded': 'ファイルをアップロードして添付しました。',
   'attachment-updated': '添付資料のラベルと説明を保存しました。',

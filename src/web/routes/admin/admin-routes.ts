@@ -5,6 +5,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { WebDeps } from '../../deps.js';
 import { accountRoutes } from './account.js';
 import { auditRoutes } from './audit.js';
+import { autosaveRoutes } from './autosave.js';
 import { dashboardRoutes } from './dashboard.js';
 import { demoRoutes } from './demo.js';
 import { loginRoutes } from './login.js';
@@ -18,4 +19,4 @@ import { twoFactorPolicyRoutes } from './two-factor-policy.js';
 import { twoFactorRoutes } from './two-factor.js';
 import { userRoutes } from './users.js';
 
-export const ADMIN_ROUTE_PLUGINS: FastifyPluginAsync<{ deps: WebDeps }>[] = [loginRoutes, loginSecondFactorRoutes, dashboardRoutes, accountRoutes, twoFactorRoutes, userRoutes, twoFactorPolicyRoutes, auditRoutes, settingsRoutes, mediaRoutes, mediaFileRoutes, reportRoutes, pageAdminRoutes, demoRoutes];
+export const ADMIN_ROUTE_PLUGINS: FastifyPluginAsync<{ deps: WebDeps }>[] = [loginRoutes, loginSecondFactorRoutes, dashboardRoutes, accountRoutes, twoFactorRoutes, userRoutes, twoFactorPolicyRoutes, auditRoutes, settingsRoutes, mediaRoutes, mediaFileRoutes, reportRoutes, pageAdminRoutes, demoRoutes, autosaveRoutes];

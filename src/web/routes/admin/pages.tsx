@@ -22,12 +22,13 @@ import { PageListPage } from '../../views/admin/page-list-page.js';
 import { ReportDeletePage } from '../../views/admin/report-delete-page.js';
 import { pageHistoryRoutes } from './pages-history.js';
 import { itemAttachmentRoutes, loadAttachmentPanel, type AttachmentFailure } from './item-attachments.js';
+import { loadAutosaveState, withRestored } from '../../admin/autosave-slot.js';
+import { FORM_BODY_LIMIT } from './form-limits.js';
 import { assertAllowed, parseId, refusalOf, reportIdOf, sendRefusal } from './reports-shared.js';
 
 const WRITER = { access: 'writer' } as const;
 const OWNER = { access: 'owner' } as const;
-/** As the report form: a 200,000-character body is far more than Fastify's 1 MB default once URL-encoded. */
-const WRITER_FORM = { config: WRITER, bodyLimit: 4 * 1024 * 1024 } as const;
+const WRITER_FORM = { config: WRITER, bodyLimit: FORM_BODY_LIMIT } as const;
 const PREVIEW_BUSY_MESSAGE = 'サーバーが混み合っているため、プレビューを表示できませんでした。入力した内容はそのままです。少し待ってから、もう一度お試しください。';
 
 type Intent = 'save' | 'preview' | PageAction;
@@ -76,6 +77,8 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
   ): Promise<FastifyReply> {
     const actor = request.admin!.actor;
     const [page, all] = await Promise.all([adminPageContext(deps, request, reply), listPages(deps.ctx.db)]);
+    const canEdit = options.stored ? allowedActions(actor, workflowState(options.stored)).includes('edit') : true;
+    const autosave = canEdit && !options.form ? await loadAutosaveState(deps, request, 'page', options.stored?.id, page.csrfToken) : {};
     const tree = pageTree(all);
     // A page cannot go under itself or its subtree: those are not offered (the action refuses them too).
     const own = options.stored && tree.find((e) => e.page.id === options.stored!.id);
@@ -93,7 +96,9 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
       <PageEditPage
         page={page}
         stored={stored}
-        form={options.form ?? (options.stored ? formFromPage(options.stored) : EMPTY_PAGE_FORM)}
+        form={options.form ?? withRestored(options.stored ? formFromPage(options.stored) : EMPTY_PAGE_FORM, autosave.restored)}
+        autosave={autosave}
+        draftScriptHref={canEdit ? deps.assets.editorDraftJs.path : undefined}
         errors={options.errors ?? {}}
         actions={options.stored ? actions : actions.filter((a) => a === 'edit')}
         parents={parents}

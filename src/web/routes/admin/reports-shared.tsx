@@ -12,6 +12,7 @@ import type { Actor } from '../../../domain/user.js';
 import { listCategories } from '../../../store/categories.js';
 import { countReportsByAdminStatus, getEditableReport, listReportsForAdmin, type AdminStatus, type EditableReport } from '../../../store/reports.js';
 import { formField } from '../../admin/form-body.js';
+import { loadAutosaveState, withRestored } from '../../admin/autosave-slot.js';
 import { adminPageContext, sendAdminPage } from '../../admin/page.js';
 import { newSubmissionKey } from '../../admin/submission-key.js';
 import type { WebDeps } from '../../deps.js';
@@ -150,12 +151,13 @@ export async function sendEditPage(deps: WebDeps, request: FastifyRequest, reply
   const errors = options.errors ?? {};
   const actions = report ? allowedActions(actor, report) : actionsForNew(actor);
   const categories = await listCategories(deps.ctx.db);
-  const form = options.form ?? (report ? formFromReport(report) : undefined);
   let conflict: ReportConflict | undefined;
   if (options.conflict) {
     conflict = { diff: diffRevisions(options.conflict.current.content, options.conflict.submitted), currentVersion: options.conflict.current.version };
   }
   const page = await adminPageContext(deps, request, reply);
+  const autosave = actions.includes('edit') && !options.form ? await loadAutosaveState(deps, request, 'report', report?.id, page.csrfToken) : {};
+  const form = options.form ?? withRestored(report ? formFromReport(report) : EMPTY_REPORT_FORM, autosave.restored);
   const attachments =
     report && actions.includes('edit')
       ? await loadAttachmentPanel(deps, { kind: 'report', id: report.id }, page.csrfToken, { errors, attachForm: options.attachForm, uploadForm: options.uploadForm })
@@ -166,7 +168,9 @@ export async function sendEditPage(deps: WebDeps, request: FastifyRequest, reply
     <ReportEditPage
       page={page}
       report={report}
-      form={form ?? EMPTY_REPORT_FORM}
+      form={form}
+      autosave={autosave}
+      draftScriptHref={actions.includes('edit') ? deps.assets.editorDraftJs.path : undefined}
       errors={errors}
       actions={actions}
       categories={categories}

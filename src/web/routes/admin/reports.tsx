@@ -35,6 +35,7 @@ import type { ReportForm } from '../../views/admin/report-edit-page.js';
 import { ReportBulkResultPage } from '../../views/admin/report-bulk-result-page.js';
 import { ReportListPage, type ReportListQuery } from '../../views/admin/report-list-page.js';
 import { itemAttachmentRoutes } from './item-attachments.js';
+import { FORM_BODY_LIMIT } from './form-limits.js';
 import { reportHistoryRoutes } from './reports-history.js';
 import {
   actionsForNew,
@@ -54,11 +55,6 @@ import {
 const WRITER = { access: 'writer' } as const;
 const OWNER = { access: 'owner' } as const;
 const PER_PAGE = 20;
-/**
- * Form posts of the report form: a body may hold 200,000 characters (LIMITS.bodyChars), and
- * a Japanese character is 9 bytes once URL-encoded (%E3%81%82), well past Fastify's 1 MB default.
- */
-const FORM_BODY_LIMIT = 4 * 1024 * 1024;
 const WRITER_FORM = { config: WRITER, bodyLimit: FORM_BODY_LIMIT } as const;
 /**
  * The live preview posts the body alone: 200,000 characters of 3-byte UTF-8 are 1.8 MB

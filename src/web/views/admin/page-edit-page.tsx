@@ -4,6 +4,7 @@
 import type { PageStatus } from '../../../domain/page.js';
 import type { ReportAction } from '../../../domain/report-workflow.js';
 import type { TrustedHtml } from '../../../domain/trusted-html.js';
+import { AutosaveOffer, AutosaveRestored, type AutosaveOfferProps } from './autosave-offer.js';
 import { BodyField } from './body-field.js';
 import { BodyPreview } from './body-preview.js';
 import { controlAttrs, CsrfField, ErrorSummary, FieldError, TextField, type FieldErrors } from './form.js';
@@ -51,6 +52,10 @@ export interface PageEditPageProps {
   scriptHref: string;
   /** The form's one-time key (web/admin/submission-key.ts): a repeated post leads where the first went. */
   submissionKey?: string;
+  /** The user's unsaved autosave: offered back, or just restored into the form (web/admin/autosave-slot.ts). */
+  autosave?: { offer?: AutosaveOfferProps; restored?: unknown };
+  /** assets/editor-draft.js, only where the form can be saved. */
+  draftScriptHref?: string;
 }
 
 const STATUS_LABELS: Record<PageStatus, string> = { draft: '下書き', published: '公開中', trashed: 'ゴミ箱' };
@@ -64,7 +69,7 @@ export function PageEditPage(props: PageEditPageProps) {
     <AdminLayout
       page={page}
       title={stored ? `${heading}: ${form.title || '(無題)'}` : heading}
-      scripts={[props.scriptHref]}
+      scripts={props.draftScriptHref ? [props.scriptHref, props.draftScriptHref] : [props.scriptHref]}
       mainActionId={isReadOnly ? undefined : 'field-title'}
       mainActionLabel="入力欄へ移動"
     >
@@ -95,6 +100,8 @@ export function PageEditPage(props: PageEditPageProps) {
           <p>{props.problem}</p>
         </div>
       )}
+      {props.autosave?.offer && <AutosaveOffer {...props.autosave.offer} />}
+      {props.autosave?.restored && <AutosaveRestored />}
       <ErrorSummary errors={errors} labels={PAGE_FIELD_LABELS} />
       <form method="post" action={stored ? `/admin/pages/${stored.id}/edit` : '/admin/pages/new'} class="report-form" novalidate>
         <CsrfField token={page.csrfToken} />

@@ -7,6 +7,7 @@ import type { Category, ReportStatus } from '../../../domain/report.js';
 import type { ReportDiff } from '../../../domain/report-diff.js';
 import { parsePublishAt, type ReportAction } from '../../../domain/report-workflow.js';
 import type { TrustedHtml } from '../../../domain/trusted-html.js';
+import { AutosaveOffer, AutosaveRestored, type AutosaveOfferProps } from './autosave-offer.js';
 import { BodyField } from './body-field.js';
 import { BodyPreview } from './body-preview.js';
 import { formatDateTimeJa } from './date-time.js';
@@ -85,6 +86,10 @@ export interface ReportEditPageProps {
   scriptHref: string;
   /** The form's one-time key (web/admin/submission-key.ts): a repeated post leads where the first went. */
   submissionKey?: string;
+  /** The user's unsaved autosave: offered back, or just restored into the form (web/admin/autosave-slot.ts). */
+  autosave?: { offer?: AutosaveOfferProps; restored?: unknown };
+  /** assets/editor-draft.js: autosave and the warning before leaving; only where the form can be saved. */
+  draftScriptHref?: string;
 }
 
 export const REPORT_FIELD_LABELS: Record<string, string> = {
@@ -104,7 +109,7 @@ export function ReportEditPage(props: ReportEditPageProps) {
   const isReadOnly = props.readOnlyReason !== undefined;
   const action = report ? `/admin/reports/${report.id}/edit` : '/admin/reports/new';
   return (
-    <AdminLayout page={page} title={title} scripts={[props.scriptHref]} mainActionId={isReadOnly ? undefined : 'field-title'} mainActionLabel="入力欄へ移動">
+    <AdminLayout page={page} title={title} scripts={props.draftScriptHref ? [props.scriptHref, props.draftScriptHref] : [props.scriptHref]} mainActionId={isReadOnly ? undefined : 'field-title'} mainActionLabel="入力欄へ移動">
       <p class="admin-back">
         <a href="/admin/reports">活動報告の一覧へ</a>
       </p>
@@ -115,6 +120,8 @@ export function ReportEditPage(props: ReportEditPageProps) {
           <p>{props.problem}</p>
         </div>
       )}
+      {props.autosave?.offer && <AutosaveOffer {...props.autosave.offer} />}
+      {props.autosave?.restored && <AutosaveRestored />}
       {props.conflict && <ConflictNotice conflict={props.conflict} />}
       <ErrorSummary errors={errors} labels={REPORT_FIELD_LABELS} />
       {props.readOnlyReason && <p class="admin-notice-muted">{props.readOnlyReason}</p>}
