@@ -37,6 +37,8 @@ export interface ExportCounts {
   tags: number;
   users: number;
   redirects: number;
+  /** Media records whose file is not in the data folder (`name (sha256)`): listed with `file: null`, not copied. */
+  missingFiles: string[];
 }
 
 interface ExportedFile {
@@ -59,7 +61,7 @@ export async function exportSite(ctx: ActionContext, options: ExportSiteOptions)
     const tags = await listTagNames(ctx.db);
     const users = await listAccountNames(ctx.db);
     const max = await maxExportIds(ctx.db);
-    const counts: ExportCounts = { reports: 0, pages: 0, media: 0, categories: categories.length, tags: tags.length, users: users.length, redirects: 0 };
+    const counts: ExportCounts = { reports: 0, pages: 0, media: 0, categories: categories.length, tags: tags.length, users: users.length, redirects: 0, missingFiles: [] };
     json.write(`{\n"schemaVersion": ${EXPORT_SCHEMA_VERSION},\n"exportedAt": ${JSON.stringify(ctx.now().toISOString())},\n"siteUrl": ${JSON.stringify(siteUrl)},\n`);
     json.write(`"settings": ${JSON.stringify(settingsJson(settings))},\n`);
     json.write(`"categories": ${JSON.stringify(categories.map((c) => ({ slug: c.slug, name: c.name })))},\n`);
@@ -77,15 +79,18 @@ export async function exportSite(ctx: ActionContext, options: ExportSiteOptions)
       const rows = await listMediaForExport(ctx.db, after, batch);
       if (rows.length === 0) break;
       for (const row of rows) {
-        const file = `media/${row.sha256}/${safeFileName(row.originalName)}`;
-        mkdirSync(join(outDir, dirname(file)), { recursive: true });
-        copyFileSync(mediaFilePath(ctx.dataDir, row.sha256), join(outDir, file));
+        const file = copyMediaFile(ctx.dataDir, outDir, row);
+        counts.media++;
+        if (file === undefined) {
+          counts.missingFiles.push(`${row.originalName} (${row.sha256})`);
+          json.write(`${counts.media === 1 ? '\n' : ',\n'}${JSON.stringify({ ...mediaJson(row), file: null })}`);
+          continue;
+        }
         files.set(row.id, { file, row });
         byRef.set(String(row.id), file);
         if (!byRef.has(row.originalName)) byRef.set(row.originalName, file);
-        json.write(`${counts.media === 0 ? '\n' : ',\n'}${JSON.stringify(mediaJson(file, row))}`);
+        json.write(`${counts.media === 1 ? '\n' : ',\n'}${JSON.stringify({ ...mediaJson(row), file })}`);
         wxr.write(wxrItem(attachmentPost(row.id, 0, row.originalName, file, row, siteUrl)));
-        counts.media++;
       }
       after = rows[rows.length - 1]!.id;
     }
@@ -181,9 +186,19 @@ function settingsJson(settings: SiteSettings) {
   return { title: siteTitle(settings), description: settings.siteDescription, ...settings };
 }
 
-function mediaJson(file: string, row: ExportMediaRow) {
+/** Copies the stored original to `media/<sha256>/<name>` and returns that path; undefined when the data folder lacks it. */
+function copyMediaFile(dataDir: string, outDir: string, row: ExportMediaRow): string | undefined {
+  const from = mediaFilePath(dataDir, row.sha256);
+  if (!existsSync(from)) return undefined;
+  const file = `media/${row.sha256}/${safeFileName(row.originalName)}`;
+  mkdirSync(join(outDir, dirname(file)), { recursive: true });
+  copyFileSync(from, join(outDir, file));
+  return file;
+}
+
+function mediaJson(row: ExportMediaRow) {
   return {
-    id: row.id, file, originalName: row.originalName, mime: row.mime, bytes: row.bytes, sha256: row.sha256,
+    id: row.id, originalName: row.originalName, mime: row.mime, bytes: row.bytes, sha256: row.sha256,
     width: row.width, height: row.height, alt: row.altText, createdAt: row.createdAt,
   };
 }

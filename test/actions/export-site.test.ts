@@ -233,3 +233,25 @@ test('a report URL name already taken on the receiving site gives way to the dat
     await target.cleanup();
   }
 });
+
+test('a file missing from the data folder is listed with file null and named in the result; the rest is exported', async () => {
+  const site = await createTestSite();
+  const dir = join(mkdtempSync(join(tmpdir(), 'katsudo-export-missing-')), 'out');
+  try {
+    const team = await addTeam(site);
+    const user = { userId: team.editor.userId, login: team.editor.login };
+    const lost = await uploadMedia(site, { bytes: await makePdf(1), fileName: '消えた資料.pdf', altText: '', user });
+    const kept = await uploadMedia(site, { bytes: await makePdf(3), fileName: '残った資料.pdf', altText: '', user });
+    await createReport(site, { title: '資料つき', activityDate: '2024-06-01', bodySource: `[資料](media:${lost.id})` }, { status: 'published', attachments: [{ mediaId: lost.id, label: '資料' }] });
+    rmSync(mediaFilePath(site.dataDir, lost.sha256));
+    const counts = await exportSite(site, { outDir: dir, siteUrl: SITE_URL });
+    assert.deepEqual(counts.missingFiles, [`消えた資料.pdf (${lost.sha256})`]);
+    const json = JSON.parse(readFileSync(join(dir, 'site.json'), 'utf8'));
+    assert.deepEqual(json.media.map((m: { file: string | null }) => m.file), [null, `media/${kept.sha256}/残った資料.pdf`]);
+    assert.deepEqual(json.reports[0].attachments, [{ mediaId: lost.id, label: '資料', file: null }]);
+    assert.deepEqual(checkJsonSchema(JSON.parse(readFileSync(SCHEMA, 'utf8')), json), []);
+  } finally {
+    await site.cleanup();
+    rmSync(join(dir, '..'), { recursive: true, force: true });
+  }
+});

@@ -21,6 +21,10 @@ export async function exportCommand(input: ReturnType<typeof parseExportArgs>, d
     log(`Exported to ${input.outDir}`);
     log(`  ${counts.reports} reports, ${counts.pages} pages, ${counts.media} files, ${counts.categories} categories, ${counts.tags} tags, ${counts.users} users, ${counts.redirects} redirects`);
     log('  site.json, wordpress.xml, reports/, pages/, media/');
+    if (counts.missingFiles.length > 0) {
+      log(`Warning: ${counts.missingFiles.length} file(s) are missing from the data folder and were not copied (listed in site.json with "file": null):`);
+      for (const name of counts.missingFiles) log(`  ${name}`);
+    }
   } finally {
     await ctx.db.destroy();
   }
