@@ -23,8 +23,8 @@ export interface RenderedBody {
 export async function renderBody(trx: Kysely<Database>, bodySource: string, options: { isPreview?: boolean } = {}): Promise<RenderedBody> {
   const isPreview = options.isPreview === true;
   const address = (path: string) => (isPreview ? staffMediaPath(path) : path);
-  // A body naming no file is not parsed for refs (a long preview is parsed once, by render).
-  const named = await findMediaByRefs(trx, /media:/i.test(bodySource) ? mediaRefs(bodySource) : []);
+  // A body naming no file is not parsed for refs (mediaRefs; a long preview is parsed once, by render).
+  const named = await findMediaByRefs(trx, mediaRefs(bodySource));
   const images = [...named.values()].filter((m) => m.mime.startsWith('image/'));
   const variants = await listVariants(trx, images.map((m) => m.sha256));
   const mediaInfo = new Map<string, MediaInfo>();

@@ -33,8 +33,7 @@ export async function noteRenderedBody(trx: Q, kind: ItemKind, id: number, body:
 async function noteBodyLinks(trx: Q, kind: ItemKind, id: number, body: { bodySource: string; bodyHtml: string }): Promise<void> {
   await (kind === 'report' ? setBodyMediaLinks : setPageBodyMediaLinks)(trx, id, body.bodyHtml);
   await trx.deleteFrom(refsTable(kind)).where('item_id', '=', id).execute();
-  // Most bodies name no file: they skip the parse (an import writes thousands of them).
-  const refs = /media:/i.test(body.bodySource) ? mediaRefs(body.bodySource) : [];
+  const refs = mediaRefs(body.bodySource);
   if (refs.length > 0) await trx.insertInto(refsTable(kind)).values(refs.map((ref) => ({ item_id: id, ref }))).execute();
 }
 

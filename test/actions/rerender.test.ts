@@ -239,6 +239,15 @@ test('uploading a file re-renders the reports and pages that named it before it 
   assert.equal(await isMediaPublic(site.db, media.sha256), true);
 });
 
+test('an upload finds a body whose media: link the renderer reads through a control character', async () => {
+  await settleEarlierItems();
+  const report = await publishReport(site, { title: '制御文字', bodySource: '[資料](med\u0001ia:control-char.pdf)を配った。' });
+
+  const media = await uploadMedia(site, { bytes: await makePdf(1), fileName: 'control-char.pdf', altText: '', user: team.editor });
+
+  assert.match((await row('report', report.id)).body_html, new RegExp(`/media/${media.sha256}/control-char\\.pdf`));
+});
+
 test('a file stored by an import re-renders the report that names it by file name', async () => {
   await settleEarlierItems();
   const report = await publishReport(site, { title: '取り込み資料', bodySource: '[議事録](media:minutes-import.pdf)を参照。' });

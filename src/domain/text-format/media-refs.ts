@@ -10,8 +10,12 @@ import { parseDocument } from './parse.js';
  * use; with `which` 'links', only those of links (the files listed under a report).
  */
 export function mediaRefs(source: string, which: 'all' | 'links' = 'all'): string[] {
+  const normalized = normalizeSource(source);
+  // Most bodies name no file: they skip the parse. Checked after normalizing, which drops
+  // control characters, so `med<U+0001>ia:` is seen as the renderer sees it.
+  if (!/media:/i.test(normalized)) return [];
   const refs = new Set<string>();
-  for (const part of documentParts(parseDocument(normalizeSource(source)))) {
+  for (const part of documentParts(parseDocument(normalized))) {
     if (typeof part !== 'string') {
       if (which === 'all') refs.add(part.ref);
       continue;
