@@ -6,7 +6,7 @@ import { setPassword } from '../../actions/change-password.js';
 import { setUserDisabled } from '../../actions/set-user-disabled.js';
 import { resetTwoFactor } from '../../actions/two-factor/reset-two-factor.js';
 import { ValidationError } from '../../domain/errors.js';
-import { displayNameProblem, isRole, loginProblem, normalizeDisplayName, normalizeLogin, ROLE_LABELS, ROLES } from '../../domain/user.js';
+import { displayNameProblem, isRole, loginProblem, normalizeDisplayName, normalizeLogin, ROLE_LABELS, ROLES, type Role } from '../../domain/user.js';
 import { findUserByLogin, getUserByLogin, listUsers } from '../../store/users.js';
 import { openSite } from '../open-site.js';
 import { findServedUrl } from '../served-url.js';
@@ -78,7 +78,8 @@ export async function userCommand(args: UserArgs, dataDir: string, baseUrl: stri
         const { password, confirmation } = await readPassword(args);
         await addUser(ctx, { login, displayName: args.name ?? '', role: args.role!, password, passwordConfirmation: confirmation });
         // The server's own address when it has run on this data directory (its port may differ from ours).
-        log(`${ROLE_LABELS[args.role!]}「${login}」を追加しました。${findServedUrl(dataDir) ?? baseUrl}/admin/ からログインできます。`);
+        const role = args.role as Role;
+        log(`${ROLE_LABELS[role]}「${login}」を追加しました。${findServedUrl(dataDir) ?? baseUrl}/admin/ からログインできます。`);
         return;
       }
       case 'passwd': {
