@@ -2,8 +2,9 @@
 // first post with it claims the row (primary key: a second claim fails atomically) and later
 // records where it led, so a double click, back-then-save or a retry gets the same answer
 // instead of a second report. Rows expire after a day.
-// Demo items: which reports, pages, files and categories the first-start demo wrote, so
-// `katsudo demo remove` deletes those and never the office's own content.
+// Demo items: the files the first-start demo stored (item_kind 'media'), so that removing
+// the demo (actions/remove-demo.ts) deletes them; its reports and pages are recognised by
+// their unchanged text, so the office's own and rewritten content is never taken.
 import { type Kysely, type Migration } from 'kysely';
 
 export const migration0016: Migration = {
@@ -21,7 +22,7 @@ export const migration0016: Migration = {
     await db.schema.createIndex('submission_keys_expires').on('submission_keys').column('expires_at').execute();
     await db.schema
       .createTable('demo_items')
-      // 'report' | 'page' | 'media' | 'category'
+      // 'media' (store/demo-items.ts DemoItemKind; room for more kinds)
       .addColumn('item_kind', 'text', (c) => c.notNull())
       .addColumn('item_id', 'integer', (c) => c.notNull())
       .addPrimaryKeyConstraint('demo_items_pk', ['item_kind', 'item_id'])
