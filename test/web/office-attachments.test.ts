@@ -10,7 +10,7 @@ import { addTestUser, logIn, type AdminAgent } from '../support/admin.js';
 import { TEST_BASE_URL } from '../support/app.js';
 import { createTestSite, type TestSite } from '../support/db.js';
 import { setSettings } from '../support/factories.js';
-import { makeDocx, makeLegacyOffice, makeXlsx } from '../support/office-fixtures.js';
+import { makeDocx, makeLegacyOffice, makePptx, makeXlsx } from '../support/office-fixtures.js';
 
 let site: TestSite;
 let app: FastifyInstance;
@@ -89,3 +89,12 @@ test('a refused upload names the chosen file and says what to do, keeping what w
 function versionOf(html: string): string {
   return /name="expectedVersion" value="(\d+)"/.exec(html)![1]!;
 }
+
+test('the media library lists an Office file with its type and the suggestion to add a PDF', async () => {
+  const id = await createDraft('library-office');
+  assert.equal((await uploadTo(id, '説明資料', '説明資料.pptx', makePptx())).statusCode, 303);
+  const library = await editor.get('/admin/media');
+  assert.match(library.body, /説明資料\.pptx/);
+  assert.match(library.body, /<span class="media-thumb-doc" aria-hidden="true">PowerPoint<\/span>/);
+  assert.match(library.body, /同じ内容をPDFで保存して、あわせて添付することをおすすめします/);
+});

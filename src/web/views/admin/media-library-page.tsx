@@ -4,12 +4,13 @@
 // form; admin-upload.js adds a progress bar when scripts run.
 import { attachmentMeta, formatName } from '../../../domain/attachment.js';
 import { mediaPath, mediaVariantPath, staffMediaPath } from '../../../domain/media-path.js';
-import { formatMegabytes, isImageType, MAX_ALT_TEXT_LENGTH, UPLOAD_ACCEPT } from '../../../domain/media-rules.js';
+import { formatMegabytes, isImageType, isOfficeType, MAX_ALT_TEXT_LENGTH, UPLOAD_ACCEPT } from '../../../domain/media-rules.js';
 import type { MediaUser } from '../../../domain/errors.js';
 import { Pagination } from '../components/pagination.js';
 import { AdminLayout, type AdminPageContext } from './layout.js';
 import { formatDateTimeJa } from './date-time.js';
 import { controlAttrs, CsrfField, ErrorSummary, FieldError, FormActions, type FieldErrors } from './form.js';
+import { OfficeHint } from './office-hint.js';
 
 /** One library entry (actions/list-media.ts MediaListItem has these fields). */
 export interface MediaListItem {
@@ -174,6 +175,7 @@ function MediaItem(props: { page: AdminPageContext; item: MediaListItem; errors:
         </p>
         {isImage && <p>代替テキスト:{item.altText === '' ? '(未入力)' : item.altText}</p>}
         {item.textState && <p class="media-text-state">{TEXT_STATES[item.textState]}</p>}
+        {isOfficeType(item.mime) && <OfficeHint />}
         <MediaUsers users={item.usedBy} />
         <details open={errors[altName] !== undefined}>
           <summary>代替テキストを編集</summary>

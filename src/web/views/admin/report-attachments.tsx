@@ -4,6 +4,7 @@
 import { attachmentMeta } from '../../../domain/attachment.js';
 import { mediaPath, staffMediaPath } from '../../../domain/media-path.js';
 import { isOfficeType, UPLOAD_ACCEPT } from '../../../domain/media-rules.js';
+import { OfficeHint } from './office-hint.js';
 import type { Attachment } from '../../../domain/report.js';
 import { controlAttrs, CsrfField, ErrorSummary, FieldError, TextField, type FieldErrors } from './form.js';
 
@@ -176,14 +177,5 @@ function AttachmentItem(props: { attachment: Attachment; base: string; csrfToken
         </form>
       </div>
     </li>
-  );
-}
-
-/** Readers without Office (and many screen-reader set-ups) open a PDF more easily: public sites attach both. */
-export function OfficeHint() {
-  return (
-    <p class="admin-hint office-hint">
-      Word・Excel・PowerPointのファイルは、ソフトを持っていない人には開けないことがあります。同じ内容をPDFで保存して、あわせて添付することをおすすめします。
-    </p>
   );
 }
