@@ -135,7 +135,7 @@ test('refusals and conflicts on a page speak of the page, not of a report', asyn
   assert.equal((await editor.post(`/admin/pages/${id}/edit`, form({ title: '編集者のページ', slug: 'editors-page', bodySource: '新しい本文', expectedVersion: '1' }))).statusCode, 303);
   const stale = await editor.post(`/admin/pages/${id}/edit`, form({ title: '編集者のページ', slug: 'editors-page', bodySource: '古い版からの本文', expectedVersion: '1' }));
   assert.equal(stale.statusCode, 409);
-  assert.match(stale.body, /ほかの人がこのページを先に保存したため/);
+  assert.match(stale.body, /あなた自身が別のタブ\(またはウィンドウ\)でこのページを先に保存したため/);
   const trashed = await editor.post(`/admin/pages/${id}/edit`, form({ intent: 'trash', expectedVersion: '2' }));
   assert.equal(trashed.statusCode, 303);
   const again = await editor.post(`/admin/pages/${id}/edit`, form({ title: '編集者のページ', slug: 'editors-page', expectedVersion: '2' }));

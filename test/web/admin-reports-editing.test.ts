@@ -117,7 +117,7 @@ test('when two people save the same version, the later one gets 409 with a diff 
   const theirs = `${BODY.replace('委員会で質問した。', '予算委員会で質問した。')}`;
   const second = await owner.post(`/admin/reports/${id}/edit`, { ...loaded, bodySource: theirs, intent: 'save' });
   assert.equal(second.statusCode, 409);
-  assert.match(second.body, /ほかの人が先に保存したため、保存しませんでした/);
+  assert.match(second.body, /秘書 田中さんがこの報告を先に保存したため、保存しませんでした/);
   assert.match(second.body, /<del>[^]*?秘書が追記した。[^]*?<\/del>/);
   assert.match(second.body, /<ins><span class="diff-marker">\[追加:<\/span>予算<span class="diff-marker">\]<\/span><\/ins>/);
   assert.ok(second.body.includes('予算委員会で質問した。'), 'their text is kept in the form');

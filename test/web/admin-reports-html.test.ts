@@ -44,7 +44,7 @@ test('every report editor page is valid HTML', async () => {
   await editor.post(`/admin/reports/${id}/edit`, { ...form, expectedVersion: '2', intent: 'trash' });
   pages.trashed = (await owner.get(`/admin/reports/${id}/edit`)).body;
   pages.delete = (await owner.get(`/admin/reports/${id}/delete`)).body;
-  assert.match(pages.conflict!, /ほかの人が先に保存した/);
+  assert.match(pages.conflict!, /あなた自身が別のタブ\(またはウィンドウ\)でこの報告を先に保存した/);
 
   const messages = await validateHtml(pages);
   const problems = messages.filter((m) => m.type !== 'info' || m.subType === 'warning');

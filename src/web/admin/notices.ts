@@ -37,6 +37,7 @@ export const NOTICES: Record<string, string> = {
   'page-restored': 'ページをゴミ箱から戻しました(下書きになりました)。',
   'page-deleted': 'ページを完全に削除しました。',
   'revision-restored': '選んだ版の内容に戻しました(新しい版として保存しました)。',
+  'revision-restored-live': '選んだ版の内容に戻しました(新しい版として保存しました)。公開ページもこの内容に変わりました。',
   'autosave-discarded': '自動保存された下書きを破棄しました。',
   'attachment-added': '添付資料を追加しました。',
   'attachment-uploaded': 'ファイルをアップロードして添付しました。',

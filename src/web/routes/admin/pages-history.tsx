@@ -19,7 +19,7 @@ import { parseId, reportIdOf, sendRefusal } from './reports-shared.js';
 const WRITER = { access: 'writer' } as const;
 
 export const pageHistoryRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {
-  async function sendHistory(request: FastifyRequest, reply: FastifyReply, stored: Page, pair: { from?: number; to?: number }, problem?: string, status = 200) {
+  async function sendHistory(request: FastifyRequest, reply: FastifyReply, stored: Page, pair: { from?: number; to?: number }, problem?: string, status = 200, confirmId?: number) {
     const item = { kind: 'page', id: stored.id } as const;
     const revisions = await listItemRevisions(deps.ctx.db, item);
     let compared: ReportHistoryPageProps['compared'];
@@ -33,7 +33,17 @@ export const pageHistoryRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (a
     const canRestore = canDo(request.admin!.actor, 'edit', workflowState(stored));
     return sendAdminPage(
       reply,
-      <ReportHistoryPage page={page} report={stored} revisions={revisions} compared={compared} canRestore={canRestore} problem={problem} item={{ kind: 'page' }} />,
+      <ReportHistoryPage
+        page={page}
+        report={stored}
+        revisions={revisions}
+        compared={compared}
+        canRestore={canRestore}
+        problem={problem}
+        item={{ kind: 'page' }}
+        isPublished={stored.status === 'published'}
+        confirm={revisions.find((r) => r.id === confirmId)}
+      />,
       status,
     );
   }
@@ -47,8 +57,11 @@ export const pageHistoryRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (a
     const actor = request.admin!.actor;
     const id = reportIdOf(request.params.id);
     const stored = await getPage(deps.ctx.db, id);
+    const revisionId = parseId(request.params.revisionId) ?? 0;
+    const isPublished = stored.status === 'published';
+    // A published page's restore changes the live page: a confirmation step first (no JS needed).
+    if (isPublished && formField(request, 'confirmed') !== '1') return sendHistory(request, reply, stored, {}, undefined, 200, revisionId);
     try {
-      const revisionId = parseId(request.params.revisionId) ?? 0;
       await restorePageRevision(deps.ctx, actor, { pageId: id, revisionId, expectedVersion: parseId(formField(request, 'expectedVersion')) ?? 0 });
     } catch (error) {
       if (error instanceof ValidationError) return sendHistory(request, reply, stored, {}, `この版には戻せませんでした。${Object.values(error.fields).join(' ')}`, 422);
@@ -58,6 +71,6 @@ export const pageHistoryRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (a
       }
       return sendRefusal(deps, request, reply, error, undefined, 'page');
     }
-    return reply.redirect(withNotice(`/admin/pages/${id}/edit`, 'revision-restored'), 303);
+    return reply.redirect(withNotice(`/admin/pages/${id}/edit`, isPublished ? 'revision-restored-live' : 'revision-restored'), 303);
   });
 };

@@ -4,7 +4,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { deletePagePermanently } from '../../../actions/delete-page-permanently.js';
 import { transitionPage, type PageAction } from '../../../actions/page-transition.js';
-import { savePage, workflowState, type SavedPage } from '../../../actions/save-page.js';
+import { savePage, workflowState, type PageEditConflict, type SavedPage } from '../../../actions/save-page.js';
 import { EditConflictError, UnavailableError, ValidationError } from '../../../domain/errors.js';
 import { PAGE_STATUSES, type Page, type PageFields } from '../../../domain/page.js';
 import { pageTree } from '../../../domain/page-tree.js';
@@ -23,6 +23,8 @@ import { ReportDeletePage } from '../../views/admin/report-delete-page.js';
 import { pageHistoryRoutes } from './pages-history.js';
 import { itemAttachmentRoutes, loadAttachmentPanel, type AttachmentFailure } from './item-attachments.js';
 import { loadAutosaveState, withRestored } from '../../admin/autosave-slot.js';
+import { conflictAdvice, conflictHeading, findConflictCause } from '../../admin/conflict-cause.js';
+import { saveButtonLabel } from '../../views/admin/workflow-buttons.js';
 import { FORM_BODY_LIMIT } from './form-limits.js';
 import { assertAllowed, parseId, refusalOf, reportIdOf, sendRefusal } from './reports-shared.js';
 
@@ -188,7 +190,10 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
       if (error instanceof ValidationError) return sendEditPage(request, reply, { stored, form, errors: error.fields, status: 422 });
       if (error instanceof EditConflictError) {
         const current = await getPage(deps.ctx.db, id);
-        return sendEditPage(request, reply, { stored: current, form: { ...form, expectedVersion: String(current.version) }, problem: error.message, status: 409 });
+        const { refusedRevisionId } = error.details as PageEditConflict;
+        const cause = await findConflictCause(deps.ctx.db, actor, { kind: 'page', id }, refusedRevisionId);
+        const problem = `${conflictHeading(cause, 'page')}。${conflictAdvice(saveButtonLabel(current.status === 'published'), 'page')}`;
+        return sendEditPage(request, reply, { stored: current, form: { ...form, expectedVersion: String(current.version) }, problem, status: 409 });
       }
       return sendRefusal(deps, request, reply, error, undefined, 'page');
     }

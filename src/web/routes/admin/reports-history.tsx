@@ -24,6 +24,7 @@ export const reportHistoryRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async 
     pair: { from?: number; to?: number },
     problem?: string,
     status = 200,
+    confirmId?: number,
   ): Promise<FastifyReply> {
     const actor = request.admin!.actor;
     const revisions = await listRevisions(deps.ctx.db, report.id);
@@ -38,7 +39,16 @@ export const reportHistoryRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async 
     const page = await adminPageContext(deps, request, reply);
     return sendAdminPage(
       reply,
-      <ReportHistoryPage page={page} report={report} revisions={revisions} compared={compared} canRestore={canDo(actor, 'edit', report)} problem={problem} />,
+      <ReportHistoryPage
+        page={page}
+        report={report}
+        revisions={revisions}
+        compared={compared}
+        canRestore={canDo(actor, 'edit', report)}
+        problem={problem}
+        isPublished={report.status === 'published'}
+        confirm={revisions.find((r) => r.id === confirmId)}
+      />,
       status,
     );
   }
@@ -65,6 +75,9 @@ export const reportHistoryRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async 
       return sendRefusal(deps, request, reply, error, id);
     }
     const revisionId = parseId(request.params.revisionId) ?? 0;
+    const isPublished = report.status === 'published';
+    // A published report's restore changes the live page: a confirmation step first (no JS needed).
+    if (isPublished && formField(request, 'confirmed') !== '1') return sendHistory(request, reply, report, {}, undefined, 200, revisionId);
     try {
       await restoreRevision(deps.ctx, actor, { reportId: id, revisionId, expectedVersion: parseId(formField(request, 'expectedVersion')) ?? 0 });
     } catch (error) {
@@ -78,6 +91,6 @@ export const reportHistoryRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async 
       }
       return sendRefusal(deps, request, reply, error, id);
     }
-    return reply.redirect(withNotice(`/admin/reports/${id}/edit`, 'revision-restored'), 303);
+    return reply.redirect(withNotice(`/admin/reports/${id}/edit`, isPublished ? 'revision-restored-live' : 'revision-restored'), 303);
   });
 };

@@ -13,6 +13,7 @@ import { listCategories } from '../../../store/categories.js';
 import { countReportsByAdminStatus, getEditableReport, listReportsForAdmin, type AdminStatus, type EditableReport } from '../../../store/reports.js';
 import { formField } from '../../admin/form-body.js';
 import { loadAutosaveState, withRestored } from '../../admin/autosave-slot.js';
+import { conflictAdvice, conflictHeading, findConflictCause } from '../../admin/conflict-cause.js';
 import { adminPageContext, sendAdminPage } from '../../admin/page.js';
 import { newSubmissionKey } from '../../admin/submission-key.js';
 import type { WebDeps } from '../../deps.js';
@@ -21,6 +22,7 @@ import type { AttachmentForm } from '../../views/admin/report-attachments.js';
 import { loadAttachmentPanel } from './item-attachments.js';
 import { EMPTY_REPORT_FORM, ReportEditPage, type ReportConflict, type ReportForm } from '../../views/admin/report-edit-page.js';
 import { ReportRefusalPage } from '../../views/admin/report-refusal-page.js';
+import { saveButtonLabel } from '../../views/admin/workflow-buttons.js';
 
 /** A numeric id from the URL; anything else is a report (or revision, media) nobody has. */
 export function parseId(text: string | undefined): number | undefined {
@@ -153,7 +155,13 @@ export async function sendEditPage(deps: WebDeps, request: FastifyRequest, reply
   const categories = await listCategories(deps.ctx.db);
   let conflict: ReportConflict | undefined;
   if (options.conflict) {
-    conflict = { diff: diffRevisions(options.conflict.current.content, options.conflict.submitted), currentVersion: options.conflict.current.version };
+    const cause = await findConflictCause(deps.ctx.db, actor, { kind: 'report', id: options.conflict.reportId }, options.conflict.refusedRevisionId);
+    conflict = {
+      diff: diffRevisions(options.conflict.current.content, options.conflict.submitted),
+      currentVersion: options.conflict.current.version,
+      heading: conflictHeading(cause, 'report'),
+      advice: conflictAdvice(saveButtonLabel(report?.status === 'published'), 'report'),
+    };
   }
   const page = await adminPageContext(deps, request, reply);
   const autosave = actions.includes('edit') && !options.form ? await loadAutosaveState(deps, request, 'report', report?.id, page.csrfToken) : {};

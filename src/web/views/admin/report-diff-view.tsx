@@ -131,9 +131,15 @@ export function ReportDiffView({ diff, beforeLabel, afterLabel }: ReportDiffView
               <tr>
                 <th scope="row">{f.label}</th>
                 <td>
+                  <span class="diff-side" aria-hidden="true">
+                    {beforeLabel}
+                  </span>
                   <Parts parts={f.before} />
                 </td>
                 <td>
+                  <span class="diff-side" aria-hidden="true">
+                    {afterLabel}
+                  </span>
                   <Parts parts={f.after} />
                 </td>
               </tr>

@@ -64,6 +64,10 @@ export interface ReportConflict {
   diff: ReportDiff;
   /** The stored version's number, now in the form's expectedVersion. */
   currentVersion: number;
+  /** Who saved first, named (web/admin/conflict-cause.ts): one's own other tab or another person. */
+  heading: string;
+  /** What to do, naming the save button this report really has. */
+  advice: string;
 }
 
 export interface ReportEditPageProps {
@@ -176,13 +180,9 @@ function StatusBox({ report, canDelete }: { report: ReportInfo; canDelete: boole
 function ConflictNotice({ conflict }: { conflict: ReportConflict }) {
   return (
     <section class="conflict" aria-labelledby="conflict-title">
-      <h2 id="conflict-title">ほかの人が先に保存したため、保存しませんでした</h2>
-      <p>
-        このページを開いたあとに、ほかの人がこの報告を保存しました(現在は版{conflict.currentVersion})。あなたの入力は失われていません。下のフォームにそのまま残してあり、変更履歴にも「競合のため保存されなかった版」として保存しました。
-      </p>
-      <p>
-        下の差分で、保存されている版とあなたの入力の違いを確認してください。必要な変更を取り込んでから「下書き保存」を押すと、あなたの入力で上書きします。
-      </p>
+      <h2 id="conflict-title">{conflict.heading}</h2>
+      <p>このページを開いたあとに、この報告が保存されました(現在は版{conflict.currentVersion})。</p>
+      <p>{conflict.advice}</p>
       <ReportDiffView diff={conflict.diff} beforeLabel="保存されている版" afterLabel="あなたの入力" />
     </section>
   );

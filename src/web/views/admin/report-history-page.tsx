@@ -2,7 +2,7 @@
 // fixed page (newest first) with who saved it and why, a choice of two to compare, their
 // difference, and 「この版に戻す」.
 import type { ReportDiff } from '../../../domain/report-diff.js';
-import type { Revision } from '../../../domain/revision.js';
+import { REVISION_NOTES, type Revision } from '../../../domain/revision.js';
 import { formatDateTimeJa } from './date-time.js';
 import { CsrfField } from './form.js';
 import { AdminLayout, type AdminPageContext } from './layout.js';
@@ -22,16 +22,23 @@ export interface ReportHistoryPageProps {
   problem?: string;
   /** Whose history: a report (the default) or a fixed page. */
   item?: { kind: 'report' | 'page' };
+  /** A published item: restoring changes the live page, so it is confirmed first. */
+  isPublished?: boolean;
+  /** The revision a restore of a published item waits on: the confirmation step (works without JS). */
+  confirm?: RevisionSummary;
 }
 
 const ITEM_TEXT = {
-  report: { base: (id: number) => `/admin/reports/${id}`, back: '報告の編集に戻る', none: 'この報告にはまだ変更履歴がありません。' },
-  page: { base: (id: number) => `/admin/pages/${id}`, back: 'ページの編集に戻る', none: 'このページにはまだ変更履歴がありません。' },
+  report: { base: (id: number) => `/admin/reports/${id}`, back: '報告の編集に戻る', none: 'この報告にはまだ変更履歴がありません。', noun: '報告' },
+  page: { base: (id: number) => `/admin/pages/${id}`, back: 'ページの編集に戻る', none: 'このページにはまだ変更履歴がありません。', noun: 'ページ' },
 } as const;
 
-export function ReportHistoryPage({ page, report, revisions, compared, canRestore, problem, item }: ReportHistoryPageProps) {
+export function ReportHistoryPage({ page, report, revisions, compared, canRestore, problem, item, isPublished, confirm }: ReportHistoryPageProps) {
   const text = ITEM_TEXT[item?.kind ?? 'report'];
   const base = text.base(report.id);
+  // The newest revision that was saved holds what is current: restoring it would change nothing.
+  const currentRevisionId = revisions.find((r) => r.note !== REVISION_NOTES.conflict)?.id;
+  const restorable = compared ? [compared.from, compared.to].filter((r) => r.id !== currentRevisionId) : [];
   const fromId = compared?.from.id ?? revisions[1]?.id;
   const toId = compared?.to.id ?? revisions[0]?.id;
   return (
@@ -45,6 +52,27 @@ export function ReportHistoryPage({ page, report, revisions, compared, canRestor
         <div class="error-summary" role="alert">
           <p>{problem}</p>
         </div>
+      )}
+      {confirm && (
+        <section class="restore-confirm" aria-labelledby="restore-confirm-title">
+          <h2 id="restore-confirm-title" tabindex={-1}>
+            公開中の{text.noun}を版{confirm.version}に戻しますか
+          </h2>
+          <p>
+            戻すと、版{confirm.version}({formatDateTimeJa(confirm.createdAt)})の内容が新しい版として保存され、<strong>公開ページもすぐにその内容に変わります</strong>。いまの内容は履歴に残ります。
+          </p>
+          <div class="form-actions">
+            <form method="post" action={`${base}/history/${confirm.id}/restore`} class="admin-inline-form">
+              <CsrfField token={page.csrfToken} />
+              <input type="hidden" name="expectedVersion" value={String(report.version)} />
+              <input type="hidden" name="confirmed" value="1" />
+              <button type="submit" class="button-primary">
+                版{confirm.version}に戻して公開ページを更新
+              </button>
+            </form>
+            <a href={`${base}/history`}>やめる</a>
+          </div>
+        </section>
       )}
       {revisions.length === 0 ? (
         <p>{text.none}</p>
@@ -94,16 +122,19 @@ export function ReportHistoryPage({ page, report, revisions, compared, canRestor
             版{compared.from.version}({formatDateTimeJa(compared.from.createdAt)})と版{compared.to.version}({formatDateTimeJa(compared.to.createdAt)})の違い
           </h2>
           <ReportDiffView diff={compared.diff} beforeLabel={`版${compared.from.version}`} afterLabel={`版${compared.to.version}`} />
-          {canRestore && (
+          {canRestore && restorable.length > 0 && (
             <div class="restore-forms">
-              {[compared.from, compared.to].map((r) => (
+              {restorable.map((r) => (
                 <form method="post" action={`${base}/history/${r.id}/restore`} class="admin-inline-form">
                   <CsrfField token={page.csrfToken} />
                   <input type="hidden" name="expectedVersion" value={String(report.version)} />
                   <button type="submit">版{r.version}({r.note || formatDateTimeJa(r.createdAt)})に戻す</button>
                 </form>
               ))}
-              <p class="admin-hint">「この版に戻す」と、その版の内容が新しい版として保存されます。いまの内容も履歴に残ります。</p>
+              <p class="admin-hint">
+                「この版に戻す」と、その版の内容が新しい版として保存されます。いまの内容も履歴に残ります。
+                {isPublished && `公開中の${text.noun}なので、戻す前に確認します。戻すと公開ページも変わります。`}
+              </p>
             </div>
           )}
         </section>

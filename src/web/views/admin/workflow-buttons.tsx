@@ -12,13 +12,18 @@ const STATUS_BUTTONS: [Exclude<ReportAction, 'edit' | 'schedule' | 'delete'>, st
   ['restore', 'ゴミ箱から戻す'],
 ];
 
+/** The save button's words: a published item's save updates the live page. */
+export function saveButtonLabel(isPublished: boolean): string {
+  return isPublished ? '保存して公開ページを更新' : '下書き保存';
+}
+
 export function WorkflowButtons({ actions, isPublished, isNew }: { actions: ReportAction[]; isPublished: boolean; isNew: boolean }) {
   const can = (a: ReportAction) => actions.includes(a);
   return (
     <div class="form-actions">
       {can('edit') && (
         <button type="submit" name="intent" value="save" class="button-primary">
-          {isPublished ? '保存して公開ページを更新' : '下書き保存'}
+          {saveButtonLabel(isPublished)}
         </button>
       )}
       {can('edit') && (
