@@ -12,10 +12,11 @@ import { wxrBodyHtml } from '../domain/wxr-body.js';
 import { WXR_NO_DATE, WXR_SLUG_META, wxrHead, wxrItem, wxrTail, type WxrPost } from '../domain/wxr-document.js';
 import { listCategories } from '../store/categories.js';
 import { mediaFilePath } from '../store/media-files.js';
+import type { Media } from '../store/media.js';
 import { getSettings } from '../store/settings.js';
 import {
   listAccountNames, listMediaForExport, listPagesForExport, listRedirectsForExport, listReportsForExport, listTagNames, maxExportIds,
-  type ExportAttachment, type ExportMediaRow, type ExportPageRow, type ExportReportRow,
+  type ExportAttachment, type ExportPageRow, type ExportReportRow,
 } from '../store/site-export.js';
 import type { ActionContext } from './context.js';
 
@@ -44,7 +45,7 @@ export interface ExportCounts {
 interface ExportedFile {
   /** Path inside the export, e.g. `media/<sha256>/写真.jpg`. */
   file: string;
-  row: ExportMediaRow;
+  row: Media;
 }
 
 /** @throws ValidationError when `outDir` exists and is not an empty folder. */
@@ -187,7 +188,7 @@ function settingsJson(settings: SiteSettings) {
 }
 
 /** Copies the stored original to `media/<sha256>/<name>` and returns that path; undefined when the data folder lacks it. */
-function copyMediaFile(dataDir: string, outDir: string, row: ExportMediaRow): string | undefined {
+function copyMediaFile(dataDir: string, outDir: string, row: Media): string | undefined {
   const from = mediaFilePath(dataDir, row.sha256);
   if (!existsSync(from)) return undefined;
   const file = `media/${row.sha256}/${safeFileName(row.originalName)}`;
@@ -196,7 +197,7 @@ function copyMediaFile(dataDir: string, outDir: string, row: ExportMediaRow): st
   return file;
 }
 
-function mediaJson(row: ExportMediaRow) {
+function mediaJson(row: Media) {
   return {
     id: row.id, originalName: row.originalName, mime: row.mime, bytes: row.bytes, sha256: row.sha256,
     width: row.width, height: row.height, alt: row.altText, createdAt: row.createdAt,
@@ -307,7 +308,7 @@ function pagePost(page: ExportPageRow, mediaMax: number, content: string, link: 
   };
 }
 
-function attachmentPost(postId: number, parent: number, title: string, file: string, row: ExportMediaRow, siteUrl: string): WxrPost {
+function attachmentPost(postId: number, parent: number, title: string, file: string, row: Media, siteUrl: string): WxrPost {
   const rel = file.slice('media/'.length);
   const url = uploadsUrl(siteUrl, file);
   return {

@@ -26,7 +26,8 @@ export interface Media {
 
 export type MediaInput = Omit<Media, 'id' | 'createdAt' | 'altText'> & { altText?: string };
 
-function rowToMedia(row: MediaRow): Media {
+/** A media row (without its PDF text, which lists need not read) as the domain shape. */
+export function rowToMedia(row: Omit<MediaRow, 'text' | 'text_status'>): Media {
   return {
     id: row.id,
     sha256: row.sha256,

@@ -117,7 +117,8 @@ function dateRange(year: number, month?: number): [string, string] {
   return [`${y}-${m}-01`, next];
 }
 
-async function tagsByReport(db: Q, reportIds: number[]): Promise<Map<number, string[]>> {
+/** Each report's tag names in their order. */
+export async function tagsByReport(db: Q, reportIds: number[]): Promise<Map<number, string[]>> {
   const byReport = new Map<number, string[]>();
   if (reportIds.length === 0) return byReport;
   const rows = await db

@@ -3,6 +3,8 @@
 // memory at once. Accounts are read as names and roles only: no hash, session or factor.
 import type { Kysely } from 'kysely';
 import type { Database } from './database.js';
+import { rowToMedia, type Media } from './media.js';
+import { tagsByReport } from './reports.js';
 
 type Q = Kysely<Database>;
 
@@ -48,18 +50,6 @@ export interface ExportPageRow {
   revisionCount: number;
 }
 
-export interface ExportMediaRow {
-  id: number;
-  sha256: string;
-  originalName: string;
-  mime: string;
-  bytes: number;
-  width: number | null;
-  height: number | null;
-  altText: string;
-  createdAt: string;
-}
-
 /** Reports with id > afterId, at most `limit`, with their category, tags, attachments and revision count. */
 export async function listReportsForExport(db: Q, afterId: number, limit: number): Promise<ExportReportRow[]> {
   const rows = await db
@@ -76,15 +66,7 @@ export async function listReportsForExport(db: Q, afterId: number, limit: number
     .execute();
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const tagRows = await db
-    .selectFrom('report_tags')
-    .innerJoin('tags', 'tags.id', 'report_tags.tag_id')
-    .select(['report_tags.report_id', 'tags.name'])
-    .where('report_tags.report_id', 'in', ids)
-    .orderBy('report_tags.report_id')
-    .orderBy('report_tags.position')
-    .execute();
-  const tags = groupBy(tagRows, (r) => r.report_id, (r) => r.name);
+  const tags = await tagsByReport(db, ids);
   const attachments = await attachmentsOf(db, 'report_id', ids);
   const revisions = await revisionCounts(db, 'report_id', ids);
   return rows.map((r) => ({
@@ -136,26 +118,16 @@ export async function listPagesForExport(db: Q): Promise<ExportPageRow[]> {
   }));
 }
 
-/** Media records with id > afterId, at most `limit`. */
-export async function listMediaForExport(db: Q, afterId: number, limit: number): Promise<ExportMediaRow[]> {
+/** Media records with id > afterId, at most `limit` (without their PDF text). */
+export async function listMediaForExport(db: Q, afterId: number, limit: number): Promise<Media[]> {
   const rows = await db
     .selectFrom('media')
-    .select(['id', 'sha256', 'original_name', 'mime', 'bytes', 'width', 'height', 'alt_text', 'created_at'])
+    .select(['id', 'sha256', 'original_name', 'mime', 'bytes', 'width', 'height', 'pages', 'alt_text', 'created_at'])
     .where('id', '>', afterId)
     .orderBy('id')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    sha256: r.sha256,
-    originalName: r.original_name,
-    mime: r.mime,
-    bytes: r.bytes,
-    width: r.width,
-    height: r.height,
-    altText: r.alt_text,
-    createdAt: r.created_at,
-  }));
+  return rows.map(rowToMedia);
 }
 
 /** Tag names in id order (the site's tag list; reports name theirs). */
