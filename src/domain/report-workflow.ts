@@ -131,7 +131,7 @@ export function statusLabel(report: Pick<WorkflowState, 'status' | 'submittedAt'
 const LOCAL_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
 const ZONED_TIME = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
 /** Japan has kept +09:00 all year since 1952. */
-const JST_OFFSET_HOURS = 9;
+export const JST_OFFSET_HOURS = 9;
 
 /**
  * A publication time as a form sends it: `YYYY-MM-DDTHH:mm` from a datetime-local field,

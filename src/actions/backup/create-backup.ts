@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { ValidationError } from '../../domain/errors.js';
 import { readSnapshotFacts, snapshotDatabase } from '../../store/database-snapshot.js';
 import { BACKUP_FORMAT, DATABASE_PATH, type BackupManifest, katsudoVersion, MANIFEST_PATH, mediaEntryPath } from './backup-manifest.js';
 import { TarWriter } from './tar-archive.js';
@@ -20,7 +21,8 @@ export interface CreateBackupOptions {
  */
 export async function createBackup(options: CreateBackupOptions): Promise<BackupManifest> {
   const { dataDir, outFile } = options;
-  if (existsSync(outFile)) throw new Error(`${outFile} already exists; choose another --out`);
+  if (existsSync(outFile)) throw new ValidationError(`${outFile} already exists; choose another --out`);
+  if (!existsSync(join(dataDir, DATABASE_PATH))) throw new ValidationError(`${dataDir} holds no ${DATABASE_PATH}: it is not a katsudo data directory (give it with --data)`);
   mkdirSync(dirname(outFile), { recursive: true });
   const work = join(dirname(outFile), `.katsudo-backup-${randomBytes(6).toString('hex')}`);
   mkdirSync(work);

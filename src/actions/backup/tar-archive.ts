@@ -28,9 +28,12 @@ export interface ArchiveEntry {
 export class TarWriter {
   private readonly out;
   private readonly mtime: number;
+  private failure: Error | undefined;
 
   constructor(file: string, createdAt: Date) {
     this.out = createWriteStream(file, { flags: 'wx' });
+    // Kept and thrown by the next write, so a failed open never surfaces as an uncaught error.
+    this.out.on('error', (error) => (this.failure ??= error));
     this.mtime = Math.floor(createdAt.getTime() / 1000);
   }
 
@@ -70,6 +73,7 @@ export class TarWriter {
   }
 
   private async write(chunk: Buffer): Promise<void> {
+    if (this.failure !== undefined) throw this.failure;
     if (this.out.write(chunk)) return;
     await once(this.out, 'drain');
   }
