@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { formatJapaneseDate, japanDayOf } from '../domain/dates.js';
 import { ValidationError } from '../domain/errors.js';
 import { paths } from '../domain/paths.js';
-import { siteTitle, type SiteSettings } from '../domain/settings.js';
+import { siteTitle, type NavigationLink, type SiteSettings } from '../domain/settings.js';
 import { wxrBodyHtml } from '../domain/wxr-body.js';
 import { WXR_NO_DATE, WXR_SLUG_META, wxrHead, wxrItem, wxrTail, type WxrPost } from '../domain/wxr-document.js';
 import { listCategories } from '../store/categories.js';
@@ -69,7 +69,9 @@ export async function exportSite(ctx: ActionContext, options: ExportSiteOptions)
     json.write(`"tags": ${JSON.stringify(tags)},\n`);
     json.write(`"users": ${JSON.stringify(users)},\n`);
     const authors = [...new Set(users.map((u) => u.login))].map((login) => ({ login, displayName: users.find((u) => u.login === login)!.displayName }));
-    wxr.write(wxrHead({ title: siteTitle(settings), description: settings.siteDescription, siteUrl, pubDate: ctx.now().toUTCString(), authors, categories, tags }));
+    // The blog name is the legislator's name + 公式サイト, which import-wxr reads back as the name.
+    const blogName = settings.legislatorName.trim() === '' ? siteTitle(settings) : `${settings.legislatorName} 公式サイト`;
+    wxr.write(wxrHead({ title: blogName, description: settings.siteDescription, siteUrl, pubDate: ctx.now().toUTCString(), authors, categories, tags }));
 
     // Media first: the bodies and attachment lists below name the files by their place here.
     const files = new Map<number, ExportedFile>();
@@ -141,6 +143,9 @@ export async function exportSite(ctx: ActionContext, options: ExportSiteOptions)
       after = rows[rows.length - 1]!.id;
     }
     json.write('\n],\n');
+
+    // The menu last: its entries name pages by their post ids, and its own ids come after all others.
+    for (const entry of menuPosts(settings.navigation, attachmentPostId, max.media, siteUrl)) wxr.write(wxrItem(entry));
 
     json.write('"redirects": [');
     for (let after = ''; ; ) {
@@ -316,6 +321,34 @@ function attachmentPost(postId: number, parent: number, title: string, file: str
     postDateGmt: gmtDateTime(row.createdAt), postName: `media-${row.id}`, status: 'inherit', postParent: parent, menuOrder: 0, attachmentUrl: url,
     meta: [['_wp_attached_file', rel], ['_wp_attachment_image_alt', row.altText]],
   };
+}
+
+/** The site menu as WordPress menu entries (menu `main`): links by URL, fixed pages by their post id. */
+function menuPosts(navigation: NavigationLink[], lastPostId: number, mediaMax: number, siteUrl: string): WxrPost[] {
+  const posts: WxrPost[] = [];
+  let postId = lastPostId;
+  const add = (link: NavigationLink, parent: number, order: number) => {
+    const id = ++postId;
+    const isPage = link.pageId !== undefined;
+    const url = link.url.startsWith('/') ? `${siteUrl}${link.url}` : link.url;
+    posts.push({
+      postId: id, postType: 'nav_menu_item', title: link.label, link: '', content: '', excerpt: '', creator: '', postDate: WXR_NO_DATE,
+      postDateGmt: WXR_NO_DATE, postName: `menu-${id}`, status: 'publish', postParent: 0, menuOrder: order, menu: 'main',
+      meta: [
+        ['_menu_item_type', isPage ? 'post_type' : 'custom'],
+        ['_menu_item_menu_item_parent', String(parent)],
+        ['_menu_item_object_id', isPage ? String(mediaMax + link.pageId!) : String(id)],
+        ['_menu_item_object', isPage ? 'page' : 'custom'],
+        ['_menu_item_url', isPage ? '' : url],
+      ],
+    });
+    return id;
+  };
+  navigation.forEach((link, i) => {
+    const id = add(link, 0, i + 1);
+    (link.children ?? []).forEach((child, j) => add(child, id, j + 1));
+  });
+  return posts;
 }
 
 /** Appends to a file through a buffer, with synchronous writes: one open file, bounded memory. */

@@ -17,7 +17,7 @@ export interface WxrHead {
 
 export interface WxrPost {
   postId: number;
-  postType: 'post' | 'page' | 'attachment';
+  postType: 'post' | 'page' | 'attachment' | 'nav_menu_item';
   title: string;
   link: string;
   /** HTML. */
@@ -36,6 +36,8 @@ export interface WxrPost {
   attachmentUrl?: string;
   categories?: { slug: string; name: string }[];
   tags?: string[];
+  /** For a nav_menu_item: the slug of the menu it belongs to. */
+  menu?: string;
   meta?: [string, string][];
 }
 
@@ -79,6 +81,7 @@ export function wxrItem(post: WxrPost): string {
   const terms = [
     ...(post.categories ?? []).map((c) => `\t\t<category domain="category" nicename="${attr(nicename(c.slug))}">${cdata(c.name)}</category>\n`),
     ...(post.tags ?? []).map((t) => `\t\t<category domain="post_tag" nicename="${attr(nicename(t))}">${cdata(t)}</category>\n`),
+    ...(post.menu === undefined ? [] : [`\t\t<category domain="nav_menu" nicename="${attr(nicename(post.menu))}">${cdata(post.menu)}</category>\n`]),
   ].join('');
   const meta = (post.meta ?? []).map(([key, value]) => `\t\t<wp:postmeta><wp:meta_key>${cdata(key)}</wp:meta_key><wp:meta_value>${cdata(value)}</wp:meta_value></wp:postmeta>\n`).join('');
   return (

@@ -16,12 +16,14 @@ import { savePage } from '../../src/actions/save-page.js';
 import { trashReport } from '../../src/actions/trash-report.js';
 import { uploadMedia } from '../../src/actions/upload-media.js';
 import { ValidationError } from '../../src/domain/errors.js';
+import type { NavigationLink } from '../../src/domain/settings.js';
 import { runImport } from '../../src/importers/import-run.js';
 import { wxrImportItems } from '../../src/importers/wxr/import-wxr.js';
 import { mediaFilePath } from '../../src/store/media-files.js';
+import { getSettings } from '../../src/store/settings.js';
 import { addTeam } from '../support/authors.js';
 import { createTestSite, type TestSite } from '../support/db.js';
-import { addCategory, setSettings } from '../support/factories.js';
+import { addCategory, setSettings, TEST_SETTINGS } from '../support/factories.js';
 import { checkJsonSchema } from '../support/json-schema.js';
 import { makeImage, makePdf } from '../support/media-fixtures.js';
 
@@ -67,6 +69,14 @@ before(async () => {
   const child2 = await savePage(source, team.editor, { title: '教育', slug: '教育', parentId: policy.id, position: 2, summary: '', bodySource: '教育の政策です。' });
   const child1 = await savePage(source, team.editor, { title: '子育て支援', slug: '子育て', parentId: policy.id, position: 1, summary: '', bodySource: '子育ての政策です。' });
   for (const id of [policy.id, office.id, child1.id, child2.id]) await transitionPage(source, team.editor, 'publish', { pageId: id });
+  await setSettings(source, {
+    ...TEST_SETTINGS,
+    navigation: [
+      { label: '活動報告', url: '/activity/' },
+      { label: '', url: '/政策/', pageId: policy.id, children: [{ label: '子育て', url: '/政策/子育て/', pageId: child1.id }, { label: '議会', url: 'https://example.org/gikai/' }] },
+      { label: 'プロフィール', url: '/profile/' },
+    ],
+  });
   await savePage(source, team.editor, { title: '準備中', slug: 'draft-page', parentId: null, position: 3, summary: '', bodySource: '準備中です。' });
   await plantSecrets(source, team.owner.userId);
   outDir = join(mkdtempSync(join(tmpdir(), 'katsudo-export-')), 'out');
@@ -211,6 +221,16 @@ test('import-wxr reads wordpress.xml back into an empty site: same reports, page
       return rows.map((r) => [r.slug, r.body_source.replace(/media:(\d+)/g, (_, id: string) => `media:${names.get(id)}`)]).sort();
     };
     assert.deepEqual(await bodies(target), await bodies(source));
+    const settings = await getSettings(target.db);
+    assert.deepEqual([settings.legislatorName, settings.siteDescription], [TEST_SETTINGS.legislatorName, TEST_SETTINGS.siteDescription]);
+    // The menu: the same entries in the same order, pages by id on each side (an unnamed page entry shows its title).
+    const menu = async (site: TestSite) => {
+      const titles = new Map((await site.db.selectFrom('pages').select(['id', 'title']).execute()).map((p) => [p.id, p.title]));
+      const shape = (links: NavigationLink[]): unknown[] =>
+        links.map((l) => ({ label: l.label || titles.get(l.pageId!), page: l.pageId === undefined ? null : titles.get(l.pageId), url: l.pageId === undefined ? l.url : null, children: shape(l.children ?? []) }));
+      return shape((await getSettings(site.db)).navigation);
+    };
+    assert.deepEqual(await menu(target), await menu(source));
   } finally {
     await target.cleanup();
   }
