@@ -16,4 +16,6 @@ export interface WebDeps {
   session: SessionPolicy;
   /** Days the audit log keeps entries (KATSUDO_AUDIT_RETENTION_DAYS), shown on /admin/audit. */
   auditRetentionDays: number;
+  /** KATSUDO_BACKUP_DIR, when scheduled backups are on. */
+  backupDir?: string;
 }

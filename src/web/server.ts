@@ -47,6 +47,8 @@ export interface ServerOptions {
   session?: SessionPolicy;
   /** Days the audit log keeps entries; DEFAULT_AUDIT_RETENTION_DAYS when not given. */
   auditRetentionDays?: number;
+  /** Where the scheduled backups go (KATSUDO_BACKUP_DIR): the dashboard shows how they went. */
+  backupDir?: string;
 }
 
 /** Holds about four hundred report pages with their compressed variants. */
@@ -61,6 +63,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
     session: options.session ?? DEFAULT_SESSION_POLICY,
     auditRetentionDays: options.auditRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS,
+    ...(options.backupDir === undefined ? {} : { backupDir: options.backupDir }),
   };
   const headers = securityHeaders();
 

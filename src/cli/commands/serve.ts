@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { isSiteEmpty } from '../../actions/is-site-empty.js';
 import { checkNativeModules } from '../../actions/native-modules.js';
 import { rerenderStale } from '../../actions/rerender.js';
+import { startBackupSchedule } from '../../actions/backup/scheduled-backup.js';
 import { startScheduler } from '../../actions/scheduler.js';
 import { threadPool } from '../../actions/workers/work-pool.js';
 import type { Config } from '../../config.js';
@@ -12,6 +13,9 @@ import { DB_FILE, openSite } from '../open-site.js';
 import { recordServedUrl } from '../served-url.js';
 import { progressBar } from '../progress-bar.js';
 import { rerenderedLine } from './rerender.js';
+
+/** How long a stop may take before the process exits anyway (systemd's TimeoutStopSec is longer). */
+export const SHUTDOWN_GRACE_MS = 10_000;
 
 export const SERVE_USAGE = 'katsudo serve [--port 3000] [--data ./data] [--no-demo]';
 
@@ -47,6 +51,7 @@ export async function serve(config: Config, isDemoWanted: boolean, log: (line: s
     maxUploadBytes: config.maxUploadBytes,
     session: { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs },
     auditRetentionDays: config.auditRetentionDays,
+    ...(config.backup === undefined ? {} : { backupDir: config.backup.dir }),
     // Request logs at info level would cost more than serving a cached page.
     logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
   });
@@ -67,6 +72,14 @@ export async function serve(config: Config, isDemoWanted: boolean, log: (line: s
     onError: (error) => app.log.error({ err: error }, 'scheduled publishing or audit pruning failed'),
     auditRetentionDays: config.auditRetentionDays,
   });
+  // Daily backups (KATSUDO_BACKUP_DIR); the database copy runs in steps and files are streamed.
+  const backups =
+    config.backup === undefined
+      ? undefined
+      : startBackupSchedule(ctx, config.backup, {
+          onDone: (file) => log(`バックアップを作成しました: ${file}`),
+          onError: (error) => app.log.error({ err: error }, 'the scheduled backup failed; the admin dashboard shows it until a backup succeeds'),
+        });
   // Reports and pages rendered by an older renderer are rendered again in the background, on
   // the work threads (actions/rerender.ts); until each is done the site serves its old HTML.
   const rerenderStop = new AbortController();
@@ -82,15 +95,36 @@ export async function serve(config: Config, isDemoWanted: boolean, log: (line: s
     },
     (error: unknown) => app.log.error({ err: error }, 're-rendering stopped; it resumes at the next start'),
   );
+  // SIGTERM or SIGINT (systemd stop, Ctrl+C, a rolling restart): stop accepting (Fastify
+  // answers 503 to requests arriving on kept-alive connections meanwhile), let the requests in
+  // flight finish, stop the scheduler, backups and re-rendering, close the work threads and the
+  // database (the last connection's close checkpoints the WAL), then exit 0. A shutdown stuck
+  // longer than SHUTDOWN_GRACE_MS exits 1 rather than hang the supervisor.
   const stop = async () => {
     rerenderStop.abort();
-    await scheduler.stop();
-    await app.close();
+    await Promise.all([app.close(), scheduler.stop(), backups?.stop()]);
     // The batch in progress ends (its transaction commits or rolls back) before the pool and database close.
     await rerendering;
     await ctx.work.close();
     await ctx.db.destroy();
   };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  const onSignal = (signal: NodeJS.Signals) => {
+    log(`${signal} を受け取りました。処理中の要求を終えてから停止します。`);
+    setTimeout(() => {
+      app.log.fatal(`shutdown took longer than ${SHUTDOWN_GRACE_MS} ms; exiting without waiting`);
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+    stop().then(
+      () => {
+        log('katsudo を停止しました。');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        app.log.fatal({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
 }

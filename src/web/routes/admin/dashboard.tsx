@@ -1,5 +1,6 @@
 // /admin/: the dashboard.
 import type { FastifyPluginAsync } from 'fastify';
+import { readBackupStatus } from '../../../actions/backup/scheduled-backup.js';
 import { findDemoContent, isDemoContentFound } from '../../../actions/remove-demo.js';
 import { listReportsForAdmin } from '../../../store/reports.js';
 import { adminPageContext, sendAdminPage } from '../../admin/page.js';
@@ -17,6 +18,10 @@ export const dashboardRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
       actor.role === 'owner' ? findDemoContent(deps.ctx) : undefined,
     ]);
     const reports = { counts, drafts: drafts.items, isOwnOnly: actor.role === 'writer' };
-    return sendAdminPage(reply, <DashboardPage page={{ ...page, user: page.user! }} reports={reports} hasDemo={demo !== undefined && isDemoContentFound(demo)} />);
+    const backup = actor.role === 'owner' && deps.backupDir !== undefined ? readBackupStatus(deps.backupDir) : undefined;
+    return sendAdminPage(
+      reply,
+      <DashboardPage page={{ ...page, user: page.user! }} reports={reports} hasDemo={demo !== undefined && isDemoContentFound(demo)} {...(backup === undefined ? {} : { backup })} />,
+    );
   });
 };

@@ -1,5 +1,7 @@
 // The admin's first page: who is logged in, and where to go from here.
 import { ROLE_LABELS, isAllowed } from '../../../domain/user.js';
+import type { BackupStatus } from '../../../domain/backup-schedule.js';
+import { BackupNotice } from './backup-notice.js';
 import { ADMIN_NAV, AdminLayout, newFormHref, type AdminPageContext } from './layout.js';
 import { ReportDashboard, type ReportDashboardProps } from './report-dashboard.js';
 
@@ -16,9 +18,11 @@ export interface DashboardPageProps {
   reports?: ReportDashboardProps;
   /** The owner sees a way to remove the first-start demo while some of it is left. */
   hasDemo?: boolean;
+  /** The owner sees how the scheduled backups went, when they are on. */
+  backup?: BackupStatus;
 }
 
-export function DashboardPage({ page, reports, hasDemo }: DashboardPageProps) {
+export function DashboardPage({ page, reports, hasDemo, backup }: DashboardPageProps) {
   const links = ADMIN_NAV.filter((item) => item.href !== '/admin/' && isAllowed(page.user.role, item.access));
   return (
     <AdminLayout page={page} title="ダッシュボード">
@@ -26,6 +30,7 @@ export function DashboardPage({ page, reports, hasDemo }: DashboardPageProps) {
       <p class="admin-lead">
         {page.user.displayName}さん({ROLE_LABELS[page.user.role]})としてログインしています。
       </p>
+      {backup && <BackupNotice status={backup} />}
       {hasDemo && (
         <section class="admin-notice-muted demo-notice" aria-labelledby="demo-notice-title">
           <h2 id="demo-notice-title">デモの内容が残っています</h2>
