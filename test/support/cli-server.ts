@@ -18,13 +18,21 @@ export interface CliServer {
   stop: () => Promise<void>;
 }
 
-export async function startCliServer(options: { dataDir: string; args?: string[]; imports?: string[]; isBundle?: boolean }): Promise<CliServer> {
-  const port = await freePort();
+export async function startCliServer(options: {
+  dataDir: string;
+  args?: string[];
+  imports?: string[];
+  isBundle?: boolean;
+  /** Extra environment (KATSUDO_LOG_LEVEL is warn unless given here); port: a fixed one. */
+  env?: Record<string, string>;
+  port?: number;
+}): Promise<CliServer> {
+  const port = options.port ?? (await freePort());
   const serveArgs = ['serve', '--port', String(port), '--data', options.dataDir, ...(options.args ?? [])];
   const argv = options.isBundle ? ['bin/katsudo.js', ...serveArgs] : ['--import', 'tsx', ...(options.imports ?? []).flatMap((hook) => ['--import', hook]), MAIN, ...serveArgs];
   const child = spawn(process.execPath, argv, {
     cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', KATSUDO_LOG_LEVEL: 'warn' },
+    env: { ...process.env, HOST: '127.0.0.1', KATSUDO_LOG_LEVEL: 'warn', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -63,7 +71,7 @@ export async function waitFor(url: string, timeoutMs: number): Promise<Response>
   }
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
       const { port } = server.address() as { port: number };
