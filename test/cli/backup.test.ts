@@ -1,0 +1,67 @@
+// katsudo backup / backup --verify / restore as a user runs them: a backup of a site that
+// `katsudo serve` is running in another process, checked and restored; bad archives and
+// occupied directories give a clear message and their own exit codes.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { startCliServer, type CliServer } from '../support/cli-server.js';
+import { runCli, withSiteDatabase } from '../support/cli-run.js';
+
+let work: string;
+let dataDir: string;
+let server: CliServer;
+
+before(async () => {
+  work = mkdtempSync(join(tmpdir(), 'katsudo-cli-backup-'));
+  dataDir = join(work, 'data');
+  // The demo gives reports, pages, files and settings; the server keeps the database open in WAL mode.
+  server = await startCliServer({ dataDir });
+  for (let i = 0; i < 200 && !/katsudo を起動しました/.test(server.output()); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+});
+after(async () => {
+  await server.stop();
+  rmSync(work, { recursive: true, force: true });
+});
+
+test('backs up a running site, verifies the archive and restores it into an empty directory', async () => {
+  const archive = join(work, 'site.tar');
+  const backup = runCli(['backup', '--out', archive, '--data', dataDir]);
+  assert.equal(backup.code, 0, backup.stderr);
+  assert.match(backup.stdout, /バックアップを作成しました: .*site\.tar\n活動報告\d+件、固定ページ\d+件/);
+  const verify = runCli(['backup', '--verify', archive]);
+  assert.equal(verify.code, 0, verify.stderr);
+  assert.match(verify.stdout, /バックアップは正常です/);
+  const target = join(work, 'restored');
+  const restore = runCli(['restore', archive, '--data', target]);
+  assert.equal(restore.code, 0, restore.stderr);
+  const count = (dir: string) => withSiteDatabase(dir, async (db) => (await db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  assert.ok((await count(target)) > 0);
+  assert.equal(await count(target), await count(dataDir));
+});
+
+test('a damaged archive fails --verify and restore with exit code 65 and the damaged entry named', () => {
+  const archive = join(work, 'damaged.tar');
+  assert.equal(runCli(['backup', '--out', archive, '--data', dataDir]).code, 0);
+  const bytes = readFileSync(archive);
+  bytes[600] = bytes[600]! ^ 0xff; // inside katsudo.db, the first entry
+  writeFileSync(archive, bytes);
+  const verify = runCli(['backup', '--verify', archive]);
+  assert.equal(verify.code, 65);
+  assert.match(verify.stderr, /katsudo: katsudo\.db is damaged: its SHA-256 differs from the manifest/);
+  const restore = runCli(['restore', archive, '--data', join(work, 'never')]);
+  assert.equal(restore.code, 65);
+});
+
+test('restore into a directory with files is refused with exit code 73, naming them', () => {
+  const archive = join(work, 'again.tar');
+  assert.equal(runCli(['backup', '--out', archive, '--data', dataDir]).code, 0);
+  const occupied = join(work, 'occupied');
+  mkdirSync(occupied);
+  writeFileSync(join(occupied, 'notes.txt'), 'keep me');
+  const restore = runCli(['restore', archive, '--data', occupied]);
+  assert.equal(restore.code, 73);
+  assert.match(restore.stderr, /is not empty \(it holds notes\.txt\).*--force/);
+  assert.equal(runCli(['restore', archive]).code, 2);
+});
