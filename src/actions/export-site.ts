@@ -54,6 +54,12 @@ export async function exportSite(ctx: ActionContext, options: ExportSiteOptions)
   const siteUrl = options.siteUrl.replace(/\/+$/, '');
   const batch = options.batchSize ?? 500;
   prepareFolder(outDir);
+  // One read transaction: every query sees the same committed state while the server goes on
+  // saving (in WAL mode a reader never blocks writers), so lists and references agree.
+  return ctx.db.transaction().execute((db) => writeExport({ ...ctx, db }, outDir, siteUrl, batch));
+}
+
+async function writeExport(ctx: ActionContext, outDir: string, siteUrl: string, batch: number): Promise<ExportCounts> {
   const json = new FileWriter(join(outDir, 'site.json'));
   const wxr = new FileWriter(join(outDir, 'wordpress.xml'));
   try {

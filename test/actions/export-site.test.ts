@@ -19,6 +19,7 @@ import { ValidationError } from '../../src/domain/errors.js';
 import type { NavigationLink } from '../../src/domain/settings.js';
 import { runImport } from '../../src/importers/import-run.js';
 import { wxrImportItems } from '../../src/importers/wxr/import-wxr.js';
+import { openDatabase } from '../../src/store/database.js';
 import { mediaFilePath } from '../../src/store/media-files.js';
 import { getSettings } from '../../src/store/settings.js';
 import { addTeam } from '../support/authors.js';
@@ -271,6 +272,30 @@ test('a file missing from the data folder is listed with file null and named in 
     assert.deepEqual(json.reports[0].attachments, [{ mediaId: lost.id, label: '資料', file: null }]);
     assert.deepEqual(checkJsonSchema(JSON.parse(readFileSync(SCHEMA, 'utf8')), json), []);
   } finally {
+    await site.cleanup();
+    rmSync(join(dir, '..'), { recursive: true, force: true });
+  }
+});
+
+test('reads one consistent state while reports are saved at the same time (one read transaction)', async () => {
+  const site = await createTestSite();
+  const dir = join(mkdtempSync(join(tmpdir(), 'katsudo-export-live-')), 'out');
+  const writer = await openDatabase({ file: join(site.dataDir, 'katsudo.db') });
+  try {
+    for (let i = 0; i < 5; i++) await createReport(site, { title: `既存${i}`, activityDate: '2024-01-01', bodySource: '本文。' }, { status: 'published' });
+    const saving = (async () => {
+      for (let i = 0; i < 20; i++) await createReport({ ...site, db: writer }, { title: `同時${i}`, activityDate: '2024-01-02', tags: [`同時${i}`], bodySource: '本文。' }, { status: 'published' });
+    })();
+    const [counts] = await Promise.all([exportSite(site, { outDir: dir, siteUrl: SITE_URL, batchSize: 1 }), saving]);
+    const json = JSON.parse(readFileSync(join(dir, 'site.json'), 'utf8'));
+    // The tag list is read before the reports: a report saved in between would name a tag the list lacks.
+    const listed = new Set(json.tags);
+    assert.deepEqual(json.reports.flatMap((r: { tags: string[] }) => r.tags).filter((t: string) => !listed.has(t)), []);
+    assert.equal(counts.reports, json.reports.length);
+    assert.equal(readdirSync(join(dir, 'reports')).length, json.reports.length);
+    assert.ok((await writer.selectFrom('reports').select('id').execute()).length === 25, 'every concurrent save went through');
+  } finally {
+    await writer.destroy();
     await site.cleanup();
     rmSync(join(dir, '..'), { recursive: true, force: true });
   }
