@@ -1,4 +1,5 @@
-// Live preview for the report editor (progressive enhancement: without this file the
+// Live preview for the report and page editors, and their 「本文に挿入」 buttons
+// (progressive enhancement: without this file the
 // プレビュー button renders the same preview on the server). While the body is typed, the
 // text is posted to /admin/preview after a pause and the HTML the public page's renderer
 // returns replaces the preview (or, 422, the message saving would give, e.g. a body too
@@ -57,6 +58,30 @@
         if (retryMs > 0) setTimeout(refresh, retryMs);
         else if (pending) refresh();
       });
+  }
+
+  // 「本文に挿入」 (report-attachments.tsx): the photo line goes on a line of its own at the
+  // cursor, and its description is selected so that it is typed over for this report.
+  var insertButtons = document.querySelectorAll('button[data-insert-line]');
+  for (var i = 0; i < insertButtons.length; i++) {
+    insertButtons[i].hidden = false;
+    insertButtons[i].addEventListener('click', insertPhoto);
+  }
+
+  function insertPhoto(event) {
+    if (body.readOnly) return;
+    var line = event.currentTarget.getAttribute('data-insert-line') || '';
+    var text = body.value;
+    var at = body.selectionStart === undefined ? text.length : body.selectionEnd;
+    var before = text.slice(0, at);
+    var after = text.slice(at);
+    var lead = before === '' || before.slice(-1) === '\n' ? '' : '\n';
+    var tail = after.charAt(0) === '\n' ? '' : '\n';
+    body.value = before + lead + line + tail + after;
+    var start = before.length + lead.length + 2;
+    body.focus();
+    body.setSelectionRange(start, start + line.indexOf('](') - 2);
+    body.dispatchEvent(new Event('input', { bubbles: true }));
   }
 
   body.addEventListener('input', function () {

@@ -65,6 +65,7 @@ export function PageEditPage(props: PageEditPageProps) {
   const heading = stored ? 'ページを編集' : '新しいページ';
   const can = (a: ReportAction) => props.actions.includes(a);
   const isReadOnly = !can('edit');
+  const formAction = stored ? `/admin/pages/${stored.id}/edit` : '/admin/pages/new';
   return (
     <AdminLayout
       page={page}
@@ -103,51 +104,55 @@ export function PageEditPage(props: PageEditPageProps) {
       {props.autosave?.offer && <AutosaveOffer {...props.autosave.offer} />}
       {props.autosave?.restored && <AutosaveRestored />}
       <ErrorSummary errors={errors} labels={PAGE_FIELD_LABELS} />
-      <form method="post" action={stored ? `/admin/pages/${stored.id}/edit` : '/admin/pages/new'} class="report-form" novalidate>
-        <CsrfField token={page.csrfToken} />
-        <input type="hidden" name="expectedVersion" value={form.expectedVersion} />
-        {props.submissionKey && <input type="hidden" name="submissionKey" value={props.submissionKey} />}
-        <TextField name="title" label="タイトル" errors={errors} value={form.title} isRequired maxLength={200} />
-        <TextField
-          name="slug"
-          label="URL名"
-          errors={errors}
-          value={form.slug}
-          maxLength={80}
-          hint="ページのURLになります(例: seisaku → /seisaku/)。日本語も使えます。空欄にするとタイトルから付けます。"
-        />
-        <div class={errors.parentId ? 'field field-invalid' : 'field'}>
-          <label for="field-parentId">親ページ</label>
-          <FieldError name="parentId" errors={errors} />
-          <select {...controlAttrs('parentId', errors)} disabled={isReadOnly}>
-            <option value="">(なし: 最上位のページ)</option>
-            {props.parents.map((p) => (
-              <option value={String(p.id)} selected={form.parentId === String(p.id)}>
-                {`${'- '.repeat(p.depth)}${p.title}`}
-              </option>
-            ))}
-          </select>
-        </div>
-        <TextField name="position" label="表示順" errors={errors} value={form.position} hint="同じ親の中で小さい数ほど先に表示します(0〜9999)。" />
-        <div class={errors.summary ? 'field field-invalid' : 'field'}>
-          <label for="field-summary">概要</label>
-          <FieldError name="summary" errors={errors} />
-          <textarea {...controlAttrs('summary', errors)} rows={3} class="summary-input" readOnly={isReadOnly}>
-            {form.summary}
-          </textarea>
-        </div>
-        <BodyField value={form.bodySource} errors={errors} isReadOnly={isReadOnly} />
-        {!isReadOnly && (
-          <div class="field">
-            <label for="field-note">変更のメモ(任意)</label>
-            <input id="field-note" name="note" type="text" value={form.note} maxLength={200} />
+      <div class="editor-grid">
+        <form method="post" action={formAction} class="report-form" novalidate>
+          <CsrfField token={page.csrfToken} />
+          <input type="hidden" name="expectedVersion" value={form.expectedVersion} />
+          {props.submissionKey && <input type="hidden" name="submissionKey" value={props.submissionKey} />}
+          <TextField name="title" label="タイトル" errors={errors} value={form.title} isRequired maxLength={200} />
+          <TextField
+            name="slug"
+            label="URL名"
+            errors={errors}
+            value={form.slug}
+            maxLength={80}
+            hint="ページのURLになります(例: seisaku → /seisaku/)。日本語も使えます。空欄にするとタイトルから付けます。"
+          />
+          <div class={errors.parentId ? 'field field-invalid' : 'field'}>
+            <label for="field-parentId">親ページ</label>
+            <FieldError name="parentId" errors={errors} />
+            <select {...controlAttrs('parentId', errors)} disabled={isReadOnly}>
+              <option value="">(なし: 最上位のページ)</option>
+              {props.parents.map((p) => (
+                <option value={String(p.id)} selected={form.parentId === String(p.id)}>
+                  {`${'- '.repeat(p.depth)}${p.title}`}
+                </option>
+              ))}
+            </select>
           </div>
-        )}
-        <FieldError name="children" errors={errors} />
-        <WorkflowButtons actions={props.actions} isPublished={stored?.status === 'published'} isNew={!stored} />
-        <BodyPreview html={props.preview} />
-      </form>
-      {props.attachments && <ReportAttachments {...props.attachments} />}
+          <TextField name="position" label="表示順" errors={errors} value={form.position} hint="同じ親の中で小さい数ほど先に表示します(0〜9999)。" />
+          <div class={errors.summary ? 'field field-invalid' : 'field'}>
+            <label for="field-summary">概要</label>
+            <FieldError name="summary" errors={errors} />
+            <textarea {...controlAttrs('summary', errors)} rows={3} class="summary-input" readOnly={isReadOnly}>
+              {form.summary}
+            </textarea>
+          </div>
+          <BodyField value={form.bodySource} errors={errors} isReadOnly={isReadOnly} />
+          {!isReadOnly && (
+            <div class="field">
+              <label for="field-note">変更のメモ(任意)</label>
+              <input id="field-note" name="note" type="text" value={form.note} maxLength={200} />
+            </div>
+          )}
+          <FieldError name="children" errors={errors} />
+          <WorkflowButtons actions={props.actions} isPublished={stored?.status === 'published'} isNew={!stored} previewAction={`${formAction}#preview`} />
+        </form>
+        <div class="editor-side">
+          {props.attachments && <ReportAttachments {...props.attachments} />}
+          <BodyPreview html={props.preview} />
+        </div>
+      </div>
     </AdminLayout>
   );
 }

@@ -2,7 +2,7 @@
 // to change a label or summary, detach, move up or down, attach from the library and upload
 // a new file. Each is its own small form (uploads as multipart), so none needs JavaScript.
 import { attachmentMeta } from '../../../domain/attachment.js';
-import { mediaPath, staffMediaPath } from '../../../domain/media-path.js';
+import { mediaPath, mediaVariantPath, staffMediaPath } from '../../../domain/media-path.js';
 import { isOfficeType, UPLOAD_ACCEPT } from '../../../domain/media-rules.js';
 import { OfficeHint } from './office-hint.js';
 import type { Attachment } from '../../../domain/report.js';
@@ -138,9 +138,13 @@ function AttachmentItem(props: { attachment: Attachment; base: string; csrfToken
       <p class="attachment-name">
         <strong>{a.label}</strong>({attachmentMeta(a)})<a class="attachment-file" href={staffMediaPath(mediaPath(a.sha256, a.fileName))}>{a.fileName}</a>
       </p>
-      <p class="attachment-ref">
-        本文での参照: <code>{`[${a.label}](media:${a.fileName})`}</code>
-      </p>
+      {isPhoto(a) ? (
+        <PhotoUse attachment={a} />
+      ) : (
+        <p class="attachment-ref">
+          本文での参照: <code>{`[${a.label}](media:${a.fileName})`}</code>
+        </p>
+      )}
       {isOfficeType(a.mime) && <OfficeHint />}
       <form method="post" action={itemBase} class="admin-inline-form attachment-texts" novalidate>
         <CsrfField token={csrfToken} />
@@ -177,5 +181,40 @@ function AttachmentItem(props: { attachment: Attachment; base: string; csrfToken
         </form>
       </div>
     </li>
+  );
+}
+
+function isPhoto(a: Attachment): boolean {
+  return a.mime.startsWith('image/') && a.width !== null && a.height !== null;
+}
+
+/**
+ * The photo line for the body: the ref is the media record's id (a file name may hold spaces
+ * or quotes); the description is prefilled from the file's default alt text, and the editor
+ * selects it after inserting so that each report's use gets its own words.
+ */
+export function photoLine(a: Pick<Attachment, 'mediaId' | 'altText' | 'label'>): string {
+  const description = (a.altText || a.label).replace(/[\]\r\n]+/g, ' ').trim();
+  return `![${description}](media:${a.mediaId})`;
+}
+
+/** A thumbnail (the smallest WebP copy), 「本文に挿入」 (admin-editor.js shows it) and the line to copy without it. */
+function PhotoUse({ attachment: a }: { attachment: Attachment }) {
+  const smallest = a.variants[0];
+  const src = staffMediaPath(smallest ? mediaVariantPath(a.sha256, a.fileName, smallest.width) : mediaPath(a.sha256, a.fileName));
+  const [width, height] = smallest ? [smallest.width, smallest.height] : [a.width ?? 0, a.height ?? 0];
+  const line = photoLine(a);
+  return (
+    <div class="attachment-photo">
+      <img class="attachment-thumb" src={src} alt="" width={width} height={height} loading="lazy" decoding="async" />
+      <div>
+        <p class="attachment-ref">
+          本文に写真として入れる行(コピーして本文の1行に貼り付けます。[ ]の中は、この報告での写真の説明です): <code>{line}</code>
+        </p>
+        <button type="button" class="button-small insert-photo" data-insert-line={line} hidden>
+          本文に挿入<span class="visually-hidden">({a.label})</span>
+        </button>
+      </div>
+    </div>
   );
 }

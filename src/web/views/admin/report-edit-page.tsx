@@ -129,16 +129,20 @@ export function ReportEditPage(props: ReportEditPageProps) {
       {props.conflict && <ConflictNotice conflict={props.conflict} />}
       <ErrorSummary errors={errors} labels={REPORT_FIELD_LABELS} />
       {props.readOnlyReason && <p class="admin-notice-muted">{props.readOnlyReason}</p>}
-      <form method="post" action={action} class="report-form" novalidate>
-        <CsrfField token={page.csrfToken} />
-        <input type="hidden" name="expectedVersion" value={form.expectedVersion} />
-        {props.submissionKey && <input type="hidden" name="submissionKey" value={props.submissionKey} />}
-        <ReportFields {...props} isReadOnly={isReadOnly} />
-        {!isReadOnly && <NoteField form={form} />}
-        <ActionButtons actions={props.actions} isNew={!report} form={form} errors={errors} report={report} />
-        <BodyPreview html={props.preview} />
-      </form>
-      {props.attachments && <ReportAttachments {...props.attachments} />}
+      <div class="editor-grid">
+        <form method="post" action={action} class="report-form" novalidate>
+          <CsrfField token={page.csrfToken} />
+          <input type="hidden" name="expectedVersion" value={form.expectedVersion} />
+          {props.submissionKey && <input type="hidden" name="submissionKey" value={props.submissionKey} />}
+          <ReportFields {...props} isReadOnly={isReadOnly} />
+          {!isReadOnly && <NoteField form={form} />}
+          <ActionButtons actions={props.actions} isNew={!report} form={form} errors={errors} report={report} previewAction={`${action}#preview`} />
+        </form>
+        <div class="editor-side">
+          {props.attachments && <ReportAttachments {...props.attachments} />}
+          <BodyPreview html={props.preview} />
+        </div>
+      </div>
     </AdminLayout>
   );
 }
@@ -254,12 +258,12 @@ function NoteField({ form }: { form: ReportForm }) {
   );
 }
 
-function ActionButtons({ actions, isNew, form, errors, report }: { actions: ReportAction[]; isNew: boolean; form: ReportForm; errors: FieldErrors; report?: ReportInfo }) {
+function ActionButtons({ actions, isNew, form, errors, report, previewAction }: { actions: ReportAction[]; isNew: boolean; form: ReportForm; errors: FieldErrors; report?: ReportInfo; previewAction: string }) {
   const can = (a: ReportAction) => actions.includes(a);
   const isPublished = report?.status === 'published';
   return (
     <>
-      <WorkflowButtons actions={actions} isPublished={isPublished} isNew={isNew} />
+      <WorkflowButtons actions={actions} isPublished={isPublished} isNew={isNew} previewAction={previewAction} />
       {isPublished && can('edit') && <p class="admin-hint">公開中の報告です。保存すると公開ページにすぐ反映されます。</p>}
       {can('schedule') && (
         <fieldset class="schedule-box">

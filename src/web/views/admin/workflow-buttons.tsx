@@ -17,7 +17,8 @@ export function saveButtonLabel(isPublished: boolean): string {
   return isPublished ? '保存して公開ページを更新' : '下書き保存';
 }
 
-export function WorkflowButtons({ actions, isPublished, isNew }: { actions: ReportAction[]; isPublished: boolean; isNew: boolean }) {
+/** `previewAction`: where プレビュー posts, with the preview's fragment, so the answer opens at the preview (without JS too). */
+export function WorkflowButtons({ actions, isPublished, isNew, previewAction }: { actions: ReportAction[]; isPublished: boolean; isNew: boolean; previewAction?: string }) {
   const can = (a: ReportAction) => actions.includes(a);
   return (
     <div class="form-actions">
@@ -27,7 +28,7 @@ export function WorkflowButtons({ actions, isPublished, isNew }: { actions: Repo
         </button>
       )}
       {can('edit') && (
-        <button type="submit" name="intent" value="preview">
+        <button type="submit" name="intent" value="preview" formAction={previewAction}>
           プレビュー
         </button>
       )}
