@@ -76,7 +76,8 @@ async function helpText(): Promise<string> {
       管理画面にログインするユーザーを追加・変更・一覧表示します(最初のオーナーもこれで作ります)。
 
 環境変数: PORT, HOST, KATSUDO_DATA_DIR, KATSUDO_BASE_URL, KATSUDO_TRUST_PROXY, KATSUDO_LOG_LEVEL,
-  KATSUDO_SESSION_IDLE_MINUTES, KATSUDO_SESSION_MAX_HOURS, KATSUDO_AUDIT_RETENTION_DAYS`;
+  KATSUDO_SESSION_IDLE_MINUTES, KATSUDO_SESSION_MAX_HOURS, KATSUDO_AUDIT_RETENTION_DAYS,
+  KATSUDO_BACKUP_DIR, KATSUDO_BACKUP_TIME, KATSUDO_BACKUP_KEEP`;
 }
 
 // `katsudo list | head -1`: once the reader of stdout has gone (EPIPE), every command drops
