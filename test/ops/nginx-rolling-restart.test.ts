@@ -1,0 +1,90 @@
+// Issue 13 item 5: two `katsudo serve` processes on one data directory behind Debian's nginx
+// (deploy/nginx.conf's upstream and retry rules), under a steady load of report pages and
+// searches; each process in turn gets SIGTERM and is started again. Not one request fails.
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { test } from 'node:test';
+import { freePort, startCliServer, waitFor, type CliServer } from '../support/cli-server.js';
+import { createTestSite } from '../support/db.js';
+import { publishReport, setSettings } from '../support/factories.js';
+import { requireBinary, startNginx } from '../support/proxies.js';
+
+test('restarting each of two processes behind nginx under load fails no request', async (t) => {
+  const nginx = requireBinary(t, 'nginx');
+  if (nginx === undefined) return;
+  const site = await createTestSite();
+  await setSettings(site);
+  for (let i = 0; i < 20; i++) await publishReport(site, { title: `本会議報告${i}`, slug: `plenary-${i}` });
+  await site.db.destroy();
+
+  const env = { KATSUDO_TRUST_PROXY: '127.0.0.1', KATSUDO_RATE_LIMIT_SEARCH: '0', KATSUDO_RATE_LIMIT_FEEDS: '0' };
+  const ports = [await freePort(), await freePort()];
+  const start = async (port: number) => {
+    const server = await startCliServer({ dataDir: site.dataDir, args: ['--no-demo'], env, port });
+    const deadline = Date.now() + 60_000;
+    while ((await fetch(server.url('/readyz')).then((r) => r.status, () => 0)) !== 200) {
+      assert.ok(Date.now() < deadline && !server.hasExited(), server.output());
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return server;
+  };
+  const servers: CliServer[] = [await start(ports[0]!), await start(ports[1]!)];
+  const proxyPort = await freePort();
+  const proxy = startNginx(
+    nginx,
+    `upstream katsudo {
+    server 127.0.0.1:${ports[0]} max_fails=0;
+    server 127.0.0.1:${ports[1]} max_fails=0;
+    keepalive 16;
+  }
+  server {
+    listen 127.0.0.1:${proxyPort};
+    proxy_http_version 1.1;
+    proxy_set_header Connection "";
+    proxy_set_header Host $host;
+    proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+    proxy_set_header X-Forwarded-Proto $scheme;
+    proxy_next_upstream error timeout http_502 http_503;
+    proxy_next_upstream_tries 2;
+    location / { proxy_pass http://katsudo; }
+  }`,
+  );
+  try {
+    const base = `http://127.0.0.1:${proxyPort}`;
+    await waitFor(`${base}/healthz`, 10_000);
+    let isLoading = true;
+    const failures: string[] = [];
+    let answered = 0;
+    const worker = async (n: number) => {
+      for (let i = n; isLoading; i += 8) {
+        const path = i % 3 === 0 ? `/search?q=${encodeURIComponent(`本会議報告${i % 20}`)}` : `/activity/plenary-${i % 20}/`;
+        try {
+          const response = await fetch(base + path);
+          const body = await response.text();
+          if (response.status !== 200 || !body.includes('本会議報告')) failures.push(`${path}: ${response.status}`);
+          else answered += 1;
+        } catch (error) {
+          failures.push(`${path}: ${String(error)}`);
+        }
+      }
+    };
+    const load = Array.from({ length: 8 }, (_, n) => worker(n));
+    for (const index of [0, 1]) {
+      const before = answered;
+      while (answered < before + 50) await new Promise((r) => setTimeout(r, 20));
+      await servers[index]!.stop();
+      assert.match(servers[index]!.output(), /\(exited with 0\)$/);
+      servers[index] = await start(ports[index]!);
+    }
+    const after = answered;
+    while (answered < after + 50) await new Promise((r) => setTimeout(r, 20));
+    isLoading = false;
+    await Promise.all(load);
+    t.diagnostic(`${answered} requests answered through nginx during two restarts`);
+    assert.deepEqual(failures, []);
+  } finally {
+    await proxy.stop();
+    for (const server of servers) if (!server.hasExited()) await server.stop();
+    rmSync(site.dataDir, { recursive: true, force: true });
+  }
+});
