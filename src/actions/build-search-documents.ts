@@ -4,7 +4,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { searchDocument, type SearchDocument } from '../domain/search/document.js';
-import { render } from '../domain/text-format/render.js';
+import { render, type Rendered } from '../domain/text-format/render.js';
 
 export interface IndexInput {
   id: number;
@@ -19,6 +19,8 @@ export interface BuiltDocument {
   doc: SearchDocument;
   /** The text the document was built from, when the builder rendered it from bodySource. */
   bodyText?: string;
+  /** That render in full (without media details), for the writer to reuse (report-body.ts PrebuiltRender). */
+  rendered?: Rendered;
 }
 
 /** Fewer reports than this are tokenised on the calling thread. */
@@ -46,8 +48,8 @@ export function inlineBuilder(): DocumentBuilder {
     build: async (items) =>
       items.map((item) => {
         if (item.bodySource === undefined) return { id: item.id, doc: searchDocument(item.title, item.bodyText) };
-        const bodyText = render(item.bodySource).text;
-        return { id: item.id, doc: searchDocument(item.title, bodyText), bodyText };
+        const rendered = render(item.bodySource);
+        return { id: item.id, doc: searchDocument(item.title, rendered.text), bodyText: rendered.text, rendered };
       }),
     close: async () => {},
   };

@@ -14,7 +14,7 @@ import { insertReport, setReportTags, slugsStartingWith } from '../store/reports
 import { indexReport } from '../store/search.js';
 import { bumpContentVersion } from '../store/site-state.js';
 import type { ActionContext } from './context.js';
-import { attachLinkedMedia, renderBody } from './report-body.js';
+import { attachLinkedMedia, renderBody, type PrebuiltRender } from './report-body.js';
 
 export interface CreateReportOptions {
   status: Extract<ReportStatus, 'draft' | 'published'>;
@@ -22,6 +22,8 @@ export interface CreateReportOptions {
   attachments?: { mediaId: number; label: string; summary?: string }[];
   /** A search document built ahead (on a worker, by an import); used only if built from the same title and text. */
   prebuiltSearch?: PrebuiltSearch;
+  /** The body rendered ahead (on a worker, by an import); used only as renderBody allows (same source, no stored file named). */
+  prebuiltRender?: PrebuiltRender;
 }
 
 export interface PrebuiltSearch {
@@ -65,7 +67,7 @@ export async function createReportIn(
   const slug =
     checked.slug ?? firstFreeSlug(checked.activityDate, new Set(await slugsStartingWith(trx, checked.activityDate)));
 
-  const { rendered, media } = await renderBody(trx, checked.bodySource);
+  const { rendered, media } = await renderBody(trx, checked.bodySource, { prebuilt: options.prebuiltRender });
 
   const id = await insertReport(
     trx,

@@ -20,7 +20,7 @@ import { countRevisions, insertRevision } from '../store/revisions.js';
 import { indexReport, unindexReport } from '../store/search.js';
 import { bumpContentVersion } from '../store/site-state.js';
 import { createReportIn, searchDocumentFor, type PrebuiltSearch } from './create-report.js';
-import { attachLinkedMedia, renderBody } from './report-body.js';
+import { attachLinkedMedia, renderBody, type PrebuiltRender } from './report-body.js';
 import { contentOf } from './save-report.js';
 
 type Q = Kysely<Database>;
@@ -69,6 +69,7 @@ export async function importReportIn(
   input: ImportedReportInput,
   nowIso: string,
   prebuiltSearch?: PrebuiltSearch,
+  prebuiltRender?: PrebuiltRender,
 ): Promise<ImportReportResult> {
   const existing = existingReportId === undefined ? undefined : await findEditableReport(trx, existingReportId);
   const categorySlug = input.category ? await ensureCategoryIn(trx, input.category) : null;
@@ -90,7 +91,7 @@ export async function importReportIn(
     const created = await createReportIn(
       trx,
       { ...checked, categorySlug, slug: await keptSlug(trx, input.slug) },
-      { status: input.status, attachments: input.attachments ?? [], ...(prebuiltSearch ? { prebuiltSearch } : {}) },
+      { status: input.status, attachments: input.attachments ?? [], ...(prebuiltSearch ? { prebuiltSearch } : {}), ...(prebuiltRender ? { prebuiltRender } : {}) },
       nowIso,
     );
     if (publishedAt !== null) await setReportStatus(trx, created.id, ['published'], { status: 'published', publishedAt }, nowIso);
@@ -113,7 +114,7 @@ export async function importReportIn(
   };
   let isChanged = false;
   if (!isSameContent(contentOf(existing), content)) {
-    await updateContent(trx, existing, content, nowIso, prebuiltSearch);
+    await updateContent(trx, existing, content, nowIso, prebuiltSearch, prebuiltRender);
     isChanged = true;
   }
   const attached = new Set((await listAttachments(trx, existing.id)).map((a) => a.mediaId));
@@ -144,6 +145,7 @@ async function updateContent(
   content: RevisionContent,
   nowIso: string,
   prebuiltSearch: PrebuiltSearch | undefined,
+  prebuiltRender: PrebuiltRender | undefined,
 ): Promise<void> {
   // The imported original is kept first, as the editor does for reports without history.
   if ((await countRevisions(trx, report.id)) === 0) {
@@ -153,7 +155,7 @@ async function updateContent(
       nowIso,
     );
   }
-  const { rendered, media } = await renderBody(trx, content.bodySource);
+  const { rendered, media } = await renderBody(trx, content.bodySource, { prebuilt: prebuiltRender });
   const isUpdated = await updateReportContent(
     trx,
     report.id,

@@ -17,14 +17,30 @@ export interface RenderedBody {
 }
 
 /**
+ * A body rendered ahead without media details (on a worker, by an import). renderBody uses
+ * it only for the same source naming no stored file: then the media map it would render
+ * with is empty, and the render is the same.
+ */
+export interface PrebuiltRender {
+  bodySource: string;
+  rendered: Rendered;
+}
+
+/**
  * `isPreview` is staff's preview: files are addressed through the staff path (the file may
  * not be public yet: store/media.ts isMediaPublic) and a photo that cannot be shown says why.
  */
-export async function renderBody(trx: Kysely<Database>, bodySource: string, options: { isPreview?: boolean } = {}): Promise<RenderedBody> {
+export async function renderBody(
+  trx: Kysely<Database>,
+  bodySource: string,
+  options: { isPreview?: boolean; prebuilt?: PrebuiltRender | undefined } = {},
+): Promise<RenderedBody> {
   const isPreview = options.isPreview === true;
   const address = (path: string) => (isPreview ? staffMediaPath(path) : path);
   // A body naming no file is not parsed for refs (mediaRefs; a long preview is parsed once, by render).
   const named = await findMediaByRefs(trx, mediaRefs(bodySource));
+  const { prebuilt } = options;
+  if (named.size === 0 && !isPreview && prebuilt?.bodySource === bodySource) return { rendered: prebuilt.rendered, media: named };
   const images = [...named.values()].filter((m) => m.mime.startsWith('image/'));
   const variants = await listVariants(trx, images.map((m) => m.sha256));
   const mediaInfo = new Map<string, MediaInfo>();

@@ -12,10 +12,11 @@ interface Job {
 parentPort!.on('message', (job: Job) => {
   const docs = job.items.map((item) => {
     // An importer sends the source: the text is rendered here too (without media details;
-    // the writer uses the document only if its own rendered text is the same).
+    // the writer uses the document only if its own rendered text is the same, and the render
+    // only for the same source naming no stored file).
     if (item.bodySource === undefined) return { id: item.id, doc: searchDocument(item.title, item.bodyText) };
-    const bodyText = render(item.bodySource).text;
-    return { id: item.id, doc: searchDocument(item.title, bodyText), bodyText };
+    const rendered = render(item.bodySource);
+    return { id: item.id, doc: searchDocument(item.title, rendered.text), bodyText: rendered.text, rendered };
   });
   parentPort!.postMessage({ seq: job.seq, docs });
 });

@@ -27,11 +27,12 @@ import { importReportIn, type ImportedReportInput, type ImportReportResult } fro
 import type { DocumentBuilder } from '../actions/build-search-documents.js';
 import type { ActionContext } from '../actions/context.js';
 import type { PrebuiltSearch } from '../actions/create-report.js';
+import type { PrebuiltRender } from '../actions/report-body.js';
 import { fillEmptySettingsIn, type ImportedSiteSettings } from '../actions/import-site-settings.js';
 import { ValidationError } from '../domain/errors.js';
 import { paths } from '../domain/paths.js';
 import type { Database } from '../store/database.js';
-import { findImportSource, saveImportSource, type SourceKind } from '../store/import-sources.js';
+import { findImportSource, isChangedSinceImport, saveImportSource, type SourceKind } from '../store/import-sources.js';
 import { addRedirect } from '../store/redirects.js';
 import { deferIndexing, deferredIndexSnapshot, restoreDeferredIndex, writeDeferredIndex } from '../store/search.js';
 import { resolvePageLinks, writePageItem, type ImportedNavigationLink, type ImportedPageInput } from './write-page-item.js';
@@ -147,6 +148,8 @@ export interface ImportSummary {
   /** Fixed pages (counted apart from reports); a profile page whose text went into the profile counts here too. */
   pages: { created: number; updated: number; unchanged: number };
   skipped: Labelled[];
+  /** Reports and pages changed, unpublished or trashed in the admin since the last import: left as they are (RunOptions.isOverwriting). */
+  kept: Labelled[];
   failed: Labelled[];
   warnings: Labelled[];
   /** Counts by kind of what was ignored by design. */
@@ -168,6 +171,11 @@ export interface ImportSummary {
 export interface RunOptions {
   kind: SourceKind;
   isDryRun?: boolean;
+  /**
+   * Write items over reports and pages changed in the admin since the last import (--overwrite).
+   * Without it such an item is left as it is and listed in `kept`.
+   */
+  isOverwriting?: boolean;
   /** Called after every item (reports, skips, failures…), e.g. for a progress bar. */
   onProgress?: (summary: Readonly<ImportSummary>) => void;
   /** Keep `written` (addresses of every report) in the summary; off for huge runs. */
@@ -188,6 +196,12 @@ export interface RunOptions {
   searchDocuments?: DocumentBuilder;
 }
 
+/** What was built ahead for a published report: its search document and its body's render. */
+interface BuiltAhead {
+  search: PrebuiltSearch;
+  render?: PrebuiltRender;
+}
+
 /** Items read ahead of the writer when search documents are built ahead. */
 const WINDOW = 128;
 
@@ -199,7 +213,7 @@ class DryRunRollback extends Error {
 }
 
 export function emptySummary(isDryRun = false): ImportSummary {
-  return { isDryRun, created: 0, updated: 0, unchanged: 0, pages: { created: 0, updated: 0, unchanged: 0 }, skipped: [], failed: [], warnings: [], ignored: {}, media: { stored: 0, missing: 0 }, redirects: 0, settings: [], written: [] };
+  return { isDryRun, created: 0, updated: 0, unchanged: 0, pages: { created: 0, updated: 0, unchanged: 0 }, skipped: [], kept: [], failed: [], warnings: [], ignored: {}, media: { stored: 0, missing: 0 }, redirects: 0, settings: [], written: [] };
 }
 
 export async function runImport(
@@ -266,16 +280,18 @@ export async function runImport(
   return summary;
 }
 
-/** The search documents of the window's published reports; none (built when written) if the builder fails. */
-async function buildAhead(builder: DocumentBuilder, window: ImportItem[]): Promise<Map<ImportItem, PrebuiltSearch>> {
+/** The search documents and renders of the window's published reports; none (built when written) if the builder fails. */
+async function buildAhead(builder: DocumentBuilder, window: ImportItem[]): Promise<Map<ImportItem, BuiltAhead>> {
   const reports = window.filter((item): item is ReportItem => item.type === 'report' && item.report.status === 'published');
-  const found = new Map<ImportItem, PrebuiltSearch>();
+  const found = new Map<ImportItem, BuiltAhead>();
   if (reports.length === 0) return found;
   // Tidied as checkDraft tidies them, so that the writer's title and text match.
   const inputs = reports.map((item, id) => ({ id, title: item.report.title.replace(/\s+/g, ' ').trim(), bodyText: '', bodySource: item.report.bodySource.replace(/\r\n?/g, '\n') }));
   try {
-    for (const { id, doc, bodyText } of await builder.build(inputs)) {
-      found.set(reports[id]!, { title: inputs[id]!.title, bodyText: bodyText ?? '', doc });
+    for (const { id, doc, bodyText, rendered } of await builder.build(inputs)) {
+      const input = inputs[id]!;
+      const search = { title: input.title, bodyText: bodyText ?? '', doc };
+      found.set(reports[id]!, rendered ? { search, render: { bodySource: input.bodySource, rendered } } : { search });
     }
   } catch {
     found.clear();
@@ -365,7 +381,7 @@ async function runItem(
   item: ImportItem,
   options: RunOptions,
   summary: ImportSummary,
-  prebuiltSearch?: PrebuiltSearch,
+  prebuilt?: BuiltAhead,
 ): Promise<void> {
   switch (item.type) {
     case 'skipped':
@@ -413,7 +429,11 @@ async function runItem(
       break;
   }
   try {
-    const result = await writer.write((trx) => writeReportItem(trx, item, options, ctx.now().toISOString(), prebuiltSearch));
+    const result = await writer.write((trx) => writeReportItem(trx, item, options, ctx.now().toISOString(), prebuilt));
+    if (result === KEPT) {
+      summary.kept.push({ label: item.label, reason: KEPT_REASON });
+      return;
+    }
     summary[result.outcome]++;
     if (options.isListingWritten !== false) summary.written.push({ label: item.label, outcome: result.outcome, path: paths.report(result.slug) });
     for (const warning of item.warnings ?? []) summary.warnings.push({ label: item.label, reason: warning });
@@ -432,7 +452,15 @@ async function runPageItem(ctx: ActionContext, writer: ItemWriter, item: PageIte
   const nowIso = ctx.now().toISOString();
   try {
     const { page, redirectsFrom, isProfile } = item;
-    const result = await writer.write((trx) => writePageItem(ctx, trx, item, options.kind, hashOf({ page, redirectsFrom, isProfile }), nowIso));
+    const result = await writer.write(async (trx) =>
+      !options.isOverwriting && (await isChangedSinceImport(trx, 'page', options.kind, item.key))
+        ? KEPT
+        : writePageItem(ctx, trx, item, options.kind, hashOf({ page, redirectsFrom, isProfile }), nowIso),
+    );
+    if (result === KEPT) {
+      summary.kept.push({ label: item.label, reason: KEPT_REASON });
+      return;
+    }
     summary.pages[result.outcome]++;
     summary.settings.push(...result.settings);
     if (options.isListingWritten !== false) summary.written.push({ label: item.label, outcome: result.outcome, path: result.path });
@@ -462,18 +490,23 @@ async function writeReportItem(
   item: ReportItem,
   options: RunOptions,
   nowIso: string,
-  prebuiltSearch: PrebuiltSearch | undefined,
-): Promise<ImportReportResult> {
+  prebuilt: BuiltAhead | undefined,
+): Promise<ImportReportResult | typeof KEPT> {
   const contentHash = item.contentHash ?? hashOf(item.report);
   const source = await findImportSource(trx, options.kind, item.key);
   if (source && source.contentHash === contentHash) {
     const slug = (await trx.selectFrom('reports').select('slug').where('id', '=', source.reportId).executeTakeFirstOrThrow()).slug;
     return { outcome: 'unchanged', reportId: source.reportId, slug };
   }
-  const result = await importReportIn(trx, source?.reportId, item.report, nowIso, prebuiltSearch);
+  if (source && !options.isOverwriting && (await isChangedSinceImport(trx, 'report', options.kind, item.key))) return KEPT;
+  const result = await importReportIn(trx, source?.reportId, item.report, nowIso, prebuilt?.search, prebuilt?.render);
   await saveImportSource(trx, { kind: options.kind, key: item.key, reportId: result.reportId, contentHash, importedAt: nowIso });
   return result;
 }
+
+/** What writing an item returns when it was left alone for a local edit. */
+const KEPT = Symbol('kept');
+const KEPT_REASON = 'changed, unpublished or trashed in the admin since the last import: left as it is (--overwrite replaces it)';
 
 async function writeRedirects(trx: Kysely<Database>, item: RedirectItem, nowIso: string): Promise<void> {
   for (const from of new Set(item.from)) if (from !== item.to) await addRedirect(trx, from, item.to, nowIso);
@@ -545,7 +578,11 @@ export function formatSummary(summary: ImportSummary, options: { isVerbose?: boo
   }
   const ignored = Object.entries(summary.ignored);
   if (ignored.length > 0) lines.push(`Ignored by design: ${ignored.map(([what, n]) => `${n} ${what}`).join(', ')}.`);
+  if (summary.kept.length > 0) {
+    lines.push(`Left as they are because they were changed in the admin since the last import: ${summary.kept.length} (run again with --overwrite to replace them).`);
+  }
   for (const s of summary.skipped) lines.push(`skipped  ${s.label}: ${s.reason}`);
+  for (const k of summary.kept) lines.push(`kept     ${k.label}: ${k.reason}`);
   for (const f of summary.failed) lines.push(`failed   ${f.label}: ${f.reason}`, ...details(f));
   for (const w of summary.warnings) lines.push(`warning  ${w.label}: ${w.reason}`, ...details(w));
   if (summary.stoppedAt !== undefined) {
