@@ -62,15 +62,21 @@
 
   // 「本文に挿入」 (report-attachments.tsx): the photo line goes on a line of its own at the
   // cursor, and its description is selected so that it is typed over for this report.
-  var insertButtons = document.querySelectorAll('button[data-insert-line]');
-  for (var i = 0; i < insertButtons.length; i++) {
-    insertButtons[i].hidden = false;
-    insertButtons[i].addEventListener('click', insertPhoto);
+  // The panel may be replaced in place after an upload (editor-draft.js), hence the delegation.
+  function showInsertButtons() {
+    var buttons = document.querySelectorAll('button[data-insert-line]');
+    for (var i = 0; i < buttons.length; i++) buttons[i].hidden = false;
   }
+  showInsertButtons();
+  document.addEventListener('katsudo:attachments-updated', showInsertButtons);
+  document.addEventListener('click', function (event) {
+    var button = event.target instanceof Element ? event.target.closest('button[data-insert-line]') : null;
+    if (button) insertPhoto(button);
+  });
 
-  function insertPhoto(event) {
+  function insertPhoto(button) {
     if (body.readOnly) return;
-    var line = event.currentTarget.getAttribute('data-insert-line') || '';
+    var line = button.getAttribute('data-insert-line') || '';
     var text = body.value;
     var at = body.selectionStart === undefined ? text.length : body.selectionEnd;
     var before = text.slice(0, at);
