@@ -58,7 +58,7 @@ async function readManifest(archive: string, entry: ArchiveEntry | undefined): P
   } catch {
     throw new BackupInvalidError(`${MANIFEST_PATH} is not valid JSON`);
   }
-  if (manifest?.format !== BACKUP_FORMAT || manifest.formatVersion !== 1 || !Array.isArray(manifest.files)) {
+  if (manifest?.format !== BACKUP_FORMAT || manifest.formatVersion !== 1 || !Array.isArray(manifest.files) || !Array.isArray(manifest.missingMedia)) {
     throw new BackupInvalidError(`${MANIFEST_PATH} is not a katsudo backup manifest (format ${BACKUP_FORMAT}, version 1)`);
   }
   for (const file of manifest.files) {
@@ -66,6 +66,7 @@ async function readManifest(archive: string, entry: ArchiveEntry | undefined): P
       throw new BackupInvalidError(`${MANIFEST_PATH} lists an entry katsudo does not write: ${JSON.stringify(file?.path)}`);
     }
   }
+  if (new Set(manifest.files.map((file) => file.path)).size !== manifest.files.length) throw new BackupInvalidError(`${MANIFEST_PATH} lists an entry twice`);
   if (!manifest.files.some((file) => file.path === DATABASE_PATH)) throw new BackupInvalidError(`the manifest lists no ${DATABASE_PATH}`);
   return manifest;
 }

@@ -102,7 +102,7 @@ async function flipByteOf(file: string, path: string): Promise<void> {
 }
 
 /** The archive written again with entries dropped or added (a manifest that no longer fits). */
-async function rewritten(name: string, change: { drop?: string; add?: string }): Promise<string> {
+async function rewritten(name: string, change: { drop?: string; add?: string; manifest?: (manifest: Record<string, unknown>) => unknown }): Promise<string> {
   const out = join(work, name);
   const tar = new TarWriter(out, clock());
   for (const entry of await listTarEntries(archive)) {
@@ -110,7 +110,8 @@ async function rewritten(name: string, change: { drop?: string; add?: string }):
     const chunks: Buffer[] = [];
     for await (const chunk of readTarEntry(archive, entry)) chunks.push(chunk);
     if (entry.path === 'manifest.json' && change.add !== undefined) await tar.addBuffer(change.add, Buffer.from('extra'));
-    await tar.addBuffer(entry.path, Buffer.concat(chunks));
+    const data = entry.path === 'manifest.json' && change.manifest !== undefined ? Buffer.from(JSON.stringify(change.manifest(JSON.parse(Buffer.concat(chunks).toString())))) : Buffer.concat(chunks);
+    await tar.addBuffer(entry.path, data);
   }
   await tar.close();
   return out;
@@ -124,6 +125,8 @@ test('--verify names a damaged media file, a damaged database, a missing and an 
     ['extra', rewritten('extra.tar', { add: `media/00/${'0'.repeat(64)}` }), /files its manifest does not list: media\/00\/0+/],
     ['truncated', damagedCopy('short.tar', async (f) => writeFileSync(f, readFileSync(f).subarray(0, 1024))), /truncated/],
     ['no manifest', rewritten('nomanifest.tar', { drop: 'manifest.json' }), /no manifest\.json/],
+    ['foreign manifest', rewritten('foreign.tar', { manifest: (m) => ({ ...m, files: undefined }) }), /not a katsudo backup manifest/],
+    ['entry listed twice', rewritten('twice.tar', { manifest: (m) => ({ ...m, files: [...(m.files as unknown[]), (m.files as unknown[])[0]] }) }), /lists an entry twice/],
   ];
   for (const [what, file, message] of cases) {
     await assert.rejects(verifyBackup(await file), (error: unknown) => error instanceof BackupInvalidError && message.test(error.message), what);

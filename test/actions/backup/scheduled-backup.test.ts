@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { readBackupStatus, runScheduledBackup } from '../../../src/actions/backup/scheduled-backup.js';
+import { readBackupStatus, runScheduledBackup, startBackupSchedule } from '../../../src/actions/backup/scheduled-backup.js';
 import { createTestSite, type TestSite } from '../../support/db.js';
 import { publishReport } from '../../support/factories.js';
 
@@ -48,4 +48,20 @@ test('a failure is recorded with the last success and cleared by the next succes
   assert.match(failed.lastFailure?.message ?? '', /katsudo\.db/);
   await runScheduledBackup(site, schedule, day(7));
   assert.deepEqual(readBackupStatus(schedule.dir), { lastSuccess: { at: site.now().toISOString(), file: 'katsudo-backup-20261207T180000Z.tar' } });
+});
+
+test('the schedule makes the archive at the time of day in Japan time and stops cleanly', async () => {
+  const schedule = { dir: join(work, 'timer'), time: { hour: 3, minute: 0 }, keep: 7 };
+  // 02:59:59.950 JST: the backup is due in 50 ms.
+  const clock = { ...site, now: () => new Date('2026-12-06T17:59:59.950Z') };
+  // The schedule's timer does not keep a process alive by itself (unref); this test does.
+  const keepAlive = setInterval(() => {}, 1000);
+  const file = await new Promise<string>((resolve, reject) => {
+    const running = startBackupSchedule(clock, schedule, {
+      onDone: (name) => void running.stop().then(() => resolve(name)),
+      onError: reject,
+    });
+  }).finally(() => clearInterval(keepAlive));
+  assert.equal(file, 'katsudo-backup-20261206T180000Z.tar');
+  assert.deepEqual(readdirSync(schedule.dir).filter((name) => name.endsWith('.tar')), [file]);
 });
