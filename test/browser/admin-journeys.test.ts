@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { publishDueReports } from '../../src/actions/publish-due-reports.js';
 import { addTestUser, TEST_PASSWORD } from '../support/admin.js';
 import { makeImage, makePdf } from '../support/media-fixtures.js';
-import { open, useBrowserSession, withPage, type RunningSite } from '../support/browser.js';
+import { open, pressInAttachmentPanel, useBrowserSession, withPage, type RunningSite } from '../support/browser.js';
 
 const session = useBrowserSession();
 let users: Promise<unknown> | undefined;
@@ -106,6 +106,9 @@ test('writes, previews, publishes, edits, compares and restores a report', async
     assert.match(await diff.innerText(), /12月/);
     assert.match(await diff.innerText(), /削除/);
     await click(page, /^版1/);
+    // A published report: the restore is confirmed first, and the notice says the live page changed.
+    await click(page, /に戻して公開ページを更新/);
+    assert.match(await page.locator('.admin-notice').innerText(), /公開ページもこの内容に変わりました/);
     await open(page, publicPath);
     const restored = await page.locator('main').innerText();
     assert.match(restored, /次の委員会/);
@@ -123,11 +126,11 @@ test('attaches a PDF and a photo from the edit page and shows them on the publis
     await upload.locator('input[type="file"]').setInputFiles({ name: '活動資料.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await makePdf(2)) });
     await upload.getByLabel('ラベル').fill('活動資料');
     await upload.getByLabel('説明(任意)').fill('要望書の全文です。');
-    await click(page, 'アップロードして添付');
+    await pressInAttachmentPanel(page, 'アップロードして添付');
     await page.waitForURL(`**/admin/reports/${id}/edit**`);
     await upload.locator('input[type="file"]').setInputFiles({ name: '要望の様子.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(await makeImage('jpeg', 800, 600)) });
     await upload.getByLabel('代替テキスト(画像は必須)').fill('知事に要望書を手渡す様子');
-    await click(page, 'アップロードして添付');
+    await pressInAttachmentPanel(page, 'アップロードして添付');
     const attachments = await page.locator('#attachments').innerText();
     assert.match(attachments, /活動資料/);
     assert.match(attachments, /要望の様子/);

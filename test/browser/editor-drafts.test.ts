@@ -8,7 +8,8 @@ import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { addTestUser, TEST_PASSWORD } from '../support/admin.js';
 import { axeViolations } from '../support/axe.js';
-import { open, useBrowserSession, VIEWPORTS, withPage } from '../support/browser.js';
+import { open, pressInAttachmentPanel, useBrowserSession, VIEWPORTS, withPage } from '../support/browser.js';
+import { makePdf } from '../support/media-fixtures.js';
 import { XSS_PAYLOADS } from '../support/xss-payloads.js';
 
 const session = useBrowserSession();
@@ -139,5 +140,35 @@ test('a diff is readable at 390 px and restoring a published report is confirmed
     await page.getByRole('button', { name: /に戻して公開ページを更新/ }).click();
     await page.waitForURL(/notice=revision-restored-live/);
     assert.match(await page.locator('.admin-notice').innerText(), /公開ページもこの内容に変わりました/);
+  });
+});
+
+test('an upload on a slow line keeps the text being typed, and the list updates in place', async () => {
+  await withPage(session.browser, session.site, {}, async (page, log) => {
+    await logIn(page);
+    await open(page, '/admin/reports/new');
+    await page.getByLabel('タイトル').fill('写真を足す報告');
+    await page.getByLabel('活動日').fill('2026-11-05');
+    await page.getByLabel('本文').fill('最初の本文。');
+    await page.getByRole('button', { name: '下書き保存' }).click();
+    await page.waitForURL(/\/admin\/reports\/\d+\/edit\?notice=report-saved/);
+    const editUrl = page.url();
+    await page.route('**/attachments/upload', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await route.continue();
+    });
+    await page.getByLabel('本文').fill('最初の本文。\n\nアップロードの前に書き足した、まだ保存していない文。');
+    await page.locator('#field-upload\\.file').setInputFiles({ name: '資料.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await makePdf(1)) });
+    await page.locator('#field-upload\\.label').fill('視察の資料');
+    await pressInAttachmentPanel(page, 'アップロードして添付');
+    assert.match(await page.locator('#attachments').innerText(), /視察の資料/);
+    assert.equal(page.url(), editUrl, 'the page was not left');
+    assert.equal(await page.getByLabel('本文').inputValue(), '最初の本文。\n\nアップロードの前に書き足した、まだ保存していない文。');
+    await axeAtBothWidths(page, 'the editor after an upload in place');
+    // The text is saved afterwards as usual, with the attachment listed.
+    await page.getByRole('button', { name: '下書き保存' }).click();
+    await page.waitForURL(/notice=report-saved/);
+    assert.match(await page.getByLabel('本文').inputValue(), /まだ保存していない文/);
+    assert.deepEqual(log.pageErrors, []);
   });
 });

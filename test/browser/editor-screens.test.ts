@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { saveReport } from '../../src/actions/save-report.js';
 import { addTestUser, TEST_PASSWORD } from '../support/admin.js';
 import { axeViolations } from '../support/axe.js';
-import { open, useBrowserSession, withPage } from '../support/browser.js';
+import { open, pressInAttachmentPanel, useBrowserSession, withPage } from '../support/browser.js';
 import { makeDocx } from '../support/office-fixtures.js';
 import { XSS_PAYLOADS } from '../support/xss-payloads.js';
 
@@ -69,12 +69,12 @@ for (const width of [390, 1280]) {
       await submit(page, '下書き保存');
       await page.locator('#field-upload\\.file').setInputFiles({ name: '参加申込書.docx', mimeType: 'application/octet-stream', buffer: Buffer.from(makeDocx()) });
       await page.locator('#field-upload\\.label').fill('参加申込書');
-      await submit(page, 'アップロードして添付');
+      await pressInAttachmentPanel(page, 'アップロードして添付');
       assert.match(await page.content(), /参加申込書<\/strong>\(Word形式・1KB\)/);
       assert.match(await page.content(), /同じ内容をPDFで保存して/);
       await check('editor with a Word attachment');
       await page.locator('#field-upload\\.file').setInputFiles({ name: 'メモ.txt', mimeType: 'text/plain', buffer: Buffer.from('メモです') });
-      await submit(page, 'アップロードして添付');
+      await pressInAttachmentPanel(page, 'アップロードして添付');
       assert.match(await page.content(), /「メモ\.txt」：PDF・JPEG・PNG・WebP・Word・Excel・PowerPoint以外のファイル/);
       await check('editor with a refused upload');
       assert.deepEqual(log.pageErrors, []);
@@ -132,7 +132,7 @@ test('XSS payloads in report titles and file names stay text on the bulk result 
     for (const p of payloads.slice(0, 12)) {
       const name = `${p.text.replace(/[/\\]/g, '')}.txt`;
       await page.locator('#field-upload\\.file').setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from('x') });
-      await submit(page, 'アップロードして添付');
+      await pressInAttachmentPanel(page, 'アップロードして添付');
       assert.match(await page.locator('#field-upload\\.file-error').innerText(), /以外のファイルは登録できません/);
     }
     assert.deepEqual(calls, []);

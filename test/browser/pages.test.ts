@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { addTestUser, TEST_PASSWORD } from '../support/admin.js';
-import { open, useBrowserSession, withPage } from '../support/browser.js';
+import { open, pressInAttachmentPanel, useBrowserSession, withPage } from '../support/browser.js';
 import { formatVnuMessage, validateHtml } from '../support/vnu.js';
 import { axeViolations } from '../support/axe.js';
 import { makePdf } from '../support/media-fixtures.js';
@@ -47,7 +47,7 @@ test('an editor creates 政策 with a child page, publishes them, and readers op
     // The stored page has the report's attachment forms: a PDF uploaded here is listed under the public page.
     await page.locator('#field-upload\\.file').setInputFiles({ name: 'policy.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await makePdf(2)) });
     await page.locator('#field-upload\\.label').fill('政策集');
-    await click(page, 'アップロードして添付');
+    await pressInAttachmentPanel(page, 'アップロードして添付');
     assert.match(await page.locator('#attachments').innerText(), /政策集/);
     assert.deepEqual(await axeViolations(page), [], 'page editor with an attachment');
     documents['admin page editor with an attachment'] = await page.content();

@@ -164,3 +164,19 @@ export function useBrowserSession(): BrowserSession {
   });
   return session;
 }
+
+/**
+ * Presses a button of the editor's attachment panel: with JavaScript the panel is sent with
+ * fetch and replaced in place (assets/editor-draft.js, which then dispatches
+ * 'katsudo:attachments-updated'); without it the page is posted and reloaded.
+ */
+export async function pressInAttachmentPanel(page: Page, name: string | RegExp): Promise<void> {
+  const isScripted = await page.evaluate(() => document.querySelector('script[src*="editor-draft"]') !== null && typeof fetch === 'function');
+  if (!isScripted) {
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.locator('#attachments').getByRole('button', { name }).first().click()]);
+    return;
+  }
+  const updated = page.evaluate(() => new Promise<void>((resolve) => document.addEventListener('katsudo:attachments-updated', () => resolve(), { once: true })));
+  await page.locator('#attachments').getByRole('button', { name }).first().click();
+  await updated;
+}

@@ -5,6 +5,10 @@
 //   the editor offers back when it is opened again after a crash or a closed tab;
 // - leaving the page with unsaved changes asks first (beforeunload), except by the form's
 //   own buttons.
+// - the forms of the attachment panel (#attachments: upload, attach, order, remove) are sent
+//   with fetch and the panel is replaced in place by the one the server answers, so the text
+//   being typed above stays as it is (without JS they post and reload, as before);
+//   'katsudo:attachments-updated' is dispatched on document afterwards.
 // The slot is named from the form's address: /admin/reports/12/edit, /admin/pages/new.
 (function () {
   'use strict';
@@ -97,6 +101,56 @@
     // Back to this page from the history: its buttons may be pressed again.
     isSubmitting = false;
   });
+  function replacePanel(html, message) {
+    var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('attachments');
+    var current = document.getElementById('attachments');
+    if (!fresh || !current) return false;
+    var panel = document.importNode(fresh, true);
+    current.replaceWith(panel);
+    var problem = panel.querySelector('.error-summary, .field-error, [role="alert"]');
+    var target = problem;
+    if (!target && message) {
+      target = document.createElement('p');
+      target.className = 'admin-notice';
+      target.setAttribute('role', 'status');
+      target.textContent = message;
+      var heading = panel.querySelector('h2');
+      if (heading) heading.insertAdjacentElement('afterend', target);
+      else panel.insertBefore(target, panel.firstChild);
+    }
+    if (target) {
+      target.setAttribute('tabindex', '-1');
+      target.focus();
+    }
+    document.dispatchEvent(new CustomEvent('katsudo:attachments-updated'));
+    return true;
+  }
+
+  document.addEventListener('submit', function (event) {
+    var panelForm = event.target;
+    if (!(panelForm instanceof HTMLFormElement) || !panelForm.closest('#attachments') || panelForm.method.toLowerCase() !== 'post') return;
+    event.preventDefault();
+    var submitter = event.submitter;
+    var data = new FormData(panelForm);
+    if (submitter && submitter.name) data.append(submitter.name, submitter.value);
+    var buttons = panelForm.querySelectorAll('button');
+    for (var i = 0; i < buttons.length; i++) buttons[i].disabled = true;
+    panelForm.setAttribute('aria-busy', 'true');
+    fetch(panelForm.action, { method: 'POST', credentials: 'same-origin', headers: { 'x-csrf-token': token }, body: data })
+      .then(function (response) {
+        return response.text().then(function (html) {
+          // A success is a redirect fetch has followed: the edit page with the notice.
+          var notice = new DOMParser().parseFromString(html, 'text/html').querySelector('.admin-notice');
+          if (!replacePanel(html, response.ok && notice ? notice.textContent : '')) throw new Error('no panel');
+        });
+      })
+      .catch(function () {
+        for (var j = 0; j < buttons.length; j++) buttons[j].disabled = false;
+        panelForm.removeAttribute('aria-busy');
+        status.textContent = '送信できませんでした。通信状態を確かめて、もう一度お試しください。入力中の本文はそのままです。';
+      });
+  });
+
   window.addEventListener('beforeunload', function (event) {
     if (!isUnsaved || isSubmitting) return;
     event.preventDefault();
