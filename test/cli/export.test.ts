@@ -1,7 +1,7 @@
 // katsudo export through the real CLI: where it wrote and the counts, a refused folder, the
 // usage error, and the files read back by katsudo's own import commands.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -41,6 +41,14 @@ test('refuses a folder that holds files, with exit code 3', () => {
   assert.equal(run.code, 3);
   assert.match(run.stderr, /not empty/);
   assert.deepEqual(readdirSync(out), ['keep.txt']);
+});
+
+test('refuses a data folder without a site, creating nothing there', () => {
+  const empty = join(dir, 'no-site');
+  const run = runCli(['export', '--out', join(dir, 'never'), '--data', empty]);
+  assert.equal(run.code, 3);
+  assert.match(run.stderr, /No katsudo site/);
+  assert.ok(!existsSync(empty) && !existsSync(join(dir, 'never')));
 });
 
 test('asks for --out', () => {

@@ -1,9 +1,11 @@
 // katsudo export --out DIR [--data DIR]: the site in open formats (docs/export.md), written
 // into a new or empty folder; says where it wrote and how much.
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportSite } from '../../actions/export-site.js';
-import { openSite } from '../open-site.js';
+import { ValidationError } from '../../domain/errors.js';
+import { DB_FILE, openSite } from '../open-site.js';
 import { UsageError } from '../usage-error.js';
 
 export const EXPORT_USAGE = 'katsudo export --out FOLDER [--data ./data]';
@@ -15,6 +17,8 @@ export function parseExportArgs(args: string[]) {
 }
 
 export async function exportCommand(input: ReturnType<typeof parseExportArgs>, dataDir: string, siteUrl: string, log: (line: string) => void): Promise<void> {
+  // Opening would create an empty site: exporting nothing from a mistyped --data helps no one.
+  if (!existsSync(join(dataDir, DB_FILE))) throw new ValidationError(`No katsudo site in ${dataDir} (${DB_FILE} not found); give the data folder with --data.`);
   const ctx = await openSite(dataDir);
   try {
     const counts = await exportSite(ctx, { outDir: input.outDir, siteUrl });
