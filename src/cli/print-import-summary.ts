@@ -4,7 +4,7 @@ import { formatSummary, type ImportSummary } from '../importers/import-run.js';
 
 /** Items finished so far, for the progress bar: every item is one of these. */
 export function itemsDone(s: Readonly<ImportSummary>): number {
-  return s.created + s.updated + s.unchanged + s.skipped.length + s.failed.length;
+  return s.created + s.updated + s.unchanged + s.skipped.length + s.kept.length + s.failed.length;
 }
 
 /** `isVerbose` (--verbose): each failure's stack and causes under its line. */

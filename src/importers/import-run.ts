@@ -33,7 +33,7 @@ import { ValidationError } from '../domain/errors.js';
 import { paths } from '../domain/paths.js';
 import type { Database } from '../store/database.js';
 import { findImportSource, isChangedSinceImport, saveImportSource, type SourceKind } from '../store/import-sources.js';
-import { addRedirect } from '../store/redirects.js';
+import { addRedirects } from '../store/redirects.js';
 import { deferIndexing, deferredIndexSnapshot, restoreDeferredIndex, writeDeferredIndex } from '../store/search.js';
 import { resolvePageLinks, writePageItem, type ImportedNavigationLink, type ImportedPageInput } from './write-page-item.js';
 
@@ -509,7 +509,7 @@ const KEPT = Symbol('kept');
 const KEPT_REASON = 'changed, unpublished or trashed in the admin since the last import: left as it is (--overwrite replaces it)';
 
 async function writeRedirects(trx: Kysely<Database>, item: RedirectItem, nowIso: string): Promise<void> {
-  for (const from of new Set(item.from)) if (from !== item.to) await addRedirect(trx, from, item.to, nowIso);
+  await addRedirects(trx, item.from, item.to, nowIso);
 }
 
 /** SHA-256 (hex) of a JSON value, for ReportItem.contentHash. */

@@ -223,6 +223,9 @@ export interface ImportSourcesTable {
   report_id: number;
   content_hash: string;
   imported_at: string;
+  /** The report's version and status right after the import wrote it (migration 0021; null before). */
+  item_version: Generated<number | null>;
+  item_status: Generated<string | null>;
 }
 
 /** Which page an imported item became (see store/import-sources.ts). */
@@ -233,6 +236,9 @@ export interface PageImportSourcesTable {
   page_id: number;
   content_hash: string;
   imported_at: string;
+  /** As ImportSourcesTable.item_version / item_status, for the page. */
+  item_version: Generated<number | null>;
+  item_status: Generated<string | null>;
 }
 
 /** One row: the content version, bumped by every write so caches know when to refresh. */

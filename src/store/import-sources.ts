@@ -30,25 +30,55 @@ export async function findImportSource(db: Q, kind: SourceKind, key: string): Pr
   return { kind: row.source_kind, key: row.source_key, reportId: row.report_id, contentHash: row.content_hash, importedAt: row.imported_at };
 }
 
-/** Records (or moves) the item's report and hash. */
+/**
+ * Records (or moves) the item's report and hash, with the version and status the report has
+ * now (call it after the import's own writes), for isChangedSinceImport.
+ */
 export async function saveImportSource(trx: Q, source: ImportSource): Promise<void> {
+  const state = await itemState(trx, 'reports', source.reportId);
+  const values = {
+    report_id: source.reportId,
+    content_hash: source.contentHash,
+    imported_at: source.importedAt,
+    item_version: state?.version ?? null,
+    item_status: state?.status ?? null,
+  };
   await trx
     .insertInto('import_sources')
-    .values({
-      source_kind: source.kind,
-      source_key: source.key,
-      report_id: source.reportId,
-      content_hash: source.contentHash,
-      imported_at: source.importedAt,
-    })
-    .onConflict((oc) =>
-      oc.columns(['source_kind', 'source_key']).doUpdateSet({
-        report_id: source.reportId,
-        content_hash: source.contentHash,
-        imported_at: source.importedAt,
-      }),
-    )
+    .values({ source_kind: source.kind, source_key: source.key, ...values })
+    .onConflict((oc) => oc.columns(['source_kind', 'source_key']).doUpdateSet(values))
     .execute();
+}
+
+async function itemState(db: Q, table: 'reports' | 'pages', id: number) {
+  return db.selectFrom(table).select(['version', 'status', 'updated_at']).where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Whether the report (or page) an earlier run wrote was changed here since: edited (another
+ * version), published, unpublished, scheduled or trashed (another status). Rows from before
+ * migration 0021 kept no version: for them any write after the import counts (updated_at).
+ */
+export async function isChangedSinceImport(db: Q, item: 'report' | 'page', kind: SourceKind, key: string): Promise<boolean> {
+  const row =
+    item === 'report'
+      ? await db
+          .selectFrom('import_sources')
+          .select(['report_id as id', 'imported_at', 'item_version', 'item_status'])
+          .where('source_kind', '=', kind)
+          .where('source_key', '=', key)
+          .executeTakeFirst()
+      : await db
+          .selectFrom('page_import_sources')
+          .select(['page_id as id', 'imported_at', 'item_version', 'item_status'])
+          .where('source_kind', '=', kind)
+          .where('source_key', '=', key)
+          .executeTakeFirst();
+  if (!row) return false;
+  const state = await itemState(db, item === 'report' ? 'reports' : 'pages', row.id);
+  if (!state) return false;
+  if (row.item_version === null || row.item_status === null) return state.updated_at > row.imported_at;
+  return state.version !== row.item_version || state.status !== row.item_status;
 }
 
 /** Every item of a kind imported into a report (a report may have several sources). */
@@ -100,9 +130,16 @@ export async function findPageImportSource(db: Q, kind: SourceKind, key: string)
   return row ? { kind, key, pageId: row.page_id, contentHash: row.content_hash, importedAt: row.imported_at } : undefined;
 }
 
-/** Records (or moves) the item's page and hash. */
+/** Records (or moves) the item's page and hash, with the page's version and status now (as saveImportSource). */
 export async function savePageImportSource(trx: Q, source: PageImportSource): Promise<void> {
-  const values = { page_id: source.pageId, content_hash: source.contentHash, imported_at: source.importedAt };
+  const state = await itemState(trx, 'pages', source.pageId);
+  const values = {
+    page_id: source.pageId,
+    content_hash: source.contentHash,
+    imported_at: source.importedAt,
+    item_version: state?.version ?? null,
+    item_status: state?.status ?? null,
+  };
   await trx
     .insertInto('page_import_sources')
     .values({ source_kind: source.kind, source_key: source.key, ...values })

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { openDatabase } from '../../src/store/database.js';
 import { listReports } from '../../src/store/reports.js';
+import { unpublishReport } from '../../src/actions/unpublish-report.js';
+import { createTestSite } from '../support/db.js';
 import { runCli } from '../support/cli-run.js';
 
 let dir: string;
@@ -76,4 +78,37 @@ test('refuses the same path under two directories of one run, and --dry-run work
   assert.equal(dry.code, 0, dry.stderr);
   assert.match(dry.stdout, /would have created 1/);
   assert.deepEqual(await titles(join(dir, 'dry-file')), []);
+});
+
+test('a report unpublished in the admin is not published again by a second run, unless --overwrite', async () => {
+  const site = await createTestSite();
+  const source = join(dir, 'unpublish');
+  mkdirSync(source);
+  writeFileSync(join(source, 'port.txt'), '港湾視察\n2024年5月1日\n\n岸壁を視察した。');
+  try {
+    await site.db.destroy();
+    assert.equal(katsudo(['import-text', source], site.dataDir).code, 0);
+    writeFileSync(join(source, 'port.txt'), '港湾視察(追記)\n2024年5月1日\n\n岸壁を視察した。');
+    const db = await openDatabase({ file: join(site.dataDir, 'katsudo.db') });
+    try {
+      const [report] = (await listReports(db, {}, { offset: 0, limit: 5 })).items;
+      await unpublishReport({ ...site, db }, { userId: null as unknown as number, login: 'editor', role: 'owner' }, { reportId: report!.id });
+    } finally {
+      await db.destroy();
+    }
+    const second = katsudo(['import-text', source], site.dataDir);
+    assert.equal(second.code, 0, second.stderr);
+    assert.match(second.stdout, /Import finished: 0 created, 0 updated, 0 unchanged/);
+    assert.match(second.stdout, /Left as they are because they were changed in the admin since the last import: 1 \(run again with --overwrite/);
+    assert.match(second.stdout, /kept     port\.txt: /);
+    assert.match(second.stderr, /Importing text files 100% 1\/1/);
+    assert.deepEqual(await titles(site.dataDir), ['港湾視察']);
+
+    const third = katsudo(['import-text', source, '--overwrite'], site.dataDir);
+    assert.equal(third.code, 0, third.stderr);
+    assert.match(third.stdout, /Import finished: 0 created, 1 updated/);
+    assert.deepEqual(await titles(site.dataDir), ['港湾視察(追記)']);
+  } finally {
+    rmSync(site.dataDir, { recursive: true, force: true });
+  }
 });

@@ -1,4 +1,4 @@
-// katsudo import-html FILE_OR_DIR... [--base-url URL] [--root DIR] [--category NAME] [--dry-run] [--data DIR]
+// katsudo import-html FILE_OR_DIR... [--base-url URL] [--root DIR] [--category NAME] [--dry-run] [--overwrite] [--data DIR]
 // Saved pages of an old site become reports, one transaction each; the summary accounts
 // for every file and the exit code is not 0 when any failed.
 import { parseArgs } from 'node:util';
@@ -12,7 +12,7 @@ import { progressBar } from '../progress-bar.js';
 import { UsageError } from '../usage-error.js';
 
 export const IMPORT_HTML_USAGE =
-  'katsudo import-html FILE_OR_DIR... [--base-url https://旧サイト/] [--root DIR] [--category 名前] [--dry-run] [--verbose] [--data ./data]';
+  'katsudo import-html FILE_OR_DIR... [--base-url https://旧サイト/] [--root DIR] [--category 名前] [--dry-run] [--overwrite] [--verbose] [--data ./data]';
 
 export function parseImportHtmlArgs(args: string[]) {
   const { values, positionals } = parseArgs({
@@ -22,6 +22,7 @@ export function parseImportHtmlArgs(args: string[]) {
       root: { type: 'string' },
       category: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
+      overwrite: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
       data: { type: 'string' },
     },
@@ -40,6 +41,7 @@ export function parseImportHtmlArgs(args: string[]) {
     root: values.root,
     category: values.category,
     isDryRun: values['dry-run'],
+    isOverwriting: values.overwrite,
     isVerbose: values.verbose,
     dataDir: values.data,
   };
@@ -71,6 +73,7 @@ export async function importHtmlCommand(
     const summary = await runImport(ctx, items(), {
       kind: 'html',
       isDryRun: input.isDryRun,
+      isOverwriting: input.isOverwriting,
       onProgress: (s) => bar.update(itemsDone(s), total),
     });
     bar.finish();

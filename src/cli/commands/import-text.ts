@@ -1,4 +1,4 @@
-// katsudo import-text FILE_OR_DIR... [--date YYYY[-MM[-DD]]] [--title TEXT] [--split] [--explain] [--category NAME] [--dry-run] [--data DIR]
+// katsudo import-text FILE_OR_DIR... [--date YYYY[-MM[-DD]]] [--title TEXT] [--split] [--explain] [--category NAME] [--dry-run] [--overwrite] [--data DIR]
 // Files only: every file is read and checked before anything is written, and one bad
 // file means nothing is imported. With a directory (or --dry-run): the .txt files are
 // imported one transaction each through the import runner, keyed by their path in the
@@ -20,7 +20,7 @@ import { progressBar } from '../progress-bar.js';
 import { UsageError } from '../usage-error.js';
 
 export const IMPORT_TEXT_USAGE =
-  'katsudo import-text FILE_OR_DIR... [--date YYYY-MM-DD|YYYY-MM|YYYY] [--title タイトル] [--split] [--explain] [--category 名前] [--dry-run] [--verbose] [--data ./data]';
+  'katsudo import-text FILE_OR_DIR... [--date YYYY-MM-DD|YYYY-MM|YYYY] [--title タイトル] [--split] [--explain] [--category 名前] [--dry-run] [--overwrite] [--verbose] [--data ./data]';
 
 /** Limit for one text report; anything larger is not a report someone typed. */
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -35,6 +35,7 @@ export function parseImportTextArgs(args: string[]) {
       explain: { type: 'boolean', default: false },
       category: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
+      overwrite: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
       data: { type: 'string' },
     },
@@ -59,6 +60,7 @@ export function parseImportTextArgs(args: string[]) {
     isExplained: values.explain,
     category: values.category,
     isDryRun: values['dry-run'],
+    isOverwriting: values.overwrite,
     isVerbose: values.verbose,
     dataDir: values.data,
   };
@@ -180,6 +182,7 @@ async function importTextItems(
     const summary = await runImport(ctx, items(), {
       kind: 'text',
       isDryRun: input.isDryRun,
+      isOverwriting: input.isOverwriting,
       onProgress: (s) => bar.update(itemsDone(s), total),
     });
     bar.finish();

@@ -1,4 +1,4 @@
-// katsudo import-wxr FILE.xml [--uploads DIR] [--dry-run] [--data DIR]
+// katsudo import-wxr FILE.xml [--uploads DIR] [--dry-run] [--overwrite] [--data DIR]
 // A WordPress export → reports, through the shared import runner: a progress bar on
 // stderr, the summary on stdout, exit code ≠ 0 when an item failed or the file broke off.
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -16,17 +16,17 @@ import { UsageError } from '../usage-error.js';
 /** About 400 posts: below this, starting the worker threads costs more than they save. */
 const WORKERS_FROM_BYTES = 2 * 1024 * 1024;
 
-export const IMPORT_WXR_USAGE = 'katsudo import-wxr FILE.xml [--uploads wp-content/uploads] [--dry-run] [--verbose] [--data ./data]';
+export const IMPORT_WXR_USAGE = 'katsudo import-wxr FILE.xml [--uploads wp-content/uploads] [--dry-run] [--overwrite] [--verbose] [--data ./data]';
 
 export function parseImportWxrArgs(args: string[]) {
   const { values, positionals } = parseArgs({
     args,
-    options: { uploads: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false }, data: { type: 'string' } },
+    options: { uploads: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, overwrite: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false }, data: { type: 'string' } },
     strict: true,
     allowPositionals: true,
   });
   if (positionals.length !== 1) throw new UsageError(`Give exactly one WordPress export file (WXR).\nUsage: ${IMPORT_WXR_USAGE}`);
-  return { file: positionals[0]!, uploadsDir: values.uploads, isDryRun: values['dry-run'], isVerbose: values.verbose, dataDir: values.data };
+  return { file: positionals[0]!, uploadsDir: values.uploads, isDryRun: values['dry-run'], isOverwriting: values.overwrite, isVerbose: values.verbose, dataDir: values.data };
 }
 
 export async function importWxrCommand(input: ReturnType<typeof parseImportWxrArgs>, dataDir: string, log: (line: string) => void): Promise<void> {
@@ -63,6 +63,7 @@ export async function importWxrCommand(input: ReturnType<typeof parseImportWxrAr
     const summary = await runImport(ctx, items, {
       kind: 'wxr',
       isDryRun: input.isDryRun,
+      isOverwriting: input.isOverwriting,
       isListingWritten: false,
       itemsPerTransaction: wxrItemsPerTransaction(input),
       onProgress: () => bar.update(done, total),
