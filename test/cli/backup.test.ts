@@ -54,7 +54,7 @@ test('a damaged archive fails --verify and restore with exit code 65 and the dam
   assert.equal(restore.code, 65);
 });
 
-test('restore into a directory with files is refused with exit code 73, naming them', () => {
+test('restore into a directory with files is refused with exit code 73, naming them; a missing archive is named', () => {
   const archive = join(work, 'again.tar');
   assert.equal(runCli(['backup', '--out', archive, '--data', dataDir]).code, 0);
   const occupied = join(work, 'occupied');
@@ -64,4 +64,7 @@ test('restore into a directory with files is refused with exit code 73, naming t
   assert.equal(restore.code, 73);
   assert.match(restore.stderr, /is not empty \(it holds notes\.txt\).*--force/);
   assert.equal(runCli(['restore', archive]).code, 2);
+  const missing = runCli(['backup', '--verify', join(work, 'no-such.tar')]);
+  assert.equal(missing.code, 65);
+  assert.match(missing.stderr, /cannot read the archive .*no-such\.tar: no such file/);
 });

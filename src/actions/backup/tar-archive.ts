@@ -81,7 +81,9 @@ export class TarWriter {
 
 /** Every regular file of the archive, in order, with where its data lies. */
 export async function listTarEntries(file: string): Promise<ArchiveEntry[]> {
-  const handle = await open(file, 'r');
+  const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
+    throw new BackupInvalidError(`cannot read the archive ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+  });
   try {
     const { size: fileBytes } = await handle.stat();
     const entries: ArchiveEntry[] = [];
