@@ -1,12 +1,14 @@
 // Whether this process can do its work (/readyz): the database answers, its migrations are
-// those this build expects, and the native modules load. Each check is cheap after the
+// those this build expects, the native modules load, and (in `katsudo serve`) the scheduler
+// ended a run recently. Each check is cheap after the
 // first call (the module system caches a loaded module), so an orchestrator may poll it.
 import { getContentVersion } from '../store/site-state.js';
 import { pendingMigrations } from '../store/migrate.js';
 import type { ActionContext } from './context.js';
 import { checkNativeModules, NATIVE_MODULES } from './native-modules.js';
+import { isSchedulerAlive } from './scheduler.js';
 
-export type CheckName = 'database' | 'migrations' | keyof typeof NATIVE_MODULES;
+export type CheckName = 'database' | 'migrations' | 'scheduler' | keyof typeof NATIVE_MODULES;
 
 export interface Readiness {
   isReady: boolean;
@@ -16,7 +18,12 @@ export interface Readiness {
   problems: { check: CheckName; error: unknown }[];
 }
 
-export async function checkReadiness(ctx: Pick<ActionContext, 'db'>): Promise<Readiness> {
+export interface ReadinessOptions {
+  /** When the running scheduler last ended a run (Scheduler.lastRunAt); no check without it. */
+  schedulerLastRunAt?: () => Date | undefined;
+}
+
+export async function checkReadiness(ctx: Pick<ActionContext, 'db' | 'now'>, options: ReadinessOptions = {}): Promise<Readiness> {
   const problems: Readiness['problems'] = [];
   try {
     await getContentVersion(ctx.db);
@@ -32,8 +39,17 @@ export async function checkReadiness(ctx: Pick<ActionContext, 'db'>): Promise<Re
     }
   }
   for (const error of await checkNativeModules()) problems.push({ check: error.moduleName as CheckName, error });
+  const lastRunAt = options.schedulerLastRunAt?.();
+  if (options.schedulerLastRunAt !== undefined && !isSchedulerAlive(lastRunAt, ctx.now())) {
+    problems.push({ check: 'scheduler', error: new Error(`the scheduler has not ended a run since ${lastRunAt?.toISOString() ?? 'the start'}`) });
+  }
 
-  const names: CheckName[] = ['database', 'migrations', ...(Object.keys(NATIVE_MODULES) as CheckName[])];
+  const names: CheckName[] = [
+    'database',
+    'migrations',
+    ...(Object.keys(NATIVE_MODULES) as CheckName[]),
+    ...(options.schedulerLastRunAt === undefined ? [] : ['scheduler' as const]),
+  ];
   const failed = new Set(problems.map((p) => p.check));
   // The migrations cannot be read without a database: reported as failed with it.
   if (failed.has('database')) failed.add('migrations');

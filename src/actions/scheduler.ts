@@ -24,6 +24,16 @@ export interface Scheduler {
   stop: () => Promise<void>;
   /** The run in progress or the last one (tests wait for the first run with it). */
   idle: () => Promise<void>;
+  /** When the last run ended (failed or not), undefined before the first: /readyz checks it is recent. */
+  lastRunAt: () => Date | undefined;
+}
+
+/** /readyz counts the scheduler as stuck when no run ended for this many intervals. */
+export const SCHEDULER_STALE_INTERVALS = 4;
+
+/** Whether a scheduler whose last run ended at `lastRunAt` still runs at `now`. */
+export function isSchedulerAlive(lastRunAt: Date | undefined, now: Date, intervalMs = DEFAULT_SCHEDULER_INTERVAL_MS): boolean {
+  return lastRunAt !== undefined && now.getTime() - lastRunAt.getTime() <= SCHEDULER_STALE_INTERVALS * intervalMs;
 }
 
 export function startScheduler(ctx: ActionContext, options: SchedulerOptions = {}): Scheduler {
@@ -31,6 +41,7 @@ export function startScheduler(ctx: ActionContext, options: SchedulerOptions = {
   let isBusy = false;
   let isStopped = false;
   let lastPruneMs = -Infinity;
+  let lastRunAt: Date | undefined;
   const pruneIfDue = async () => {
     const nowMs = ctx.now().getTime();
     if (options.auditRetentionDays === undefined || nowMs - lastPruneMs < AUDIT_PRUNE_EVERY_MS) return;
@@ -48,6 +59,7 @@ export function startScheduler(ctx: ActionContext, options: SchedulerOptions = {
       .catch((error: unknown) => options.onError?.(error))
       .finally(() => {
         isBusy = false;
+        lastRunAt = ctx.now();
       });
   };
   run();
@@ -61,5 +73,6 @@ export function startScheduler(ctx: ActionContext, options: SchedulerOptions = {
       await running;
     },
     idle: () => running,
+    lastRunAt: () => lastRunAt,
   };
 }

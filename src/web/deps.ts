@@ -18,4 +18,6 @@ export interface WebDeps {
   auditRetentionDays: number;
   /** KATSUDO_BACKUP_DIR, when scheduled backups are on. */
   backupDir?: string;
+  /** When the server's scheduler last ended a run, for /readyz; absent when none runs (tests). */
+  schedulerLastRunAt?: () => Date | undefined;
 }

@@ -49,6 +49,8 @@ export interface ServerOptions {
   auditRetentionDays?: number;
   /** Where the scheduled backups go (KATSUDO_BACKUP_DIR): the dashboard shows how they went. */
   backupDir?: string;
+  /** The running scheduler's last run, checked by /readyz (katsudo serve). */
+  schedulerLastRunAt?: () => Date | undefined;
 }
 
 /** Holds about four hundred report pages with their compressed variants. */
@@ -64,6 +66,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     session: options.session ?? DEFAULT_SESSION_POLICY,
     auditRetentionDays: options.auditRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS,
     ...(options.backupDir === undefined ? {} : { backupDir: options.backupDir }),
+    ...(options.schedulerLastRunAt === undefined ? {} : { schedulerLastRunAt: options.schedulerLastRunAt }),
   };
   const headers = securityHeaders();
 

@@ -19,7 +19,14 @@ test('SIGTERM finishes the requests in flight, then exits 0 with a sound databas
   // At debug level Fastify logs each request as it arrives: the signal waits for all of them.
   const server = await startCliServer({ dataDir: site.dataDir, args: ['--no-demo'], env: { KATSUDO_LOG_LEVEL: 'debug' } });
   try {
-    assert.equal((await waitFor(server.url('/readyz'), 30_000)).status, 200, server.output());
+    // Ready once the scheduler's first run has ended.
+    let ready = await waitFor(server.url('/readyz'), 30_000);
+    for (let tries = 0; ready.status !== 200 && tries < 100; tries++) {
+      await new Promise((r) => setTimeout(r, 100));
+      ready = await fetch(server.url('/readyz'));
+    }
+    assert.equal(ready.status, 200, server.output());
+    assert.equal((await ready.json()).checks.scheduler, 'ok');
     // Searches queue on the work threads: most are still in flight when the signal arrives.
     const paths = Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? `/search?q=${encodeURIComponent(`委員会報告${i}`)}` : `/activity/report-${i % 30}/`));
     const answers = paths.map(async (path) => {

@@ -5,7 +5,7 @@ import { isSiteEmpty } from '../../actions/is-site-empty.js';
 import { checkNativeModules } from '../../actions/native-modules.js';
 import { rerenderStale } from '../../actions/rerender.js';
 import { startBackupSchedule } from '../../actions/backup/scheduled-backup.js';
-import { startScheduler } from '../../actions/scheduler.js';
+import { startScheduler, type Scheduler } from '../../actions/scheduler.js';
 import { threadPool } from '../../actions/workers/work-pool.js';
 import type { Config } from '../../config.js';
 import { buildServer } from '../../web/server.js';
@@ -42,8 +42,11 @@ export async function serve(config: Config, isDemoWanted: boolean, log: (line: s
       log(`デモ用の活動報告を${await seedDemoIfEmpty(ctx)}件作成しました。`);
     }
   }
+  // The scheduler starts after listening; /readyz answers 503 until its first run ends.
+  let scheduler: Scheduler | undefined;
   const app = await buildServer({
     ctx,
+    schedulerLastRunAt: () => scheduler?.lastRunAt(),
     baseUrl: config.baseUrl,
     trustProxy: config.trustProxy,
     pageCacheBytes: config.pageCacheBytes,
@@ -67,7 +70,7 @@ export async function serve(config: Config, isDemoWanted: boolean, log: (line: s
     }
   });
   // Publishes scheduled reports, at once for those whose time passed while stopped.
-  const scheduler = startScheduler(ctx, {
+  scheduler = startScheduler(ctx, {
     onPublished: (ids) => log(`予約していた活動報告を${ids.length}件公開しました。`),
     onError: (error) => app.log.error({ err: error }, 'scheduled publishing or audit pruning failed'),
     auditRetentionDays: config.auditRetentionDays,
