@@ -27,10 +27,13 @@ export function parseDocument(normalized: string): Document {
       current = undefined;
       continue;
     }
-    const figure = figureLine(line);
+    const parsedFigure = figureLine(line);
+    const siblings = stack[stack.length - 1]!.children;
+    // A photo line right under another one (no blank line between) joins its gallery.
+    const figure = parsedFigure && index > 0 && figureLine(lines[index - 1]!) && siblings.at(-1)?.kind === 'figure' ? { ...parsedFigure, joinsPrevious: true as const } : parsedFigure;
     const table = figure ? undefined : tableAt(lines, index);
     if (figure || table) {
-      stack[stack.length - 1]!.children.push(figure ?? table!.table);
+      siblings.push(figure ?? table!.table);
       if (table) index = table.end - 1;
       current = undefined;
       continue;

@@ -4,4 +4,4 @@
 // Items rendered before versions existed count as version 1.
 // Bump this by one in the same commit as any change that alters the rendered HTML of existing text.
 
-export const RENDER_VERSION = 3;
+export const RENDER_VERSION = 4;

@@ -7,7 +7,7 @@ import { renderInline } from './inline.js';
 import { normalizeSource } from './normalize-source.js';
 import { parseDocument } from './parse.js';
 import { noticeLine } from './notice-line.js';
-import type { Block, Item, Paragraph, Section, Table } from './tree.js';
+import type { Block, Figure, Item, Paragraph, Section, Table } from './tree.js';
 
 export interface MediaInfo extends AttachmentFacts {
   url: string;
@@ -71,23 +71,38 @@ class Writer {
   readonly textBlocks: string[] = [];
   readonly outline: OutlineEntry[] = [];
   private tableCount = 0;
+  private galleryCount = 0;
 
   constructor(private readonly options: RenderOptions) {}
 
   blocks(blocks: readonly Block[], scope: SectionScope): string {
     return blocks
-      .map((block) => {
+      .map((block, index) => {
         if (block.kind === 'paragraph') return this.paragraph(block);
         if (block.kind === 'section') return this.section(block, scope);
         if (block.kind === 'table') return this.table(block);
-        if (block.kind === 'figure') {
-          const figure = figureHtml(block, this.options.media?.get(block.ref), this.options.isPreview === true);
-          if (figure.text !== '') this.textBlocks.push(figure.text);
-          return figure.html;
-        }
+        if (block.kind === 'figure') return block.joinsPrevious ? '' : this.figures(blocks, index);
         return `<ol class="items">${block.items.map((item) => this.item(item, scope)).join('')}</ol>`;
       })
       .join('');
+  }
+
+  /** The photo at `start` and those written on the lines right under it: two or more are a gallery, a list of figures. */
+  private figures(blocks: readonly Block[], start: number): string {
+    const run: Figure[] = [blocks[start] as Figure];
+    for (let i = start + 1; i < blocks.length; i++) {
+      const next = blocks[i]!;
+      if (next.kind !== 'figure' || !next.joinsPrevious) break;
+      run.push(next);
+    }
+    const shown = run.map((block) => {
+      const figure = figureHtml(block, this.options.media?.get(block.ref), this.options.isPreview === true);
+      if (figure.text !== '') this.textBlocks.push(figure.text);
+      return figure.html;
+    });
+    if (shown.length === 1) return shown[0]!;
+    this.galleryCount += 1;
+    return `<ul class="gallery" aria-label="写真${this.galleryCount}(${shown.length}枚)">${shown.map((html) => `<li>${html}</li>`).join('')}</ul>`;
   }
 
   private paragraph(paragraph: Paragraph): string {

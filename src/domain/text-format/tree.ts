@@ -40,6 +40,8 @@ export interface Figure {
   alt: string;
   /** The quoted caption, when written. */
   caption?: string;
+  /** Written on the line right after another photo line: shown with it as one gallery. */
+  joinsPrevious?: true;
 }
 
 /** Consecutive lines of cells (table.ts). Every row has the same number of cells. */

@@ -41,6 +41,14 @@ test('renders the photo examples as figures naming their file', () => {
   assert.deepEqual(findAll(nodes, 'figcaption').map((caption) => textContent(caption.children)), ['点検が進む東大橋(3月)']);
 });
 
+test('renders the gallery example as one labelled list of three figures', () => {
+  const nodes = parseHtml(render(example('![会場の様子]')).html);
+  const lists = findAll(nodes, 'ul');
+  assert.equal(lists.length, 1);
+  assert.equal(lists[0]!.attrs['aria-label'], '写真1(3枚)');
+  assert.equal(findAll(lists[0]!.children, 'figure').length, 3);
+});
+
 test('renders the table example with its header row', () => {
   const nodes = parseHtml(render(example('| 地区 |')).html);
   assert.deepEqual(findAll(nodes, 'th').map((th) => textContent(th.children)), ['地区', '件数', '主な要望']);

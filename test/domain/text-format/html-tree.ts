@@ -23,13 +23,14 @@ const ALLOWED_TAGS: readonly RegExp[] = [
     `^<(img) (src)=(${ATTR})(?: (srcset)=(${ATTR}) (sizes)=(${ATTR}))? (width)="([0-9]+)" (height)="([0-9]+)" (alt)=(${ATTR}) (loading)="(lazy)" (decoding)="(async)">$`,
   ),
   /^<(ol) (class)="(items)">$/,
+  /^<(ul) (class)="(gallery)" (aria-label)="(写真[0-9]+\([0-9]+枚\))">$/,
   /^<(span) (class)="(no|meta|attachment-missing)">$/,
   new RegExp(`^<(section) (class)="(sec)" (aria-labelledby)=(${ATTR})>$`),
   new RegExp(`^<(h[2-6]) (id)=(${ATTR})>$`),
   new RegExp(`^<(a) (href)=(${ATTR})>$`),
   new RegExp(`^<(a) (class)="(attachment)" (href)=(${ATTR})>$`),
 ];
-const CLOSING = /^<\/(p|li|em|strong|ol|span|section|h[2-6]|a|figure|figcaption|div|table|thead|tbody|tr|th|td)>$/;
+const CLOSING = /^<\/(p|li|em|strong|ol|ul|span|section|h[2-6]|a|figure|figcaption|div|table|thead|tbody|tr|th|td)>$/;
 const VOID = new Set(['br', 'wbr', 'img']);
 const ENTITY = /&(amp|lt|gt|quot|#39);/g;
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
