@@ -320,7 +320,7 @@ async function main(): Promise<void> {
     console.log(`\n${formatTable(results)}\n`);
     console.log(`HTML of a report page: ${sizes.htmlBytes.median} B median (${sizes.htmlBytes.min}–${sizes.htmlBytes.max}), br ${sizes.htmlBrBytes.median} B, gzip ${sizes.htmlGzipBytes.median} B`);
     console.log(`CSS ${sizes.cssPath}: ${sizes.cssBytes} B (br ${sizes.cssBrBytes} B, gzip ${sizes.cssGzipBytes} B)`);
-    console.log(`server memory: at start ${(memoryAtStart.rssBytes / MB).toFixed(0)} MB, after load ${(memory.rssBytes / MB).toFixed(0)} MB, peak ${(memory.peakRssBytes / MB).toFixed(0)} MB`);
+    console.log(`server memory: at start ${(memoryAtStart.rssBytes / MB).toFixed(0)} MB, after load ${(memory.rssBytes / MB).toFixed(0)} MB (anonymous ${(memory.anonRssBytes / MB).toFixed(0)} MB, files ${(memory.fileRssBytes / MB).toFixed(0)} MB), peak ${(memory.peakRssBytes / MB).toFixed(0)} MB`);
     console.log(`start to first response: median ${Math.round(startMedianMs)} ms\n`);
     for (const c of checks) {
       const verdict = c.isMet === undefined ? 'n/a   ' : c.isMet ? 'met   ' : 'MISSED';

@@ -23,6 +23,10 @@ export interface ProcessMemory {
   rssBytes: number;
   /** Peak resident set size, in bytes (VmHWM). */
   peakRssBytes: number;
+  /** The part of the RSS that is anonymous memory (heaps, malloc arenas, thread stacks: RssAnon). */
+  anonRssBytes: number;
+  /** The part that maps files (node itself, ICU data, shared libraries, the SQLite file: RssFile). */
+  fileRssBytes: number;
 }
 
 export interface StartOptions {
@@ -143,7 +147,7 @@ async function stopChild(child: ChildProcess, exited: Promise<number | null>): P
 function readMemory(pid: number): ProcessMemory {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
-  return { rssBytes: kb('VmRSS') * 1024, peakRssBytes: kb('VmHWM') * 1024 };
+  return { rssBytes: kb('VmRSS') * 1024, peakRssBytes: kb('VmHWM') * 1024, anonRssBytes: kb('RssAnon') * 1024, fileRssBytes: kb('RssFile') * 1024 };
 }
 
 /** utime + stime from /proc/<pid>/stat, in clock ticks of 10 ms (Linux's USER_HZ is 100). */
