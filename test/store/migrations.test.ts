@@ -19,9 +19,9 @@ test('migrates a new file and reopens it without migrating again', async () => {
     assert.deepEqual(
       tables.map((t) => t.name).filter((n) => !n.startsWith('kysely_') && !n.startsWith('report_search') && !n.startsWith('page_search')).sort(),
       [
-        'attachments', 'audit_log', 'categories', 'import_sources', 'login_throttle', 'media', 'media_variants', 'page_body_media', 'page_import_sources', 'page_media_refs', 'pages', 'passkeys', 'pending_logins', 'recovery_codes',
+        'attachments', 'audit_log', 'autosaves', 'categories', 'demo_items', 'import_sources', 'login_throttle', 'media', 'media_variants', 'page_body_media', 'page_import_sources', 'page_media_refs', 'pages', 'passkeys', 'pending_logins', 'recovery_codes',
         'redirects', 'report_body_media', 'report_media_refs', 'report_tags', 'reports', 'revisions', 'server_secrets', 'sessions', 'settings',
-        'site_state', 'tags', 'totp_factors', 'users', 'webauthn_challenges',
+        'site_state', 'submission_keys', 'tags', 'totp_factors', 'users', 'webauthn_challenges',
       ],
     );
     const appliedFirst = await first.selectFrom('kysely_migration' as never).selectAll().execute();
