@@ -1,7 +1,8 @@
 // A backup of a site that may be running (in this or another process): one tar archive with
 // a consistent copy of the database, every stored media file and a manifest of hashes.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ValidationError } from '../../domain/errors.js';
 import { readSnapshotFacts, snapshotDatabase } from '../../store/database-snapshot.js';
@@ -34,7 +35,8 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
     await snapshotDatabase(join(dataDir, DATABASE_PATH), snapshot);
     const facts = readSnapshotFacts(snapshot);
     const files = [await tar.addFile(DATABASE_PATH, snapshot)];
-    rmSync(snapshot);
+    // Off the event loop: unlinking a large file takes tens of milliseconds.
+    await rm(snapshot);
     // Media are written before the records that name them and removed after, so every file
     // the copy names is on disk unless it was deleted since; files added since come along too.
     const onDisk = storedMediaFiles(dataDir);
@@ -58,7 +60,7 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
     tar.abort();
     throw error;
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    await rm(work, { recursive: true, force: true });
   }
 }
 
