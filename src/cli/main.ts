@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The katsudo command: argv → sub-command. The composition root of the CLI and the only
 // place that calls process.exit; error codes become exit codes here.
-import { AppError, type ErrorCode } from '../domain/errors.js';
+import { AppError, diskFullFrom, type ErrorCode } from '../domain/errors.js';
 import { ConfigError, loadConfig } from '../config.js';
 // Commands are imported when run: `serve` must not load the importers (cheerio, saxes,
 // sanitize-html) or the CLI's prompts, which cost start-up time and memory.
@@ -29,6 +29,8 @@ export const EXIT_BY_CODE: Record<ErrorCode, number> = {
   BACKUP_INVALID: 65,
   // restore into a directory holding data, or from a newer katsudo (EX_CANTCREAT).
   RESTORE_REFUSED: 73,
+  // The disk (or the database's size limit) is full (sysexits EX_IOERR): free space, then rerun.
+  DISK_FULL: 74,
 };
 const EXIT_USAGE = 2;
 const EXIT_UNEXPECTED = 1;
@@ -179,11 +181,14 @@ async function run(argv: string[]): Promise<void> {
 function exitCodeFor(error: unknown): number {
   if (error instanceof UsageError || error instanceof ConfigError) return EXIT_USAGE;
   if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) return EXIT_USAGE;
+  if (diskFullFrom(error)) return EXIT_BY_CODE.DISK_FULL;
   if (error instanceof AppError) return EXIT_BY_CODE[error.code as ErrorCode] ?? EXIT_UNEXPECTED;
   return EXIT_UNEXPECTED;
 }
 
 function messageFor(error: unknown): string {
+  const diskFull = diskFullFrom(error);
+  if (diskFull) return `${diskFull.message}(${(diskFull.cause as Error).message})`;
   if (error instanceof AppError || error instanceof UsageError || error instanceof ConfigError) return error.message;
   if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) return `オプションが正しくありません: ${(error as Error).message}`;
   return `予期しないエラーが発生しました: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;

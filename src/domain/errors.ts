@@ -169,6 +169,28 @@ export class RestoreRefusedError extends AppError {
   }
 }
 
+/**
+ * The disk (or the database's size limit) is full: SQLITE_FULL from SQLite, ENOSPC from a
+ * file write. The original error is the cause, so the log names it; nothing was saved.
+ */
+export class DiskFullError extends AppError {
+  constructor(cause: unknown) {
+    super('DISK_FULL', '保存先のディスクに空きがありません。保存されていません。管理者に連絡して空き容量を増やしてから、もう一度お試しください。', { cause });
+  }
+}
+
+const DISK_FULL_CODES = new Set(['SQLITE_FULL', 'ENOSPC']);
+
+/** The error as a DiskFullError when it, or one of its causes, is a full disk; else undefined. */
+export function diskFullFrom(error: unknown): DiskFullError | undefined {
+  if (error instanceof DiskFullError) return error;
+  for (let e = error, depth = 0; e instanceof Error && depth < 6; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && DISK_FULL_CODES.has(code)) return new DiskFullError(error);
+  }
+  return undefined;
+}
+
 /** Every code an AppError can carry; web/errors.ts and cli/main.ts must map each one. */
 export const ERROR_CODES = [
   'REPORT_NOT_FOUND',
@@ -187,6 +209,7 @@ export const ERROR_CODES = [
   'NATIVE_MODULE_UNAVAILABLE',
   'BACKUP_INVALID',
   'RESTORE_REFUSED',
+  'DISK_FULL',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

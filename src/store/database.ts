@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter, type Generated, type Selectable } from 'kysely';
+import { Kysely, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type DialectAdapter, type Driver, type Generated, type Selectable } from 'kysely';
 import { migrateToLatest } from './migrate.js';
 import { registerContentVersionReader } from './site-state.js';
 import { withStatementCache } from './statement-cache.js';
@@ -372,9 +372,43 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
   }
 }
 
+/**
+ * SQLite ends the transaction itself on some errors (SQLITE_FULL, SQLITE_IOERR): Kysely's
+ * ROLLBACK then fails with "cannot rollback - no transaction is active", and that error
+ * replaced the one that mattered (a full disk logged as a rollback bug). When no transaction
+ * is open any more there is nothing to roll back, so the original error goes on as it is.
+ */
+class OriginalErrorSqliteDriver extends SqliteDriver {
+  readonly #sqlite: SqliteDatabase.Database;
+
+  constructor(sqlite: SqliteDatabase.Database) {
+    super({ database: sqlite });
+    this.#sqlite = sqlite;
+  }
+
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if (this.#sqlite.inTransaction) await super.rollbackTransaction(connection);
+  }
+
+  override async rollbackToSavepoint(...args: Parameters<SqliteDriver['rollbackToSavepoint']>): Promise<void> {
+    if (this.#sqlite.inTransaction) await super.rollbackToSavepoint(...args);
+  }
+}
+
 class KatsudoSqliteDialect extends SqliteDialect {
+  readonly #sqlite: SqliteDatabase.Database;
+
+  constructor(sqlite: SqliteDatabase.Database) {
+    super({ database: sqlite });
+    this.#sqlite = sqlite;
+  }
+
   override createAdapter(): DialectAdapter {
     return new TransactionalDdlSqliteAdapter();
+  }
+
+  override createDriver(): Driver {
+    return new OriginalErrorSqliteDriver(this.#sqlite);
   }
 }
 
@@ -393,7 +427,7 @@ export async function openDatabase(options: OpenOptions): Promise<Db> {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new KatsudoSqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Database>({ dialect: new KatsudoSqliteDialect(withStatementCache(sqlite)) });
   try {
     await migrateToLatest(db);
   } catch (error) {

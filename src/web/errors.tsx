@@ -3,7 +3,7 @@
 // a Japanese page, /api gets JSON. A 500 is logged once with the request id and shows
 // no detail.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, UnavailableError, type ErrorCode } from '../domain/errors.js';
+import { AppError, diskFullFrom, UnavailableError, type ErrorCode } from '../domain/errors.js';
 import { EMPTY_SETTINGS } from '../domain/settings.js';
 import { findRedirect } from '../store/redirects.js';
 import { getContentVersion } from '../store/site-state.js';
@@ -32,9 +32,12 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   // Backups are made and restored by the CLI and the server's schedule, never over HTTP.
   BACKUP_INVALID: 500,
   RESTORE_REFUSED: 500,
+  // 507 Insufficient Storage: the admin's page says the disk is full, not "try later".
+  DISK_FULL: 507,
 };
 
 function statusOf(error: unknown): number {
+  if (diskFullFrom(error)) return STATUS_BY_CODE.DISK_FULL;
   if (error instanceof AppError) return STATUS_BY_CODE[error.code as ErrorCode] ?? 500;
   const status = (error as FastifyError).statusCode;
   if (typeof status === 'number' && status >= 400 && status < 600) return status;
