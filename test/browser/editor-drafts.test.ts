@@ -25,6 +25,14 @@ async function logIn(page: Page): Promise<void> {
   await page.waitForURL('**/admin/');
 }
 
+/** Logs in and opens a new report form with its title and activity date filled. */
+async function startReport(page: Page, title: string, activityDate: string): Promise<void> {
+  await logIn(page);
+  await open(page, '/admin/reports/new');
+  await page.getByLabel('タイトル').fill(title);
+  await page.getByLabel('活動日').fill(activityDate);
+}
+
 async function axeAtBothWidths(page: Page, what: string): Promise<void> {
   for (const viewport of VIEWPORTS) {
     await page.setViewportSize({ width: viewport.width, height: viewport.height });
@@ -65,10 +73,7 @@ test('text typed and never saved is offered back after the tab was closed, paylo
 
 test('leaving with unsaved changes asks first; saving does not', async () => {
   await withPage(session.browser, session.site, {}, async (page) => {
-    await logIn(page);
-    await open(page, '/admin/reports/new');
-    await page.getByLabel('タイトル').fill('離れる前の報告');
-    await page.getByLabel('活動日').fill('2026-11-02');
+    await startReport(page, '離れる前の報告', '2026-11-02');
     await page.getByLabel('本文').pressSequentially('まだ保存していない本文。');
     const dialogs: string[] = [];
     const asked = page.waitForEvent('dialog');
@@ -93,10 +98,7 @@ test('leaving with unsaved changes asks first; saving does not', async () => {
 
 test('a 3 MB paste keeps every field and shows the message at the body field', async () => {
   await withPage(session.browser, session.site, {}, async (page) => {
-    await logIn(page);
-    await open(page, '/admin/reports/new');
-    await page.getByLabel('タイトル').fill('長すぎる貼り付け');
-    await page.getByLabel('活動日').fill('2026-11-03');
+    await startReport(page, '長すぎる貼り付け', '2026-11-03');
     await page.getByLabel('概要').fill('概要は残る');
     // A paste: the whole text arrives at once (1,000,000 characters, 3 MB of UTF-8).
     await page.getByLabel('本文').evaluate((field: HTMLTextAreaElement) => {
@@ -115,10 +117,7 @@ test('a 3 MB paste keeps every field and shows the message at the body field', a
 
 test('a diff is readable at 390 px and restoring a published report is confirmed first', async () => {
   await withPage(session.browser, session.site, {}, async (page) => {
-    await logIn(page);
-    await open(page, '/admin/reports/new');
-    await page.getByLabel('タイトル').fill('履歴を見る報告');
-    await page.getByLabel('活動日').fill('2026-11-04');
+    await startReport(page, '履歴を見る報告', '2026-11-04');
     await page.getByLabel('本文').fill('1 概要\n\n委員会で質問した。答弁は前向きだった。');
     await page.getByRole('button', { name: '公開する' }).click();
     await page.waitForURL(/\/admin\/reports\/\d+\/edit\?notice=report-published/);
@@ -145,10 +144,7 @@ test('a diff is readable at 390 px and restoring a published report is confirmed
 
 test('an upload on a slow line keeps the text being typed, and the list updates in place', async () => {
   await withPage(session.browser, session.site, {}, async (page, log) => {
-    await logIn(page);
-    await open(page, '/admin/reports/new');
-    await page.getByLabel('タイトル').fill('写真を足す報告');
-    await page.getByLabel('活動日').fill('2026-11-05');
+    await startReport(page, '写真を足す報告', '2026-11-05');
     await page.getByLabel('本文').fill('最初の本文。');
     await page.getByRole('button', { name: '下書き保存' }).click();
     await page.waitForURL(/\/admin\/reports\/\d+\/edit\?notice=report-saved/);
