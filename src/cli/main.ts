@@ -100,7 +100,7 @@ async function run(argv: string[]): Promise<void> {
     case 'serve': {
       const parsed = parseServeArgs(args);
       const config = loadConfig({ port: parsed.port, dataDir: parsed.dataDir });
-      return serve(config, parsed.isDemoWanted, out);
+      return serve(config, parsed.isDemoWanted, out, (code) => process.exit(code));
     }
     case 'import-text': {
       const { importTextCommand, parseImportTextArgs } = await import('./commands/import-text.js');

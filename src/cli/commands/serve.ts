@@ -29,7 +29,8 @@ export function parseServeArgs(args: string[]) {
   return { port: values.port, dataDir: values.data, isDemoWanted: !values['no-demo'] };
 }
 
-export async function serve(config: Config, isDemoWanted: boolean, log: (line: string) => void): Promise<void> {
+/** `exit` ends the process once stopped (cli/main.ts owns process.exit). */
+export async function serve(config: Config, isDemoWanted: boolean, log: (line: string) => void, exit: (code: number) => void): Promise<void> {
   const site = await openSite(config.dataDir);
   // Searches and previews run on worker threads, so a slow one never stalls page serving.
   const work = threadPool({ dbFile: join(config.dataDir, DB_FILE), size: config.workThreads, queueLimit: config.workQueueLimit });
@@ -115,16 +116,16 @@ export async function serve(config: Config, isDemoWanted: boolean, log: (line: s
     log(`${signal} を受け取りました。処理中の要求を終えてから停止します。`);
     setTimeout(() => {
       app.log.fatal(`shutdown took longer than ${SHUTDOWN_GRACE_MS} ms; exiting without waiting`);
-      process.exit(1);
+      exit(1);
     }, SHUTDOWN_GRACE_MS).unref();
     stop().then(
       () => {
         log('katsudo を停止しました。');
-        process.exit(0);
+        exit(0);
       },
       (error: unknown) => {
         app.log.fatal({ err: error }, 'shutdown failed');
-        process.exit(1);
+        exit(1);
       },
     );
   };
