@@ -2,7 +2,7 @@
 // Writing is atomic (temp file + rename), so a crash never leaves a partial file
 // under a valid name, and saving the same bytes twice is a no-op.
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export function sha256Hex(bytes: Uint8Array): string {
@@ -27,10 +27,44 @@ export function writeMediaFile(dataDir: string, bytes: Uint8Array): { sha256: st
   const path = mediaFilePath(dataDir, sha256);
   if (existsSync(path)) return { sha256, isNew: false };
   mkdirSync(join(dataDir, 'media', sha256.slice(0, 2)), { recursive: true });
-  const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  writeFileSync(temp, bytes);
-  renameSync(temp, path);
+  const temp = `${path}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`;
+  try {
+    writeFileSync(temp, bytes);
+    renameSync(temp, path);
+  } catch (error) {
+    // A full disk (ENOSPC) leaves part of the bytes in the temp file: never keep it.
+    rmSync(temp, { force: true });
+    throw error;
+  }
   return { sha256, isNew: true };
+}
+
+const TEMP_SUFFIX = '.tmp';
+
+/** A temp file older than this is no write in progress (one takes seconds). */
+const STALE_TEMP_MS = 10 * 60 * 1000;
+
+/**
+ * Removes temp files a stopped process left in media/ (killed between write and rename),
+ * when a site is opened. Only old ones: another process of the same site may be writing.
+ * Returns how many were removed.
+ */
+export function removeStaleTempFiles(dataDir: string, now = Date.now()): number {
+  const root = join(dataDir, 'media');
+  if (!existsSync(root)) return 0;
+  let removed = 0;
+  for (const entry of readdirSync(root, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith(TEMP_SUFFIX)) continue;
+    const path = join(entry.parentPath, entry.name);
+    try {
+      if (now - statSync(path).mtimeMs < STALE_TEMP_MS) continue;
+      rmSync(path, { force: true });
+      removed++;
+    } catch {
+      // Renamed or removed meanwhile by its writer: nothing to do.
+    }
+  }
+  return removed;
 }
 
 /** Removes a stored file (absent already is fine). The caller has checked no record needs it. */
