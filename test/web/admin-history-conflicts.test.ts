@@ -4,40 +4,31 @@
 // form step) and says the live page changed.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { FastifyInstance } from 'fastify';
 import { getPage } from '../../src/store/pages.js';
 import { getEditableReport } from '../../src/store/reports.js';
 import { listItemRevisions, listRevisions } from '../../src/store/revisions.js';
-import { buildServer } from '../../src/web/server.js';
 import { addTestUser, logIn, type AdminAgent } from '../support/admin.js';
-import { TEST_BASE_URL } from '../support/app.js';
-import { createTestSite, type TestSite } from '../support/db.js';
+import { createTestApp, type TestApp } from '../support/app.js';
 import { setSettings } from '../support/factories.js';
 
-let site: TestSite;
-let app: FastifyInstance;
+let t: TestApp;
 let editor: AdminAgent;
 let owner: AdminAgent;
 
 before(async () => {
-  site = await createTestSite();
-  await setSettings(site);
-  app = await buildServer({ ctx: site, baseUrl: TEST_BASE_URL, logLevel: 'silent' });
-  await addTestUser(site, { login: 'owner', role: 'owner', displayName: '山川さくら' });
-  await addTestUser(site, { login: 'editor', role: 'editor', displayName: '秘書 田中' });
-  editor = await logIn(app, 'editor');
-  owner = await logIn(app, 'owner');
+  t = await createTestApp({ seed: setSettings });
+  await addTestUser(t.site, { login: 'owner', role: 'owner', displayName: '山川さくら' });
+  await addTestUser(t.site, { login: 'editor', role: 'editor', displayName: '秘書 田中' });
+  editor = await logIn(t.app, 'editor');
+  owner = await logIn(t.app, 'owner');
 });
-after(async () => {
-  await app.close();
-  await site.cleanup();
-});
+after(() => t.close());
 
 async function createReport(intent: 'save' | 'publish'): Promise<{ id: number; form: Record<string, string> }> {
   const created = await editor.post('/admin/reports/new', { title: '履歴の報告', activityDate: '2026-11-02', bodySource: '最初の本文。', intent });
   assert.equal(created.statusCode, 303, created.body.slice(0, 300));
   const id = Number(/\/admin\/reports\/(\d+)\/edit/.exec(String(created.headers.location))![1]);
-  const r = await getEditableReport(site.db, id);
+  const r = await getEditableReport(t.site.db, id);
   return { id, form: { title: r.title, activityDate: r.activityDate, slug: r.slug, bodySource: r.bodySource, expectedVersion: String(r.version) } };
 }
 
@@ -72,7 +63,7 @@ test('a page conflict names the cause too', async () => {
   const created = await editor.post('/admin/pages/new', { title: '事務所案内', slug: 'office', bodySource: '案内。', intent: 'save' });
   assert.equal(created.statusCode, 303, created.body.slice(0, 300));
   const id = Number(/\/admin\/pages\/(\d+)\/edit/.exec(String(created.headers.location))![1]);
-  const form = { title: '事務所案内', slug: 'office', bodySource: '案内。', expectedVersion: String((await getPage(site.db, id)).version) };
+  const form = { title: '事務所案内', slug: 'office', bodySource: '案内。', expectedVersion: String((await getPage(t.site.db, id)).version) };
   assert.equal((await owner.post(`/admin/pages/${id}/edit`, { ...form, bodySource: '議員の案内。', intent: 'save' })).statusCode, 303);
   const mine = await editor.post(`/admin/pages/${id}/edit`, { ...form, bodySource: '秘書の案内。', intent: 'save' });
   assert.equal(mine.statusCode, 409);
@@ -82,7 +73,7 @@ test('a page conflict names the cause too', async () => {
 test('history offers no restore button for the current version', async () => {
   const { id, form } = await createReport('save');
   await editor.post(`/admin/reports/${id}/edit`, { ...form, bodySource: '二番目の本文。', intent: 'save' });
-  const [newest, oldest] = await listRevisions(site.db, id);
+  const [newest, oldest] = await listRevisions(t.site.db, id);
   const history = await editor.get(`/admin/reports/${id}/history?from=${oldest!.id}&to=${newest!.id}`);
   assert.equal(history.statusCode, 200);
   assert.ok(history.body.includes(`/history/${oldest!.id}/restore`));
@@ -92,20 +83,20 @@ test('history offers no restore button for the current version', async () => {
 test('restoring a published report asks first, then says the live page changed', async () => {
   const { id, form } = await createReport('publish');
   await editor.post(`/admin/reports/${id}/edit`, { ...form, bodySource: '公開後に直した本文。', intent: 'save' });
-  const oldest = (await listRevisions(site.db, id)).at(-1)!;
-  const version = String((await getEditableReport(site.db, id)).version);
+  const oldest = (await listRevisions(t.site.db, id)).at(-1)!;
+  const version = String((await getEditableReport(t.site.db, id)).version);
 
   const asked = await editor.post(`/admin/reports/${id}/history/${oldest.id}/restore`, { expectedVersion: version });
   assert.equal(asked.statusCode, 200);
   assert.match(asked.body, /公開中の報告を版\d+に戻しますか/);
   assert.match(asked.body, /公開ページもすぐにその内容に変わります/);
   assert.match(asked.body, /name="confirmed" value="1"/);
-  assert.equal((await getEditableReport(site.db, id)).bodySource, '公開後に直した本文。', 'nothing restored before the confirmation');
+  assert.equal((await getEditableReport(t.site.db, id)).bodySource, '公開後に直した本文。', 'nothing restored before the confirmation');
 
   const done = await editor.post(`/admin/reports/${id}/history/${oldest.id}/restore`, { expectedVersion: version, confirmed: '1' });
   assert.equal(done.statusCode, 303);
   assert.match(String(done.headers.location), /notice=revision-restored-live/);
-  assert.equal((await getEditableReport(site.db, id)).bodySource, '最初の本文。');
+  assert.equal((await getEditableReport(t.site.db, id)).bodySource, '最初の本文。');
   const notice = await editor.get(String(done.headers.location));
   assert.match(notice.body, /公開ページもこの内容に変わりました/);
 });
@@ -113,8 +104,8 @@ test('restoring a published report asks first, then says the live page changed',
 test('restoring a draft needs no confirmation', async () => {
   const { id, form } = await createReport('save');
   await editor.post(`/admin/reports/${id}/edit`, { ...form, bodySource: '直した下書き。', intent: 'save' });
-  const oldest = (await listRevisions(site.db, id)).at(-1)!;
-  const done = await editor.post(`/admin/reports/${id}/history/${oldest.id}/restore`, { expectedVersion: String((await getEditableReport(site.db, id)).version) });
+  const oldest = (await listRevisions(t.site.db, id)).at(-1)!;
+  const done = await editor.post(`/admin/reports/${id}/history/${oldest.id}/restore`, { expectedVersion: String((await getEditableReport(t.site.db, id)).version) });
   assert.equal(done.statusCode, 303);
   assert.match(String(done.headers.location), /notice=revision-restored$/);
 });
@@ -122,17 +113,17 @@ test('restoring a draft needs no confirmation', async () => {
 test('restoring a published page asks first as well', async () => {
   const created = await editor.post('/admin/pages/new', { title: '政策', slug: 'seisaku', bodySource: '政策の本文。', intent: 'save' });
   const id = Number(/\/admin\/pages\/(\d+)\/edit/.exec(String(created.headers.location))![1]);
-  let page = await getPage(site.db, id);
+  let page = await getPage(t.site.db, id);
   const form = { title: '政策', slug: 'seisaku', bodySource: '政策の本文。', expectedVersion: String(page.version) };
   assert.equal((await editor.post(`/admin/pages/${id}/edit`, { ...form, intent: 'publish' })).statusCode, 303);
-  page = await getPage(site.db, id);
+  page = await getPage(t.site.db, id);
   await editor.post(`/admin/pages/${id}/edit`, { ...form, expectedVersion: String(page.version), bodySource: '新しい政策。', intent: 'save' });
-  const oldest = (await listItemRevisions(site.db, { kind: 'page', id })).at(-1)!;
-  page = await getPage(site.db, id);
+  const oldest = (await listItemRevisions(t.site.db, { kind: 'page', id })).at(-1)!;
+  page = await getPage(t.site.db, id);
   const asked = await editor.post(`/admin/pages/${id}/history/${oldest.id}/restore`, { expectedVersion: String(page.version) });
   assert.equal(asked.statusCode, 200);
   assert.match(asked.body, /公開中のページを版\d+に戻しますか/);
   const done = await editor.post(`/admin/pages/${id}/history/${oldest.id}/restore`, { expectedVersion: String(page.version), confirmed: '1' });
   assert.match(String(done.headers.location), /notice=revision-restored-live/);
-  assert.equal((await getPage(site.db, id)).bodySource, '政策の本文。');
+  assert.equal((await getPage(t.site.db, id)).bodySource, '政策の本文。');
 });
