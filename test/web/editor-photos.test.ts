@@ -81,3 +81,41 @@ test('プレビュー answers the form with the preview focused, for reports and
   assert.match(fresh.body, /formaction="\/admin\/pages\/new#preview"/);
   assert.doesNotMatch(fresh.body, /id="preview"[^>]*autofocus/, 'no focus on the empty preview of a fresh form');
 });
+
+test('the live preview and the プレビュー button list the item\'s attachments under the body, through the staff path', async () => {
+  const { id } = await draftWithPhoto('添付の写真', 1300);
+  const live = await editor.inject({
+    method: 'POST',
+    url: '/admin/preview',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': editor.csrfToken },
+    payload: new URLSearchParams({ bodySource: '1 概要\n\n本文', item: `report:${id}` }).toString(),
+  });
+  assert.equal(live.statusCode, 200);
+  assert.match(live.body, /<section class="attachments" aria-labelledby="preview-attachments-title"><h2 id="preview-attachments-title">添付資料<\/h2>/);
+  assert.match(live.body, /<a href="\/admin\/media\/file\/[0-9a-f]{64}\/shisatsu\.jpg">視察の様子/);
+  const withoutItem = await editor.inject({
+    method: 'POST',
+    url: '/admin/preview',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': editor.csrfToken },
+    payload: new URLSearchParams({ bodySource: '本文' }).toString(),
+  });
+  assert.doesNotMatch(withoutItem.body, /添付資料/);
+  const page = await editor.get(`/admin/reports/${id}/edit`);
+  assert.match(page.body, /data-item="report:\d+"/);
+  const button = await editor.post(`/admin/reports/${id}/edit`, { title: '添付の写真', activityDate: '2026-10-01', bodySource: '1 概要\n\n本文', intent: 'preview', expectedVersion: '' });
+  assert.match(button.body, /<h2 id="preview-attachments-title">添付資料<\/h2>/);
+});
+
+test('the live preview lists no attachments of a report the writer may not open', async () => {
+  const { id } = await draftWithPhoto('他人の写真', 1200);
+  await addTestUser(site, { login: 'writer', role: 'writer' });
+  const writer = await logIn(app, 'writer');
+  const live = await writer.inject({
+    method: 'POST',
+    url: '/admin/preview',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': writer.csrfToken },
+    payload: new URLSearchParams({ bodySource: '本文', item: `report:${id}` }).toString(),
+  });
+  assert.equal(live.statusCode, 200);
+  assert.doesNotMatch(live.body, /添付資料|shisatsu/);
+});

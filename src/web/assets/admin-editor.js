@@ -31,6 +31,8 @@
     var ticket = ++latest;
     var form = new URLSearchParams();
     form.set('bodySource', body.value);
+    // The stored item's attachments are listed under the body, as on the published page.
+    if (target.getAttribute('data-item')) form.set('item', target.getAttribute('data-item'));
     var retryMs = 0;
     fetch(url, {
       method: 'POST',

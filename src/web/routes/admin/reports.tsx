@@ -23,13 +23,16 @@ import type { Actor } from '../../../domain/user.js';
 import { listCategories } from '../../../store/categories.js';
 import { getEditableReport, listReportsForAdmin, type AdminStatus } from '../../../store/reports.js';
 import { listUsers } from '../../../store/users.js';
+import { listItemAttachments } from '../../../store/media.js';
+import type { Attachment } from '../../../domain/report.js';
+import type { ItemKind } from '../../../domain/item-ref.js';
 import { formField, formPairs, shortRawField } from '../../admin/form-body.js';
 import { withNotice, type NOTICES } from '../../admin/notices.js';
 import { adminPageContext, sendAdminPage } from '../../admin/page.js';
 import { keyForNewForm, oncePerSubmissionKey } from '../../admin/submission-key.js';
 import { PREVIEW_IN_FLIGHT_MESSAGE, PREVIEW_RETRY_AFTER_SECONDS, PreviewGate } from '../../admin/preview-gate.js';
 import type { WebDeps } from '../../deps.js';
-import { HtmlBlock } from '../../views/components/html-block.js';
+import { PreviewContent } from '../../views/admin/body-preview.js';
 import { ReportDeletePage } from '../../views/admin/report-delete-page.js';
 import type { ReportForm } from '../../views/admin/report-edit-page.js';
 import { ReportBulkResultPage } from '../../views/admin/report-bulk-result-page.js';
@@ -120,6 +123,24 @@ function noticeFor(intent: Intent, saved: SavedReport | undefined, wasPublished:
       if (saved && !saved.isChanged) return 'report-unchanged';
       return wasPublished ? 'report-saved-live' : 'report-saved';
   }
+}
+
+/**
+ * The live preview's `item` (`report:5`, `page:2`): that stored item's attachments, listed
+ * under the body as published; none for a report the actor may not open (a writer's are their own).
+ */
+async function previewAttachments(deps: WebDeps, actor: Actor, item: string): Promise<Attachment[]> {
+  const match = /^(report|page):([1-9][0-9]{0,15})$/.exec(item);
+  if (!match) return [];
+  const ref = { kind: match[1] as ItemKind, id: Number(match[2]) };
+  if (ref.kind === 'report') {
+    try {
+      await getViewableReport(deps, actor, ref.id);
+    } catch {
+      return [];
+    }
+  }
+  return listItemAttachments(deps.ctx.db, ref);
 }
 
 function listQueryOf(request: FastifyRequest, actor: Actor): { query: ReportListQuery; page: number } {
@@ -327,14 +348,14 @@ export const reportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
     raw.removeContentTypeParser('application/x-www-form-urlencoded');
     raw.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer' }, (request, body, done) => {
       rawForms.set(request, body as Buffer);
-      done(null, { _csrf: shortRawField(body as Buffer, '_csrf') });
+      done(null, { _csrf: shortRawField(body as Buffer, '_csrf'), item: shortRawField(body as Buffer, 'item') });
     });
     raw.post('/preview', { config: WRITER, bodyLimit: PREVIEW_BODY_LIMIT, ...previewGate.hooks() }, async (request, reply) => {
       const html = reply.type('text/html; charset=utf-8');
       const form = rawForms.get(request) ?? Buffer.alloc(0);
       try {
-        const preview = await deps.ctx.work.run('previewForm', { form });
-        return html.send(renderToString(<HtmlBlock class="report-body" html={preview.html} />));
+        const [preview, attachments] = await Promise.all([deps.ctx.work.run('previewForm', { form }), previewAttachments(deps, request.admin!.actor, formField(request, 'item'))]);
+        return html.send(renderToString(<PreviewContent html={preview.html} attachments={attachments} />));
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
         return html.code(422).send(renderToString(<p class="field-error" role="alert">{Object.values(error.fields).join(' ')}</p>));

@@ -150,7 +150,7 @@ export function PageEditPage(props: PageEditPageProps) {
         </form>
         <div class="editor-side">
           {props.attachments && <ReportAttachments {...props.attachments} />}
-          <BodyPreview html={props.preview} />
+          <BodyPreview html={props.preview} attachments={props.attachments?.attachments} itemRef={stored ? `page:${stored.id}` : undefined} />
         </div>
       </div>
     </AdminLayout>

@@ -140,7 +140,7 @@ export function ReportEditPage(props: ReportEditPageProps) {
         </form>
         <div class="editor-side">
           {props.attachments && <ReportAttachments {...props.attachments} />}
-          <BodyPreview html={props.preview} />
+          <BodyPreview html={props.preview} attachments={props.attachments?.attachments} itemRef={report ? `report:${report.id}` : undefined} />
         </div>
       </div>
     </AdminLayout>
