@@ -29,7 +29,7 @@ import type { ActionContext } from '../actions/context.js';
 import type { PrebuiltSearch } from '../actions/create-report.js';
 import type { PrebuiltRender } from '../actions/report-body.js';
 import { fillEmptySettingsIn, type ImportedSiteSettings } from '../actions/import-site-settings.js';
-import { ValidationError } from '../domain/errors.js';
+import { diskFullFrom, ValidationError } from '../domain/errors.js';
 import { paths } from '../domain/paths.js';
 import type { Database } from '../store/database.js';
 import { findImportSource, isChangedSinceImport, saveImportSource, type SourceKind } from '../store/import-sources.js';
@@ -408,6 +408,7 @@ async function runItem(
         await writer.write((trx) => writeRedirects(trx, item, ctx.now().toISOString()));
         summary.redirects += new Set(item.from).size;
       } catch (error) {
+        stopOnDiskFull(error);
         summary.failed.push({ label: item.label, reason: describeError(error), error });
       }
       return;
@@ -420,6 +421,7 @@ async function runItem(
         });
         summary.settings.push(...filled);
       } catch (error) {
+        stopOnDiskFull(error);
         summary.failed.push({ label: item.label, reason: describeError(error), error });
       }
       return;
@@ -438,6 +440,7 @@ async function runItem(
     if (options.isListingWritten !== false) summary.written.push({ label: item.label, outcome: result.outcome, path: paths.report(result.slug) });
     for (const warning of item.warnings ?? []) summary.warnings.push({ label: item.label, reason: warning });
   } catch (error) {
+    stopOnDiskFull(error);
     summary.failed.push({ label: item.label, reason: describeError(error), error });
     if (item.discard) {
       await writer.flush(); // removing files takes transactions of its own
@@ -466,6 +469,7 @@ async function runPageItem(ctx: ActionContext, writer: ItemWriter, item: PageIte
     if (options.isListingWritten !== false) summary.written.push({ label: item.label, outcome: result.outcome, path: result.path });
     for (const warning of [...(item.warnings ?? []), ...result.warnings]) summary.warnings.push({ label: item.label, reason: warning });
   } catch (error) {
+    stopOnDiskFull(error);
     summary.failed.push({ label: item.label, reason: describeError(error), error });
     if (item.discard) {
       await writer.flush();
@@ -510,6 +514,12 @@ const KEPT_REASON = 'changed, unpublished or trashed in the admin since the last
 
 async function writeRedirects(trx: Kysely<Database>, item: RedirectItem, nowIso: string): Promise<void> {
   await addRedirects(trx, item.from, item.to, nowIso);
+}
+
+/** A full disk fails every item after it too: it stops the run (the summary's stoppedAt) instead. */
+function stopOnDiskFull(error: unknown): void {
+  const diskFull = diskFullFrom(error);
+  if (diskFull) throw diskFull;
 }
 
 /** SHA-256 (hex) of a JSON value, for ReportItem.contentHash. */

@@ -1,48 +1,24 @@
 // Issue 13 item 3: a media file written onto a full disk leaves no temp file behind, and
 // temp files left by a stopped process are removed when a site is opened. The disk is a
-// real 1 MB tmpfs (mounting needs root, which CI's Debian runner has; under CI=true a
-// failed mount fails the test instead of skipping it).
+// real 1 MB tmpfs (test/support/tmpfs.ts).
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { diskFullFrom } from '../../src/domain/errors.js';
 import { openSite } from '../../src/cli/open-site.js';
 import { removeStaleTempFiles, writeMediaFile } from '../../src/store/media-files.js';
-
-let mountPoint: string;
-let mounted = false;
-let mountError = '';
-
-before(() => {
-  mountPoint = mkdtempSync(join(tmpdir(), 'katsudo-full-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', mountPoint], { stdio: 'pipe' });
-    mounted = true;
-  } catch (error) {
-    mountError = String(error);
-  }
-});
-after(() => {
-  if (mounted) execFileSync('umount', [mountPoint]);
-  rmSync(mountPoint, { recursive: true, force: true });
-});
-
-function needsMount(t: { skip: (message: string) => void }): boolean {
-  if (mounted) return true;
-  if (process.env.CI === 'true') assert.fail(`cannot mount a tmpfs (root needed in CI): ${mountError}`);
-  t.skip(`cannot mount a tmpfs here: ${mountError}`);
-  return false;
-}
+import { mountTmpfs } from '../support/tmpfs.js';
 
 const tempFiles = (dataDir: string) =>
   readdirSync(join(dataDir, 'media'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.tmp'));
 
 test('a file that does not fit fails with ENOSPC, read as DISK_FULL, and leaves no temp file', (t) => {
-  if (!needsMount(t)) return;
-  const dataDir = join(mountPoint, 'upload');
+  const disk = mountTmpfs(t, '1m');
+  if (disk.path === undefined) return;
+  t.after(disk.unmount);
+  const dataDir = join(disk.path, 'upload');
   const bytes = new Uint8Array(2 * 1024 * 1024).fill(7);
   const error = (() => {
     try {
@@ -55,10 +31,9 @@ test('a file that does not fit fails with ENOSPC, read as DISK_FULL, and leaves 
   assert.equal((error as { code?: string }).code, 'ENOSPC');
   assert.equal(diskFullFrom(error)?.code, 'DISK_FULL');
   assert.deepEqual(tempFiles(dataDir), []);
-  assert.deepEqual(readdirSync(join(mountPoint, 'upload', 'media'), { recursive: true }).filter((name) => !String(name).match(/^[0-9a-f]{2}$/)), []);
+  assert.deepEqual(readdirSync(join(dataDir, 'media'), { recursive: true }).filter((name) => !String(name).match(/^[0-9a-f]{2}$/)), []);
   // The failed write freed what it took: a small file still fits.
   assert.equal(writeMediaFile(dataDir, new Uint8Array(1000).fill(1)).isNew, true);
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 test('opening a site removes temp files left by a stopped process, but not one being written now', async () => {

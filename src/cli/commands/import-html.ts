@@ -7,7 +7,7 @@ import { findFiles } from '../../importers/find-files.js';
 import { htmlPageItems } from '../../importers/html/html-page-items.js';
 import { isCleanRun, runImport, type ImportItem } from '../../importers/import-run.js';
 import { openSite } from '../open-site.js';
-import { itemsDone, printImportSummary } from '../print-import-summary.js';
+import { itemsDone, printImportSummary, throwIfDiskFull } from '../print-import-summary.js';
 import { progressBar } from '../progress-bar.js';
 import { UsageError } from '../usage-error.js';
 
@@ -78,6 +78,7 @@ export async function importHtmlCommand(
     });
     bar.finish();
     printImportSummary(summary, log, input.isVerbose);
+    throwIfDiskFull(summary);
     if (!isCleanRun(summary)) throw new ValidationError(`${summary.failed.length} of ${total} pages failed; see the summary above.`);
   } finally {
     await ctx.db.destroy();

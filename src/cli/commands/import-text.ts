@@ -15,7 +15,7 @@ import { findFiles } from '../../importers/find-files.js';
 import { describeReading, explainReading } from './import-text-explain.js';
 import { describeError, isCleanRun, runImport, type ImportItem } from '../../importers/import-run.js';
 import { openSite } from '../open-site.js';
-import { itemsDone, printImportSummary } from '../print-import-summary.js';
+import { itemsDone, printImportSummary, throwIfDiskFull } from '../print-import-summary.js';
 import { progressBar } from '../progress-bar.js';
 import { UsageError } from '../usage-error.js';
 
@@ -187,6 +187,7 @@ async function importTextItems(
     });
     bar.finish();
     printImportSummary(summary, log, input.isVerbose);
+    throwIfDiskFull(summary);
     if (!isCleanRun(summary)) throw new ValidationError(`${summary.failed.length} of ${total} files failed; see the summary above.`);
   } finally {
     await ctx.db.destroy();

@@ -10,6 +10,7 @@ import { ValidationError } from '../../domain/errors.js';
 import { formatSummary, isCleanRun, runImport } from '../../importers/import-run.js';
 import { wxrImportItems, wxrItemsPerTransaction } from '../../importers/wxr/import-wxr.js';
 import { DB_FILE, openSite } from '../open-site.js';
+import { throwIfDiskFull } from '../print-import-summary.js';
 import { progressBar } from '../progress-bar.js';
 import { UsageError } from '../usage-error.js';
 
@@ -70,6 +71,7 @@ export async function importWxrCommand(input: ReturnType<typeof parseImportWxrAr
     });
     bar.finish();
     for (const line of formatSummary(summary, { isVerbose: input.isVerbose })) log(line);
+    throwIfDiskFull(summary);
     if (summary.stoppedAt !== undefined) {
       throw new ValidationError(`The export could not be read to its end: ${summary.stoppedAt}`);
     }
