@@ -14,7 +14,7 @@ import { findCategoryByName, findCategoryBySlug, listCategories, upsertCategory 
 import type { Database } from '../store/database.js';
 import { findReportAuthorName, setReportAuthorName } from '../store/import-sources.js';
 import { attachMedia, listAttachments } from '../store/media.js';
-import { addRedirect } from '../store/redirects.js';
+import { addRedirects } from '../store/redirects.js';
 import { findEditableReport, setReportStatus, setReportTags, slugExists, updateReportContent } from '../store/reports.js';
 import { countRevisions, insertRevision } from '../store/revisions.js';
 import { indexReport, unindexReport } from '../store/search.js';
@@ -96,7 +96,7 @@ export async function importReportIn(
     );
     if (publishedAt !== null) await setReportStatus(trx, created.id, ['published'], { status: 'published', publishedAt }, nowIso);
     if (authorName !== null) await setReportAuthorName(trx, created.id, authorName);
-    await addRedirects(trx, input.redirectsFrom ?? [], created.slug, nowIso);
+    await redirectToReport(trx, input.redirectsFrom ?? [], created.slug, nowIso);
     await recordAudit(trx, { login: IMPORT_LOGIN, action: 'report.import', target: `report:${created.id}` }, nowIso);
     return { outcome: 'created', reportId: created.id, slug: created.slug };
   }
@@ -130,7 +130,7 @@ export async function importReportIn(
     await setReportAuthorName(trx, existing.id, authorName);
     isChanged = true;
   }
-  await addRedirects(trx, input.redirectsFrom ?? [], existing.slug, nowIso);
+  await redirectToReport(trx, input.redirectsFrom ?? [], existing.slug, nowIso);
   if (isChanged) {
     await bumpContentVersion(trx);
     await recordAudit(trx, { login: IMPORT_LOGIN, action: 'report.import-update', target: `report:${existing.id}` }, nowIso);
@@ -215,11 +215,13 @@ async function keptSlug(trx: Q, slug: string | undefined): Promise<string | unde
   return slug !== undefined && isValidSlug(slug) && !(await slugExists(trx, slug)) ? slug : undefined;
 }
 
-async function addRedirects(trx: Q, fromPaths: string[], slug: string, nowIso: string): Promise<void> {
-  const to = paths.report(slug);
-  for (const from of new Set(fromPaths)) {
-    if (from !== to && from !== '' && from !== '/') await addRedirect(trx, from, to, nowIso);
-  }
+async function redirectToReport(trx: Q, fromPaths: string[], slug: string, nowIso: string): Promise<void> {
+  await addRedirects(
+    trx,
+    fromPaths.filter((from) => from !== '' && from !== '/'),
+    paths.report(slug),
+    nowIso,
+  );
 }
 
 /** The category's slug; created (with the given slug, or one made from the name) when missing. */

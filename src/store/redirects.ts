@@ -10,13 +10,20 @@ export async function findRedirect(db: Q, fromPath: string): Promise<string | un
 }
 
 export async function addRedirect(trx: Q, fromPath: string, toPath: string, nowIso: string): Promise<void> {
+  await addRedirects(trx, [fromPath], toPath, nowIso);
+}
+
+/** Several old paths to one new path in three statements, whatever their number (an import writes a few per post). */
+export async function addRedirects(trx: Q, fromPaths: readonly string[], toPath: string, nowIso: string): Promise<void> {
+  const froms = [...new Set(fromPaths)].filter((from) => from !== toPath);
+  if (froms.length === 0) return;
   // A path that becomes a live page again must stop redirecting; a chain a→b, b→c is
   // collapsed so readers never take two hops.
   await trx.deleteFrom('redirects').where('from_path', '=', toPath).execute();
-  await trx.updateTable('redirects').set({ to_path: toPath }).where('to_path', '=', fromPath).execute();
+  await trx.updateTable('redirects').set({ to_path: toPath }).where('to_path', 'in', froms).execute();
   await trx
     .insertInto('redirects')
-    .values({ from_path: fromPath, to_path: toPath, created_at: nowIso })
+    .values(froms.map((from) => ({ from_path: from, to_path: toPath, created_at: nowIso })))
     .onConflict((oc) => oc.column('from_path').doUpdateSet({ to_path: toPath }))
     .execute();
 }

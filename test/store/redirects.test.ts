@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { addRedirect, findRedirect } from '../../src/store/redirects.js';
+import { addRedirect, addRedirects, findRedirect } from '../../src/store/redirects.js';
 import { createTestSite, type TestSite } from '../support/db.js';
 
 let site: TestSite;
@@ -27,4 +27,16 @@ test('stops redirecting a path that becomes a target again', async () => {
   });
   assert.equal(await findRedirect(site.db, '/a/'), undefined);
   assert.equal(await findRedirect(site.db, '/b/'), '/a/');
+});
+
+test('adds several old paths at once, collapsing chains through any of them and stopping the target redirecting', async () => {
+  await site.db.transaction().execute(async (trx) => {
+    await addRedirect(trx, '/first/', '/p1/', NOW);
+    await addRedirect(trx, '/target/', '/elsewhere/', NOW);
+    await addRedirects(trx, ['/p1/', '/p2/', '/p2/', '/target/'], '/target/', NOW);
+  });
+  assert.equal(await findRedirect(site.db, '/p1/'), '/target/');
+  assert.equal(await findRedirect(site.db, '/p2/'), '/target/');
+  assert.equal(await findRedirect(site.db, '/first/'), '/target/');
+  assert.equal(await findRedirect(site.db, '/target/'), undefined);
 });
