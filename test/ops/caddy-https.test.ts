@@ -43,8 +43,9 @@ ${shipped
       assert.ok(Date.now() < deadline, proxy.output());
       await new Promise((r) => setTimeout(r, 100));
     }
+    type Answer = { status: number; headers: IncomingHttpHeaders; body: string };
     const get = (path: string) =>
-      new Promise<{ status: number; headers: IncomingHttpHeaders; body: string }>((resolve, reject) => {
+      new Promise<Answer>((resolve, reject) => {
         const req = request({ host: '127.0.0.1', port: httpsPort, servername: 'localhost', path, headers: { host: `localhost:${httpsPort}` }, ca: readFileSync(ca) }, (res) => {
           let body = '';
           res.setEncoding('utf8').on('data', (chunk) => (body += chunk));
@@ -52,10 +53,12 @@ ${shipped
         });
         req.on('error', reject).end();
       });
-    let login = await get('/admin/login').catch((error: unknown) => ({ status: 0, headers: {}, body: String(error) }));
+    // Caddy may still be obtaining its certificate: a failed connection is tried again.
+    const tryGet = (path: string) => get(path).catch((error: unknown): Answer => ({ status: 0, headers: {}, body: String(error) }));
+    let login = await tryGet('/admin/login');
     while (login.status !== 200 && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 200));
-      login = await get('/admin/login').catch((error: unknown) => ({ status: 0, headers: {}, body: String(error) }));
+      login = await tryGet('/admin/login');
     }
     assert.equal(login.status, 200, `${login.body}\n${proxy.output()}`);
     const cookies = login.headers['set-cookie'] ?? [];
