@@ -128,7 +128,14 @@ test('without JavaScript プレビュー lands on the preview, focused, with the
     assert.equal(new URL(page.url()).pathname, editPath);
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'preview');
     assert.equal(await page.locator('#preview figure img').count(), 1);
-    assert.ok(await page.locator('#preview').evaluate((el) => el.getBoundingClientRect().top < window.innerHeight), 'the preview is in view');
+    // The site scrolls smoothly to a fragment (site.css), so the preview comes into view over
+    // a second or so; with scripts off in the page, poll from the test instead of waitForFunction.
+    let inView = false;
+    for (let tries = 0; tries < 50 && !inView; tries++) {
+      inView = await page.locator('#preview').evaluate((el) => el.getBoundingClientRect().top < window.innerHeight);
+      if (!inView) await page.waitForTimeout(100);
+    }
+    assert.ok(inView, 'the preview is in view');
   });
 });
 
