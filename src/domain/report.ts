@@ -23,7 +23,10 @@ export interface Attachment {
   /** Pixel size of an image as displayed (EXIF orientation applied); null for documents. */
   width: number | null;
   height: number | null;
+  /** This use's alt text, else the media record's default ('' when neither has one). */
   altText: string;
+  /** This use's own alt text; null when it has none yet (altText then shows the media default). */
+  useAltText?: string | null;
   /** The WebP copies of an image, narrowest first (media-path.ts mediaVariantPath). */
   variants: { width: number; height: number }[];
 }

@@ -83,6 +83,8 @@ export interface AttachmentsTable {
   label: string;
   summary: string;
   position: number;
+  /** This use's alt text (migration 0020); NULL until one is given, media.alt_text shown meanwhile. */
+  alt_text: string | null;
 }
 
 /** The content hashes each report's rendered body links to (migration 0011), kept with the body. */

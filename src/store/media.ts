@@ -1,6 +1,6 @@
 // Media records (one per content and file name; the bytes are shared by content hash)
 // and their attachment to reports and fixed pages (table attachments, migration 0014).
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { MediaNotFoundError } from '../domain/errors.js';
 import { mediaShasInHtml } from '../domain/media-path.js';
 import { itemOf, type ItemIdInput, type ItemRef } from '../domain/item-ref.js';
@@ -97,7 +97,14 @@ export async function findMediaByRefs(db: Q, refs: string[]): Promise<Map<string
 }
 
 /** One row of an attachment list: the report's (`reportId`) or the fixed page's (`pageId`). */
-export type AttachmentWrite = ItemIdInput & { mediaId: number; label: string; summary: string; position: number };
+export type AttachmentWrite = ItemIdInput & {
+  mediaId: number;
+  label: string;
+  summary: string;
+  position: number;
+  /** This use's alt text: null clears it, absent keeps it (a new row starts without one). */
+  altText?: string | null;
+};
 
 /** Which attachments column holds the owner's id. */
 function ownerColumn(item: ItemRef): 'attachments.report_id' | 'attachments.page_id' {
@@ -116,9 +123,12 @@ export async function attachMedia(trx: Q, input: AttachmentWrite): Promise<void>
       label: input.label,
       summary: input.summary,
       position: input.position,
+      alt_text: input.altText ?? null,
     })
     .onConflict((oc) =>
-      oc.columns([item.kind === 'report' ? 'report_id' : 'page_id', 'media_id']).doUpdateSet({ label: input.label, summary: input.summary, position: input.position }),
+      oc
+        .columns([item.kind === 'report' ? 'report_id' : 'page_id', 'media_id'])
+        .doUpdateSet({ label: input.label, summary: input.summary, position: input.position, ...(input.altText === undefined ? {} : { alt_text: input.altText }) }),
     )
     .execute();
 }
@@ -143,6 +153,7 @@ export async function listItemAttachments(db: Q, item: ItemRef): Promise<Attachm
       'media.width',
       'media.height',
       'media.alt_text',
+      'attachments.alt_text as use_alt_text',
       'attachments.label',
       'attachments.summary',
     ])
@@ -162,7 +173,8 @@ export async function listItemAttachments(db: Q, item: ItemRef): Promise<Attachm
     summary: r.summary,
     width: r.width,
     height: r.height,
-    altText: r.alt_text,
+    altText: r.use_alt_text ?? r.alt_text,
+    useAltText: r.use_alt_text,
     variants: (variants.get(r.sha256) ?? []).map((v) => ({ width: v.width, height: v.height })),
   }));
 }
@@ -296,6 +308,37 @@ export async function reportsWithMediaLinks(db: Q): Promise<(AttachedReport & { 
     .orderBy('id')
     .execute();
   return rows.map((r) => ({ id: r.id, title: r.title, status: r.status, bodySource: r.body_source, bodyHtml: r.body_html }));
+}
+
+/** Where another report or page uses the media, with the alt text it has there. */
+export interface OtherAltUse {
+  item: ItemRef;
+  title: string;
+  altText: string;
+}
+
+/**
+ * The alt texts the other uses of these media records have (not `item`'s own), by media id,
+ * oldest use first: what the attachment panel offers as suggestions, never copies by itself.
+ */
+export async function otherUseAltTexts(db: Q, item: ItemRef, mediaIds: number[]): Promise<Map<number, OtherAltUse[]>> {
+  const found = new Map<number, OtherAltUse[]>();
+  if (mediaIds.length === 0) return found;
+  const rows = await attachmentUses(db)
+    .select(['attachments.media_id', 'attachments.report_id', 'attachments.page_id', 'attachments.alt_text', 'reports.title as report_title', 'pages.title as page_title'])
+    .where('attachments.media_id', 'in', mediaIds)
+    .where('attachments.alt_text', 'is not', null)
+    .where('attachments.alt_text', '<>', '')
+    .where((eb) => eb.or([eb(ownerColumn(item), 'is', null), eb(ownerColumn(item), '<>', item.id)]))
+    .orderBy(sql`attachments.rowid`)
+    .execute();
+  for (const r of rows) {
+    const list = found.get(r.media_id) ?? [];
+    const owner: ItemRef = r.report_id !== null ? { kind: 'report', id: r.report_id } : { kind: 'page', id: r.page_id! };
+    list.push({ item: owner, title: (owner.kind === 'report' ? r.report_title : r.page_title) ?? '', altText: r.alt_text! });
+    found.set(r.media_id, list);
+  }
+  return found;
 }
 
 export async function detachMediaRow(trx: Q, item: ItemRef, mediaId: number): Promise<boolean> {

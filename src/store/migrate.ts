@@ -17,6 +17,7 @@ import { migration0015 } from './migrations/0015-render-versions.js';
 import { migration0016 } from './migrations/0016-submissions-and-demo.js';
 import { migration0017 } from './migrations/0017-page-import-sources.js';
 import { migration0019 } from './migrations/0019-autosaves.js';
+import { migration0020 } from './migrations/0020-attachment-alt.js';
 import { migration0021 } from './migrations/0021-import-source-state.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -37,6 +38,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0016-submissions-and-demo': migration0016,
   '0017-page-import-sources': migration0017,
   '0019-autosaves': migration0019,
+  '0020-attachment-alt': migration0020,
   '0021-import-source-state': migration0021,
 };
 
