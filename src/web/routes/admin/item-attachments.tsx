@@ -13,10 +13,10 @@ import { reorderAttachments } from '../../../actions/reorder-attachments.js';
 import { uploadMedia } from '../../../actions/upload-media.js';
 import { ValidationError, type FieldMessages } from '../../../domain/errors.js';
 import { checkAttachmentText, formatMegabytes, withFileName } from '../../../domain/media-rules.js';
-import { attachedMediaIds, findMedia, listItemAttachments } from '../../../store/media.js';
+import { attachedMediaIds, findMedia, listItemAttachments, otherUseAltTexts } from '../../../store/media.js';
 import type { ItemKind, ItemRef } from '../../../domain/item-ref.js';
 import { enforceAccess } from '../../admin/access.js';
-import { formField } from '../../admin/form-body.js';
+import { formField, formPairs } from '../../admin/form-body.js';
 import { withNotice, type NOTICES } from '../../admin/notices.js';
 import type { WebDeps } from '../../deps.js';
 import type { AttachmentForm, ReportAttachmentsProps } from '../../views/admin/report-attachments.js';
@@ -147,7 +147,8 @@ export const itemAttachmentRoutes = <T extends { id: number }>(owner: Attachment
         const media = await uploadMedia(deps.ctx, { bytes, fileName, altText: form.altText, user: actor, maxBytes: deps.maxUploadBytes });
         if (media.pdfFailure) request.log.warn({ mediaId: media.id, cause: media.pdfFailure }, 'PDF stored without page count or text');
         const label = form.label.trim() || stemOf(media.originalName);
-        await attachMediaToReport(deps.ctx, { ...ownerOf(id), mediaId: media.id, label, summary: form.summary, user: actor });
+        // The alt text typed with the file is this use's (the media record keeps its own default).
+        await attachMediaToReport(deps.ctx, { ...ownerOf(id), mediaId: media.id, label, summary: form.summary, altText: form.altText, user: actor });
         return 'attachment-uploaded';
       },
       (error) => ({ errors: prefixed('upload.', error.fields), uploadForm: form }),
@@ -165,7 +166,9 @@ export const itemAttachmentRoutes = <T extends { id: number }>(owner: Attachment
         const position = order.indexOf(mediaId);
         if (position < 0) throw new ValidationError('この添付資料は外されています。', { order: 'この添付資料はすでに外されています。ページを読み込み直してください。' });
         const label = formField(request, `${prefix}label`);
-        await attachMediaToReport(deps.ctx, { ...ownerOf(id), mediaId, label, summary: formField(request, `${prefix}summary`), position, user: request.admin!.actor });
+        // Photos' forms carry this use's alt text; the others' leave it as it is.
+        const altText = formPairs(request).some(([name]) => name === `${prefix}altText`) ? { altText: formField(request, `${prefix}altText`) } : {};
+        await attachMediaToReport(deps.ctx, { ...ownerOf(id), mediaId, label, summary: formField(request, `${prefix}summary`), position, ...altText, user: request.admin!.actor });
         return 'attachment-updated';
       },
       (error) => ({ errors: error.fields.order ? error.fields : prefixed(prefix, error.fields) }),
@@ -217,7 +220,9 @@ export async function loadAttachmentPanel(
 ): Promise<ReportAttachmentsProps> {
   const [attached, library] = await Promise.all([listItemAttachments(deps.ctx.db, item), listMedia(deps.ctx, { perPage: LIBRARY_CHOICES })]);
   const attachedIds = new Set(attached.map((a) => a.mediaId));
+  const others = await otherUseAltTexts(deps.ctx.db, item, attached.filter((a) => !a.useAltText).map((a) => a.mediaId));
   return {
+    altSuggestions: new Map([...others].map(([mediaId, uses]) => [mediaId, uses.map((u) => ({ title: u.title, altText: u.altText }))])),
     basePath: `/admin/${item.kind === 'report' ? 'reports' : 'pages'}/${item.id}/attachments`,
     csrfToken,
     attachments: attached,

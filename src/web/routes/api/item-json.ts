@@ -40,6 +40,8 @@ export function itemDetailJson(
       pages: a.pages,
       description: attachmentMeta(a),
       summary: a.summary,
+      /** An image's description in this report or page (its use's, else the file's default); '' for documents without one. */
+      altText: a.altText,
     })),
   };
 }

@@ -37,6 +37,14 @@ export interface ReportAttachmentsProps {
   uploadForm?: AttachmentForm;
   /** 「20MB」. */
   maxUploadSize: string;
+  /** By media id: the alt texts other reports and pages gave the same file, offered (never copied) for this use. */
+  altSuggestions?: Map<number, AltSuggestion[]>;
+}
+
+/** Another use's alt text: where it was used (a report's or page's title) and the words. */
+export interface AltSuggestion {
+  title: string;
+  altText: string;
 }
 
 const ATTACH_LABELS = { 'attach.mediaId': 'ファイル', 'attach.label': 'ラベル', 'attach.summary': '説明' };
@@ -69,6 +77,7 @@ export function ReportAttachments(props: ReportAttachmentsProps) {
               base={base}
               csrfToken={csrfToken}
               errors={pick(errors, `item.${a.mediaId}.`)}
+              suggestions={props.altSuggestions?.get(a.mediaId) ?? []}
               isFirst={i === 0}
               isLast={i === attachments.length - 1}
             />
@@ -129,7 +138,15 @@ export function ReportAttachments(props: ReportAttachmentsProps) {
   );
 }
 
-function AttachmentItem(props: { attachment: Attachment; base: string; csrfToken: string; errors: FieldErrors; isFirst: boolean; isLast: boolean }) {
+function AttachmentItem(props: {
+  attachment: Attachment;
+  base: string;
+  csrfToken: string;
+  errors: FieldErrors;
+  suggestions: AltSuggestion[];
+  isFirst: boolean;
+  isLast: boolean;
+}) {
   const { attachment: a, base, csrfToken, errors } = props;
   const itemBase = `${base}/${a.mediaId}`;
   const prefix = `item.${a.mediaId}.`;
@@ -150,10 +167,20 @@ function AttachmentItem(props: { attachment: Attachment; base: string; csrfToken
         <CsrfField token={csrfToken} />
         <TextField name={`${prefix}label`} label="ラベル" errors={errors} value={a.label} />
         <TextField name={`${prefix}summary`} label="説明" errors={errors} value={a.summary} />
+        {isPhoto(a) && (
+          <TextField
+            name={`${prefix}altText`}
+            label="代替テキスト(この報告・ページでの写真の説明)"
+            errors={errors}
+            value={a.useAltText ?? ''}
+            hint={a.useAltText ? undefined : a.altText ? `未入力のあいだは、ファイルの既定の説明「${a.altText}」が使われます。` : '写真の内容を短く書いてください。'}
+          />
+        )}
         <button type="submit" class="button-small">
-          ラベルと説明を保存
+          {isPhoto(a) ? 'ラベル・説明・代替テキストを保存' : 'ラベルと説明を保存'}
         </button>
       </form>
+      {isPhoto(a) && !a.useAltText && <AltSuggestions attachment={a} itemBase={itemBase} csrfToken={csrfToken} suggestions={props.suggestions} />}
       <div class="admin-inline-form">
         {!props.isFirst && (
           <form method="post" action={`${itemBase}/move`}>
@@ -181,6 +208,38 @@ function AttachmentItem(props: { attachment: Attachment; base: string; csrfToken
         </form>
       </div>
     </li>
+  );
+}
+
+/**
+ * The alt texts the same file has in other reports or pages, each taken with one button (a
+ * form post of this item's texts with that alt text), so none is copied without the editor choosing it.
+ */
+function AltSuggestions(props: { attachment: Attachment; itemBase: string; csrfToken: string; suggestions: AltSuggestion[] }) {
+  const { attachment: a, suggestions } = props;
+  const distinct = suggestions.filter((s, i) => suggestions.findIndex((t) => t.altText === s.altText) === i);
+  if (distinct.length === 0) return null;
+  const prefix = `item.${a.mediaId}.`;
+  return (
+    <div class="alt-suggestions">
+      <p>同じファイルは、ほかの報告・ページで次の説明が付いています。この報告に合うものがあれば選べます:</p>
+      <ul>
+        {distinct.map((s) => (
+          <li>
+            <form method="post" action={props.itemBase} class="admin-inline-form">
+              <CsrfField token={props.csrfToken} />
+              <input type="hidden" name={`${prefix}label`} value={a.label} />
+              <input type="hidden" name={`${prefix}summary`} value={a.summary} />
+              <input type="hidden" name={`${prefix}altText`} value={s.altText} />
+              「{s.altText}」
+              <button type="submit" class="button-small">
+                {`「${s.title}」で使った説明を使う`}
+              </button>
+            </form>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
