@@ -2,6 +2,7 @@
 // value stops the program with a message naming the variable and a valid example.
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { DEFAULT_MIN_FREE_MB } from './actions/free-space.js';
 import { DEFAULT_POOL_SIZE, DEFAULT_QUEUE_LIMIT } from './actions/workers/pool-defaults.js';
 import type { TrustedProxies } from './web/trusted-proxies.js';
 
@@ -31,6 +32,8 @@ export interface Config {
   sessionMaxMs: number;
   /** Audit entries older than this many days are pruned (KATSUDO_AUDIT_RETENTION_DAYS, 365). */
   auditRetentionDays: number;
+  /** Below this much free space on the data directory's disk the dashboard and /readyz warn (KATSUDO_MIN_FREE_MB, 200). */
+  minFreeBytes: number;
   /** Daily backups by the server; none unless KATSUDO_BACKUP_DIR is set. */
   backup?: BackupConfig;
 }
@@ -137,6 +140,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
     maxUploadBytes: uploadMb * 1024 * 1024,
     ...sessionTimes(env),
     auditRetentionDays: wholeNumber(env, 'KATSUDO_AUDIT_RETENTION_DAYS', '365', 1, 3650, '365'),
+    minFreeBytes: wholeNumber(env, 'KATSUDO_MIN_FREE_MB', String(DEFAULT_MIN_FREE_MB), 0, 1_000_000_000, '200') * 1024 * 1024,
     ...backupConfig(env),
   };
 }

@@ -37,6 +37,13 @@ test('keeps audit entries for 365 days unless KATSUDO_AUDIT_RETENTION_DAYS says 
   assert.equal(loadConfig({}, { KATSUDO_AUDIT_RETENTION_DAYS: '730' }).auditRetentionDays, 730);
 });
 
+test('warns below 200 MB of free space unless KATSUDO_MIN_FREE_MB says otherwise', () => {
+  assert.equal(loadConfig({}, {}).minFreeBytes, 200 * 1024 * 1024);
+  assert.equal(loadConfig({}, { KATSUDO_MIN_FREE_MB: '1024' }).minFreeBytes, 1024 * 1024 * 1024);
+  assert.equal(loadConfig({}, { KATSUDO_MIN_FREE_MB: '0' }).minFreeBytes, 0);
+  assert.throws(() => loadConfig({}, { KATSUDO_MIN_FREE_MB: '200MB' }), (e: unknown) => e instanceof ConfigError && /KATSUDO_MIN_FREE_MB=200/.test(e.message));
+});
+
 test('trusts no proxy unless KATSUDO_TRUST_PROXY names addresses, CIDRs or a hop count', () => {
   assert.deepEqual(loadConfig({}, {}).trustProxy, { kind: 'none' });
   assert.deepEqual(loadConfig({}, { KATSUDO_TRUST_PROXY: 'false' }).trustProxy, { kind: 'none' });

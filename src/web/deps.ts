@@ -1,5 +1,6 @@
 // What the web layer is built from: one object handed to every route plugin.
 import type { ActionContext } from '../actions/context.js';
+import type { FreeSpaceMonitor } from '../actions/free-space.js';
 import type { SessionPolicy } from '../domain/session-policy.js';
 import type { Assets } from './assets.js';
 import type { PageCache } from './page-cache.js';
@@ -20,4 +21,6 @@ export interface WebDeps {
   backupDir?: string;
   /** When the server's scheduler last ended a run, for /readyz; absent when none runs (tests). */
   schedulerLastRunAt?: () => Date | undefined;
+  /** Free space on the data directory's disk (KATSUDO_MIN_FREE_MB): dashboard warning and /readyz. */
+  freeSpace: FreeSpaceMonitor;
 }

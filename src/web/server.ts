@@ -5,6 +5,7 @@ import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ActionContext } from '../actions/context.js';
+import { DEFAULT_MIN_FREE_MB, freeSpaceMonitor } from '../actions/free-space.js';
 import { DEFAULT_AUDIT_RETENTION_DAYS } from '../domain/audit-policy.js';
 import { DEFAULT_MAX_UPLOAD_BYTES } from '../domain/media-rules.js';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../domain/session-policy.js';
@@ -51,6 +52,8 @@ export interface ServerOptions {
   backupDir?: string;
   /** The running scheduler's last run, checked by /readyz (katsudo serve). */
   schedulerLastRunAt?: () => Date | undefined;
+  /** Free space below which the dashboard and /readyz warn (KATSUDO_MIN_FREE_MB); DEFAULT_MIN_FREE_MB when not given. */
+  minFreeBytes?: number;
 }
 
 /** Holds about four hundred report pages with their compressed variants. */
@@ -67,6 +70,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     auditRetentionDays: options.auditRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS,
     ...(options.backupDir === undefined ? {} : { backupDir: options.backupDir }),
     ...(options.schedulerLastRunAt === undefined ? {} : { schedulerLastRunAt: options.schedulerLastRunAt }),
+    freeSpace: freeSpaceMonitor(options.ctx.dataDir, options.minFreeBytes ?? DEFAULT_MIN_FREE_MB * 1024 * 1024),
   };
   const headers = securityHeaders();
 

@@ -22,13 +22,17 @@ export interface TestAppOptions {
   /** Run slow work on worker threads, as `katsudo serve` does (default: inline). */
   threads?: Omit<ThreadPoolOptions, 'dbFile'>;
   rateLimits?: RateLimits;
+  /** KATSUDO_MIN_FREE_MB in bytes (tests make it larger than any disk to see the warning). */
+  minFreeBytes?: number;
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const site = await createTestSite();
   if (options.seed) await options.seed(site);
   if (options.threads) site.work = threadPool({ ...options.threads, dbFile: join(site.dataDir, 'katsudo.db') });
-  const app = await buildServer({ ctx: site, baseUrl: TEST_BASE_URL, logLevel: 'silent', rateLimits: options.rateLimits ?? NO_RATE_LIMITS });
+  const app = await buildServer({ ctx: site, baseUrl: TEST_BASE_URL, logLevel: 'silent', rateLimits: options.rateLimits ?? NO_RATE_LIMITS,
+    ...(options.minFreeBytes === undefined ? {} : { minFreeBytes: options.minFreeBytes }),
+  });
   return {
     app,
     site,

@@ -6,7 +6,7 @@ import { createTestApp, type TestApp } from '../support/app.js';
 
 let t: TestApp;
 before(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ minFreeBytes: 1 });
 });
 after(async () => t.close());
 
@@ -19,11 +19,11 @@ test('/healthz answers 200 text while the process runs', async () => {
   assert.equal(res.body, 'ok\n');
 });
 
-test('/readyz answers 200 JSON when the database, migrations and native modules are all fine', async () => {
+test('/readyz answers 200 JSON when the database, migrations, native modules and disk space are all fine', async () => {
   const res = await t.app.inject({ method: 'GET', url: '/readyz' });
   assert.equal(res.statusCode, 200);
   assert.equal(res.headers['cache-control'], 'no-store');
-  assert.deepEqual(res.json(), { status: 'ready', checks: { database: 'ok', migrations: 'ok', argon2: 'ok', sharp: 'ok' } });
+  assert.deepEqual(res.json(), { status: 'ready', checks: { database: 'ok', migrations: 'ok', argon2: 'ok', sharp: 'ok', disk: 'ok' } });
 });
 
 test('answers health checks without a rate limit, however many come at once', async () => {

@@ -55,6 +55,7 @@ export async function serve(config: Config, isDemoWanted: boolean, log: (line: s
     maxUploadBytes: config.maxUploadBytes,
     session: { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs },
     auditRetentionDays: config.auditRetentionDays,
+    minFreeBytes: config.minFreeBytes,
     ...(config.backup === undefined ? {} : { backupDir: config.backup.dir }),
     // Request logs at info level would cost more than serving a cached page.
     logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,

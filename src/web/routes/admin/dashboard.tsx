@@ -11,17 +11,20 @@ import { reportCounts } from './reports-shared.js';
 export const dashboardRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {
   app.get('/', { config: { access: 'writer' } }, async (request, reply) => {
     const actor = request.admin!.actor;
-    const [page, counts, drafts, demo] = await Promise.all([
+    const [page, counts, drafts, demo, space] = await Promise.all([
       adminPageContext(deps, request, reply),
       reportCounts(deps, actor),
       listReportsForAdmin(deps.ctx.db, { status: 'draft', authorId: actor.userId }, { offset: 0, limit: 5 }),
       actor.role === 'owner' ? findDemoContent(deps.ctx) : undefined,
+      actor.role === 'writer' ? undefined : deps.freeSpace.check(),
     ]);
     const reports = { counts, drafts: drafts.items, isOwnOnly: actor.role === 'writer' };
     const backup = actor.role === 'owner' && deps.backupDir !== undefined ? readBackupStatus(deps.backupDir) : undefined;
+    const MB = 1024 * 1024;
+    const lowSpace = space?.isLow ? { freeMb: space.freeBytes === undefined ? undefined : Math.floor(space.freeBytes / MB), minFreeMb: Math.round(space.minFreeBytes / MB) } : undefined;
     return sendAdminPage(
       reply,
-      <DashboardPage page={{ ...page, user: page.user! }} reports={reports} hasDemo={demo !== undefined && isDemoContentFound(demo)} {...(backup === undefined ? {} : { backup })} />,
+      <DashboardPage page={{ ...page, user: page.user! }} reports={reports} hasDemo={demo !== undefined && isDemoContentFound(demo)} {...(backup === undefined ? {} : { backup })} {...(lowSpace === undefined ? {} : { lowSpace })} />,
     );
   });
 };

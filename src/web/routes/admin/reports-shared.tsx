@@ -2,7 +2,7 @@
 // wants it, who may open a report, and the edit page with everything around the form.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ReportFields } from '../../../actions/save-report.js';
-import { ForbiddenError, ReportNotFoundError, ReportStateError } from '../../../domain/errors.js';
+import { diskFullFrom, ForbiddenError, ReportNotFoundError, ReportStateError } from '../../../domain/errors.js';
 import type { ItemKind } from '../../../domain/item-ref.js';
 import { diffRevisions } from '../../../domain/report-diff.js';
 import { allowedActions, workflowRefusal, type ReportAction, type WorkflowState } from '../../../domain/report-workflow.js';
@@ -125,6 +125,17 @@ export function refusalOf(actor: Actor, action: ReportAction, report: WorkflowSt
 export function assertAllowed(actor: Actor, action: ReportAction, report: WorkflowState): void {
   const refusal = refusalOf(actor, action, report);
   if (refusal) throw refusal;
+}
+
+/**
+ * A save refused by a full disk (issue 13): its message for the top of the form, which is
+ * shown again with everything typed (answered 507); the original error goes to the log.
+ * Undefined for any other error.
+ */
+export function diskFullProblem(request: FastifyRequest, error: unknown): string | undefined {
+  const diskFull = diskFullFrom(error);
+  if (diskFull) request.log.error({ err: error }, 'save refused: the disk is full');
+  return diskFull?.message;
 }
 
 /** A report not yet written, as the rules see it: the actor's own fresh draft. */

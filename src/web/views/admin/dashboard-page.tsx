@@ -20,9 +20,11 @@ export interface DashboardPageProps {
   hasDemo?: boolean;
   /** The owner sees how the scheduled backups went, when they are on. */
   backup?: BackupStatus;
+  /** Owners and editors see a warning while free space is below KATSUDO_MIN_FREE_MB (MB free, or undefined when unknown). */
+  lowSpace?: { freeMb: number | undefined; minFreeMb: number };
 }
 
-export function DashboardPage({ page, reports, hasDemo, backup }: DashboardPageProps) {
+export function DashboardPage({ page, reports, hasDemo, backup, lowSpace }: DashboardPageProps) {
   const links = ADMIN_NAV.filter((item) => item.href !== '/admin/' && isAllowed(page.user.role, item.access));
   return (
     <AdminLayout page={page} title="ダッシュボード">
@@ -30,6 +32,14 @@ export function DashboardPage({ page, reports, hasDemo, backup }: DashboardPageP
       <p class="admin-lead">
         {page.user.displayName}さん({ROLE_LABELS[page.user.role]})としてログインしています。
       </p>
+      {lowSpace && (
+        <section class="error-summary low-space-notice" role="alert" aria-labelledby="low-space-title">
+          <h2 id="low-space-title">保存先のディスクの空きが少なくなっています</h2>
+          <p>
+            {lowSpace.freeMb === undefined ? '空き容量を確認できませんでした' : `空きは約${lowSpace.freeMb} MBです`}(警告の目安: {lowSpace.minFreeMb} MB)。空きがなくなると、報告やファイルを保存できなくなります。管理者に連絡して空き容量を増やしてください。
+          </p>
+        </section>
+      )}
       {backup && <BackupNotice status={backup} />}
       {hasDemo && (
         <section class="admin-notice-muted demo-notice" aria-labelledby="demo-notice-title">
