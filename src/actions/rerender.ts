@@ -4,11 +4,12 @@
 // serve, so pages keep being served; inline in the CLI), then written in one transaction per
 // batch with their search entries and a content-version bump, which makes every process's
 // page cache drop what it holds. The next batch renders while this one is written.
-import { setTimeout as sleep } from 'node:timers/promises';
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import { ServerBusyError } from '../domain/errors.js';
 import type { ItemKind } from '../domain/item-ref.js';
 import { countStale, listStale, RENDERED_KINDS } from '../store/render-versions.js';
 import { deferIndexing, writeDeferredIndex } from '../store/search.js';
+import { mergeIndexStep, pauseAutomerge, restoreAutomerge } from '../store/search-merge.js';
 import { bumpContentVersion } from '../store/site-state.js';
 import type { ActionContext } from './context.js';
 import { applyRerendered, type RerenderedBody } from './render-stored-bodies.js';
@@ -22,6 +23,15 @@ import { applyRerendered, type RerenderedBody } from './render-stored-bodies.js'
 export const RERENDER_BATCH = 25;
 /** A full pool (ServerBusyError) is waited out: re-rendering yields to requests. */
 const BUSY_RETRY_MS = 250;
+/**
+ * The search indexes are merged by re-rendering itself, automerge being off for the run
+ * (store/search-merge.ts): after each written batch, up to MERGE_STEPS_PER_BATCH steps of
+ * MERGE_PAGES pages, each its own transaction with a turn of the event loop between them;
+ * at the end, steps until nothing is left to merge (stopped at MERGE_STEPS_MAX).
+ */
+const MERGE_PAGES = 32;
+const MERGE_STEPS_PER_BATCH = 4;
+const MERGE_STEPS_MAX = 100_000;
 
 export interface RerenderProgress {
   /** Stale items looked at so far, and how many there were at the start. */
@@ -55,6 +65,18 @@ export async function rerenderStale(ctx: ActionContext, options: RerenderOptions
   const batchSize = options.batchSize ?? RERENDER_BATCH;
   const result: RerenderResult = { done: 0, total: 0, rerendered: 0, failed: 0, reports: 0, pages: 0, skipped: 0 };
   for (const kind of RENDERED_KINDS) result.total += await countStale(ctx.db, kind);
+  if (result.total === 0) return result;
+  const automerge = await pauseAutomerge(ctx.db);
+  try {
+    await rerenderAll(ctx, options, batchSize, result);
+    if (!options.signal?.aborted) await mergeIndex(ctx, MERGE_STEPS_MAX);
+  } finally {
+    await restoreAutomerge(ctx.db, automerge);
+  }
+  return result;
+}
+
+async function rerenderAll(ctx: ActionContext, options: RerenderOptions, batchSize: number, result: RerenderResult): Promise<void> {
   const fail: Fail = (error, kind, id) => {
     result.failed++;
     options.onError?.(error, { kind, id });
@@ -65,7 +87,7 @@ export async function rerenderStale(ctx: ActionContext, options: RerenderOptions
     let rendering = renderBatch(ctx, kind, batch.map((b) => b.id), fail);
     while (batch.length > 0) {
       const items = await rendering;
-      if (options.signal?.aborted) return result;
+      if (options.signal?.aborted) return;
       const next = await listStale(ctx.db, kind, batch[batch.length - 1], batchSize);
       rendering = renderBatch(ctx, kind, next.map((b) => b.id), fail);
       const { written, skipped } = await writeBatch(ctx, kind, items, fail);
@@ -74,10 +96,18 @@ export async function rerenderStale(ctx: ActionContext, options: RerenderOptions
       result.skipped += skipped;
       result.done += batch.length;
       options.onProgress?.({ done: result.done, total: result.total, rerendered: result.rerendered, failed: result.failed });
+      if (written > 0) await mergeIndex(ctx, MERGE_STEPS_PER_BATCH);
       batch = next;
     }
   }
-  return result;
+}
+
+/** Bounded merge steps until nothing is left to merge or `maxSteps` were taken, yielding between them. */
+async function mergeIndex(ctx: ActionContext, maxSteps: number): Promise<void> {
+  for (let step = 0; step < maxSteps; step++) {
+    await nextTurn();
+    if (!(await mergeIndexStep(ctx.db, MERGE_PAGES))) return;
+  }
 }
 
 /** Never rejects: an item that cannot be rendered is reported to `fail` and left out. */

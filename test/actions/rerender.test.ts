@@ -19,6 +19,7 @@ import { RENDER_VERSION } from '../../src/domain/text-format/render-version.js';
 import { isMediaPublic } from '../../src/store/media.js';
 import { indexPage, findPageHits } from '../../src/store/page-search.js';
 import { indexReport } from '../../src/store/search.js';
+import { readAutomerge } from '../../src/store/search-merge.js';
 import { getContentVersion } from '../../src/store/site-state.js';
 import { addTeam, type Team } from '../support/authors.js';
 import { createTestSite, type TestSite } from '../support/db.js';
@@ -255,4 +256,59 @@ test('a file stored by an import re-renders the report that names it by file nam
   const media = await storeMedia(site, { bytes: await makePdf(1), fileName: 'minutes-import.pdf', mime: 'application/pdf' });
 
   assert.match((await row('report', report.id)).body_html, new RegExp(`/media/${media.sha256}/minutes-import\\.pdf`));
+});
+
+// The search indexes are merged in bounded steps during a run (store/search-merge.ts): automerge
+// is off meanwhile and always given back, and what was written is found.
+const setAutomerge = (table: 'report_search' | 'page_search', value: number) =>
+  sql`insert into ${sql.table(table)} (${sql.ref(table)}, rank) values ('automerge', cast(${value} as integer))`.execute(site.db);
+const automergeNow = async () => [await readAutomerge(site.db, 'report_search'), await readAutomerge(site.db, 'page_search')];
+
+test('turns FTS5 automerge off while it runs, merges the index itself, gives the setting back, and search finds every new text', async () => {
+  await settleEarlierItems();
+  await setAutomerge('report_search', 7);
+  await setAutomerge('page_search', 3);
+  const reports = [];
+  for (let i = 0; i < 40; i++) {
+    const report = await publishReport(site, { title: `併合${i}`, bodySource: `1 概要\n\n(1)防潮扉${i}号の開閉訓練に参加した。` });
+    await makeStale('report', report.id, `併合${i}`);
+    reports.push(report.id);
+  }
+  const during: number[][] = [];
+
+  // Batches of 2: 20 commits, so levels fill and the steps between batches have merging to do.
+  const result = await rerenderStale(site, { batchSize: 2, onProgress: async () => void during.push(await automergeNow()) });
+
+  assert.equal(result.rerendered, 40);
+  assert.ok(during.length > 0);
+  for (const seen of during) assert.deepEqual(seen, [0, 0]);
+  assert.deepEqual(await automergeNow(), [7, 3]);
+  assert.deepEqual((await reportHits(OLD_WORD)).filter((id) => reports.includes(id)), []);
+  assert.deepEqual((await reportHits('開閉訓練')).sort((a, b) => a - b), reports);
+  assert.deepEqual(await reportHits('防潮扉17号'), [reports[17]]);
+  const integrity = sql`insert into report_search (report_search, rank) values ('integrity-check', 1)`;
+  await integrity.execute(site.db);
+  await setAutomerge('report_search', 4);
+  await setAutomerge('page_search', 4);
+});
+
+test('gives the automerge setting back after a run that fails, and restores the default over a 0 left by a killed run', async () => {
+  await settleEarlierItems();
+  await setAutomerge('report_search', 5);
+  // As if a run had been killed between pausing and restoring.
+  await setAutomerge('page_search', 0);
+  const report = await publishReport(site, { title: '失敗する再描画' });
+  await makeStale('report', report.id, '失敗する再描画');
+
+  await assert.rejects(
+    rerenderStale(site, {
+      onProgress: () => {
+        throw new Error('progress sink broke');
+      },
+    }),
+    /progress sink broke/,
+  );
+
+  assert.deepEqual(await automergeNow(), [5, 4]);
+  await setAutomerge('report_search', 4);
 });
