@@ -129,7 +129,7 @@ test('keeps the search entry of an item whose new rendering changes markup only'
 
 test('works through many batches, reporting progress after each, and stops between batches when asked', async () => {
   await settleEarlierItems();
-  const reports = [];
+  const reports: number[] = [];
   for (let i = 0; i < 5; i++) reports.push(await publishReport(site, { title: `一括${i}` }));
   for (const r of reports) await makeStale('report', r.id, 'x');
   const stop = new AbortController();
@@ -268,7 +268,7 @@ test('turns FTS5 automerge off while it runs, merges the index itself, gives the
   await settleEarlierItems();
   await setAutomerge('report_search', 7);
   await setAutomerge('page_search', 3);
-  const reports = [];
+  const reports: number[] = [];
   for (let i = 0; i < 40; i++) {
     const report = await publishReport(site, { title: `併合${i}`, bodySource: `1 概要\n\n(1)防潮扉${i}号の開閉訓練に参加した。` });
     await makeStale('report', report.id, `併合${i}`);
