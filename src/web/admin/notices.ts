@@ -41,6 +41,7 @@ export const NOTICES: Record<string, string> = {
   'autosave-discarded': '自動保存された下書きを破棄しました。',
   'attachment-added': '添付資料を追加しました。',
   'attachment-uploaded': 'ファイルをアップロードして添付しました。',
+  'attachment-saved-uploaded': '入力した内容を保存し、ファイルをアップロードして添付しました。',
   'attachment-updated': '添付資料のラベルと説明を保存しました。',
   'attachment-removed': '添付資料を外しました(ファイルはメディアに残っています)。',
   'attachment-moved': '添付資料の順番を変えました。',

@@ -20,6 +20,8 @@ import { formField, formPairs } from '../../admin/form-body.js';
 import { withNotice, type NOTICES } from '../../admin/notices.js';
 import type { WebDeps } from '../../deps.js';
 import type { AttachmentForm, ReportAttachmentsProps } from '../../views/admin/report-attachments.js';
+import { FORM_BODY_LIMIT } from './form-limits.js';
+import { oncePerSubmissionKey } from '../../admin/submission-key.js';
 import { parseId, reportIdOf } from './reports-shared.js';
 
 const WRITER = { access: 'writer' } as const;
@@ -55,6 +57,12 @@ export interface AttachmentItemRoutes<T extends { id: number }> {
   sendEditPage: (request: FastifyRequest, reply: FastifyReply, item: T, failure: AttachmentFailure) => Promise<FastifyReply>;
   /** The 403/409 page of a refusal; other errors are thrown on. */
   sendRefusal: (request: FastifyRequest, reply: FastifyReply, error: unknown, id?: number) => Promise<FastifyReply>;
+  /**
+   * Saves the item's main form as posted with a file (`id` absent: a new draft), through the
+   * normal save path with its conflict check: the saved item's id, or undefined when the form
+   * was sent back instead (its errors or the conflict, with `problem` saying the file was not stored).
+   */
+  saveForm: (request: FastifyRequest, reply: FastifyReply, id: number | undefined, problem: string) => Promise<number | undefined>;
 }
 
 /** The attachment routes of one kind of item. */
@@ -70,7 +78,9 @@ export const itemAttachmentRoutes = <T extends { id: number }>(owner: Attachment
     attachFieldsToBody: 'keyValues',
     // One byte over the limit is enough for uploadMedia to refuse the file with its
     // Japanese size message; truncating instead of throwing avoids a bare 413.
-    limits: { fileSize: deps.maxUploadBytes + 1, files: 1, fields: 20, parts: 25 },
+    // Fields as large as the editor's urlencoded form allows, so that the main form posted with
+    // a file (save-and-attach) has an over-long body refused by the save's own rule.
+    limits: { fileSize: deps.maxUploadBytes + 1, fieldSize: FORM_BODY_LIMIT, files: 1, fields: 40, parts: 45 },
     throwFileSizeLimit: false,
     async onFile(this: FastifyRequest, part: MultipartFile) {
       await part.toBuffer();
@@ -103,6 +113,30 @@ export const itemAttachmentRoutes = <T extends { id: number }>(owner: Attachment
     return reply.redirect(`${withNotice(`/admin/${segment}/${item.id}/edit`, notice)}#attachments`, 303);
   }
 
+  /** Stores the request's `upload.file` and attaches it to the item (label: the typed one, else the file's name). */
+  async function uploadAndAttach(request: FastifyRequest, id: number, form: AttachmentForm): Promise<keyof typeof NOTICES> {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const bytes = body['upload.file'];
+    const fileName = uploadNames.get(request)?.get('upload.file') ?? '';
+    if (!Buffer.isBuffer(bytes) || (bytes.length === 0 && fileName === '')) {
+      throw new ValidationError('ファイルを選んでください。', { file: 'アップロードするファイルを選んでください。' });
+    }
+    if (bytes.length > deps.maxUploadBytes) {
+      // Cut at the multipart limit, so its real size is unknown: the limit alone is stated.
+      const message = withFileName(fileName, `ファイルが大きすぎます(上限${formatMegabytes(deps.maxUploadBytes)})。小さくしてからアップロードしてください。`);
+      throw new ValidationError(message, { file: message });
+    }
+    // Label and summary are checked first, so a refused label does not leave an unused upload behind.
+    checkAttachmentText({ label: form.label.trim() || stemOf(fileName) || 'ファイル', summary: form.summary });
+    const actor = request.admin!.actor;
+    const media = await uploadMedia(deps.ctx, { bytes, fileName, altText: form.altText, user: actor, maxBytes: deps.maxUploadBytes });
+    if (media.pdfFailure) request.log.warn({ mediaId: media.id, cause: media.pdfFailure }, 'PDF stored without page count or text');
+    const label = form.label.trim() || stemOf(media.originalName);
+    // The alt text typed with the file is this use's (the media record keeps its own default).
+    await attachMediaToReport(deps.ctx, { ...ownerOf(id), mediaId: media.id, label, summary: form.summary, altText: form.altText, user: actor });
+    return 'attachment-uploaded';
+  }
+
   const mediaIdOf = (request: FastifyRequest<Params>) => parseId(request.params.mediaId) ?? 0;
 
   app.post<Params>(`/${segment}/:id/attachments`, { config: WRITER }, async (request, reply) => {
@@ -130,29 +164,44 @@ export const itemAttachmentRoutes = <T extends { id: number }>(owner: Attachment
     return handle(
       request,
       reply,
-      async (id) => {
-        const bytes = body['upload.file'];
-        const fileName = uploadNames.get(request)?.get('upload.file') ?? '';
-        if (!Buffer.isBuffer(bytes) || (bytes.length === 0 && fileName === '')) {
-          throw new ValidationError('ファイルを選んでください。', { file: 'アップロードするファイルを選んでください。' });
-        }
-        if (bytes.length > deps.maxUploadBytes) {
-          // Cut at the multipart limit, so its real size is unknown: the limit alone is stated.
-          const message = withFileName(fileName, `ファイルが大きすぎます(上限${formatMegabytes(deps.maxUploadBytes)})。小さくしてからアップロードしてください。`);
-          throw new ValidationError(message, { file: message });
-        }
-        // Label and summary are checked first, so a refused label does not leave an unused upload behind.
-        checkAttachmentText({ label: form.label.trim() || stemOf(fileName) || 'ファイル', summary: form.summary });
-        const actor = request.admin!.actor;
-        const media = await uploadMedia(deps.ctx, { bytes, fileName, altText: form.altText, user: actor, maxBytes: deps.maxUploadBytes });
-        if (media.pdfFailure) request.log.warn({ mediaId: media.id, cause: media.pdfFailure }, 'PDF stored without page count or text');
-        const label = form.label.trim() || stemOf(media.originalName);
-        // The alt text typed with the file is this use's (the media record keeps its own default).
-        await attachMediaToReport(deps.ctx, { ...ownerOf(id), mediaId: media.id, label, summary: form.summary, altText: form.altText, user: actor });
-        return 'attachment-uploaded';
-      },
+      (id) => uploadAndAttach(request, id, form),
       (error) => ({ errors: prefixed('upload.', error.fields), uploadForm: form }),
     );
+  });
+
+  /**
+   * The main form posted with a file (its 「ファイルを添付…」 button, multipart; issue 12): the
+   * typed text is saved first through the item's own save (a new draft when there is no item
+   * yet), then the file is stored and attached. A form sent back (errors, a conflict) keeps
+   * everything typed and names the file, which is not stored; a refused file after the save
+   * shows the saved item with the upload's message. Once per submission key, like the form.
+   */
+  async function saveThenAttach(request: FastifyRequest, reply: FastifyReply, id?: number): Promise<FastifyReply> {
+    const fileName = uploadNames.get(request)?.get('upload.file') ?? '';
+    const problem = fileName
+      ? `選んだファイル「${fileName}」はまだ添付されていません。下の内容を確かめてから、もう一度ファイルを選んでボタンを押してください。`
+      : 'ファイルはまだ添付されていません。下の内容を確かめてから、ファイルを選んでボタンを押してください。';
+    const savedId = await owner.saveForm(request, reply, id, problem);
+    if (savedId === undefined) return reply;
+    const item = await owner.loadEditable(request, savedId);
+    const form: AttachmentForm = { mediaId: '', label: '', summary: '', altText: '' };
+    try {
+      await uploadAndAttach(request, savedId, form);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return owner.sendEditPage(request, reply, item, { errors: prefixed('upload.', error.fields), uploadForm: form });
+    }
+    return reply.redirect(`${withNotice(`/admin/${segment}/${savedId}/edit`, 'attachment-saved-uploaded')}#attachments`, 303);
+  }
+  const once = { config: WRITER, bodyLimit: FORM_BODY_LIMIT, ...oncePerSubmissionKey(deps) };
+  app.post(`/${segment}/new/attach`, once, async (request, reply) => saveThenAttach(request, reply));
+  app.post<Params>(`/${segment}/:id/edit/attach`, once, async (request, reply) => {
+    try {
+      await owner.loadEditable(request, reportIdOf(request.params.id));
+    } catch (error) {
+      return owner.sendRefusal(request, reply, error, parseId(request.params.id));
+    }
+    return saveThenAttach(request, reply, reportIdOf(request.params.id));
   });
 
   app.post<Params>(`/${segment}/:id/attachments/:mediaId`, { config: WRITER }, async (request, reply) => {

@@ -26,7 +26,7 @@ import { loadAutosaveState, withRestored } from '../../admin/autosave-slot.js';
 import { conflictAdvice, conflictHeading, findConflictCause } from '../../admin/conflict-cause.js';
 import { saveButtonLabel } from '../../views/admin/workflow-buttons.js';
 import { FORM_BODY_LIMIT } from './form-limits.js';
-import { assertAllowed, parseId, refusalOf, reportIdOf, sendRefusal } from './reports-shared.js';
+import { assertAllowed, diskFullProblem, parseId, refusalOf, reportIdOf, sendRefusal } from './reports-shared.js';
 
 const WRITER = { access: 'writer' } as const;
 const OWNER = { access: 'owner' } as const;
@@ -158,15 +158,9 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
     // A button this user does not have (a writer's forged 公開する): refused before anything is written.
     const refusal = intent === 'publish' ? refusalOf(actor, 'publish', { status: 'draft', authorId: actor.userId, submittedAt: null }) : undefined;
     if (refusal) return sendRefusal(deps, request, reply, refusal, undefined, 'page');
-    let saved: SavedPage;
-    try {
-      saved = await savePage(deps.ctx, actor, { ...fieldsOf(form), note: form.note });
-    } catch (error) {
-      if (error instanceof ValidationError) return sendEditPage(request, reply, { form, errors: error.fields, status: 422 });
-      return sendRefusal(deps, request, reply, error, undefined, 'page');
-    }
+    const saved = await saveForm(request, reply, form);
     // A new page is saved as a draft first; 公開する then publishes it (if the user may).
-    return finish(request, reply, actor, intent === 'publish' ? 'publish' : 'save', saved.id, saved, form);
+    return saved ? finish(request, reply, actor, intent === 'publish' ? 'publish' : 'save', saved.id, saved, form) : reply;
   });
 
   app.get<{ Params: { id: string } }>('/pages/:id/edit', { config: WRITER }, async (request, reply) => {
@@ -183,22 +177,37 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
     if (intent === 'preview') return sendPreview(request, reply, form, stored);
     const expectedVersion = parseId(form.expectedVersion) ?? 0;
     if (WITHOUT_SAVE.includes(intent)) return finish(request, reply, actor, intent, id, undefined, form, expectedVersion);
-    let saved: SavedPage;
-    try {
-      saved = await savePage(deps.ctx, actor, { ...fieldsOf(form), pageId: id, expectedVersion, note: form.note });
-    } catch (error) {
-      if (error instanceof ValidationError) return sendEditPage(request, reply, { stored, form, errors: error.fields, status: 422 });
-      if (error instanceof EditConflictError) {
-        const current = await getPage(deps.ctx.db, id);
-        const { refusedRevisionId } = error.details as PageEditConflict;
-        const cause = await findConflictCause(deps.ctx.db, actor, { kind: 'page', id }, refusedRevisionId);
-        const problem = `${conflictHeading(cause, 'page')}。${conflictAdvice(saveButtonLabel(current.status === 'published'), 'page')}`;
-        return sendEditPage(request, reply, { stored: current, form: { ...form, expectedVersion: String(current.version) }, problem, status: 409 });
-      }
-      return sendRefusal(deps, request, reply, error, undefined, 'page');
-    }
-    return finish(request, reply, actor, intent, id, saved, form);
+    const saved = await saveForm(request, reply, form, stored);
+    return saved ? finish(request, reply, actor, intent, id, saved, form) : reply;
   });
+
+  /**
+   * The form's text saved (a new draft without `stored`); undefined when the form was sent
+   * back instead: with its errors, the conflict, or a full disk. `problem` is put before the
+   * form's own message (the save-and-attach button: the file was not stored).
+   */
+  async function saveForm(request: FastifyRequest, reply: FastifyReply, form: PageForm, stored?: Page, problem?: string): Promise<SavedPage | undefined> {
+    const actor = request.admin!.actor;
+    const expectedVersion = parseId(form.expectedVersion) ?? 0;
+    const withProblem = (text?: string) => [problem, text].filter(Boolean).join(' ') || undefined;
+    try {
+      return await savePage(deps.ctx, actor, { ...fieldsOf(form), ...(stored ? { pageId: stored.id, expectedVersion } : {}), note: form.note });
+    } catch (error) {
+      if (error instanceof ValidationError) await sendEditPage(request, reply, { stored, form, errors: error.fields, problem, status: 422 });
+      else if (error instanceof EditConflictError && stored) {
+        const current = await getPage(deps.ctx.db, stored.id);
+        const { refusedRevisionId } = error.details as PageEditConflict;
+        const cause = await findConflictCause(deps.ctx.db, actor, { kind: 'page', id: stored.id }, refusedRevisionId);
+        const conflict = `${conflictHeading(cause, 'page')}。${conflictAdvice(saveButtonLabel(current.status === 'published'), 'page')}`;
+        await sendEditPage(request, reply, { stored: current, form: { ...form, expectedVersion: String(current.version) }, problem: withProblem(conflict), status: 409 });
+      } else {
+        const full = diskFullProblem(request, error);
+        if (full) await sendEditPage(request, reply, { stored, form, problem: withProblem(full), status: 507 });
+        else await sendRefusal(deps, request, reply, error, undefined, 'page');
+      }
+      return undefined;
+    }
+  }
 
   /** After the text is saved (or instead, for trash/restore): the status change, then 303 to the edit page with its notice. */
   async function finish(request: FastifyRequest, reply: FastifyReply, actor: Actor, intent: Intent, id: number, saved: SavedPage | undefined, form: PageForm, expectedVersion?: number) {
@@ -249,6 +258,7 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
       return stored;
     },
     sendEditPage: (request, reply, stored, failure) => sendEditPage(request, reply, { stored, ...failure, status: 422 }),
+    saveForm: async (request, reply, id, problem) => (await saveForm(request, reply, formFromRequest(request), id === undefined ? undefined : await getPage(deps.ctx.db, id), problem))?.id,
     sendRefusal: (request, reply, error, id) => sendRefusal(deps, request, reply, error, id, 'page'),
   });
   await app.register(attachmentRoutes, { deps });

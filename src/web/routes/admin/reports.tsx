@@ -21,7 +21,7 @@ import type { ReportAction } from '../../../domain/report-workflow.js';
 import type { EditConflict } from '../../../domain/revision.js';
 import type { Actor } from '../../../domain/user.js';
 import { listCategories } from '../../../store/categories.js';
-import { getEditableReport, listReportsForAdmin, type AdminStatus } from '../../../store/reports.js';
+import { getEditableReport, listReportsForAdmin, type AdminStatus, type EditableReport } from '../../../store/reports.js';
 import { listUsers } from '../../../store/users.js';
 import { listItemAttachments } from '../../../store/media.js';
 import type { Attachment } from '../../../domain/report.js';
@@ -43,6 +43,7 @@ import { reportHistoryRoutes } from './reports-history.js';
 import {
   actionsForNew,
   assertAllowed,
+  diskFullProblem,
   fieldsOf,
   formFromRequest,
   getViewableReport,
@@ -227,14 +228,8 @@ export const reportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
       if (refusal) return sendRefusal(deps, request, reply, refusal);
       intent = 'save';
     }
-    let saved: SavedReport;
-    try {
-      saved = await saveReport(deps.ctx, actor, { ...fieldsOf(form), note: form.note });
-    } catch (error) {
-      if (error instanceof ValidationError) return sendEditPage(deps, request, reply, { form, errors: error.fields, status: 422 });
-      return sendRefusal(deps, request, reply, error);
-    }
-    return finish(request, reply, actor, intent, saved.id, saved, false, form);
+    const saved = await saveForm(request, reply, form);
+    return saved ? finish(request, reply, actor, intent, saved.id, saved, false, form) : reply;
   });
 
   app.get<{ Params: { id: string } }>('/reports/:id/edit', { config: WRITER }, async (request, reply) => {
@@ -261,20 +256,34 @@ export const reportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
     }
     const expectedVersion = parseId(form.expectedVersion) ?? 0;
     if (WITHOUT_SAVE.includes(intent)) return finish(request, reply, actor, intent, id, undefined, report.status === 'published', form, expectedVersion);
-    let saved: SavedReport;
-    try {
-      saved = await saveReport(deps.ctx, actor, { ...fieldsOf(form), reportId: id, expectedVersion, note: form.note });
-    } catch (error) {
-      if (error instanceof ValidationError) return sendEditPage(deps, request, reply, { report, form, errors: error.fields, status: 422 });
-      if (error instanceof EditConflictError) {
-        const conflict = error.details as EditConflict;
-        const current = await getEditableReport(deps.ctx.db, id);
-        return sendEditPage(deps, request, reply, { report: current, form: { ...form, expectedVersion: String(conflict.current.version) }, conflict, status: 409 });
-      }
-      return sendRefusal(deps, request, reply, error, id);
-    }
-    return finish(request, reply, actor, intent, id, saved, report.status === 'published', form);
+    const saved = await saveForm(request, reply, form, report);
+    return saved ? finish(request, reply, actor, intent, id, saved, report.status === 'published', form) : reply;
   });
+
+  /**
+   * The form's text saved (a new draft without `report`); undefined when the form was sent
+   * back instead: with its errors, or the conflict with the stored version. `problem` is
+   * shown above it (the save-and-attach button: the file was not stored).
+   */
+  async function saveForm(request: FastifyRequest, reply: FastifyReply, form: ReportForm, report?: EditableReport, problem?: string): Promise<SavedReport | undefined> {
+    const actor = request.admin!.actor;
+    const expectedVersion = parseId(form.expectedVersion) ?? 0;
+    try {
+      return await saveReport(deps.ctx, actor, { ...fieldsOf(form), ...(report ? { reportId: report.id, expectedVersion } : {}), note: form.note });
+    } catch (error) {
+      if (error instanceof ValidationError) await sendEditPage(deps, request, reply, { report, form, errors: error.fields, problem, status: 422 });
+      else if (error instanceof EditConflictError && report) {
+        const conflict = error.details as EditConflict;
+        const current = await getEditableReport(deps.ctx.db, report.id);
+        await sendEditPage(deps, request, reply, { report: current, form: { ...form, expectedVersion: String(conflict.current.version) }, conflict, problem, status: 409 });
+      } else {
+        const full = diskFullProblem(request, error);
+        if (full) await sendEditPage(deps, request, reply, { report, form, problem: full, status: 507 });
+        else await sendRefusal(deps, request, reply, error, report?.id);
+      }
+      return undefined;
+    }
+  }
 
   /**
    * After the text is saved (or for trash/restore, instead): the status change the button
@@ -395,6 +404,10 @@ export const reportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
     },
     sendEditPage: (request, reply, report, failure) => sendEditPage(deps, request, reply, { report, ...failure, status: 422 }),
     sendRefusal: (request, reply, error, id) => sendRefusal(deps, request, reply, error, id),
+    saveForm: async (request, reply, id, problem) => {
+      const report = id === undefined ? undefined : await getViewableReport(deps, request.admin!.actor, id);
+      return (await saveForm(request, reply, formFromRequest(request), report, problem))?.id;
+    },
   });
   await app.register(attachmentRoutes, { deps });
 };

@@ -4,6 +4,7 @@
 import type { PageStatus } from '../../../domain/page.js';
 import type { ReportAction } from '../../../domain/report-workflow.js';
 import type { TrustedHtml } from '../../../domain/trusted-html.js';
+import { AttachInForm } from './attach-in-form.js';
 import { AutosaveOffer, AutosaveRestored, type AutosaveOfferProps } from './autosave-offer.js';
 import { BodyField } from './body-field.js';
 import { BodyPreview } from './body-preview.js';
@@ -147,6 +148,7 @@ export function PageEditPage(props: PageEditPageProps) {
           )}
           <FieldError name="children" errors={errors} />
           <WorkflowButtons actions={props.actions} isPublished={stored?.status === 'published'} isNew={!stored} previewAction={`${formAction}#preview`} />
+          {!isReadOnly && <AttachInForm action={`${formAction}/attach`} isNew={!stored} isPublished={stored?.status === 'published'} />}
         </form>
         <div class="editor-side">
           {props.attachments && <ReportAttachments {...props.attachments} />}

@@ -7,6 +7,7 @@ import type { Category, ReportStatus } from '../../../domain/report.js';
 import type { ReportDiff } from '../../../domain/report-diff.js';
 import { parsePublishAt, type ReportAction } from '../../../domain/report-workflow.js';
 import type { TrustedHtml } from '../../../domain/trusted-html.js';
+import { AttachInForm } from './attach-in-form.js';
 import { AutosaveOffer, AutosaveRestored, type AutosaveOfferProps } from './autosave-offer.js';
 import { BodyField } from './body-field.js';
 import { BodyPreview } from './body-preview.js';
@@ -137,6 +138,7 @@ export function ReportEditPage(props: ReportEditPageProps) {
           <ReportFields {...props} isReadOnly={isReadOnly} />
           {!isReadOnly && <NoteField form={form} />}
           <ActionButtons actions={props.actions} isNew={!report} form={form} errors={errors} report={report} previewAction={`${action}#preview`} />
+          {!isReadOnly && <AttachInForm action={`${action}/attach`} isNew={!report} isPublished={report?.status === 'published'} />}
         </form>
         <div class="editor-side">
           {props.attachments && <ReportAttachments {...props.attachments} />}
