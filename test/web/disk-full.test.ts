@@ -41,7 +41,16 @@ async function whileFull<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-const count = async (table: 'reports' | 'settings') => Number((await site.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+/** The editor shown again: the message at the top, above the form, and what was typed in it. */
+function assertFormKept(body: string, title: string, bodySource: string) {
+  const summary = body.indexOf('<div class="error-summary" role="alert"><p>保存先のディスクに空きがありません');
+  assert.ok(summary > 0, body.slice(0, 2000));
+  assert.ok(summary < body.indexOf('name="title"'), 'the message comes before the form');
+  assert.ok(body.includes(`value="${title}"`), 'the title is kept');
+  assert.ok(body.includes(`>${bodySource}</textarea>`), 'the body is kept');
+}
+
+const count = async (table: 'reports' | 'settings' | 'pages') => Number((await site.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
 test('a transaction that fills the database fails with SQLite\'s own SQLITE_FULL, not the rollback that follows it, and leaves nothing of itself', async () => {
   const before = await count('settings');
@@ -74,11 +83,41 @@ test('saving a report on a full disk answers 507 with the Japanese message and s
     editor.post('/admin/reports/new', { title: '委員会で質問', activityDate: '2026-11-02', bodySource: `1 概要\n\n${'委員会で質問した。'.repeat(20_000)}`, intent: 'save' }),
   );
   assert.equal(response.statusCode, 507);
-  assert.match(response.body, /保存先のディスクに空きがありません/);
+  assertFormKept(response.body, '委員会で質問', `1 概要\n\n${'委員会で質問した。'.repeat(20_000)}`);
   assert.equal(await count('reports'), before);
 
   // With space again the same save goes through.
   const again = await editor.post('/admin/reports/new', { title: '委員会で質問', activityDate: '2026-11-02', bodySource: '1 概要\n\n委員会で質問した。', intent: 'save' });
   assert.equal(again.statusCode, 303, again.body.slice(0, 300));
   assert.equal(await count('reports'), before + 1);
+});
+
+test('editing a report on a full disk shows the editor again with the typed text and the message, and changes nothing', async () => {
+  const created = await editor.post('/admin/reports/new', { title: '視察の報告', activityDate: '2026-11-03', bodySource: '1 概要\n\n視察した。', intent: 'save' });
+  const edit = created.headers.location!.replace(/\?.*$/, '');
+  const form = await editor.get(edit);
+  const expectedVersion = /name="expectedVersion" value="(\d+)"/.exec(form.body)![1]!;
+  const typed = `1 概要\n\n${'視察先で聞いた話をまとめた。'.repeat(10_000)}`;
+  const response = await whileFull(() => editor.post(edit, { title: '視察の報告(追記)', activityDate: '2026-11-03', bodySource: typed, expectedVersion, intent: 'save' }));
+  assert.equal(response.statusCode, 507);
+  assertFormKept(response.body, '視察の報告(追記)', typed);
+  assert.match((await editor.get(edit)).body, /value="視察の報告"/, 'the stored report is unchanged');
+});
+
+test('saving a new page or editing one on a full disk shows the editor again with the typed text and the message', async () => {
+  const before = await count('pages');
+  const typed = 'ご相談の受付について。'.repeat(10_000);
+  const fresh = await whileFull(() => editor.post('/admin/pages/new', { title: 'ご相談窓口', slug: 'soudan', bodySource: typed, intent: 'save' }));
+  assert.equal(fresh.statusCode, 507);
+  assertFormKept(fresh.body, 'ご相談窓口', typed);
+  assert.equal(await count('pages'), before);
+
+  const created = await editor.post('/admin/pages/new', { title: 'ご相談窓口', slug: 'soudan', bodySource: '平日に受け付けます。', intent: 'save' });
+  assert.equal(created.statusCode, 303, created.body.slice(0, 300));
+  const edit = created.headers.location!.replace(/\?.*$/, '');
+  const expectedVersion = /name="expectedVersion" value="(\d+)"/.exec((await editor.get(edit)).body)![1]!;
+  const edited = await whileFull(() => editor.post(edit, { title: 'ご相談窓口(改)', slug: 'soudan', bodySource: typed, expectedVersion, intent: 'save' }));
+  assert.equal(edited.statusCode, 507);
+  assertFormKept(edited.body, 'ご相談窓口(改)', typed);
+  assert.match((await editor.get(edit)).body, /value="ご相談窓口"/, 'the stored page is unchanged');
 });
