@@ -111,7 +111,7 @@ async function writeExport(ctx: ActionContext, outDir: string, siteUrl: string, 
         const file = byRef.get(ref);
         return file === undefined ? undefined : uploadsUrl(siteUrl, file);
       });
-    const attachmentsJson = (list: ExportAttachment[]) => list.map((a) => ({ mediaId: a.mediaId, label: a.label, file: files.get(a.mediaId)?.file ?? null }));
+    const attachmentsJson = (list: ExportAttachment[]) => list.map((a) => ({ mediaId: a.mediaId, label: a.label, altText: a.altText, file: files.get(a.mediaId)?.file ?? null }));
 
     const pages = await listPagesForExport(ctx.db);
     const pageFiles = pageTextFiles(pages);

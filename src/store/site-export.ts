@@ -11,6 +11,8 @@ type Q = Kysely<Database>;
 export interface ExportAttachment {
   mediaId: number;
   label: string;
+  /** This use's own alt text (migration 0020); null when it has none (the media record's applies). */
+  altText: string | null;
 }
 
 export interface ExportReportRow {
@@ -151,12 +153,12 @@ export async function listAccountNames(db: Q): Promise<{ login: string; displayN
 async function attachmentsOf(db: Q, column: 'report_id' | 'page_id', ids: number[]): Promise<Map<number, ExportAttachment[]>> {
   const rows = await db
     .selectFrom('attachments')
-    .select(['report_id', 'page_id', 'media_id', 'label'])
+    .select(['report_id', 'page_id', 'media_id', 'label', 'alt_text'])
     .where(column, 'in', ids)
     .orderBy(column)
     .orderBy('position')
     .execute();
-  return groupBy(rows, (r) => r[column]!, (r) => ({ mediaId: r.media_id, label: r.label }));
+  return groupBy(rows, (r) => r[column]!, (r) => ({ mediaId: r.media_id, label: r.label, altText: r.alt_text }));
 }
 
 async function revisionCounts(db: Q, column: 'report_id' | 'page_id', ids: number[]): Promise<Map<number, number>> {

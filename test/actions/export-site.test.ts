@@ -60,7 +60,7 @@ before(async () => {
     },
     { status: 'published', attachments: [{ mediaId: pdf.id, label: 'ファクトシート' }] },
   );
-  await attachMediaToReport(source, { reportId: port.id, mediaId: photo.id, label: '視察の写真', user });
+  await attachMediaToReport(source, { reportId: port.id, mediaId: photo.id, label: '視察の写真', altText: '港を視察する議員', user });
   await createReport(source, { title: '地元の集会', activityDate: '2024-05-01', categorySlug: 'jimoto', tags: ['集会'], bodySource: TRICKY_BODY }, { status: 'published' });
   await createReport(source, { title: '下書きの報告', activityDate: '2023-12-24', bodySource: 'まだ書きかけである。' }, { status: 'draft' });
   trashedId = (await createReport(source, { title: '捨てた報告', activityDate: '2023-01-05', bodySource: '不要になった。' }, { status: 'published' })).id;
@@ -131,6 +131,8 @@ test('site.json holds every report with its status, drafts and trashed ones incl
   assert.match(port.publishedAt, /Z$/);
   assert.equal(port.textFile, 'reports/2024-05-01-port-visit.txt');
   assert.deepEqual(port.attachments.map((a: { label: string }) => a.label), ['ファクトシート', '視察の写真']);
+  // Each use's own alt text; null where the use has none.
+  assert.deepEqual(port.attachments.map((a: { altText: string | null }) => a.altText), [null, '港を視察する議員']);
   assert.equal(json.settings.title, '衆議院議員 試験 花子 公式サイト');
   assert.deepEqual(json.categories.map((c: { slug: string }) => c.slug), ['kokkai', 'jimoto']);
   assert.deepEqual(json.pages.map((p: { path: string }) => p.path).sort(), ['/draft-page/', '/office/', '/政策/', '/政策/子育て/', '/政策/教育/'].map(encodeURI).sort());
@@ -269,7 +271,7 @@ test('a file missing from the data folder is listed with file null and named in 
     assert.deepEqual(counts.missingFiles, [`消えた資料.pdf (${lost.sha256})`]);
     const json = JSON.parse(readFileSync(join(dir, 'site.json'), 'utf8'));
     assert.deepEqual(json.media.map((m: { file: string | null }) => m.file), [null, `media/${kept.sha256}/残った資料.pdf`]);
-    assert.deepEqual(json.reports[0].attachments, [{ mediaId: lost.id, label: '資料', file: null }]);
+    assert.deepEqual(json.reports[0].attachments, [{ mediaId: lost.id, label: '資料', altText: null, file: null }]);
     assert.deepEqual(checkJsonSchema(JSON.parse(readFileSync(SCHEMA, 'utf8')), json), []);
   } finally {
     await site.cleanup();
