@@ -129,7 +129,7 @@ test('keeps the search entry of an item whose new rendering changes markup only'
 
 test('works through many batches, reporting progress after each, and stops between batches when asked', async () => {
   await settleEarlierItems();
-  const reports: number[] = [];
+  const reports = [];
   for (let i = 0; i < 5; i++) reports.push(await publishReport(site, { title: `一括${i}` }));
   for (const r of reports) await makeStale('report', r.id, 'x');
   const stop = new AbortController();
