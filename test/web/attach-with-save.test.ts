@@ -140,3 +140,30 @@ test('a new page with a file: the draft page is created and the file attached', 
   const edit = await editor.get(`/admin/pages/${id}/edit`);
   assert.match(edit.body, /所在地の案内。/);
 });
+
+test('on a published report the button says the text is saved, and the saved text goes live with the file attached', async () => {
+  const created = await editor.post('/admin/reports/new', { ...REPORT_FIELDS, title: '公開中の報告', slug: 'live-attach', intent: 'publish' });
+  assert.equal(created.statusCode, 303);
+  const id = Number(/\/admin\/reports\/(\d+)\/edit/.exec(String(created.headers.location))![1]);
+  const page = await editor.get(`/admin/reports/${id}/edit`);
+  assert.match(page.body, />本文を保存してファイルを添付</);
+  assert.match(page.body, /公開中です。ボタンを押すと、入力した本文を保存して公開ページにすぐ反映し/);
+  const version = String((await getEditableReport(site.db, id)).version);
+  const response = await editor.postMultipart(`/admin/reports/${id}/edit/attach`, { ...REPORT_FIELDS, title: '公開中の報告', slug: 'live-attach', bodySource: '1 概要\n\n公開中に直した本文。', expectedVersion: version }, await pdfPart('公開資料.pdf'));
+  assert.equal(response.statusCode, 303, response.body.slice(0, 2000));
+  const stored = await getEditableReport(site.db, id);
+  assert.equal(stored.status, 'published');
+  assert.match(stored.bodySource, /公開中に直した本文。/);
+  assert.deepEqual((await listItemAttachments(site.db, { kind: 'report', id })).map((a) => a.label), ['公開資料']);
+});
+
+test('the edit form sent without a file keeps the saved text and asks for a file', async () => {
+  const created = await editor.post('/admin/reports/new', { ...REPORT_FIELDS, title: 'ファイルなし', intent: 'save' });
+  const id = Number(/\/admin\/reports\/(\d+)\/edit/.exec(String(created.headers.location))![1]);
+  const version = String((await getEditableReport(site.db, id)).version);
+  const response = await editor.postMultipart(`/admin/reports/${id}/edit/attach`, { ...REPORT_FIELDS, title: 'ファイルなし', bodySource: '選び忘れた本文。', expectedVersion: version });
+  assert.equal(response.statusCode, 422);
+  assert.match(response.body, /アップロードするファイルを選んでください。/);
+  assert.match(response.body, /選び忘れた本文。/);
+  assert.match((await getEditableReport(site.db, id)).bodySource, /選び忘れた本文。/);
+});
