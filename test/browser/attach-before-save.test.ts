@@ -4,29 +4,15 @@
 // with its file input.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Page } from 'playwright-core';
-import { addTestUser, TEST_PASSWORD } from '../support/admin.js';
 import { axeViolations } from '../support/axe.js';
-import { open, useBrowserSession, withPage } from '../support/browser.js';
+import { logInAsOwner, open, useBrowserSession, withPage } from '../support/browser.js';
 import { makePdf } from '../support/media-fixtures.js';
 
 const session = useBrowserSession();
 
-let owner: Promise<unknown> | undefined;
-
-async function logIn(page: Page): Promise<void> {
-  owner ??= addTestUser(session.site.site, { login: 'owner', role: 'owner' });
-  await owner;
-  await open(page, '/admin/login');
-  await page.getByLabel('ログイン名').fill('owner');
-  await page.getByLabel('パスワード').fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'ログイン' }).click();
-  await page.waitForURL('**/admin/');
-}
-
 test('without JavaScript, a PDF chosen on a new report is attached to the draft the button creates', async () => {
   await withPage(session.browser, session.site, { javaScriptEnabled: false, viewport: { width: 1280, height: 900 } }, async (page) => {
-    await logIn(page);
+    await logInAsOwner(page, session.site);
     await open(page, '/admin/reports/new');
     await page.getByLabel('タイトル').fill('予算委員会の報告');
     await page.getByLabel('活動日').fill('2026-11-20');
@@ -45,7 +31,7 @@ test('without JavaScript, a PDF chosen on a new report is attached to the draft 
 // Axe runs as a script in the page, so this check has JavaScript on.
 test('the new-report form with its file input and save-and-attach button passes axe', async () => {
   await withPage(session.browser, session.site, { viewport: { width: 1280, height: 900 } }, async (page) => {
-    await logIn(page);
+    await logInAsOwner(page, session.site);
     await open(page, '/admin/reports/new');
     await page.getByLabel('添付するファイル').setInputFiles({ name: 'shiryou.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await makePdf(1)) });
     assert.deepEqual(await axeViolations(page), []);

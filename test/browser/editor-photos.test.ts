@@ -8,25 +8,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { addTestUser, TEST_PASSWORD } from '../support/admin.js';
 import { axeViolations } from '../support/axe.js';
-import { open, pressInAttachmentPanel, useBrowserSession, withPage } from '../support/browser.js';
+import { logInAsOwner, open, pressInAttachmentPanel, useBrowserSession, withPage } from '../support/browser.js';
 import { makeImage } from '../support/media-fixtures.js';
 import { XSS_PAYLOADS } from '../support/xss-payloads.js';
 
 const session = useBrowserSession();
-let owner: Promise<unknown> | undefined;
-
-async function logIn(page: Page): Promise<void> {
-  owner ??= addTestUser(session.site.site, { login: 'owner', role: 'owner' });
-  await owner;
-  await open(page, '/admin/login');
-  await page.getByLabel('ログイン名').fill('owner');
-  await page.getByLabel('パスワード').fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'ログイン' }).click();
-  await page.waitForURL('**/admin/');
-}
-
 async function submit(page: Page, name: string): Promise<void> {
   await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.getByRole('button', { name, exact: true }).click()]);
 }
@@ -50,7 +37,7 @@ async function draftWithPhoto(page: Page, title: string, width: number, isScript
 
 test('a photo inserted into the text appears in the live preview and on the published page at its place with its caption', async () => {
   await withPage(session.browser, session.site, { viewport: { width: 1280, height: 900 } }, async (page) => {
-    await logIn(page);
+    await logInAsOwner(page, session.site);
     await draftWithPhoto(page, '堤防の視察', 1600);
     const thumbLoaded = await page.locator('.attachment-thumb').first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0);
     assert.ok(thumbLoaded, 'the thumbnail loads');
@@ -102,7 +89,7 @@ test('a photo inserted into the text appears in the live preview and on the publ
 for (const width of [390, 1280]) {
   test(`the editor with a photo and its preview has no WCAG 2.1 A/AA violation at ${width} px`, async () => {
     await withPage(session.browser, session.site, { viewport: { width, height: 900 } }, async (page) => {
-      await logIn(page);
+      await logInAsOwner(page, session.site);
       await draftWithPhoto(page, `写真と下書き ${width}`, 1200 + width);
       await page.getByRole('button', { name: /本文に挿入/ }).click();
       await page.locator('#live-preview figure img').waitFor();
@@ -119,7 +106,7 @@ for (const width of [390, 1280]) {
 
 test('without JavaScript プレビュー lands on the preview, focused, with the photo', async () => {
   await withPage(session.browser, session.site, { viewport: { width: 390, height: 844 }, javaScriptEnabled: false }, async (page) => {
-    await logIn(page);
+    await logInAsOwner(page, session.site);
     const editPath = await draftWithPhoto(page, '写真の下書き(スクリプトなし)', 1000, false);
     const line = await page.locator('.attachment-ref code').first().innerText();
     await page.getByLabel('本文').fill(`1 視察\n\n${line}`);
@@ -148,7 +135,7 @@ test('XSS payloads as a photo line description and caption run neither in the pr
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    await logIn(page);
+    await logInAsOwner(page, session.site);
     await draftWithPhoto(page, '写真の説明の検査', 1700);
     const line = await page.locator('.attachment-ref code').first().innerText();
     const ref = /\(media:(\d+)\)/.exec(line)![1]!;

@@ -10,6 +10,7 @@ import { chromium, type Browser, type BrowserContextOptions, type ConsoleMessage
 import { importText } from '../../src/actions/import-text.js';
 import { seedDemoIfEmpty } from '../../src/actions/seed-demo.js';
 import { storeMedia } from '../../src/actions/store-media.js';
+import { addTestUser, TEST_PASSWORD } from './admin.js';
 import { createTestApp, type TestApp } from './app.js';
 
 export const SEED_SHAPED_TITLE = '第2回日・ルミナ海洋協力閣僚対話';
@@ -179,4 +180,18 @@ export async function pressInAttachmentPanel(page: Page, name: string | RegExp):
   const updated = page.evaluate(() => new Promise<void>((resolve) => document.addEventListener('katsudo:attachments-updated', () => resolve(), { once: true })));
   await page.locator('#attachments').getByRole('button', { name }).first().click();
   await updated;
+}
+
+/** The owner account of each running site, added on first use. */
+const owners = new WeakMap<RunningSite, Promise<unknown>>();
+
+/** Signs in through the login form as the site's owner account (`owner`, added on first use). */
+export async function logInAsOwner(page: Page, site: RunningSite): Promise<void> {
+  if (!owners.has(site)) owners.set(site, addTestUser(site.site, { login: 'owner', role: 'owner' }));
+  await owners.get(site);
+  await open(page, '/admin/login');
+  await page.getByLabel('ログイン名').fill('owner');
+  await page.getByLabel('パスワード').fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'ログイン' }).click();
+  await page.waitForURL('**/admin/');
 }
