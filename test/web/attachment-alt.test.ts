@@ -82,3 +82,20 @@ test('escapes the XSS payloads typed as a use\'s alt text, in the panel, the sug
     }
   }
 });
+
+test('a fixed page reusing a report\'s photo gets its own alt text, in its panel and its API entry', async () => {
+  const report = await publishReport(site, { title: '議会報告会', slug: 'page-photo-report' });
+  const image = { field: 'upload.file', fileName: '報告会.png', type: 'image/png', bytes: await makeImage('png', 200, 150) };
+  assert.equal((await editor.postMultipart(`/admin/reports/${report.id}/attachments/upload`, { 'upload.label': '報告会', 'upload.altText': '報告会で話す議員', 'upload.summary': '' }, image)).statusCode, 303);
+  const mediaId = (await listAttachments(site.db, report.id))[0]!.mediaId;
+  const created = await editor.post('/admin/pages/new', { title: '事務所案内', slug: 'office-alt', parentId: '', position: '0', summary: '', bodySource: '地元事務所の案内です。', intent: 'publish' });
+  assert.equal(created.statusCode, 303, created.body.slice(0, 2000));
+  const pageId = Number(/\/admin\/pages\/(\d+)\/edit/.exec(String(created.headers.location))![1]);
+  assert.equal((await editor.post(`/admin/pages/${pageId}/attachments`, { 'attach.mediaId': String(mediaId), 'attach.label': '写真', 'attach.summary': '' })).statusCode, 303);
+  assert.match((await editor.get(`/admin/pages/${pageId}/edit`)).body, /「議会報告会」で使った説明を使う/);
+  const saved = await editor.post(`/admin/pages/${pageId}/attachments/${mediaId}`, { [`item.${mediaId}.label`]: '写真', [`item.${mediaId}.summary`]: '', [`item.${mediaId}.altText`]: '事務所の入口' });
+  assert.equal(saved.statusCode, 303);
+  const api = JSON.parse((await app.inject({ method: 'GET', url: `/api/v1/pages/${pageId}` })).body);
+  assert.equal(api.attachments[0].altText, '事務所の入口');
+  assert.equal((await listAttachments(site.db, report.id))[0]!.altText, '報告会で話す議員');
+});
