@@ -27,7 +27,7 @@ export async function readAutomerge(db: Q, table: (typeof FTS_TABLES)[number]): 
   return value === undefined || value === null ? DEFAULT_AUTOMERGE : Number(value);
 }
 
-async function setAutomerge(db: Q, table: string, value: number): Promise<void> {
+export async function setAutomerge(db: Q, table: (typeof FTS_TABLES)[number], value: number): Promise<void> {
   await sql`insert into ${sql.table(table)} (${sql.ref(table)}, rank) values ('automerge', cast(${value} as integer))`.execute(db);
 }
 
@@ -47,7 +47,10 @@ export async function pauseAutomerge(db: Q): Promise<AutomergeSettings> {
 }
 
 export async function restoreAutomerge(db: Q, previous: AutomergeSettings): Promise<void> {
-  for (const [table, value] of previous) await setAutomerge(db, table, value);
+  for (const table of FTS_TABLES) {
+    const value = previous.get(table);
+    if (value !== undefined) await setAutomerge(db, table, value);
+  }
 }
 
 /**

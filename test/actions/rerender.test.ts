@@ -19,7 +19,7 @@ import { RENDER_VERSION } from '../../src/domain/text-format/render-version.js';
 import { isMediaPublic } from '../../src/store/media.js';
 import { indexPage, findPageHits } from '../../src/store/page-search.js';
 import { indexReport } from '../../src/store/search.js';
-import { readAutomerge } from '../../src/store/search-merge.js';
+import { readAutomerge, setAutomerge as setSearchAutomerge } from '../../src/store/search-merge.js';
 import { getContentVersion } from '../../src/store/site-state.js';
 import { addTeam, type Team } from '../support/authors.js';
 import { createTestSite, type TestSite } from '../support/db.js';
@@ -260,8 +260,7 @@ test('a file stored by an import re-renders the report that names it by file nam
 
 // The search indexes are merged in bounded steps during a run (store/search-merge.ts): automerge
 // is off meanwhile and always given back, and what was written is found.
-const setAutomerge = (table: 'report_search' | 'page_search', value: number) =>
-  sql`insert into ${sql.table(table)} (${sql.ref(table)}, rank) values ('automerge', cast(${value} as integer))`.execute(site.db);
+const setAutomerge = (table: 'report_search' | 'page_search', value: number) => setSearchAutomerge(site.db, table, value);
 const automergeNow = async () => [await readAutomerge(site.db, 'report_search'), await readAutomerge(site.db, 'page_search')];
 
 test('turns FTS5 automerge off while it runs, merges the index itself, gives the setting back, and search finds every new text', async () => {
