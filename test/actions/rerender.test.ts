@@ -135,6 +135,8 @@ test('works through many batches, reporting progress after each, and stops betwe
   const stop = new AbortController();
   const stopped = await rerenderStale(site, { batchSize: 2, signal: stop.signal, onProgress: () => stop.abort() });
   assert.deepEqual([stopped.done, stopped.rerendered, stopped.total], [2, 2, 5]);
+  // A stop gives the FTS5 merge setting back too (store/search-merge.ts).
+  assert.deepEqual([await readAutomerge(site.db, 'report_search'), await readAutomerge(site.db, 'page_search')], [4, 4]);
 
   const progress: number[] = [];
   const rest = await rerenderStale(site, { batchSize: 2, onProgress: (p) => progress.push(p.done) });
