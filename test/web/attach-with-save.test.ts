@@ -13,7 +13,7 @@ import { addTestUser, logIn, type AdminAgent } from '../support/admin.js';
 import { TEST_BASE_URL } from '../support/app.js';
 import { createTestSite, type TestSite } from '../support/db.js';
 import { setSettings } from '../support/factories.js';
-import { makePdf } from '../support/media-fixtures.js';
+import { makeImage, makePdf } from '../support/media-fixtures.js';
 
 let site: TestSite;
 let app: FastifyInstance;
@@ -64,6 +64,15 @@ test('a new report with a file: the draft is created from the typed fields and t
   assert.match(edit.body, /委員会で質問した。/);
   assert.match(edit.body, /資料/);
   assert.match(edit.body, /入力した内容を保存し、ファイルをアップロードして添付しました。/);
+});
+
+test('a new report with a photo and its description: the photo is attached with that description for this report', async () => {
+  const photo = { field: 'upload.file', fileName: '視察先.png', type: 'image/png', bytes: await makeImage('png', 320, 200) };
+  const response = await editor.postMultipart('/admin/reports/new/attach', { ...REPORT_FIELDS, title: '写真つきの新しい報告', 'upload.altText': '視察先の浄水場の外観' }, photo);
+  assert.equal(response.statusCode, 303, response.body.slice(0, 2000));
+  const id = idOf(response.headers.location, 'reports');
+  const attached = await listItemAttachments(site.db, { kind: 'report', id });
+  assert.deepEqual(attached.map((a) => a.altText), ['視察先の浄水場の外観']);
 });
 
 test('a new report with a file and a missing title: every typed field and the file name come back, nothing is stored', async () => {

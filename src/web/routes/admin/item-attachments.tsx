@@ -184,7 +184,8 @@ export const itemAttachmentRoutes = <T extends { id: number }>(owner: Attachment
     const savedId = await owner.saveForm(request, reply, id, problem);
     if (savedId === undefined) return reply;
     const item = await owner.loadEditable(request, savedId);
-    const form: AttachmentForm = { mediaId: '', label: '', summary: '', altText: '' };
+    const altText = (request.body as Record<string, unknown> | undefined)?.['upload.altText'];
+    const form: AttachmentForm = { mediaId: '', label: '', summary: '', altText: typeof altText === 'string' ? altText : '' };
     try {
       await uploadAndAttach(request, savedId, form);
     } catch (error) {

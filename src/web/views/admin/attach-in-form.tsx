@@ -26,6 +26,8 @@ export function AttachInForm({ action, isNew, isPublished }: AttachInFormProps) 
         {hint}
       </p>
       <input id="field-attach-file" name="upload.file" type="file" aria-describedby="field-attach-file-hint" />
+      <label for="field-attach-alt">写真の説明(代替テキスト。写真のときは必ず書いてください)</label>
+      <input id="field-attach-alt" name="upload.altText" type="text" maxLength={200} />
       <button type="submit" formaction={action} formenctype="multipart/form-data" formmethod="post">
         {label}
       </button>
