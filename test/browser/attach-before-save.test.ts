@@ -1,5 +1,5 @@
 // Attaching before the first save, without JavaScript (issue 12): on a new report, type a
-// title and a body, choose a PDF in the main form, press 「ファイルを添付して下書き保存」 and
+// title and a body, choose a PDF in the main form, press 「下書きにしてファイルを添付」 and
 // land on the new draft's edit page with the text and the PDF listed. Axe on the new form
 // with its file input.
 import assert from 'node:assert/strict';
@@ -18,7 +18,7 @@ test('without JavaScript, a PDF chosen on a new report is attached to the draft 
     await page.getByLabel('活動日').fill('2026-11-20');
     await page.getByLabel('本文').fill('1 質疑\n\n補正予算について質問しました。');
     await page.getByLabel('添付するファイル').setInputFiles({ name: 'shiryou.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await makePdf(2)) });
-    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.getByRole('button', { name: 'ファイルを添付して下書き保存' }).click()]);
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.getByRole('button', { name: '下書きにしてファイルを添付' }).click()]);
 
     assert.match(new URL(page.url()).pathname, /^\/admin\/reports\/\d+\/edit$/);
     assert.equal(await page.getByLabel('タイトル').inputValue(), '予算委員会の報告');

@@ -1,4 +1,4 @@
-// The main form posted with a file (issue 12): 「ファイルを添付して下書き保存」 on a new report or
+// The main form posted with a file (issue 12): 「下書きにしてファイルを添付」 on a new report or
 // page creates the draft from the typed fields and attaches the file; on the edit form the
 // typed text is saved first (with its conflict check), then the file attached. Multipart,
 // as a browser without JavaScript sends it.
@@ -48,7 +48,7 @@ test('the new-report form offers a file input and a save-and-attach button insid
   assert.equal(page.statusCode, 200);
   const form = /<form method="post" action="\/admin\/reports\/new"[\s\S]*?<\/form>/.exec(page.body)![0];
   assert.match(form, /<input id="field-attach-file" name="upload.file" type="file"/);
-  assert.match(form, /formaction="\/admin\/reports\/new\/attach" formenctype="multipart\/form-data"[^>]*>ファイルを添付して下書き保存</);
+  assert.match(form, /formaction="\/admin\/reports\/new\/attach" formenctype="multipart\/form-data"[^>]*>下書きにしてファイルを添付</);
 });
 
 test('a new report with a file: the draft is created from the typed fields and the file attached', async () => {

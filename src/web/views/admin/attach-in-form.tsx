@@ -12,7 +12,7 @@ export interface AttachInFormProps {
 }
 
 export function AttachInForm({ action, isNew, isPublished }: AttachInFormProps) {
-  const label = isNew ? 'ファイルを添付して下書き保存' : '本文を保存してファイルを添付';
+  const label = isNew ? '下書きにしてファイルを添付' : '本文を保存してファイルを添付';
   const hint = isNew
     ? 'ファイルを選んでボタンを押すと、入力した内容を下書きとして保存してから、そのファイルを添付します。'
     : isPublished
