@@ -4,7 +4,8 @@
 // and written in batches, so memory does not grow with the size of the site.
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { formatJapaneseDate, japanDayOf } from '../domain/dates.js';
+import { formatJapaneseDate } from '../domain/dates.js';
+import { japanDateTimeOf, japanDayOf } from '../domain/japan-time.js';
 import { ValidationError } from '../domain/errors.js';
 import { paths } from '../domain/paths.js';
 import { siteTitle, type NavigationLink, type SiteSettings } from '../domain/settings.js';
@@ -285,11 +286,6 @@ function writeText(outDir: string, file: string, content: string): void {
 
 const WXR_STATUS: Record<string, string> = { published: 'publish', draft: 'draft', scheduled: 'future', trashed: 'trash' };
 
-/** `YYYY-MM-DD HH:MM:SS` in Japan time for an ISO instant. */
-function japanDateTime(instantIso: string): string {
-  return new Date(Date.parse(instantIso) + 9 * 3600 * 1000).toISOString().slice(0, 19).replace('T', ' ');
-}
-
 function gmtDateTime(instantIso: string | null): string {
   return instantIso === null ? WXR_NO_DATE : new Date(instantIso).toISOString().slice(0, 19).replace('T', ' ');
 }
@@ -300,7 +296,7 @@ function gmtDateTime(instantIso: string | null): string {
  */
 function reportPost(report: ExportReportRow, postId: number, category: string | undefined, content: string, siteUrl: string): WxrPost {
   const published = report.publishedAt ?? report.scheduledAt;
-  const time = published !== null && japanDayOf(published) === report.activityDate ? japanDateTime(published).slice(11) : '00:00:00';
+  const time = published !== null && japanDayOf(published) === report.activityDate ? japanDateTimeOf(published).slice(11) : '00:00:00';
   return {
     postId, postType: 'post', title: report.title, link: `${siteUrl}${paths.report(report.slug)}`, content, excerpt: report.summary,
     creator: report.authorName ?? '', postDate: `${report.activityDate} ${time}`, postDateGmt: gmtDateTime(published),
@@ -314,7 +310,7 @@ function pagePost(page: ExportPageRow, mediaMax: number, content: string, link: 
   const at = page.publishedAt ?? page.createdAt;
   return {
     postId: mediaMax + page.id, postType: 'page', title: page.title, link, content, excerpt: page.summary, creator: '',
-    postDate: japanDateTime(at), postDateGmt: gmtDateTime(page.publishedAt), postName: page.slug, status: WXR_STATUS[page.status] ?? 'draft',
+    postDate: japanDateTimeOf(at), postDateGmt: gmtDateTime(page.publishedAt), postName: page.slug, status: WXR_STATUS[page.status] ?? 'draft',
     postParent: page.parentId === null ? 0 : mediaMax + page.parentId, menuOrder: page.position,
   };
 }
@@ -323,7 +319,7 @@ function attachmentPost(postId: number, parent: number, title: string, file: str
   const rel = file.slice('media/'.length);
   const url = uploadsUrl(siteUrl, file);
   return {
-    postId, postType: 'attachment', title, link: url, content: '', excerpt: '', creator: '', postDate: japanDateTime(row.createdAt),
+    postId, postType: 'attachment', title, link: url, content: '', excerpt: '', creator: '', postDate: japanDateTimeOf(row.createdAt),
     postDateGmt: gmtDateTime(row.createdAt), postName: `media-${row.id}`, status: 'inherit', postParent: parent, menuOrder: 0, attachmentUrl: url,
     meta: [['_wp_attached_file', rel], ['_wp_attachment_image_alt', row.altText]],
   };

@@ -1,5 +1,5 @@
 // When the server's daily backup runs, and what the dashboard says about the last ones.
-import { JST_OFFSET_HOURS } from './report-workflow.js';
+import { instantAtJapanTime, japanDayOf } from './japan-time.js';
 
 export interface TimeOfDay {
   hour: number;
@@ -8,8 +8,8 @@ export interface TimeOfDay {
 
 /** The first moment after `now` at `time` Japan time (03:00 JST is 18:00 UTC the day before). */
 export function nextBackupAt(now: Date, time: TimeOfDay): Date {
-  const japan = new Date(now.getTime() + JST_OFFSET_HOURS * 3_600_000);
-  let at = Date.UTC(japan.getUTCFullYear(), japan.getUTCMonth(), japan.getUTCDate(), time.hour - JST_OFFSET_HOURS, time.minute);
+  const [year, month, day] = japanDayOf(now).split('-').map(Number) as [number, number, number];
+  let at = instantAtJapanTime({ year, month, day, ...time }).getTime();
   if (at <= now.getTime()) at += 24 * 3_600_000;
   return new Date(at);
 }

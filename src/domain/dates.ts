@@ -61,9 +61,3 @@ export function formatWareki(isoDate: string): string {
   if (!found) return formatJapaneseDate(isoDate);
   return `${found.era.name}${found.eraYear === 1 ? '元' : found.eraYear}年${parts.month}月${parts.day}日`;
 }
-
-/** ISO instant → the calendar day in Japan (UTC+9, no daylight saving). */
-export function japanDayOf(instantIso: string): string {
-  const shifted = new Date(Date.parse(instantIso) + 9 * 3600 * 1000);
-  return shifted.toISOString().slice(0, 10);
-}

@@ -1,5 +1,6 @@
 // schema.org descriptions of the legislator (Person) and a report (NewsArticle), and
 // their safe serialisation inside <script type="application/ld+json">.
+import { japanStartOfDay } from './japan-time.js';
 import type { Report } from './report.js';
 import type { SiteSettings } from './settings.js';
 import { trustedHtml, type TrustedHtml } from './trusted-html.js';
@@ -40,7 +41,7 @@ export function newsArticleJsonLd(
     '@type': 'NewsArticle',
     headline: report.title,
     description: report.summary || undefined,
-    datePublished: report.publishedAt ?? `${report.activityDate}T00:00:00+09:00`,
+    datePublished: report.publishedAt ?? japanStartOfDay(report.activityDate),
     dateModified: report.updatedAt,
     inLanguage: 'ja',
     mainEntityOfPage: urls.pageUrl,

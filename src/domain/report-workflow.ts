@@ -4,6 +4,7 @@
 // current state. The messages name the kind of item (「報告」「ページ」, item-ref.ts).
 import { isValidDay } from './dates.js';
 import { ForbiddenError, ReportStateError } from './errors.js';
+import { instantAtJapanTime } from './japan-time.js';
 import { ITEM_NOUNS, type ItemKind } from './item-ref.js';
 import type { ReportStatus } from './report.js';
 import { isRole, type Actor } from './user.js';
@@ -130,8 +131,6 @@ export function statusLabel(report: Pick<WorkflowState, 'status' | 'submittedAt'
 
 const LOCAL_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
 const ZONED_TIME = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
-/** Japan has kept +09:00 all year since 1952. */
-export const JST_OFFSET_HOURS = 9;
 
 /**
  * A publication time as a form sends it: `YYYY-MM-DDTHH:mm` from a datetime-local field,
@@ -144,7 +143,7 @@ export function parsePublishAt(text: string): Date | undefined {
   if (local) {
     const [year, month, day, hour, minute, second] = local.slice(1).map((n) => Number(n ?? 0)) as [number, number, number, number, number, number];
     if (!isValidDay(year, month, day) || hour > 23 || minute > 59 || second > 59) return undefined;
-    return new Date(Date.UTC(year, month - 1, day, hour - JST_OFFSET_HOURS, minute, second));
+    return instantAtJapanTime({ year, month, day, hour, minute, second });
   }
   const zoned = ZONED_TIME.exec(value);
   if (!zoned || !isValidDay(Number(zoned[1]), Number(zoned[2]), Number(zoned[3]))) return undefined;

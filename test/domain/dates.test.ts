@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatJapaneseDate, formatWareki, isIsoDate, japanDayOf, weekdayJa } from '../../src/domain/dates.js';
+import { formatJapaneseDate, formatWareki, isIsoDate, weekdayJa } from '../../src/domain/dates.js';
 
 test('formats an ISO date the Japanese way without leading zeros', () => {
   assert.equal(formatJapaneseDate('2013-11-02'), '2013年11月2日');
@@ -25,8 +25,4 @@ test('accepts only real calendar days', () => {
   assert.equal(isIsoDate('2024-13-01'), false);
   assert.equal(isIsoDate('2024-5-1'), false);
   assert.equal(isIsoDate('0000-01-01'), false);
-});
-
-test('gives the Japanese calendar day of an instant', () => {
-  assert.equal(japanDayOf('2024-04-30T15:30:00.000Z'), '2024-05-01');
 });

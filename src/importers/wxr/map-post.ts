@@ -2,6 +2,7 @@
 // excerpt → summary, dates, status, category and tags, author name, attachments and the
 // old addresses that must redirect to it. Pure apart from the media lookups it is given.
 import type { ImportedReportInput } from '../../actions/import-report.js';
+import { instantOfJapanText } from '../../domain/japan-time.js';
 import { LIMITS } from '../../domain/report-rules.js';
 import { WXR_SLUG_META } from '../../domain/wxr-document.js';
 import { htmlToReportText, type HtmlToTextResult } from '../html-to-text.js';
@@ -115,7 +116,7 @@ function activityDateOf(item: WxrItem): string {
 /** post_date_gmt when WordPress wrote one; else post_date read as Japan time (drafts have no GMT date). */
 function publishedAtOf(item: WxrItem): string {
   const gmt = item.postDateGmt.trim();
-  const instant = gmt !== '' && gmt !== NO_DATE ? new Date(`${gmt.replace(' ', 'T')}Z`) : new Date(`${item.postDate.trim().replace(' ', 'T')}+09:00`);
+  const instant = gmt !== '' && gmt !== NO_DATE ? new Date(`${gmt.replace(' ', 'T')}Z`) : instantOfJapanText(item.postDate);
   return Number.isNaN(instant.getTime()) ? `${activityDateOf(item)}T00:00:00.000Z` : instant.toISOString();
 }
 

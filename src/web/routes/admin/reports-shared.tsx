@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ReportFields } from '../../../actions/save-report.js';
 import { diskFullFrom, ForbiddenError, ReportNotFoundError, ReportStateError } from '../../../domain/errors.js';
 import type { ItemKind } from '../../../domain/item-ref.js';
+import { japanLocalMinuteOf } from '../../../domain/japan-time.js';
 import { diffRevisions } from '../../../domain/report-diff.js';
 import { allowedActions, workflowRefusal, type ReportAction, type WorkflowState } from '../../../domain/report-workflow.js';
 import type { EditConflict } from '../../../domain/revision.js';
@@ -41,13 +42,6 @@ export function formFromRequest(request: FastifyRequest): ReportForm {
   return Object.fromEntries(FORM_FIELDS.map((name) => [name, formField(request, name)])) as unknown as ReportForm;
 }
 
-const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
-
-/** An instant as a datetime-local field shows it in Japan time: `2026-11-21T09:00`. */
-export function toJapanLocal(iso: string): string {
-  return new Date(new Date(iso).getTime() + JST_OFFSET_MS).toISOString().slice(0, 16);
-}
-
 export function formFromReport(report: EditableReport): ReportForm {
   return {
     title: report.title,
@@ -58,7 +52,7 @@ export function formFromReport(report: EditableReport): ReportForm {
     summary: report.summary,
     bodySource: report.bodySource,
     note: '',
-    scheduledAt: report.scheduledAt ? toJapanLocal(report.scheduledAt) : '',
+    scheduledAt: report.scheduledAt ? japanLocalMinuteOf(report.scheduledAt) : '',
     expectedVersion: String(report.version),
   };
 }

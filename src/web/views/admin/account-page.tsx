@@ -1,6 +1,6 @@
 // /admin/account: one's second factors (summary and link), login sessions (with revoke) and the password form.
 import { AdminLayout, type AdminPageContext } from './layout.js';
-import { formatDateTimeJa } from './date-time.js';
+import { formatJapanDateTime } from '../../../domain/japan-time.js';
 import { CsrfField, ErrorSummary, RowButton, TextField, type FieldErrors, TableScroll } from './form.js';
 
 export interface SessionView {
@@ -61,8 +61,8 @@ export function AccountPage({ page, sessions, errors, twoFactor }: AccountPagePr
             <tbody>
               {sessions.map((s) => (
                 <tr>
-                  <td>{formatDateTimeJa(s.createdAt)}</td>
-                  <td>{formatDateTimeJa(s.lastSeenAt)}</td>
+                  <td>{formatJapanDateTime(s.createdAt)}</td>
+                  <td>{formatJapanDateTime(s.lastSeenAt)}</td>
                   <td>{s.ip}</td>
                   <td class="cell-wrap">{s.userAgent}</td>
                   <td>
@@ -71,7 +71,7 @@ export function AccountPage({ page, sessions, errors, twoFactor }: AccountPagePr
                     ) : (
                       <form method="post" action={`/admin/account/sessions/${s.id}/revoke`}>
                         <CsrfField token={page.csrfToken} />
-                        <RowButton label="終了する" about={`${formatDateTimeJa(s.createdAt)}のログイン`} />
+                        <RowButton label="終了する" about={`${formatJapanDateTime(s.createdAt)}のログイン`} />
                       </form>
                     )}
                   </td>

@@ -1,7 +1,7 @@
 // /admin/audit (owner): the audit log, newest first, fifty entries a page.
 import { ITEM_NOUNS } from '../../../domain/item-ref.js';
 import { AdminLayout, type AdminPageContext } from './layout.js';
-import { formatDateTimeJa } from './date-time.js';
+import { formatJapanDateTime } from '../../../domain/japan-time.js';
 import { TableScroll } from './form.js';
 
 export interface AuditRow {
@@ -120,14 +120,14 @@ export function AuditPage({ page, rows, retentionDays, foldMinutes, olderHref, n
             <tbody>
               {rows.map((row) => (
                 <tr>
-                  <td>{formatDateTimeJa(row.at)}</td>
+                  <td>{formatJapanDateTime(row.at)}</td>
                   <td>{row.login || (row.detail.includes('"via":"cli"') ? '(コマンド)' : '(不明)')}</td>
                   <td>
                     {actionLabel(row.action)}
                     {row.count > 1 && (
                       <span class="audit-repeat">
                         <br />
-                        同じ操作 {row.count} 回(最後: {formatDateTimeJa(row.lastAt)})
+                        同じ操作 {row.count} 回(最後: {formatJapanDateTime(row.lastAt)})
                       </span>
                     )}
                   </td>

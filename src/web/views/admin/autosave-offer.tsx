@@ -1,7 +1,7 @@
 // The offer above an editor's form when its autosave slot (store/autosaves.ts) holds text
 // that was never saved: after a crash or a closed tab. Restore is a link (the form filled
 // from the slot, still unsaved); discard is a form that empties the slot. Without JS too.
-import { formatDateTimeJa } from './date-time.js';
+import { formatJapanDateTime } from '../../../domain/japan-time.js';
 import { CsrfField } from './form.js';
 
 export interface AutosaveOfferProps {
@@ -17,7 +17,7 @@ export interface AutosaveOfferProps {
 export function AutosaveOffer(props: AutosaveOfferProps) {
   return (
     <section class="autosave-offer" aria-labelledby="autosave-offer-title">
-      <h2 id="autosave-offer-title">保存されていない下書きがあります({formatDateTimeJa(props.savedAt)})。復元しますか</h2>
+      <h2 id="autosave-offer-title">保存されていない下書きがあります({formatJapanDateTime(props.savedAt)})。復元しますか</h2>
       <p>前回この画面で入力し、保存しないまま閉じた内容が自動保存されています。</p>
       <div class="form-actions">
         <a class="button button-primary" href={props.restoreHref}>

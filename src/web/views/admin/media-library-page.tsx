@@ -8,7 +8,7 @@ import { formatMegabytes, isImageType, isOfficeType, MAX_ALT_TEXT_LENGTH, UPLOAD
 import type { MediaUser } from '../../../domain/errors.js';
 import { Pagination } from '../components/pagination.js';
 import { AdminLayout, type AdminPageContext } from './layout.js';
-import { formatDateTimeJa } from './date-time.js';
+import { formatJapanDateTime } from '../../../domain/japan-time.js';
 import { controlAttrs, CsrfField, ErrorSummary, FieldError, FormActions, type FieldErrors } from './form.js';
 import { OfficeHint } from './office-hint.js';
 
@@ -171,7 +171,7 @@ function MediaItem(props: { page: AdminPageContext; item: MediaListItem; errors:
           <a href={staffMediaPath(mediaPath(item.sha256, item.originalName))}>{item.originalName}</a>
         </h2>
         <p class="media-facts">
-          {facts(item)}・登録 {formatDateTimeJa(item.createdAt)}
+          {facts(item)}・登録 {formatJapanDateTime(item.createdAt)}
         </p>
         {isImage && <p>代替テキスト:{item.altText === '' ? '(未入力)' : item.altText}</p>}
         {item.textState && <p class="media-text-state">{TEXT_STATES[item.textState]}</p>}

@@ -1,6 +1,6 @@
 // The reports part of the dashboard: how many reports wait in each state (each a link to
 // the list) and the user's own most recent drafts.
-import { formatDateTimeJa } from './date-time.js';
+import { formatJapanDateTime } from '../../../domain/japan-time.js';
 import { ADMIN_STATUS_LABELS, type AdminStatus } from './report-status.js';
 
 export interface ReportDashboardProps {
@@ -40,7 +40,7 @@ export function ReportDashboard({ counts, drafts, isOwnOnly, newReportHref = '/a
           {drafts.map((d) => (
             <li>
               <a href={`/admin/reports/${d.id}/edit`}>{d.title}</a>
-              <span class="cell-note">(更新 {formatDateTimeJa(d.updatedAt)})</span>
+              <span class="cell-note">(更新 {formatJapanDateTime(d.updatedAt)})</span>
             </li>
           ))}
         </ul>

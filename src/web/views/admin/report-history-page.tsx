@@ -3,7 +3,7 @@
 // difference, and 「この版に戻す」.
 import type { ReportDiff } from '../../../domain/report-diff.js';
 import { REVISION_NOTES, type Revision } from '../../../domain/revision.js';
-import { formatDateTimeJa } from './date-time.js';
+import { formatJapanDateTime } from '../../../domain/japan-time.js';
 import { CsrfField } from './form.js';
 import { AdminLayout, type AdminPageContext } from './layout.js';
 import { ReportDiffView } from './report-diff-view.js';
@@ -59,7 +59,7 @@ export function ReportHistoryPage({ page, report, revisions, compared, canRestor
             公開中の{text.noun}を版{confirm.version}に戻しますか
           </h2>
           <p>
-            戻すと、版{confirm.version}({formatDateTimeJa(confirm.createdAt)})の内容が新しい版として保存され、<strong>公開ページもすぐにその内容に変わります</strong>。いまの内容は履歴に残ります。
+            戻すと、版{confirm.version}({formatJapanDateTime(confirm.createdAt)})の内容が新しい版として保存され、<strong>公開ページもすぐにその内容に変わります</strong>。いまの内容は履歴に残ります。
           </p>
           <div class="form-actions">
             <form method="post" action={`${base}/history/${confirm.id}/restore`} class="admin-inline-form">
@@ -96,13 +96,13 @@ export function ReportHistoryPage({ page, report, revisions, compared, canRestor
                 {revisions.map((r) => (
                   <tr>
                     <td>
-                      <input type="radio" name="from" value={String(r.id)} checked={r.id === fromId} aria-label={`版${r.version}(${formatDateTimeJa(r.createdAt)})を比較元にする`} />
+                      <input type="radio" name="from" value={String(r.id)} checked={r.id === fromId} aria-label={`版${r.version}(${formatJapanDateTime(r.createdAt)})を比較元にする`} />
                     </td>
                     <td>
-                      <input type="radio" name="to" value={String(r.id)} checked={r.id === toId} aria-label={`版${r.version}(${formatDateTimeJa(r.createdAt)})を比較先にする`} />
+                      <input type="radio" name="to" value={String(r.id)} checked={r.id === toId} aria-label={`版${r.version}(${formatJapanDateTime(r.createdAt)})を比較先にする`} />
                     </td>
                     <td>版{r.version}</td>
-                    <td>{formatDateTimeJa(r.createdAt)}</td>
+                    <td>{formatJapanDateTime(r.createdAt)}</td>
                     <td>{r.authorName ?? '—'}</td>
                     <td>{r.note}</td>
                     <td>{r.title}</td>
@@ -119,7 +119,7 @@ export function ReportHistoryPage({ page, report, revisions, compared, canRestor
       {compared && (
         <section aria-labelledby="diff-title">
           <h2 id="diff-title">
-            版{compared.from.version}({formatDateTimeJa(compared.from.createdAt)})と版{compared.to.version}({formatDateTimeJa(compared.to.createdAt)})の違い
+            版{compared.from.version}({formatJapanDateTime(compared.from.createdAt)})と版{compared.to.version}({formatJapanDateTime(compared.to.createdAt)})の違い
           </h2>
           <ReportDiffView diff={compared.diff} beforeLabel={`版${compared.from.version}`} afterLabel={`版${compared.to.version}`} />
           {canRestore && restorable.length > 0 && (
@@ -128,7 +128,7 @@ export function ReportHistoryPage({ page, report, revisions, compared, canRestor
                 <form method="post" action={`${base}/history/${r.id}/restore`} class="admin-inline-form">
                   <CsrfField token={page.csrfToken} />
                   <input type="hidden" name="expectedVersion" value={String(report.version)} />
-                  <button type="submit">版{r.version}({r.note || formatDateTimeJa(r.createdAt)})に戻す</button>
+                  <button type="submit">版{r.version}({r.note || formatJapanDateTime(r.createdAt)})に戻す</button>
                 </form>
               ))}
               <p class="admin-hint">

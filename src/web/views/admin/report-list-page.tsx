@@ -6,7 +6,7 @@ import { formatJapaneseDate } from '../../../domain/dates.js';
 import { BULK_ACTION_LABELS, type BulkAction } from '../../../domain/report-bulk.js';
 import type { Category, ReportSummary } from '../../../domain/report.js';
 import { Pagination } from '../components/pagination.js';
-import { formatDateTimeJa } from './date-time.js';
+import { formatJapanDateTime } from '../../../domain/japan-time.js';
 import { CsrfField } from './form.js';
 import { AdminLayout, newFormHref, type AdminPageContext } from './layout.js';
 import { ADMIN_STATUS_LABELS, StatusBadge, type AdminStatus } from './report-status.js';
@@ -146,12 +146,12 @@ export function ReportListPage(props: ReportListPageProps) {
                     </td>
                     <td>
                       <StatusBadge report={r} />
-                      {r.status === 'scheduled' && r.scheduledAt && <div class="cell-note">{formatDateTimeJa(r.scheduledAt)}に公開</div>}
+                      {r.status === 'scheduled' && r.scheduledAt && <div class="cell-note">{formatJapanDateTime(r.scheduledAt)}に公開</div>}
                     </td>
                     <td>{formatJapaneseDate(r.activityDate)}</td>
                     <td>{r.category?.name ?? 'なし'}</td>
                     <td>{r.authorName ?? '—'}</td>
-                    <td>{formatDateTimeJa(r.updatedAt)}</td>
+                    <td>{formatJapanDateTime(r.updatedAt)}</td>
                     <td>
                       <a href={`/admin/reports/${r.id}/edit`}>編集</a>
                       {' / '}

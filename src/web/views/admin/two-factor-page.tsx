@@ -2,7 +2,7 @@
 // name, remove) and recovery codes — and, when the owner requires it, why this page comes
 // before everything else.
 import { TWO_FACTOR_POLICY_LABELS, type TwoFactorPolicy } from '../../../domain/two-factor.js';
-import { formatDateTimeJa } from './date-time.js';
+import { formatJapanDateTime } from '../../../domain/japan-time.js';
 import { controlAttrs, CsrfField, ErrorSummary, FieldError, RowButton, TableScroll, TextField, type FieldErrors } from './form.js';
 import { AdminLayout, type AdminPageContext } from './layout.js';
 
@@ -102,8 +102,8 @@ export function TwoFactorPage(props: TwoFactorPageProps) {
                 {props.passkeys.map((p) => (
                   <tr>
                     <td>{p.name}</td>
-                    <td>{formatDateTimeJa(p.createdAt)}</td>
-                    <td>{p.lastUsedAt ? formatDateTimeJa(p.lastUsedAt) : '未使用'}</td>
+                    <td>{formatJapanDateTime(p.createdAt)}</td>
+                    <td>{p.lastUsedAt ? formatJapanDateTime(p.lastUsedAt) : '未使用'}</td>
                     <td>
                       <form method="post" action={`/admin/account/passkeys/${p.id}/rename`} class="admin-inline-form">
                         <CsrfField token={page.csrfToken} />

@@ -1,7 +1,7 @@
 // /admin/users (owner): the accounts, their role and state, and the form to add one.
 import { ROLES, ROLE_LABELS, type Role, type User } from '../../../domain/user.js';
 import { AdminLayout, type AdminPageContext } from './layout.js';
-import { formatDateTimeJa } from './date-time.js';
+import { formatJapanDateTime } from '../../../domain/japan-time.js';
 import { controlAttrs, CsrfField, ErrorSummary, FieldError, TextField, type FieldErrors, TableScroll } from './form.js';
 
 export interface NewUserForm {
@@ -152,7 +152,7 @@ function UserRow({ page, user, hasSecondFactor }: { page: AdminPageContext; user
       </td>
       <td>{user.isDisabled ? <span class="badge badge-muted">無効</span> : '有効'}</td>
       <td>{hasSecondFactor ? '設定済み' : <span class="badge badge-muted">未設定</span>}</td>
-      <td>{formatDateTimeJa(user.createdAt)}</td>
+      <td>{formatJapanDateTime(user.createdAt)}</td>
       <td>
         {!isSelf && (
           <form method="post" action={`/admin/users/${user.id}/${user.isDisabled ? 'enable' : 'disable'}`}>
