@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // The katsudo command: argv → sub-command. The composition root of the CLI and the only
 // place that calls process.exit; error codes become exit codes here.
-import { AppError, diskFullFrom, type ErrorCode } from '../domain/errors.js';
+import { AppError, diskFullFrom, NotFoundError, ValidationError, type ErrorCode } from '../domain/errors.js';
 import { ConfigError, loadConfig } from '../config.js';
 // Commands are imported when run: `serve` must not load the importers (cheerio, saxes,
 // sanitize-html) or the CLI's prompts, which cost start-up time and memory.
-import { parseServeArgs, serve, SERVE_USAGE } from './commands/serve.js';
+import { parseServeArgs, serve, SERVE_HELP } from './commands/serve.js';
+import { formatCommandHelp, type CommandHelp } from './command-help.js';
 import { UsageError } from './usage-error.js';
 
 export const EXIT_BY_CODE: Record<ErrorCode, number> = {
@@ -32,54 +33,67 @@ export const EXIT_BY_CODE: Record<ErrorCode, number> = {
   // The disk (or the database's size limit) is full (sysexits EX_IOERR): free space, then rerun.
   DISK_FULL: 74,
 };
+/**
+ * What each code means, in the words printed on the terminal: the actions' own messages are
+ * English (for logs and tests), so the CLI leads with this line and keeps theirs as the detail.
+ */
+export const MESSAGE_BY_CODE: Record<ErrorCode, string> = {
+  VALIDATION_FAILED: '入力が正しくありません',
+  REPORT_NOT_FOUND: '活動報告が見つかりません',
+  MEDIA_NOT_FOUND: 'ファイルが見つかりません',
+  PAGE_NOT_FOUND: 'ページが見つかりません',
+  SLUG_TAKEN: 'このURL(スラッグ)はほかの活動報告が使っています',
+  FORBIDDEN: 'この操作は許可されていません',
+  REVISION_NOT_FOUND: '版が見つかりません',
+  REPORT_STATE_CONFLICT: '活動報告の状態が合わないため実行できません',
+  EDIT_CONFLICT: 'ほかの保存と重なったため保存していません',
+  MEDIA_IN_USE: 'このファイルは使われているため削除できません',
+  USER_NOT_FOUND: 'ユーザーが見つかりません',
+  SERVER_BUSY: '処理が混み合っています。しばらくしてからもう一度実行してください',
+  WORK_TIMEOUT: '処理に時間がかかりすぎたため止めました。もう一度実行してください',
+  NATIVE_MODULE_UNAVAILABLE: '必要なネイティブモジュールを読み込めません。katsudo をインストールし直してください',
+  BACKUP_INVALID: 'バックアップが壊れているか、katsudo のバックアップではありません',
+  RESTORE_REFUSED: '復元しませんでした',
+  DISK_FULL: '保存先のディスクに空きがありません',
+};
 const EXIT_USAGE = 2;
 const EXIT_UNEXPECTED = 1;
 
+/** Each command's help; a command's module is imported only when its help is asked for. */
+const HELP_BY_COMMAND: Record<string, () => Promise<CommandHelp>> = {
+  serve: async () => SERVE_HELP,
+  'import-text': async () => (await import('./commands/import-text.js')).IMPORT_TEXT_HELP,
+  'import-html': async () => (await import('./commands/import-html.js')).IMPORT_HTML_HELP,
+  'import-wxr': async () => (await import('./commands/import-wxr.js')).IMPORT_WXR_HELP,
+  list: async () => (await import('./commands/list.js')).LIST_HELP,
+  reindex: async () => (await import('./commands/reindex.js')).REINDEX_HELP,
+  rerender: async () => (await import('./commands/rerender.js')).RERENDER_HELP,
+  export: async () => (await import('./commands/export.js')).EXPORT_HELP,
+  demo: async () => (await import('./commands/demo.js')).DEMO_HELP,
+  backup: async () => (await import('./commands/backup.js')).BACKUP_HELP,
+  restore: async () => (await import('./commands/restore.js')).RESTORE_HELP,
+  user: async () => (await import('./commands/user.js')).USER_HELP,
+};
+
 async function helpText(): Promise<string> {
-  const [{ IMPORT_TEXT_USAGE }, { IMPORT_HTML_USAGE }, { IMPORT_WXR_USAGE }, { LIST_USAGE }, { REINDEX_USAGE }, { RERENDER_USAGE }, { USER_USAGE }, { DEMO_USAGE }, { BACKUP_USAGE }, { RESTORE_USAGE }] = await Promise.all([
-    import('./commands/import-text.js'),
-    import('./commands/import-html.js'),
-    import('./commands/import-wxr.js'),
-    import('./commands/list.js'),
-    import('./commands/reindex.js'),
-    import('./commands/rerender.js'),
-    import('./commands/user.js'),
-    import('./commands/demo.js'),
-    import('./commands/backup.js'),
-    import('./commands/restore.js'),
-  ]);
-  const { EXPORT_USAGE } = await import('./commands/export.js');
+  const helps = await Promise.all(Object.values(HELP_BY_COMMAND).map((load) => load()));
   return `katsudo — 議員公式サイトの活動報告を公開するシステム
 
 使い方:
-  ${SERVE_USAGE}
-      サイトを起動します(データが空ならデモ内容を作成します)。
-  ${IMPORT_TEXT_USAGE}
-      テキストファイルの活動報告を公開します(1ファイル1件)。
-  ${IMPORT_HTML_USAGE}
-      保存した旧サイトのページ(HTML)を活動報告として取り込み、旧URLから転送します。
-  ${IMPORT_WXR_USAGE}
-      WordPress のエクスポートファイル(WXR)から投稿・カテゴリー・タグ・添付ファイルを取り込み、旧URLから転送します。
-  ${LIST_USAGE}
-      活動報告の一覧を表示します。
-  ${REINDEX_USAGE}
-      検索索引を作り直します。
-  ${RERENDER_USAGE}
-      古い描画方式で保存された活動報告・固定ページを描画し直します(起動時にも自動で行います)。
-  ${EXPORT_USAGE}
-      サイトの全データ(報告・固定ページ・ファイル・設定)を開かれた形式(JSON・テキスト・WordPress WXR)でフォルダに書き出します。
-  ${DEMO_USAGE}
-      最初の起動で作られたデモの内容(報告・ページ・ファイル・デモのままの設定)を削除します。
-  ${BACKUP_USAGE.join('\n  ')}
-      サイトを動かしたまま、データベースとメディアファイルを1つのアーカイブにバックアップします(--verify で検査)。
-  ${RESTORE_USAGE}
-      バックアップを空のデータディレクトリに復元します(中身があれば --force が必要です)。
-  ${USER_USAGE.join('\n  ')}
-      管理画面にログインするユーザーを追加・変更・一覧表示します(最初のオーナーもこれで作ります)。
+${helps.map((help) => `  ${help.usage.join('\n  ')}\n      ${help.summary}`).join('\n')}
+
+各コマンドのオプションの説明: katsudo <コマンド> --help
 
 環境変数: PORT, HOST, KATSUDO_DATA_DIR, KATSUDO_BASE_URL, KATSUDO_TRUST_PROXY, KATSUDO_LOG_LEVEL,
   KATSUDO_SESSION_IDLE_MINUTES, KATSUDO_SESSION_MAX_HOURS, KATSUDO_AUDIT_RETENTION_DAYS,
-  KATSUDO_BACKUP_DIR, KATSUDO_BACKUP_TIME, KATSUDO_BACKUP_KEEP, KATSUDO_MIN_FREE_MB`;
+  KATSUDO_BACKUP_DIR, KATSUDO_BACKUP_TIME, KATSUDO_BACKUP_KEEP, KATSUDO_MIN_FREE_MB
+(サーバーのログは運用ツール向けの英語の JSON 行です。)`;
+}
+
+/** `--help` or `-h` anywhere before a `--` (after it, every word is an argument). */
+function isHelpAsked(args: string[]): boolean {
+  const end = args.indexOf('--');
+  return (end === -1 ? args : args.slice(0, end)).some((arg) => arg === '--help' || arg === '-h');
 }
 
 // `katsudo list | head -1`: once the reader of stdout has gone (EPIPE), every command drops
@@ -96,6 +110,11 @@ const out = (line: string) => {
 
 async function run(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
+  const loadHelp = command === undefined ? undefined : HELP_BY_COMMAND[command];
+  if (loadHelp !== undefined && isHelpAsked(args)) {
+    out(formatCommandHelp(await loadHelp()));
+    return;
+  }
   switch (command) {
     case 'serve': {
       const parsed = parseServeArgs(args);
@@ -167,8 +186,13 @@ async function run(argv: string[]): Promise<void> {
       const config = loadConfig({ dataDir: parsed.dataDir });
       return userCommand(parsed, config.dataDir, config.baseUrl, out);
     }
+    case 'help': {
+      // `katsudo help serve` as `katsudo serve --help`.
+      const loadTopic = args[0] === undefined ? undefined : HELP_BY_COMMAND[args[0]];
+      out(loadTopic === undefined ? await helpText() : formatCommandHelp(await loadTopic()));
+      return;
+    }
     case undefined:
-    case 'help':
     case '--help':
     case '-h':
       out(await helpText());
@@ -180,7 +204,7 @@ async function run(argv: string[]): Promise<void> {
 
 function exitCodeFor(error: unknown): number {
   if (error instanceof UsageError || error instanceof ConfigError) return EXIT_USAGE;
-  if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) return EXIT_USAGE;
+  if (isParseArgsError(error)) return EXIT_USAGE;
   if (diskFullFrom(error)) return EXIT_BY_CODE.DISK_FULL;
   if (error instanceof AppError) return EXIT_BY_CODE[error.code as ErrorCode] ?? EXIT_UNEXPECTED;
   return EXIT_UNEXPECTED;
@@ -189,9 +213,44 @@ function exitCodeFor(error: unknown): number {
 function messageFor(error: unknown): string {
   const diskFull = diskFullFrom(error);
   if (diskFull) return `${diskFull.message}(${(diskFull.cause as Error).message})`;
-  if (error instanceof AppError || error instanceof UsageError || error instanceof ConfigError) return error.message;
-  if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) return `オプションが正しくありません: ${(error as Error).message}`;
+  if (error instanceof UsageError || error instanceof ConfigError) return error.message;
+  if (isParseArgsError(error)) return `${parseArgsMessage(error)}\n詳しくは katsudo ${process.argv[2]} --help をご覧ください。`;
+  if (error instanceof AppError) return appErrorMessage(error);
   return `予期しないエラーが発生しました: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+}
+
+const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
+
+/** The action's own words when they are Japanese (the CLI's and the field messages), else the code's line with them as detail. */
+function appErrorMessage(error: AppError): string {
+  if (JAPANESE.test(error.message)) return error.message;
+  if (error instanceof ValidationError && Object.keys(error.fields).length > 0) return Object.values(error.fields).join(' ');
+  const lead = MESSAGE_BY_CODE[error.code as ErrorCode] ?? 'エラーが発生しました';
+  if (error instanceof NotFoundError) return `${lead}: ${error.what}`;
+  return `${lead}(${error.message})`;
+}
+
+type ParseArgsError = Error & { code: string };
+
+function isParseArgsError(error: unknown): error is ParseArgsError {
+  return error instanceof Error && (error as { code?: unknown }).code?.toString().startsWith('ERR_PARSE_ARGS') === true;
+}
+
+/** node:util parseArgs explains in English; its messages quote the option or argument. */
+function parseArgsMessage(error: ParseArgsError): string {
+  const quoted = /'([^']*)'/.exec(error.message)?.[1] ?? '';
+  const option = /--?[^\s,<]+(?=[^,]*$)/.exec(quoted)?.[0] ?? quoted;
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `不明なオプションです: ${option}`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `余分な引数があります: ${quoted}`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      if (/does not take an argument/.test(error.message)) return `${option} には値を付けません。`;
+      return `${option} の値を指定してください(- で始まる値は ${option}=値 の形で書きます)。`;
+    default:
+      return `オプションが正しくありません: ${quoted}`;
+  }
 }
 
 run(process.argv.slice(2)).catch(async (error: unknown) => {

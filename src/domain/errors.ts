@@ -19,33 +19,37 @@ export class AppError extends Error {
 }
 
 export class NotFoundError extends AppError {
-  constructor(code: string, message: string) {
+  /** What was looked for (an id, slug or login), for messages written elsewhere (cli/main.ts). */
+  readonly what: string;
+
+  constructor(code: string, message: string, what: string) {
     super(code, message);
+    this.what = what;
   }
 }
 
 export class ReportNotFoundError extends NotFoundError {
   constructor(what: string) {
-    super('REPORT_NOT_FOUND', `report not found: ${what}`);
+    super('REPORT_NOT_FOUND', `report not found: ${what}`, what);
   }
 }
 
 /** A page beyond the last one, or an archive that has no reports. */
 export class PageNotFoundError extends NotFoundError {
   constructor(what: string) {
-    super('PAGE_NOT_FOUND', `page not found: ${what}`);
+    super('PAGE_NOT_FOUND', `page not found: ${what}`, what);
   }
 }
 
 export class MediaNotFoundError extends NotFoundError {
   constructor(what: string) {
-    super('MEDIA_NOT_FOUND', `media not found: ${what}`);
+    super('MEDIA_NOT_FOUND', `media not found: ${what}`, what);
   }
 }
 
 export class UserNotFoundError extends NotFoundError {
   constructor(what: string) {
-    super('USER_NOT_FOUND', `user not found: ${what}`);
+    super('USER_NOT_FOUND', `user not found: ${what}`, what);
   }
 }
 
@@ -75,7 +79,7 @@ export class ForbiddenError extends AppError {
 
 export class RevisionNotFoundError extends NotFoundError {
   constructor(what: string) {
-    super('REVISION_NOT_FOUND', `revision not found: ${what}`);
+    super('REVISION_NOT_FOUND', `revision not found: ${what}`, what);
   }
 }
 

@@ -6,9 +6,20 @@ import type { BackupManifest } from '../../actions/backup/backup-manifest.js';
 import { backupFileName } from '../../actions/backup/backup-manifest.js';
 import { createBackup } from '../../actions/backup/create-backup.js';
 import { verifyBackup } from '../../actions/backup/verify-backup.js';
+import { DATA_OPTION, type CommandHelp } from '../command-help.js';
 import { UsageError } from '../usage-error.js';
 
 export const BACKUP_USAGE = ['katsudo backup [--out ./katsudo-backup-….tar] [--data ./data]', 'katsudo backup --verify FILE'];
+
+export const BACKUP_HELP: CommandHelp = {
+  usage: BACKUP_USAGE,
+  summary: 'サイトを動かしたまま、データベースとメディアファイルを1つのアーカイブにバックアップします(--verify で検査)。',
+  options: {
+    '--out FILE': 'アーカイブの保存先です。省略すると今いるフォルダに katsudo-backup-日時.tar を作ります。',
+    ...DATA_OPTION,
+    '--verify FILE': 'アーカイブが壊れていないか検査します(何も変更しません)。',
+  },
+};
 
 export function parseBackupArgs(args: string[]) {
   const { values, positionals } = parseArgs({

@@ -2,10 +2,17 @@
 // as the owner can in the admin. Without --yes it only says what would go.
 import { parseArgs } from 'node:util';
 import { findDemoContent, isDemoContentFound, removeDemoContent } from '../../actions/remove-demo.js';
+import { DATA_OPTION, type CommandHelp } from '../command-help.js';
 import { openSite } from '../open-site.js';
 import { UsageError } from '../usage-error.js';
 
 export const DEMO_USAGE = 'katsudo demo remove [--yes] [--data ./data]';
+
+export const DEMO_HELP: CommandHelp = {
+  usage: [DEMO_USAGE],
+  summary: '最初の起動で作られたデモの内容(報告・ページ・ファイル・デモのままの設定)を削除します。',
+  options: { '--yes': '削除します。付けないときは、削除されるものを表示するだけです。', ...DATA_OPTION },
+};
 
 export function parseDemoArgs(args: string[]) {
   const { values, positionals } = parseArgs({ args, options: { yes: { type: 'boolean' }, data: { type: 'string' } }, strict: true, allowPositionals: true });

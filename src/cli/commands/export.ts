@@ -5,10 +5,17 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportSite } from '../../actions/export-site.js';
 import { ValidationError } from '../../domain/errors.js';
+import { DATA_OPTION, type CommandHelp } from '../command-help.js';
 import { DB_FILE, openSite } from '../open-site.js';
 import { UsageError } from '../usage-error.js';
 
 export const EXPORT_USAGE = 'katsudo export --out FOLDER [--data ./data]';
+
+export const EXPORT_HELP: CommandHelp = {
+  usage: [EXPORT_USAGE],
+  summary: 'サイトの全データ(報告・固定ページ・ファイル・設定)を開かれた形式(JSON・テキスト・WordPress WXR)でフォルダに書き出します。',
+  options: { '--out FOLDER': '書き出し先のフォルダです(新しいフォルダか空のフォルダ)。', ...DATA_OPTION },
+};
 
 export function parseExportArgs(args: string[]) {
   const { values } = parseArgs({ args, options: { out: { type: 'string' }, data: { type: 'string' } }, strict: true, allowPositionals: false });

@@ -6,6 +6,7 @@ import { ValidationError } from '../../domain/errors.js';
 import { findFiles } from '../../importers/find-files.js';
 import { htmlPageItems } from '../../importers/html/html-page-items.js';
 import { isCleanRun, runImport, type ImportItem } from '../../importers/import-run.js';
+import { DATA_OPTION, IMPORT_RUN_OPTIONS, type CommandHelp } from '../command-help.js';
 import { openSite } from '../open-site.js';
 import { itemsDone, printImportSummary, throwIfDiskFull } from '../print-import-summary.js';
 import { progressBar } from '../progress-bar.js';
@@ -13,6 +14,18 @@ import { UsageError } from '../usage-error.js';
 
 export const IMPORT_HTML_USAGE =
   'katsudo import-html FILE_OR_DIR... [--base-url https://旧サイト/] [--root DIR] [--category 名前] [--dry-run] [--overwrite] [--verbose] [--data ./data]';
+
+export const IMPORT_HTML_HELP: CommandHelp = {
+  usage: [IMPORT_HTML_USAGE],
+  summary: '保存した旧サイトのページ(HTML)を活動報告として取り込み、旧URLから転送します。',
+  options: {
+    '--base-url URL': '旧サイトのアドレスです。旧URLからの転送とリンクの書き換えに使います。',
+    '--root DIR': 'サイトを保存したフォルダの最上位です。/files/a.pdf のようなリンク先のファイルをここから探します。',
+    '--category 名前': '取り込む報告のカテゴリーです(なければ作ります)。',
+    ...IMPORT_RUN_OPTIONS,
+    ...DATA_OPTION,
+  },
+};
 
 export function parseImportHtmlArgs(args: string[]) {
   const { values, positionals } = parseArgs({

@@ -14,6 +14,7 @@ import { parseDateHint, parseImportedText, type DateHint } from '../../domain/te
 import { findFiles } from '../../importers/find-files.js';
 import { describeReading, explainReading } from './import-text-explain.js';
 import { describeError, isCleanRun, runImport, type ImportItem } from '../../importers/import-run.js';
+import { DATA_OPTION, IMPORT_RUN_OPTIONS, type CommandHelp } from '../command-help.js';
 import { openSite } from '../open-site.js';
 import { itemsDone, printImportSummary, throwIfDiskFull } from '../print-import-summary.js';
 import { progressBar } from '../progress-bar.js';
@@ -21,6 +22,20 @@ import { UsageError } from '../usage-error.js';
 
 export const IMPORT_TEXT_USAGE =
   'katsudo import-text FILE_OR_DIR... [--date YYYY-MM-DD|YYYY-MM|YYYY] [--title タイトル] [--split] [--explain] [--category 名前] [--dry-run] [--overwrite] [--verbose] [--data ./data]';
+
+export const IMPORT_TEXT_HELP: CommandHelp = {
+  usage: [IMPORT_TEXT_USAGE],
+  summary: 'テキストファイルの活動報告を公開します(1ファイル1件)。フォルダを指定すると中の .txt ファイルを1件ずつ取り込みます。',
+  options: {
+    '--date YYYY-MM-DD|YYYY-MM|YYYY': '本文に日付がないときの活動日、または本文の日付に足りない年・月です。',
+    '--title タイトル': '1つのファイルを取り込むときのタイトルです(本文から読み取りません)。',
+    '--split': '日付ごとの項目が並んだ一覧のページを、項目ごとに1件の活動報告にします。',
+    '--explain': '除外した行とその理由、タイトルと活動日をどこから読んだかを表示します。',
+    '--category 名前': '取り込む報告のカテゴリーです(なければ作ります)。',
+    ...IMPORT_RUN_OPTIONS,
+    ...DATA_OPTION,
+  },
+};
 
 /** Limit for one text report; anything larger is not a report someone typed. */
 const MAX_FILE_BYTES = 2 * 1024 * 1024;

@@ -9,6 +9,7 @@ import { workerBuilder } from '../../actions/build-search-documents.js';
 import { ValidationError } from '../../domain/errors.js';
 import { formatSummary, isCleanRun, runImport } from '../../importers/import-run.js';
 import { wxrImportItems, wxrItemsPerTransaction } from '../../importers/wxr/import-wxr.js';
+import { DATA_OPTION, IMPORT_RUN_OPTIONS, type CommandHelp } from '../command-help.js';
 import { DB_FILE, openSite } from '../open-site.js';
 import { throwIfDiskFull } from '../print-import-summary.js';
 import { progressBar } from '../progress-bar.js';
@@ -18,6 +19,16 @@ import { UsageError } from '../usage-error.js';
 const WORKERS_FROM_BYTES = 2 * 1024 * 1024;
 
 export const IMPORT_WXR_USAGE = 'katsudo import-wxr FILE.xml [--uploads wp-content/uploads] [--dry-run] [--overwrite] [--verbose] [--data ./data]';
+
+export const IMPORT_WXR_HELP: CommandHelp = {
+  usage: [IMPORT_WXR_USAGE],
+  summary: 'WordPress のエクスポートファイル(WXR)から投稿・固定ページ・カテゴリー・タグ・添付ファイルを取り込み、旧URLから転送します。',
+  options: {
+    '--uploads DIR': 'WordPress の wp-content/uploads フォルダです。添付ファイルをここから取り込みます。',
+    ...IMPORT_RUN_OPTIONS,
+    ...DATA_OPTION,
+  },
+};
 
 export function parseImportWxrArgs(args: string[]) {
   const { values, positionals } = parseArgs({

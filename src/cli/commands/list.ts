@@ -2,10 +2,20 @@
 import { parseArgs } from 'node:util';
 import { REPORT_STATUSES, type ReportStatus } from '../../domain/report.js';
 import { listReports } from '../../store/reports.js';
+import { DATA_OPTION, type CommandHelp } from '../command-help.js';
 import { openSite } from '../open-site.js';
 import { UsageError } from '../usage-error.js';
 
 export const LIST_USAGE = 'katsudo list [--status published|draft|scheduled|trashed|all] [--data ./data]';
+
+export const LIST_HELP: CommandHelp = {
+  usage: [LIST_USAGE],
+  summary: '活動報告の一覧を、1件1行(番号・活動日・状態・URL・タイトルをタブ区切り)で表示します。',
+  options: {
+    '--status 状態': '表示する状態です: published(公開)、draft(下書き)、scheduled(予約)、trashed(ゴミ箱)、all(すべて。省略時)。',
+    ...DATA_OPTION,
+  },
+};
 
 export function parseListArgs(args: string[]) {
   const { values } = parseArgs({

@@ -4,10 +4,13 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readStoredPdfTexts, reindexSearch } from '../../actions/reindex.js';
 import { threadPool } from '../../actions/workers/work-pool.js';
+import { DATA_OPTION, type CommandHelp } from '../command-help.js';
 import { DB_FILE, openSite } from '../open-site.js';
 import { progressBar } from '../progress-bar.js';
 
 export const REINDEX_USAGE = 'katsudo reindex [--data ./data]';
+
+export const REINDEX_HELP: CommandHelp = { usage: [REINDEX_USAGE], summary: '検索索引を作り直します。', options: DATA_OPTION };
 
 export function parseReindexArgs(args: string[]) {
   const { values } = parseArgs({ args, options: { data: { type: 'string' } }, strict: true, allowPositionals: false });

@@ -3,10 +3,17 @@
 import { parseArgs } from 'node:util';
 import { rerenderStale, type RerenderResult } from '../../actions/rerender.js';
 import { ValidationError } from '../../domain/errors.js';
+import { DATA_OPTION, type CommandHelp } from '../command-help.js';
 import { openSite } from '../open-site.js';
 import { progressBar } from '../progress-bar.js';
 
 export const RERENDER_USAGE = 'katsudo rerender [--data ./data]';
+
+export const RERENDER_HELP: CommandHelp = {
+  usage: [RERENDER_USAGE],
+  summary: '古い描画方式で保存された活動報告・固定ページを描画し直します(起動時にも自動で行います)。',
+  options: DATA_OPTION,
+};
 
 export function parseRerenderArgs(args: string[]) {
   const { values } = parseArgs({ args, options: { data: { type: 'string' } }, strict: true, allowPositionals: false });

@@ -2,10 +2,20 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { restoreBackup } from '../../actions/backup/restore-backup.js';
+import type { CommandHelp } from '../command-help.js';
 import { UsageError } from '../usage-error.js';
 import { contentsLine } from './backup.js';
 
 export const RESTORE_USAGE = 'katsudo restore FILE --data ./data [--force]';
+
+export const RESTORE_HELP: CommandHelp = {
+  usage: [RESTORE_USAGE],
+  summary: 'バックアップを空のデータフォルダに復元します(中身があれば --force が必要です)。',
+  options: {
+    '--data DIR': '復元先のデータフォルダです(必ず指定します)。',
+    '--force': '復元先に中身があるとき、それを別の名前のフォルダに移してから復元します。',
+  },
+};
 
 export function parseRestoreArgs(args: string[]) {
   const { values, positionals } = parseArgs({

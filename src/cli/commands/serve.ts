@@ -9,6 +9,7 @@ import { startScheduler, type Scheduler } from '../../actions/scheduler.js';
 import { threadPool } from '../../actions/workers/work-pool.js';
 import type { Config } from '../../config.js';
 import { buildServer } from '../../web/server.js';
+import { DATA_OPTION, type CommandHelp } from '../command-help.js';
 import { DB_FILE, openSite } from '../open-site.js';
 import { recordServedUrl } from '../served-url.js';
 import { progressBar } from '../progress-bar.js';
@@ -18,6 +19,16 @@ import { rerenderedLine } from './rerender.js';
 export const SHUTDOWN_GRACE_MS = 10_000;
 
 export const SERVE_USAGE = 'katsudo serve [--port 3000] [--data ./data] [--no-demo]';
+
+export const SERVE_HELP: CommandHelp = {
+  usage: [SERVE_USAGE],
+  summary: 'サイトを起動します(データが空ならデモ内容を作成します)。',
+  options: {
+    '--port N': '待ち受けるポート番号です。省略すると環境変数 PORT、それもなければ 3000 です。',
+    ...DATA_OPTION,
+    '--no-demo': '空のサイトでもデモ内容を作成しません。',
+  },
+};
 
 export function parseServeArgs(args: string[]) {
   const { values } = parseArgs({

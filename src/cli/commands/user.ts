@@ -8,6 +8,7 @@ import { resetTwoFactor } from '../../actions/two-factor/reset-two-factor.js';
 import { ValidationError } from '../../domain/errors.js';
 import { displayNameProblem, isRole, loginProblem, normalizeDisplayName, normalizeLogin, ROLE_LABELS, ROLES, type Role } from '../../domain/user.js';
 import { findUserByLogin, getUserByLogin, listUsers } from '../../store/users.js';
+import { DATA_OPTION, type CommandHelp } from '../command-help.js';
 import { openSite } from '../open-site.js';
 import { findServedUrl } from '../served-url.js';
 import { promptPasswordTwice, readPasswordLine } from '../password-input.js';
@@ -21,6 +22,17 @@ export const USER_USAGE = [
   'katsudo user list [--data ./data]',
   'katsudo user reset-2fa LOGIN [--data ./data]',
 ];
+
+export const USER_HELP: CommandHelp = {
+  usage: USER_USAGE,
+  summary: '管理画面にログインするユーザーを追加・変更・一覧表示します(最初のオーナーもこれで作ります)。',
+  options: {
+    '--role owner|editor|writer': 'user add で付ける権限です(必ず指定します): owner(オーナー)・editor(編集者)・writer(執筆者)。',
+    '--name "表示名"': 'user add で付ける表示名です。',
+    '--password-stdin': 'パスワードを標準入力の1行から読みます(スクリプト用)。付けないときは端末で2回たずねます。',
+    ...DATA_OPTION,
+  },
+};
 
 const SUBCOMMANDS = ['add', 'passwd', 'disable', 'enable', 'list', 'reset-2fa'] as const;
 type Subcommand = (typeof SUBCOMMANDS)[number];
