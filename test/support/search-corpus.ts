@@ -6,6 +6,7 @@ import { createReport } from '../../src/actions/create-report.js';
 import type { ActionContext } from '../../src/actions/context.js';
 import { DEMO_CATEGORIES } from '../../src/actions/demo-content.js';
 import { normalizeForSearch } from '../../src/domain/search/normalize.js';
+import { termWords } from '../../src/domain/search/words.js';
 import type { SearchFilter } from '../../src/store/search.js';
 import type { SearchQuery, SearchTerm } from '../../src/domain/search/query.js';
 import { findCategoryBySlug } from '../../src/store/categories.js';
@@ -150,15 +151,16 @@ export function trueIdsOf(corpus: SearchCorpus, normalizedTerm: string): number[
   return corpus.published.filter((r) => containsTerm(r, normalizedTerm)).map((r) => r.id);
 }
 
-const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
-
-/** Whether the term's words stand in a row among the words of the report's title or body (Intl.Segmenter). */
+/**
+ * Whether the term's words stand in a row among the words of the report's title or body, by
+ * the index's own rule (domain/search/words.ts; it agrees with Intl.Segmenter on the corpus's
+ * traps, docs/search.md "Ranking"), looked for here by brute force.
+ */
 export function hasAsWord(report: CorpusReport, normalizedTerm: string): boolean {
-  const wordsOf = (text: string) => [...segmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
-  const term = wordsOf(normalizedTerm);
+  const term = termWords(normalizedTerm);
   if (term.length === 0) return false;
   return searchableTexts(report).some((text) => {
-    const words = wordsOf(text);
+    const words = termWords(text);
     for (let i = 0; i + term.length <= words.length; i++) if (term.every((w, k) => words[i + k] === w)) return true;
     return false;
   });

@@ -28,7 +28,8 @@ test('cuts a very long word to its first 32 characters', () => {
 
 test('gives the words of a query term, to be found in a row', () => {
   assert.deepEqual(termWords('外交'), ['外交']);
-  assert.deepEqual(termWords('子育て支援'), ['子育て', '支援']);
+  // 子育て is 子育 | て: the script changes; the text is cut the same way, so the term is found as words.
+  assert.deepEqual(termWords('子育て支援'), ['子育', 'て', '支援']);
   assert.deepEqual(termWords('2+2'), ['2', '2']);
   assert.deepEqual(termWords('「」'), []);
 });
@@ -38,4 +39,51 @@ test('builds a search document from the normalised title and text', () => {
   assert.equal(doc.title, 'tp pp pの の説 説明 明');
   assert.equal(doc.body, '高橋 橋氏 氏と と外 外交 交 政策 策');
   assert.equal(doc.words, 'tpp の 説明 高橋 氏 と 外交 政策');
+});
+
+test('cuts a run of kanji into two-character words from its start: 海外 | 交流, 安全 | 保障, 国土 | 交通 | 省', () => {
+  assert.deepEqual(words('海外交流事業'), ['海外', '交流', '事業']);
+  assert.deepEqual(words('安全保障'), ['安全', '保障']);
+  assert.deepEqual(words('国土交通省'), ['国土', '交通', '省']);
+  assert.deepEqual(words('厚生労働委員会'), ['厚生', '労働', '委員', '会']);
+  assert.deepEqual(words('相手国'), ['相手', '国']);
+});
+
+test('cuts a three-kanji run after a prefix, and a longer odd run at a suffix', () => {
+  assert.deepEqual(words('新政策'), ['新', '政策']);
+  assert.deepEqual(words('各地域'), ['各', '地域']);
+  assert.deepEqual(words('二国間関係'), ['二国', '間', '関係']);
+  assert.deepEqual(words('中山間地域'), ['中山', '間', '地域']);
+  assert.deepEqual(words('研究者会議'), ['研究', '者', '会議']);
+});
+
+test('keeps the names of the Chūgoku region whole, so 中国 (China) does not stand in them', () => {
+  assert.deepEqual(words('中国地方整備局'), ['中国地方', '整備', '局']);
+  assert.deepEqual(words('中国山地'), ['中国山地']);
+  assert.deepEqual(words('中国電力の発電所'), ['中国電力', 'の', '発電', '所']);
+  assert.deepEqual(words('中国経済'), ['中国', '経済']);
+});
+
+test('takes a run of kana as one word: particles, okurigana, katakana loanwords', () => {
+  assert.deepEqual(words('日本の外交について説明した。'), ['日本', 'の', '外交', 'について', '説明', 'した']);
+  assert.deepEqual(words('マイナンバーカードとデジタル・トランスフォーメーション'), ['マイナンバーカード', 'と', 'デジタル', 'トランスフォーメーション']);
+  assert.deepEqual(words('ｶﾞｿﾘﾝ税'), ['ガソリン', '税']);
+  assert.deepEqual(words('すごーい'), ['すごーい']);
+});
+
+test('takes Latin words and numbers whole, with the dots and commas inside them, and one kanji as a word', () => {
+  assert.deepEqual(words('G7サミットとTPP11'), ['g7', 'サミット', 'と', 'tpp11']);
+  assert.deepEqual(words('2024年度の予算は1,000億円、成長率は3.5%'), ['2024', '年度', 'の', '予算', 'は', '1，000', '億円', '成長', '率', 'は', '3．5']);
+  assert.deepEqual(words('霞ヶ関の国'), ['霞ヶ', '関', 'の', '国']);
+  assert.deepEqual(words('鱧'), ['鱧']);
+  assert.deepEqual(words('𠮷野家'), ['𠮷野', '家']);
+});
+
+test('finds a term as words in a text exactly when it stands there aligned with the words', () => {
+  const standsIn = (term: string, text: string) => ` ${words(text).join(' ')} `.includes(` ${termWords(normalizeForSearch(term)).join(' ')} `);
+  assert.ok(standsIn('外交政策', '日本の外交政策を説明した'));
+  assert.ok(standsIn('日本の外交の基本方針', '日本の外交の基本方針を説明した'));
+  assert.ok(!standsIn('外交', '海外交流事業'));
+  assert.ok(!standsIn('国', '全国'));
+  assert.ok(standsIn('国', '国の動き'));
 });
