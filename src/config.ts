@@ -4,6 +4,7 @@ import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { DEFAULT_MIN_FREE_MB } from './actions/free-space.js';
 import { DEFAULT_POOL_SIZE, DEFAULT_QUEUE_LIMIT } from './actions/workers/pool-defaults.js';
+import { outputDirProblem } from './exporter/output-dir-problem.js';
 import type { TrustedProxies } from './web/trusted-proxies.js';
 
 export interface Config {
@@ -36,6 +37,8 @@ export interface Config {
   minFreeBytes: number;
   /** Daily backups by the server; none unless KATSUDO_BACKUP_DIR is set. */
   backup?: BackupConfig;
+  /** Where the server keeps the static export up to date (KATSUDO_EXPORT_DIR); no publish hook unless set. */
+  exportDir?: string;
 }
 
 export interface BackupConfig {
@@ -75,25 +78,30 @@ function parsePort(value: string, name: string): number {
   return port;
 }
 
-function parseBaseUrl(value: string): string {
+function parseBaseUrl(value: string, name = 'KATSUDO_BASE_URL'): string {
+  // The flag (`katsudo build --base-url`) is answered in Japanese, as the CLI's own messages are.
+  const fail = (rule: string) =>
+    new ConfigError(
+      name.startsWith('--')
+        ? `${name} には http:// か https:// で始まる絶対URL(クエリや # なし)を指定してください(例: ${name} https://www.example.jp)。指定された値: "${value}"`
+        : `${name} ${rule} (e.g. ${name}=https://www.example.jp), got "${value}"`,
+    );
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new ConfigError(`KATSUDO_BASE_URL must be an absolute http(s) URL (e.g. KATSUDO_BASE_URL=https://www.example.jp), got "${value}"`);
+    throw fail('must be an absolute http(s) URL');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ConfigError(`KATSUDO_BASE_URL must start with http:// or https:// (e.g. KATSUDO_BASE_URL=https://www.example.jp), got "${value}"`);
-  }
-  if (url.search !== '' || url.hash !== '') {
-    throw new ConfigError(`KATSUDO_BASE_URL must not have a query or fragment (e.g. KATSUDO_BASE_URL=https://www.example.jp), got "${value}"`);
-  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw fail('must start with http:// or https://');
+  if (url.search !== '' || url.hash !== '') throw fail('must not have a query or fragment');
   return url.href.replace(/\/+$/, '');
 }
 
 export interface ConfigOverrides {
   port?: string;
   dataDir?: string;
+  /** `katsudo build --base-url`: the site's address in the exported pages. */
+  baseUrl?: string;
 }
 
 /** Builds the configuration from the environment, with command-line flags taking precedence. */
@@ -108,7 +116,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
   const port = parsePort(portText, overrides.port !== undefined ? '--port' : 'PORT');
   const host = env.HOST ?? '0.0.0.0';
   const dataDir = resolve(overrides.dataDir ?? env.KATSUDO_DATA_DIR ?? 'data');
-  const baseUrl = parseBaseUrl(env.KATSUDO_BASE_URL ?? `http://localhost:${port}`);
+  const baseUrl = overrides.baseUrl !== undefined ? parseBaseUrl(overrides.baseUrl, '--base-url') : parseBaseUrl(env.KATSUDO_BASE_URL ?? `http://localhost:${port}`);
   const logLevel = (env.KATSUDO_LOG_LEVEL ?? 'info') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError(`KATSUDO_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (e.g. KATSUDO_LOG_LEVEL=warn), got "${logLevel}"`);
@@ -142,7 +150,17 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
     auditRetentionDays: wholeNumber(env, 'KATSUDO_AUDIT_RETENTION_DAYS', '365', 1, 3650, '365'),
     minFreeBytes: wholeNumber(env, 'KATSUDO_MIN_FREE_MB', String(DEFAULT_MIN_FREE_MB), 0, 1_000_000_000, '200') * 1024 * 1024,
     ...backupConfig(env),
+    ...exportDir(env, dataDir),
   };
+}
+
+/** KATSUDO_EXPORT_DIR turns the publish hook on: the server rebuilds the static export there after each change. */
+function exportDir(env: Env, dataDir: string): { exportDir?: string } {
+  const dir = env.KATSUDO_EXPORT_DIR ?? '';
+  if (dir === '') return {};
+  const problem = outputDirProblem(dir, dataDir);
+  if (problem !== undefined) throw new ConfigError(`KATSUDO_EXPORT_DIR: ${problem} (e.g. KATSUDO_EXPORT_DIR=/srv/katsudo-public)`);
+  return { exportDir: resolve(dir) };
 }
 
 /** KATSUDO_BACKUP_DIR turns scheduled backups on; the time and count apply only then. */

@@ -1,0 +1,76 @@
+// What the static export needs to tell which public items changed since its last build
+// (exporter/build-site.ts): one fingerprint per published report and one for everything
+// else the public pages show. Read in one transaction so both describe the same state.
+import { createHash } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from './database.js';
+
+export interface ReportBuildState {
+  id: number;
+  slug: string;
+  /** Changes when anything on the report's own page changes (text, title, attachments, render). */
+  contentKey: string;
+  /** Changes when the report moves between lists (slug, dates, category, tags): every list may shift. */
+  placementKey: string;
+}
+
+export interface BuildState {
+  contentVersion: number;
+  reports: ReportBuildState[];
+  /** Settings, categories, published pages, redirects and media names: anything else public. */
+  siteKey: string;
+}
+
+export async function readBuildState(db: Kysely<Database>): Promise<BuildState> {
+  return db.transaction().execute(async (trx) => {
+    const version = await trx.selectFrom('site_state').select('content_version').where('id', '=', 1).executeTakeFirst();
+    const reports = await trx
+      .selectFrom('reports')
+      .select(['id', 'slug', 'activity_date', 'published_at', 'category_id', 'version', 'render_version', 'updated_at'])
+      .where('status', '=', 'published')
+      .orderBy('id')
+      .execute();
+    const tags = await trx
+      .selectFrom('report_tags')
+      .select(['report_id', sql<string>`group_concat(tag_id || ':' || position)`.as('tags')])
+      .groupBy('report_id')
+      .execute();
+    const attachments = await trx
+      .selectFrom('attachments')
+      .innerJoin('media', 'media.id', 'attachments.media_id')
+      .select(['attachments.report_id', 'attachments.media_id', 'attachments.label', 'attachments.summary', 'attachments.position', 'attachments.alt_text', 'media.alt_text as media_alt', 'media.original_name'])
+      .where('attachments.report_id', 'is not', null)
+      .orderBy('attachments.report_id')
+      .orderBy('attachments.position')
+      .execute();
+    const tagsById = new Map(tags.map((t) => [t.report_id, t.tags]));
+    const attachmentsById = new Map<number, unknown[]>();
+    for (const a of attachments) {
+      const list = attachmentsById.get(a.report_id!) ?? [];
+      list.push([a.media_id, a.label, a.summary, a.position, a.alt_text, a.media_alt, a.original_name]);
+      attachmentsById.set(a.report_id!, list);
+    }
+    const site = createHash('sha256');
+    const feed = (rows: unknown[]) => site.update(JSON.stringify(rows));
+    feed(await trx.selectFrom('settings').selectAll().orderBy('key').execute());
+    feed(await trx.selectFrom('categories').selectAll().orderBy('id').execute());
+    feed(await trx.selectFrom('pages').select(['id', 'slug', 'title', 'parent_id', 'position', 'status', 'version', 'render_version', 'published_at', 'updated_at']).orderBy('id').execute());
+    feed(await trx.selectFrom('attachments').select(['page_id', 'media_id', 'label', 'summary', 'position', 'alt_text']).where('page_id', 'is not', null).orderBy('page_id').orderBy('position').execute());
+    feed(await trx.selectFrom('redirects').select(['from_path', 'to_path']).orderBy('from_path').execute());
+    feed(await trx.selectFrom('tags').selectAll().orderBy('id').execute());
+    return {
+      contentVersion: version?.content_version ?? 0,
+      siteKey: site.digest('hex'),
+      reports: reports.map((r) => ({
+        id: r.id,
+        slug: r.slug,
+        contentKey: shortHash(`${r.version}/${r.render_version}/${r.updated_at}/${JSON.stringify(attachmentsById.get(r.id) ?? [])}`),
+        placementKey: shortHash(JSON.stringify([r.slug, r.activity_date, r.published_at, r.category_id, tagsById.get(r.id) ?? ''])),
+      })),
+    };
+  });
+}
+
+function shortHash(text: string): string {
+  return createHash('sha256').update(text).digest('base64url').slice(0, 16);
+}
