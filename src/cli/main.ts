@@ -69,6 +69,7 @@ const HELP_BY_COMMAND: Record<string, () => Promise<CommandHelp>> = {
   reindex: async () => (await import('./commands/reindex.js')).REINDEX_HELP,
   rerender: async () => (await import('./commands/rerender.js')).RERENDER_HELP,
   export: async () => (await import('./commands/export.js')).EXPORT_HELP,
+  build: async () => (await import('./commands/build.js')).BUILD_HELP,
   demo: async () => (await import('./commands/demo.js')).DEMO_HELP,
   backup: async () => (await import('./commands/backup.js')).BACKUP_HELP,
   restore: async () => (await import('./commands/restore.js')).RESTORE_HELP,
@@ -162,6 +163,13 @@ async function run(argv: string[]): Promise<void> {
       const parsed = parseExportArgs(args);
       const config = loadConfig({ dataDir: parsed.dataDir });
       return exportCommand(parsed, config.dataDir, config.baseUrl, out);
+    }
+    case 'build': {
+      const { buildCommand, checkCommand, parseBuildArgs } = await import('./commands/build.js');
+      const parsed = parseBuildArgs(args);
+      const config = loadConfig({ dataDir: parsed.dataDir, ...(parsed.baseUrl === undefined ? {} : { baseUrl: parsed.baseUrl }) });
+      if (parsed.checkDir !== undefined) return checkCommand(parsed.checkDir, config.baseUrl, out);
+      return buildCommand(parsed.outDir!, parsed.isFullWanted, config.dataDir, config.baseUrl, out);
     }
     case 'demo': {
       const { demoCommand, parseDemoArgs } = await import('./commands/demo.js');

@@ -1,0 +1,266 @@
+// `katsudo build`: the public site as files (docs/static-export.md). Every public path is
+// rendered by site/ exactly as the server sends it and written where a static host looks
+// for it (output-file.ts), with 404.html, the media files, the redirect files and the
+// static search index. On a folder built before, the manifest (build-manifest.ts) says what
+// was built from which state: when only some reports' own content changed, only their
+// pages and the pages linking to them (lists, archives, neighbours, home) are rendered
+// again, with the feeds and the sitemap; otherwise every page is rendered. Either way only
+// files whose bytes changed are written, through staged-output.ts (no reader sees a partial
+// file), and only files of the last build that are no longer public are removed.
+import { createHash } from 'node:crypto';
+import { linkSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { diskFullFrom, ValidationError } from '../domain/errors.js';
+import { paths } from '../domain/paths.js';
+import { listRedirects } from '../actions/list-redirects.js';
+import { readBuildState, type BuildState } from '../actions/read-build-state.js';
+import { listPublicMedia } from '../site/list-public-media.js';
+import { listPublicPaths } from '../site/list-public-paths.js';
+import { renderNotFoundPage } from '../site/not-found-page.js';
+import { renderPublicPath } from '../site/render-public-path.js';
+import type { SiteDeps } from '../site/site-deps.js';
+import { INDEX_DIR as SEARCH_INDEX_DIR } from './search/client/format.js';
+import { writeSearchIndex } from './search/write-search-index.js';
+import { MANIFEST_FILE, MANIFEST_FORMAT, META_DIR, readManifest, type BuildManifest, type BuiltFile } from './build-manifest.js';
+import { nginxTypes } from './nginx-types.js';
+import { outputDirProblem } from './output-dir-problem.js';
+import { outputFile } from './output-file.js';
+import { redirectFiles } from './redirect-files.js';
+import { StagedOutput } from './staged-output.js';
+
+export interface BuildSiteOptions {
+  outDir: string;
+  /** Render every page even when the manifest says few changed (`katsudo build --full`). */
+  isFullWanted?: boolean;
+}
+
+export interface BuildResult {
+  /** first: a new folder; full: every page rendered; partial: the changed reports' pages; unchanged: nothing to do. */
+  mode: 'first' | 'full' | 'partial' | 'unchanged';
+  /** Pages rendered. */
+  rendered: number;
+  /** Files written (new or changed), relative to the folder. */
+  written: string[];
+  /** Files removed. */
+  removed: string[];
+  /** Files the folder holds for the site now (the manifest's own files aside). */
+  files: number;
+}
+
+const NOT_FOUND_FILE = '404.html';
+const NETLIFY_FILE = '_redirects';
+const NGINX_REDIRECTS_FILE = `${META_DIR}/nginx-redirects.conf`;
+const NGINX_TYPES_FILE = `${META_DIR}/nginx-types.conf`;
+/** Report pages' links to other reports: `/activity/<slug>/` in an href. */
+const REPORT_LINK = /href="(\/activity\/[^"/?#]+\/)"/g;
+
+/**
+ * @throws ValidationError for an output folder that is a file, not writable, the data
+ *   directory or someone else's folder; DiskFullError when the disk fills (the folder is
+ *   left as it was).
+ */
+export async function buildSite(deps: SiteDeps, options: BuildSiteOptions): Promise<BuildResult> {
+  const { outDir } = options;
+  const problem = outputDirProblem(outDir, deps.ctx.dataDir);
+  if (problem !== undefined) throw new ValidationError(problem, { out: problem });
+  const previous = readManifest(outDir);
+  // Read before rendering: whatever changes meanwhile differs from it at the next build.
+  const state = await readBuildState(deps.ctx);
+  const plan = planBuild(previous, state, deps.baseUrl, options.isFullWanted === true);
+  if (plan.mode === 'unchanged') return { mode: 'unchanged', rendered: 0, written: [], removed: [], files: Object.keys(previous!.files).length };
+  const output = new StagedOutput(outDir);
+  try {
+    const build = new Build(deps, output, previous);
+    if (plan.mode === 'partial') await build.renderSome(plan.paths, plan.reportIds);
+    else await build.renderAll();
+    await build.copyMedia();
+    const removed = build.removedFiles();
+    output.write(MANIFEST_FILE, JSON.stringify(build.manifest(state)));
+    output.commit(removed);
+    return { mode: plan.mode, rendered: build.rendered, written: build.written, removed, files: Object.keys(build.files).length };
+  } catch (error) {
+    output.abort();
+    throw diskFullFrom(error) ?? error;
+  }
+}
+
+type Plan = { mode: 'first' | 'full' | 'unchanged' } | { mode: 'partial'; paths: Set<string>; reportIds: number[] };
+
+/** Which pages may have changed since `previous` was built from its state. */
+function planBuild(previous: BuildManifest | undefined, state: BuildState, baseUrl: string, isFullWanted: boolean): Plan {
+  if (previous === undefined) return { mode: 'first' };
+  if (isFullWanted || previous.baseUrl !== baseUrl || previous.siteKey !== state.siteKey) return { mode: 'full' };
+  const built = new Map(Object.entries(previous.reports));
+  if (built.size !== state.reports.length) return { mode: 'full' };
+  const changed: string[] = [];
+  const reportIds: number[] = [];
+  for (const report of state.reports) {
+    const was = built.get(String(report.id));
+    // A report published, unpublished or moved (slug, date, category, tags) shifts lists and archive counts.
+    if (was === undefined || was[2] !== report.placementKey) return { mode: 'full' };
+    if (was[1] === report.contentKey) continue;
+    changed.push(paths.report(report.slug));
+    reportIds.push(report.id);
+  }
+  // Drafts, accounts and sessions change the content version too, but nothing public.
+  if (changed.length === 0) return { mode: 'unchanged' };
+  const linkedFrom = new Map<string, string[]>();
+  for (const file of Object.values(previous.files)) {
+    for (const link of file.links ?? []) {
+      const list = linkedFrom.get(link) ?? [];
+      list.push(file.path);
+      linkedFrom.set(link, list);
+    }
+  }
+  const again = new Set<string>(changed);
+  for (const path of changed) for (const from of linkedFrom.get(path) ?? []) again.add(from);
+  // Feeds, the sitemap and other non-HTML pages are few and may carry any report.
+  for (const file of Object.values(previous.files)) if (file.kind === 'page' && !file.contentType.startsWith('text/html')) again.add(file.path);
+  return { mode: 'partial', paths: again, reportIds };
+}
+
+/** One build's work: what it rendered and wrote, and the files the folder will hold. */
+class Build {
+  rendered = 0;
+  readonly written: string[] = [];
+  files: Record<string, BuiltFile> = {};
+
+  constructor(
+    private readonly deps: SiteDeps,
+    private readonly output: StagedOutput,
+    private readonly previous: BuildManifest | undefined,
+  ) {}
+
+  async renderAll(): Promise<void> {
+    for (const path of await listPublicPaths(this.deps)) await this.renderPage(path);
+    this.put(NOT_FOUND_FILE, { path: `/${NOT_FOUND_FILE}`, contentType: 'text/html; charset=utf-8', kind: 'page' }, await renderNotFoundPage(this.deps));
+    await this.writeRedirects();
+    this.put(NGINX_TYPES_FILE, { path: '', contentType: 'text/plain; charset=utf-8', kind: 'redirect' }, nginxTypes(
+      Object.values(this.files).filter((f) => f.kind === 'page' || f.kind === 'media'),
+    ));
+    await this.writeSearch();
+  }
+
+  /** Keeps every page of the last build, then renders `paths` again; the search index only for `reportIds`. */
+  async renderSome(pathsAgain: ReadonlySet<string>, reportIds: readonly number[]): Promise<void> {
+    for (const [file, built] of Object.entries(this.previous!.files)) if (built.kind === 'page' || built.kind === 'redirect') this.files[file] = built;
+    for (const path of pathsAgain) await this.renderPage(path);
+    await this.writeSearch({ reports: reportIds });
+  }
+
+  async copyMedia(): Promise<void> {
+    for (const media of await listPublicMedia(this.deps)) {
+      const file = outputFile(media.path);
+      if (file === undefined) continue;
+      const stats = statSync(media.file);
+      const built: BuiltFile = { path: media.path, hash: `${stats.size}-${Math.floor(stats.mtimeMs)}`, contentType: media.contentType, kind: 'media' };
+      this.files[file] = built;
+      if (this.previous?.files[file]?.hash === built.hash) continue;
+      this.output.copy(file, media.file);
+      this.written.push(file);
+    }
+  }
+
+  /** Files of the last build that this one does not hold. */
+  removedFiles(): string[] {
+    return Object.keys(this.previous?.files ?? {}).filter((file) => this.files[file] === undefined);
+  }
+
+  manifest(state: BuildState): BuildManifest {
+    return {
+      format: MANIFEST_FORMAT,
+      baseUrl: this.deps.baseUrl,
+      contentVersion: state.contentVersion,
+      siteKey: state.siteKey,
+      reports: Object.fromEntries(state.reports.map((r) => [String(r.id), [r.slug, r.contentKey, r.placementKey]])),
+      files: this.files,
+      builtAt: this.deps.ctx.now().toISOString(),
+    };
+  }
+
+  private async renderPage(path: string): Promise<void> {
+    const file = outputFile(path);
+    if (file === undefined) return;
+    const result = await renderPublicPath(this.deps, path, { staticSearch: path === paths.search() });
+    this.rendered++;
+    if (result.kind !== 'page') {
+      // Gone since it was listed (or built): its file goes too.
+      delete this.files[file];
+      return;
+    }
+    const links = result.contentType.startsWith('text/html') ? reportLinks(result.body) : undefined;
+    this.put(file, { path, contentType: result.contentType, kind: 'page', ...(links === undefined ? {} : { links }) }, result.body);
+  }
+
+  /**
+   * The static search index (exporter/search/) is written into the staging folder over
+   * hard links to the published files: it replaces a file by writing a new one and renaming,
+   * so a link still naming the published file's inode is a file it left alone.
+   */
+  private async writeSearch(changedReports?: { reports: readonly number[] }): Promise<void> {
+    const staging = this.output.stagingDir;
+    const linked = new Set<string>();
+    if (!this.output.isFresh) {
+      for (const [file, built] of Object.entries(this.previous?.files ?? {})) {
+        if (built.kind !== 'search') continue;
+        mkdirSync(dirname(join(staging, file)), { recursive: true });
+        try {
+          linkSync(join(this.output.outDir, file), join(staging, file));
+          linked.add(file);
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        }
+      }
+    }
+    await writeSearchIndex(this.deps, staging, changedReports === undefined ? {} : { changedIds: changedReports });
+    for (const file of [...this.output.unstagedUnder(SEARCH_INDEX_DIR), ...this.output.unstagedUnder('assets')]) {
+      const before = this.previous?.files[file];
+      if (linked.has(file) && before !== undefined && statSync(join(staging, file)).nlink > 1) {
+        this.files[file] = before;
+        this.output.discard(file);
+        continue;
+      }
+      const bytes = readFileSync(join(staging, file));
+      const hash = hashOf(bytes);
+      this.files[file] = { path: `/${file}`, hash, contentType: file.endsWith('.js') ? 'text/javascript; charset=utf-8' : 'application/octet-stream', kind: 'search' };
+      if (before?.hash === hash && !this.output.isFresh) {
+        this.output.discard(file);
+        continue;
+      }
+      this.output.adopt(file);
+      this.written.push(file);
+    }
+  }
+
+  private async writeRedirects(): Promise<void> {
+    const built = new Set(Object.keys(this.files));
+    const isBuilt = (urlPath: string) => {
+      const file = outputFile(urlPath);
+      return file !== undefined && built.has(file);
+    };
+    const redirects = redirectFiles(await listRedirects(this.deps.ctx), this.deps.baseUrl, isBuilt);
+    const meta = { path: '', contentType: 'text/plain; charset=utf-8', kind: 'redirect' } as const;
+    this.put(NETLIFY_FILE, meta, redirects.netlify);
+    this.put(NGINX_REDIRECTS_FILE, meta, redirects.nginxMap);
+    for (const [file, html] of redirects.pages) this.put(file, { path: `/${file}`, contentType: 'text/html; charset=utf-8', kind: 'redirect' }, html);
+  }
+
+  /** Records the file and stages it when its bytes differ from the last build's. */
+  private put(file: string, meta: Omit<BuiltFile, 'hash'>, body: string | Uint8Array): void {
+    const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+    const hash = hashOf(bytes);
+    this.files[file] = { ...meta, hash };
+    if (this.previous?.files[file]?.hash === hash) return;
+    this.output.write(file, bytes);
+    this.written.push(file);
+  }
+}
+
+function hashOf(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('base64url').slice(0, 22);
+}
+
+function reportLinks(body: string | Uint8Array): string[] {
+  const html = typeof body === 'string' ? body : Buffer.from(body).toString('utf8');
+  return [...new Set(Array.from(html.matchAll(REPORT_LINK), (m) => m[1]!))];
+}
