@@ -69,6 +69,14 @@ export function withPage(path: string, page: number): string {
   return `${path}${path.includes('?') ? '&' : '?'}page=${page}`;
 }
 
+/**
+ * Page N of a list or archive as a path a static file server can serve too:
+ * `/activity/page/2/`; page 1 is the list's own path (one canonical URL).
+ */
+export function pagedPath(basePath: string, page: number): string {
+  return page <= 1 ? basePath : `${basePath}page/${page}/`;
+}
+
 export function absoluteUrl(baseUrl: string, path: string): string {
   return `${baseUrl}${path}`;
 }

@@ -2,12 +2,10 @@
 // under content-hashed names so browsers may cache them forever.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type { SiteAsset } from '../site/site-deps.js';
 
-export interface Asset {
-  path: string;
-  body: Buffer;
-  contentType: string;
-}
+/** The public site's assets are site/'s (SiteAsset); the admin's have the same shape. */
+export type Asset = SiteAsset;
 
 export interface Assets {
   css: Asset;

@@ -1,14 +1,12 @@
 // What the web layer is built from: one object handed to every route plugin.
-import type { ActionContext } from '../actions/context.js';
 import type { FreeSpaceMonitor } from '../actions/free-space.js';
 import type { SessionPolicy } from '../domain/session-policy.js';
+import type { SiteDeps } from '../site/site-deps.js';
 import type { Assets } from './assets.js';
 import type { PageCache } from './page-cache.js';
 
-export interface WebDeps {
-  ctx: ActionContext;
-  /** Canonical origin, no trailing slash (KATSUDO_BASE_URL). */
-  baseUrl: string;
+/** The public pages' deps (site/site-deps.ts) and what the server adds. */
+export interface WebDeps extends SiteDeps {
   cache: PageCache;
   assets: Assets;
   /** Largest accepted upload: the multipart limit and uploadMedia's maxBytes. */

@@ -5,14 +5,13 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, diskFullFrom, UnavailableError, type ErrorCode } from '../domain/errors.js';
 import { EMPTY_SETTINGS } from '../domain/settings.js';
-import { findRedirect } from '../store/redirects.js';
 import { getContentVersion } from '../store/site-state.js';
 import type { WebDeps } from './deps.js';
-import { renderDocument } from './html.js';
+import { findLegacyQueryRedirect, findStoredRedirect, hasLegacyQuery, slashlessRedirect } from '../site/public-redirects.js';
+import { renderDocument } from '../site/render-document.js';
 import { pickEncoding, type CachedPage } from './page-cache.js';
-import { HTML } from './send-cached.js';
-import { loadSiteContext } from './site-context.js';
-import { ErrorPage, errorTexts } from './views/error-page.js';
+import { ErrorPage, errorTexts } from '../site/error/error-page.js';
+import { HTML, sitePages } from '../site/site-pages.js';
 
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   REPORT_NOT_FOUND: 404,
@@ -78,38 +77,17 @@ async function cachedErrorPage(deps: WebDeps, status: number): Promise<CachedPag
   const key = `error:${status}`;
   const cached = deps.cache.get(key, version);
   if (cached) return cached;
-  const site = await loadSiteContext(deps);
-  return deps.cache.set(key, version, Buffer.from(renderDocument(<ErrorPage site={site} status={status} />)), HTML);
+  return deps.cache.set(key, version, Buffer.from(await sitePages.error(deps, status)), HTML);
 }
 
-/** Paths that exist with a trailing slash: /activity → /activity/. */
-const SLASHLESS = /^\/(activity|category|tag|profile)(\/[^.]*)?$/;
-
-function decodedPath(url: string): string | undefined {
-  const path = url.split('?')[0]!;
-  try {
-    return decodeURI(path);
-  } catch {
-    return undefined;
-  }
+/** Redirects (site/public-redirects.ts) answer only reads. */
+function isRead(request: FastifyRequest): boolean {
+  return request.method === 'GET' || request.method === 'HEAD';
 }
 
 /** Where a stored redirect sends a GET or HEAD for this path, if anywhere. */
 async function redirectTarget(deps: WebDeps, request: FastifyRequest): Promise<string | undefined> {
-  if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
-  const path = decodedPath(request.url);
-  return path === undefined ? undefined : findRedirect(deps.ctx.db, path);
-}
-
-/** WordPress's address forms that carry the post in the query: /?p=12, /?page_id=3, /?attachment_id=51. */
-const LEGACY_QUERY = /[?&](p|page_id|attachment_id)=(\d+)(?:&|$)/;
-
-/** The stored redirect for an imported site's `?p=ID` address, if the request is one. */
-async function legacyQueryTarget(deps: WebDeps, request: FastifyRequest): Promise<string | undefined> {
-  if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
-  const match = LEGACY_QUERY.exec(request.url);
-  const path = match ? decodedPath(request.url) : undefined;
-  return path === undefined ? undefined : findRedirect(deps.ctx.db, `${path}?${match![1]}=${match![2]}`);
+  return isRead(request) ? findStoredRedirect(deps, request.url) : undefined;
 }
 
 export function installErrorHandlers(app: FastifyInstance, deps: WebDeps): void {
@@ -117,8 +95,8 @@ export function installErrorHandlers(app: FastifyInstance, deps: WebDeps): void 
   // answered before routing, and only when a redirect for them is stored.
   // A callback hook: the common request (no query) costs no promise.
   app.addHook('onRequest', (request, reply, done) => {
-    if (!LEGACY_QUERY.test(request.url)) return done();
-    legacyQueryTarget(deps, request).then(
+    if (!hasLegacyQuery(request.url) || !isRead(request)) return done();
+    findLegacyQueryRedirect(deps, request.url).then(
       (target) => (target ? void reply.redirect(target, 301) : done()),
       (error: Error) => done(error),
     );
@@ -139,12 +117,9 @@ export function installErrorHandlers(app: FastifyInstance, deps: WebDeps): void 
   });
 
   app.setNotFoundHandler(async (request, reply) => {
-    const path = decodedPath(request.url);
-    if (path !== undefined && (request.method === 'GET' || request.method === 'HEAD')) {
-      const target = await redirectTarget(deps, request);
+    if (isRead(request)) {
+      const target = (await redirectTarget(deps, request)) ?? slashlessRedirect(request.url);
       if (target) return reply.redirect(target, 301);
-      const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
-      if (!path.endsWith('/') && SLASHLESS.test(path)) return reply.redirect(`${request.url.split('?')[0]}/${query}`, 301);
     }
     return sendError(deps, request, reply, 404);
   });

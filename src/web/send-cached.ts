@@ -5,8 +5,6 @@ import { getContentVersion } from '../store/site-state.js';
 import type { WebDeps } from './deps.js';
 import { matchesEtag, pickEncoding } from './page-cache.js';
 
-export const HTML = 'text/html; charset=utf-8';
-
 /** Pages may be reused for a minute, then revalidated cheaply with the ETag. */
 const PAGE_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
 

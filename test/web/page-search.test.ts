@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import { transitionPage } from '../../src/actions/page-transition.js';
 import { savePage } from '../../src/actions/save-page.js';
 import { searchPages } from '../../src/actions/search-pages.js';
-import { PER_PAGE } from '../../src/web/query.js';
+import { PER_PAGE } from '../../src/site/paging.js';
 import { addAuthor } from '../support/authors.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { setSettings } from '../support/factories.js';

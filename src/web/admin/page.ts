@@ -6,7 +6,7 @@ import { siteTitle } from '../../domain/settings.js';
 import type { User } from '../../domain/user.js';
 import { getSettings } from '../../store/settings.js';
 import type { WebDeps } from '../deps.js';
-import { renderDocument } from '../html.js';
+import { renderDocument } from '../../site/render-document.js';
 import type { AdminPageContext } from '../views/admin/layout.js';
 import { csrfToken } from './csrf.js';
 import { newSubmissionKey } from './submission-key.js';

@@ -8,7 +8,7 @@ import { absoluteUrl } from '../../../domain/paths.js';
 import type { Attachment } from '../../../domain/report.js';
 import type { OutlineEntry } from '../../../domain/text-format/render.js';
 import type { TrustedHtml } from '../../../domain/trusted-html.js';
-import { absolutizeLinks } from '../public/feeds.js';
+import { absolutizeLinks } from '../../../site/feeds/absolutize-links.js';
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
 

@@ -10,7 +10,8 @@ import { ValidationError, type FieldMessages } from '../../../domain/errors.js';
 import { absoluteUrl, paths } from '../../../domain/paths.js';
 import { partsToHtml } from '../../../domain/search/snippet.js';
 import type { WebDeps } from '../../deps.js';
-import { API_SEARCH_QUERY, MALFORMED_Q_MESSAGE, pageNumber, searchTextOf, type ApiSearchQueryString } from '../../query.js';
+import { MALFORMED_Q_MESSAGE, searchTextOf } from '../../../site/search/search-text-of.js';
+import { API_SEARCH_QUERY, pageNumber, type ApiSearchQueryString } from '../../query.js';
 import { sendCached } from '../../send-cached.js';
 import { allowAnyOrigin, JSON_TYPE } from './item-json.js';
 

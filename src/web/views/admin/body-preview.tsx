@@ -4,8 +4,8 @@
 import { staffMediaPath } from '../../../domain/media-path.js';
 import type { Attachment } from '../../../domain/report.js';
 import type { TrustedHtml } from '../../../domain/trusted-html.js';
-import { AttachmentList } from '../components/attachment-list.js';
-import { HtmlBlock } from '../components/html-block.js';
+import { AttachmentList } from '../../../site/components/attachment-list.js';
+import { HtmlBlock } from '../../../site/components/html-block.js';
 
 /** The body and, under it, the 添付資料 list as readers will see them (files through the staff path). */
 export function PreviewContent({ html, attachments }: { html: TrustedHtml; attachments: Attachment[] }) {

@@ -6,7 +6,7 @@ import { attachmentMeta, formatName } from '../../../domain/attachment.js';
 import { mediaPath, mediaVariantPath, staffMediaPath } from '../../../domain/media-path.js';
 import { formatMegabytes, isImageType, isOfficeType, MAX_ALT_TEXT_LENGTH, UPLOAD_ACCEPT } from '../../../domain/media-rules.js';
 import type { MediaUser } from '../../../domain/errors.js';
-import { Pagination } from '../components/pagination.js';
+import { Pagination } from '../../../site/components/pagination.js';
 import { AdminLayout, type AdminPageContext } from './layout.js';
 import { formatJapanDateTime } from '../../../domain/japan-time.js';
 import { controlAttrs, CsrfField, ErrorSummary, FieldError, FormActions, type FieldErrors } from './form.js';

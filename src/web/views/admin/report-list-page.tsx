@@ -5,7 +5,7 @@
 import { formatJapaneseDate } from '../../../domain/dates.js';
 import { BULK_ACTION_LABELS, type BulkAction } from '../../../domain/report-bulk.js';
 import type { Category, ReportSummary } from '../../../domain/report.js';
-import { Pagination } from '../components/pagination.js';
+import { Pagination } from '../../../site/components/pagination.js';
 import { formatJapanDateTime } from '../../../domain/japan-time.js';
 import { CsrfField } from './form.js';
 import { AdminLayout, newFormHref, type AdminPageContext } from './layout.js';

@@ -4,7 +4,7 @@
 import { paths } from '../../../domain/paths.js';
 import { MAX_NAVIGATION_LINKS, navigationField, SETTINGS_LIMITS, type NavigationRow, type SettingsInput } from '../../../domain/settings.js';
 import type { TrustedHtml } from '../../../domain/trusted-html.js';
-import { HtmlBlock } from '../components/html-block.js';
+import { HtmlBlock } from '../../../site/components/html-block.js';
 import { AdminLayout, type AdminPageContext } from './layout.js';
 import { controlAttrs, CsrfField, errorId, ErrorSummary, FieldError, fieldId, FormActions, hintId, TextField, type FieldErrors } from './form.js';
 

@@ -1,7 +1,7 @@
 // Setting up an authenticator app: the QR code (SVG made by the qrcode library from the
 // otpauth:// URI), the same secret as text for typing in, and the field for the first code.
 import type { TrustedHtml } from '../../../domain/trusted-html.js';
-import { HtmlBlock } from '../components/html-block.js';
+import { HtmlBlock } from '../../../site/components/html-block.js';
 import { CodeField } from './code-field.js';
 import { CsrfField, ErrorSummary, type FieldErrors } from './form.js';
 import { AdminLayout, type AdminPageContext } from './layout.js';

@@ -1,0 +1,36 @@
+import { formatJapaneseDate } from '../../domain/dates.js';
+import { paths } from '../../domain/paths.js';
+import type { ReportSummary } from '../../domain/report.js';
+import { Phrases } from './phrases.js';
+
+/** Newest-first list of reports: date, category, title (the link) and summary. */
+export function ReportList({ reports, headingLevel = 2 }: { reports: ReportSummary[]; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <ol class="report-list">
+      {reports.map((report) => (
+        <li class="report-list-item">
+          <article>
+            <Heading class="report-list-title">
+              <a href={paths.report(report.slug)}>
+                <Phrases text={report.title} />
+              </a>
+            </Heading>
+            <p class="report-list-meta">
+              <time datetime={report.activityDate}>{formatJapaneseDate(report.activityDate)}</time>
+              {report.category && (
+                <>
+                  <span class="sep" aria-hidden="true">
+                    ・
+                  </span>
+                  <span class="category-label">{report.category.name}</span>
+                </>
+              )}
+            </p>
+            {report.summary && <p class="report-list-summary">{report.summary}</p>}
+          </article>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,46 @@
+// The home page (/): the latest reports, the profile card, the menu's main fixed page and the archive.
+import { personJsonLd } from '../../domain/json-ld.js';
+import { absoluteUrl, paths } from '../../domain/paths.js';
+import { render } from '../../domain/text-format/render.js';
+import { findPage } from '../../store/pages.js';
+import { listReports } from '../../store/reports.js';
+import { loadArchiveData } from '../components/load-archive-data.js';
+import type { SiteContext } from '../layout/layout.js';
+import { loadSiteContext } from '../layout/load-site-context.js';
+import { profileLead } from '../profile/profile-lead.js';
+import type { SiteDeps } from '../site-deps.js';
+import type { HomePageProps, HomeSection } from './home-page.js';
+
+const LATEST_COUNT = 8;
+
+export async function loadHomePage(deps: SiteDeps): Promise<HomePageProps> {
+  const [site, latest, archive] = await Promise.all([
+    loadSiteContext(deps),
+    listReports(deps.ctx.db, { status: 'published' }, { offset: 0, limit: LATEST_COUNT }),
+    loadArchiveData(deps.ctx.db),
+  ]);
+  const section = await homeSection(deps, site);
+  const person = personJsonLd(site.settings, deps.baseUrl, absoluteUrl(deps.baseUrl, paths.profile()));
+  const website = { '@context': 'https://schema.org', '@type': 'WebSite', name: site.settings.legislatorName, url: `${deps.baseUrl}/` };
+  return {
+    site,
+    latest: latest.items,
+    section,
+    archive,
+    profileLead: profileLead(render(site.settings.profileSource).text),
+    jsonLd: [website, person],
+  };
+}
+
+/**
+ * The menu's first fixed page with children (the demo's 政策) as the home page shows it: its
+ * level-1 headings, each linking into the page.
+ */
+async function homeSection(deps: SiteDeps, site: SiteContext): Promise<HomeSection | undefined> {
+  const item = site.menu?.find((entry) => entry.pageId !== undefined && entry.children.length > 0);
+  if (item?.pageId === undefined) return undefined;
+  const page = await findPage(deps.ctx.db, item.pageId);
+  if (page?.status !== 'published') return undefined;
+  const headings = page.outline.filter((entry) => entry.depth === 1).map((entry) => ({ title: entry.title, url: `${item.url}#${entry.id}` }));
+  return headings.length === 0 ? undefined : { title: page.title, url: item.url, headings };
+}

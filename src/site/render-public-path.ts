@@ -1,0 +1,160 @@
+// Every public path answered without a server: the page (the same bytes the server sends),
+// a 301, or not-found. The static export calls it for each path of listPublicPaths; the
+// server's routes call the same page functions (site-pages.tsx) through Fastify.
+import { NotFoundError, ValidationError } from '../domain/errors.js';
+import { pagedPath, paths, SEARCH_KINDS, type SearchKind, type SearchParams } from '../domain/paths.js';
+import { normalizeTag } from '../domain/report-rules.js';
+import { FEED_CONTENT_TYPES, renderFeed } from './feeds/render-feed.js';
+import { OPEN_SEARCH_CONTENT_TYPE, renderOpenSearch } from './discovery/render-open-search.js';
+import { renderRobots, ROBOTS_CONTENT_TYPE, ROBOTS_PATH } from './discovery/render-robots.js';
+import { renderSitemap, SITEMAP_CONTENT_TYPE } from './discovery/render-sitemap.js';
+import { MAX_PAGE } from './paging.js';
+import { findLegacyQueryRedirect, findPublicRedirect } from './public-redirects.js';
+import { findCategoryList } from './report-list/find-category-list.js';
+import { reportListSpec, type ReportListSpec } from './report-list/report-list-spec.js';
+import { searchTextOf } from './search/search-text-of.js';
+import type { SiteDeps } from './site-deps.js';
+import { HTML, sitePages } from './site-pages.js';
+import type { SiteResult } from './site-result.js';
+
+export interface RenderOptions {
+  /** The static export's /search: the empty form plus the static search script (search-page.tsx). */
+  staticSearch?: boolean;
+}
+
+const YEAR = /^\d{4}$/;
+const MONTH = /^(0[1-9]|1[0-2])$/;
+const PAGE_NUMBER = /^[1-9][0-9]{0,5}$/;
+
+/** `path`: a URL path with an optional query string, as requested (percent-encoded). */
+export async function renderPublicPath(deps: SiteDeps, path: string, options: RenderOptions = {}): Promise<SiteResult> {
+  const legacy = await findLegacyQueryRedirect(deps, path);
+  if (legacy) return { kind: 'redirect', location: legacy };
+  try {
+    const result = await route(deps, path, options);
+    if (result) return result;
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+  }
+  const target = await findPublicRedirect(deps, path);
+  return target ? { kind: 'redirect', location: target } : { kind: 'not-found' };
+}
+
+const html = (body: string): SiteResult => ({ kind: 'page', contentType: HTML, body });
+
+/** The page a path names; undefined (or a NotFoundError) when it names none. */
+async function route(deps: SiteDeps, url: string, options: RenderOptions): Promise<SiteResult | undefined> {
+  const queryAt = url.indexOf('?');
+  const pathname = queryAt < 0 ? url : url.slice(0, queryAt);
+  const query = new URLSearchParams(queryAt < 0 ? '' : url.slice(queryAt + 1));
+  for (const asset of [deps.assets.css, deps.assets.icon]) {
+    if (pathname === asset.path) return { kind: 'page', contentType: asset.contentType, body: asset.body };
+  }
+  switch (pathname) {
+    case paths.home():
+      return html(await sitePages.home(deps));
+    case paths.profile():
+      return html(await sitePages.profile(deps));
+    case paths.rss():
+      return { kind: 'page', contentType: FEED_CONTENT_TYPES.rss, body: await renderFeed(deps, 'rss') };
+    case paths.atom():
+      return { kind: 'page', contentType: FEED_CONTENT_TYPES.atom, body: await renderFeed(deps, 'atom') };
+    case paths.jsonFeed():
+      return { kind: 'page', contentType: FEED_CONTENT_TYPES.json, body: await renderFeed(deps, 'json') };
+    case paths.sitemap():
+      return { kind: 'page', contentType: SITEMAP_CONTENT_TYPE, body: await renderSitemap(deps) };
+    case ROBOTS_PATH:
+      return { kind: 'page', contentType: ROBOTS_CONTENT_TYPE, body: renderRobots(deps.baseUrl) };
+    case paths.openSearch():
+      return { kind: 'page', contentType: OPEN_SEARCH_CONTENT_TYPE, body: await renderOpenSearch(deps) };
+    case '/favicon.ico':
+      return { kind: 'redirect', location: deps.assets.icon.path };
+    case paths.search():
+      return renderSearch(deps, url, query, options);
+  }
+  if (!pathname.endsWith('/')) return undefined;
+  const segments = decodeSegments(pathname);
+  if (segments === undefined) return undefined;
+  const [first, ...rest] = segments;
+  if (first === 'activity' || first === 'category' || first === 'tag') return renderListOrReport(deps, segments, query);
+  if (first === 'profile' || segments.length > 3) return undefined;
+  return html(await sitePages.fixedPage(deps, [first!, ...rest]));
+}
+
+/** `/a/b/` → ['a', 'b']; undefined for an empty segment or one that cannot be decoded. */
+function decodeSegments(pathname: string): string[] | undefined {
+  const raw = pathname.slice(1, -1).split('/');
+  if (raw.some((s) => s === '')) return undefined;
+  try {
+    return raw.map((s) => decodeURIComponent(s));
+  } catch {
+    return undefined;
+  }
+}
+
+async function renderListOrReport(deps: SiteDeps, segments: string[], query: URLSearchParams): Promise<SiteResult | undefined> {
+  const { list, rest } = await listOf(deps, segments);
+  if (!list) {
+    const [, slug] = segments;
+    return segments.length === 2 && slug !== undefined ? html(await sitePages.report(deps, slug)) : undefined;
+  }
+  if (rest.length === 0) {
+    // The server's old `?page=N` links lead to the page paths.
+    const asked = query.get('page');
+    if (asked !== null) return PAGE_NUMBER.test(asked) && Number(asked) <= MAX_PAGE ? { kind: 'redirect', location: pagedPath(list.basePath, Number(asked)) } : undefined;
+    return html(await sitePages.reportList(deps, list, 1));
+  }
+  const page = listPageNumber(rest);
+  if (page === undefined) return undefined;
+  if (page === 1) return { kind: 'redirect', location: list.basePath };
+  return html(await sitePages.reportList(deps, list, page));
+}
+
+/** The page number of `['page', 'N']`, or undefined for anything else. */
+export function listPageNumber(rest: string[]): number | undefined {
+  if (rest.length !== 2 || rest[0] !== 'page' || !PAGE_NUMBER.test(rest[1]!)) return undefined;
+  const page = Number(rest[1]);
+  return page <= MAX_PAGE ? page : undefined;
+}
+
+/** Which list a path names (activity, year, month, category, tag), and the segments after it. */
+async function listOf(deps: SiteDeps, segments: string[]): Promise<{ list?: ReportListSpec; rest: string[] }> {
+  const [first, second, third] = segments;
+  if (first === 'activity') {
+    if (second === undefined || second === 'page') return { list: reportListSpec.activity(), rest: segments.slice(1) };
+    if (!YEAR.test(second)) return { rest: [] };
+    if (third !== undefined && MONTH.test(third)) return { list: reportListSpec.month(Number(second), Number(third)), rest: segments.slice(3) };
+    return { list: reportListSpec.year(Number(second)), rest: segments.slice(2) };
+  }
+  if (second === undefined) return { rest: [] };
+  if (first === 'category') {
+    const list = await findCategoryList(deps, second);
+    return list ? { list, rest: segments.slice(2) } : { rest: [] };
+  }
+  const name = normalizeTag(second);
+  return name === '' ? { rest: [] } : { list: reportListSpec.tag(name), rest: segments.slice(2) };
+}
+
+async function renderSearch(deps: SiteDeps, url: string, query: URLSearchParams, options: RenderOptions): Promise<SiteResult | undefined> {
+  if (options.staticSearch) return html(await sitePages.search(deps, {}, 1, { isStaticSearch: true }));
+  const input = searchTextOf(url);
+  const page = query.get('page') ?? '1';
+  const year = query.get('year') ?? '';
+  const kind = query.get('kind') ?? '';
+  const category = query.get('category') ?? '';
+  if (input.isMalformed || !PAGE_NUMBER.test(page) || Number(page) > MAX_PAGE || !/^(\d{4})?$/.test(year) || !/^[a-z0-9-]{0,80}$/.test(category)) return undefined;
+  if (kind !== '' && !(SEARCH_KINDS as readonly string[]).includes(kind)) return undefined;
+  const params: SearchParams = {
+    q: input.text,
+    year: year ? Number(year) : undefined,
+    category: category || undefined,
+    kind: (kind || undefined) as SearchKind | undefined,
+  };
+  try {
+    return html(await sitePages.search(deps, params, Number(page)));
+  } catch (error) {
+    // Refused words: the server answers 400 with the form; there is no such page to write.
+    if (error instanceof ValidationError) return undefined;
+    throw error;
+  }
+}

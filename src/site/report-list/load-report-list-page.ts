@@ -1,0 +1,32 @@
+// One page of the 活動報告 list or of an archive: the reports of its filter, and pages
+// past the end refused.
+import { PageNotFoundError } from '../../domain/errors.js';
+import { pagedPath } from '../../domain/paths.js';
+import { listReports } from '../../store/reports.js';
+import { loadArchiveData } from '../components/load-archive-data.js';
+import { loadSiteContext } from '../layout/load-site-context.js';
+import { pageCountOf, PER_PAGE } from '../paging.js';
+import type { SiteDeps } from '../site-deps.js';
+import type { ReportListPageProps } from './report-list-page.js';
+import type { ReportListSpec } from './report-list-spec.js';
+
+/** @throws PageNotFoundError for an empty archive (not the main list) and a page past the last */
+export async function loadReportListPage(deps: SiteDeps, spec: ReportListSpec, page: number): Promise<ReportListPageProps> {
+  const filter = { ...spec.filter, status: 'published' as const };
+  const result = await listReports(deps.ctx.db, filter, { offset: (page - 1) * PER_PAGE, limit: PER_PAGE });
+  const pageCount = pageCountOf(result.total, PER_PAGE);
+  if (result.total === 0 && !spec.isEmptyAllowed) throw new PageNotFoundError(spec.basePath);
+  if (page > pageCount) throw new PageNotFoundError(pagedPath(spec.basePath, page));
+  const [site, archive] = await Promise.all([loadSiteContext(deps), loadArchiveData(deps.ctx.db)]);
+  return {
+    site,
+    heading: spec.heading,
+    description: spec.description,
+    crumbs: spec.crumbs,
+    reports: result.items,
+    total: result.total,
+    pageInfo: { page, pageCount, basePath: spec.basePath },
+    archive,
+    period: spec.filter.year === undefined ? undefined : { year: spec.filter.year, month: spec.filter.month },
+  };
+}

@@ -1,0 +1,69 @@
+// Which reports each list shows and how it is titled: the 活動報告 list and the year, month,
+// category and tag archives are one page with another filter.
+import { paths } from '../../domain/paths.js';
+import type { Category } from '../../domain/report.js';
+import type { ReportFilter } from '../../store/reports.js';
+import type { Crumb } from './report-list-page.js';
+
+export interface ReportListSpec {
+  /** What the list shows, without the page number (the server's cache key). */
+  key: string;
+  heading: string;
+  description: string;
+  crumbs: Crumb[];
+  filter: ReportFilter;
+  basePath: string;
+  /** An archive with no report at all is a 404; the main list is shown empty. */
+  isEmptyAllowed: boolean;
+}
+
+const ACTIVITY_CRUMB: Crumb = { label: '活動報告', path: paths.activity() };
+
+export const reportListSpec = {
+  activity: (): ReportListSpec => ({
+    key: 'activity',
+    heading: '活動報告',
+    description: '活動報告の一覧です(新しい順)。',
+    crumbs: [{ label: '活動報告' }],
+    filter: {},
+    basePath: paths.activity(),
+    isEmptyAllowed: true,
+  }),
+  year: (year: number): ReportListSpec => ({
+    key: `year:${year}`,
+    heading: `${year}年の活動報告`,
+    description: `${year}年の活動報告の一覧です。`,
+    crumbs: [ACTIVITY_CRUMB, { label: `${year}年` }],
+    filter: { year },
+    basePath: paths.year(year),
+    isEmptyAllowed: false,
+  }),
+  month: (year: number, month: number): ReportListSpec => ({
+    key: `month:${year}-${month}`,
+    heading: `${year}年${month}月の活動報告`,
+    description: `${year}年${month}月の活動報告の一覧です。`,
+    crumbs: [ACTIVITY_CRUMB, { label: `${year}年`, path: paths.year(year) }, { label: `${month}月` }],
+    filter: { year, month },
+    basePath: paths.month(year, month),
+    isEmptyAllowed: false,
+  }),
+  category: (category: Category): ReportListSpec => ({
+    key: `category:${category.slug}`,
+    heading: `カテゴリー「${category.name}」の活動報告`,
+    description: `カテゴリー「${category.name}」の活動報告の一覧です。`,
+    crumbs: [ACTIVITY_CRUMB, { label: category.name }],
+    filter: { categoryId: category.id },
+    basePath: paths.category(category.slug),
+    isEmptyAllowed: true,
+  }),
+  /** `name` already normalised (domain/report-rules.ts normalizeTag). */
+  tag: (name: string): ReportListSpec => ({
+    key: `tag:${name}`,
+    heading: `タグ「${name}」の活動報告`,
+    description: `タグ「${name}」が付いた活動報告の一覧です。`,
+    crumbs: [ACTIVITY_CRUMB, { label: `タグ: ${name}` }],
+    filter: { tag: name },
+    basePath: paths.tag(name),
+    isEmptyAllowed: false,
+  }),
+};

@@ -1,0 +1,20 @@
+// /activity/<slug>/: one published report with its neighbours in time.
+import { ReportNotFoundError } from '../../domain/errors.js';
+import { newsArticleJsonLd } from '../../domain/json-ld.js';
+import { absoluteUrl, paths } from '../../domain/paths.js';
+import { isValidSlug } from '../../domain/slug.js';
+import { findNeighbours, findReportBySlug } from '../../store/reports.js';
+import { loadSiteContext } from '../layout/load-site-context.js';
+import type { SiteDeps } from '../site-deps.js';
+import type { ReportPageProps } from './report-page.js';
+
+/** @throws ReportNotFoundError unless a published report has this slug (an old slug is the redirects' business) */
+export async function loadReportPage(deps: SiteDeps, slug: string): Promise<ReportPageProps> {
+  if (!isValidSlug(slug)) throw new ReportNotFoundError(slug);
+  const report = await findReportBySlug(deps.ctx.db, slug, 'published');
+  if (!report) throw new ReportNotFoundError(slug);
+  const [site, neighbours] = await Promise.all([loadSiteContext(deps), findNeighbours(deps.ctx.db, report)]);
+  const pageUrl = absoluteUrl(deps.baseUrl, paths.report(report.slug));
+  const jsonLd = [newsArticleJsonLd(report, site.settings, { baseUrl: deps.baseUrl, pageUrl })];
+  return { site, report, older: neighbours.older, newer: neighbours.newer, jsonLd };
+}

@@ -1,0 +1,274 @@
+// /search: the search form with its filters, then the results, a no-result message with
+// suggestions, or (empty box) how to search. Search pages are not indexed by robots.
+import { formatJapaneseDate } from '../../domain/dates.js';
+import type { FieldMessages } from '../../domain/errors.js';
+import { paths, type SearchParams } from '../../domain/paths.js';
+import type { Category, ReportSummary } from '../../domain/report.js';
+import type { TextPart } from '../../domain/search/snippet.js';
+import { MarkedText } from '../components/marked-text.js';
+import { Pagination } from '../components/pagination.js';
+import { SearchHelp } from '../components/search-help.js';
+import { Layout, type SiteContext } from '../layout/layout.js';
+import { Breadcrumbs } from '../report-list/report-list-page.js';
+
+export interface SearchHit {
+  report: ReportSummary;
+  title: TextPart[];
+  snippet: TextPart[];
+  /** 'attachment': the words stand only in the text of an attached PDF, the snippet is from it. */
+  matchedIn: 'report' | 'attachment';
+  attachmentLabel?: string;
+}
+
+export interface SearchResults {
+  total: number;
+  items: SearchHit[];
+  page: number;
+  pageCount: number;
+}
+
+export interface SearchPageProps {
+  site: SiteContext;
+  /** The words as they were searched and the filters (category by slug). */
+  params: SearchParams;
+  /** Choices of the filters. */
+  years: number[];
+  categories: Category[];
+  /** Absent when nothing was searched: an empty box, or input the search refused. */
+  results?: SearchResults;
+  /** Messages by field (q, category) for refused input. */
+  errors?: FieldMessages;
+  /** Fixed pages matching the words (absent: not searched, e.g. the 活動報告 filter). */
+  pages?: PageResults;
+  /** The static export's search page: the results come from STATIC_SEARCH_SCRIPT, which reads the static index. */
+  isStaticSearch?: boolean;
+}
+
+/** A page of fixed-page hits: all of them with the ページ filter, the first ones above the reports otherwise. */
+export interface PageResults {
+  total: number;
+  items: { title: string; path: string; excerpt: string }[];
+  page: number;
+  pageCount: number;
+}
+
+/** Where the static export writes its search script (exporter/search/). */
+export const STATIC_SEARCH_SCRIPT = '/assets/static-search.js';
+
+export function SearchPage(props: SearchPageProps) {
+  const { site, params, results, errors = {} } = props;
+  const heading = results ? `「${params.q}」の検索結果` : 'サイト内検索';
+  const title = results && results.page > 1 ? `${heading}(${results.page}ページ目)` : heading;
+  const hasError = Object.keys(errors).length > 0;
+  return (
+    <Layout
+      site={site}
+      meta={{
+        title: hasError ? `入力を確認してください: ${title}` : title,
+        description: 'このサイトの活動報告を検索します。',
+        noindex: true,
+      }}
+    >
+      <Breadcrumbs crumbs={[{ label: 'サイト内検索' }]} />
+      <section class="search-page" aria-labelledby="page-title">
+        <h1 id="page-title">{heading}</h1>
+        <SearchForm {...props} errors={errors} />
+        {props.pages && <PageResults pages={props.pages} params={params} />}
+        {results && <Results params={params} results={results} />}
+        <SearchHelp isOpen={!results && !props.pages} />
+        {props.isStaticSearch && <StaticSearch />}
+      </section>
+    </Layout>
+  );
+}
+
+function SearchForm({ params, years, categories, errors }: SearchPageProps & { errors: FieldMessages }) {
+  const shownYears = params.year === undefined || years.includes(params.year) ? years : [params.year, ...years];
+  return (
+    <form class="search-form" action={paths.search()} method="get" role="search" aria-label="検索条件">
+      <div class="search-field">
+        <label for="search-q">検索語</label>
+        <div class="search-box">
+          <input
+            type="search"
+            id="search-q"
+            name="q"
+            value={params.q ?? ''}
+            aria-invalid={errors.q ? 'true' : undefined}
+            aria-describedby={errors.q ? 'search-q-error' : undefined}
+          />
+          <button type="submit">検索</button>
+        </div>
+        {errors.q && (
+          <p id="search-q-error" class="field-error">
+            {errors.q}
+          </p>
+        )}
+      </div>
+      <fieldset class="search-filters">
+        <legend>絞り込み</legend>
+        <div class="search-filter">
+          <label for="search-kind">種類</label>
+          <select id="search-kind" name="kind">
+            <option value="">活動報告とページ</option>
+            <option value="report" selected={params.kind === 'report'}>
+              活動報告
+            </option>
+            <option value="page" selected={params.kind === 'page'}>
+              ページ
+            </option>
+          </select>
+        </div>
+        <div class="search-filter">
+          <label for="search-year">年</label>
+          <select id="search-year" name="year">
+            <option value="">すべての年</option>
+            {shownYears.map((year) => (
+              <option value={String(year)} selected={year === params.year}>
+                {year}年
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="search-filter">
+          <label for="search-category">カテゴリー</label>
+          <select
+            id="search-category"
+            name="category"
+            aria-invalid={errors.category ? 'true' : undefined}
+            aria-describedby={errors.category ? 'search-category-error' : undefined}
+          >
+            <option value="">すべてのカテゴリー</option>
+            {categories.map((c) => (
+              <option value={c.slug} selected={c.slug === params.category}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+          {errors.category && (
+            <p id="search-category-error" class="field-error">
+              {errors.category}
+            </p>
+          )}
+        </div>
+      </fieldset>
+    </form>
+  );
+}
+
+/** Fixed pages (政策, 事務所案内 …) that match: above the reports, as they answer "where is …" questions. */
+function PageResults({ pages, params }: { pages: PageResults; params: SearchParams }) {
+  const { total, items, page, pageCount } = pages;
+  const isPageFilter = params.kind === 'page';
+  if (total === 0) {
+    return isPageFilter ? <p class="result-count">「{params.q}」に一致するページは見つかりませんでした。</p> : null;
+  }
+  return (
+    <section class="search-pages" aria-labelledby="search-pages-title">
+      <h2 id="search-pages-title">
+        ページ({total}件{isPageFilter && pageCount > 1 && `、${page}/${pageCount}ページ`})
+      </h2>
+      <ul class="report-list search-results">
+        {items.map((hit) => (
+          <li class="report-list-item">
+            <h3 class="report-list-title">
+              <a href={hit.path}>{hit.title}</a>
+            </h3>
+            {hit.excerpt && <p class="search-snippet">{hit.excerpt}</p>}
+          </li>
+        ))}
+      </ul>
+      {isPageFilter ? (
+        <Pagination info={{ page, pageCount, basePath: paths.search(params) }} />
+      ) : (
+        total > items.length && (
+          <p>
+            <a href={paths.search({ ...params, kind: 'page' })}>一致するページをすべて見る({total}件)</a>
+          </p>
+        )
+      )}
+    </section>
+  );
+}
+
+function Results({ params, results }: { params: SearchParams; results: SearchResults }) {
+  const { total, items, page, pageCount } = results;
+  if (total === 0) return <NoResults params={params} />;
+  return (
+    <>
+      <p class="result-count">
+        {total}件{pageCount > 1 && `(${page}/${pageCount}ページ)`}
+      </p>
+      <ol class="report-list search-results">
+        {items.map(({ report, title, snippet, matchedIn, attachmentLabel }) => (
+          <li class="report-list-item">
+            <article>
+              <h2 class="report-list-title">
+                <a href={paths.report(report.slug)}>
+                  <MarkedText parts={title} />
+                </a>
+              </h2>
+              <p class="report-list-meta">
+                <time datetime={report.activityDate}>{formatJapaneseDate(report.activityDate)}</time>
+                {report.category && (
+                  <>
+                    <span class="sep" aria-hidden="true">
+                      ・
+                    </span>
+                    <span class="category-label">{report.category.name}</span>
+                  </>
+                )}
+              </p>
+              {matchedIn === 'attachment' && (
+                <p class="search-source">
+                  <span class="search-source-tag">添付資料内</span>「{attachmentLabel}」
+                </p>
+              )}
+              <p class="search-snippet">
+                <MarkedText parts={snippet} />
+              </p>
+            </article>
+          </li>
+        ))}
+      </ol>
+      <Pagination info={{ page, pageCount, basePath: paths.search(params) }} />
+    </>
+  );
+}
+
+function NoResults({ params }: { params: SearchParams }) {
+  const isFiltered = params.year !== undefined || params.category !== undefined;
+  return (
+    <div class="search-empty">
+      <p class="result-count">0件</p>
+      <p>
+        「{params.q}」{isFiltered && '(絞り込みあり)'}に一致する活動報告は見つかりませんでした。次のことをお試しください。
+      </p>
+      <ul>
+        <li>語を短くする(例:「子育て支援策」→「子育て」)</li>
+        <li>語の数を減らす</li>
+        <li>別の言い方や表記で探す</li>
+        {isFiltered && (
+          <li>
+            <a href={paths.search({ q: params.q })}>年・カテゴリーの絞り込みを外して探す</a>
+          </li>
+        )}
+      </ul>
+    </div>
+  );
+}
+
+/** A static host runs no search: the script does it in the browser; without JavaScript, the archives. */
+function StaticSearch() {
+  return (
+    <>
+      <noscript>
+        <p class="search-noscript">
+          この検索にはJavaScriptが必要です。<a href={paths.activity()}>活動報告の一覧</a>
+          から、年・月・カテゴリー別の一覧をたどってお探しください。
+        </p>
+      </noscript>
+      <script type="module" src={STATIC_SEARCH_SCRIPT}></script>
+    </>
+  );
+}

@@ -1,0 +1,11 @@
+// The home page and the profile page (site/home/, site/profile/).
+import type { FastifyPluginAsync } from 'fastify';
+import { paths } from '../../../domain/paths.js';
+import { HTML, sitePages } from '../../../site/site-pages.js';
+import type { WebDeps } from '../../deps.js';
+import { sendCached } from '../../send-cached.js';
+
+export const homeRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {
+  app.get(paths.home(), (request, reply) => sendCached(deps, request, reply, 'home', HTML, () => sitePages.home(deps)));
+  app.get(paths.profile(), (request, reply) => sendCached(deps, request, reply, 'profile', HTML, () => sitePages.profile(deps)));
+};
