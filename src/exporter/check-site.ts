@@ -16,26 +16,39 @@ export interface BrokenLink {
 export interface CheckResult {
   filesChecked: number;
   linksChecked: number;
+  /** Links to SERVER_ONLY addresses, not checked. */
+  serverOnly: number;
   broken: BrokenLink[];
 }
 
 const ATTRIBUTE = /\s(?:href|src)="([^"]*)"/g;
 const SRCSET = /\ssrcset="([^"]*)"/g;
 const CSS_URL = /url\(\s*['"]?([^'")]+)['"]?\s*\)/g;
+/**
+ * Addresses only the katsudo server answers: the JSON API the footer links and the admin.
+ * A static host has no files for them (docs/static-export.md says so); they are counted
+ * apart rather than reported as broken.
+ */
+const SERVER_ONLY = /^\/(api|admin)(\/|$)/;
 
 /** `baseUrl`: absolute links to this origin count as internal. */
 export function checkSite(outDir: string, baseUrl: string): CheckResult {
   const all = listFiles(outDir);
   const present = new Set(all);
-  const result: CheckResult = { filesChecked: 0, linksChecked: 0, broken: [] };
+  const result: CheckResult = { filesChecked: 0, linksChecked: 0, serverOnly: 0, broken: [] };
   for (const file of all) {
     const isHtml = file.endsWith('.html');
     if (!isHtml && !file.endsWith('.css')) continue;
     result.filesChecked++;
     const text = readFileSync(join(outDir, file), 'utf8');
     for (const href of isHtml ? htmlLinks(text) : cssLinks(text)) {
-      const target = internalFile(href, baseUrl);
-      if (target === null) continue;
+      const path = internalPath(href, baseUrl);
+      if (path === undefined) continue;
+      if (SERVER_ONLY.test(path)) {
+        result.serverOnly++;
+        continue;
+      }
+      const target = outputFile(path);
       result.linksChecked++;
       if (target === undefined || !present.has(target)) result.broken.push({ file, href });
     }
@@ -57,13 +70,11 @@ function* cssLinks(css: string): Iterable<string> {
   for (const m of css.matchAll(CSS_URL)) yield m[1]!;
 }
 
-/** The file an internal link needs; null for external links and anchors, undefined for an internal path no file can answer. */
-function internalFile(href: string, baseUrl: string): string | undefined | null {
-  let path = href;
-  if (path.startsWith(`${baseUrl}/`)) path = path.slice(baseUrl.length);
-  if (!path.startsWith('/') || path.startsWith('//')) return null;
-  path = path.replace(/[?#].*$/, '');
-  return outputFile(path);
+/** The site path an internal link names, without query and fragment; undefined for external links and anchors. */
+function internalPath(href: string, baseUrl: string): string | undefined {
+  const path = href.startsWith(`${baseUrl}/`) ? href.slice(baseUrl.length) : href;
+  if (!path.startsWith('/') || path.startsWith('//')) return undefined;
+  return path.replace(/[?#].*$/, '');
 }
 
 function unescapeAttribute(value: string): string {

@@ -77,4 +77,5 @@ export function checkCommand(dir: string, baseUrl: string, log: (line: string) =
   for (const { file, href } of result.broken) log(`リンク切れ: ${file} → ${href}`);
   if (result.broken.length > 0) throw new ValidationError(`リンク切れが${result.broken.length}件あります(${result.filesChecked}ファイル、${result.linksChecked}リンクを確認)。`);
   log(`リンク切れはありません(${result.filesChecked}ファイル、${result.linksChecked}リンクを確認)。`);
+  if (result.serverOnly > 0) log(`  サーバーだけが答えるアドレス(/api/ など)へのリンク ${result.serverOnly}件は確認していません。`);
 }

@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { saveReport } from '../../src/actions/save-report.js';
+import { unpublishReport } from '../../src/actions/unpublish-report.js';
+import { ValidationError } from '../../src/domain/errors.js';
+import { paths } from '../../src/domain/paths.js';
+import { buildSite } from '../../src/exporter/build-site.js';
+import { readManifest } from '../../src/exporter/build-manifest.js';
+import { checkSite } from '../../src/exporter/check-site.js';
+import { listPublicPaths } from '../../src/site/list-public-paths.js';
+import { renderPublicPath } from '../../src/site/render-public-path.js';
+import { getEditableReport, listReportsForAdmin } from '../../src/store/reports.js';
+import { BASE_URL, demoExportFixture, filesOf, hashesOf, type ExportFixture } from './export-fixture.js';
+
+let fx: ExportFixture;
+before(async () => {
+  fx = await demoExportFixture();
+});
+after(() => fx.cleanup());
+
+/** Meta files and the search index (its own tests compare it) aside, two builds of one state are equal. */
+const COMPARED_SKIP = ['.katsudo', 'search-index'];
+
+async function publishedReports() {
+  return (await listReportsForAdmin(fx.site.db, { status: 'published' }, { offset: 0, limit: 1000 })).items;
+}
+
+async function editTitle(id: number, title: string): Promise<void> {
+  const r = await getEditableReport(fx.site.db, id);
+  await saveReport(fx.site, fx.team.editor, {
+    reportId: id, expectedVersion: r.version, title, activityDate: r.activityDate, categoryId: r.category?.id ?? null,
+    tags: r.tags, slug: r.slug, summary: r.summary, bodySource: r.bodySource,
+  });
+}
+
+test('writes every public path as a file with the bytes renderPublicPath gives, plus 404.html', async () => {
+  const out = join(fx.tempDir(), 'site');
+  const result = await buildSite(fx.deps, { outDir: out });
+  assert.equal(result.mode, 'first');
+  for (const path of await listPublicPaths(fx.deps)) {
+    const page = await renderPublicPath(fx.deps, path, { staticSearch: path === paths.search() });
+    assert.equal(page.kind, 'page', path);
+    if (page.kind !== 'page') continue;
+    const file = path.endsWith('/') ? `${path}index.html` : path === '/search' ? '/search.html' : path;
+    assert.deepEqual(readFileSync(join(out, ...file.split('/').map(decodeURIComponent))), Buffer.from(page.body), path);
+  }
+  assert.match(readFileSync(join(out, '404.html'), 'utf8'), /<html lang="ja"/);
+  assert.ok(readManifest(out), 'the manifest is written');
+  assert.deepEqual(checkSite(out, BASE_URL).broken, []);
+});
+
+test('a second build with nothing changed writes nothing', async () => {
+  const out = join(fx.tempDir(), 'site');
+  await buildSite(fx.deps, { outDir: out });
+  const before = filesOf(out);
+  const result = await buildSite(fx.deps, { outDir: out });
+  assert.equal(result.mode, 'unchanged');
+  assert.deepEqual(filesOf(out), before);
+});
+
+test('after one edited report only the files whose bytes change are rewritten, and the folder equals a new build', async () => {
+  const out = join(fx.tempDir(), 'site');
+  await buildSite(fx.deps, { outDir: out });
+  const before = filesOf(out);
+  const [target] = await publishedReports();
+  await editTitle(target!.id, '表題を直した報告');
+  const result = await buildSite(fx.deps, { outDir: out });
+  assert.equal(result.mode, 'partial');
+  const now = filesOf(out);
+  const changed = [...now].filter(([file, state]) => before.get(file)?.hash !== state.hash).map(([file]) => file);
+  const touched = [...now].filter(([file, state]) => before.get(file)?.mtimeMs !== state.mtimeMs).map(([file]) => file);
+  assert.ok(changed.includes(`activity/${target!.slug}/index.html`));
+  assert.ok(changed.includes('feed.xml') && changed.includes('index.html'), 'feeds and the home page list it');
+  // No file is rewritten with the bytes it had (the manifest itself aside).
+  assert.deepEqual(touched.filter((f) => f !== '.katsudo/build.json').sort(), changed.filter((f) => f !== '.katsudo/build.json').sort());
+  assert.ok(result.rendered < (await listPublicPaths(fx.deps)).length / 2, `rendered ${result.rendered} pages`);
+  const fresh = join(fx.tempDir(), 'fresh');
+  await buildSite(fx.deps, { outDir: fresh });
+  assert.deepEqual(hashesOf(out, COMPARED_SKIP), hashesOf(fresh, COMPARED_SKIP));
+});
+
+test('an unpublished report’s files are removed and the folder equals a new build', async () => {
+  const out = join(fx.tempDir(), 'site');
+  await buildSite(fx.deps, { outDir: out });
+  const [target] = await publishedReports();
+  const file = join(out, 'activity', target!.slug, 'index.html');
+  assert.ok(existsSync(file));
+  await unpublishReport(fx.site, fx.team.editor, { reportId: target!.id });
+  const result = await buildSite(fx.deps, { outDir: out });
+  assert.equal(result.mode, 'full');
+  assert.equal(existsSync(file), false);
+  assert.equal(existsSync(join(out, 'activity', target!.slug)), false, 'its folder goes too');
+  assert.ok(result.removed.includes(`activity/${target!.slug}/index.html`));
+  const fresh = join(fx.tempDir(), 'fresh');
+  await buildSite(fx.deps, { outDir: fresh });
+  assert.deepEqual(hashesOf(out, COMPARED_SKIP), hashesOf(fresh, COMPARED_SKIP));
+});
+
+test('--check finds a link to a file the folder lacks', async () => {
+  const out = join(fx.tempDir(), 'site');
+  await buildSite(fx.deps, { outDir: out });
+  mkdirSync(join(out, 'extra'));
+  writeFileSync(join(out, 'extra', 'index.html'), '<a href="/activity/no-such-report/">x</a><img src="https://www.example.jp/media/none.png" alt="">');
+  const broken = checkSite(out, BASE_URL).broken;
+  assert.deepEqual(broken, [
+    { file: 'extra/index.html', href: '/activity/no-such-report/' },
+    { file: 'extra/index.html', href: 'https://www.example.jp/media/none.png' },
+  ]);
+});
+
+test('refuses an output folder that is a file, the data directory, or someone else’s folder, writing nothing', async () => {
+  const dir = fx.tempDir();
+  const file = join(dir, 'a-file');
+  writeFileSync(file, 'x');
+  await assert.rejects(buildSite(fx.deps, { outDir: file }), (e: unknown) => e instanceof ValidationError && /ファイルです/.test(e.message));
+  await assert.rejects(buildSite(fx.deps, { outDir: fx.site.dataDir }), (e: unknown) => e instanceof ValidationError && /データディレクトリ/.test(e.message));
+  await assert.rejects(buildSite(fx.deps, { outDir: join(fx.site.dataDir, 'public') }), ValidationError);
+  mkdirSync(join(dir, 'docs'));
+  writeFileSync(join(dir, 'docs', 'notes.txt'), 'mine');
+  await assert.rejects(buildSite(fx.deps, { outDir: join(dir, 'docs') }), (e: unknown) => e instanceof ValidationError && /空でなく/.test(e.message));
+  assert.deepEqual(hashesOf(join(dir, 'docs')), { 'notes.txt': hashesOf(join(dir, 'docs'))['notes.txt'] });
+  assert.equal(existsSync(join(fx.site.dataDir, 'public')), false);
+});
