@@ -93,7 +93,7 @@ test('answers bad page parameters with 400 or 404 and a Japanese page', async ()
     ['/activity/?page=abc', 400],
     ['/activity/?page=1.5', 400],
     ['/activity/?page=1e999', [400, 404]],
-    ['/activity/?page=99999', 404],
+    ['/activity/page/99999/', 404],
     ['/activity/?page=100001', 400],
     ['/api/v1/reports?limit=1000', 400],
     ['/api/v1/reports/abc', 400],

@@ -87,11 +87,35 @@ test('paginates the activity list 20 per page, newest first, with dates', async 
   assert.match(first.body, /26件/);
   assert.ok(first.body.indexOf('地元報告25') < first.body.indexOf('地元報告24'));
   assert.match(first.body, /<time datetime="2024-05-25">2024年5月25日<\/time>/);
-  assert.match(first.body, /href="\/activity\/\?page=2" rel="next"/);
-  const second = await get('/activity/?page=2');
+  assert.match(first.body, /href="\/activity\/page\/2\/" rel="next"/);
+  const second = await get('/activity/page/2/');
   assert.equal(second.statusCode, 200);
   assert.match(second.body, /第2回外務・防衛閣僚協議/);
-  assert.match(second.body, /<link rel="canonical" href="https:\/\/www.example.jp\/activity\/\?page=2"\/>/);
+  assert.match(second.body, /<link rel="canonical" href="https:\/\/www.example.jp\/activity\/page\/2\/"\/>/);
+  assert.match(second.body, /<link rel="prev" href="https:\/\/www.example.jp\/activity\/"\/>/);
+  assert.equal((await get('/activity/page/3/')).statusCode, 404);
+});
+
+test('links archive pages as paths a static host can serve, and sends the old ?page= links there', async () => {
+  const year = await get('/activity/2024/');
+  assert.match(year.body, /href="\/activity\/2024\/page\/2\/" rel="next"/);
+  assert.equal((await get('/activity/2024/page/2/')).statusCode, 200);
+  assert.equal((await get('/activity/2024/05/page/2/')).statusCode, 200);
+  for (const [from, to] of [
+    ['/activity/?page=2', '/activity/page/2/'],
+    ['/activity/2024/?page=2', '/activity/2024/page/2/'],
+    ['/activity/2024/05/?page=2', '/activity/2024/05/page/2/'],
+    ['/activity/?page=1', '/activity/'],
+    ['/activity/page/1/', '/activity/'],
+    ['/activity/2024/page/1/', '/activity/2024/'],
+  ]) {
+    const res = await get(from!);
+    assert.equal(res.statusCode, 301, from);
+    assert.equal(res.headers.location, to, from);
+  }
+  for (const url of ['/activity/page/0/', '/activity/page/abc/', '/activity/page/100001/', '/activity/1999/page/2/', '/category/none/page/2/']) {
+    assert.equal((await get(url)).statusCode, 404, url);
+  }
 });
 
 test('never shows a draft publicly', async () => {
@@ -141,9 +165,9 @@ test('serves an attachment with its type, five-minute caching and the original n
 });
 
 test('redirects paths without the trailing slash', async () => {
-  const res = await get('/activity?page=2');
+  const res = await get('/activity/page/2');
   assert.equal(res.statusCode, 301);
-  assert.equal(res.headers.location, '/activity/?page=2');
+  assert.equal(res.headers.location, '/activity/page/2/');
   assert.equal((await get('/profile')).headers.location, '/profile/');
 });
 
