@@ -1,0 +1,215 @@
+// The server's search (store/search.ts, store/page-search.ts) over the static index: the
+// same matches and the same order, so /search on a static host answers as `katsudo serve`.
+//
+// Matching: a term is the phrase of its tokens (domain/search/tokens.ts) in the title, body
+// or attachment text, its last token a prefix when it is a lone character; groups are ANDed,
+// terms inside a group ORed, excluded terms must not match.
+// Order of reports: the number of groups one of whose terms stands as words (the words
+// column) first, then FTS5's bm25 (https://sqlite.org/fts5.html#the_bm25_function, source
+// ext/fts5/fts5_aux.c), then newer activity date, then higher id. Pages: bm25, then id.
+// bm25 is computed as FTS5 computes it: per phrase, IDF = ln((N − n + 0.5) / (n + 0.5))
+// (1e-6 when not positive) over the rows n of the whole index holding the phrase; the
+// phrase's frequency is the sum of the column weights of its instances; the row's size and
+// the average size count the tokens of all four columns; k1 = 1.2, b = 0.75; the score is
+// minus the sum over phrases in query order (a phrase absent from the row adds 0).
+import type { SearchQuery, SearchTerm } from '../../../domain/search/query.js';
+import { termTokens } from '../../../domain/search/tokens.js';
+import { termWords } from '../../../domain/search/words.js';
+import {
+  COLUMNS,
+  firstCharacter,
+  prefixShards,
+  readPostings,
+  tokenShard,
+  wordShard,
+  type DocPostings,
+  type DocTable,
+  type PageRow,
+  type ReportRow,
+  type Shard,
+} from './format.js';
+
+/** Where the script (or a test) gets the index's files. */
+export interface StaticIndex {
+  table: DocTable;
+  /** A shard by name; undefined when the index has no such file (no token falls in it). */
+  shard(name: string): Promise<Shard | undefined>;
+}
+
+export interface StaticFilter {
+  year?: number;
+  /** Category slug (unknown: no report matches; callers refuse it first). */
+  category?: string;
+}
+
+const K1 = 1.2;
+const B = 0.75;
+
+/** Instance counts per column (COLUMNS order), by document key. */
+type Counts = Map<number, number[]>;
+
+export async function findStaticReportHits(index: StaticIndex, query: SearchQuery, filter: StaticFilter): Promise<ReportRow[]> {
+  const scored = await scoreMatches(index, query, 0);
+  if (!scored) return [];
+  const { table } = index;
+  const byId = new Map(table.reports.map((row) => [row[0], row]));
+  const category = filter.category === undefined ? undefined : table.categories.findIndex(([slug]) => slug === filter.category);
+  const from = filter.year === undefined ? undefined : `${filter.year}-01-01`;
+  const to = filter.year === undefined ? undefined : `${filter.year + 1}-01-01`;
+  const wordCounts = await wordGroupCounts(index, query);
+  const hits: { row: ReportRow; words: number; score: number }[] = [];
+  for (const [key, score] of scored) {
+    const row = byId.get(key / 2);
+    if (!row) continue;
+    if (from !== undefined && (row[4] < from || row[4] >= to!)) continue;
+    if (category !== undefined && row[5] !== category) continue;
+    hits.push({ row, words: wordCounts.get(key) ?? 0, score });
+  }
+  hits.sort((a, b) => b.words - a.words || a.score - b.score || (a.row[4] < b.row[4] ? 1 : a.row[4] > b.row[4] ? -1 : 0) || b.row[0] - a.row[0]);
+  return hits.map((h) => h.row);
+}
+
+/** Reachable pages matching the query, best first. */
+export async function findStaticPageHits(index: StaticIndex, query: SearchQuery): Promise<PageRow[]> {
+  const scored = await scoreMatches(index, query, 1);
+  if (!scored) return [];
+  const byId = new Map(index.table.pages.map((row) => [row[0], row]));
+  return [...scored]
+    .map(([key, score]) => ({ row: byId.get((key - 1) / 2), score }))
+    .filter((h): h is { row: PageRow; score: number } => h.row !== undefined && h.row[2] !== null)
+    .sort((a, b) => a.score - b.score || a.row[0] - b.row[0])
+    .map((h) => h.row);
+}
+
+/** bm25 score by key of the documents of one kind (0 reports, 1 pages) matching the query; undefined when a group has no tokens. */
+async function scoreMatches(index: StaticIndex, query: SearchQuery, parity: 0 | 1): Promise<Map<number, number> | undefined> {
+  const ofKind = (counts: Counts | undefined): Counts => new Map([...(counts ?? [])].filter(([key]) => key % 2 === parity));
+  const groups: Counts[][] = [];
+  for (const group of query.all) {
+    const found = (await Promise.all(group.map((term) => termCounts(index, term)))).filter((c): c is Counts => c !== undefined);
+    if (found.length === 0) return undefined;
+    groups.push(found.map(ofKind));
+  }
+  const excluded = (await Promise.all(query.none.map((term) => termCounts(index, term)))).filter((c): c is Counts => c !== undefined).map(ofKind);
+  let keys: number[] | undefined;
+  for (const group of groups) {
+    const inGroup = new Set(group.flatMap((counts) => [...counts.keys()]));
+    keys = keys === undefined ? [...inGroup] : keys.filter((key) => inGroup.has(key));
+  }
+  const matching = keys!.filter((key) => !excluded.some((counts) => counts.has(key)));
+  const phrases = [...groups.flat(), ...excluded];
+  const [rows, totalSize] = parity === 0 ? index.table.stats.report : index.table.stats.page;
+  const avgdl = totalSize / rows;
+  const idf = phrases.map((counts) => {
+    const value = Math.log((rows - counts.size + 0.5) / (counts.size + 0.5));
+    return value <= 0 ? 1e-6 : value;
+  });
+  const sizeOf = sizesByKey(index.table, parity);
+  const scores = new Map<number, number>();
+  for (const key of matching) {
+    const size = sizeOf.get(key) ?? 0;
+    let score = 0;
+    phrases.forEach((counts, i) => {
+      const columns = counts.get(key);
+      if (!columns) return;
+      let frequency = 0;
+      columns.forEach((n, c) => (frequency += n * COLUMNS[c]!.weight));
+      score += idf[i]! * ((frequency * (K1 + 1.0)) / (frequency + K1 * (1 - B + (B * size) / avgdl)));
+    });
+    scores.set(key, -1.0 * score);
+  }
+  return scores;
+}
+
+function sizesByKey(table: DocTable, parity: 0 | 1): Map<number, number> {
+  return parity === 0 ? new Map(table.reports.map((r) => [r[0] * 2, r[1]])) : new Map(table.pages.map((p) => [p[0] * 2 + 1, p[1]]));
+}
+
+/** Per document, how many of the query's groups have a term standing as words (store/search.ts wordExpressions). */
+async function wordGroupCounts(index: StaticIndex, query: SearchQuery): Promise<Map<number, number>> {
+  const counts = new Map<number, number>();
+  for (const group of query.all) {
+    const phrases = group.map((term) => termWords(term.text)).filter((words) => words.length > 0);
+    if (phrases.length === 0) continue;
+    const inGroup = new Set<number>();
+    for (const words of phrases) {
+      const postings = await Promise.all(words.map(async (word) => readPostingsFrom(await index.shard(wordShard(index.table, word)), word)));
+      for (const [key] of phraseCounts(postings, false)) inGroup.add(key);
+    }
+    for (const key of inGroup) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+function readPostingsFrom(shard: Shard | undefined, token: string): Map<number, number[][]> {
+  return new Map((shard ? readPostings(shard, token) : []).map((d) => [d.key, d.columns]));
+}
+
+/** The term's instances per column, by key; undefined when the term has no tokens. */
+async function termCounts(index: StaticIndex, term: SearchTerm): Promise<Counts | undefined> {
+  const tokens = termTokens(term.text);
+  if (!tokens) return undefined;
+  const postings = await Promise.all(
+    tokens.tokens.map(async (token, i) => {
+      const isPrefix = tokens.isLastPrefix && i === tokens.tokens.length - 1;
+      if (!isPrefix) return readPostingsFrom(await index.shard(tokenShard(index.table, token)), token);
+      return prefixPostings(await Promise.all(prefixShards(index.table, token).map((name) => index.shard(name))), token);
+    }),
+  );
+  return phraseCounts(postings, true);
+}
+
+/** Every token starting with `first`, positions merged per document and column. */
+function prefixPostings(shards: (Shard | undefined)[], first: string): Map<number, number[][]> {
+  const merged = new Map<number, number[][]>();
+  for (const shard of shards) {
+    if (!shard) continue;
+    for (const token of shard.tokens.keys()) {
+      if (firstCharacter(token) !== first) continue;
+      for (const doc of readPostings(shard, token)) addPositions(merged, doc);
+    }
+  }
+  for (const columns of merged.values()) for (const positions of columns) positions.sort((a, b) => a - b);
+  return merged;
+}
+
+function addPositions(merged: Map<number, number[][]>, doc: DocPostings): void {
+  const columns = merged.get(doc.key);
+  if (!columns) merged.set(doc.key, doc.columns.map((p) => [...p]));
+  else doc.columns.forEach((positions, c) => columns[c]!.push(...positions));
+}
+
+/**
+ * Instances of the phrase whose i-th token has postings[i]: start positions p where token i
+ * stands at p + i, per column, for the documents with at least one (in some column when
+ * `anyColumn`, else in the first).
+ */
+function phraseCounts(postings: Map<number, number[][]>[], anyColumn: boolean): Counts {
+  const out: Counts = new Map();
+  const [first, ...rest] = postings;
+  for (const [key, columns] of first!) {
+    const others = rest.map((p) => p.get(key));
+    if (others.some((o) => o === undefined)) continue;
+    const counts = columns.map((starts, c) => {
+      if (!anyColumn && c > 0) return 0;
+      let n = 0;
+      for (const p of starts) if (others.every((o, i) => includes(o![c]!, p + i + 1))) n++;
+      return n;
+    });
+    if (counts.some((n) => n > 0)) out.set(key, counts);
+  }
+  return out;
+}
+
+function includes(sorted: readonly number[], value: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = sorted[mid]!;
+    if (v === value) return true;
+    if (v < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}

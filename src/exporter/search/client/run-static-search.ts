@@ -1,0 +1,103 @@
+// One search over the static index, as the server's search page loads it
+// (site/search/load-search-page.ts, actions/search-reports.ts, actions/search-pages.ts): the
+// fixed pages first (all of them with the ページ filter, on the first page otherwise), then a
+// page of reports with the highlighted title and the snippet around the first match (from the
+// first attached PDF holding a term when neither title nor body does). Shared by the search
+// page's script and the tests that compare it with the server.
+import { ValidationError, type FieldMessages } from '../../../domain/errors.js';
+import { checkSearchDepth, parseSearchQuery, positiveTerms } from '../../../domain/search/query.js';
+import { firstSnippet, highlight, snippet, type TextPart } from '../../../domain/search/snippet.js';
+import { findStaticPageHits, findStaticReportHits, type StaticIndex } from './find-static-hits.js';
+import { textShard, type ReportRow, type ReportText } from './format.js';
+
+export const PER_PAGE = 20;
+
+export interface StaticSearchParams {
+  q: string;
+  year?: number;
+  category?: string;
+  kind?: 'report' | 'page';
+  page: number;
+}
+
+export interface StaticReportHit {
+  id: number;
+  path: string;
+  title: string;
+  activityDate: string;
+  category: { slug: string; name: string } | null;
+  titleParts: TextPart[];
+  snippet: TextPart[];
+  matchedIn: 'report' | 'attachment';
+  attachmentLabel?: string;
+}
+
+export interface Paged<T> {
+  total: number;
+  items: T[];
+  page: number;
+  pageCount: number;
+}
+
+export type StaticSearchOutcome =
+  | { kind: 'empty' }
+  | { kind: 'refused'; errors: FieldMessages }
+  | { kind: 'past-end' }
+  | { kind: 'found'; pages?: Paged<{ title: string; path: string; excerpt: string }>; results?: Paged<StaticReportHit> };
+
+export interface StaticTexts {
+  /** A text shard by name (client/format.ts): report id → its texts. */
+  texts(name: string): Promise<Record<string, ReportText>>;
+}
+
+const UNKNOWN_CATEGORY_MESSAGE = '指定されたカテゴリーはありません。一覧から選び直してください。';
+
+export const pageCountOf = (total: number) => Math.max(1, Math.ceil(total / PER_PAGE));
+
+export async function runStaticSearch(index: StaticIndex & StaticTexts, params: StaticSearchParams): Promise<StaticSearchOutcome> {
+  if (params.category !== undefined && !index.table.categories.some(([slug]) => slug === params.category)) {
+    return { kind: 'refused', errors: { category: UNKNOWN_CATEGORY_MESSAGE } };
+  }
+  let query;
+  try {
+    query = parseSearchQuery(params.q);
+    if (query) checkSearchDepth(params.page, PER_PAGE);
+  } catch (error) {
+    if (error instanceof ValidationError) return { kind: 'refused', errors: error.fields };
+    throw error;
+  }
+  if (!query) return { kind: 'empty' };
+  const terms = positiveTerms(query).map((t) => t.text);
+  let pages: Paged<{ title: string; path: string; excerpt: string }> | undefined;
+  if (params.kind !== 'report' && (params.kind === 'page' || params.page === 1)) {
+    const hits = await findStaticPageHits(index, query);
+    const page = params.kind === 'page' ? params.page : 1;
+    const items = hits.slice((page - 1) * PER_PAGE, page * PER_PAGE).map(([, , path, title, excerpt]) => ({ title, path: path!, excerpt }));
+    pages = { total: hits.length, items, page, pageCount: pageCountOf(hits.length) };
+  }
+  if (params.kind === 'page') return params.page > pages!.pageCount ? { kind: 'past-end' } : { kind: 'found', pages };
+  const hits = await findStaticReportHits(index, query, { year: params.year, category: params.category });
+  const pageCount = pageCountOf(hits.length);
+  if (params.page > pageCount) return { kind: 'past-end' };
+  const rows = hits.slice((params.page - 1) * PER_PAGE, params.page * PER_PAGE);
+  const items = await Promise.all(rows.map((row) => reportHit(index, row, terms)));
+  return { kind: 'found', pages, results: { total: hits.length, items, page: params.page, pageCount } };
+}
+
+async function reportHit(index: StaticIndex & StaticTexts, row: ReportRow, terms: string[]): Promise<StaticReportHit> {
+  const [id, , path, title, activityDate, categoryIndex] = row;
+  const category = categoryIndex < 0 ? null : { slug: index.table.categories[categoryIndex]![0], name: index.table.categories[categoryIndex]![1] };
+  const [bodyText, attachments] = (await index.texts(textShard(id)))[id] ?? ['', []];
+  const titleParts = highlight(title, terms);
+  const inBody = snippet(bodyText, terms);
+  const base = { id, path, title, activityDate, category, titleParts };
+  if (!hasMatch(titleParts) && !hasMatch(inBody)) {
+    for (const [label, text] of attachments) {
+      const parts = firstSnippet(text, terms);
+      if (parts) return { ...base, snippet: parts, matchedIn: 'attachment', attachmentLabel: label };
+    }
+  }
+  return { ...base, snippet: inBody, matchedIn: 'report' };
+}
+
+const hasMatch = (parts: TextPart[]) => parts.some((p) => p.isMatch);

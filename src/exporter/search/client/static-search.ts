@@ -1,0 +1,211 @@
+// The static site's search page script (`/assets/static-search.js`, an ES module bundled by
+// exporter/search/write-search-script.ts). The page is the server's /search without words;
+// this reads q, year, category, kind and page from the URL, fetches the doc table and only
+// the shards of the query's tokens from /search-index/, runs the server's search
+// (run-static-search.ts) and writes the results into the page with the server's markup
+// (site/search/search-page.tsx). A live region announces the number of results.
+import { formatJapaneseDate } from '../../../domain/dates.js';
+import type { FieldMessages } from '../../../domain/errors.js';
+import { paths, withPage, type SearchParams } from '../../../domain/paths.js';
+import type { TextPart } from '../../../domain/search/snippet.js';
+import type { StaticIndex } from './find-static-hits.js';
+import { INDEX_DIR, isGzip, readShard, type DocTable, type ReportText, type Shard } from './format.js';
+import { runStaticSearch, type Paged, type StaticReportHit, type StaticSearchParams, type StaticTexts } from './run-static-search.js';
+
+type Child = Node | string | false | null | undefined;
+
+function el(tag: string, attributes: Record<string, string> = {}, ...children: Child[]): HTMLElement {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  for (const child of children) if (child !== false && child !== null && child !== undefined && child !== '') node.append(child);
+  return node;
+}
+
+const marked = (parts: readonly TextPart[]) => parts.map((p) => (p.isMatch ? el('mark', {}, p.text) : p.text));
+
+async function fetchBytes(url: string): Promise<Uint8Array | undefined> {
+  const response = await fetch(url);
+  if (response.status === 404) return undefined;
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (!isGzip(bytes)) return bytes;
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+const decoder = new TextDecoder();
+const json = <T>(bytes: Uint8Array | undefined, fallback: T): T => (bytes ? (JSON.parse(decoder.decode(bytes)) as T) : fallback);
+
+/** The index over HTTP, each file fetched once. */
+async function openIndex(base: string): Promise<StaticIndex & StaticTexts> {
+  const table = json<DocTable | undefined>(await fetchBytes(`${base}/docs.dat`), undefined);
+  if (!table) throw new Error('search index missing');
+  const shards = new Map<string, Promise<Shard | undefined>>();
+  return {
+    table,
+    shard(name) {
+      let shard = shards.get(name);
+      if (!shard) shards.set(name, (shard = fetchBytes(`${base}/${name}.dat`).then((bytes) => bytes && readShard(bytes))));
+      return shard;
+    },
+    async texts(name) {
+      return json<Record<string, ReportText>>(await fetchBytes(`${base}/${name}.dat`), {});
+    },
+  };
+}
+
+function paramsOf(search: string): StaticSearchParams {
+  const url = new URLSearchParams(search);
+  const year = Number(url.get('year'));
+  const page = Number(url.get('page'));
+  const kind = url.get('kind');
+  return {
+    q: url.get('q') ?? '',
+    year: Number.isInteger(year) && year > 0 ? year : undefined,
+    category: url.get('category') || undefined,
+    kind: kind === 'report' || kind === 'page' ? kind : undefined,
+    page: Number.isInteger(page) && page > 0 ? page : 1,
+  };
+}
+
+function pagination(page: number, pageCount: number, basePath: string): HTMLElement | undefined {
+  if (pageCount <= 1) return undefined;
+  const shown = [...new Set([1, pageCount, page - 2, page - 1, page, page + 1, page + 2])].filter((p) => p >= 1 && p <= pageCount).sort((a, b) => a - b);
+  const items: HTMLElement[] = [];
+  if (page > 1) items.push(el('li', {}, el('a', { href: withPage(basePath, page - 1), rel: 'prev' }, '前のページ')));
+  shown.forEach((p, i) => {
+    if (i > 0 && p - shown[i - 1]! > 1) items.push(el('li', { class: 'pagination-gap', 'aria-hidden': 'true' }, '…'));
+    const label = [el('span', { class: 'visually-hidden' }, 'ページ'), String(p)];
+    items.push(el('li', {}, p === page ? el('span', { 'aria-current': 'page' }, ...label) : el('a', { href: withPage(basePath, p) }, ...label)));
+  });
+  if (page < pageCount) items.push(el('li', {}, el('a', { href: withPage(basePath, page + 1), rel: 'next' }, '次のページ')));
+  return el('nav', { class: 'pagination', 'aria-label': 'ページ送り' }, el('p', { class: 'pagination-status' }, `${pageCount}ページ中 ${page}ページ目`), el('ul', {}, ...items));
+}
+
+function pageResults(pages: Paged<{ title: string; path: string; excerpt: string }>, params: SearchParams): HTMLElement | undefined {
+  const isPageFilter = params.kind === 'page';
+  if (pages.total === 0) return isPageFilter ? el('p', { class: 'result-count' }, `「${params.q}」に一致するページは見つかりませんでした。`) : undefined;
+  const heading = `ページ(${pages.total}件${isPageFilter && pages.pageCount > 1 ? `、${pages.page}/${pages.pageCount}ページ` : ''})`;
+  const list = pages.items.map((hit) => el('li', { class: 'report-list-item' }, el('h3', { class: 'report-list-title' }, el('a', { href: hit.path }, hit.title)), hit.excerpt && el('p', { class: 'search-snippet' }, hit.excerpt)));
+  const more = isPageFilter
+    ? pagination(pages.page, pages.pageCount, paths.search(params))
+    : pages.total > pages.items.length && el('p', {}, el('a', { href: paths.search({ ...params, kind: 'page' }) }, `一致するページをすべて見る(${pages.total}件)`));
+  return el('section', { class: 'search-pages', 'aria-labelledby': 'search-pages-title' }, el('h2', { id: 'search-pages-title' }, heading), el('ul', { class: 'report-list search-results' }, ...list), more);
+}
+
+function reportItem(hit: StaticReportHit): HTMLElement {
+  const meta = el('p', { class: 'report-list-meta' }, el('time', { datetime: hit.activityDate }, formatJapaneseDate(hit.activityDate)));
+  if (hit.category) meta.append(el('span', { class: 'sep', 'aria-hidden': 'true' }, '・'), el('span', { class: 'category-label' }, hit.category.name));
+  const source = hit.matchedIn === 'attachment' && el('p', { class: 'search-source' }, el('span', { class: 'search-source-tag' }, '添付資料内'), `「${hit.attachmentLabel}」`);
+  return el(
+    'li',
+    { class: 'report-list-item' },
+    el('article', {}, el('h2', { class: 'report-list-title' }, el('a', { href: hit.path }, ...marked(hit.titleParts))), meta, source, el('p', { class: 'search-snippet' }, ...marked(hit.snippet))),
+  );
+}
+
+function reportResults(results: Paged<StaticReportHit>, params: SearchParams): HTMLElement[] {
+  if (results.total === 0) {
+    const isFiltered = params.year !== undefined || params.category !== undefined;
+    return [
+      el(
+        'div',
+        { class: 'search-empty' },
+        el('p', { class: 'result-count' }, '0件'),
+        el('p', {}, `「${params.q}」${isFiltered ? '(絞り込みあり)' : ''}に一致する活動報告は見つかりませんでした。次のことをお試しください。`),
+        el(
+          'ul',
+          {},
+          el('li', {}, '語を短くする(例:「子育て支援策」→「子育て」)'),
+          el('li', {}, '語の数を減らす'),
+          el('li', {}, '別の言い方や表記で探す'),
+          isFiltered && el('li', {}, el('a', { href: paths.search({ q: params.q }) }, '年・カテゴリーの絞り込みを外して探す')),
+        ),
+      ),
+    ];
+  }
+  const count = el('p', { class: 'result-count' }, `${results.total}件${results.pageCount > 1 ? `(${results.page}/${results.pageCount}ページ)` : ''}`);
+  const list = el('ol', { class: 'report-list search-results' }, ...results.items.map(reportItem));
+  const nav = pagination(results.page, results.pageCount, paths.search(params));
+  return nav ? [count, list, nav] : [count, list];
+}
+
+/** The form shows what was searched, as the server's page does. */
+function fillForm(form: HTMLFormElement, params: SearchParams): void {
+  const set = (name: string, value: string) => {
+    const field = form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
+    if (!field) return;
+    if (field instanceof HTMLSelectElement && value !== '' && !Array.from(field.options).some((o) => o.value === value)) field.add(new Option(`${value}年`, value), 1);
+    field.value = value;
+  };
+  set('q', params.q ?? '');
+  set('kind', params.kind ?? '');
+  set('year', params.year === undefined ? '' : String(params.year));
+  set('category', params.category ?? '');
+}
+
+function showErrors(form: HTMLFormElement, errors: FieldMessages): void {
+  for (const [name, message] of Object.entries(errors)) {
+    const field = form.elements.namedItem(name) as HTMLElement | null;
+    if (!field) continue;
+    const id = `search-${name}-error`;
+    field.setAttribute('aria-invalid', 'true');
+    field.setAttribute('aria-describedby', id);
+    const after = name === 'q' ? field.closest('.search-box') : field;
+    after?.after(el('p', { id, class: 'field-error' }, message));
+  }
+}
+
+/** Folds the open help under the results, as the server's page shows it. */
+function foldHelp(section: Element): HTMLElement | undefined {
+  const help = section.querySelector('section.search-help');
+  if (!help) return undefined;
+  const details = el('details', { class: 'search-help' }, el('summary', {}, '検索のしかた'), ...Array.from(help.children).filter((c) => c.tagName !== 'H2'));
+  help.replaceWith(details);
+  return details;
+}
+
+async function main(): Promise<void> {
+  const section = document.querySelector('section.search-page');
+  const form = section?.querySelector('form.search-form');
+  if (!section || !(form instanceof HTMLFormElement)) return;
+  const status = el('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
+  section.append(status);
+  const params = paramsOf(location.search);
+  fillForm(form, params);
+  if (params.q.trim() === '' && params.category === undefined) return;
+  const shown: SearchParams = { q: params.q, year: params.year, category: params.category, kind: params.kind };
+  let outcome;
+  try {
+    outcome = await runStaticSearch(await openIndex(`/${INDEX_DIR}`), params);
+  } catch {
+    status.textContent = '検索の索引を読み込めませんでした。時間をおいて、もう一度お試しください。';
+    return;
+  }
+  if (outcome.kind === 'empty') return;
+  const heading = section.querySelector('h1');
+  const setTitle = (title: string) => {
+    document.title = document.title.replace(/^[^|｜]*?(?=\s*[|｜]|$)/, title);
+  };
+  if (outcome.kind === 'refused') {
+    showErrors(form, outcome.errors);
+    setTitle(`入力を確認してください: サイト内検索`);
+    status.textContent = Object.values(outcome.errors).join(' ');
+    return;
+  }
+  if (outcome.kind === 'past-end') {
+    status.textContent = 'このページに検索結果はありません。';
+    section.insertBefore(el('p', { class: 'result-count' }, status.textContent), form.nextSibling);
+    return;
+  }
+  const text = `「${params.q}」の検索結果`;
+  if (heading && outcome.results) heading.textContent = text;
+  if (outcome.results) setTitle(outcome.results.page > 1 ? `${text}(${outcome.results.page}ページ目)` : text);
+  const parts = [outcome.pages && pageResults(outcome.pages, shown), ...(outcome.results ? reportResults(outcome.results, shown) : [])].filter((p): p is HTMLElement => p !== undefined);
+  const help = foldHelp(section) ?? section.querySelector('.search-help');
+  for (const part of parts) section.insertBefore(part, help);
+  const counts = [outcome.pages && outcome.pages.total > 0 && `ページ${outcome.pages.total}件`, outcome.results && `活動報告${outcome.results.total}件`].filter(Boolean);
+  status.textContent = `「${params.q}」の検索結果: ${counts.length > 0 ? counts.join('、') : '0件'}`;
+}
+
+void main();

@@ -1,0 +1,96 @@
+// Writes the static search index (`<DIR>/search-index/`) and the search page's script
+// (`<DIR>/assets/static-search.js`) for `katsudo build`. A full build writes a new index
+// directory beside the old one and swaps it in with renames; an incremental build (changed
+// report and page ids) rewrites only the shards and text files the changed items touch,
+// each file through a temporary file and a rename, the doc table last. Files whose bytes
+// would not change are not written.
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { listSearchDocuments } from '../../actions/list-search-documents.js';
+import type { SiteDeps } from '../../site/site-deps.js';
+import { buildIndexFiles, type IndexFiles } from './build-index-files.js';
+import { INDEX_DIR } from './client/format.js';
+import { updateIndexFiles } from './update-index-files.js';
+import { readFileOrUndefined, writeIfChanged } from './write-if-changed.js';
+import { writeSearchScript } from './write-search-script.js';
+
+export interface WriteSearchIndexOptions {
+  /** Only these items changed since the index in outDir was written (absent: full build). */
+  changedIds?: { reports?: readonly number[]; pages?: readonly number[] };
+}
+
+export interface WriteSearchIndexResult {
+  /** Paths written, relative to outDir, '/'-separated. */
+  written: string[];
+  /** Paths removed, relative to outDir. */
+  removed: string[];
+}
+
+export const DOC_TABLE_FILE = 'docs.dat';
+
+export async function writeSearchIndex(deps: Pick<SiteDeps, 'ctx'>, outDir: string, options: WriteSearchIndexOptions = {}): Promise<WriteSearchIndexResult> {
+  const script = await writeSearchScript(outDir);
+  const result: WriteSearchIndexResult = { written: script ? [script] : [], removed: [] };
+  const indexDir = join(outDir, INDEX_DIR);
+  const existing = options.changedIds && (await readFileOrUndefined(join(indexDir, DOC_TABLE_FILE)));
+  if (!options.changedIds || !existing) {
+    const files = await buildIndexFiles(await listSearchDocuments(deps.ctx.db));
+    result.written.push(...(await writeWholeIndex(outDir, files)));
+    return result;
+  }
+  const changes = await updateIndexFiles(indexDir, options.changedIds, (selection) => listSearchDocuments(deps.ctx.db, selection));
+  for (const [name, bytes] of changes.files) {
+    if (await writeIfChanged(join(indexDir, name), bytes)) result.written.push(`${INDEX_DIR}/${name}`);
+  }
+  for (const name of changes.removed) {
+    await rm(join(indexDir, name), { force: true });
+    result.removed.push(`${INDEX_DIR}/${name}`);
+  }
+  if (await writeIfChanged(join(indexDir, DOC_TABLE_FILE), encodeJson(changes.table))) result.written.push(`${INDEX_DIR}/${DOC_TABLE_FILE}`);
+  return result;
+}
+
+export function encodeJson(value: unknown): Uint8Array {
+  return gzipSync(JSON.stringify(value), { level: 6 });
+}
+
+export function encodeShard(bytes: Uint8Array): Uint8Array {
+  return gzipSync(bytes, { level: 6 });
+}
+
+/** Every file of `files` as written (compressed), by name inside the index directory. */
+export function indexFileBytes(files: IndexFiles): Map<string, Uint8Array> {
+  const out = new Map<string, Uint8Array>();
+  for (const [name, bytes] of files.shards) out.set(`${name}.dat`, encodeShard(bytes));
+  for (const [name, texts] of files.texts) out.set(`${name}.dat`, encodeJson(texts));
+  out.set(DOC_TABLE_FILE, encodeJson(files.table));
+  return out;
+}
+
+/** A new index directory beside the old one, then two renames: readers see the old index or the new, whole. */
+async function writeWholeIndex(outDir: string, files: IndexFiles): Promise<string[]> {
+  const staging = join(outDir, `.${INDEX_DIR}-${process.pid}-${Date.now()}`);
+  const retired = `${staging}-old`;
+  await mkdir(staging, { recursive: true });
+  try {
+    const written: string[] = [];
+    for (const [name, bytes] of indexFileBytes(files)) {
+      await writeFile(join(staging, name), bytes);
+      written.push(`${INDEX_DIR}/${name}`);
+    }
+    const target = join(outDir, INDEX_DIR);
+    const hadIndex = await rename(target, retired).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return false;
+        throw error;
+      },
+    );
+    await rename(staging, target);
+    if (hadIndex) await rm(retired, { recursive: true, force: true });
+    return written;
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,86 @@
+// The static search index answers as the server's search does: for several hundred queries
+// on the search corpus (1- and 2-character terms, phrases, quotes, minus, OR, filters, pages,
+// attachments, refusals), the evaluator over the written index gives the same totals, the same
+// reports and pages in the same order, and the same highlighted titles and snippets as
+// searchReports and searchPages (what /search and /api/v1/search show).
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { searchPages } from '../../../src/actions/search-pages.js';
+import { searchReports } from '../../../src/actions/search-reports.js';
+import { ValidationError } from '../../../src/domain/errors.js';
+import { runStaticSearch, type StaticSearchOutcome } from '../../../src/exporter/search/client/run-static-search.js';
+import { openIndexDir } from '../../../src/exporter/search/open-index-dir.js';
+import { writeSearchIndex } from '../../../src/exporter/search/write-search-index.js';
+import { findCategoryBySlug } from '../../../src/store/categories.js';
+import { createTestSite, type TestSite } from '../../support/db.js';
+import type { SearchCorpus } from '../../support/search-corpus.js';
+import { seedStaticSearchSite, staticQueries, type StaticQuery } from './static-search-site.js';
+
+let site: TestSite;
+let corpus: SearchCorpus;
+let dir: string;
+
+before(async () => {
+  site = await createTestSite();
+  corpus = await seedStaticSearchSite(site);
+  dir = mkdtempSync(join(tmpdir(), 'katsudo-static-search-'));
+  await writeSearchIndex({ ctx: site }, dir);
+});
+after(async () => {
+  await site.cleanup();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** What the server shows for the query, in the static outcome's shape. */
+async function serverOutcome(query: StaticQuery): Promise<StaticSearchOutcome> {
+  const page = query.page ?? 1;
+  const category = query.category === undefined ? undefined : await findCategoryBySlug(site.db, query.category);
+  if (query.category !== undefined && !category) return { kind: 'refused', errors: { category: '指定されたカテゴリーはありません。一覧から選び直してください。' } };
+  try {
+    const reports = await searchReports(site.db, { q: query.q, filter: { year: query.year, categoryId: category?.id }, page, perPage: 20 });
+    if (!reports.query) return { kind: 'empty' };
+    const pageCount = (total: number) => Math.max(1, Math.ceil(total / 20));
+    const showPages = query.kind !== 'report' && (query.kind === 'page' || page === 1);
+    const found = showPages ? await searchPages(site.db, { q: query.q, page: query.kind === 'page' ? page : 1, perPage: 20 }) : undefined;
+    const pages = found && {
+      total: found.total,
+      items: found.items.map((i) => ({ title: i.title, path: i.path, excerpt: i.excerpt })),
+      page: query.kind === 'page' ? page : 1,
+      pageCount: pageCount(found.total),
+    };
+    if (query.kind === 'page') return page > pages!.pageCount ? { kind: 'past-end' } : { kind: 'found', pages };
+    if (page > pageCount(reports.total)) return { kind: 'past-end' };
+    const items = reports.items.map(({ report, title, snippet, matchedIn, attachmentLabel }) => ({
+      id: report.id,
+      path: `/activity/${report.slug}/`,
+      title: report.title,
+      activityDate: report.activityDate,
+      category: report.category && { slug: report.category.slug, name: report.category.name },
+      titleParts: title,
+      snippet,
+      matchedIn,
+      ...(attachmentLabel === undefined ? {} : { attachmentLabel }),
+    }));
+    return { kind: 'found', pages, results: { total: reports.total, items, page, pageCount: pageCount(reports.total) } };
+  } catch (error) {
+    if (error instanceof ValidationError) return { kind: 'refused', errors: error.fields };
+    throw error;
+  }
+}
+
+test('answers 300 queries exactly as the server does: totals, order, titles, snippets, pages', async () => {
+  const index = await openIndexDir(join(dir, 'search-index'));
+  const queries = staticQueries(corpus, 300);
+  let withResults = 0;
+  for (const query of queries) {
+    const expected = await serverOutcome(query);
+    const actual = await runStaticSearch(index, { q: query.q, year: query.year, category: query.category, kind: query.kind, page: query.page ?? 1 });
+    assert.deepEqual(JSON.parse(JSON.stringify(actual)), JSON.parse(JSON.stringify(expected)), `query ${JSON.stringify(query)}`);
+    if (expected.kind === 'found' && (expected.results?.total ?? 0) > 1) withResults++;
+  }
+  // The comparison is about ranking, so most queries must find several reports.
+  assert.ok(withResults > 150, `${withResults} queries with several results`);
+});
