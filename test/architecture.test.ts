@@ -43,12 +43,40 @@ test('points dependencies one way: store never imports actions, web or cli; acti
   }
 });
 
-test('lets views import only domain modules and other views', () => {
+test('lets admin views import only domain modules, other views and the public components', () => {
   for (const file of files.filter((f) => f.path.startsWith('web/views/'))) {
     for (const spec of importsOf(file.text).filter((s) => s.startsWith('.'))) {
       const target = join('web/views', file.path.split('/').slice(2, -1).join('/'), spec);
-      assert.ok(target.startsWith('domain/') || target.startsWith('web/views/'), `${file.path} imports ${spec}`);
+      assert.ok(['domain/', 'web/views/', 'site/components/'].some((p) => target.startsWith(p)), `${file.path} imports ${spec}`);
     }
+  }
+});
+
+const isView = (path: string) => path.endsWith('.tsx') && !path.endsWith('site-pages.tsx');
+
+test('lets the public views (site/**/*.tsx) import only domain modules and other views', () => {
+  for (const file of files.filter((f) => layerOf(f.path) === 'site' && isView(f.path))) {
+    for (const spec of importsOf(file.text).filter((s) => s.startsWith('.'))) {
+      const target = join(file.path.split('/').slice(0, -1).join('/'), spec);
+      const isAllowed = target.startsWith('domain/') || (target.startsWith('site/') && isView(target.replace(/\.js$/, '.tsx')));
+      assert.ok(isAllowed, `${file.path} imports ${spec}`);
+    }
+  }
+});
+
+test('keeps site/ below web, exporter and cli', () => {
+  for (const file of files.filter((f) => layerOf(f.path) === 'site')) {
+    for (const spec of importsOf(file.text)) {
+      for (const layer of ['web', 'exporter', 'cli', 'importers']) assert.ok(!spec.includes(`/${layer}/`), `${file.path} imports ${spec}`);
+    }
+  }
+});
+
+test('keeps the public routes and the API off store: they read through site/ and actions/', () => {
+  const publicSide = files.filter((f) => /^web\/routes\/(public|api)\//.test(f.path));
+  assert.ok(publicSide.length > 0);
+  for (const file of publicSide) {
+    for (const spec of importsOf(file.text)) assert.ok(!spec.includes('/store/'), `${file.path} imports ${spec}`);
   }
 });
 
@@ -60,7 +88,7 @@ test('reads process.env only in config.ts', () => {
 
 test('inserts raw HTML in exactly one component', () => {
   const raw = files.filter((f) => f.text.includes('dangerouslySetInnerHTML'));
-  assert.deepEqual(raw.map((f) => f.path), ['web/views/components/html-block.tsx']);
+  assert.deepEqual(raw.map((f) => f.path), ['site/components/html-block.tsx']);
 });
 
 test('calls process.exit only in cli/main.ts', () => {

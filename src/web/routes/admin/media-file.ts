@@ -4,7 +4,8 @@
 // session cookie (Path=/admin) is sent. Never stored by caches.
 import type { FastifyPluginAsync } from 'fastify';
 import type { WebDeps } from '../../deps.js';
-import { getServedMedia, sendMedia, type MediaParams } from '../../send-media.js';
+import { getServedMedia, type MediaParams } from '../../../site/media/get-served-media.js';
+import { sendMedia } from '../../send-media.js';
 
 const WRITER = { access: 'writer' } as const;
 const STAFF_MEDIA_CACHE = 'private, no-store';
