@@ -1,6 +1,7 @@
 // Reports: rows, their tags and category, and the public queries (lists, archives,
 // neighbours). Returns domain types; every query is dialect-neutral Kysely.
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import type { AdminStatus, EditableReport } from '../domain/editable-report.js';
 import { ReportNotFoundError } from '../domain/errors.js';
 import type { MonthCount, Report, ReportStatus, ReportSummary, TagCount } from '../domain/report.js';
 import type { OutlineEntry } from '../domain/text-format/render.js';
@@ -295,13 +296,18 @@ export async function insertReport(trx: Q, input: ReportWrite, nowIso: string): 
 }
 
 /** Replaces the report's tags, creating tags that do not exist yet; order is kept. */
+/** Replaces the report's tags by `names` (distinct, in order), creating the missing tags: three statements whatever their number. */
 export async function setReportTags(trx: Q, reportId: number, names: string[]): Promise<void> {
   await trx.deleteFrom('report_tags').where('report_id', '=', reportId).execute();
-  for (const [position, name] of names.entries()) {
-    await trx.insertInto('tags').values({ name }).onConflict((oc) => oc.column('name').doNothing()).execute();
-    const tag = await trx.selectFrom('tags').select('id').where('name', '=', name).executeTakeFirstOrThrow();
-    await trx.insertInto('report_tags').values({ report_id: reportId, tag_id: tag.id, position }).execute();
-  }
+  if (names.length === 0) return;
+  await trx.insertInto('tags').values(names.map((name) => ({ name }))).onConflict((oc) => oc.column('name').doNothing()).execute();
+  // A tag's position is its place in `names`.
+  const position = sql<number>`case tags.name ${sql.join(names.map((name, i) => sql`when ${name} then ${i}`), sql` `)} end`;
+  await trx
+    .insertInto('report_tags')
+    .columns(['report_id', 'tag_id', 'position'])
+    .expression(trx.selectFrom('tags').select([sql<number>`${reportId}`.as('report_id'), 'tags.id', position.as('position')]).where('tags.name', 'in', names))
+    .execute();
 }
 
 export async function countReports(db: Q, filter: ReportFilter = {}): Promise<number> {
@@ -361,15 +367,6 @@ export async function listPublishedForIndex(db: Q, afterId: number, limit: numbe
 }
 
 // ---- Editing (the admin): full rows with workflow fields, conditional writes, admin lists.
-
-/** A report as the editor sees it: the public shape plus who wrote it and where it is in the workflow. */
-export interface EditableReport extends Report {
-  authorId: number | null;
-  authorName: string | null;
-  submittedAt: string | null;
-  scheduledAt: string | null;
-  trashedAt: string | null;
-}
 
 export async function findEditableReport(db: Q, id: number): Promise<EditableReport | undefined> {
   const report = await findReportById(db, id);
@@ -476,9 +473,7 @@ export async function deleteReportRow(trx: Q, id: number): Promise<void> {
   await trx.deleteFrom('reports').where('id', '=', id).execute();
 }
 
-/** 'review' is a submitted draft. Without a status the list shows everything but the trash. */
-export type AdminStatus = ReportStatus | 'review';
-
+/** Without a status the list shows everything but the trash. */
 export interface AdminReportFilter {
   status?: AdminStatus;
   categoryId?: number;
