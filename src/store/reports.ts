@@ -295,7 +295,6 @@ export async function insertReport(trx: Q, input: ReportWrite, nowIso: string): 
   }
 }
 
-/** Replaces the report's tags, creating tags that do not exist yet; order is kept. */
 /** Replaces the report's tags by `names` (distinct, in order), creating the missing tags: three statements whatever their number. */
 export async function setReportTags(trx: Q, reportId: number, names: string[]): Promise<void> {
   await trx.deleteFrom('report_tags').where('report_id', '=', reportId).execute();
