@@ -1,5 +1,5 @@
-// Worker thread of actions/build-search-documents.ts: turns report texts into search
-// documents (Intl.Segmenter is most of the cost of indexing, and runs on every core).
+// Worker thread of actions/build-search-documents.ts: turns report texts (or, for imports,
+// their sources, rendered here) into search documents, on every core.
 import { parentPort } from 'node:worker_threads';
 import { searchDocument } from '../domain/search/document.js';
 import { render } from '../domain/text-format/render.js';

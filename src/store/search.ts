@@ -2,7 +2,7 @@
 // transaction) and queried with ranking. This file is the SQLite (FTS5) implementation;
 // its functions are the store's dialect-neutral interface.
 //
-// Ranking: reports where more of the query's terms stand as words (Intl.Segmenter words,
+// Ranking: reports where more of the query's terms stand as words (domain/search/words.ts,
 // indexed in the `words` column) first; then bm25 with the title weighted 5 to 1 over the
 // body, and the text of attached PDFs (`attachments`) at half the body's weight; then newer
 // activity first, then higher id, so the order is total.
