@@ -1,10 +1,12 @@
 // The work pool: tasks on worker threads return what the same handler returns inline,
 // errors keep their meaning across the thread boundary, a full queue refuses at once, and
-// a task past its time limit is stopped without stopping the pool.
+// a task past its time limit is stopped without stopping the pool; threads start as tasks
+// need them and stop when left idle.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { inlinePool, threadPool, type WorkPool } from '../../src/actions/workers/work-pool.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { inlinePool, threadPool, type ThreadPool, type WorkPool } from '../../src/actions/workers/work-pool.js';
 import { AppError, ServerBusyError, ValidationError, WorkTimeoutError } from '../../src/domain/errors.js';
 import { LIMITS } from '../../src/domain/report-rules.js';
 import { createTestSite, type TestSite } from '../support/db.js';
@@ -14,7 +16,7 @@ import { createGate, runTestTask, TEST_TASKS_URL } from '../support/test-tasks.j
 let site: TestSite;
 const pools: WorkPool[] = [];
 
-function pool(options: { size?: number; queueLimit?: number; maxWaitMs?: number } = {}): WorkPool {
+function pool(options: { size?: number; queueLimit?: number; maxWaitMs?: number; idleMs?: number } = {}): ThreadPool {
   const created = threadPool({ dbFile: join(site.dataDir, 'katsudo.db'), extraTasksUrl: TEST_TASKS_URL, ...options });
   pools.push(created);
   return created;
@@ -114,4 +116,48 @@ test('a pool whose workers cannot open the database refuses its tasks with the e
   pools.push(broken);
   await assert.rejects(broken.run('search', SEARCH), /missing\.db|unable to open|does not exist/i);
   await assert.rejects(broken.run('search', SEARCH), /missing\.db|unable to open|does not exist/i);
+});
+
+/** Waits until `isDone` holds (a thread stopping is asynchronous); fails after 20 s. */
+async function waitUntil(isDone: () => boolean): Promise<void> {
+  for (let waited = 0; !isDone(); waited += 10) {
+    if (waited > 20_000) throw new Error('condition not reached in 20 s');
+    await sleep(10);
+  }
+}
+
+test('starts a thread only when a task finds none free', async () => {
+  const threads = pool({ size: 2, idleMs: 0 });
+  assert.equal(threads.threadCount, 0);
+  await threads.run('search', SEARCH);
+  await threads.run('search', SEARCH);
+  assert.equal(threads.threadCount, 1);
+  const { gate, open } = createGate();
+  const blocked = runTestTask(threads, 'block', { gate });
+  assert.equal((await threads.run('search', SEARCH)).total, 1);
+  assert.equal(threads.threadCount, 2);
+  open();
+  assert.equal(await blocked, 'released');
+});
+
+test('a thread left idle stops, and the next tasks start threads again and all complete', async () => {
+  const threads = pool({ size: 2, idleMs: 20 });
+  await threads.run('search', SEARCH);
+  await waitUntil(() => threads.threadCount === 0);
+  const results = await Promise.all(Array.from({ length: 6 }, () => threads.run('search', SEARCH)));
+  assert.deepEqual(results.map((r) => r.total), [1, 1, 1, 1, 1, 1]);
+  assert.ok(threads.threadCount >= 1 && threads.threadCount <= 2);
+  await waitUntil(() => threads.threadCount === 0);
+});
+
+test('a thread busy for longer than idleMs is not stopped', async () => {
+  const threads = pool({ size: 1, idleMs: 20 });
+  const { gate, open } = createGate();
+  const blocked = runTestTask(threads, 'block', { gate });
+  const waiting = threads.run('search', SEARCH);
+  await sleep(300);
+  assert.equal(threads.threadCount, 1);
+  open();
+  assert.equal(await blocked, 'released');
+  assert.equal((await waiting).total, 1);
 });

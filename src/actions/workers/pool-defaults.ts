@@ -13,3 +13,9 @@ export const DEFAULT_QUEUE_LIMIT = 32;
  * instead of waiting 8 s (issue 9). A count alone cannot tell the two apart.
  */
 export const DEFAULT_MAX_WAIT_MS = 1000;
+/**
+ * A thread without work for this long stops; the next task starts one again (about 0.1 s).
+ * Half a minute keeps threads through a reader's few searches and gives back their memory
+ * (about 20 MB each) soon after.
+ */
+export const DEFAULT_IDLE_MS = 30_000;

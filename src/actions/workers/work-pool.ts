@@ -11,12 +11,15 @@
 //   average run time (nothing is queued for seconds);
 // - rejects with WorkTimeoutError when the task runs past its time: its worker thread is
 //   stopped and a fresh one started, so a runaway query cannot hold a thread forever.
+// Threads start one at a time, when a task finds none free, and a thread left without work
+// for `idleMs` stops: each holds about 20 MB (its own V8 heap, modules and SQLite
+// connection), which a server that rarely searches should not keep (docs/performance.md).
 // inlinePool runs the same handlers on the calling thread, without queue or time limits
 // (one-off CLI commands, tests where the pool is not the point).
 import { Worker } from 'node:worker_threads';
 import { AppError, ServerBusyError, ValidationError, WorkTimeoutError, type FieldMessages } from '../../domain/errors.js';
 import type { Db } from '../../store/database.js';
-import { DEFAULT_MAX_WAIT_MS, DEFAULT_POOL_SIZE, DEFAULT_QUEUE_LIMIT } from './pool-defaults.js';
+import { DEFAULT_IDLE_MS, DEFAULT_MAX_WAIT_MS, DEFAULT_POOL_SIZE, DEFAULT_QUEUE_LIMIT } from './pool-defaults.js';
 import { runTask, type TaskInput, type TaskName, type TaskOutput } from './tasks.js';
 
 export interface RunOptions {
@@ -31,8 +34,10 @@ export interface WorkPool {
 }
 
 export interface ThreadPoolOptions {
-  /** Worker threads (default: cores, at most 4), started when the first task arrives. */
+  /** Most worker threads (default: cores, at most 4); each starts when a task finds no thread free. */
   size?: number;
+  /** A thread without a task for this long stops (default 30 s; 0 = threads never stop). */
+  idleMs?: number;
   /** Tasks that may wait for a worker before run() refuses with ServerBusyError (default 32). */
   queueLimit?: number;
   /** Longest expected wait before run() refuses with ServerBusyError (default 1 s). */
@@ -46,6 +51,11 @@ export interface ThreadPoolOptions {
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** A thread pool also tells how many threads it has, running or starting (tests, diagnostics). */
+export interface ThreadPool extends WorkPool {
+  readonly threadCount: number;
+}
 
 export function inlinePool(db: Db): WorkPool {
   return {
@@ -125,10 +135,12 @@ interface Slot {
   isReady: boolean;
   job?: Job;
   timer?: NodeJS.Timeout;
+  idleTimer?: NodeJS.Timeout;
 }
 
-export function threadPool(options: ThreadPoolOptions): WorkPool {
+export function threadPool(options: ThreadPoolOptions): ThreadPool {
   const size = options.size ?? DEFAULT_POOL_SIZE;
+  const idleMs = options.idleMs ?? DEFAULT_IDLE_MS;
   const queueLimit = options.queueLimit ?? DEFAULT_QUEUE_LIMIT;
   const maxWaitMs = options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
   /** Moving average of how long each task ran, for the expected wait (0 until one has). */
@@ -168,6 +180,7 @@ export function threadPool(options: ThreadPoolOptions): WorkPool {
     const index = slots.indexOf(slot);
     if (index < 0) return;
     clearTimeout(slot.timer);
+    clearTimeout(slot.idleTimer);
     const wasReady = slot.isReady;
     slot.job?.reject(error);
     void slot.worker.terminate();
@@ -185,8 +198,13 @@ export function threadPool(options: ThreadPoolOptions): WorkPool {
 
   function dispatch(): void {
     for (const slot of slots) {
-      if (queue.length === 0) return;
       if (!slot.isReady || slot.job) continue;
+      if (queue.length === 0) {
+        stopWhenIdle(slot);
+        continue;
+      }
+      clearTimeout(slot.idleTimer);
+      slot.idleTimer = undefined;
       const job = queue.shift()!;
       job.startedAt = performance.now();
       slot.job = job;
@@ -199,6 +217,19 @@ export function threadPool(options: ThreadPoolOptions): WorkPool {
       }, job.timeoutMs);
       slot.worker.postMessage({ id: job.id, task: job.task, input: job.input });
     }
+  }
+
+  /** A free thread stops after idleMs unless a task reaches it first; the next task that finds none free starts one. */
+  function stopWhenIdle(slot: Slot): void {
+    if (idleMs === 0 || slot.idleTimer) return;
+    slot.idleTimer = setTimeout(() => {
+      if (slot.job) return;
+      // Out of the list before terminate(): its 'exit' then finds no slot and starts no replacement.
+      slots = slots.filter((other) => other !== slot);
+      void slot.worker.terminate();
+    }, idleMs);
+    // An idle thread's timer must not keep a process alive that has nothing else to do.
+    slot.idleTimer.unref();
   }
 
   function recordRun(task: TaskName, ms: number): void {
@@ -230,15 +261,20 @@ export function threadPool(options: ThreadPoolOptions): WorkPool {
     return queue.length >= queueLimit + free || expectedWaitMs() > maxWaitMs;
   }
 
-  function fill(): void {
-    while (slots.length < size) slots.push(spawn());
+  /** One more thread when every thread (running or starting) already has a task or a waiting one to take. */
+  function grow(): void {
+    const free = slots.filter((slot) => !slot.job).length;
+    if (queue.length >= free && slots.length < size) slots.push(spawn());
   }
 
-  // Workers start with the first task: a process that never searches never pays their memory.
+  // Threads start with the tasks that need them: a process that never searches never pays their memory.
   return {
+    get threadCount() {
+      return slots.length;
+    },
     run(task, input, runOptions = {}) {
       if (isClosed) return Promise.reject(new Error('the work pool is closed'));
-      fill();
+      grow();
       if (isFull()) return Promise.reject(new ServerBusyError());
       return new Promise((resolve, reject) => {
         queue.push({ id: nextId++, task, input, timeoutMs: runOptions.timeoutMs ?? defaultTimeoutMs, resolve, reject });
@@ -253,6 +289,7 @@ export function threadPool(options: ThreadPoolOptions): WorkPool {
       for (const job of queue.splice(0)) job.reject(error);
       for (const slot of closing) {
         clearTimeout(slot.timer);
+        clearTimeout(slot.idleTimer);
         slot.job?.reject(error);
       }
       await Promise.all(closing.map((slot) => slot.worker.terminate()));
