@@ -2,6 +2,12 @@
 // An entry is valid only for the content version it was rendered at (see
 // store/site-state.ts), so a write in any process invalidates every process's cache on
 // its next request. Compressed variants are made once per entry, not per request.
+//
+// Memory (docs/performance.md, issue 13): a page is kept from its second request on, so a
+// crawler or a reader walking through thousands of old reports does not churn the cache.
+// A churned cache is costly beyond its bound: each evicted body is an ArrayBuffer in V8's
+// old generation, freed only by a full collection, and V8 lets up to 64 MB of such
+// buffers pile up before it runs one; a body sent once and dropped dies young instead.
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 
@@ -10,6 +16,7 @@ import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 const BROTLI_PARAMS = { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_LGWIN]: 16 };
 
 export interface CachedPage {
+  key: string;
   version: number;
   body: Buffer;
   etag: string;
@@ -20,15 +27,23 @@ export interface CachedPage {
 
 export class PageCache {
   private readonly entries = new Map<string, CachedPage>();
+  /** Keys rendered once recently and not kept, oldest first: the next set() of one keeps it. */
+  private readonly seenOnce = new Set<string>();
+  private readonly maxSeenOnce: number;
   private bytes = 0;
 
-  constructor(private readonly maxBytes: number) {}
+  constructor(private readonly maxBytes: number) {
+    // About one remembered key per KB of cache (a key costs ~100 bytes): 8,192 for 8 MB.
+    this.maxSeenOnce = Math.max(64, Math.floor(maxBytes / 1024));
+  }
 
   get(key: string, version: number): CachedPage | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     if (entry.version !== version) {
       this.delete(key);
+      // It was worth keeping before the write: its new rendering is kept at once.
+      this.seenOnce.add(key);
       return undefined;
     }
     // Re-insert so Map order is least-recently-used first.
@@ -37,11 +52,13 @@ export class PageCache {
     return entry;
   }
 
+  /** The entry to send; kept only at the key's second rendering and when it fits. */
   set(key: string, version: number, body: Buffer, contentType: string): CachedPage {
     this.delete(key);
     const etag = `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
-    const entry: CachedPage = { version, body, etag, contentType };
-    if (body.byteLength * 2 > this.maxBytes) return entry;
+    const entry: CachedPage = { key, version, body, etag, contentType };
+    if (body.byteLength * 2 > this.maxBytes || !this.isSeenBefore(key)) return entry;
+    entry.body = ownBytes(body);
     this.entries.set(key, entry);
     this.bytes += body.byteLength;
     this.evict();
@@ -52,14 +69,14 @@ export class PageCache {
   encoded(entry: CachedPage, encoding: 'br' | 'gzip'): Buffer {
     if (encoding === 'br') {
       if (!entry.br) {
-        entry.br = brotliCompressSync(entry.body, { params: BROTLI_PARAMS });
-        this.grow(entry.br.byteLength);
+        entry.br = ownBytes(brotliCompressSync(entry.body, { params: BROTLI_PARAMS }));
+        this.grow(entry, entry.br.byteLength);
       }
       return entry.br;
     }
     if (!entry.gzip) {
-      entry.gzip = gzipSync(entry.body, { level: 9 });
-      this.grow(entry.gzip.byteLength);
+      entry.gzip = ownBytes(gzipSync(entry.body, { level: 9 }));
+      this.grow(entry, entry.gzip.byteLength);
     }
     return entry.gzip;
   }
@@ -68,7 +85,22 @@ export class PageCache {
     return this.entries.size;
   }
 
-  private grow(n: number): void {
+  /** Bytes held by the kept entries, bodies and compressed variants. */
+  get heldBytes(): number {
+    return this.bytes;
+  }
+
+  /** True at a key's second rendering; the first is remembered (the oldest memory goes first). */
+  private isSeenBefore(key: string): boolean {
+    if (this.seenOnce.delete(key)) return true;
+    this.seenOnce.add(key);
+    if (this.seenOnce.size > this.maxSeenOnce) this.seenOnce.delete(this.seenOnce.values().next().value!);
+    return false;
+  }
+
+  /** Only a kept entry counts: one sent once, or evicted while its request ran, is not held. */
+  private grow(entry: CachedPage, n: number): void {
+    if (this.entries.get(entry.key) !== entry) return;
     this.bytes += n;
     this.evict();
   }
@@ -86,6 +118,17 @@ export class PageCache {
       this.delete(key);
     }
   }
+}
+
+/**
+ * The bytes alone: zlib's sync functions return a view of a 16 KB output chunk (a 3 KB
+ * page would hold 16 KB), and a short Buffer.from() a view of a shared 8 KB pool.
+ */
+function ownBytes(view: Buffer): Buffer {
+  if (view.byteLength === view.buffer.byteLength) return view;
+  const copy = Buffer.allocUnsafeSlow(view.byteLength);
+  view.copy(copy);
+  return copy;
 }
 
 /** 'br', 'gzip' or undefined from an Accept-Encoding header (q=0 respected). */
