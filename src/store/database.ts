@@ -6,6 +6,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type DialectAdapter, type Driver, type Generated, type Selectable } from 'kysely';
 import { migrateToLatest } from './migrate.js';
 import { registerContentVersionReader } from './site-state.js';
+import { SQLITE_CACHE_KIB } from './sqlite-cache-size.js';
 import { withStatementCache } from './statement-cache.js';
 
 export interface ReportsTable {
@@ -429,6 +430,7 @@ export async function openDatabase(options: OpenOptions): Promise<Db> {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`cache_size = -${SQLITE_CACHE_KIB}`);
   const db = new Kysely<Database>({ dialect: new KatsudoSqliteDialect(withStatementCache(sqlite)) });
   try {
     await migrateToLatest(db);
