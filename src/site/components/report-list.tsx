@@ -16,21 +16,28 @@ export function ReportList({ reports, headingLevel = 2 }: { reports: ReportSumma
                 <Phrases text={report.title} />
               </a>
             </Heading>
-            <p class="report-list-meta">
-              <time datetime={report.activityDate}>{formatJapaneseDate(report.activityDate)}</time>
-              {report.category && (
-                <>
-                  <span class="sep" aria-hidden="true">
-                    ・
-                  </span>
-                  <span class="category-label">{report.category.name}</span>
-                </>
-              )}
-            </p>
+            <ReportListMeta report={report} />
             {report.summary && <p class="report-list-summary">{report.summary}</p>}
           </article>
         </li>
       ))}
     </ol>
+  );
+}
+
+/** The date and category under a report's title in a list (search results too). */
+export function ReportListMeta({ report }: { report: ReportSummary }) {
+  return (
+    <p class="report-list-meta">
+      <time datetime={report.activityDate}>{formatJapaneseDate(report.activityDate)}</time>
+      {report.category && (
+        <>
+          <span class="sep" aria-hidden="true">
+            ・
+          </span>
+          <span class="category-label">{report.category.name}</span>
+        </>
+      )}
+    </p>
   );
 }

@@ -1,11 +1,11 @@
 // /search: the search form with its filters, then the results, a no-result message with
 // suggestions, or (empty box) how to search. Search pages are not indexed by robots.
-import { formatJapaneseDate } from '../../domain/dates.js';
 import type { FieldMessages } from '../../domain/errors.js';
 import { paths, type SearchParams } from '../../domain/paths.js';
 import type { Category, ReportSummary } from '../../domain/report.js';
 import type { TextPart } from '../../domain/search/snippet.js';
 import { MarkedText } from '../components/marked-text.js';
+import { ReportListMeta } from '../components/report-list.js';
 import { Pagination } from '../components/pagination.js';
 import { SearchHelp } from '../components/search-help.js';
 import { Layout, type SiteContext } from '../layout/layout.js';
@@ -208,17 +208,7 @@ function Results({ params, results }: { params: SearchParams; results: SearchRes
                   <MarkedText parts={title} />
                 </a>
               </h2>
-              <p class="report-list-meta">
-                <time datetime={report.activityDate}>{formatJapaneseDate(report.activityDate)}</time>
-                {report.category && (
-                  <>
-                    <span class="sep" aria-hidden="true">
-                      ・
-                    </span>
-                    <span class="category-label">{report.category.name}</span>
-                  </>
-                )}
-              </p>
+              <ReportListMeta report={report} />
               {matchedIn === 'attachment' && (
                 <p class="search-source">
                   <span class="search-source-tag">添付資料内</span>「{attachmentLabel}」
