@@ -1,6 +1,7 @@
 // /admin/: the dashboard.
 import type { FastifyPluginAsync } from 'fastify';
 import { readBackupStatus } from '../../../actions/backup/scheduled-backup.js';
+import { readExportStatus } from '../../../actions/export-status.js';
 import { findDemoContent, isDemoContentFound } from '../../../actions/remove-demo.js';
 import { listReportsForAdmin } from '../../../store/reports.js';
 import { adminPageContext, sendAdminPage } from '../../admin/page.js';
@@ -20,11 +21,12 @@ export const dashboardRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
     ]);
     const reports = { counts, drafts: drafts.items, isOwnOnly: actor.role === 'writer' };
     const backup = actor.role === 'owner' && deps.backupDir !== undefined ? readBackupStatus(deps.backupDir) : undefined;
+    const exportStatus = actor.role === 'writer' ? undefined : readExportStatus(deps.ctx.dataDir);
     const MB = 1024 * 1024;
     const lowSpace = space?.isLow ? { freeMb: space.freeBytes === undefined ? undefined : Math.floor(space.freeBytes / MB), minFreeMb: Math.round(space.minFreeBytes / MB) } : undefined;
     return sendAdminPage(
       reply,
-      <DashboardPage page={{ ...page, user: page.user! }} reports={reports} hasDemo={demo !== undefined && isDemoContentFound(demo)} {...(backup === undefined ? {} : { backup })} {...(lowSpace === undefined ? {} : { lowSpace })} />,
+      <DashboardPage page={{ ...page, user: page.user! }} reports={reports} hasDemo={demo !== undefined && isDemoContentFound(demo)} {...(backup === undefined ? {} : { backup })} {...(lowSpace === undefined ? {} : { lowSpace })} {...(exportStatus === undefined ? {} : { exportStatus })} />,
     );
   });
 };

@@ -1,7 +1,9 @@
 // The admin's first page: who is logged in, and where to go from here.
 import { ROLE_LABELS, isAllowed } from '../../../domain/user.js';
 import type { BackupStatus } from '../../../domain/backup-schedule.js';
+import type { ExportStatus } from '../../../domain/export-status.js';
 import { BackupNotice } from './backup-notice.js';
+import { ExportNotice } from './export-notice.js';
 import { ADMIN_NAV, AdminLayout, newFormHref, type AdminPageContext } from './layout.js';
 import { ReportDashboard, type ReportDashboardProps } from './report-dashboard.js';
 
@@ -22,9 +24,11 @@ export interface DashboardPageProps {
   backup?: BackupStatus;
   /** Owners and editors see a warning while free space is below KATSUDO_MIN_FREE_MB (MB free, or undefined when unknown). */
   lowSpace?: { freeMb: number | undefined; minFreeMb: number };
+  /** Owners and editors see how the publish hook's static export went, when it is on. */
+  exportStatus?: ExportStatus;
 }
 
-export function DashboardPage({ page, reports, hasDemo, backup, lowSpace }: DashboardPageProps) {
+export function DashboardPage({ page, reports, hasDemo, backup, lowSpace, exportStatus }: DashboardPageProps) {
   const links = ADMIN_NAV.filter((item) => item.href !== '/admin/' && isAllowed(page.user.role, item.access));
   return (
     <AdminLayout page={page} title="ダッシュボード">
@@ -41,6 +45,7 @@ export function DashboardPage({ page, reports, hasDemo, backup, lowSpace }: Dash
         </section>
       )}
       {backup && <BackupNotice status={backup} />}
+      {exportStatus && <ExportNotice status={exportStatus} />}
       {hasDemo && (
         <section class="admin-notice-muted demo-notice" aria-labelledby="demo-notice-title">
           <h2 id="demo-notice-title">デモの内容が残っています</h2>
