@@ -1,6 +1,7 @@
 // katsudo serve [--port N] [--data DIR] [--no-demo]
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { ActionContext } from '../../actions/context.js';
 import { isSiteEmpty } from '../../actions/is-site-empty.js';
 import { checkNativeModules } from '../../actions/native-modules.js';
 import { rerenderStale } from '../../actions/rerender.js';
@@ -96,6 +97,11 @@ export async function serve(config: Config, isDemoWanted: boolean, log: (line: s
           onDone: (file) => log(`バックアップを作成しました: ${file}`),
           onError: (error) => app.log.error({ err: error }, 'the scheduled backup failed; the admin dashboard shows it until a backup succeeds'),
         });
+  // The static export kept up to date (KATSUDO_EXPORT_DIR, docs/static-export.md): rebuilt a
+  // moment after each change; loaded only when asked for.
+  const publishHook = await startPublishing(config, ctx, log, (error) =>
+    app.log.error({ err: error }, 'the static export (KATSUDO_EXPORT_DIR) failed; the admin dashboard shows it until a build succeeds'),
+  );
   // Reports and pages rendered by an older renderer are rendered again in the background, on
   // the work threads (actions/rerender.ts); until each is done the site serves its old HTML.
   const rerenderStop = new AbortController();
@@ -118,7 +124,7 @@ export async function serve(config: Config, isDemoWanted: boolean, log: (line: s
   // longer than SHUTDOWN_GRACE_MS exits 1 rather than hang the supervisor.
   const stop = async () => {
     rerenderStop.abort();
-    await Promise.all([app.close(), scheduler.stop(), backups?.stop()]);
+    await Promise.all([app.close(), scheduler.stop(), backups?.stop(), publishHook?.stop()]);
     // The batch in progress ends (its transaction commits or rolls back) before the pool and database close.
     await rerendering;
     await ctx.work.close();
@@ -143,4 +149,21 @@ export async function serve(config: Config, isDemoWanted: boolean, log: (line: s
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+}
+
+async function startPublishing(config: Config, ctx: ActionContext, log: (line: string) => void, onError: (error: unknown) => void) {
+  const { clearExportStatus } = await import('../../actions/export-status.js');
+  if (config.exportDir === undefined) {
+    clearExportStatus(config.dataDir);
+    return undefined;
+  }
+  const outDir = config.exportDir;
+  const [{ startPublishHook }, { loadAssets }] = await Promise.all([import('../../exporter/publish-hook.js'), import('../../web/assets.js')]);
+  const { css, icon } = loadAssets();
+  return startPublishHook({ ctx, baseUrl: config.baseUrl, assets: { css, icon } }, outDir, {
+    onBuilt: (result) => {
+      if (result.mode !== 'unchanged') log(`静的サイトを更新しました: ${outDir}(書き換え ${result.written.length}件、削除 ${result.removed.length}件)`);
+    },
+    onError,
+  });
 }
