@@ -35,6 +35,11 @@ export function normalizeTag(tag: string): string {
   return tag.normalize('NFKC').replace(/\s+/g, ' ').trim();
 }
 
+/** Tags as staff type them in one field: separated by 「、」, commas (half- or full-width) or spaces. */
+export function splitTags(text: string): string[] {
+  return text.split(/[、,,\s]+/u).filter((tag) => tag !== '');
+}
+
 function countChars(text: string): number {
   return [...text].length;
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ValidationError } from '../../src/domain/errors.js';
-import { checkDraft, displayTitle } from '../../src/domain/report-rules.js';
+import { checkDraft, displayTitle, splitTags } from '../../src/domain/report-rules.js';
 
 const ok = { title: ' 視察報告 ', activityDate: '2024-05-01', bodySource: '本文\r\n二行目' };
 
@@ -50,4 +50,9 @@ test('displayTitle keeps short titles and cuts long ones at punctuation near the
   const plain = 'う'.repeat(100);
   assert.equal(displayTitle(plain), `${'う'.repeat(59)}…`);
   assert.equal([...displayTitle('😀'.repeat(70))].length, 60);
+});
+
+test('splits typed tags at 「、」, half- and full-width commas and spaces, dropping empty ones', () => {
+  assert.deepEqual(splitTags('外交、 安全保障,,TPP,経済　農業  '), ['外交', '安全保障', 'TPP', '経済', '農業']);
+  assert.deepEqual(splitTags(' 、 '), []);
 });
