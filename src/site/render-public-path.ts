@@ -121,7 +121,8 @@ export function listPageNumber(rest: string[]): number | undefined {
 async function listOf(deps: SiteDeps, segments: string[]): Promise<{ list?: ReportListSpec; rest: string[] }> {
   const [first, second, third] = segments;
   if (first === 'activity') {
-    if (second === undefined || second === 'page') return { list: reportListSpec.activity(), rest: segments.slice(1) };
+    // `/activity/page/2/` is page 2 of the list; `/activity/page/` may be a report's slug.
+    if (second === undefined || (second === 'page' && third !== undefined)) return { list: reportListSpec.activity(), rest: segments.slice(1) };
     if (!YEAR.test(second)) return { rest: [] };
     if (third !== undefined && MONTH.test(third)) return { list: reportListSpec.month(Number(second), Number(third)), rest: segments.slice(3) };
     return { list: reportListSpec.year(Number(second)), rest: segments.slice(2) };

@@ -21,6 +21,8 @@ before(async () => {
     seed: async (site) => {
       await seedDemoIfEmpty(site);
       // Enough reports in one month and under one tag for their archives to have page 2.
+      // A report may take the slug "page": /activity/page/ is that report, /activity/page/2/ the list's page 2.
+      await publishReport(site, { title: '頁という名の報告', activityDate: '2025-02-01', slug: 'page' });
       for (let i = 1; i <= 22; i++) {
         await publishReport(site, { title: `地域の集い${i}`, activityDate: `2025-03-${String(i).padStart(2, '0')}`, tags: ['地域', '集い&交流'] });
       }
@@ -69,6 +71,7 @@ test('lists exactly the paths a crawler finds from the home page, robots.txt and
   );
   assert.ok(listed.includes('/activity/page/2/') && listed.includes('/activity/2025/03/page/2/'));
   assert.ok(listed.includes(`/tag/${encodeURIComponent('集い&交流')}/page/2/`));
+  assert.ok(listed.includes('/activity/page/'), 'the report whose slug is "page"');
 });
 
 /** Site-internal links of a page (href, src, a form's action, sitemap <loc>), as paths; not media, the API, the admin or queries. */
