@@ -76,7 +76,7 @@ export async function buildIndexFiles(sources: SearchSources, keepSplit?: Record
   for (const [word, builder] of words) put(wordShard(shape, word), word, builder);
   const shards = new Map([...grouped].map(([name, entries]) => [name, writeShard(entries)]));
   const sizeOf = new Map(documents.map((d) => [d.key, d.size]));
-  const table: DocTable = { v: INDEX_VERSION, ...shape, ...rowsOf(sources, sizeOf) };
+  const table: DocTable = { v: INDEX_VERSION, ...shape, ...rowsOf(sources, sizeOf), shards: [...shards.keys()].sort() };
   return { table, shards, texts: textsOf(sources) };
 }
 

@@ -22,9 +22,11 @@ export async function openIndexDir(indexDir: string): Promise<StaticIndex & Stat
   if (!tableBytes) throw new Error(`no search index in ${indexDir}`);
   const table = decodeJson<DocTable>(tableBytes);
   const shards = new Map<string, Promise<Shard | undefined>>();
+  const existing = new Set(table.shards);
   return {
     table,
     shard(name) {
+      if (!existing.has(name)) return Promise.resolve(undefined);
       let shard = shards.get(name);
       if (!shard) shards.set(name, (shard = readIndexFile(join(indexDir, `${name}.dat`)).then((bytes) => bytes && readShard(bytes))));
       return shard;

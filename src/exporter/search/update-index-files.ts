@@ -50,6 +50,10 @@ export async function updateIndexFiles(
     if (bytes) update.files.set(`${name}.dat`, encodeShard(bytes));
     else if (current) update.removed.push(`${name}.dat`);
   }
+  const shardNames = new Set(table.shards);
+  for (const name of update.files.keys()) shardNames.add(name.replace(/\.dat$/, ''));
+  for (const name of update.removed) shardNames.delete(name.replace(/\.dat$/, ''));
+  update.table.shards = [...shardNames].sort();
   const textFiles = new Set([...reportIds.map(textShard), ...(pageIds.length > 0 ? [PAGE_TEXTS] : [])]);
   for (const name of textFiles) {
     const current = await index.texts(name);

@@ -43,6 +43,8 @@ export interface DocTable {
   /** Per index: [rows, total size in tokens], bm25's N and N × avgdl as the server's FTS5 index holds them. */
   stats: { report: [number, number]; page: [number, number] };
   categories: [slug: string, name: string][];
+  /** The token and word shards that exist (a query's other shards hold none of its tokens: not fetched). */
+  shards: string[];
   reports: ReportRow[];
   pages: PageRow[];
 }

@@ -9,6 +9,7 @@ import type { FieldMessages } from '../../../domain/errors.js';
 import { paths, withPage, type SearchParams } from '../../../domain/paths.js';
 import type { TextPart } from '../../../domain/search/snippet.js';
 import type { StaticIndex } from './find-static-hits.js';
+import { MALFORMED_Q_MESSAGE, searchTextOf } from '../../../site/search/search-text-of.js';
 import { INDEX_DIR, isGzip, readShard, type DocTable, type ReportText, type Shard } from './format.js';
 import { runStaticSearch, type Paged, type StaticReportHit, type StaticSearchParams, type StaticTexts } from './run-static-search.js';
 
@@ -41,9 +42,11 @@ async function openIndex(base: string): Promise<StaticIndex & StaticTexts> {
   const table = json<DocTable | undefined>(await fetchBytes(`${base}/docs.dat`), undefined);
   if (!table) throw new Error('search index missing');
   const shards = new Map<string, Promise<Shard | undefined>>();
+  const existing = new Set(table.shards);
   return {
     table,
     shard(name) {
+      if (!existing.has(name)) return Promise.resolve(undefined);
       let shard = shards.get(name);
       if (!shard) shards.set(name, (shard = fetchBytes(`${base}/${name}.dat`).then((bytes) => bytes && readShard(bytes))));
       return shard;
@@ -54,13 +57,16 @@ async function openIndex(base: string): Promise<StaticIndex & StaticTexts> {
   };
 }
 
-function paramsOf(search: string): StaticSearchParams {
-  const url = new URLSearchParams(search);
+/** The URL's parameters as the server reads them (q strictly, from the raw URL: site/search/search-text-of.ts). */
+function paramsOf(href: string): StaticSearchParams & { isMalformed: boolean } {
+  const url = new URL(href).searchParams;
+  const q = searchTextOf(href);
   const year = Number(url.get('year'));
   const page = Number(url.get('page'));
   const kind = url.get('kind');
   return {
-    q: url.get('q') ?? '',
+    q: q.text,
+    isMalformed: q.isMalformed,
     year: Number.isInteger(year) && year > 0 ? year : undefined,
     category: url.get('category') || undefined,
     kind: kind === 'report' || kind === 'page' ? kind : undefined,
@@ -171,8 +177,13 @@ async function main(): Promise<void> {
   if (!section || !(form instanceof HTMLFormElement)) return;
   const status = el('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
   section.append(status);
-  const params = paramsOf(location.search);
+  const params = paramsOf(location.href);
   fillForm(form, params);
+  if (params.isMalformed) {
+    showErrors(form, { q: MALFORMED_Q_MESSAGE });
+    status.textContent = MALFORMED_Q_MESSAGE;
+    return;
+  }
   if (params.q.trim() === '' && params.category === undefined) return;
   const shown: SearchParams = { q: params.q, year: params.year, category: params.category, kind: params.kind };
   let outcome;
@@ -208,4 +219,6 @@ async function main(): Promise<void> {
   status.textContent = `「${params.q}」の検索結果: ${counts.length > 0 ? counts.join('、') : '0件'}`;
 }
 
-void main();
+// `data-static-search="done"` on the page's section when the results (or a message) are in:
+// for tests and for scripts that read the page.
+void main().finally(() => document.querySelector('section.search-page')?.setAttribute('data-static-search', 'done'));

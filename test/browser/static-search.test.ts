@@ -1,0 +1,160 @@
+// The static search page in Chromium, served from a directory by a plain static file server
+// (CSP `script-src 'self'`, no server-side search): for 200 queries it shows what the
+// server's /search shows — the same fixed pages and reports in the same order, counts,
+// highlighted titles, snippets, 添付資料内, paging — and the reports in the order of
+// /api/v1/search. Without JavaScript the page says the search needs it and links the archives.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { writeSearchIndex } from '../../src/exporter/search/write-search-index.js';
+import { renderPublicPath } from '../../src/site/render-public-path.js';
+import { loadAssets } from '../../src/web/assets.js';
+import { createTestApp, TEST_BASE_URL, type TestApp } from '../support/app.js';
+import { launchChromium } from '../support/browser.js';
+import type { SearchCorpus } from '../support/search-corpus.js';
+import { seedStaticSearchSite, staticQueries, type StaticQuery } from '../exporter/search/static-search-site.js';
+
+let t: TestApp;
+let corpus: SearchCorpus;
+let dir: string;
+let server: Server;
+let origin: string;
+let browser: Browser;
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml' };
+
+/** A static file server as a CDN is: files only, `/x/` → `/x/index.html`, and a strict CSP. */
+function serveDirectory(root: string): Promise<Server> {
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    let file = normalize(join(root, path));
+    if (!file.startsWith(root)) return void response.writeHead(403).end();
+    try {
+      if (statSync(file).isDirectory()) file = join(file, 'index.html');
+      const body = readFileSync(file);
+      response.writeHead(200, {
+        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'",
+      });
+      response.end(body);
+    } catch {
+      response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+before(async () => {
+  t = await createTestApp({ seed: async (site) => void (corpus = await seedStaticSearchSite(site)) });
+  dir = mkdtempSync(join(tmpdir(), 'katsudo-static-search-'));
+  const deps = { ctx: t.site, baseUrl: TEST_BASE_URL, assets: loadAssets() };
+  await writeSearchIndex(deps, dir);
+  const page = await renderPublicPath(deps, '/search', { staticSearch: true });
+  assert.equal(page.kind, 'page');
+  mkdirSync(join(dir, 'search'), { recursive: true });
+  for (const asset of [deps.assets.css, deps.assets.icon]) writeFileSync(join(dir, asset.path), asset.body);
+  writeFileSync(join(dir, 'search', 'index.html'), page.kind === 'page' ? page.body : '');
+  server = await serveDirectory(dir);
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await launchChromium();
+});
+after(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  await t?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+function searchPath(query: StaticQuery): string {
+  const params = new URLSearchParams({ q: query.q });
+  if (query.year !== undefined) params.set('year', String(query.year));
+  if (query.category) params.set('category', query.category);
+  if (query.kind) params.set('kind', query.kind);
+  if (query.page && query.page > 1) params.set('page', String(query.page));
+  return `/search/?${params}`;
+}
+
+/** The parts of the search section that hold results, as HTML, and the heading. */
+function resultsOf(page: Page): Promise<{ heading: string; parts: string[] }> {
+  return page.evaluate(() => {
+    const section = document.querySelector('section.search-page')!;
+    const parts = Array.from(section.querySelectorAll('.search-pages, ol.search-results, .result-count, nav.pagination, .search-empty, .field-error'));
+    return { heading: section.querySelector('h1')!.textContent ?? '', parts: parts.map((p) => p.outerHTML) };
+  });
+}
+
+/** deepEqual, with a message short enough to read: the first part that differs, around the first difference. */
+function assertSameParts(actual: { heading: string; parts: string[] }, wanted: { heading: string; parts: string[] }, label: string): void {
+  assert.equal(actual.heading, wanted.heading, `${label}: heading`);
+  assert.equal(actual.parts.length, wanted.parts.length, `${label}: ${actual.parts.length} parts, server ${wanted.parts.length}\n${actual.parts.map((p) => p.slice(0, 80)).join('\n')}\n--\n${wanted.parts.map((p) => p.slice(0, 80)).join('\n')}`);
+  actual.parts.forEach((part, i) => {
+    const other = wanted.parts[i]!;
+    if (part === other) return;
+    let at = 0;
+    while (part[at] === other[at]) at++;
+    assert.fail(`${label}: part ${i} differs at ${at}:\n  static: …${part.slice(Math.max(0, at - 80), at + 120)}\n  server: …${other.slice(Math.max(0, at - 80), at + 120)}`);
+  });
+}
+
+test('200 queries show the server\'s results in the same order, with the same markup', async () => {
+  const context = await browser.newContext({ locale: 'ja-JP' });
+  const errors: string[] = [];
+  const staticPage = await context.newPage();
+  staticPage.on('pageerror', (error) => errors.push(error.message));
+  staticPage.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  const serverPage = await context.newPage();
+  let compared = 0;
+  try {
+    for (const query of staticQueries(corpus, 200)) {
+      const path = searchPath(query);
+      const expected = await t.app.inject({ method: 'GET', url: path.replace('/search/', '/search') });
+      await staticPage.goto(`${origin}${path}`);
+      await staticPage.waitForSelector('section.search-page[data-static-search="done"]');
+      const actual = await resultsOf(staticPage);
+      if (expected.statusCode === 404) {
+        assert.deepEqual(actual.parts, ['<p class="result-count">このページに検索結果はありません。</p>'], path);
+        continue;
+      }
+      await serverPage.setContent(expected.body.replace(/<link[^>]*>/g, ''));
+      const wanted = await resultsOf(serverPage);
+      assertSameParts(actual, wanted, `${path} (server ${expected.statusCode})`);
+      if (!query.year && !query.category && !query.kind && expected.statusCode === 200) {
+        const api = JSON.parse((await t.app.inject({ method: 'GET', url: `/api/v1/search?q=${encodeURIComponent(query.q)}&page=${query.page ?? 1}` })).body);
+        const links = await staticPage.$$eval('ol.search-results h2 a', (as) => as.map((a) => a.getAttribute('href')));
+        assert.deepEqual(links, (api.items ?? []).map((i: { url: string }) => i.url.slice(TEST_BASE_URL.length)), `${path} (API order)`);
+        compared++;
+      }
+    }
+  } finally {
+    await context.close();
+  }
+  assert.deepEqual(errors, []);
+  assert.ok(compared > 100, `${compared} compared with the API`);
+});
+
+test('a live region announces the count, and the page runs under script-src \'self\'', async () => {
+  const page = await browser.newPage({ locale: 'ja-JP' });
+  const violations: string[] = [];
+  page.on('console', (message) => message.type() === 'error' && violations.push(message.text()));
+  await page.goto(`${origin}/search/?q=${encodeURIComponent('鏡像語')}`);
+  await page.waitForSelector('section.search-page[data-static-search="done"]');
+  assert.equal(await page.getByRole('status').textContent(), '「鏡像語」の検索結果: 活動報告50件');
+  assert.equal(await page.title().then((title) => title.startsWith('「鏡像語」の検索結果')), true);
+  assert.deepEqual(violations, []);
+  await page.close();
+});
+
+test('without JavaScript the page says the search needs it and links the archives', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: 'ja-JP' });
+  const page = await context.newPage();
+  await page.goto(`${origin}/search/?q=${encodeURIComponent('外交')}`);
+  const note = page.locator('.search-noscript');
+  assert.match((await note.textContent()) ?? '', /JavaScriptが必要です/);
+  assert.equal(await note.getByRole('link').getAttribute('href'), '/activity/');
+  await context.close();
+});
