@@ -34,5 +34,18 @@ await build({
   logLevel: 'warning',
 });
 cpSync('src/web/assets', 'dist/assets', { recursive: true });
+// The static export's search page script, for the browser (exporter/search/write-search-script.ts
+// bundles it the same way when run from source, and copies this file when bundled).
+await build({
+  entryPoints: ['src/exporter/search/client/static-search.ts'],
+  outfile: 'dist/assets/static-search.js',
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2020',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
 // The password policy's list of common passwords, read by actions/common-passwords.ts.
 cpSync('src/domain/common-passwords.txt', 'dist/common-passwords.txt');
