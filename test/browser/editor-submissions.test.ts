@@ -117,10 +117,11 @@ test('while a save is on its way the form’s buttons are disabled, and the pres
     const seen: boolean[][] = [];
     await page.exposeBinding('reportButtons', (_source, states: boolean[]) => void seen.push(states));
     await page.evaluate(() => {
-      const form = document.querySelector('form.report-form')!;
+      const form = document.querySelector('form.report-form') as HTMLFormElement;
       form.addEventListener('submit', () => {
         setTimeout(() => {
-          const buttons = Array.from(form.querySelectorAll('button[type="submit"]')) as HTMLButtonElement[];
+          // The form's buttons stand under it, joined by their form attribute (editor-grid.tsx).
+          const buttons = Array.from(form.elements).filter((el): el is HTMLButtonElement => el instanceof HTMLButtonElement && el.type === 'submit');
           (window as unknown as { reportButtons: (s: boolean[]) => void }).reportButtons(buttons.map((b) => b.disabled));
         }, 50);
       });

@@ -43,12 +43,13 @@ function idOf(location: unknown, kind: 'reports' | 'pages'): number {
   return Number(match[1]);
 }
 
-test('the new-report form offers a file input and a save-and-attach button inside the main form', async () => {
+test('the new-report form offers a file input and a save-and-attach button belonging to the main form', async () => {
   const page = await editor.get('/admin/reports/new');
   assert.equal(page.statusCode, 200);
-  const form = /<form method="post" action="\/admin\/reports\/new"[\s\S]*?<\/form>/.exec(page.body)![0];
-  assert.match(form, /<input id="field-attach-file" name="upload.file" type="file"/);
-  assert.match(form, /formaction="\/admin\/reports\/new\/attach" formenctype="multipart\/form-data"[^>]*>下書きにしてファイルを添付</);
+  // Under the form element, joined to it by their form attribute (views/admin/editor-grid.tsx).
+  assert.match(page.body, /<form id="editor-form" method="post" action="\/admin\/reports\/new"/);
+  assert.match(page.body, /<input id="field-attach-file" name="upload.file" type="file" aria-describedby="field-attach-file-hint" form="editor-form"/);
+  assert.match(page.body, /formaction="\/admin\/reports\/new\/attach" formenctype="multipart\/form-data" formmethod="post" form="editor-form">下書きにしてファイルを添付</);
 });
 
 test('a new report with a file: the draft is created from the typed fields and the file attached', async () => {

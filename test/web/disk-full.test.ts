@@ -43,7 +43,8 @@ async function whileFull<T>(work: () => Promise<T>): Promise<T> {
 
 /** The editor shown again: the message at the top, above the form, and what was typed in it. */
 function assertFormKept(body: string, title: string, bodySource: string) {
-  const summary = body.indexOf('<div class="error-summary" role="alert"><p>保存先のディスクに空きがありません');
+  // Focused when the page opens (autofocus), also without JavaScript.
+  const summary = body.indexOf('<div class="error-summary" role="alert" tabindex="-1" autofocus><p>保存先のディスクに空きがありません');
   assert.ok(summary > 0, body.slice(0, 2000));
   assert.ok(summary < body.indexOf('name="title"'), 'the message comes before the form');
   assert.ok(body.includes(`value="${title}"`), 'the title is kept');

@@ -5,7 +5,9 @@
 // - A new report or page form keeps its key in its address (?key=…), so that going back to
 //   it after saving and saving again leads to what the first save made (web/admin/submission-key.ts).
 // - After a save or a refusal, focus moves to the error summary or the notice, so a screen
-//   reader says what happened and the keyboard continues from there.
+//   reader says what happened and the keyboard continues from there. The page marks the one
+//   it means with autofocus (which also works without this file); others fall back to the
+//   first error summary, then the notice.
 (function () {
   'use strict';
   function guard(form) {
@@ -28,8 +30,8 @@
       isSending = true;
       // Disabled after the form data is built, so the pressed button's intent is still sent.
       setTimeout(function () {
-        var buttons = form.querySelectorAll('button[type="submit"], button:not([type])');
-        for (var i = 0; i < buttons.length; i++) buttons[i].disabled = true;
+        var buttons = buttonsOf(form);
+        for (var i = 0; i < buttons.length; i++) if (buttons[i].type === 'submit') buttons[i].disabled = true;
         form.setAttribute('aria-busy', 'true');
       }, 0);
     });
@@ -38,13 +40,23 @@
       // Restored from the back-forward cache: usable again, with the key already sent.
       isSending = false;
       form.removeAttribute('aria-busy');
-      var buttons = form.querySelectorAll('button');
+      var buttons = buttonsOf(form);
       for (var i = 0; i < buttons.length; i++) buttons[i].disabled = false;
     });
   }
 
+  /** The form's buttons, also those outside it that join it by their form attribute (views/admin/editor-grid.tsx). */
+  function buttonsOf(form) {
+    return Array.prototype.filter.call(form.elements, function (element) {
+      return element instanceof HTMLButtonElement;
+    });
+  }
+
   function focusMessage() {
-    var target = document.querySelector('.error-summary') || document.querySelector('.admin-notice');
+    var target =
+      document.querySelector('.error-summary[autofocus], .admin-notice[autofocus], .conflict[autofocus]') ||
+      document.querySelector('.error-summary') ||
+      document.querySelector('.admin-notice');
     if (!target) return;
     if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
     target.focus();

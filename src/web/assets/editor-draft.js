@@ -33,7 +33,8 @@
   var status = document.createElement('p');
   status.className = 'autosave-status admin-hint';
   status.setAttribute('role', 'status');
-  form.appendChild(status);
+  // Under the buttons, which stand outside the form element (views/admin/editor-grid.tsx).
+  (document.getElementById('editor-actions') || form).appendChild(status);
 
   function fields() {
     var params = new URLSearchParams();
@@ -91,8 +92,12 @@
     schedule();
   }
 
-  form.addEventListener('input', changed);
-  form.addEventListener('change', changed);
+  // The form's own controls, also those outside it (the note, joined by its form attribute).
+  function changedInForm(event) {
+    if (event.target && event.target.form === form) changed();
+  }
+  document.addEventListener('input', changedInForm);
+  document.addEventListener('change', changedInForm);
   form.addEventListener('submit', function () {
     isSubmitting = true;
     clearTimeout(timer);

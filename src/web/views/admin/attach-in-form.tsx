@@ -9,9 +9,11 @@ export interface AttachInFormProps {
   isNew: boolean;
   /** A published item's text goes live when saved: the button says so. */
   isPublished: boolean;
+  /** The id of the item's form: this stands outside it (editor-grid.tsx). */
+  form: string;
 }
 
-export function AttachInForm({ action, isNew, isPublished }: AttachInFormProps) {
+export function AttachInForm({ action, isNew, isPublished, form }: AttachInFormProps) {
   const label = isNew ? '下書きにしてファイルを添付' : '本文を保存してファイルを添付';
   const hint = isNew
     ? 'ファイルを選んでボタンを押すと、入力した内容を下書きとして保存してから、そのファイルを添付します。'
@@ -25,10 +27,10 @@ export function AttachInForm({ action, isNew, isPublished }: AttachInFormProps) 
       <p class="field-hint" id="field-attach-file-hint">
         {hint}
       </p>
-      <input id="field-attach-file" name="upload.file" type="file" aria-describedby="field-attach-file-hint" />
+      <input id="field-attach-file" name="upload.file" type="file" aria-describedby="field-attach-file-hint" form={form} />
       <label for="field-attach-alt">写真の説明(代替テキスト。写真のときは必ず書いてください)</label>
-      <input id="field-attach-alt" name="upload.altText" type="text" maxLength={200} />
-      <button type="submit" formaction={action} formenctype="multipart/form-data" formmethod="post">
+      <input id="field-attach-alt" name="upload.altText" type="text" maxLength={200} form={form} />
+      <button type="submit" formaction={action} formenctype="multipart/form-data" formmethod="post" form={form}>
         {label}
       </button>
     </fieldset>

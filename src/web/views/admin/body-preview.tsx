@@ -17,10 +17,14 @@ export function PreviewContent({ html, attachments }: { html: TrustedHtml; attac
   );
 }
 
-/** `itemRef` (`report:5`, `page:2`) lets the live preview list the stored item's attachments. */
-export function BodyPreview({ html, attachments = [], itemRef }: { html: TrustedHtml | undefined; attachments?: Attachment[]; itemRef?: string }) {
+/**
+ * `itemRef` (`report:5`, `page:2`) lets the live preview list the stored item's attachments.
+ * A preview the プレビュー button asked for takes the focus, unless `isFocused` is false (a
+ * refusal above the form has it).
+ */
+export function BodyPreview({ html, attachments = [], itemRef, isFocused = true }: { html: TrustedHtml | undefined; attachments?: Attachment[]; itemRef?: string; isFocused?: boolean }) {
   return (
-    <section class="report-preview" id="preview" tabindex={-1} aria-labelledby="preview-title" autofocus={html !== undefined || undefined}>
+    <section class="report-preview" id="preview" tabindex={-1} aria-labelledby="preview-title" autofocus={(isFocused && html !== undefined) || undefined}>
       <h2 id="preview-title">プレビュー</h2>
       <p class="admin-hint" id="preview-hint">
         公開ページと同じ方法で本文を表示します(保存はされません)。入力すると自動で更新されます。「プレビュー」ボタンでも更新できます。

@@ -39,13 +39,16 @@ export function FieldError({ name, errors }: { name: string; errors: FieldErrors
 /**
  * The list of problems at the top of a form. `labels` names the fields in the order they
  * appear; messages of fields without a label (e.g. "user") are listed without a link.
+ * It takes the focus when the page opens (`autofocus`, so also without JavaScript); a page
+ * that shows another refusal above it, which has the focus, passes `isFocused: false`
+ * (a document has one autofocus element).
  */
-export function ErrorSummary({ errors, labels }: { errors: FieldErrors; labels: Record<string, string> }) {
+export function ErrorSummary({ errors, labels, isFocused = true }: { errors: FieldErrors; labels: Record<string, string>; isFocused?: boolean }) {
   const names = Object.keys(errors);
   if (names.length === 0) return null;
   const ordered = [...Object.keys(labels).filter((n) => errors[n]), ...names.filter((n) => !(n in labels))];
   return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1} autofocus={isFocused || undefined}>
       <h2 id="error-summary-title">入力内容を確認してください</h2>
       <ul>
         {ordered.map((name) => (
@@ -66,6 +69,8 @@ export interface TextFieldProps {
   isRequired?: boolean;
   autocomplete?: string;
   maxLength?: number;
+  /** The id of the form the control belongs to when it stands outside it (editor-grid.tsx). */
+  form?: string;
 }
 
 /** A labelled single-line input with its hint and error message. */
@@ -80,6 +85,7 @@ export function TextField(props: TextFieldProps) {
         required={props.isRequired}
         autocomplete={props.autocomplete}
         maxLength={props.maxLength}
+        form={props.form}
       />
     </FieldFrame>
   );

@@ -106,7 +106,7 @@ export function AdminLayout({ page, title, children, scripts = [], mainActionId,
         </header>
         <main id="main" class="admin-main">
           {page.notice && (
-            <p class="admin-notice" tabindex={-1} role="status">
+            <p class="admin-notice" tabindex={-1} autofocus role="status">
               {page.notice}
             </p>
           )}

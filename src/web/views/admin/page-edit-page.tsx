@@ -8,7 +8,8 @@ import { AttachInForm } from './attach-in-form.js';
 import { AutosaveOffer, AutosaveRestored, type AutosaveOfferProps } from './autosave-offer.js';
 import { BodyField } from './body-field.js';
 import { BodyPreview } from './body-preview.js';
-import { controlAttrs, CsrfField, ErrorSummary, FieldError, TextField, type FieldErrors } from './form.js';
+import { EDITOR_FORM_ID, EditorGrid } from './editor-grid.js';
+import { controlAttrs, ErrorSummary, FieldError, TextField, type FieldErrors } from './form.js';
 import { AdminLayout, type AdminPageContext } from './layout.js';
 import { ReportAttachments, type ReportAttachmentsProps } from './report-attachments.js';
 import { WorkflowButtons } from './workflow-buttons.js';
@@ -98,63 +99,80 @@ export function PageEditPage(props: PageEditPageProps) {
         </p>
       )}
       {props.problem && (
-        <div class="error-summary" role="alert">
+        <div class="error-summary" role="alert" tabindex={-1} autofocus>
           <p>{props.problem}</p>
         </div>
       )}
       {props.autosave?.offer && <AutosaveOffer {...props.autosave.offer} />}
       {props.autosave?.restored && <AutosaveRestored />}
-      <ErrorSummary errors={errors} labels={PAGE_FIELD_LABELS} />
-      <div class="editor-grid">
-        <form method="post" action={formAction} class="report-form" novalidate>
-          <CsrfField token={page.csrfToken} />
-          <input type="hidden" name="expectedVersion" value={form.expectedVersion} />
-          {props.submissionKey && <input type="hidden" name="submissionKey" value={props.submissionKey} />}
-          <TextField name="title" label="タイトル" errors={errors} value={form.title} isRequired maxLength={200} />
-          <TextField
-            name="slug"
-            label="URL名"
-            errors={errors}
-            value={form.slug}
-            maxLength={80}
-            hint="ページのURLになります(例: seisaku → /seisaku/)。日本語も使えます。空欄にするとタイトルから付けます。"
+      <ErrorSummary errors={errors} labels={PAGE_FIELD_LABELS} isFocused={!props.problem} />
+      <EditorGrid
+        action={formAction}
+        csrfToken={page.csrfToken}
+        expectedVersion={form.expectedVersion}
+        submissionKey={props.submissionKey}
+        fields={<PageFields {...props} isReadOnly={isReadOnly} />}
+        body={<BodyField value={form.bodySource} errors={errors} isReadOnly={isReadOnly} />}
+        attachments={props.attachments && <ReportAttachments {...props.attachments} />}
+        preview={
+          <BodyPreview
+            html={props.preview}
+            attachments={props.attachments?.attachments}
+            itemRef={stored ? `page:${stored.id}` : undefined}
+            isFocused={!props.problem && Object.keys(errors).length === 0}
           />
-          <div class={errors.parentId ? 'field field-invalid' : 'field'}>
-            <label for="field-parentId">親ページ</label>
-            <FieldError name="parentId" errors={errors} />
-            <select {...controlAttrs('parentId', errors)} disabled={isReadOnly}>
-              <option value="">(なし: 最上位のページ)</option>
-              {props.parents.map((p) => (
-                <option value={String(p.id)} selected={form.parentId === String(p.id)}>
-                  {`${'- '.repeat(p.depth)}${p.title}`}
-                </option>
-              ))}
-            </select>
-          </div>
-          <TextField name="position" label="表示順" errors={errors} value={form.position} hint="同じ親の中で小さい数ほど先に表示します(0〜9999)。" />
-          <div class={errors.summary ? 'field field-invalid' : 'field'}>
-            <label for="field-summary">概要</label>
-            <FieldError name="summary" errors={errors} />
-            <textarea {...controlAttrs('summary', errors)} rows={3} class="summary-input" readOnly={isReadOnly}>
-              {form.summary}
-            </textarea>
-          </div>
-          <BodyField value={form.bodySource} errors={errors} isReadOnly={isReadOnly} />
-          {!isReadOnly && (
-            <div class="field">
-              <label for="field-note">変更のメモ(任意)</label>
-              <input id="field-note" name="note" type="text" value={form.note} maxLength={200} />
-            </div>
-          )}
-          <FieldError name="children" errors={errors} />
-          <WorkflowButtons actions={props.actions} isPublished={stored?.status === 'published'} isNew={!stored} previewAction={`${formAction}#preview`} />
-          {!isReadOnly && <AttachInForm action={`${formAction}/attach`} isNew={!stored} isPublished={stored?.status === 'published'} />}
-        </form>
-        <div class="editor-side">
-          {props.attachments && <ReportAttachments {...props.attachments} />}
-          <BodyPreview html={props.preview} attachments={props.attachments?.attachments} itemRef={stored ? `page:${stored.id}` : undefined} />
-        </div>
-      </div>
+        }
+        actions={
+          <>
+            {!isReadOnly && (
+              <div class="field">
+                <label for="field-note">変更のメモ(任意)</label>
+                <input id="field-note" name="note" type="text" value={form.note} maxLength={200} form={EDITOR_FORM_ID} />
+              </div>
+            )}
+            <FieldError name="children" errors={errors} />
+            <WorkflowButtons actions={props.actions} isPublished={stored?.status === 'published'} isNew={!stored} previewAction={`${formAction}#preview`} form={EDITOR_FORM_ID} />
+            {!isReadOnly && <AttachInForm action={`${formAction}/attach`} isNew={!stored} isPublished={stored?.status === 'published'} form={EDITOR_FORM_ID} />}
+          </>
+        }
+      />
     </AdminLayout>
+  );
+}
+
+function PageFields(props: PageEditPageProps & { isReadOnly: boolean }) {
+  const { form, errors, isReadOnly } = props;
+  return (
+    <>
+      <TextField name="title" label="タイトル" errors={errors} value={form.title} isRequired maxLength={200} />
+      <TextField
+        name="slug"
+        label="URL名"
+        errors={errors}
+        value={form.slug}
+        maxLength={80}
+        hint="ページのURLになります(例: seisaku → /seisaku/)。日本語も使えます。空欄にするとタイトルから付けます。"
+      />
+      <div class={errors.parentId ? 'field field-invalid' : 'field'}>
+        <label for="field-parentId">親ページ</label>
+        <FieldError name="parentId" errors={errors} />
+        <select {...controlAttrs('parentId', errors)} disabled={isReadOnly}>
+          <option value="">(なし: 最上位のページ)</option>
+          {props.parents.map((p) => (
+            <option value={String(p.id)} selected={form.parentId === String(p.id)}>
+              {`${'- '.repeat(p.depth)}${p.title}`}
+            </option>
+          ))}
+        </select>
+      </div>
+      <TextField name="position" label="表示順" errors={errors} value={form.position} hint="同じ親の中で小さい数ほど先に表示します(0〜9999)。" />
+      <div class={errors.summary ? 'field field-invalid' : 'field'}>
+        <label for="field-summary">概要</label>
+        <FieldError name="summary" errors={errors} />
+        <textarea {...controlAttrs('summary', errors)} rows={3} class="summary-input" readOnly={isReadOnly}>
+          {form.summary}
+        </textarea>
+      </div>
+    </>
   );
 }

@@ -12,7 +12,8 @@ import { AutosaveOffer, AutosaveRestored, type AutosaveOfferProps } from './auto
 import { BodyField } from './body-field.js';
 import { BodyPreview } from './body-preview.js';
 import { formatJapanDateTime } from '../../../domain/japan-time.js';
-import { controlAttrs, CsrfField, ErrorSummary, FieldError, TextField, type FieldErrors } from './form.js';
+import { EDITOR_FORM_ID, EditorGrid } from './editor-grid.js';
+import { controlAttrs, ErrorSummary, FieldError, TextField, type FieldErrors } from './form.js';
 import { AdminLayout, type AdminPageContext } from './layout.js';
 import { ReportAttachments, type ReportAttachmentsProps } from './report-attachments.js';
 import { ReportDiffView } from './report-diff-view.js';
@@ -113,6 +114,8 @@ export function ReportEditPage(props: ReportEditPageProps) {
   const title = report ? `報告を編集: ${form.title || '(無題)'}` : '新しい報告';
   const isReadOnly = props.readOnlyReason !== undefined;
   const action = report ? `/admin/reports/${report.id}/edit` : '/admin/reports/new';
+  // What takes the focus when the page opens (autofocus, also without JavaScript): the first refusal shown.
+  const focus = props.problem ? 'problem' : props.conflict ? 'conflict' : Object.keys(errors).length > 0 ? 'errors' : 'preview';
   return (
     <AdminLayout page={page} title={title} scripts={props.draftScriptHref ? [props.scriptHref, props.draftScriptHref] : [props.scriptHref]} mainActionId={isReadOnly ? undefined : 'field-title'} mainActionLabel="入力欄へ移動">
       <p class="admin-back">
@@ -121,30 +124,39 @@ export function ReportEditPage(props: ReportEditPageProps) {
       <h1 id="page-title">{report ? '報告を編集' : '新しい報告'}</h1>
       {report && <StatusBox report={report} canDelete={props.actions.includes('delete')} />}
       {props.problem && (
-        <div class="error-summary" role="alert">
+        <div class="error-summary" role="alert" tabindex={-1} autofocus>
           <p>{props.problem}</p>
         </div>
       )}
       {props.autosave?.offer && <AutosaveOffer {...props.autosave.offer} />}
       {props.autosave?.restored && <AutosaveRestored />}
-      {props.conflict && <ConflictNotice conflict={props.conflict} />}
-      <ErrorSummary errors={errors} labels={REPORT_FIELD_LABELS} />
+      {props.conflict && <ConflictNotice conflict={props.conflict} isFocused={focus === 'conflict'} />}
+      <ErrorSummary errors={errors} labels={REPORT_FIELD_LABELS} isFocused={focus === 'errors'} />
       {props.readOnlyReason && <p class="admin-notice-muted">{props.readOnlyReason}</p>}
-      <div class="editor-grid">
-        <form method="post" action={action} class="report-form" novalidate>
-          <CsrfField token={page.csrfToken} />
-          <input type="hidden" name="expectedVersion" value={form.expectedVersion} />
-          {props.submissionKey && <input type="hidden" name="submissionKey" value={props.submissionKey} />}
-          <ReportFields {...props} isReadOnly={isReadOnly} />
-          {!isReadOnly && <NoteField form={form} />}
-          <ActionButtons actions={props.actions} isNew={!report} form={form} errors={errors} report={report} previewAction={`${action}#preview`} />
-          {!isReadOnly && <AttachInForm action={`${action}/attach`} isNew={!report} isPublished={report?.status === 'published'} />}
-        </form>
-        <div class="editor-side">
-          {props.attachments && <ReportAttachments {...props.attachments} />}
-          <BodyPreview html={props.preview} attachments={props.attachments?.attachments} itemRef={report ? `report:${report.id}` : undefined} />
-        </div>
-      </div>
+      <EditorGrid
+        action={action}
+        csrfToken={page.csrfToken}
+        expectedVersion={form.expectedVersion}
+        submissionKey={props.submissionKey}
+        fields={<ReportFields {...props} isReadOnly={isReadOnly} />}
+        body={<BodyField value={form.bodySource} errors={errors} isReadOnly={isReadOnly} />}
+        attachments={props.attachments && <ReportAttachments {...props.attachments} />}
+        preview={
+          <BodyPreview
+            html={props.preview}
+            attachments={props.attachments?.attachments}
+            itemRef={report ? `report:${report.id}` : undefined}
+            isFocused={focus === 'preview'}
+          />
+        }
+        actions={
+          <>
+            {!isReadOnly && <NoteField form={form} />}
+            <ActionButtons actions={props.actions} isNew={!report} form={form} errors={errors} report={report} previewAction={`${action}#preview`} />
+            {!isReadOnly && <AttachInForm action={`${action}/attach`} isNew={!report} isPublished={report?.status === 'published'} form={EDITOR_FORM_ID} />}
+          </>
+        }
+      />
     </AdminLayout>
   );
 }
@@ -183,9 +195,9 @@ function StatusBox({ report, canDelete }: { report: ReportInfo; canDelete: boole
   );
 }
 
-function ConflictNotice({ conflict }: { conflict: ReportConflict }) {
+function ConflictNotice({ conflict, isFocused }: { conflict: ReportConflict; isFocused: boolean }) {
   return (
-    <section class="conflict" aria-labelledby="conflict-title">
+    <section class="conflict" aria-labelledby="conflict-title" tabindex={-1} autofocus={isFocused || undefined}>
       <h2 id="conflict-title">{conflict.heading}</h2>
       <p>このページを開いたあとに、この報告が保存されました(現在は版{conflict.currentVersion})。</p>
       <p>{conflict.advice}</p>
@@ -243,7 +255,6 @@ function ReportFields(props: ReportEditPageProps & { isReadOnly: boolean }) {
           {form.summary}
         </textarea>
       </div>
-      <BodyField value={form.bodySource} errors={errors} isReadOnly={ro === true} />
     </>
   );
 }
@@ -255,7 +266,7 @@ function NoteField({ form }: { form: ReportForm }) {
       <p class="field-hint" id="field-note-hint">
         変更履歴に残す短いメモ(例: 誤字を修正)。
       </p>
-      <input id="field-note" name="note" type="text" value={form.note} maxLength={200} aria-describedby="field-note-hint" />
+      <input id="field-note" name="note" type="text" value={form.note} maxLength={200} aria-describedby="field-note-hint" form={EDITOR_FORM_ID} />
     </div>
   );
 }
@@ -265,7 +276,7 @@ function ActionButtons({ actions, isNew, form, errors, report, previewAction }: 
   const isPublished = report?.status === 'published';
   return (
     <>
-      <WorkflowButtons actions={actions} isPublished={isPublished} isNew={isNew} previewAction={previewAction} />
+      <WorkflowButtons actions={actions} isPublished={isPublished} isNew={isNew} previewAction={previewAction} form={EDITOR_FORM_ID} />
       {isPublished && can('edit') && <p class="admin-hint">公開中の報告です。保存すると公開ページにすぐ反映されます。</p>}
       {can('schedule') && (
         <fieldset class="schedule-box">
@@ -277,8 +288,9 @@ function ActionButtons({ actions, isNew, form, errors, report, previewAction }: 
             errors={errors}
             value={form.scheduledAt}
             hint="この日時になると自動で公開されます。"
+            form={EDITOR_FORM_ID}
           />
-          <button type="submit" name="intent" value="schedule">
+          <button type="submit" name="intent" value="schedule" form={EDITOR_FORM_ID}>
             予約公開
           </button>
         </fieldset>

@@ -17,23 +17,26 @@ export function saveButtonLabel(isPublished: boolean): string {
   return isPublished ? '保存して公開ページを更新' : '下書き保存';
 }
 
-/** `previewAction`: where プレビュー posts, with the preview's fragment, so the answer opens at the preview (without JS too). */
-export function WorkflowButtons({ actions, isPublished, isNew, previewAction }: { actions: ReportAction[]; isPublished: boolean; isNew: boolean; previewAction?: string }) {
+/**
+ * `previewAction`: where プレビュー posts, with the preview's fragment, so the answer opens at the preview (without JS too).
+ * `form`: the id of the form the buttons submit when they stand outside it (editor-grid.tsx).
+ */
+export function WorkflowButtons({ actions, isPublished, isNew, previewAction, form }: { actions: ReportAction[]; isPublished: boolean; isNew: boolean; previewAction?: string; form?: string }) {
   const can = (a: ReportAction) => actions.includes(a);
   return (
     <div class="form-actions">
       {can('edit') && (
-        <button type="submit" name="intent" value="save" class="button-primary">
+        <button type="submit" name="intent" value="save" class="button-primary" form={form}>
           {saveButtonLabel(isPublished)}
         </button>
       )}
       {can('edit') && (
-        <button type="submit" name="intent" value="preview" formAction={previewAction}>
+        <button type="submit" name="intent" value="preview" formAction={previewAction} form={form}>
           プレビュー
         </button>
       )}
       {STATUS_BUTTONS.filter(([action]) => can(action) && !(isNew && action === 'trash')).map(([action, label]) => (
-        <button type="submit" name="intent" value={action}>
+        <button type="submit" name="intent" value={action} form={form}>
           {label}
         </button>
       ))}

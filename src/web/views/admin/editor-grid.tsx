@@ -1,0 +1,45 @@
+// The report and page editors' arrangement (issue 12 items 3 and 5, WCAG 2.4.3). The
+// document order is the order the eye follows at every width, so the Tab key never jumps
+// back up: the fields, the body, the attachment panel, the note and the buttons, then the
+// preview. On a narrow screen that is one column, the panel right under the body; from
+// 1024 px (admin.css) the panel stands beside the body and the preview beside the buttons.
+// The panel holds forms of its own and forms do not nest, so the main <form> ends after the
+// body and the controls of the actions below it join it through their `form` attribute.
+import type { ComponentChildren } from 'preact';
+import { CsrfField } from './form.js';
+
+/** The main form's id, named by the `form` attribute of every control outside it. */
+export const EDITOR_FORM_ID = 'editor-form';
+
+export interface EditorGridProps {
+  action: string;
+  csrfToken: string;
+  expectedVersion: string;
+  submissionKey?: string;
+  /** The fields above the body. */
+  fields: ComponentChildren;
+  body: ComponentChildren;
+  attachments?: ComponentChildren;
+  preview: ComponentChildren;
+  /** The note, the buttons and the file choice: controls carrying `form={EDITOR_FORM_ID}`. */
+  actions: ComponentChildren;
+}
+
+export function EditorGrid(props: EditorGridProps) {
+  return (
+    <div class="editor-grid">
+      <form id={EDITOR_FORM_ID} method="post" action={props.action} class="report-form" novalidate>
+        <CsrfField token={props.csrfToken} />
+        <input type="hidden" name="expectedVersion" value={props.expectedVersion} />
+        {props.submissionKey && <input type="hidden" name="submissionKey" value={props.submissionKey} />}
+        <div class="editor-fields">{props.fields}</div>
+        {props.body}
+      </form>
+      {props.attachments}
+      <div class="editor-actions" id="editor-actions">
+        {props.actions}
+      </div>
+      {props.preview}
+    </div>
+  );
+}
