@@ -2,6 +2,7 @@
 // the server sends, and the list is exactly what a crawler finds from the home page.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import fc from 'fast-check';
 import { seedDemoIfEmpty } from '../../src/actions/seed-demo.js';
 import { listPublicPaths } from '../../src/site/list-public-paths.js';
 import { renderNotFoundPage } from '../../src/site/not-found-page.js';
@@ -127,4 +128,21 @@ test('renders a search with words as the server does', async () => {
   const result = await renderPublicPath(deps, path);
   assert.equal(result.kind, 'page');
   if (result.kind === 'page') assert.equal(result.body, (await get(path)).body);
+});
+
+test('answers any path as the server does: a page (200), the same 301, or not found (404, or 400 for a bad query)', async () => {
+  // No dot segments: clients (and inject) resolve `/..` before asking.
+  const segment = fc.constantFrom('activity', 'page', '2', '1', '0', '2025', '03', '13', 'category', 'tag', 'profile', 'search', 'feed.xml', encodeURIComponent('地域'), '%FF', 'x.y', 'seisaku', 'no-such', 'a'.repeat(90));
+  const query = fc.constantFrom('', '?page=2', '?page=1', '?page=abc', '?p=12', `?q=${encodeURIComponent('地域')}`);
+  const pathArb = fc.tuple(fc.array(segment, { maxLength: 5 }), fc.boolean(), query).map(([segments, slash, q]) => `/${segments.join('/')}${slash && segments.length > 0 ? '/' : ''}${q}`);
+  await fc.assert(
+    fc.asyncProperty(pathArb, async (path) => {
+      const result = await renderPublicPath(deps, path);
+      const res = await get(path);
+      if (result.kind === 'page') return res.statusCode === 200 && Buffer.from(result.body).equals(res.rawPayload);
+      if (result.kind === 'redirect') return res.statusCode === 301 && res.headers.location === result.location;
+      return res.statusCode === 404 || res.statusCode === 400;
+    }),
+    { numRuns: 300 },
+  );
 });
