@@ -3,7 +3,7 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { DEFAULT_MIN_FREE_MB } from './actions/free-space.js';
-import { DEFAULT_POOL_SIZE, DEFAULT_QUEUE_LIMIT } from './actions/workers/pool-defaults.js';
+import { DEFAULT_IDLE_MS, DEFAULT_POOL_SIZE, DEFAULT_QUEUE_LIMIT } from './actions/workers/pool-defaults.js';
 import { outputDirProblem } from './exporter/output-dir-problem.js';
 import type { TrustedProxies } from './web/trusted-proxies.js';
 
@@ -21,6 +21,8 @@ export interface Config {
   workThreads: number;
   /** Tasks that may wait for a worker; more are answered 503 at once (KATSUDO_WORK_QUEUE, 32). */
   workQueueLimit: number;
+  /** A worker thread idle this long stops; the next task starts one (KATSUDO_WORK_IDLE_SECONDS, 30; 0 = never). */
+  workIdleMs: number;
   /** Requests per minute from one client address, 0 = unlimited (KATSUDO_RATE_LIMIT_SEARCH, _API, _FEEDS). */
   rateLimits: RateLimitConfig;
   /** Memory for rendered pages per process. */
@@ -239,9 +241,10 @@ function sessionTimes(env: Env): { sessionIdleMs: number; sessionMaxMs: number }
 }
 
 /** Threads: up to 64 when set; the queue may be 0 (a task runs only when a worker is free). */
-function workPool(env: Env): { workThreads: number; workQueueLimit: number } {
+function workPool(env: Env): { workThreads: number; workQueueLimit: number; workIdleMs: number } {
   return {
     workThreads: wholeNumber(env, 'KATSUDO_WORK_THREADS', String(DEFAULT_POOL_SIZE), 1, 64, '2'),
     workQueueLimit: wholeNumber(env, 'KATSUDO_WORK_QUEUE', String(DEFAULT_QUEUE_LIMIT), 0, 10_000, '32'),
+    workIdleMs: wholeNumber(env, 'KATSUDO_WORK_IDLE_SECONDS', String(DEFAULT_IDLE_MS / 1000), 0, 86_400, '30') * 1000,
   };
 }

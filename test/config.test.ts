@@ -92,6 +92,12 @@ test('runs slow work on up to 4 threads with 32 waiting, unless KATSUDO_WORK_THR
   assert.equal(set.workQueueLimit, 0);
 });
 
+test('stops a worker thread idle for 30 s unless KATSUDO_WORK_IDLE_SECONDS says otherwise; 0 keeps them', () => {
+  assert.equal(loadConfig({}, {}).workIdleMs, 30_000);
+  assert.equal(loadConfig({}, { KATSUDO_WORK_IDLE_SECONDS: '600' }).workIdleMs, 600_000);
+  assert.equal(loadConfig({}, { KATSUDO_WORK_IDLE_SECONDS: '0' }).workIdleMs, 0);
+});
+
 test('limits each client to 60 searches, 300 API requests and 60 feed requests a minute unless configured; 0 lifts a limit', () => {
   assert.deepEqual(loadConfig({}, {}).rateLimits, { searchPerMinute: 60, apiPerMinute: 300, feedsPerMinute: 60 });
   const set = loadConfig({}, { KATSUDO_RATE_LIMIT_SEARCH: '1000000', KATSUDO_RATE_LIMIT_API: '0', KATSUDO_RATE_LIMIT_FEEDS: '5' });
@@ -103,6 +109,8 @@ test('names the work pool and rate-limit variables and a valid example when a va
     [{ KATSUDO_WORK_THREADS: '0' }, /KATSUDO_WORK_THREADS=2/],
     [{ KATSUDO_WORK_THREADS: 'many' }, /KATSUDO_WORK_THREADS=2/],
     [{ KATSUDO_WORK_QUEUE: '-1' }, /KATSUDO_WORK_QUEUE=32/],
+    [{ KATSUDO_WORK_IDLE_SECONDS: '30s' }, /KATSUDO_WORK_IDLE_SECONDS=30/],
+    [{ KATSUDO_WORK_IDLE_SECONDS: '86401' }, /KATSUDO_WORK_IDLE_SECONDS=30/],
     [{ KATSUDO_RATE_LIMIT_SEARCH: '60/min' }, /KATSUDO_RATE_LIMIT_SEARCH=60/],
     [{ KATSUDO_RATE_LIMIT_API: '1.5' }, /KATSUDO_RATE_LIMIT_API=300/],
     [{ KATSUDO_RATE_LIMIT_FEEDS: '2000000' }, /KATSUDO_RATE_LIMIT_FEEDS=60/],

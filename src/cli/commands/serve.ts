@@ -45,7 +45,7 @@ export function parseServeArgs(args: string[]) {
 export async function serve(config: Config, isDemoWanted: boolean, log: (line: string) => void, exit: (code: number) => void): Promise<void> {
   const site = await openSite(config.dataDir);
   // Searches and previews run on worker threads, so a slow one never stalls page serving.
-  const work = threadPool({ dbFile: join(config.dataDir, DB_FILE), size: config.workThreads, queueLimit: config.workQueueLimit });
+  const work = threadPool({ dbFile: join(config.dataDir, DB_FILE), size: config.workThreads, queueLimit: config.workQueueLimit, idleMs: config.workIdleMs });
   const ctx = { ...site, work };
   if (isDemoWanted) {
     // The demo (and the PDF library it needs) is loaded only for a new, empty site:
