@@ -45,6 +45,8 @@ export interface BuildResult {
   removed: string[];
   /** Files the folder holds for the site now (the manifest's own files aside). */
   files: number;
+  /** Milliseconds by phase (state, pages, search, media, commit), for bench/build.bench.ts. */
+  timings: Record<string, number>;
 }
 
 const NOT_FOUND_FILE = '404.html';
@@ -63,21 +65,25 @@ export async function buildSite(deps: SiteDeps, options: BuildSiteOptions): Prom
   const { outDir } = options;
   const problem = outputDirProblem(outDir, deps.ctx.dataDir);
   if (problem !== undefined) throw new ValidationError(problem, { out: problem });
+  const clock = phaseClock();
   const previous = readManifest(outDir);
   // Read before rendering: whatever changes meanwhile differs from it at the next build.
   const state = await readBuildState(deps.ctx);
   const plan = planBuild(previous, state, deps.baseUrl, options.isFullWanted === true);
-  if (plan.mode === 'unchanged') return { mode: 'unchanged', rendered: 0, written: [], removed: [], files: Object.keys(previous!.files).length };
+  clock.end('state');
+  if (plan.mode === 'unchanged') return { mode: 'unchanged', rendered: 0, written: [], removed: [], files: Object.keys(previous!.files).length, timings: clock.timings };
   const output = new StagedOutput(outDir);
   try {
-    const build = new Build(deps, output, previous);
+    const build = new Build(deps, output, previous, clock);
     if (plan.mode === 'partial') await build.renderSome(plan.paths, plan.reportIds);
     else await build.renderAll();
     await build.copyMedia();
+    clock.end('media');
     const removed = build.removedFiles();
     output.write(MANIFEST_FILE, JSON.stringify(build.manifest(state)));
     output.commit(removed);
-    return { mode: plan.mode, rendered: build.rendered, written: build.written, removed, files: Object.keys(build.files).length };
+    clock.end('commit');
+    return { mode: plan.mode, rendered: build.rendered, written: build.written, removed, files: Object.keys(build.files).length, timings: clock.timings };
   } catch (error) {
     output.abort();
     throw diskFullFrom(error) ?? error;
@@ -129,12 +135,14 @@ class Build {
     private readonly deps: SiteDeps,
     private readonly output: StagedOutput,
     private readonly previous: BuildManifest | undefined,
+    private readonly clock: PhaseClock,
   ) {}
 
   async renderAll(): Promise<void> {
     for (const path of await listPublicPaths(this.deps)) await this.renderPage(path);
     this.put(NOT_FOUND_FILE, { path: `/${NOT_FOUND_FILE}`, contentType: 'text/html; charset=utf-8', kind: 'page' }, await renderNotFoundPage(this.deps));
     await this.writeRedirects();
+    this.clock.end('pages');
     this.put(NGINX_TYPES_FILE, { path: '', contentType: 'text/plain; charset=utf-8', kind: 'redirect' }, nginxTypes(
       Object.values(this.files).filter((f) => f.kind === 'page' || f.kind === 'media'),
     ));
@@ -145,6 +153,7 @@ class Build {
   async renderSome(pathsAgain: ReadonlySet<string>, reportIds: readonly number[]): Promise<void> {
     for (const [file, built] of Object.entries(this.previous!.files)) if (built.kind === 'page' || built.kind === 'redirect') this.files[file] = built;
     for (const path of pathsAgain) await this.renderPage(path);
+    this.clock.end('pages');
     await this.writeSearch({ reports: reportIds });
   }
 
@@ -230,6 +239,7 @@ class Build {
       this.output.adopt(file);
       this.written.push(file);
     }
+    this.clock.end('search');
   }
 
   private async writeRedirects(): Promise<void> {
@@ -254,6 +264,24 @@ class Build {
     this.output.write(file, bytes);
     this.written.push(file);
   }
+}
+
+interface PhaseClock {
+  timings: Record<string, number>;
+  end(phase: string): void;
+}
+
+function phaseClock(): PhaseClock {
+  let at = performance.now();
+  const timings: Record<string, number> = {};
+  return {
+    timings,
+    end(phase) {
+      const now = performance.now();
+      timings[phase] = Math.round(now - at);
+      at = now;
+    },
+  };
 }
 
 function hashOf(bytes: Uint8Array): string {

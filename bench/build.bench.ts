@@ -1,0 +1,79 @@
+// The static build figures of docs/performance.md ("Static build"): `katsudo build` of a built
+// site (bench/build-site.ts) into a new folder on tmpfs and on disk, then an incremental build
+// after one report's title is edited; each timed by phase (build-site.ts BuildResult.timings),
+// with the process's peak RSS (getrusage maxRSS) at the end.
+//
+//   node --import tsx bench/build-site.ts --count 10000 --out DIR
+//   node --import tsx bench/build.bench.ts --data DIR [--runs 3] [--shm /dev/shm] [--disk /var/tmp]
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { addUser } from '../src/actions/add-user.js';
+import { saveReport } from '../src/actions/save-report.js';
+import { inlinePool } from '../src/actions/workers/work-pool.js';
+import { buildSite, type BuildResult } from '../src/exporter/build-site.js';
+import { openDatabase } from '../src/store/database.js';
+import { getEditableReport, listReportsForAdmin } from '../src/store/reports.js';
+import { loadAssets } from '../src/web/assets.js';
+import { DB_FILE } from './build-site.js';
+
+const { values } = parseArgs({
+  options: { data: { type: 'string' }, runs: { type: 'string', default: '3' }, shm: { type: 'string', default: '/dev/shm' }, disk: { type: 'string', default: '/var/tmp' } },
+});
+if (!values.data) throw new Error('--data DIR (a site built by bench/build-site.ts) is required');
+
+const db = await openDatabase({ file: join(values.data, DB_FILE) });
+const ctx = { db, dataDir: values.data, now: () => new Date(), work: inlinePool(db) };
+const { css, icon } = loadAssets();
+const deps = { ctx, baseUrl: 'https://www.example.jp', assets: { css, icon } };
+const runs = Number(values.runs);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const line = (label: string, results: Array<{ ms: number; result: BuildResult }>) => {
+  const ms = median(results.map((r) => r.ms));
+  const last = results[results.length - 1]!.result;
+  console.log(`${label}: median ${(ms / 1000).toFixed(2)} s of ${results.map((r) => (r.ms / 1000).toFixed(2)).join(', ')}; ${last.files} files, ${last.rendered} pages rendered, ${last.written.length} written; phases ${JSON.stringify(last.timings)}; load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+};
+const timed = async (outDir: string) => {
+  const started = performance.now();
+  const result = await buildSite(deps, { outDir });
+  return { ms: performance.now() - started, result };
+};
+
+console.log(`RSS before ${Math.round(process.memoryUsage().rss / 1048576)} MB`);
+for (const [label, root] of [['full build to tmpfs', values.shm], ['full build to disk', values.disk]] as const) {
+  const results = [];
+  for (let i = 0; i < runs; i++) {
+    const dir = mkdtempSync(join(root, 'katsudo-build-bench-'));
+    try {
+      results.push(await timed(join(dir, 'site')));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  line(label, results);
+}
+
+// Incremental: one report's title edited between builds of the same folder (on disk).
+const dir = mkdtempSync(join(values.disk, 'katsudo-build-bench-'));
+try {
+  const out = join(dir, 'site');
+  await timed(out);
+  const user = await addUser(ctx, { login: `bench-${process.pid}`, displayName: '', role: 'owner', password: 'しずかな湖畔の森の影から' });
+  const editor = { userId: user.id, login: user.login, role: 'owner' as const };
+  const [item] = (await listReportsForAdmin(db, { status: 'published' }, { offset: 0, limit: 1 })).items;
+  const results = [];
+  for (let i = 0; i < runs; i++) {
+    const r = await getEditableReport(db, item!.id);
+    await saveReport(ctx, editor, {
+      reportId: r.id, expectedVersion: r.version, title: `${r.title.replace(/(改\d+)?$/, '')}改${i}`, activityDate: r.activityDate,
+      categoryId: r.category?.id ?? null, tags: r.tags, slug: r.slug, summary: r.summary, bodySource: r.bodySource,
+    });
+    results.push(await timed(out));
+  }
+  line('incremental build after one edited report (disk)', results);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+console.log(`process peak RSS (maxRSS) ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+await db.destroy();
