@@ -122,3 +122,39 @@ test('saving a new page or editing one on a full disk shows the editor again wit
   assertFormKept(edited.body, 'ご相談窓口(改)', typed);
   assert.match((await editor.get(edit)).body, /value="ご相談窓口"/, 'the stored page is unchanged');
 });
+
+/** The report's status as stored. */
+const statusOf = async (table: 'reports' | 'pages', id: number) => (await site.db.selectFrom(table).select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+
+// A long text, so that publishing (which indexes it for the public search) needs new pages.
+const LONG_TEXT = `1 概要\n\n${'駅前で物価高への対応について話した。'.repeat(3000)}`;
+
+test('publishing a report on a full disk shows the editor again with the message and the typed fields, and changes nothing', async () => {
+  const created = await editor.post('/admin/reports/new', { title: '街頭演説', activityDate: '2026-11-04', bodySource: LONG_TEXT, summary: '駅前にて', intent: 'save' });
+  const edit = created.headers.location!.replace(/\?.*$/, '');
+  const id = Number(/\/(\d+)\/edit$/.exec(edit)![1]);
+  const expectedVersion = /name="expectedVersion" value="(\d+)"/.exec((await editor.get(edit)).body)![1]!;
+  // The text as stored: the save writes nothing, and the status change is what meets the full disk.
+  const fields = { title: '街頭演説', activityDate: '2026-11-04', bodySource: LONG_TEXT, summary: '駅前にて', expectedVersion };
+  const response = await whileFull(() => editor.post(edit, { ...fields, intent: 'publish' }));
+  assert.equal(response.statusCode, 507, response.body.slice(0, 300));
+  assertFormKept(response.body, '街頭演説', LONG_TEXT);
+  assert.match(response.body, /<textarea id="field-summary"[^>]*>駅前にて<\/textarea>/, 'the summary is kept');
+  assert.match(response.body, new RegExp(`name="expectedVersion" value="${expectedVersion}"`), 'the form can be sent again as it is');
+  assert.equal(await statusOf('reports', id), 'draft', 'the report stays a draft');
+  // With space again the same form publishes.
+  const again = await editor.post(edit, { ...fields, intent: 'publish' });
+  assert.equal(again.statusCode, 303, again.body.slice(0, 300));
+  assert.equal(await statusOf('reports', id), 'published');
+});
+
+test('publishing a page on a full disk shows the editor again with the message and the typed fields', async () => {
+  const created = await editor.post('/admin/pages/new', { title: '事務所案内', slug: 'jimusho', bodySource: LONG_TEXT, intent: 'save' });
+  const edit = created.headers.location!.replace(/\?.*$/, '');
+  const id = Number(/\/(\d+)\/edit$/.exec(edit)![1]);
+  const expectedVersion = /name="expectedVersion" value="(\d+)"/.exec((await editor.get(edit)).body)![1]!;
+  const response = await whileFull(() => editor.post(edit, { title: '事務所案内', slug: 'jimusho', bodySource: LONG_TEXT, expectedVersion, intent: 'publish' }));
+  assert.equal(response.statusCode, 507, response.body.slice(0, 300));
+  assertFormKept(response.body, '事務所案内', LONG_TEXT);
+  assert.equal(await statusOf('pages', id), 'draft');
+});

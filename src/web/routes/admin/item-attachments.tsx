@@ -11,7 +11,8 @@ import { listMedia } from '../../../actions/list-media.js';
 import { detachMedia } from '../../../actions/detach-media.js';
 import { reorderAttachments } from '../../../actions/reorder-attachments.js';
 import { uploadMedia } from '../../../actions/upload-media.js';
-import { ValidationError, type FieldMessages } from '../../../domain/errors.js';
+import { diskFullFrom, ValidationError, type FieldMessages } from '../../../domain/errors.js';
+import { STATUS_BY_CODE } from '../../errors.js';
 import { checkAttachmentText, formatMegabytes, withFileName } from '../../../domain/media-rules.js';
 import { attachedMediaIds, findMedia, listItemAttachments, otherUseAltTexts } from '../../../store/media.js';
 import type { ItemKind, ItemRef } from '../../../domain/item-ref.js';
@@ -46,6 +47,20 @@ export interface AttachmentFailure {
   errors: FieldMessages;
   attachForm?: AttachmentForm;
   uploadForm?: AttachmentForm;
+  /** The answer's status when not 422 (a full disk: 507). */
+  status?: number;
+}
+
+/**
+ * A full disk met by an attachment action (the file or the record could not be written; the
+ * upload removed what it wrote): the panel's message, at its top, and the full-disk status.
+ * `lead` says what did happen first (save-and-attach: the text was saved).
+ */
+function diskFullFailure(request: FastifyRequest, error: unknown, lead = ''): AttachmentFailure | undefined {
+  const full = diskFullFrom(error);
+  if (!full) return undefined;
+  request.log.error({ err: error }, 'attachment refused: the disk is full');
+  return { errors: { order: `${lead}${full.message}` }, status: STATUS_BY_CODE.DISK_FULL };
 }
 
 /** What differs between reports and pages. */
@@ -107,6 +122,9 @@ export const itemAttachmentRoutes = <T extends { id: number }>(owner: Attachment
     try {
       notice = await act(item.id);
     } catch (error) {
+      const full = diskFullFailure(request, error);
+      // The forms as they were sent (onInvalid keeps them), with the panel's message.
+      if (full) return owner.sendEditPage(request, reply, item, { ...onInvalid(new ValidationError('', {})), ...full });
       if (!(error instanceof ValidationError)) throw error;
       return owner.sendEditPage(request, reply, item, onInvalid(error));
     }
@@ -189,6 +207,8 @@ export const itemAttachmentRoutes = <T extends { id: number }>(owner: Attachment
     try {
       await uploadAndAttach(request, savedId, form);
     } catch (error) {
+      const full = diskFullFailure(request, error, `入力した内容は保存しましたが、${fileName ? `ファイル「${fileName}」` : 'ファイル'}は添付できませんでした。`);
+      if (full) return owner.sendEditPage(request, reply, item, { ...full, uploadForm: form });
       if (!(error instanceof ValidationError)) throw error;
       return owner.sendEditPage(request, reply, item, { errors: prefixed('upload.', error.fields), uploadForm: form });
     }

@@ -6,6 +6,7 @@ import { deletePagePermanently } from '../../../actions/delete-page-permanently.
 import { transitionPage, type PageAction } from '../../../actions/page-transition.js';
 import { savePage, workflowState, type PageEditConflict, type SavedPage } from '../../../actions/save-page.js';
 import { EditConflictError, UnavailableError, ValidationError } from '../../../domain/errors.js';
+import { STATUS_BY_CODE } from '../../errors.js';
 import { PAGE_STATUSES, type Page, type PageFields } from '../../../domain/page.js';
 import { pageTree } from '../../../domain/page-tree.js';
 import { paths } from '../../../domain/paths.js';
@@ -221,6 +222,9 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
           return sendEditPage(request, reply, { stored, form: { ...form, expectedVersion: String(stored.version) }, errors: error.fields, problem, status: 422 });
         }
         if (error instanceof EditConflictError) return sendEditPage(request, reply, { stored, problem: error.message, status: 409 });
+        const full = diskFullProblem(request, error);
+        // The form again as typed, from the version now stored, so pressing the button again works.
+        if (full) return sendEditPage(request, reply, { stored, form: { ...form, expectedVersion: String(stored.version) }, problem: `${problem ?? ''}${full}`, status: STATUS_BY_CODE.DISK_FULL });
         return sendRefusal(deps, request, reply, error, undefined, 'page');
       }
     }
@@ -257,7 +261,7 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
       assertAllowed(request.admin!.actor, 'edit', workflowState(stored));
       return stored;
     },
-    sendEditPage: (request, reply, stored, failure) => sendEditPage(request, reply, { stored, ...failure, status: 422 }),
+    sendEditPage: (request, reply, stored, failure) => sendEditPage(request, reply, { stored, status: 422, ...failure }),
     saveForm: async (request, reply, id, problem) => (await saveForm(request, reply, formFromRequest(request), id === undefined ? undefined : await getPage(deps.ctx.db, id), problem))?.id,
     sendRefusal: (request, reply, error, id) => sendRefusal(deps, request, reply, error, id, 'page'),
   });

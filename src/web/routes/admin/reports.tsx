@@ -16,6 +16,7 @@ import { trashReport } from '../../../actions/trash-report.js';
 import { unpublishReport } from '../../../actions/unpublish-report.js';
 import { withdrawSubmission } from '../../../actions/withdraw-submission.js';
 import { EditConflictError, UnavailableError, ValidationError } from '../../../domain/errors.js';
+import { STATUS_BY_CODE } from '../../errors.js';
 import { bulkActionsFor, isBulkAction } from '../../../domain/report-bulk.js';
 import type { ReportAction } from '../../../domain/report-workflow.js';
 import type { EditConflict } from '../../../domain/revision.js';
@@ -314,6 +315,11 @@ export const reportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
       if (error instanceof EditConflictError) {
         return sendEditPage(deps, request, reply, { report, problem: error.message, status: 409 });
       }
+      const full = diskFullProblem(request, error);
+      if (full) {
+        // The form again as typed, from the version now stored, so pressing the button again works.
+        return sendEditPage(deps, request, reply, { report, form: { ...form, expectedVersion: String(report.version) }, problem: `${problem ?? ''}${full}`, status: STATUS_BY_CODE.DISK_FULL });
+      }
       return sendRefusal(deps, request, reply, error, id);
     }
     const isNowPublished = moved ? moved.status === 'published' : wasPublished;
@@ -402,7 +408,7 @@ export const reportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
       assertAllowed(request.admin!.actor, 'edit', report);
       return report;
     },
-    sendEditPage: (request, reply, report, failure) => sendEditPage(deps, request, reply, { report, ...failure, status: 422 }),
+    sendEditPage: (request, reply, report, failure) => sendEditPage(deps, request, reply, { report, status: 422, ...failure }),
     sendRefusal: (request, reply, error, id) => sendRefusal(deps, request, reply, error, id),
     saveForm: async (request, reply, id, problem) => {
       const report = id === undefined ? undefined : await getViewableReport(deps, request.admin!.actor, id);
