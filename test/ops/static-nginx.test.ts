@@ -11,6 +11,8 @@ import { buildSite } from '../../src/exporter/build-site.js';
 import { readManifest } from '../../src/exporter/build-manifest.js';
 import { addRedirect } from '../../src/store/redirects.js';
 import { getEditableReport, listReportsForAdmin } from '../../src/store/reports.js';
+import { renderPublicPath } from '../../src/site/render-public-path.js';
+import { launchChromium } from '../support/browser.js';
 import { freePort } from '../support/cli-server.js';
 import { requireBinary, startNginx } from '../support/proxies.js';
 import { demoExportFixture } from '../exporter/export-fixture.js';
@@ -70,4 +72,25 @@ test('nginx with deploy/nginx-static.conf serves the exported site as katsudo se
     assert.equal(response.status, 404, path);
     assert.deepEqual(Buffer.from(await response.arrayBuffer()), notFound, path);
   }
+
+  // The search page's script against nginx finds what the server's search page lists, in order.
+  const browser = await launchChromium();
+  t.after(() => browser.close());
+  const page = await browser.newPage();
+  const serverPage = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const linksOf = (p: typeof page) => p.$$eval('ol.search-results h2 a', (as) => as.map((a) => a.getAttribute('href')));
+  for (const q of ['外交', '防災 視察', '予算 -外交']) {
+    const path = `/search?q=${encodeURIComponent(q)}`;
+    await page.goto(base + path);
+    await page.waitForSelector('section.search-page[data-static-search="done"]');
+    const server = await renderPublicPath(fx.deps, path);
+    assert.equal(server.kind, 'page');
+    await serverPage.setContent(server.kind === 'page' ? String(server.body).replace(/<link[^>]*>/g, '') : '');
+    const wanted = await linksOf(serverPage);
+    assert.ok(wanted.length > 0, `${q}: the server finds something`);
+    assert.deepEqual(await linksOf(page), wanted, q);
+  }
+  assert.deepEqual(errors, []);
 });
