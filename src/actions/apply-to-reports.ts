@@ -5,7 +5,7 @@
 import { AppError, NotFoundError } from '../domain/errors.js';
 import type { BulkAction } from '../domain/report-bulk.js';
 import type { Actor } from '../domain/user.js';
-import type { EditableReport } from '../store/reports.js';
+import type { EditableReport } from '../domain/editable-report.js';
 import type { ActionContext } from './context.js';
 import { publishReport } from './publish-report.js';
 import { restoreReport } from './restore-report.js';

@@ -13,7 +13,7 @@ import { wxrBodyHtml } from '../domain/wxr-body.js';
 import { WXR_NO_DATE, WXR_SLUG_META, wxrHead, wxrItem, wxrTail, type WxrPost } from '../domain/wxr-document.js';
 import { listCategories } from '../store/categories.js';
 import { mediaFilePath } from '../store/media-files.js';
-import type { Media } from '../store/media.js';
+import type { Media } from '../domain/media.js';
 import { getSettings } from '../store/settings.js';
 import {
   listAccountNames, listMediaForExport, listPagesForExport, listRedirectsForExport, listReportsForExport, listTagNames, maxExportIds,

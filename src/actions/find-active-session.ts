@@ -2,7 +2,8 @@
 // absolute) and its user not disabled. Checked on every admin request.
 import { isSessionAlive, type SessionPolicy } from '../domain/session-policy.js';
 import type { User } from '../domain/user.js';
-import { deleteSessionById, findSessionByTokenHash, touchSession, type Session } from '../store/sessions.js';
+import type { Session } from '../domain/session.js';
+import { deleteSessionById, findSessionByTokenHash, touchSession } from '../store/sessions.js';
 import type { ActionContext } from './context.js';
 import { hashSessionToken } from './session-token.js';
 

@@ -11,7 +11,8 @@ import { isMediaUrlOf, mediaUrlsInHtml, type MediaUrl } from '../domain/media-pa
 import { mediaRefs } from '../domain/text-format/media-refs.js';
 import type { Db } from '../store/database.js';
 import { findMediaUses } from '../store/media-uses.js';
-import { findMediaByRefs, reportsWithMediaLinks, type Media } from '../store/media.js';
+import type { Media } from '../domain/media.js';
+import { findMediaByRefs, reportsWithMediaLinks } from '../store/media.js';
 
 /** The reports, then the pages, using each of `media`, by media id, in id order. Each body is parsed once. */
 export async function listMediaUsers(db: Db, media: Media[]): Promise<Map<number, MediaUser[]>> {

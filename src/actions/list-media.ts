@@ -3,7 +3,8 @@
 // whether each PDF's text is searchable.
 import type { MediaUser } from '../domain/errors.js';
 import { listMediaTextStates, type MediaTextState } from '../store/media-text.js';
-import { listMediaPage, listVariants, type Media, type MediaKind, type MediaVariant } from '../store/media.js';
+import type { Media } from '../domain/media.js';
+import { listMediaPage, listVariants, type MediaKind, type MediaVariant } from '../store/media.js';
 import type { ActionContext } from './context.js';
 import { listMediaUsers } from './list-media-users.js';
 

@@ -5,7 +5,8 @@ import { mediaPath, mediaVariantPath, staffMediaPath } from '../domain/media-pat
 import { mediaRefs } from '../domain/text-format/media-refs.js';
 import { render, type MediaInfo, type Rendered } from '../domain/text-format/render.js';
 import type { Database } from '../store/database.js';
-import { attachMedia, findMediaByRefs, listVariants, type Media } from '../store/media.js';
+import type { Media } from '../domain/media.js';
+import { attachMedia, findMediaByRefs, listVariants } from '../store/media.js';
 
 export interface RenderedBody {
   rendered: Rendered;

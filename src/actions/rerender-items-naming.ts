@@ -5,7 +5,7 @@
 // record, and the items naming one file are few.
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/database.js';
-import type { Media } from '../store/media.js';
+import type { Media } from '../domain/media.js';
 import { idsNamingRefs, RENDERED_KINDS } from '../store/render-versions.js';
 import { applyRerendered, renderStoredBodies } from './render-stored-bodies.js';
 

@@ -15,6 +15,7 @@ import { searchDocument } from '../domain/search/document.js';
 import { recordAudit } from '../store/audit-log.js';
 import { findCategoryById } from '../store/categories.js';
 import type { Database } from '../store/database.js';
+import type { EditableReport } from '../domain/editable-report.js';
 import { listAttachments } from '../store/media.js';
 import { addRedirect } from '../store/redirects.js';
 import {
@@ -24,7 +25,6 @@ import {
   slugExists,
   slugsStartingWith,
   updateReportContent,
-  type EditableReport,
   type ReportContentWrite,
 } from '../store/reports.js';
 import { countRevisions, insertRevision } from '../store/revisions.js';

@@ -1,7 +1,8 @@
 // Changing a media record's alt text (the description read out for an image).
 import { checkAltText } from '../domain/media-rules.js';
 import { recordAudit } from '../store/audit-log.js';
-import { getMedia, type Media } from '../store/media.js';
+import type { Media } from '../domain/media.js';
+import { getMedia } from '../store/media.js';
 import { updateMediaAltText } from '../store/media.js';
 import { bumpContentVersion } from '../store/site-state.js';
 import type { ActionContext } from './context.js';

@@ -6,6 +6,7 @@ import type { Metadata } from 'sharp';
 import { formatName } from '../domain/attachment.js';
 import { ValidationError } from '../domain/errors.js';
 import { checkUpload, DEFAULT_MAX_UPLOAD_BYTES, isImageType, mediaMessages, variantWidthsFor } from '../domain/media-rules.js';
+import type { Media } from '../domain/media.js';
 import { recordAudit } from '../store/audit-log.js';
 import { removeMediaFile, writeMediaFile } from '../store/media-files.js';
 import {
@@ -15,7 +16,6 @@ import {
   listVariants,
   updateMediaAltText,
   upsertMedia,
-  type Media,
   type MediaVariant,
 } from '../store/media.js';
 import { bumpContentVersion } from '../store/site-state.js';

@@ -33,6 +33,9 @@ export interface Revision extends RevisionContent {
   createdAt: string;
 }
 
+/** A history line: the revision without its body. */
+export type RevisionSummary = Omit<Revision, 'bodySource' | 'summary'>;
+
 export const REVISION_NOTES = {
   conflict: '競合のため保存されなかった版',
   baseline: '編集前の版',

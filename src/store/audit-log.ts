@@ -3,6 +3,7 @@
 // within a fold window share a row (a count and the last time), and old entries are pruned,
 // so the log stays bounded however often an attacker knocks (domain/audit-policy.ts).
 import { sql, type Kysely } from 'kysely';
+import type { AuditEntry } from '../domain/audit-entry.js';
 import { auditFoldWindow } from '../domain/audit-policy.js';
 import type { Database } from './database.js';
 
@@ -20,20 +21,6 @@ export interface AuditEntryInput {
   /** Anything else worth keeping, as short JSON. */
   detail?: Record<string, unknown>;
   ip?: string;
-}
-
-export interface AuditEntry {
-  id: number;
-  at: string;
-  userId: number | null;
-  login: string;
-  action: string;
-  target: string;
-  detail: string;
-  ip: string;
-  /** How many identical entries this row stands for, the first at `at`, the last at `lastAt`. */
-  count: number;
-  lastAt: string;
 }
 
 /**

@@ -4,25 +4,12 @@ import { sql, type Kysely } from 'kysely';
 import { MediaNotFoundError } from '../domain/errors.js';
 import { mediaShasInHtml } from '../domain/media-path.js';
 import { itemOf, type ItemIdInput, type ItemRef } from '../domain/item-ref.js';
+import type { Media } from '../domain/media.js';
 import type { Attachment } from '../domain/report.js';
 import type { Database, MediaRow } from './database.js';
 import { attachmentUses, pageBodyUses, reportBodyUses } from './media-uses.js';
 
 type Q = Kysely<Database>;
-
-export interface Media {
-  id: number;
-  sha256: string;
-  originalName: string;
-  mime: string;
-  bytes: number;
-  width: number | null;
-  height: number | null;
-  pages: number | null;
-  /** Required for images (media-rules.ts); '' for documents imported without one. */
-  altText: string;
-  createdAt: string;
-}
 
 export type MediaInput = Omit<Media, 'id' | 'createdAt' | 'altText'> & { altText?: string };
 

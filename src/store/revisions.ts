@@ -4,7 +4,7 @@
 import type { Kysely } from 'kysely';
 import { RevisionNotFoundError } from '../domain/errors.js';
 import type { ReportStatus } from '../domain/report.js';
-import type { Revision, RevisionContent } from '../domain/revision.js';
+import type { Revision, RevisionContent, RevisionSummary } from '../domain/revision.js';
 import type { Database } from './database.js';
 
 type Q = Kysely<Database>;
@@ -17,9 +17,6 @@ export interface RevisionInput {
   note?: string;
   content: Omit<RevisionContent, 'categoryName'>;
 }
-
-/** A history line: the revision without its body. */
-export type RevisionSummary = Omit<Revision, 'bodySource' | 'summary'>;
 
 /** Which item a revision belongs to. */
 export type RevisionItem = { kind: 'report'; id: number } | { kind: 'page'; id: number };

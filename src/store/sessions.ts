@@ -1,21 +1,12 @@
 // Login sessions. The cookie carries a random 256-bit token; only its SHA-256 is stored
 // here, so reading the database does not let anyone log in.
 import type { Kysely } from 'kysely';
+import type { Session } from '../domain/session.js';
 import type { User } from '../domain/user.js';
 import type { Database } from './database.js';
 import { findUserById } from './users.js';
 
 type Q = Kysely<Database>;
-
-export interface Session {
-  id: number;
-  userId: number;
-  createdAt: string;
-  lastSeenAt: string;
-  expiresAt: string;
-  ip: string;
-  userAgent: string;
-}
 
 export interface NewSession {
   tokenHash: string;

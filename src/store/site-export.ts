@@ -3,7 +3,8 @@
 // memory at once. Accounts are read as names and roles only: no hash, session or factor.
 import type { Kysely } from 'kysely';
 import type { Database } from './database.js';
-import { rowToMedia, type Media } from './media.js';
+import type { Media } from '../domain/media.js';
+import { rowToMedia } from './media.js';
 import { tagsByReport } from './reports.js';
 
 type Q = Kysely<Database>;

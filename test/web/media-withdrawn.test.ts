@@ -15,7 +15,7 @@ import { unpublishReport } from '../../src/actions/unpublish-report.js';
 import { uploadMedia, type UploadedMedia } from '../../src/actions/upload-media.js';
 import { mediaPath, mediaVariantPath, staffMediaPath } from '../../src/domain/media-path.js';
 import type { Actor } from '../../src/domain/user.js';
-import type { Media } from '../../src/store/media.js';
+import type { Media } from '../../src/domain/media.js';
 import { addTestUser as addAccount, logIn, type AdminAgent } from '../support/admin.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { draft, publishReport } from '../support/factories.js';

@@ -5,7 +5,7 @@ import { restoreRevision } from '../../../actions/restore-revision.js';
 import { EditConflictError, ValidationError } from '../../../domain/errors.js';
 import { diffRevisions } from '../../../domain/report-diff.js';
 import { canDo } from '../../../domain/report-workflow.js';
-import type { EditableReport } from '../../../store/reports.js';
+import type { EditableReport } from '../../../domain/editable-report.js';
 import { getRevisionPair, listRevisions } from '../../../store/revisions.js';
 import { formField } from '../../admin/form-body.js';
 import { withNotice } from '../../admin/notices.js';

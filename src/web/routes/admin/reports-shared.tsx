@@ -5,15 +5,14 @@ import type { ReportFields } from '../../../actions/save-report.js';
 import { diskFullFrom, ForbiddenError, ReportNotFoundError, ReportStateError } from '../../../domain/errors.js';
 import type { ItemKind } from '../../../domain/item-ref.js';
 import { japanLocalMinuteOf } from '../../../domain/japan-time.js';
-import { mayOpenReport } from '../../../domain/report-access.js';
 import { diffRevisions } from '../../../domain/report-diff.js';
-import { splitTags } from '../../../domain/report-rules.js';
 import { allowedActions, workflowRefusal, type ReportAction, type WorkflowState } from '../../../domain/report-workflow.js';
 import type { EditConflict } from '../../../domain/revision.js';
 import type { TrustedHtml } from '../../../domain/trusted-html.js';
 import type { Actor } from '../../../domain/user.js';
 import { listCategories } from '../../../store/categories.js';
-import { countReportsByAdminStatus, getEditableReport, listReportsForAdmin, type AdminStatus, type EditableReport } from '../../../store/reports.js';
+import { ADMIN_STATUSES, type AdminStatus, type EditableReport } from '../../../domain/editable-report.js';
+import { countReportsByAdminStatus, getEditableReport, listReportsForAdmin } from '../../../store/reports.js';
 import { formField } from '../../admin/form-body.js';
 import { loadAutosaveState, withRestored } from '../../admin/autosave-slot.js';
 import { conflictAdvice, conflictHeading, findConflictCause } from '../../admin/conflict-cause.js';
@@ -59,6 +58,11 @@ export function formFromReport(report: EditableReport): ReportForm {
   };
 }
 
+/** Tags as staff type them: separated by 「、」, commas (half- or full-width) or spaces. */
+export function splitTags(text: string): string[] {
+  return text.split(/[、,,\s]+/u).filter((tag) => tag !== '');
+}
+
 export function fieldsOf(form: ReportForm): ReportFields {
   const category = form.categoryId.trim();
   return {
@@ -87,7 +91,7 @@ export function actionsForNew(actor: Actor): ReportAction[] {
  */
 export async function getViewableReport(deps: WebDeps, actor: Actor, id: number): Promise<EditableReport> {
   const report = await getEditableReport(deps.ctx.db, id);
-  if (!mayOpenReport(actor, report)) throw new ForbiddenError('自分が作成した報告だけを開けます。');
+  if (actor.role === 'writer' && report.authorId !== actor.userId) throw new ForbiddenError('自分が作成した報告だけを開けます。');
   return report;
 }
 
@@ -196,8 +200,6 @@ export async function sendEditPage(deps: WebDeps, request: FastifyRequest, reply
   );
 }
 
-
-const ADMIN_STATUSES: readonly AdminStatus[] = ['draft', 'review', 'scheduled', 'published', 'trashed'];
 
 /** Reports per list tab; a writer's counts cover only their own reports, as their list does. */
 export async function reportCounts(deps: WebDeps, actor: Actor): Promise<Record<AdminStatus, number>> {

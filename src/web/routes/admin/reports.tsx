@@ -22,7 +22,8 @@ import type { ReportAction } from '../../../domain/report-workflow.js';
 import type { EditConflict } from '../../../domain/revision.js';
 import type { Actor } from '../../../domain/user.js';
 import { listCategories } from '../../../store/categories.js';
-import { getEditableReport, listReportsForAdmin, type AdminStatus, type EditableReport } from '../../../store/reports.js';
+import { ADMIN_STATUSES, type AdminStatus, type EditableReport } from '../../../domain/editable-report.js';
+import { getEditableReport, listReportsForAdmin } from '../../../store/reports.js';
 import { listUsers } from '../../../store/users.js';
 import { listItemAttachments } from '../../../store/media.js';
 import type { Attachment } from '../../../domain/report.js';
@@ -68,7 +69,6 @@ const WRITER_FORM = { config: WRITER, bodyLimit: FORM_BODY_LIMIT } as const;
  */
 const PREVIEW_BODY_LIMIT = 2 * 1024 * 1024;
 const PREVIEW_BUSY_MESSAGE = 'サーバーが混み合っているため、プレビューを表示できませんでした。入力した内容はそのままです。少し待ってから、もう一度お試しください。';
-const ADMIN_STATUSES: readonly AdminStatus[] = ['draft', 'review', 'scheduled', 'published', 'trashed'];
 
 /** What each button does after (or instead of) saving the text. */
 type Intent = 'save' | 'preview' | Exclude<ReportAction, 'edit' | 'delete'>;

@@ -1,14 +1,10 @@
 // /admin/account: one's second factors (summary and link), login sessions (with revoke) and the password form.
 import { AdminLayout, type AdminPageContext } from './layout.js';
 import { formatJapanDateTime } from '../../../domain/japan-time.js';
+import type { Session } from '../../../domain/session.js';
 import { CsrfField, ErrorSummary, RowButton, TextField, type FieldErrors, TableScroll } from './form.js';
 
-export interface SessionView {
-  id: number;
-  createdAt: string;
-  lastSeenAt: string;
-  ip: string;
-  userAgent: string;
+export interface SessionView extends Pick<Session, 'id' | 'createdAt' | 'lastSeenAt' | 'ip' | 'userAgent'> {
   isCurrent: boolean;
 }
 

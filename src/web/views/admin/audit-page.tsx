@@ -1,21 +1,12 @@
 // /admin/audit (owner): the audit log, newest first, fifty entries a page.
+import type { AuditEntry } from '../../../domain/audit-entry.js';
 import { ITEM_NOUNS } from '../../../domain/item-ref.js';
 import { AdminLayout, type AdminPageContext } from './layout.js';
 import { formatJapanDateTime } from '../../../domain/japan-time.js';
 import { TableScroll } from './form.js';
 
-export interface AuditRow {
-  id: number;
-  at: string;
-  login: string;
-  action: string;
-  target: string;
-  detail: string;
-  ip: string;
-  /** Identical entries folded into this row (1: just this one), the last at `lastAt`. */
-  count: number;
-  lastAt: string;
-}
+/** A row of the log; identical entries are folded into one (count 1: just this one). */
+export type AuditRow = Omit<AuditEntry, 'userId'>;
 
 /** Japanese names of the actions (reports' and pages' below); unknown codes are shown as they are. */
 const ACTION_LABELS: Record<string, string> = {

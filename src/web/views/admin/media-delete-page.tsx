@@ -2,18 +2,13 @@
 // listing those reports and pages with links so they can be changed first.
 import type { MediaUser } from '../../../domain/errors.js';
 import { attachmentMeta } from '../../../domain/attachment.js';
+import type { Media } from '../../../domain/media.js';
 import { AdminLayout, type AdminPageContext } from './layout.js';
 import { CsrfField, FormActions } from './form.js';
 import { MediaUsers } from './media-library-page.js';
 
-/** What the page shows of the file (store/media.ts Media has these fields). */
-export interface DeletedMediaFacts {
-  id: number;
-  originalName: string;
-  mime: string;
-  bytes: number;
-  pages: number | null;
-}
+/** What the page shows of the file. */
+export type DeletedMediaFacts = Pick<Media, 'id' | 'originalName' | 'mime' | 'bytes' | 'pages'>;
 
 export interface MediaDeletePageProps {
   page: AdminPageContext;

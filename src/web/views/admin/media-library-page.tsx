@@ -6,6 +6,7 @@ import { attachmentMeta, formatName } from '../../../domain/attachment.js';
 import { mediaPath, mediaVariantPath, staffMediaPath } from '../../../domain/media-path.js';
 import { formatMegabytes, isImageType, isOfficeType, MAX_ALT_TEXT_LENGTH, UPLOAD_ACCEPT } from '../../../domain/media-rules.js';
 import type { MediaUser } from '../../../domain/errors.js';
+import type { Media } from '../../../domain/media.js';
 import { Pagination } from '../../../site/components/pagination.js';
 import { AdminLayout, type AdminPageContext } from './layout.js';
 import { formatJapanDateTime } from '../../../domain/japan-time.js';
@@ -13,17 +14,7 @@ import { controlAttrs, CsrfField, ErrorSummary, FieldError, FormActions, type Fi
 import { OfficeHint } from './office-hint.js';
 
 /** One library entry (actions/list-media.ts MediaListItem has these fields). */
-export interface MediaListItem {
-  id: number;
-  sha256: string;
-  originalName: string;
-  mime: string;
-  bytes: number;
-  width: number | null;
-  height: number | null;
-  pages: number | null;
-  altText: string;
-  createdAt: string;
+export interface MediaListItem extends Media {
   /** The WebP copies; the 640 px one is the thumbnail. */
   variants: { width: number }[];
   usedBy: MediaUser[];

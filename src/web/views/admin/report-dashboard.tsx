@@ -1,7 +1,8 @@
 // The reports part of the dashboard: how many reports wait in each state (each a link to
 // the list) and the user's own most recent drafts.
 import { formatJapanDateTime } from '../../../domain/japan-time.js';
-import { ADMIN_STATUS_LABELS, type AdminStatus } from './report-status.js';
+import type { AdminStatus } from '../../../domain/editable-report.js';
+import { ADMIN_STATUS_LABELS } from './report-status.js';
 
 export interface ReportDashboardProps {
   counts: Record<AdminStatus, number>;

@@ -2,14 +2,11 @@
 // fixed page (newest first) with who saved it and why, a choice of two to compare, their
 // difference, and 「この版に戻す」.
 import type { ReportDiff } from '../../../domain/report-diff.js';
-import { REVISION_NOTES, type Revision } from '../../../domain/revision.js';
+import { REVISION_NOTES, type RevisionSummary } from '../../../domain/revision.js';
 import { formatJapanDateTime } from '../../../domain/japan-time.js';
 import { CsrfField } from './form.js';
 import { AdminLayout, type AdminPageContext } from './layout.js';
 import { ReportDiffView } from './report-diff-view.js';
-
-/** A history line: a revision without its body (as store/revisions.ts lists them). */
-export type RevisionSummary = Omit<Revision, 'bodySource' | 'summary'>;
 
 export interface ReportHistoryPageProps {
   page: AdminPageContext;

@@ -9,7 +9,8 @@ import { Pagination } from '../../../site/components/pagination.js';
 import { formatJapanDateTime } from '../../../domain/japan-time.js';
 import { CsrfField } from './form.js';
 import { AdminLayout, newFormHref, type AdminPageContext } from './layout.js';
-import { ADMIN_STATUS_LABELS, StatusBadge, type AdminStatus } from './report-status.js';
+import type { AdminStatus } from '../../../domain/editable-report.js';
+import { ADMIN_STATUS_LABELS, StatusBadge } from './report-status.js';
 import { StatusTabs } from './status-tabs.js';
 
 /** A row of the list: the report's summary and where it is in the workflow. */
