@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { ItemKind } from '../domain/item-ref.js';
 import type { OutlineEntry } from '../domain/text-format/render.js';
+import { RENDER_VERSION } from '../domain/text-format/render-version.js';
 import type { Database, PagesTable, ReportsTable } from './database.js';
 import { translateDbError } from './errors.js';
 import { noteRenderedBody } from './render-versions.js';
@@ -62,8 +63,9 @@ export async function setItemStatus(trx: Q, kind: ItemKind, id: number, fromStat
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** The body columns of a rendering just made, stamped with this renderer's version (render-versions.ts). */
 export function bodyColumns(body: BodyWrite) {
-  return { body_source: body.bodySource, body_html: body.bodyHtml, body_text: body.bodyText, outline_json: JSON.stringify(body.outline) };
+  return { body_source: body.bodySource, body_html: body.bodyHtml, body_text: body.bodyText, outline_json: JSON.stringify(body.outline), render_version: RENDER_VERSION };
 }
 
 /**

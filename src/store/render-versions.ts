@@ -19,13 +19,13 @@ const refsTable = (kind: ItemKind) => (kind === 'report' ? 'report_media_refs' :
 
 /**
  * Called wherever a body's rendering is saved (insertReport, updateReportContent, insertPage,
- * updatePageContent), always right after `renderBody` in the same process: records that this
- * renderer made it, the content hashes its HTML links to (which make a file public), and the
- * refs its source names (which an upload looks up). Re-rendering stamps the version in its
- * guarded update and records the rest the same way.
+ * updatePageContent), always right after `renderBody` in the same process, whose write has
+ * stamped this renderer's version already (item-content.ts bodyColumns): records the content
+ * hashes its HTML links to (which make a file public) and the refs its source names (which
+ * an upload looks up). Re-rendering stamps the version in its guarded update and records the
+ * rest the same way.
  */
 export async function noteRenderedBody(trx: Q, kind: ItemKind, id: number, body: { bodySource: string; bodyHtml: string }): Promise<void> {
-  await trx.updateTable(itemsTable(kind)).set({ render_version: RENDER_VERSION }).where('id', '=', id).execute();
   await noteBodyLinks(trx, kind, id, body);
 }
 
