@@ -6,12 +6,15 @@
 //   npm run bench -- --reuse          # keep the site in $TMPDIR/katsudo-bench-<count>-s<seed> between runs
 //   npm run bench -- --only report,home --runs 1 --duration 5 --no-build --profile
 //   npm run bench -- --server-node-arg=--max-semi-space-size=8   # flags for the server's node (default: those of npm start)
+//   npm run bench -- --settle 0       # measure memory right after the loads only (default: also once idle 35 s)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir, totalmem } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { DEFAULT_IDLE_MS } from '../src/actions/workers/pool-defaults.js';
 import { buildSite, DB_FILE } from './build-site.js';
 import { runScenario, type LoadOptions, type Scenario, type ScenarioResult } from './load.js';
 import { httpGet, startServer, type ProcessMemory, type ServerProcess } from './server-process.js';
@@ -61,6 +64,8 @@ function parseOptions() {
       only: { type: 'string' },
       'no-build': { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
+      // Seconds without requests before memory is read again: the work pool's idle time and a margin.
+      settle: { type: 'string', default: String(DEFAULT_IDLE_MS / 1000 + 5) },
       // The flags `npm start` gives node (package.json); pass --server-node-arg to replace them.
       'server-node-arg': { type: 'string', multiple: true, default: ['--max-semi-space-size=4'] },
     },
@@ -83,6 +88,7 @@ function parseOptions() {
     only,
     isBuildWanted: !values['no-build'],
     isProfileWanted: values.profile,
+    settleS: Number(values.settle),
     serverNodeArgs: values['server-node-arg'],
   };
 }
@@ -258,13 +264,19 @@ function formatTable(results: ScenarioResult[]): string {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-function verdicts(report: ScenarioResult | undefined, sizes: Sizes, memory: ProcessMemory, startMedianMs: number) {
+function verdicts(report: ScenarioResult | undefined, sizes: Sizes, memory: ProcessMemory, settled: ProcessMemory | undefined, settleS: number, startMedianMs: number) {
   const check = (name: string, measured: string, target: string, isMet: boolean | undefined) => ({ name, measured, target, isMet });
   return [
     check('report page req/s (32 conn.)', report ? `${Math.round(report.median.requestsPerSecond)}` : 'not run', `>= ${TARGETS.reportRequestsPerSecond}`, report && report.median.requestsPerSecond >= TARGETS.reportRequestsPerSecond),
     check('report page p99 latency', report ? `${report.median.latencyP99Ms} ms` : 'not run', `< ${TARGETS.reportP99Ms} ms`, report && report.median.latencyP99Ms < TARGETS.reportP99Ms),
     check('report HTML + CSS, uncompressed (largest)', `${(sizes.htmlPlusCssBytes.max / KB).toFixed(1)} KB`, `<= ${TARGETS.reportHtmlCssBytes / KB} KB`, sizes.htmlPlusCssBytes.max <= TARGETS.reportHtmlCssBytes),
-    check('server RSS after load', `${(memory.rssBytes / MB).toFixed(0)} MB (peak ${(memory.peakRssBytes / MB).toFixed(0)} MB)`, `<= ${TARGETS.rssBytes / MB} MB`, memory.rssBytes <= TARGETS.rssBytes),
+    check('server RSS right after the loads', `${(memory.rssBytes / MB).toFixed(0)} MB (peak ${(memory.peakRssBytes / MB).toFixed(0)} MB)`, `<= ${TARGETS.rssBytes / MB} MB`, memory.rssBytes <= TARGETS.rssBytes),
+    check(
+      `server RSS after the loads, idle ${settleS} s`,
+      settled ? `${(settled.rssBytes / MB).toFixed(0)} MB, ${settled.threads} threads` : 'not measured',
+      `<= ${TARGETS.rssBytes / MB} MB`,
+      settled && settled.rssBytes <= TARGETS.rssBytes,
+    ),
     check('start to first response', `${Math.round(startMedianMs)} ms`, `<= ${TARGETS.firstResponseMs} ms`, startMedianMs <= TARGETS.firstResponseMs),
   ];
 }
@@ -313,14 +325,25 @@ async function main(): Promise<void> {
       console.log(`  ${Math.round(result.median.requestsPerSecond)} req/s, p50 ${result.median.latencyP50Ms} ms, p99 ${result.median.latencyP99Ms} ms, failures ${result.failures}`);
     }
     const memory = server.memory();
+    // Work threads stop after the pool's idle time; what the server holds then is what a site
+    // holds between its visitors' bursts.
+    let settled: ProcessMemory | undefined;
+    if (options.settleS > 0) {
+      console.log(`idle ${options.settleS} s …`);
+      await sleep(options.settleS * 1000);
+      settled = server.memory();
+    }
     await server.stop();
     server = undefined;
 
-    const checks = verdicts(results.find((r) => r.name === 'report'), sizes, memory, startMedianMs);
+    const checks = verdicts(results.find((r) => r.name === 'report'), sizes, memory, settled, options.settleS, startMedianMs);
     console.log(`\n${formatTable(results)}\n`);
     console.log(`HTML of a report page: ${sizes.htmlBytes.median} B median (${sizes.htmlBytes.min}–${sizes.htmlBytes.max}), br ${sizes.htmlBrBytes.median} B, gzip ${sizes.htmlGzipBytes.median} B`);
     console.log(`CSS ${sizes.cssPath}: ${sizes.cssBytes} B (br ${sizes.cssBrBytes} B, gzip ${sizes.cssGzipBytes} B)`);
-    console.log(`server memory: at start ${(memoryAtStart.rssBytes / MB).toFixed(0)} MB, after load ${(memory.rssBytes / MB).toFixed(0)} MB (anonymous ${(memory.anonRssBytes / MB).toFixed(0)} MB, files ${(memory.fileRssBytes / MB).toFixed(0)} MB), peak ${(memory.peakRssBytes / MB).toFixed(0)} MB`);
+    const mb = (m: ProcessMemory) => `${(m.rssBytes / MB).toFixed(0)} MB (anonymous ${(m.anonRssBytes / MB).toFixed(0)} MB, files ${(m.fileRssBytes / MB).toFixed(0)} MB, ${m.threads} threads)`;
+    console.log(`server memory: at start ${mb(memoryAtStart)}, right after the loads ${mb(memory)}, peak ${(memory.peakRssBytes / MB).toFixed(0)} MB`);
+    if (settled) console.log(`  after ${options.settleS} s idle: ${mb(settled)}`);
+    for (const [name, m] of Object.entries(memoryAfter)) console.log(`  after ${name}: ${(m.rssBytes / MB).toFixed(0)} MB`);
     console.log(`start to first response: median ${Math.round(startMedianMs)} ms\n`);
     for (const c of checks) {
       const verdict = c.isMet === undefined ? 'n/a   ' : c.isMet ? 'met   ' : 'MISSED';
@@ -332,7 +355,7 @@ async function main(): Promise<void> {
     const { isBuildWanted: _b, ...settings } = options;
     writeFileSync(
       file,
-      `${JSON.stringify({ machine: { ...info, loadAverageAtEnd: loadavg() }, settings, site: { dataDir: site.dataDir, build: site.build }, startTimesMs: startTimes, startMedianMs, sizes, memoryAtStart, memoryAfter, memory, scenarios: results, targets: TARGETS, checks }, null, 2)}\n`,
+      `${JSON.stringify({ machine: { ...info, loadAverageAtEnd: loadavg() }, settings, site: { dataDir: site.dataDir, build: site.build }, startTimesMs: startTimes, startMedianMs, sizes, memoryAtStart, memoryAfter, memory, memorySettled: settled, scenarios: results, targets: TARGETS, checks }, null, 2)}\n`,
     );
     console.log(`\nwrote ${file}`);
     if (options.isProfileWanted) console.log(`CPU profile of the load-test server in ${profileDir}`);

@@ -27,6 +27,8 @@ export interface ProcessMemory {
   anonRssBytes: number;
   /** The part that maps files (node itself, ICU data, shared libraries, the SQLite file: RssFile). */
   fileRssBytes: number;
+  /** Threads of the process: node's own, plus one per running work-pool thread. */
+  threads: number;
 }
 
 export interface StartOptions {
@@ -147,7 +149,8 @@ async function stopChild(child: ChildProcess, exited: Promise<number | null>): P
 function readMemory(pid: number): ProcessMemory {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
-  return { rssBytes: kb('VmRSS') * 1024, peakRssBytes: kb('VmHWM') * 1024, anonRssBytes: kb('RssAnon') * 1024, fileRssBytes: kb('RssFile') * 1024 };
+  const threads = Number(/^Threads:\s+(\d+)/m.exec(status)?.[1] ?? NaN);
+  return { rssBytes: kb('VmRSS') * 1024, peakRssBytes: kb('VmHWM') * 1024, anonRssBytes: kb('RssAnon') * 1024, fileRssBytes: kb('RssFile') * 1024, threads };
 }
 
 /** utime + stime from /proc/<pid>/stat, in clock ticks of 10 ms (Linux's USER_HZ is 100). */
