@@ -9,3 +9,16 @@ export const MAX_PAGE = 100_000;
 export function pageCountOf(total: number, perPage: number): number {
   return Math.max(1, Math.ceil(total / perPage));
 }
+
+/** A page number as URLs write it: 1–999999, no sign, no leading zero. */
+export const PAGE_NUMBER = /^[1-9][0-9]{0,5}$/;
+
+/** A page number written in a URL, or undefined when it is not one or lies past MAX_PAGE. */
+export function parsePageNumber(text: string): number | undefined {
+  return PAGE_NUMBER.test(text) && Number(text) <= MAX_PAGE ? Number(text) : undefined;
+}
+
+/** The page number of a list's `page/N/` segments (`['page', 'N']`), or undefined for anything else. */
+export function listPageNumber(rest: string[]): number | undefined {
+  return rest.length === 2 && rest[0] === 'page' ? parsePageNumber(rest[1]!) : undefined;
+}

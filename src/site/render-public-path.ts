@@ -8,7 +8,7 @@ import { FEED_CONTENT_TYPES, renderFeed } from './feeds/render-feed.js';
 import { OPEN_SEARCH_CONTENT_TYPE, renderOpenSearch } from './discovery/render-open-search.js';
 import { renderRobots, ROBOTS_CONTENT_TYPE, ROBOTS_PATH } from './discovery/render-robots.js';
 import { renderSitemap, SITEMAP_CONTENT_TYPE } from './discovery/render-sitemap.js';
-import { MAX_PAGE } from './paging.js';
+import { listPageNumber, parsePageNumber } from './paging.js';
 import { findLegacyQueryRedirect, findPublicRedirect } from './public-redirects.js';
 import { findCategoryList } from './report-list/find-category-list.js';
 import { reportListSpec, type ReportListSpec } from './report-list/report-list-spec.js';
@@ -24,7 +24,6 @@ export interface RenderOptions {
 
 const YEAR = /^\d{4}$/;
 const MONTH = /^(0[1-9]|1[0-2])$/;
-const PAGE_NUMBER = /^[1-9][0-9]{0,5}$/;
 
 /** `path`: a URL path with an optional query string, as requested (percent-encoded). */
 export async function renderPublicPath(deps: SiteDeps, path: string, options: RenderOptions = {}): Promise<SiteResult> {
@@ -101,20 +100,16 @@ async function renderListOrReport(deps: SiteDeps, segments: string[], query: URL
   if (rest.length === 0) {
     // The server's old `?page=N` links lead to the page paths.
     const asked = query.get('page');
-    if (asked !== null) return PAGE_NUMBER.test(asked) && Number(asked) <= MAX_PAGE ? { kind: 'redirect', location: pagedPath(list.basePath, Number(asked)) } : undefined;
+    if (asked !== null) {
+      const page = parsePageNumber(asked);
+      return page === undefined ? undefined : { kind: 'redirect', location: pagedPath(list.basePath, page) };
+    }
     return html(await sitePages.reportList(deps, list, 1));
   }
   const page = listPageNumber(rest);
   if (page === undefined) return undefined;
   if (page === 1) return { kind: 'redirect', location: list.basePath };
   return html(await sitePages.reportList(deps, list, page));
-}
-
-/** The page number of `['page', 'N']`, or undefined for anything else. */
-export function listPageNumber(rest: string[]): number | undefined {
-  if (rest.length !== 2 || rest[0] !== 'page' || !PAGE_NUMBER.test(rest[1]!)) return undefined;
-  const page = Number(rest[1]);
-  return page <= MAX_PAGE ? page : undefined;
 }
 
 /** Which list a path names (activity, year, month, category, tag), and the segments after it. */
@@ -139,11 +134,11 @@ async function listOf(deps: SiteDeps, segments: string[]): Promise<{ list?: Repo
 async function renderSearch(deps: SiteDeps, url: string, query: URLSearchParams, options: RenderOptions): Promise<SiteResult | undefined> {
   if (options.staticSearch) return html(await sitePages.search(deps, {}, 1, { isStaticSearch: true }));
   const input = searchTextOf(url);
-  const page = query.get('page') ?? '1';
+  const page = parsePageNumber(query.get('page') ?? '1');
   const year = query.get('year') ?? '';
   const kind = query.get('kind') ?? '';
   const category = query.get('category') ?? '';
-  if (input.isMalformed || !PAGE_NUMBER.test(page) || Number(page) > MAX_PAGE || !/^(\d{4})?$/.test(year) || !/^[a-z0-9-]{0,80}$/.test(category)) return undefined;
+  if (input.isMalformed || page === undefined || !/^(\d{4})?$/.test(year) || !/^[a-z0-9-]{0,80}$/.test(category)) return undefined;
   if (kind !== '' && !(SEARCH_KINDS as readonly string[]).includes(kind)) return undefined;
   const params: SearchParams = {
     q: input.text,
@@ -152,7 +147,7 @@ async function renderSearch(deps: SiteDeps, url: string, query: URLSearchParams,
     kind: (kind || undefined) as SearchKind | undefined,
   };
   try {
-    return html(await sitePages.search(deps, params, Number(page)));
+    return html(await sitePages.search(deps, params, page));
   } catch (error) {
     // Refused words: the server answers 400 with the form; there is no such page to write.
     if (error instanceof ValidationError) return undefined;

@@ -2,10 +2,10 @@
 // answers 400 (with a Japanese page) for page=abc, page=-1 and the like. Numbers are
 // matched as digit strings: coercion to number would let "1e999" through as Infinity.
 // Plain JSON Schema: the few schemas here do not justify loading a schema builder at start.
-import { MAX_PAGE } from '../site/paging.js';
+import { MAX_PAGE, PAGE_NUMBER } from '../site/paging.js';
 
 /** 1–999999 written plainly; pages past MAX_PAGE are refused by pageNumber(). */
-const POSITIVE_INTEGER = { type: 'string', pattern: '^[1-9][0-9]{0,5}$' } as const;
+const POSITIVE_INTEGER = { type: 'string', pattern: PAGE_NUMBER.source } as const;
 
 export interface PageQuery {
   page?: string;

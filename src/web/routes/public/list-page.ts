@@ -4,7 +4,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PageNotFoundError } from '../../../domain/errors.js';
 import { pagedPath } from '../../../domain/paths.js';
-import { listPageNumber } from '../../../site/render-public-path.js';
+import { listPageNumber } from '../../../site/paging.js';
 import type { ReportListSpec } from '../../../site/report-list/report-list-spec.js';
 import { HTML, sitePages } from '../../../site/site-pages.js';
 import type { WebDeps } from '../../deps.js';
