@@ -8,7 +8,6 @@ import type { PageSearchSource, ReportSearchSource, SearchSources } from '../../
 import { attachmentTokens, type SearchDocument } from '../../domain/search/document.js';
 import {
   ByteWriter,
-  COLUMNS,
   firstCharacter,
   INDEX_VERSION,
   PAGE_TEXTS,
@@ -29,11 +28,17 @@ const MAX_SPLIT = 256;
 const BUCKETS = 1024;
 const WORD_BUCKETS = 512;
 
-/** One token's postings as they are appended, documents in ascending key order. */
+/**
+ * One token's postings as they are appended, documents in ascending key order; `pending`
+ * holds the current document's positions per column until the document is done (reused, so
+ * appending allocates nothing per token and document).
+ */
 interface PostingsBuilder {
   out: ByteWriter;
   count: number;
   lastKey: number;
+  pending: number[][];
+  isPending: boolean;
 }
 
 export interface IndexFiles {
@@ -133,20 +138,25 @@ async function tokenise(sources: SearchSources): Promise<Tokenised[]> {
 
 /** Adds one document's token positions (per column) to the postings of each token. */
 function appendDocument(postings: Map<string, PostingsBuilder>, key: number, columns: string[][]): void {
-  const positions = new Map<string, number[][]>();
+  const touched: PostingsBuilder[] = [];
   columns.forEach((tokens, c) => {
-    tokens.forEach((token, p) => {
-      let perColumn = positions.get(token);
-      if (!perColumn) positions.set(token, (perColumn = COLUMNS.map(() => [])));
-      perColumn[c]!.push(p);
-    });
+    for (let p = 0; p < tokens.length; p++) {
+      const token = tokens[p]!;
+      let builder = postings.get(token);
+      if (!builder) postings.set(token, (builder = { out: new ByteWriter(), count: 0, lastKey: 0, pending: columns.map(() => []), isPending: false }));
+      if (!builder.isPending) {
+        builder.isPending = true;
+        touched.push(builder);
+      }
+      builder.pending[c]!.push(p);
+    }
   });
-  for (const [token, perColumn] of positions) {
-    let builder = postings.get(token);
-    if (!builder) postings.set(token, (builder = { out: new ByteWriter(), count: 0, lastKey: 0 }));
-    writeDocPostings(builder.out, builder.lastKey, { key, columns: perColumn });
+  for (const builder of touched) {
+    writeDocPostings(builder.out, builder.lastKey, { key, columns: builder.pending });
     builder.count++;
     builder.lastKey = key;
+    builder.isPending = false;
+    for (const positions of builder.pending) positions.length = 0;
   }
 }
 

@@ -6,7 +6,8 @@
 // would not change are not written.
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip, gzipSync } from 'node:zlib';
 import { listSearchDocuments } from '../../actions/list-search-documents.js';
 import type { SiteDeps } from '../../site/site-deps.js';
 import { buildIndexFiles, type IndexFiles } from './build-index-files.js';
@@ -51,21 +52,26 @@ export async function writeSearchIndex(deps: Pick<SiteDeps, 'ctx'>, outDir: stri
   return result;
 }
 
+const GZIP = { level: 6 };
+const gzipAsync = promisify(gzip);
+
 export function encodeJson(value: unknown): Uint8Array {
-  return gzipSync(JSON.stringify(value), { level: 6 });
+  return gzipSync(JSON.stringify(value), GZIP);
 }
 
 export function encodeShard(bytes: Uint8Array): Uint8Array {
-  return gzipSync(bytes, { level: 6 });
+  return gzipSync(bytes, GZIP);
 }
 
-/** Every file of `files` as written (compressed), by name inside the index directory. */
-export function indexFileBytes(files: IndexFiles): Map<string, Uint8Array> {
-  const out = new Map<string, Uint8Array>();
-  for (const [name, bytes] of files.shards) out.set(`${name}.dat`, encodeShard(bytes));
-  for (const [name, texts] of files.texts) out.set(`${name}.dat`, encodeJson(texts));
-  out.set(DOC_TABLE_FILE, encodeJson(files.table));
-  return out;
+/** Every file of `files` as written (compressed), by name inside the index directory; compressed on libuv's threads. */
+export async function indexFileBytes(files: IndexFiles): Promise<Map<string, Uint8Array>> {
+  const raw: [string, Uint8Array | string][] = [
+    ...[...files.shards].map(([name, bytes]): [string, Uint8Array] => [`${name}.dat`, bytes]),
+    ...[...files.texts].map(([name, texts]): [string, string] => [`${name}.dat`, JSON.stringify(texts)]),
+    [DOC_TABLE_FILE, JSON.stringify(files.table)],
+  ];
+  const compressed = await Promise.all(raw.map(([, bytes]) => gzipAsync(bytes, GZIP)));
+  return new Map(raw.map(([name], i) => [name, compressed[i]!]));
 }
 
 /** A new index directory beside the old one, then two renames: readers see the old index or the new, whole. */
@@ -75,7 +81,7 @@ async function writeWholeIndex(outDir: string, files: IndexFiles): Promise<strin
   await mkdir(staging, { recursive: true });
   try {
     const written: string[] = [];
-    for (const [name, bytes] of indexFileBytes(files)) {
+    for (const [name, bytes] of await indexFileBytes(files)) {
       await writeFile(join(staging, name), bytes);
       written.push(`${INDEX_DIR}/${name}`);
     }

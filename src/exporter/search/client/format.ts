@@ -13,14 +13,14 @@
 //   2-character term reads a fraction of it.
 // - word shards `w<bucket>`: the postings of the words column (domain/search/words.ts), by
 //   the word's hash, for the "stands as a word" ranking.
-// - text shards `x<n>`: reports' body texts and attachment texts, for snippets, 32 reports
+// - text shards `x<n>`: reports' body texts and attachment texts, for snippets, 8 reports
 //   per file by id; `xp`: the pages' texts (read only by an incremental build).
 // Each file may be gzip-compressed (the writer does; the reader checks the magic bytes), so
 // no web server setting is needed.
 
 export const INDEX_DIR = 'search-index';
 export const INDEX_VERSION = 1;
-export const TEXT_SHARD_REPORTS = 32;
+export const TEXT_SHARD_REPORTS = 8;
 
 /** Columns of the token postings, as bits; the bm25 weights are those of store/search.ts. */
 export const COLUMNS = [
@@ -104,7 +104,7 @@ export const pageKey = (id: number) => id * 2 + 1;
 // postings := count(docs) { key − previous key, column bits, per set bit: count(n) n × (position − previous position) }
 
 export class ByteWriter {
-  bytes = new Uint8Array(64);
+  bytes = new Uint8Array(16);
   length = 0;
 
   varint(value: number): void {

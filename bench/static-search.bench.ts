@@ -1,0 +1,188 @@
+// The static search benchmark behind "Static search" in docs/performance.md: on a site of
+// generated reports (bench/build-site.ts, 10,000 by default) it writes the static index
+// (writeSearchIndex, full, into a temp directory), measures its time, memory and size, then
+// serves the directory with a plain static file server (Cache-Control like a CDN's) and runs
+// queries in Chromium: cold (new browser context, empty cache) and warm (the same query again,
+// files from the cache; and a second query with the doc table cached), timed from the script's
+// start to the results shown, with the bytes fetched. Exact hit counts: the static index's
+// total for the generator's trap phrases against the server's searchReports.
+//
+//   node --import tsx bench/static-search.bench.ts --reuse            # site kept in $TMPDIR/katsudo-static-search-<count>-s<seed>
+//   node --import tsx bench/static-search.bench.ts --data DIR         # a copy of DIR's database (DIR untouched)
+//   node --import tsx bench/static-search.bench.ts --count 2000 --runs 3
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadavg, tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { searchReports } from '../src/actions/search-reports.js';
+import { inlinePool } from '../src/actions/workers/work-pool.js';
+import { runStaticSearch } from '../src/exporter/search/client/run-static-search.js';
+import { openIndexDir } from '../src/exporter/search/open-index-dir.js';
+import { writeSearchIndex } from '../src/exporter/search/write-search-index.js';
+import { searchScript } from '../src/exporter/search/write-search-script.js';
+import { renderPublicPath } from '../src/site/render-public-path.js';
+import { openDatabase } from '../src/store/database.js';
+import { loadAssets } from '../src/web/assets.js';
+import { launchChromium } from '../test/support/browser.js';
+import { buildSite, DB_FILE } from './build-site.js';
+
+const QUERIES = ['外交', '中国地方', '海外交流', '対外交渉', 'TPP', 'ADMM', '2+2', 'の', '外', '地域 支援 課題', '"外交 の"', '外交 -中国', '外交 OR 中国'];
+/** Trap phrases (bench/corpus-vocabulary.ts TRAP_SENTENCES): their counts are exact in the generator. */
+const RARE = ['海外交流', '対外交渉', '中国地方', 'TPP', 'ADMM', '2+2', '経済連携をめぐる対外交渉', '若い世代の海外交流の機会', '中国地方に共通する課題', 'TPP協定の発効後'];
+const TARGETS = { indexMs: 10_000, indexBytes: 30 * 1024 * 1024, coldMs: 100, warmMs: 20, scriptGzipBytes: 15 * 1024 };
+
+function parseOptions() {
+  const { values } = parseArgs({
+    options: {
+      count: { type: 'string', default: '10000' },
+      seed: { type: 'string', default: '1' },
+      reuse: { type: 'boolean', default: false },
+      data: { type: 'string' },
+      runs: { type: 'string', default: '5' },
+      'index-runs': { type: 'string', default: '1' },
+    },
+    strict: true,
+  });
+  return { count: Number(values.count), seed: Number(values.seed), isReuse: values.reuse, data: values.data, runs: Number(values.runs), indexRuns: Number(values['index-runs']) };
+}
+
+/** A data directory of our own: a copy of --data's database, the kept --reuse site, or a new one. */
+async function prepareSite(options: ReturnType<typeof parseOptions>): Promise<{ dataDir: string; isTemporary: boolean }> {
+  if (options.data) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'katsudo-static-search-'));
+    copyFileSync(join(options.data, DB_FILE), join(dataDir, DB_FILE));
+    mkdirSync(join(dataDir, 'media'));
+    return { dataDir, isTemporary: true };
+  }
+  const kept = options.isReuse ? join(tmpdir(), `katsudo-static-search-${options.count}-s${options.seed}`) : undefined;
+  if (kept && existsSync(join(kept, DB_FILE))) return { dataDir: kept, isTemporary: false };
+  const dataDir = kept ?? mkdtempSync(join(tmpdir(), 'katsudo-static-search-'));
+  console.log(`building ${options.count} reports in ${dataDir} …`);
+  await buildSite({ count: options.count, out: dataDir, seed: options.seed });
+  return { dataDir, isTemporary: kept === undefined };
+}
+
+function filesUnder(dir: string): { name: string; bytes: number }[] {
+  return readdirSync(dir).map((name) => ({ name, bytes: statSync(join(dir, name)).size }));
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
+
+function serve(root: string): Promise<Server> {
+  const server = createServer((request, response) => {
+    let file = normalize(join(root, decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname)));
+    try {
+      if (statSync(file).isDirectory()) file = join(file, 'index.html');
+      response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'public, max-age=3600' });
+      response.end(readFileSync(file));
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+
+async function main(): Promise<void> {
+  const options = parseOptions();
+  const { dataDir, isTemporary } = await prepareSite(options);
+  const outDir = mkdtempSync(join(tmpdir(), 'katsudo-static-out-'));
+  const db = await openDatabase({ file: join(dataDir, DB_FILE) });
+  const ctx = { db, dataDir, now: () => new Date(), work: inlinePool(db) };
+  const deps = { ctx, baseUrl: 'https://www.example.jp', assets: loadAssets() };
+  try {
+    console.log(`load average at start: ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+    await searchScript(); // bundled once, not part of the index time
+    const indexRuns: number[] = [];
+    let peakRss = 0;
+    const sample = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+    const cpu: number[] = [];
+    for (let i = 0; i < options.indexRuns; i++) {
+      const started = performance.now();
+      const startedCpu = process.cpuUsage();
+      await writeSearchIndex(deps, outDir);
+      indexRuns.push(performance.now() - started);
+      const used = process.cpuUsage(startedCpu);
+      cpu.push((used.user + used.system) / 1000);
+    }
+    clearInterval(sample);
+    const files = filesUnder(join(outDir, 'search-index'));
+    const total = files.reduce((sum, f) => sum + f.bytes, 0);
+    const script = readFileSync(join(outDir, 'assets', 'static-search.js'));
+    const docs = files.find((f) => f.name === 'docs.dat')!.bytes;
+    const shards = files.filter((f) => /^[bsw]/.test(f.name));
+    const texts = files.filter((f) => f.name.startsWith('x'));
+    console.log(`\nindex: ${indexRuns.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')} (median ${(median(indexRuns) / 1000).toFixed(2)} s; target ≤ ${TARGETS.indexMs / 1000} s); CPU time of all threads ${cpu.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(', ')}; peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB`);
+    console.log(`size: ${(total / 2 ** 20).toFixed(1)} MB in ${files.length} files (target ≤ 30 MB): doc table ${kb(docs)}, ${shards.length} token/word shards ${(shards.reduce((s, f) => s + f.bytes, 0) / 2 ** 20).toFixed(1)} MB (largest ${kb(Math.max(...shards.map((f) => f.bytes)))}), ${texts.length} text files ${(texts.reduce((s, f) => s + f.bytes, 0) / 2 ** 20).toFixed(1)} MB`);
+    console.log(`script: ${script.length} bytes, ${gzipSync(script, { level: 9 }).length} gzip (target ≤ 15 KB)`);
+
+    console.log('\nexact hit counts (static index vs the server):');
+    const index = await openIndexDir(join(outDir, 'search-index'));
+    for (const q of RARE) {
+      const found = await runStaticSearch(index, { q, kind: 'report', page: 1 });
+      const server = await searchReports(db, { q, filter: {}, page: 1, perPage: 20 });
+      const staticTotal = found.kind === 'found' ? found.results!.total : -1;
+      const sameOrder = found.kind === 'found' && found.results!.items.map((i) => i.id).join() === server.items.map((i) => i.report.id).join();
+      console.log(`  ${q}: static ${staticTotal}, server ${server.total}${staticTotal === server.total ? '' : '  MISMATCH'}; first page ${sameOrder ? 'same order' : 'DIFFERENT ORDER'}`);
+    }
+
+    const page = await renderPublicPath(deps, '/search', { staticSearch: true });
+    mkdirSync(join(outDir, 'search'), { recursive: true });
+    writeFileSync(join(outDir, 'search', 'index.html'), page.kind === 'page' ? page.body : '');
+    for (const asset of [deps.assets.css, deps.assets.icon]) writeFileSync(join(outDir, asset.path), asset.body);
+    const server = await serve(outDir);
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const browser = await launchChromium();
+    console.log(`\nChromium, script start → results shown (median of ${options.runs}), bytes of search-index fetched; load ${loadavg()[0]!.toFixed(1)}:`);
+    console.log('| query | results | cold ms | cold bytes | warm ms (same query) | second query ms (doc table cached) |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+    try {
+      for (const q of QUERIES) {
+        const cold: number[] = [];
+        const warm: number[] = [];
+        const second: number[] = [];
+        let bytes = 0;
+        let results = '';
+        for (let run = 0; run < options.runs; run++) {
+          const context = await browser.newContext({ locale: 'ja-JP' });
+          const tab = await context.newPage();
+          const measure = async (query: string) => {
+            await tab.goto(`${origin}/search/?q=${encodeURIComponent(query)}`);
+            await tab.waitForSelector('section.search-page[data-static-search="done"]');
+            return tab.evaluate(() => {
+              const duration = performance.getEntriesByName('static-search')[0]?.duration ?? NaN;
+              const fetched = performance
+                .getEntriesByType('resource')
+                .filter((e) => e.name.includes('/search-index/'))
+                .reduce((sum, e) => sum + (e as PerformanceResourceTiming).encodedBodySize, 0);
+              return { duration, fetched, status: document.querySelector('[role=status]')?.textContent ?? '' };
+            });
+          };
+          const first = await measure(q);
+          cold.push(first.duration);
+          bytes = first.fetched;
+          results = first.status.replace(/^.*: /, '');
+          warm.push((await measure(q)).duration);
+          second.push((await measure(q === '外交' ? '中国' : '外交')).duration);
+          await context.close();
+        }
+        console.log(`| \`${q}\` | ${results} | ${median(cold).toFixed(1)} | ${kb(bytes)} | ${median(warm).toFixed(1)} | ${median(second).toFixed(1)} |`);
+      }
+    } finally {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+    }
+    console.log(`\nload average at end: ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+  } finally {
+    await db.destroy();
+    rmSync(outDir, { recursive: true, force: true });
+    if (isTemporary) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
