@@ -6,11 +6,9 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { saveReport } from '../../src/actions/save-report.js';
 import { buildSite } from '../../src/exporter/build-site.js';
-import { getEditableReport, listReportsForAdmin } from '../../src/store/reports.js';
 import { setSettings, TEST_SETTINGS } from '../support/factories.js';
-import { demoExportFixture, filesOf, type ExportFixture } from './export-fixture.js';
+import { demoExportFixture, editReport, filesOf, firstPublished, type ExportFixture } from './export-fixture.js';
 
 const READER = `
 const { createHash } = require('node:crypto');
@@ -80,14 +78,10 @@ test('a reader never sees a missing or partial file during a full rebuild', asyn
 test('a reader never sees a missing or partial file during an incremental build', async () => {
   const out = join(fx.tempDir(), 'site');
   await buildSite(fx.deps, { outDir: out });
-  const [item] = (await listReportsForAdmin(fx.site.db, { status: 'published' }, { offset: 0, limit: 1 })).items;
-  const { result, report, unexpected } = await readDuring(out, async () => {
-    const r = await getEditableReport(fx.site.db, item!.id);
-    await saveReport(fx.site, fx.team.editor, {
-      reportId: r.id, expectedVersion: r.version, title: `${r.title}(追記)`, activityDate: r.activityDate, categoryId: r.category?.id ?? null,
-      tags: r.tags, slug: r.slug, summary: r.summary, bodySource: `${r.bodySource}\n\n追記した段落。`,
-    });
-  });
+  const target = await firstPublished(fx);
+  const { result, report, unexpected } = await readDuring(out, () =>
+    editReport(fx, target.id, (r) => ({ title: `${r.title}(追記)`, bodySource: `${r.bodySource}\n\n追記した段落。` })),
+  );
   assert.equal(result.mode, 'partial');
   assert.ok(report.rounds > 1, `the reader read ${report.rounds} times`);
   assert.deepEqual(report.missing, []);

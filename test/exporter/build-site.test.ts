@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { saveReport } from '../../src/actions/save-report.js';
 import { unpublishReport } from '../../src/actions/unpublish-report.js';
 import { ValidationError } from '../../src/domain/errors.js';
 import { paths } from '../../src/domain/paths.js';
@@ -11,8 +10,7 @@ import { readManifest } from '../../src/exporter/build-manifest.js';
 import { checkSite } from '../../src/exporter/check-site.js';
 import { listPublicPaths } from '../../src/site/list-public-paths.js';
 import { renderPublicPath } from '../../src/site/render-public-path.js';
-import { getEditableReport, listReportsForAdmin } from '../../src/store/reports.js';
-import { BASE_URL, demoExportFixture, filesOf, hashesOf, type ExportFixture } from './export-fixture.js';
+import { BASE_URL, demoExportFixture, editReport, filesOf, firstPublished, hashesOf, type ExportFixture } from './export-fixture.js';
 
 let fx: ExportFixture;
 before(async () => {
@@ -23,17 +21,6 @@ after(() => fx.cleanup());
 /** Meta files and the search index (its own tests compare it) aside, two builds of one state are equal. */
 const COMPARED_SKIP = ['.katsudo', 'search-index'];
 
-async function publishedReports() {
-  return (await listReportsForAdmin(fx.site.db, { status: 'published' }, { offset: 0, limit: 1000 })).items;
-}
-
-async function editTitle(id: number, title: string): Promise<void> {
-  const r = await getEditableReport(fx.site.db, id);
-  await saveReport(fx.site, fx.team.editor, {
-    reportId: id, expectedVersion: r.version, title, activityDate: r.activityDate, categoryId: r.category?.id ?? null,
-    tags: r.tags, slug: r.slug, summary: r.summary, bodySource: r.bodySource,
-  });
-}
 
 test('writes every public path as a file with the bytes renderPublicPath gives, plus 404.html', async () => {
   const out = join(fx.tempDir(), 'site');
@@ -64,14 +51,14 @@ test('after one edited report only the files whose bytes change are rewritten, a
   const out = join(fx.tempDir(), 'site');
   await buildSite(fx.deps, { outDir: out });
   const before = filesOf(out);
-  const [target] = await publishedReports();
-  await editTitle(target!.id, '表題を直した報告');
+  const target = await firstPublished(fx);
+  await editReport(fx, target.id, () => ({ title: '表題を直した報告' }));
   const result = await buildSite(fx.deps, { outDir: out });
   assert.equal(result.mode, 'partial');
   const now = filesOf(out);
   const changed = [...now].filter(([file, state]) => before.get(file)?.hash !== state.hash).map(([file]) => file);
   const touched = [...now].filter(([file, state]) => before.get(file)?.mtimeMs !== state.mtimeMs).map(([file]) => file);
-  assert.ok(changed.includes(`activity/${target!.slug}/index.html`));
+  assert.ok(changed.includes(`activity/${target.slug}/index.html`));
   assert.ok(changed.includes('feed.xml') && changed.includes('index.html'), 'feeds and the home page list it');
   // No file is rewritten with the bytes it had (the manifest itself aside).
   assert.deepEqual(touched.filter((f) => f !== '.katsudo/build.json').sort(), changed.filter((f) => f !== '.katsudo/build.json').sort());
@@ -84,15 +71,15 @@ test('after one edited report only the files whose bytes change are rewritten, a
 test('an unpublished report’s files are removed and the folder equals a new build', async () => {
   const out = join(fx.tempDir(), 'site');
   await buildSite(fx.deps, { outDir: out });
-  const [target] = await publishedReports();
-  const file = join(out, 'activity', target!.slug, 'index.html');
+  const target = await firstPublished(fx);
+  const file = join(out, 'activity', target.slug, 'index.html');
   assert.ok(existsSync(file));
-  await unpublishReport(fx.site, fx.team.editor, { reportId: target!.id });
+  await unpublishReport(fx.site, fx.team.editor, { reportId: target.id });
   const result = await buildSite(fx.deps, { outDir: out });
   assert.equal(result.mode, 'full');
   assert.equal(existsSync(file), false);
-  assert.equal(existsSync(join(out, 'activity', target!.slug)), false, 'its folder goes too');
-  assert.ok(result.removed.includes(`activity/${target!.slug}/index.html`));
+  assert.equal(existsSync(join(out, 'activity', target.slug)), false, 'its folder goes too');
+  assert.ok(result.removed.includes(`activity/${target.slug}/index.html`));
   const fresh = join(fx.tempDir(), 'fresh');
   await buildSite(fx.deps, { outDir: fresh });
   assert.deepEqual(hashesOf(out, COMPARED_SKIP), hashesOf(fresh, COMPARED_SKIP));

@@ -4,9 +4,11 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { saveReport, type ReportFields } from '../../src/actions/save-report.js';
 import { seedDemoIfEmpty } from '../../src/actions/seed-demo.js';
 import type { SiteDeps } from '../../src/site/site-deps.js';
 import { loadAssets } from '../../src/web/assets.js';
+import { getEditableReport, listReportsForAdmin } from '../../src/store/reports.js';
 import { addTeam, type Team } from '../support/authors.js';
 import { createTestSite, type TestSite } from '../support/db.js';
 
@@ -45,6 +47,21 @@ export function siteFixture(site: TestSite, team: Team): ExportFixture {
       await site.cleanup();
     },
   };
+}
+
+/** The newest published report of the demo site. */
+export async function firstPublished(fx: ExportFixture) {
+  const [item] = (await listReportsForAdmin(fx.site.db, { status: 'published' }, { offset: 0, limit: 1 })).items;
+  return getEditableReport(fx.site.db, item!.id);
+}
+
+/** Saves the report with `changes` over its current fields, as the editor's form does. */
+export async function editReport(fx: ExportFixture, id: number, changes: (r: ReportFields) => Partial<ReportFields>): Promise<void> {
+  const r = await getEditableReport(fx.site.db, id);
+  const fields: ReportFields = {
+    title: r.title, activityDate: r.activityDate, categoryId: r.category?.id ?? null, tags: r.tags, slug: r.slug, summary: r.summary, bodySource: r.bodySource,
+  };
+  await saveReport(fx.site, fx.team.editor, { reportId: id, expectedVersion: r.version, ...fields, ...changes(fields) });
 }
 
 export interface FileState {

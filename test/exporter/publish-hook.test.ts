@@ -6,13 +6,11 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { clearExportStatus, readExportStatus } from '../../src/actions/export-status.js';
-import { saveReport } from '../../src/actions/save-report.js';
 import { startPublishHook } from '../../src/exporter/publish-hook.js';
 import type { BuildResult } from '../../src/exporter/build-site.js';
-import { getEditableReport, listReportsForAdmin } from '../../src/store/reports.js';
 import { buildServer } from '../../src/web/server.js';
 import { addTestUser, logIn } from '../support/admin.js';
-import { demoExportFixture, type ExportFixture } from './export-fixture.js';
+import { demoExportFixture, editReport, firstPublished, type ExportFixture } from './export-fixture.js';
 
 let fx: ExportFixture;
 let app: FastifyInstance;
@@ -51,12 +49,8 @@ test('builds at start and again a moment after a report is edited', async (t) =>
   const hook = startPublishHook(fx.deps, out, seen.handlers, { pollMs: 20, debounceMs: 20 });
   t.after(() => hook.stop());
   assert.equal((await seen.next(1)).result?.mode, 'first');
-  const [item] = (await listReportsForAdmin(fx.site.db, { status: 'published' }, { offset: 0, limit: 1 })).items;
-  const r = await getEditableReport(fx.site.db, item!.id);
-  await saveReport(fx.site, fx.team.editor, {
-    reportId: r.id, expectedVersion: r.version, title: 'フックで更新された報告', activityDate: r.activityDate, categoryId: r.category?.id ?? null,
-    tags: r.tags, slug: r.slug, summary: r.summary, bodySource: r.bodySource,
-  });
+  const r = await firstPublished(fx);
+  await editReport(fx, r.id, () => ({ title: 'フックで更新された報告' }));
   let event = await seen.next(2);
   // The first poll may see the version the start-up build already covered.
   for (let n = 3; event.result?.mode === 'unchanged'; n++) event = await seen.next(n);

@@ -2,12 +2,10 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { saveReport } from '../../src/actions/save-report.js';
 import { buildSite } from '../../src/exporter/build-site.js';
 import { addRedirect } from '../../src/store/redirects.js';
-import { getEditableReport, listReportsForAdmin } from '../../src/store/reports.js';
 import { formatVnuMessage, validateHtml } from '../support/vnu.js';
-import { BASE_URL, demoExportFixture, type ExportFixture } from './export-fixture.js';
+import { BASE_URL, demoExportFixture, editReport, firstPublished, type ExportFixture } from './export-fixture.js';
 
 let fx: ExportFixture;
 let out: string;
@@ -16,14 +14,10 @@ let newSlug: string;
 
 before(async () => {
   fx = await demoExportFixture();
-  const [report] = (await listReportsForAdmin(fx.site.db, { status: 'published' }, { offset: 0, limit: 1 })).items;
-  const r = await getEditableReport(fx.site.db, report!.id);
+  const r = await firstPublished(fx);
   oldSlug = r.slug;
   newSlug = `${r.slug}-renamed`;
-  await saveReport(fx.site, fx.team.editor, {
-    reportId: r.id, expectedVersion: r.version, title: r.title, activityDate: r.activityDate, categoryId: r.category?.id ?? null,
-    tags: r.tags, slug: newSlug, summary: r.summary, bodySource: r.bodySource,
-  });
+  await editReport(fx, r.id, () => ({ slug: newSlug }));
   const at = fx.site.now().toISOString();
   await fx.site.db.transaction().execute(async (trx) => {
     await addRedirect(trx, '/2013/11/02/old-post/', `/activity/${newSlug}/`, at);

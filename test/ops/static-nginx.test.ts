@@ -6,28 +6,22 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { saveReport } from '../../src/actions/save-report.js';
 import { buildSite } from '../../src/exporter/build-site.js';
 import { readManifest } from '../../src/exporter/build-manifest.js';
 import { addRedirect } from '../../src/store/redirects.js';
-import { getEditableReport, listReportsForAdmin } from '../../src/store/reports.js';
 import { renderPublicPath } from '../../src/site/render-public-path.js';
 import { launchChromium } from '../support/browser.js';
 import { freePort } from '../support/cli-server.js';
 import { requireBinary, startNginx } from '../support/proxies.js';
-import { demoExportFixture } from '../exporter/export-fixture.js';
+import { demoExportFixture, editReport, firstPublished } from '../exporter/export-fixture.js';
 
 test('nginx with deploy/nginx-static.conf serves the exported site as katsudo serve does', async (t) => {
   const nginx = requireBinary(t, 'nginx');
   if (nginx === undefined) return;
   const fx = await demoExportFixture();
   t.after(() => fx.cleanup());
-  const [item] = (await listReportsForAdmin(fx.site.db, { status: 'published' }, { offset: 0, limit: 1 })).items;
-  const r = await getEditableReport(fx.site.db, item!.id);
-  await saveReport(fx.site, fx.team.editor, {
-    reportId: r.id, expectedVersion: r.version, title: r.title, activityDate: r.activityDate, categoryId: r.category?.id ?? null,
-    tags: r.tags, slug: `${r.slug}-new`, summary: r.summary, bodySource: r.bodySource,
-  });
+  const r = await firstPublished(fx);
+  await editReport(fx, r.id, () => ({ slug: `${r.slug}-new` }));
   await fx.site.db.transaction().execute(async (trx) => {
     await addRedirect(trx, '/?p=12', '/profile/', fx.site.now().toISOString());
     await addRedirect(trx, '/旧プロフィール/', '/profile/', fx.site.now().toISOString());

@@ -2,6 +2,7 @@
 // update, and a failure in plain sight until a later build succeeds.
 import type { ExportStatus } from '../../../domain/export-status.js';
 import { formatJapanDateTime } from '../../../domain/japan-time.js';
+import { StatusNotice } from './status-notice.js';
 
 export function ExportNotice({ status }: { status: ExportStatus }) {
   const { lastSuccess, lastFailure } = status;
@@ -12,15 +13,14 @@ export function ExportNotice({ status }: { status: ExportStatus }) {
   ) : (
     <p>静的サイト({status.outDir})はまだ書き出されていません。</p>
   );
-  if (!lastFailure) return <section class="admin-notice-muted export-notice" aria-label="静的サイト">{success}</section>;
   return (
-    <section class="error-summary export-notice" role="alert" aria-labelledby="export-failed-title">
-      <h2 id="export-failed-title">静的サイトの更新に失敗しました</h2>
-      <p>
-        {formatJapanDateTime(lastFailure.at)}: {lastFailure.message}
-      </p>
-      {success}
-      <p>公開中の静的サイトは前回の内容のままです。サーバーのログと docs/static-export.md を確認してください。次の更新が成功するまでこの表示が続きます。</p>
-    </section>
+    <StatusNotice
+      name="export-notice"
+      label="静的サイト"
+      success={success}
+      {...(lastFailure === undefined ? {} : { failure: lastFailure })}
+      failureTitle="静的サイトの更新に失敗しました"
+      advice="公開中の静的サイトは前回の内容のままです。サーバーのログと docs/static-export.md を確認してください。次の更新が成功するまでこの表示が続きます。"
+    />
   );
 }
