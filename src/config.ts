@@ -1,5 +1,6 @@
 // The only reader of the environment. Every setting is validated once at start; a bad
-// value stops the program with a message naming the variable and a valid example.
+// value stops the program with a message (in Japanese: the CLI prints it) naming the variable
+// and a valid example.
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { DEFAULT_MIN_FREE_MB } from './actions/free-space.js';
@@ -75,28 +76,29 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as cons
 function parsePort(value: string, name: string): number {
   const port = Number(value);
   if (!/^\d+$/.test(value) || port < 1 || port > 65535) {
-    throw new ConfigError(`${name} must be a port number between 1 and 65535 (e.g. ${name}=3000), got "${value}"`);
+    throw new ConfigError(`${name} はポート番号(1〜65535)で指定してください(例: ${name}=3000)。${given(value)}`);
   }
   return port;
 }
 
 function parseBaseUrl(value: string, name = 'KATSUDO_BASE_URL'): string {
-  // The flag (`katsudo build --base-url`) is answered in Japanese, as the CLI's own messages are.
-  const fail = (rule: string) =>
-    new ConfigError(
-      name.startsWith('--')
-        ? `${name} には http:// か https:// で始まる絶対URL(クエリや # なし)を指定してください(例: ${name} https://www.example.jp)。指定された値: "${value}"`
-        : `${name} ${rule} (e.g. ${name}=https://www.example.jp), got "${value}"`,
-    );
+  // The same rule for the variable and the flag (`katsudo build --base-url`); only the example differs.
+  const example = name.startsWith('--') ? `${name} https://www.example.jp` : `${name}=https://www.example.jp`;
+  const fail = () => new ConfigError(`${name} には http:// か https:// で始まる絶対URL(クエリや # なし)を指定してください(例: ${example})。${given(value)}`);
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw fail('must be an absolute http(s) URL');
+    throw fail();
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw fail('must start with http:// or https://');
-  if (url.search !== '' || url.hash !== '') throw fail('must not have a query or fragment');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw fail();
+  if (url.search !== '' || url.hash !== '') throw fail();
   return url.href.replace(/\/+$/, '');
+}
+
+/** The end of every message: the value as it was given. */
+function given(value: string): string {
+  return `指定された値: "${value}"`;
 }
 
 export interface ConfigOverrides {
@@ -111,7 +113,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
   const databaseUrl = env.DATABASE_URL;
   if (databaseUrl !== undefined && databaseUrl !== '' && !databaseUrl.startsWith('sqlite:')) {
     throw new ConfigError(
-      'DATABASE_URL: only the embedded SQLite database is supported in this version; unset DATABASE_URL (data is kept under KATSUDO_DATA_DIR)',
+      'DATABASE_URL: この版が使えるのは組み込みの SQLite データベースだけです。DATABASE_URL を設定しないでください(データは KATSUDO_DATA_DIR に保存されます)。',
     );
   }
   const portText = overrides.port ?? env.PORT ?? '3000';
@@ -121,17 +123,17 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
   const baseUrl = overrides.baseUrl !== undefined ? parseBaseUrl(overrides.baseUrl, '--base-url') : parseBaseUrl(env.KATSUDO_BASE_URL ?? `http://localhost:${port}`);
   const logLevel = (env.KATSUDO_LOG_LEVEL ?? 'info') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) {
-    throw new ConfigError(`KATSUDO_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (e.g. KATSUDO_LOG_LEVEL=warn), got "${logLevel}"`);
+    throw new ConfigError(`KATSUDO_LOG_LEVEL は ${LOG_LEVELS.join(', ')} のどれかで指定してください(例: KATSUDO_LOG_LEVEL=warn)。${given(logLevel)}`);
   }
   const cacheText = env.KATSUDO_PAGE_CACHE_MB ?? '8';
   const cacheMb = Number(cacheText);
   if (!/^\d+$/.test(cacheText) || cacheMb < 1 || cacheMb > 4096) {
-    throw new ConfigError(`KATSUDO_PAGE_CACHE_MB must be a whole number of megabytes from 1 to 4096 (e.g. KATSUDO_PAGE_CACHE_MB=8), got "${cacheText}"`);
+    throw new ConfigError(`KATSUDO_PAGE_CACHE_MB はメガバイト数を1〜4096の整数で指定してください(例: KATSUDO_PAGE_CACHE_MB=8)。${given(cacheText)}`);
   }
   const uploadText = env.KATSUDO_MAX_UPLOAD_MB ?? '20';
   const uploadMb = Number(uploadText);
   if (!/^\d+$/.test(uploadText) || uploadMb < 1 || uploadMb > 1024) {
-    throw new ConfigError(`KATSUDO_MAX_UPLOAD_MB must be a whole number of megabytes from 1 to 1024 (e.g. KATSUDO_MAX_UPLOAD_MB=20), got "${uploadText}"`);
+    throw new ConfigError(`KATSUDO_MAX_UPLOAD_MB はメガバイト数を1〜1024の整数で指定してください(例: KATSUDO_MAX_UPLOAD_MB=20)。${given(uploadText)}`);
   }
   return {
     port,
@@ -171,7 +173,7 @@ function backupConfig(env: Env): { backup?: BackupConfig } {
   if (dir === '') return {};
   const timeText = env.KATSUDO_BACKUP_TIME ?? '03:00';
   const time = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(timeText);
-  if (!time) throw new ConfigError(`KATSUDO_BACKUP_TIME must be a time of day HH:MM in Japan time (e.g. KATSUDO_BACKUP_TIME=03:00), got "${timeText}"`);
+  if (!time) throw new ConfigError(`KATSUDO_BACKUP_TIME は日本時間の時刻を HH:MM で指定してください(例: KATSUDO_BACKUP_TIME=03:00)。${given(timeText)}`);
   return {
     backup: {
       dir: resolve(dir),
@@ -181,7 +183,7 @@ function backupConfig(env: Env): { backup?: BackupConfig } {
   };
 }
 
-const TRUST_PROXY_EXAMPLES = 'e.g. KATSUDO_TRUST_PROXY=127.0.0.1,::1 or KATSUDO_TRUST_PROXY=10.0.0.0/8, or a number of proxies in front: KATSUDO_TRUST_PROXY=1';
+const TRUST_PROXY_EXAMPLES = '例: KATSUDO_TRUST_PROXY=127.0.0.1,::1、KATSUDO_TRUST_PROXY=10.0.0.0/8、前に置いたプロキシの数なら KATSUDO_TRUST_PROXY=1';
 
 /**
  * KATSUDO_TRUST_PROXY: empty or "false" (no proxy), proxy addresses and CIDRs separated by
@@ -193,18 +195,18 @@ function parseTrustProxy(text: string): TrustedProxies {
   if (value === '' || value === 'false' || value === '0') return { kind: 'none' };
   if (value === 'true') {
     throw new ConfigError(
-      `KATSUDO_TRUST_PROXY=true is no longer accepted: it let any client choose its address with X-Forwarded-For. Name your reverse proxies' addresses or CIDRs, or how many proxies stand in front (${TRUST_PROXY_EXAMPLES}); see docs/deploy.md`,
+      `KATSUDO_TRUST_PROXY=true は使えなくなりました(どのクライアントも X-Forwarded-For で自分のアドレスを名乗れたため)。リバースプロキシのアドレスか CIDR、または前に置いたプロキシの数を指定してください(${TRUST_PROXY_EXAMPLES})。docs/deploy.md を参照してください。`,
     );
   }
   if (/^\d+$/.test(value)) {
     const hops = Number(value);
-    if (hops > 10) throw new ConfigError(`KATSUDO_TRUST_PROXY: a hop count must be from 1 to 10 (${TRUST_PROXY_EXAMPLES}), got "${text}"`);
+    if (hops > 10) throw new ConfigError(`KATSUDO_TRUST_PROXY: プロキシの数は1〜10で指定してください(${TRUST_PROXY_EXAMPLES})。${given(text)}`);
     return { kind: 'hops', hops };
   }
   const addresses = value.split(',').map((part) => part.trim());
   for (const address of addresses) {
     if (!isAddressOrCidr(address)) {
-      throw new ConfigError(`KATSUDO_TRUST_PROXY: "${address}" is not an IPv4/IPv6 address or CIDR (${TRUST_PROXY_EXAMPLES}), got "${text}"`);
+      throw new ConfigError(`KATSUDO_TRUST_PROXY: "${address}" は IPv4・IPv6 のアドレスでも CIDR でもありません(${TRUST_PROXY_EXAMPLES})。${given(text)}`);
     }
   }
   return { kind: 'addresses', addresses };
@@ -224,7 +226,7 @@ function wholeNumber(env: Env, name: string, fallback: string, min: number, max:
   const text = env[name] ?? fallback;
   const value = Number(text);
   if (!/^\d+$/.test(text) || value < min || value > max) {
-    throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (e.g. ${name}=${example}), got "${text}"`);
+    throw new ConfigError(`${name} は${min}〜${max}の整数で指定してください(例: ${name}=${example})。${given(text)}`);
   }
   return value;
 }
@@ -234,7 +236,7 @@ function sessionTimes(env: Env): { sessionIdleMs: number; sessionMaxMs: number }
   const maxHours = wholeNumber(env, 'KATSUDO_SESSION_MAX_HOURS', '12', 1, 30 * 24, '12');
   if (idleMinutes > maxHours * 60) {
     throw new ConfigError(
-      `KATSUDO_SESSION_IDLE_MINUTES (${idleMinutes}) must not be longer than KATSUDO_SESSION_MAX_HOURS (${maxHours} h) (e.g. KATSUDO_SESSION_IDLE_MINUTES=120 KATSUDO_SESSION_MAX_HOURS=12)`,
+      `KATSUDO_SESSION_IDLE_MINUTES(${idleMinutes}分)は KATSUDO_SESSION_MAX_HOURS(${maxHours}時間)より長くできません(例: KATSUDO_SESSION_IDLE_MINUTES=120 KATSUDO_SESSION_MAX_HOURS=12)。`,
     );
   }
   return { sessionIdleMs: idleMinutes * 60_000, sessionMaxMs: maxHours * 60 * 60_000 };

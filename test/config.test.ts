@@ -60,12 +60,12 @@ test('names the variable and a valid example when a value is wrong', () => {
     [{ KATSUDO_BASE_URL: 'ftp://x' }, /KATSUDO_BASE_URL.*https:\/\/www\.example\.jp/],
     [{ KATSUDO_BASE_URL: 'https://x/?a=1' }, /KATSUDO_BASE_URL/],
     [{ KATSUDO_TRUST_PROXY: 'yes' }, /KATSUDO_TRUST_PROXY.*KATSUDO_TRUST_PROXY=127\.0\.0\.1/],
-    [{ KATSUDO_TRUST_PROXY: 'true' }, /KATSUDO_TRUST_PROXY=true is no longer accepted.*any client.*KATSUDO_TRUST_PROXY=10\.0\.0\.0\/8/],
+    [{ KATSUDO_TRUST_PROXY: 'true' }, /KATSUDO_TRUST_PROXY=true は使えなくなりました.*どのクライアントも.*KATSUDO_TRUST_PROXY=10\.0\.0\.0\/8/],
     [{ KATSUDO_TRUST_PROXY: '10.0.0.0/33' }, /KATSUDO_TRUST_PROXY: "10\.0\.0\.0\/33".*KATSUDO_TRUST_PROXY=127\.0\.0\.1/],
     [{ KATSUDO_TRUST_PROXY: '10.0.0.256' }, /KATSUDO_TRUST_PROXY/],
     [{ KATSUDO_TRUST_PROXY: '127.0.0.1,' }, /KATSUDO_TRUST_PROXY/],
     [{ KATSUDO_TRUST_PROXY: '2001:db8::/129' }, /KATSUDO_TRUST_PROXY/],
-    [{ KATSUDO_TRUST_PROXY: '11' }, /hop count.*KATSUDO_TRUST_PROXY=1/],
+    [{ KATSUDO_TRUST_PROXY: '11' }, /プロキシの数は1〜10.*KATSUDO_TRUST_PROXY=1/],
     [{ KATSUDO_LOG_LEVEL: 'loud' }, /KATSUDO_LOG_LEVEL=warn/],
     [{ DATABASE_URL: 'postgres://localhost/katsudo' }, /DATABASE_URL/],
     [{ KATSUDO_PAGE_CACHE_MB: '0' }, /KATSUDO_PAGE_CACHE_MB=8/],
@@ -76,7 +76,7 @@ test('names the variable and a valid example when a value is wrong', () => {
     [{ KATSUDO_SESSION_IDLE_MINUTES: 'two hours' }, /KATSUDO_SESSION_IDLE_MINUTES=120/],
     [{ KATSUDO_SESSION_IDLE_MINUTES: '0' }, /KATSUDO_SESSION_IDLE_MINUTES/],
     [{ KATSUDO_SESSION_MAX_HOURS: '0' }, /KATSUDO_SESSION_MAX_HOURS=12/],
-    [{ KATSUDO_SESSION_IDLE_MINUTES: '600', KATSUDO_SESSION_MAX_HOURS: '2' }, /must not be longer/],
+    [{ KATSUDO_SESSION_IDLE_MINUTES: '600', KATSUDO_SESSION_MAX_HOURS: '2' }, /より長くできません/],
     [{ KATSUDO_AUDIT_RETENTION_DAYS: '0' }, /KATSUDO_AUDIT_RETENTION_DAYS=365/],
     [{ KATSUDO_AUDIT_RETENTION_DAYS: 'forever' }, /KATSUDO_AUDIT_RETENTION_DAYS=365/],
   ];
@@ -122,6 +122,6 @@ test('scheduled backups are on only with KATSUDO_BACKUP_DIR, at 03:00 Japan time
   assert.equal(loadConfig({}, {}).backup, undefined);
   assert.deepEqual(loadConfig({}, { KATSUDO_BACKUP_DIR: '/srv/backup' }).backup, { dir: '/srv/backup', time: { hour: 3, minute: 0 }, keep: 7 });
   assert.deepEqual(loadConfig({}, { KATSUDO_BACKUP_DIR: '/srv/backup', KATSUDO_BACKUP_TIME: '23:45', KATSUDO_BACKUP_KEEP: '30' }).backup?.time, { hour: 23, minute: 45 });
-  assert.throws(() => loadConfig({}, { KATSUDO_BACKUP_DIR: '/srv/backup', KATSUDO_BACKUP_TIME: '24:00' }), /KATSUDO_BACKUP_TIME must be a time of day HH:MM.*got "24:00"/);
-  assert.throws(() => loadConfig({}, { KATSUDO_BACKUP_DIR: '/srv/backup', KATSUDO_BACKUP_KEEP: '0' }), /KATSUDO_BACKUP_KEEP must be a whole number from 1 to 1000/);
+  assert.throws(() => loadConfig({}, { KATSUDO_BACKUP_DIR: '/srv/backup', KATSUDO_BACKUP_TIME: '24:00' }), /KATSUDO_BACKUP_TIME は日本時間の時刻を HH:MM で.*指定された値: "24:00"/);
+  assert.throws(() => loadConfig({}, { KATSUDO_BACKUP_DIR: '/srv/backup', KATSUDO_BACKUP_KEEP: '0' }), /KATSUDO_BACKUP_KEEP は1〜1000の整数/);
 });

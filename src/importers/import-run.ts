@@ -485,7 +485,7 @@ async function discardFiles(item: ReportItem | PageItem, summary: ImportSummary)
   try {
     await item.discard?.();
   } catch (error) {
-    summary.warnings.push({ label: item.label, reason: `a file stored for this item could not be removed again: ${describeError(error)}`, error });
+    summary.warnings.push({ label: item.label, reason: `この項目のために保存したファイルを削除し直せませんでした: ${describeError(error)}`, error });
   }
 }
 
@@ -510,7 +510,7 @@ async function writeReportItem(
 
 /** What writing an item returns when it was left alone for a local edit. */
 const KEPT = Symbol('kept');
-const KEPT_REASON = 'changed, unpublished or trashed in the admin since the last import: left as it is (--overwrite replaces it)';
+const KEPT_REASON = '前回の取り込みのあと管理画面で変更・非公開・ゴミ箱移動されたため、そのままにしました(--overwrite で置き換えます)';
 
 async function writeRedirects(trx: Kysely<Database>, item: RedirectItem, nowIso: string): Promise<void> {
   await addRedirects(trx, item.from, item.to, nowIso);
@@ -541,7 +541,7 @@ export function describeError(error: unknown): string {
   for (let cause = error.cause, depth = 0; cause !== undefined && depth < 5; cause = (cause as Error).cause, depth++) {
     const message = cause instanceof Error ? cause.message : String(cause);
     // Some errors already end with their cause's message (NativeModuleError).
-    if (!line.endsWith(message)) line += ` (caused by: ${message})`;
+    if (!line.endsWith(message)) line += `(原因: ${message})`;
     if (!(cause instanceof Error)) break;
   }
   return line;
@@ -552,7 +552,7 @@ export function errorDetails(error: unknown): string[] {
   const lines: string[] = [];
   for (let e = error, depth = 0; e !== undefined && depth < 6; e = (e as Error).cause, depth++) {
     const text = e instanceof Error ? (e.stack ?? `${e.name}: ${e.message}`) : String(e);
-    text.split('\n').forEach((line, i) => lines.push(`    ${depth > 0 && i === 0 ? 'caused by: ' : ''}${line}`));
+    text.split('\n').forEach((line, i) => lines.push(`    ${depth > 0 && i === 0 ? '原因: ' : ''}${line}`));
     if (!(e instanceof Error)) break;
   }
   return lines;
@@ -564,43 +564,45 @@ export function isCleanRun(summary: ImportSummary): boolean {
 }
 
 /**
- * The summary as plain English lines for the CLI: counts first, then one line per
- * skipped, failed and warned-about item with its identity.
+ * The summary as Japanese lines for the CLI: counts first, then one line per skipped, kept,
+ * failed and warned-about item with its identity.
  */
 export function formatSummary(summary: ImportSummary, options: { isVerbose?: boolean } = {}): string[] {
   const details = (entry: { error?: unknown }) => (options.isVerbose && entry.error !== undefined ? errorDetails(entry.error) : []);
   const lines: string[] = [];
-  const verb = summary.isDryRun ? 'Dry run (nothing was written): would have' : 'Import finished:';
-  const counts = summary.isDryRun
-    ? `${verb} created ${summary.created}, updated ${summary.updated}, left ${summary.unchanged} unchanged`
-    : `${verb} ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged`;
-  lines.push(`${counts}, ${summary.skipped.length} skipped, ${summary.failed.length} failed, ${summary.warnings.length} warnings.`);
+  const { isDryRun } = summary;
+  const head = isDryRun ? '確認のみ(何も書き込んでいません)。取り込んだ場合:' : '取り込みが終わりました:';
+  lines.push(
+    `${head} 作成${summary.created}件、更新${summary.updated}件、変更なし${summary.unchanged}件、スキップ${summary.skipped.length}件、失敗${summary.failed.length}件、警告${summary.warnings.length}件。`,
+  );
   const { pages } = summary;
   if (pages.created + pages.updated + pages.unchanged > 0) {
-    lines.push(`Fixed pages: ${pages.created} ${summary.isDryRun ? 'would be created' : 'created'}, ${pages.updated} updated, ${pages.unchanged} unchanged.`);
+    lines.push(`固定ページ: 作成${pages.created}件、更新${pages.updated}件、変更なし${pages.unchanged}件。`);
   }
   if (summary.media.stored + summary.media.missing > 0) {
-    lines.push(`Files: ${summary.media.stored} ${summary.isDryRun ? 'would be stored' : 'stored'} in the media library, ${summary.media.missing} not found or refused (links to them keep their old address).`);
+    lines.push(
+      `ファイル: メディアに保存${summary.media.stored}件、見つからないか受け付けなかったもの${summary.media.missing}件(そのリンクは旧サイトのアドレスのままです)。`,
+    );
   }
-  if (summary.redirects > 0) lines.push(`Old file addresses redirected: ${summary.redirects}.`);
+  if (summary.redirects > 0) lines.push(`旧ファイルのアドレスからの転送: ${summary.redirects}件。`);
   if (summary.settings.length > 0) {
-    lines.push(`Site settings ${summary.isDryRun ? 'that would be taken' : 'taken'} from the source (they were empty): ${summary.settings.join(', ')}; check them in the admin.`);
+    lines.push(`取り込み元から${isDryRun ? '取り込む' : '取り込んだ'}サイト設定(空だった項目): ${summary.settings.join(', ')}。管理画面で確認してください。`);
   }
   const ignored = Object.entries(summary.ignored);
-  if (ignored.length > 0) lines.push(`Ignored by design: ${ignored.map(([what, n]) => `${n} ${what}`).join(', ')}.`);
+  if (ignored.length > 0) lines.push(`取り込まない種類のもの: ${ignored.map(([what, n]) => `${what} ${n}件`).join('、')}。`);
   if (summary.kept.length > 0) {
-    lines.push(`Left as they are because they were changed in the admin since the last import: ${summary.kept.length} (run again with --overwrite to replace them).`);
+    lines.push(`前回の取り込みのあと管理画面で変更されたため、そのままにしたもの: ${summary.kept.length}件(置き換えるには --overwrite を付けてもう一度実行してください)。`);
   }
-  for (const s of summary.skipped) lines.push(`skipped  ${s.label}: ${s.reason}`);
-  for (const k of summary.kept) lines.push(`kept     ${k.label}: ${k.reason}`);
-  for (const f of summary.failed) lines.push(`failed   ${f.label}: ${f.reason}`, ...details(f));
-  for (const w of summary.warnings) lines.push(`warning  ${w.label}: ${w.reason}`, ...details(w));
+  for (const s of summary.skipped) lines.push(`スキップ  ${s.label}: ${s.reason}`);
+  for (const k of summary.kept) lines.push(`そのまま  ${k.label}: ${k.reason}`);
+  for (const f of summary.failed) lines.push(`失敗      ${f.label}: ${f.reason}`, ...details(f));
+  for (const w of summary.warnings) lines.push(`警告      ${w.label}: ${w.reason}`, ...details(w));
   if (summary.stoppedAt !== undefined) {
-    lines.push(`Stopped early: ${summary.stoppedAt}`, ...details({ error: summary.stoppedError }));
+    lines.push(`途中で止まりました: ${summary.stoppedAt}`, ...details({ error: summary.stoppedError }));
     lines.push(
-      summary.isDryRun
-        ? 'Nothing was written (dry run).'
-        : 'The items before that point were imported and stay saved; fix the file and run the command again to import the rest (items already imported are left unchanged).',
+      isDryRun
+        ? '何も書き込んでいません(確認のみ)。'
+        : 'そこまでの項目は取り込み済みで、保存されたままです。ファイルを直してもう一度実行すると残りを取り込みます(取り込み済みの項目は変わりません)。',
     );
   }
   return lines;

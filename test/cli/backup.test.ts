@@ -49,7 +49,7 @@ test('a damaged archive fails --verify and restore with exit code 65 and the dam
   writeFileSync(archive, bytes);
   const verify = runCli(['backup', '--verify', archive]);
   assert.equal(verify.code, 65);
-  assert.match(verify.stderr, /katsudo: katsudo\.db is damaged: its SHA-256 differs from the manifest/);
+  assert.match(verify.stderr, /katsudo: バックアップが壊れているか、katsudo のバックアップではありません\(katsudo\.db is damaged: its SHA-256 differs from the manifest\)/);
   const restore = runCli(['restore', archive, '--data', join(work, 'never')]);
   assert.equal(restore.code, 65);
 });

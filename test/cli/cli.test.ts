@@ -103,13 +103,13 @@ test('rejects unknown commands and options with exit code 2', () => {
   assert.equal(katsudo(['frobnicate']).code, 2);
   const run = katsudo(['list', '--nope']);
   assert.equal(run.code, 2);
-  assert.match(run.stderr, /オプションが正しくありません/);
+  assert.match(run.stderr, /不明なオプションです: --nope/);
 });
 
 test('explains a bad environment variable by name with an example', () => {
   const run = katsudo(['serve'], { PORT: 'abc' });
   assert.equal(run.code, 2);
-  assert.match(run.stderr, /PORT must be a port number .*PORT=3000/);
+  assert.match(run.stderr, /PORT はポート番号.*PORT=3000/);
   const url = katsudo(['list'], { KATSUDO_BASE_URL: 'not a url' });
   assert.equal(url.code, 2);
   assert.match(url.stderr, /KATSUDO_BASE_URL/);

@@ -28,8 +28,8 @@ test('writes the export, saying where and how many of each', () => {
   const out = join(dir, 'export');
   const run = runCli(['export', '--out', out, '--data', data()]);
   assert.equal(run.code, 0, run.stderr);
-  assert.match(run.stdout, new RegExp(`Exported to ${out}`));
-  assert.match(run.stdout, /2 reports, 0 pages, 0 files, 1 categories/);
+  assert.match(run.stdout, new RegExp(`書き出しました: ${out}`));
+  assert.match(run.stdout, /活動報告2件、固定ページ0件、ファイル0件、カテゴリー1件/);
   assert.deepEqual(readdirSync(out).sort(), ['media', 'pages', 'reports', 'site.json', 'wordpress.xml']);
 });
 
@@ -47,7 +47,7 @@ test('refuses a data folder without a site, creating nothing there', () => {
   const empty = join(dir, 'no-site');
   const run = runCli(['export', '--out', join(dir, 'never'), '--data', empty]);
   assert.equal(run.code, 3);
-  assert.match(run.stderr, /No katsudo site/);
+  assert.match(run.stderr, /katsudo のサイトがありません/);
   assert.ok(!existsSync(empty) && !existsSync(join(dir, 'never')));
 });
 

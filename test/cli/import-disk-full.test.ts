@@ -30,7 +30,7 @@ test('import-text stops at a full disk with the message and exit code 74, and wh
   assert.equal(run.code, 74, `${run.stdout}\n${run.stderr}`);
   assert.match(run.stderr, /保存先のディスクに空きがありません/);
   assert.doesNotMatch(run.stderr, /予期しない|cannot rollback/);
-  assert.match(run.stdout, /Stopped early: /);
+  assert.match(run.stdout, /途中で止まりました: /);
 
   rmSync(join(disk.path, 'filler'));
   const db = await openDatabase({ file: join(dataDir, 'katsudo.db') });

@@ -53,32 +53,32 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 test('refuses a --base-url that is no web address and a call without paths', () => {
   assert.equal(katsudo(['import-html', site, '--base-url', 'example.jp']).code, 2);
-  assert.match(katsudo(['import-html', site, '--base-url', 'example.jp']).stderr, /--base-url must be/);
+  assert.match(katsudo(['import-html', site, '--base-url', 'example.jp']).stderr, /--base-url には旧サイトのアドレスを指定してください/);
   assert.equal(katsudo(['import-html']).code, 2);
 });
 
 test('a dry run prints what would happen and writes no report', async () => {
   const dataDir = join(dir, 'dry');
   const run = katsudo(['import-html', site, '--dry-run', '--base-url', 'https://old.example.jp/'], dataDir);
-  assert.match(run.stdout, /Dry run \(nothing was written\): would have created 2/);
+  assert.match(run.stdout, /確認のみ\(何も書き込んでいません\)。取り込んだ場合: 作成2件/);
   assert.equal(await reportCount(dataDir), 0);
 });
 
 test('imports a saved site, accounts for every file and exits non-zero when one failed; a rerun changes nothing', async () => {
   const first = katsudo(['import-html', site, '--base-url', 'https://old.example.jp/', '--category', '国会活動']);
   assert.equal(first.code, 3, first.stderr);
-  assert.match(first.stdout, /created  \/activity\/0501\.html → \/activity\/2024-05-01\//);
-  assert.match(first.stdout, /Import finished: 2 created, 0 updated, 0 unchanged, 1 skipped, 1 failed/);
-  assert.match(first.stdout, /skipped  index\.html: not a report: the page lists 3 dated links/);
-  assert.match(first.stdout, /failed   activity\/empty\.html: the file is empty/);
-  assert.match(first.stderr, /1 of 4 pages failed/);
-  assert.match(first.stderr, /Importing pages 100% 4\/4/);
+  assert.match(first.stdout, /作成      \/activity\/0501\.html → \/activity\/2024-05-01\//);
+  assert.match(first.stdout, /取り込みが終わりました: 作成2件、更新0件、変更なし0件、スキップ1件、失敗1件/);
+  assert.match(first.stdout, /スキップ  index\.html: not a report: the page lists 3 dated links/);
+  assert.match(first.stdout, /失敗      activity\/empty\.html: the file is empty/);
+  assert.match(first.stderr, /4件中1件のページを取り込めませんでした/);
+  assert.match(first.stderr, /ページを取り込み中 100% 4\/4/);
   assert.equal(await reportCount(join(dir, 'data')), 2);
 
   rmSync(join(site, 'activity', 'empty.html'));
   const second = katsudo(['import-html', site, '--base-url', 'https://old.example.jp/', '--category', '国会活動']);
   assert.equal(second.code, 0, second.stderr);
-  assert.match(second.stdout, /Import finished: 0 created, 0 updated, 2 unchanged, 1 skipped, 0 failed/);
+  assert.match(second.stdout, /取り込みが終わりました: 作成0件、更新0件、変更なし2件、スキップ1件、失敗0件/);
   assert.equal(await reportCount(join(dir, 'data')), 2);
 });
 
@@ -86,6 +86,6 @@ test('reports a path that does not exist as failed and imports the rest', async 
   const dataDir = join(dir, 'missing');
   const run = katsudo(['import-html', join(site, 'activity', '0501.html'), join(dir, 'nope.html')], dataDir);
   assert.notEqual(run.code, 0);
-  assert.match(run.stdout, /failed   .*nope\.html: no such file or directory/);
+  assert.match(run.stdout, /失敗      .*nope\.html: ファイルもフォルダも見つかりません/);
   assert.equal(await reportCount(dataDir), 1);
 });

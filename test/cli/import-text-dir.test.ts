@@ -41,17 +41,17 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 test('a dry run over a directory writes nothing', async () => {
   const dataDir = join(dir, 'dry');
   const run = katsudo(['import-text', texts, '--dry-run'], dataDir);
-  assert.match(run.stdout, /Dry run \(nothing was written\): would have created 2/);
+  assert.match(run.stdout, /確認のみ\(何も書き込んでいません\)。取り込んだ場合: 作成2件/);
   assert.deepEqual(await titles(dataDir), []);
 });
 
 test('imports every .txt file of a directory, the bad one failing alone with its reason', async () => {
   const run = katsudo(['import-text', texts]);
   assert.equal(run.code, 3, run.stderr);
-  assert.match(run.stdout, /created  2024\/05\/port\.txt → \/activity\/2024-05-01\//);
-  assert.match(run.stdout, /Import finished: 2 created, 0 updated, 0 unchanged, 0 skipped, 1 failed/);
-  assert.match(run.stdout, /failed   2024\/no-date\.txt: .*--date YYYY-MM-DD/);
-  assert.match(run.stderr, /Importing text files 100% 3\/3/);
+  assert.match(run.stdout, /作成      2024\/05\/port\.txt → \/activity\/2024-05-01\//);
+  assert.match(run.stdout, /取り込みが終わりました: 作成2件、更新0件、変更なし0件、スキップ0件、失敗1件/);
+  assert.match(run.stdout, /失敗      2024\/no-date\.txt: .*--date YYYY-MM-DD/);
+  assert.match(run.stderr, /テキストファイルを取り込み中 100% 3\/3/);
   assert.deepEqual(await titles(join(dir, 'data')), ['港湾視察', '街頭演説']);
 });
 
@@ -60,7 +60,7 @@ test('a second run over the directory updates a changed file in place and leaves
   writeFileSync(join(texts, '2024', '05', 'speech.txt'), '街頭演説(夕方)\n令和6年5月2日\n\n駅前で演説した。');
   const run = katsudo(['import-text', texts]);
   assert.equal(run.code, 0, run.stderr);
-  assert.match(run.stdout, /Import finished: 0 created, 1 updated, 1 unchanged, 0 skipped, 0 failed/);
+  assert.match(run.stdout, /取り込みが終わりました: 作成0件、更新1件、変更なし1件、スキップ0件、失敗0件/);
   assert.deepEqual(await titles(join(dir, 'data')), ['港湾視察', '街頭演説(夕方)']);
 });
 
@@ -71,12 +71,12 @@ test('refuses the same path under two directories of one run, and --dry-run work
   const dataDir = join(dir, 'twice');
   const run = katsudo(['import-text', texts, other], dataDir);
   assert.equal(run.code, 3);
-  assert.match(run.stdout, /failed   .*other.*port\.txt: the same path within its directory as /);
+  assert.match(run.stdout, /失敗      .*other.*port\.txt: フォルダの中の場所が .* と同じです/);
   assert.deepEqual(await titles(dataDir), ['港湾視察', '街頭演説(夕方)']);
 
   const dry = katsudo(['import-text', join(other, '2024', '05', 'port.txt'), '--dry-run'], join(dir, 'dry-file'));
   assert.equal(dry.code, 0, dry.stderr);
-  assert.match(dry.stdout, /would have created 1/);
+  assert.match(dry.stdout, /取り込んだ場合: 作成1件/);
   assert.deepEqual(await titles(join(dir, 'dry-file')), []);
 });
 
@@ -98,15 +98,15 @@ test('a report unpublished in the admin is not published again by a second run, 
     }
     const second = katsudo(['import-text', source], site.dataDir);
     assert.equal(second.code, 0, second.stderr);
-    assert.match(second.stdout, /Import finished: 0 created, 0 updated, 0 unchanged/);
-    assert.match(second.stdout, /Left as they are because they were changed in the admin since the last import: 1 \(run again with --overwrite/);
-    assert.match(second.stdout, /kept     port\.txt: /);
-    assert.match(second.stderr, /Importing text files 100% 1\/1/);
+    assert.match(second.stdout, /取り込みが終わりました: 作成0件、更新0件、変更なし0件/);
+    assert.match(second.stdout, /前回の取り込みのあと管理画面で変更されたため、そのままにしたもの: 1件\(置き換えるには --overwrite/);
+    assert.match(second.stdout, /そのまま  port\.txt: /);
+    assert.match(second.stderr, /テキストファイルを取り込み中 100% 1\/1/);
     assert.deepEqual(await titles(site.dataDir), ['港湾視察']);
 
     const third = katsudo(['import-text', source, '--overwrite'], site.dataDir);
     assert.equal(third.code, 0, third.stderr);
-    assert.match(third.stdout, /Import finished: 0 created, 1 updated/);
+    assert.match(third.stdout, /取り込みが終わりました: 作成0件、更新1件/);
     assert.deepEqual(await titles(site.dataDir), ['港湾視察(追記)']);
   } finally {
     rmSync(site.dataDir, { recursive: true, force: true });

@@ -62,6 +62,6 @@ test('a list page imports its first entry with a warning, and every entry with -
   const split = katsudo(['import-text', file, '--split'], 'split');
   assert.equal(split.code, 0, split.stderr);
   assert.match(split.stdout, /21-prefectural-list-page\.txt \(2件目\): 「予算特別委員会で質疑」 2023-03-15/);
-  assert.match(split.stdout, /Import finished: 3 created/);
+  assert.match(split.stdout, /取り込みが終わりました: 作成3件/);
   assert.deepEqual(await reports('split'), ['2023-03-08 北部の農家を訪問', '2023-03-15 予算特別委員会で質疑', '2023-03-20 駅前で県政報告']);
 });

@@ -42,23 +42,23 @@ describe('katsudo import-wxr', { skip }, () => {
   test('prints what a dry run would do, writes nothing and exits 0', async () => {
     const result = katsudo(['import-wxr', FIXTURE, '--dry-run']);
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /^Dry run \(nothing was written\): would have created 50, updated 0, left 0 unchanged/m);
+    assert.match(result.stdout, /^確認のみ\(何も書き込んでいません\)。取り込んだ場合: 作成50件、更新0件、変更なし0件/m);
     assert.equal(await reportCount(), 0);
   });
 
   test('imports the export with a progress bar and a summary that lists the files it could not copy', async () => {
     const result = katsudo(['import-wxr', FIXTURE]);
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /^Import finished: 50 created, 0 updated, 0 unchanged, 0 skipped, 0 failed, 22 warnings\.$/m);
-    assert.match(result.stdout, /^warning  wp-content\/uploads\/2017\/05\/report-000001-haifu-shiryo-1\.pdf: not copied \(no --uploads given\)$/m);
-    assert.match(result.stderr, /Importing export 100%/);
+    assert.match(result.stdout, /^取り込みが終わりました: 作成50件、更新0件、変更なし0件、スキップ0件、失敗0件、警告22件。$/m);
+    assert.match(result.stdout, /^警告      wp-content\/uploads\/2017\/05\/report-000001-haifu-shiryo-1\.pdf: not copied \(no --uploads given\)$/m);
+    assert.match(result.stderr, /エクスポートファイルを取り込み中 100%/);
     assert.equal(await reportCount(), 50);
   });
 
   test('leaves everything unchanged when run again', () => {
     const result = katsudo(['import-wxr', FIXTURE]);
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /0 created, 0 updated, 50 unchanged/);
+    assert.match(result.stdout, /作成0件、更新0件、変更なし50件/);
   });
 
   test('names line and column of a truncated file, keeps what came before and exits with an error', async () => {
@@ -67,18 +67,18 @@ describe('katsudo import-wxr', { skip }, () => {
     writeFileSync(truncated, text.slice(0, text.length - 200).replace(/report-0000(\d\d)\//g, 'new-0000$1/'));
     const result = katsudo(['import-wxr', truncated]);
     assert.notEqual(result.code, 0);
-    assert.match(result.stdout, /Stopped early: malformed XML at .*cut\.xml:\d+:\d+: /);
-    assert.match(result.stdout, /The items before that point were imported and stay saved/);
-    assert.match(result.stderr, /katsudo: The export could not be read to its end: malformed XML at .*cut\.xml:\d+:\d+/);
+    assert.match(result.stdout, /途中で止まりました: malformed XML at .*cut\.xml:\d+:\d+: /);
+    assert.match(result.stdout, /そこまでの項目は取り込み済みで、保存されたままです/);
+    assert.match(result.stderr, /katsudo: エクスポートファイルを最後まで読めませんでした: malformed XML at .*cut\.xml:\d+:\d+/);
   });
 
   test('refuses a missing file and a missing uploads folder with a plain message', () => {
     const missing = katsudo(['import-wxr', join(dir, 'nothing.xml')]);
     assert.notEqual(missing.code, 0);
-    assert.match(missing.stderr, /nothing\.xml: no such file/);
+    assert.match(missing.stderr, /nothing\.xml: ファイルが見つかりません/);
     const uploads = katsudo(['import-wxr', FIXTURE, '--uploads', join(dir, 'no-uploads')]);
     assert.notEqual(uploads.code, 0);
-    assert.match(uploads.stderr, /--uploads .*no-uploads: no such directory/);
+    assert.match(uploads.stderr, /--uploads .*no-uploads: フォルダが見つかりません/);
     const usage = katsudo(['import-wxr']);
     assert.equal(usage.code, 2);
   });
@@ -97,8 +97,8 @@ test('a dry run on a fresh data directory creates no database file (nor the dire
   const fresh = join(dir, 'fresh-data');
   const result = spawnSync(process.execPath, ['--import', 'tsx', MAIN, 'import-wxr', own, '--dry-run', '--data', fresh], { encoding: 'utf8', timeout: 120_000 });
   assert.equal(result.status, 0, result.stderr);
-  assert.match(result.stdout, /^Dry run \(nothing was written\): would have created 5, updated 0, left 0 unchanged/m);
-  assert.match(result.stdout, /^Fixed pages: 8 would be created, 0 updated, 0 unchanged\.$/m);
-  assert.match(result.stdout, /Site settings that would be taken from the source \(they were empty\): profileSource, legislatorName, siteDescription, navigation/);
+  assert.match(result.stdout, /^確認のみ\(何も書き込んでいません\)。取り込んだ場合: 作成5件、更新0件、変更なし0件/m);
+  assert.match(result.stdout, /^固定ページ: 作成8件、更新0件、変更なし0件。$/m);
+  assert.match(result.stdout, /取り込み元から取り込むサイト設定\(空だった項目\): profileSource, legislatorName, siteDescription, navigation/);
   assert.equal(existsSync(fresh), false);
 });

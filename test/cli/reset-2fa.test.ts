@@ -34,7 +34,7 @@ test('removes the second factors of a user who lost their phone, ends their sess
   });
   const run = katsudo(['reset-2fa', 'YAMAKAWA']);
   assert.equal(run.code, 0, run.stderr);
-  assert.match(run.stdout, /Removed the second factors of "yamakawa" \(the authenticator app, 0 passkeys, 10 recovery codes\) and ended 1 session\./);
+  assert.match(run.stdout, /「yamakawa」の2段階認証\(認証アプリ、パスキー0件、回復コード10件\)を削除し、セッション1件を終了しました。/);
   await withDb(async (db) => {
     assert.equal(await findTotpFactor(db, userId), undefined);
     assert.equal(await countUnusedRecoveryCodes(db, userId), 0);

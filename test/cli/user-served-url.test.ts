@@ -19,6 +19,8 @@ test('user add names the URL of the server that ran on this data directory, in J
   } finally {
     await server.stop();
   }
+  // The start line names the port the server listens on (HOST is 127.0.0.1 in startCliServer).
+  assert.match(server.output(), new RegExp(`^katsudo を起動しました: http://127\\.0\\.0\\.1:${server.port}/ \\(データ: ${dataDir}\\)$`, 'm'));
   const run = runCli(['user', 'add', 'sato', '--role', 'editor', '--password-stdin'], {
     input: 'にわにはにわにわとりがいる\n',
     env: { KATSUDO_DATA_DIR: dataDir },

@@ -38,17 +38,17 @@ test('adds the first owner with a password from standard input and says where to
 
 test('refuses bad input with a plain English message, a non-zero exit code, and writes nothing', async () => {
   const cases: [string[], string, RegExp, number][] = [
-    [['add', 'sato', '--role', 'writer', '--password-stdin'], 'short\n', /at least 12 characters.*nothing was changed/, 3],
-    [['add', 'sato', '--role', 'writer', '--password-stdin'], 'Password1234\n', /too common/, 3],
-    [['add', 'sato', '--role', 'admin', '--password-stdin'], `${GOOD}\n`, /unknown role "admin": use owner, editor or writer/, 2],
-    [['add', 'sato', '--password-stdin'], `${GOOD}\n`, /--role is required/, 2],
-    [['add', 'yamakawa', '--role', 'editor', '--password-stdin'], `${GOOD}\n`, /already taken/, 3],
-    [['add', 'Sato Taro', '--role', 'editor', '--password-stdin'], `${GOOD}\n`, /may contain only a-z/, 3],
-    [['add', 'sato', '--role', 'writer', '--password-stdin'], '', /no password on standard input/, 2],
-    [['add', 'sato', '--role', 'writer'], '', /no terminal to ask for the password: pipe it in with --password-stdin/, 2],
-    [['passwd', 'nobody', '--password-stdin'], `${GOOD}\n`, /user not found: nobody/, 4],
-    [['disable', 'nobody'], '', /user not found: nobody/, 4],
-    [['frobnicate'], '', /unknown user command "frobnicate"/, 2],
+    [['add', 'sato', '--role', 'writer', '--password-stdin'], 'short\n', /12文字以上にしてください.*何も変更していません/, 3],
+    [['add', 'sato', '--role', 'writer', '--password-stdin'], 'Password1234\n', /よく使われていて推測されやすい/, 3],
+    [['add', 'sato', '--role', 'admin', '--password-stdin'], `${GOOD}\n`, /不明な権限です: admin\(owner・editor・writer のどれかです\)/, 2],
+    [['add', 'sato', '--password-stdin'], `${GOOD}\n`, /--role で権限を指定してください/, 2],
+    [['add', 'yamakawa', '--role', 'editor', '--password-stdin'], `${GOOD}\n`, /ログイン名「yamakawa」はすでに使われています/, 3],
+    [['add', 'Sato Taro', '--role', 'editor', '--password-stdin'], `${GOOD}\n`, /ログイン名には半角の英小文字、数字/, 3],
+    [['add', 'sato', '--role', 'writer', '--password-stdin'], '', /標準入力にパスワードがありません/, 2],
+    [['add', 'sato', '--role', 'writer'], '', /パスワードをたずねる端末がありません。--password-stdin で渡してください/, 2],
+    [['passwd', 'nobody', '--password-stdin'], `${GOOD}\n`, /ユーザーが見つかりません: nobody/, 4],
+    [['disable', 'nobody'], '', /ユーザーが見つかりません: nobody/, 4],
+    [['frobnicate'], '', /不明な user のコマンドです: frobnicate/, 2],
   ];
   for (const [args, input, message, code] of cases) {
     const run = katsudo(args, input);
@@ -64,7 +64,7 @@ test('lists users, one per line', async () => {
   assert.equal(run.code, 0);
   assert.match(run.stdout, /^yamakawa\towner\tactive\t山川 さくら\t/m);
   assert.match(run.stdout, /^sato\twriter\tactive\tsato\t/m);
-  assert.match(run.stdout, /^2 users$/m);
+  assert.match(run.stdout, /^合計 2人$/m);
 });
 
 test('disables and enables a user; refuses to disable the last active owner', async () => {
@@ -74,7 +74,7 @@ test('disables and enables a user; refuses to disable the last active owner', as
   assert.match(katsudo(['list']).stdout, /^sato\twriter\tactive/m);
   const last = katsudo(['disable', 'yamakawa']);
   assert.equal(last.code, 3);
-  assert.match(last.stderr, /the last active owner cannot be disabled; nothing was changed/);
+  assert.match(last.stderr, /有効なオーナーが他にいないため、無効にできません。何も変更していません。/);
 });
 
 test('changes a password: the old one stops working, the new one works', async () => {
@@ -88,7 +88,7 @@ test('changes a password: the old one stops working, the new one works', async (
   });
   const weak = katsudo(['passwd', 'sato', '--password-stdin'], 'iloveyou1234\n');
   assert.equal(weak.code, 3);
-  assert.match(weak.stderr, /too common/);
+  assert.match(weak.stderr, /よく使われていて推測されやすい/);
 });
 
 test('shows the user commands in the help', () => {

@@ -73,8 +73,8 @@ test('a second run leaves edited, unpublished and trashed reports as the admin l
   assert.equal((await reportOf('trashed')).status, 'trashed');
   assert.equal((await reportOf('untouched')).title, 'untouched(第二版)');
   const lines = formatSummary(second);
-  assert.ok(lines.some((l) => /changed in the admin since the last import: 3 \(run again with --overwrite/.test(l)), lines.join('\n'));
-  assert.ok(lines.includes('kept     unpublished.txt: changed, unpublished or trashed in the admin since the last import: left as it is (--overwrite replaces it)'));
+  assert.ok(lines.some((l) => /管理画面で変更されたため、そのままにしたもの: 3件\(置き換えるには --overwrite/.test(l)), lines.join('\n'));
+  assert.ok(lines.includes('そのまま  unpublished.txt: 前回の取り込みのあと管理画面で変更・非公開・ゴミ箱移動されたため、そのままにしました(--overwrite で置き換えます)'));
 
   // Still kept on a third run (the record is not moved on by a run that left the item alone).
   const third = await runImport(site, keys.map((k) => reportItem(k, `${k}(第三版)`)), { kind: 'text' });

@@ -101,7 +101,7 @@ test('makes the same decisions in a dry run and writes nothing', async () => {
   );
   assert.deepEqual([summary.created, summary.updated, summary.unchanged, summary.failed.length], [1, 1, 1, 1]);
   assert.deepEqual(await rowCounts(), before);
-  assert.match(formatSummary(summary)[0]!, /^Dry run \(nothing was written\)/);
+  assert.match(formatSummary(summary)[0]!, /^確認のみ\(何も書き込んでいません\)/);
 });
 
 test('counts skipped, ignored and warned-about items and prints one line per item', async () => {
@@ -115,10 +115,10 @@ test('counts skipped, ignored and warned-about items and prints one line per ite
   const summary = await runImport(site, items(), { kind: 'test' });
   assert.deepEqual(summary.ignored, { nav_menu_item: 2 });
   const lines = formatSummary(summary);
-  assert.match(lines[0]!, /1 created, 0 updated, 0 unchanged, 1 skipped, 0 failed, 2 warnings/);
-  assert.ok(lines.includes('Ignored by design: 2 nav_menu_item.'));
-  assert.ok(lines.includes('skipped  https://old.example.jp/?p=5: private post'));
-  assert.ok(lines.includes('warning  https://old.example.jp/w: a table was kept as text rows'));
+  assert.match(lines[0]!, /作成1件、更新0件、変更なし0件、スキップ1件、失敗0件、警告2件/);
+  assert.ok(lines.includes('取り込まない種類のもの: nav_menu_item 2件。'));
+  assert.ok(lines.includes('スキップ  https://old.example.jp/?p=5: private post'));
+  assert.ok(lines.includes('警告      https://old.example.jp/w: a table was kept as text rows'));
   assert.ok(isCleanRun(summary));
 });
 
@@ -132,7 +132,7 @@ test('stops at an error of the source, keeping what was written before it', asyn
   assert.equal(summary.stoppedAt, 'unexpected end of file at line 40, column 3');
   assert.ok(!isCleanRun(summary));
   assert.ok(await findImportSource(site.db, 'test', 'before-error'));
-  assert.match(formatSummary(summary).join('\n'), /Stopped early: unexpected end of file at line 40, column 3\nThe items before that point were imported/);
+  assert.match(formatSummary(summary).join('\n'), /途中で止まりました: unexpected end of file at line 40, column 3\nそこまでの項目は取り込み済み/);
 });
 
 test('moves a published report back to draft when the source was unpublished', async () => {

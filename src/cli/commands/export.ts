@@ -19,21 +19,21 @@ export const EXPORT_HELP: CommandHelp = {
 
 export function parseExportArgs(args: string[]) {
   const { values } = parseArgs({ args, options: { out: { type: 'string' }, data: { type: 'string' } }, strict: true, allowPositionals: false });
-  if (values.out === undefined || values.out === '') throw new UsageError(`Give the folder to write to with --out.\nUsage: ${EXPORT_USAGE}`);
+  if (values.out === undefined || values.out === '') throw new UsageError(`書き出し先のフォルダを --out で指定してください。\n使い方: ${EXPORT_USAGE}`);
   return { outDir: resolve(values.out), dataDir: values.data };
 }
 
 export async function exportCommand(input: ReturnType<typeof parseExportArgs>, dataDir: string, siteUrl: string, log: (line: string) => void): Promise<void> {
   // Opening would create an empty site: exporting nothing from a mistyped --data helps no one.
-  if (!existsSync(join(dataDir, DB_FILE))) throw new ValidationError(`No katsudo site in ${dataDir} (${DB_FILE} not found); give the data folder with --data.`);
+  if (!existsSync(join(dataDir, DB_FILE))) throw new ValidationError(`${dataDir} に katsudo のサイトがありません(${DB_FILE} が見つかりません)。データのフォルダを --data で指定してください。`);
   const ctx = await openSite(dataDir);
   try {
     const counts = await exportSite(ctx, { outDir: input.outDir, siteUrl });
-    log(`Exported to ${input.outDir}`);
-    log(`  ${counts.reports} reports, ${counts.pages} pages, ${counts.media} files, ${counts.categories} categories, ${counts.tags} tags, ${counts.users} users, ${counts.redirects} redirects`);
+    log(`書き出しました: ${input.outDir}`);
+    log(`  活動報告${counts.reports}件、固定ページ${counts.pages}件、ファイル${counts.media}件、カテゴリー${counts.categories}件、タグ${counts.tags}件、ユーザー${counts.users}人、転送${counts.redirects}件`);
     log('  site.json, wordpress.xml, reports/, pages/, media/');
     if (counts.missingFiles.length > 0) {
-      log(`Warning: ${counts.missingFiles.length} file(s) are missing from the data folder and were not copied (listed in site.json with "file": null):`);
+      log(`注意: ファイル${counts.missingFiles.length}件がデータのフォルダになく、コピーしていません(site.json では "file": null です):`);
       for (const name of counts.missingFiles) log(`  ${name}`);
     }
   } finally {

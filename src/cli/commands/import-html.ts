@@ -8,7 +8,7 @@ import { htmlPageItems } from '../../importers/html/html-page-items.js';
 import { isCleanRun, runImport, type ImportItem } from '../../importers/import-run.js';
 import { DATA_OPTION, IMPORT_RUN_OPTIONS, type CommandHelp } from '../command-help.js';
 import { openSite } from '../open-site.js';
-import { itemsDone, printImportSummary, throwIfDiskFull } from '../print-import-summary.js';
+import { itemsDone, NO_SUCH_PATH, printImportSummary, throwIfDiskFull } from '../print-import-summary.js';
 import { progressBar } from '../progress-bar.js';
 import { UsageError } from '../usage-error.js';
 
@@ -42,12 +42,12 @@ export function parseImportHtmlArgs(args: string[]) {
     strict: true,
     allowPositionals: true,
   });
-  if (positionals.length === 0) throw new UsageError(`Give the saved pages or their directory.\nUsage: ${IMPORT_HTML_USAGE}`);
+  if (positionals.length === 0) throw new UsageError(`保存したページのファイルかフォルダを指定してください。\n使い方: ${IMPORT_HTML_USAGE}`);
   const baseUrl = values['base-url'];
   if (baseUrl !== undefined && !isWebUrl(baseUrl)) {
-    throw new UsageError(`--base-url must be the old site's address, e.g. --base-url https://example.jp/ (got "${baseUrl}")`);
+    throw new UsageError(`--base-url には旧サイトのアドレスを指定してください(例: --base-url https://example.jp/): "${baseUrl}"`);
   }
-  if (values.category !== undefined && values.category.trim() === '') throw new UsageError('--category needs a name.');
+  if (values.category !== undefined && values.category.trim() === '') throw new UsageError('--category にカテゴリー名を指定してください。');
   return {
     inputs: positionals,
     baseUrl,
@@ -74,13 +74,13 @@ export async function importHtmlCommand(
   log: (line: string) => void,
 ): Promise<void> {
   const { files, missing } = findFiles(input.inputs, ['html', 'htm']);
-  if (files.length === 0 && missing.length === 0) throw new ValidationError('No .html or .htm files found in the given paths.');
+  if (files.length === 0 && missing.length === 0) throw new ValidationError('指定した場所に .html・.htm のファイルがありません。');
   const ctx = await openSite(dataDir);
   try {
     const total = files.length + missing.length;
-    const bar = progressBar('Importing pages');
+    const bar = progressBar('ページを取り込み中');
     async function* items(): AsyncGenerator<ImportItem> {
-      for (const path of missing) yield { type: 'failed', label: path, reason: 'no such file or directory' };
+      for (const path of missing) yield { type: 'failed', label: path, reason: NO_SUCH_PATH };
       yield* htmlPageItems(ctx, files, input);
     }
     const summary = await runImport(ctx, items(), {
@@ -92,7 +92,7 @@ export async function importHtmlCommand(
     bar.finish();
     printImportSummary(summary, log, input.isVerbose);
     throwIfDiskFull(summary);
-    if (!isCleanRun(summary)) throw new ValidationError(`${summary.failed.length} of ${total} pages failed; see the summary above.`);
+    if (!isCleanRun(summary)) throw new ValidationError(`${total}件中${summary.failed.length}件のページを取り込めませんでした(上の一覧を参照)。`);
   } finally {
     await ctx.db.destroy();
   }

@@ -16,7 +16,7 @@ import { describeReading, explainReading } from './import-text-explain.js';
 import { describeError, isCleanRun, runImport, type ImportItem } from '../../importers/import-run.js';
 import { DATA_OPTION, IMPORT_RUN_OPTIONS, type CommandHelp } from '../command-help.js';
 import { openSite } from '../open-site.js';
-import { itemsDone, printImportSummary, throwIfDiskFull } from '../print-import-summary.js';
+import { itemsDone, NO_SUCH_PATH, printImportSummary, throwIfDiskFull } from '../print-import-summary.js';
 import { progressBar } from '../progress-bar.js';
 import { UsageError } from '../usage-error.js';
 
@@ -159,12 +159,12 @@ async function importTextItems(
   log: (line: string) => void,
 ): Promise<void> {
   const { files, missing } = findFiles(input.files, ['txt']);
-  if (files.length === 0 && missing.length === 0) throw new ValidationError('No .txt files found in the given paths.');
+  if (files.length === 0 && missing.length === 0) throw new ValidationError('指定した場所に .txt のファイルがありません。');
   const total = files.length + missing.length;
   const ctx = await openSite(dataDir);
   try {
     function* items(): Generator<ImportItem> {
-      for (const path of missing) yield { type: 'failed', label: path, reason: 'no such file or directory' };
+      for (const path of missing) yield { type: 'failed', label: path, reason: NO_SUCH_PATH };
       // Keys are paths within the directory given: the same path under two directories
       // given in one run would make one report of two files.
       const seen = new Map<string, string>();
@@ -172,7 +172,7 @@ async function importTextItems(
         const label = file.relativePath;
         const first = seen.get(file.relativePath);
         if (first !== undefined) {
-          yield { type: 'failed', label: file.path, reason: `the same path within its directory as ${first}; import each directory in its own run` };
+          yield { type: 'failed', label: file.path, reason: `フォルダの中の場所が ${first} と同じです。フォルダごとに分けて取り込んでください` };
           continue;
         }
         seen.set(file.relativePath, file.path);
@@ -193,7 +193,7 @@ async function importTextItems(
         }
       }
     }
-    const bar = progressBar('Importing text files');
+    const bar = progressBar('テキストファイルを取り込み中');
     const summary = await runImport(ctx, items(), {
       kind: 'text',
       isDryRun: input.isDryRun,
@@ -203,7 +203,7 @@ async function importTextItems(
     bar.finish();
     printImportSummary(summary, log, input.isVerbose);
     throwIfDiskFull(summary);
-    if (!isCleanRun(summary)) throw new ValidationError(`${summary.failed.length} of ${total} files failed; see the summary above.`);
+    if (!isCleanRun(summary)) throw new ValidationError(`${total}件中${summary.failed.length}件のファイルを取り込めませんでした(上の一覧を参照)。`);
   } finally {
     await ctx.db.destroy();
   }

@@ -37,13 +37,13 @@ export function parseImportWxrArgs(args: string[]) {
     strict: true,
     allowPositionals: true,
   });
-  if (positionals.length !== 1) throw new UsageError(`Give exactly one WordPress export file (WXR).\nUsage: ${IMPORT_WXR_USAGE}`);
+  if (positionals.length !== 1) throw new UsageError(`WordPress のエクスポートファイル(WXR)を1つ指定してください。\n使い方: ${IMPORT_WXR_USAGE}`);
   return { file: positionals[0]!, uploadsDir: values.uploads, isDryRun: values['dry-run'], isOverwriting: values.overwrite, isVerbose: values.verbose, dataDir: values.data };
 }
 
 export async function importWxrCommand(input: ReturnType<typeof parseImportWxrArgs>, dataDir: string, log: (line: string) => void): Promise<void> {
-  const fileBytes = sizeOf(input.file, 'file', `${input.file}: no such file`);
-  if (input.uploadsDir !== undefined) sizeOf(input.uploadsDir, 'directory', `--uploads ${input.uploadsDir}: no such directory`);
+  const fileBytes = sizeOf(input.file, 'file', `${input.file}: ファイルが見つかりません。`);
+  if (input.uploadsDir !== undefined) sizeOf(input.uploadsDir, 'directory', `--uploads ${input.uploadsDir}: フォルダが見つかりません。`);
   // A dry run on a site that has no database yet checks against an empty one in a
   // temporary folder, removed afterwards: it creates nothing in the data directory.
   const isScratch = input.isDryRun && !existsSync(join(dataDir, DB_FILE));
@@ -60,7 +60,7 @@ export async function importWxrCommand(input: ReturnType<typeof parseImportWxrAr
     // hundred posts — not with --uploads, where reading ahead would store the files of later
     // posts before an earlier one that shares them could fail and take them back.
     const searchDocuments = fileBytes > WORKERS_FROM_BYTES && input.uploadsDir === undefined ? workerBuilder() : undefined;
-    const bar = progressBar(input.isDryRun ? 'Checking export' : 'Importing export');
+    const bar = progressBar(input.isDryRun ? 'エクスポートファイルを確認中' : 'エクスポートファイルを取り込み中');
     let done = 0;
     let total = fileBytes * 2;
     const items = wxrImportItems(ctx, input.file, {
@@ -84,9 +84,9 @@ export async function importWxrCommand(input: ReturnType<typeof parseImportWxrAr
     for (const line of formatSummary(summary, { isVerbose: input.isVerbose })) log(line);
     throwIfDiskFull(summary);
     if (summary.stoppedAt !== undefined) {
-      throw new ValidationError(`The export could not be read to its end: ${summary.stoppedAt}`);
+      throw new ValidationError(`エクスポートファイルを最後まで読めませんでした: ${summary.stoppedAt}`);
     }
-    if (!isCleanRun(summary)) throw new ValidationError(`${summary.failed.length} item(s) failed; see the summary above.`);
+    if (!isCleanRun(summary)) throw new ValidationError(`${summary.failed.length}件を取り込めませんでした(上の一覧を参照)。`);
   } finally {
     await ctx.db.destroy();
     if (isScratch) rmSync(siteDir, { recursive: true, force: true });

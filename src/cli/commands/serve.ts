@@ -1,4 +1,5 @@
 // katsudo serve [--port N] [--data DIR] [--no-demo]
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ActionContext } from '../../actions/context.js';
@@ -12,7 +13,7 @@ import type { Config } from '../../config.js';
 import { buildServer } from '../../web/server.js';
 import { DATA_OPTION, type CommandHelp } from '../command-help.js';
 import { DB_FILE, openSite } from '../open-site.js';
-import { recordServedUrl } from '../served-url.js';
+import { listeningUrl, recordServedUrl } from '../served-url.js';
 import { progressBar } from '../progress-bar.js';
 import { rerenderedLine } from './rerender.js';
 
@@ -74,7 +75,10 @@ export async function serve(config: Config, isDemoWanted: boolean, log: (line: s
   });
   await app.listen({ port: config.port, host: config.host });
   recordServedUrl(config.dataDir, config.baseUrl);
-  log(`katsudo を起動しました: http://localhost:${config.port}/ (データ: ${config.dataDir})`);
+  // The port the socket really has, so the line is right whatever chose it (--port, PORT).
+  const localUrl = listeningUrl(app.server.address() as AddressInfo);
+  log(`katsudo を起動しました: ${localUrl}/ (データ: ${config.dataDir})`);
+  if (config.baseUrl !== localUrl && config.baseUrl !== `http://localhost:${config.port}`) log(`公開するアドレス(KATSUDO_BASE_URL): ${config.baseUrl}/`);
   // argon2 and sharp are loaded on first use (start-up speed); load them now, after listening,
   // so a broken installation is reported at start rather than at the first login or upload.
   void checkNativeModules().then((failures) => {

@@ -1,12 +1,12 @@
 // katsudo user add|passwd|disable|enable|list|reset-2fa — accounts from the command line, chiefly to
-// create the first owner and to let a locked-out owner (or one who lost their phone) back in. Messages are plain English.
+// create the first owner and to let a locked-out owner (or one who lost their phone) back in.
 import { parseArgs } from 'node:util';
 import { addUser } from '../../actions/add-user.js';
 import { setPassword } from '../../actions/change-password.js';
 import { setUserDisabled } from '../../actions/set-user-disabled.js';
 import { resetTwoFactor } from '../../actions/two-factor/reset-two-factor.js';
 import { ValidationError } from '../../domain/errors.js';
-import { displayNameProblem, isRole, loginProblem, normalizeDisplayName, normalizeLogin, ROLE_LABELS, ROLES, type Role } from '../../domain/user.js';
+import { displayNameProblem, isRole, loginProblem, normalizeDisplayName, normalizeLogin, ROLE_LABELS, type Role } from '../../domain/user.js';
 import { findUserByLogin, getUserByLogin, listUsers } from '../../store/users.js';
 import { DATA_OPTION, type CommandHelp } from '../command-help.js';
 import { openSite } from '../open-site.js';
@@ -34,6 +34,8 @@ export const USER_HELP: CommandHelp = {
   },
 };
 
+const ROLE_CHOICES = 'owner・editor・writer';
+
 const SUBCOMMANDS = ['add', 'passwd', 'disable', 'enable', 'list', 'reset-2fa'] as const;
 type Subcommand = (typeof SUBCOMMANDS)[number];
 
@@ -49,7 +51,7 @@ export interface UserArgs {
 export function parseUserArgs(args: string[]): UserArgs {
   const [subcommand, ...rest] = args;
   if (!(SUBCOMMANDS as readonly (string | undefined)[]).includes(subcommand)) {
-    throw new UsageError(`unknown user command "${subcommand ?? ''}". Usage:\n  ${USER_USAGE.join('\n  ')}`);
+    throw new UsageError(`${subcommand === undefined ? 'user のあとにコマンドを指定してください' : `不明な user のコマンドです: ${subcommand}`}。\n使い方:\n  ${USER_USAGE.join('\n  ')}`);
   }
   const { values, positionals } = parseArgs({
     args: rest,
@@ -60,15 +62,15 @@ export function parseUserArgs(args: string[]): UserArgs {
   const sub = subcommand as Subcommand;
   const expected = sub === 'list' ? 0 : 1;
   if (positionals.length !== expected) {
-    throw new UsageError(`${expected === 0 ? 'no login expected' : 'give exactly one LOGIN'}. Usage: ${USER_USAGE[SUBCOMMANDS.indexOf(sub)]}`);
+    throw new UsageError(`${expected === 0 ? 'ログイン名は指定しません' : 'ログイン名を1つ指定してください'}。\n使い方: ${USER_USAGE[SUBCOMMANDS.indexOf(sub)]}`);
   }
   if (sub === 'add') {
-    if (values.role === undefined) throw new UsageError(`--role is required: ${ROLES.join(', ')}`);
-    if (!isRole(values.role)) throw new UsageError(`unknown role "${values.role}": use owner, editor or writer`);
+    if (values.role === undefined) throw new UsageError(`--role で権限を指定してください(${ROLE_CHOICES} のどれかです)。`);
+    if (!isRole(values.role)) throw new UsageError(`不明な権限です: ${values.role}(${ROLE_CHOICES} のどれかです)`);
   } else if (values.role !== undefined || values.name !== undefined) {
-    throw new UsageError(`--role and --name are for "user add" only`);
+    throw new UsageError('--role と --name は user add でだけ使えます。');
   }
-  if (values['password-stdin'] && sub !== 'add' && sub !== 'passwd') throw new UsageError('--password-stdin is for "user add" and "user passwd" only');
+  if (values['password-stdin'] && sub !== 'add' && sub !== 'passwd') throw new UsageError('--password-stdin は user add と user passwd でだけ使えます。');
   return { subcommand: sub, login: positionals[0] ?? '', role: values.role, name: values.name, isPasswordFromStdin: values['password-stdin'] ?? false, dataDir: values.data };
 }
 
@@ -85,8 +87,8 @@ export async function userCommand(args: UserArgs, dataDir: string, baseUrl: stri
       case 'add': {
         // Everything that can be checked is checked before asking for the password.
         const problem = loginProblem(login) ?? displayNameProblem(normalizeDisplayName(args.name ?? ''));
-        if (problem) throw new ValidationError(problem.english);
-        if (await findUserByLogin(ctx.db, login)) throw new ValidationError(`the login "${login}" is already taken`);
+        if (problem) throw new ValidationError(problem.message);
+        if (await findUserByLogin(ctx.db, login)) throw new ValidationError(`ログイン名「${login}」はすでに使われています。`);
         const { password, confirmation } = await readPassword(args);
         await addUser(ctx, { login, displayName: args.name ?? '', role: args.role!, password, passwordConfirmation: confirmation });
         // The server's own address when it has run on this data directory (its port may differ from ours).
@@ -98,34 +100,33 @@ export async function userCommand(args: UserArgs, dataDir: string, baseUrl: stri
         await getUserByLogin(ctx.db, login);
         const { password, confirmation } = await readPassword(args);
         await setPassword(ctx, login, password, confirmation);
-        log(`Changed the password of "${login}"; their sessions have ended and any login block is lifted.`);
+        log(`「${login}」のパスワードを変更しました。ログイン中のセッションは終了し、ログインの一時停止も解除しました。`);
         return;
       }
       case 'disable':
       case 'enable': {
         const isDisabled = args.subcommand === 'disable';
         await setUserDisabled(ctx, { login }, isDisabled);
-        log(isDisabled ? `Disabled "${login}"; their sessions have ended.` : `Enabled "${login}".`);
+        log(isDisabled ? `「${login}」を無効にしました。ログイン中のセッションは終了しました。` : `「${login}」を有効にしました。`);
         return;
       }
       case 'reset-2fa': {
         const reset = await resetTwoFactor(ctx, login);
-        const removed = [reset.hadTotp && 'the authenticator app', `${reset.passkeys} passkey${reset.passkeys === 1 ? '' : 's'}`, `${reset.recoveryCodes} recovery code${reset.recoveryCodes === 1 ? '' : 's'}`]
-          .filter(Boolean)
-          .join(', ');
-        log(`Removed the second factors of "${login}" (${removed}) and ended ${reset.sessions} session${reset.sessions === 1 ? '' : 's'}.`);
-        log('They can log in with their password and set up a new authenticator app or passkey on their account page.');
+        const removed = [reset.hadTotp && '認証アプリ', `パスキー${reset.passkeys}件`, `回復コード${reset.recoveryCodes}件`].filter(Boolean).join('、');
+        log(`「${login}」の2段階認証(${removed})を削除し、セッション${reset.sessions}件を終了しました。`);
+        log('本人はパスワードでログインし、アカウントのページで認証アプリかパスキーを設定し直せます。');
         return;
       }
       case 'list': {
         const users = await listUsers(ctx.db);
         for (const u of users) log([u.login, u.role, u.isDisabled ? 'disabled' : 'active', u.displayName, u.createdAt].join('\t'));
-        log(`${users.length} user${users.length === 1 ? '' : 's'}`);
+        log(`合計 ${users.length}人`);
         return;
       }
     }
   } catch (error) {
-    if (error instanceof ValidationError) throw new ValidationError(`${error.message}; nothing was changed`, error.fields);
+    // The field messages are the Japanese ones; they lead, as in the admin's forms.
+    if (error instanceof ValidationError) throw new ValidationError(`${Object.values(error.fields).join(' ') || error.message}何も変更していません。`);
     throw error;
   } finally {
     await ctx.db.destroy();
