@@ -9,6 +9,12 @@
 //   with fetch and the panel is replaced in place by the one the server answers, so the text
 //   being typed above stays as it is (without JS they post and reload, as before);
 //   'katsudo:attachments-updated' is dispatched on document afterwards.
+// - the main form's 「…ファイルを添付」 button (views/admin/attach-in-form.tsx) sends the form
+//   with fetch too: the server saves the text (a new report becomes a draft) and attaches the
+//   file; the page then becomes that item's edit form in place (address, version, submission
+//   key, panel, buttons), and the text and the cursor stay where they are. A form the server
+//   sends back before saving anything (field errors, a conflict) is posted again without
+//   script, so the browser shows that answer as it would without JavaScript.
 // The slot is named from the form's address: /admin/reports/12/edit, /admin/pages/new.
 (function () {
   'use strict';
@@ -109,9 +115,12 @@
   function replacePanel(html, message) {
     var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('attachments');
     var current = document.getElementById('attachments');
-    if (!fresh || !current) return false;
+    var actions = document.getElementById('editor-actions');
+    if (!fresh || !(current || actions)) return false;
     var panel = document.importNode(fresh, true);
-    current.replaceWith(panel);
+    // A new item has no panel yet: it goes where the edit page has it, above the buttons.
+    if (current) current.replaceWith(panel);
+    else actions.insertAdjacentElement('beforebegin', panel);
     var problem = panel.querySelector('.error-summary, .field-error, [role="alert"]');
     var target = problem;
     if (!target && message) {
@@ -155,6 +164,87 @@
         status.textContent = '送信できませんでした。通信状態を確かめて、もう一度お試しください。入力中の本文はそのままです。';
       });
   });
+
+  /** The form becomes the one the server answered: the saved item's address, version, key and buttons. */
+  function becomeSavedForm(doc) {
+    var fresh = doc.getElementById('editor-form');
+    var match = fresh && /^\/admin\/(?:reports|pages)\/(\d+)\/edit$/.exec(new URL(fresh.getAttribute('action'), location.href).pathname);
+    if (!match) return false;
+    form.setAttribute('action', fresh.getAttribute('action'));
+    ['expectedVersion', 'submissionKey'].forEach(function (name) {
+      var mine = form.querySelector('input[name="' + name + '"]');
+      var theirs = fresh.querySelector('input[name="' + name + '"]');
+      if (mine && theirs) mine.value = theirs.value;
+    });
+    itemId = match[1];
+    if (location.pathname !== fresh.getAttribute('action') && window.history.replaceState) history.replaceState(history.state, '', fresh.getAttribute('action'));
+    var actions = document.getElementById('editor-actions');
+    var freshActions = doc.getElementById('editor-actions');
+    if (actions && freshActions) {
+      actions.replaceWith(document.importNode(freshActions, true));
+      document.getElementById('editor-actions').appendChild(status);
+    }
+    var preview = document.getElementById('live-preview');
+    var freshPreview = doc.getElementById('live-preview');
+    if (preview && freshPreview && freshPreview.getAttribute('data-item')) preview.setAttribute('data-item', freshPreview.getAttribute('data-item'));
+    return true;
+  }
+
+  var isAttachSending = false;
+  // Capture phase: before admin-forms.js's own submit handler on the form, which would keep
+  // the form disabled for a page load that does not come.
+  document.addEventListener(
+    'submit',
+    function (event) {
+      var submitter = event.submitter;
+      if (event.target !== form || !submitter || !/\/attach$/.test(new URL(submitter.formAction, location.href).pathname)) return;
+      if (submitter.hasAttribute('data-native')) return;
+      event.preventDefault();
+      event.stopPropagation();
+      if (isAttachSending) return;
+      isAttachSending = true;
+      var body = document.getElementById('field-bodySource');
+      var sentText = body ? body.value : '';
+      var buttons = Array.prototype.filter.call(form.elements, function (el) {
+        return el instanceof HTMLButtonElement;
+      });
+      buttons.forEach(function (b) {
+        b.disabled = true;
+      });
+      status.textContent = '保存してファイルを送っています…';
+      fetch(submitter.formAction, { method: 'POST', credentials: 'same-origin', headers: { 'x-csrf-token': token }, body: new FormData(form) })
+        .then(function (response) {
+          return response.text().then(function (html) {
+            var doc = new DOMParser().parseFromString(html, 'text/html');
+            var isRefusedFile = !response.redirected && doc.querySelector('#attachments .field-error, #attachments .error-summary') !== null;
+            if (!(response.redirected || isRefusedFile) || !becomeSavedForm(doc)) {
+              // Nothing was saved: the same post without script, for the browser to show its answer.
+              isAttachSending = false;
+              isSubmitting = true;
+              submitter.setAttribute('data-native', '');
+              buttons.forEach(function (b) {
+                b.disabled = false;
+              });
+              form.requestSubmit(submitter);
+              return;
+            }
+            var notice = doc.querySelector('.admin-notice');
+            replacePanel(html, response.redirected && notice ? notice.textContent : '');
+            if (body && body.value === sentText) isUnsaved = false;
+            status.textContent = '';
+            isAttachSending = false;
+          });
+        })
+        .catch(function () {
+          isAttachSending = false;
+          buttons.forEach(function (b) {
+            b.disabled = false;
+          });
+          status.textContent = '送信できませんでした。通信状態を確かめて、もう一度お試しください。入力中の本文はそのままです。';
+        });
+    },
+    true,
+  );
 
   window.addEventListener('beforeunload', function (event) {
     if (!isUnsaved || isSubmitting) return;

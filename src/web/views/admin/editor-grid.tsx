@@ -6,7 +6,11 @@
 // The panel holds forms of its own and forms do not nest, so the main <form> ends after the
 // body and the controls of the actions below it join it through their `form` attribute.
 import type { ComponentChildren } from 'preact';
-import { CsrfField } from './form.js';
+import type { TrustedHtml } from '../../../domain/trusted-html.js';
+import { BodyField } from './body-field.js';
+import { BodyPreview } from './body-preview.js';
+import { CsrfField, type FieldErrors } from './form.js';
+import { ReportAttachments, type ReportAttachmentsProps } from './report-attachments.js';
 
 /** The main form's id, named by the `form` attribute of every control outside it. */
 export const EDITOR_FORM_ID = 'editor-form';
@@ -18,9 +22,17 @@ export interface EditorGridProps {
   submissionKey?: string;
   /** The fields above the body. */
   fields: ComponentChildren;
-  body: ComponentChildren;
-  attachments?: ComponentChildren;
-  preview: ComponentChildren;
+  bodySource: string;
+  errors: FieldErrors;
+  isReadOnly: boolean;
+  /** The panel, for a stored item the actor may edit. */
+  attachments?: ReportAttachmentsProps;
+  /** The rendered body, after the プレビュー button. */
+  preview?: TrustedHtml;
+  /** `report:5`, `page:2`: the stored item, whose attachments the live preview lists. */
+  itemRef?: string;
+  /** False when a refusal above the form has the focus. */
+  isPreviewFocused: boolean;
   /** The note, the buttons and the file choice: controls carrying `form={EDITOR_FORM_ID}`. */
   actions: ComponentChildren;
 }
@@ -33,13 +45,13 @@ export function EditorGrid(props: EditorGridProps) {
         <input type="hidden" name="expectedVersion" value={props.expectedVersion} />
         {props.submissionKey && <input type="hidden" name="submissionKey" value={props.submissionKey} />}
         <div class="editor-fields">{props.fields}</div>
-        {props.body}
+        <BodyField value={props.bodySource} errors={props.errors} isReadOnly={props.isReadOnly} />
       </form>
-      {props.attachments}
+      {props.attachments && <ReportAttachments {...props.attachments} />}
       <div class="editor-actions" id="editor-actions">
         {props.actions}
       </div>
-      {props.preview}
+      <BodyPreview html={props.preview} attachments={props.attachments?.attachments} itemRef={props.itemRef} isFocused={props.isPreviewFocused} />
     </div>
   );
 }

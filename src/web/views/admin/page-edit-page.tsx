@@ -6,12 +6,10 @@ import type { ReportAction } from '../../../domain/report-workflow.js';
 import type { TrustedHtml } from '../../../domain/trusted-html.js';
 import { AttachInForm } from './attach-in-form.js';
 import { AutosaveOffer, AutosaveRestored, type AutosaveOfferProps } from './autosave-offer.js';
-import { BodyField } from './body-field.js';
-import { BodyPreview } from './body-preview.js';
 import { EDITOR_FORM_ID, EditorGrid } from './editor-grid.js';
 import { controlAttrs, ErrorSummary, FieldError, TextField, type FieldErrors } from './form.js';
 import { AdminLayout, type AdminPageContext } from './layout.js';
-import { ReportAttachments, type ReportAttachmentsProps } from './report-attachments.js';
+import type { ReportAttachmentsProps } from './report-attachments.js';
 import { WorkflowButtons } from './workflow-buttons.js';
 
 /** The form as typed (strings only, so anything typed can be shown again). */
@@ -112,16 +110,13 @@ export function PageEditPage(props: PageEditPageProps) {
         expectedVersion={form.expectedVersion}
         submissionKey={props.submissionKey}
         fields={<PageFields {...props} isReadOnly={isReadOnly} />}
-        body={<BodyField value={form.bodySource} errors={errors} isReadOnly={isReadOnly} />}
-        attachments={props.attachments && <ReportAttachments {...props.attachments} />}
-        preview={
-          <BodyPreview
-            html={props.preview}
-            attachments={props.attachments?.attachments}
-            itemRef={stored ? `page:${stored.id}` : undefined}
-            isFocused={!props.problem && Object.keys(errors).length === 0}
-          />
-        }
+        bodySource={form.bodySource}
+        errors={errors}
+        isReadOnly={isReadOnly}
+        attachments={props.attachments}
+        preview={props.preview}
+        itemRef={stored ? `page:${stored.id}` : undefined}
+        isPreviewFocused={!props.problem && Object.keys(errors).length === 0}
         actions={
           <>
             {!isReadOnly && (

@@ -9,13 +9,11 @@ import { parsePublishAt, type ReportAction } from '../../../domain/report-workfl
 import type { TrustedHtml } from '../../../domain/trusted-html.js';
 import { AttachInForm } from './attach-in-form.js';
 import { AutosaveOffer, AutosaveRestored, type AutosaveOfferProps } from './autosave-offer.js';
-import { BodyField } from './body-field.js';
-import { BodyPreview } from './body-preview.js';
 import { formatJapanDateTime } from '../../../domain/japan-time.js';
 import { EDITOR_FORM_ID, EditorGrid } from './editor-grid.js';
 import { controlAttrs, ErrorSummary, FieldError, TextField, type FieldErrors } from './form.js';
 import { AdminLayout, type AdminPageContext } from './layout.js';
-import { ReportAttachments, type ReportAttachmentsProps } from './report-attachments.js';
+import type { ReportAttachmentsProps } from './report-attachments.js';
 import { ReportDiffView } from './report-diff-view.js';
 import { StatusBadge } from './report-status.js';
 import { WorkflowButtons } from './workflow-buttons.js';
@@ -139,16 +137,13 @@ export function ReportEditPage(props: ReportEditPageProps) {
         expectedVersion={form.expectedVersion}
         submissionKey={props.submissionKey}
         fields={<ReportFields {...props} isReadOnly={isReadOnly} />}
-        body={<BodyField value={form.bodySource} errors={errors} isReadOnly={isReadOnly} />}
-        attachments={props.attachments && <ReportAttachments {...props.attachments} />}
-        preview={
-          <BodyPreview
-            html={props.preview}
-            attachments={props.attachments?.attachments}
-            itemRef={report ? `report:${report.id}` : undefined}
-            isFocused={focus === 'preview'}
-          />
-        }
+        bodySource={form.bodySource}
+        errors={errors}
+        isReadOnly={isReadOnly}
+        attachments={props.attachments}
+        preview={props.preview}
+        itemRef={report ? `report:${report.id}` : undefined}
+        isPreviewFocused={focus === 'preview'}
         actions={
           <>
             {!isReadOnly && <NoteField form={form} />}
