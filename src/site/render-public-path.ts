@@ -2,7 +2,7 @@
 // a 301, or not-found. The static export calls it for each path of listPublicPaths; the
 // server's routes call the same page functions (site-pages.tsx) through Fastify.
 import { NotFoundError, ValidationError } from '../domain/errors.js';
-import { pagedPath, paths, SEARCH_KINDS, type SearchKind, type SearchParams } from '../domain/paths.js';
+import { pagedPath, paths, type SearchParams } from '../domain/paths.js';
 import { normalizeTag } from '../domain/report-rules.js';
 import { FEED_CONTENT_TYPES, renderFeed } from './feeds/render-feed.js';
 import { OPEN_SEARCH_CONTENT_TYPE, renderOpenSearch } from './discovery/render-open-search.js';
@@ -12,6 +12,7 @@ import { listPageNumber, parsePageNumber } from './paging.js';
 import { findLegacyQueryRedirect, findPublicRedirect } from './public-redirects.js';
 import { findCategoryList } from './report-list/find-category-list.js';
 import { reportListSpec, type ReportListSpec } from './report-list/report-list-spec.js';
+import { searchFiltersOf } from './search/search-filters.js';
 import { searchTextOf } from './search/search-text-of.js';
 import type { SiteDeps } from './site-deps.js';
 import { HTML, sitePages } from './site-pages.js';
@@ -135,17 +136,9 @@ async function renderSearch(deps: SiteDeps, url: string, query: URLSearchParams,
   if (options.staticSearch) return html(await sitePages.search(deps, {}, 1, { isStaticSearch: true }));
   const input = searchTextOf(url);
   const page = parsePageNumber(query.get('page') ?? '1');
-  const year = query.get('year') ?? '';
-  const kind = query.get('kind') ?? '';
-  const category = query.get('category') ?? '';
-  if (input.isMalformed || page === undefined || !/^(\d{4})?$/.test(year) || !/^[a-z0-9-]{0,80}$/.test(category)) return undefined;
-  if (kind !== '' && !(SEARCH_KINDS as readonly string[]).includes(kind)) return undefined;
-  const params: SearchParams = {
-    q: input.text,
-    year: year ? Number(year) : undefined,
-    category: category || undefined,
-    kind: (kind || undefined) as SearchKind | undefined,
-  };
+  const filters = searchFiltersOf(query);
+  if (input.isMalformed || page === undefined || filters === undefined) return undefined;
+  const params: SearchParams = { q: input.text, ...filters };
   try {
     return html(await sitePages.search(deps, params, page));
   } catch (error) {

@@ -2,7 +2,9 @@
 // answers 400 (with a Japanese page) for page=abc, page=-1 and the like. Numbers are
 // matched as digit strings: coercion to number would let "1e999" through as Infinity.
 // Plain JSON Schema: the few schemas here do not justify loading a schema builder at start.
+import { SEARCH_KINDS } from '../domain/paths.js';
 import { MAX_PAGE, PAGE_NUMBER } from '../site/paging.js';
+import { SEARCH_CATEGORY, SEARCH_YEAR } from '../site/search/search-filters.js';
 
 /** 1–999999 written plainly; pages past MAX_PAGE are refused by pageNumber(). */
 const POSITIVE_INTEGER = { type: 'string', pattern: PAGE_NUMBER.source } as const;
@@ -52,9 +54,9 @@ export const SEARCH_QUERY = {
   properties: {
     q: { type: 'string' },
     page: POSITIVE_INTEGER,
-    year: { type: 'string', pattern: '^([0-9]{4})?$' },
-    category: { type: 'string', pattern: '^[a-z0-9-]{0,80}$' },
-    kind: { type: 'string', enum: ['', 'report', 'page'] },
+    year: { type: 'string', pattern: SEARCH_YEAR.source },
+    category: { type: 'string', pattern: SEARCH_CATEGORY.source },
+    kind: { type: 'string', enum: ['', ...SEARCH_KINDS] },
   },
 } as const;
 

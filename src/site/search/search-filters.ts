@@ -1,0 +1,17 @@
+// The search page's filters as a URL writes them: the server's query schema (web/query.ts)
+// and renderPublicPath accept the same values. Empty year and category are what the form's
+// 「すべて」 sends.
+import { SEARCH_KINDS, type SearchKind, type SearchParams } from '../../domain/paths.js';
+
+export const SEARCH_YEAR = /^([0-9]{4})?$/;
+export const SEARCH_CATEGORY = /^[a-z0-9-]{0,80}$/;
+
+/** The filters of `?year=&category=&kind=`, or undefined when one is not a value the form sends. */
+export function searchFiltersOf(query: URLSearchParams): Omit<SearchParams, 'q'> | undefined {
+  const year = query.get('year') ?? '';
+  const category = query.get('category') ?? '';
+  const kind = query.get('kind') ?? '';
+  if (!SEARCH_YEAR.test(year) || !SEARCH_CATEGORY.test(category)) return undefined;
+  if (kind !== '' && !(SEARCH_KINDS as readonly string[]).includes(kind)) return undefined;
+  return { year: year ? Number(year) : undefined, category: category || undefined, kind: (kind || undefined) as SearchKind | undefined };
+}
