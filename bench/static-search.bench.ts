@@ -131,6 +131,26 @@ async function main(): Promise<void> {
       console.log(`  ${q}: static ${staticTotal}, server ${server.total}${staticTotal === server.total ? '' : '  MISMATCH'}; first page ${sameOrder ? 'same order' : 'DIFFERENT ORDER'}`);
     }
 
+    // The evaluator's own cost, apart from the browser and this machine's load: CPU time of one
+    // search in Node over the files (cold: files read and gunzipped; warm: shards already parsed).
+    console.log('\nNode, CPU time of runStaticSearch (median of runs): cold (index opened anew) / warm (same index object)');
+    for (const q of QUERIES) {
+      const cold: number[] = [];
+      const warm: number[] = [];
+      for (let run = 0; run < options.runs; run++) {
+        const cpuOf = async (work: () => Promise<unknown>) => {
+          const started = process.cpuUsage();
+          await work();
+          const used = process.cpuUsage(started);
+          return (used.user + used.system) / 1000;
+        };
+        let opened = index;
+        cold.push(await cpuOf(async () => runStaticSearch((opened = await openIndexDir(join(outDir, 'search-index'))), { q, page: 1 })));
+        warm.push(await cpuOf(() => runStaticSearch(opened, { q, page: 1 })));
+      }
+      console.log(`  ${q}: ${median(cold).toFixed(1)} / ${median(warm).toFixed(1)} ms`);
+    }
+
     const page = await renderPublicPath(deps, '/search', { staticSearch: true });
     mkdirSync(join(outDir, 'search'), { recursive: true });
     writeFileSync(join(outDir, 'search', 'index.html'), page.kind === 'page' ? page.body : '');

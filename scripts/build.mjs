@@ -2,7 +2,7 @@
 // bundled into one ES module (dist/katsudo.mjs), plus the stylesheet and icon beside it.
 // One file loads in about half the time of hundreds of modules, which is most of the
 // start-up time (docs/performance.md). Type checking is `npm run typecheck`.
-import { cpSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 rmSync('dist', { recursive: true, force: true });
@@ -37,14 +37,9 @@ cpSync('src/web/assets', 'dist/assets', { recursive: true });
 // The static export's search page script, for the browser (exporter/search/write-search-script.ts
 // bundles it the same way when run from source, and copies this file when bundled).
 await build({
+  ...JSON.parse(readFileSync('src/exporter/search/client/bundle-options.json', 'utf8')),
   entryPoints: ['src/exporter/search/client/static-search.ts'],
   outfile: 'dist/assets/static-search.js',
-  bundle: true,
-  format: 'esm',
-  platform: 'browser',
-  target: 'es2020',
-  minify: true,
-  legalComments: 'none',
   logLevel: 'warning',
 });
 // The password policy's list of common passwords, read by actions/common-passwords.ts.

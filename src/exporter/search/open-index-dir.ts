@@ -4,7 +4,8 @@
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { StaticIndex } from './client/find-static-hits.js';
-import { isGzip, readShard, type DocTable, type ReportText, type Shard } from './client/format.js';
+import { isGzip, type DocTable } from './client/format.js';
+import { openStaticIndex } from './client/open-static-index.js';
 import type { StaticTexts } from './client/run-static-search.js';
 import { readFileOrUndefined } from './write-if-changed.js';
 
@@ -20,20 +21,5 @@ export const decodeJson = <T>(bytes: Uint8Array): T => JSON.parse(Buffer.from(by
 export async function openIndexDir(indexDir: string): Promise<StaticIndex & StaticTexts> {
   const tableBytes = await readIndexFile(join(indexDir, 'docs.dat'));
   if (!tableBytes) throw new Error(`no search index in ${indexDir}`);
-  const table = decodeJson<DocTable>(tableBytes);
-  const shards = new Map<string, Promise<Shard | undefined>>();
-  const existing = new Set(table.shards);
-  return {
-    table,
-    shard(name) {
-      if (!existing.has(name)) return Promise.resolve(undefined);
-      let shard = shards.get(name);
-      if (!shard) shards.set(name, (shard = readIndexFile(join(indexDir, `${name}.dat`)).then((bytes) => bytes && readShard(bytes))));
-      return shard;
-    },
-    async texts(name) {
-      const bytes = await readIndexFile(join(indexDir, `${name}.dat`));
-      return bytes ? decodeJson<Record<string, ReportText>>(bytes) : {};
-    },
-  };
+  return openStaticIndex(decodeJson<DocTable>(tableBytes), (name) => readIndexFile(join(indexDir, `${name}.dat`)));
 }

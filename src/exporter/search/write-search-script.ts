@@ -10,15 +10,8 @@ import { writeIfChanged } from './write-if-changed.js';
 
 export const SEARCH_SCRIPT_PATH = 'assets/static-search.js';
 
-/** What scripts/build.mjs gives esbuild, so both bundles are the same. */
-export const SEARCH_SCRIPT_BUILD = {
-  bundle: true,
-  format: 'esm',
-  platform: 'browser',
-  target: 'es2020',
-  minify: true,
-  legalComments: 'none',
-} as const;
+/** esbuild's options for the script, shared with scripts/build.mjs so both bundles are the same. */
+const BUNDLE_OPTIONS = new URL('./client/bundle-options.json', import.meta.url);
 
 const IS_SOURCE = import.meta.url.endsWith('.ts');
 
@@ -34,7 +27,8 @@ async function bundleFromSource(): Promise<Uint8Array> {
   const { build } = await import('esbuild');
   const entry = fileURLToPath(new URL('./client/static-search.ts', import.meta.url));
   if (!existsSync(entry)) throw new Error(`search script source missing: ${entry}`);
-  const result = await build({ ...SEARCH_SCRIPT_BUILD, entryPoints: [entry], write: false, logLevel: 'warning' });
+  const options = JSON.parse(await readFile(fileURLToPath(BUNDLE_OPTIONS), 'utf8')) as Record<string, unknown>;
+  const result = await build({ ...options, entryPoints: [entry], write: false, logLevel: 'warning' });
   return result.outputFiles[0]!.contents;
 }
 

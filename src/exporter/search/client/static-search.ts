@@ -10,7 +10,8 @@ import { paths, withPage, type SearchParams } from '../../../domain/paths.js';
 import type { TextPart } from '../../../domain/search/snippet.js';
 import type { StaticIndex } from './find-static-hits.js';
 import { MALFORMED_Q_MESSAGE, searchTextOf } from '../../../site/search/search-text-of.js';
-import { INDEX_DIR, isGzip, readShard, type DocTable, type ReportText, type Shard } from './format.js';
+import { INDEX_DIR, isGzip, type DocTable } from './format.js';
+import { openStaticIndex } from './open-static-index.js';
 import { runStaticSearch, type Paged, type StaticReportHit, type StaticSearchParams, type StaticTexts } from './run-static-search.js';
 
 type Child = Node | string | false | null | undefined;
@@ -34,27 +35,11 @@ async function fetchBytes(url: string): Promise<Uint8Array | undefined> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-const decoder = new TextDecoder();
-const json = <T>(bytes: Uint8Array | undefined, fallback: T): T => (bytes ? (JSON.parse(decoder.decode(bytes)) as T) : fallback);
-
-/** The index over HTTP, each file fetched once. */
+/** The index over HTTP. */
 async function openIndex(base: string): Promise<StaticIndex & StaticTexts> {
-  const table = json<DocTable | undefined>(await fetchBytes(`${base}/docs.dat`), undefined);
-  if (!table) throw new Error('search index missing');
-  const shards = new Map<string, Promise<Shard | undefined>>();
-  const existing = new Set(table.shards);
-  return {
-    table,
-    shard(name) {
-      if (!existing.has(name)) return Promise.resolve(undefined);
-      let shard = shards.get(name);
-      if (!shard) shards.set(name, (shard = fetchBytes(`${base}/${name}.dat`).then((bytes) => bytes && readShard(bytes))));
-      return shard;
-    },
-    async texts(name) {
-      return json<Record<string, ReportText>>(await fetchBytes(`${base}/${name}.dat`), {});
-    },
-  };
+  const tableBytes = await fetchBytes(`${base}/docs.dat`);
+  if (!tableBytes) throw new Error('search index missing');
+  return openStaticIndex(JSON.parse(new TextDecoder().decode(tableBytes)) as DocTable, (name) => fetchBytes(`${base}/${name}.dat`));
 }
 
 /** The URL's parameters as the server reads them (q strictly, from the raw URL: site/search/search-text-of.ts). */
