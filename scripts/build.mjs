@@ -22,7 +22,7 @@ await build({
   entryNames: '[name]',
   chunkNames: '[name]-[hash]',
   // Native code, and packages loaded by path at run time, stay in node_modules.
-  external: ['better-sqlite3', 'budoux', 'pdf-lib', 'pdfjs-dist', '@node-rs/argon2', 'sharp'],
+  external: ['better-sqlite3', 'budoux', 'pdf-lib', 'pdfjs-dist', '@node-rs/argon2', 'sharp', 'esbuild'],
   jsx: 'automatic',
   jsxImportSource: 'preact',
   outExtension: { '.js': '.mjs' },
