@@ -11,7 +11,7 @@ import { renderSitemap, SITEMAP_CONTENT_TYPE } from './discovery/render-sitemap.
 import { listPageNumber, parsePageNumber } from './paging.js';
 import { findLegacyQueryRedirect, findPublicRedirect } from './public-redirects.js';
 import { findCategoryList } from './report-list/find-category-list.js';
-import { reportListSpec, type ReportListSpec } from './report-list/report-list-spec.js';
+import { periodList, reportListSpec, type ReportListSpec } from './report-list/report-list-spec.js';
 import { searchFiltersOf } from './search/search-filters.js';
 import { searchTextOf } from './search/search-text-of.js';
 import type { SiteDeps } from './site-deps.js';
@@ -22,9 +22,6 @@ export interface RenderOptions {
   /** The static export's /search: the empty form plus the static search script (search-page.tsx). */
   staticSearch?: boolean;
 }
-
-const YEAR = /^\d{4}$/;
-const MONTH = /^(0[1-9]|1[0-2])$/;
 
 /** `path`: a URL path with an optional query string, as requested (percent-encoded). */
 export async function renderPublicPath(deps: SiteDeps, path: string, options: RenderOptions = {}): Promise<SiteResult> {
@@ -119,9 +116,10 @@ async function listOf(deps: SiteDeps, segments: string[]): Promise<{ list?: Repo
   if (first === 'activity') {
     // `/activity/page/2/` is page 2 of the list; `/activity/page/` may be a report's slug.
     if (second === undefined || (second === 'page' && third !== undefined)) return { list: reportListSpec.activity(), rest: segments.slice(1) };
-    if (!YEAR.test(second)) return { rest: [] };
-    if (third !== undefined && MONTH.test(third)) return { list: reportListSpec.month(Number(second), Number(third)), rest: segments.slice(3) };
-    return { list: reportListSpec.year(Number(second)), rest: segments.slice(2) };
+    const month = third === undefined ? undefined : periodList(second, third);
+    if (month) return { list: month, rest: segments.slice(3) };
+    const year = periodList(second);
+    return year ? { list: year, rest: segments.slice(2) } : { rest: [] };
   }
   if (second === undefined) return { rest: [] };
   if (first === 'category') {

@@ -67,3 +67,17 @@ export const reportListSpec = {
     isEmptyAllowed: false,
   }),
 };
+
+const YEAR = /^\d{4}$/;
+const MONTH = /^(0[1-9]|1[0-2])$/;
+
+/** Whether a path segment under /activity/ is a year (`/activity/2024/`) rather than a report's slug. */
+export function isYearSegment(segment: string): boolean {
+  return YEAR.test(segment);
+}
+
+/** The year or month archive that `/activity/<year>/[<month>/]` names, if the segments are a year and a month. */
+export function periodList(year: string, month?: string): ReportListSpec | undefined {
+  if (!YEAR.test(year) || (month !== undefined && !MONTH.test(month))) return undefined;
+  return month === undefined ? reportListSpec.year(Number(year)) : reportListSpec.month(Number(year), Number(month));
+}

@@ -2,22 +2,20 @@
 // with its page paths (`…/page/2/`). Pages come from site/.
 import type { FastifyPluginAsync } from 'fastify';
 import { PageNotFoundError } from '../../../domain/errors.js';
-import { reportListSpec } from '../../../site/report-list/report-list-spec.js';
+import { isYearSegment, periodList, reportListSpec } from '../../../site/report-list/report-list-spec.js';
 import { HTML, sitePages } from '../../../site/site-pages.js';
 import type { WebDeps } from '../../deps.js';
 import { PAGE_QUERY, type PageQuery } from '../../query.js';
 import { sendCached } from '../../send-cached.js';
 import { sendListPage, sendPagedListPage } from './list-page.js';
 
-const YEAR = /^\d{4}$/;
-const MONTH = /^(0[1-9]|1[0-2])$/;
-
 export const activityRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {
   const withPage = { schema: { querystring: PAGE_QUERY } };
   /** The year, or year and month, of an archive path; a 404 for anything else. */
   const period = (year: string, month?: string) => {
-    if (!YEAR.test(year) || (month !== undefined && !MONTH.test(month))) throw new PageNotFoundError(`/activity/${year}/${month ?? ''}`);
-    return month === undefined ? reportListSpec.year(Number(year)) : reportListSpec.month(Number(year), Number(month));
+    const list = periodList(year, month);
+    if (!list) throw new PageNotFoundError(`/activity/${year}/${month ?? ''}`);
+    return list;
   };
 
   app.get<{ Querystring: PageQuery }>('/activity/', withPage, (request, reply) => sendListPage(deps, request, reply, reportListSpec.activity()));
@@ -27,7 +25,7 @@ export const activityRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app,
 
   app.get<{ Params: { slug: string }; Querystring: PageQuery }>('/activity/:slug/', withPage, async (request, reply) => {
     const { slug } = request.params;
-    if (YEAR.test(slug)) return sendListPage(deps, request, reply, period(slug));
+    if (isYearSegment(slug)) return sendListPage(deps, request, reply, period(slug));
     return sendCached(deps, request, reply, `report:${slug}`, HTML, () => sitePages.report(deps, slug));
   });
   app.get<{ Params: { year: string; n: string } }>('/activity/:year/page/:n/', (request, reply) =>
