@@ -19,6 +19,7 @@ import {
   COLUMNS,
   firstCharacter,
   prefixShards,
+  readPostingCounts,
   readPostings,
   tokenShard,
   wordShard,
@@ -149,6 +150,8 @@ function readPostingsFrom(shard: Shard | undefined, token: string): Map<number, 
 async function termCounts(index: StaticIndex, term: SearchTerm): Promise<Counts | undefined> {
   const tokens = termTokens(term.text);
   if (!tokens) return undefined;
+  // One token (every 1- and 2-character term): its instances are its positions, counted without reading them.
+  if (tokens.tokens.length === 1) return tokenCounts(index, tokens.tokens[0]!, tokens.isLastPrefix);
   const postings = await Promise.all(
     tokens.tokens.map(async (token, i) => {
       const isPrefix = tokens.isLastPrefix && i === tokens.tokens.length - 1;
@@ -157,6 +160,26 @@ async function termCounts(index: StaticIndex, term: SearchTerm): Promise<Counts 
     }),
   );
   return phraseCounts(postings, true);
+}
+
+/** Instances per column of one token, or (prefix) of every token starting with it, by key. */
+async function tokenCounts(index: StaticIndex, token: string, isPrefix: boolean): Promise<Counts> {
+  const out: Counts = new Map();
+  const add = (key: number, counts: number[]) => {
+    const sum = out.get(key);
+    if (!sum) out.set(key, counts);
+    else counts.forEach((n, c) => (sum[c]! += n));
+  };
+  if (!isPrefix) {
+    const shard = await index.shard(tokenShard(index.table, token));
+    if (shard) readPostingCounts(shard, token, add);
+    return out;
+  }
+  for (const shard of await Promise.all(prefixShards(index.table, token).map((name) => index.shard(name)))) {
+    if (!shard) continue;
+    for (const candidate of shard.tokens.keys()) if (firstCharacter(candidate) === token) readPostingCounts(shard, candidate, add);
+  }
+  return out;
 }
 
 /** Every token starting with `first`, positions merged per document and column. */

@@ -223,6 +223,27 @@ export function readPostings(shard: Shard, token: string): DocPostings[] {
   return docs;
 }
 
+/** A token's documents with only the number of positions per column (a one-token phrase needs no more). */
+export function readPostingCounts(shard: Shard, token: string, add: (key: number, counts: number[]) => void): void {
+  const place = shard.tokens.get(token);
+  if (!place) return;
+  const reader = new ByteReader(shard.bytes, place.start);
+  const count = reader.varint();
+  let key = 0;
+  for (let i = 0; i < count; i++) {
+    key += reader.varint();
+    const bits = reader.varint();
+    const counts = COLUMNS.map(() => 0);
+    for (let c = 0; c < COLUMNS.length; c++) {
+      if (!(bits & (1 << c))) continue;
+      const n = reader.varint();
+      counts[c] = n;
+      for (let k = 0; k < n; k++) reader.varint();
+    }
+    add(key, counts);
+  }
+}
+
 /** A shard file from tokens and their encoded postings (count of docs first), tokens sorted. */
 export function writeShard(entries: Iterable<[string, Uint8Array]>): Uint8Array {
   const out = new ByteWriter();
