@@ -3,7 +3,7 @@
 // a Japanese page, /api gets JSON. A 500 is logged once with the request id and shows
 // no detail.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, diskFullFrom, UnavailableError, type ErrorCode } from '../domain/errors.js';
+import { AppError, diskFullFrom, UnavailableError, ValidationError, type ErrorCode, type FieldMessages } from '../domain/errors.js';
 import { EMPTY_SETTINGS } from '../domain/settings.js';
 import { getContentVersion } from '../store/site-state.js';
 import type { WebDeps } from './deps.js';
@@ -34,6 +34,42 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   // 507 Insufficient Storage: the admin's page says the disk is full, not "try later".
   DISK_FULL: 507,
 };
+
+/** An action's refusal that a form answers by showing itself again, instead of the error page. */
+export interface FormRefusal {
+  /** From STATUS_BY_CODE, as the error page would answer. */
+  status: number;
+  code: ErrorCode;
+  message: string;
+  /** A ValidationError's messages by field; {} for the other refusals. */
+  fields: FieldMessages;
+  /** What the error carries besides its message (an EditConflictError's conflict, MediaInUseError's users). */
+  details: unknown;
+  /** A busy or stopped work pool: when to come back (the caller sends it as Retry-After). */
+  retryAfterSeconds?: number;
+}
+
+/** The work pool's refusals (a full queue, a task stopped): a form keeps what was typed and says to try again. */
+export const UNAVAILABLE_CODES: readonly ErrorCode[] = ['SERVER_BUSY', 'WORK_TIMEOUT'];
+
+/**
+ * The refusal to show on the form when `error` has one of `codes` (by default a
+ * ValidationError's); undefined for any other error, which the caller throws on to the
+ * error handler. A driver's disk-full error counts as DISK_FULL. The status always comes
+ * from the one table above.
+ */
+export function formRefusalOf(error: unknown, codes: readonly ErrorCode[] = ['VALIDATION_FAILED']): FormRefusal | undefined {
+  const known = diskFullFrom(error) ?? error;
+  if (!(known instanceof AppError) || !codes.includes(known.code as ErrorCode)) return undefined;
+  return {
+    status: statusOf(known),
+    code: known.code as ErrorCode,
+    message: known.message,
+    fields: known instanceof ValidationError ? known.fields : {},
+    details: known.details,
+    ...(known instanceof UnavailableError ? { retryAfterSeconds: known.retryAfterSeconds } : {}),
+  };
+}
 
 function statusOf(error: unknown): number {
   if (diskFullFrom(error)) return STATUS_BY_CODE.DISK_FULL;

@@ -3,12 +3,12 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { changeOwnPassword } from '../../../actions/change-password.js';
 import { revokeOtherSessions, revokeSession } from '../../../actions/revoke-sessions.js';
 import { twoFactorStatus } from '../../../actions/two-factor/two-factor-status.js';
-import { ValidationError } from '../../../domain/errors.js';
 import { listSessionsOfUser } from '../../../store/sessions.js';
 import { formField } from '../../admin/form-body.js';
 import { withNotice } from '../../admin/notices.js';
 import { adminPageContext, sendAdminPage } from '../../admin/page.js';
 import type { WebDeps } from '../../deps.js';
+import { formRefusalOf } from '../../errors.js';
 import { AccountPage } from '../../views/admin/account-page.js';
 import type { FieldErrors } from '../../views/admin/form.js';
 
@@ -43,8 +43,9 @@ export const accountRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, 
         admin.session.id,
       );
     } catch (error) {
-      if (error instanceof ValidationError) return sendAccount(request, reply, error.fields, 422);
-      throw error;
+      const refused = formRefusalOf(error);
+      if (!refused) throw error;
+      return sendAccount(request, reply, refused.fields, refused.status);
     }
     return reply.redirect(withNotice('/admin/account', 'password-changed'), 303);
   });

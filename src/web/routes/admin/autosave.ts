@@ -4,12 +4,12 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { discardAutosave } from '../../../actions/discard-autosave.js';
 import { keepAutosave } from '../../../actions/keep-autosave.js';
-import { ValidationError } from '../../../domain/errors.js';
 import type { ItemKind } from '../../../domain/item-ref.js';
 import { editorPath } from '../../admin/autosave-slot.js';
 import { formField, formPairs } from '../../admin/form-body.js';
 import { withNotice } from '../../admin/notices.js';
 import type { WebDeps } from '../../deps.js';
+import { formRefusalOf } from '../../errors.js';
 import { FORM_BODY_LIMIT } from './form-limits.js';
 import { parseId } from './reports-shared.js';
 
@@ -40,8 +40,9 @@ export const autosaveRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app,
       const { savedAt } = await keepAutosave(deps.ctx, request.admin!.actor, { ...slot, fields });
       return reply.type('application/json').send({ savedAt });
     } catch (error) {
-      if (error instanceof ValidationError) return reply.code(422).type('application/json').send({ error: error.message });
-      throw error;
+      const refused = formRefusalOf(error);
+      if (!refused) throw error;
+      return reply.code(refused.status).type('application/json').send({ error: refused.message });
     }
   });
 

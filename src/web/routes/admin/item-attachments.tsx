@@ -11,8 +11,8 @@ import { listMedia } from '../../../actions/list-media.js';
 import { detachMedia } from '../../../actions/detach-media.js';
 import { reorderAttachments } from '../../../actions/reorder-attachments.js';
 import { uploadMedia } from '../../../actions/upload-media.js';
-import { diskFullFrom, ValidationError, type FieldMessages } from '../../../domain/errors.js';
-import { STATUS_BY_CODE } from '../../errors.js';
+import { ValidationError, type FieldMessages } from '../../../domain/errors.js';
+import { formRefusalOf, type FormRefusal } from '../../errors.js';
 import { checkAttachmentText, formatMegabytes, withFileName } from '../../../domain/media-rules.js';
 import { attachedMediaIds, findMedia, listItemAttachments, otherUseAltTexts } from '../../../store/media.js';
 import type { ItemKind, ItemRef } from '../../../domain/item-ref.js';
@@ -57,10 +57,10 @@ export interface AttachmentFailure {
  * `lead` says what did happen first (save-and-attach: the text was saved).
  */
 function diskFullFailure(request: FastifyRequest, error: unknown, lead = ''): AttachmentFailure | undefined {
-  const full = diskFullFrom(error);
+  const full = formRefusalOf(error, ['DISK_FULL']);
   if (!full) return undefined;
   request.log.error({ err: error }, 'attachment refused: the disk is full');
-  return { errors: { order: `${lead}${full.message}` }, status: STATUS_BY_CODE.DISK_FULL };
+  return { errors: { order: `${lead}${full.message}` }, status: full.status };
 }
 
 /** What differs between reports and pages. */
@@ -110,7 +110,7 @@ export const itemAttachmentRoutes = <T extends { id: number }>(owner: Attachment
     request: FastifyRequest<Params>,
     reply: FastifyReply,
     act: (id: number) => Promise<keyof typeof NOTICES>,
-    onInvalid: (error: ValidationError) => AttachmentFailure,
+    onInvalid: (error: Pick<FormRefusal, 'fields' | 'message'>) => AttachmentFailure,
   ): Promise<FastifyReply> {
     let item: T;
     try {
@@ -124,9 +124,10 @@ export const itemAttachmentRoutes = <T extends { id: number }>(owner: Attachment
     } catch (error) {
       const full = diskFullFailure(request, error);
       // The forms as they were sent (onInvalid keeps them), with the panel's message.
-      if (full) return owner.sendEditPage(request, reply, item, { ...onInvalid(new ValidationError('', {})), ...full });
-      if (!(error instanceof ValidationError)) throw error;
-      return owner.sendEditPage(request, reply, item, onInvalid(error));
+      if (full) return owner.sendEditPage(request, reply, item, { ...onInvalid({ fields: {}, message: '' }), ...full });
+      const refused = formRefusalOf(error);
+      if (!refused) throw error;
+      return owner.sendEditPage(request, reply, item, { ...onInvalid(refused), status: refused.status });
     }
     return reply.redirect(`${withNotice(`/admin/${segment}/${item.id}/edit`, notice)}#attachments`, 303);
   }
@@ -209,8 +210,9 @@ export const itemAttachmentRoutes = <T extends { id: number }>(owner: Attachment
     } catch (error) {
       const full = diskFullFailure(request, error, `入力した内容は保存しましたが、${fileName ? `ファイル「${fileName}」` : 'ファイル'}は添付できませんでした。`);
       if (full) return owner.sendEditPage(request, reply, item, { ...full, uploadForm: form });
-      if (!(error instanceof ValidationError)) throw error;
-      return owner.sendEditPage(request, reply, item, { errors: prefixed('upload.', error.fields), uploadForm: form });
+      const refused = formRefusalOf(error);
+      if (!refused) throw error;
+      return owner.sendEditPage(request, reply, item, { errors: prefixed('upload.', refused.fields), uploadForm: form, status: refused.status });
     }
     return reply.redirect(`${withNotice(`/admin/${segment}/${savedId}/edit`, 'attachment-saved-uploaded')}#attachments`, 303);
   }

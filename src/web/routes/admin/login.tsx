@@ -2,7 +2,6 @@
 // had ended during a save), the "保存を続ける" page lets the user repeat the save.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { logIn } from '../../../actions/log-in.js';
-import { NativeModuleError } from '../../../domain/errors.js';
 import { logOut } from '../../../actions/log-out.js';
 import { safeAdminPath } from '../../admin/access.js';
 import { carriedFields } from '../../admin/carried-fields.js';
@@ -14,6 +13,7 @@ import { withNotice } from '../../admin/notices.js';
 import { adminPageContext, sendAdminPage } from '../../admin/page.js';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../../admin/session.js';
 import type { WebDeps } from '../../deps.js';
+import { formRefusalOf } from '../../errors.js';
 import type { FieldErrors } from '../../views/admin/form.js';
 import { LoginPage } from '../../views/admin/login-page.js';
 
@@ -48,11 +48,12 @@ export const loginRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { 
         deps.session,
       );
     } catch (error) {
-      if (!(error instanceof NativeModuleError)) throw error;
+      const refused = formRefusalOf(error, ['NATIVE_MODULE_UNAVAILABLE']);
+      if (!refused) throw error;
       // A broken installation (argon2 does not load) is the server's fault: said so, never
       // "wrong password", and logged once with its cause for the operator.
       request.log.error({ err: error, reqId: request.id }, 'login failed: password hashing is unavailable');
-      return sendLogin(request, reply, { ...form, errors: { password: NATIVE_FAILURE_MESSAGE } }, 503);
+      return sendLogin(request, reply, { ...form, errors: { password: NATIVE_FAILURE_MESSAGE } }, refused.status);
     }
     if (!result.isOk && result.reason === 'throttled') {
       reply.header('Retry-After', String(Math.ceil(result.retryAfterMs / 1000)));

@@ -7,7 +7,7 @@ import { listMedia } from '../../../actions/list-media.js';
 import { listMediaUsers } from '../../../actions/list-media-users.js';
 import { updateMediaAlt } from '../../../actions/update-media-alt.js';
 import { uploadMedia } from '../../../actions/upload-media.js';
-import { MediaInUseError, MediaNotFoundError, PageNotFoundError, ValidationError } from '../../../domain/errors.js';
+import { MediaNotFoundError, PageNotFoundError, type MediaUser } from '../../../domain/errors.js';
 import { mediaMessages, withFileName } from '../../../domain/media-rules.js';
 import { isAllowed } from '../../../domain/user.js';
 import { getMedia } from '../../../store/media.js';
@@ -16,6 +16,7 @@ import { formField } from '../../admin/form-body.js';
 import { withNotice } from '../../admin/notices.js';
 import { adminPageContext, sendAdminPage } from '../../admin/page.js';
 import type { WebDeps } from '../../deps.js';
+import { formRefusalOf } from '../../errors.js';
 import type { FieldErrors } from '../../views/admin/form.js';
 import { MediaDeletePage } from '../../views/admin/media-delete-page.js';
 import { altFieldName, MediaLibraryPage, type MediaKindFilter } from '../../views/admin/media-library-page.js';
@@ -128,8 +129,9 @@ export const mediaRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { 
       if (media.pdfFailure) request.log.warn({ mediaId: media.id, cause: media.pdfFailure }, 'PDF stored without page count or text');
       return reply.redirect(`${withNotice('/admin/media', media.isDuplicate ? 'media-duplicate' : 'media-uploaded')}#media-${media.id}`, 303);
     } catch (error) {
-      if (error instanceof ValidationError) return sendLibrary(request, reply, { errors: error.fields, uploadAltText: altText }, 422);
-      throw error;
+      const refused = formRefusalOf(error);
+      if (!refused) throw error;
+      return sendLibrary(request, reply, { errors: refused.fields, uploadAltText: altText }, refused.status);
     }
   });
 
@@ -139,10 +141,9 @@ export const mediaRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { 
     try {
       await updateMediaAlt(deps.ctx, { mediaId: id, altText, user: request.admin!.actor });
     } catch (error) {
-      if (error instanceof ValidationError) {
-        return sendLibrary(request, reply, { errors: { [altFieldName(id)]: Object.values(error.fields)[0] ?? error.message }, editedAlt: { id, altText } }, 422);
-      }
-      throw error;
+      const refused = formRefusalOf(error);
+      if (!refused) throw error;
+      return sendLibrary(request, reply, { errors: { [altFieldName(id)]: Object.values(refused.fields)[0] ?? refused.message }, editedAlt: { id, altText } }, refused.status);
     }
     return reply.redirect(`${withNotice('/admin/media', 'media-updated')}#media-${id}`, 303);
   });
@@ -159,9 +160,11 @@ export const mediaRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { 
     try {
       await deleteMedia(deps.ctx, { mediaId: id, user: request.admin!.actor });
     } catch (error) {
-      if (!(error instanceof MediaInUseError)) throw error;
+      const refused = formRefusalOf(error, ['MEDIA_IN_USE']);
+      if (!refused) throw error;
       const [media, page] = await Promise.all([getMedia(deps.ctx.db, id), adminPageContext(deps, request, reply)]);
-      return sendAdminPage(reply, <MediaDeletePage page={page} media={media} usedBy={error.reports} isRefused />, 409);
+      const { reports } = refused.details as { reports: MediaUser[] };
+      return sendAdminPage(reply, <MediaDeletePage page={page} media={media} usedBy={reports} isRefused />, refused.status);
     }
     return reply.redirect(withNotice('/admin/media', 'media-deleted'), 303);
   });

@@ -3,7 +3,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { restorePageRevision } from '../../../actions/restore-page-revision.js';
 import { workflowState } from '../../../actions/save-page.js';
-import { EditConflictError, ValidationError } from '../../../domain/errors.js';
 import type { Page } from '../../../domain/page.js';
 import { diffRevisions } from '../../../domain/report-diff.js';
 import { canDo } from '../../../domain/report-workflow.js';
@@ -13,6 +12,7 @@ import { formField } from '../../admin/form-body.js';
 import { withNotice } from '../../admin/notices.js';
 import { adminPageContext, sendAdminPage } from '../../admin/page.js';
 import type { WebDeps } from '../../deps.js';
+import { formRefusalOf } from '../../errors.js';
 import { ReportHistoryPage, type ReportHistoryPageProps } from '../../views/admin/report-history-page.js';
 import { parseId, reportIdOf, sendRefusal } from './reports-shared.js';
 
@@ -64,10 +64,11 @@ export const pageHistoryRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (a
     try {
       await restorePageRevision(deps.ctx, actor, { pageId: id, revisionId, expectedVersion: parseId(formField(request, 'expectedVersion')) ?? 0 });
     } catch (error) {
-      if (error instanceof ValidationError) return sendHistory(request, reply, stored, {}, `この版には戻せませんでした。${Object.values(error.fields).join(' ')}`, 422);
-      if (error instanceof EditConflictError) {
+      const refused = formRefusalOf(error, ['VALIDATION_FAILED', 'EDIT_CONFLICT']);
+      if (refused?.code === 'VALIDATION_FAILED') return sendHistory(request, reply, stored, {}, `この版には戻せませんでした。${Object.values(refused.fields).join(' ')}`, refused.status);
+      if (refused) {
         const problem = 'この履歴を開いたあとに、ほかの人がページを保存しました。最新の履歴を確認してから、もう一度戻してください。';
-        return sendHistory(request, reply, await getPage(deps.ctx.db, id), {}, problem, 409);
+        return sendHistory(request, reply, await getPage(deps.ctx.db, id), {}, problem, refused.status);
       }
       return sendRefusal(deps, request, reply, error, undefined, 'page');
     }

@@ -5,8 +5,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { deletePagePermanently } from '../../../actions/delete-page-permanently.js';
 import { transitionPage, type PageAction } from '../../../actions/page-transition.js';
 import { savePage, workflowState, type PageEditConflict, type SavedPage } from '../../../actions/save-page.js';
-import { EditConflictError, UnavailableError, ValidationError } from '../../../domain/errors.js';
-import { STATUS_BY_CODE } from '../../errors.js';
+import { formRefusalOf, UNAVAILABLE_CODES } from '../../errors.js';
 import { PAGE_STATUSES, type Page, type PageFields } from '../../../domain/page.js';
 import { pageTree } from '../../../domain/page-tree.js';
 import { paths } from '../../../domain/paths.js';
@@ -124,12 +123,11 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
     try {
       return await sendEditPage(request, reply, { stored, form, preview: await previewOf(form.bodySource) });
     } catch (error) {
-      if (error instanceof ValidationError) return sendEditPage(request, reply, { stored, form, errors: error.fields, status: 422 });
-      if (error instanceof UnavailableError) {
-        reply.header('Retry-After', String(error.retryAfterSeconds));
-        return sendEditPage(request, reply, { stored, form, problem: PREVIEW_BUSY_MESSAGE, status: 503 });
-      }
-      throw error;
+      const refused = formRefusalOf(error, ['VALIDATION_FAILED', ...UNAVAILABLE_CODES]);
+      if (!refused) throw error;
+      if (refused.code === 'VALIDATION_FAILED') return sendEditPage(request, reply, { stored, form, errors: refused.fields, status: refused.status });
+      reply.header('Retry-After', String(refused.retryAfterSeconds));
+      return sendEditPage(request, reply, { stored, form, problem: PREVIEW_BUSY_MESSAGE, status: refused.status });
     }
   }
 
@@ -194,16 +192,17 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
     try {
       return await savePage(deps.ctx, actor, { ...fieldsOf(form), ...(stored ? { pageId: stored.id, expectedVersion } : {}), note: form.note });
     } catch (error) {
-      if (error instanceof ValidationError) await sendEditPage(request, reply, { stored, form, errors: error.fields, problem, status: 422 });
-      else if (error instanceof EditConflictError && stored) {
+      const refused = formRefusalOf(error, ['VALIDATION_FAILED', 'EDIT_CONFLICT']);
+      if (refused?.code === 'VALIDATION_FAILED') await sendEditPage(request, reply, { stored, form, errors: refused.fields, problem, status: refused.status });
+      else if (refused && stored) {
         const current = await getPage(deps.ctx.db, stored.id);
-        const { refusedRevisionId } = error.details as PageEditConflict;
+        const { refusedRevisionId } = refused.details as PageEditConflict;
         const cause = await findConflictCause(deps.ctx.db, actor, { kind: 'page', id: stored.id }, refusedRevisionId);
         const conflict = `${conflictHeading(cause, 'page')}。${conflictAdvice(saveButtonLabel(current.status === 'published'), 'page')}`;
-        await sendEditPage(request, reply, { stored: current, form: { ...form, expectedVersion: String(current.version) }, problem: withProblem(conflict), status: 409 });
+        await sendEditPage(request, reply, { stored: current, form: { ...form, expectedVersion: String(current.version) }, problem: withProblem(conflict), status: refused.status });
       } else {
         const full = diskFullProblem(request, error);
-        if (full) await sendEditPage(request, reply, { stored, form, problem: withProblem(full), status: 507 });
+        if (full) await sendEditPage(request, reply, { stored, form, problem: withProblem(full.message), status: full.status });
         else await sendRefusal(deps, request, reply, error, undefined, 'page');
       }
       return undefined;
@@ -218,13 +217,14 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
       } catch (error) {
         const stored = await getPage(deps.ctx.db, id);
         const problem = saved?.isChanged ? '入力した内容は保存しましたが、次の理由で操作できませんでした。' : undefined;
-        if (error instanceof ValidationError) {
-          return sendEditPage(request, reply, { stored, form: { ...form, expectedVersion: String(stored.version) }, errors: error.fields, problem, status: 422 });
+        const refused = formRefusalOf(error, ['VALIDATION_FAILED', 'EDIT_CONFLICT']);
+        if (refused?.code === 'VALIDATION_FAILED') {
+          return sendEditPage(request, reply, { stored, form: { ...form, expectedVersion: String(stored.version) }, errors: refused.fields, problem, status: refused.status });
         }
-        if (error instanceof EditConflictError) return sendEditPage(request, reply, { stored, problem: error.message, status: 409 });
+        if (refused) return sendEditPage(request, reply, { stored, problem: refused.message, status: refused.status });
         const full = diskFullProblem(request, error);
         // The form again as typed, from the version now stored, so pressing the button again works.
-        if (full) return sendEditPage(request, reply, { stored, form: { ...form, expectedVersion: String(stored.version) }, problem: `${problem ?? ''}${full}`, status: STATUS_BY_CODE.DISK_FULL });
+        if (full) return sendEditPage(request, reply, { stored, form: { ...form, expectedVersion: String(stored.version) }, problem: `${problem ?? ''}${full.message}`, status: full.status });
         return sendRefusal(deps, request, reply, error, undefined, 'page');
       }
     }
@@ -247,7 +247,8 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
     try {
       await deletePagePermanently(deps.ctx, request.admin!.actor, id);
     } catch (error) {
-      if (error instanceof ValidationError) return sendEditPage(request, reply, { stored: await getPage(deps.ctx.db, id), errors: error.fields, status: 422 });
+      const refused = formRefusalOf(error);
+      if (refused) return sendEditPage(request, reply, { stored: await getPage(deps.ctx.db, id), errors: refused.fields, status: refused.status });
       return sendRefusal(deps, request, reply, error, undefined, 'page');
     }
     return reply.redirect(withNotice('/admin/pages', 'page-deleted'), 303);

@@ -2,7 +2,6 @@
 // and restoring one (which saves its content as a new version).
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { restoreRevision } from '../../../actions/restore-revision.js';
-import { EditConflictError, ValidationError } from '../../../domain/errors.js';
 import { diffRevisions } from '../../../domain/report-diff.js';
 import { canDo } from '../../../domain/report-workflow.js';
 import type { EditableReport } from '../../../domain/editable-report.js';
@@ -11,6 +10,7 @@ import { formField } from '../../admin/form-body.js';
 import { withNotice } from '../../admin/notices.js';
 import { adminPageContext, sendAdminPage } from '../../admin/page.js';
 import type { WebDeps } from '../../deps.js';
+import { formRefusalOf } from '../../errors.js';
 import { ReportHistoryPage, type ReportHistoryPageProps } from '../../views/admin/report-history-page.js';
 import { getViewableReport, parseId, reportIdOf, sendRefusal } from './reports-shared.js';
 
@@ -81,13 +81,14 @@ export const reportHistoryRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async 
     try {
       await restoreRevision(deps.ctx, actor, { reportId: id, revisionId, expectedVersion: parseId(formField(request, 'expectedVersion')) ?? 0 });
     } catch (error) {
-      if (error instanceof ValidationError) {
-        const problem = `この版には戻せませんでした。${Object.values(error.fields).join(' ')}`;
-        return sendHistory(request, reply, report, {}, problem, 422);
+      const refused = formRefusalOf(error, ['VALIDATION_FAILED', 'EDIT_CONFLICT']);
+      if (refused?.code === 'VALIDATION_FAILED') {
+        const problem = `この版には戻せませんでした。${Object.values(refused.fields).join(' ')}`;
+        return sendHistory(request, reply, report, {}, problem, refused.status);
       }
-      if (error instanceof EditConflictError) {
+      if (refused) {
         const problem = 'この履歴を開いたあとに、ほかの人が報告を保存しました。最新の履歴を確認してから、もう一度戻してください。';
-        return sendHistory(request, reply, await getViewableReport(deps, actor, id), {}, problem, 409);
+        return sendHistory(request, reply, await getViewableReport(deps, actor, id), {}, problem, refused.status);
       }
       return sendRefusal(deps, request, reply, error, id);
     }

@@ -2,7 +2,7 @@
 // wants it, who may open a report, and the edit page with everything around the form.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ReportFields } from '../../../actions/save-report.js';
-import { diskFullFrom, ForbiddenError, ReportNotFoundError, ReportStateError } from '../../../domain/errors.js';
+import { ForbiddenError, ReportNotFoundError, ReportStateError } from '../../../domain/errors.js';
 import type { ItemKind } from '../../../domain/item-ref.js';
 import { japanLocalMinuteOf } from '../../../domain/japan-time.js';
 import { diffRevisions } from '../../../domain/report-diff.js';
@@ -19,6 +19,7 @@ import { conflictAdvice, conflictHeading, findConflictCause } from '../../admin/
 import { adminPageContext, sendAdminPage } from '../../admin/page.js';
 import { newSubmissionKey } from '../../admin/submission-key.js';
 import type { WebDeps } from '../../deps.js';
+import { formRefusalOf } from '../../errors.js';
 import type { FieldErrors } from '../../views/admin/form.js';
 import type { AttachmentForm } from '../../views/admin/report-attachments.js';
 import { loadAttachmentPanel } from './item-attachments.js';
@@ -104,10 +105,11 @@ export async function sendRefusal(
   id?: number,
   item: ItemKind = 'report',
 ): Promise<FastifyReply> {
-  if (!(error instanceof ForbiddenError) && !(error instanceof ReportStateError)) throw error;
+  const refused = formRefusalOf(error, ['FORBIDDEN', 'REPORT_STATE_CONFLICT']);
+  if (!refused) throw error;
   const page = await adminPageContext(deps, request, reply);
-  const kind = error instanceof ForbiddenError ? 'forbidden' : 'state';
-  return sendAdminPage(reply, <ReportRefusalPage page={page} kind={kind} message={error.message} item={item} id={id} />, kind === 'forbidden' ? 403 : 409);
+  const kind = refused.code === 'FORBIDDEN' ? 'forbidden' : 'state';
+  return sendAdminPage(reply, <ReportRefusalPage page={page} kind={kind} message={refused.message} item={item} id={id} />, refused.status);
 }
 
 /** The refusal (ForbiddenError or ReportStateError) when the workflow forbids `action`, else undefined. */
@@ -124,13 +126,13 @@ export function assertAllowed(actor: Actor, action: ReportAction, report: Workfl
 
 /**
  * A save refused by a full disk (issue 13): its message for the top of the form, which is
- * shown again with everything typed (answered 507); the original error goes to the log.
- * Undefined for any other error.
+ * shown again with everything typed, and its status (507); the original error goes to the
+ * log. Undefined for any other error.
  */
-export function diskFullProblem(request: FastifyRequest, error: unknown): string | undefined {
-  const diskFull = diskFullFrom(error);
-  if (diskFull) request.log.error({ err: error }, 'save refused: the disk is full');
-  return diskFull?.message;
+export function diskFullProblem(request: FastifyRequest, error: unknown): { message: string; status: number } | undefined {
+  const refused = formRefusalOf(error, ['DISK_FULL']);
+  if (refused) request.log.error({ err: error }, 'save refused: the disk is full');
+  return refused && { message: refused.message, status: refused.status };
 }
 
 /** A report not yet written, as the rules see it: the actor's own fresh draft. */

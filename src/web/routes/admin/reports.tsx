@@ -15,8 +15,7 @@ import { submitForReview } from '../../../actions/submit-for-review.js';
 import { trashReport } from '../../../actions/trash-report.js';
 import { unpublishReport } from '../../../actions/unpublish-report.js';
 import { withdrawSubmission } from '../../../actions/withdraw-submission.js';
-import { EditConflictError, UnavailableError, ValidationError } from '../../../domain/errors.js';
-import { STATUS_BY_CODE } from '../../errors.js';
+import { formRefusalOf, UNAVAILABLE_CODES } from '../../errors.js';
 import { bulkActionsFor, isBulkAction } from '../../../domain/report-bulk.js';
 import type { ReportAction } from '../../../domain/report-workflow.js';
 import type { EditConflict } from '../../../domain/revision.js';
@@ -272,14 +271,15 @@ export const reportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
     try {
       return await saveReport(deps.ctx, actor, { ...fieldsOf(form), ...(report ? { reportId: report.id, expectedVersion } : {}), note: form.note });
     } catch (error) {
-      if (error instanceof ValidationError) await sendEditPage(deps, request, reply, { report, form, errors: error.fields, problem, status: 422 });
-      else if (error instanceof EditConflictError && report) {
-        const conflict = error.details as EditConflict;
+      const refused = formRefusalOf(error, ['VALIDATION_FAILED', 'EDIT_CONFLICT']);
+      if (refused?.code === 'VALIDATION_FAILED') await sendEditPage(deps, request, reply, { report, form, errors: refused.fields, problem, status: refused.status });
+      else if (refused && report) {
+        const conflict = refused.details as EditConflict;
         const current = await getEditableReport(deps.ctx.db, report.id);
-        await sendEditPage(deps, request, reply, { report: current, form: { ...form, expectedVersion: String(conflict.current.version) }, conflict, problem, status: 409 });
+        await sendEditPage(deps, request, reply, { report: current, form: { ...form, expectedVersion: String(conflict.current.version) }, conflict, problem, status: refused.status });
       } else {
         const full = diskFullProblem(request, error);
-        if (full) await sendEditPage(deps, request, reply, { report, form, problem: full, status: 507 });
+        if (full) await sendEditPage(deps, request, reply, { report, form, problem: full.message, status: full.status });
         else await sendRefusal(deps, request, reply, error, report?.id);
       }
       return undefined;
@@ -309,16 +309,15 @@ export const reportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
       const isSaved = saved !== undefined && saved.isChanged;
       const report = await getEditableReport(deps.ctx.db, id);
       const problem = isSaved ? '入力した内容は保存しましたが、次の理由で操作できませんでした。' : undefined;
-      if (error instanceof ValidationError) {
-        return sendEditPage(deps, request, reply, { report, form: { ...form, expectedVersion: String(report.version) }, errors: error.fields, problem, status: 422 });
+      const refused = formRefusalOf(error, ['VALIDATION_FAILED', 'EDIT_CONFLICT']);
+      if (refused?.code === 'VALIDATION_FAILED') {
+        return sendEditPage(deps, request, reply, { report, form: { ...form, expectedVersion: String(report.version) }, errors: refused.fields, problem, status: refused.status });
       }
-      if (error instanceof EditConflictError) {
-        return sendEditPage(deps, request, reply, { report, problem: error.message, status: 409 });
-      }
+      if (refused) return sendEditPage(deps, request, reply, { report, problem: refused.message, status: refused.status });
       const full = diskFullProblem(request, error);
       if (full) {
         // The form again as typed, from the version now stored, so pressing the button again works.
-        return sendEditPage(deps, request, reply, { report, form: { ...form, expectedVersion: String(report.version) }, problem: `${problem ?? ''}${full}`, status: STATUS_BY_CODE.DISK_FULL });
+        return sendEditPage(deps, request, reply, { report, form: { ...form, expectedVersion: String(report.version) }, problem: `${problem ?? ''}${full.message}`, status: full.status });
       }
       return sendRefusal(deps, request, reply, error, id);
     }
@@ -341,13 +340,12 @@ export const reportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
       const { html } = await deps.ctx.work.run('preview', { bodySource: form.bodySource });
       return await sendEditPage(deps, request, reply, { report, form, preview: html });
     } catch (error) {
-      if (error instanceof ValidationError) return sendEditPage(deps, request, reply, { report, form, errors: error.fields, status: 422 });
+      const refused = formRefusalOf(error, ['VALIDATION_FAILED', ...UNAVAILABLE_CODES]);
+      if (!refused) throw error;
+      if (refused.code === 'VALIDATION_FAILED') return sendEditPage(deps, request, reply, { report, form, errors: refused.fields, status: refused.status });
       // A full pool: the form again with what was typed, rather than an error page that loses it.
-      if (error instanceof UnavailableError) {
-        reply.header('Retry-After', String(error.retryAfterSeconds));
-        return sendEditPage(deps, request, reply, { report, form, problem: PREVIEW_BUSY_MESSAGE, status: 503 });
-      }
-      throw error;
+      reply.header('Retry-After', String(refused.retryAfterSeconds));
+      return sendEditPage(deps, request, reply, { report, form, problem: PREVIEW_BUSY_MESSAGE, status: refused.status });
     } finally {
       previewGate.leave(userId, request);
     }
@@ -372,8 +370,9 @@ export const reportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
         const [preview, attachments] = await Promise.all([deps.ctx.work.run('previewForm', { form }), previewAttachments(deps, request.admin!.actor, formField(request, 'item'))]);
         return html.send(renderToString(<PreviewContent html={preview.html} attachments={attachments} />));
       } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        return html.code(422).send(renderToString(<p class="field-error" role="alert">{Object.values(error.fields).join(' ')}</p>));
+        const refused = formRefusalOf(error);
+        if (!refused) throw error;
+        return html.code(refused.status).send(renderToString(<p class="field-error" role="alert">{Object.values(refused.fields).join(' ')}</p>));
       }
     });
   });

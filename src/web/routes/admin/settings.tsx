@@ -1,7 +1,6 @@
 // /admin/settings (owner): the site settings form, its profile preview and saving.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { saveSiteSettings } from '../../../actions/save-settings.js';
-import { ValidationError } from '../../../domain/errors.js';
 import { publishedPageTargets } from '../../../domain/navigation.js';
 import { navigationToRows, type SettingsInput, type SiteSettings } from '../../../domain/settings.js';
 import { render } from '../../../domain/text-format/render.js';
@@ -12,6 +11,7 @@ import { formField, formPairs } from '../../admin/form-body.js';
 import { withNotice } from '../../admin/notices.js';
 import { adminPageContext, sendAdminPage } from '../../admin/page.js';
 import type { WebDeps } from '../../deps.js';
+import { formRefusalOf } from '../../errors.js';
 import type { FieldErrors } from '../../views/admin/form.js';
 import { SettingsPage } from '../../views/admin/settings-page.js';
 
@@ -67,8 +67,9 @@ export const settingsRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app,
     try {
       ({ changed } = await saveSiteSettings(deps.ctx, form, request.admin!.actor));
     } catch (error) {
-      if (error instanceof ValidationError) return sendSettings(request, reply, form, error.fields, 422);
-      throw error;
+      const refused = formRefusalOf(error);
+      if (!refused) throw error;
+      return sendSettings(request, reply, form, refused.fields, refused.status);
     }
     return reply.redirect(withNotice('/admin/settings', changed.length > 0 ? 'settings-saved' : 'settings-unchanged'), 303);
   });

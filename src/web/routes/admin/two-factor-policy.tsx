@@ -1,12 +1,12 @@
 // /admin/users/two-factor (owner): who must sign in with two factors.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { setTwoFactorPolicy } from '../../../actions/two-factor/set-two-factor-policy.js';
-import { ValidationError } from '../../../domain/errors.js';
 import { getTwoFactorPolicy } from '../../../store/two-factor-policy.js';
 import { formField } from '../../admin/form-body.js';
 import { withNotice } from '../../admin/notices.js';
 import { adminPageContext, sendAdminPage } from '../../admin/page.js';
 import type { WebDeps } from '../../deps.js';
+import { formRefusalOf } from '../../errors.js';
 import type { FieldErrors } from '../../views/admin/form.js';
 import { TwoFactorPolicyPage } from '../../views/admin/two-factor-policy-page.js';
 
@@ -25,8 +25,9 @@ export const twoFactorPolicyRoutes: FastifyPluginAsync<{ deps: WebDeps }> = asyn
     try {
       isChanged = await setTwoFactorPolicy(deps.ctx, request.admin!.actor, formField(request, 'policy'));
     } catch (error) {
-      if (error instanceof ValidationError) return sendPolicy(request, reply, error.fields, 422);
-      throw error;
+      const refused = formRefusalOf(error);
+      if (!refused) throw error;
+      return sendPolicy(request, reply, refused.fields, refused.status);
     }
     return reply.redirect(withNotice('/admin/users/two-factor', isChanged ? 'two-factor-policy-saved' : 'settings-unchanged'), 303);
   });

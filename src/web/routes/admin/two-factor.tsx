@@ -18,6 +18,7 @@ import { formField } from '../../admin/form-body.js';
 import { withNotice } from '../../admin/notices.js';
 import { adminPageContext, sendAdminPage } from '../../admin/page.js';
 import type { WebDeps } from '../../deps.js';
+import { formRefusalOf } from '../../errors.js';
 import { qrCodeSvg } from '../../qr-code-svg.js';
 import type { FieldErrors } from '../../views/admin/form.js';
 import { RecoveryCodesPage } from '../../views/admin/recovery-codes-page.js';
@@ -62,8 +63,9 @@ export const twoFactorRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
     try {
       return await act();
     } catch (error) {
-      if (error instanceof ValidationError) return sendStatus(request, reply, error.fields, 422);
-      throw error;
+      const refused = formRefusalOf(error);
+      if (!refused) throw error;
+      return sendStatus(request, reply, refused.fields, refused.status);
     }
   }
 
@@ -85,10 +87,11 @@ export const twoFactorRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
       const admin = request.admin!;
       ({ recoveryCodes } = await confirmTotpEnrolment(deps.ctx, admin.actor, { code: formField(request, 'code'), keepSessionId: admin.session.id }));
     } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
+      const refused = formRefusalOf(error);
+      if (!refused) throw error;
       const state = await twoFactorStatus(deps.ctx.db, request.admin!.user);
-      if (!state.isTotpPending) return sendStatus(request, reply, error.fields, 422);
-      return sendEnrolment(request, reply, { isResume: true }, error.fields, 422);
+      if (!state.isTotpPending) return sendStatus(request, reply, refused.fields, refused.status);
+      return sendEnrolment(request, reply, { isResume: true }, refused.fields, refused.status);
     }
     if (recoveryCodes.length === 0) return reply.redirect(withNotice('/admin/account/two-factor', 'totp-enabled'), 303);
     return sendCodes(request, reply, recoveryCodes, '認証アプリを設定しました。次回のログインから、パスワードの後に確認コードを入力します(この端末以外のログインは終了しました)。');
@@ -133,8 +136,9 @@ export const twoFactorRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
       const name = typeof body.name === 'string' ? body.name : '';
       await finishPasskeyRegistration(deps.ctx, admin.actor, admin.tokenHash, rp, { response: body.response, name, keepSessionId: admin.session.id });
     } catch (error) {
-      if (error instanceof ValidationError) return reply.code(422).send({ message: Object.values(error.fields)[0] ?? error.message });
-      throw error;
+      const refused = formRefusalOf(error);
+      if (!refused) throw error;
+      return reply.code(refused.status).send({ message: Object.values(refused.fields)[0] ?? refused.message });
     }
     return reply.send({ redirect: withNotice('/admin/account/two-factor', 'passkey-added') });
   });

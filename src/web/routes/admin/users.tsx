@@ -3,13 +3,14 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { addUser } from '../../../actions/add-user.js';
 import { changeRole } from '../../../actions/change-role.js';
 import { setUserDisabled } from '../../../actions/set-user-disabled.js';
-import { UserNotFoundError, ValidationError } from '../../../domain/errors.js';
+import { UserNotFoundError } from '../../../domain/errors.js';
 import { listUserIdsWithSecondFactor } from '../../../store/second-factors.js';
 import { listUsers } from '../../../store/users.js';
 import { formField } from '../../admin/form-body.js';
 import { withNotice } from '../../admin/notices.js';
 import { adminPageContext, sendAdminPage } from '../../admin/page.js';
 import type { WebDeps } from '../../deps.js';
+import { formRefusalOf } from '../../errors.js';
 import type { FieldErrors } from '../../views/admin/form.js';
 import { UsersPage, type NewUserForm } from '../../views/admin/users-page.js';
 
@@ -27,6 +28,13 @@ export const userRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { d
     return sendAdminPage(reply, <UsersPage page={page} users={users} errors={errors} form={form} secondFactorUserIds={secondFactorUserIds} />, status);
   }
 
+  /** A refused act on one user: its messages above the list (the user rows have no fields of their own). */
+  function sendUserRefusal(request: FastifyRequest, reply: FastifyReply, error: unknown) {
+    const refused = formRefusalOf(error);
+    if (!refused) throw error;
+    return sendUsers(request, reply, { user: Object.values(refused.fields).join(' ') }, EMPTY_FORM, refused.status);
+  }
+
   app.get('/users', { config: OWNER }, async (request, reply) => sendUsers(request, reply));
 
   app.post('/users', { config: OWNER }, async (request, reply) => {
@@ -38,8 +46,9 @@ export const userRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { d
         request.admin!.actor,
       );
     } catch (error) {
-      if (error instanceof ValidationError) return sendUsers(request, reply, error.fields, form, 422);
-      throw error;
+      const refused = formRefusalOf(error);
+      if (!refused) throw error;
+      return sendUsers(request, reply, refused.fields, form, refused.status);
     }
     return reply.redirect(withNotice('/admin/users', 'user-added'), 303);
   });
@@ -49,8 +58,7 @@ export const userRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { d
       try {
         await setUserDisabled(deps.ctx, { id: userId(request.params.id) }, isDisabled, request.admin!.actor);
       } catch (error) {
-        if (error instanceof ValidationError) return sendUsers(request, reply, { user: Object.values(error.fields).join(' ') }, EMPTY_FORM, 422);
-        throw error;
+        return sendUserRefusal(request, reply, error);
       }
       return reply.redirect(withNotice('/admin/users', isDisabled ? 'user-disabled' : 'user-enabled'), 303);
     });
@@ -60,8 +68,7 @@ export const userRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { d
     try {
       await changeRole(deps.ctx, request.admin!.actor, userId(request.params.id), formField(request, 'role'));
     } catch (error) {
-      if (error instanceof ValidationError) return sendUsers(request, reply, { user: Object.values(error.fields).join(' ') }, EMPTY_FORM, 422);
-      throw error;
+      return sendUserRefusal(request, reply, error);
     }
     return reply.redirect(withNotice('/admin/users', 'role-changed'), 303);
   });
