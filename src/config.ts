@@ -163,7 +163,7 @@ function exportDir(env: Env, dataDir: string): { exportDir?: string } {
   const dir = env.KATSUDO_EXPORT_DIR ?? '';
   if (dir === '') return {};
   const problem = outputDirProblem(dir, dataDir);
-  if (problem !== undefined) throw new ConfigError(`KATSUDO_EXPORT_DIR: ${problem} (e.g. KATSUDO_EXPORT_DIR=/srv/katsudo-public)`);
+  if (problem !== undefined) throw new ConfigError(`KATSUDO_EXPORT_DIR: ${problem}(例: KATSUDO_EXPORT_DIR=/srv/katsudo-public)`);
   return { exportDir: resolve(dir) };
 }
 

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { ConfigError, loadConfig } from '../src/config.js';
 
@@ -124,4 +127,17 @@ test('scheduled backups are on only with KATSUDO_BACKUP_DIR, at 03:00 Japan time
   assert.deepEqual(loadConfig({}, { KATSUDO_BACKUP_DIR: '/srv/backup', KATSUDO_BACKUP_TIME: '23:45', KATSUDO_BACKUP_KEEP: '30' }).backup?.time, { hour: 23, minute: 45 });
   assert.throws(() => loadConfig({}, { KATSUDO_BACKUP_DIR: '/srv/backup', KATSUDO_BACKUP_TIME: '24:00' }), /KATSUDO_BACKUP_TIME は日本時間の時刻を HH:MM で.*指定された値: "24:00"/);
   assert.throws(() => loadConfig({}, { KATSUDO_BACKUP_DIR: '/srv/backup', KATSUDO_BACKUP_KEEP: '0' }), /KATSUDO_BACKUP_KEEP は1〜1000の整数/);
+});
+
+test('keeps the static export up to date only with KATSUDO_EXPORT_DIR, outside the data directory and not on a file', () => {
+  assert.equal(loadConfig({}, {}).exportDir, undefined);
+  const dir = mkdtempSync(join(tmpdir(), 'katsudo-config-export-'));
+  try {
+    assert.equal(loadConfig({ dataDir: join(dir, 'data') }, { KATSUDO_EXPORT_DIR: join(dir, 'public') }).exportDir, join(dir, 'public'));
+    assert.throws(() => loadConfig({ dataDir: join(dir, 'data') }, { KATSUDO_EXPORT_DIR: join(dir, 'data', 'public') }), /KATSUDO_EXPORT_DIR: .*データディレクトリ.*と重なっています/);
+    writeFileSync(join(dir, 'a-file'), 'x');
+    assert.throws(() => loadConfig({ dataDir: join(dir, 'data') }, { KATSUDO_EXPORT_DIR: join(dir, 'a-file') }), /KATSUDO_EXPORT_DIR: .*ファイルです/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
