@@ -5,6 +5,7 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { ValidationError, type FieldMessages } from '../../../domain/errors.js';
 import { paths, type SearchParams } from '../../../domain/paths.js';
 import { OPEN_SEARCH_CONTENT_TYPE, renderOpenSearch } from '../../../site/discovery/render-open-search.js';
+import { searchFiltersOf } from '../../../site/search/search-filters.js';
 import { MALFORMED_Q_MESSAGE, searchTextOf } from '../../../site/search/search-text-of.js';
 import { HTML, sitePages } from '../../../site/site-pages.js';
 import type { WebDeps } from '../../deps.js';
@@ -15,12 +16,9 @@ export const searchRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
   app.get<{ Querystring: SearchQueryString }>(paths.search(), { schema: { querystring: SEARCH_QUERY } }, async (request, reply) => {
     const input = searchTextOf(request.url);
     const page = pageNumber(request.query.page);
-    const params: SearchParams = {
-      q: input.text,
-      year: request.query.year ? Number(request.query.year) : undefined,
-      category: request.query.category || undefined,
-      kind: request.query.kind || undefined,
-    };
+    // The schema has refused any filter the form does not send, so searchFiltersOf finds them all.
+    const filters = searchFiltersOf(new URLSearchParams(request.query as Record<string, string>)) ?? {};
+    const params: SearchParams = { q: input.text, ...filters };
     if (input.isMalformed) return sendRefused(deps, reply, params, { q: MALFORMED_Q_MESSAGE });
     try {
       return await sendCached(deps, request, reply, cacheKey(params, page), HTML, () => sitePages.search(deps, params, page));
