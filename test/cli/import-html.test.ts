@@ -69,8 +69,8 @@ test('imports a saved site, accounts for every file and exits non-zero when one 
   assert.equal(first.code, 3, first.stderr);
   assert.match(first.stdout, /作成      \/activity\/0501\.html → \/activity\/2024-05-01\//);
   assert.match(first.stdout, /取り込みが終わりました: 作成2件、更新0件、変更なし0件、スキップ1件、失敗1件/);
-  assert.match(first.stdout, /スキップ  index\.html: not a report: the page lists 3 dated links/);
-  assert.match(first.stdout, /失敗      activity\/empty\.html: the file is empty/);
+  assert.match(first.stdout, /スキップ  index\.html: 活動報告ではありません: 日付付きのリンクが3件並んだページです/);
+  assert.match(first.stdout, /失敗      activity\/empty\.html: 空のファイルです/);
   assert.match(first.stderr, /4件中1件のページを取り込めませんでした/);
   assert.match(first.stderr, /ページを取り込み中 100% 4\/4/);
   assert.equal(await reportCount(join(dir, 'data')), 2);

@@ -46,9 +46,9 @@ test('takes a missing year from another date on the page', () => {
 test('says why there is no date when the year is unknown or no date is written', () => {
   const yearless = extractPage(landmarkPage({ title: '視察', bodyHtml: paragraphsOf('11月2日、港湾施設を視察した。') }), '/visit.html');
   assert.equal(yearless.activityDate, undefined);
-  assert.match(yearless.dateProblem ?? '', /「11月2日」 has no year/);
+  assert.match(yearless.dateProblem ?? '', /日付「11月2日」に年がなく/);
   const none = extractPage(landmarkPage({ title: 'ごあいさつ', bodyHtml: paragraphsOf('いつも応援ありがとうございます。') }));
-  assert.match(none.dateProblem ?? '', /no date found/);
+  assert.match(none.dateProblem ?? '', /日付が見つかりません/);
 });
 
 test('reads the date of a <time datetime> and removes its line', () => {
@@ -83,12 +83,12 @@ test('marks an archive page listing dated links as not a report', () => {
     .map((d, i) => `<li>${d} <a href="/activity/${i}.html">報告${i}</a></li>`)
     .join('');
   const page = extractPage(landmarkPage({ title: '活動報告一覧', bodyHtml: `<ul>${list}</ul>` }));
-  assert.match(page.listReason ?? '', /lists 4 dated links/);
+  assert.match(page.listReason ?? '', /日付付きのリンクが4件並んだページです/);
 });
 
 test('marks a page of several articles as a list', () => {
   const html = '<html><body><main><article><h2>一</h2><p>2013年11月2日</p></article><article><h2>二</h2><p>2013年11月3日</p></article></main></body></html>';
-  assert.match(extractPage(html).listReason ?? '', /2 articles/);
+  assert.match(extractPage(html).listReason ?? '', /記事が2件ある/);
 });
 
 test('reads the canonical URL or og:url', () => {

@@ -105,7 +105,7 @@ test('imports UTF-8, Shift_JIS and EUC-JP pages of both layouts, skipping a list
   await withSite(async (site) => {
     const summary = await importSite(site, root);
     assert.equal(summary.created, 3);
-    assert.deepEqual(summary.skipped.map((s) => [s.label, /not a report: .*dated links/.test(s.reason)]), [['a/index.html', true]]);
+    assert.deepEqual(summary.skipped.map((s) => [s.label, /活動報告ではありません: 日付付きのリンクが/.test(s.reason)]), [['a/index.html', true]]);
     const reports = (await listReports(site.db, { status: 'published' }, { offset: 0, limit: 10 })).items;
     assert.deepEqual(
       reports.map((r) => [r.title, r.activityDate]).sort(),
@@ -166,9 +166,9 @@ test('one broken file fails alone while the others are imported', async () => {
       summary.failed.map((f) => f.label),
       ['a/binary.html', 'a/empty.html'],
     );
-    assert.deepEqual(summary.failed.map((f) => f.reason), ['the file is binary, not a saved page', 'the file is empty']);
+    assert.deepEqual(summary.failed.map((f) => f.reason), ['バイナリファイルです。保存したページではありません', '空のファイルです']);
     assert.deepEqual(summary.skipped.map((s) => s.label), ['a/impossible.html']);
-    assert.match(summary.skipped[0]!.reason, /no date/);
+    assert.match(summary.skipped[0]!.reason, /日付が見つかりません/);
   });
 });
 
@@ -179,7 +179,7 @@ test('keeps a link to an attachment that was not saved pointing at the old site,
     assert.deepEqual(summary.media, { stored: 0, missing: 1 });
     assert.deepEqual(
       summary.warnings.map((w) => [w.label, w.reason]),
-      [['https://old.example.jp/r/files/port.pdf', 'not saved next to the page; the link keeps the old address https://old.example.jp/r/files/port.pdf']],
+      [['https://old.example.jp/r/files/port.pdf', 'ページと一緒に保存されていません。リンクは旧アドレス https://old.example.jp/r/files/port.pdf のままです']],
     );
     const report = await findReportBySlug(site.db, summary.written[0]!.path.split('/')[2]!);
     assert.ok(report?.bodySource.includes("[視察資料(PDF)](https://old.example.jp/r/files/port.pdf)"), report?.bodySource);
@@ -290,6 +290,6 @@ test('skips a page with nothing but its title and date', async () => {
   });
   await withSite(async (site) => {
     const summary = await importSite(site, root);
-    assert.deepEqual(summary.skipped.map((s) => s.reason), ['not a report: the page has no text besides its title']);
+    assert.deepEqual(summary.skipped.map((s) => s.reason), ['活動報告ではありません: タイトルのほかに本文がありません']);
   });
 });

@@ -69,9 +69,9 @@ export function extractPage(html: string, urlPath?: string): ExtractedPage {
   const entries = datedEntries($, container);
   const listReason =
     articles >= 2
-      ? `the page holds ${articles} articles (a list page)`
+      ? `記事が${articles}件あるページです(一覧のページ)`
       : entries >= LIST_ENTRIES
-        ? `the page lists ${entries} dated links (an index or archive page)`
+        ? `日付付きのリンクが${entries}件並んだページです(目次やアーカイブのページ)`
         : undefined;
 
   const yearHints = yearsOf([urlPath ?? '', canonicalUrl ?? '', pageTitle, publishedMeta ?? '', container.text()]);
@@ -208,9 +208,9 @@ function resolveActivityDate(
     if (!written) continue;
     const date = resolveWrittenDate(written, year);
     if (date) return { date };
-    return { problem: `the date 「${written.match}」 has no year, and neither the URL nor the page gives one` };
+    return { problem: `日付「${written.match}」に年がなく、URL にもページにも年がありません` };
   }
-  return { problem: 'no date found near the title or in the first paragraph' };
+  return { problem: 'タイトルの近くにも最初の段落にも日付が見つかりません' };
 }
 
 /**

@@ -48,7 +48,7 @@ export async function* htmlPageItems(
           const first = keys.get(item.key);
           if (first !== undefined) {
             if (options.baseUrl !== undefined) {
-              yield { type: 'failed', label: item.label, reason: `the same page address as ${first}; give each saved site in its own run` };
+              yield { type: 'failed', label: item.label, reason: `${first} と同じページのアドレスです。保存したサイトごとに分けて取り込んでください` };
               continue;
             }
             item.warnings = [...(item.warnings ?? []), `its canonical URL is also that of ${first}: imported by file path, without a redirect`];
@@ -119,30 +119,30 @@ async function pageItem(
 ): Promise<ImportItem | ImportItem[]> {
   const label = file.relativePath;
   const size = statSync(file.path).size;
-  if (size === 0) return { type: 'failed', label, reason: 'the file is empty' };
-  if (size > MAX_PAGE_BYTES) return { type: 'failed', label, reason: 'the file is larger than 20 MB; not a saved page' };
+  if (size === 0) return { type: 'failed', label, reason: '空のファイルです' };
+  if (size > MAX_PAGE_BYTES) return { type: 'failed', label, reason: 'ファイルが20MBを超えています。保存したページではありません' };
   const bytes = readFileSync(file.path);
   const decoded = decodeHtml(bytes);
-  if (!decoded.encoding.startsWith('utf-16') && bytes.includes(0)) return { type: 'failed', label, reason: 'the file is binary, not a saved page' };
-  if (!/<(html|body|p|div|h1|title)\b/i.test(decoded.text)) return { type: 'failed', label, reason: 'the file holds no HTML' };
+  if (!decoded.encoding.startsWith('utf-16') && bytes.includes(0)) return { type: 'failed', label, reason: 'バイナリファイルです。保存したページではありません' };
+  if (!/<(html|body|p|div|h1|title)\b/i.test(decoded.text)) return { type: 'failed', label, reason: 'HTML が含まれていません' };
   const pageUrl = pageUrlOf(file, options.baseUrl, undefined);
   const page = extractPage(decoded.text, pageUrl ? safeDecode(pageUrl.pathname) : `/${file.relativePath}`);
-  if (page.listReason) return { type: 'skipped', label, reason: `not a report: ${page.listReason}` };
-  if (page.title === '') return { type: 'skipped', label, reason: 'not a report: the page has no title' };
-  if (!page.activityDate) return { type: 'skipped', label, reason: `not a report: ${page.dateProblem ?? 'no date found'}` };
+  if (page.listReason) return { type: 'skipped', label, reason: `活動報告ではありません: ${page.listReason}` };
+  if (page.title === '') return { type: 'skipped', label, reason: '活動報告ではありません: タイトルがありません' };
+  if (!page.activityDate) return { type: 'skipped', label, reason: `活動報告ではありません: ${page.dateProblem ?? '日付が見つかりません'}` };
 
   const url = pageUrl ?? pageUrlOf(file, undefined, page.canonicalUrl);
   const base = url?.href ?? `${UNKNOWN_ORIGIN}/${file.relativePath.split('/').map(encodeURIComponent).join('/')}`;
   // Checked before copying files, so that a page skipped here leaves no files behind.
   if (htmlToReportText(page.contentHtml).text.trim() === '') {
-    return { type: 'skipped', label, reason: 'not a report: the page has no text besides its title' };
+    return { type: 'skipped', label, reason: '活動報告ではありません: タイトルのほかに本文がありません' };
   }
   const warnings: string[] = decoded.warning ? [decoded.warning] : [];
   const { media, items } = await copyAttachments(ctx, file, page.contentHtml, base, options, copied);
   const converted = htmlToReportText(page.contentHtml, { baseUrl: base, resolveMedia: (u) => media.get(u) });
   warnings.push(...converted.warnings);
   const bodySource = sitePathLinks(converted.text, new URL(base).origin, url === undefined);
-  if (!url) warnings.push('no --base-url and no canonical URL in the page: no redirect from the old address');
+  if (!url) warnings.push('--base-url の指定もページの canonical URL もないため、旧アドレスからの転送は作りません');
   return [...items, {
     type: 'report',
     key: url?.href ?? file.relativePath,
@@ -213,7 +213,7 @@ async function copyAttachments(
     const shown = origin === UNKNOWN_ORIGIN ? safeDecode(url.pathname) : url.href;
     const local = localFileFor(file, url, base, options.root);
     if (!local) {
-      items.push({ type: 'media', label: shown, missingReason: `not saved next to the page; the link keeps the old address ${shown}` });
+      items.push({ type: 'media', label: shown, missingReason: `ページと一緒に保存されていません。リンクは旧アドレス ${shown} のままです` });
       continue;
     }
     const fileName = basename(local);
@@ -236,7 +236,7 @@ async function copyAttachments(
         items.push({ type: 'redirect', label: shown, from: [safeDecode(url.pathname)], to: mediaPath(uploaded.sha256, uploaded.originalName) });
       }
     } catch (error) {
-      items.push({ type: 'media', label: shown, missingReason: `not copied (${describeError(error)}); the link keeps the old address ${shown}`, error });
+      items.push({ type: 'media', label: shown, missingReason: `コピーできませんでした(${describeError(error)})。リンクは旧アドレス ${shown} のままです`, error });
     }
   }
   return { media, items };

@@ -160,7 +160,7 @@ async function* itemsFor(item: WxrItem, run: WxrRun): AsyncGenerator<ImportItem>
     return;
   }
   if (item.postType !== 'post') {
-    yield { type: 'skipped', label, reason: `post type "${item.postType}" is not imported` };
+    yield { type: 'skipped', label, reason: `投稿タイプ「${item.postType}」は取り込みません` };
     return;
   }
   const skipReason = SKIPPED_STATUSES[item.status];

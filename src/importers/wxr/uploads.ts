@@ -110,16 +110,16 @@ export class UploadsLibrary {
   }
 
   private async storeFile(relPath: string, altText: string): Promise<FileOutcome> {
-    if (this.root === undefined) return { kind: 'missing', relPath, reason: 'not copied (no --uploads given)' };
+    if (this.root === undefined) return { kind: 'missing', relPath, reason: 'コピーしていません(--uploads の指定がありません)' };
     const file = resolve(this.root, relPath);
     const inside = relative(this.root, file);
-    if (inside.startsWith('..') || isAbsolute(inside)) return { kind: 'missing', relPath, reason: `refused: the path leaves the uploads folder: ${relPath}` };
+    if (inside.startsWith('..') || isAbsolute(inside)) return { kind: 'missing', relPath, reason: `受け付けません: uploads フォルダの外を指すパスです: ${relPath}` };
     let bytes: Uint8Array;
     try {
       if (!statSync(file).isFile()) throw new Error('not a file');
       bytes = readFileSync(file);
     } catch {
-      return { kind: 'missing', relPath, reason: 'file not found under --uploads' };
+      return { kind: 'missing', relPath, reason: '--uploads のフォルダにファイルが見つかりません' };
     }
     const fileName = relPath.slice(relPath.lastIndexOf('/') + 1);
     if (this.isDryRun) {
@@ -136,7 +136,7 @@ export class UploadsLibrary {
         file: { ref: String(media.id), path: mediaPath(media.sha256, media.originalName), mediaId: media.id, isNew: !media.isDuplicate },
       };
     } catch (error) {
-      return { kind: 'missing', relPath, reason: `not imported: ${describeError(error)}`, error };
+      return { kind: 'missing', relPath, reason: `取り込めませんでした: ${describeError(error)}`, error };
     }
   }
 }
