@@ -2,26 +2,18 @@
 // ranks by the new words after the upgrade, without a manual step; reports, pages and
 // attachment texts stay searchable, drafts stay out.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { test } from 'node:test';
-import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, sql, type Migration } from 'kysely';
+import { sql } from 'kysely';
 import { openDatabase } from '../../src/store/database.js';
-import { MIGRATIONS } from '../../src/store/migrate.js';
-
-const BEFORE_0023: Record<string, Migration> = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name < '0023'));
+import { databaseBefore } from '../support/database-before.js';
 
 const ids = (rows: { id: number }[]) => rows.map((r) => r.id);
 
 test('indexes every published report and page again with the words of the new rule, attachments kept, drafts out', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'katsudo-migrate-0023-'));
+  const old = await databaseBefore('0023');
+  const { dir, file, sqlite } = old;
   try {
-    const file = join(dir, 'katsudo.db');
-    const sqlite = new SqliteDatabase(file);
-    const old = new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }) });
-    assert.equal((await new Migrator({ db: old, provider: { getMigrations: async () => BEFORE_0023 } }).migrateToLatest()).error, undefined);
     const at = '2020-01-01T00:00:00Z';
     const report = sqlite.prepare(
       `insert into reports (slug, title, activity_date, published_at, status, body_source, body_html, body_text, created_at, updated_at)
@@ -35,9 +27,9 @@ test('indexes every published report and page again with the words of the new ru
     // What the old rule wrote: Intl.Segmenter keeps 外交官 and 中国語 as single words.
     sqlite.prepare(`insert into report_search (rowid, title, body, words, attachments) values (1, '外交 交官 官の の研 研修 修', '', '外交官 の 研修', '鳴門 門海 海峡 峡の の資 資料 料')`).run();
     sqlite.prepare(`insert into page_search (rowid, title, body, words, attachments) values (1, '中国 国語 語講 講座 座', '', '中国語 講座', '')`).run();
-    const before = await sql<{ id: number }>`select rowid as id from report_search where report_search match 'words : "外交"'`.execute(old);
-    assert.deepEqual(ids(before.rows), [], 'the old words do not hold 外交');
-    await old.destroy();
+    const before = sqlite.prepare(`select rowid as id from report_search where report_search match 'words : "外交"'`).all() as { id: number }[];
+    assert.deepEqual(ids(before), [], 'the old words do not hold 外交');
+    await old.close();
 
     const db = await openDatabase({ file });
     try {
