@@ -43,7 +43,7 @@ export class PageCache {
     if (entry.version !== version) {
       this.delete(key);
       // It was worth keeping before the write: its new rendering is kept at once.
-      this.seenOnce.add(key);
+      this.rememberOnce(key);
       return undefined;
     }
     // Re-insert so Map order is least-recently-used first.
@@ -93,9 +93,13 @@ export class PageCache {
   /** True at a key's second rendering; the first is remembered (the oldest memory goes first). */
   private isSeenBefore(key: string): boolean {
     if (this.seenOnce.delete(key)) return true;
+    this.rememberOnce(key);
+    return false;
+  }
+
+  private rememberOnce(key: string): void {
     this.seenOnce.add(key);
     if (this.seenOnce.size > this.maxSeenOnce) this.seenOnce.delete(this.seenOnce.values().next().value!);
-    return false;
   }
 
   /** Only a kept entry counts: one sent once, or evicted while its request ran, is not held. */

@@ -77,3 +77,12 @@ test('evicts the least recently used pages once bodies and compressed variants p
   assert.ok(cache.get('/c/', 1));
   assert.ok(cache.heldBytes <= 100 * KB);
 });
+
+test('remembers a bounded number of pages rendered once, forgetting the oldest first', () => {
+  const cache = new PageCache(64 * KB); // remembers 64 keys
+  for (let i = 0; i < 100; i++) cache.set(`/p/${i}/`, 1, Buffer.from(`${i}`), HTML);
+  cache.set('/p/0/', 1, Buffer.from('0'), HTML);
+  cache.set('/p/99/', 1, Buffer.from('99'), HTML);
+  assert.equal(cache.get('/p/0/', 1), undefined);
+  assert.ok(cache.get('/p/99/', 1));
+});
