@@ -152,13 +152,14 @@ async function termCounts(index: StaticIndex, term: SearchTerm): Promise<Counts 
   if (!tokens) return undefined;
   // One token (every 1- and 2-character term): its instances are its positions, counted without reading them.
   if (tokens.tokens.length === 1) return tokenCounts(index, tokens.tokens[0]!, tokens.isLastPrefix);
-  const postings = await Promise.all(
-    tokens.tokens.map(async (token, i) => {
-      const isPrefix = tokens.isLastPrefix && i === tokens.tokens.length - 1;
-      if (!isPrefix) return readPostingsFrom(await index.shard(tokenShard(index.table, token)), token);
-      return prefixPostings(await Promise.all(prefixShards(index.table, token).map((name) => index.shard(name))), token);
-    }),
-  );
+  const fixed = tokens.isLastPrefix ? tokens.tokens.slice(0, -1) : tokens.tokens;
+  const postings = await Promise.all(fixed.map(async (token) => readPostingsFrom(await index.shard(tokenShard(index.table, token)), token)));
+  if (tokens.isLastPrefix) {
+    // Only documents holding the rest of the phrase need the prefix's positions.
+    const candidates = new Set([...postings[0]!.keys()].filter((key) => postings.every((p) => p.has(key))));
+    const last = tokens.tokens[tokens.tokens.length - 1]!;
+    postings.push(prefixPostings(await Promise.all(prefixShards(index.table, last).map((name) => index.shard(name))), last, candidates));
+  }
   return phraseCounts(postings, true);
 }
 
@@ -182,14 +183,14 @@ async function tokenCounts(index: StaticIndex, token: string, isPrefix: boolean)
   return out;
 }
 
-/** Every token starting with `first`, positions merged per document and column. */
-function prefixPostings(shards: (Shard | undefined)[], first: string): Map<number, number[][]> {
+/** Every token starting with `first`, positions merged per document and column, for the documents `only`. */
+function prefixPostings(shards: (Shard | undefined)[], first: string, only: ReadonlySet<number>): Map<number, number[][]> {
   const merged = new Map<number, number[][]>();
   for (const shard of shards) {
     if (!shard) continue;
     for (const token of shard.tokens.keys()) {
       if (firstCharacter(token) !== first) continue;
-      for (const doc of readPostings(shard, token)) addPositions(merged, doc);
+      for (const doc of readPostings(shard, token, only)) addPositions(merged, doc);
     }
   }
   for (const columns of merged.values()) for (const positions of columns) positions.sort((a, b) => a - b);

@@ -198,7 +198,8 @@ export function readShard(bytes: Uint8Array): Shard {
   return { bytes, tokens };
 }
 
-export function readPostings(shard: Shard, token: string): DocPostings[] {
+/** A token's postings; with `only`, just those documents (the others are skipped, not decoded into arrays). */
+export function readPostings(shard: Shard, token: string, only?: ReadonlySet<number>): DocPostings[] {
   const place = shard.tokens.get(token);
   if (!place) return [];
   const reader = new ByteReader(shard.bytes, place.start);
@@ -208,17 +209,21 @@ export function readPostings(shard: Shard, token: string): DocPostings[] {
   for (let i = 0; i < count; i++) {
     key += reader.varint();
     const bits = reader.varint();
+    const isWanted = !only || only.has(key);
     const columns: number[][] = [];
     for (let c = 0; c < COLUMNS.length; c++) {
       const positions: number[] = [];
       if (bits & (1 << c)) {
         const n = reader.varint();
         let p = 0;
-        for (let k = 0; k < n; k++) positions.push((p += reader.varint()));
+        for (let k = 0; k < n; k++) {
+          p += reader.varint();
+          if (isWanted) positions.push(p);
+        }
       }
       columns.push(positions);
     }
-    docs.push({ key, columns });
+    if (isWanted) docs.push({ key, columns });
   }
   return docs;
 }
