@@ -4,7 +4,8 @@
 // with the process's peak RSS (getrusage maxRSS) at the end.
 //
 //   node --import tsx bench/build-site.ts --count 10000 --out DIR
-//   node --import tsx bench/build.bench.ts --data DIR [--runs 3] [--shm /dev/shm] [--disk /var/tmp]
+//   node --import tsx bench/build.bench.ts --data DIR [--runs 3] [--full-runs 3] [--shm /dev/shm] [--disk /var/tmp]
+// (--full-runs 0: only the incremental figure, after one full build on disk.)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +20,7 @@ import { loadAssets } from '../src/web/assets.js';
 import { DB_FILE } from './build-site.js';
 
 const { values } = parseArgs({
-  options: { data: { type: 'string' }, runs: { type: 'string', default: '3' }, shm: { type: 'string', default: '/dev/shm' }, disk: { type: 'string', default: '/var/tmp' } },
+  options: { data: { type: 'string' }, runs: { type: 'string', default: '3' }, 'full-runs': { type: 'string' }, shm: { type: 'string', default: '/dev/shm' }, disk: { type: 'string', default: '/var/tmp' } },
 });
 if (!values.data) throw new Error('--data DIR (a site built by bench/build-site.ts) is required');
 
@@ -43,7 +44,7 @@ const timed = async (outDir: string) => {
 console.log(`RSS before ${Math.round(process.memoryUsage().rss / 1048576)} MB`);
 for (const [label, root] of [['full build to tmpfs', values.shm], ['full build to disk', values.disk]] as const) {
   const results = [];
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < Number(values['full-runs'] ?? runs); i++) {
     const dir = mkdtempSync(join(root, 'katsudo-build-bench-'));
     try {
       results.push(await timed(join(dir, 'site')));
@@ -51,14 +52,14 @@ for (const [label, root] of [['full build to tmpfs', values.shm], ['full build t
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  line(label, results);
+  if (results.length > 0) line(label, results);
 }
 
 // Incremental: one report's title edited between builds of the same folder (on disk).
 const dir = mkdtempSync(join(values.disk, 'katsudo-build-bench-'));
 try {
   const out = join(dir, 'site');
-  await timed(out);
+  line('the first build of the incremental runs (disk)', [await timed(out)]);
   const user = await addUser(ctx, { login: `bench-${process.pid}`, displayName: '', role: 'owner', password: 'しずかな湖畔の森の影から' });
   const editor = { userId: user.id, login: user.login, role: 'owner' as const };
   const [item] = (await listReportsForAdmin(db, { status: 'published' }, { offset: 0, limit: 1 })).items;

@@ -45,7 +45,7 @@ export interface BuildResult {
   removed: string[];
   /** Files the folder holds for the site now (the manifest's own files aside). */
   files: number;
-  /** Milliseconds by phase (state, pages, search, media, commit), for bench/build.bench.ts. */
+  /** Milliseconds by phase (state, pages, searchLinks, searchIndex, search, media, commit), for bench/build.bench.ts. */
   timings: Record<string, number>;
 }
 
@@ -221,7 +221,9 @@ class Build {
         }
       }
     }
+    this.clock.end('searchLinks');
     await writeSearchIndex(this.deps, staging, changedReports === undefined ? {} : { changedIds: changedReports });
+    this.clock.end('searchIndex');
     for (const file of [...this.output.unstagedUnder(SEARCH_INDEX_DIR), ...this.output.unstagedUnder('assets')]) {
       const before = this.previous?.files[file];
       if (linked.has(file) && before !== undefined && statSync(join(staging, file)).nlink > 1) {
