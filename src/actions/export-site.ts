@@ -176,9 +176,9 @@ function prepareFolder(outDir: string): void {
     try {
       entries = readdirSync(outDir);
     } catch {
-      throw new ValidationError(`--out ${outDir}: not a folder`);
+      throw new ValidationError(`--out ${outDir}: フォルダではありません。`);
     }
-    if (entries.length > 0) throw new ValidationError(`--out ${outDir}: the folder is not empty (give a new or empty folder)`);
+    if (entries.length > 0) throw new ValidationError(`--out ${outDir}: フォルダが空ではありません。新しいフォルダか空のフォルダを指定してください。`);
   }
   // Each folder exists even when empty: `import-wxr --uploads <out>/media` must find it.
   for (const folder of ['media', 'pages', 'reports']) mkdirSync(join(outDir, folder), { recursive: true });

@@ -62,7 +62,7 @@ test('restore into a directory with files is refused with exit code 73, naming t
   writeFileSync(join(occupied, 'notes.txt'), 'keep me');
   const restore = runCli(['restore', archive, '--data', occupied]);
   assert.equal(restore.code, 73);
-  assert.match(restore.stderr, /is not empty \(it holds notes\.txt\).*--force/);
+  assert.match(restore.stderr, /^katsudo: .*は空ではありません\(中身: notes\.txt\)。.*--force/);
   assert.equal(runCli(['restore', archive]).code, 2);
   const missing = runCli(['backup', '--verify', join(work, 'no-such.tar')]);
   assert.equal(missing.code, 65);

@@ -39,7 +39,7 @@ test('refuses a folder that holds files, with exit code 3', () => {
   writeFileSync(join(out, 'keep.txt'), 'x');
   const run = runCli(['export', '--out', out, '--data', data()]);
   assert.equal(run.code, 3);
-  assert.match(run.stderr, /not empty/);
+  assert.match(run.stderr, /フォルダが空ではありません/);
   assert.deepEqual(readdirSync(out), ['keep.txt']);
 });
 

@@ -125,7 +125,7 @@ test('missing files, broken rules and things not found are explained in Japanese
     [['user', 'passwd', 'nobody', '--password-stdin'], 'にわにはにわにわとりがいる\n', /^katsudo: ユーザーが見つかりません: nobody$/m, 4],
     [['user', 'add', 'sato', '--role', 'writer', '--password-stdin'], 'short\n', /^katsudo: パスワードは12文字以上にしてください\(現在5文字\)。何も変更していません。$/m, 3],
     [['user', 'list'], '', /^合計 0人$/m, 0],
-    [['export', '--out', join(dir, 'full')], '', /^katsudo: 入力が正しくありません\(--out .*full: the folder is not empty/m, 3],
+    [['export', '--out', join(dir, 'full')], '', /^katsudo: --out .*full: フォルダが空ではありません。/m, 3],
   ];
   const site = join(dir, 'second-site');
   for (const [args, input, message, code] of cases) {

@@ -26,8 +26,8 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
   const target = resolve(options.dataDir);
   const existing = existsSync(target) ? readdirSync(target) : [];
   if (existing.length > 0 && !options.isForced) {
-    const shown = existing.slice(0, 10).join(', ') + (existing.length > 10 ? `, … (${existing.length} entries)` : '');
-    throw new RestoreRefusedError(`${target} is not empty (it holds ${shown}); restore into an empty directory, or add --force to move these aside first`);
+    const shown = existing.slice(0, 10).join(', ') + (existing.length > 10 ? `、…(全${existing.length}件)` : '');
+    throw new RestoreRefusedError(`${target} は空ではありません(中身: ${shown})。空のディレクトリに復元するか、--force を付けて中身を別の名前に移してから復元してください。`);
   }
   mkdirSync(dirname(target), { recursive: true });
   const temp = join(dirname(target), `.${basename(target)}.restoring-${randomBytes(6).toString('hex')}`);
@@ -55,6 +55,6 @@ function refuseNewerSchema(manifest: BackupManifest): void {
   if (known.includes(manifest.schemaVersion)) return;
   const latest = known.sort().at(-1)!;
   throw new RestoreRefusedError(
-    `the backup was made by katsudo ${manifest.katsudoVersion} with database schema ${manifest.schemaVersion}; this katsudo knows schemas up to ${latest}. Upgrade katsudo before restoring.`,
+    `このバックアップは katsudo ${manifest.katsudoVersion}(データベースのスキーマ ${manifest.schemaVersion})で作られました。この katsudo が扱えるスキーマは ${latest} までです。katsudo を新しくしてから復元してください。`,
   );
 }

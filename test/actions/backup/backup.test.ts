@@ -146,7 +146,7 @@ test('restore refuses a directory holding files and says what is there; --force 
   writeFileSync(join(target, 'katsudo.db'), 'old');
   await assert.rejects(
     restoreBackup({ archive, dataDir: target, isForced: false, now: clock }),
-    (error: unknown) => error instanceof RestoreRefusedError && /is not empty \(it holds katsudo\.db\)/.test(error.message),
+    (error: unknown) => error instanceof RestoreRefusedError && /は空ではありません\(中身: katsudo\.db\)/.test(error.message),
   );
   assert.equal(readFileSync(join(target, 'katsudo.db'), 'utf8'), 'old');
   const result = await restoreBackup({ archive, dataDir: target, isForced: true, now: clock });
@@ -163,7 +163,7 @@ test('restore refuses an archive from a katsudo with a newer database schema', a
     const target = join(work, 'newer-target');
     await assert.rejects(
       restoreBackup({ archive: file, dataDir: target, isForced: false, now: clock }),
-      (error: unknown) => error instanceof RestoreRefusedError && /schema 9999-from-the-future.*Upgrade katsudo/.test(error.message),
+      (error: unknown) => error instanceof RestoreRefusedError && /スキーマ 9999-from-the-future.*katsudo を新しくしてから復元してください/.test(error.message),
     );
     assert.equal(existsSync(target), false);
   } finally {
