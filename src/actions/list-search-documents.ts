@@ -11,6 +11,7 @@ import { listAttachmentTexts } from '../store/media-text.js';
 import { findPage, listPages } from '../store/pages.js';
 import { listPublishedForIndex, listSummariesWithText } from '../store/reports.js';
 import { readSearchStatistics, type SearchStatistics } from '../store/search-statistics.js';
+import { pageExcerpt } from './search-pages.js';
 
 export interface SearchSourceAttachment {
   label: string;
@@ -54,8 +55,6 @@ export interface SearchSourceSelection {
 }
 
 const BATCH = 500;
-/** As actions/search-pages.ts shows a page without a summary. */
-const EXCERPT_CHARS = 120;
 
 const attachmentsOf = async (db: Db, owner: Parameters<typeof listAttachmentTexts>[1]) =>
   (await listAttachmentTexts(db, owner)).map((a) => ({ label: a.label, text: a.text }));
@@ -104,7 +103,7 @@ async function listPageSources(db: Db, only: readonly number[] | undefined): Pro
       id: page.id,
       path: slugs && paths.page(slugs),
       title: page.title,
-      excerpt: page.summary || [...page.bodyText.replace(/\s+/g, ' ')].slice(0, EXCERPT_CHARS).join(''),
+      excerpt: pageExcerpt(page),
       bodyText: page.bodyText,
       attachments: await attachmentsOf(db, { kind: 'page', id: page.id }),
     });

@@ -49,8 +49,12 @@ export async function searchPages(db: Db, request: PageSearchRequest): Promise<P
   for (const id of ids.slice((request.page - 1) * request.perPage, request.page * request.perPage)) {
     const page = await findPage(db, id);
     if (!page) continue;
-    const excerpt = page.summary || [...page.bodyText.replace(/\s+/g, ' ')].slice(0, EXCERPT_CHARS).join('');
-    items.push({ id, title: page.title, path: paths.page(reachable.get(id)!.slugs), excerpt });
+    items.push({ id, title: page.title, path: paths.page(reachable.get(id)!.slugs), excerpt: pageExcerpt(page) });
   }
   return { query, total: ids.length, items };
+}
+
+/** What a page hit shows: the page's summary, or the start of its text (the static index stores the same). */
+export function pageExcerpt(page: { summary: string; bodyText: string }): string {
+  return page.summary || [...page.bodyText.replace(/\s+/g, ' ')].slice(0, EXCERPT_CHARS).join('');
 }
