@@ -1,23 +1,50 @@
 // Creating a report: check the draft, render the body once, and write the report, its
-// tags, its attachments, its search index entry and the new content version in one
-// transaction.
+// tags, its attachments, its first revision, its audit entry, its search index entry and
+// the new content version in one transaction. Every way a report comes into being (the
+// editor's new draft, imports, the demo) writes the first revision and the audit entry
+// through recordReportCreatedIn below.
 import type { Kysely } from 'kysely';
 import { ValidationError } from '../domain/errors.js';
 import type { ReportDraft, ReportStatus } from '../domain/report.js';
 import { checkDraft, type CheckedDraft } from '../domain/report-rules.js';
 import { firstFreeSlug } from '../domain/slug.js';
 import { searchDocument, type SearchDocument } from '../domain/search/document.js';
+import type { RevisionContent } from '../domain/revision.js';
+import { recordAudit } from '../store/audit-log.js';
 import { findCategoryBySlug } from '../store/categories.js';
 import type { Database } from '../store/database.js';
 import { attachMedia } from '../store/media.js';
 import { insertReport, setReportTags, slugsStartingWith } from '../store/reports.js';
+import { insertRevision } from '../store/revisions.js';
 import { indexReport } from '../store/search.js';
 import { bumpContentVersion } from '../store/site-state.js';
 import type { ActionContext } from './context.js';
 import { attachLinkedMedia, renderBody, type PrebuiltRender } from './report-body.js';
 
+/** Who brings a report into being, as its first revision and the audit log name them. */
+export interface ReportCreator {
+  /** The account; null for the system (an import, the demo). */
+  userId: number | null;
+  /** The login the audit log shows: the account's, or 'import' / 'demo' for the system. */
+  login: string;
+  ip?: string;
+  /** The audit log's action code. */
+  auditAction: 'report.create' | 'report.import';
+  /** The first revision's note. */
+  note?: string;
+}
+
+/** An import (WordPress, saved pages, text files): the system acting, as the audit log has always named it. */
+export const IMPORT_CREATOR: ReportCreator = { userId: null, login: 'import', auditAction: 'report.import', note: '取り込み' };
+/** The demo content written on first start. */
+export const DEMO_CREATOR: ReportCreator = { userId: null, login: 'demo', auditAction: 'report.create' };
+/** Anything else the system writes without an account (benchmarks, tests' factories). */
+export const SYSTEM_CREATOR: ReportCreator = { userId: null, login: 'system', auditAction: 'report.create' };
+
 export interface CreateReportOptions {
   status: Extract<ReportStatus, 'draft' | 'published'>;
+  /** Who creates it (default SYSTEM_CREATOR). */
+  by?: ReportCreator;
   /** Files to list under the report besides those its body links to. */
   attachments?: { mediaId: number; label: string; summary?: string }[];
   /** A search document built ahead (on a worker, by an import); used only if built from the same title and text. */
@@ -87,6 +114,8 @@ export async function createReportIn(
     nowIso,
   );
   await setReportTags(trx, id, checked.tags);
+  const content = { title: checked.title, slug, activityDate: checked.activityDate, categoryId, tags: checked.tags, summary: checked.summary, bodySource: checked.bodySource };
+  await recordReportCreatedIn(trx, { id, status: options.status, content }, options.by ?? SYSTEM_CREATOR, nowIso);
 
   const explicit = options.attachments ?? [];
   for (const [position, a] of explicit.entries()) {
@@ -99,4 +128,23 @@ export async function createReportIn(
   if (options.status === 'published') await indexReport(trx, id, searchDocumentFor(checked.title, rendered.text, options.prebuiltSearch));
   await bumpContentVersion(trx);
   return { id, slug };
+}
+
+/**
+ * A new report's first revision (version 1, as written) and its audit entry; returns the
+ * revision's id. The one place both are written for a creation.
+ */
+export async function recordReportCreatedIn(
+  trx: Kysely<Database>,
+  report: { id: number; status: ReportStatus; content: Omit<RevisionContent, 'categoryName'> },
+  by: ReportCreator,
+  nowIso: string,
+): Promise<number> {
+  const revisionId = await insertRevision(
+    trx,
+    { reportId: report.id, version: 1, status: report.status, authorId: by.userId, note: by.note ?? '', content: report.content },
+    nowIso,
+  );
+  await recordAudit(trx, { ...(by.userId === null ? {} : { userId: by.userId }), login: by.login, ip: by.ip, action: by.auditAction, target: `report:${report.id}` }, nowIso);
+  return revisionId;
 }

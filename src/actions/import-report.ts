@@ -19,7 +19,7 @@ import { findEditableReport, setReportStatus, setReportTags, slugExists, updateR
 import { countRevisions, insertRevision } from '../store/revisions.js';
 import { indexReport, unindexReport } from '../store/search.js';
 import { bumpContentVersion } from '../store/site-state.js';
-import { createReportIn, searchDocumentFor, type PrebuiltSearch } from './create-report.js';
+import { createReportIn, IMPORT_CREATOR, searchDocumentFor, type PrebuiltSearch } from './create-report.js';
 import { attachLinkedMedia, renderBody, type PrebuiltRender } from './report-body.js';
 import { contentOf } from './save-report.js';
 
@@ -56,7 +56,7 @@ export interface ImportReportResult {
   slug: string;
 }
 
-const IMPORT_LOGIN = 'import';
+const IMPORT_LOGIN = IMPORT_CREATOR.login;
 
 /**
  * Creates the report, or updates `existingReportId` (the report a previous run made from
@@ -91,13 +91,12 @@ export async function importReportIn(
     const created = await createReportIn(
       trx,
       { ...checked, categorySlug, slug: await keptSlug(trx, input.slug) },
-      { status: input.status, attachments: input.attachments ?? [], ...(prebuiltSearch ? { prebuiltSearch } : {}), ...(prebuiltRender ? { prebuiltRender } : {}) },
+      { status: input.status, by: IMPORT_CREATOR, attachments: input.attachments ?? [], ...(prebuiltSearch ? { prebuiltSearch } : {}), ...(prebuiltRender ? { prebuiltRender } : {}) },
       nowIso,
     );
     if (publishedAt !== null) await setReportStatus(trx, created.id, ['published'], { status: 'published', publishedAt }, nowIso);
     if (authorName !== null) await setReportAuthorName(trx, created.id, authorName);
     await redirectToReport(trx, input.redirectsFrom ?? [], created.slug, nowIso);
-    await recordAudit(trx, { login: IMPORT_LOGIN, action: 'report.import', target: `report:${created.id}` }, nowIso);
     return { outcome: 'created', reportId: created.id, slug: created.slug };
   }
 

@@ -9,7 +9,7 @@ import { parseImportedText, parseImportedTexts, type DateHint, type ImportedText
 import { findCategoryByName, findCategoryBySlug, listCategories, upsertCategory } from '../store/categories.js';
 import type { Database } from '../store/database.js';
 import type { ActionContext } from './context.js';
-import { createReportIn, type CreatedReport } from './create-report.js';
+import { createReportIn, IMPORT_CREATOR, type CreatedReport } from './create-report.js';
 import type { ImportedReportInput } from './import-report.js';
 
 export interface ImportTextInput {
@@ -41,7 +41,7 @@ export async function importText(ctx: ActionContext, input: ImportTextInput): Pr
   });
   const created = await ctx.db.transaction().execute(async (trx) => {
     const categorySlug = category === undefined ? null : await ensureCategory(trx, category);
-    return createReportIn(trx, { ...checked, categorySlug }, { status: 'published' }, ctx.now().toISOString());
+    return createReportIn(trx, { ...checked, categorySlug }, { status: 'published', by: IMPORT_CREATOR }, ctx.now().toISOString());
   });
   return { ...created, title: parsed.title, activityDate: parsed.activityDate, skippedHeader: parsed.skippedHeader, entry: parsed };
 }

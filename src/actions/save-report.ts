@@ -31,6 +31,7 @@ import { countRevisions, insertRevision } from '../store/revisions.js';
 import { indexReport } from '../store/search.js';
 import { bumpContentVersion } from '../store/site-state.js';
 import type { ActionContext } from './context.js';
+import { recordReportCreatedIn } from './create-report.js';
 import { attachLinkedMedia, renderBody, type RenderedBody } from './report-body.js';
 import { saveItem, settleSave, withSlugField } from './save-item.js';
 
@@ -108,12 +109,8 @@ async function createDraftIn(trx: Q, actor: Actor, input: SaveReportInput, nowIs
   );
   await setReportTags(trx, id, content.tags);
   await attachLinkedMedia(trx, id, { source: content.bodySource, media }, new Set(), 0);
-  const revisionId = await insertRevision(
-    trx,
-    { reportId: id, version: 1, status: 'draft', authorId: actor.userId, note: input.note ?? '', content },
-    nowIso,
-  );
-  await recordAudit(trx, { userId: actor.userId, login: actor.login, ip: actor.ip, action: 'report.create', target: `report:${id}` }, nowIso);
+  const by = { userId: actor.userId, login: actor.login, ip: actor.ip, auditAction: 'report.create', note: input.note ?? '' } as const;
+  const revisionId = await recordReportCreatedIn(trx, { id, status: 'draft', content }, by, nowIso);
   // A draft is not on the public site: the content version stays.
   return { id, slug: content.slug, version: 1, revisionId, isChanged: true };
 }

@@ -6,7 +6,7 @@ import { upsertCategory } from '../store/categories.js';
 import { markDemoItems } from '../store/demo-items.js';
 import { saveSettings } from '../store/settings.js';
 import type { ActionContext } from './context.js';
-import { createReportIn } from './create-report.js';
+import { createReportIn, DEMO_CREATOR } from './create-report.js';
 import { isSiteEmpty } from './is-site-empty.js';
 import { checkPageFields } from '../domain/page-rules.js';
 import { paths } from '../domain/paths.js';
@@ -40,7 +40,7 @@ export async function seedDemoIfEmpty(ctx: ActionContext): Promise<number> {
     for (const report of ordered) {
       const checked = checkDraft(report);
       const attachments = report.attachments.map((a) => ({ mediaId: mediaIds.get(a.ref)!, label: a.label, summary: a.summary }));
-      await createReportIn(trx, checked, { status: 'published', attachments }, nowIso);
+      await createReportIn(trx, checked, { status: 'published', by: DEMO_CREATOR, attachments }, nowIso);
     }
     // Fixed pages, parents first, published and searchable; the menu points to them by id.
     const pageIds = new Map<string, number>();

@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import { DEMO_REPORTS } from '../../src/actions/demo-content.js';
 import { seedDemoIfEmpty } from '../../src/actions/seed-demo.js';
 import { findReportBySlug, listReports } from '../../src/store/reports.js';
+import { listRevisions } from '../../src/store/revisions.js';
 import { getSettings } from '../../src/store/settings.js';
 import { createTestSite, type TestSite } from '../support/db.js';
 import { publishReport } from '../support/factories.js';
@@ -30,6 +31,17 @@ test('writes the demo profile, reports and fact sheet into an empty site', async
   assert.equal(report.attachments[0]!.pages, 4);
   assert.equal(report.attachments[0]!.mime, 'application/pdf');
   assert.match(report.bodyHtml, /<a class="attachment" href="\/media\/[0-9a-f]{64}\/[^"]+"[^>]*>[^<]+<span class="meta">\(PDF形式・\d+KB・4ページ\)<\/span><\/a>/);
+});
+
+test('gives every demo report its first revision and an audit entry by the demo', async () => {
+  const reports = await site.db.selectFrom('reports').select(['id', 'title']).execute();
+  assert.equal(reports.length, DEMO_REPORTS.length);
+  for (const report of reports) {
+    const revisions = await listRevisions(site.db, report.id);
+    assert.deepEqual(revisions.map((r) => [r.version, r.title, r.authorId]), [[1, report.title, null]]);
+    const entries = await site.db.selectFrom('audit_log').select(['action', 'login']).where('target', '=', `report:${report.id}`).execute();
+    assert.deepEqual(entries, [{ action: 'report.create', login: 'demo' }]);
+  }
 });
 
 test('writes nothing into a site that already has content', async () => {

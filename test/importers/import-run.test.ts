@@ -58,6 +58,14 @@ test('creates a report with its category, tags, author, publication time and red
   assert.equal(await findRedirect(site.db, '/2021/02/10/budget/'), `/activity/${stored.slug}/`);
 });
 
+test('gives an imported report its first revision, by the import, and one audit entry', async () => {
+  const source = (await findImportSource(site.db, 'test', 'p12'))!;
+  const revisions = await listRevisions(site.db, source.reportId);
+  assert.deepEqual(revisions.map((r) => [r.version, r.title, r.authorId, r.note]), [[1, '予算委員会で質問', null, '取り込み']]);
+  const entries = await site.db.selectFrom('audit_log').select(['action', 'login', 'user_id']).where('target', '=', `report:${source.reportId}`).execute();
+  assert.deepEqual(entries, [{ action: 'report.import', login: 'import', user_id: null }]);
+});
+
 test('leaves an unchanged item alone on a second run', async () => {
   const before = await rowCounts();
   const summary = await runImport(site, [item('p12', report())], { kind: 'test' });
@@ -74,7 +82,7 @@ test('updates a changed item in place with a revision, keeping its address', asy
   assert.equal(stored.slug, slug);
   assert.match(stored.bodySource, /重ねて/);
   const revisions = await listRevisions(site.db, stored.id);
-  assert.deepEqual(revisions.map((r) => r.note), ['取り込みで更新', '編集前の版']);
+  assert.deepEqual(revisions.map((r) => r.note), ['取り込みで更新', '取り込み']);
   assert.notEqual((await findImportSource(site.db, 'test', 'p12'))!.contentHash, source.contentHash);
 });
 

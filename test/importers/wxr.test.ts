@@ -137,7 +137,7 @@ describe('the real WordPress export without --uploads', { skip }, () => {
     assert.deepEqual([run.created, run.updated, run.unchanged], [0, 1, 49]);
     const report = await reportOf(t, fixture.channel, '4');
     assert.equal(report.title, '街頭での活動（秋祭り・追記）');
-    assert.deepEqual((await listRevisions(t.site.db, report.id)).map((r) => r.note), ['取り込みで更新', '編集前の版']);
+    assert.deepEqual((await listRevisions(t.site.db, report.id)).map((r) => r.note), ['取り込みで更新', '取り込み']);
   });
 });
 
