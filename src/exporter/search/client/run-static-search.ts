@@ -7,10 +7,9 @@
 import { ValidationError, type FieldMessages } from '../../../domain/errors.js';
 import { checkSearchDepth, parseSearchQuery, positiveTerms } from '../../../domain/search/query.js';
 import { firstSnippet, highlight, snippet, type TextPart } from '../../../domain/search/snippet.js';
+import { pageCountOf, PER_PAGE } from '../../../site/paging.js';
 import { findStaticPageHits, findStaticReportHits, type StaticIndex } from './find-static-hits.js';
 import { textShard, type ReportRow, type ReportText } from './format.js';
-
-export const PER_PAGE = 20;
 
 export interface StaticSearchParams {
   q: string;
@@ -52,8 +51,6 @@ export interface StaticTexts {
 
 const UNKNOWN_CATEGORY_MESSAGE = '指定されたカテゴリーはありません。一覧から選び直してください。';
 
-export const pageCountOf = (total: number) => Math.max(1, Math.ceil(total / PER_PAGE));
-
 export async function runStaticSearch(index: StaticIndex & StaticTexts, params: StaticSearchParams): Promise<StaticSearchOutcome> {
   if (params.category !== undefined && !index.table.categories.some(([slug]) => slug === params.category)) {
     return { kind: 'refused', errors: { category: UNKNOWN_CATEGORY_MESSAGE } };
@@ -73,11 +70,11 @@ export async function runStaticSearch(index: StaticIndex & StaticTexts, params: 
     const hits = await findStaticPageHits(index, query);
     const page = params.kind === 'page' ? params.page : 1;
     const items = hits.slice((page - 1) * PER_PAGE, page * PER_PAGE).map(([, , path, title, excerpt]) => ({ title, path: path!, excerpt }));
-    pages = { total: hits.length, items, page, pageCount: pageCountOf(hits.length) };
+    pages = { total: hits.length, items, page, pageCount: pageCountOf(hits.length, PER_PAGE) };
   }
   if (params.kind === 'page') return params.page > pages!.pageCount ? { kind: 'past-end' } : { kind: 'found', pages };
   const hits = await findStaticReportHits(index, query, { year: params.year, category: params.category });
-  const pageCount = pageCountOf(hits.length);
+  const pageCount = pageCountOf(hits.length, PER_PAGE);
   if (params.page > pageCount) return { kind: 'past-end' };
   const rows = hits.slice((params.page - 1) * PER_PAGE, params.page * PER_PAGE);
   const items = await Promise.all(rows.map((row) => reportHit(index, row, terms)));

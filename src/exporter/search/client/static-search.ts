@@ -9,6 +9,7 @@ import type { FieldMessages } from '../../../domain/errors.js';
 import { paths, withPage, type SearchParams } from '../../../domain/paths.js';
 import type { TextPart } from '../../../domain/search/snippet.js';
 import type { StaticIndex } from './find-static-hits.js';
+import { parsePageNumber } from '../../../site/paging.js';
 import { MALFORMED_Q_MESSAGE, searchTextOf } from '../../../site/search/search-text-of.js';
 import { INDEX_DIR, isGzip, type DocTable } from './format.js';
 import { openStaticIndex } from './open-static-index.js';
@@ -47,7 +48,7 @@ function paramsOf(href: string): StaticSearchParams & { isMalformed: boolean } {
   const url = new URL(href).searchParams;
   const q = searchTextOf(href);
   const year = Number(url.get('year'));
-  const page = Number(url.get('page'));
+
   const kind = url.get('kind');
   return {
     q: q.text,
@@ -55,7 +56,7 @@ function paramsOf(href: string): StaticSearchParams & { isMalformed: boolean } {
     year: Number.isInteger(year) && year > 0 ? year : undefined,
     category: url.get('category') || undefined,
     kind: kind === 'report' || kind === 'page' ? kind : undefined,
-    page: Number.isInteger(page) && page > 0 ? page : 1,
+    page: parsePageNumber(url.get('page') ?? '') ?? 1,
   };
 }
 
