@@ -22,6 +22,13 @@ after(() => fx.cleanup());
 const COMPARED_SKIP = ['.katsudo', 'search-index'];
 
 
+/** The folder holds what a build into a new folder writes now. */
+async function assertSameAsNewBuild(out: string): Promise<void> {
+  const fresh = join(fx.tempDir(), 'fresh');
+  await buildSite(fx.deps, { outDir: fresh });
+  assert.deepEqual(hashesOf(out, COMPARED_SKIP), hashesOf(fresh, COMPARED_SKIP));
+}
+
 test('writes every public path as a file with the bytes renderPublicPath gives, plus 404.html', async () => {
   const out = join(fx.tempDir(), 'site');
   const result = await buildSite(fx.deps, { outDir: out });
@@ -63,9 +70,7 @@ test('after one edited report only the files whose bytes change are rewritten, a
   // No file is rewritten with the bytes it had (the manifest itself aside).
   assert.deepEqual(touched.filter((f) => f !== '.katsudo/build.json').sort(), changed.filter((f) => f !== '.katsudo/build.json').sort());
   assert.ok(result.rendered < (await listPublicPaths(fx.deps)).length / 2, `rendered ${result.rendered} pages`);
-  const fresh = join(fx.tempDir(), 'fresh');
-  await buildSite(fx.deps, { outDir: fresh });
-  assert.deepEqual(hashesOf(out, COMPARED_SKIP), hashesOf(fresh, COMPARED_SKIP));
+  await assertSameAsNewBuild(out);
 });
 
 test('an unpublished report’s files are removed and the folder equals a new build', async () => {
@@ -80,9 +85,7 @@ test('an unpublished report’s files are removed and the folder equals a new bu
   assert.equal(existsSync(file), false);
   assert.equal(existsSync(join(out, 'activity', target.slug)), false, 'its folder goes too');
   assert.ok(result.removed.includes(`activity/${target.slug}/index.html`));
-  const fresh = join(fx.tempDir(), 'fresh');
-  await buildSite(fx.deps, { outDir: fresh });
-  assert.deepEqual(hashesOf(out, COMPARED_SKIP), hashesOf(fresh, COMPARED_SKIP));
+  await assertSameAsNewBuild(out);
 });
 
 test('--check finds a link to a file the folder lacks', async () => {
