@@ -9,7 +9,7 @@
 //
 // Search traps come in exact proportions: report i carries the traps of TRAP_PLAN[i % 20]
 // and no other trap string, so tests can compute how many reports contain each word.
-import { DEMO_CATEGORIES, DEMO_SETTINGS, type DemoReport } from '../src/actions/demo-content.js';
+import { DEMO_CATEGORIES, DEMO_SETTINGS, type DemoReport } from '../src/demo/demo-content.js';
 import * as V from './corpus-vocabulary.js';
 import type { TrapKind } from './corpus-vocabulary.js';
 

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { DemoReport } from '../src/actions/demo-content.js';
+import type { DemoReport } from '../src/demo/demo-content.js';
 import { generateReports } from './corpus.js';
 
 /** One report as an import-text file. */

@@ -80,6 +80,14 @@ test('keeps the public routes and the API off store: they read through site/ and
   }
 });
 
+test('keeps the demo content data: src/demo imports only domain modules', () => {
+  for (const file of files.filter((f) => layerOf(f.path) === 'demo')) {
+    for (const spec of importsOf(file.text).filter((s) => s.startsWith('.'))) {
+      assert.ok(join('demo', spec).startsWith('domain/'), `${file.path} imports ${spec}`);
+    }
+  }
+});
+
 test('reads process.env only in config.ts', () => {
   for (const file of files.filter((f) => f.path !== 'config.ts')) {
     assert.doesNotMatch(file.text, /process\.env/, file.path);

@@ -18,7 +18,7 @@ import type { ActionContext } from './context.js';
 import { deleteMedia } from './delete-media.js';
 import { removePageIn } from './delete-page-permanently.js';
 import { removeReportIn } from './delete-report-permanently.js';
-import { DEMO_CATEGORIES, DEMO_PAGES, DEMO_REPORTS, DEMO_SETTINGS } from './demo-content.js';
+import { DEMO_CATEGORIES, DEMO_PAGES, DEMO_REPORTS, DEMO_SETTINGS } from '../demo/demo-content.js';
 import { auditBy, type MediaActor } from './media-actor.js';
 
 type Q = Kysely<Database>;

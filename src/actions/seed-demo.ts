@@ -13,9 +13,9 @@ import { paths } from '../domain/paths.js';
 import { searchDocument } from '../domain/search/document.js';
 import { indexPage } from '../store/page-search.js';
 import { insertPage, setPageStatus } from '../store/pages.js';
-import { DEMO_CATEGORIES, DEMO_PAGES, DEMO_REPORTS, DEMO_SETTINGS, demoNavigation } from './demo-content.js';
+import { DEMO_CATEGORIES, DEMO_PAGES, DEMO_REPORTS, DEMO_SETTINGS, demoNavigation } from '../demo/demo-content.js';
 import { renderBody } from './report-body.js';
-import { createDemoFactSheet } from './demo-fact-sheet.js';
+import { createDemoFactSheet } from '../demo/demo-fact-sheet.js';
 import { storeMedia } from './store-media.js';
 
 /** Returns the number of demo reports written (0 when the site already has content). */

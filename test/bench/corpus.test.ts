@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { CORPUS_TAGS, generateReports, TRAP_PLAN, type TrapKind } from '../../bench/corpus.js';
 import { toImportText } from '../../bench/generate-corpus.js';
-import { DEMO_CATEGORIES } from '../../src/actions/demo-content.js';
+import { DEMO_CATEGORIES } from '../../src/demo/demo-content.js';
 import { isIsoDate } from '../../src/domain/dates.js';
 import { parseImportedText } from '../../src/domain/text-import.js';
 

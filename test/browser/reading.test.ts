@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { DEMO_REPORTS } from '../../src/actions/demo-content.js';
+import { DEMO_REPORTS } from '../../src/demo/demo-content.js';
 import {
   open,
   PUBLIC_PAGES,

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { DEMO_REPORTS } from '../../src/actions/demo-content.js';
+import { DEMO_REPORTS } from '../../src/demo/demo-content.js';
 import { seedDemoIfEmpty } from '../../src/actions/seed-demo.js';
 import { inlinePool } from '../../src/actions/workers/work-pool.js';
 import { runCli, withSiteDatabase } from '../support/cli-run.js';

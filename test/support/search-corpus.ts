@@ -4,7 +4,7 @@
 import { generateReports } from '../../bench/corpus.js';
 import { createReport } from '../../src/actions/create-report.js';
 import type { ActionContext } from '../../src/actions/context.js';
-import { DEMO_CATEGORIES } from '../../src/actions/demo-content.js';
+import { DEMO_CATEGORIES } from '../../src/demo/demo-content.js';
 import { normalizeForSearch } from '../../src/domain/search/normalize.js';
 import { termWords } from '../../src/domain/search/words.js';
 import type { SearchFilter } from '../../src/store/search.js';

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { saveReport } from '../../src/actions/save-report.js';
 import { seedDemoIfEmpty } from '../../src/actions/seed-demo.js';
-import { DEMO_REPORTS, DEMO_SETTINGS } from '../../src/actions/demo-content.js';
+import { DEMO_REPORTS, DEMO_SETTINGS } from '../../src/demo/demo-content.js';
 import { getSettings } from '../../src/store/settings.js';
 import { addTestUser, logIn, type AdminAgent } from '../support/admin.js';
 import { createTestApp, type TestApp } from '../support/app.js';

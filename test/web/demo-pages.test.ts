@@ -2,7 +2,7 @@
 // menu by page id, each answering 200; the home page lists 政策's level-1 headings.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { DEMO_PAGES } from '../../src/actions/demo-content.js';
+import { DEMO_PAGES } from '../../src/demo/demo-content.js';
 import { seedDemoIfEmpty } from '../../src/actions/seed-demo.js';
 import { listPages } from '../../src/store/pages.js';
 import { getSettings } from '../../src/store/settings.js';

@@ -3,7 +3,7 @@
 // with the HTML, text and outline captured in test/fixtures/text-format-golden.json (the
 // sources are stored there too; this module only serves to capture them again).
 import { readFileSync } from 'node:fs';
-import { DEMO_PAGES, DEMO_REPORTS, DEMO_SETTINGS } from '../../../src/actions/demo-content.js';
+import { DEMO_PAGES, DEMO_REPORTS, DEMO_SETTINGS } from '../../../src/demo/demo-content.js';
 import { mediaRefs } from '../../../src/domain/text-format/media-refs.js';
 import type { MediaInfo } from '../../../src/domain/text-format/render.js';
 
