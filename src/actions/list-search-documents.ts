@@ -69,25 +69,32 @@ export async function listSearchDocuments(db: Db, selection: SearchSourceSelecti
 }
 
 async function listReportSources(db: Db, only: readonly number[] | undefined): Promise<ReportSearchSource[]> {
-  const wanted = only && new Set(only);
+  if (only) return reportSources(db, [...new Set(only)].sort((a, b) => a - b));
   const out: ReportSearchSource[] = [];
   for (let afterId = 0; ; ) {
     const batch = await listPublishedForIndex(db, afterId, BATCH);
     if (batch.length === 0) return out;
     afterId = batch[batch.length - 1]!.id;
-    const ids = batch.map((r) => r.id).filter((id) => !wanted || wanted.has(id));
-    for (const { summary, bodyText } of await listSummariesWithText(db, ids)) {
-      out.push({
-        id: summary.id,
-        path: paths.report(summary.slug),
-        title: summary.title,
-        activityDate: summary.activityDate,
-        category: summary.category,
-        bodyText,
-        attachments: await attachmentsOf(db, summary.id),
-      });
-    }
+    out.push(...(await reportSources(db, batch.map((r) => r.id))));
   }
+}
+
+/** The published ones of `ids`, in the order given. */
+async function reportSources(db: Db, ids: number[]): Promise<ReportSearchSource[]> {
+  const out: ReportSearchSource[] = [];
+  for (const { summary, bodyText } of await listSummariesWithText(db, ids)) {
+    if (summary.status !== 'published') continue;
+    out.push({
+      id: summary.id,
+      path: paths.report(summary.slug),
+      title: summary.title,
+      activityDate: summary.activityDate,
+      category: summary.category,
+      bodyText,
+      attachments: await attachmentsOf(db, summary.id),
+    });
+  }
+  return out;
 }
 
 async function listPageSources(db: Db, only: readonly number[] | undefined): Promise<PageSearchSource[]> {
