@@ -88,6 +88,12 @@ test('keeps the demo content data: src/demo imports only domain modules', () => 
   }
 });
 
+test('keeps the admin plumbing (src/web/admin) off store: it reads through actions', () => {
+  for (const file of files.filter((f) => f.path.startsWith('web/admin/'))) {
+    for (const spec of importsOf(file.text)) assert.ok(!spec.includes('/store/'), `${file.path} imports ${spec}`);
+  }
+});
+
 test('reads process.env only in config.ts', () => {
   for (const file of files.filter((f) => f.path !== 'config.ts')) {
     assert.doesNotMatch(file.text, /process\.env/, file.path);

@@ -1,10 +1,10 @@
-// What an editor page needs from the user's autosave slot (store/autosaves.ts): the offer to
+// What an editor page needs from the user's autosave slot (actions/keep-autosave.ts): the offer to
 // restore it when the form is opened fresh, or (with ?draft=restore) its fields to fill the
 // form. Report and page editors both call this; a form re-rendered after a post (errors,
 // conflict, preview) shows what was posted and no offer.
 import type { FastifyRequest } from 'fastify';
 import type { ItemKind } from '../../domain/item-ref.js';
-import { findAutosave, NEW_ITEM_ID } from '../../store/autosaves.js';
+import { findOwnAutosave } from '../../actions/find-own-autosave.js';
 import type { WebDeps } from '../deps.js';
 import type { AutosaveOfferProps } from '../views/admin/autosave-offer.js';
 
@@ -14,20 +14,20 @@ export interface AutosaveState {
   restored?: Record<string, string>;
 }
 
-export function editorPath(kind: ItemKind, itemId: number): string {
+/** The editor's address; no `itemId` for a new item's form. */
+export function editorPath(kind: ItemKind, itemId: number | undefined): string {
   const base = kind === 'report' ? '/admin/reports' : '/admin/pages';
-  return itemId === NEW_ITEM_ID ? `${base}/new` : `${base}/${itemId}/edit`;
+  return itemId === undefined ? `${base}/new` : `${base}/${itemId}/edit`;
 }
 
 export async function loadAutosaveState(deps: WebDeps, request: FastifyRequest, kind: ItemKind, itemId: number | undefined, csrfToken: string): Promise<AutosaveState> {
   if (request.method !== 'GET') return {};
-  const id = itemId ?? NEW_ITEM_ID;
-  const slot = await findAutosave(deps.ctx.db, request.admin!.user.id, kind, id);
+  const slot = await findOwnAutosave(deps.ctx, request.admin!.user.id, kind, itemId);
   if (!slot) return {};
   const query = request.query as Record<string, unknown> | undefined;
   if (query?.draft === 'restore') return { restored: slot.fields };
-  const restoreHref = `${editorPath(kind, id)}?draft=restore`;
-  return { offer: { savedAt: slot.savedAt, restoreHref, kind, itemId: id === NEW_ITEM_ID ? 'new' : String(id), csrfToken } };
+  const restoreHref = `${editorPath(kind, itemId)}?draft=restore`;
+  return { offer: { savedAt: slot.savedAt, restoreHref, kind, itemId: itemId === undefined ? 'new' : String(itemId), csrfToken } };
 }
 
 /** The form as stored, overlaid with the restored fields it knows (others are ignored). */

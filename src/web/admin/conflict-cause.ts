@@ -1,29 +1,9 @@
-// Who caused an edit conflict (issue 12 item 7): the saves made since the version the form
-// was loaded at. When all of them are the user's own, it was their other tab or window;
-// otherwise the others are named, so 「ほかの人が」 is never said of one's own second tab.
+// What the edit page says about a conflict (issue 12 item 7), from its cause as
+// actions/find-conflict-cause.ts finds it: one's own other tab, or the others named.
+import type { ConflictCause } from '../../actions/find-conflict-cause.js';
 import type { ItemKind } from '../../domain/item-ref.js';
 import { ITEM_NOUNS } from '../../domain/item-ref.js';
 import { REVISION_NOTES } from '../../domain/revision.js';
-import type { Actor } from '../../domain/user.js';
-import type { Db } from '../../store/database.js';
-import { listItemRevisions } from '../../store/revisions.js';
-
-export interface ConflictCause {
-  isOwnOtherTab: boolean;
-  /** Display names of the others who saved since, in saving order (empty for one's own tab). */
-  otherNames: string[];
-}
-
-/** `refusedRevisionId`: the revision that keeps the refused text; its version is the one the form was loaded at. */
-export async function findConflictCause(db: Db, actor: Actor, item: { kind: ItemKind; id: number }, refusedRevisionId: number): Promise<ConflictCause> {
-  const revisions = await listItemRevisions(db, item.kind === 'report' ? { kind: 'report', id: item.id } : { kind: 'page', id: item.id });
-  const baseVersion = revisions.find((r) => r.id === refusedRevisionId)?.version ?? 0;
-  const since = revisions.filter((r) => r.version > baseVersion && r.note !== REVISION_NOTES.conflict).reverse();
-  const others = since.filter((r) => r.authorId !== actor.userId);
-  if (since.length > 0 && others.length === 0) return { isOwnOtherTab: true, otherNames: [] };
-  const names = [...new Set(others.map((r) => r.authorName ?? '削除されたアカウント'))];
-  return { isOwnOtherTab: false, otherNames: names };
-}
 
 /** The heading of the conflict message: 「あなたが別のタブで…」 or 「田中さんが…」. */
 export function conflictHeading(cause: ConflictCause, kind: ItemKind): string {

@@ -3,11 +3,10 @@
 // `x-csrf-token` header (fetch, multipart uploads). Tokens are also bound to the login
 // session (HMAC of its id with a per-site key), so a token of one session, or one issued
 // before logging in, is refused in another.
-import { randomBytes } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import csrfProtection from '@fastify/csrf-protection';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { getOrCreateSecret } from '../../store/server-secrets.js';
+import { serverSecret } from '../../actions/server-secret.js';
 import type { WebDeps } from '../deps.js';
 import { ADMIN_COOKIE_OPTIONS } from './session.js';
 
@@ -19,7 +18,7 @@ function userInfoOf(request: FastifyRequest): string {
 }
 
 export async function registerCsrf(app: FastifyInstance, deps: WebDeps): Promise<void> {
-  const hmacKey = await getOrCreateSecret(deps.ctx.db, 'csrf-hmac', () => randomBytes(32).toString('base64url'), deps.ctx.now().toISOString());
+  const hmacKey = await serverSecret(deps.ctx, 'csrf-hmac');
   await app.register(cookie);
   await app.register(csrfProtection, {
     cookieKey: CSRF_COOKIE,

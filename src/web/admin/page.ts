@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { siteTitle } from '../../domain/settings.js';
 import type { User } from '../../domain/user.js';
-import { getSettings } from '../../store/settings.js';
+import { readSiteSettings } from '../../actions/read-site-settings.js';
 import type { WebDeps } from '../deps.js';
 import { renderDocument } from '../../site/render-document.js';
 import type { AdminPageContext } from '../views/admin/layout.js';
@@ -24,7 +24,7 @@ export async function adminPageContext(
   reply: FastifyReply,
   overrides: PageContextOverrides = {},
 ): Promise<AdminPageContext> {
-  const settings = await getSettings(deps.ctx.db);
+  const settings = await readSiteSettings(deps.ctx);
   const user = overrides.user ?? request.admin?.user;
   const query = request.query as Record<string, unknown> | undefined;
   return {

@@ -50,6 +50,6 @@ export const autosaveRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app,
     const slot = slotOf(request);
     if (!slot) return reply.redirect('/admin/', 303);
     await discardAutosave(deps.ctx, request.admin!.actor, slot);
-    return reply.redirect(withNotice(editorPath(slot.kind, slot.itemId), 'autosave-discarded'), 303);
+    return reply.redirect(withNotice(editorPath(slot.kind, slot.itemId === 0 ? undefined : slot.itemId), 'autosave-discarded'), 303);
   });
 };

@@ -3,6 +3,7 @@
 // actions/page-transition.ts and the report workflow table; every POST is checked there.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { deletePagePermanently } from '../../../actions/delete-page-permanently.js';
+import { findConflictCause } from '../../../actions/find-conflict-cause.js';
 import { transitionPage, type PageAction } from '../../../actions/page-transition.js';
 import { savePage, workflowState, type PageEditConflict, type SavedPage } from '../../../actions/save-page.js';
 import { formRefusalOf, UNAVAILABLE_CODES } from '../../errors.js';
@@ -23,7 +24,7 @@ import { ReportDeletePage } from '../../views/admin/report-delete-page.js';
 import { pageHistoryRoutes } from './pages-history.js';
 import { itemAttachmentRoutes, loadAttachmentPanel, type AttachmentFailure } from './item-attachments.js';
 import { loadAutosaveState, withRestored } from '../../admin/autosave-slot.js';
-import { conflictAdvice, conflictHeading, findConflictCause } from '../../admin/conflict-cause.js';
+import { conflictAdvice, conflictHeading } from '../../admin/conflict-cause.js';
 import { saveButtonLabel } from '../../views/admin/workflow-buttons.js';
 import { FORM_BODY_LIMIT } from './form-limits.js';
 import { assertAllowed, diskFullProblem, parseId, refusalOf, reportIdOf, sendRefusal } from './reports-shared.js';

@@ -1,6 +1,7 @@
 // What the report routes share: ids from the URL, the form as typed and as the save action
 // wants it, who may open a report, and the edit page with everything around the form.
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { findConflictCause } from '../../../actions/find-conflict-cause.js';
 import type { ReportFields } from '../../../actions/save-report.js';
 import { ForbiddenError, ReportNotFoundError, ReportStateError } from '../../../domain/errors.js';
 import type { ItemKind } from '../../../domain/item-ref.js';
@@ -15,7 +16,7 @@ import { ADMIN_STATUSES, type AdminStatus, type EditableReport } from '../../../
 import { countReportsByAdminStatus, getEditableReport, listReportsForAdmin } from '../../../store/reports.js';
 import { formField } from '../../admin/form-body.js';
 import { loadAutosaveState, withRestored } from '../../admin/autosave-slot.js';
-import { conflictAdvice, conflictHeading, findConflictCause } from '../../admin/conflict-cause.js';
+import { conflictAdvice, conflictHeading } from '../../admin/conflict-cause.js';
 import { adminPageContext, sendAdminPage } from '../../admin/page.js';
 import { newSubmissionKey } from '../../admin/submission-key.js';
 import type { WebDeps } from '../../deps.js';
