@@ -67,7 +67,7 @@ function parseOptions() {
       // Seconds without requests before memory is read again: the work pool's idle time and a margin.
       settle: { type: 'string', default: String(DEFAULT_IDLE_MS / 1000 + 5) },
       // The flags `npm start` gives node (package.json); pass --server-node-arg to replace them.
-      'server-node-arg': { type: 'string', multiple: true, default: ['--max-semi-space-size=4'] },
+      'server-node-arg': { type: 'string', multiple: true, default: ['--max-semi-space-size=4', '--optimize-for-size'] },
       // …and the environment it sets (NAME=VALUE; --server-env MALLOC_ARENA_MAX= to leave it unset).
       'server-env': { type: 'string', multiple: true, default: ['MALLOC_ARENA_MAX=2'] },
     },
