@@ -6,17 +6,18 @@ import { join } from 'node:path';
 import type { SearchSourceSelection, SearchSources } from '../../actions/list-search-documents.js';
 import { buildIndexFiles } from './build-index-files.js';
 import {
-  encodePostings,
+  ByteReader,
+  ByteWriter,
+  COLUMNS,
   PAGE_TEXTS,
   pageKey,
-  readPostings,
   readShard,
   reportKey,
   textShard,
   writeShard,
-  type DocPostings,
   type DocTable,
   type ReportText,
+  type Shard,
 } from './client/format.js';
 import { openIndexDir, readIndexFile } from './open-index-dir.js';
 import { encodeJson, encodeShard } from './write-search-index.js';
@@ -86,25 +87,66 @@ async function oldSources(index: Awaited<ReturnType<typeof openIndexDir>>, repor
   return out;
 }
 
-/** The shard's postings without the changed documents, with their new postings; undefined when nothing is left. */
+/** One document's entry in a token's postings: its key and the bytes after the key (column bits and positions). */
+interface RawEntry {
+  key: number;
+  body: Uint8Array;
+}
+
+/** The entries of a token's postings as bytes, positions skipped rather than decoded. */
+function rawEntries(shard: Shard, token: string): RawEntry[] {
+  const place = shard.tokens.get(token)!;
+  const reader = new ByteReader(shard.bytes, place.start);
+  const count = reader.varint();
+  const out: RawEntry[] = [];
+  let key = 0;
+  for (let i = 0; i < count; i++) {
+    key += reader.varint();
+    const start = reader.at;
+    const bits = reader.varint();
+    for (let c = 0; c < COLUMNS.length; c++) {
+      if (!(bits & (1 << c))) continue;
+      const n = reader.varint();
+      for (let k = 0; k < n; k++) reader.varint();
+    }
+    out.push({ key, body: shard.bytes.subarray(start, reader.at) });
+  }
+  return out;
+}
+
+/**
+ * The shard's postings without the changed documents, with their new postings; undefined
+ * when nothing is left. Entries are moved as bytes: only the key deltas are written anew.
+ */
 function mergedShard(current: Uint8Array | undefined, added: Uint8Array | undefined, changedKeys: Set<number>): Uint8Array | undefined {
-  const postings = new Map<string, DocPostings[]>();
+  const postings = new Map<string, RawEntry[]>();
   if (current) {
     const shard = readShard(current);
     for (const token of shard.tokens.keys()) {
-      const kept = readPostings(shard, token).filter((d) => !changedKeys.has(d.key));
+      const kept = rawEntries(shard, token).filter((e) => !changedKeys.has(e.key));
       if (kept.length > 0) postings.set(token, kept);
     }
   }
   if (added) {
     const shard = readShard(added);
     for (const token of shard.tokens.keys()) {
-      const list = [...(postings.get(token) ?? []), ...readPostings(shard, token)].sort((a, b) => a.key - b.key);
-      postings.set(token, list);
+      postings.set(token, [...(postings.get(token) ?? []), ...rawEntries(shard, token)].sort((a, b) => a.key - b.key));
     }
   }
   if (postings.size === 0) return undefined;
-  return writeShard([...postings].map(([token, docs]) => [token, encodePostings(docs)]));
+  return writeShard(
+    [...postings].map(([token, entries]) => {
+      const out = new ByteWriter();
+      out.varint(entries.length);
+      let previous = 0;
+      for (const entry of entries) {
+        out.varint(entry.key - previous);
+        out.append(entry.body);
+        previous = entry.key;
+      }
+      return [token, out.view()];
+    }),
+  );
 }
 
 /** The doc table with the changed items' rows replaced (or removed) and the server's statistics as they are now. */

@@ -264,18 +264,6 @@ export function writeShard(entries: Iterable<[string, Uint8Array]>): Uint8Array 
   return out.view();
 }
 
-/** Encodes a whole postings list (docs sorted by key). */
-export function encodePostings(docs: readonly DocPostings[]): Uint8Array {
-  const out = new ByteWriter();
-  out.varint(docs.length);
-  let previous = 0;
-  for (const doc of docs) {
-    writeDocPostings(out, previous, doc);
-    previous = doc.key;
-  }
-  return out.view();
-}
-
 export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
