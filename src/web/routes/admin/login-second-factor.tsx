@@ -2,6 +2,7 @@
 // (/admin/login/passkey/*), as the second factor or without a password. All public: the
 // pending-login cookie or the passkey itself is what identifies the user here.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { readSiteSettings } from '../../../actions/read-site-settings.js';
 import type { SecondFactorResult } from '../../../actions/two-factor/verify-second-factor.js';
 import { verifySecondFactor } from '../../../actions/two-factor/verify-second-factor.js';
 import { finishPasskeySignIn } from '../../../actions/two-factor/finish-passkey-sign-in.js';
@@ -9,7 +10,6 @@ import { relyingPartyFor } from '../../../actions/two-factor/relying-party.js';
 import { PENDING_EXPIRED_MESSAGE, startPasskeySignIn } from '../../../actions/two-factor/start-passkey-sign-in.js';
 import { ValidationError } from '../../../domain/errors.js';
 import { siteTitle } from '../../../domain/settings.js';
-import { getSettings } from '../../../store/settings.js';
 import { safeAdminPath } from '../../admin/access.js';
 import { carriedFields } from '../../admin/carried-fields.js';
 import { formField } from '../../admin/form-body.js';
@@ -31,7 +31,7 @@ function jsonBody(request: FastifyRequest): Record<string, unknown> {
 }
 
 export const loginSecondFactorRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {
-  const relyingParty = async () => relyingPartyFor(deps.baseUrl, siteTitle(await getSettings(deps.ctx.db)));
+  const relyingParty = async () => relyingPartyFor(deps.baseUrl, siteTitle(await readSiteSettings(deps.ctx)));
 
   const sendStep = (request: FastifyRequest, reply: FastifyReply, next: string, carried: [string, string][], errors: FieldErrors = {}, status = 200) =>
     sendSecondStep(deps, request, reply, { pendingToken: request.cookies[PENDING_COOKIE], next, carried, errors }, status);

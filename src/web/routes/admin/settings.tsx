@@ -1,12 +1,12 @@
 // /admin/settings (owner): the site settings form, its profile preview and saving.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { readSiteSettings } from '../../../actions/read-site-settings.js';
 import { saveSiteSettings } from '../../../actions/save-settings.js';
 import { publishedPageTargets } from '../../../domain/navigation.js';
 import { navigationToRows, type SettingsInput, type SiteSettings } from '../../../domain/settings.js';
 import { render } from '../../../domain/text-format/render.js';
 import type { TrustedHtml } from '../../../domain/trusted-html.js';
 import { listPages } from '../../../store/pages.js';
-import { getSettings } from '../../../store/settings.js';
 import { formField, formPairs } from '../../admin/form-body.js';
 import { withNotice } from '../../admin/notices.js';
 import { adminPageContext, sendAdminPage } from '../../admin/page.js';
@@ -57,7 +57,7 @@ export const settingsRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app,
   }
 
   app.get('/settings', { config: OWNER }, async (request, reply) => {
-    const settings = await getSettings(deps.ctx.db);
+    const settings = await readSiteSettings(deps.ctx);
     return sendSettings(request, reply, { ...settings, navigation: navigationToRows(settings.navigation) });
   });
 

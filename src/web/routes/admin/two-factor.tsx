@@ -1,6 +1,7 @@
 // /admin/account/two-factor and /admin/account/passkeys: one's own second factors. Any
 // logged-in user; open to a session the policy holds to enrolment (isEnrolment).
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { readSiteSettings } from '../../../actions/read-site-settings.js';
 import { confirmTotpEnrolment } from '../../../actions/two-factor/confirm-totp-enrolment.js';
 import { finishPasskeyRegistration } from '../../../actions/two-factor/finish-passkey-registration.js';
 import { regenerateRecoveryCodes } from '../../../actions/two-factor/regenerate-recovery-codes.js';
@@ -13,7 +14,6 @@ import { startTotpEnrolment } from '../../../actions/two-factor/start-totp-enrol
 import { twoFactorStatus } from '../../../actions/two-factor/two-factor-status.js';
 import { ValidationError } from '../../../domain/errors.js';
 import { siteTitle } from '../../../domain/settings.js';
-import { getSettings } from '../../../store/settings.js';
 import { formField } from '../../admin/form-body.js';
 import { withNotice } from '../../admin/notices.js';
 import { adminPageContext, sendAdminPage } from '../../admin/page.js';
@@ -37,7 +37,7 @@ function jsonBody(request: FastifyRequest): Record<string, unknown> {
 }
 
 export const twoFactorRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {
-  const siteName = async () => siteTitle(await getSettings(deps.ctx.db));
+  const siteName = async () => siteTitle(await readSiteSettings(deps.ctx));
 
   async function sendStatus(request: FastifyRequest, reply: FastifyReply, errors: FieldErrors = {}, status = 200) {
     const admin = request.admin!;
