@@ -74,7 +74,7 @@ export async function writePageItem(
       await addRedirects(trx, item.redirectsFrom, paths.profile(), nowIso);
       return { outcome: settings.length > 0 ? 'created' : 'unchanged', path: paths.profile(), warnings, settings };
     }
-    warnings.push('a profile page, but the site already has a profile text: imported as a draft page (its old addresses lead to /profile/)');
+    warnings.push('プロフィールのページですが、サイトにはすでにプロフィールの文章があるため、下書きのページとして取り込みました(旧アドレスは /profile/ に転送します)');
   }
   const page = item.isProfile ? { ...item.page, status: 'draft' as const } : item.page;
   if (source?.contentHash === contentHash) {
@@ -84,7 +84,7 @@ export async function writePageItem(
   const parentId = await parentIdOf(trx, page.parentKey, kind, warnings);
   const existing = source ? await getPage(trx, source.pageId) : undefined;
   if (existing?.status === 'trashed') {
-    warnings.push('the page imported earlier is in the trash here: left as it is');
+    warnings.push('前に取り込んだページがゴミ箱にあるため、そのままにしました');
     return { outcome: 'unchanged', path: paths.page(await pageSlugPath(trx, existing.id)), warnings, settings: [] };
   }
   // An existing page keeps its slug unless it moved to another parent, so its URL stays put.
@@ -114,7 +114,7 @@ async function parentIdOf(trx: Q, parentKey: string | undefined, kind: SourceKin
   if (parentKey === undefined) return null;
   const parent = await findPageImportSource(trx, kind, parentKey);
   if (parent) return parent.pageId;
-  warnings.push('its parent page was not imported: imported at the top level');
+  warnings.push('親ページを取り込まなかったため、最上位のページとして取り込みました');
   return null;
 }
 
@@ -130,7 +130,7 @@ async function safeSlug(trx: Q, page: ImportedPageInput, parentId: number | null
     const slug = n === 1 ? base : `${base}-${n}`;
     if (pageSlugProblem(slug, parentId === null, MAX_IMPORTED_SLUG_LENGTH) !== undefined) continue;
     if (await siblingSlugExists(trx, parentId, slug, pageId)) continue;
-    if (slug !== page.slug) warnings.push(`its slug "${page.slug}" ${n === 1 ? 'was tidied' : 'is reserved or taken'}: the page is at "${slug}"`);
+    if (slug !== page.slug) warnings.push(`URL 名「${page.slug}」は${n === 1 ? '整えました' : '予約済みか使用中です'}。ページは「${slug}」にあります`);
     return slug;
   }
 }
@@ -140,7 +140,7 @@ async function notOtherPages(trx: Q, from: readonly string[], ownPath: string, w
   const taken = new Set(pageTree(await listPages(trx)).map((entry) => `/${entry.slugs.join('/')}/`));
   taken.delete(ownPath);
   const kept = from.filter((path) => !taken.has(path));
-  for (const path of from) if (taken.has(path)) warnings.push(`its old address ${path} is the address of a page here: not redirected`);
+  for (const path of from) if (taken.has(path)) warnings.push(`旧アドレス ${path} はこのサイトのページのアドレスなので、転送しません`);
   return kept;
 }
 

@@ -115,20 +115,20 @@ test('keeps drafts, pending and scheduled posts as drafts, saying so for the sch
   assert.equal((await reportOf(2))!.activityDate, '2020-05-02');
   assert.equal((await reportOf(3))!.status, 'draft');
   assert.equal((await reportOf(4))!.status, 'draft');
-  assert.ok(summary.warnings.some((w) => w.label === `${SITE}/post-4/` && /scheduled in WordPress for 2030-01-01 09:00:00/.test(w.reason)));
+  assert.ok(summary.warnings.some((w) => w.label === `${SITE}/post-4/` && /WordPress で 2030-01-01 09:00:00 に予約されていました/.test(w.reason)));
 });
 
 test('skips private and trashed posts with the reason, imports an ordinary page as a page, and counts what is ignored', async () => {
   assert.equal(await reportOf(5), undefined);
   assert.equal(await reportOf(6), undefined);
   const reasons = new Map(summary.skipped.map((s) => [s.label, s.reason]));
-  assert.match(reasons.get(`${SITE}/post-5/`)!, /private post/);
-  assert.match(reasons.get(`${SITE}/post-6/`)!, /trash/);
+  assert.match(reasons.get(`${SITE}/post-5/`)!, /非公開の投稿です/);
+  assert.match(reasons.get(`${SITE}/post-6/`)!, /ゴミ箱/);
   assert.equal(reasons.get(`${SITE}/access/`), undefined);
   assert.equal((await t.app.inject({ method: 'GET', url: '/access/' })).statusCode, 200);
   assert.deepEqual(summary.ignored, { revision: 1, comment: 2 });
   // A menu entry is read for the navigation, not ignored; this one points at nothing.
-  assert.ok(summary.warnings.some((w) => /menu entry "投稿9" left out: its kind "" is not one/.test(w.reason)));
+  assert.ok(summary.warnings.some((w) => /メニュー項目「投稿9」を除きました: 種類「」はこのサイトではリンクできません/.test(w.reason)));
 });
 
 test('sends a profile page\'s old addresses to /profile/', async () => {

@@ -97,11 +97,11 @@ test('a slug another page of the site already has gets a -2 variant, and a slug 
     const slugOf = async (id: number) => (await getPage(t.site.db, (await findPageImportSource(t.site.db, 'wxr', `${SITE}#${id}`))!.pageId)).slug;
     assert.equal(await slugOf(1), '政策-2');
     assert.equal(await slugOf(2), 'office-info');
-    assert.ok(summary.warnings.some((w) => w.label === `${SITE}/政策/` && /"政策" is reserved or taken: the page is at "政策-2"/.test(w.reason)));
-    assert.ok(summary.warnings.some((w) => /"ＯＦＦＩＣＥ.info" was tidied: the page is at "office-info"/.test(w.reason)));
+    assert.ok(summary.warnings.some((w) => w.label === `${SITE}/政策/` && /URL 名「政策」は予約済みか使用中です。ページは「政策-2」にあります/.test(w.reason)));
+    assert.ok(summary.warnings.some((w) => /URL 名「ＯＦＦＩＣＥ.info」は整えました。ページは「office-info」にあります/.test(w.reason)));
     // The site's own page keeps its address (never a redirect, even once unpublished); the other old address of the imported one leads to its new one.
     assert.match((await t.app.inject({ method: 'GET', url: encodeURI('/政策/') })).body, /事務所が書いた政策。/);
-    assert.ok(summary.warnings.some((w) => w.label === `${SITE}/政策/` && w.reason === 'its old address /政策/ is the address of a page here: not redirected'));
+    assert.ok(summary.warnings.some((w) => w.label === `${SITE}/政策/` && w.reason === '旧アドレス /政策/ はこのサイトのページのアドレスなので、転送しません'));
     await transitionPage(t.site, team.editor, 'unpublish', { pageId: own.id });
     assert.equal((await t.app.inject({ method: 'GET', url: encodeURI('/政策/') })).statusCode, 404);
     const old = await t.app.inject({ method: 'GET', url: '/?page_id=1' });
@@ -122,7 +122,7 @@ test('a profile page on a site that has a profile text becomes a draft page; its
     assert.equal((await getSettings(t.site.db)).profileSource, '事務所が書いた略歴。');
     const page = await getPage(t.site.db, (await findPageImportSource(t.site.db, 'wxr', `${SITE}#7`))!.pageId);
     assert.deepEqual([page.status, page.bodySource, page.slug], ['draft', '旧サイトの略歴。', 'profile-2']);
-    assert.ok(summary.warnings.some((w) => /already has a profile text: imported as a draft page/.test(w.reason)));
+    assert.ok(summary.warnings.some((w) => /すでにプロフィールの文章があるため、下書きのページとして取り込みました/.test(w.reason)));
     const response = await t.app.inject({ method: 'GET', url: '/?page_id=7' });
     assert.equal(response.statusCode, 301);
     assert.equal(response.headers.location, '/profile/');

@@ -60,7 +60,7 @@ describe('the project\'s WordPress site export', () => {
     assert.equal(summary.created, 5);
     // 7 fixed pages and the profile page, whose text became the profile.
     assert.deepEqual(summary.pages, { created: 8, updated: 0, unchanged: 0 });
-    assert.deepEqual(summary.skipped.map((s) => [s.label, s.reason]), [[`${SITE}/?page_id=209`, 'a page in the WordPress trash']]);
+    assert.deepEqual(summary.skipped.map((s) => [s.label, s.reason]), [[`${SITE}/?page_id=209`, 'WordPress のゴミ箱にあるページです']]);
   });
 
   test('imports pages with their tree, Japanese slugs and order, a child listed before its parent under it', async () => {
@@ -85,7 +85,7 @@ describe('the project\'s WordPress site export', () => {
   test('gives a reserved slug a safe variant and puts a page whose parent is gone at the top, each with a warning', async () => {
     const search = (await pageOf(t, 207))!;
     assert.deepEqual([search.slug, search.parentId], ['search-2', null]);
-    assert.ok(summary.warnings.some((w) => w.label === `${SITE}/search/` && /"search" is reserved or taken: the page is at "search-2"/.test(w.reason)));
+    assert.ok(summary.warnings.some((w) => w.label === `${SITE}/search/` && /URL 名「search」は予約済みか使用中です。ページは「search-2」にあります/.test(w.reason)));
     const orphan = (await pageOf(t, 208))!;
     assert.deepEqual([orphan.slug, orphan.parentId, orphan.status], ['orphan', null, 'published']);
     assert.ok(summary.warnings.some((w) => w.label === `${SITE}/old-parent/orphan/` && /parent page \(ID 299\) is not in the export/.test(w.reason)));
@@ -173,11 +173,11 @@ describe('the project\'s WordPress site export', () => {
   test('imports a password-protected post and page as drafts, each with a warning', async () => {
     const report = await reportOf(t, 104);
     assert.equal(report?.status, 'draft');
-    assert.ok(summary.warnings.some((w) => w.label === `${SITE}/members-only/` && /password-protected.*draft/.test(w.reason)));
+    assert.ok(summary.warnings.some((w) => w.label === `${SITE}/members-only/` && /パスワード保護.*下書きとして/.test(w.reason)));
     const page = await pageOf(t, 204);
     assert.equal(page?.status, 'draft');
     assert.ok(page?.bodySource.includes('名簿はこちら'), 'its text is kept');
-    assert.ok(summary.warnings.some((w) => w.label === `${SITE}/members/` && /password-protected.*draft page/.test(w.reason)));
+    assert.ok(summary.warnings.some((w) => w.label === `${SITE}/members/` && /パスワード保護.*下書きのページとして/.test(w.reason)));
   });
 
   test('the protected text appears on no public page, feed, sitemap, API answer or search result', async () => {

@@ -41,15 +41,15 @@ const IGNORED_TYPES = new Set([
   'wp_template_part', 'wp_global_styles', 'wp_navigation', 'wp_font_family', 'wp_font_face', 'acf-field', 'acf-field-group', 'wpcf7_contact_form',
 ]);
 const SKIPPED_STATUSES: Record<string, string> = {
-  private: 'private post (visible only to logged-in editors in WordPress): not published here',
-  trash: 'in the WordPress trash',
-  'auto-draft': 'an empty automatic draft',
+  private: '非公開の投稿です(WordPress でログインした編集者だけが見られるもの)。ここでは公開しません',
+  trash: 'WordPress のゴミ箱にあります',
+  'auto-draft': '中身のない自動下書きです',
 };
 const PROFILE = /profile|プロフィール|略歴|経歴/i;
 /** Page statuses whose page is not imported at all (others become drafts unless published). */
 const SKIPPED_PAGE_STATUSES: Record<string, string> = {
-  trash: 'a page in the WordPress trash',
-  'auto-draft': 'an empty automatic draft',
+  trash: 'WordPress のゴミ箱にあるページです',
+  'auto-draft': '中身のない自動下書きです',
 };
 
 /** What the second pass works with, besides the item at hand. */
@@ -108,7 +108,7 @@ export async function* wxrImportItems(ctx: ActionContext, file: string, options:
   for (const list of tree.waiting.values()) {
     for (const page of list) {
       const { parentKey: _, ...top } = page.page;
-      yield { ...page, page: top, warnings: [...(page.warnings ?? []), 'its parent page was not imported: imported at the top level'] };
+      yield { ...page, page: top, warnings: [...(page.warnings ?? []), '親ページを取り込まなかったため、最上位のページとして取り込みました'] };
     }
   }
   yield* siteSettingsItems(channel, menuEntries, menuTargets);

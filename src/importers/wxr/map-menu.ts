@@ -68,17 +68,17 @@ export function navigationFromMenus(
   const topOf = (list: WxrMenuEntry[]) => list.filter((e) => e.parentId === '0').sort((a, b) => a.order - b.order);
   const chosen = [...menus.entries()].sort((a, b) => topOf(b[1]).length - topOf(a[1]).length)[0];
   if (!chosen) return { links: [], warnings };
-  for (const [name] of menus) if (name !== chosen[0]) warnings.push(`menu "${name}" not used: the navigation was taken from menu "${chosen[0]}"`);
+  for (const [name] of menus) if (name !== chosen[0]) warnings.push(`メニュー「${name}」は使いませんでした。ナビゲーションはメニュー「${chosen[0]}」から作りました`);
   const [, list] = chosen;
   const top = topOf(list);
   const childrenOf = (parent: WxrMenuEntry) => list.filter((e) => e.parentId === parent.id).sort((a, b) => a.order - b.order);
   const kept = top.length + top.reduce((n, e) => n + childrenOf(e).length, 0);
-  if (list.length > kept) warnings.push(`${list.length - kept} menu entries nested deeper than one level left out`);
-  const links = fitting(top, targets, channel, warnings, 'the navigation');
+  if (list.length > kept) warnings.push(`2段より深いメニュー項目${list.length - kept}件を除きました`);
+  const links = fitting(top, targets, channel, warnings, 'ナビゲーション');
   for (const entry of top) {
     const link = links.find((l) => l.sourceId === entry.id);
     if (!link) continue;
-    const children = fitting(childrenOf(entry), targets, channel, warnings, `the entries under "${link.label}"`);
+    const children = fitting(childrenOf(entry), targets, channel, warnings, `「${link.label}」の下`);
     if (children.length > 0) link.children = children.map(({ sourceId: _, ...child }) => child);
   }
   return { links: links.map(({ sourceId: _, ...link }) => link), warnings };
@@ -97,7 +97,7 @@ function fitting(
     const link = linkOf(entry, targets, channel, warnings);
     if (!link) continue;
     if (links.length === MAX_NAVIGATION_LINKS) {
-      warnings.push(`menu entry "${link.label}" left out: ${where} holds at most ${MAX_NAVIGATION_LINKS} links`);
+      warnings.push(`メニュー項目「${link.label}」を除きました: ${where}に入るリンクは${MAX_NAVIGATION_LINKS}件までです`);
       continue;
     }
     links.push({ ...link, sourceId: entry.id });
@@ -114,27 +114,27 @@ function linkOf(entry: WxrMenuEntry, targets: ReadonlyMap<string, MenuTarget>, c
   } else if (entry.kind === 'post_type') {
     const target = targets.get(entry.objectId);
     if (!target) {
-      warnings.push(`menu entry "${label || entry.id}" left out: the ${entry.objectType} it points at (${entry.objectId}) is not in the export`);
+      warnings.push(`メニュー項目「${label || entry.id}」を除きました: リンク先の ${entry.objectType}(${entry.objectId})がエクスポートにありません`);
       return undefined;
     }
     label ||= target.title.replace(/\s+/g, ' ').trim();
     url = target.isProfile ? paths.profile() : pathOf(target.link, channel.baseSiteUrl);
     pageKey = target.pageKey;
   } else if (entry.kind === 'taxonomy') {
-    warnings.push(`menu entry "${label || entry.id}" left out: it links to a ${entry.objectType || 'taxonomy'} archive, which has no address here`);
+    warnings.push(`メニュー項目「${label || entry.id}」を除きました: リンク先の ${entry.objectType || 'taxonomy'} のアーカイブは、このサイトにはありません`);
     return undefined;
   } else {
-    warnings.push(`menu entry "${label || entry.id}" left out: its kind "${entry.kind}" is not one this site can link to`);
+    warnings.push(`メニュー項目「${label || entry.id}」を除きました: 種類「${entry.kind}」はこのサイトではリンクできません`);
     return undefined;
   }
   if (url === undefined || url === '/' || url === '' || !isSiteLinkUrl(url) || [...url].length > SETTINGS_LIMITS.navigationUrl) {
-    if (url !== '/') warnings.push(`menu entry "${label || entry.id}" left out: its link "${entry.url || url || ''}" is not an http(s) address or a path on the site`);
+    if (url !== '/') warnings.push(`メニュー項目「${label || entry.id}」を除きました: リンク「${entry.url || url || ''}」は http(s) のアドレスでもサイト内のパスでもありません`);
     return undefined;
   }
   if (label === '') label = url;
   const chars = [...label];
   if (chars.length > SETTINGS_LIMITS.navigationLabel) {
-    warnings.push(`menu entry "${label}" shortened to ${SETTINGS_LIMITS.navigationLabel} characters`);
+    warnings.push(`メニュー項目「${label}」を${SETTINGS_LIMITS.navigationLabel}文字に短くしました`);
     label = `${chars.slice(0, SETTINGS_LIMITS.navigationLabel - 1).join('')}…`;
   }
   return pageKey === undefined ? { label, url } : { label, url, pageKey };

@@ -26,7 +26,7 @@ export function mapPage(
   const warnings: string[] = [];
   const body = bodyOf(item, ctx);
   warnings.push(...body.warnings);
-  if (item.status !== 'publish' && item.status !== 'draft' && item.postPassword === '') warnings.push(`"${item.status}" in WordPress: imported as a draft page`);
+  if (item.status !== 'publish' && item.status !== 'draft' && item.postPassword === '') warnings.push(`WordPress で「${item.status}」のページです。下書きのページとして取り込みました`);
   const { status, title } = statusAndTitle(item, body.text, 'page', warnings);
   const position = Number.parseInt(item.menuOrder, 10);
   return {

@@ -48,7 +48,7 @@ export function mapPost(item: WxrItem, ctx: MapContext): ReportItem {
   const body = bodyOf(item, ctx);
   warnings.push(...body.warnings);
 
-  if (item.status === 'future') warnings.push(`scheduled in WordPress for ${item.postDate}: imported as a draft; publish or schedule it in the admin`);
+  if (item.status === 'future') warnings.push(`WordPress で ${item.postDate} に予約されていました。下書きとして取り込んだので、管理画面で公開するか予約し直してください`);
   const { status, title } = statusAndTitle(item, body.text, 'post', warnings);
   const { category, tags } = termsOf(item, warnings);
   const report: ImportedReportInput = {
@@ -87,20 +87,20 @@ export function bodyOf(item: WxrItem, ctx: Pick<MapContext, 'channel' | 'resolve
  * empty one; an untitled one is 「(無題)」. Each exception adds a warning.
  */
 export function statusAndTitle(item: WxrItem, bodyText: string, kind: 'post' | 'page', warnings: string[]): { status: 'published' | 'draft'; title: string } {
-  const draft = kind === 'page' ? 'a draft page' : 'a draft';
+  const draft = kind === 'page' ? '下書きのページ' : '下書き';
   let status: 'published' | 'draft' = item.status === 'publish' ? 'published' : 'draft';
   if (item.postPassword !== '') {
     status = 'draft';
-    warnings.push(`password-protected in WordPress: imported as ${draft}, not public (this site has no passwords for ${kind}s); publish it only if it may be read by everyone`);
+    warnings.push(`WordPress でパスワード保護されていました。このサイトにはパスワード保護がないため、公開せずに${draft}として取り込みました。だれが読んでもよいときだけ公開してください`);
   }
   if (status === 'published' && bodyText.trim() === '') {
     status = 'draft';
-    warnings.push(`the ${kind} has no content: imported as ${draft}`);
+    warnings.push(`本文がないため、${draft}として取り込みました`);
   }
   let title = item.title.replace(/\s+/g, ' ').trim();
   if (title === '') {
     title = '(無題)';
-    warnings.push(`the ${kind} has no title: imported as 「(無題)」`);
+    warnings.push('タイトルがないため、「(無題)」として取り込みました');
   }
   return { status, title };
 }
@@ -137,8 +137,8 @@ function termsOf(item: WxrItem, warnings: string[]): { category: ImportedReportI
   }
   const clean = [...new Set(tags.map((t) => t.replace(/[/?#\\]/g, ' ').replace(/\s+/g, ' ').trim()).filter((t) => t !== ''))];
   const fitting = clean.map((t) => [...t].slice(0, LIMITS.tagChars).join(''));
-  if (fitting.some((t, i) => t !== clean[i]) || clean.some((t, i) => t !== tags[i])) warnings.push('some tags were shortened or had / ? # \\ replaced');
-  if (fitting.length > LIMITS.tags) warnings.push(`${fitting.length} tags: only the first ${LIMITS.tags} were kept`);
+  if (fitting.some((t, i) => t !== clean[i]) || clean.some((t, i) => t !== tags[i])) warnings.push('タグの一部を短くするか、/ ? # \\ を置き換えました');
+  if (fitting.length > LIMITS.tags) warnings.push(`タグが${fitting.length}個あったため、最初の${LIMITS.tags}個だけを残しました`);
   return { category, tags: fitting.slice(0, LIMITS.tags) };
 }
 
@@ -156,7 +156,7 @@ function summaryOf(excerpt: string, warnings: string[]): string {
   const text = htmlToReportText(excerpt).text.replace(/\s+/g, ' ').trim();
   const chars = [...text];
   if (chars.length <= LIMITS.summaryChars) return text;
-  warnings.push(`the excerpt was longer than ${LIMITS.summaryChars} characters and was shortened`);
+  warnings.push(`抜粋が${LIMITS.summaryChars}文字を超えていたため、短くしました`);
   return `${chars.slice(0, LIMITS.summaryChars - 1).join('')}…`;
 }
 
