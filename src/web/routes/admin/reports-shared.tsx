@@ -6,7 +6,9 @@ import type { ReportFields } from '../../../actions/save-report.js';
 import { ForbiddenError, ReportNotFoundError, ReportStateError } from '../../../domain/errors.js';
 import type { ItemKind } from '../../../domain/item-ref.js';
 import { japanLocalMinuteOf } from '../../../domain/japan-time.js';
+import { mayOpenReport } from '../../../domain/report-access.js';
 import { diffRevisions } from '../../../domain/report-diff.js';
+import { splitTags } from '../../../domain/report-rules.js';
 import { allowedActions, workflowRefusal, type ReportAction, type WorkflowState } from '../../../domain/report-workflow.js';
 import type { EditConflict } from '../../../domain/revision.js';
 import type { TrustedHtml } from '../../../domain/trusted-html.js';
@@ -60,11 +62,6 @@ export function formFromReport(report: EditableReport): ReportForm {
   };
 }
 
-/** Tags as staff type them: separated by 「、」, commas (half- or full-width) or spaces. */
-export function splitTags(text: string): string[] {
-  return text.split(/[、,,\s]+/u).filter((tag) => tag !== '');
-}
-
 export function fieldsOf(form: ReportForm): ReportFields {
   const category = form.categoryId.trim();
   return {
@@ -93,7 +90,7 @@ export function actionsForNew(actor: Actor): ReportAction[] {
  */
 export async function getViewableReport(deps: WebDeps, actor: Actor, id: number): Promise<EditableReport> {
   const report = await getEditableReport(deps.ctx.db, id);
-  if (actor.role === 'writer' && report.authorId !== actor.userId) throw new ForbiddenError('自分が作成した報告だけを開けます。');
+  if (!mayOpenReport(actor, report)) throw new ForbiddenError('自分が作成した報告だけを開けます。');
   return report;
 }
 
