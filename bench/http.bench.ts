@@ -224,7 +224,7 @@ function scenarios(sample: string[], all: string[]): Record<(typeof ALL_SCENARIO
     report: { name: 'report', paths: sample },
     'report-br': { name: 'report-br', paths: sample, headers: { 'accept-encoding': 'br, gzip' } },
     activity: { name: 'activity', paths: ['/activity/'] },
-    'activity-deep': { name: 'activity-deep', paths: ['/activity/?page=250'] },
+    'activity-deep': { name: 'activity-deep', paths: ['/activity/page/250/'] },
     home: { name: 'home', paths: ['/'] },
     // Every report once in a while: more pages than the in-process page cache holds,
     // so most requests render the page (database reads + TSX) instead of copying bytes.
@@ -240,7 +240,7 @@ const DESCRIPTIONS: Record<string, string> = {
   report: 'report page (200 URLs)',
   'report-br': 'report page, accept-encoding: br, gzip',
   activity: '/activity/',
-  'activity-deep': '/activity/?page=250',
+  'activity-deep': '/activity/page/250/',
   home: 'home /',
   'report-uncached': 'report page (all URLs, cache misses)',
   'report-uncached-br': 'report page (all URLs, misses), br, gzip',

@@ -401,7 +401,7 @@ function runSqlmap(target: string): void {
     `${target}/api/v1/search?q=test&page=1&limit=5`,
     `${target}/search?q=test&page=1`,
     `${target}/api/v1/reports?page=1&limit=5`,
-    `${target}/activity/?page=1`,
+    `${target}/activity/page/2/`,
     `${target}${site.reportPath}`.replace(/\/$/, '*/'),
   ];
   const found: string[] = [];

@@ -179,7 +179,7 @@ export class RestoreRefusedError extends AppError {
  */
 export class DiskFullError extends AppError {
   constructor(cause: unknown) {
-    super('DISK_FULL', '保存先のディスクに空きがありません。保存されていません。管理者に連絡して空き容量を増やしてから、もう一度お試しください。', { cause });
+    super('DISK_FULL', '保存先のディスクに空きがありません。この操作は完了していません。管理者に連絡して空き容量を増やしてから、もう一度お試しください。', { cause });
   }
 }
 
