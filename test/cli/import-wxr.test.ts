@@ -67,9 +67,9 @@ describe('katsudo import-wxr', { skip }, () => {
     writeFileSync(truncated, text.slice(0, text.length - 200).replace(/report-0000(\d\d)\//g, 'new-0000$1/'));
     const result = katsudo(['import-wxr', truncated]);
     assert.notEqual(result.code, 0);
-    assert.match(result.stdout, /途中で止まりました: malformed XML at .*cut\.xml:\d+:\d+: /);
+    assert.match(result.stdout, /途中で止まりました: XML の形式が正しくありません: .*cut\.xml:\d+:\d+: /);
     assert.match(result.stdout, /そこまでの項目は取り込み済みで、保存されたままです/);
-    assert.match(result.stderr, /katsudo: エクスポートファイルを最後まで読めませんでした: malformed XML at .*cut\.xml:\d+:\d+/);
+    assert.match(result.stderr, /katsudo: エクスポートファイルを最後まで読めませんでした: XML の形式が正しくありません: .*cut\.xml:\d+:\d+/);
   });
 
   test('refuses a missing file and a missing uploads folder with a plain message', () => {
@@ -88,7 +88,7 @@ describe('katsudo import-wxr', { skip }, () => {
     writeFileSync(other, '<?xml version="1.0"?><html><body/></html>');
     const result = katsudo(['import-wxr', other]);
     assert.notEqual(result.code, 0);
-    assert.match(result.stdout, /not a WordPress export \(the root element is <html>, expected <rss>\)/);
+    assert.match(result.stdout, /WordPress のエクスポートファイルではありません\(最上位の要素が <rss> ではなく <html> です\)/);
   });
 });
 

@@ -145,7 +145,7 @@ test('sends a profile page\'s old addresses to /profile/', async () => {
 
 test('fails a post without a usable date with the reason, and imports an empty untitled post as a draft', async () => {
   assert.deepEqual(summary.failed.map((f) => f.label), [`${SITE}/post-12/`]);
-  assert.match(summary.failed[0]!.reason, /no usable date/);
+  assert.match(summary.failed[0]!.reason, /投稿の日付が読み取れません/);
   const untitled = (await reportOf(13))!;
   assert.equal(untitled.title, '(無題)');
   assert.equal(untitled.status, 'draft');

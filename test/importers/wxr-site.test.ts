@@ -64,7 +64,7 @@ describe('the project\'s WordPress site export', () => {
   });
 
   test('imports pages with their tree, Japanese slugs and order, a child listed before its parent under it', async () => {
-    assert.ok(!summary.warnings.some((w) => /is the address of a page here/.test(w.reason)), 'a page\'s own old address is no other page\'s');
+    assert.ok(!summary.warnings.some((w) => /はこのサイトのページのアドレスなので/.test(w.reason)), 'a page\'s own old address is no other page\'s');
     const policy = (await pageOf(t, 201))!;
     assert.deepEqual([policy.title, policy.slug, policy.parentId, policy.status], ['政策', '政策', null, 'published']);
     const childcare = (await pageOf(t, 202))!;
@@ -88,7 +88,7 @@ describe('the project\'s WordPress site export', () => {
     assert.ok(summary.warnings.some((w) => w.label === `${SITE}/search/` && /URL 名「search」は予約済みか使用中です。ページは「search-2」にあります/.test(w.reason)));
     const orphan = (await pageOf(t, 208))!;
     assert.deepEqual([orphan.slug, orphan.parentId, orphan.status], ['orphan', null, 'published']);
-    assert.ok(summary.warnings.some((w) => w.label === `${SITE}/old-parent/orphan/` && /parent page \(ID 299\) is not in the export/.test(w.reason)));
+    assert.ok(summary.warnings.some((w) => w.label === `${SITE}/old-parent/orphan/` && /親ページ\(ID 299\)がエクスポートにない/.test(w.reason)));
     assert.equal(await pageOf(t, 209), undefined, 'a trashed page is not imported');
   });
 
@@ -216,8 +216,8 @@ describe('the project\'s WordPress site export', () => {
       { label: '事務所案内', url: await pathOfPage(t, 205), pageId: office.id },
     ]);
     assert.deepEqual(summary.settings, ['profileSource', 'legislatorName', 'siteDescription', 'navigation']);
-    assert.ok(!summary.warnings.some((w) => /nested deeper/.test(w.reason)));
-    assert.ok(summary.warnings.some((w) => /国会活動.*category archive/.test(w.reason)));
+    assert.ok(!summary.warnings.some((w) => /2段より深い/.test(w.reason)));
+    assert.ok(summary.warnings.some((w) => /国会活動.*アーカイブは、このサイトにはありません/.test(w.reason)));
     const home = await t.app.inject({ method: 'GET', url: '/' });
     assert.match(home.body, /<title>山川さくら 公式サイト<\/title>/);
     assert.ok(home.body.includes(`href="${await pathOfPage(t, 205)}"`), 'the menu links to the imported page');

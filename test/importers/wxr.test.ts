@@ -95,7 +95,7 @@ describe('the real WordPress export without --uploads', { skip }, () => {
 
   test('lists every uploaded file it could not copy and keeps the link to its old address', async () => {
     assert.equal(first.media.missing, 22);
-    assert.ok(first.warnings.some((w) => w.label === `wp-content/uploads/${ATTACHMENT_PATH}` && /no --uploads/.test(w.reason)));
+    assert.ok(first.warnings.some((w) => w.label === `wp-content/uploads/${ATTACHMENT_PATH}` && /--uploads の指定がありません/.test(w.reason)));
     const report = await reportOf(t, fixture.channel, '1');
     assert.match(report.bodySource, /\[配布資料（PDF）\]\(http:\/\/localhost:8081\/wp-content\/uploads\/2017\/05\/report-000001-haifu-shiryo-1\.pdf\)/);
   });

@@ -314,7 +314,7 @@ async function* pageItems(item: WxrItem, label: string, run: WxrRun): AsyncGener
     return;
   }
   page = { ...page, companions, discard };
-  if (parent !== '0' && !hasParent) page.warnings = [...(page.warnings ?? []), `its parent page (ID ${parent}) is not in the export or not imported (trashed): imported at the top level`];
+  if (parent !== '0' && !hasParent) page.warnings = [...(page.warnings ?? []), `親ページ(ID ${parent})がエクスポートにないか、ゴミ箱にあって取り込まなかったため、最上位のページとして取り込みました`];
   if (hasParent && !tree.done.has(parent)) {
     tree.waiting.set(parent, [...(tree.waiting.get(parent) ?? []), page]);
     return;

@@ -110,7 +110,7 @@ function activityDateOf(item: WxrItem): string {
     const date = value.slice(0, 10);
     if (value !== NO_DATE && /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`))) return date;
   }
-  throw new Error(`the post has no usable date (wp:post_date "${item.postDate}")`);
+  throw new Error(`投稿の日付が読み取れません(wp:post_date "${item.postDate}")`);
 }
 
 /** post_date_gmt when WordPress wrote one; else post_date read as Japan time (drafts have no GMT date). */

@@ -112,7 +112,7 @@ export async function* readWxr(path: string, channel: WxrChannel, options: ReadW
 
   parser.on('opentag', (tag) => {
     const name = tag.name;
-    if (stack.length === 0 && name !== 'rss') throw new WxrReadError(`${where(parser, path)}: not a WordPress export (the root element is <${name}>, expected <rss>)`);
+    if (stack.length === 0 && name !== 'rss') throw new WxrReadError(`${where(parser, path)}: WordPress のエクスポートファイルではありません(最上位の要素が <rss> ではなく <${name}> です)`);
     if (stack.length === 0) isRss = true;
     stack.push(name);
     text = '';
@@ -186,9 +186,9 @@ export async function* readWxr(path: string, channel: WxrChannel, options: ReadW
   } finally {
     stream.destroy();
   }
-  if (!isRss) throw new WxrReadError(`${path}: the file is empty`);
+  if (!isRss) throw new WxrReadError(`${path}: ファイルが空です`);
   for (const rest of ready) yield rest;
-  if (channel.wxrVersion === '') throw new WxrReadError(`${path}: not a WordPress export (no wp:wxr_version in the channel)`);
+  if (channel.wxrVersion === '') throw new WxrReadError(`${path}: WordPress のエクスポートファイルではありません(channel に wp:wxr_version がありません)`);
 }
 
 function where(parser: SaxesParser, path: string): string {
@@ -215,11 +215,11 @@ function asReadError(error: unknown): WxrReadError {
   if (error instanceof WxrReadError) return error;
   // saxes messages read `file:line:column: what`, e.g. `export.xml:120:7: unclosed tag: item`.
   const message = error instanceof Error ? error.message : String(error);
-  return new WxrReadError(`malformed XML at ${message}`, { cause: error });
+  return new WxrReadError(`XML の形式が正しくありません: ${message}`, { cause: error });
 }
 
 function checkHeader(channel: WxrChannel, path: string, first: WxrItem): void {
   if (channel.wxrVersion === '') {
-    throw new WxrReadError(`${path}:${first.line}: not a WordPress export (no wp:wxr_version before the first item)`);
+    throw new WxrReadError(`${path}:${first.line}: WordPress のエクスポートファイルではありません(最初の item より前に wp:wxr_version がありません)`);
   }
 }
