@@ -49,7 +49,7 @@ test('a damaged archive fails --verify and restore with exit code 65 and the dam
   writeFileSync(archive, bytes);
   const verify = runCli(['backup', '--verify', archive]);
   assert.equal(verify.code, 65);
-  assert.match(verify.stderr, /katsudo: バックアップが壊れているか、katsudo のバックアップではありません\(katsudo\.db is damaged: its SHA-256 differs from the manifest\)/);
+  assert.match(verify.stderr, /katsudo: katsudo\.db が壊れています: SHA-256 がマニフェストと違います/);
   const restore = runCli(['restore', archive, '--data', join(work, 'never')]);
   assert.equal(restore.code, 65);
 });
@@ -66,5 +66,5 @@ test('restore into a directory with files is refused with exit code 73, naming t
   assert.equal(runCli(['restore', archive]).code, 2);
   const missing = runCli(['backup', '--verify', join(work, 'no-such.tar')]);
   assert.equal(missing.code, 65);
-  assert.match(missing.stderr, /cannot read the archive .*no-such\.tar: no such file/);
+  assert.match(missing.stderr, /アーカイブ .*no-such\.tar を読めません: ファイルがありません/);
 });

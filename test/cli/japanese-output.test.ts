@@ -121,7 +121,7 @@ test('missing files, broken rules and things not found are explained in Japanese
     [['import-text', join(dir, 'no-date.txt')], '', /日付が見つかりません/, 3],
     [['import-text', '--dry-run', join(dir, 'missing-folder')], '', /ファイルもフォルダも見つかりません/, 3],
     [['import-wxr', join(dir, 'missing.xml')], '', /missing\.xml: ファイルが見つかりません。/, 3],
-    [['backup', '--verify', join(dir, 'not-a-backup.tar')], '', /^katsudo: バックアップが壊れているか、katsudo のバックアップではありません\(/m, 65],
+    [['backup', '--verify', join(dir, 'not-a-backup.tar')], '', /^katsudo: アーカイブが途中\(0 バイト目\)で終わっています。切れているか、katsudo のバックアップではありません$/m, 65],
     [['user', 'passwd', 'nobody', '--password-stdin'], 'にわにはにわにわとりがいる\n', /^katsudo: ユーザーが見つかりません: nobody$/m, 4],
     [['user', 'add', 'sato', '--role', 'writer', '--password-stdin'], 'short\n', /^katsudo: パスワードは12文字以上にしてください\(現在5文字\)。何も変更していません。$/m, 3],
     [['user', 'list'], '', /^合計 0人$/m, 0],

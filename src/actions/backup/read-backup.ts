@@ -26,48 +26,48 @@ export async function readBackup(
   const entries = await listTarEntries(archive);
   const byPath = new Map<string, ArchiveEntry>();
   for (const entry of entries) {
-    if (byPath.has(entry.path)) throw new BackupInvalidError(`the archive holds ${entry.path} twice`);
+    if (byPath.has(entry.path)) throw new BackupInvalidError(`アーカイブに ${entry.path} が2回入っています`);
     byPath.set(entry.path, entry);
   }
   const manifest = await readManifest(archive, byPath.get(MANIFEST_PATH));
   options.acceptManifest?.(manifest);
   const listed = new Set(manifest.files.map((file) => file.path));
   const extra = entries.filter((entry) => entry.path !== MANIFEST_PATH && !listed.has(entry.path)).map((entry) => entry.path);
-  if (extra.length > 0) throw new BackupInvalidError(`the archive holds files its manifest does not list: ${extra.slice(0, 5).join(', ')}`);
+  if (extra.length > 0) throw new BackupInvalidError(`マニフェストにないファイルがアーカイブに入っています: ${extra.slice(0, 5).join(', ')}`);
   const databaseFile = join(targetDir ?? scratchDir, DATABASE_PATH);
   for (const file of manifest.files) {
     const entry = byPath.get(file.path);
-    if (entry === undefined) throw new BackupInvalidError(`${file.path} is listed in the manifest but missing from the archive`);
-    if (entry.bytes !== file.bytes) throw new BackupInvalidError(`${file.path} is ${entry.bytes} bytes in the archive, the manifest says ${file.bytes}`);
+    if (entry === undefined) throw new BackupInvalidError(`${file.path} はマニフェストにありますが、アーカイブに入っていません`);
+    if (entry.bytes !== file.bytes) throw new BackupInvalidError(`${file.path} はアーカイブでは ${entry.bytes} バイトですが、マニフェストでは ${file.bytes} バイトです`);
     const destination = targetDir !== undefined ? join(targetDir, file.path) : file.path === DATABASE_PATH ? databaseFile : undefined;
     const sha256 = await hashEntry(archive, entry, destination);
-    if (sha256 !== file.sha256) throw new BackupInvalidError(`${file.path} is damaged: its SHA-256 differs from the manifest`);
+    if (sha256 !== file.sha256) throw new BackupInvalidError(`${file.path} が壊れています: SHA-256 がマニフェストと違います`);
   }
   checkDatabase(databaseFile, manifest);
   return manifest;
 }
 
 async function readManifest(archive: string, entry: ArchiveEntry | undefined): Promise<BackupManifest> {
-  if (entry === undefined) throw new BackupInvalidError(`the archive has no ${MANIFEST_PATH}; it is not a katsudo backup`);
-  if (entry.bytes > MAX_MANIFEST_BYTES) throw new BackupInvalidError(`${MANIFEST_PATH} is too large to be a katsudo manifest`);
+  if (entry === undefined) throw new BackupInvalidError(`アーカイブに ${MANIFEST_PATH} がありません。katsudo のバックアップではありません`);
+  if (entry.bytes > MAX_MANIFEST_BYTES) throw new BackupInvalidError(`${MANIFEST_PATH} が katsudo のマニフェストとしては大きすぎます`);
   const chunks: Buffer[] = [];
   for await (const chunk of readTarEntry(archive, entry)) chunks.push(chunk);
   let manifest: BackupManifest;
   try {
     manifest = JSON.parse(Buffer.concat(chunks).toString('utf8')) as BackupManifest;
   } catch {
-    throw new BackupInvalidError(`${MANIFEST_PATH} is not valid JSON`);
+    throw new BackupInvalidError(`${MANIFEST_PATH} が正しい JSON ではありません`);
   }
   if (manifest?.format !== BACKUP_FORMAT || manifest.formatVersion !== 1 || !Array.isArray(manifest.files) || !Array.isArray(manifest.missingMedia)) {
-    throw new BackupInvalidError(`${MANIFEST_PATH} is not a katsudo backup manifest (format ${BACKUP_FORMAT}, version 1)`);
+    throw new BackupInvalidError(`${MANIFEST_PATH} が katsudo のバックアップのマニフェスト(形式 ${BACKUP_FORMAT}、バージョン 1)ではありません`);
   }
   for (const file of manifest.files) {
     if (!isBackupEntryPath(String(file?.path)) || !Number.isSafeInteger(file.bytes) || !/^[0-9a-f]{64}$/.test(String(file.sha256))) {
-      throw new BackupInvalidError(`${MANIFEST_PATH} lists an entry katsudo does not write: ${JSON.stringify(file?.path)}`);
+      throw new BackupInvalidError(`${MANIFEST_PATH} に katsudo が書かない項目があります: ${JSON.stringify(file?.path)}`);
     }
   }
-  if (new Set(manifest.files.map((file) => file.path)).size !== manifest.files.length) throw new BackupInvalidError(`${MANIFEST_PATH} lists an entry twice`);
-  if (!manifest.files.some((file) => file.path === DATABASE_PATH)) throw new BackupInvalidError(`the manifest lists no ${DATABASE_PATH}`);
+  if (new Set(manifest.files.map((file) => file.path)).size !== manifest.files.length) throw new BackupInvalidError(`${MANIFEST_PATH} に同じ項目が2回あります`);
+  if (!manifest.files.some((file) => file.path === DATABASE_PATH)) throw new BackupInvalidError(`マニフェストに ${DATABASE_PATH} がありません`);
   return manifest;
 }
 
@@ -92,14 +92,14 @@ async function hashEntry(archive: string, entry: ArchiveEntry, destination: stri
 
 function checkDatabase(file: string, manifest: BackupManifest): void {
   const problems = checkDatabaseIntegrity(file);
-  if (problems.length > 0) throw new BackupInvalidError(`the database in the archive fails PRAGMA integrity_check: ${problems.slice(0, 3).join('; ')}`);
+  if (problems.length > 0) throw new BackupInvalidError(`アーカイブのデータベースが PRAGMA integrity_check に通りません: ${problems.slice(0, 3).join('; ')}`);
   let facts;
   try {
     facts = readSnapshotFacts(file);
   } catch (error) {
-    throw new BackupInvalidError(`the database in the archive is not a katsudo database: ${(error as Error).message}`);
+    throw new BackupInvalidError(`アーカイブのデータベースは katsudo のデータベースではありません: ${(error as Error).message}`);
   }
   if (JSON.stringify(facts.counts) !== JSON.stringify(manifest.counts) || facts.schemaVersion !== manifest.schemaVersion) {
-    throw new BackupInvalidError(`the database in the archive does not match its manifest (counts or schema version differ)`);
+    throw new BackupInvalidError(`アーカイブのデータベースがマニフェストと合いません(件数かスキーマのバージョンが違います)`);
   }
 }

@@ -82,7 +82,7 @@ export class TarWriter {
 /** Every regular file of the archive, in order, with where its data lies. */
 export async function listTarEntries(file: string): Promise<ArchiveEntry[]> {
   const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
-    throw new BackupInvalidError(`cannot read the archive ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+    throw new BackupInvalidError(`アーカイブ ${file} を読めません: ${error.code === 'ENOENT' ? 'ファイルがありません' : error.message}`);
   });
   try {
     const { size: fileBytes } = await handle.stat();
@@ -91,11 +91,11 @@ export async function listTarEntries(file: string): Promise<ArchiveEntry[]> {
     let position = 0;
     for (;;) {
       const { bytesRead } = await handle.read(block, 0, BLOCK, position);
-      if (bytesRead < BLOCK) throw new BackupInvalidError(`the archive ends in the middle (at byte ${position}); it is truncated or not a katsudo backup`);
+      if (bytesRead < BLOCK) throw new BackupInvalidError(`アーカイブが途中(${position} バイト目)で終わっています。切れているか、katsudo のバックアップではありません`);
       if (block.every((byte) => byte === 0)) return entries;
       const entry = parseHeader(block, position);
       if (entry.dataOffset + entry.bytes > fileBytes) {
-        throw new BackupInvalidError(`the archive is truncated: ${entry.path} needs ${entry.bytes} bytes that are not there`);
+        throw new BackupInvalidError(`アーカイブが途中で切れています: ${entry.path} の ${entry.bytes} バイトがそろっていません`);
       }
       entries.push(entry);
       position = entry.dataOffset + entry.bytes + padding(entry.bytes);
@@ -134,13 +134,13 @@ function header(path: string, size: number, mtime: number): Buffer {
 function parseHeader(block: Buffer, position: number): ArchiveEntry {
   const stored = readOctal(block, 148, 8);
   if (stored !== checksum(block) || block.toString('ascii', 257, 262) !== 'ustar') {
-    throw new BackupInvalidError(`the archive is damaged at byte ${position} (a tar header whose checksum does not match); it is not a usable katsudo backup`);
+    throw new BackupInvalidError(`アーカイブが ${position} バイト目で壊れています(tar ヘッダーのチェックサムが合いません)。使える katsudo のバックアップではありません`);
   }
   const type = block.toString('ascii', 156, 157);
   const name = block.toString('utf8', 0, 100).replace(/\0.*$/s, '');
   const prefix = block.toString('utf8', 345, 500).replace(/\0.*$/s, '');
   const path = prefix === '' ? name : `${prefix}/${name}`;
-  if (type !== '0' && type !== '\0') throw new BackupInvalidError(`the archive holds ${path}, which is not a regular file; katsudo backups hold only files`);
+  if (type !== '0' && type !== '\0') throw new BackupInvalidError(`アーカイブに通常のファイルでない ${path} が入っています。katsudo のバックアップにはファイルしか入りません`);
   return { path, bytes: readOctal(block, 124, 12), dataOffset: position + BLOCK };
 }
 

@@ -120,14 +120,14 @@ async function rewritten(name: string, change: { drop?: string; add?: string; ma
 
 test('--verify names a damaged media file, a damaged database, a missing and an extra entry, and a truncated archive', async () => {
   const cases: [string, Promise<string>, RegExp][] = [
-    ['media', damagedCopy('media.tar', (f) => flipByteOf(f, 'media/')), /media\/.* is damaged: its SHA-256 differs/],
-    ['database', damagedCopy('db.tar', (f) => flipByteOf(f, 'katsudo.db')), /katsudo\.db is damaged/],
-    ['missing', rewritten('missing.tar', { drop: 'media/' }), /media\/.* is listed in the manifest but missing from the archive/],
-    ['extra', rewritten('extra.tar', { add: `media/00/${'0'.repeat(64)}` }), /files its manifest does not list: media\/00\/0+/],
-    ['truncated', damagedCopy('short.tar', async (f) => writeFileSync(f, readFileSync(f).subarray(0, 1024))), /truncated/],
-    ['no manifest', rewritten('nomanifest.tar', { drop: 'manifest.json' }), /no manifest\.json/],
-    ['foreign manifest', rewritten('foreign.tar', { manifest: (m) => ({ ...m, files: undefined }) }), /not a katsudo backup manifest/],
-    ['entry listed twice', rewritten('twice.tar', { manifest: (m) => ({ ...m, files: [...(m.files as unknown[]), (m.files as unknown[])[0]] }) }), /lists an entry twice/],
+    ['media', damagedCopy('media.tar', (f) => flipByteOf(f, 'media/')), /media\/.* が壊れています: SHA-256 がマニフェストと違います/],
+    ['database', damagedCopy('db.tar', (f) => flipByteOf(f, 'katsudo.db')), /katsudo\.db が壊れています/],
+    ['missing', rewritten('missing.tar', { drop: 'media/' }), /media\/.* はマニフェストにありますが、アーカイブに入っていません/],
+    ['extra', rewritten('extra.tar', { add: `media/00/${'0'.repeat(64)}` }), /マニフェストにないファイルがアーカイブに入っています: media\/00\/0+/],
+    ['truncated', damagedCopy('short.tar', async (f) => writeFileSync(f, readFileSync(f).subarray(0, 1024))), /途中で(切れています|終わっています)/],
+    ['no manifest', rewritten('nomanifest.tar', { drop: 'manifest.json' }), /manifest\.json がありません/],
+    ['foreign manifest', rewritten('foreign.tar', { manifest: (m) => ({ ...m, files: undefined }) }), /katsudo のバックアップのマニフェスト.*ではありません/],
+    ['entry listed twice', rewritten('twice.tar', { manifest: (m) => ({ ...m, files: [...(m.files as unknown[]), (m.files as unknown[])[0]] }) }), /同じ項目が2回あります/],
   ];
   for (const [what, file, message] of cases) {
     await assert.rejects(verifyBackup(await file), (error: unknown) => error instanceof BackupInvalidError && message.test(error.message), what);
