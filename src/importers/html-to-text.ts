@@ -90,11 +90,11 @@ const IMAGE_FILE = /\.(jpe?g|png|gif|webp|avif)$/i;
 const EMBEDS = new Set(['iframe', 'video', 'audio', 'embed', 'object']);
 
 export const HTML_WARNINGS = {
-  mergedCells: 'a table cell spanning several rows or columns was split: the text stands in the first cell, the others are empty',
-  pipeInCell: 'a "|" inside a table cell was written as 「｜」 (a "|" separates the cells)',
-  embed: (src: string) => `embedded content kept as a link: ${src}`,
-  embedWithoutSource: 'embedded content without a source address was left out',
-  imageWithoutAlt: (src: string) => `an image without a description (alt text) was placed as it is: add one in the editor (${src})`,
+  mergedCells: '複数の行や列にまたがる表のセルを分けました。文字は最初のセルに入れ、ほかのセルは空にしています',
+  pipeInCell: '表のセルの中の「|」は「｜」にしました(「|」はセルの区切りです)',
+  embed: (src: string) => `埋め込みの内容はリンクとして残しました: ${src}`,
+  embedWithoutSource: '参照先のアドレスがない埋め込みの内容は取り込みませんでした',
+  imageWithoutAlt: (src: string) => `説明(代替テキスト)のない画像をそのまま置きました。編集画面で説明を加えてください(${src})`,
 } as const;
 
 /** Marks a figure line inside inline text, so that it becomes a block of its own (never in the input: see collapse). */
