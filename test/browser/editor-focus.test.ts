@@ -121,7 +121,17 @@ for (const width of [390, 1280]) {
 test('without JavaScript, a refused save focuses the error summary and a save the notice', async () => {
   await withPage(session.browser, session.site, { javaScriptEnabled: false, viewport: { width: 390, height: 844 } }, async (page) => {
     await logInAsOwner(page, session.site);
-    const focused = () => page.evaluate(() => ({ className: document.activeElement?.className ?? '', role: document.activeElement?.getAttribute('role') ?? '', text: document.activeElement?.textContent ?? '' }));
+    const read = () => page.evaluate(() => ({ isBody: document.activeElement === document.body, className: document.activeElement?.className ?? '', role: document.activeElement?.getAttribute('role') ?? '', text: document.activeElement?.textContent ?? '' }));
+    // The browser applies autofocus at a rendering update after the page has loaded: wait for
+    // focus to leave the body (a bounded number of reads), then look at where it went.
+    const focused = async () => {
+      for (let i = 0; i < 50; i++) {
+        const now = await read();
+        if (!now.isBody) return now;
+        await page.waitForTimeout(100);
+      }
+      return read();
+    };
 
     for (const path of ['/admin/reports/new', '/admin/pages/new']) {
       await open(page, path);
@@ -151,6 +161,7 @@ test('with JavaScript the same message has the focus after a refused save', asyn
     await open(page, '/admin/reports/new');
     await page.getByLabel('活動日').fill('2026-11-22');
     await submit(page, '下書き保存');
+    await page.waitForFunction(() => document.activeElement !== document.body, undefined, { timeout: 5000 }).catch(() => undefined);
     assert.equal(await page.evaluate(() => document.activeElement?.className), 'error-summary');
   });
 });
