@@ -3,7 +3,7 @@
 // matched as digit strings: coercion to number would let "1e999" through as Infinity.
 // Plain JSON Schema: the few schemas here do not justify loading a schema builder at start.
 import { SEARCH_KINDS } from '../domain/paths.js';
-import { MAX_PAGE, PAGE_NUMBER } from '../site/paging.js';
+import { MAX_PAGE, PAGE_NUMBER, parsePageNumber } from '../site/paging.js';
 import { SEARCH_CATEGORY, SEARCH_YEAR } from '../site/search/search-filters.js';
 
 /** 1–999999 written plainly; pages past MAX_PAGE are refused by pageNumber(). */
@@ -31,10 +31,11 @@ export class BadQueryError extends Error {
   readonly statusCode = 400;
 }
 
-/** The page number of a validated query, 1 when absent. */
-export function pageNumber(text: string | undefined): number {
-  const page = text === undefined ? 1 : Number(text);
-  if (page > MAX_PAGE) throw new BadQueryError(`page out of range: ${page}`);
+/** The page number of a query, 1 when absent; a 400 for anything but 1–MAX_PAGE written plainly. */
+export function pageNumber(text: unknown): number {
+  if (text === undefined) return 1;
+  const page = typeof text === 'string' ? parsePageNumber(text) : undefined;
+  if (page === undefined) throw new BadQueryError(`not a page number (1–${MAX_PAGE}): ${String(text)}`);
   return page;
 }
 

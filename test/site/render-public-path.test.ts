@@ -143,6 +143,7 @@ test('answers any path as the server does: a page (200), the same 301, or not fo
       if (result.kind === 'redirect') return res.statusCode === 301 && res.headers.location === result.location;
       return res.statusCode === 404 || res.statusCode === 400;
     }),
-    { numRuns: 300 },
+    // The first counterexample found (in CI): a report whose slug is `page`, with a bad ?page.
+    { numRuns: 300, examples: [['/activity/page/?page=abc']] },
   );
 });

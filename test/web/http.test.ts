@@ -95,6 +95,9 @@ test('answers bad page parameters with 400 or 404 and a Japanese page', async ()
     ['/activity/?page=1e999', [400, 404]],
     ['/activity/page/99999/', 404],
     ['/activity/?page=100001', 400],
+    ['/activity/2024/?page=abc', 400],
+    ['/activity/2024/?page=0', 400],
+    ['/activity/2024/04/?page=abc', 400],
     ['/api/v1/reports?limit=1000', 400],
     ['/api/v1/reports/abc', 400],
     ['/api/v1/reports/999999', 404],
@@ -103,6 +106,16 @@ test('answers bad page parameters with 400 or 404 and a Japanese page', async ()
     const res = await get(url);
     assert.ok((Array.isArray(status) ? status : [status]).includes(res.statusCode), `${url} → ${res.statusCode}`);
     if (!url.startsWith('/api/')) assert.match(res.body, /<html lang="ja">[\s\S]*(要求を処理できませんでした|ページが見つかりません)/, url);
+  }
+});
+
+test('a report page ignores a page parameter, as its static copy does', async () => {
+  const plain = await get('/activity/2024-04-01/');
+  assert.equal(plain.statusCode, 200);
+  for (const query of ['?page=abc', '?page=2', '?page=0']) {
+    const res = await get(`/activity/2024-04-01/${query}`);
+    assert.equal(res.statusCode, 200, query);
+    assert.equal(res.body, plain.body, query);
   }
 });
 

@@ -23,7 +23,9 @@ export const activityRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app,
     sendPagedListPage(deps, request, reply, reportListSpec.activity(), request.params.n),
   );
 
-  app.get<{ Params: { slug: string }; Querystring: PageQuery }>('/activity/:slug/', withPage, async (request, reply) => {
+  // No query schema: a report page ignores the query (as its static copy does); a year
+  // archive reads ?page through sendListPage, which refuses a bad one.
+  app.get<{ Params: { slug: string }; Querystring: PageQuery }>('/activity/:slug/', async (request, reply) => {
     const { slug } = request.params;
     if (isYearSegment(slug)) return sendListPage(deps, request, reply, period(slug));
     return sendCached(deps, request, reply, `report:${slug}`, HTML, () => sitePages.report(deps, slug));
