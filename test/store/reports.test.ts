@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import { SlugTakenError } from '../../src/domain/errors.js';
-import { countByMonth, countByTag, findNeighbours, findReportBySlug, listReports } from '../../src/store/reports.js';
+import { countByMonth, countByTag, findNeighbours, findReportBySlug, listReports, pageIdsQuery } from '../../src/store/reports.js';
 import { getContentVersion } from '../../src/store/site-state.js';
 import { createTestSite, type TestSite } from '../support/db.js';
 import { addCategory, publishReport } from '../support/factories.js';
@@ -40,6 +40,18 @@ test('pages never overlap or skip a report', async () => {
   const first = await listReports(site.db, {}, { offset: 0, limit: 3 });
   const second = await listReports(site.db, {}, { offset: 3, limit: 3 });
   assert.deepEqual([...first.items, ...second.items].map((r) => r.title), ['新しい報告', '同日2', '同日1', '古い報告']);
+});
+
+test('skips to a list page through an index alone, whatever the list', async () => {
+  const category = await site.db.selectFrom('categories').select('id').where('slug', '=', 'diet').executeTakeFirstOrThrow();
+  const filters = [{}, { year: 2024 }, { year: 2024, month: 5 }, { categoryId: category.id }];
+  for (const filter of filters) {
+    const compiled = pageIdsQuery(site.db, { status: 'published', ...filter }, { offset: 400, limit: 20 }).compile();
+    const plan = await site.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]));
+    const details = plan.rows.map((r) => r.detail).join(' | ');
+    assert.match(details, /USING COVERING INDEX/, `${JSON.stringify(filter)}: ${details}`);
+    assert.doesNotMatch(details, /TEMP B-TREE/, `${JSON.stringify(filter)}: ${details}`);
+  }
 });
 
 test('filters by year, month, category and tag', async () => {
