@@ -147,8 +147,8 @@ function isBreadcrumb(text: string): boolean {
 /** A section label or a menu: every word is a section or menu name (「活動報告・レポート」). */
 function isNavigation(text: string): boolean {
   const words = text
-    .replace(/^[【\[［〈<＜「『(（]+|[】\]］〉>＞」』)）]+$/g, '')
-    .split(/[\s・/|｜,、&＆+【】\[\]［］()（）]+/)
+    .replace(/^[【[［〈<＜「『(（]+|[】\]］〉>＞」』)）]+$/g, '')
+    .split(/[\s・/|｜,、&＆+【】[\]［］()（）]+/)
     .filter((w) => w !== '');
   // 「県政報告 (12)」: a sidebar's category with its count.
   const isNav = (w: string) => NAV_WORDS.has(w.toLowerCase()) || /^(\S+一覧|\S+アーカイブ)$/.test(w);

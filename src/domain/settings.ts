@@ -154,7 +154,7 @@ function isPhone(phone: string): boolean {
 }
 
 function isEmail(email: string): boolean {
-  return /^[^\s@"<>()\[\]\\,;:]+@[^\s@"<>()\[\]\\,;:]+\.[^\s@"<>()\[\]\\,;:.]{2,}$/.test(email) && !email.includes('..');
+  return /^[^\s@"<>()[\]\\,;:]+@[^\s@"<>()[\]\\,;:]+\.[^\s@"<>()[\]\\,;:.]{2,}$/.test(email) && !email.includes('..');
 }
 
 const LABELS: Record<keyof typeof SETTINGS_LIMITS, string> = {

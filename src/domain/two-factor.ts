@@ -69,7 +69,6 @@ export function isRecoveryCodeShape(code: string): boolean {
 export const PASSKEY_NAME_MAX_LENGTH = 50;
 
 export function normalizePasskeyName(input: string): string {
-  // eslint-disable-next-line no-control-regex
   return input.normalize('NFKC').replace(/[\u0000-\u001f\u007f]/g, '').replace(/\s+/g, ' ').trim();
 }
 

@@ -88,7 +88,6 @@ export function displayNameProblem(name: string): Problem | undefined {
       english: `the display name is longer than ${DISPLAY_NAME_MAX_LENGTH} characters`,
     };
   }
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(name)) return { message: '表示名に制御文字は使えません。', english: 'the display name contains control characters' };
   return undefined;
 }
