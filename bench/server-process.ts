@@ -99,7 +99,7 @@ export async function startServer(options: StartOptions): Promise<ServerProcess>
     await waitForFirstResponse(`${origin}/`, child, options.timeoutMs ?? 30_000);
   } catch (error) {
     child.kill('SIGKILL');
-    throw new Error(`server did not answer: ${(error as Error).message}\n${output}`);
+    throw new Error(`server did not answer: ${(error as Error).message}\n${output}`, { cause: error });
   }
   const firstResponseMs = performance.now() - started;
   const pid = child.pid!;

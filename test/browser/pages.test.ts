@@ -3,7 +3,6 @@
 // The page editor (with field errors) and the public pages pass axe (WCAG 2.1 A/AA) and
 // the Nu HTML Checker.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { addTestUser, TEST_PASSWORD } from '../support/admin.js';

@@ -67,10 +67,10 @@ test('a dry run prints what would happen and writes no report', async () => {
 test('imports a saved site, accounts for every file and exits non-zero when one failed; a rerun changes nothing', async () => {
   const first = katsudo(['import-html', site, '--base-url', 'https://old.example.jp/', '--category', '国会活動']);
   assert.equal(first.code, 3, first.stderr);
-  assert.match(first.stdout, /作成      \/activity\/0501\.html → \/activity\/2024-05-01\//);
+  assert.match(first.stdout, /作成 {6}\/activity\/0501\.html → \/activity\/2024-05-01\//);
   assert.match(first.stdout, /取り込みが終わりました: 作成2件、更新0件、変更なし0件、スキップ1件、失敗1件/);
-  assert.match(first.stdout, /スキップ  index\.html: 活動報告ではありません: 日付付きのリンクが3件並んだページです/);
-  assert.match(first.stdout, /失敗      activity\/empty\.html: 空のファイルです/);
+  assert.match(first.stdout, /スキップ {2}index\.html: 活動報告ではありません: 日付付きのリンクが3件並んだページです/);
+  assert.match(first.stdout, /失敗 {6}activity\/empty\.html: 空のファイルです/);
   assert.match(first.stderr, /4件中1件のページを取り込めませんでした/);
   assert.match(first.stderr, /ページを取り込み中 100% 4\/4/);
   assert.equal(await reportCount(join(dir, 'data')), 2);
@@ -86,6 +86,6 @@ test('reports a path that does not exist as failed and imports the rest', async 
   const dataDir = join(dir, 'missing');
   const run = katsudo(['import-html', join(site, 'activity', '0501.html'), join(dir, 'nope.html')], dataDir);
   assert.notEqual(run.code, 0);
-  assert.match(run.stdout, /失敗      .*nope\.html: ファイルもフォルダも見つかりません/);
+  assert.match(run.stdout, /失敗 {6}.*nope\.html: ファイルもフォルダも見つかりません/);
   assert.equal(await reportCount(dataDir), 1);
 });

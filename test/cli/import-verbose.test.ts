@@ -23,13 +23,13 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 test('import-text --verbose prints the stack of a failed item under its line', () => {
   const run = katsudo(['import-text', join(dir, 'texts'), '--dry-run', '--verbose']);
-  assert.match(run.stdout, /失敗      no-date\.txt: .*\n    ValidationError: /);
+  assert.match(run.stdout, /失敗 {6}no-date\.txt: .*\n {4}ValidationError: /);
   assert.match(run.stdout, /\n {8}at .*import-text/);
 });
 
 test('import-text without --verbose prints one line per failure', () => {
   const run = katsudo(['import-text', join(dir, 'texts'), '--dry-run']);
-  assert.match(run.stdout, /失敗      no-date\.txt: /);
+  assert.match(run.stdout, /失敗 {6}no-date\.txt: /);
   assert.doesNotMatch(run.stdout, /\n\s+at /);
 });
 
@@ -43,7 +43,7 @@ test('prints every cause with its stack under a failure in verbose mode only', (
   const error = new Error('could not store the file', { cause: new Error('EACCES: permission denied') });
   summary.failed.push({ label: 'a.txt', reason: describeError(error), error });
   const verbose = formatSummary(summary, { isVerbose: true }).join('\n');
-  assert.match(verbose, /失敗      a\.txt: could not store the file\(原因: EACCES: permission denied\)\n    Error: could not store the file\n {8}at /);
-  assert.match(verbose, /\n    原因: Error: EACCES: permission denied\n {8}at /);
+  assert.match(verbose, /失敗 {6}a\.txt: could not store the file\(原因: EACCES: permission denied\)\n {4}Error: could not store the file\n {8}at /);
+  assert.match(verbose, /\n {4}原因: Error: EACCES: permission denied\n {8}at /);
   assert.doesNotMatch(formatSummary(summary).join('\n'), /\n\s+at /);
 });

@@ -50,7 +50,7 @@ describe('katsudo import-wxr', { skip }, () => {
     const result = katsudo(['import-wxr', FIXTURE]);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /^取り込みが終わりました: 作成50件、更新0件、変更なし0件、スキップ0件、失敗0件、警告22件。$/m);
-    assert.match(result.stdout, /^警告      wp-content\/uploads\/2017\/05\/report-000001-haifu-shiryo-1\.pdf: コピーしていません\(--uploads の指定がありません\)$/m);
+    assert.match(result.stdout, /^警告 {6}wp-content\/uploads\/2017\/05\/report-000001-haifu-shiryo-1\.pdf: コピーしていません\(--uploads の指定がありません\)$/m);
     assert.match(result.stderr, /エクスポートファイルを取り込み中 100%/);
     assert.equal(await reportCount(), 50);
   });
