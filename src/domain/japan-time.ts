@@ -53,7 +53,12 @@ export function instantOfJapanText(text: string): Date {
 
 /** Midnight Japan time starting a calendar day, as an ISO instant with its zone: `2026-11-21T00:00:00+09:00`. */
 export function japanStartOfDay(isoDate: string): string {
-  return `${isoDate}T00:00:00${JAPAN_OFFSET}`;
+  return japanTimeOfDay(isoDate, '00:00');
+}
+
+/** A wall-clock time (`09:20`) on a calendar day in Japan, as an ISO instant with its zone: `2026-11-21T09:20:00+09:00`. */
+export function japanTimeOfDay(isoDate: string, time: string): string {
+  return `${isoDate}T${time}:00${JAPAN_OFFSET}`;
 }
 
 const DATE_TIME_JA = new Intl.DateTimeFormat('ja-JP', {
