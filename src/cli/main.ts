@@ -32,6 +32,8 @@ export const EXIT_BY_CODE: Record<ErrorCode, number> = {
   RESTORE_REFUSED: 73,
   // The disk (or the database's size limit) is full (sysexits EX_IOERR): free space, then rerun.
   DISK_FULL: 74,
+  // The database server is unreachable or refused the login (sysexits EX_UNAVAILABLE).
+  DATABASE_UNAVAILABLE: 69,
 };
 /**
  * What each code means, in the words printed on the terminal: the actions' own messages are
@@ -55,6 +57,7 @@ export const MESSAGE_BY_CODE: Record<ErrorCode, string> = {
   BACKUP_INVALID: 'バックアップが壊れているか、katsudo のバックアップではありません',
   RESTORE_REFUSED: '復元しませんでした',
   DISK_FULL: '保存先のディスクに空きがありません',
+  DATABASE_UNAVAILABLE: 'データベースに接続できません',
 };
 const EXIT_USAGE = 2;
 const EXIT_UNEXPECTED = 1;

@@ -183,6 +183,16 @@ export class DiskFullError extends AppError {
   }
 }
 
+/**
+ * The database server cannot be used: unreachable, the login refused, or the database missing
+ * (PostgreSQL, store/dialects/postgres.ts). The message says which, in Japanese, without the password.
+ */
+export class DatabaseUnavailableError extends AppError {
+  constructor(message: string, cause: unknown) {
+    super('DATABASE_UNAVAILABLE', message, { cause });
+  }
+}
+
 const DISK_FULL_CODES = new Set(['SQLITE_FULL', 'ENOSPC']);
 
 /** The error as a DiskFullError when it, or one of its causes, is a full disk; else undefined. */
@@ -214,6 +224,7 @@ export const ERROR_CODES = [
   'BACKUP_INVALID',
   'RESTORE_REFUSED',
   'DISK_FULL',
+  'DATABASE_UNAVAILABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,9 +1,10 @@
-// The database handle and the shape of every table (the *Row types). Opening a
-// database also migrates it, so no caller ever sees an old schema.
+// The database handle and the shape of every table (the *Row types), one type for SQLite and
+// PostgreSQL. Opening a database also migrates it, so no caller ever sees an old schema.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type DialectAdapter, type Driver, type Generated, type Selectable } from 'kysely';
+import { openPostgres, type PostgresOptions } from './dialects/postgres.js';
 import { migrateToLatest } from './migrate.js';
 import { registerContentVersionReader } from './site-state.js';
 import { SQLITE_CACHE_KIB } from './sqlite-cache-size.js';
@@ -415,15 +416,34 @@ class KatsudoSqliteDialect extends SqliteDialect {
   }
 }
 
-export interface OpenOptions {
-  /** Path of the SQLite file; ':memory:' is refused because tests must use real files. */
-  file: string;
+/**
+ * Which database: a SQLite file (':memory:' is refused because tests must use real files), or a
+ * PostgreSQL server (config.ts reads KATSUDO_DATABASE_URL into one or the other).
+ */
+export type OpenOptions = { file: string } | { postgres: PostgresOptions };
+
+/**
+ * Opens (creating the SQLite file if needed) the database and migrates it to the latest schema.
+ * @throws DatabaseUnavailableError when the PostgreSQL server cannot be reached or refuses the login.
+ */
+export async function openDatabase(options: OpenOptions): Promise<Db> {
+  if ('postgres' in options) return migrated(await openPostgres(options.postgres));
+  return openSqlite(options.file);
 }
 
-/** Opens (creating if needed) the SQLite database and migrates it to the latest schema. */
-export async function openDatabase(options: OpenOptions): Promise<Db> {
-  mkdirSync(dirname(options.file), { recursive: true });
-  const sqlite = new SqliteDatabase(options.file);
+async function migrated(db: Db): Promise<Db> {
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return db;
+}
+
+async function openSqlite(file: string): Promise<Db> {
+  mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new SqliteDatabase(file);
   // WAL lets several server processes read while one writes; NORMAL sync is safe in WAL
   // (a power cut may lose the last commits, never corrupt the file).
   sqlite.pragma('journal_mode = WAL');
@@ -431,16 +451,10 @@ export async function openDatabase(options: OpenOptions): Promise<Db> {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma(`cache_size = -${SQLITE_CACHE_KIB}`);
-  const db = new Kysely<Database>({ dialect: new KatsudoSqliteDialect(withStatementCache(sqlite)) });
-  try {
-    await migrateToLatest(db);
-  } catch (error) {
-    await db.destroy();
-    throw error;
-  }
+  const db = await migrated(new Kysely<Database>({ dialect: new KatsudoSqliteDialect(withStatementCache(sqlite)) }));
   // A second, read-only connection: Kysely's connection may be inside a write transaction
   // between awaits, and the version must only ever show committed writes.
-  const reader = new SqliteDatabase(options.file, { readonly: true });
+  const reader = new SqliteDatabase(file, { readonly: true });
   const readVersion = reader.prepare('select content_version from site_state where id = 1').pluck();
   registerContentVersionReader(db, () => readVersion.get() as number);
   const destroy = db.destroy.bind(db);

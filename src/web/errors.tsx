@@ -33,6 +33,8 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   RESTORE_REFUSED: 500,
   // 507 Insufficient Storage: the admin's page says the disk is full, not "try later".
   DISK_FULL: 507,
+  // The database server went away or refused the login: the page may work again later.
+  DATABASE_UNAVAILABLE: 503,
 };
 
 /** An action's refusal that a form answers by showing itself again, instead of the error page. */

@@ -1,19 +1,32 @@
-// A fresh SQLite database in its own temp directory, per test file or test.
+// A fresh database per test file or test: a SQLite file in its own temp directory, or with
+// KATSUDO_TEST_DATABASE=postgres (or the `backend` option) a new database on the test
+// PostgreSQL server (test/support/postgres.ts); the data directory (media) is a temp dir either way.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ActionContext } from '../../src/actions/context.js';
 import { inlinePool } from '../../src/actions/workers/work-pool.js';
 import { openDatabase } from '../../src/store/database.js';
+import { createTestPostgresDatabase } from './postgres.js';
 
 export interface TestSite extends ActionContext {
   cleanup: () => Promise<void>;
 }
 
-/** A real SQLite file in a temp dir; the clock is fixed unless `now` is given. */
-export async function createTestSite(options: { now?: () => Date } = {}): Promise<TestSite> {
+export type TestBackend = 'sqlite' | 'postgres';
+
+/** The backend of test sites that do not choose one: KATSUDO_TEST_DATABASE, SQLite by default. */
+export function defaultTestBackend(): TestBackend {
+  const chosen = process.env.KATSUDO_TEST_DATABASE ?? 'sqlite';
+  if (chosen !== 'sqlite' && chosen !== 'postgres') throw new Error(`KATSUDO_TEST_DATABASE must be sqlite or postgres, not ${chosen}`);
+  return chosen;
+}
+
+/** A real database (see above); the clock is fixed unless `now` is given. */
+export async function createTestSite(options: { now?: () => Date; backend?: TestBackend } = {}): Promise<TestSite> {
   const dataDir = mkdtempSync(join(tmpdir(), 'katsudo-test-'));
-  const db = await openDatabase({ file: join(dataDir, 'katsudo.db') });
+  const postgres = (options.backend ?? defaultTestBackend()) === 'postgres' ? await createTestPostgresDatabase() : undefined;
+  const db = await openDatabase(postgres ? { postgres: { url: postgres.url, poolSize: 4 } } : { file: join(dataDir, 'katsudo.db') });
   return {
     db,
     dataDir,
@@ -21,6 +34,7 @@ export async function createTestSite(options: { now?: () => Date } = {}): Promis
     work: inlinePool(db),
     cleanup: async () => {
       await db.destroy();
+      await postgres?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,12 +1,13 @@
 // First schema: reports with categories, tags, media and redirects; site settings.
 // Written with Kysely's schema builder only, so the same migration runs on PostgreSQL.
 import { sql, type Kysely, type Migration } from 'kysely';
+import { autoId } from '../dialects/auto-id.js';
 
 export const migration0001: Migration = {
   async up(db: Kysely<any>) {
     await db.schema
       .createTable('categories')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('id', 'integer', autoId(db))
       .addColumn('slug', 'text', (c) => c.notNull().unique())
       .addColumn('name', 'text', (c) => c.notNull())
       .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
@@ -14,7 +15,7 @@ export const migration0001: Migration = {
 
     await db.schema
       .createTable('reports')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('id', 'integer', autoId(db))
       .addColumn('slug', 'text', (c) => c.notNull().unique())
       .addColumn('title', 'text', (c) => c.notNull())
       .addColumn('activity_date', 'text', (c) => c.notNull())
@@ -42,7 +43,7 @@ export const migration0001: Migration = {
 
     await db.schema
       .createTable('tags')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('id', 'integer', autoId(db))
       .addColumn('name', 'text', (c) => c.notNull().unique())
       .execute();
     await db.schema
@@ -62,7 +63,7 @@ export const migration0001: Migration = {
 
     await db.schema
       .createTable('media')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('id', 'integer', autoId(db))
       .addColumn('sha256', 'text', (c) => c.notNull())
       .addColumn('original_name', 'text', (c) => c.notNull())
       .addColumn('mime', 'text', (c) => c.notNull())

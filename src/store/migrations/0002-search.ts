@@ -3,15 +3,20 @@
 // Existing published reports are indexed by the migration itself.
 import { sql, type Kysely, type Migration } from 'kysely';
 import { searchDocument } from '../../domain/search/document.js';
+import { engineOf } from '../dialects/engine.js';
+import { createPostgresSearchTable } from '../dialects/search-table.js';
 
 export const migration0002: Migration = {
   async up(db: Kysely<any>) {
     // tokenize='ascii': tokens are prepared by domain/search/tokens.ts and only need
     // splitting on spaces; detail=full keeps positions for phrases.
-    await sql`create virtual table report_search using fts5(
-      title, body, words,
-      content = '', contentless_delete = 1, tokenize = 'ascii', detail = full
-    )`.execute(db);
+    if (engineOf(db) === 'postgres') await createPostgresSearchTable(db, 'report_search');
+    else {
+      await sql`create virtual table report_search using fts5(
+        title, body, words,
+        content = '', contentless_delete = 1, tokenize = 'ascii', detail = full
+      )`.execute(db);
+    }
     const rows = await db.selectFrom('reports').select(['id', 'title', 'body_text']).where('status', '=', 'published').execute();
     for (const row of rows) {
       const doc = searchDocument(row.title, row.body_text);

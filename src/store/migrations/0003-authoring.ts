@@ -2,12 +2,13 @@
 // columns reports and media need for editing (author, review, schedule, trash, alt text).
 // Schema builder only, so the same migration runs on PostgreSQL.
 import { sql, type Kysely, type Migration } from 'kysely';
+import { autoId } from '../dialects/auto-id.js';
 
 export const migration0003: Migration = {
   async up(db: Kysely<any>) {
     await db.schema
       .createTable('users')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('id', 'integer', autoId(db))
       .addColumn('login', 'text', (c) => c.notNull().unique())
       .addColumn('display_name', 'text', (c) => c.notNull())
       .addColumn('password_hash', 'text', (c) => c.notNull())
@@ -22,7 +23,7 @@ export const migration0003: Migration = {
     // database cannot be used to log in.
     await db.schema
       .createTable('sessions')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('id', 'integer', autoId(db))
       .addColumn('token_hash', 'text', (c) => c.notNull().unique())
       .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
       .addColumn('created_at', 'text', (c) => c.notNull())
@@ -44,7 +45,7 @@ export const migration0003: Migration = {
 
     await db.schema
       .createTable('audit_log')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('id', 'integer', autoId(db))
       .addColumn('at', 'text', (c) => c.notNull())
       .addColumn('user_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
       .addColumn('login', 'text', (c) => c.notNull().defaultTo(''))
@@ -58,7 +59,7 @@ export const migration0003: Migration = {
     // A copy of the editable fields at every save; `version` is the report's version it became.
     await db.schema
       .createTable('revisions')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('id', 'integer', autoId(db))
       .addColumn('report_id', 'integer', (c) => c.notNull().references('reports.id').onDelete('cascade'))
       .addColumn('version', 'integer', (c) => c.notNull())
       .addColumn('title', 'text', (c) => c.notNull())

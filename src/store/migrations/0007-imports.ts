@@ -2,12 +2,13 @@
 // again updates that report instead of adding a copy, and the author's name as the old
 // site showed it (WordPress authors become names, never accounts).
 import { type Kysely, type Migration } from 'kysely';
+import { autoId } from '../dialects/auto-id.js';
 
 export const migration0007: Migration = {
   async up(db: Kysely<any>) {
     await db.schema
       .createTable('import_sources')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('id', 'integer', autoId(db))
       // 'wxr' | 'html' | 'text' (or any later importer's name).
       .addColumn('source_kind', 'text', (c) => c.notNull())
       // The item's stable identity within its kind: '<base_site_url>#<post_id>', a page URL, a file path.

@@ -2,6 +2,7 @@
 // short-lived step between password and second factor, and WebAuthn challenges. Users'
 // second factors go with the user (on delete cascade).
 import { type Kysely, type Migration } from 'kysely';
+import { autoId } from '../dialects/auto-id.js';
 
 export const migration0010: Migration = {
   async up(db: Kysely<any>) {
@@ -18,7 +19,7 @@ export const migration0010: Migration = {
       .execute();
     await db.schema
       .createTable('recovery_codes')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('id', 'integer', autoId(db))
       .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
       // SHA-256 (hex) of the normalised code.
       .addColumn('code_hash', 'text', (c) => c.notNull())
@@ -28,7 +29,7 @@ export const migration0010: Migration = {
       .execute();
     await db.schema
       .createTable('passkeys')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('id', 'integer', autoId(db))
       .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
       // base64url, as WebAuthn names the credential.
       .addColumn('credential_id', 'text', (c) => c.notNull().unique())
@@ -44,7 +45,7 @@ export const migration0010: Migration = {
     await db.schema.createIndex('passkeys_user').on('passkeys').column('user_id').execute();
     await db.schema
       .createTable('pending_logins')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('id', 'integer', autoId(db))
       // SHA-256 (hex) of the cookie's random token, as for sessions.
       .addColumn('token_hash', 'text', (c) => c.notNull().unique())
       .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))

@@ -4,12 +4,15 @@
 // Body links to /media/ of pages are indexed like reports' (0011) for the withdrawn-file
 // rule, and published pages have their own search index (page_search).
 import { sql, type Kysely, type Migration } from 'kysely';
+import { autoId } from '../dialects/auto-id.js';
+import { engineOf } from '../dialects/engine.js';
+import { createPostgresSearchTable } from '../dialects/search-table.js';
 
 export const migration0012: Migration = {
   async up(db: Kysely<any>) {
     await db.schema
       .createTable('pages')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('id', 'integer', autoId(db))
       .addColumn('slug', 'text', (c) => c.notNull())
       .addColumn('title', 'text', (c) => c.notNull())
       // RESTRICT: a page with children is never deleted under them (actions refuse it first).
@@ -48,14 +51,17 @@ export const migration0012: Migration = {
     // Published pages in site search: the same columns as report_search so one match
     // expression (store/search.ts) serves both; a separate rowid space leaves reports'
     // results and ranking exactly as they were.
-    await sql`create virtual table page_search using fts5(
-      title, body, words, attachments,
-      content = '', contentless_delete = 1, tokenize = 'ascii', detail = full, prefix = '1'
-    )`.execute(db);
+    if (engineOf(db) === 'postgres') await createPostgresSearchTable(db, 'page_search');
+    else {
+      await sql`create virtual table page_search using fts5(
+        title, body, words, attachments,
+        content = '', contentless_delete = 1, tokenize = 'ascii', detail = full, prefix = '1'
+      )`.execute(db);
+    }
 
     await db.schema
       .createTable('revisions_new')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('id', 'integer', autoId(db))
       .addColumn('report_id', 'integer', (c) => c.references('reports.id').onDelete('cascade'))
       .addColumn('page_id', 'integer', (c) => c.references('pages.id').onDelete('cascade'))
       .addColumn('version', 'integer', (c) => c.notNull())

@@ -2,12 +2,13 @@
 // so that running the import again updates that page instead of adding a copy. Kept apart
 // from import_sources, whose rows belong to reports (report_id is NOT NULL there).
 import { type Kysely, type Migration } from 'kysely';
+import { autoId } from '../dialects/auto-id.js';
 
 export const migration0017: Migration = {
   async up(db: Kysely<any>) {
     await db.schema
       .createTable('page_import_sources')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('id', 'integer', autoId(db))
       .addColumn('source_kind', 'text', (c) => c.notNull())
       // '<base_site_url>#<post_id>' for a WordPress page.
       .addColumn('source_key', 'text', (c) => c.notNull())

@@ -5,6 +5,7 @@
 // are read in batches, so memory does not grow with the site.
 import { sql, type Kysely, type Migration } from 'kysely';
 import { attachmentTokens, searchDocument } from '../../domain/search/document.js';
+import { clearSearchTable } from '../dialects/search-table.js';
 
 const BATCH = 500;
 
@@ -16,7 +17,7 @@ const ITEMS = [
 export const migration0023: Migration = {
   async up(db: Kysely<any>) {
     for (const { table, index, owner } of ITEMS) {
-      await sql`insert into ${sql.table(index)} (${sql.table(index)}) values ('delete-all')`.execute(db);
+      await clearSearchTable(db, index);
       for (let afterId = 0; ; ) {
         const rows: { id: number; title: string; body_text: string }[] = await db
           .selectFrom(table)
