@@ -50,7 +50,10 @@
       })
       .then(function (html) {
         // Only the answer to the latest request: an older one may arrive after it.
-        if (html !== undefined && ticket === latest) target.innerHTML = html;
+        if (html !== undefined && ticket === latest) {
+          target.innerHTML = html;
+          followText();
+        }
       })
       .catch(function () {
         /* The preview button still works; a failed live update changes nothing. */
@@ -91,6 +94,16 @@
     body.setSelectionRange(start, start + line.indexOf('](') - 2);
     body.dispatchEvent(new Event('input', { bubbles: true }));
   }
+
+  // From 1024 px the preview scrolls on its own beside the text box (admin.css): it keeps to
+  // the same share of its height as the text box, so the part being written stays in view.
+  function followText() {
+    var textRange = body.scrollHeight - body.clientHeight;
+    var previewRange = target.scrollHeight - target.clientHeight;
+    if (textRange <= 0 || previewRange <= 0) return;
+    target.scrollTop = Math.round((body.scrollTop / textRange) * previewRange);
+  }
+  body.addEventListener('scroll', followText);
 
   body.addEventListener('input', function () {
     clearTimeout(timer);

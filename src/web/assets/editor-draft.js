@@ -118,9 +118,9 @@
     var actions = document.getElementById('editor-actions');
     if (!fresh || !(current || actions)) return false;
     var panel = document.importNode(fresh, true);
-    // A new item has no panel yet: it goes where the edit page has it, above the buttons.
+    // A new item has no panel yet: it goes where the edit page has it, after the buttons.
     if (current) current.replaceWith(panel);
-    else actions.insertAdjacentElement('beforebegin', panel);
+    else actions.insertAdjacentElement('afterend', panel);
     var problem = panel.querySelector('.error-summary, .field-error, [role="alert"]');
     var target = problem;
     if (!target && message) {

@@ -18,6 +18,8 @@ export function PreviewContent({ html, attachments }: { html: TrustedHtml; attac
 }
 
 /**
+ * From 1024 px the rendered text scrolls on its own beside the body (admin.css), so it is in the
+ * Tab order and named, for the keyboard to scroll it.
  * `itemRef` (`report:5`, `page:2`) lets the live preview list the stored item's attachments.
  * A preview the プレビュー button asked for takes the focus, unless `isFocused` is false (a
  * refusal above the form has it).
@@ -29,7 +31,7 @@ export function BodyPreview({ html, attachments = [], itemRef, isFocused = true 
       <p class="admin-hint" id="preview-hint">
         公開ページと同じ方法で本文を表示します(保存はされません)。入力すると自動で更新されます。「プレビュー」ボタンでも更新できます。
       </p>
-      <div id="live-preview" class="reading preview-body" data-preview-url="/admin/preview" data-item={itemRef}>
+      <div id="live-preview" class="reading preview-body" data-preview-url="/admin/preview" data-item={itemRef} tabindex={0} role="region" aria-label="プレビューの内容">
         {html !== undefined && <PreviewContent html={html} attachments={attachments} />}
       </div>
     </section>

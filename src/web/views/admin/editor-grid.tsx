@@ -1,8 +1,9 @@
 // The report and page editors' arrangement (issue 12 items 3 and 5, WCAG 2.4.3). The
 // document order is the order the eye follows at every width, so the Tab key never jumps
-// back up: the fields, the body, the attachment panel, the note and the buttons, then the
-// preview. On a narrow screen that is one column, the panel right under the body; from
-// 1024 px (admin.css) the panel stands beside the body and the preview beside the buttons.
+// back: the fields, the body, the note and the buttons, then the attachment panel and the
+// preview. On a narrow screen that is one column; from 1024 px (admin.css) it is two columns
+// read one after the other: fields, body and buttons on the left; on the right the panel
+// beside the fields and the body's help, and the preview level with the body's text box.
 // The panel holds forms of its own and forms do not nest, so the main <form> ends after the
 // body and the controls of the actions below it join it through their `form` attribute.
 import type { ComponentChildren } from 'preact';
@@ -47,10 +48,10 @@ export function EditorGrid(props: EditorGridProps) {
         <div class="editor-fields">{props.fields}</div>
         <BodyField value={props.bodySource} errors={props.errors} isReadOnly={props.isReadOnly} />
       </form>
-      {props.attachments && <ReportAttachments {...props.attachments} />}
       <div class="editor-actions" id="editor-actions">
         {props.actions}
       </div>
+      {props.attachments && <ReportAttachments {...props.attachments} />}
       <BodyPreview html={props.preview} attachments={props.attachments?.attachments} itemRef={props.itemRef} isFocused={props.isPreviewFocused} />
     </div>
   );
