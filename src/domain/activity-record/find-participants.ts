@@ -1,7 +1,8 @@
 // Who took part, read from the sentence patterns Japanese reports use:
 //   「日本側からは,岸田外務大臣及び小野寺防衛大臣が,ロシア側からは,…が,それぞれ出席した」 (sides),
 //   「…ロペス駐日大使と会談した」 (meetings), 「山本一郎氏(北浜商工会議所会頭)」 (a name with its role),
-//   「佐藤経済産業大臣が答弁した」 (speakers), 「出席者:…」 (lists), and the subject of a sentence
+//   「佐藤経済産業大臣が答弁した」「大西町長から,…」「前田会長、小林副会長が出席」 (speakers and
+//   those present), 「出席者:…」 (lists), and the subject of a sentence
 //   that reports a meeting or visit (「山田議員は,…を視察した」).
 // Every name returned is a slice of the text (see fold-width.ts); a phrase that names no one
 // (「防衛大臣」「両大臣」) is skipped rather than guessed.
@@ -20,17 +21,20 @@ const JOIN = String.raw`(?:、|,|及び|および|並びに|ならびに|と)`;
 const LIST = `${PERSON}(?:${JOIN}${PERSON})*`;
 
 const LIST_BEFORE_MEETING = new RegExp(String.raw`(?<![\d${NAME_CHARS}])(${LIST})$`, 'u');
-const MEETING = /と(?:の)?(?:電話会談|会談|面会|懇談|面談|会見|意見交換|協議)/g;
+const MEETING = /(?:と|に)(?:の)?(?:ご)?(?:電話会談|会談|面会|懇談|面談|会見|意見交換|協議|挨拶|あいさつ)/g;
 const SIDE_LIST = new RegExp(
   String.raw`([${NAME_CHARS}]{1,15})側から(?:は)?[,、]?\s*(.+?)が(?=\s*[,、]?\s*(?:[${NAME_CHARS}]{1,15}側から|それぞれ|共に|出席|参加|同席))`,
   'gu',
 );
 const ATTENDANCE = /出席|参加|同席/;
-const WITH_ROLE = new RegExp(String.raw`(?<![${NAME_CHARS}])[${NAME_CHARS}]{1,12}(?:氏|さん|様)\([^()]{1,40}\)`, 'gu');
-const SPEAKER = new RegExp(String.raw`(?<![\d${NAME_CHARS}])(${PERSON})(?:が|から)(?:答弁|挨拶|あいさつ|祝辞|講演|登壇)`, 'gu');
+const WITH_ROLE = new RegExp(String.raw`(?<![${NAME_CHARS}])[${NAME_CHARS}]{1,12}(?:氏|さん|様)?\([^()]{1,40}\)`, 'gu');
+const SPEAKER = new RegExp(
+  String.raw`(?<![\d${NAME_CHARS}])(${LIST})(?:(?:が|から)(?:答弁|挨拶|あいさつ|祝辞|式辞|講演|登壇)|(?:が|も)(?:同席|出席|参加)|(?:から|より)[,、]|(?:から|より)[^。]{0,80}?説明を受け)`,
+  'gu',
+);
 const ROLL = /(?:出席者|参加者|同席者)\s*[:]\s*([^\n。]+)/g;
 const SUBJECT = new RegExp(String.raw`^\s*(?:\(\d+\)|\d+\s)?\s*(?:\d{1,2}月\d{1,2}日[,、]?\s*)?(${LIST})(?:は|が)[,、]?`, 'u');
-const SUBJECT_VERBS = /会談|面会|懇談|視察|出席|参加|訪問|意見交換|質問|質疑|登壇|演説|挨拶|要望|陳情|表敬/;
+const SUBJECT_VERBS = /会談|面会|懇談|協議|会見|視察|出席|参加|訪問|訪れ|意見交換|質問|質疑|登壇|演説|挨拶|要望|陳情|表敬/;
 const COUNTRY = /(?:日本|我が国|国|共和国|王国|連邦|合衆国)$/;
 
 interface Sentence {

@@ -17,6 +17,7 @@ const KATAKANA_NAME = /^([\p{sc=Katakana}ー・]*\p{sc=Katakana}[\p{sc=Katakana}
 const LEADING_TIME_WORDS = /^(?:本日|今日|同日|当日|翌日|先日|昨日|今回|午前|午後|正午|更に|次いで|引き続き)+/;
 const NOT_A_NAME = /^(?:両|各|同|諸|全|当|先方|相手|関係|歴代|日本|政府|地元)/;
 
+/** What the brackets after a name say: 「北浜商工会議所会頭」 → 北浜商工会議所 + 会頭; 「北浜市水道局」 → an affiliation alone. */
 function splitRole(role: string): { title: string | null; affiliation: string | null } {
   const text = role.trim();
   for (let i = 0; i < text.length; i++) {
@@ -24,11 +25,11 @@ function splitRole(role: string): { title: string | null; affiliation: string | 
     const affiliation = text.slice(0, i).replace(/の$/, '').trim();
     return { title: text.slice(i), affiliation: affiliation === '' ? null : affiliation };
   }
-  return { title: text === '' ? null : text, affiliation: null };
+  return { title: null, affiliation: /^[\p{sc=Han}\p{sc=Katakana}ー・々A-Za-z]{2,}$/u.test(text) ? text : null };
 }
 
-/** Name lengths to try, most common first: two-kanji surnames, then 林, then 小野寺, then full names. */
-const NAME_LENGTHS = [2, 1, 3, 4];
+/** Name lengths to try, most common first: two-kanji surnames, then 林, then 小野寺. */
+const NAME_LENGTHS = [2, 1, 3];
 
 /** 「小野寺防衛大臣」 → 小野寺 + 防衛大臣: the first name length whose rest is a known title. */
 function splitKanji(run: string): { name: string; title: string | null } | undefined {
@@ -36,8 +37,11 @@ function splitKanji(run: string): { name: string; title: string | null } | undef
   for (const n of NAME_LENGTHS) {
     if (n < run.length && TITLE.test(run.slice(n))) return { name: run.slice(0, n), title: run.slice(n) };
   }
-  // An unknown ministry (「佐藤海洋気象大臣」): most surnames are two kanji.
-  if (run.length > 3 && TITLE_HEAD_AT_END.test(run)) return { name: run.slice(0, 2), title: run.slice(2) };
+  // An unknown qualifier (「大野農政部長」「佐藤海洋気象大臣」): most surnames are two kanji.
+  const head = TITLE_HEAD_AT_END.exec(run);
+  if (head && run.length - head[0].length > 2) return { name: run.slice(0, 2), title: run.slice(2) };
+  // A full name fused with a title: 「山本一郎会長」.
+  if (run.length > 4 && TITLE.test(run.slice(4))) return { name: run.slice(0, 4), title: run.slice(4) };
   return undefined;
 }
 
@@ -58,7 +62,8 @@ export function splitPerson(item: string): PersonPhrase | undefined {
   const m = ITEM.exec(item.trim().replace(LEADING_TIME_WORDS, ''));
   if (!m) return undefined;
   const [, before, run, honorific, role] = m;
-  const person = splitFused(run!, honorific !== undefined || role !== undefined);
+  // Brackets alone (「高橋場長(北浜市水道局)」) do not make a bare run a name: 「ファクトシート(PDF)」.
+  const person = splitFused(run!, honorific !== undefined);
   if (!person || NOT_A_NAME.test(person.name)) return undefined;
   const fromRole = role === undefined ? { title: null, affiliation: null } : splitRole(role);
   return {
