@@ -62,14 +62,14 @@ test('a description holding brackets or markup is made safe for the photo line a
   assert.match(line, /^!\[&lt;img src=x onerror=alert\(1\)(&gt;|>)\]\(media:\d+\)$/, "the closing bracket dropped: it would end the description");
 });
 
-test('the editor grid holds the body field, then the attachments, the buttons and the preview, in the order shown', async () => {
+test('the editor grid holds the body field, then the buttons, the attachments and the preview, in the order shown', async () => {
   const { id, html } = await draftWithPhoto('説明', 1400);
   const grid = html.indexOf('class="editor-grid"');
   const body = html.indexOf('id="field-bodySource"');
   const attachments = html.indexOf('id="attachments"');
   const preview = html.indexOf('id="preview"');
   const actions = html.indexOf('id="editor-actions"');
-  assert.ok(grid > 0 && grid < body && body < attachments && attachments < actions && actions < preview, 'order');
+  assert.ok(grid > 0 && grid < body && body < actions && actions < attachments && attachments < preview, 'order');
   assert.match(html, /<button type="submit" name="intent" value="save" class="button-primary" form="editor-form">/, 'the buttons join the form');
   assert.match(html, new RegExp(`formaction="/admin/reports/${id}/edit#preview"`));
 });
