@@ -2,10 +2,11 @@
 // value stops the program with a message (in Japanese: the CLI prints it) naming the variable
 // and a valid example.
 import { isIP } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { DEFAULT_MIN_FREE_MB } from './actions/free-space.js';
 import { DEFAULT_IDLE_MS, DEFAULT_POOL_SIZE, DEFAULT_QUEUE_LIMIT } from './actions/workers/pool-defaults.js';
 import { outputDirProblem } from './exporter/output-dir-problem.js';
+import type { OpenOptions } from './store/database.js';
 import type { TrustedProxies } from './web/trusted-proxies.js';
 
 export interface Config {
@@ -13,6 +14,8 @@ export interface Config {
   host: string;
   /** Holds katsudo.db and media/. */
   dataDir: string;
+  /** Which database (KATSUDO_DATABASE_URL or DATABASE_URL): the data directory's katsudo.db unless set. */
+  database: OpenOptions;
   /** Canonical origin used in feeds, sitemaps, OGP and canonical links, without trailing slash. */
   baseUrl: string;
   /** The reverse proxies whose X-Forwarded-For/-Proto are believed (KATSUDO_TRUST_PROXY). */
@@ -62,6 +65,9 @@ export interface RateLimitConfig {
   feedsPerMinute: number;
 }
 
+/** Connections per process to PostgreSQL unless KATSUDO_DATABASE_POOL says otherwise (docs/postgresql.md). */
+export const DEFAULT_DATABASE_POOL = 10;
+
 export class ConfigError extends Error {
   constructor(message: string) {
     super(message);
@@ -110,12 +116,6 @@ export interface ConfigOverrides {
 
 /** Builds the configuration from the environment, with command-line flags taking precedence. */
 export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.env): Config {
-  const databaseUrl = env.DATABASE_URL;
-  if (databaseUrl !== undefined && databaseUrl !== '' && !databaseUrl.startsWith('sqlite:')) {
-    throw new ConfigError(
-      'DATABASE_URL: この版が使えるのは組み込みの SQLite データベースだけです。DATABASE_URL を設定しないでください(データは KATSUDO_DATA_DIR に保存されます)。',
-    );
-  }
   const portText = overrides.port ?? env.PORT ?? '3000';
   const port = parsePort(portText, overrides.port !== undefined ? '--port' : 'PORT');
   const host = env.HOST ?? '0.0.0.0';
@@ -145,6 +145,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
       feedsPerMinute: wholeNumber(env, 'KATSUDO_RATE_LIMIT_FEEDS', '60', 0, 1_000_000, '60'),
     },
     dataDir,
+    database: databaseConfig(env, dataDir),
     baseUrl,
     trustProxy: parseTrustProxy(env.KATSUDO_TRUST_PROXY ?? ''),
     logLevel,
@@ -156,6 +157,38 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
     ...backupConfig(env),
     ...exportDir(env, dataDir),
   };
+}
+
+const DATABASE_URL_EXAMPLES = '例: KATSUDO_DATABASE_URL=postgres://katsudo:パスワード@127.0.0.1:5432/katsudo、KATSUDO_DATABASE_URL=sqlite:/srv/katsudo/katsudo.db';
+
+/**
+ * KATSUDO_DATABASE_URL (or DATABASE_URL, the name hosting platforms set): postgres:// or
+ * postgresql:// selects PostgreSQL, sqlite:PATH a SQLite file (relative to the working
+ * directory); unset keeps katsudo.db in the data directory. Whether the server answers is
+ * checked when the database is opened (store/dialects/postgres.ts), not here.
+ */
+function databaseConfig(env: Env, dataDir: string): OpenOptions {
+  const name = env.KATSUDO_DATABASE_URL ? 'KATSUDO_DATABASE_URL' : 'DATABASE_URL';
+  const text = (env.KATSUDO_DATABASE_URL || env.DATABASE_URL || '').trim();
+  if (text === '') return { file: join(dataDir, 'katsudo.db') };
+  if (text.startsWith('sqlite:')) {
+    const path = text.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (path === '' || path === ':memory:') throw new ConfigError(`${name}: sqlite: の後にデータベースファイルのパスを書いてください(${DATABASE_URL_EXAMPLES})。`);
+    return { file: resolve(path) };
+  }
+  // The value itself is not echoed: it usually holds a password.
+  const fail = (why: string) => new ConfigError(`${name}: ${why}(${DATABASE_URL_EXAMPLES})。`);
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw fail('URL として読めません');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') throw fail(`使えるのは postgres://・postgresql://(PostgreSQL)か sqlite:(SQLite)です。指定されたのは ${url.protocol} でした`);
+  if (url.hostname === '') throw fail('PostgreSQL サーバーのホスト名がありません');
+  if (url.pathname.length <= 1) throw fail('データベース名がありません(URL の最後に /データベース名 を書きます)');
+  const poolSize = wholeNumber(env, 'KATSUDO_DATABASE_POOL', String(DEFAULT_DATABASE_POOL), 1, 1000, '10');
+  return { postgres: { url: text, poolSize } };
 }
 
 /** KATSUDO_EXPORT_DIR turns the publish hook on: the server rebuilds the static export there after each change. */

@@ -25,6 +25,23 @@ test('ends admin sessions after 2 idle hours and 12 hours at most unless configu
   assert.equal(custom.sessionMaxMs, 8 * 3_600_000);
 });
 
+test('keeps katsudo.db in the data directory unless KATSUDO_DATABASE_URL or DATABASE_URL names a database', () => {
+  assert.deepEqual(loadConfig({}, { KATSUDO_DATA_DIR: '/srv/site' }).database, { file: '/srv/site/katsudo.db' });
+  assert.deepEqual(loadConfig({}, { DATABASE_URL: 'sqlite:/srv/other.db' }).database, { file: '/srv/other.db' });
+  assert.deepEqual(loadConfig({}, { DATABASE_URL: 'sqlite:///srv/other.db' }).database, { file: '/srv/other.db' });
+  assert.deepEqual(loadConfig({}, { KATSUDO_DATABASE_URL: 'postgresql://u:p@db.internal:5433/site1' }).database, {
+    postgres: { url: 'postgresql://u:p@db.internal:5433/site1', poolSize: 10 },
+  });
+  // KATSUDO_DATABASE_URL wins over the platform's DATABASE_URL; the pool size is configurable.
+  assert.deepEqual(loadConfig({}, { KATSUDO_DATABASE_URL: 'postgres://u@db/a', DATABASE_URL: 'sqlite:/x.db', KATSUDO_DATABASE_POOL: '25' }).database, {
+    postgres: { url: 'postgres://u@db/a', poolSize: 25 },
+  });
+});
+
+test('does not repeat a database URL in its message, since it may hold a password', () => {
+  assert.throws(() => loadConfig({}, { KATSUDO_DATABASE_URL: 'postgres://u:hunter2@db' }), (error: Error) => !error.message.includes('hunter2'));
+});
+
 test('lets flags win over the environment', () => {
   const config = loadConfig({ port: '4000', dataDir: '/srv/katsudo' }, { PORT: '5000', KATSUDO_DATA_DIR: '/elsewhere' });
   assert.equal(config.port, 4000);
@@ -70,7 +87,11 @@ test('names the variable and a valid example when a value is wrong', () => {
     [{ KATSUDO_TRUST_PROXY: '2001:db8::/129' }, /KATSUDO_TRUST_PROXY/],
     [{ KATSUDO_TRUST_PROXY: '11' }, /プロキシの数は1〜10.*KATSUDO_TRUST_PROXY=1/],
     [{ KATSUDO_LOG_LEVEL: 'loud' }, /KATSUDO_LOG_LEVEL=warn/],
-    [{ DATABASE_URL: 'postgres://localhost/katsudo' }, /DATABASE_URL/],
+    [{ DATABASE_URL: 'mysql://localhost/katsudo' }, /DATABASE_URL: 使えるのは postgres:\/\/.*KATSUDO_DATABASE_URL=postgres:\/\/katsudo:/],
+    [{ KATSUDO_DATABASE_URL: 'postgres://localhost' }, /KATSUDO_DATABASE_URL: データベース名がありません/],
+    [{ KATSUDO_DATABASE_URL: 'postgres:not a url' }, /KATSUDO_DATABASE_URL: (URL として読めません|PostgreSQL サーバーのホスト名がありません)/],
+    [{ KATSUDO_DATABASE_URL: 'sqlite:' }, /KATSUDO_DATABASE_URL: sqlite: の後に/],
+    [{ KATSUDO_DATABASE_URL: 'postgres://db/katsudo', KATSUDO_DATABASE_POOL: '0' }, /KATSUDO_DATABASE_POOL=10/],
     [{ KATSUDO_PAGE_CACHE_MB: '0' }, /KATSUDO_PAGE_CACHE_MB=8/],
     [{ KATSUDO_PAGE_CACHE_MB: '1.5' }, /KATSUDO_PAGE_CACHE_MB/],
     [{ KATSUDO_MAX_UPLOAD_MB: '0' }, /KATSUDO_MAX_UPLOAD_MB=20/],

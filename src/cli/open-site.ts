@@ -3,13 +3,14 @@
 import { join } from 'node:path';
 import type { ActionContext } from '../actions/context.js';
 import { inlinePool } from '../actions/workers/work-pool.js';
-import { openDatabase } from '../store/database.js';
+import { openDatabase, type OpenOptions } from '../store/database.js';
 import { removeStaleTempFiles } from '../store/media-files.js';
 
 export const DB_FILE = 'katsudo.db';
 
-export async function openSite(dataDir: string): Promise<ActionContext> {
-  const db = await openDatabase({ file: join(dataDir, DB_FILE) });
+/** The data directory's katsudo.db unless `database` (config.database: KATSUDO_DATABASE_URL) names another. */
+export async function openSite(dataDir: string, database: OpenOptions = { file: join(dataDir, DB_FILE) }): Promise<ActionContext> {
+  const db = await openDatabase(database);
   // An upload cut off by a full disk or a killed process leaves its temp file behind.
   removeStaleTempFiles(dataDir);
   return { db, dataDir, now: () => new Date(), work: inlinePool(db) };

@@ -1,6 +1,5 @@
 // katsudo serve [--port N] [--data DIR] [--no-demo]
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ActionContext } from '../../actions/context.js';
 import { isSiteEmpty } from '../../actions/is-site-empty.js';
@@ -12,7 +11,7 @@ import { threadPool } from '../../actions/workers/work-pool.js';
 import type { Config } from '../../config.js';
 import { buildServer } from '../../web/server.js';
 import { DATA_OPTION, type CommandHelp } from '../command-help.js';
-import { DB_FILE, openSite } from '../open-site.js';
+import { openSite } from '../open-site.js';
 import { listeningUrl, recordServedUrl } from '../served-url.js';
 import { progressBar } from '../progress-bar.js';
 import { rerenderedLine } from './rerender.js';
@@ -44,9 +43,13 @@ export function parseServeArgs(args: string[]) {
 
 /** `exit` ends the process once stopped (cli/main.ts owns process.exit). */
 export async function serve(config: Config, isDemoWanted: boolean, log: (line: string) => void, exit: (code: number) => void): Promise<void> {
-  const site = await openSite(config.dataDir);
+  const site = await openSite(config.dataDir, config.database);
   // Searches and previews run on worker threads, so a slow one never stalls page serving.
-  const work = threadPool({ dbFile: join(config.dataDir, DB_FILE), size: config.workThreads, queueLimit: config.workQueueLimit, idleMs: config.workIdleMs });
+  // The threads open the SQLite file read-only; on PostgreSQL they run inline (TODO(#15): threads there too).
+  const work =
+    'file' in config.database
+      ? threadPool({ dbFile: config.database.file, size: config.workThreads, queueLimit: config.workQueueLimit, idleMs: config.workIdleMs })
+      : site.work;
   const ctx = { ...site, work };
   if (isDemoWanted) {
     // The demo (and the PDF library it needs) is loaded only for a new, empty site:
