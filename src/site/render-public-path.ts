@@ -92,8 +92,9 @@ function decodeSegments(pathname: string): string[] | undefined {
 async function renderListOrReport(deps: SiteDeps, segments: string[], query: URLSearchParams): Promise<SiteResult | undefined> {
   const { list, rest } = await listOf(deps, segments);
   if (!list) {
-    const [, slug] = segments;
-    return segments.length === 2 && slug !== undefined ? html(await sitePages.report(deps, slug)) : undefined;
+    // Only /activity/<slug>/ is a report: /category/<slug>/ of no category is not found.
+    const [first, slug] = segments;
+    return first === 'activity' && segments.length === 2 && slug !== undefined ? html(await sitePages.report(deps, slug)) : undefined;
   }
   if (rest.length === 0) {
     // The server's old `?page=N` links lead to the page paths.

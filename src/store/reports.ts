@@ -150,19 +150,16 @@ async function withTags(db: Q, rows: SummaryRow[]): Promise<ReportSummary[]> {
  * cost 200 times page 2 and a full static build grew with the square of the reports.
  */
 export function pageIdsQuery(db: Q, filter: ReportFilter, page: PageRequest) {
-  return applyFilter(db.selectFrom('reports').select('reports.id'), filter)
-    .orderBy('reports.activity_date', 'desc')
-    .orderBy('reports.id', 'desc')
-    .limit(page.limit)
-    .offset(page.offset);
+  return orderedIdsQuery(db, filter).limit(page.limit).offset(page.offset);
+}
+
+function orderedIdsQuery(db: Q, filter: ReportFilter) {
+  return applyFilter(db.selectFrom('reports').select('reports.id'), filter).orderBy('reports.activity_date', 'desc').orderBy('reports.id', 'desc');
 }
 
 /** Newest activity first; the id breaks ties so the order is total and pages never overlap. */
 export async function listReports(db: Db, filter: ReportFilter, page: PageRequest): Promise<ReportPage> {
-  const countRow = await applyFilter(db.selectFrom('reports'), filter)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const total = Number(countRow.n);
+  const total = await countReports(db, filter);
   if (total === 0 || page.offset >= total) return { total, items: [] };
   const rows = await summaryQuery(db)
     .where('reports.id', 'in', pageIdsQuery(db, filter, page))
@@ -170,6 +167,20 @@ export async function listReports(db: Db, filter: ReportFilter, page: PageReques
     .orderBy('reports.id', 'desc')
     .execute();
   return { total, items: await withTags(db, rows) };
+}
+
+/** Every id of a list in listReports' order (from the index alone but for tags). */
+export async function listReportIds(db: Db, filter: ReportFilter): Promise<number[]> {
+  const rows = await orderedIdsQuery(db, filter).execute();
+  return rows.map((r) => r.id);
+}
+
+/** Reports by id, in the order of `ids` (missing ones left out). */
+export async function listSummariesByIds(db: Db, ids: readonly number[]): Promise<ReportSummary[]> {
+  if (ids.length === 0) return [];
+  const summaries = await withTags(db, await summaryQuery(db).where('reports.id', 'in', ids).execute());
+  const byId = new Map(summaries.map((s) => [s.id, s]));
+  return ids.map((id) => byId.get(id)).filter((s): s is ReportSummary => s !== undefined);
 }
 
 async function loadReport(db: Q, row: SummaryRow | undefined): Promise<Report | undefined> {

@@ -1,13 +1,11 @@
 import { listCategories } from '../../store/categories.js';
 import { countByMonth, countByTag } from '../../store/reports.js';
 import type { Db } from '../../store/database.js';
-import { getContentVersion } from '../../store/site-state.js';
+import { memoByContentVersion } from '../content-memo.js';
 import type { ArchiveData } from './archive-nav.js';
 
 /** How many tags the side navigation shows (the most used first). */
 const TAGS_SHOWN = 20;
-
-const computed = new WeakMap<Db, { version: number; data: Promise<ArchiveData> }>();
 
 /**
  * The side navigation's counts over every published report. They cost 15–50 ms of
@@ -15,14 +13,7 @@ const computed = new WeakMap<Db, { version: number; data: Promise<ArchiveData> }
  * they are computed once per content version (as cached pages are) instead of per request.
  */
 export async function loadArchiveData(db: Db): Promise<ArchiveData> {
-  const version = await getContentVersion(db);
-  const known = computed.get(db);
-  if (known && known.version === version) return known.data;
-  const data = countArchive(db);
-  computed.set(db, { version, data });
-  // A failed read is not kept: the next request tries again.
-  data.catch(() => computed.get(db)?.data === data && computed.delete(db));
-  return data;
+  return memoByContentVersion(db, 'archive', () => countArchive(db));
 }
 
 async function countArchive(db: Db): Promise<ArchiveData> {

@@ -2,7 +2,8 @@
 // past the end refused.
 import { PageNotFoundError } from '../../domain/errors.js';
 import { pagedPath } from '../../domain/paths.js';
-import { listReports } from '../../store/reports.js';
+import { listReportIds, listSummariesByIds } from '../../store/reports.js';
+import { memoByContentVersion } from '../content-memo.js';
 import { loadArchiveData } from '../components/load-archive-data.js';
 import { loadSiteContext } from '../layout/load-site-context.js';
 import { pageCountOf, PER_PAGE } from '../paging.js';
@@ -13,18 +14,26 @@ import type { ReportListSpec } from './report-list-spec.js';
 /** @throws PageNotFoundError for an empty archive (not the main list) and a page past the last */
 export async function loadReportListPage(deps: SiteDeps, spec: ReportListSpec, page: number): Promise<ReportListPageProps> {
   const filter = { ...spec.filter, status: 'published' as const };
-  const result = await listReports(deps.ctx.db, filter, { offset: (page - 1) * PER_PAGE, limit: PER_PAGE });
-  const pageCount = pageCountOf(result.total, PER_PAGE);
-  if (result.total === 0 && !spec.isEmptyAllowed) throw new PageNotFoundError(spec.basePath);
+  const db = deps.ctx.db;
+  // The list's order is read once per content version and each page takes its slice: a
+  // tag's list cannot be skipped through an index, and every page shows the total anyway.
+  const order = await memoByContentVersion(db, `list ${JSON.stringify(filter)}`, () => listReportIds(db, filter));
+  const total = order.length;
+  const pageCount = pageCountOf(total, PER_PAGE);
+  if (total === 0 && !spec.isEmptyAllowed) throw new PageNotFoundError(spec.basePath);
   if (page > pageCount) throw new PageNotFoundError(pagedPath(spec.basePath, page));
-  const [site, archive] = await Promise.all([loadSiteContext(deps), loadArchiveData(deps.ctx.db)]);
+  const [reports, site, archive] = await Promise.all([
+    listSummariesByIds(db, order.slice((page - 1) * PER_PAGE, page * PER_PAGE)),
+    loadSiteContext(deps),
+    loadArchiveData(db),
+  ]);
   return {
     site,
     heading: spec.heading,
     description: spec.description,
     crumbs: spec.crumbs,
-    reports: result.items,
-    total: result.total,
+    reports,
+    total,
     pageInfo: { page, pageCount, basePath: spec.basePath },
     archive,
     period: spec.filter.year === undefined ? undefined : { year: spec.filter.year, month: spec.filter.month },

@@ -1,0 +1,68 @@
+// What every public page reads the same way is read once per content version: the frame's
+// settings and menu, the archive counts and each list's order (site/content-memo.ts).
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { memoByContentVersion } from '../../src/site/content-memo.js';
+import { loadSiteContext } from '../../src/site/layout/load-site-context.js';
+import { loadReportListPage } from '../../src/site/report-list/load-report-list-page.js';
+import { reportListSpec } from '../../src/site/report-list/report-list-spec.js';
+import type { SiteDeps } from '../../src/site/site-deps.js';
+import { saveSettings } from '../../src/store/settings.js';
+import { bumpContentVersion } from '../../src/store/site-state.js';
+import { loadAssets } from '../../src/web/assets.js';
+import { TEST_BASE_URL } from '../support/app.js';
+import { createTestSite, type TestSite } from '../support/db.js';
+import { publishReport, setSettings, TEST_SETTINGS } from '../support/factories.js';
+
+let site: TestSite;
+let deps: SiteDeps;
+
+before(async () => {
+  site = await createTestSite();
+  await setSettings(site);
+  await publishReport(site, { title: '最初の報告', activityDate: '2024-05-01', tags: ['外交'] });
+  deps = { ctx: site, baseUrl: TEST_BASE_URL, assets: loadAssets() };
+});
+after(async () => site.cleanup());
+
+test('computes a value once while the content version stands, and again after a write', async () => {
+  let computed = 0;
+  const compute = async () => ++computed;
+  assert.equal(await memoByContentVersion(site.db, 'probe', compute), 1);
+  assert.equal(await memoByContentVersion(site.db, 'probe', compute), 1);
+  await publishReport(site, { activityDate: '2024-05-02' });
+  assert.equal(await memoByContentVersion(site.db, 'probe', compute), 2);
+});
+
+test('computes values of one key once when pages ask at the same time', async () => {
+  let computed = 0;
+  const compute = async () => ++computed;
+  const values = await Promise.all(Array.from({ length: 10 }, () => memoByContentVersion(site.db, 'at once', compute)));
+  assert.deepEqual(new Set(values), new Set([1]));
+});
+
+test('keeps no failed computation: the next page tries again', async () => {
+  await assert.rejects(memoByContentVersion(site.db, 'failing', async () => Promise.reject(new Error('読めません'))));
+  assert.equal(await memoByContentVersion(site.db, 'failing', async () => 'ok'), 'ok');
+});
+
+test('reads the settings of the frame once per content version and anew after they change', async () => {
+  const first = await loadSiteContext(deps);
+  assert.equal((await loadSiteContext(deps)).settings, first.settings);
+  // As actions/site/save-settings.ts writes them: with the content version bumped.
+  await site.db.transaction().execute(async (trx) => {
+    await saveSettings(trx, { ...TEST_SETTINGS, legislatorName: '新しい名前' });
+    await bumpContentVersion(trx);
+  });
+  const after = await loadSiteContext(deps);
+  assert.notEqual(after.settings, first.settings);
+  assert.equal(after.settings.legislatorName, '新しい名前');
+});
+
+test('a list page shows a report published after the list was read, and the new total', async () => {
+  const before = await loadReportListPage(deps, reportListSpec.tag('外交'), 1);
+  await publishReport(site, { title: '後の報告', activityDate: '2024-06-01', tags: ['外交'] });
+  const after = await loadReportListPage(deps, reportListSpec.tag('外交'), 1);
+  assert.equal(after.total, before.total + 1);
+  assert.equal(after.reports[0]?.title, '後の報告');
+});
