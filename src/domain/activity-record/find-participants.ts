@@ -6,6 +6,7 @@
 //   that reports a meeting or visit (「山田議員は,…を視察した」).
 // Every name returned is a slice of the text (see fold-width.ts); a phrase that names no one
 // (「防衛大臣」「両大臣」) is skipped rather than guessed.
+import { isCountryName } from './country-names.js';
 import { splitPerson, type PersonPhrase } from './split-person.js';
 
 /** A participant before the record is assembled: where it was named, and the side it sat on. */
@@ -18,7 +19,8 @@ export interface FoundPerson extends PersonPhrase {
 const NAME_CHARS = String.raw`\p{sc=Han}\p{sc=Katakana}ー・々`;
 const PERSON = String.raw`(?:[${NAME_CHARS}A-Za-z0-9&]{2,30}の)?[${NAME_CHARS}]{1,24}(?:氏|さん|様|君)?(?:\([^()]{1,40}\))?`;
 const JOIN = String.raw`(?:、|,|及び|および|並びに|ならびに|と)`;
-const LIST = `${PERSON}(?:${JOIN}${PERSON})*`;
+// Bounded, so that a hostile run of names costs linear time, not quadratic (bench/activity-extract.bench.ts).
+const LIST = `${PERSON}(?:${JOIN}${PERSON}){0,15}`;
 
 const LIST_BEFORE_MEETING = new RegExp(String.raw`(?<![\d${NAME_CHARS}])(${LIST})$`, 'u');
 const MEETING = /(?:と|に)(?:の)?(?:ご)?(?:電話会談|会談|面会|懇談|面談|会見|意見交換|協議|挨拶|あいさつ)/g;
@@ -35,7 +37,6 @@ const SPEAKER = new RegExp(
 const ROLL = /(?:出席者|参加者|同席者)\s*[:]\s*([^\n。]+)/g;
 const SUBJECT = new RegExp(String.raw`^\s*(?:\(\d+\)|\d+\s)?\s*(?:\d{1,2}月\d{1,2}日[,、]?\s*)?(${LIST})(?:は|が)[,、]?`, 'u');
 const SUBJECT_VERBS = /会談|面会|懇談|協議|会見|視察|出席|参加|訪問|訪れ|意見交換|質問|質疑|登壇|演説|挨拶|要望|陳情|表敬/;
-const COUNTRY = /(?:日本|我が国|国|共和国|王国|連邦|合衆国)$/;
 
 interface Sentence {
   text: string;
@@ -92,7 +93,7 @@ function peopleIn(list: string, index: number, side: string | null = null, isCou
 function sidesIn(sentence: Sentence): FoundPerson[] {
   if (!ATTENDANCE.test(sentence.text)) return [];
   const matches = [...sentence.text.matchAll(SIDE_LIST)];
-  const isCountrySide = matches.some((m) => COUNTRY.test(m[1]!));
+  const isCountrySide = matches.some((m) => isCountryName(m[1]!));
   return matches.flatMap((m) => peopleIn(m[2]!, sentence.index + m.index! + m[0].indexOf(m[2]!, m[1]!.length), m[1]!, isCountrySide));
 }
 
@@ -141,9 +142,4 @@ export function findParticipants(folded: string): FoundPerson[] {
     if (earlier.side === null) Object.assign(earlier, { side: person.side, isCountrySide: person.isCountrySide });
   }
   return [...byName.values()];
-}
-
-/** Whether an affiliation names a country (「アルバ共和国」「米国」) rather than an organisation. */
-export function isCountryName(name: string): boolean {
-  return COUNTRY.test(name);
 }

@@ -7,6 +7,8 @@ import type { ActivitySpan } from './activity-record.js';
 const CLOCK = /(?<!\d)(?:(午前|午後)\s*)?(?:(\d{1,2})\s*時(?:\s*(\d{1,2})\s*分|(半))?(?!間|点|代|限)|(\d{1,2}):(\d{2})(?!\d|:)|(正午))/g;
 const RANGE_JOIN = /^\s*(?:から|より|~|-|―)\s*$/;
 const STARTS_SOMETHING = /^\s*(?:から|より|に|~)/;
+/** The last clause boundary of a text: the label never reaches back across one. */
+const CLAUSE_END = /[、,。(\n](?=[^、,。(\n]*$)/;
 const LABEL = /([\p{sc=Han}\p{sc=Katakana}ー・]{1,20})(?:は|を)\s*$/u;
 
 interface Clock {
@@ -47,8 +49,9 @@ function endMinutes(start: Clock, end: Clock): number | undefined {
 
 /** The word before 「は」 ahead of the first time, within its clause: 「協議は9時20分から」 → 協議. */
 function labelBefore(folded: string, index: number): string | null {
-  const clauseStart = Math.max(...['、', ',', '。', '(', '\n'].map((c) => folded.lastIndexOf(c, index - 1))) + 1;
-  const m = LABEL.exec(folded.slice(Math.max(clauseStart, index - 40), index));
+  const before = folded.slice(Math.max(0, index - 40), index);
+  const clause = before.slice(before.search(CLAUSE_END) + 1);
+  const m = LABEL.exec(clause);
   return m ? m[1]! : null;
 }
 

@@ -2,6 +2,7 @@
 // 「北浜商工会議所の山本会頭」, 「山本一郎氏(北浜商工会議所会頭)」. Returns the name as written
 // and what the words around it say of the person; undefined when the item names nobody
 // (a bare title such as 「防衛大臣」, a pronoun such as 「両大臣」, or any other phrase).
+import { isCountryName } from './country-names.js';
 import { TITLE, TITLE_HEAD_AT_END } from './person-titles.js';
 
 export interface PersonPhrase {
@@ -64,7 +65,8 @@ export function splitPerson(item: string): PersonPhrase | undefined {
   const [, before, run, honorific, role] = m;
   // Brackets alone (「高橋場長(北浜市水道局)」) do not make a bare run a name: 「ファクトシート(PDF)」.
   const person = splitFused(run!, honorific !== undefined);
-  if (!person || NOT_A_NAME.test(person.name)) return undefined;
+  // 「メキシコ国防大臣」「中国外務大臣」: a country's minister, whose name the text does not give.
+  if (!person || NOT_A_NAME.test(person.name) || isCountryName(person.name)) return undefined;
   const fromRole = role === undefined ? { title: null, affiliation: null } : splitRole(role);
   return {
     name: person.name,

@@ -79,6 +79,18 @@ test('names nobody for a bare title or a pronoun', () => {
   assert.deepEqual(extract('防衛大臣と会談した。両大臣は協議した。').participants, []);
 });
 
+test('names nobody for a country\'s minister or a body\'s chair whose name the text does not give', () => {
+  const record = extract('メキシコ国防大臣から,説明があった。中国外務大臣と会談した。タイの議会議長と会談し,ブラジルの経済大臣とも会談した。');
+  assert.deepEqual(record.participants, []);
+});
+
+test('reads long hostile texts to the end (a run of names, of kanji, of clock times)', () => {
+  // Each is over 20,000 characters; bench/activity-extract.bench.ts times them.
+  for (const text of [`${'山田外務大臣、'.repeat(3_000)}佐藤大臣と会談した。`, '山'.repeat(40_000), '9時から10時、'.repeat(5_000)]) {
+    assert.equal(typeof extract(text).kind, 'string');
+  }
+});
+
 test('marks the legislator by full name or surname', () => {
   const record = extractActivityRecord(
     { title: '会談', text: '山田議員は,ロペス大使と会談した。', date: '2024-06-10' },
