@@ -45,7 +45,8 @@ export async function recordAudit(trx: Q, entry: AuditEntryInput, nowIso: string
     .onConflict((oc) =>
       oc.columns(['fold_window', 'action', 'login', 'ip', 'target', 'detail']).doUpdateSet((eb) => ({
         count: eb('audit_log.count', '+', 1),
-        last_at: sql<string>`max(${eb.ref('audit_log.last_at')}, ${eb.ref('excluded.at')})`,
+        // The later of the two; a CASE, since SQLite's two-argument max() is greatest() in PostgreSQL.
+        last_at: sql<string>`case when ${eb.ref('excluded.at')} > ${eb.ref('audit_log.last_at')} then ${eb.ref('excluded.at')} else ${eb.ref('audit_log.last_at')} end`,
       })),
     )
     .execute();

@@ -324,8 +324,8 @@ export async function setReportTags(trx: Q, reportId: number, names: string[]): 
   await trx.deleteFrom('report_tags').where('report_id', '=', reportId).execute();
   if (names.length === 0) return;
   await trx.insertInto('tags').values(names.map((name) => ({ name }))).onConflict((oc) => oc.column('name').doNothing()).execute();
-  // A tag's position is its place in `names`.
-  const position = sql<number>`case tags.name ${sql.join(names.map((name, i) => sql`when ${name} then ${i}`), sql` `)} end`;
+  // A tag's position is its place in `names`; a literal, as PostgreSQL would type a parameter there as text.
+  const position = sql<number>`case tags.name ${sql.join(names.map((name, i) => sql`when ${name} then ${sql.lit(i)}`), sql` `)} end`;
   await trx
     .insertInto('report_tags')
     .columns(['report_id', 'tag_id', 'position'])
