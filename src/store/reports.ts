@@ -183,34 +183,36 @@ export async function listSummariesByIds(db: Db, ids: readonly number[]): Promis
   return ids.map((id) => byId.get(id)).filter((s): s is ReportSummary => s !== undefined);
 }
 
-async function loadReport(db: Q, row: SummaryRow | undefined): Promise<Report | undefined> {
+/** A report's summary and body columns in one read (the body's overflow pages are walked once). */
+function reportQuery(db: Q) {
+  return summaryQuery(db).select(['reports.body_source', 'reports.body_html', 'reports.body_text', 'reports.outline_json', 'reports.version', 'reports.created_at']);
+}
+
+type FullReportRow = Awaited<ReturnType<ReturnType<typeof reportQuery>['executeTakeFirstOrThrow']>>;
+
+async function loadReport(db: Q, row: FullReportRow | undefined): Promise<Report | undefined> {
   if (!row) return undefined;
-  const body = await db
-    .selectFrom('reports')
-    .select(['body_source', 'body_html', 'body_text', 'outline_json', 'version', 'created_at'])
-    .where('id', '=', row.id)
-    .executeTakeFirstOrThrow();
   const [summary] = await withTags(db, [row]);
   return {
     ...summary!,
-    bodySource: body.body_source,
-    bodyHtml: trustedHtml(body.body_html),
-    bodyText: body.body_text,
-    outline: JSON.parse(body.outline_json) as OutlineEntry[],
+    bodySource: row.body_source,
+    bodyHtml: trustedHtml(row.body_html),
+    bodyText: row.body_text,
+    outline: JSON.parse(row.outline_json) as OutlineEntry[],
     attachments: await listAttachments(db, row.id),
-    version: body.version,
-    createdAt: body.created_at,
+    version: row.version,
+    createdAt: row.created_at,
   };
 }
 
 export async function findReportBySlug(db: Q, slug: string, status?: ReportStatus): Promise<Report | undefined> {
-  let q = summaryQuery(db).where('reports.slug', '=', slug);
+  let q = reportQuery(db).where('reports.slug', '=', slug);
   if (status) q = q.where('reports.status', '=', status);
   return loadReport(db, await q.executeTakeFirst());
 }
 
 export async function findReportById(db: Q, id: number, status?: ReportStatus): Promise<Report | undefined> {
-  let q = summaryQuery(db).where('reports.id', '=', id);
+  let q = reportQuery(db).where('reports.id', '=', id);
   if (status) q = q.where('reports.status', '=', status);
   return loadReport(db, await q.executeTakeFirst());
 }
@@ -220,27 +222,31 @@ export interface Neighbours {
   newer?: ReportSummary;
 }
 
-/** The published report next to `report` in the public order, towards older or newer. */
-async function neighbour(db: Db, report: Pick<ReportSummary, 'id' | 'activityDate'>, toward: 'older' | 'newer') {
+/** The id of the published report next to `report` in the public order, towards older or newer. */
+async function neighbourId(db: Db, report: Pick<ReportSummary, 'id' | 'activityDate'>, toward: 'older' | 'newer') {
   const [cmp, dir] = toward === 'older' ? (['<', 'desc'] as const) : (['>', 'asc'] as const);
   // A row-value comparison (SQLite 3.15+, PostgreSQL) lets the index on (status,
   // activity_date, id) seek straight to the neighbour; the equivalent OR walks the index.
-  return summaryQuery(db)
+  // Only the id, so the seek reads the index alone; the rows follow in one query.
+  const row = await db
+    .selectFrom('reports')
+    .select('reports.id')
     .where('reports.status', '=', 'published')
     .where((eb) => eb(eb.refTuple('reports.activity_date', 'reports.id'), cmp, eb.tuple(report.activityDate, report.id)))
     .orderBy('reports.activity_date', dir)
     .orderBy('reports.id', dir)
     .limit(1)
     .executeTakeFirst();
+  return row?.id;
 }
 
 /** The published reports just before and after `report` in the public order. */
 export async function findNeighbours(db: Db, report: Pick<ReportSummary, 'id' | 'activityDate'>): Promise<Neighbours> {
-  const [older, newer] = [await neighbour(db, report, 'older'), await neighbour(db, report, 'newer')];
-  const found = await withTags(db, [older, newer].filter((r): r is SummaryRow => r !== undefined));
+  const [olderId, newerId] = [await neighbourId(db, report, 'older'), await neighbourId(db, report, 'newer')];
+  const found = await listSummariesByIds(db, [olderId, newerId].filter((id): id is number => id !== undefined));
   return {
-    older: older && found.find((r) => r.id === older.id),
-    newer: newer && found.find((r) => r.id === newer.id),
+    older: found.find((r) => r.id === olderId),
+    newer: found.find((r) => r.id === newerId),
   };
 }
 
