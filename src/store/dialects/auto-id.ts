@@ -4,7 +4,7 @@
 import type { ColumnDefinitionBuilder, Kysely } from 'kysely';
 import { engineOf } from './engine.js';
 
-export function autoId(db: Kysely<any>): (column: ColumnDefinitionBuilder) => ColumnDefinitionBuilder {
+export function autoId<DB>(db: Kysely<DB>): (column: ColumnDefinitionBuilder) => ColumnDefinitionBuilder {
   if (engineOf(db) === 'postgres') return (c) => c.primaryKey().generatedByDefaultAsIdentity();
   return (c) => c.primaryKey().autoIncrement();
 }

@@ -10,7 +10,7 @@ import { engineOf } from './engine.js';
 export type SearchTable = 'report_search' | 'page_search';
 
 /** Creates the PostgreSQL form of a search index table; SQLite's is created by its migration. */
-export async function createPostgresSearchTable(db: Kysely<any>, table: SearchTable): Promise<void> {
+export async function createPostgresSearchTable<DB>(db: Kysely<DB>, table: SearchTable): Promise<void> {
   await sql`create table ${sql.table(table)} (
     rowid integer primary key,
     title text not null,
@@ -25,7 +25,7 @@ export async function createPostgresSearchTable(db: Kysely<any>, table: SearchTa
 }
 
 /** Removes every entry (FTS5 has its own command for it: a contentless table cannot be deleted from by scan). */
-export async function clearSearchTable(db: Kysely<any>, table: SearchTable): Promise<void> {
+export async function clearSearchTable<DB>(db: Kysely<DB>, table: SearchTable): Promise<void> {
   if (engineOf(db) === 'postgres') await sql`delete from ${sql.table(table)}`.execute(db);
   else await sql`insert into ${sql.table(table)} (${sql.table(table)}) values ('delete-all')`.execute(db);
 }
