@@ -9,7 +9,7 @@ import { trustedHtml } from '../domain/trusted-html.js';
 import type { Database, Db } from './database.js';
 import { translateDbError } from './errors.js';
 import { bodyColumns, setItemStatus, updateItemContent } from './item-content.js';
-import { deleteAttachmentsOf, listAttachments, setBodyMediaLinks } from './media.js';
+import { deleteAttachmentsOf, listAttachments } from './media.js';
 import { noteRenderedBody } from './render-versions.js';
 
 export interface ReportFilter {
