@@ -1,0 +1,40 @@
+// The static build's state (store/build-state.ts): which reports changed since the last
+// build, read fast enough for an incremental build to cost milliseconds.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { CompiledQuery } from 'kysely';
+import { readBuildState, reportKeysQuery } from '../../src/store/build-state.js';
+import { createTestSite, type TestSite } from '../support/db.js';
+import { publishReport } from '../support/factories.js';
+
+let site: TestSite;
+
+before(async () => {
+  site = await createTestSite();
+  await publishReport(site, { title: '一つ目', activityDate: '2024-05-01', tags: ['外交'] });
+  await publishReport(site, { title: '二つ目', activityDate: '2024-05-02' });
+});
+after(async () => site.cleanup());
+
+test('reads the reports of the state through an index alone, not their rows', async () => {
+  const compiled = reportKeysQuery(site.db).compile();
+  const plan = await site.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]));
+  const details = plan.rows.map((r) => r.detail).join(' | ');
+  assert.match(details, /USING COVERING INDEX reports_build_state/, details);
+});
+
+test("changes a report's content key when its text changes and its placement key when it moves", async () => {
+  const before = await readBuildState(site.db);
+  const [first] = before.reports;
+  await site.db.updateTable('reports').set({ version: 99, updated_at: '2026-11-21T00:00:00.000Z' }).where('id', '=', first!.id).execute();
+  const edited = (await readBuildState(site.db)).reports.find((r) => r.id === first!.id)!;
+  assert.notEqual(edited.contentKey, first!.contentKey);
+  assert.equal(edited.placementKey, first!.placementKey);
+  await site.db.updateTable('reports').set({ activity_date: '2023-01-01' }).where('id', '=', first!.id).execute();
+  const moved = (await readBuildState(site.db)).reports.find((r) => r.id === first!.id)!;
+  assert.notEqual(moved.placementKey, first!.placementKey);
+  assert.deepEqual(
+    (await readBuildState(site.db)).reports.filter((r) => r.id !== first!.id),
+    before.reports.filter((r) => r.id !== first!.id),
+  );
+});
