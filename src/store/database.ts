@@ -322,6 +322,56 @@ export interface AutosavesTable {
   saved_at: string;
 }
 
+/** One activity record per report (issue 16); its lists live in the activity_* tables below. */
+export interface ActivityRecordsTable {
+  report_id: number;
+  kind: string;
+  activity_date: string | null;
+  place: string | null;
+  is_confirmed: Generated<number>;
+  updated_at: string;
+}
+
+export interface ActivitySpansTable {
+  report_id: number;
+  position: number;
+  label: string | null;
+  start_time: string;
+  end_time: string | null;
+}
+
+export interface ActivityParticipantsTable {
+  report_id: number;
+  position: number;
+  name: string;
+  title: string | null;
+  side: string | null;
+  organisation: string | null;
+  country: string | null;
+  is_legislator: Generated<number>;
+}
+
+export interface ActivityOutcomesTable {
+  report_id: number;
+  position: number;
+  sentence: string;
+}
+
+export interface ActivityAffiliationsTable {
+  report_id: number;
+  position: number;
+  /** 'organisation' | 'country' */
+  kind: string;
+  name: string;
+}
+
+export interface ActivityDocumentsTable {
+  report_id: number;
+  position: number;
+  title: string;
+  url: string;
+}
+
 export interface Database {
   reports: ReportsTable;
   categories: CategoriesTable;
@@ -354,6 +404,12 @@ export interface Database {
   submission_keys: SubmissionKeysTable;
   demo_items: DemoItemsTable;
   autosaves: AutosavesTable;
+  activity_records: ActivityRecordsTable;
+  activity_spans: ActivitySpansTable;
+  activity_participants: ActivityParticipantsTable;
+  activity_outcomes: ActivityOutcomesTable;
+  activity_affiliations: ActivityAffiliationsTable;
+  activity_documents: ActivityDocumentsTable;
 }
 
 export type ReportRow = Selectable<ReportsTable>;

@@ -21,6 +21,7 @@ import { migration0020 } from './migrations/0020-attachment-alt.js';
 import { migration0021 } from './migrations/0021-import-source-state.js';
 import { migration0023 } from './migrations/0023-search-words.js';
 import { migration0025 } from './migrations/0025-category-order.js';
+import { migration0026 } from './migrations/0026-activity-records.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': migration0001,
@@ -44,6 +45,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0021-import-source-state': migration0021,
   '0023-search-words': migration0023,
   '0025-category-order': migration0025,
+  '0026-activity-records': migration0026,
 };
 
 // Migrations are imported statically so the same list runs from src/ (tsx) and dist/.

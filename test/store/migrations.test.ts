@@ -19,6 +19,7 @@ test('migrates a new file and reopens it without migrating again', async () => {
     assert.deepEqual(
       tables.map((t) => t.name).filter((n) => !n.startsWith('kysely_') && !n.startsWith('report_search') && !n.startsWith('page_search')).sort(),
       [
+        'activity_affiliations', 'activity_documents', 'activity_outcomes', 'activity_participants', 'activity_records', 'activity_spans',
         'attachments', 'audit_log', 'autosaves', 'categories', 'demo_items', 'import_sources', 'login_throttle', 'media', 'media_variants', 'page_body_media', 'page_import_sources', 'page_media_refs', 'pages', 'passkeys', 'pending_logins', 'recovery_codes',
         'redirects', 'report_body_media', 'report_media_refs', 'report_tags', 'reports', 'revisions', 'server_secrets', 'sessions', 'settings',
         'site_state', 'submission_keys', 'tags', 'totp_factors', 'users', 'webauthn_challenges',

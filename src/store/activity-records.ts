@@ -1,0 +1,119 @@
+// Activity records (issue 16): one per report, with its lists in the activity_* tables, and the
+// site's list of kinds (a settings row of its own; DEFAULT_ACTIVITY_KINDS until the owner saves one).
+// A save replaces the whole record: the saved record is the truth, the proposal only a start.
+import type { Kysely } from 'kysely';
+import { DEFAULT_ACTIVITY_KINDS, type ActivityRecord } from '../domain/activity-record/activity-record.js';
+import type { Database, Db } from './database.js';
+
+export interface StoredActivityRecord {
+  reportId: number;
+  record: ActivityRecord;
+  /** False for a proposal nobody has confirmed yet (an import, or a re-extraction on request). */
+  isConfirmed: boolean;
+  updatedAt: string;
+}
+
+const LIST_TABLES = ['activity_spans', 'activity_participants', 'activity_outcomes', 'activity_affiliations', 'activity_documents'] as const;
+const KINDS_KEY = 'activityKinds';
+
+/** Replaces the report's record (and every list of it) in the caller's transaction. */
+export async function saveActivityRecord(
+  trx: Kysely<Database>,
+  reportId: number,
+  record: ActivityRecord,
+  options: { isConfirmed: boolean; at: string },
+): Promise<void> {
+  await deleteActivityRecord(trx, reportId);
+  await trx
+    .insertInto('activity_records')
+    .values({
+      report_id: reportId,
+      kind: record.kind,
+      activity_date: record.date,
+      place: record.place,
+      is_confirmed: options.isConfirmed ? 1 : 0,
+      updated_at: options.at,
+    })
+    .execute();
+  const at = (position: number) => ({ report_id: reportId, position });
+  const spans = record.spans.map((s, i) => ({ ...at(i), label: s.label, start_time: s.start, end_time: s.end }));
+  const participants = record.participants.map((p, i) => ({
+    ...at(i),
+    name: p.name,
+    title: p.title,
+    side: p.side,
+    organisation: p.organisation,
+    country: p.country,
+    is_legislator: p.isLegislator ? 1 : 0,
+  }));
+  const affiliations = [
+    ...record.organisations.map((name) => ({ kind: 'organisation', name })),
+    ...record.countries.map((name) => ({ kind: 'country', name })),
+  ].map((a, i) => ({ ...at(i), ...a }));
+  if (spans.length > 0) await trx.insertInto('activity_spans').values(spans).execute();
+  if (participants.length > 0) await trx.insertInto('activity_participants').values(participants).execute();
+  if (record.outcomes.length > 0) {
+    await trx.insertInto('activity_outcomes').values(record.outcomes.map((sentence, i) => ({ ...at(i), sentence }))).execute();
+  }
+  if (affiliations.length > 0) await trx.insertInto('activity_affiliations').values(affiliations).execute();
+  if (record.documents.length > 0) {
+    await trx.insertInto('activity_documents').values(record.documents.map((d, i) => ({ ...at(i), title: d.title, url: d.url }))).execute();
+  }
+}
+
+/** Removes the report's record, if it has one. */
+export async function deleteActivityRecord(trx: Kysely<Database>, reportId: number): Promise<void> {
+  for (const table of LIST_TABLES) await trx.deleteFrom(table).where('report_id', '=', reportId).execute();
+  await trx.deleteFrom('activity_records').where('report_id', '=', reportId).execute();
+}
+
+export async function findActivityRecord(db: Db, reportId: number): Promise<StoredActivityRecord | undefined> {
+  const row = await db.selectFrom('activity_records').selectAll().where('report_id', '=', reportId).executeTakeFirst();
+  if (!row) return undefined;
+  const [spans, participants, outcomes, affiliations, documents] = await Promise.all([
+    db.selectFrom('activity_spans').selectAll().where('report_id', '=', reportId).orderBy('position').execute(),
+    db.selectFrom('activity_participants').selectAll().where('report_id', '=', reportId).orderBy('position').execute(),
+    db.selectFrom('activity_outcomes').selectAll().where('report_id', '=', reportId).orderBy('position').execute(),
+    db.selectFrom('activity_affiliations').selectAll().where('report_id', '=', reportId).orderBy('position').execute(),
+    db.selectFrom('activity_documents').selectAll().where('report_id', '=', reportId).orderBy('position').execute(),
+  ]);
+  return {
+    reportId,
+    isConfirmed: row.is_confirmed === 1,
+    updatedAt: row.updated_at,
+    record: {
+      kind: row.kind,
+      date: row.activity_date,
+      spans: spans.map((s) => ({ label: s.label, start: s.start_time, end: s.end_time })),
+      place: row.place,
+      participants: participants.map((p) => ({
+        name: p.name,
+        title: p.title,
+        side: p.side,
+        organisation: p.organisation,
+        country: p.country,
+        isLegislator: p.is_legislator === 1,
+      })),
+      organisations: affiliations.filter((a) => a.kind === 'organisation').map((a) => a.name),
+      countries: affiliations.filter((a) => a.kind === 'country').map((a) => a.name),
+      outcomes: outcomes.map((o) => o.sentence),
+      documents: documents.map((d) => ({ title: d.title, url: d.url })),
+    },
+  };
+}
+
+/** The site's kinds of activity, in the owner's order. */
+export async function getActivityKinds(db: Db): Promise<string[]> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', KINDS_KEY).executeTakeFirst();
+  return row ? (JSON.parse(row.value) as string[]) : [...DEFAULT_ACTIVITY_KINDS];
+}
+
+/** Stores the kinds list as given (checkActivityKinds has checked it). */
+export async function saveActivityKinds(trx: Kysely<Database>, kinds: readonly string[]): Promise<void> {
+  const value = JSON.stringify(kinds);
+  await trx
+    .insertInto('settings')
+    .values({ key: KINDS_KEY, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
+}
