@@ -4,6 +4,7 @@
 import { blockMs, type BackoffPolicy } from '../domain/login-backoff.js';
 import type { Kysely } from 'kysely';
 import type { Database, Db } from './database.js';
+import { lockKeys } from './dialects/lock-keys.js';
 
 type Q = Kysely<Database>;
 
@@ -43,12 +44,14 @@ const STALE_AFTER_MS = 24 * 60 * 60_000;
  * it is a write, so SQLite takes the write lock before anything is read and no other
  * process can count between our read and our write. (A transaction that read first could
  * fail with SQLITE_BUSY when it tries to write.) Within one process Kysely runs one
- * transaction at a time on its single connection.
+ * transaction at a time on its single connection. On PostgreSQL the keys are locked first
+ * (dialects/lock-keys.ts), which serialises attempts on the same keys across processes too.
  */
 export async function reserveAttempts(db: Db, keys: [string, BackoffPolicy][], now: Date): Promise<AttemptReservation> {
   const nowMs = now.getTime();
   const nowIso = now.toISOString();
   return db.transaction().execute(async (trx) => {
+    await lockKeys(trx, 'login_throttle', keys.map(([key]) => key));
     await deleteStaleThrottles(trx, new Date(nowMs - STALE_AFTER_MS).toISOString());
     const states = new Map((await findThrottles(trx, keys.map(([key]) => key))).map((s) => [s.key, s]));
     const blocked = [...states.values()].filter((s) => Date.parse(s.blockedUntil) > nowMs);

@@ -5,6 +5,7 @@ import { sql, type Kysely } from 'kysely';
 import { attachmentTokens, searchDocument, type SearchDocument } from '../domain/search/document.js';
 import type { SearchQuery } from '../domain/search/query.js';
 import type { Database } from './database.js';
+import { clearSearchTable } from './dialects/search-table.js';
 import { listAttachmentTexts } from './media-text.js';
 import { BM25_WEIGHTS, matchExpression } from './search.js';
 
@@ -44,7 +45,7 @@ export async function findPageHits(db: Q, query: SearchQuery, page: { offset: nu
 
 /** Rebuilds the whole page index from the published pages (katsudo reindex). */
 export async function rebuildPageIndex(trx: Q, documentOf: (title: string, bodyText: string) => SearchDocument): Promise<void> {
-  await sql`insert into page_search (page_search) values ('delete-all')`.execute(trx);
+  await clearSearchTable(trx, 'page_search');
   const pages = await trx.selectFrom('pages').select(['id', 'title', 'body_text']).where('status', '=', 'published').execute();
   for (const page of pages) await indexPage(trx, page.id, documentOf(page.title, page.body_text));
 }

@@ -6,9 +6,11 @@
 // persistent, kept in the table's `_config` shadow table, so it is always restored) and does
 // the merging itself with `'merge'` commands of a few pages each, in short transactions of
 // their own between which requests are served. Queries stay correct over many segments, only
-// a little slower.
+// a little slower. PostgreSQL's GIN indexes have no such commands (their pending list is merged
+// by vacuum), so there every function here does nothing.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './database.js';
+import { engineOf } from './dialects/engine.js';
 
 type Q = Kysely<Database>;
 
@@ -38,6 +40,7 @@ export async function setAutomerge(db: Q, table: (typeof FTS_TABLES)[number], va
  */
 export async function pauseAutomerge(db: Q): Promise<AutomergeSettings> {
   const previous = new Map<string, number>();
+  if (engineOf(db) === 'postgres') return previous;
   for (const table of FTS_TABLES) {
     const value = await readAutomerge(db, table);
     previous.set(table, value === 0 ? DEFAULT_AUTOMERGE : value);
@@ -59,6 +62,7 @@ export async function restoreAutomerge(db: Q, previous: AutomergeSettings): Prom
  * merge it (or a merge is under way). Returns whether any index had work left to do.
  */
 export async function mergeIndexStep(db: Q, pages: number): Promise<boolean> {
+  if (engineOf(db) === 'postgres') return false;
   return db.transaction().execute(async (trx) => {
     let worked = false;
     for (const table of FTS_TABLES) {

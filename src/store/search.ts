@@ -12,6 +12,8 @@ import { isPrefixTerm, type SearchQuery, type SearchTerm } from '../domain/searc
 import { termTokens } from '../domain/search/tokens.js';
 import { termWords } from '../domain/search/words.js';
 import type { Database, Db } from './database.js';
+import { engineOf } from './dialects/engine.js';
+import { clearSearchTable } from './dialects/search-table.js';
 import { listAttachmentTexts } from './media-text.js';
 
 type Q = Kysely<Database>;
@@ -87,12 +89,15 @@ export async function unindexReport(trx: Q, reportId: number): Promise<void> {
 }
 
 export async function clearSearchIndex(trx: Q): Promise<void> {
-  await sql`insert into report_search (report_search) values ('delete-all')`.execute(trx);
+  await clearSearchTable(trx, 'report_search');
 }
 
 /** Bytes used by the index, for the benchmark and `katsudo reindex`. */
 export async function searchIndexBytes(db: Q): Promise<number> {
-  const result = await sql<{ bytes: number }>`select coalesce(sum(pgsize), 0) as bytes from dbstat where name like 'report_search%'`.execute(db);
+  const result =
+    engineOf(db) === 'postgres'
+      ? await sql<{ bytes: number }>`select pg_total_relation_size('report_search') as bytes`.execute(db)
+      : await sql<{ bytes: number }>`select coalesce(sum(pgsize), 0) as bytes from dbstat where name like 'report_search%'`.execute(db);
   return Number(result.rows[0]?.bytes ?? 0);
 }
 
