@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely';
 import { DEFAULT_ACTIVITY_KINDS, type ActivityRecord } from '../domain/activity-record/activity-record.js';
 import type { Database, Db } from './database.js';
+import { findSettingValue, saveSettingValue } from './settings.js';
 
 export interface StoredActivityRecord {
   reportId: number;
@@ -104,16 +105,12 @@ export async function findActivityRecord(db: Db, reportId: number): Promise<Stor
 
 /** The site's kinds of activity, in the owner's order. */
 export async function getActivityKinds(db: Db): Promise<string[]> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', KINDS_KEY).executeTakeFirst();
-  return row ? (JSON.parse(row.value) as string[]) : [...DEFAULT_ACTIVITY_KINDS];
+  const value = await findSettingValue(db, KINDS_KEY);
+  const isList = Array.isArray(value) && value.length > 0 && value.every((k) => typeof k === 'string');
+  return isList ? (value as string[]) : [...DEFAULT_ACTIVITY_KINDS];
 }
 
 /** Stores the kinds list as given (checkActivityKinds has checked it). */
 export async function saveActivityKinds(trx: Kysely<Database>, kinds: readonly string[]): Promise<void> {
-  const value = JSON.stringify(kinds);
-  await trx
-    .insertInto('settings')
-    .values({ key: KINDS_KEY, value })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-    .execute();
+  await saveSettingValue(trx, KINDS_KEY, kinds);
 }

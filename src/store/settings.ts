@@ -22,12 +22,22 @@ export async function hasSettings(db: Db): Promise<boolean> {
 
 export async function saveSettings(trx: Kysely<Database>, settings: Partial<SiteSettings>): Promise<void> {
   for (const key of Object.keys(settings) as SettingKey[]) {
-    if (!(key in EMPTY_SETTINGS)) continue;
-    const value = JSON.stringify(settings[key]);
-    await trx
-      .insertInto('settings')
-      .values({ key, value })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-      .execute();
+    if (key in EMPTY_SETTINGS) await saveSettingValue(trx, key, settings[key]);
   }
+}
+
+/** One settings row's value, parsed (undefined when there is no row): for settings kept apart from SiteSettings. */
+export async function findSettingValue(db: Kysely<Database>, key: string): Promise<unknown> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+  return row && (JSON.parse(row.value) as unknown);
+}
+
+/** Writes one settings row, as JSON. */
+export async function saveSettingValue(trx: Kysely<Database>, key: string, value: unknown): Promise<void> {
+  const json = JSON.stringify(value);
+  await trx
+    .insertInto('settings')
+    .values({ key, value: json })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: json }))
+    .execute();
 }

@@ -9,6 +9,7 @@ import {
   saveActivityRecord,
 } from '../../src/store/activity-records.js';
 import { deleteReportRow } from '../../src/store/reports.js';
+import { saveSettingValue } from '../../src/store/settings.js';
 import { ACTIVITY_RECORD_FIXTURES } from '../fixtures/activity-records/reports.js';
 import { createTestSite, type TestSite } from '../support/db.js';
 import { publishReport } from '../support/factories.js';
@@ -79,6 +80,8 @@ test('the kinds list is the default until the owner saves one', async () => {
     const kinds = ['視察', 'ボランティア', 'その他'];
     await fresh.db.transaction().execute((trx) => saveActivityKinds(trx, kinds));
     assert.deepEqual(await getActivityKinds(fresh.db), kinds);
+    await fresh.db.transaction().execute((trx) => saveSettingValue(trx, 'activityKinds', [1, 2]));
+    assert.deepEqual(await getActivityKinds(fresh.db), [...DEFAULT_ACTIVITY_KINDS], 'a value that is no list of names');
   } finally {
     await fresh.cleanup();
   }
