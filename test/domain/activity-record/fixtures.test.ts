@@ -3,6 +3,7 @@
 // holds exactly the date, the two spans, the four participants and the agreed points.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { extractActivityRecord } from '../../../src/domain/activity-record/extract-activity-record.js';
 import { DEFAULT_ACTIVITY_KINDS, type ActivityParticipant } from '../../../src/domain/activity-record/activity-record.js';
 import { ACTIVITY_RECORD_FIXTURES, FIXTURE_LEGISLATOR } from '../../fixtures/activity-records/reports.js';
@@ -78,4 +79,28 @@ test('proposes the seed\'s date, two spans, four participants with titles and si
 test('takes the seed\'s date from its text when the report carries none of its own year', { skip: seedSkip }, () => {
   const seed = seedParts();
   assert.equal(extractActivityRecord({ title: seed.title, text: seed.body, date: '2013-11-05' }).date, '2013-11-02');
+});
+
+test('proposes the full record of the seed-shaped fixture, which runs where ../shared is missing', () => {
+  const text = readFileSync(new URL('../../fixtures/seed-shaped-report.txt', import.meta.url), 'utf8');
+  const record = extractActivityRecord({ title: '第2回日・ルミナ海洋協力閣僚対話', text, date: '2024-03-14' });
+  assert.equal(record.date, '2024-03-14');
+  assert.equal(record.place, '東京');
+  assert.deepEqual(record.spans, [
+    { label: '対話', start: '09:20', end: '11:15' },
+    { label: '昼食会', start: '12:30', end: '13:20' },
+  ]);
+  assert.deepEqual(
+    record.participants.map((p) => [p.name, p.title, p.side]),
+    [
+      ['山田', '外務大臣', '日本'],
+      ['佐藤', '農林水産大臣', '日本'],
+      ['ベルナール', '外務大臣', 'ルミナ'],
+      ['オルセン', '海洋資源大臣', 'ルミナ'],
+    ],
+  );
+  // 「違法漁業が確認された場合」 states no outcome; the two sentences ending in 一致した / 確認した do.
+  assert.equal(record.outcomes.length, 2);
+  assert.ok(record.outcomes[0]!.startsWith('4閣僚は'));
+  assert.ok(record.outcomes[1]!.endsWith('ことを確認した。'));
 });
