@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './database.js';
+import { engineOf } from './dialects/engine.js';
 
 export interface ReportBuildState {
   id: number;
@@ -30,13 +31,22 @@ export function reportKeysQuery(db: Kysely<Database>) {
     .orderBy('id');
 }
 
+/**
+ * A report's "tag:position" pairs joined by commas. SQLite's group_concat follows the
+ * report_tags primary key (report_id, tag_id); PostgreSQL's string_agg is given that order.
+ */
+function tagList(db: Kysely<Database>) {
+  if (engineOf(db) === 'postgres') return sql<string>`string_agg(tag_id || ':' || position, ',' order by tag_id)`;
+  return sql<string>`group_concat(tag_id || ':' || position)`;
+}
+
 export async function readBuildState(db: Kysely<Database>): Promise<BuildState> {
   return db.transaction().execute(async (trx) => {
     const version = await trx.selectFrom('site_state').select('content_version').where('id', '=', 1).executeTakeFirst();
     const reports = await reportKeysQuery(trx).execute();
     const tags = await trx
       .selectFrom('report_tags')
-      .select(['report_id', sql<string>`group_concat(tag_id || ':' || position)`.as('tags')])
+      .select(['report_id', tagList(trx).as('tags')])
       .groupBy('report_id')
       .execute();
     const attachments = await trx
