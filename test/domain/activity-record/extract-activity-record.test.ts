@@ -136,13 +136,17 @@ test('proposes the report\'s attachments as its documents', () => {
   assert.deepEqual(extractActivityRecord({ title: 't', text: '' }, { documents }).documents, documents);
 });
 
-test('never throws, and names only people written in the text', () => {
+test('never throws, names only people written in the text, and gives only spans that end after they start', () => {
   const japanese = fc.string({ unit: fc.constantFrom(...'山田佐藤外務大臣氏側からはが、,及び・と会談出席ロペスー()（）9時20分から:〜一致した。\n 日本協会会長'.split('')) });
   fc.assert(
     fc.property(fc.oneof(fc.string({ unit: 'grapheme' }), fc.string(), japanese), fc.string(), (text, title) => {
       const record = extractActivityRecord({ title, text, date: '2024-06-10' }, { legislatorName: '山田太郎' });
       for (const participant of record.participants) assert.ok(text.includes(participant.name), participant.name);
       for (const outcome of record.outcomes) assert.ok(text.includes(outcome));
+      for (const span of record.spans) {
+        assert.match(span.start, /^([01]\d|2[0-3]):[0-5]\d$/);
+        assert.ok(span.end === null || (/^([01]\d|2[0-4]):[0-5]\d$/.test(span.end) && span.end > span.start));
+      }
     }),
     { numRuns: 2000 },
   );
