@@ -8,7 +8,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createReportIn } from '../src/actions/create-report.js';
+import { createReportIn } from '../src/actions/reports/create-report.js';
 import { DEMO_CATEGORIES, DEMO_SETTINGS } from '../src/demo/demo-content.js';
 import { checkDraft, type CheckedDraft } from '../src/domain/report-rules.js';
 import { upsertCategory } from '../src/store/categories.js';

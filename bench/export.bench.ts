@@ -11,8 +11,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { exportSite } from '../src/actions/export-site.js';
-import { inlinePool } from '../src/actions/workers/work-pool.js';
+import { exportSite } from '../src/actions/site/export-site.js';
+import { inlinePool } from '../src/actions/runtime/work-pool.js';
 import { openDatabase } from '../src/store/database.js';
 import { DB_FILE } from './build-site.js';
 

@@ -14,7 +14,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DEFAULT_IDLE_MS } from '../src/actions/workers/pool-defaults.js';
+import { DEFAULT_IDLE_MS } from '../src/actions/runtime/pool-defaults.js';
 import { buildSite, DB_FILE } from './build-site.js';
 import { runScenario, type LoadOptions, type Scenario, type ScenarioResult } from './load.js';
 import { httpGet, startServer, type ProcessMemory, type ServerProcess } from './server-process.js';

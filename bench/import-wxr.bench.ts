@@ -78,9 +78,9 @@ async function child(file: string, dataDir: string): Promise<void> {
   const { runImport } = await import('../src/importers/import-run.js');
   const { wxrImportItems, wxrItemsPerTransaction } = await import('../src/importers/wxr/import-wxr.js');
   const db = await openDatabase({ file: join(dataDir, 'katsudo.db') });
-  const { inlinePool } = await import('../src/actions/workers/work-pool.js');
+  const { inlinePool } = await import('../src/actions/runtime/work-pool.js');
   const ctx = { db, dataDir, now: () => new Date(), work: inlinePool(db) };
-  const { workerBuilder } = await import('../src/actions/build-search-documents.js');
+  const { workerBuilder } = await import('../src/actions/search/build-search-documents.js');
   const searchDocuments = workerBuilder();
   const started = performance.now();
   const cpuBefore = process.cpuUsage();

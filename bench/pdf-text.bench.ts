@@ -8,7 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { DEFAULT_PDF_LIMITS, inspectPdf } from '../src/actions/workers/inspect-pdf.js';
+import { DEFAULT_PDF_LIMITS, inspectPdf } from '../src/actions/media/inspect-pdf.js';
 
 const { values } = parseArgs({ options: { pages: { type: 'string', default: '500' }, runs: { type: 'string', default: '3' } } });
 const pageCount = Number(values.pages);

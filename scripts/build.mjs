@@ -9,8 +9,8 @@ rmSync('dist', { recursive: true, force: true });
 await build({
   entryPoints: {
     katsudo: 'src/cli/main.ts',
-    'search-document-worker': 'src/actions/search-document-worker.ts',
-    'work-thread': 'src/actions/workers/work-thread.ts',
+    'search-document-worker': 'src/actions/search/search-document-worker.ts',
+    'work-thread': 'src/actions/runtime/work-thread.ts',
   },
   bundle: true,
   splitting: true,
@@ -42,5 +42,5 @@ await build({
   outfile: 'dist/assets/static-search.js',
   logLevel: 'warning',
 });
-// The password policy's list of common passwords, read by actions/common-passwords.ts.
+// The password policy's list of common passwords, read by actions/users/common-passwords.ts.
 cpSync('src/domain/common-passwords.txt', 'dist/common-passwords.txt');

@@ -3,8 +3,8 @@
 // and a valid example.
 import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
-import { DEFAULT_MIN_FREE_MB } from './actions/free-space.js';
-import { DEFAULT_IDLE_MS, DEFAULT_POOL_SIZE, DEFAULT_QUEUE_LIMIT } from './actions/workers/pool-defaults.js';
+import { DEFAULT_MIN_FREE_MB } from './actions/runtime/free-space.js';
+import { DEFAULT_IDLE_MS, DEFAULT_POOL_SIZE, DEFAULT_QUEUE_LIMIT } from './actions/runtime/pool-defaults.js';
 import { outputDirProblem } from './exporter/output-dir-problem.js';
 import type { OpenOptions } from './store/database.js';
 import type { TrustedProxies } from './web/trusted-proxies.js';

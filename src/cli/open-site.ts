@@ -1,8 +1,8 @@
 // Opening the data directory for a command: the database (migrated) and the action context.
 // Slow work runs inline: a one-off command has no pages to keep serving (serve swaps in threads).
 import { join } from 'node:path';
-import type { ActionContext } from '../actions/context.js';
-import { inlinePool } from '../actions/workers/work-pool.js';
+import type { ActionContext } from '../actions/runtime/context.js';
+import { inlinePool } from '../actions/runtime/work-pool.js';
 import { openDatabase, type OpenOptions } from '../store/database.js';
 import { removeStaleTempFiles } from '../store/media-files.js';
 

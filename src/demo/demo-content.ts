@@ -1,4 +1,4 @@
-// The demo site's content, written by actions/seed-demo.ts when the database is empty: a
+// The demo site's content, written by actions/site/seed-demo.ts when the database is empty: a
 // fictional member of the House of Representatives, his profile and offices, and
 // reports in the forms real offices publish (meetings, committee questions, visits,
 // requests, short notices). Every person, office, address and number here is invented.

@@ -92,7 +92,7 @@ export class ReportStateError extends ConflictError {
 
 /**
  * A save based on a version the report has moved on from. Nothing was applied; `details`
- * carries what the page needs to show both texts (see actions/save-report.ts).
+ * carries what the page needs to show both texts (see actions/reports/save-report.ts).
  */
 export class EditConflictError extends ConflictError {
   constructor(message: string, details: unknown) {
@@ -100,7 +100,7 @@ export class EditConflictError extends ConflictError {
   }
 }
 
-/** A report or a fixed page using a media file (actions/list-media-users.ts says how). */
+/** A report or a fixed page using a media file (actions/media/list-media-users.ts says how). */
 export interface MediaUser {
   kind: 'report' | 'page';
   id: number;
@@ -121,7 +121,7 @@ export class MediaInUseError extends ConflictError {
 
 /**
  * Work that cannot be done right now; the client may try again after `retryAfterSeconds`
- * (HTTP 503 with Retry-After). Thrown by the work pool (actions/workers/work-pool.ts).
+ * (HTTP 503 with Retry-After). Thrown by the work pool (actions/runtime/work-pool.ts).
  */
 export class UnavailableError extends AppError {
   readonly retryAfterSeconds: number;
@@ -159,7 +159,7 @@ export class NativeModuleError extends AppError {
   }
 }
 
-/** A backup archive that is damaged, incomplete or not katsudo's (actions/backup/). */
+/** A backup archive that is damaged, incomplete or not katsudo's (actions/site/backup/). */
 export class BackupInvalidError extends AppError {
   constructor(message: string) {
     super('BACKUP_INVALID', message);

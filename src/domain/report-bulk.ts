@@ -1,5 +1,5 @@
 // The report list's bulk actions (issue 12 item 6) and their Japanese names; what each does
-// is actions/apply-to-reports.ts.
+// is actions/reports/apply-to-reports.ts.
 import type { Role } from './user.js';
 
 export const BULK_ACTIONS = ['trash', 'restore', 'publish', 'category'] as const;

@@ -25,7 +25,7 @@ export interface BuildManifest {
   baseUrl: string;
   contentVersion: number;
   siteKey: string;
-  /** Report id → [slug, contentKey, placementKey] as built (actions/read-build-state.ts). */
+  /** Report id → [slug, contentKey, placementKey] as built (actions/site/read-build-state.ts). */
   reports: Record<string, [string, string, string]>;
   /** By file relative to the folder, '/'-separated. */
   files: Record<string, BuiltFile>;

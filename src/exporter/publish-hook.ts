@@ -3,9 +3,9 @@
 // pages, settings, scheduled publishing, other processes on the same database) and, a
 // moment after it changes, runs an incremental build (build-site.ts decides what to render).
 // One build at a time: a change during a build runs one more build after it. Failures go to
-// the log (onError) and to the dashboard (actions/export-status.ts) until a build succeeds.
-import { writeExportStatus, readExportStatus } from '../actions/export-status.js';
-import { readContentVersion } from '../actions/read-content-version.js';
+// the log (onError) and to the dashboard (actions/site/export-status.ts) until a build succeeds.
+import { writeExportStatus, readExportStatus } from '../actions/site/export-status.js';
+import { readContentVersion } from '../actions/site/read-content-version.js';
 import type { SiteDeps } from '../site/site-deps.js';
 import { buildSite, type BuildResult } from './build-site.js';
 

@@ -5,7 +5,7 @@
 // nginx map keeps it, keyed on `$uri?$args`), and an old path that is a page of the site
 // now, or a target that is not, is left out.
 import { escapeHtml } from '../domain/trusted-html.js';
-import type { Redirect } from '../actions/list-redirects.js';
+import type { Redirect } from '../actions/site/list-redirects.js';
 import { outputFile } from './output-file.js';
 
 export interface RedirectFiles {

@@ -23,12 +23,12 @@
 // loses at most the uncommitted batch, which the next run writes (import_sources keys).
 import { createHash } from 'node:crypto';
 import { sql, type ControlledTransaction, type Kysely } from 'kysely';
-import { importReportIn, type ImportedReportInput, type ImportReportResult } from '../actions/import-report.js';
-import type { DocumentBuilder } from '../actions/build-search-documents.js';
-import type { ActionContext } from '../actions/context.js';
-import type { PrebuiltSearch } from '../actions/create-report.js';
-import type { PrebuiltRender } from '../actions/report-body.js';
-import { fillEmptySettingsIn, type ImportedSiteSettings } from '../actions/import-site-settings.js';
+import { importReportIn, type ImportedReportInput, type ImportReportResult } from '../actions/import/import-report.js';
+import type { DocumentBuilder } from '../actions/search/build-search-documents.js';
+import type { ActionContext } from '../actions/runtime/context.js';
+import type { PrebuiltSearch } from '../actions/reports/create-report.js';
+import type { PrebuiltRender } from '../actions/render/report-body.js';
+import { fillEmptySettingsIn, type ImportedSiteSettings } from '../actions/import/import-site-settings.js';
 import { diskFullFrom, ValidationError } from '../domain/errors.js';
 import { paths } from '../domain/paths.js';
 import type { Database } from '../store/database.js';

@@ -4,10 +4,10 @@
 // audit entry exactly as an edited page does. The import acts as the system, not as an
 // account: no author, audit login 'import' (as import-report.ts).
 import type { Kysely } from 'kysely';
-import type { ActionContext } from '../actions/context.js';
-import { fillEmptySettingsIn } from '../actions/import-site-settings.js';
-import { transitionPage } from '../actions/page-transition.js';
-import { savePage } from '../actions/save-page.js';
+import type { ActionContext } from '../actions/runtime/context.js';
+import { fillEmptySettingsIn } from '../actions/import/import-site-settings.js';
+import { transitionPage } from '../actions/pages/page-transition.js';
+import { savePage } from '../actions/pages/save-page.js';
 import { normalizePageSlug, MAX_IMPORTED_SLUG_LENGTH, pageSlugProblem } from '../domain/page-rules.js';
 import { paths } from '../domain/paths.js';
 import { SETTINGS_LIMITS, type NavigationLink } from '../domain/settings.js';

@@ -1,6 +1,6 @@
 // What every public page's loader needs, with no HTTP types: the web server hands in its
 // own deps (a superset), the static exporter builds one from the configuration.
-import type { ActionContext } from '../actions/context.js';
+import type { ActionContext } from '../actions/runtime/context.js';
 
 /** A file served as it is (the stylesheet, the icon), under a content-hashed path. */
 export interface SiteAsset {

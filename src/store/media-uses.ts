@@ -2,7 +2,7 @@
 // or fixed page listing one under its attachments, and a report or fixed page whose rendered body names its
 // content in a /media/ URL (report_body_media / page_body_media, written with every
 // body_html). Deleting and the library's "used by" list read these in any status
-// (actions/list-media-users.ts); serving a file reads them for what is published (media.ts
+// (actions/media/list-media-users.ts); serving a file reads them for what is published (media.ts
 // isMediaPublic). A new kind of use is one more builder here, used by both.
 import type { Kysely } from 'kysely';
 import type { MediaUser } from '../domain/errors.js';

@@ -1,4 +1,4 @@
-// A read-only connection to an existing database, for worker threads (actions/workers/):
+// A read-only connection to an existing database, for worker threads (actions/runtime/):
 // WAL lets it read while the main connection writes. It never migrates; the process that
 // serves has already done so.
 import SqliteDatabase from 'better-sqlite3';

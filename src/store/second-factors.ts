@@ -1,4 +1,4 @@
-// A user's authenticator-app secret (sealed, see actions/two-factor/secret-box.ts) and
+// A user's authenticator-app secret (sealed, see actions/users/two-factor/secret-box.ts) and
 // recovery codes (SHA-256 only). Each code is spent by one conditional UPDATE, so two
 // requests presenting the same code at once cannot both succeed.
 import type { Kysely } from 'kysely';

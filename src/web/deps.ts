@@ -1,5 +1,5 @@
 // What the web layer is built from: one object handed to every route plugin.
-import type { FreeSpaceMonitor } from '../actions/free-space.js';
+import type { FreeSpaceMonitor } from '../actions/runtime/free-space.js';
 import type { SessionPolicy } from '../domain/session-policy.js';
 import type { SiteDeps } from '../site/site-deps.js';
 import type { Assets } from './assets.js';

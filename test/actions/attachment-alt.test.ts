@@ -3,8 +3,8 @@
 // uses' texts are suggestions, never copied); migration 0020 gives the old alt to the first use only.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { attachMediaToReport } from '../../src/actions/attach-media.js';
-import { uploadMedia } from '../../src/actions/upload-media.js';
+import { attachMediaToReport } from '../../src/actions/items/attach-media.js';
+import { uploadMedia } from '../../src/actions/media/upload-media.js';
 import { ValidationError } from '../../src/domain/errors.js';
 import { openDatabase } from '../../src/store/database.js';
 import { getMedia, listAttachments, otherUseAltTexts } from '../../src/store/media.js';

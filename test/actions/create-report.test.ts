@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createReport } from '../../src/actions/create-report.js';
-import type { PrebuiltRender } from '../../src/actions/report-body.js';
-import { storeMedia } from '../../src/actions/store-media.js';
+import { createReport } from '../../src/actions/reports/create-report.js';
+import type { PrebuiltRender } from '../../src/actions/render/report-body.js';
+import { storeMedia } from '../../src/actions/media/store-media.js';
 import { render } from '../../src/domain/text-format/render.js';
 import { trustedHtml } from '../../src/domain/trusted-html.js';
 import { getEditableReport } from '../../src/store/reports.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { importText } from '../../src/actions/import-text.js';
+import { importText } from '../../src/actions/import/import-text.js';
 import { ValidationError } from '../../src/domain/errors.js';
 import { listCategories } from '../../src/store/categories.js';
 import { findReportBySlug, listReports } from '../../src/store/reports.js';

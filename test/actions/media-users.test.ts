@@ -4,12 +4,12 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { afterEach, beforeEach, test } from 'node:test';
-import { attachMediaToReport } from '../../src/actions/attach-media.js';
-import { deleteMedia } from '../../src/actions/delete-media.js';
-import { listMedia } from '../../src/actions/list-media.js';
-import { savePage } from '../../src/actions/save-page.js';
-import { trashReport } from '../../src/actions/trash-report.js';
-import { uploadMedia, type UploadedMedia } from '../../src/actions/upload-media.js';
+import { attachMediaToReport } from '../../src/actions/items/attach-media.js';
+import { deleteMedia } from '../../src/actions/media/delete-media.js';
+import { listMedia } from '../../src/actions/media/list-media.js';
+import { savePage } from '../../src/actions/pages/save-page.js';
+import { trashReport } from '../../src/actions/reports/trash-report.js';
+import { uploadMedia, type UploadedMedia } from '../../src/actions/media/upload-media.js';
 import { MediaInUseError, MediaNotFoundError } from '../../src/domain/errors.js';
 import { isMediaUrlOf, mediaPath, mediaUrlsInHtml, mediaVariantPath } from '../../src/domain/media-path.js';
 import { mediaFilePath } from '../../src/store/media-files.js';

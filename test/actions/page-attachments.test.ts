@@ -3,15 +3,15 @@
 // media safety following them.
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, test } from 'node:test';
-import { attachMediaToReport } from '../../src/actions/attach-media.js';
-import { deleteMedia } from '../../src/actions/delete-media.js';
-import { detachMedia } from '../../src/actions/detach-media.js';
-import { listMedia } from '../../src/actions/list-media.js';
-import { transitionPage } from '../../src/actions/page-transition.js';
-import { readStoredPdfTexts } from '../../src/actions/reindex.js';
-import { reorderAttachments } from '../../src/actions/reorder-attachments.js';
-import { savePage } from '../../src/actions/save-page.js';
-import { uploadMedia } from '../../src/actions/upload-media.js';
+import { attachMediaToReport } from '../../src/actions/items/attach-media.js';
+import { deleteMedia } from '../../src/actions/media/delete-media.js';
+import { detachMedia } from '../../src/actions/items/detach-media.js';
+import { listMedia } from '../../src/actions/media/list-media.js';
+import { transitionPage } from '../../src/actions/pages/page-transition.js';
+import { readStoredPdfTexts } from '../../src/actions/search/reindex.js';
+import { reorderAttachments } from '../../src/actions/items/reorder-attachments.js';
+import { savePage } from '../../src/actions/pages/save-page.js';
+import { uploadMedia } from '../../src/actions/media/upload-media.js';
 import { MediaInUseError, PageNotFoundError, ValidationError } from '../../src/domain/errors.js';
 import { parseSearchQuery } from '../../src/domain/search/query.js';
 import { listAudit } from '../../src/store/audit-log.js';

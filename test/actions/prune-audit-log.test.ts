@@ -2,8 +2,8 @@
 // scheduler at most once an hour, and the pruning is itself recorded.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
-import { pruneAuditLog } from '../../src/actions/prune-audit-log.js';
-import { startScheduler } from '../../src/actions/scheduler.js';
+import { pruneAuditLog } from '../../src/actions/site/prune-audit-log.js';
+import { startScheduler } from '../../src/actions/runtime/scheduler.js';
 import { listAudit, recordAudit } from '../../src/store/audit-log.js';
 import { createTestSite, type TestSite } from '../support/db.js';
 

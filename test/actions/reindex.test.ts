@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { inlineBuilder, workerBuilder } from '../../src/actions/build-search-documents.js';
-import { reindexSearch } from '../../src/actions/reindex.js';
+import { inlineBuilder, workerBuilder } from '../../src/actions/search/build-search-documents.js';
+import { reindexSearch } from '../../src/actions/search/reindex.js';
 import { parseSearchQuery } from '../../src/domain/search/query.js';
 import { listPublishedForIndex } from '../../src/store/reports.js';
 import { clearSearchIndex, findSearchHits, type SearchFilter } from '../../src/store/search.js';

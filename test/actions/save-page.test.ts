@@ -3,12 +3,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
-import { deletePagePermanently } from '../../src/actions/delete-page-permanently.js';
-import { transitionPage } from '../../src/actions/page-transition.js';
-import { reindexSearch } from '../../src/actions/reindex.js';
-import { storeMedia } from '../../src/actions/store-media.js';
-import { restorePageRevision } from '../../src/actions/restore-page-revision.js';
-import { savePage, type SavePageInput } from '../../src/actions/save-page.js';
+import { deletePagePermanently } from '../../src/actions/pages/delete-page-permanently.js';
+import { transitionPage } from '../../src/actions/pages/page-transition.js';
+import { reindexSearch } from '../../src/actions/search/reindex.js';
+import { storeMedia } from '../../src/actions/media/store-media.js';
+import { restorePageRevision } from '../../src/actions/pages/restore-page-revision.js';
+import { savePage, type SavePageInput } from '../../src/actions/pages/save-page.js';
 import { EditConflictError, ForbiddenError, PageNotFoundError, ReportStateError, RevisionNotFoundError, ValidationError } from '../../src/domain/errors.js';
 import { parseSearchQuery } from '../../src/domain/search/query.js';
 import { listAudit } from '../../src/store/audit-log.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, test } from 'node:test';
-import { saveSiteSettings } from '../../src/actions/save-settings.js';
+import { saveSiteSettings } from '../../src/actions/site/save-settings.js';
 import { ForbiddenError, ValidationError } from '../../src/domain/errors.js';
 import { EMPTY_SETTINGS, MAX_NAVIGATION_LINKS, type SettingsInput } from '../../src/domain/settings.js';
 import type { Actor } from '../../src/domain/user.js';

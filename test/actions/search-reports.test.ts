@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
-import { searchReports, type SearchResult } from '../../src/actions/search-reports.js';
+import { searchReports, type SearchResult } from '../../src/actions/search/search-reports.js';
 import { normalizeForSearch } from '../../src/domain/search/normalize.js';
 import { parseSearchQuery } from '../../src/domain/search/query.js';
 import type { SearchFilter } from '../../src/store/search.js';

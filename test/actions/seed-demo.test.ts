@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { DEMO_REPORTS } from '../../src/demo/demo-content.js';
-import { seedDemoIfEmpty } from '../../src/actions/seed-demo.js';
+import { seedDemoIfEmpty } from '../../src/actions/site/seed-demo.js';
 import { findReportBySlug, listReports } from '../../src/store/reports.js';
 import { listRevisions } from '../../src/store/revisions.js';
 import { getSettings } from '../../src/store/settings.js';

@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { PDFDocument } from 'pdf-lib';
-import { storeMedia } from '../../src/actions/store-media.js';
+import { storeMedia } from '../../src/actions/media/store-media.js';
 import { findReportBySlug } from '../../src/store/reports.js';
 import { createTestSite, type TestSite } from '../support/db.js';
 import { publishReport } from '../support/factories.js';

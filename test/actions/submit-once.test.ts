@@ -1,8 +1,8 @@
-// Submission keys (actions/submit-once.ts): one claim per user and key, the first result for
+// Submission keys (actions/items/submit-once.ts): one claim per user and key, the first result for
 // a repeat, the key given back after a refused submission, expiry after a day.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { claimSubmission, findSubmissionResult, finishSubmission, isSubmissionKey } from '../../src/actions/submit-once.js';
+import { claimSubmission, findSubmissionResult, finishSubmission, isSubmissionKey } from '../../src/actions/items/submit-once.js';
 import { findSubmissionKey } from '../../src/store/submission-keys.js';
 import { addTestUser } from '../support/admin.js';
 import { createTestSite, type TestSite } from '../support/db.js';

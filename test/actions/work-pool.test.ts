@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { inlinePool, threadPool, type ThreadPool, type WorkPool } from '../../src/actions/workers/work-pool.js';
+import { inlinePool, threadPool, type ThreadPool, type WorkPool } from '../../src/actions/runtime/work-pool.js';
 import { AppError, ServerBusyError, ValidationError, WorkTimeoutError } from '../../src/domain/errors.js';
 import { LIMITS } from '../../src/domain/report-rules.js';
 import { createTestSite, type TestSite } from '../support/db.js';

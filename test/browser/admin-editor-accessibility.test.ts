@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { saveReport } from '../../src/actions/save-report.js';
+import { saveReport } from '../../src/actions/reports/save-report.js';
 import { getEditableReport } from '../../src/store/reports.js';
 import { addTestUser, TEST_PASSWORD, type TestUser } from '../support/admin.js';
 import { open, screenshotDir, useBrowserSession, withPage } from '../support/browser.js';

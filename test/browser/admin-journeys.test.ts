@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { publishDueReports } from '../../src/actions/publish-due-reports.js';
+import { publishDueReports } from '../../src/actions/reports/publish-due-reports.js';
 import { addTestUser, TEST_PASSWORD } from '../support/admin.js';
 import { makeImage, makePdf } from '../support/media-fixtures.js';
 import { open, pressInAttachmentPanel, useBrowserSession, withPage, type RunningSite } from '../support/browser.js';

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { saveReport } from '../../src/actions/save-report.js';
+import { saveReport } from '../../src/actions/reports/save-report.js';
 import { addTestUser, TEST_PASSWORD } from '../support/admin.js';
 import { axeViolations } from '../support/axe.js';
 import { open, pressInAttachmentPanel, useBrowserSession, withPage } from '../support/browser.js';

@@ -4,7 +4,7 @@
 // Checker find nothing.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { uploadMedia } from '../../src/actions/upload-media.js';
+import { uploadMedia } from '../../src/actions/media/upload-media.js';
 import { addTestUser, makeImage, TEST_USER } from '../support/media-fixtures.js';
 import { axeViolations } from '../support/axe.js';
 import { open, useBrowserSession, withPage } from '../support/browser.js';

@@ -4,8 +4,8 @@
 // A/AA) on the page with the disclosure open.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { transitionPage } from '../../src/actions/page-transition.js';
-import { savePage } from '../../src/actions/save-page.js';
+import { transitionPage } from '../../src/actions/pages/page-transition.js';
+import { savePage } from '../../src/actions/pages/save-page.js';
 import { getSettings, saveSettings } from '../../src/store/settings.js';
 import { bumpContentVersion } from '../../src/store/site-state.js';
 import { addAuthor } from '../support/authors.js';

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, statfsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { seedDemoIfEmpty } from '../../src/actions/seed-demo.js';
+import { seedDemoIfEmpty } from '../../src/actions/site/seed-demo.js';
 import { runCli } from '../support/cli-run.js';
 import { createTestSite, type TestSite } from '../support/db.js';
 import { setSettings, TEST_SETTINGS } from '../support/factories.js';

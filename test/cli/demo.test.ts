@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { DEMO_REPORTS } from '../../src/demo/demo-content.js';
-import { seedDemoIfEmpty } from '../../src/actions/seed-demo.js';
-import { inlinePool } from '../../src/actions/workers/work-pool.js';
+import { seedDemoIfEmpty } from '../../src/actions/site/seed-demo.js';
+import { inlinePool } from '../../src/actions/runtime/work-pool.js';
 import { runCli, withSiteDatabase } from '../support/cli-run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'katsudo-demo-cli-'));

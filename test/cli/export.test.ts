@@ -5,8 +5,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { createReport } from '../../src/actions/create-report.js';
-import { inlinePool } from '../../src/actions/workers/work-pool.js';
+import { createReport } from '../../src/actions/reports/create-report.js';
+import { inlinePool } from '../../src/actions/runtime/work-pool.js';
 import { runCli, withSiteDatabase } from '../support/cli-run.js';
 import { addCategory } from '../support/factories.js';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { openDatabase } from '../../src/store/database.js';
 import { listReports } from '../../src/store/reports.js';
-import { unpublishReport } from '../../src/actions/unpublish-report.js';
+import { unpublishReport } from '../../src/actions/reports/unpublish-report.js';
 import { createTestSite } from '../support/db.js';
 import { runCli } from '../support/cli-run.js';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { after, before, test } from 'node:test';
-import { createReport } from '../../src/actions/create-report.js';
+import { createReport } from '../../src/actions/reports/create-report.js';
 import { createTestSite, type TestSite } from '../support/db.js';
 import { draft } from '../support/factories.js';
 

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { inlinePool } from '../../src/actions/workers/work-pool.js';
+import { inlinePool } from '../../src/actions/runtime/work-pool.js';
 import { listAudit } from '../../src/store/audit-log.js';
 import type { Db } from '../../src/store/database.js';
 import { countUnusedRecoveryCodes, findTotpFactor } from '../../src/store/second-factors.js';

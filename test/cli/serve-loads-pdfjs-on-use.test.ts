@@ -37,11 +37,11 @@ test('serve starts and answers a search without loading pdfjs-dist', async () =>
   assert.match(loading.stderr, PDFJS_LOADED);
 });
 
-test('only actions/workers/inspect-pdf.ts imports pdfjs-dist, and only when called (import())', () => {
+test('only actions/media/inspect-pdf.ts imports pdfjs-dist, and only when called (import())', () => {
   const files = readdirSync(SRC, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f));
   const importers = files.filter((f) => /from ['"]pdfjs-dist|import ['"]pdfjs-dist|require\(['"]pdfjs-dist|import\(['"]pdfjs-dist/.test(readFileSync(join(SRC, f), 'utf8')));
-  assert.deepEqual(importers, [join('actions', 'workers', 'inspect-pdf.ts')]);
-  const source = readFileSync(join(SRC, 'actions', 'workers', 'inspect-pdf.ts'), 'utf8');
+  assert.deepEqual(importers, [join('actions', 'media', 'inspect-pdf.ts')]);
+  const source = readFileSync(join(SRC, 'actions', 'media', 'inspect-pdf.ts'), 'utf8');
   assert.doesNotMatch(source, /^import [^;]*['"]pdfjs-dist/m, 'no static import');
   assert.match(source, /= import\('pdfjs-dist\/legacy\/build\/pdf\.mjs'\)/);
 });

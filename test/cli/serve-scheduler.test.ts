@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { test } from 'node:test';
-import { saveReport } from '../../src/actions/save-report.js';
-import { scheduleReport } from '../../src/actions/schedule-report.js';
+import { saveReport } from '../../src/actions/reports/save-report.js';
+import { scheduleReport } from '../../src/actions/reports/schedule-report.js';
 import { addAuthor } from '../support/authors.js';
 import { startCliServer } from '../support/cli-server.js';
 import { createTestSite } from '../support/db.js';

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { verifyPassword } from '../../src/actions/password-hashing.js';
+import { verifyPassword } from '../../src/actions/users/password-hashing.js';
 import { listAudit } from '../../src/store/audit-log.js';
 import type { Db } from '../../src/store/database.js';
 import { findCredentials, listUsers } from '../../src/store/users.js';

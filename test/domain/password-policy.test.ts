@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { commonPasswords } from '../../src/actions/common-passwords.js';
+import { commonPasswords } from '../../src/actions/users/common-passwords.js';
 import { parseCommonPasswords, passwordProblem } from '../../src/domain/password-policy.js';
 
 const LIST = parseCommonPasswords('# comment\n\nPassword1234\nqwertyuiop12\n');

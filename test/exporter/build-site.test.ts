@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { unpublishReport } from '../../src/actions/unpublish-report.js';
+import { unpublishReport } from '../../src/actions/reports/unpublish-report.js';
 import { ValidationError } from '../../src/domain/errors.js';
 import { paths } from '../../src/domain/paths.js';
 import { buildSite } from '../../src/exporter/build-site.js';

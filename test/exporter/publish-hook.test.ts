@@ -5,7 +5,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { clearExportStatus, readExportStatus } from '../../src/actions/export-status.js';
+import { clearExportStatus, readExportStatus } from '../../src/actions/site/export-status.js';
 import { startPublishHook } from '../../src/exporter/publish-hook.js';
 import type { BuildResult } from '../../src/exporter/build-site.js';
 import { buildServer } from '../../src/web/server.js';

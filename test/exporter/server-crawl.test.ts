@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { seedDemoIfEmpty } from '../../src/actions/seed-demo.js';
+import { seedDemoIfEmpty } from '../../src/actions/site/seed-demo.js';
 import { buildSite } from '../../src/exporter/build-site.js';
 import { readManifest } from '../../src/exporter/build-manifest.js';
 import { outputFile } from '../../src/exporter/output-file.js';

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { ActionContext } from '../../src/actions/context.js';
+import type { ActionContext } from '../../src/actions/runtime/context.js';
 import { render } from '../../src/domain/text-format/render.js';
 import { findFiles } from '../../src/importers/find-files.js';
 import { htmlPageItems, type HtmlImportOptions } from '../../src/importers/html/html-page-items.js';

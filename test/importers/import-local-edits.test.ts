@@ -3,11 +3,11 @@
 // writes over it; an untouched item is updated as before.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { ImportedReportInput } from '../../src/actions/import-report.js';
-import { transitionPage } from '../../src/actions/page-transition.js';
-import { saveReport } from '../../src/actions/save-report.js';
-import { trashReport } from '../../src/actions/trash-report.js';
-import { unpublishReport } from '../../src/actions/unpublish-report.js';
+import type { ImportedReportInput } from '../../src/actions/import/import-report.js';
+import { transitionPage } from '../../src/actions/pages/page-transition.js';
+import { saveReport } from '../../src/actions/reports/save-report.js';
+import { trashReport } from '../../src/actions/reports/trash-report.js';
+import { unpublishReport } from '../../src/actions/reports/unpublish-report.js';
 import type { Actor } from '../../src/domain/user.js';
 import { formatSummary, runImport, type ImportItem } from '../../src/importers/import-run.js';
 import type { ImportedPageInput } from '../../src/importers/write-page-item.js';

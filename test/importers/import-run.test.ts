@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
-import { inlineBuilder, workerBuilder } from '../../src/actions/build-search-documents.js';
-import type { ImportedReportInput } from '../../src/actions/import-report.js';
+import { inlineBuilder, workerBuilder } from '../../src/actions/search/build-search-documents.js';
+import type { ImportedReportInput } from '../../src/actions/import/import-report.js';
 import { searchDocument } from '../../src/domain/search/document.js';
 import { formatSummary, isCleanRun, runImport, type ImportItem } from '../../src/importers/import-run.js';
 import { findImportSource } from '../../src/store/import-sources.js';

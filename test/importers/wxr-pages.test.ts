@@ -12,8 +12,8 @@ import { findImportSource, findPageImportSource } from '../../src/store/import-s
 import { getPage } from '../../src/store/pages.js';
 import { findEditableReport } from '../../src/store/reports.js';
 import { getSettings } from '../../src/store/settings.js';
-import { transitionPage } from '../../src/actions/page-transition.js';
-import { savePage } from '../../src/actions/save-page.js';
+import { transitionPage } from '../../src/actions/pages/page-transition.js';
+import { savePage } from '../../src/actions/pages/save-page.js';
 import { createTestApp } from '../support/app.js';
 import { addTeam } from '../support/authors.js';
 import { setSettings } from '../support/factories.js';

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { searchReports } from '../../src/actions/search-reports.js';
+import { searchReports } from '../../src/actions/search/search-reports.js';
 import { runImport } from '../../src/importers/import-run.js';
 import { wxrImportItems } from '../../src/importers/wxr/import-wxr.js';
 import { createTestSite, type TestSite } from '../support/db.js';

@@ -3,9 +3,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { attachMediaToReport } from '../../src/actions/attach-media.js';
-import { createReport } from '../../src/actions/create-report.js';
-import { uploadMedia } from '../../src/actions/upload-media.js';
+import { attachMediaToReport } from '../../src/actions/items/attach-media.js';
+import { createReport } from '../../src/actions/reports/create-report.js';
+import { uploadMedia } from '../../src/actions/media/upload-media.js';
 import { mediaPath } from '../../src/domain/media-path.js';
 import { listPublicMedia } from '../../src/site/list-public-media.js';
 import type { SiteDeps } from '../../src/site/site-deps.js';

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import fc from 'fast-check';
-import { seedDemoIfEmpty } from '../../src/actions/seed-demo.js';
+import { seedDemoIfEmpty } from '../../src/actions/site/seed-demo.js';
 import { listPublicPaths } from '../../src/site/list-public-paths.js';
 import { renderNotFoundPage } from '../../src/site/not-found-page.js';
 import { renderPublicPath } from '../../src/site/render-public-path.js';

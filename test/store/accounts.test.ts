@@ -1,8 +1,8 @@
 // Sessions and login throttle counters in the database.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { findActiveSession } from '../../src/actions/find-active-session.js';
-import { logIn } from '../../src/actions/log-in.js';
+import { findActiveSession } from '../../src/actions/users/find-active-session.js';
+import { logIn } from '../../src/actions/users/log-in.js';
 import { isSessionAlive } from '../../src/domain/session-policy.js';
 import type { BackoffPolicy } from '../../src/domain/login-backoff.js';
 import { clearThrottle, deleteStaleThrottles, findThrottles, giveBackAttempt, reserveAttempts } from '../../src/store/login-throttle.js';

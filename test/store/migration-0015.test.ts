@@ -1,5 +1,5 @@
 // Migration 0015: reports and pages rendered before render versions existed count as version 1,
-// so the first start after it renders them again (actions/rerender.ts).
+// so the first start after it renders them again (actions/render/rerender.ts).
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { test } from 'node:test';

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { publishReport } from '../../src/actions/publish-report.js';
-import { saveReport, type ReportFields } from '../../src/actions/save-report.js';
-import { submitForReview } from '../../src/actions/submit-for-review.js';
-import { trashReport } from '../../src/actions/trash-report.js';
-import { scheduleReport } from '../../src/actions/schedule-report.js';
+import { publishReport } from '../../src/actions/reports/publish-report.js';
+import { saveReport, type ReportFields } from '../../src/actions/reports/save-report.js';
+import { submitForReview } from '../../src/actions/reports/submit-for-review.js';
+import { trashReport } from '../../src/actions/reports/trash-report.js';
+import { scheduleReport } from '../../src/actions/reports/schedule-report.js';
 import { ReportNotFoundError } from '../../src/domain/errors.js';
 import {
   countReportsByAdminStatus,

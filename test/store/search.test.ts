@@ -18,7 +18,7 @@ import {
 } from '../../src/store/search.js';
 import { createTestSite, type TestSite } from '../support/db.js';
 import { draft, publishReport } from '../support/factories.js';
-import { createReport } from '../../src/actions/create-report.js';
+import { createReport } from '../../src/actions/reports/create-report.js';
 import { buildSearchCorpus, categoryIdOf, hasAsWord, TIE_COUNT, TIE_TERM, trueIdsOf, type SearchCorpus } from '../support/search-corpus.js';
 
 const ALL = { offset: 0, limit: 10_000 };

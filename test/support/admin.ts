@@ -7,8 +7,8 @@
 //   const saved = await agent.post('/admin/users', { login: 'sato', role: 'writer', ... });
 import assert from 'node:assert/strict';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { addUser } from '../../src/actions/add-user.js';
-import type { ActionContext } from '../../src/actions/context.js';
+import { addUser } from '../../src/actions/users/add-user.js';
+import type { ActionContext } from '../../src/actions/runtime/context.js';
 import type { Role } from '../../src/domain/user.js';
 
 export const TEST_PASSWORD = 'しずかな湖畔の森の影から';

@@ -1,7 +1,7 @@
 // The web application over a fresh test site, for app.inject() tests.
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { threadPool, type ThreadPoolOptions } from '../../src/actions/workers/work-pool.js';
+import { threadPool, type ThreadPoolOptions } from '../../src/actions/runtime/work-pool.js';
 import type { RateLimits } from '../../src/web/rate-limits.js';
 import { buildServer } from '../../src/web/server.js';
 import { createTestSite, type TestSite } from './db.js';

@@ -1,6 +1,6 @@
 // Users for editing tests, inserted directly as rows (accounts have their own actions and
 // tests); the password hash is never checked here.
-import type { ActionContext } from '../../src/actions/context.js';
+import type { ActionContext } from '../../src/actions/runtime/context.js';
 import type { Actor, Role } from '../../src/domain/user.js';
 
 export async function addAuthor(ctx: ActionContext, role: Role, login: string = `${role}${Math.random().toString(36).slice(2, 8)}`): Promise<Actor> {

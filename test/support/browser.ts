@@ -7,9 +7,9 @@ import { after, before } from 'node:test';
 import type { AddressInfo } from 'node:net';
 import { PDFDocument } from 'pdf-lib';
 import { chromium, type Browser, type BrowserContextOptions, type ConsoleMessage, type Page } from 'playwright-core';
-import { importText } from '../../src/actions/import-text.js';
-import { seedDemoIfEmpty } from '../../src/actions/seed-demo.js';
-import { storeMedia } from '../../src/actions/store-media.js';
+import { importText } from '../../src/actions/import/import-text.js';
+import { seedDemoIfEmpty } from '../../src/actions/site/seed-demo.js';
+import { storeMedia } from '../../src/actions/media/store-media.js';
 import { addTestUser, TEST_PASSWORD } from './admin.js';
 import { createTestApp, type TestApp } from './app.js';
 

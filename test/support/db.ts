@@ -4,8 +4,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ActionContext } from '../../src/actions/context.js';
-import { inlinePool } from '../../src/actions/workers/work-pool.js';
+import type { ActionContext } from '../../src/actions/runtime/context.js';
+import { inlinePool } from '../../src/actions/runtime/work-pool.js';
 import { openDatabase } from '../../src/store/database.js';
 import { createTestPostgresDatabase } from './postgres.js';
 

@@ -1,6 +1,6 @@
 // Test data written through the real actions and store.
-import { createReport, type CreatedReport } from '../../src/actions/create-report.js';
-import type { ActionContext } from '../../src/actions/context.js';
+import { createReport, type CreatedReport } from '../../src/actions/reports/create-report.js';
+import type { ActionContext } from '../../src/actions/runtime/context.js';
 import type { ReportDraft } from '../../src/domain/report.js';
 import type { SiteSettings } from '../../src/domain/settings.js';
 import { upsertCategory } from '../../src/store/categories.js';

@@ -2,8 +2,8 @@
 // size and format with sharp, PDFs of N pages with pdf-lib.
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
-import type { ActionContext } from '../../src/actions/context.js';
-import type { MediaActor } from '../../src/actions/media-actor.js';
+import type { ActionContext } from '../../src/actions/runtime/context.js';
+import type { MediaActor } from '../../src/actions/media/media-actor.js';
 
 export const TEST_USER: MediaActor = { userId: 1, login: 'editor', ip: '192.0.2.1' };
 

@@ -1,8 +1,8 @@
 // A separate process running the scheduler's step on a shared database file, to test that
 // two processes publish each report once. argv: file, now (ISO), start time (ms since epoch).
 import { dirname } from 'node:path';
-import { publishDueReports } from '../../src/actions/publish-due-reports.js';
-import { inlinePool } from '../../src/actions/workers/work-pool.js';
+import { publishDueReports } from '../../src/actions/reports/publish-due-reports.js';
+import { inlinePool } from '../../src/actions/runtime/work-pool.js';
 import { openDatabase } from '../../src/store/database.js';
 
 const [file, nowIso, startAtMs] = process.argv.slice(2) as [string, string, string];

@@ -2,8 +2,8 @@
 // the search ground-truth tests, and the brute-force truth a search must equal: a term
 // matches the published reports whose normalised title or body text contains it.
 import { generateReports } from '../../bench/corpus.js';
-import { createReport } from '../../src/actions/create-report.js';
-import type { ActionContext } from '../../src/actions/context.js';
+import { createReport } from '../../src/actions/reports/create-report.js';
+import type { ActionContext } from '../../src/actions/runtime/context.js';
 import { DEMO_CATEGORIES } from '../../src/demo/demo-content.js';
 import { normalizeForSearch } from '../../src/domain/search/normalize.js';
 import { termWords } from '../../src/domain/search/words.js';

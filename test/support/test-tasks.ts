@@ -1,7 +1,7 @@
 // Extra tasks for thread pools in tests (ThreadPoolOptions.extraTasksUrl): work that blocks
 // until the test lets it go, or never ends, so tests can fill a pool or hit its time limit
 // without depending on how fast the machine is.
-import type { WorkPool } from '../../src/actions/workers/work-pool.js';
+import type { WorkPool } from '../../src/actions/runtime/work-pool.js';
 
 export const TEST_TASKS_URL = new URL('./test-tasks.ts', import.meta.url).href;
 

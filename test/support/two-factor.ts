@@ -2,10 +2,10 @@
 // the test, from the secret the page or action showed), an authenticator app set up through
 // the real actions, and a pending login as a right password leaves it.
 import { TOTP } from 'otpauth';
-import type { ActionContext } from '../../src/actions/context.js';
-import { confirmTotpEnrolment } from '../../src/actions/two-factor/confirm-totp-enrolment.js';
-import { startPendingLogin } from '../../src/actions/two-factor/start-pending-login.js';
-import { startTotpEnrolment } from '../../src/actions/two-factor/start-totp-enrolment.js';
+import type { ActionContext } from '../../src/actions/runtime/context.js';
+import { confirmTotpEnrolment } from '../../src/actions/users/two-factor/confirm-totp-enrolment.js';
+import { startPendingLogin } from '../../src/actions/users/two-factor/start-pending-login.js';
+import { startTotpEnrolment } from '../../src/actions/users/two-factor/start-totp-enrolment.js';
 import type { Actor } from '../../src/domain/user.js';
 import { getUserById } from '../../src/store/users.js';
 import type { TestUser } from './admin.js';

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { runScheduledBackup } from '../../src/actions/backup/scheduled-backup.js';
+import { runScheduledBackup } from '../../src/actions/site/backup/scheduled-backup.js';
 import { buildServer } from '../../src/web/server.js';
 import { addTestUser, logIn } from '../support/admin.js';
 import { createTestSite, type TestSite } from '../support/db.js';

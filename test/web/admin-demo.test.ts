@@ -3,8 +3,8 @@
 // empty site still serves its public pages.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { saveReport } from '../../src/actions/save-report.js';
-import { seedDemoIfEmpty } from '../../src/actions/seed-demo.js';
+import { saveReport } from '../../src/actions/reports/save-report.js';
+import { seedDemoIfEmpty } from '../../src/actions/site/seed-demo.js';
 import { DEMO_REPORTS, DEMO_SETTINGS } from '../../src/demo/demo-content.js';
 import { getSettings } from '../../src/store/settings.js';
 import { addTestUser, logIn, type AdminAgent } from '../support/admin.js';

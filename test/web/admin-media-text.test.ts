@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { uploadMedia } from '../../src/actions/upload-media.js';
+import { uploadMedia } from '../../src/actions/media/upload-media.js';
 import { buildServer } from '../../src/web/server.js';
 import { addTestUser, logIn, type AdminAgent } from '../support/admin.js';
 import { TEST_BASE_URL } from '../support/app.js';

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { uploadMedia } from '../../src/actions/upload-media.js';
+import { uploadMedia } from '../../src/actions/media/upload-media.js';
 import { listItemAttachments } from '../../src/store/media.js';
 import { addTestUser, logIn, type AdminAgent } from '../support/admin.js';
 import { createTestApp, TEST_BASE_URL, type TestApp } from '../support/app.js';

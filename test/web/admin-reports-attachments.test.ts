@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { uploadMedia } from '../../src/actions/upload-media.js';
+import { uploadMedia } from '../../src/actions/media/upload-media.js';
 import { listAttachments } from '../../src/store/media.js';
 import { getEditableReport } from '../../src/store/reports.js';
 import { buildServer } from '../../src/web/server.js';

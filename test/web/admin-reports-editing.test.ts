@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { publishDueReports } from '../../src/actions/publish-due-reports.js';
+import { publishDueReports } from '../../src/actions/reports/publish-due-reports.js';
 import { getEditableReport } from '../../src/store/reports.js';
 import { listRevisions } from '../../src/store/revisions.js';
 import { buildServer } from '../../src/web/server.js';

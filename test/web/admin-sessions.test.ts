@@ -1,7 +1,7 @@
 // Logging in and out, session cookies, fixation, revocation, expiry and disabled users.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { setUserDisabled } from '../../src/actions/set-user-disabled.js';
+import { setUserDisabled } from '../../src/actions/users/set-user-disabled.js';
 import { listAudit } from '../../src/store/audit-log.js';
 import { buildServer } from '../../src/web/server.js';
 import { AdminAgent, addTestUser, attemptLogIn, csrfTokenOf, logIn, TEST_PASSWORD } from '../support/admin.js';

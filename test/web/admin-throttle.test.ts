@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, beforeEach, test } from 'node:test';
-import { setPassword } from '../../src/actions/change-password.js';
+import { setPassword } from '../../src/actions/users/change-password.js';
 import { listAudit } from '../../src/store/audit-log.js';
 import { openDatabase } from '../../src/store/database.js';
 import { buildServer } from '../../src/web/server.js';

@@ -2,7 +2,7 @@
 // account pages, and the owner's policy holding a user to enrolment.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { regenerateRecoveryCodes } from '../../src/actions/two-factor/regenerate-recovery-codes.js';
+import { regenerateRecoveryCodes } from '../../src/actions/users/two-factor/regenerate-recovery-codes.js';
 import { listAudit } from '../../src/store/audit-log.js';
 import { countPasskeysOfUser, insertPasskey } from '../../src/store/passkeys.js';
 import { countUnusedRecoveryCodes, findTotpFactor } from '../../src/store/second-factors.js';

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { DEMO_PAGES } from '../../src/demo/demo-content.js';
-import { seedDemoIfEmpty } from '../../src/actions/seed-demo.js';
+import { seedDemoIfEmpty } from '../../src/actions/site/seed-demo.js';
 import { listPages } from '../../src/store/pages.js';
 import { getSettings } from '../../src/store/settings.js';
 import { createTestApp, type TestApp } from '../support/app.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createReport } from '../../src/actions/create-report.js';
+import { createReport } from '../../src/actions/reports/create-report.js';
 import { createTestApp, TEST_BASE_URL, type TestApp } from '../support/app.js';
 import { addCategory, publishReport, setSettings } from '../support/factories.js';
 

@@ -2,9 +2,9 @@
 // working with a 301, and unpublished reports disappear.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { publishReport } from '../../src/actions/publish-report.js';
-import { saveReport, type ReportFields } from '../../src/actions/save-report.js';
-import { unpublishReport } from '../../src/actions/unpublish-report.js';
+import { publishReport } from '../../src/actions/reports/publish-report.js';
+import { saveReport, type ReportFields } from '../../src/actions/reports/save-report.js';
+import { unpublishReport } from '../../src/actions/reports/unpublish-report.js';
 import { getEditableReport } from '../../src/store/reports.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { addTeam, type Team } from '../support/authors.js';

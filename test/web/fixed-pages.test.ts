@@ -2,8 +2,8 @@
 // BreadcrumbList JSON-LD, child pages, WebPage JSON-LD, and nothing existing shadowed.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { transitionPage } from '../../src/actions/page-transition.js';
-import { savePage } from '../../src/actions/save-page.js';
+import { transitionPage } from '../../src/actions/pages/page-transition.js';
+import { savePage } from '../../src/actions/pages/save-page.js';
 import type { Actor } from '../../src/domain/user.js';
 import { addAuthor } from '../support/authors.js';
 import { createTestApp, TEST_BASE_URL, type TestApp } from '../support/app.js';

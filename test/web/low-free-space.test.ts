@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { checkReadiness } from '../../src/actions/check-readiness.js';
-import { freeSpaceMonitor } from '../../src/actions/free-space.js';
+import { checkReadiness } from '../../src/actions/runtime/check-readiness.js';
+import { freeSpaceMonitor } from '../../src/actions/runtime/free-space.js';
 import { addTestUser, logIn } from '../support/admin.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 

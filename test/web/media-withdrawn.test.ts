@@ -3,16 +3,16 @@
 // per request from the database; staff still reach it through /admin/media/file/….
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { attachMediaToReport } from '../../src/actions/attach-media.js';
-import { createReport } from '../../src/actions/create-report.js';
-import { detachMedia } from '../../src/actions/detach-media.js';
-import { publishReport as publishExisting } from '../../src/actions/publish-report.js';
-import { restoreReport } from '../../src/actions/restore-report.js';
-import { scheduleReport } from '../../src/actions/schedule-report.js';
-import { storeMedia } from '../../src/actions/store-media.js';
-import { trashReport } from '../../src/actions/trash-report.js';
-import { unpublishReport } from '../../src/actions/unpublish-report.js';
-import { uploadMedia, type UploadedMedia } from '../../src/actions/upload-media.js';
+import { attachMediaToReport } from '../../src/actions/items/attach-media.js';
+import { createReport } from '../../src/actions/reports/create-report.js';
+import { detachMedia } from '../../src/actions/items/detach-media.js';
+import { publishReport as publishExisting } from '../../src/actions/reports/publish-report.js';
+import { restoreReport } from '../../src/actions/reports/restore-report.js';
+import { scheduleReport } from '../../src/actions/reports/schedule-report.js';
+import { storeMedia } from '../../src/actions/media/store-media.js';
+import { trashReport } from '../../src/actions/reports/trash-report.js';
+import { unpublishReport } from '../../src/actions/reports/unpublish-report.js';
+import { uploadMedia, type UploadedMedia } from '../../src/actions/media/upload-media.js';
 import { mediaPath, mediaVariantPath, staffMediaPath } from '../../src/domain/media-path.js';
 import type { Actor } from '../../src/domain/user.js';
 import type { Media } from '../../src/domain/media.js';

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import sharp from 'sharp';
-import { attachMediaToReport } from '../../src/actions/attach-media.js';
-import { storeMedia } from '../../src/actions/store-media.js';
-import { uploadMedia, type UploadedMedia } from '../../src/actions/upload-media.js';
+import { attachMediaToReport } from '../../src/actions/items/attach-media.js';
+import { storeMedia } from '../../src/actions/media/store-media.js';
+import { uploadMedia, type UploadedMedia } from '../../src/actions/media/upload-media.js';
 import { mediaPath, mediaVariantPath } from '../../src/domain/media-path.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { publishReport } from '../support/factories.js';

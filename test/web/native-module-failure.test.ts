@@ -5,7 +5,7 @@ import { BROKEN_MODULE_MESSAGE } from '../support/break-native-modules.js';
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { hashSessionToken, newSessionToken } from '../../src/actions/session-token.js';
+import { hashSessionToken, newSessionToken } from '../../src/actions/users/session-token.js';
 import { insertSession } from '../../src/store/sessions.js';
 import { buildServer } from '../../src/web/server.js';
 import { AdminAgent, attemptLogIn, TEST_PASSWORD } from '../support/admin.js';

@@ -4,8 +4,8 @@
 // the form and write nothing.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
-import { transitionPage } from '../../src/actions/page-transition.js';
-import { savePage } from '../../src/actions/save-page.js';
+import { transitionPage } from '../../src/actions/pages/page-transition.js';
+import { savePage } from '../../src/actions/pages/save-page.js';
 import type { Actor } from '../../src/domain/user.js';
 import { getPage } from '../../src/store/pages.js';
 import { getSettings, saveSettings } from '../../src/store/settings.js';

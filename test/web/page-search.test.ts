@@ -3,9 +3,9 @@
 // time with an exact total; the mixed results show the first ones and link to the rest.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { transitionPage } from '../../src/actions/page-transition.js';
-import { savePage } from '../../src/actions/save-page.js';
-import { searchPages } from '../../src/actions/search-pages.js';
+import { transitionPage } from '../../src/actions/pages/page-transition.js';
+import { savePage } from '../../src/actions/pages/save-page.js';
+import { searchPages } from '../../src/actions/search/search-pages.js';
 import { PER_PAGE } from '../../src/site/paging.js';
 import { addAuthor } from '../support/authors.js';
 import { createTestApp, type TestApp } from '../support/app.js';

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { PDFDocument } from 'pdf-lib';
-import { createReport } from '../../src/actions/create-report.js';
-import { storeMedia } from '../../src/actions/store-media.js';
+import { createReport } from '../../src/actions/reports/create-report.js';
+import { storeMedia } from '../../src/actions/media/store-media.js';
 import { createTestApp, TEST_BASE_URL, type TestApp } from '../support/app.js';
 import { addCategory, publishReport, setSettings } from '../support/factories.js';
 

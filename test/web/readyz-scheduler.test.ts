@@ -3,7 +3,7 @@
 // intervals (a stuck run or a dead timer), so a load balancer stops sending to that process.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEFAULT_SCHEDULER_INTERVAL_MS, SCHEDULER_STALE_INTERVALS, startScheduler, type Scheduler } from '../../src/actions/scheduler.js';
+import { DEFAULT_SCHEDULER_INTERVAL_MS, SCHEDULER_STALE_INTERVALS, startScheduler, type Scheduler } from '../../src/actions/runtime/scheduler.js';
 import { buildServer } from '../../src/web/server.js';
 import { TEST_BASE_URL } from '../support/app.js';
 import { createTestSite } from '../support/db.js';

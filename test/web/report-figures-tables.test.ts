@@ -2,10 +2,10 @@
 // feeds: the renderer's HTML as readers get it, with the image facts loaded from the store.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { uploadMedia, type UploadedMedia } from '../../src/actions/upload-media.js';
+import { uploadMedia, type UploadedMedia } from '../../src/actions/media/upload-media.js';
 import { mediaVariantPath } from '../../src/domain/media-path.js';
 import { paths } from '../../src/domain/paths.js';
-import { previewBody } from '../../src/actions/preview-body.js';
+import { previewBody } from '../../src/actions/render/preview-body.js';
 import { listAttachments } from '../../src/store/media.js';
 import { createTestApp, TEST_BASE_URL, type TestApp } from '../support/app.js';
 import { publishReport } from '../support/factories.js';

@@ -2,7 +2,7 @@
 // report page already in the page cache is served with its new HTML afterwards.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { rerenderStale } from '../../src/actions/rerender.js';
+import { rerenderStale } from '../../src/actions/render/rerender.js';
 import { bumpContentVersion } from '../../src/store/site-state.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { publishReport } from '../support/factories.js';

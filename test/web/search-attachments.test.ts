@@ -2,9 +2,9 @@
 // threads `katsudo serve` uses, and say so: 「添付資料内」 with the attachment's label.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { attachMediaToReport } from '../../src/actions/attach-media.js';
-import { detachMedia } from '../../src/actions/detach-media.js';
-import { uploadMedia } from '../../src/actions/upload-media.js';
+import { attachMediaToReport } from '../../src/actions/items/attach-media.js';
+import { detachMedia } from '../../src/actions/items/detach-media.js';
+import { uploadMedia } from '../../src/actions/media/upload-media.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { publishReport } from '../support/factories.js';
 import { addTestUser, TEST_USER } from '../support/media-fixtures.js';

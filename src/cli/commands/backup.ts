@@ -1,11 +1,11 @@
 // katsudo backup [--out FILE] [--data DIR] | katsudo backup --verify FILE
-// A consistent archive of a site, also while `katsudo serve` runs on it (actions/backup/).
+// A consistent archive of a site, also while `katsudo serve` runs on it (actions/site/backup/).
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { BackupManifest } from '../../actions/backup/backup-manifest.js';
-import { backupFileName } from '../../actions/backup/backup-manifest.js';
-import { createBackup } from '../../actions/backup/create-backup.js';
-import { verifyBackup } from '../../actions/backup/verify-backup.js';
+import type { BackupManifest } from '../../actions/site/backup/backup-manifest.js';
+import { backupFileName } from '../../actions/site/backup/backup-manifest.js';
+import { createBackup } from '../../actions/site/backup/create-backup.js';
+import { verifyBackup } from '../../actions/site/backup/verify-backup.js';
 import { DATA_OPTION, type CommandHelp } from '../command-help.js';
 import { UsageError } from '../usage-error.js';
 

@@ -1,7 +1,7 @@
-// katsudo demo remove [--yes] [--data DIR]: remove the first-start demo (actions/remove-demo.ts),
+// katsudo demo remove [--yes] [--data DIR]: remove the first-start demo (actions/site/remove-demo.ts),
 // as the owner can in the admin. Without --yes it only says what would go.
 import { parseArgs } from 'node:util';
-import { findDemoContent, isDemoContentFound, removeDemoContent } from '../../actions/remove-demo.js';
+import { findDemoContent, isDemoContentFound, removeDemoContent } from '../../actions/site/remove-demo.js';
 import { DATA_OPTION, type CommandHelp } from '../command-help.js';
 import { openSite } from '../open-site.js';
 import { UsageError } from '../usage-error.js';

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { exportSite } from '../../actions/export-site.js';
+import { exportSite } from '../../actions/site/export-site.js';
 import { ValidationError } from '../../domain/errors.js';
 import { DATA_OPTION, type CommandHelp } from '../command-help.js';
 import { DB_FILE, openSite } from '../open-site.js';

@@ -7,7 +7,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { importText, textReportInputs } from '../../actions/import-text.js';
+import { importText, textReportInputs } from '../../actions/import/import-text.js';
 import { ValidationError } from '../../domain/errors.js';
 import { checkDraft } from '../../domain/report-rules.js';
 import { parseDateHint, parseImportedText, type DateHint } from '../../domain/text-import.js';

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { workerBuilder } from '../../actions/build-search-documents.js';
+import { workerBuilder } from '../../actions/search/build-search-documents.js';
 import { ValidationError } from '../../domain/errors.js';
 import { formatSummary, isCleanRun, runImport } from '../../importers/import-run.js';
 import { wxrImportItems, wxrItemsPerTransaction } from '../../importers/wxr/import-wxr.js';

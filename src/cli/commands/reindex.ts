@@ -2,8 +2,8 @@
 // rebuild the search index of published reports.
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readStoredPdfTexts, reindexSearch } from '../../actions/reindex.js';
-import { threadPool } from '../../actions/workers/work-pool.js';
+import { readStoredPdfTexts, reindexSearch } from '../../actions/search/reindex.js';
+import { threadPool } from '../../actions/runtime/work-pool.js';
 import { DATA_OPTION, type CommandHelp } from '../command-help.js';
 import { DB_FILE, openSite } from '../open-site.js';
 import { progressBar } from '../progress-bar.js';

@@ -1,7 +1,7 @@
 // katsudo rerender [--data DIR]: render again every report and page whose stored rendering
 // came from an older renderer (katsudo serve also does this, in the background, at start).
 import { parseArgs } from 'node:util';
-import { rerenderStale, type RerenderResult } from '../../actions/rerender.js';
+import { rerenderStale, type RerenderResult } from '../../actions/render/rerender.js';
 import { ValidationError } from '../../domain/errors.js';
 import { DATA_OPTION, type CommandHelp } from '../command-help.js';
 import { openSite } from '../open-site.js';

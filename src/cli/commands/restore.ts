@@ -1,7 +1,7 @@
 // katsudo restore FILE --data DIR [--force]: a backup archive into an empty data directory.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { restoreBackup } from '../../actions/backup/restore-backup.js';
+import { restoreBackup } from '../../actions/site/backup/restore-backup.js';
 import type { CommandHelp } from '../command-help.js';
 import { UsageError } from '../usage-error.js';
 import { contentsLine } from './backup.js';

@@ -1,13 +1,13 @@
 // katsudo serve [--port N] [--data DIR] [--no-demo]
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
-import type { ActionContext } from '../../actions/context.js';
-import { isSiteEmpty } from '../../actions/is-site-empty.js';
-import { checkNativeModules } from '../../actions/native-modules.js';
-import { rerenderStale } from '../../actions/rerender.js';
-import { startBackupSchedule } from '../../actions/backup/scheduled-backup.js';
-import { startScheduler, type Scheduler } from '../../actions/scheduler.js';
-import { threadPool } from '../../actions/workers/work-pool.js';
+import type { ActionContext } from '../../actions/runtime/context.js';
+import { isSiteEmpty } from '../../actions/site/is-site-empty.js';
+import { checkNativeModules } from '../../actions/runtime/native-modules.js';
+import { rerenderStale } from '../../actions/render/rerender.js';
+import { startBackupSchedule } from '../../actions/site/backup/scheduled-backup.js';
+import { startScheduler, type Scheduler } from '../../actions/runtime/scheduler.js';
+import { threadPool } from '../../actions/runtime/work-pool.js';
 import type { Config } from '../../config.js';
 import { buildServer } from '../../web/server.js';
 import { DATA_OPTION, type CommandHelp } from '../command-help.js';
@@ -55,7 +55,7 @@ export async function serve(config: Config, isDemoWanted: boolean, log: (line: s
     // The demo (and the PDF library it needs) is loaded only for a new, empty site:
     // every later start saves the time and memory.
     if (await isSiteEmpty(ctx)) {
-      const { seedDemoIfEmpty } = await import('../../actions/seed-demo.js');
+      const { seedDemoIfEmpty } = await import('../../actions/site/seed-demo.js');
       log(`デモ用の活動報告を${await seedDemoIfEmpty(ctx)}件作成しました。`);
     }
   }
@@ -110,7 +110,7 @@ export async function serve(config: Config, isDemoWanted: boolean, log: (line: s
     app.log.error({ err: error }, 'the static export (KATSUDO_EXPORT_DIR) failed; the admin dashboard shows it until a build succeeds'),
   );
   // Reports and pages rendered by an older renderer are rendered again in the background, on
-  // the work threads (actions/rerender.ts); until each is done the site serves its old HTML.
+  // the work threads (actions/render/rerender.ts); until each is done the site serves its old HTML.
   const rerenderStop = new AbortController();
   // A line in the log per tenth, as a command's progress bar off a terminal.
   const rerenderBar = progressBar('古い描画方式の活動報告・固定ページを再描画中', { write: (line: string) => (log(line.trimEnd()), true) });
@@ -159,7 +159,7 @@ export async function serve(config: Config, isDemoWanted: boolean, log: (line: s
 }
 
 async function startPublishing(config: Config, ctx: ActionContext, log: (line: string) => void, onError: (error: unknown) => void) {
-  const { clearExportStatus } = await import('../../actions/export-status.js');
+  const { clearExportStatus } = await import('../../actions/site/export-status.js');
   if (config.exportDir === undefined) {
     clearExportStatus(config.dataDir);
     return undefined;

@@ -1,10 +1,10 @@
 // katsudo user add|passwd|disable|enable|list|reset-2fa — accounts from the command line, chiefly to
 // create the first owner and to let a locked-out owner (or one who lost their phone) back in.
 import { parseArgs } from 'node:util';
-import { addUser } from '../../actions/add-user.js';
-import { setPassword } from '../../actions/change-password.js';
-import { setUserDisabled } from '../../actions/set-user-disabled.js';
-import { resetTwoFactor } from '../../actions/two-factor/reset-two-factor.js';
+import { addUser } from '../../actions/users/add-user.js';
+import { setPassword } from '../../actions/users/change-password.js';
+import { setUserDisabled } from '../../actions/users/set-user-disabled.js';
+import { resetTwoFactor } from '../../actions/users/two-factor/reset-two-factor.js';
 import { ValidationError } from '../../domain/errors.js';
 import { displayNameProblem, isRole, loginProblem, normalizeDisplayName, normalizeLogin, ROLE_LABELS, type Role } from '../../domain/user.js';
 import { findUserByLogin, getUserByLogin, listUsers } from '../../store/users.js';

@@ -1,10 +1,10 @@
-// The static search index's files from the search sources (actions/list-search-documents.ts):
+// The static search index's files from the search sources (actions/search/list-search-documents.ts):
 // each document tokenised by the server's own rules (domain/search/document.ts), its token
 // positions appended to the postings of each token, the postings grouped into shards
 // (client/format.ts describes the files). Pure apart from the document builder, which runs
 // on worker threads for large sites as `katsudo reindex` does.
-import { documentBuilderFor } from '../../actions/build-search-documents.js';
-import type { PageSearchSource, ReportSearchSource, SearchSources } from '../../actions/list-search-documents.js';
+import { documentBuilderFor } from '../../actions/search/build-search-documents.js';
+import type { PageSearchSource, ReportSearchSource, SearchSources } from '../../actions/search/list-search-documents.js';
 import { attachmentTokens, type SearchDocument } from '../../domain/search/document.js';
 import {
   ByteWriter,

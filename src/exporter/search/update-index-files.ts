@@ -3,7 +3,7 @@
 // those shards, the changed items' text files and the doc table are written again. The
 // characters split over several shards stay as they were, so no other shard is renamed.
 import { join } from 'node:path';
-import type { SearchSourceSelection, SearchSources } from '../../actions/list-search-documents.js';
+import type { SearchSourceSelection, SearchSources } from '../../actions/search/list-search-documents.js';
 import { buildIndexFiles } from './build-index-files.js';
 import {
   ByteReader,

@@ -8,7 +8,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip, gzipSync } from 'node:zlib';
-import { listSearchDocuments } from '../../actions/list-search-documents.js';
+import { listSearchDocuments } from '../../actions/search/list-search-documents.js';
 import type { SiteDeps } from '../../site/site-deps.js';
 import { buildIndexFiles, type IndexFiles } from './build-index-files.js';
 import { INDEX_DIR } from './client/format.js';

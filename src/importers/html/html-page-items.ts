@@ -5,8 +5,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import * as cheerio from 'cheerio';
-import type { ActionContext } from '../../actions/context.js';
-import { uploadMedia } from '../../actions/upload-media.js';
+import type { ActionContext } from '../../actions/runtime/context.js';
+import { uploadMedia } from '../../actions/media/upload-media.js';
 import { mediaPath } from '../../domain/media-path.js';
 import { describeError, type ImportItem } from '../import-run.js';
 import { htmlToReportText } from '../html-to-text.js';

@@ -10,7 +10,7 @@
 //    as site settings, written only where the site has none.
 // A file that breaks off or is malformed stops pass 2 at that point with its line and
 // column: the items before it are imported, the broken one is not.
-import type { ActionContext } from '../../actions/context.js';
+import type { ActionContext } from '../../actions/runtime/context.js';
 import { SETTINGS_LIMITS } from '../../domain/settings.js';
 import { describeError, type ImportItem, type PageItem, type ReportItem } from '../import-run.js';
 import type { ImportedNavigationLink } from '../write-page-item.js';

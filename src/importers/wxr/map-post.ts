@@ -1,7 +1,7 @@
 // One WordPress post → the report the import writes: title, body (HTML → text format),
 // excerpt → summary, dates, status, category and tags, author name, attachments and the
 // old addresses that must redirect to it. Pure apart from the media lookups it is given.
-import type { ImportedReportInput } from '../../actions/import-report.js';
+import type { ImportedReportInput } from '../../actions/import/import-report.js';
 import { instantOfJapanText } from '../../domain/japan-time.js';
 import { LIMITS } from '../../domain/report-rules.js';
 import { WXR_SLUG_META } from '../../domain/wxr-document.js';

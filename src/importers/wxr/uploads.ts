@@ -4,9 +4,9 @@
 // twice is one record; images get their variants). Each file is handled once per run.
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import type { ActionContext } from '../../actions/context.js';
-import { deleteMedia } from '../../actions/delete-media.js';
-import { uploadMedia } from '../../actions/upload-media.js';
+import type { ActionContext } from '../../actions/runtime/context.js';
+import { deleteMedia } from '../../actions/media/delete-media.js';
+import { uploadMedia } from '../../actions/media/upload-media.js';
 import { MediaInUseError, MediaNotFoundError } from '../../domain/errors.js';
 import { mediaPath } from '../../domain/media-path.js';
 import { findMediaByRefs } from '../../store/media.js';

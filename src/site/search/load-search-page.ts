@@ -1,7 +1,7 @@
 // /search: the form, and for words the matching fixed pages and reports. The searches run in
-// the work pool (actions/workers/), so a slow query never stalls other pages (a full pool
+// the work pool (actions/runtime/), so a slow query never stalls other pages (a full pool
 // answers 503 at once); refusals and the empty box need no worker.
-import { checkSearchRequest } from '../../actions/search-reports.js';
+import { checkSearchRequest } from '../../actions/search/search-reports.js';
 import { PageNotFoundError, ValidationError, type FieldMessages } from '../../domain/errors.js';
 import { paths, type SearchParams } from '../../domain/paths.js';
 import { findCategoryBySlug } from '../../store/categories.js';

@@ -3,7 +3,7 @@
 // records where it led, so a double click, back-then-save or a retry gets the same answer
 // instead of a second report. Rows expire after a day.
 // Demo items: the files the first-start demo stored (item_kind 'media'), so that removing
-// the demo (actions/remove-demo.ts) deletes them; its reports and pages are recognised by
+// the demo (actions/site/remove-demo.ts) deletes them; its reports and pages are recognised by
 // their unchanged text, so the office's own and rewritten content is never taken.
 import { type Kysely, type Migration } from 'kysely';
 

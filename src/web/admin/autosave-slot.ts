@@ -1,10 +1,10 @@
-// What an editor page needs from the user's autosave slot (actions/keep-autosave.ts): the offer to
+// What an editor page needs from the user's autosave slot (actions/items/keep-autosave.ts): the offer to
 // restore it when the form is opened fresh, or (with ?draft=restore) its fields to fill the
 // form. Report and page editors both call this; a form re-rendered after a post (errors,
 // conflict, preview) shows what was posted and no offer.
 import type { FastifyRequest } from 'fastify';
 import type { ItemKind } from '../../domain/item-ref.js';
-import { findOwnAutosave } from '../../actions/find-own-autosave.js';
+import { findOwnAutosave } from '../../actions/items/find-own-autosave.js';
 import type { WebDeps } from '../deps.js';
 import type { AutosaveOfferProps } from '../views/admin/autosave-offer.js';
 

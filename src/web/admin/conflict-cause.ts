@@ -1,6 +1,6 @@
 // What the edit page says about a conflict (issue 12 item 7), from its cause as
-// actions/find-conflict-cause.ts finds it: one's own other tab, or the others named.
-import type { ConflictCause } from '../../actions/find-conflict-cause.js';
+// actions/items/find-conflict-cause.ts finds it: one's own other tab, or the others named.
+import type { ConflictCause } from '../../actions/items/find-conflict-cause.js';
 import type { ItemKind } from '../../domain/item-ref.js';
 import { ITEM_NOUNS } from '../../domain/item-ref.js';
 import { REVISION_NOTES } from '../../domain/revision.js';

@@ -6,7 +6,7 @@
 import cookie from '@fastify/cookie';
 import csrfProtection from '@fastify/csrf-protection';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { serverSecret } from '../../actions/server-secret.js';
+import { serverSecret } from '../../actions/site/server-secret.js';
 import type { WebDeps } from '../deps.js';
 import { ADMIN_COOKIE_OPTIONS } from './session.js';
 

@@ -2,8 +2,8 @@
 // step's form (with any unsaved fields carried along), and the end of a login — the next
 // page, or the "保存を続ける" page when a save was waiting for it.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { findPendingLogin } from '../../actions/two-factor/find-pending-login.js';
-import { hashSessionToken } from '../../actions/session-token.js';
+import { findPendingLogin } from '../../actions/users/two-factor/find-pending-login.js';
+import { hashSessionToken } from '../../actions/users/session-token.js';
 import type { User } from '../../domain/user.js';
 import type { WebDeps } from '../deps.js';
 import type { FieldErrors } from '../views/admin/form.js';

@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { siteTitle } from '../../domain/settings.js';
 import type { User } from '../../domain/user.js';
-import { readSiteSettings } from '../../actions/read-site-settings.js';
+import { readSiteSettings } from '../../actions/site/read-site-settings.js';
 import type { WebDeps } from '../deps.js';
 import { renderDocument } from '../../site/render-document.js';
 import type { AdminPageContext } from '../views/admin/layout.js';

@@ -1,8 +1,8 @@
 // The login session of an admin request: read from the cookie on every /admin request
 // (never on public pages), and the cookie itself.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { findActiveSession, type ActiveSession } from '../../actions/find-active-session.js';
-import { mustEnrolSecondFactor } from '../../actions/two-factor/two-factor-status.js';
+import { findActiveSession, type ActiveSession } from '../../actions/users/find-active-session.js';
+import { mustEnrolSecondFactor } from '../../actions/users/two-factor/two-factor-status.js';
 import type { SessionPolicy } from '../../domain/session-policy.js';
 import type { Actor } from '../../domain/user.js';
 import type { WebDeps } from '../deps.js';

@@ -1,10 +1,10 @@
 // The one-time submission key of the admin forms that create or publish (the report and page
 // editors): a hidden field rendered with each form, and the route hooks that keep a repeated
 // post from running twice. The rule itself (claim atomically, wait for the first, answer with
-// its result) is actions/submit-once.ts; this file only reads the field and the reply.
+// its result) is actions/items/submit-once.ts; this file only reads the field and the reply.
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { claimSubmission, findSubmissionResult, finishSubmission, isSubmissionKey, type Submission } from '../../actions/submit-once.js';
+import { claimSubmission, findSubmissionResult, finishSubmission, isSubmissionKey, type Submission } from '../../actions/items/submit-once.js';
 import type { WebDeps } from '../deps.js';
 import { formField } from './form-body.js';
 

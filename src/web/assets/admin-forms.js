@@ -1,7 +1,7 @@
 // Every admin page (progressive enhancement; the forms work without it):
 // - A form carrying a one-time submission key (input[name="submissionKey"]) is sent once:
 //   while it is in flight its buttons are disabled and a second submit is ignored. The
-//   server refuses a repeated key anyway (actions/submit-once.ts); this spares the wait.
+//   server refuses a repeated key anyway (actions/items/submit-once.ts); this spares the wait.
 // - A new report or page form keeps its key in its address (?key=…), so that going back to
 //   it after saving and saving again leads to what the first save made (web/admin/submission-key.ts).
 // - After a save or a refusal, focus moves to the error summary or the notice, so a screen

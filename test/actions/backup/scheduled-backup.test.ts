@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { readBackupStatus, runScheduledBackup, startBackupSchedule } from '../../../src/actions/backup/scheduled-backup.js';
+import { readBackupStatus, runScheduledBackup, startBackupSchedule } from '../../../src/actions/site/backup/scheduled-backup.js';
 import { createTestSite, type TestSite } from '../../support/db.js';
 import { publishReport } from '../../support/factories.js';
 

@@ -2,9 +2,9 @@
 // the second-factor throttle under a burst, and `reset-2fa`'s action.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { regenerateRecoveryCodes } from '../../../src/actions/two-factor/regenerate-recovery-codes.js';
-import { resetTwoFactor } from '../../../src/actions/two-factor/reset-two-factor.js';
-import { verifySecondFactor } from '../../../src/actions/two-factor/verify-second-factor.js';
+import { regenerateRecoveryCodes } from '../../../src/actions/users/two-factor/regenerate-recovery-codes.js';
+import { resetTwoFactor } from '../../../src/actions/users/two-factor/reset-two-factor.js';
+import { verifySecondFactor } from '../../../src/actions/users/two-factor/verify-second-factor.js';
 import { ValidationError } from '../../../src/domain/errors.js';
 import { DEFAULT_SESSION_POLICY } from '../../../src/domain/session-policy.js';
 import { SECOND_FACTOR_BACKOFF } from '../../../src/domain/two-factor.js';

@@ -1,9 +1,9 @@
 // Authenticator-app codes: enrolment, the ±1 step window, each code once, sealed secrets.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { confirmTotpEnrolment } from '../../../src/actions/two-factor/confirm-totp-enrolment.js';
-import { startTotpEnrolment } from '../../../src/actions/two-factor/start-totp-enrolment.js';
-import { verifySecondFactor } from '../../../src/actions/two-factor/verify-second-factor.js';
+import { confirmTotpEnrolment } from '../../../src/actions/users/two-factor/confirm-totp-enrolment.js';
+import { startTotpEnrolment } from '../../../src/actions/users/two-factor/start-totp-enrolment.js';
+import { verifySecondFactor } from '../../../src/actions/users/two-factor/verify-second-factor.js';
 import { DEFAULT_SESSION_POLICY } from '../../../src/domain/session-policy.js';
 import { ValidationError } from '../../../src/domain/errors.js';
 import { listAudit } from '../../../src/store/audit-log.js';

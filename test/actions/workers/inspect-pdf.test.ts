@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { inspectPdf, type PdfLimits } from '../../../src/actions/workers/inspect-pdf.js';
+import { inspectPdf, type PdfLimits } from '../../../src/actions/media/inspect-pdf.js';
 import { makeTextPdf } from '../../support/text-pdf.js';
 
 const LIMITS: PdfLimits = { maxBytes: 1024 * 1024, maxPages: 500, maxChars: 1_000_000 };

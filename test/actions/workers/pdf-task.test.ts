@@ -4,11 +4,11 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { readStoredPdfTexts } from '../../../src/actions/reindex.js';
-import { storeMedia } from '../../../src/actions/store-media.js';
-import { uploadMedia } from '../../../src/actions/upload-media.js';
-import { DEFAULT_PDF_LIMITS } from '../../../src/actions/workers/inspect-pdf.js';
-import { inlinePool, threadPool, type WorkPool } from '../../../src/actions/workers/work-pool.js';
+import { readStoredPdfTexts } from '../../../src/actions/search/reindex.js';
+import { storeMedia } from '../../../src/actions/media/store-media.js';
+import { uploadMedia } from '../../../src/actions/media/upload-media.js';
+import { DEFAULT_PDF_LIMITS } from '../../../src/actions/media/inspect-pdf.js';
+import { inlinePool, threadPool, type WorkPool } from '../../../src/actions/runtime/work-pool.js';
 import { createTestSite, type TestSite } from '../../support/db.js';
 import { addTestUser, TEST_USER } from '../../support/media-fixtures.js';
 import { makeTextPdf } from '../../support/text-pdf.js';

@@ -6,10 +6,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { transitionPage } from '../../../src/actions/page-transition.js';
-import { savePage } from '../../../src/actions/save-page.js';
-import { saveReport } from '../../../src/actions/save-report.js';
-import { trashReport } from '../../../src/actions/trash-report.js';
+import { transitionPage } from '../../../src/actions/pages/page-transition.js';
+import { savePage } from '../../../src/actions/pages/save-page.js';
+import { saveReport } from '../../../src/actions/reports/save-report.js';
+import { trashReport } from '../../../src/actions/reports/trash-report.js';
 import type { DocTable } from '../../../src/exporter/search/client/format.js';
 import { decodeJson, readIndexFile } from '../../../src/exporter/search/open-index-dir.js';
 import { writeSearchIndex } from '../../../src/exporter/search/write-search-index.js';

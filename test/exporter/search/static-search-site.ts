@@ -2,11 +2,11 @@
 // corpus (rare terms at known places, ties in bm25, drafts), fixed pages (one unreachable),
 // a report found only through its attached PDF; queries of every kind the issue lists,
 // plus substrings drawn from the reports' texts.
-import { attachMediaToReport } from '../../../src/actions/attach-media.js';
-import type { ActionContext } from '../../../src/actions/context.js';
-import { transitionPage } from '../../../src/actions/page-transition.js';
-import { savePage } from '../../../src/actions/save-page.js';
-import { uploadMedia } from '../../../src/actions/upload-media.js';
+import { attachMediaToReport } from '../../../src/actions/items/attach-media.js';
+import type { ActionContext } from '../../../src/actions/runtime/context.js';
+import { transitionPage } from '../../../src/actions/pages/page-transition.js';
+import { savePage } from '../../../src/actions/pages/save-page.js';
+import { uploadMedia } from '../../../src/actions/media/upload-media.js';
 import { addAuthor } from '../../support/authors.js';
 import { publishReport, setSettings } from '../../support/factories.js';
 import { addTestUser, TEST_USER } from '../../support/media-fixtures.js';

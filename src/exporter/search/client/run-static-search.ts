@@ -1,5 +1,5 @@
 // One search over the static index, as the server's search page loads it
-// (site/search/load-search-page.ts, actions/search-reports.ts, actions/search-pages.ts): the
+// (site/search/load-search-page.ts, actions/search/search-reports.ts, actions/search/search-pages.ts): the
 // fixed pages first (all of them with the ページ filter, on the first page otherwise), then a
 // page of reports with the highlighted title and the snippet around the first match (from the
 // first attached PDF holding a term when neither title nor body does). Shared by the search

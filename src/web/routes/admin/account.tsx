@@ -1,8 +1,8 @@
 // /admin/account: one's own sessions, password and (linked) second factors. Any logged-in user.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { changeOwnPassword } from '../../../actions/change-password.js';
-import { revokeOtherSessions, revokeSession } from '../../../actions/revoke-sessions.js';
-import { twoFactorStatus } from '../../../actions/two-factor/two-factor-status.js';
+import { changeOwnPassword } from '../../../actions/users/change-password.js';
+import { revokeOtherSessions, revokeSession } from '../../../actions/users/revoke-sessions.js';
+import { twoFactorStatus } from '../../../actions/users/two-factor/two-factor-status.js';
 import { listSessionsOfUser } from '../../../store/sessions.js';
 import { formField } from '../../admin/form-body.js';
 import { withNotice } from '../../admin/notices.js';

@@ -2,8 +2,8 @@
 // seconds while typing, to the user's autosave slot for that report or page (or a new one's
 // form); /admin/autosave/discard empties the slot when the user declines to restore it.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { discardAutosave } from '../../../actions/discard-autosave.js';
-import { keepAutosave } from '../../../actions/keep-autosave.js';
+import { discardAutosave } from '../../../actions/items/discard-autosave.js';
+import { keepAutosave } from '../../../actions/items/keep-autosave.js';
 import type { ItemKind } from '../../../domain/item-ref.js';
 import { editorPath } from '../../admin/autosave-slot.js';
 import { formField, formPairs } from '../../admin/form-body.js';

@@ -1,8 +1,8 @@
 // /admin/: the dashboard.
 import type { FastifyPluginAsync } from 'fastify';
-import { readBackupStatus } from '../../../actions/backup/scheduled-backup.js';
-import { readExportStatus } from '../../../actions/export-status.js';
-import { findDemoContent, isDemoContentFound } from '../../../actions/remove-demo.js';
+import { readBackupStatus } from '../../../actions/site/backup/scheduled-backup.js';
+import { readExportStatus } from '../../../actions/site/export-status.js';
+import { findDemoContent, isDemoContentFound } from '../../../actions/site/remove-demo.js';
 import { listReportsForAdmin } from '../../../store/reports.js';
 import { adminPageContext, sendAdminPage } from '../../admin/page.js';
 import type { WebDeps } from '../../deps.js';

@@ -1,7 +1,7 @@
-// /admin/demo: the owner removes the first-start demo (actions/remove-demo.ts) after ticking
+// /admin/demo: the owner removes the first-start demo (actions/site/remove-demo.ts) after ticking
 // a confirmation; the same as `katsudo demo remove`.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { findDemoContent, removeDemoContent } from '../../../actions/remove-demo.js';
+import { findDemoContent, removeDemoContent } from '../../../actions/site/remove-demo.js';
 import { formField } from '../../admin/form-body.js';
 import { withNotice } from '../../admin/notices.js';
 import { adminPageContext, sendAdminPage } from '../../admin/page.js';

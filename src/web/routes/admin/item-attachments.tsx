@@ -6,11 +6,11 @@
 // travels as the form's `_csrf` field.
 import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { attachMediaToReport } from '../../../actions/attach-media.js';
-import { listMedia } from '../../../actions/list-media.js';
-import { detachMedia } from '../../../actions/detach-media.js';
-import { reorderAttachments } from '../../../actions/reorder-attachments.js';
-import { uploadMedia } from '../../../actions/upload-media.js';
+import { attachMediaToReport } from '../../../actions/items/attach-media.js';
+import { listMedia } from '../../../actions/media/list-media.js';
+import { detachMedia } from '../../../actions/items/detach-media.js';
+import { reorderAttachments } from '../../../actions/items/reorder-attachments.js';
+import { uploadMedia } from '../../../actions/media/upload-media.js';
 import { ValidationError, type FieldMessages } from '../../../domain/errors.js';
 import { formRefusalOf, type FormRefusal } from '../../errors.js';
 import { checkAttachmentText, formatMegabytes, withFileName } from '../../../domain/media-rules.js';

@@ -2,12 +2,12 @@
 // (/admin/login/passkey/*), as the second factor or without a password. All public: the
 // pending-login cookie or the passkey itself is what identifies the user here.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { readSiteSettings } from '../../../actions/read-site-settings.js';
-import type { SecondFactorResult } from '../../../actions/two-factor/verify-second-factor.js';
-import { verifySecondFactor } from '../../../actions/two-factor/verify-second-factor.js';
-import { finishPasskeySignIn } from '../../../actions/two-factor/finish-passkey-sign-in.js';
-import { relyingPartyFor } from '../../../actions/two-factor/relying-party.js';
-import { PENDING_EXPIRED_MESSAGE, startPasskeySignIn } from '../../../actions/two-factor/start-passkey-sign-in.js';
+import { readSiteSettings } from '../../../actions/site/read-site-settings.js';
+import type { SecondFactorResult } from '../../../actions/users/two-factor/verify-second-factor.js';
+import { verifySecondFactor } from '../../../actions/users/two-factor/verify-second-factor.js';
+import { finishPasskeySignIn } from '../../../actions/users/two-factor/finish-passkey-sign-in.js';
+import { relyingPartyFor } from '../../../actions/users/two-factor/relying-party.js';
+import { PENDING_EXPIRED_MESSAGE, startPasskeySignIn } from '../../../actions/users/two-factor/start-passkey-sign-in.js';
 import { ValidationError } from '../../../domain/errors.js';
 import { siteTitle } from '../../../domain/settings.js';
 import { safeAdminPath } from '../../admin/access.js';

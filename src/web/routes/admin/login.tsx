@@ -1,8 +1,8 @@
 // /admin/login and /admin/logout (the second step and passkeys: login-second-factor.tsx). After a login that carried unsaved fields (the session
 // had ended during a save), the "保存を続ける" page lets the user repeat the save.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { logIn } from '../../../actions/log-in.js';
-import { logOut } from '../../../actions/log-out.js';
+import { logIn } from '../../../actions/users/log-in.js';
+import { logOut } from '../../../actions/users/log-out.js';
 import { safeAdminPath } from '../../admin/access.js';
 import { carriedFields } from '../../admin/carried-fields.js';
 import { finishLogin, sendSecondStep } from '../../admin/login-steps.js';

@@ -2,11 +2,11 @@
 // this plugin), alt text edits and deletion (refused while reports use the file).
 import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { deleteMedia } from '../../../actions/delete-media.js';
-import { listMedia } from '../../../actions/list-media.js';
-import { listMediaUsers } from '../../../actions/list-media-users.js';
-import { updateMediaAlt } from '../../../actions/update-media-alt.js';
-import { uploadMedia } from '../../../actions/upload-media.js';
+import { deleteMedia } from '../../../actions/media/delete-media.js';
+import { listMedia } from '../../../actions/media/list-media.js';
+import { listMediaUsers } from '../../../actions/media/list-media-users.js';
+import { updateMediaAlt } from '../../../actions/media/update-media-alt.js';
+import { uploadMedia } from '../../../actions/media/upload-media.js';
 import { MediaNotFoundError, PageNotFoundError, type MediaUser } from '../../../domain/errors.js';
 import { mediaMessages, withFileName } from '../../../domain/media-rules.js';
 import { isAllowed } from '../../../domain/user.js';

@@ -1,8 +1,8 @@
 // /admin/pages/:id/history: a fixed page's revisions, the difference between any two, and
 // restoring one. The view, the diff and the revisions store are the reports' (shared).
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { restorePageRevision } from '../../../actions/restore-page-revision.js';
-import { workflowState } from '../../../actions/save-page.js';
+import { restorePageRevision } from '../../../actions/pages/restore-page-revision.js';
+import { workflowState } from '../../../actions/pages/save-page.js';
 import type { Page } from '../../../domain/page.js';
 import { diffRevisions } from '../../../domain/report-diff.js';
 import { canDo } from '../../../domain/report-workflow.js';

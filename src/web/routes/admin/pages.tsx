@@ -1,11 +1,11 @@
 // /admin/pages: the fixed page list (tree order), the new and edit forms with their buttons
-// (save, preview, publish, unpublish, trash, restore). Rules live in actions/save-page.ts,
-// actions/page-transition.ts and the report workflow table; every POST is checked there.
+// (save, preview, publish, unpublish, trash, restore). Rules live in actions/pages/save-page.ts,
+// actions/pages/page-transition.ts and the report workflow table; every POST is checked there.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { deletePagePermanently } from '../../../actions/delete-page-permanently.js';
-import { findConflictCause } from '../../../actions/find-conflict-cause.js';
-import { transitionPage, type PageAction } from '../../../actions/page-transition.js';
-import { savePage, workflowState, type PageEditConflict, type SavedPage } from '../../../actions/save-page.js';
+import { deletePagePermanently } from '../../../actions/pages/delete-page-permanently.js';
+import { findConflictCause } from '../../../actions/items/find-conflict-cause.js';
+import { transitionPage, type PageAction } from '../../../actions/pages/page-transition.js';
+import { savePage, workflowState, type PageEditConflict, type SavedPage } from '../../../actions/pages/save-page.js';
 import { formRefusalOf, UNAVAILABLE_CODES } from '../../errors.js';
 import { PAGE_STATUSES, type Page, type PageFields } from '../../../domain/page.js';
 import { pageTree } from '../../../domain/page-tree.js';

@@ -1,7 +1,7 @@
 // /admin/reports/:id/history: the revisions of a report, the difference between any two,
 // and restoring one (which saves its content as a new version).
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { restoreRevision } from '../../../actions/restore-revision.js';
+import { restoreRevision } from '../../../actions/reports/restore-revision.js';
 import { diffRevisions } from '../../../domain/report-diff.js';
 import { canDo } from '../../../domain/report-workflow.js';
 import type { EditableReport } from '../../../domain/editable-report.js';

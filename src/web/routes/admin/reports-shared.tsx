@@ -1,8 +1,8 @@
 // What the report routes share: ids from the URL, the form as typed and as the save action
 // wants it, who may open a report, and the edit page with everything around the form.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { findConflictCause } from '../../../actions/find-conflict-cause.js';
-import type { ReportFields } from '../../../actions/save-report.js';
+import { findConflictCause } from '../../../actions/items/find-conflict-cause.js';
+import type { ReportFields } from '../../../actions/reports/save-report.js';
 import { ForbiddenError, ReportNotFoundError, ReportStateError } from '../../../domain/errors.js';
 import type { ItemKind } from '../../../domain/item-ref.js';
 import { japanLocalMinuteOf } from '../../../domain/japan-time.js';

@@ -4,17 +4,17 @@
 // shows are only a convenience, every POST is checked again here and by the action.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { renderToString } from 'preact-render-to-string';
-import { applyToReports } from '../../../actions/apply-to-reports.js';
-import { deleteReportPermanently } from '../../../actions/delete-report-permanently.js';
-import { publishReport } from '../../../actions/publish-report.js';
-import type { TransitionResult } from '../../../actions/report-transition.js';
-import { restoreReport } from '../../../actions/restore-report.js';
-import { saveReport, type SavedReport } from '../../../actions/save-report.js';
-import { scheduleReport } from '../../../actions/schedule-report.js';
-import { submitForReview } from '../../../actions/submit-for-review.js';
-import { trashReport } from '../../../actions/trash-report.js';
-import { unpublishReport } from '../../../actions/unpublish-report.js';
-import { withdrawSubmission } from '../../../actions/withdraw-submission.js';
+import { applyToReports } from '../../../actions/reports/apply-to-reports.js';
+import { deleteReportPermanently } from '../../../actions/reports/delete-report-permanently.js';
+import { publishReport } from '../../../actions/reports/publish-report.js';
+import type { TransitionResult } from '../../../actions/reports/report-transition.js';
+import { restoreReport } from '../../../actions/reports/restore-report.js';
+import { saveReport, type SavedReport } from '../../../actions/reports/save-report.js';
+import { scheduleReport } from '../../../actions/reports/schedule-report.js';
+import { submitForReview } from '../../../actions/reports/submit-for-review.js';
+import { trashReport } from '../../../actions/reports/trash-report.js';
+import { unpublishReport } from '../../../actions/reports/unpublish-report.js';
+import { withdrawSubmission } from '../../../actions/reports/withdraw-submission.js';
 import { formRefusalOf, UNAVAILABLE_CODES } from '../../errors.js';
 import { bulkActionsFor, isBulkAction } from '../../../domain/report-bulk.js';
 import type { ReportAction } from '../../../domain/report-workflow.js';
@@ -194,7 +194,7 @@ export const reportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
     );
   });
 
-  // Several reports at once, each through its own action (actions/apply-to-reports.ts).
+  // Several reports at once, each through its own action (actions/reports/apply-to-reports.ts).
   app.post('/reports/bulk', { config: WRITER }, async (request, reply) => {
     const actor = request.admin!.actor;
     const action = formField(request, 'bulkAction');

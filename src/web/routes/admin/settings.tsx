@@ -1,7 +1,7 @@
 // /admin/settings (owner): the site settings form, its profile preview and saving.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { readSiteSettings } from '../../../actions/read-site-settings.js';
-import { saveSiteSettings } from '../../../actions/save-settings.js';
+import { readSiteSettings } from '../../../actions/site/read-site-settings.js';
+import { saveSiteSettings } from '../../../actions/site/save-settings.js';
 import { publishedPageTargets } from '../../../domain/navigation.js';
 import { navigationToRows, type SettingsInput, type SiteSettings } from '../../../domain/settings.js';
 import { render } from '../../../domain/text-format/render.js';

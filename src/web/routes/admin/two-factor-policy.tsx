@@ -1,6 +1,6 @@
 // /admin/users/two-factor (owner): who must sign in with two factors.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { setTwoFactorPolicy } from '../../../actions/two-factor/set-two-factor-policy.js';
+import { setTwoFactorPolicy } from '../../../actions/users/two-factor/set-two-factor-policy.js';
 import { getTwoFactorPolicy } from '../../../store/two-factor-policy.js';
 import { formField } from '../../admin/form-body.js';
 import { withNotice } from '../../admin/notices.js';

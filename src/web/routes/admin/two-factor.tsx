@@ -1,17 +1,17 @@
 // /admin/account/two-factor and /admin/account/passkeys: one's own second factors. Any
 // logged-in user; open to a session the policy holds to enrolment (isEnrolment).
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { readSiteSettings } from '../../../actions/read-site-settings.js';
-import { confirmTotpEnrolment } from '../../../actions/two-factor/confirm-totp-enrolment.js';
-import { finishPasskeyRegistration } from '../../../actions/two-factor/finish-passkey-registration.js';
-import { regenerateRecoveryCodes } from '../../../actions/two-factor/regenerate-recovery-codes.js';
-import { relyingPartyFor } from '../../../actions/two-factor/relying-party.js';
-import { removePasskey } from '../../../actions/two-factor/remove-passkey.js';
-import { removeTotp } from '../../../actions/two-factor/remove-totp.js';
-import { renamePasskey } from '../../../actions/two-factor/rename-passkey.js';
-import { startPasskeyRegistration } from '../../../actions/two-factor/start-passkey-registration.js';
-import { startTotpEnrolment } from '../../../actions/two-factor/start-totp-enrolment.js';
-import { twoFactorStatus } from '../../../actions/two-factor/two-factor-status.js';
+import { readSiteSettings } from '../../../actions/site/read-site-settings.js';
+import { confirmTotpEnrolment } from '../../../actions/users/two-factor/confirm-totp-enrolment.js';
+import { finishPasskeyRegistration } from '../../../actions/users/two-factor/finish-passkey-registration.js';
+import { regenerateRecoveryCodes } from '../../../actions/users/two-factor/regenerate-recovery-codes.js';
+import { relyingPartyFor } from '../../../actions/users/two-factor/relying-party.js';
+import { removePasskey } from '../../../actions/users/two-factor/remove-passkey.js';
+import { removeTotp } from '../../../actions/users/two-factor/remove-totp.js';
+import { renamePasskey } from '../../../actions/users/two-factor/rename-passkey.js';
+import { startPasskeyRegistration } from '../../../actions/users/two-factor/start-passkey-registration.js';
+import { startTotpEnrolment } from '../../../actions/users/two-factor/start-totp-enrolment.js';
+import { twoFactorStatus } from '../../../actions/users/two-factor/two-factor-status.js';
 import { ValidationError } from '../../../domain/errors.js';
 import { siteTitle } from '../../../domain/settings.js';
 import { formField } from '../../admin/form-body.js';

@@ -1,8 +1,8 @@
 // /admin/users (owner): list, add, disable and enable users, change roles.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { addUser } from '../../../actions/add-user.js';
-import { changeRole } from '../../../actions/change-role.js';
-import { setUserDisabled } from '../../../actions/set-user-disabled.js';
+import { addUser } from '../../../actions/users/add-user.js';
+import { changeRole } from '../../../actions/users/change-role.js';
+import { setUserDisabled } from '../../../actions/users/set-user-disabled.js';
 import { UserNotFoundError } from '../../../domain/errors.js';
 import { listUserIdsWithSecondFactor } from '../../../store/second-factors.js';
 import { listUsers } from '../../../store/users.js';

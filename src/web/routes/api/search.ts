@@ -5,7 +5,7 @@
 // text, and `attachmentLabel` names it). Refused input answers 400
 // with { error: { status, message, fields } } in Japanese, as the search page shows it.
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
-import { checkSearchRequest } from '../../../actions/search-reports.js';
+import { checkSearchRequest } from '../../../actions/search/search-reports.js';
 import { ValidationError, type FieldMessages } from '../../../domain/errors.js';
 import { absoluteUrl, paths } from '../../../domain/paths.js';
 import { partsToHtml } from '../../../domain/search/snippet.js';

@@ -2,13 +2,13 @@
 //   /healthz  liveness: the process runs and answers; 200 text, touches nothing else.
 //   /readyz   readiness: database, migrations, native modules, the data directory's disk
 //             (full: failed; below KATSUDO_MIN_FREE_MB: 'low', still ready) and, under
-//             `katsudo serve`, a recent scheduler run (actions/check-readiness.ts);
+//             `katsudo serve`, a recent scheduler run (actions/runtime/check-readiness.ts);
 //             200 JSON when all pass, else 503 JSON naming the failed checks (causes only
 //             in the log, not in this public answer).
 // Public, never cached, cookie-free, registered before any rate limit so that a supervisor
 // polling them is never refused.
 import type { FastifyPluginAsync } from 'fastify';
-import { checkReadiness } from '../../../actions/check-readiness.js';
+import { checkReadiness } from '../../../actions/runtime/check-readiness.js';
 import type { WebDeps } from '../../deps.js';
 
 export const healthRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {

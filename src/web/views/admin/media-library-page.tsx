@@ -13,7 +13,7 @@ import { formatJapanDateTime } from '../../../domain/japan-time.js';
 import { controlAttrs, CsrfField, ErrorSummary, FieldError, FormActions, type FieldErrors } from './form.js';
 import { OfficeHint } from './office-hint.js';
 
-/** One library entry (actions/list-media.ts MediaListItem has these fields). */
+/** One library entry (actions/media/list-media.ts MediaListItem has these fields). */
 export interface MediaListItem extends Media {
   /** The WebP copies; the 640 px one is the thumbnail. */
   variants: { width: number }[];

@@ -64,7 +64,7 @@ export interface ReportConflict {
   diff: ReportDiff;
   /** The stored version's number, now in the form's expectedVersion. */
   currentVersion: number;
-  /** Who saved first, named (actions/find-conflict-cause.ts): one's own other tab or another person. */
+  /** Who saved first, named (actions/items/find-conflict-cause.ts): one's own other tab or another person. */
   heading: string;
   /** What to do, naming the save button this report really has. */
   advice: string;
