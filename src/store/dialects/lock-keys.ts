@@ -6,9 +6,10 @@
 // other crosswise, and the statements after it see what the previous holder committed.
 // Call it first in the transaction; the locks end with it.
 import { sql, type Kysely } from 'kysely';
+import type { Database } from '../database.js';
 import { engineOf } from './engine.js';
 
-export async function lockKeys<DB>(trx: Kysely<DB>, namespace: string, keys: string[]): Promise<void> {
+export async function lockKeys(trx: Kysely<Database>, namespace: string, keys: string[]): Promise<void> {
   if (engineOf(trx) !== 'postgres') return;
   for (const key of [...new Set(keys)].sort()) {
     await sql`select pg_advisory_xact_lock(hashtext(${`${namespace}:${key}`}))`.execute(trx);
