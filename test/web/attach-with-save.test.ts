@@ -179,3 +179,23 @@ test('the edit form sent without a file keeps the saved text and asks for a file
   assert.match(response.body, /選び忘れた本文。/);
   assert.match((await getEditableReport(site.db, id)).bodySource, /選び忘れた本文。/);
 });
+
+test('a new report whose file is refused after its draft was made: the same form sent again leads to that draft, not a second one', async () => {
+  const submissionKey = randomBytes(16).toString('base64url');
+  const fields = { ...REPORT_FIELDS, title: '戻って押し直す報告', submissionKey };
+  const notAccepted = { field: 'upload.file', fileName: 'メモ.txt', type: 'text/plain', bytes: new TextEncoder().encode('ただのテキスト') };
+  const first = await editor.postMultipart('/admin/reports/new/attach', fields, notAccepted);
+  assert.equal(first.statusCode, 422, first.body.slice(0, 300));
+  const drafts = () => site.db.selectFrom('reports').select('id').where('title', '=', '戻って押し直す報告').execute();
+  const [draft] = await drafts();
+  assert.ok(draft, 'the typed fields were saved as a draft');
+  // Back to the form as it was (same key), then the button again, now with a file that is accepted.
+  const again = await editor.postMultipart('/admin/reports/new/attach', fields, await pdfPart());
+  assert.equal(again.statusCode, 303);
+  assert.equal(again.headers.location, `/admin/reports/${draft.id}/edit`);
+  assert.equal((await drafts()).length, 1, 'no second draft');
+  // The plain save button of that form leads there too.
+  const saved = await editor.post('/admin/reports/new', { ...REPORT_FIELDS, title: '戻って押し直す報告', submissionKey, intent: 'save' });
+  assert.equal(saved.headers.location, `/admin/reports/${draft.id}/edit`);
+  assert.equal((await drafts()).length, 1);
+});

@@ -132,3 +132,23 @@ test('a new report with a file onto a full disk becomes a draft with the typed t
   assert.deepEqual(tempFiles(), []);
   assert.equal(await mediaCount(), before);
 });
+
+test('a new report with a file onto a full disk: the same form sent again (back, then the button) leads to the draft made, not a second draft', async (t) => {
+  if (disk.path === undefined) return t.skip('no tmpfs');
+  const submissionKey = randomBytes(16).toString('base64url');
+  const fields = { title: '満杯のあと押し直す報告', activityDate: '2026-11-07', categoryId: '', tags: '', slug: '', summary: '', bodySource: '1 概要\n\n駅前で話した。', note: '', scheduledAt: '', expectedVersion: '', 'upload.altText': '駅前の様子', submissionKey };
+  const file = await photo();
+  const first = await whileMediaFull(() => editor.postMultipart('/admin/reports/new/attach', fields, file));
+  assert.equal(first.statusCode, 507, first.body.slice(0, 300));
+  const drafts = () => site.db.selectFrom('reports').select('id').where('title', '=', '満杯のあと押し直す報告').execute();
+  const [draft] = await drafts();
+  assert.ok(draft, 'the draft was made before the disk refused the file');
+  const again = await editor.postMultipart('/admin/reports/new/attach', fields, file);
+  assert.equal(again.statusCode, 303);
+  assert.equal(again.headers.location, `/admin/reports/${draft.id}/edit`);
+  assert.equal((await drafts()).length, 1, 'no second draft');
+  // Opening the form's address again (?key=…) says it was sent, as after a save that went through.
+  const reopened = await editor.get(`/admin/reports/new?key=${submissionKey}`);
+  assert.equal(reopened.statusCode, 303);
+  assert.equal(reopened.headers.location, `/admin/reports/${draft.id}/edit?notice=form-already-sent`);
+});

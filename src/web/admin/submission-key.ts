@@ -28,11 +28,25 @@ export async function keyForNewForm(deps: WebDeps, request: FastifyRequest): Pro
   return sentTo === undefined ? { key: value } : { key: value, sentTo: sentTo.split('?')[0]! };
 }
 
+/** Where a post's key leads although its reply is not a 303 (settleSubmission). */
+const settledResults = new WeakMap<FastifyRequest, string>();
+
+/**
+ * Marks the post's key as gone through to `resultPath` whatever its reply: called once the
+ * post has saved something (a new draft exists), so that a step refused after it (a full disk,
+ * a refused file or status change) does not give the key back, and the same form sent again
+ * (a double click, back and the button again) leads to what was saved instead of saving a
+ * second one. A 303 reply still records its own location.
+ */
+export function settleSubmission(request: FastifyRequest, resultPath: string): void {
+  settledResults.set(request, resultPath);
+}
+
 /**
  * Route hooks: before the handler, a post whose key already went through is redirected (303)
  * where the first one went (a second one running at the same time waits for it); after the
- * reply, the key records the 303's location, or is given back when the post ended otherwise
- * (the form again with its errors, to be corrected and sent with the same key). A post
+ * reply, the key records the 303's location (or the one settleSubmission set), or is given
+ * back when the post ended otherwise (the form again with its errors, nothing saved). A post
  * without a key, or the preview button (which writes nothing), runs as before.
  */
 export function oncePerSubmissionKey(deps: WebDeps) {
@@ -53,7 +67,7 @@ export function oncePerSubmissionKey(deps: WebDeps) {
       const submission = claimed.get(request);
       if (!submission) return;
       const location = reply.getHeader('location');
-      const resultPath = reply.statusCode === 303 && typeof location === 'string' ? location : undefined;
+      const resultPath = reply.statusCode === 303 && typeof location === 'string' ? location : settledResults.get(request);
       await finishSubmission(deps.ctx, submission, resultPath);
     },
   };

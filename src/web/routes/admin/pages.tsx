@@ -16,7 +16,7 @@ import { getPage, listPages } from '../../../store/pages.js';
 import { formField } from '../../admin/form-body.js';
 import { withNotice } from '../../admin/notices.js';
 import { adminPageContext, sendAdminPage } from '../../admin/page.js';
-import { keyForNewForm, newSubmissionKey, oncePerSubmissionKey } from '../../admin/submission-key.js';
+import { keyForNewForm, newSubmissionKey, oncePerSubmissionKey, settleSubmission } from '../../admin/submission-key.js';
 import type { WebDeps } from '../../deps.js';
 import { EMPTY_PAGE_FORM, PageEditPage, type PageForm } from '../../views/admin/page-edit-page.js';
 import { PageListPage } from '../../views/admin/page-list-page.js';
@@ -191,7 +191,10 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
     const expectedVersion = parseId(form.expectedVersion) ?? 0;
     const withProblem = (text?: string) => [problem, text].filter(Boolean).join(' ') || undefined;
     try {
-      return await savePage(deps.ctx, actor, { ...fieldsOf(form), ...(stored ? { pageId: stored.id, expectedVersion } : {}), note: form.note });
+      const saved = await savePage(deps.ctx, actor, { ...fieldsOf(form), ...(stored ? { pageId: stored.id, expectedVersion } : {}), note: form.note });
+      // Saved: whatever the post meets next, its key now leads here (a repeat makes no second draft).
+      settleSubmission(request, `/admin/pages/${saved.id}/edit`);
+      return saved;
     } catch (error) {
       const refused = formRefusalOf(error, ['VALIDATION_FAILED', 'EDIT_CONFLICT']);
       if (refused?.code === 'VALIDATION_FAILED') await sendEditPage(request, reply, { stored, form, errors: refused.fields, problem, status: refused.status });

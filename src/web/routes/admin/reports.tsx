@@ -30,7 +30,7 @@ import type { ItemKind } from '../../../domain/item-ref.js';
 import { formField, formPairs, shortRawField } from '../../admin/form-body.js';
 import { withNotice, type NOTICES } from '../../admin/notices.js';
 import { adminPageContext, sendAdminPage } from '../../admin/page.js';
-import { keyForNewForm, oncePerSubmissionKey } from '../../admin/submission-key.js';
+import { keyForNewForm, oncePerSubmissionKey, settleSubmission } from '../../admin/submission-key.js';
 import { PREVIEW_IN_FLIGHT_MESSAGE, PREVIEW_RETRY_AFTER_SECONDS, PreviewGate } from '../../admin/preview-gate.js';
 import type { WebDeps } from '../../deps.js';
 import { PreviewContent } from '../../views/admin/body-preview.js';
@@ -269,7 +269,10 @@ export const reportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
     const actor = request.admin!.actor;
     const expectedVersion = parseId(form.expectedVersion) ?? 0;
     try {
-      return await saveReport(deps.ctx, actor, { ...fieldsOf(form), ...(report ? { reportId: report.id, expectedVersion } : {}), note: form.note });
+      const saved = await saveReport(deps.ctx, actor, { ...fieldsOf(form), ...(report ? { reportId: report.id, expectedVersion } : {}), note: form.note });
+      // Saved: whatever the post meets next, its key now leads here (a repeat makes no second draft).
+      settleSubmission(request, `/admin/reports/${saved.id}/edit`);
+      return saved;
     } catch (error) {
       const refused = formRefusalOf(error, ['VALIDATION_FAILED', 'EDIT_CONFLICT']);
       if (refused?.code === 'VALIDATION_FAILED') await sendEditPage(deps, request, reply, { report, form, errors: refused.fields, problem, status: refused.status });
