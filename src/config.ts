@@ -159,6 +159,13 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
   };
 }
 
+/** The variable that names the database (KATSUDO_DATABASE_URL first), or undefined when neither is set. */
+export function databaseUrlVariable(env: Env = process.env): 'KATSUDO_DATABASE_URL' | 'DATABASE_URL' | undefined {
+  if (env.KATSUDO_DATABASE_URL?.trim()) return 'KATSUDO_DATABASE_URL';
+  if (env.DATABASE_URL?.trim()) return 'DATABASE_URL';
+  return undefined;
+}
+
 const DATABASE_URL_EXAMPLES = '例: KATSUDO_DATABASE_URL=postgres://katsudo:パスワード@127.0.0.1:5432/katsudo、KATSUDO_DATABASE_URL=sqlite:/srv/katsudo/katsudo.db';
 
 /**
@@ -168,7 +175,7 @@ const DATABASE_URL_EXAMPLES = '例: KATSUDO_DATABASE_URL=postgres://katsudo:パ�
  * checked when the database is opened (store/dialects/postgres.ts), not here.
  */
 function databaseConfig(env: Env, dataDir: string): OpenOptions {
-  const name = env.KATSUDO_DATABASE_URL ? 'KATSUDO_DATABASE_URL' : 'DATABASE_URL';
+  const name = databaseUrlVariable(env) ?? 'DATABASE_URL';
   const text = (env.KATSUDO_DATABASE_URL || env.DATABASE_URL || '').trim();
   if (text === '') return { file: join(dataDir, 'katsudo.db') };
   if (text.startsWith('sqlite:')) {

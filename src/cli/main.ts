@@ -2,7 +2,7 @@
 // The katsudo command: argv → sub-command. The composition root of the CLI and the only
 // place that calls process.exit; error codes become exit codes here.
 import { AppError, diskFullFrom, NotFoundError, ValidationError, type ErrorCode } from '../domain/errors.js';
-import { ConfigError, loadConfig } from '../config.js';
+import { ConfigError, databaseUrlVariable, loadConfig } from '../config.js';
 // Commands are imported when run: `serve` must not load the importers (cheerio, saxes,
 // sanitize-html) or the CLI's prompts, which cost start-up time and memory.
 import { parseServeArgs, serve, SERVE_HELP } from './commands/serve.js';
@@ -112,6 +112,20 @@ const out = (line: string) => {
   if (!isStdoutGone) process.stdout.write(`${line}\n`);
 };
 
+/**
+ * TODO(#15): the commands other than serve still open the data directory's katsudo.db; until
+ * they take the configured database they refuse a database URL rather than use another database.
+ */
+const COMMANDS_WITHOUT_DATABASE_URL = new Set(['import-text', 'import-html', 'import-wxr', 'list', 'reindex', 'rerender', 'export', 'build', 'demo', 'backup', 'restore', 'user']);
+
+function refuseDatabaseUrl(command: string): void {
+  const variable = databaseUrlVariable();
+  if (variable === undefined || !COMMANDS_WITHOUT_DATABASE_URL.has(command)) return;
+  throw new ConfigError(
+    `${variable}: katsudo ${command} はまだ ${variable} に対応していません(いまは katsudo serve だけが使います。docs/postgresql.md)。データディレクトリの katsudo.db を使うときは ${variable} を設定せずに実行してください。`,
+  );
+}
+
 async function run(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
   const loadHelp = command === undefined ? undefined : HELP_BY_COMMAND[command];
@@ -119,6 +133,7 @@ async function run(argv: string[]): Promise<void> {
     out(formatCommandHelp(await loadHelp()));
     return;
   }
+  if (command !== undefined) refuseDatabaseUrl(command);
   switch (command) {
     case 'serve': {
       const parsed = parseServeArgs(args);

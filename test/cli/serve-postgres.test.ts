@@ -54,3 +54,15 @@ test('refuses a database URL of another kind before opening anything (exit code 
   assert.equal(run.code, 2, run.stderr);
   assert.match(run.stderr, /DATABASE_URL: 使えるのは postgres:\/\/・postgresql:\/\/\(PostgreSQL\)か sqlite:\(SQLite\)です/);
 });
+
+test('other commands refuse a database URL until they can use it, rather than open the data directory instead', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'katsudo-list-pg-'));
+  try {
+    const run = runCli(['list', '--data', dataDir], { env: { KATSUDO_DATABASE_URL: 'postgres://katsudo:pw@127.0.0.1:5432/katsudo' } });
+    assert.equal(run.code, 2, run.stderr);
+    assert.match(run.stderr, /KATSUDO_DATABASE_URL: katsudo list はまだ KATSUDO_DATABASE_URL に対応していません/);
+    assert.equal(existsSync(join(dataDir, 'katsudo.db')), false);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
