@@ -1,6 +1,7 @@
 // The static search benchmark behind "Static search" in docs/performance.md: on a site of
 // generated reports (bench/build-site.ts, 10,000 by default) it writes the static index
-// (writeSearchIndex, full, into a temp directory), measures its time, memory and size, then
+// (writeSearchIndex, full, into a temp directory), measures its time (wall and CPU), memory and
+// size, then the incremental build after one edited report (three in turn), then
 // serves the directory with a plain static file server (Cache-Control like a CDN's) and runs
 // queries in Chromium: cold (new browser context, empty cache) and warm (the same query again,
 // files from the cache; and a second query with the doc table cached), timed from the script's
@@ -17,6 +18,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { sql } from 'kysely';
 import { searchReports } from '../src/actions/search/search-reports.js';
 import { inlinePool } from '../src/actions/runtime/work-pool.js';
 import { runStaticSearch } from '../src/exporter/search/client/run-static-search.js';
@@ -111,6 +113,21 @@ async function main(): Promise<void> {
       cpu.push((used.user + used.system) / 1000);
     }
     clearInterval(sample);
+    // Incremental: one report edited (title and text, straight in the copy's database), then
+    // writeSearchIndex with its id; three reports in turn, so the delta holds 1, 2, 3 reports.
+    const incremental: { ms: number; cpu: number; written: string[] }[] = [];
+    for (const id of [101, 4_002, 9_003]) {
+      await db
+        .updateTable('reports')
+        .set({ title: sql`title || '（追記）'`, body_text: sql`body_text || ' 追記: 港湾の視察を行った。'` })
+        .where('id', '=', id)
+        .execute();
+      const started = performance.now();
+      const startedCpu = process.cpuUsage();
+      const result = await writeSearchIndex(deps, outDir, { changedIds: { reports: [id] } });
+      const used = process.cpuUsage(startedCpu);
+      incremental.push({ ms: performance.now() - started, cpu: (used.user + used.system) / 1000, written: result.written });
+    }
     const files = filesUnder(join(outDir, 'search-index'));
     const total = files.reduce((sum, f) => sum + f.bytes, 0);
     const script = readFileSync(join(outDir, 'assets', 'static-search.js'));
@@ -119,6 +136,10 @@ async function main(): Promise<void> {
     const texts = files.filter((f) => f.name.startsWith('x'));
     console.log(`\nindex: ${indexRuns.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')} (median ${(median(indexRuns) / 1000).toFixed(2)} s; target ≤ ${TARGETS.indexMs / 1000} s); CPU time of all threads ${cpu.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(', ')}; peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB`);
     console.log(`size: ${(total / 2 ** 20).toFixed(1)} MB in ${files.length} files (target ≤ 30 MB): doc table ${kb(docs)}, ${shards.length} token/word shards ${(shards.reduce((s, f) => s + f.bytes, 0) / 2 ** 20).toFixed(1)} MB (largest ${kb(Math.max(...shards.map((f) => f.bytes)))}), ${texts.length} text files ${(texts.reduce((s, f) => s + f.bytes, 0) / 2 ** 20).toFixed(1)} MB`);
+    const deltaBytes = files.filter((f) => /^d\d/.test(f.name)).reduce((sum, f) => sum + f.bytes, 0);
+    console.log(
+      `incremental after one edited report (delta of 1, 2, 3 reports): ${incremental.map((r) => `${r.ms.toFixed(0)} ms wall / ${r.cpu.toFixed(0)} ms CPU, ${r.written.length} files`).join('; ')} (median ${median(incremental.map((r) => r.ms)).toFixed(0)} ms; search part target ≤ 200 ms); delta file ${kb(deltaBytes)}`,
+    );
     console.log(`script: ${script.length} bytes, ${gzipSync(script, { level: 9 }).length} gzip (target ≤ 15 KB)`);
 
     console.log('\nexact hit counts (static index vs the server):');

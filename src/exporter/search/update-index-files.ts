@@ -1,152 +1,91 @@
-// An incremental change of the static index: the changed items' old entries (rebuilt from
-// the texts the index keeps) and new entries (read now) name the shards they touch; only
-// those shards, the changed items' text files and the doc table are written again. The
-// characters split over several shards stay as they were, so no other shard is renamed.
-import { join } from 'node:path';
+// An incremental change of the static index: the postings of every document changed since
+// the last full build (the changed items now and those of earlier incremental builds) go into
+// one small delta file (client/format.ts, DocTable.delta) read beside the shards, whose entries
+// for those documents are then stale. So an edit rewrites the delta, the changed reports' text
+// files and the doc table, never the hundreds of shards one report's tokens fall in. Once the
+// delta grows past DELTA_LIMIT (or the index is of an older format) the caller builds afresh.
 import type { SearchSourceSelection, SearchSources } from '../../actions/search/list-search-documents.js';
-import { buildIndexFiles } from './build-index-files.js';
+import { buildDeltaFiles } from './build-index-files.js';
 import {
-  ByteReader,
-  ByteWriter,
-  COLUMNS,
-  PAGE_TEXTS,
+  deltaFile,
+  DELTA_LIMIT,
+  INDEX_VERSION,
   pageKey,
-  readShard,
   reportKey,
   textShard,
+  writeDelta,
   writeShard,
   type DocTable,
   type ReportText,
-  type Shard,
 } from './client/format.js';
-import { openIndexDir, readIndexFile } from './open-index-dir.js';
+import { openIndexDir } from './open-index-dir.js';
 import { encodeJson, encodeShard } from './write-search-index.js';
 
 export interface IndexUpdate {
   /** File name → bytes as written (compressed). */
   files: Map<string, Uint8Array>;
-  /** File names no longer needed (every entry removed). */
+  /** File names no longer needed (every entry removed; the previous delta), removed after the doc table is written. */
   removed: string[];
   table: DocTable;
 }
 
+type Index = Awaited<ReturnType<typeof openIndexDir>>;
+
+/** The files to write; undefined when the index is better written afresh (delta past its limit, older format). */
 export async function updateIndexFiles(
   indexDir: string,
   changed: { reports?: readonly number[]; pages?: readonly number[] },
   load: (selection: SearchSourceSelection) => Promise<SearchSources>,
-): Promise<IndexUpdate> {
+): Promise<IndexUpdate | undefined> {
   const index = await openIndexDir(indexDir);
   const { table } = index;
-  const reportIds = [...new Set(changed.reports ?? [])];
-  const pageIds = [...new Set(changed.pages ?? [])];
-  const fresh = await load({ reportIds, pageIds });
-  const old = await oldSources(index, reportIds, pageIds);
-  const [before, after] = await Promise.all([buildIndexFiles(old, table.split), buildIndexFiles(fresh, table.split)]);
-  const changedKeys = new Set([...reportIds.map(reportKey), ...pageIds.map(pageKey)]);
-
-  const update: IndexUpdate = { files: new Map(), removed: [], table: mergedTable(table, after.table, reportIds, pageIds) };
-  for (const name of new Set([...before.shards.keys(), ...after.shards.keys()])) {
-    const current = await readIndexFile(join(indexDir, `${name}.dat`));
-    const bytes = mergedShard(current, after.shards.get(name), changedKeys);
-    if (bytes) update.files.set(`${name}.dat`, encodeShard(bytes));
-    else if (current) update.removed.push(`${name}.dat`);
-  }
-  const shardNames = new Set(table.shards);
-  for (const name of update.files.keys()) shardNames.add(name.replace(/\.dat$/, ''));
-  for (const name of update.removed) shardNames.delete(name.replace(/\.dat$/, ''));
-  update.table.shards = [...shardNames].sort();
-  const textFiles = new Set([...reportIds.map(textShard), ...(pageIds.length > 0 ? [PAGE_TEXTS] : [])]);
-  for (const name of textFiles) {
+  if (table.v !== INDEX_VERSION) return undefined;
+  const inDelta = table.delta?.keys ?? [];
+  const asked = [...new Set(changed.reports ?? [])];
+  const askedPages = changed.pages ?? [];
+  const reportIds = [...new Set([...asked, ...inDelta.filter((key) => key % 2 === 0).map((key) => key / 2)])];
+  const pageIds = [...new Set([...askedPages, ...inDelta.filter((key) => key % 2 === 1).map((key) => (key - 1) / 2)])];
+  const sources = await load({ reportIds, pageIds });
+  // A report whose row and texts are as the index holds them needs nothing (a page always goes to the delta).
+  const newlyChanged = await asyncFilter(asked, async (id) => !(await isAsIndexed(index, id, sources)));
+  if (newlyChanged.length === 0 && askedPages.length === 0) return { files: new Map(), removed: [], table };
+  const changedReports = reportIds.filter((id) => newlyChanged.includes(id) || inDelta.includes(reportKey(id)));
+  if (changedReports.length + pageIds.length > DELTA_LIMIT.documents) return undefined;
+  const inNewDelta = new Set(changedReports);
+  const built = await buildDeltaFiles({ ...sources, reports: sources.reports.filter((r) => inNewDelta.has(r.id)) });
+  const delta = encodeShard(writeDelta(writeShard(built.tokens), writeShard(built.words)));
+  if (delta.length > DELTA_LIMIT.bytes) return undefined;
+  const keys = [...changedReports.map(reportKey), ...pageIds.map(pageKey)].sort((a, b) => a - b);
+  const file = deltaFile(generationOf(table) + 1);
+  const update: IndexUpdate = { files: new Map([[`${file}.dat`, delta]]), removed: table.delta ? [`${table.delta.file}.dat`] : [], table: { ...mergedTable(table, built.table, changedReports, pageIds), delta: { file, keys } } };
+  for (const name of new Set(newlyChanged.map(textShard))) {
     const current = await index.texts(name);
-    const ids = name === PAGE_TEXTS ? pageIds : reportIds;
-    for (const id of ids) delete current[id];
-    Object.assign(current, after.texts.get(name) ?? {});
+    for (const id of newlyChanged) if (textShard(id) === name) delete current[id];
+    Object.assign(current, built.texts.get(name) ?? {});
     if (Object.keys(current).length > 0) update.files.set(`${name}.dat`, encodeJson(current));
     else update.removed.push(`${name}.dat`);
   }
   return update;
 }
 
-/** The changed items as the index holds them now: title and path from the doc table, texts from the text files. */
-async function oldSources(index: Awaited<ReturnType<typeof openIndexDir>>, reportIds: number[], pageIds: number[]): Promise<SearchSources> {
-  const out: SearchSources = { reports: [], pages: [], statistics: { report: { rows: 0, totalTokens: 0 }, page: { rows: 0, totalTokens: 0 } } };
-  const attachmentsOf = (text: ReportText | undefined) => (text?.[1] ?? []).map(([label, body]) => ({ label, text: body }));
-  for (const id of reportIds) {
-    const row = index.table.reports.find((r) => r[0] === id);
-    if (!row) continue;
-    const text = (await index.texts(textShard(id)))[id];
-    out.reports.push({ id, path: row[2], title: row[3], activityDate: row[4], category: null, bodyText: text?.[0] ?? '', attachments: attachmentsOf(text) });
-  }
-  const pageTexts = pageIds.length > 0 ? await index.texts(PAGE_TEXTS) : {};
-  for (const id of pageIds) {
-    const row = index.table.pages.find((p) => p[0] === id);
-    if (!row) continue;
-    const text = pageTexts[id];
-    out.pages.push({ id, path: row[2] ?? undefined, title: row[3], excerpt: row[4], bodyText: text?.[0] ?? '', attachments: attachmentsOf(text) });
-  }
-  return out;
+const generationOf = (table: DocTable) => (table.delta ? Number(table.delta.file.slice(1)) : 0);
+
+async function asyncFilter<T>(items: T[], keep: (item: T) => Promise<boolean>): Promise<T[]> {
+  const kept = await Promise.all(items.map(keep));
+  return items.filter((_, i) => kept[i]);
 }
 
-/** One document's entry in a token's postings: its key and the bytes after the key (column bits and positions). */
-interface RawEntry {
-  key: number;
-  body: Uint8Array;
-}
-
-/** The entries of a token's postings as bytes, positions skipped rather than decoded. */
-function rawEntries(shard: Shard, token: string): RawEntry[] {
-  const place = shard.tokens.get(token)!;
-  const reader = new ByteReader(shard.bytes, place.start);
-  const count = reader.varint();
-  const out: RawEntry[] = [];
-  let key = 0;
-  for (let i = 0; i < count; i++) {
-    key += reader.varint();
-    const start = reader.at;
-    const bits = reader.varint();
-    for (let c = 0; c < COLUMNS.length; c++) {
-      if (!(bits & (1 << c))) continue;
-      const n = reader.varint();
-      for (let k = 0; k < n; k++) reader.varint();
-    }
-    out.push({ key, body: shard.bytes.subarray(start, reader.at) });
-  }
-  return out;
-}
-
-/**
- * The shard's postings without the changed documents, with their new postings; undefined
- * when nothing is left. Entries are moved as bytes: only the key deltas are written anew.
- */
-function mergedShard(current: Uint8Array | undefined, added: Uint8Array | undefined, changedKeys: Set<number>): Uint8Array | undefined {
-  const postings = new Map<string, RawEntry[]>();
-  if (current) {
-    const shard = readShard(current);
-    for (const token of shard.tokens.keys()) {
-      const kept = rawEntries(shard, token).filter((e) => !changedKeys.has(e.key));
-      if (kept.length > 0) postings.set(token, kept);
-    }
-  }
-  if (added) {
-    const shard = readShard(added);
-    for (const token of shard.tokens.keys()) {
-      postings.set(token, [...(postings.get(token) ?? []), ...rawEntries(shard, token)].sort((a, b) => a.key - b.key));
-    }
-  }
-  if (postings.size === 0) return undefined;
-  return writeShard(
-    [...postings].map(([token, entries]) => {
-      const out = new ByteWriter();
-      out.varint(entries.length);
-      let previous = 0;
-      for (const entry of entries) {
-        out.varint(entry.key - previous);
-        out.append(entry.body);
-        previous = entry.key;
-      }
-      return [token, out.view()];
-    }),
-  );
+/** Whether the report's published row and texts are those the index holds. */
+async function isAsIndexed(index: Index, id: number, sources: SearchSources): Promise<boolean> {
+  const row = index.table.reports.find((r) => r[0] === id);
+  const source = sources.reports.find((r) => r.id === id);
+  if (!row || !source) return !row && !source;
+  const category = row[3] < 0 ? null : index.table.categories[row[3]]!;
+  const isSameCategory = source.category ? category?.[0] === source.category.slug && category[1] === source.category.name : category === null;
+  if (row[2] !== source.activityDate || !isSameCategory) return false;
+  const text: ReportText | undefined = (await index.texts(textShard(id)))[id];
+  const shown: ReportText = [source.path, source.title, source.bodyText, source.attachments.map((a) => [a.label, a.text])];
+  return text !== undefined && JSON.stringify(text) === JSON.stringify(shown);
 }
 
 /** The doc table with the changed items' rows replaced (or removed) and the server's statistics as they are now. */
@@ -164,7 +103,7 @@ function mergedTable(table: DocTable, fresh: DocTable, reportIds: number[], page
   };
   const removedReports = new Set(reportIds);
   const removedPages = new Set(pageIds);
-  const reports = [...table.reports.filter((r) => !removedReports.has(r[0])), ...fresh.reports.map((r): DocTable['reports'][number] => [r[0], r[1], r[2], r[3], r[4], categoryIndex(r[5])])];
+  const reports = [...table.reports.filter((r) => !removedReports.has(r[0])), ...fresh.reports.map((r): DocTable['reports'][number] => [r[0], r[1], r[2], categoryIndex(r[3])])];
   const pages = [...table.pages.filter((p) => !removedPages.has(p[0])), ...fresh.pages];
   reports.sort((a, b) => a[0] - b[0]);
   pages.sort((a, b) => a[0] - b[0]);

@@ -1,9 +1,10 @@
 // Writes the static search index (`<DIR>/search-index/`) and the search page's script
 // (`<DIR>/assets/static-search.js`) for `katsudo build`. A full build writes a new index
 // directory beside the old one and swaps it in with renames; an incremental build (changed
-// report and page ids) rewrites only the shards and text files the changed items touch,
-// each file through a temporary file and a rename, the doc table last. Files whose bytes
-// would not change are not written.
+// report and page ids) rewrites the delta file, the changed reports' text files and the doc
+// table (update-index-files.ts), each through a temporary file and a rename, the doc table
+// last, or builds afresh once the delta is past its limit. Files whose bytes would not change
+// are not written.
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -35,20 +36,20 @@ export async function writeSearchIndex(deps: Pick<SiteDeps, 'ctx'>, outDir: stri
   const result: WriteSearchIndexResult = { written: script ? [script] : [], removed: [] };
   const indexDir = join(outDir, INDEX_DIR);
   const existing = options.changedIds && (await readFileOrUndefined(join(indexDir, DOC_TABLE_FILE)));
-  if (!options.changedIds || !existing) {
+  const changes = options.changedIds && existing && (await updateIndexFiles(indexDir, options.changedIds, (selection) => listSearchDocuments(deps.ctx.db, selection)));
+  if (!changes) {
     const files = await buildIndexFiles(await listSearchDocuments(deps.ctx.db));
     result.written.push(...(await writeWholeIndex(outDir, files)));
     return result;
   }
-  const changes = await updateIndexFiles(indexDir, options.changedIds, (selection) => listSearchDocuments(deps.ctx.db, selection));
   for (const [name, bytes] of changes.files) {
     if (await writeIfChanged(join(indexDir, name), bytes)) result.written.push(`${INDEX_DIR}/${name}`);
   }
+  if (await writeIfChanged(join(indexDir, DOC_TABLE_FILE), encodeJson(changes.table))) result.written.push(`${INDEX_DIR}/${DOC_TABLE_FILE}`);
   for (const name of changes.removed) {
     await rm(join(indexDir, name), { force: true });
     result.removed.push(`${INDEX_DIR}/${name}`);
   }
-  if (await writeIfChanged(join(indexDir, DOC_TABLE_FILE), encodeJson(changes.table))) result.written.push(`${INDEX_DIR}/${DOC_TABLE_FILE}`);
   return result;
 }
 

@@ -1,8 +1,9 @@
-// An incremental build of the static index (changed report and page ids) writes only the
-// files the changed items touch, and leaves the index exactly as a full build of the site
-// as it now is would write it: same shards and texts byte for byte, same doc table.
+// An incremental build of the static index (changed report and page ids) writes the changed
+// documents' postings into one delta file, their text files and the doc table, and never a
+// shard; the index then answers every query exactly as a full build of the site as it now is.
+// A delta past its limit makes the build write the index afresh.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -10,16 +11,19 @@ import { transitionPage } from '../../../src/actions/pages/page-transition.js';
 import { savePage } from '../../../src/actions/pages/save-page.js';
 import { saveReport } from '../../../src/actions/reports/save-report.js';
 import { trashReport } from '../../../src/actions/reports/trash-report.js';
-import type { DocTable } from '../../../src/exporter/search/client/format.js';
-import { decodeJson, readIndexFile } from '../../../src/exporter/search/open-index-dir.js';
+import { runStaticSearch } from '../../../src/exporter/search/client/run-static-search.js';
+import { DELTA_LIMIT, type DocTable } from '../../../src/exporter/search/client/format.js';
+import { decodeJson, openIndexDir, readIndexFile } from '../../../src/exporter/search/open-index-dir.js';
 import { writeSearchIndex } from '../../../src/exporter/search/write-search-index.js';
 import { findEditableReport } from '../../../src/store/reports.js';
 import { addAuthor } from '../../support/authors.js';
 import { createTestSite, type TestSite } from '../../support/db.js';
 import { publishReport } from '../../support/factories.js';
-import { buildSearchCorpus } from '../../support/search-corpus.js';
+import { buildSearchCorpus, type SearchCorpus } from '../../support/search-corpus.js';
+import { staticQueries, type StaticQuery } from './static-search-site.js';
 
 let site: TestSite;
+let corpus: SearchCorpus;
 const dirs: string[] = [];
 const tempDir = () => {
   const dir = mkdtempSync(join(tmpdir(), 'katsudo-static-index-'));
@@ -29,72 +33,100 @@ const tempDir = () => {
 
 before(async () => {
   site = await createTestSite();
-  await buildSearchCorpus(site, 60);
+  corpus = await buildSearchCorpus(site, 60);
 });
 after(async () => {
   await site.cleanup();
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Every file of the index, decompressed; the doc table with categories by slug (their order is the build's). */
-async function indexContents(dir: string): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  const indexDir = join(dir, 'search-index');
-  for (const name of readdirSync(indexDir).sort()) {
-    const bytes = (await readIndexFile(join(indexDir, name)))!;
-    if (name !== 'docs.dat') {
-      out.set(name, Buffer.from(bytes).toString('base64'));
-      continue;
-    }
-    const table = decodeJson<DocTable>(bytes);
-    const reports = table.reports.map((r) => [...r.slice(0, 5), r[5] < 0 ? null : table.categories[r[5]]]);
-    out.set(name, JSON.stringify({ ...table, categories: [...table.categories].sort(), reports }));
-  }
-  return out;
+const indexFiles = (dir: string) => new Map(readdirSync(join(dir, 'search-index')).map((name) => [name, statSync(join(dir, 'search-index', name)).ino]));
+const tableOf = async (dir: string) => decodeJson<DocTable>((await readIndexFile(join(dir, 'search-index', 'docs.dat')))!);
+
+/** The outcome of every query over the index in `dir`. */
+async function answers(dir: string, queries: StaticQuery[]): Promise<unknown[]> {
+  const index = await openIndexDir(join(dir, 'search-index'));
+  return Promise.all(queries.map((q) => runStaticSearch(index, { q: q.q, year: q.year, category: q.category, kind: q.kind, page: q.page ?? 1 })));
 }
 
-test('an edited report rewrites only the files it touches; with an added, a trashed report and a new page the index is the full build\'s', async () => {
+let ownerId: Awaited<ReturnType<typeof addAuthor>> | undefined;
+const owner = async () => (ownerId ??= await addAuthor(site, 'owner', 'owner'));
+
+async function editReport(id: number, title: string, bodySource: string): Promise<void> {
+  const report = (await findEditableReport(site.db, id))!;
+  await saveReport(site, await owner(), {
+    reportId: report.id, expectedVersion: report.version, title, activityDate: report.activityDate, categoryId: report.category?.id ?? null,
+    tags: [], slug: report.slug, summary: '', bodySource,
+  });
+}
+
+test('edits go into one delta file, no shard is rewritten, and the index answers as a full build does', async () => {
   const dir = tempDir();
   await writeSearchIndex({ ctx: site }, dir);
-  const files = () => new Map(readdirSync(join(dir, 'search-index')).map((name) => [name, statSync(join(dir, 'search-index', name)).ino]));
-  const before = files();
+  const before = indexFiles(dir);
+  const fiveText = corpus.reports.find((r) => r.id === 5)!.bodyText;
 
-  const owner = await addAuthor(site, 'owner', 'owner');
-  const edited = (await findEditableReport(site.db, 3))!;
-  await saveReport(site, owner, {
-    reportId: edited.id, expectedVersion: edited.version, title: '鰆の漁港を視察', activityDate: edited.activityDate, categoryId: edited.category?.id ?? null,
-    tags: [], slug: edited.slug, summary: '', bodySource: '鰆の水揚げを視察し、漁協と意見を交わした。',
-  });
-  const result = await writeSearchIndex({ ctx: site }, dir, { changedIds: { reports: [edited.id] } });
-  // Only the files listed as written were replaced; the others are the very same files.
-  const written = new Set(result.written.filter((p) => p.startsWith('search-index/')).map((p) => p.slice('search-index/'.length)));
-  const now = files();
-  for (const [name, inode] of before) if (!written.has(name) && now.has(name)) assert.equal(now.get(name), inode, `${name} was rewritten`);
-  assert.ok(written.has('docs.dat'));
-  assert.ok(written.size < now.size / 2, `${written.size} of ${now.size} files written`);
+  await editReport(3, '鰆の漁港を視察', '鰆の水揚げを視察し、漁協と意見を交わした。');
+  const result = await writeSearchIndex({ ctx: site }, dir, { changedIds: { reports: [3] } });
+  const written = result.written.filter((p) => p.startsWith('search-index/')).map((p) => p.slice('search-index/'.length)).sort();
+  assert.deepEqual(written, ['d1.dat', 'docs.dat', 'x0.dat']);
+  const now = indexFiles(dir);
+  for (const [name, inode] of before) if (name !== 'docs.dat' && name !== 'x0.dat') assert.equal(now.get(name), inode, `${name} was rewritten`);
+  assert.deepEqual((await tableOf(dir)).delta, { file: 'd1', keys: [6] });
 
+  // A second edit of the same report, an added and a trashed report, a new page: one new delta holds them all, the old one goes.
+  await editReport(3, '鰆と鯛の漁港を視察', '鯛の水揚げも視察した。');
   const added = await publishReport(site, { title: '新しい報告', bodySource: '蕨市で子育て支援の現場を訪ねた。', activityDate: '2024-02-02', categorySlug: 'local' });
-  await trashReport(site, owner, { reportId: 5 });
-  const page = await savePage(site, owner, { title: '事務所案内', slug: 'office', parentId: null, position: 0, summary: '', bodySource: '事務所は駅前にあります。' });
-  await transitionPage(site, owner, 'publish', { pageId: page.id });
-  await writeSearchIndex({ ctx: site }, dir, { changedIds: { reports: [added.id, 5], pages: [page.id] } });
+  const who = await owner();
+  await trashReport(site, who, { reportId: 5 });
+  const page = await savePage(site, who, { title: '事務所案内', slug: 'office', parentId: null, position: 0, summary: '', bodySource: '事務所は駅前にあります。' });
+  await transitionPage(site, who, 'publish', { pageId: page.id });
+  const second = await writeSearchIndex({ ctx: site }, dir, { changedIds: { reports: [3, added.id, 5], pages: [page.id] } });
+  assert.deepEqual(second.removed, ['search-index/d1.dat']);
+  assert.ok(!indexFiles(dir).has('d1.dat'));
+  assert.deepEqual((await tableOf(dir)).delta?.file, 'd2');
 
   const full = tempDir();
   await writeSearchIndex({ ctx: site }, full);
-  assert.deepEqual(await indexContents(dir), await indexContents(full));
+  assert.equal((await tableOf(full)).delta, undefined);
+  const queries: StaticQuery[] = [
+    ...staticQueries(corpus, 120),
+    ...['鰆', '鰆の漁港', '鯛', '漁港', '蕨市', '子育て', '事務所', '駅前', '視察'].map((q) => ({ q })),
+    { q: '事務所', kind: 'page' },
+    { q: fiveText.slice(10, 14) },
+    { q: fiveText.slice(0, 1) },
+  ];
+  assert.deepEqual(await answers(dir, queries), await answers(full, queries));
+
   // Nothing changed: nothing written.
-  const again = await writeSearchIndex({ ctx: site }, dir, { changedIds: { reports: [edited.id] } });
+  const again = await writeSearchIndex({ ctx: site }, dir, { changedIds: { reports: [3] } });
   assert.deepEqual(again.written, []);
   // No temporary file is left behind.
   assert.deepEqual(readdirSync(join(dir, 'search-index')).filter((name) => name.includes('.tmp')), []);
   assert.deepEqual(readdirSync(dir).filter((name) => name.startsWith('.')), []);
 });
 
+test(`a delta of more than ${DELTA_LIMIT.documents} documents makes the build write the index afresh`, async () => {
+  const dir = tempDir();
+  await writeSearchIndex({ ctx: site }, dir);
+  const ids: number[] = [];
+  for (let i = 0; i <= DELTA_LIMIT.documents; i++) ids.push((await publishReport(site, { title: `追加の報告${i}`, bodySource: `鯖江市で${i}件目の相談を受けた。`, activityDate: '2024-03-03' })).id);
+  await writeSearchIndex({ ctx: site }, dir, { changedIds: { reports: ids.slice(0, 1) } });
+  assert.ok((await tableOf(dir)).delta);
+  await writeSearchIndex({ ctx: site }, dir, { changedIds: { reports: ids } });
+  assert.equal((await tableOf(dir)).delta, undefined);
+  assert.deepEqual([...indexFiles(dir).keys()].filter((name) => /^d\d/.test(name)), []);
+  const full = tempDir();
+  await writeSearchIndex({ ctx: site }, full);
+  const queries = [{ q: '鯖江市' }, { q: '追加の報告' }, { q: '相談' }];
+  assert.deepEqual(await answers(dir, queries), await answers(full, queries));
+});
+
 test('a full build replaces the index as a whole', async () => {
   const dir = tempDir();
   await writeSearchIndex({ ctx: site }, dir);
-  const first = readFileSync(join(dir, 'search-index', 'docs.dat'));
+  const first = await readIndexFile(join(dir, 'search-index', 'docs.dat'));
   await writeSearchIndex({ ctx: site }, dir);
-  assert.deepEqual(readFileSync(join(dir, 'search-index', 'docs.dat')), first);
+  assert.deepEqual(await readIndexFile(join(dir, 'search-index', 'docs.dat')), first);
   assert.deepEqual(readdirSync(dir).sort(), ['assets', 'search-index']);
 });

@@ -21,6 +21,7 @@ import {
   prefixShards,
   readPostingCounts,
   readPostings,
+  shardTokens,
   tokenShard,
   wordShard,
   type DocPostings,
@@ -62,11 +63,11 @@ export async function findStaticReportHits(index: StaticIndex, query: SearchQuer
   for (const [key, score] of scored) {
     const row = byId.get(key / 2);
     if (!row) continue;
-    if (from !== undefined && (row[4] < from || row[4] >= to!)) continue;
-    if (category !== undefined && row[5] !== category) continue;
+    if (from !== undefined && (row[2] < from || row[2] >= to!)) continue;
+    if (category !== undefined && row[3] !== category) continue;
     hits.push({ row, words: wordCounts.get(key) ?? 0, score });
   }
-  hits.sort((a, b) => b.words - a.words || a.score - b.score || (a.row[4] < b.row[4] ? 1 : a.row[4] > b.row[4] ? -1 : 0) || b.row[0] - a.row[0]);
+  hits.sort((a, b) => b.words - a.words || a.score - b.score || (a.row[2] < b.row[2] ? 1 : a.row[2] > b.row[2] ? -1 : 0) || b.row[0] - a.row[0]);
   return hits.map((h) => h.row);
 }
 
@@ -178,7 +179,7 @@ async function tokenCounts(index: StaticIndex, token: string, isPrefix: boolean)
   }
   for (const shard of await Promise.all(prefixShards(index.table, token).map((name) => index.shard(name)))) {
     if (!shard) continue;
-    for (const candidate of shard.tokens.keys()) if (firstCharacter(candidate) === token) readPostingCounts(shard, candidate, add);
+    for (const candidate of shardTokens(shard)) if (firstCharacter(candidate) === token) readPostingCounts(shard, candidate, add);
   }
   return out;
 }
@@ -188,7 +189,7 @@ function prefixPostings(shards: (Shard | undefined)[], first: string, only: Read
   const merged = new Map<number, number[][]>();
   for (const shard of shards) {
     if (!shard) continue;
-    for (const token of shard.tokens.keys()) {
+    for (const token of shardTokens(shard)) {
       if (firstCharacter(token) !== first) continue;
       for (const doc of readPostings(shard, token, only)) addPositions(merged, doc);
     }

@@ -2,9 +2,9 @@
 // search page's script (this folder, bundled for the browser), so both name and read files
 // the same way. Everything lives under `<DIR>/search-index/`:
 //
-// - `docs.dat`: the doc table (DocTable below) as JSON: what ranking needs besides the
-//   postings (bm25's row count and total size per index, each row's size) and what a
-//   result shows (path, title, date, category; a page's excerpt).
+// - `docs.dat`: the doc table (DocTable below) as JSON: what ranking and the filters need
+//   besides the postings (bm25's row count and total size per index, each row's size, a
+//   report's date and category; a page's path, title and excerpt).
 // - token shards: the postings of the search tokens (domain/search/tokens.ts) of title, body
 //   and attachment texts, with positions, so phrases are checked and counted as FTS5 does.
 //   A token lives in the shard of its first character (`b<bucket>`), so a one-character
@@ -13,13 +13,17 @@
 //   2-character term reads a fraction of it.
 // - word shards `w<bucket>`: the postings of the words column (domain/search/words.ts), by
 //   the word's hash, for the "stands as a word" ranking.
-// - text shards `x<n>`: reports' body texts and attachment texts, for snippets, 8 reports
-//   per file by id; `xp`: the pages' texts (read only by an incremental build).
+// - text shards `x<n>`: what a report's result shows: path, title, body text and attachment
+//   texts (for snippets), 8 reports per file by id; only the shown page's are fetched.
+// - delta `d<n>` (only after incremental builds, DocTable.delta): the token and word postings
+//   of the documents changed since the last full build; their entries in the shards are
+//   stale and skipped. An incremental build rewrites this one small file instead of the
+//   hundreds of shards a report's tokens fall in; past DELTA_LIMIT it builds afresh.
 // Each file may be gzip-compressed (the writer does; the reader checks the magic bytes), so
 // no web server setting is needed.
 
 export const INDEX_DIR = 'search-index';
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 export const TEXT_SHARD_REPORTS = 8;
 
 /** Columns of the token postings, as bits; the bm25 weights are those of store/search.ts. */
@@ -29,8 +33,8 @@ export const COLUMNS = [
   { bit: 4, weight: 0.5 }, // attachments
 ] as const;
 
-/** [id, size in tokens (all four columns), path, title, activity date, category index or -1] */
-export type ReportRow = [number, number, string, string, string, number];
+/** [id, size in tokens (all four columns), activity date, category index or -1]: what ranking and the filters need (path and title are in its text file). */
+export type ReportRow = [number, number, string, number];
 /** [id, size in tokens, path (null: published under an unpublished parent, never shown), title, excerpt] */
 export type PageRow = [number, number, string | null, string, string];
 
@@ -47,10 +51,20 @@ export interface DocTable {
   shards: string[];
   reports: ReportRow[];
   pages: PageRow[];
+  /**
+   * After incremental builds: the keys of the documents changed since the last full build
+   * (changed, added or removed) and the file holding their postings (`d<generation>`, a new
+   * name each time, so a reader holding the previous table reads the previous delta).
+   */
+  delta?: { file: string; keys: number[] };
 }
 
-/** One report's texts in a text shard: [body text, [[attachment label, text], …]]. */
-export type ReportText = [string, [string, string][]];
+export const deltaFile = (generation: number) => `d${generation}`;
+/** An incremental build writes the index afresh instead once the delta holds more documents than this, or more bytes (compressed). */
+export const DELTA_LIMIT = { documents: 64, bytes: 96 * 1024 };
+
+/** One report in a text shard: [path, title, body text, [[attachment label, text], …]], what a result shows. */
+export type ReportText = [string, string, string, [string, string][]];
 
 /** FNV-1a over UTF-16 code units. */
 export function hashString(text: string): number {
@@ -82,9 +96,6 @@ export function wordShard(table: Pick<DocTable, 'wordBuckets'>, word: string): s
   return `w${hashString(word) % table.wordBuckets}`;
 }
 
-/** The text file of every page's texts (pages are few). */
-export const PAGE_TEXTS = 'xp';
-
 export function textShard(reportId: number): string {
   return `x${Math.floor(reportId / TEXT_SHARD_REPORTS)}`;
 }
@@ -99,9 +110,13 @@ export interface DocPostings {
 export const reportKey = (id: number) => id * 2;
 export const pageKey = (id: number) => id * 2 + 1;
 
-// ---- Binary postings: unsigned LEB128 varints.
-// shard  := count(tokens) { len(utf8) utf8 len(postings) postings }
-// postings := count(docs) { key − previous key, column bits, per set bit: count(n) n × (position − previous position) }
+// ---- Binary postings: unsigned LEB128 varints, a token's documents in three runs so that
+// counting (every one-token term) reads the first two only and gzip sees like with like.
+// shard    := count(tokens) { len(utf8) utf8 len(postings) postings }
+// postings := count(docs) { key − previous key } { head } { positions }
+// head     := (n << 2) | column when the token stands in one column, n times;
+//             else (column bits << 2) | 3, then n per set bit
+// positions := per document, per column holding the token: n × (position − previous position)
 
 export class ByteWriter {
   bytes = new Uint8Array(16);
@@ -134,22 +149,63 @@ export class ByteWriter {
   }
 }
 
-/** Appends one document's entry to a token's postings (keys must ascend). */
-export function writeDocPostings(out: ByteWriter, previousKey: number, doc: DocPostings): void {
-  out.varint(doc.key - previousKey);
-  let bits = 0;
-  doc.columns.forEach((positions, c) => {
-    if (positions.length > 0) bits |= 1 << c;
-  });
-  out.varint(bits);
-  for (const positions of doc.columns) {
-    if (positions.length === 0) continue;
-    out.varint(positions.length);
-    let previous = 0;
-    for (const p of positions) {
-      out.varint(p - previous);
-      previous = p;
+const MIXED = 3;
+
+/**
+ * One token's postings as they are built: the positions of the current document as they
+ * come (columns in order, each ascending), then endDocument with its key (keys ascending).
+ */
+export class PostingsWriter {
+  private readonly keys = new ByteWriter();
+  private readonly heads = new ByteWriter();
+  private readonly positions = new ByteWriter();
+  private readonly counts = new Int32Array(COLUMNS.length);
+  private count = 0;
+  private lastKey = 0;
+  private column = -1;
+  private previous = 0;
+
+  /** Adds a position of the current document; true when it is the document's first. */
+  position(column: number, p: number): boolean {
+    const isFirst = this.column === -1;
+    if (column !== this.column) {
+      this.column = column;
+      this.previous = 0;
     }
+    this.positions.varint(p - this.previous);
+    this.previous = p;
+    this.counts[column]!++;
+    return isFirst;
+  }
+
+  endDocument(key: number): void {
+    this.keys.varint(key - this.lastKey);
+    this.lastKey = key;
+    this.count++;
+    const { counts } = this;
+    let bits = 0;
+    let only = -1;
+    for (let c = 0; c < counts.length; c++) {
+      if (counts[c] === 0) continue;
+      bits |= 1 << c;
+      only = only === -1 ? c : MIXED;
+    }
+    if (only !== MIXED) this.heads.varint((counts[only]! << 2) | only);
+    else {
+      this.heads.varint((bits << 2) | MIXED);
+      for (let c = 0; c < counts.length; c++) if (counts[c]! > 0) this.heads.varint(counts[c]!);
+    }
+    counts.fill(0);
+    this.column = -1;
+  }
+
+  finish(): Uint8Array {
+    const out = new ByteWriter();
+    out.varint(this.count);
+    out.append(this.keys.view());
+    out.append(this.heads.view());
+    out.append(this.positions.view());
+    return out.view();
   }
 }
 
@@ -177,13 +233,20 @@ export class ByteReader {
 const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder();
 
-/** A shard: for each token, where its postings lie in `bytes` (decoded on demand). */
-export interface Shard {
+/**
+ * One file's postings: for each token, where its postings lie in `bytes` (decoded on
+ * demand). `stale`: documents whose entries here are replaced by the delta (see DocTable.delta).
+ */
+export interface ShardPart {
   bytes: Uint8Array;
   tokens: Map<string, { start: number; end: number }>;
+  stale?: ReadonlySet<number>;
 }
 
-export function readShard(bytes: Uint8Array): Shard {
+/** A shard as a query reads it: the published file's part and, after incremental builds, the delta's part for the same tokens. */
+export type Shard = readonly ShardPart[];
+
+export function readShard(bytes: Uint8Array): ShardPart {
   const reader = new ByteReader(bytes);
   const tokens = new Map<string, { start: number; end: number }>();
   const count = reader.varint();
@@ -198,58 +261,68 @@ export function readShard(bytes: Uint8Array): Shard {
   return { bytes, tokens };
 }
 
+/** Every token of the shard, once. */
+export function shardTokens(shard: Shard): Set<string> {
+  return new Set(shard.flatMap((part) => [...part.tokens.keys()]));
+}
+
+/** Keys and per-column counts of one token's postings in one part; the reader is left at the positions. */
+function readHeads(part: ShardPart, token: string): { reader: ByteReader; keys: number[]; counts: number[][] } | undefined {
+  const place = part.tokens.get(token);
+  if (!place) return undefined;
+  const reader = new ByteReader(part.bytes, place.start);
+  const n = reader.varint();
+  const keys = new Array<number>(n);
+  let key = 0;
+  for (let i = 0; i < n; i++) keys[i] = key += reader.varint();
+  const counts = new Array<number[]>(n);
+  for (let i = 0; i < n; i++) {
+    const head = reader.varint();
+    const column = head & MIXED;
+    const perColumn = COLUMNS.map(() => 0);
+    if (column !== MIXED) perColumn[column] = head >>> 2;
+    else for (let c = 0; c < COLUMNS.length; c++) if ((head >>> 2) & (1 << c)) perColumn[c] = reader.varint();
+    counts[i] = perColumn;
+  }
+  return { reader, keys, counts };
+}
+
 /** A token's postings; with `only`, just those documents (the others are skipped, not decoded into arrays). */
 export function readPostings(shard: Shard, token: string, only?: ReadonlySet<number>): DocPostings[] {
-  const place = shard.tokens.get(token);
-  if (!place) return [];
-  const reader = new ByteReader(shard.bytes, place.start);
-  const count = reader.varint();
   const docs: DocPostings[] = [];
-  let key = 0;
-  for (let i = 0; i < count; i++) {
-    key += reader.varint();
-    const bits = reader.varint();
-    const isWanted = !only || only.has(key);
-    const columns: number[][] = [];
-    for (let c = 0; c < COLUMNS.length; c++) {
-      const positions: number[] = [];
-      if (bits & (1 << c)) {
-        const n = reader.varint();
+  for (const part of shard) {
+    const heads = readHeads(part, token);
+    if (!heads) continue;
+    const { reader, keys, counts } = heads;
+    keys.forEach((key, i) => {
+      const isWanted = (!only || only.has(key)) && !part.stale?.has(key);
+      const columns = counts[i]!.map((n) => {
+        const positions: number[] = [];
         let p = 0;
         for (let k = 0; k < n; k++) {
           p += reader.varint();
           if (isWanted) positions.push(p);
         }
-      }
-      columns.push(positions);
-    }
-    if (isWanted) docs.push({ key, columns });
+        return positions;
+      });
+      if (isWanted) docs.push({ key, columns });
+    });
   }
   return docs;
 }
 
 /** A token's documents with only the number of positions per column (a one-token phrase needs no more). */
 export function readPostingCounts(shard: Shard, token: string, add: (key: number, counts: number[]) => void): void {
-  const place = shard.tokens.get(token);
-  if (!place) return;
-  const reader = new ByteReader(shard.bytes, place.start);
-  const count = reader.varint();
-  let key = 0;
-  for (let i = 0; i < count; i++) {
-    key += reader.varint();
-    const bits = reader.varint();
-    const counts = COLUMNS.map(() => 0);
-    for (let c = 0; c < COLUMNS.length; c++) {
-      if (!(bits & (1 << c))) continue;
-      const n = reader.varint();
-      counts[c] = n;
-      for (let k = 0; k < n; k++) reader.varint();
-    }
-    add(key, counts);
+  for (const part of shard) {
+    const heads = readHeads(part, token);
+    if (!heads) continue;
+    heads.keys.forEach((key, i) => {
+      if (!part.stale?.has(key)) add(key, heads.counts[i]!);
+    });
   }
 }
 
-/** A shard file from tokens and their encoded postings (count of docs first), tokens sorted. */
+/** A shard file from tokens and their encoded postings (PostingsWriter.finish), tokens sorted. */
 export function writeShard(entries: Iterable<[string, Uint8Array]>): Uint8Array {
   const out = new ByteWriter();
   const sorted = [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -262,6 +335,33 @@ export function writeShard(entries: Iterable<[string, Uint8Array]>): Uint8Array 
     out.append(postings);
   }
   return out.view();
+}
+
+/** The delta file: the token shard, then the word shard, of the changed documents. */
+export function writeDelta(tokens: Uint8Array, words: Uint8Array): Uint8Array {
+  const out = new ByteWriter();
+  out.varint(tokens.length);
+  out.append(tokens);
+  out.append(words);
+  return out.view();
+}
+
+/** The delta's postings as parts of the shards their tokens and words belong to. */
+export function readDelta(table: Pick<DocTable, 'buckets' | 'wordBuckets' | 'split'>, bytes: Uint8Array): Map<string, ShardPart> {
+  const reader = new ByteReader(bytes);
+  const length = reader.varint();
+  const parts = new Map<string, ShardPart>();
+  const group = (part: ShardPart, shardOf: (token: string) => string) => {
+    for (const [token, place] of part.tokens) {
+      const name = shardOf(token);
+      const into = parts.get(name) ?? { bytes: part.bytes, tokens: new Map() };
+      into.tokens.set(token, place);
+      parts.set(name, into);
+    }
+  };
+  group(readShard(bytes.subarray(reader.at, reader.at + length)), (token) => tokenShard(table, token));
+  group(readShard(bytes.subarray(reader.at + length)), (word) => wordShard(table, word));
+  return parts;
 }
 
 export function isGzip(bytes: Uint8Array): boolean {

@@ -1,21 +1,36 @@
 // The static index over any way of reading its files (fetch in the browser, the file system in
 // Node): the doc table given, each shard read and parsed once, shards the table does not list
-// never asked for (a query's tokens may fall in buckets no token of the site uses).
+// never asked for (a query's tokens may fall in buckets no token of the site uses). After
+// incremental builds a shard is its file's postings less the changed documents' plus the
+// delta's postings of the same tokens (format.ts, DocTable.delta).
 import type { StaticIndex } from './find-static-hits.js';
-import { readShard, type DocTable, type ReportText, type Shard } from './format.js';
+import { readDelta, readShard, type DocTable, type ReportText, type Shard, type ShardPart } from './format.js';
 import type { StaticTexts } from './run-static-search.js';
 
 /** `read(name)`: the decompressed bytes of `<name>.dat`, undefined when absent. */
 export function openStaticIndex(table: DocTable, read: (name: string) => Promise<Uint8Array | undefined>): StaticIndex & StaticTexts {
   const shards = new Map<string, Promise<Shard | undefined>>();
   const existing = new Set(table.shards);
+  const stale = table.delta && new Set(table.delta.keys);
+  let delta: Promise<Map<string, ShardPart>> | undefined;
+  const deltaPart = async (name: string) => {
+    if (!table.delta) return undefined;
+    delta ??= read(table.delta.file).then((bytes) => (bytes ? readDelta(table, bytes) : new Map()));
+    return (await delta).get(name);
+  };
+  const load = async (name: string): Promise<Shard | undefined> => {
+    const [bytes, added] = await Promise.all([existing.has(name) ? read(name) : undefined, deltaPart(name)]);
+    const parts: ShardPart[] = [];
+    if (bytes) parts.push({ ...readShard(bytes), stale });
+    if (added) parts.push(added);
+    return parts.length > 0 ? parts : undefined;
+  };
   const decoder = new TextDecoder();
   return {
     table,
     shard(name) {
-      if (!existing.has(name)) return Promise.resolve(undefined);
       let shard = shards.get(name);
-      if (!shard) shards.set(name, (shard = read(name).then((bytes) => bytes && readShard(bytes))));
+      if (!shard) shards.set(name, (shard = load(name)));
       return shard;
     },
     async texts(name) {

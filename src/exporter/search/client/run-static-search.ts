@@ -82,9 +82,9 @@ export async function runStaticSearch(index: StaticIndex & StaticTexts, params: 
 }
 
 async function reportHit(index: StaticIndex & StaticTexts, row: ReportRow, terms: string[]): Promise<StaticReportHit> {
-  const [id, , path, title, activityDate, categoryIndex] = row;
+  const [id, , activityDate, categoryIndex] = row;
   const category = categoryIndex < 0 ? null : { slug: index.table.categories[categoryIndex]![0], name: index.table.categories[categoryIndex]![1] };
-  const [bodyText, attachments] = (await index.texts(textShard(id)))[id] ?? ['', []];
+  const [path, title, bodyText, attachments] = (await index.texts(textShard(id)))[id] ?? ['', '', '', []];
   const titleParts = highlight(title, terms);
   const inBody = snippet(bodyText, terms);
   const base = { id, path, title, activityDate, category, titleParts };
