@@ -9,9 +9,8 @@ import { loadArchiveData } from '../components/load-archive-data.js';
 import { loadSiteContext } from '../layout/load-site-context.js';
 import { pageCountOf, PER_PAGE } from '../paging.js';
 import type { SiteDeps } from '../site-deps.js';
+import { UNKNOWN_CATEGORY_MESSAGE } from './search-filters.js';
 import type { PageResults, SearchPageProps, SearchResults } from './search-page.js';
-
-const UNKNOWN_CATEGORY_MESSAGE = '指定されたカテゴリーはありません。一覧から選び直してください。';
 
 /**
  * @throws ValidationError for words the search refuses and an unknown category (the page shows the form with the message: loadSearchRefusal)

@@ -6,6 +6,9 @@ import { SEARCH_KINDS, type SearchKind, type SearchParams } from '../../domain/p
 export const SEARCH_YEAR = /^([0-9]{4})?$/;
 export const SEARCH_CATEGORY = /^[a-z0-9-]{0,80}$/;
 
+/** Shown next to the category field when no category has the slug (the server's page and the static search alike). */
+export const UNKNOWN_CATEGORY_MESSAGE = '指定されたカテゴリーはありません。一覧から選び直してください。';
+
 /** The filters of `?year=&category=&kind=`, or undefined when one is not a value the form sends. */
 export function searchFiltersOf(query: URLSearchParams): Omit<SearchParams, 'q'> | undefined {
   const year = query.get('year') ?? '';

@@ -14,6 +14,7 @@ import { ValidationError } from '../../../src/domain/errors.js';
 import { runStaticSearch, type StaticSearchOutcome } from '../../../src/exporter/search/client/run-static-search.js';
 import { openIndexDir } from '../../../src/exporter/search/open-index-dir.js';
 import { writeSearchIndex } from '../../../src/exporter/search/write-search-index.js';
+import { UNKNOWN_CATEGORY_MESSAGE } from '../../../src/site/search/search-filters.js';
 import { findCategoryBySlug } from '../../../src/store/categories.js';
 import { createTestSite, type TestSite } from '../../support/db.js';
 import type { SearchCorpus } from '../../support/search-corpus.js';
@@ -38,7 +39,7 @@ after(async () => {
 async function serverOutcome(query: StaticQuery): Promise<StaticSearchOutcome> {
   const page = query.page ?? 1;
   const category = query.category === undefined ? undefined : await findCategoryBySlug(site.db, query.category);
-  if (query.category !== undefined && !category) return { kind: 'refused', errors: { category: '指定されたカテゴリーはありません。一覧から選び直してください。' } };
+  if (query.category !== undefined && !category) return { kind: 'refused', errors: { category: UNKNOWN_CATEGORY_MESSAGE } };
   try {
     const reports = await searchReports(site.db, { q: query.q, filter: { year: query.year, categoryId: category?.id }, page, perPage: 20 });
     if (!reports.query) return { kind: 'empty' };

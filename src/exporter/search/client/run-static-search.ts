@@ -8,6 +8,7 @@ import { ValidationError, type FieldMessages } from '../../../domain/errors.js';
 import { checkSearchDepth, parseSearchQuery, positiveTerms } from '../../../domain/search/query.js';
 import { firstSnippet, highlight, snippet, type TextPart } from '../../../domain/search/snippet.js';
 import { pageCountOf, PER_PAGE } from '../../../site/paging.js';
+import { UNKNOWN_CATEGORY_MESSAGE } from '../../../site/search/search-filters.js';
 import { findStaticPageHits, findStaticReportHits, type StaticIndex } from './find-static-hits.js';
 import { textShard, type ReportRow, type ReportText } from './format.js';
 
@@ -48,8 +49,6 @@ export interface StaticTexts {
   /** A text shard by name (client/format.ts): report id → its texts. */
   texts(name: string): Promise<Record<string, ReportText>>;
 }
-
-const UNKNOWN_CATEGORY_MESSAGE = '指定されたカテゴリーはありません。一覧から選び直してください。';
 
 export async function runStaticSearch(index: StaticIndex & StaticTexts, params: StaticSearchParams): Promise<StaticSearchOutcome> {
   if (params.category !== undefined && !index.table.categories.some(([slug]) => slug === params.category)) {
