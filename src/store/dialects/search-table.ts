@@ -9,7 +9,22 @@ import { engineOf } from './engine.js';
 
 export type SearchTable = 'report_search' | 'page_search';
 
-/** Creates the PostgreSQL form of a search index table; SQLite's is created by its migration. */
+/**
+ * Creates a search index table as migrations 0009 (report_search) and 0012 (page_search) do:
+ * part of their schema, so never changed here; a different index is a new migration.
+ * SQLite: tokenize='ascii' (tokens are prepared by domain/search/tokens.ts and only need
+ * splitting on spaces), detail=full keeps positions for phrases, prefix='1' indexes
+ * one-character prefixes so a one-character term is cheap (docs/search.md).
+ */
+export async function createSearchTable<DB>(db: Kysely<DB>, table: SearchTable): Promise<void> {
+  if (engineOf(db) === 'postgres') return createPostgresSearchTable(db, table);
+  await sql`create virtual table ${sql.table(table)} using fts5(
+    title, body, words, attachments,
+    content = '', contentless_delete = 1, tokenize = 'ascii', detail = full, prefix = '1'
+  )`.execute(db);
+}
+
+/** Creates the PostgreSQL form of a search index table (migration 0002's SQLite form is its own). */
 export async function createPostgresSearchTable<DB>(db: Kysely<DB>, table: SearchTable): Promise<void> {
   await sql`create table ${sql.table(table)} (
     rowid integer primary key,

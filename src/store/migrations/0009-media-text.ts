@@ -5,8 +5,7 @@
 // The new table also keeps an index of one-character prefixes, so 「の」 alone is cheap.
 import { sql, type Kysely, type Migration } from 'kysely';
 import { searchDocument } from '../../domain/search/document.js';
-import { engineOf } from '../dialects/engine.js';
-import { createPostgresSearchTable } from '../dialects/search-table.js';
+import { createSearchTable } from '../dialects/search-table.js';
 
 export const migration0009: Migration = {
   async up(db: Kysely<any>) {
@@ -19,13 +18,7 @@ export const migration0009: Migration = {
     // without an index of one-character prefixes FTS5 merges the lists of every 2-gram
     // starting with it, for a common character nearly the whole index (docs/search.md).
     await sql`drop table report_search`.execute(db);
-    if (engineOf(db) === 'postgres') await createPostgresSearchTable(db, 'report_search');
-    else {
-      await sql`create virtual table report_search using fts5(
-        title, body, words, attachments,
-        content = '', contentless_delete = 1, tokenize = 'ascii', detail = full, prefix = '1'
-      )`.execute(db);
-    }
+    await createSearchTable(db, 'report_search');
     const rows = await db.selectFrom('reports').select(['id', 'title', 'body_text']).where('status', '=', 'published').execute();
     for (const row of rows) {
       const doc = searchDocument(row.title, row.body_text);

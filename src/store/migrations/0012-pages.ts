@@ -5,8 +5,7 @@
 // rule, and published pages have their own search index (page_search).
 import { sql, type Kysely, type Migration } from 'kysely';
 import { autoId } from '../dialects/auto-id.js';
-import { engineOf } from '../dialects/engine.js';
-import { createPostgresSearchTable } from '../dialects/search-table.js';
+import { createSearchTable } from '../dialects/search-table.js';
 
 export const migration0012: Migration = {
   async up(db: Kysely<any>) {
@@ -51,13 +50,7 @@ export const migration0012: Migration = {
     // Published pages in site search: the same columns as report_search so one match
     // expression (store/search.ts) serves both; a separate rowid space leaves reports'
     // results and ranking exactly as they were.
-    if (engineOf(db) === 'postgres') await createPostgresSearchTable(db, 'page_search');
-    else {
-      await sql`create virtual table page_search using fts5(
-        title, body, words, attachments,
-        content = '', contentless_delete = 1, tokenize = 'ascii', detail = full, prefix = '1'
-      )`.execute(db);
-    }
+    await createSearchTable(db, 'page_search');
 
     await db.schema
       .createTable('revisions_new')
