@@ -63,6 +63,7 @@ const ITEM_VERBS: Record<string, string> = {
   delete: '完全に削除',
   import: '取り込み',
   'import-update': '取り込みで更新',
+  record: '活動の記録の保存',
 };
 
 export function actionLabel(action: string): string {
