@@ -18,9 +18,11 @@ import { termWords } from '../../../domain/search/words.js';
 import {
   COLUMNS,
   firstCharacter,
+  pageKey,
   prefixShards,
   readPostingCounts,
   readPostings,
+  reportKey,
   shardTokens,
   tokenShard,
   wordShard,
@@ -54,14 +56,14 @@ export async function findStaticReportHits(index: StaticIndex, query: SearchQuer
   const scored = await scoreMatches(index, query, 0);
   if (!scored) return [];
   const { table } = index;
-  const byId = new Map(table.reports.map((row) => [row[0], row]));
+  const { reportByKey } = lookupsOf(table);
   const category = filter.category === undefined ? undefined : table.categories.findIndex(([slug]) => slug === filter.category);
   const from = filter.year === undefined ? undefined : `${filter.year}-01-01`;
   const to = filter.year === undefined ? undefined : `${filter.year + 1}-01-01`;
   const wordCounts = await wordGroupCounts(index, query);
   const hits: { row: ReportRow; words: number; score: number }[] = [];
   for (const [key, score] of scored) {
-    const row = byId.get(key / 2);
+    const row = reportByKey.get(key);
     if (!row) continue;
     if (from !== undefined && (row[2] < from || row[2] >= to!)) continue;
     if (category !== undefined && row[3] !== category) continue;
@@ -75,9 +77,9 @@ export async function findStaticReportHits(index: StaticIndex, query: SearchQuer
 export async function findStaticPageHits(index: StaticIndex, query: SearchQuery): Promise<PageRow[]> {
   const scored = await scoreMatches(index, query, 1);
   if (!scored) return [];
-  const byId = new Map(index.table.pages.map((row) => [row[0], row]));
+  const { pageByKey } = lookupsOf(index.table);
   return [...scored]
-    .map(([key, score]) => ({ row: byId.get((key - 1) / 2), score }))
+    .map(([key, score]) => ({ row: pageByKey.get(key), score }))
     .filter((h): h is { row: PageRow; score: number } => h.row !== undefined && h.row[2] !== null)
     .sort((a, b) => a.score - b.score || a.row[0] - b.row[0])
     .map((h) => h.row);
@@ -106,10 +108,11 @@ async function scoreMatches(index: StaticIndex, query: SearchQuery, parity: 0 | 
     const value = Math.log((rows - counts.size + 0.5) / (counts.size + 0.5));
     return value <= 0 ? 1e-6 : value;
   });
-  const sizeOf = sizesByKey(index.table, parity);
+  const { reportByKey, pageByKey } = lookupsOf(index.table);
+  const rowOf = parity === 0 ? reportByKey : pageByKey;
   const scores = new Map<number, number>();
   for (const key of matching) {
-    const size = sizeOf.get(key) ?? 0;
+    const size = rowOf.get(key)?.[1] ?? 0;
     let score = 0;
     phrases.forEach((counts, i) => {
       const columns = counts.get(key);
@@ -123,8 +126,16 @@ async function scoreMatches(index: StaticIndex, query: SearchQuery, parity: 0 | 
   return scores;
 }
 
-function sizesByKey(table: DocTable, parity: 0 | 1): Map<number, number> {
-  return parity === 0 ? new Map(table.reports.map((r) => [r[0] * 2, r[1]])) : new Map(table.pages.map((p) => [p[0] * 2 + 1, p[1]]));
+const lookups = new WeakMap<DocTable, { reportByKey: Map<number, ReportRow>; pageByKey: Map<number, PageRow> }>();
+
+/** The table's rows by document key, made once per table (not per query). */
+function lookupsOf(table: DocTable): { reportByKey: Map<number, ReportRow>; pageByKey: Map<number, PageRow> } {
+  let found = lookups.get(table);
+  if (!found) {
+    found = { reportByKey: new Map(table.reports.map((row) => [reportKey(row[0]), row])), pageByKey: new Map(table.pages.map((row) => [pageKey(row[0]), row])) };
+    lookups.set(table, found);
+  }
+  return found;
 }
 
 /** Per document, how many of the query's groups have a term standing as words (store/search.ts wordExpressions). */
@@ -135,6 +146,12 @@ async function wordGroupCounts(index: StaticIndex, query: SearchQuery): Promise<
     if (phrases.length === 0) continue;
     const inGroup = new Set<number>();
     for (const words of phrases) {
+      if (words.length === 1) {
+        // One word: the documents holding it, no positions needed.
+        const shard = await index.shard(wordShard(index.table, words[0]!));
+        if (shard) readPostingCounts(shard, words[0]!, (key) => inGroup.add(key));
+        continue;
+      }
       const postings = await Promise.all(words.map(async (word) => readPostingsFrom(await index.shard(wordShard(index.table, word)), word)));
       for (const [key] of phraseCounts(postings, false)) inGroup.add(key);
     }
