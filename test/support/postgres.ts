@@ -5,7 +5,7 @@
 // root the cluster runs as the `postgres` user (Debian's package creates it) or else `nobody`.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -130,9 +130,48 @@ function clusterUser(): { name: string; uid: number; gid: number } | undefined {
   throw new Error('running as root, and neither a postgres nor a nobody account exists to run PostgreSQL');
 }
 
+const CLUSTER_PREFIX = 'katsudo-pg-';
+
+/**
+ * Stops the clusters of test processes that ended without stopping them (killed by a timeout
+ * or a signal: the exit handler does not run then), found by the owner's pid in their folder.
+ */
+function stopOrphanedClusters(bin: string, user: string | undefined): void {
+  for (const name of readdirSync(tmpdir()).filter((n) => n.startsWith(CLUSTER_PREFIX))) {
+    const dir = join(tmpdir(), name);
+    const owner = Number(readFileOrEmpty(join(dir, 'owner.pid')));
+    if (!Number.isInteger(owner) || owner <= 0 || isAlive(owner)) continue;
+    try {
+      runAs(user, join(bin, 'pg_ctl'), ['-D', join(dir, 'data'), '-m', 'immediate', 'stop']);
+    } catch {
+      // Not running any more: only the folder is left.
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function readFileOrEmpty(path: string): string {
+  try {
+    return readFileSync(path, 'utf8').trim();
+  } catch {
+    return '';
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 async function startPrivateCluster(bin: string): Promise<PostgresServer> {
   const user = clusterUser();
-  const dir = mkdtempSync(join(tmpdir(), 'katsudo-pg-'));
+  stopOrphanedClusters(bin, user?.name);
+  const dir = mkdtempSync(join(tmpdir(), CLUSTER_PREFIX));
+  writeFileSync(join(dir, 'owner.pid'), String(process.pid));
   const password = randomBytes(12).toString('hex');
   const passwordFile = join(dir, 'password');
   writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
