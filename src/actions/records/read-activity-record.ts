@@ -21,6 +21,11 @@ export async function readActivityRecord(ctx: Pick<ActionContext, 'db'>, report:
   return { record: stored.record, state: stored.isConfirmed ? 'confirmed' : 'unconfirmed', kinds: await getActivityKinds(ctx.db) };
 }
 
+/** The site's kinds list (the panel's choices after a refused save). */
+export function readActivityKinds(ctx: Pick<ActionContext, 'db'>): Promise<string[]> {
+  return getActivityKinds(ctx.db);
+}
+
 /** 「本文から提案し直す」: the proposal from the stored text, shown for staff to check; nothing is written. */
 export async function reproposeActivityRecord(ctx: Pick<ActionContext, 'db'>, report: ProposalSource): Promise<ActivityRecordView> {
   return { ...(await proposeActivityRecord(ctx.db, report)), state: 'proposal' };

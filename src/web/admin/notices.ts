@@ -45,6 +45,7 @@ export const NOTICES: Record<string, string> = {
   'attachment-updated': '添付資料のラベルと説明を保存しました。',
   'attachment-removed': '添付資料を外しました(ファイルはメディアに残っています)。',
   'attachment-moved': '添付資料の順番を変えました。',
+  'record-saved': '活動の記録を保存しました。',
   'login-expired': 'ログインの手続きの有効期限が切れました。もう一度ログイン名とパスワードを入力してください。',
   'totp-enabled': '認証アプリを設定しました。',
   'totp-removed': '認証アプリの設定を解除しました。',

@@ -14,9 +14,10 @@ import { mediaFileRoutes } from './media-file.js';
 import { mediaRoutes } from './media.js';
 import { pageAdminRoutes } from './pages.js';
 import { reportRoutes } from './reports.js';
+import { reportRecordRoutes } from './reports-record.js';
 import { settingsRoutes } from './settings.js';
 import { twoFactorPolicyRoutes } from './two-factor-policy.js';
 import { twoFactorRoutes } from './two-factor.js';
 import { userRoutes } from './users.js';
 
-export const ADMIN_ROUTE_PLUGINS: FastifyPluginAsync<{ deps: WebDeps }>[] = [loginRoutes, loginSecondFactorRoutes, dashboardRoutes, accountRoutes, twoFactorRoutes, userRoutes, twoFactorPolicyRoutes, auditRoutes, settingsRoutes, mediaRoutes, mediaFileRoutes, reportRoutes, pageAdminRoutes, demoRoutes, autosaveRoutes];
+export const ADMIN_ROUTE_PLUGINS: FastifyPluginAsync<{ deps: WebDeps }>[] = [loginRoutes, loginSecondFactorRoutes, dashboardRoutes, accountRoutes, twoFactorRoutes, userRoutes, twoFactorPolicyRoutes, auditRoutes, settingsRoutes, mediaRoutes, mediaFileRoutes, reportRoutes, reportRecordRoutes, pageAdminRoutes, demoRoutes, autosaveRoutes];

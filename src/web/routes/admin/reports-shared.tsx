@@ -26,6 +26,7 @@ import { formRefusalOf } from '../../errors.js';
 import type { FieldErrors } from '../../views/admin/form.js';
 import type { AttachmentForm } from '../../views/admin/report-attachments.js';
 import { loadAttachmentPanel } from './item-attachments.js';
+import { loadRecordPanel, type RecordPanelShown } from './reports-record.js';
 import { EMPTY_REPORT_FORM, ReportEditPage, type ReportConflict, type ReportForm } from '../../views/admin/report-edit-page.js';
 import { ReportRefusalPage } from '../../views/admin/report-refusal-page.js';
 import { saveButtonLabel } from '../../views/admin/workflow-buttons.js';
@@ -151,6 +152,8 @@ export interface EditPageOptions {
   status?: number;
   /** The form's one-time key when it is not a fresh one (a new form opened from a link: keyForNewForm). */
   submissionKey?: string;
+  /** The 「活動の記録」 panel as a refused save or a new proposal left it (else the record as stored). */
+  record?: RecordPanelShown;
 }
 
 export async function sendEditPage(deps: WebDeps, request: FastifyRequest, reply: FastifyReply, options: EditPageOptions): Promise<FastifyReply> {
@@ -176,6 +179,7 @@ export async function sendEditPage(deps: WebDeps, request: FastifyRequest, reply
     report && actions.includes('edit')
       ? await loadAttachmentPanel(deps, { kind: 'report', id: report.id }, page.csrfToken, { errors, attachForm: options.attachForm, uploadForm: options.uploadForm })
       : undefined;
+  const record = report && actions.includes('edit') ? await loadRecordPanel(deps, report, page.csrfToken, options.record) : undefined;
   const readOnlyReason = report && !actions.includes('edit') ? workflowRefusal(actor, 'edit', report)?.message : undefined;
   return sendAdminPage(
     reply,
@@ -195,6 +199,7 @@ export async function sendEditPage(deps: WebDeps, request: FastifyRequest, reply
       attachments={attachments}
       scriptHref={deps.assets.adminEditorJs.path}
       submissionKey={options.submissionKey ?? newSubmissionKey()}
+      record={record}
     />,
     options.status ?? 200,
   );

@@ -36,6 +36,8 @@ export interface EditorGridProps {
   isPreviewFocused: boolean;
   /** The note, the buttons and the file choice: controls carrying `form={EDITOR_FORM_ID}`. */
   actions: ComponentChildren;
+  /** What follows the preview, with forms of its own (a report's 「活動の記録」 panel). */
+  after?: ComponentChildren;
 }
 
 export function EditorGrid(props: EditorGridProps) {
@@ -53,6 +55,7 @@ export function EditorGrid(props: EditorGridProps) {
       </div>
       {props.attachments && <ReportAttachments {...props.attachments} />}
       <BodyPreview html={props.preview} attachments={props.attachments?.attachments} itemRef={props.itemRef} isFocused={props.isPreviewFocused} />
+      {props.after}
     </div>
   );
 }

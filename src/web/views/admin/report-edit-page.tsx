@@ -7,6 +7,7 @@ import type { Category, ReportStatus } from '../../../domain/report.js';
 import type { ReportDiff } from '../../../domain/report-diff.js';
 import { parsePublishAt, type ReportAction } from '../../../domain/report-workflow.js';
 import type { TrustedHtml } from '../../../domain/trusted-html.js';
+import { ActivityRecordPanel, type ActivityRecordPanelProps } from './activity-record-panel.js';
 import { AttachInForm } from './attach-in-form.js';
 import { AutosaveOffer, AutosaveRestored, type AutosaveOfferProps } from './autosave-offer.js';
 import { formatJapanDateTime } from '../../../domain/japan-time.js';
@@ -94,6 +95,8 @@ export interface ReportEditPageProps {
   autosave?: { offer?: AutosaveOfferProps; restored?: unknown };
   /** assets/editor-draft.js: autosave and the warning before leaving; only where the form can be saved. */
   draftScriptHref?: string;
+  /** The 「活動の記録」 panel, for a stored report the actor may edit. */
+  record?: ActivityRecordPanelProps;
 }
 
 export const REPORT_FIELD_LABELS: Record<string, string> = {
@@ -113,7 +116,8 @@ export function ReportEditPage(props: ReportEditPageProps) {
   const isReadOnly = props.readOnlyReason !== undefined;
   const action = report ? `/admin/reports/${report.id}/edit` : '/admin/reports/new';
   // What takes the focus when the page opens (autofocus, also without JavaScript): the first refusal shown.
-  const focus = props.problem ? 'problem' : props.conflict ? 'conflict' : Object.keys(errors).length > 0 ? 'errors' : 'preview';
+  const isRecordFocused = props.record !== undefined && (Object.keys(props.record.errors).length > 0 || props.record.isProposedAgain === true);
+  const focus = props.problem ? 'problem' : props.conflict ? 'conflict' : Object.keys(errors).length > 0 ? 'errors' : isRecordFocused ? 'record' : 'preview';
   return (
     <AdminLayout page={page} title={title} scripts={props.draftScriptHref ? [props.scriptHref, props.draftScriptHref] : [props.scriptHref]} mainActionId={isReadOnly ? undefined : 'field-title'} mainActionLabel="入力欄へ移動">
       <p class="admin-back">
@@ -144,6 +148,7 @@ export function ReportEditPage(props: ReportEditPageProps) {
         preview={props.preview}
         itemRef={report ? `report:${report.id}` : undefined}
         isPreviewFocused={focus === 'preview'}
+        after={props.record && <ActivityRecordPanel {...props.record} />}
         actions={
           <>
             {!isReadOnly && <NoteField form={form} />}
