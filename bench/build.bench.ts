@@ -30,15 +30,22 @@ const { css, icon } = loadAssets();
 const deps = { ctx, baseUrl: 'https://www.example.jp', assets: { css, icon } };
 const runs = Number(values.runs);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const line = (label: string, results: Array<{ ms: number; result: BuildResult }>) => {
+const line = (label: string, results: Array<{ ms: number; cpuMs: number; result: BuildResult }>) => {
   const ms = median(results.map((r) => r.ms));
+  const cpuMs = median(results.map((r) => r.cpuMs));
   const last = results[results.length - 1]!.result;
-  console.log(`${label}: median ${(ms / 1000).toFixed(2)} s of ${results.map((r) => (r.ms / 1000).toFixed(2)).join(', ')}; ${last.files} files, ${last.rendered} pages rendered, ${last.written.length} written; phases ${JSON.stringify(last.timings)}; load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `${label}: median ${(ms / 1000).toFixed(2)} s of ${results.map((r) => (r.ms / 1000).toFixed(2)).join(', ')}; ` +
+      `CPU (process.cpuUsage, the main thread and the search index's workers) median ${(cpuMs / 1000).toFixed(2)} s of ${results.map((r) => (r.cpuMs / 1000).toFixed(2)).join(', ')}; ` +
+      `${last.files} files, ${last.rendered} pages rendered, ${last.written.length} written; phases ${JSON.stringify(last.timings)}; load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+  );
 };
 const timed = async (outDir: string) => {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const result = await buildSite(deps, { outDir });
-  return { ms: performance.now() - started, result };
+  const used = process.cpuUsage(cpu);
+  return { ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, result };
 };
 
 console.log(`RSS before ${Math.round(process.memoryUsage().rss / 1048576)} MB`);

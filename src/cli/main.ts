@@ -34,6 +34,8 @@ export const EXIT_BY_CODE: Record<ErrorCode, number> = {
   DISK_FULL: 74,
   // The database server is unreachable or refused the login (sysexits EX_UNAVAILABLE).
   DATABASE_UNAVAILABLE: 69,
+  // Another build writes into the same folder (sysexits EX_TEMPFAIL): rerun when it is done.
+  BUILD_IN_PROGRESS: 75,
 };
 /**
  * What each code means, in the words printed on the terminal: the actions' own messages are
@@ -58,6 +60,7 @@ export const MESSAGE_BY_CODE: Record<ErrorCode, string> = {
   RESTORE_REFUSED: '復元しませんでした',
   DISK_FULL: '保存先のディスクに空きがありません',
   DATABASE_UNAVAILABLE: 'データベースに接続できません',
+  BUILD_IN_PROGRESS: '同じ書き出し先に別の書き出しが実行中です',
 };
 const EXIT_USAGE = 2;
 const EXIT_UNEXPECTED = 1;

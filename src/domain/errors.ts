@@ -193,6 +193,14 @@ export class DatabaseUnavailableError extends AppError {
   }
 }
 
+/** Another `katsudo build` is writing into the same output folder (exporter/build-lock.ts). */
+export class BuildInProgressError extends ConflictError {
+  constructor(outDir: string, holderPid: number | undefined) {
+    const who = holderPid === undefined ? '別の katsudo build' : `別の katsudo build(プロセス ${holderPid})`;
+    super('BUILD_IN_PROGRESS', `書き出し先 ${outDir} には${who}が書き出し中です。終わってからもう一度実行してください。`);
+  }
+}
+
 const DISK_FULL_CODES = new Set(['SQLITE_FULL', 'ENOSPC']);
 
 /** The error as a DiskFullError when it, or one of its causes, is a full disk; else undefined. */
@@ -225,6 +233,7 @@ export const ERROR_CODES = [
   'RESTORE_REFUSED',
   'DISK_FULL',
   'DATABASE_UNAVAILABLE',
+  'BUILD_IN_PROGRESS',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -22,6 +22,7 @@ import type { SiteDeps } from '../site/site-deps.js';
 import { INDEX_DIR as SEARCH_INDEX_DIR } from './search/client/format.js';
 import { writeSearchIndex } from './search/write-search-index.js';
 import { MANIFEST_FILE, MANIFEST_FORMAT, META_DIR, readManifest, type BuildManifest, type BuiltFile } from './build-manifest.js';
+import { lockBuildFolder } from './build-lock.js';
 import { nginxTypes } from './nginx-types.js';
 import { outputDirProblem } from './output-dir-problem.js';
 import { outputFile } from './output-file.js';
@@ -50,6 +51,7 @@ export interface BuildResult {
 }
 
 const NOT_FOUND_FILE = '404.html';
+const FAVICON_PATH = '/favicon.ico';
 const NETLIFY_FILE = '_redirects';
 const NGINX_REDIRECTS_FILE = `${META_DIR}/nginx-redirects.conf`;
 const NGINX_TYPES_FILE = `${META_DIR}/nginx-types.conf`;
@@ -58,13 +60,23 @@ const REPORT_LINK = /href="(\/activity\/[^"/?#]+\/)"/g;
 
 /**
  * @throws ValidationError for an output folder that is a file, not writable, the data
- *   directory or someone else's folder; DiskFullError when the disk fills (the folder is
- *   left as it was).
+ *   directory or someone else's folder; BuildInProgressError while another build writes
+ *   into it (build-lock.ts); DiskFullError when the disk fills (the folder is left as it was).
  */
 export async function buildSite(deps: SiteDeps, options: BuildSiteOptions): Promise<BuildResult> {
   const { outDir } = options;
   const problem = outputDirProblem(outDir, deps.ctx.dataDir);
   if (problem !== undefined) throw new ValidationError(problem, { out: problem });
+  const release = lockBuildFolder(outDir);
+  try {
+    return await buildLocked(deps, options);
+  } finally {
+    release();
+  }
+}
+
+async function buildLocked(deps: SiteDeps, options: BuildSiteOptions): Promise<BuildResult> {
+  const { outDir } = options;
   const clock = phaseClock();
   const previous = readManifest(outDir);
   // Read before rendering: whatever changes meanwhile differs from it at the next build.
@@ -138,23 +150,42 @@ class Build {
     private readonly clock: PhaseClock,
   ) {}
 
+  /**
+   * The search index is built while the pages render: its documents are built on worker
+   * threads, so on a machine of two cores or more it costs little beside the pages.
+   */
   async renderAll(): Promise<void> {
-    for (const path of await listPublicPaths(this.deps)) await this.renderPage(path);
-    this.put(NOT_FOUND_FILE, { path: `/${NOT_FOUND_FILE}`, contentType: 'text/html; charset=utf-8', kind: 'page' }, await renderNotFoundPage(this.deps));
-    await this.writeRedirects();
-    this.clock.end('pages');
-    this.put(NGINX_TYPES_FILE, { path: '', contentType: 'text/plain; charset=utf-8', kind: 'redirect' }, nginxTypes(
-      Object.values(this.files).filter((f) => f.kind === 'page' || f.kind === 'media'),
-    ));
-    await this.writeSearch();
+    await this.besideSearch(this.startSearch(), async () => {
+      for (const path of await listPublicPaths(this.deps)) await this.renderPage(path);
+      this.put(NOT_FOUND_FILE, { path: `/${NOT_FOUND_FILE}`, contentType: 'text/html; charset=utf-8', kind: 'page' }, await renderNotFoundPage(this.deps));
+      await this.writeRedirects();
+      this.clock.end('pages');
+      this.put(NGINX_TYPES_FILE, { path: '', contentType: 'text/plain; charset=utf-8', kind: 'redirect' }, nginxTypes(
+        Object.values(this.files).filter((f) => f.kind === 'page' || f.kind === 'media'),
+      ));
+    });
   }
 
   /** Keeps every page of the last build, then renders `paths` again; the search index only for `reportIds`. */
   async renderSome(pathsAgain: ReadonlySet<string>, reportIds: readonly number[]): Promise<void> {
-    for (const [file, built] of Object.entries(this.previous!.files)) if (built.kind === 'page' || built.kind === 'redirect') this.files[file] = built;
-    for (const path of pathsAgain) await this.renderPage(path);
-    this.clock.end('pages');
-    await this.writeSearch({ reports: reportIds });
+    await this.besideSearch(this.startSearch({ reports: reportIds }), async () => {
+      for (const [file, built] of Object.entries(this.previous!.files)) if (built.kind === 'page' || built.kind === 'redirect') this.files[file] = built;
+      for (const path of pathsAgain) await this.renderPage(path);
+      this.clock.end('pages');
+    });
+  }
+
+  /** Runs `pages` while the search index is written, then takes the index in; on a failure, waits for the index to stop writing before the staging folder goes. */
+  private async besideSearch(search: Promise<Set<string>>, pages: () => Promise<void>): Promise<void> {
+    // Handled here; a failure of the search is thrown below, once the pages are done.
+    search.catch(() => undefined);
+    try {
+      await pages();
+    } catch (error) {
+      await search.catch(() => undefined);
+      throw error;
+    }
+    this.adoptSearch(await search);
   }
 
   async copyMedia(): Promise<void> {
@@ -204,9 +235,10 @@ class Build {
   /**
    * The static search index (exporter/search/) is written into the staging folder over
    * hard links to the published files: it replaces a file by writing a new one and renaming,
-   * so a link still naming the published file's inode is a file it left alone.
+   * so a link still naming the published file's inode is a file it left alone. Resolves to
+   * the files linked; adoptSearch takes what it wrote into the build.
    */
-  private async writeSearch(changedReports?: { reports: readonly number[] }): Promise<void> {
+  private async startSearch(changedReports?: { reports: readonly number[] }): Promise<Set<string>> {
     const staging = this.output.stagingDir;
     const linked = new Set<string>();
     if (!this.output.isFresh) {
@@ -221,9 +253,14 @@ class Build {
         }
       }
     }
-    this.clock.end('searchLinks');
+    const started = performance.now();
     await writeSearchIndex(this.deps, staging, changedReports === undefined ? {} : { changedIds: changedReports });
-    this.clock.end('searchIndex');
+    this.clock.timings.searchIndex = Math.round(performance.now() - started);
+    return linked;
+  }
+
+  private adoptSearch(linked: ReadonlySet<string>): void {
+    const staging = this.output.stagingDir;
     for (const file of [...this.output.unstagedUnder(SEARCH_INDEX_DIR), ...this.output.unstagedUnder('assets')]) {
       const before = this.previous?.files[file];
       if (linked.has(file) && before !== undefined && statSync(join(staging, file)).nlink > 1) {
@@ -250,7 +287,9 @@ class Build {
       const file = outputFile(urlPath);
       return file !== undefined && built.has(file);
     };
-    const redirects = redirectFiles(await listRedirects(this.deps.ctx), this.deps.baseUrl, isBuilt);
+    // /favicon.ico answers 301 to the hashed icon, as on the server (docs/static-export.md).
+    const favicon = { fromPath: FAVICON_PATH, toPath: this.deps.assets.icon.path };
+    const redirects = redirectFiles([...(await listRedirects(this.deps.ctx)), favicon], this.deps.baseUrl, isBuilt);
     const meta = { path: '', contentType: 'text/plain; charset=utf-8', kind: 'redirect' } as const;
     this.put(NETLIFY_FILE, meta, redirects.netlify);
     this.put(NGINX_REDIRECTS_FILE, meta, redirects.nginxMap);

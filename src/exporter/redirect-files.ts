@@ -37,8 +37,10 @@ export function redirectFiles(redirects: readonly Redirect[], baseUrl: string, i
     if (isNginxSafe(fromPath) && isNginxSafe(toUrl)) (hasQuery ? withQuery : plain).push(`  "${fromPath}" "${toUrl}";`);
     if (hasQuery) continue;
     netlify.push(`${encodeURI(fromPath)} ${toUrl} 301`);
+    // An HTML page only where an HTML page was: HTML at /old.pdf or /favicon.ico would be
+    // served with the type its extension names.
     const file = outputFile(encodeURI(fromPath));
-    if (file !== undefined) pages.set(file, redirectPage(toUrl, baseUrl));
+    if (file !== undefined && file.endsWith('.html')) pages.set(file, redirectPage(toUrl, baseUrl));
   }
   const nginxMap = [
     '# Written by katsudo build: old paths answer 301 (docs/static-export.md).',

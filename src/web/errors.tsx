@@ -35,6 +35,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   DISK_FULL: 507,
   // The database server went away or refused the login: the page may work again later.
   DATABASE_UNAVAILABLE: 503,
+  BUILD_IN_PROGRESS: 409,
 };
 
 /** An action's refusal that a form answers by showing itself again, instead of the error page. */

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, statfsSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { seedDemoIfEmpty } from '../../src/actions/site/seed-demo.js';
+import { buildLockFile } from '../../src/exporter/build-lock.js';
 import { runCli } from '../support/cli-run.js';
 import { createTestSite, type TestSite } from '../support/db.js';
 import { setSettings, TEST_SETTINGS } from '../support/factories.js';
@@ -82,4 +83,18 @@ test('a disk that fills during a build: a Japanese message, exit 74, and the pub
   assert.deepEqual(hashesOf(out), published);
   assert.deepEqual(readdirSync(join(out, '.katsudo')).sort(), ['build.json', 'nginx-redirects.conf', 'nginx-types.conf']);
   assert.deepEqual(readdirSync(fs.path).sort(), ['filler', 'site'], 'no staging folder is left beside it');
+});
+
+test('refuses to build into a folder another build is writing, with a Japanese message and exit 75', () => {
+  const out = join(site.dataDir, '..', `locked-${process.pid}`);
+  // This test's process holds the folder's lock, as a running build would.
+  writeFileSync(buildLockFile(out), `${process.pid}\n`);
+  try {
+    const run = build('--out', out, '--base-url', 'https://www.example.jp');
+    assert.equal(run.code, 75, run.stderr);
+    assert.ok(run.stderr.includes(`別の katsudo build(プロセス ${process.pid})が書き出し中です`), run.stderr);
+    assert.equal(existsSync(out), false, 'nothing was written');
+  } finally {
+    rmSync(buildLockFile(out), { force: true });
+  }
 });

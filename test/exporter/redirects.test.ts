@@ -24,6 +24,7 @@ before(async () => {
     await addRedirect(trx, '/旧ページ/', '/profile/', at);
     await addRedirect(trx, '/?p=12', '/profile/', at);
     await addRedirect(trx, '/gone/', '/activity/no-such-report/', at);
+    await addRedirect(trx, '/files/old.pdf', '/profile/', at);
   });
   out = join(fx.tempDir(), 'site');
   await buildSite(fx.deps, { outDir: out });
@@ -36,7 +37,17 @@ test('_redirects lists every old path a static host can match, encoded, with 301
     `/%E6%97%A7%E3%83%9A%E3%83%BC%E3%82%B8/ /profile/ 301`,
     `/2013/11/02/old-post/ /activity/${newSlug}/ 301`,
     `/activity/${oldSlug}/ /activity/${newSlug}/ 301`,
+    `/favicon.ico ${fx.deps.assets.icon.path} 301`,
+    `/files/old.pdf /profile/ 301`,
   ].sort());
+});
+
+test('/favicon.ico and an old file path redirect by the rules only: no HTML is written where a host would serve it as an icon or a PDF', () => {
+  const map = readFileSync(join(out, '.katsudo', 'nginx-redirects.conf'), 'utf8');
+  assert.match(map, new RegExp(`"/favicon.ico" "${fx.deps.assets.icon.path}";`));
+  assert.match(map, /"\/files\/old.pdf" "\/profile\/";/);
+  assert.equal(existsSync(join(out, 'favicon.ico')), false);
+  assert.equal(existsSync(join(out, 'files', 'old.pdf')), false);
 });
 
 test('the nginx map holds the decoded old paths, and the query form in its own map', () => {

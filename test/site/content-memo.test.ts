@@ -7,8 +7,6 @@ import { loadSiteContext } from '../../src/site/layout/load-site-context.js';
 import { loadReportListPage } from '../../src/site/report-list/load-report-list-page.js';
 import { reportListSpec } from '../../src/site/report-list/report-list-spec.js';
 import type { SiteDeps } from '../../src/site/site-deps.js';
-import { saveSettings } from '../../src/store/settings.js';
-import { bumpContentVersion } from '../../src/store/site-state.js';
 import { loadAssets } from '../../src/web/assets.js';
 import { TEST_BASE_URL } from '../support/app.js';
 import { createTestSite, type TestSite } from '../support/db.js';
@@ -49,11 +47,7 @@ test('keeps no failed computation: the next page tries again', async () => {
 test('reads the settings of the frame once per content version and anew after they change', async () => {
   const first = await loadSiteContext(deps);
   assert.equal((await loadSiteContext(deps)).settings, first.settings);
-  // As actions/site/save-settings.ts writes them: with the content version bumped.
-  await site.db.transaction().execute(async (trx) => {
-    await saveSettings(trx, { ...TEST_SETTINGS, legislatorName: '新しい名前' });
-    await bumpContentVersion(trx);
-  });
+  await setSettings(site, { ...TEST_SETTINGS, legislatorName: '新しい名前' });
   const after = await loadSiteContext(deps);
   assert.notEqual(after.settings, first.settings);
   assert.equal(after.settings.legislatorName, '新しい名前');

@@ -144,6 +144,7 @@ test('answers any path as the server does: a page (200), the same 301, or not fo
       return res.statusCode === 404 || res.statusCode === 400;
     }),
     // The first counterexample found (in CI): a report whose slug is `page`, with a bad ?page.
-    { numRuns: 300, examples: [['/activity/page/?page=abc']] },
+    // And one found later: /category/page/ gave the report whose slug is `page`.
+    { numRuns: 300, examples: [['/activity/page/?page=abc'], ['/category/page/']] },
   );
 });

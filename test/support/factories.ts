@@ -5,6 +5,7 @@ import type { ReportDraft } from '../../src/domain/report.js';
 import type { SiteSettings } from '../../src/domain/settings.js';
 import { upsertCategory } from '../../src/store/categories.js';
 import { saveSettings } from '../../src/store/settings.js';
+import { bumpContentVersion } from '../../src/store/site-state.js';
 
 let counter = 0;
 
@@ -44,6 +45,10 @@ export const TEST_SETTINGS: SiteSettings = {
   ],
 };
 
+/** Writes the settings as the actions do: with the content version bumped, so cached pages and memos (site/content-memo.ts) see them. */
 export async function setSettings(ctx: ActionContext, settings: SiteSettings = TEST_SETTINGS): Promise<void> {
-  await ctx.db.transaction().execute((trx) => saveSettings(trx, settings));
+  await ctx.db.transaction().execute(async (trx) => {
+    await saveSettings(trx, settings);
+    await bumpContentVersion(trx);
+  });
 }
