@@ -19,11 +19,6 @@ const LAYERS = [
   // Views get their data as props: domain types and other views only, never the page assembly.
   { part: 'site/', views: true, label: 'the views of src/site/ (*.tsx)', may: ['domain/', 'site/'], notFiles: ['site-pages.js'], packages: 'no-driver' },
   { part: 'web/', may: ['site/', 'actions/', 'domain/'], packages: 'no-driver' },
-  // TODO(#14): the admin routes and the page-cache version check still read store; engineer
-  // ACTIONS is moving them onto actions. Remove these three entries when that has landed.
-  { part: 'web/routes/admin/', may: ['web/', 'site/', 'actions/', 'store/', 'domain/'], packages: 'no-driver' },
-  { part: 'web/errors.tsx', may: ['web/', 'site/', 'actions/', 'store/', 'domain/'], packages: 'no-driver' },
-  { part: 'web/send-cached.ts', may: ['web/', 'site/', 'actions/', 'store/', 'domain/'], packages: 'no-driver' },
   { part: 'web/views/', may: ['domain/', 'site/components/'], packages: 'no-driver' },
   { part: 'exporter/', may: ['site/', 'actions/', 'domain/'], packages: 'no-driver' },
   // The static search page's script runs in the browser (bundled by esbuild).

@@ -64,11 +64,14 @@ test('points dependencies one way: store, actions and site never import the laye
   await assertAllowed('src/site/report/load-report.ts', `import { x } from '../../store/x.js';\nimport { y } from '../../actions/y.js';\n${use('[x, y]')}`);
 });
 
-test('keeps web and the exporter off store (public routes, API, admin plumbing, exporter)', async () => {
+test('keeps web and the exporter off store (public routes, API, admin routes and plumbing, error pages, exporter)', async () => {
   const store = `import { getReport } from '../../../store/reports.js';\n${use('getReport')}`;
   await assertRefused('src/web/routes/public/report.ts', store, 'no-restricted-imports');
   await assertRefused('src/web/routes/api/search.ts', store, 'no-restricted-imports');
+  await assertRefused('src/web/routes/admin/reports.tsx', store, 'no-restricted-imports');
   await assertRefused('src/web/admin/session.ts', `import { x } from '../../store/sessions.js';\n${use('x')}`, 'no-restricted-imports');
+  await assertRefused('src/web/errors.tsx', `import { x } from '../store/site-state.js';\n${use('x')}`, 'no-restricted-imports');
+  await assertRefused('src/web/send-cached.ts', `import { x } from '../store/site-state.js';\n${use('x')}`, 'no-restricted-imports');
   await assertRefused('src/exporter/search/write-search-index.ts', store, 'no-restricted-imports');
   await assertAllowed('src/web/routes/public/report.ts', `import { x } from '../../../site/site-pages.js';\nimport { y } from '../../send-cached.js';\n${use('[x, y]')}`);
 });

@@ -5,7 +5,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, diskFullFrom, UnavailableError, ValidationError, type ErrorCode, type FieldMessages } from '../domain/errors.js';
 import { EMPTY_SETTINGS } from '../domain/settings.js';
-import { getContentVersion } from '../store/site-state.js';
+import { readContentVersion } from '../actions/site/read-content-version.js';
 import type { WebDeps } from './deps.js';
 import { findLegacyQueryRedirect, findStoredRedirect, hasLegacyQuery, slashlessRedirect } from '../site/public-redirects.js';
 import { renderDocument } from '../site/render-document.js';
@@ -112,7 +112,7 @@ export async function sendError(deps: WebDeps, request: FastifyRequest, reply: F
  * is on it): refusing a flood of requests (429, 503, 404) must cost far less than serving one.
  */
 async function cachedErrorPage(deps: WebDeps, status: number): Promise<CachedPage> {
-  const version = await getContentVersion(deps.ctx.db);
+  const version = await readContentVersion(deps.ctx);
   const key = `error:${status}`;
   const cached = deps.cache.get(key, version);
   if (cached) return cached;

@@ -1,7 +1,7 @@
 // Answers a public GET from the page cache: ETag and 304, Cache-Control, and a
 // pre-compressed body when the client accepts one. Rendering happens only on a miss.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { getContentVersion } from '../store/site-state.js';
+import { readContentVersion } from '../actions/site/read-content-version.js';
 import type { WebDeps } from './deps.js';
 import { matchesEtag, pickEncoding } from './page-cache.js';
 
@@ -16,7 +16,7 @@ export async function sendCached(
   contentType: string,
   render: () => Promise<string>,
 ): Promise<FastifyReply> {
-  const version = await getContentVersion(deps.ctx.db);
+  const version = await readContentVersion(deps.ctx);
   const entry = deps.cache.get(key, version) ?? deps.cache.set(key, version, Buffer.from(await render()), contentType);
   reply.header('ETag', entry.etag).header('Cache-Control', PAGE_CACHE_CONTROL).header('Vary', 'Accept-Encoding').type(entry.contentType);
   if (matchesEtag(request.headers['if-none-match'], entry.etag)) return reply.code(304).send();

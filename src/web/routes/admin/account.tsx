@@ -3,7 +3,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { changeOwnPassword } from '../../../actions/users/change-password.js';
 import { revokeOtherSessions, revokeSession } from '../../../actions/users/revoke-sessions.js';
 import { twoFactorStatus } from '../../../actions/users/two-factor/two-factor-status.js';
-import { listSessionsOfUser } from '../../../store/sessions.js';
+import { listOwnSessions } from '../../../actions/users/list-own-sessions.js';
 import { formField } from '../../admin/form-body.js';
 import { withNotice } from '../../admin/notices.js';
 import { adminPageContext, sendAdminPage } from '../../admin/page.js';
@@ -19,7 +19,7 @@ const ANY_USER_ENROLLING = { access: 'writer', isEnrolment: true } as const;
 export const accountRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {
   async function sendAccount(request: FastifyRequest, reply: FastifyReply, errors: FieldErrors = {}, status = 200) {
     const admin = request.admin!;
-    const sessions = await listSessionsOfUser(deps.ctx.db, admin.user.id);
+    const sessions = await listOwnSessions(deps.ctx, admin.user.id);
     const page = await adminPageContext(deps, request, reply);
     const views = sessions.map((s) => ({ ...s, isCurrent: s.id === admin.session.id }));
     const state = await twoFactorStatus(deps.ctx.db, admin.user);

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { AUDIT_FOLD_WINDOW_MS } from '../../../domain/audit-policy.js';
 import { PageNotFoundError } from '../../../domain/errors.js';
-import { listAudit } from '../../../store/audit-log.js';
+import { listAuditEntries } from '../../../actions/site/list-audit-entries.js';
 import { adminPageContext, sendAdminPage } from '../../admin/page.js';
 import type { WebDeps } from '../../deps.js';
 import { AuditPage } from '../../views/admin/audit-page.js';
@@ -15,7 +15,7 @@ export const auditRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { 
     if (beforeText !== undefined && !/^[1-9][0-9]{0,15}$/.test(beforeText)) throw new PageNotFoundError(`audit before=${beforeText}`);
     const beforeId = beforeText === undefined ? undefined : Number(beforeText);
     // One more than shown tells whether an older page exists.
-    const rows = await listAudit(deps.ctx.db, { limit: PER_PAGE + 1, beforeId });
+    const rows = await listAuditEntries(deps.ctx, { limit: PER_PAGE + 1, beforeId });
     if (beforeId !== undefined && rows.length === 0) throw new PageNotFoundError(`audit before=${beforeId}`);
     const shown = rows.slice(0, PER_PAGE);
     const olderHref = rows.length > PER_PAGE ? `/admin/audit?before=${shown[shown.length - 1]!.id}` : undefined;

@@ -3,19 +3,19 @@ import type { FastifyPluginAsync } from 'fastify';
 import { readBackupStatus } from '../../../actions/site/backup/scheduled-backup.js';
 import { readExportStatus } from '../../../actions/site/export-status.js';
 import { findDemoContent, isDemoContentFound } from '../../../actions/site/remove-demo.js';
-import { listReportsForAdmin } from '../../../store/reports.js';
+import { countAdminReports } from '../../../actions/reports/count-admin-reports.js';
+import { listAdminReports } from '../../../actions/reports/list-admin-reports.js';
 import { adminPageContext, sendAdminPage } from '../../admin/page.js';
 import type { WebDeps } from '../../deps.js';
 import { DashboardPage } from '../../views/admin/dashboard-page.js';
-import { reportCounts } from './reports-shared.js';
 
 export const dashboardRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {
   app.get('/', { config: { access: 'writer' } }, async (request, reply) => {
     const actor = request.admin!.actor;
     const [page, counts, drafts, demo, space] = await Promise.all([
       adminPageContext(deps, request, reply),
-      reportCounts(deps, actor),
-      listReportsForAdmin(deps.ctx.db, { status: 'draft', authorId: actor.userId }, { offset: 0, limit: 5 }),
+      countAdminReports(deps.ctx, actor),
+      listAdminReports(deps.ctx, { status: 'draft', authorId: actor.userId }, { offset: 0, limit: 5 }),
       actor.role === 'owner' ? findDemoContent(deps.ctx) : undefined,
       actor.role === 'writer' ? undefined : deps.freeSpace.check(),
     ]);

@@ -14,7 +14,9 @@ import { uploadMedia } from '../../../actions/media/upload-media.js';
 import { ValidationError, type FieldMessages } from '../../../domain/errors.js';
 import { formRefusalOf, type FormRefusal } from '../../errors.js';
 import { checkAttachmentText, formatMegabytes, withFileName } from '../../../domain/media-rules.js';
-import { attachedMediaIds, findMedia, listItemAttachments, otherUseAltTexts } from '../../../store/media.js';
+import { listAttachments } from '../../../actions/items/list-attachments.js';
+import { suggestAltTexts } from '../../../actions/items/suggest-alt-texts.js';
+import { findMedia } from '../../../actions/media/find-media.js';
 import type { ItemKind, ItemRef } from '../../../domain/item-ref.js';
 import { enforceAccess } from '../../admin/access.js';
 import { formField, formPairs } from '../../admin/form-body.js';
@@ -166,7 +168,7 @@ export const itemAttachmentRoutes = <T extends { id: number }>(owner: Attachment
       async (id) => {
         const mediaId = parseId(form.mediaId);
         if (mediaId === undefined) throw new ValidationError('ファイルを選んでください。', { mediaId: 'ファイルを選んでください。' });
-        const media = await findMedia(deps.ctx.db, mediaId);
+        const media = await findMedia(deps.ctx, mediaId);
         if (!media) throw new ValidationError('そのファイルはありません。', { mediaId: 'そのファイルはありません。一覧から選んでください。' });
         const label = form.label.trim() || stemOf(media.originalName);
         await attachMediaToReport(deps.ctx, { ...ownerOf(id), mediaId, label, summary: form.summary, user: request.admin!.actor });
@@ -234,7 +236,7 @@ export const itemAttachmentRoutes = <T extends { id: number }>(owner: Attachment
       request,
       reply,
       async (id) => {
-        const order = await attachedMediaIds(deps.ctx.db, { kind: owner.kind, id });
+        const order = (await listAttachments(deps.ctx, { kind: owner.kind, id })).map((a) => a.mediaId);
         const position = order.indexOf(mediaId);
         if (position < 0) throw new ValidationError('この添付資料は外されています。', { order: 'この添付資料はすでに外されています。ページを読み込み直してください。' });
         const label = formField(request, `${prefix}label`);
@@ -265,7 +267,7 @@ export const itemAttachmentRoutes = <T extends { id: number }>(owner: Attachment
       reply,
       async (id) => {
         const mediaId = mediaIdOf(request);
-        const ids = (await listItemAttachments(deps.ctx.db, { kind: owner.kind, id })).map((a) => a.mediaId);
+        const ids = (await listAttachments(deps.ctx, { kind: owner.kind, id })).map((a) => a.mediaId);
         const from = ids.indexOf(mediaId);
         const to = from + (formField(request, 'direction') === 'up' ? -1 : 1);
         if (from < 0 || to < 0 || to >= ids.length) {
@@ -290,9 +292,9 @@ export async function loadAttachmentPanel(
   csrfToken: string,
   failure: Partial<AttachmentFailure> = {},
 ): Promise<ReportAttachmentsProps> {
-  const [attached, library] = await Promise.all([listItemAttachments(deps.ctx.db, item), listMedia(deps.ctx, { perPage: LIBRARY_CHOICES })]);
+  const [attached, library] = await Promise.all([listAttachments(deps.ctx, item), listMedia(deps.ctx, { perPage: LIBRARY_CHOICES })]);
   const attachedIds = new Set(attached.map((a) => a.mediaId));
-  const others = await otherUseAltTexts(deps.ctx.db, item, attached.filter((a) => !a.useAltText).map((a) => a.mediaId));
+  const others = await suggestAltTexts(deps.ctx, item, attached.filter((a) => !a.useAltText).map((a) => a.mediaId));
   return {
     altSuggestions: new Map([...others].map(([mediaId, uses]) => [mediaId, uses.map((u) => ({ title: u.title, altText: u.altText }))])),
     basePath: `/admin/${item.kind === 'report' ? 'reports' : 'pages'}/${item.id}/attachments`,

@@ -10,7 +10,7 @@ import { uploadMedia } from '../../../actions/media/upload-media.js';
 import { MediaNotFoundError, PageNotFoundError, type MediaUser } from '../../../domain/errors.js';
 import { mediaMessages, withFileName } from '../../../domain/media-rules.js';
 import { isAllowed } from '../../../domain/user.js';
-import { getMedia } from '../../../store/media.js';
+import { readMedia } from '../../../actions/media/read-media.js';
 import { enforceAccess } from '../../admin/access.js';
 import { formField } from '../../admin/form-body.js';
 import { withNotice } from '../../admin/notices.js';
@@ -149,7 +149,7 @@ export const mediaRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { 
   });
 
   app.get<{ Params: { id: string } }>('/media/:id/delete', { config: EDITOR }, async (request, reply) => {
-    const media = await getMedia(deps.ctx.db, mediaId(request.params.id));
+    const media = await readMedia(deps.ctx, mediaId(request.params.id));
     const usedBy = (await listMediaUsers(deps.ctx.db, [media])).get(media.id) ?? [];
     const page = await adminPageContext(deps, request, reply);
     return sendAdminPage(reply, <MediaDeletePage page={page} media={media} usedBy={usedBy} />);
@@ -162,7 +162,7 @@ export const mediaRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { 
     } catch (error) {
       const refused = formRefusalOf(error, ['MEDIA_IN_USE']);
       if (!refused) throw error;
-      const [media, page] = await Promise.all([getMedia(deps.ctx.db, id), adminPageContext(deps, request, reply)]);
+      const [media, page] = await Promise.all([readMedia(deps.ctx, id), adminPageContext(deps, request, reply)]);
       const { reports } = refused.details as { reports: MediaUser[] };
       return sendAdminPage(reply, <MediaDeletePage page={page} media={media} usedBy={reports} isRefused />, refused.status);
     }

@@ -12,7 +12,8 @@ import { pageTree } from '../../../domain/page-tree.js';
 import { paths } from '../../../domain/paths.js';
 import { allowedActions } from '../../../domain/report-workflow.js';
 import type { Actor } from '../../../domain/user.js';
-import { getPage, listPages } from '../../../store/pages.js';
+import { listPages } from '../../../actions/pages/list-pages.js';
+import { readPage } from '../../../actions/pages/read-page.js';
 import { formField } from '../../admin/form-body.js';
 import { withNotice } from '../../admin/notices.js';
 import { adminPageContext, sendAdminPage } from '../../admin/page.js';
@@ -79,7 +80,7 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
     options: { stored?: Page; form?: PageForm; errors?: Record<string, string>; preview?: Awaited<ReturnType<typeof previewOf>>; problem?: string; status?: number; submissionKey?: string } & Partial<AttachmentFailure>,
   ): Promise<FastifyReply> {
     const actor = request.admin!.actor;
-    const [page, all] = await Promise.all([adminPageContext(deps, request, reply), listPages(deps.ctx.db)]);
+    const [page, all] = await Promise.all([adminPageContext(deps, request, reply), listPages(deps.ctx)]);
     const canEdit = options.stored ? allowedActions(actor, workflowState(options.stored)).includes('edit') : true;
     const autosave = canEdit && !options.form ? await loadAutosaveState(deps, request, 'page', options.stored?.id, page.csrfToken) : {};
     const tree = pageTree(all);
@@ -135,7 +136,7 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
   app.get('/pages', { config: WRITER }, async (request, reply) => {
     const asked = (request.query as Record<string, unknown>).status;
     const status = PAGE_STATUSES.find((s) => s === asked);
-    const [page, all] = await Promise.all([adminPageContext(deps, request, reply), listPages(deps.ctx.db)]);
+    const [page, all] = await Promise.all([adminPageContext(deps, request, reply), listPages(deps.ctx)]);
     const counts = { draft: 0, published: 0, trashed: 0 };
     for (const p of all) counts[p.status] += 1;
     const items = pageTree(all)
@@ -164,7 +165,7 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
   });
 
   app.get<{ Params: { id: string } }>('/pages/:id/edit', { config: WRITER }, async (request, reply) => {
-    const stored = await getPage(deps.ctx.db, reportIdOf(request.params.id));
+    const stored = await readPage(deps.ctx, reportIdOf(request.params.id));
     return sendEditPage(request, reply, { stored });
   });
 
@@ -173,7 +174,7 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
     const id = reportIdOf(request.params.id);
     const form = formFromRequest(request);
     const intent = intentOf(request);
-    const stored = await getPage(deps.ctx.db, id);
+    const stored = await readPage(deps.ctx, id);
     if (intent === 'preview') return sendPreview(request, reply, form, stored);
     const expectedVersion = parseId(form.expectedVersion) ?? 0;
     if (WITHOUT_SAVE.includes(intent)) return finish(request, reply, actor, intent, id, undefined, form, expectedVersion);
@@ -199,7 +200,7 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
       const refused = formRefusalOf(error, ['VALIDATION_FAILED', 'EDIT_CONFLICT']);
       if (refused?.code === 'VALIDATION_FAILED') await sendEditPage(request, reply, { stored, form, errors: refused.fields, problem, status: refused.status });
       else if (refused && stored) {
-        const current = await getPage(deps.ctx.db, stored.id);
+        const current = await readPage(deps.ctx, stored.id);
         const { refusedRevisionId } = refused.details as PageEditConflict;
         const cause = await findConflictCause(deps.ctx.db, actor, { kind: 'page', id: stored.id }, refusedRevisionId);
         const conflict = `${conflictHeading(cause, 'page')}。${conflictAdvice(saveButtonLabel(current.status === 'published'), 'page')}`;
@@ -219,7 +220,7 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
       try {
         await transitionPage(deps.ctx, actor, intent, { pageId: id, expectedVersion: saved?.version ?? expectedVersion });
       } catch (error) {
-        const stored = await getPage(deps.ctx.db, id);
+        const stored = await readPage(deps.ctx, id);
         const problem = saved?.isChanged ? '入力した内容は保存しましたが、次の理由で操作できませんでした。' : undefined;
         const refused = formRefusalOf(error, ['VALIDATION_FAILED', 'EDIT_CONFLICT']);
         if (refused?.code === 'VALIDATION_FAILED') {
@@ -236,7 +237,7 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
   }
 
   app.get<{ Params: { id: string } }>('/pages/:id/delete', { config: OWNER }, async (request, reply) => {
-    const stored = await getPage(deps.ctx.db, reportIdOf(request.params.id));
+    const stored = await readPage(deps.ctx, reportIdOf(request.params.id));
     try {
       assertAllowed(request.admin!.actor, 'delete', workflowState(stored));
     } catch (error) {
@@ -252,7 +253,7 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
       await deletePagePermanently(deps.ctx, request.admin!.actor, id);
     } catch (error) {
       const refused = formRefusalOf(error);
-      if (refused) return sendEditPage(request, reply, { stored: await getPage(deps.ctx.db, id), errors: refused.fields, status: refused.status });
+      if (refused) return sendEditPage(request, reply, { stored: await readPage(deps.ctx, id), errors: refused.fields, status: refused.status });
       return sendRefusal(deps, request, reply, error, undefined, 'page');
     }
     return reply.redirect(withNotice('/admin/pages', 'page-deleted'), 303);
@@ -262,12 +263,12 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
   const attachmentRoutes = itemAttachmentRoutes({
     kind: 'page',
     loadEditable: async (request, id) => {
-      const stored = await getPage(deps.ctx.db, id);
+      const stored = await readPage(deps.ctx, id);
       assertAllowed(request.admin!.actor, 'edit', workflowState(stored));
       return stored;
     },
     sendEditPage: (request, reply, stored, failure) => sendEditPage(request, reply, { stored, status: 422, ...failure }),
-    saveForm: async (request, reply, id, problem) => (await saveForm(request, reply, formFromRequest(request), id === undefined ? undefined : await getPage(deps.ctx.db, id), problem))?.id,
+    saveForm: async (request, reply, id, problem) => (await saveForm(request, reply, formFromRequest(request), id === undefined ? undefined : await readPage(deps.ctx, id), problem))?.id,
     sendRefusal: (request, reply, error, id) => sendRefusal(deps, request, reply, error, id, 'page'),
   });
   await app.register(attachmentRoutes, { deps });

@@ -5,7 +5,8 @@ import { restoreRevision } from '../../../actions/reports/restore-revision.js';
 import { diffRevisions } from '../../../domain/report-diff.js';
 import { canDo } from '../../../domain/report-workflow.js';
 import type { EditableReport } from '../../../domain/editable-report.js';
-import { getRevisionPair, listRevisions } from '../../../store/revisions.js';
+import { listRevisions } from '../../../actions/items/list-revisions.js';
+import { readRevisionPair } from '../../../actions/items/read-revision-pair.js';
 import { formField } from '../../admin/form-body.js';
 import { withNotice } from '../../admin/notices.js';
 import { adminPageContext, sendAdminPage } from '../../admin/page.js';
@@ -27,12 +28,12 @@ export const reportHistoryRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async 
     confirmId?: number,
   ): Promise<FastifyReply> {
     const actor = request.admin!.actor;
-    const revisions = await listRevisions(deps.ctx.db, report.id);
+    const revisions = await listRevisions(deps.ctx, { kind: 'report', id: report.id });
     let compared: ReportHistoryPageProps['compared'];
     if (pair.from !== undefined && pair.to !== undefined) {
       // Older first, whichever way round they were chosen.
       const [a, b] = pair.from <= pair.to ? [pair.from, pair.to] : [pair.to, pair.from];
-      const [older, newer] = await getRevisionPair(deps.ctx.db, report.id, a, b);
+      const [older, newer] = await readRevisionPair(deps.ctx, { kind: 'report', id: report.id }, a, b);
       const summaryOf = (id: number) => revisions.find((r) => r.id === id)!;
       compared = { from: summaryOf(older.id), to: summaryOf(newer.id), diff: diffRevisions(older, newer) };
     }

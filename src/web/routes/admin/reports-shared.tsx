@@ -13,9 +13,9 @@ import { allowedActions, workflowRefusal, type ReportAction, type WorkflowState 
 import type { EditConflict } from '../../../domain/revision.js';
 import type { TrustedHtml } from '../../../domain/trusted-html.js';
 import type { Actor } from '../../../domain/user.js';
-import { listCategories } from '../../../store/categories.js';
-import { ADMIN_STATUSES, type AdminStatus, type EditableReport } from '../../../domain/editable-report.js';
-import { countReportsByAdminStatus, getEditableReport, listReportsForAdmin } from '../../../store/reports.js';
+import { listCategories } from '../../../actions/reports/list-categories.js';
+import { readEditableReport } from '../../../actions/reports/read-editable-report.js';
+import type { EditableReport } from '../../../domain/editable-report.js';
 import { formField } from '../../admin/form-body.js';
 import { loadAutosaveState, withRestored } from '../../admin/autosave-slot.js';
 import { conflictAdvice, conflictHeading } from '../../admin/conflict-cause.js';
@@ -90,7 +90,7 @@ export function actionsForNew(actor: Actor): ReportAction[] {
  * Throws ReportNotFoundError, ForbiddenError.
  */
 export async function getViewableReport(deps: WebDeps, actor: Actor, id: number): Promise<EditableReport> {
-  const report = await getEditableReport(deps.ctx.db, id);
+  const report = await readEditableReport(deps.ctx, id);
   if (!mayOpenReport(actor, report)) throw new ForbiddenError('自分が作成した報告だけを開けます。');
   return report;
 }
@@ -161,7 +161,7 @@ export async function sendEditPage(deps: WebDeps, request: FastifyRequest, reply
   const { report } = options;
   const errors = options.errors ?? {};
   const actions = report ? allowedActions(actor, report) : actionsForNew(actor);
-  const categories = await listCategories(deps.ctx.db);
+  const categories = await listCategories(deps.ctx);
   let conflict: ReportConflict | undefined;
   if (options.conflict) {
     const cause = await findConflictCause(deps.ctx.db, actor, { kind: 'report', id: options.conflict.reportId }, options.conflict.refusedRevisionId);
@@ -203,17 +203,4 @@ export async function sendEditPage(deps: WebDeps, request: FastifyRequest, reply
     />,
     options.status ?? 200,
   );
-}
-
-
-/** Reports per list tab; a writer's counts cover only their own reports, as their list does. */
-export async function reportCounts(deps: WebDeps, actor: Actor): Promise<Record<AdminStatus, number>> {
-  if (actor.role !== 'writer') return countReportsByAdminStatus(deps.ctx.db);
-  const counts = { draft: 0, review: 0, scheduled: 0, published: 0, trashed: 0 };
-  for (const status of ADMIN_STATUSES) {
-    // An offset past any list: only the count is read.
-    const { total } = await listReportsForAdmin(deps.ctx.db, { status, authorId: actor.userId }, { offset: Number.MAX_SAFE_INTEGER, limit: 1 });
-    counts[status] = total;
-  }
-  return counts;
 }

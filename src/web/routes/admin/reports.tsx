@@ -20,11 +20,13 @@ import { bulkActionsFor, isBulkAction } from '../../../domain/report-bulk.js';
 import type { ReportAction } from '../../../domain/report-workflow.js';
 import type { EditConflict } from '../../../domain/revision.js';
 import type { Actor } from '../../../domain/user.js';
-import { listCategories } from '../../../store/categories.js';
-import { ADMIN_STATUSES, type AdminStatus, type EditableReport } from '../../../domain/editable-report.js';
-import { getEditableReport, listReportsForAdmin } from '../../../store/reports.js';
-import { listUsers } from '../../../store/users.js';
-import { listItemAttachments } from '../../../store/media.js';
+import { listAttachments } from '../../../actions/items/list-attachments.js';
+import { countAdminReports } from '../../../actions/reports/count-admin-reports.js';
+import { listAdminReports } from '../../../actions/reports/list-admin-reports.js';
+import { listCategories } from '../../../actions/reports/list-categories.js';
+import { readEditableReport } from '../../../actions/reports/read-editable-report.js';
+import { listUsers } from '../../../actions/users/list-users.js';
+import { ADMIN_STATUSES, type EditableReport } from '../../../domain/editable-report.js';
 import type { Attachment } from '../../../domain/report.js';
 import type { ItemKind } from '../../../domain/item-ref.js';
 import { formField, formPairs, shortRawField } from '../../admin/form-body.js';
@@ -51,7 +53,6 @@ import {
   newReportState,
   parseId,
   refusalOf,
-  reportCounts,
   reportIdOf,
   sendEditPage,
   sendRefusal,
@@ -141,7 +142,7 @@ async function previewAttachments(deps: WebDeps, actor: Actor, item: string): Pr
       return [];
     }
   }
-  return listItemAttachments(deps.ctx.db, ref);
+  return listAttachments(deps.ctx, ref);
 }
 
 function listQueryOf(request: FastifyRequest, actor: Actor): { query: ReportListQuery; page: number } {
@@ -165,12 +166,12 @@ export const reportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
     const actor = request.admin!.actor;
     const { query, page: pageNumber } = listQueryOf(request, actor);
     const filter = { status: query.status, categoryId: query.categoryId, authorId: query.authorId, text: query.text };
-    const list = await listReportsForAdmin(deps.ctx.db, filter, { offset: (pageNumber - 1) * PER_PAGE, limit: PER_PAGE });
+    const list = await listAdminReports(deps.ctx, filter, { offset: (pageNumber - 1) * PER_PAGE, limit: PER_PAGE });
     const pageCount = Math.max(1, Math.ceil(list.total / PER_PAGE));
     const [counts, categories, users, page] = await Promise.all([
-      reportCounts(deps, actor),
-      listCategories(deps.ctx.db),
-      actor.role === 'writer' ? Promise.resolve([]) : listUsers(deps.ctx.db),
+      countAdminReports(deps.ctx, actor),
+      listCategories(deps.ctx),
+      actor.role === 'writer' ? Promise.resolve([]) : listUsers(deps.ctx),
       adminPageContext(deps, request, reply),
     ]);
     const authors = users.map((u) => ({ id: u.id, name: u.displayName || u.login }));
@@ -278,7 +279,7 @@ export const reportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
       if (refused?.code === 'VALIDATION_FAILED') await sendEditPage(deps, request, reply, { report, form, errors: refused.fields, problem, status: refused.status });
       else if (refused && report) {
         const conflict = refused.details as EditConflict;
-        const current = await getEditableReport(deps.ctx.db, report.id);
+        const current = await readEditableReport(deps.ctx, report.id);
         await sendEditPage(deps, request, reply, { report: current, form: { ...form, expectedVersion: String(conflict.current.version) }, conflict, problem, status: refused.status });
       } else {
         const full = diskFullProblem(request, error);
@@ -310,7 +311,7 @@ export const reportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
       moved = await transition(deps, actor, intent, id, saved?.version ?? expectedVersion ?? 0, form);
     } catch (error) {
       const isSaved = saved !== undefined && saved.isChanged;
-      const report = await getEditableReport(deps.ctx.db, id);
+      const report = await readEditableReport(deps.ctx, id);
       const problem = isSaved ? '入力した内容は保存しましたが、次の理由で操作できませんでした。' : undefined;
       const refused = formRefusalOf(error, ['VALIDATION_FAILED', 'EDIT_CONFLICT']);
       if (refused?.code === 'VALIDATION_FAILED') {
@@ -333,7 +334,7 @@ export const reportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
    * nothing saved. Rendering runs in the work pool; a body saving would refuse is refused
    * here with save's message, beside the field.
    */
-  async function sendPreviewPage(request: FastifyRequest, reply: FastifyReply, form: ReportForm, report?: Awaited<ReturnType<typeof getEditableReport>>) {
+  async function sendPreviewPage(request: FastifyRequest, reply: FastifyReply, form: ReportForm, report?: EditableReport) {
     const userId = request.admin!.user.id;
     if (!previewGate.enter(userId, request)) {
       reply.header('Retry-After', String(PREVIEW_RETRY_AFTER_SECONDS));
@@ -383,7 +384,7 @@ export const reportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
   app.get<{ Params: { id: string } }>('/reports/:id/delete', { config: OWNER }, async (request, reply) => {
     const id = reportIdOf(request.params.id);
     try {
-      const report = await getEditableReport(deps.ctx.db, id);
+      const report = await readEditableReport(deps.ctx, id);
       assertAllowed(request.admin!.actor, 'delete', report);
       const page = await adminPageContext(deps, request, reply);
       return await sendAdminPage(reply, <ReportDeletePage page={page} report={report} />);

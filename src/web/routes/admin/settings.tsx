@@ -6,7 +6,7 @@ import { publishedPageTargets } from '../../../domain/navigation.js';
 import { navigationToRows, type SettingsInput, type SiteSettings } from '../../../domain/settings.js';
 import { render } from '../../../domain/text-format/render.js';
 import type { TrustedHtml } from '../../../domain/trusted-html.js';
-import { listPages } from '../../../store/pages.js';
+import { listPages } from '../../../actions/pages/list-pages.js';
 import { formField, formPairs } from '../../admin/form-body.js';
 import { withNotice } from '../../admin/notices.js';
 import { adminPageContext, sendAdminPage } from '../../admin/page.js';
@@ -50,7 +50,7 @@ function settingsForm(request: FastifyRequest): SettingsInput {
 
 export const settingsRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {
   async function sendSettings(request: FastifyRequest, reply: FastifyReply, form: SettingsInput, errors: FieldErrors = {}, status = 200, previewHtml?: TrustedHtml) {
-    const [page, published] = await Promise.all([adminPageContext(deps, request, reply), listPages(deps.ctx.db, 'published')]);
+    const [page, published] = await Promise.all([adminPageContext(deps, request, reply), listPages(deps.ctx, 'published')]);
     const targets = publishedPageTargets(published);
     const pageChoices = published.filter((p) => targets.has(p.id)).map((p) => ({ id: p.id, title: p.title, path: targets.get(p.id)!.path }));
     return sendAdminPage(reply, <SettingsPage page={page} form={form} errors={errors} previewHtml={previewHtml} pageChoices={pageChoices} />, status);

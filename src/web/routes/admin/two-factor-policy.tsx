@@ -1,7 +1,7 @@
 // /admin/users/two-factor (owner): who must sign in with two factors.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { setTwoFactorPolicy } from '../../../actions/users/two-factor/set-two-factor-policy.js';
-import { getTwoFactorPolicy } from '../../../store/two-factor-policy.js';
+import { readTwoFactorPolicy } from '../../../actions/users/two-factor/read-two-factor-policy.js';
 import { formField } from '../../admin/form-body.js';
 import { withNotice } from '../../admin/notices.js';
 import { adminPageContext, sendAdminPage } from '../../admin/page.js';
@@ -14,7 +14,7 @@ const OWNER = { access: 'owner' } as const;
 
 export const twoFactorPolicyRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {
   async function sendPolicy(request: FastifyRequest, reply: FastifyReply, errors: FieldErrors = {}, status = 200) {
-    const [policy, page] = await Promise.all([getTwoFactorPolicy(deps.ctx.db), adminPageContext(deps, request, reply)]);
+    const [policy, page] = await Promise.all([readTwoFactorPolicy(deps.ctx), adminPageContext(deps, request, reply)]);
     return sendAdminPage(reply, <TwoFactorPolicyPage page={page} policy={policy} errors={errors} />, status);
   }
 

@@ -4,8 +4,8 @@ import { addUser } from '../../../actions/users/add-user.js';
 import { changeRole } from '../../../actions/users/change-role.js';
 import { setUserDisabled } from '../../../actions/users/set-user-disabled.js';
 import { UserNotFoundError } from '../../../domain/errors.js';
-import { listUserIdsWithSecondFactor } from '../../../store/second-factors.js';
-import { listUsers } from '../../../store/users.js';
+import { listUsers } from '../../../actions/users/list-users.js';
+import { listUsersWithSecondFactor } from '../../../actions/users/two-factor/list-users-with-second-factor.js';
 import { formField } from '../../admin/form-body.js';
 import { withNotice } from '../../admin/notices.js';
 import { adminPageContext, sendAdminPage } from '../../admin/page.js';
@@ -24,7 +24,7 @@ function userId(text: string): number {
 
 export const userRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {
   async function sendUsers(request: FastifyRequest, reply: FastifyReply, errors: FieldErrors = {}, form = EMPTY_FORM, status = 200) {
-    const [users, secondFactorUserIds, page] = await Promise.all([listUsers(deps.ctx.db), listUserIdsWithSecondFactor(deps.ctx.db), adminPageContext(deps, request, reply)]);
+    const [users, secondFactorUserIds, page] = await Promise.all([listUsers(deps.ctx), listUsersWithSecondFactor(deps.ctx), adminPageContext(deps, request, reply)]);
     return sendAdminPage(reply, <UsersPage page={page} users={users} errors={errors} form={form} secondFactorUserIds={secondFactorUserIds} />, status);
   }
 
