@@ -48,9 +48,9 @@ test('a dry run over a directory writes nothing', async () => {
 test('imports every .txt file of a directory, the bad one failing alone with its reason', async () => {
   const run = katsudo(['import-text', texts]);
   assert.equal(run.code, 3, run.stderr);
-  assert.match(run.stdout, /作成      2024\/05\/port\.txt → \/activity\/2024-05-01\//);
+  assert.match(run.stdout, /作成 {6}2024\/05\/port\.txt → \/activity\/2024-05-01\//);
   assert.match(run.stdout, /取り込みが終わりました: 作成2件、更新0件、変更なし0件、スキップ0件、失敗1件/);
-  assert.match(run.stdout, /失敗      2024\/no-date\.txt: .*--date YYYY-MM-DD/);
+  assert.match(run.stdout, /失敗 {6}2024\/no-date\.txt: .*--date YYYY-MM-DD/);
   assert.match(run.stderr, /テキストファイルを取り込み中 100% 3\/3/);
   assert.deepEqual(await titles(join(dir, 'data')), ['港湾視察', '街頭演説']);
 });
@@ -71,7 +71,7 @@ test('refuses the same path under two directories of one run, and --dry-run work
   const dataDir = join(dir, 'twice');
   const run = katsudo(['import-text', texts, other], dataDir);
   assert.equal(run.code, 3);
-  assert.match(run.stdout, /失敗      .*other.*port\.txt: フォルダの中の場所が .* と同じです/);
+  assert.match(run.stdout, /失敗 {6}.*other.*port\.txt: フォルダの中の場所が .* と同じです/);
   assert.deepEqual(await titles(dataDir), ['港湾視察', '街頭演説(夕方)']);
 
   const dry = katsudo(['import-text', join(other, '2024', '05', 'port.txt'), '--dry-run'], join(dir, 'dry-file'));
@@ -100,7 +100,7 @@ test('a report unpublished in the admin is not published again by a second run, 
     assert.equal(second.code, 0, second.stderr);
     assert.match(second.stdout, /取り込みが終わりました: 作成0件、更新0件、変更なし0件/);
     assert.match(second.stdout, /前回の取り込みのあと管理画面で変更されたため、そのままにしたもの: 1件\(置き換えるには --overwrite/);
-    assert.match(second.stdout, /そのまま  port\.txt: /);
+    assert.match(second.stdout, /そのまま {2}port\.txt: /);
     assert.match(second.stderr, /テキストファイルを取り込み中 100% 1\/1/);
     assert.deepEqual(await titles(site.dataDir), ['港湾視察']);
 

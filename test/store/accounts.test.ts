@@ -11,7 +11,7 @@ import { addTestUser, TEST_PASSWORD } from '../support/admin.js';
 import { createTestSite, type TestSite } from '../support/db.js';
 
 let site: TestSite;
-let clock = new Date('2026-11-20T03:00:00.000Z');
+const clock = new Date('2026-11-20T03:00:00.000Z');
 const POLICY = { idleMs: 2 * 3_600_000, maxMs: 12 * 3_600_000 };
 
 before(async () => {

@@ -19,7 +19,7 @@ function openDatabaseOrSay(file: string): TaskEnv['db'] {
   try {
     return openReadOnlyDatabase(file);
   } catch (error) {
-    throw new Error(`cannot open the database ${file}: ${(error as Error).message}`);
+    throw new Error(`cannot open the database ${file}: ${(error as Error).message}`, { cause: error });
   }
 }
 

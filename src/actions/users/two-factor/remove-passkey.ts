@@ -1,7 +1,6 @@
 // Removing one of one's passkeys. Removing the last second factor asks for the password
 // (a borrowed unlocked session must not be enough to weaken the account), and takes the
 // recovery codes with it.
-import { ValidationError } from '../../../domain/errors.js';
 import type { Actor } from '../../../domain/user.js';
 import { recordAudit } from '../../../store/audit-log.js';
 import { deletePasskey, listPasskeysOfUser } from '../../../store/passkeys.js';
