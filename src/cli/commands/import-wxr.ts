@@ -55,11 +55,11 @@ export async function importWxrCommand(input: ReturnType<typeof parseImportWxrAr
     if (isScratch) rmSync(siteDir, { recursive: true, force: true });
     throw error;
   }
+  // Search documents are built ahead on other threads for exports of more than a few
+  // hundred posts — not with --uploads, where reading ahead would store the files of later
+  // posts before an earlier one that shares them could fail and take them back.
+  const searchDocuments = fileBytes > WORKERS_FROM_BYTES && input.uploadsDir === undefined ? workerBuilder() : undefined;
   try {
-    // Search documents are built ahead on other threads for exports of more than a few
-    // hundred posts — not with --uploads, where reading ahead would store the files of later
-    // posts before an earlier one that shares them could fail and take them back.
-    const searchDocuments = fileBytes > WORKERS_FROM_BYTES && input.uploadsDir === undefined ? workerBuilder() : undefined;
     const bar = progressBar(input.isDryRun ? 'エクスポートファイルを確認中' : 'エクスポートファイルを取り込み中');
     let done = 0;
     let total = fileBytes * 2;
@@ -79,6 +79,7 @@ export async function importWxrCommand(input: ReturnType<typeof parseImportWxrAr
       isListingWritten: false,
       itemsPerTransaction: wxrItemsPerTransaction(input),
       onProgress: () => bar.update(done, total),
+      searchDocuments,
     });
     bar.finish();
     for (const line of formatSummary(summary, { isVerbose: input.isVerbose })) log(line);
@@ -88,6 +89,7 @@ export async function importWxrCommand(input: ReturnType<typeof parseImportWxrAr
     }
     if (!isCleanRun(summary)) throw new ValidationError(`${summary.failed.length}件を取り込めませんでした(上の一覧を参照)。`);
   } finally {
+    await searchDocuments?.close();
     await ctx.db.destroy();
     if (isScratch) rmSync(siteDir, { recursive: true, force: true });
   }
