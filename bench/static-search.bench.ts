@@ -180,14 +180,17 @@ async function main(): Promise<void> {
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const browser = await launchChromium();
     console.log(`\nChromium, script start → results shown (median of ${options.runs}), bytes of search-index fetched; load ${loadavg()[0]!.toFixed(1)}:`);
-    console.log('| query | results | cold ms | cold bytes | warm ms (same query) | second query ms (doc table cached) |');
-    console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+    console.log('| query | results | cold ms | cold: doc table / search with snippet texts / page ms | cold bytes in files | warm ms (same query) | second query ms (doc table cached) |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
     try {
       for (const q of QUERIES) {
         const cold: number[] = [];
         const warm: number[] = [];
         const second: number[] = [];
         let bytes = 0;
+        let fileCount = 0;
+        let warmTransferred = 0;
+        const phases: number[][] = [];
         let results = '';
         for (let run = 0; run < options.runs; run++) {
           const context = await browser.newContext({ locale: 'ja-JP' });
@@ -197,22 +200,33 @@ async function main(): Promise<void> {
             await tab.waitForSelector('section.search-page[data-static-search="done"]');
             return tab.evaluate(() => {
               const duration = performance.getEntriesByName('static-search')[0]?.duration ?? NaN;
+              // Inline callbacks only: a named function here would need tsx's __name helper in the page.
+              const [start, table, found] = ['static-search-start', 'static-search-table', 'static-search-found'].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN);
+              const entries = performance.getEntriesByType('resource').filter((e) => e.name.includes('/search-index/')) as PerformanceResourceTiming[];
+              const files = entries.length;
+              // 0 for a file the HTTP cache answered without asking the server.
+              const transferred = entries.reduce((sum, e) => sum + e.transferSize, 0);
               const fetched = performance
                 .getEntriesByType('resource')
                 .filter((e) => e.name.includes('/search-index/'))
                 .reduce((sum, e) => sum + (e as PerformanceResourceTiming).encodedBodySize, 0);
-              return { duration, fetched, status: document.querySelector('[role=status]')?.textContent ?? '' };
+              return { duration, fetched, files, transferred, table: table! - start!, found: found! - start!, status: document.querySelector('[role=status]')?.textContent ?? '' };
             });
           };
           const first = await measure(q);
           cold.push(first.duration);
+          phases.push([first.table, first.found - first.table, first.duration - first.found]);
+          fileCount = first.files;
           bytes = first.fetched;
           results = first.status.replace(/^.*: /, '');
-          warm.push((await measure(q)).duration);
+          const again = await measure(q);
+          warm.push(again.duration);
+          warmTransferred = again.transferred;
           second.push((await measure(q === '外交' ? '中国' : '外交')).duration);
           await context.close();
         }
-        console.log(`| \`${q}\` | ${results} | ${median(cold).toFixed(1)} | ${kb(bytes)} | ${median(warm).toFixed(1)} | ${median(second).toFixed(1)} |`);
+        const phase = (i: number) => median(phases.map((p) => p[i]!)).toFixed(0);
+        console.log(`| \`${q}\` | ${results} | ${median(cold).toFixed(1)} | ${phase(0)} / ${phase(1)} / ${phase(2)} | ${kb(bytes)} in ${fileCount} | ${median(warm).toFixed(1)} (${kb(warmTransferred)} over the network) | ${median(second).toFixed(1)} |`);
       }
     } finally {
       await browser.close();
