@@ -21,7 +21,7 @@ import { indexReport, unindexReport } from '../../store/search.js';
 import { bumpContentVersion } from '../../store/site-state.js';
 import { createReportIn, IMPORT_CREATOR, searchDocumentFor, type PrebuiltSearch } from '../reports/create-report.js';
 import { attachLinkedMedia, renderBody, type PrebuiltRender } from '../render/report-body.js';
-import { contentOf } from '../reports/save-report.js';
+import { contentColumns, contentOf } from '../reports/save-report.js';
 
 type Q = Kysely<Database>;
 
@@ -155,23 +155,7 @@ async function updateContent(
     );
   }
   const { rendered, media } = await renderBody(trx, content.bodySource, { prebuilt: prebuiltRender });
-  const isUpdated = await updateReportContent(
-    trx,
-    report.id,
-    report.version,
-    {
-      slug: content.slug,
-      title: content.title,
-      activityDate: content.activityDate,
-      bodySource: content.bodySource,
-      bodyHtml: rendered.html,
-      bodyText: rendered.text,
-      outline: rendered.outline,
-      summary: content.summary,
-      categoryId: content.categoryId,
-    },
-    nowIso,
-  );
+  const isUpdated = await updateReportContent(trx, report.id, report.version, contentColumns(content, rendered), nowIso);
   // Inside one transaction nobody else can have saved in between; this is a bug if it happens.
   if (!isUpdated) throw new Error(`importReportIn: report ${report.id} changed during its own transaction`);
   await setReportTags(trx, report.id, content.tags);

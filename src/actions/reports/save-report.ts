@@ -86,7 +86,7 @@ export async function saveReport(ctx: ActionContext, actor: Actor, input: SaveRe
 }
 
 /** The report's columns for checked content and its rendering (a new draft and an update alike). */
-function contentColumns(content: RevisionContent, rendered: RenderedBody['rendered']): ReportContentWrite {
+export function contentColumns(content: RevisionContent, rendered: RenderedBody['rendered']): ReportContentWrite {
   return {
     slug: content.slug,
     title: content.title,
