@@ -116,16 +116,17 @@ const out = (line: string) => {
 };
 
 /**
- * TODO(#15): the commands other than serve still open the data directory's katsudo.db; until
- * they take the configured database they refuse a database URL rather than use another database.
+ * TODO(#15): these commands still open the data directory's katsudo.db (files, threads or a
+ * scratch copy); until they take the configured database they refuse a database URL rather
+ * than use another database. serve, list, user, demo and rerender take it.
  */
-const COMMANDS_WITHOUT_DATABASE_URL = new Set(['import-text', 'import-html', 'import-wxr', 'list', 'reindex', 'rerender', 'export', 'build', 'demo', 'backup', 'restore', 'user']);
+const COMMANDS_WITHOUT_DATABASE_URL = new Set(['import-text', 'import-html', 'import-wxr', 'reindex', 'export', 'build', 'backup', 'restore']);
 
 function refuseDatabaseUrl(command: string): void {
   const variable = databaseUrlVariable();
   if (variable === undefined || !COMMANDS_WITHOUT_DATABASE_URL.has(command)) return;
   throw new ConfigError(
-    `${variable}: katsudo ${command} はまだ ${variable} に対応していません(いまは katsudo serve だけが使います。docs/postgresql.md)。データディレクトリの katsudo.db を使うときは ${variable} を設定せずに実行してください。`,
+    `${variable}: katsudo ${command} はまだ ${variable} に対応していません(docs/postgresql.md)。データディレクトリの katsudo.db を使うときは ${variable} を設定せずに実行してください。`,
   );
 }
 
@@ -165,7 +166,7 @@ async function run(argv: string[]): Promise<void> {
       const { listCommand, parseListArgs } = await import('./commands/list.js');
       const parsed = parseListArgs(args);
       const config = loadConfig({ dataDir: parsed.dataDir });
-      return listCommand(parsed.status, config.dataDir, out);
+      return listCommand(parsed.status, config, out);
     }
     case 'reindex': {
       const { parseReindexArgs, reindexCommand } = await import('./commands/reindex.js');
@@ -177,7 +178,7 @@ async function run(argv: string[]): Promise<void> {
       const { parseRerenderArgs, rerenderCommand } = await import('./commands/rerender.js');
       const parsed = parseRerenderArgs(args);
       const config = loadConfig({ dataDir: parsed.dataDir });
-      return rerenderCommand(config.dataDir, out);
+      return rerenderCommand(config, out);
     }
     case 'export': {
       const { exportCommand, parseExportArgs } = await import('./commands/export.js');
@@ -196,7 +197,7 @@ async function run(argv: string[]): Promise<void> {
       const { demoCommand, parseDemoArgs } = await import('./commands/demo.js');
       const parsed = parseDemoArgs(args);
       const config = loadConfig({ dataDir: parsed.dataDir });
-      return demoCommand(parsed, config.dataDir, out);
+      return demoCommand(parsed, config, out);
     }
     case 'backup': {
       const { backupCommand, parseBackupArgs, verifyBackupCommand } = await import('./commands/backup.js');
@@ -213,7 +214,7 @@ async function run(argv: string[]): Promise<void> {
       const { parseUserArgs, userCommand } = await import('./commands/user.js');
       const parsed = parseUserArgs(args);
       const config = loadConfig({ dataDir: parsed.dataDir });
-      return userCommand(parsed, config.dataDir, config.baseUrl, out);
+      return userCommand(parsed, config, config.baseUrl, out);
     }
     case 'help': {
       // `katsudo help serve` as `katsudo serve --help`.

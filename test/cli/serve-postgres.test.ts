@@ -55,12 +55,34 @@ test('refuses a database URL of another kind before opening anything (exit code 
   assert.match(run.stderr, /DATABASE_URL: 使えるのは postgres:\/\/・postgresql:\/\/\(PostgreSQL\)か sqlite:\(SQLite\)です/);
 });
 
-test('other commands refuse a database URL until they can use it, rather than open the data directory instead', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'katsudo-list-pg-'));
+test('adds a user and lists reports in the PostgreSQL database with katsudo user and katsudo list', { skip }, async () => {
+  const database = await createTestPostgresDatabase();
+  const dataDir = mkdtempSync(join(tmpdir(), 'katsudo-user-pg-'));
+  const env = { KATSUDO_DATABASE_URL: database.url };
   try {
-    const run = runCli(['list', '--data', dataDir], { env: { KATSUDO_DATABASE_URL: 'postgres://katsudo:pw@127.0.0.1:5432/katsudo' } });
+    const added = runCli(['user', 'add', 'yamakawa', '--role', 'owner', '--name', '山川 さくら', '--password-stdin', '--data', dataDir], { env, input: 'Kawa-no-nagare-2026\n' });
+    assert.equal(added.code, 0, added.stderr);
+    const listed = runCli(['list', '--data', dataDir], { env });
+    assert.equal(listed.code, 0, listed.stderr);
+    assert.equal(existsSync(join(dataDir, 'katsudo.db')), false);
+    const db = await openDatabase({ postgres: { url: database.url, poolSize: 1 } });
+    try {
+      assert.deepEqual(await db.selectFrom('users').select(['login', 'role']).execute(), [{ login: 'yamakawa', role: 'owner' }]);
+    } finally {
+      await db.destroy();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+    await database.drop();
+  }
+});
+
+test('the commands that cannot use it yet refuse a database URL, rather than open the data directory instead', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'katsudo-reindex-pg-'));
+  try {
+    const run = runCli(['reindex', '--data', dataDir], { env: { KATSUDO_DATABASE_URL: 'postgres://katsudo:pw@127.0.0.1:5432/katsudo' } });
     assert.equal(run.code, 2, run.stderr);
-    assert.match(run.stderr, /KATSUDO_DATABASE_URL: katsudo list はまだ KATSUDO_DATABASE_URL に対応していません/);
+    assert.match(run.stderr, /KATSUDO_DATABASE_URL: katsudo reindex はまだ KATSUDO_DATABASE_URL に対応していません/);
     assert.equal(existsSync(join(dataDir, 'katsudo.db')), false);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });

@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { findDemoContent, isDemoContentFound, removeDemoContent } from '../../actions/site/remove-demo.js';
 import { DATA_OPTION, type CommandHelp } from '../command-help.js';
-import { openSite } from '../open-site.js';
+import { openSite, type SiteLocation } from '../open-site.js';
 import { UsageError } from '../usage-error.js';
 
 export const DEMO_USAGE = 'katsudo demo remove [--yes] [--data ./data]';
@@ -20,8 +20,8 @@ export function parseDemoArgs(args: string[]) {
   return { isConfirmed: values.yes ?? false, dataDir: values.data };
 }
 
-export async function demoCommand(args: { isConfirmed: boolean }, dataDir: string, log: (line: string) => void): Promise<void> {
-  const ctx = await openSite(dataDir);
+export async function demoCommand(args: { isConfirmed: boolean }, site: SiteLocation, log: (line: string) => void): Promise<void> {
+  const ctx = await openSite(site);
   try {
     const content = await findDemoContent(ctx);
     if (!isDemoContentFound(content)) {

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { REPORT_STATUSES, type ReportStatus } from '../../domain/report.js';
 import { listReports } from '../../store/reports.js';
 import { DATA_OPTION, type CommandHelp } from '../command-help.js';
-import { openSite } from '../open-site.js';
+import { openSite, type SiteLocation } from '../open-site.js';
 import { UsageError } from '../usage-error.js';
 
 export const LIST_USAGE = 'katsudo list [--status published|draft|scheduled|trashed|all] [--data ./data]';
@@ -32,8 +32,8 @@ export function parseListArgs(args: string[]) {
 }
 
 /** One line per report, tab-separated: id, activity date, status, URL path, title. */
-export async function listCommand(status: ReportStatus | undefined, dataDir: string, log: (line: string) => void): Promise<void> {
-  const ctx = await openSite(dataDir);
+export async function listCommand(status: ReportStatus | undefined, site: SiteLocation, log: (line: string) => void): Promise<void> {
+  const ctx = await openSite(site);
   try {
     const PAGE = 500;
     let offset = 0;

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { rerenderStale, type RerenderResult } from '../../actions/render/rerender.js';
 import { ValidationError } from '../../domain/errors.js';
 import { DATA_OPTION, type CommandHelp } from '../command-help.js';
-import { openSite } from '../open-site.js';
+import { openSite, type SiteLocation } from '../open-site.js';
 import { progressBar } from '../progress-bar.js';
 
 export const RERENDER_USAGE = 'katsudo rerender [--data ./data]';
@@ -20,8 +20,8 @@ export function parseRerenderArgs(args: string[]) {
   return { dataDir: values.data };
 }
 
-export async function rerenderCommand(dataDir: string, log: (line: string) => void): Promise<void> {
-  const ctx = await openSite(dataDir);
+export async function rerenderCommand(site: SiteLocation, log: (line: string) => void): Promise<void> {
+  const ctx = await openSite(site);
   try {
     const bar = progressBar('再描画中');
     const started = Date.now();

@@ -43,7 +43,7 @@ export function parseServeArgs(args: string[]) {
 
 /** `exit` ends the process once stopped (cli/main.ts owns process.exit). */
 export async function serve(config: Config, isDemoWanted: boolean, log: (line: string) => void, exit: (code: number) => void): Promise<void> {
-  const site = await openSite(config.dataDir, config.database);
+  const site = await openSite(config);
   // Searches and previews run on worker threads, so a slow one never stalls page serving.
   // The threads open the SQLite file read-only; on PostgreSQL they run inline (TODO(#15): threads there too).
   const work =

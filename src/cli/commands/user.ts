@@ -9,7 +9,7 @@ import { ValidationError } from '../../domain/errors.js';
 import { displayNameProblem, isRole, loginProblem, normalizeDisplayName, normalizeLogin, ROLE_LABELS, type Role } from '../../domain/user.js';
 import { findUserByLogin, getUserByLogin, listUsers } from '../../store/users.js';
 import { DATA_OPTION, type CommandHelp } from '../command-help.js';
-import { openSite } from '../open-site.js';
+import { openSite, type SiteLocation } from '../open-site.js';
 import { findServedUrl } from '../served-url.js';
 import { promptPasswordTwice, readPasswordLine } from '../password-input.js';
 import { UsageError } from '../usage-error.js';
@@ -79,8 +79,8 @@ async function readPassword(args: UserArgs): Promise<{ password: string; confirm
   return promptPasswordTwice();
 }
 
-export async function userCommand(args: UserArgs, dataDir: string, baseUrl: string, log: (line: string) => void): Promise<void> {
-  const ctx = await openSite(dataDir);
+export async function userCommand(args: UserArgs, site: SiteLocation, baseUrl: string, log: (line: string) => void): Promise<void> {
+  const ctx = await openSite(site);
   try {
     const login = normalizeLogin(args.login);
     switch (args.subcommand) {
@@ -93,7 +93,7 @@ export async function userCommand(args: UserArgs, dataDir: string, baseUrl: stri
         await addUser(ctx, { login, displayName: args.name ?? '', role: args.role!, password, passwordConfirmation: confirmation });
         // The server's own address when it has run on this data directory (its port may differ from ours).
         const role = args.role as Role;
-        log(`${ROLE_LABELS[role]}「${login}」を追加しました。${findServedUrl(dataDir) ?? baseUrl}/admin/ からログインできます。`);
+        log(`${ROLE_LABELS[role]}「${login}」を追加しました。${findServedUrl(site.dataDir) ?? baseUrl}/admin/ からログインできます。`);
         return;
       }
       case 'passwd': {
