@@ -59,7 +59,7 @@ export async function updateIndexFiles(
   const file = deltaFile(generationOf(table) + 1);
   const update: IndexUpdate = { files: new Map([[`${file}.dat`, delta]]), removed: table.delta ? [`${table.delta.file}.dat`] : [], table: { ...mergedTable(table, built.table, changedReports, pageIds), delta: { file, keys } } };
   for (const name of new Set(newlyChanged.map(textShard))) {
-    const current = await index.texts(name);
+    const current = { ...(await index.texts(name)) };
     for (const id of newlyChanged) if (textShard(id) === name) delete current[id];
     Object.assign(current, built.texts.get(name) ?? {});
     if (Object.keys(current).length > 0) update.files.set(`${name}.dat`, encodeJson(current));

@@ -1,6 +1,6 @@
 // The static index over any way of reading its files (fetch in the browser, the file system in
-// Node): the doc table given, each shard read and parsed once, shards the table does not list
-// never asked for (a query's tokens may fall in buckets no token of the site uses). After
+// Node): the doc table given, each shard and text file read and parsed once, shards the table
+// does not list never asked for (a query's tokens may fall in buckets no token of the site uses). After
 // incremental builds a shard is its file's postings less the changed documents' plus the
 // delta's postings of the same tokens (format.ts, DocTable.delta).
 import type { StaticIndex } from './find-static-hits.js';
@@ -26,6 +26,7 @@ export function openStaticIndex(table: DocTable, read: (name: string) => Promise
     return parts.length > 0 ? parts : undefined;
   };
   const decoder = new TextDecoder();
+  const texts = new Map<string, Promise<Record<string, ReportText>>>();
   return {
     table,
     shard(name) {
@@ -33,9 +34,11 @@ export function openStaticIndex(table: DocTable, read: (name: string) => Promise
       if (!shard) shards.set(name, (shard = load(name)));
       return shard;
     },
-    async texts(name) {
-      const bytes = await read(name);
-      return bytes ? (JSON.parse(decoder.decode(bytes)) as Record<string, ReportText>) : {};
+    texts(name) {
+      // Once per file: several results of a page often share one (8 reports each).
+      let found = texts.get(name);
+      if (!found) texts.set(name, (found = read(name).then((bytes) => (bytes ? (JSON.parse(decoder.decode(bytes)) as Record<string, ReportText>) : {}))));
+      return found;
     },
   };
 }
