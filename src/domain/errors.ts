@@ -174,7 +174,7 @@ export class RestoreRefusedError extends AppError {
 }
 
 /**
- * The disk (or the database's size limit) is full: SQLITE_FULL from SQLite, ENOSPC from a
+ * The disk (or the database's size limit) is full: SQLITE_FULL from SQLite, 53100 from PostgreSQL, ENOSPC from a
  * file write. The original error is the cause, so the log names it; nothing was saved.
  */
 export class DiskFullError extends AppError {
@@ -201,7 +201,8 @@ export class BuildInProgressError extends ConflictError {
   }
 }
 
-const DISK_FULL_CODES = new Set(['SQLITE_FULL', 'ENOSPC']);
+// SQLSTATE 53100 disk_full: PostgreSQL's server could not extend a file.
+const DISK_FULL_CODES = new Set(['SQLITE_FULL', 'ENOSPC', '53100']);
 
 /** The error as a DiskFullError when it, or one of its causes, is a full disk; else undefined. */
 export function diskFullFrom(error: unknown): DiskFullError | undefined {

@@ -75,6 +75,7 @@ test('a transaction that fills the database fails with SQLite\'s own SQLITE_FULL
   assert.equal(diskFull.code, 'DISK_FULL');
   assert.equal(diskFull.cause, error, 'the original error stays the cause, for the log');
   assert.equal(diskFullFrom(Object.assign(new Error('write failed'), { code: 'ENOSPC' }))?.code, 'DISK_FULL');
+  assert.equal(diskFullFrom(Object.assign(new Error('could not extend file'), { code: '53100' }))?.code, 'DISK_FULL', "PostgreSQL's disk_full");
   assert.equal(diskFullFrom(new Error('something else')), undefined);
 });
 
