@@ -4,6 +4,7 @@
 // (a build killed or a machine restarted) is taken over.
 import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { isProcessAlive } from '../actions/runtime/is-process-alive.js';
 import { BuildInProgressError } from '../domain/errors.js';
 
 /** The lock's file for `outDir`: `.<name>.katsudo-lock` in its parent folder. */
@@ -28,11 +29,11 @@ export function lockBuildFolder(outDir: string): () => void {
 /** A stale lock: whoever creates the takeover guard removes it and takes the lock; others give way. */
 function takeOver(lock: string, out: string): void {
   const holder = holderOf(lock);
-  if (holder !== undefined && isAlive(holder)) throw new BuildInProgressError(out, holder);
+  if (holder !== undefined && isProcessAlive(holder)) throw new BuildInProgressError(out, holder);
   const guard = `${lock}.takeover`;
   if (!create(guard)) {
     const guardHolder = holderOf(guard);
-    if (guardHolder !== undefined && isAlive(guardHolder)) throw new BuildInProgressError(out, guardHolder);
+    if (guardHolder !== undefined && isProcessAlive(guardHolder)) throw new BuildInProgressError(out, guardHolder);
     rmSync(guard, { force: true });
     if (!create(guard)) throw new BuildInProgressError(out, holderOf(guard));
   }
@@ -68,15 +69,5 @@ function holderOf(file: string): number | undefined {
     return Number.isSafeInteger(pid) && pid > 0 ? pid : undefined;
   } catch {
     return undefined;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

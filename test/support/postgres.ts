@@ -9,6 +9,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { isProcessAlive } from '../../src/actions/runtime/is-process-alive.js';
 import { freePort } from './cli-server.js';
 
 /** Where Debian installs each major version's binaries. */
@@ -140,7 +141,7 @@ function stopOrphanedClusters(bin: string, user: string | undefined): void {
   for (const name of readdirSync(tmpdir()).filter((n) => n.startsWith(CLUSTER_PREFIX))) {
     const dir = join(tmpdir(), name);
     const owner = Number(readFileOrEmpty(join(dir, 'owner.pid')));
-    if (!Number.isInteger(owner) || owner <= 0 || isAlive(owner)) continue;
+    if (!Number.isInteger(owner) || owner <= 0 || isProcessAlive(owner)) continue;
     try {
       runAs(user, join(bin, 'pg_ctl'), ['-D', join(dir, 'data'), '-m', 'immediate', 'stop']);
     } catch {
@@ -155,15 +156,6 @@ function readFileOrEmpty(path: string): string {
     return readFileSync(path, 'utf8').trim();
   } catch {
     return '';
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
