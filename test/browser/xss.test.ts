@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { attachMediaToReport } from '../../src/actions/items/attach-media.js';
+import { confirmActivityRecord } from '../../src/actions/records/save-activity-record.js';
 import { publishReport } from '../../src/actions/reports/publish-report.js';
 import { saveReport } from '../../src/actions/reports/save-report.js';
 import { uploadMedia } from '../../src/actions/media/upload-media.js';
@@ -472,6 +473,63 @@ test('runs no payload on the admin pages', async () => {
         const path = route.url.replace(/:[A-Za-z]+/g, String(id));
         await visit(watch, path, [200, 404, 409]);
       }
+    }
+  } finally {
+    await watch.context.close();
+  }
+});
+
+/** A payload as a participant's name: a name holds no punctuation and at most 40 characters (check-activity-record.ts). */
+function nameOf(payload: XssPayload): string {
+  return [...payload.text.replace(/[。、,.!?，．！？]/g, ' ')].slice(0, 40).join('');
+}
+
+test('runs no payload in the activity record panel, stored in every field or refused there, and shows each as typed', async () => {
+  const site = state.t.site;
+  const owner = (await site.db.selectFrom('users').select('id').where('login', '=', 'owner').executeTakeFirstOrThrow()).id;
+  const actor: Actor = { userId: owner, login: 'owner', role: 'owner', ip: '192.0.2.1' };
+  for (const { payload, id } of state.reports) {
+    const text = payload.text;
+    const cut = (limit: number) => [...text].slice(0, limit).join('');
+    await confirmActivityRecord(site, actor, id, {
+      kind: 'その他',
+      date: null,
+      place: cut(200),
+      spans: [{ start: '09:00', end: '10:00', label: text }],
+      participants: [{ name: nameOf(payload), title: cut(60), side: cut(80), organisation: cut(80), country: cut(80), isLegislator: false }],
+      outcomes: [text],
+    });
+  }
+  const watch = await watchedPage();
+  try {
+    const { page } = watch;
+    await visit(watch, '/admin/login');
+    await page.getByLabel('ログイン名').fill('owner');
+    await page.getByLabel('パスワード').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await page.waitForURL('**/admin/');
+    for (const { payload, id } of state.reports) {
+      await visit(watch, `/admin/reports/${id}/edit`);
+      const shown = await page.locator('#record input[type="text"], #record textarea').evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value));
+      const cut = (limit: number) => [...payload.text].slice(0, limit).join('').trim();
+      // Label, place, name, title, side, organisation, country, outcomes: each as stored (trimmed by the checks).
+      for (const stored of [payload.text.trim(), cut(200), nameOf(payload).trim(), cut(60), cut(80)]) {
+        assert.ok(shown.includes(stored), `payload ${payload.n} shown as typed in the panel: ${stored} not in ${shown.join(' | ')}`);
+      }
+
+      // Refused: the payload as kind, date, times and a name, shown again as typed.
+      await page.locator('#field-record-kind').evaluate((select, value) => {
+        (select as HTMLSelectElement).options[0]!.value = value;
+        (select as HTMLSelectElement).selectedIndex = 0;
+      }, payload.text);
+      for (const field of ['date', 'spans-0-start', 'spans-0-end', 'participants-0-name']) await page.locator(`#field-record-${field}`).fill(payload.text);
+      await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.locator('#record').getByRole('button', { name: '記録を保存' }).click()]);
+      await page.waitForTimeout(20);
+      assert.deepEqual(await injectedElements(page), [], `injected elements on the refused panel of payload ${payload.n}`);
+      assert.deepEqual(watch.calls, [], `payload ${payload.n} ran on the refused panel`);
+      assert.deepEqual(watch.dialogs, []);
+      assert.equal(await page.locator('#field-record-participants-0-name').inputValue(), payload.text.replace(/\r?\n/g, ''), `the typed name of payload ${payload.n} kept`);
+      assert.ok((await textOf(page, '#record .error-summary')).length > 0, `refusal shown for payload ${payload.n}`);
     }
   } finally {
     await watch.context.close();
