@@ -152,3 +152,15 @@ test('shows no panel where the report cannot be edited (a writer on a published 
   assert.equal((await writer.post(`/admin/reports/${id}/record`, recordFields())).statusCode, 403);
   assert.equal(await findActivityRecord(site.db, id), undefined);
 });
+
+test('shows markup typed into any field of a refused record as text', async () => {
+  const id = await createDraft(writer);
+  const markup = '<img src=x onerror=alert(1)>"\'';
+  const fields = recordFields({ 'record-kind': markup, 'record-date': markup, 'record-spans-0-start': markup, 'record-spans-0-label': markup, 'record-place': markup, 'record-participants-0-name': markup, 'record-participants-0-title': markup, 'record-outcomes': markup });
+  const response = await writer.post(`/admin/reports/${id}/record`, fields);
+  assert.equal(response.statusCode, 422);
+  assert.ok(!response.body.includes('<img src=x'), 'no markup from the input in the page');
+  const escaped = response.body.split('&lt;img src=x onerror=alert(1)').length - 1;
+  assert.ok(escaped >= 8, `the input shown escaped in every field and message (${escaped})`);
+  assert.equal(await findActivityRecord(site.db, id), undefined);
+});
