@@ -1,8 +1,8 @@
 // Keyboard order and focus in the report and page editors (issue 12 items 3 and 8), in
 // Chromium. Tab through the whole editor at 390 and 1280 px: the focus goes through the
-// fields, the body, the buttons, the attachment panel and the preview in the order they are
-// seen (WCAG 2.4.3): down the single column on a phone; down the left column (fields, body,
-// buttons), then down the right one (panel, preview) on a wide screen. Without JavaScript, a refused save leaves the focus on the error summary and a
+// fields, the body, the buttons, the attachment panel, the preview and the 「活動の記録」 panel in
+// the order they are seen (WCAG 2.4.3): down the single column on a phone; down the left column
+// (fields, body, buttons), then down the right one (panel, preview, record) on a wide screen. Without JavaScript, a refused save leaves the focus on the error summary and a
 // successful one on the notice (autofocus), which screen readers announce (alert / status).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -17,7 +17,7 @@ async function submit(page: Page, name: string): Promise<void> {
 }
 
 /** The parts of the editor, in the order the eye takes them. */
-const REGIONS = ['fields', 'body', 'actions', 'attachments', 'preview'] as const;
+const REGIONS = ['fields', 'body', 'actions', 'attachments', 'preview', 'record'] as const;
 type Region = (typeof REGIONS)[number];
 
 interface Stop {
@@ -41,6 +41,7 @@ async function tabThroughEditor(page: Page): Promise<Stop[]> {
         ['body', '.body-field'],
         ['attachments', '#attachments'],
         ['preview', '#preview'],
+        ['record', '#record'],
         ['actions', '#editor-actions'],
       ];
       const found = selectors.find(([, selector]) => el.closest(selector));
@@ -77,7 +78,7 @@ function regionOrder(stops: Stop[]): Region[] {
 }
 
 for (const width of [390, 1280]) {
-  test(`at ${width} px Tab goes through the editor in the order it is seen: fields, body, buttons, attachments, preview`, async () => {
+  test(`at ${width} px Tab goes through the editor in the order it is seen: fields, body, buttons, attachments, preview, record`, async () => {
     await withPage(session.browser, session.site, { viewport: { width, height: 900 } }, async (page) => {
       await logInAsOwner(page, session.site);
       await open(page, '/admin/reports/new');
