@@ -11,6 +11,7 @@ import { addTestUser, logIn, type AdminAgent, type FormFields } from '../support
 import { TEST_BASE_URL } from '../support/app.js';
 import { createTestSite, type TestSite } from '../support/db.js';
 import { setSettings } from '../support/factories.js';
+import { validateHtml } from '../support/vnu.js';
 import { ACTIVITY_RECORD_FIXTURES } from '../fixtures/activity-records/reports.js';
 
 const TWO_SIDES = ACTIVITY_RECORD_FIXTURES.find((f) => f.id === 'meeting-two-sides')!;
@@ -163,4 +164,15 @@ test('shows markup typed into any field of a refused record as text', async () =
   const escaped = response.body.split('&lt;img src=x onerror=alert(1)').length - 1;
   assert.ok(escaped >= 8, `the input shown escaped in every field and message (${escaped})`);
   assert.equal(await findActivityRecord(site.db, id), undefined);
+});
+
+test('the edit page with the panel is valid HTML: proposed, saved, refused and proposed again', async () => {
+  const id = await createDraft(writer);
+  const pages: Record<string, string> = { proposed: (await writer.get(`/admin/reports/${id}/edit`)).body };
+  await writer.post(`/admin/reports/${id}/record`, recordFields());
+  pages.saved = (await writer.get(`/admin/reports/${id}/edit?notice=record-saved`)).body;
+  pages.refused = (await writer.post(`/admin/reports/${id}/record`, recordFields({ 'record-kind': '廃止した種類', 'record-spans-0-start': '25:00', 'record-participants-1-name': '' }))).body;
+  pages.again = (await writer.post(`/admin/reports/${id}/record`, { intent: 'propose' })).body;
+  const problems = (await validateHtml(pages)).filter((m) => m.type !== 'info' || m.subType === 'warning');
+  assert.deepEqual(problems.map((m) => `${m.document}: ${m.message} ${m.extract ?? ''}`), []);
 });
