@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { findActivityRecord } from '../../src/store/activity-records.js';
+import { findActivityRecord, saveActivityRecord } from '../../src/store/activity-records.js';
 import { buildServer } from '../../src/web/server.js';
 import { addTestUser, logIn, type AdminAgent, type FormFields } from '../support/admin.js';
 import { TEST_BASE_URL } from '../support/app.js';
@@ -175,4 +175,15 @@ test('the edit page with the panel is valid HTML: proposed, saved, refused and p
   pages.again = (await writer.post(`/admin/reports/${id}/record`, { intent: 'propose' })).body;
   const problems = (await validateHtml(pages)).filter((m) => m.type !== 'info' || m.subType === 'warning');
   assert.deepEqual(problems.map((m) => `${m.document}: ${m.message} ${m.extract ?? ''}`), []);
+});
+
+test('says so when the stored record is a proposal nobody has confirmed, and saving confirms it', async () => {
+  const id = await createDraft(writer);
+  await saveActivityRecord(site.db, id, { ...TWO_SIDES.expected, place: '提案された場所' }, { isConfirmed: false, at: '2026-01-01T00:00:00.000Z' });
+  const page = await writer.get(`/admin/reports/${id}/edit`);
+  assert.match(page.body, /取り込み時に本文から提案した記録で、まだ確認されていません。/);
+  assert.match(page.body, /value="提案された場所"/);
+  assert.match(page.body, /name="record-state" value="unconfirmed"/);
+  assert.equal((await writer.post(`/admin/reports/${id}/record`, recordFields())).statusCode, 303);
+  assert.equal((await findActivityRecord(site.db, id))?.isConfirmed, true);
 });
