@@ -2,10 +2,12 @@
 // It polls the content version (one row, bumped by every write: publishing, unpublishing,
 // pages, settings, scheduled publishing, other processes on the same database) and, a
 // moment after it changes, runs an incremental build (build-site.ts decides what to render).
-// One build at a time: a change during a build runs one more build after it. Failures go to
+// One build at a time: a change during a build runs one more build after it, and so does a
+// build refused because a `katsudo build` is writing into the same folder (build-lock.ts). Failures go to
 // the log (onError) and to the dashboard (actions/site/export-status.ts) until a build succeeds.
 import { writeExportStatus, readExportStatus } from '../actions/site/export-status.js';
 import { readContentVersion } from '../actions/site/read-content-version.js';
+import { BuildInProgressError } from '../domain/errors.js';
 import type { SiteDeps } from '../site/site-deps.js';
 import { buildSite, type BuildResult } from './build-site.js';
 
@@ -63,6 +65,11 @@ export function startPublishHook(
       }
       handlers.onBuilt?.(result);
     } catch (error) {
+      // A `katsudo build` into the same folder: not a failure of the site; try again after it.
+      if (error instanceof BuildInProgressError) {
+        isAgainWanted = true;
+        return;
+      }
       const previous = readExportStatus(dataDir);
       const message = error instanceof Error ? error.message : String(error);
       writeExportStatus(dataDir, { outDir, ...(previous?.lastSuccess ? { lastSuccess: previous.lastSuccess } : {}), lastFailure: { at: deps.ctx.now().toISOString(), message } });

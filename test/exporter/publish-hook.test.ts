@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { clearExportStatus, readExportStatus } from '../../src/actions/site/export-status.js';
+import { buildLockFile } from '../../src/exporter/build-lock.js';
 import { startPublishHook } from '../../src/exporter/publish-hook.js';
 import type { BuildResult } from '../../src/exporter/build-site.js';
 import { buildServer } from '../../src/web/server.js';
@@ -86,4 +87,20 @@ test('a failed build is on the dashboard for owners and editors until a build su
   assert.match(recovered, /静的サイトの最終更新: /);
   clearExportStatus(fx.site.dataDir);
   assert.doesNotMatch((await owner.get('/admin/')).body, /静的サイト/);
+});
+
+test('waits for a katsudo build writing into the same folder, then builds, with no failure shown', async (t) => {
+  const out = join(fx.tempDir(), 'public');
+  // This test's process holds the folder's lock, as a running `katsudo build` would.
+  writeFileSync(buildLockFile(out), `${process.pid}\n`);
+  const seen = recorder();
+  const hook = startPublishHook(fx.deps, out, seen.handlers, { pollMs: 20, debounceMs: 20 });
+  t.after(() => hook.stop());
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  // No change follows: the hook tries again by itself once the other build is done.
+  rmSync(buildLockFile(out));
+  const event = await seen.next(1);
+  assert.equal(event.error, undefined);
+  assert.equal(event.result?.mode, 'first');
+  assert.equal(readExportStatus(fx.site.dataDir)?.lastFailure, undefined);
 });
