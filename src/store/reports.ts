@@ -217,11 +217,6 @@ export async function findReportById(db: Q, id: number, status?: ReportStatus): 
   return loadReport(db, await q.executeTakeFirst());
 }
 
-export interface Neighbours {
-  older?: ReportSummary;
-  newer?: ReportSummary;
-}
-
 /** The id of the published report next to `report` in the public order, towards older or newer. */
 async function neighbourId(db: Db, report: Pick<ReportSummary, 'id' | 'activityDate'>, toward: 'older' | 'newer') {
   const [cmp, dir] = toward === 'older' ? (['<', 'desc'] as const) : (['>', 'asc'] as const);
@@ -240,15 +235,11 @@ async function neighbourId(db: Db, report: Pick<ReportSummary, 'id' | 'activityD
   return row?.id;
 }
 
-/** The published reports just before and after `report` in the public order. */
-export async function findNeighbours(db: Db, report: Pick<ReportSummary, 'id' | 'activityDate'>): Promise<Neighbours> {
-  const [olderId, newerId] = [await neighbourId(db, report, 'older'), await neighbourId(db, report, 'newer')];
-  const found = await listSummariesByIds(db, [olderId, newerId].filter((id): id is number => id !== undefined));
-  return {
-    older: found.find((r) => r.id === olderId),
-    newer: found.find((r) => r.id === newerId),
-  };
+/** The ids of the published reports just before and after `report` in the public order. */
+export async function findNeighbourIds(db: Db, report: Pick<ReportSummary, 'id' | 'activityDate'>): Promise<{ olderId?: number; newerId?: number }> {
+  return { olderId: await neighbourId(db, report, 'older'), newerId: await neighbourId(db, report, 'newer') };
 }
+
 
 /** Published reports per month of activity, newest first: the archive navigation. */
 export async function countByMonth(db: Db): Promise<MonthCount[]> {

@@ -2,6 +2,7 @@
 // settings and menu, the archive counts and each list's order (site/content-memo.ts).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { loadSummaries } from '../../src/site/components/load-summaries.js';
 import { memoByContentVersion } from '../../src/site/content-memo.js';
 import { loadSiteContext } from '../../src/site/layout/load-site-context.js';
 import { loadReportListPage } from '../../src/site/report-list/load-report-list-page.js';
@@ -59,4 +60,16 @@ test('a list page shows a report published after the list was read, and the new 
   const after = await loadReportListPage(deps, reportListSpec.tag('外交'), 1);
   assert.equal(after.total, before.total + 1);
   assert.equal(after.reports[0]?.title, '後の報告');
+});
+
+test('reads a report summary once per content version, and anew after a write', async () => {
+  const report = await publishReport(site, { title: '要約の報告', activityDate: '2024-07-01' });
+  const [first] = await loadSummaries(site.db, [report.id]);
+  const [again] = await loadSummaries(site.db, [report.id]);
+  assert.equal(again, first);
+  await publishReport(site, { activityDate: '2024-07-02' });
+  const [after] = await loadSummaries(site.db, [report.id]);
+  assert.notEqual(after, first);
+  assert.equal(after?.title, '要約の報告');
+  assert.deepEqual(await loadSummaries(site.db, [report.id, 999_999]), [after]);
 });

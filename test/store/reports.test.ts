@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { CompiledQuery, sql } from 'kysely';
 import { SlugTakenError } from '../../src/domain/errors.js';
-import { countByMonth, countByTag, findNeighbours, findReportBySlug, listReports, pageIdsQuery } from '../../src/store/reports.js';
+import { countByMonth, countByTag, findNeighbourIds, findReportById, findReportBySlug, listReports, pageIdsQuery } from '../../src/store/reports.js';
 import { getContentVersion } from '../../src/store/site-state.js';
 import { createTestSite, type TestSite } from '../support/db.js';
 import { addCategory, publishReport } from '../support/factories.js';
@@ -74,9 +74,9 @@ test('gives a second report of the same day the slug with -2', async () => {
 
 test('finds the neighbours of a report in the public order', async () => {
   const report = (await findReportBySlug(site.db, '2024-05-01-2'))!;
-  const { older, newer } = await findNeighbours(site.db, report);
-  assert.equal(older?.title, '同日1');
-  assert.equal(newer?.title, '新しい報告');
+  const { olderId, newerId } = await findNeighbourIds(site.db, report);
+  assert.equal((await findReportById(site.db, olderId!))?.title, '同日1');
+  assert.equal((await findReportById(site.db, newerId!))?.title, '新しい報告');
 });
 
 test('counts published reports per month and per tag', async () => {

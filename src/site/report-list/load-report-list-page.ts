@@ -2,7 +2,8 @@
 // past the end refused.
 import { PageNotFoundError } from '../../domain/errors.js';
 import { pagedPath } from '../../domain/paths.js';
-import { listReportIds, listSummariesByIds } from '../../store/reports.js';
+import { listReportIds } from '../../store/reports.js';
+import { loadSummaries } from '../components/load-summaries.js';
 import { memoByContentVersion } from '../content-memo.js';
 import { loadArchiveData } from '../components/load-archive-data.js';
 import { loadSiteContext } from '../layout/load-site-context.js';
@@ -23,7 +24,7 @@ export async function loadReportListPage(deps: SiteDeps, spec: ReportListSpec, p
   if (total === 0 && !spec.isEmptyAllowed) throw new PageNotFoundError(spec.basePath);
   if (page > pageCount) throw new PageNotFoundError(pagedPath(spec.basePath, page));
   const [reports, site, archive] = await Promise.all([
-    listSummariesByIds(db, order.slice((page - 1) * PER_PAGE, page * PER_PAGE)),
+    loadSummaries(db, order.slice((page - 1) * PER_PAGE, page * PER_PAGE)),
     loadSiteContext(deps),
     loadArchiveData(db),
   ]);

@@ -3,7 +3,9 @@ import { ReportNotFoundError } from '../../domain/errors.js';
 import { newsArticleJsonLd } from '../../domain/json-ld.js';
 import { absoluteUrl, paths } from '../../domain/paths.js';
 import { isValidSlug } from '../../domain/slug.js';
-import { findNeighbours, findReportBySlug } from '../../store/reports.js';
+import type { ReportSummary } from '../../domain/report.js';
+import { findNeighbourIds, findReportBySlug } from '../../store/reports.js';
+import { loadSummaries } from '../components/load-summaries.js';
 import { loadSiteContext } from '../layout/load-site-context.js';
 import type { SiteDeps } from '../site-deps.js';
 import type { ReportPageProps } from './report-page.js';
@@ -13,8 +15,14 @@ export async function loadReportPage(deps: SiteDeps, slug: string): Promise<Repo
   if (!isValidSlug(slug)) throw new ReportNotFoundError(slug);
   const report = await findReportBySlug(deps.ctx.db, slug, 'published');
   if (!report) throw new ReportNotFoundError(slug);
-  const [site, neighbours] = await Promise.all([loadSiteContext(deps), findNeighbours(deps.ctx.db, report)]);
+  const [site, neighbours] = await Promise.all([loadSiteContext(deps), loadNeighbours(deps, report)]);
   const pageUrl = absoluteUrl(deps.baseUrl, paths.report(report.slug));
   const jsonLd = [newsArticleJsonLd(report, site.settings, { baseUrl: deps.baseUrl, pageUrl })];
   return { site, report, older: neighbours.older, newer: neighbours.newer, jsonLd };
+}
+
+async function loadNeighbours(deps: SiteDeps, report: Pick<ReportSummary, 'id' | 'activityDate'>): Promise<{ older?: ReportSummary; newer?: ReportSummary }> {
+  const { olderId, newerId } = await findNeighbourIds(deps.ctx.db, report);
+  const found = await loadSummaries(deps.ctx.db, [olderId, newerId].filter((id): id is number => id !== undefined));
+  return { older: found.find((r) => r.id === olderId), newer: found.find((r) => r.id === newerId) };
 }
