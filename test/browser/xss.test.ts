@@ -233,6 +233,15 @@ async function visit(watch: Watch, path: string, statuses: number[] = [200]): Pr
   assert.deepEqual(watch.foreignRequests, [], `requests off the site from ${path}`);
 }
 
+/** Signs in through the login form as the seeded owner. */
+async function logInAsOwner(watch: Watch): Promise<void> {
+  await visit(watch, '/admin/login');
+  await watch.page.getByLabel('ログイン名').fill('owner');
+  await watch.page.getByLabel('パスワード').fill(TEST_PASSWORD);
+  await watch.page.getByRole('button', { name: 'ログイン' }).click();
+  await watch.page.waitForURL('**/admin/');
+}
+
 async function textOf(page: Page, selector = 'body'): Promise<string> {
   return (await page.locator(selector).first().innerText()).replace(/\s+/g, ' ');
 }
@@ -412,11 +421,7 @@ test('runs no payload in the live preview of the editor', async () => {
   const watch = await watchedPage();
   try {
     const { page } = watch;
-    await visit(watch, '/admin/login');
-    await page.getByLabel('ログイン名').fill('owner');
-    await page.getByLabel('パスワード').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'ログイン' }).click();
-    await page.waitForURL('**/admin/');
+    await logInAsOwner(watch);
     await visit(watch, `/admin/reports/${state.reports[0]!.id}/edit`);
     const last = XSS_PAYLOADS.at(-1)!;
     await page.getByLabel('本文').fill(XSS_PAYLOADS.map(bodyOf).join('\n\n'));
@@ -437,11 +442,7 @@ test('runs no payload on the admin pages', async () => {
   const watch = await watchedPage();
   try {
     const { page } = watch;
-    await visit(watch, '/admin/login');
-    await page.getByLabel('ログイン名').fill('owner');
-    await page.getByLabel('パスワード').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'ログイン' }).click();
-    await page.waitForURL('**/admin/');
+    await logInAsOwner(watch);
     await visit(watch, '/admin/');
     await visit(watch, '/admin/account');
     await visit(watch, '/admin/users');
@@ -503,11 +504,7 @@ test('runs no payload in the activity record panel, stored in every field or ref
   const watch = await watchedPage();
   try {
     const { page } = watch;
-    await visit(watch, '/admin/login');
-    await page.getByLabel('ログイン名').fill('owner');
-    await page.getByLabel('パスワード').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'ログイン' }).click();
-    await page.waitForURL('**/admin/');
+    await logInAsOwner(watch);
     for (const { payload, id } of state.reports) {
       await visit(watch, `/admin/reports/${id}/edit`);
       const shown = await page.locator('#record input[type="text"], #record textarea').evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value));
@@ -517,11 +514,13 @@ test('runs no payload in the activity record panel, stored in every field or ref
         assert.ok(shown.includes(stored), `payload ${payload.n} shown as typed in the panel: ${stored} not in ${shown.join(' | ')}`);
       }
 
-      // Refused: the payload as kind, date, times and a name, shown again as typed.
+      // Refused: the payload as kind, date, times and a name, shown again as typed. The kind
+      // as a forged option; the date as a browser without a date picker lets it be typed.
       await page.locator('#field-record-kind').evaluate((select, value) => {
         (select as HTMLSelectElement).options[0]!.value = value;
         (select as HTMLSelectElement).selectedIndex = 0;
       }, payload.text);
+      await page.locator('#field-record-date').evaluate((input) => input.setAttribute('type', 'text'));
       for (const field of ['date', 'spans-0-start', 'spans-0-end', 'participants-0-name']) await page.locator(`#field-record-${field}`).fill(payload.text);
       await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.locator('#record').getByRole('button', { name: '記録を保存' }).click()]);
       await page.waitForTimeout(20);
@@ -529,6 +528,7 @@ test('runs no payload in the activity record panel, stored in every field or ref
       assert.deepEqual(watch.calls, [], `payload ${payload.n} ran on the refused panel`);
       assert.deepEqual(watch.dialogs, []);
       assert.equal(await page.locator('#field-record-participants-0-name').inputValue(), payload.text.replace(/\r?\n/g, ''), `the typed name of payload ${payload.n} kept`);
+      assert.equal(await page.locator('#field-record-date').inputValue(), payload.text.replace(/\r?\n/g, ''), `the typed date of payload ${payload.n} kept`);
       assert.ok((await textOf(page, '#record .error-summary')).length > 0, `refusal shown for payload ${payload.n}`);
     }
   } finally {
