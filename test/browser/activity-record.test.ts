@@ -82,7 +82,8 @@ for (const viewport of VIEWPORTS) {
       await open(page, `/admin/reports/${id}/edit`);
       await page.locator('#record').waitFor();
       assert.deepEqual(await axeViolations(page), []);
-      const [preview, record, actions] = await Promise.all(['#preview', '#record', '#editor-actions'].map(async (s) => (await page.locator(s).boundingBox())!));
+      const box = async (selector: string) => (await page.locator(selector).boundingBox())!;
+      const [preview, record, actions] = [await box('#preview'), await box('#record'), await box('#editor-actions')];
       const layout = { preview: { bottom: preview.y + preview.height }, record: { top: record.y, left: record.x }, actions: { right: actions.x + actions.width }, ...(await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, width: innerWidth }))) };
       assert.ok(layout.scrollWidth <= layout.width, `no sideways scroll (${layout.scrollWidth} > ${layout.width})`);
       assert.ok(layout.record.top >= layout.preview.bottom - 1, 'the panel comes after the preview');
