@@ -2,9 +2,9 @@
 // who may edit the report, only a record that passes checkActivityRecord (nothing is written
 // otherwise), and from then on the saved record is the truth. The related documents are the
 // report's attachments; the organisations and countries are those its participants name.
-import type { ActivityParticipant, ActivityRecord } from '../../domain/activity-record/activity-record.js';
+import type { ActivityRecord } from '../../domain/activity-record/activity-record.js';
 import { checkActivityRecord } from '../../domain/activity-record/check-activity-record.js';
-import { isCountryName } from '../../domain/activity-record/country-names.js';
+import { affiliationsOf } from '../../domain/activity-record/affiliations.js';
 import { assertCanDo } from '../../domain/report-workflow.js';
 import type { Actor } from '../../domain/user.js';
 import { getActivityKinds, saveActivityRecord } from '../../store/activity-records.js';
@@ -16,18 +16,6 @@ import { relatedDocumentsOf } from './propose-activity-record.js';
 
 /** What the panel posts: the documents, organisations and countries are not typed but derived. */
 export type ActivityRecordInput = Omit<ActivityRecord, 'documents' | 'organisations' | 'countries'>;
-
-function distinct(values: (string | null)[]): string[] {
-  return [...new Set(values.filter((v): v is string => v !== null))];
-}
-
-/** A side that is a country (「日本」) counts as a country, any other (「北浜市」) as an organisation. */
-function affiliationsOf(participants: readonly ActivityParticipant[]): Pick<ActivityRecord, 'organisations' | 'countries'> {
-  return {
-    organisations: distinct(participants.flatMap((p) => [p.side !== null && !isCountryName(p.side) && p.side !== p.country ? p.side : null, p.organisation])),
-    countries: distinct(participants.flatMap((p) => [p.country, p.side !== null && isCountryName(p.side) ? p.side : null])),
-  };
-}
 
 /**
  * Throws ValidationError (a message per field: `kind`, `spans.0.end`, `participants.1.name` …),

@@ -4,6 +4,7 @@
 // correct what it proposes; rules per field are in the find-*.ts files beside this one.
 import { findWrittenDates, resolveWrittenDate } from '../japanese-dates.js';
 import { DEFAULT_ACTIVITY_KINDS, type ActivityParticipant, type ActivityRecord, type RelatedDocument } from './activity-record.js';
+import { affiliationsOf } from './affiliations.js';
 import { foldWidth } from './fold-width.js';
 import { findOutcomes } from './find-outcomes.js';
 import { isCountryName } from './country-names.js';
@@ -70,10 +71,6 @@ function toParticipant(person: FoundPerson, legislatorName: string | undefined):
   };
 }
 
-function distinct(values: (string | null)[]): string[] {
-  return [...new Set(values.filter((v): v is string => v !== null))];
-}
-
 export function extractActivityRecord(report: ReportForExtraction, options: ExtractionOptions = {}): ActivityRecord {
   const text = foldWidth(report.text);
   const title = foldWidth(report.title);
@@ -86,11 +83,7 @@ export function extractActivityRecord(report: ReportForExtraction, options: Extr
     spans: findTimeSpans(text),
     place: findPlace(lead),
     participants,
-    organisations: distinct([
-      ...people.filter((p) => p.side !== null && !p.isCountrySide).map((p) => p.side),
-      ...participants.map((p) => p.organisation),
-    ]),
-    countries: distinct(participants.map((p) => p.country)),
+    ...affiliationsOf(participants),
     outcomes: findOutcomes(report.text, text),
     documents: (options.documents ?? []).map((d) => ({ title: d.title, url: d.url })),
   };
