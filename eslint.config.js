@@ -143,7 +143,11 @@ export default defineConfig([
         { object: 'Date', property: 'now', message: 'domain reads no clock: callers pass the time.' },
         { object: 'Math', property: 'random', message: 'domain has no randomness: callers pass it in.' },
       ],
-      'no-restricted-syntax': ['error', RAW_HTML, { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'domain reads no clock: callers pass the time.' }],
+      'no-restricted-syntax': [
+        'error',
+        RAW_HTML,
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'domain reads no clock: callers pass the time.' },
+      ],
     },
   },
   LAYERS.flatMap(layerBlocks),

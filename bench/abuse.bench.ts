@@ -69,9 +69,7 @@ interface LoadFigures {
 
 /** One autocannon run; a long list of paths is sampled at random per request, so pages are rarely cached. */
 function load(origin: string, paths: string[], connections: number, durationS: number): Promise<LoadFigures> {
-  const requests: autocannon.Request[] = [
-    { method: 'GET', setupRequest: (req) => ({ ...req, path: paths[Math.floor(Math.random() * paths.length)]! }) },
-  ];
+  const requests: autocannon.Request[] = [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[Math.floor(Math.random() * paths.length)]! }) }];
   return new Promise((resolve, reject) => {
     autocannon({ url: origin, connections, duration: durationS, timeout: 10, requests }, (error, result) => {
       if (error) return reject(error);
@@ -86,7 +84,20 @@ function load(origin: string, paths: string[], connections: number, durationS: n
 function attack(origin: string, paths: string[], connections: number, durationS: number): Promise<LoadFigures> {
   const file = join(mkdtempSync(join(tmpdir(), 'katsudo-abuse-')), 'paths.json');
   writeFileSync(file, JSON.stringify(paths));
-  const args = ['--import', 'tsx', fileURLToPath(import.meta.url), '--attack', '--origin', origin, '--paths', file, '--connections', String(connections), '--duration', String(durationS)];
+  const args = [
+    '--import',
+    'tsx',
+    fileURLToPath(import.meta.url),
+    '--attack',
+    '--origin',
+    origin,
+    '--paths',
+    file,
+    '--connections',
+    String(connections),
+    '--duration',
+    String(durationS),
+  ];
   const child = spawn(process.execPath, args, { cwd: REPO_DIR, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -206,7 +217,12 @@ const LIFTED_LIMITS = { KATSUDO_RATE_LIMIT_SEARCH: '0', KATSUDO_RATE_LIMIT_API: 
 function formatRow(row: Row): string {
   const r = row.readers;
   const s = row.searches;
-  const codes = s ? Object.entries(s.statuses).filter(([, n]) => n > 0).map(([k, n]) => `${k}:${n}`).join(' ') : '';
+  const codes = s
+    ? Object.entries(s.statuses)
+        .filter(([, n]) => n > 0)
+        .map(([k, n]) => `${k}:${n}`)
+        .join(' ')
+    : '';
   return [
     row.name.padEnd(34),
     r ? `${r.p50Ms.toFixed(1).padStart(7)} ${r.p99Ms.toFixed(1).padStart(7)}` : ''.padStart(15),
@@ -223,7 +239,11 @@ async function main(): Promise<void> {
     return;
   }
   const cpuModel = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? 'unknown';
-  console.log(`${cpuModel}, ${availableParallelism()} cores, node ${process.version}, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `${cpuModel}, ${availableParallelism()} cores, node ${process.version}, load ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   if (options.isBuildWanted) {
     const built = spawnSync('npm', ['run', 'build'], { cwd: REPO_DIR, stdio: ['ignore', 'ignore', 'inherit'] });
     if (built.status !== 0) throw new Error('npm run build failed');
@@ -236,7 +256,9 @@ async function main(): Promise<void> {
     server = await startServer({ repoDir: options.appDir, dataDir: site.dataDir, env: LIFTED_LIMITS });
     const reportPaths = await sampleReportPaths(server.origin);
     const worst = worstCasePaths();
-    console.log(`${reportPaths.length} report URLs, ${worst.length} worst-case search URLs; ${options.readers} reader connections, ${options.runs} runs of ${options.durationS} s (medians)`);
+    console.log(
+      `${reportPaths.length} report URLs, ${worst.length} worst-case search URLs; ${options.readers} reader connections, ${options.runs} runs of ${options.durationS} s (medians)`,
+    );
     for (const attackers of [0, 1, 4, 32]) {
       rows.push(await underAttack(server.origin, reportPaths, worst, attackers, options));
       console.log(formatRow(rows[rows.length - 1]!));
@@ -267,8 +289,12 @@ async function main(): Promise<void> {
   const underLoad = rows.filter((r) => r.searches && r.readers).map((r) => r.readers!.p99Ms);
   const plainRow = rows.find((r) => r.name.startsWith('plain'))!;
   console.log('');
-  console.log(`report-page p99 under attack ≤ ${TARGETS.reportP99UnderAttackMs} ms: worst ${Math.max(...underLoad).toFixed(1)} ms ${Math.max(...underLoad) <= TARGETS.reportP99UnderAttackMs ? 'met' : 'MISSED'}`);
-  console.log(`uncached search p99 at 32 connections ≤ ${TARGETS.uncachedSearchP99Ms} ms: ${plainRow.searches!.p99Ms} ms ${plainRow.searches!.p99Ms <= TARGETS.uncachedSearchP99Ms ? 'met' : 'MISSED'}`);
+  console.log(
+    `report-page p99 under attack ≤ ${TARGETS.reportP99UnderAttackMs} ms: worst ${Math.max(...underLoad).toFixed(1)} ms ${Math.max(...underLoad) <= TARGETS.reportP99UnderAttackMs ? 'met' : 'MISSED'}`,
+  );
+  console.log(
+    `uncached search p99 at 32 connections ≤ ${TARGETS.uncachedSearchP99Ms} ms: ${plainRow.searches!.p99Ms} ms ${plainRow.searches!.p99Ms <= TARGETS.uncachedSearchP99Ms ? 'met' : 'MISSED'}`,
+  );
   mkdirSync(RESULTS_DIR, { recursive: true });
   const file = join(RESULTS_DIR, `abuse-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, JSON.stringify({ cpuModel, cores: availableParallelism(), node: process.version, options, memory, rows }, null, 2));

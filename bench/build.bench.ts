@@ -20,7 +20,13 @@ import { loadAssets } from '../src/web/assets.js';
 import { DB_FILE } from './build-site.js';
 
 const { values } = parseArgs({
-  options: { data: { type: 'string' }, runs: { type: 'string', default: '3' }, 'full-runs': { type: 'string' }, shm: { type: 'string', default: '/dev/shm' }, disk: { type: 'string', default: '/var/tmp' } },
+  options: {
+    data: { type: 'string' },
+    runs: { type: 'string', default: '3' },
+    'full-runs': { type: 'string' },
+    shm: { type: 'string', default: '/dev/shm' },
+    disk: { type: 'string', default: '/var/tmp' },
+  },
 });
 if (!values.data) throw new Error('--data DIR (a site built by bench/build-site.ts) is required');
 
@@ -37,7 +43,9 @@ const line = (label: string, results: Array<{ ms: number; cpuMs: number; result:
   console.log(
     `${label}: median ${(ms / 1000).toFixed(2)} s of ${results.map((r) => (r.ms / 1000).toFixed(2)).join(', ')}; ` +
       `CPU (process.cpuUsage, the main thread and the search index's workers) median ${(cpuMs / 1000).toFixed(2)} s of ${results.map((r) => (r.cpuMs / 1000).toFixed(2)).join(', ')}; ` +
-      `${last.files} files, ${last.rendered} pages rendered, ${last.written.length} written; phases ${JSON.stringify(last.timings)}; load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+      `${last.files} files, ${last.rendered} pages rendered, ${last.written.length} written; phases ${JSON.stringify(last.timings)}; load ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
   );
 };
 const timed = async (outDir: string) => {
@@ -49,7 +57,10 @@ const timed = async (outDir: string) => {
 };
 
 console.log(`RSS before ${Math.round(process.memoryUsage().rss / 1048576)} MB`);
-for (const [label, root] of [['full build to tmpfs', values.shm], ['full build to disk', values.disk]] as const) {
+for (const [label, root] of [
+  ['full build to tmpfs', values.shm],
+  ['full build to disk', values.disk],
+] as const) {
   const results = [];
   for (let i = 0; i < Number(values['full-runs'] ?? runs); i++) {
     const dir = mkdtempSync(join(root, 'katsudo-build-bench-'));
@@ -74,8 +85,15 @@ try {
   for (let i = 0; i < runs; i++) {
     const r = await getEditableReport(db, item!.id);
     await saveReport(ctx, editor, {
-      reportId: r.id, expectedVersion: r.version, title: `${r.title.replace(/(改\d+)?$/, '')}改${i}`, activityDate: r.activityDate,
-      categoryId: r.category?.id ?? null, tags: r.tags, slug: r.slug, summary: r.summary, bodySource: r.bodySource,
+      reportId: r.id,
+      expectedVersion: r.version,
+      title: `${r.title.replace(/(改\d+)?$/, '')}改${i}`,
+      activityDate: r.activityDate,
+      categoryId: r.category?.id ?? null,
+      tags: r.tags,
+      slug: r.slug,
+      summary: r.summary,
+      bodySource: r.bodySource,
     });
     results.push(await timed(out));
   }

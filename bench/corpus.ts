@@ -23,18 +23,45 @@ export interface CorpusOptions {
 
 /** Which trap strings report i carries: TRAP_PLAN[i % TRAP_PLAN.length]. */
 export const TRAP_PLAN: readonly (readonly TrapKind[])[] = [
-  ['gaikou'], [], ['kaigaiKouryu'], ['chugokuChiho'], ['gaikou', 'chugoku'],
-  [], ['tpp'], ['taigaiKoushou'], [], ['gaikou', 'twoPlusTwo'],
-  ['chugokuChiho'], [], ['gaikou', 'admm'], ['kaigaiKouryu'], ['tpp', 'chugoku'],
-  [], ['taigaiKoushou'], ['gaikou'], [], ['chugoku'],
+  ['gaikou'],
+  [],
+  ['kaigaiKouryu'],
+  ['chugokuChiho'],
+  ['gaikou', 'chugoku'],
+  [],
+  ['tpp'],
+  ['taigaiKoushou'],
+  [],
+  ['gaikou', 'twoPlusTwo'],
+  ['chugokuChiho'],
+  [],
+  ['gaikou', 'admm'],
+  ['kaigaiKouryu'],
+  ['tpp', 'chugoku'],
+  [],
+  ['taigaiKoushou'],
+  ['gaikou'],
+  [],
+  ['chugoku'],
 ];
 
 /** Every tag the corpus uses. */
 export const CORPUS_TAGS: readonly string[] = [
   ...new Set([
     ...V.AREAS.map((a) => a.tag),
-    '国会質問', '視察', 'タウンミーティング', '要望', '災害対策', '党務', '国際関係', '意見交換', '予算委員会',
-    '地元', '地方創生', '人口減少', '中山間地域',
+    '国会質問',
+    '視察',
+    'タウンミーティング',
+    '要望',
+    '災害対策',
+    '党務',
+    '国際関係',
+    '意見交換',
+    '予算委員会',
+    '地元',
+    '地方創生',
+    '人口減少',
+    '中山間地域',
   ]),
 ];
 
@@ -245,33 +272,60 @@ function fill(scene: Scene, template: string): string {
   const { rng, area, area2 } = scene;
   return template.replace(/\{(\w+)\}/g, (_, key: string) => {
     switch (key) {
-      case 'me': return scene.me;
-      case 'them': return scene.them;
-      case 'city': return scene.city;
-      case 'pref': return scene.pref;
-      case 'country': return scene.country;
-      case 'official': return scene.official;
-      case 'ministry': return scene.ministry;
-      case 'committee': return scene.committee;
-      case 'topic': return rng.pick(area.topics);
-      case 'topic2': return rng.pick(area2.topics);
-      case 'request': return rng.pick(area.requests);
-      case 'voice': return rng.pick(area.voices);
-      case 'org': return rng.pick(V.ORGS);
-      case 'plan': return rng.pick(V.PLANS);
-      case 'response': return rng.pick(V.RESPONSES);
-      case 'reply': return scene.kind === 'question' ? '答弁' : '説明';
-      case 'data': return fill(scene, rng.pick(V.DATA_POINTS));
-      case 'fy': return fiscalYear(scene, rng.int(0, 2));
-      case 'field': return rng.pick(V.FIELDS);
-      case 'project': return rng.pick(V.PROJECTS);
-      case 'timing': return rng.pick(V.TIMINGS);
-      case 'n': return String(rng.int(12, 480));
-      case 'm': return String(rng.int(2, 11));
-      case 'k': return String(rng.int(12, 60));
-      case 'pct': return String(rng.int(2, 6));
-      case 'pct2': return String(rng.int(2, 3));
-      default: throw new Error(`corpus template uses unknown placeholder {${key}}`);
+      case 'me':
+        return scene.me;
+      case 'them':
+        return scene.them;
+      case 'city':
+        return scene.city;
+      case 'pref':
+        return scene.pref;
+      case 'country':
+        return scene.country;
+      case 'official':
+        return scene.official;
+      case 'ministry':
+        return scene.ministry;
+      case 'committee':
+        return scene.committee;
+      case 'topic':
+        return rng.pick(area.topics);
+      case 'topic2':
+        return rng.pick(area2.topics);
+      case 'request':
+        return rng.pick(area.requests);
+      case 'voice':
+        return rng.pick(area.voices);
+      case 'org':
+        return rng.pick(V.ORGS);
+      case 'plan':
+        return rng.pick(V.PLANS);
+      case 'response':
+        return rng.pick(V.RESPONSES);
+      case 'reply':
+        return scene.kind === 'question' ? '答弁' : '説明';
+      case 'data':
+        return fill(scene, rng.pick(V.DATA_POINTS));
+      case 'fy':
+        return fiscalYear(scene, rng.int(0, 2));
+      case 'field':
+        return rng.pick(V.FIELDS);
+      case 'project':
+        return rng.pick(V.PROJECTS);
+      case 'timing':
+        return rng.pick(V.TIMINGS);
+      case 'n':
+        return String(rng.int(12, 480));
+      case 'm':
+        return String(rng.int(2, 11));
+      case 'k':
+        return String(rng.int(12, 60));
+      case 'pct':
+        return String(rng.int(2, 6));
+      case 'pct2':
+        return String(rng.int(2, 3));
+      default:
+        throw new Error(`corpus template uses unknown placeholder {${key}}`);
     }
   });
 }
@@ -379,7 +433,12 @@ function skeleton(scene: Scene): Skeleton {
         sections: [
           bilateral,
           itemsSection(scene, `${rng.pick(V.FIELDS)}分野の協力`, V.DIPLOMATIC_TEMPLATES),
-          subheadSection(scene, '地域情勢', V.REGIONS.map(([r]) => r), (r) => V.REGIONS.find(([name]) => name === r)![1]),
+          subheadSection(
+            scene,
+            '地域情勢',
+            V.REGIONS.map(([r]) => r),
+            (r) => V.REGIONS.find(([name]) => name === r)![1],
+          ),
           itemsSection(scene, '人的交流', V.DIPLOMATIC_TEMPLATES, 3),
         ],
         closing: proseSection('その他', sentence(scene, V.DIPLOMATIC_CLOSINGS)),
@@ -431,8 +490,22 @@ function skeleton(scene: Scene): Skeleton {
       return {
         lead: `${date}、${scene.ministry}を訪れ、${scene.official.replace(`${scene.ministry}の`, '')}に${fiscalYear(scene, 1)}予算に関する要望書を手渡した。${scene.pref}内の${rng.int(3, 15)}市町村の首長が同行した。(面会は${from}から${to}まで。)${link}`,
         sections: [
-          proseSection('要望の趣旨', `${scene.pref}では、${scene.topic}と${rng.pick(scene.area2.topics)}が地域の大きな課題となっている。地域の実情を踏まえ、以下の事項について特段の配慮を求めた。`),
-          itemsSection(scene, '要望事項', ['{request}を図ること。', '{topic}について、{request}を行うこと。', '{topic2}に関する予算を十分に確保すること。', '{topic}の実態を調査し、結果を公表すること。'], 6, false),
+          proseSection(
+            '要望の趣旨',
+            `${scene.pref}では、${scene.topic}と${rng.pick(scene.area2.topics)}が地域の大きな課題となっている。地域の実情を踏まえ、以下の事項について特段の配慮を求めた。`,
+          ),
+          itemsSection(
+            scene,
+            '要望事項',
+            [
+              '{request}を図ること。',
+              '{topic}について、{request}を行うこと。',
+              '{topic2}に関する予算を十分に確保すること。',
+              '{topic}の実態を調査し、結果を公表すること。',
+            ],
+            6,
+            false,
+          ),
           answers,
         ],
         closing,
@@ -441,13 +514,36 @@ function skeleton(scene: Scene): Skeleton {
       };
     }
     case 'disaster': {
-      const damage = itemsSection(scene, '被害の概要', ['床上浸水{m}棟、床下浸水{n}棟の被害が確認されている。', '農地や農業用施設の被害が広い範囲で確認されており、被害額はさらに増える見込みである。', '道路の通行止めは{m}か所に上っている。'], 3, false);
+      const damage = itemsSection(
+        scene,
+        '被害の概要',
+        [
+          '床上浸水{m}棟、床下浸水{n}棟の被害が確認されている。',
+          '農地や農業用施設の被害が広い範囲で確認されており、被害額はさらに増える見込みである。',
+          '道路の通行止めは{m}か所に上っている。',
+        ],
+        3,
+        false,
+      );
       return {
         lead: `${date}、${scene.disaster}で被害を受けた${scene.pref}${scene.city}を訪れ、被災地の状況を調査した。(調査は${from}から${to}まで。)`,
         sections: [
           damage,
-          subheadSection(scene, '各地の状況', V.DISTRICTS.map((d) => `${d}地区`), () =>
-            fill(scene, rng.pick([`${rng.pick(V.RIVERS)}沿いで住宅{m}棟が浸水した。`, '土砂崩れで市道が寸断され、{m}世帯が一時孤立した。', 'ため池の堤体にひび割れが見つかり、下流の住民に避難を呼びかけている。', '避難所には最大で約{n}人が身を寄せた。']))),
+          subheadSection(
+            scene,
+            '各地の状況',
+            V.DISTRICTS.map((d) => `${d}地区`),
+            () =>
+              fill(
+                scene,
+                rng.pick([
+                  `${rng.pick(V.RIVERS)}沿いで住宅{m}棟が浸水した。`,
+                  '土砂崩れで市道が寸断され、{m}世帯が一時孤立した。',
+                  'ため池の堤体にひび割れが見つかり、下流の住民に避難を呼びかけている。',
+                  '避難所には最大で約{n}人が身を寄せた。',
+                ]),
+              ),
+          ),
           itemsSection(scene, '地元からの要望', V.ITEM_TEMPLATES),
         ],
         closing,
@@ -570,13 +666,31 @@ function applyStyle(body: string, style: Style): string {
 }
 
 function categoryOf(kind: Kind): string {
-  const slug = { diplomatic: 'diplomacy', question: 'diet', visit: 'local', townMeeting: 'local', disaster: 'local', request: 'policy', ministryMeeting: 'policy', partyMeeting: 'party' }[kind];
+  const slug = {
+    diplomatic: 'diplomacy',
+    question: 'diet',
+    visit: 'local',
+    townMeeting: 'local',
+    disaster: 'local',
+    request: 'policy',
+    ministryMeeting: 'policy',
+    partyMeeting: 'party',
+  }[kind];
   if (!DEMO_CATEGORIES.some((c) => c.slug === slug)) throw new Error(`corpus category ${slug} is not a demo category`);
   return slug;
 }
 
 function tagsOf(scene: Scene): string[] {
-  const kindTag = { diplomatic: '国際関係', question: '国会質問', visit: '視察', townMeeting: 'タウンミーティング', disaster: '災害対策', request: '要望', ministryMeeting: '意見交換', partyMeeting: '党務' }[scene.kind];
+  const kindTag = {
+    diplomatic: '国際関係',
+    question: '国会質問',
+    visit: '視察',
+    townMeeting: 'タウンミーティング',
+    disaster: '災害対策',
+    request: '要望',
+    ministryMeeting: '意見交換',
+    partyMeeting: '党務',
+  }[scene.kind];
   const tags = new Set([kindTag, scene.area.tag]);
   if (scene.kind === 'question' && scene.committee === '予算委員会') tags.add('予算委員会');
   const extra = scene.rng.int(0, 2);
@@ -591,7 +705,13 @@ function title(scene: Scene): string {
   const day = `${month}${scene.day}日`;
   switch (scene.kind) {
     case 'diplomatic':
-      return rng.pick([`${scene.country}${scene.foreignTitle}との会談`, `${scene.country}${scene.foreignTitle}による表敬`, `${scene.country}との${rng.pick(V.FIELDS)}協力に関する意見交換`]) + `(${month})`;
+      return (
+        rng.pick([
+          `${scene.country}${scene.foreignTitle}との会談`,
+          `${scene.country}${scene.foreignTitle}による表敬`,
+          `${scene.country}との${rng.pick(V.FIELDS)}協力に関する意見交換`,
+        ]) + `(${month})`
+      );
     case 'question':
       return `${scene.committee}で${topic}について質問(${day})`;
     case 'visit':

@@ -23,11 +23,16 @@ const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 const db = await openDatabase({ file: join(values.data, DB_FILE) });
 const rssBefore = process.memoryUsage().rss;
 const started = performance.now();
-const counts = await exportSite({ db, dataDir: values.data, now: () => new Date(), work: inlinePool(db) }, { outDir: values.out, siteUrl: 'https://example.jp', batchSize: Number(values.batch) });
+const counts = await exportSite(
+  { db, dataDir: values.data, now: () => new Date(), work: inlinePool(db) },
+  { outDir: values.out, siteUrl: 'https://example.jp', batchSize: Number(values.batch) },
+);
 const seconds = (performance.now() - started) / 1000;
 await db.destroy();
 
 const size = (path: string): number => (statSync(path).isDirectory() ? readdirSync(path).reduce((sum, name) => sum + size(join(path, name)), 0) : statSync(path).size);
 console.log(`${counts.reports} reports, ${counts.pages} pages, ${counts.media} files in ${seconds.toFixed(1)} s (${Math.round(counts.reports / seconds)} reports/s)`);
-console.log(`site.json ${mb(size(join(values.out, 'site.json')))} MB, wordpress.xml ${mb(size(join(values.out, 'wordpress.xml')))} MB, reports/ ${mb(size(join(values.out, 'reports')))} MB`);
+console.log(
+  `site.json ${mb(size(join(values.out, 'site.json')))} MB, wordpress.xml ${mb(size(join(values.out, 'wordpress.xml')))} MB, reports/ ${mb(size(join(values.out, 'reports')))} MB`,
+);
 console.log(`RSS before ${mb(rssBefore)} MB, process peak (maxRSS) ${mb(process.resourceUsage().maxRSS * 1024)} MB`);

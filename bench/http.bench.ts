@@ -270,10 +270,30 @@ function formatTable(results: ScenarioResult[]): string {
 function verdicts(report: ScenarioResult | undefined, sizes: Sizes, memory: ProcessMemory, settled: ProcessMemory | undefined, settleS: number, startMedianMs: number) {
   const check = (name: string, measured: string, target: string, isMet: boolean | undefined) => ({ name, measured, target, isMet });
   return [
-    check('report page req/s (32 conn.)', report ? `${Math.round(report.median.requestsPerSecond)}` : 'not run', `>= ${TARGETS.reportRequestsPerSecond}`, report && report.median.requestsPerSecond >= TARGETS.reportRequestsPerSecond),
-    check('report page p99 latency', report ? `${report.median.latencyP99Ms} ms` : 'not run', `< ${TARGETS.reportP99Ms} ms`, report && report.median.latencyP99Ms < TARGETS.reportP99Ms),
-    check('report HTML + CSS, uncompressed (largest)', `${(sizes.htmlPlusCssBytes.max / KB).toFixed(1)} KB`, `<= ${TARGETS.reportHtmlCssBytes / KB} KB`, sizes.htmlPlusCssBytes.max <= TARGETS.reportHtmlCssBytes),
-    check('server RSS right after the loads', `${(memory.rssBytes / MB).toFixed(0)} MB (peak ${(memory.peakRssBytes / MB).toFixed(0)} MB)`, `<= ${TARGETS.rssBytes / MB} MB`, memory.rssBytes <= TARGETS.rssBytes),
+    check(
+      'report page req/s (32 conn.)',
+      report ? `${Math.round(report.median.requestsPerSecond)}` : 'not run',
+      `>= ${TARGETS.reportRequestsPerSecond}`,
+      report && report.median.requestsPerSecond >= TARGETS.reportRequestsPerSecond,
+    ),
+    check(
+      'report page p99 latency',
+      report ? `${report.median.latencyP99Ms} ms` : 'not run',
+      `< ${TARGETS.reportP99Ms} ms`,
+      report && report.median.latencyP99Ms < TARGETS.reportP99Ms,
+    ),
+    check(
+      'report HTML + CSS, uncompressed (largest)',
+      `${(sizes.htmlPlusCssBytes.max / KB).toFixed(1)} KB`,
+      `<= ${TARGETS.reportHtmlCssBytes / KB} KB`,
+      sizes.htmlPlusCssBytes.max <= TARGETS.reportHtmlCssBytes,
+    ),
+    check(
+      'server RSS right after the loads',
+      `${(memory.rssBytes / MB).toFixed(0)} MB (peak ${(memory.peakRssBytes / MB).toFixed(0)} MB)`,
+      `<= ${TARGETS.rssBytes / MB} MB`,
+      memory.rssBytes <= TARGETS.rssBytes,
+    ),
     check(
       `server RSS after the loads, idle ${settleS} s`,
       settled ? `${(settled.rssBytes / MB).toFixed(0)} MB, ${settled.threads} threads` : 'not measured',
@@ -287,7 +307,9 @@ function verdicts(report: ScenarioResult | undefined, sizes: Sizes, memory: Proc
 async function main(): Promise<void> {
   const options = parseOptions();
   const info = machine();
-  console.log(`machine: ${info.cores} cores, ${info.cpuModel}, ${(info.memoryBytes / 1024 ** 3).toFixed(0)} GiB, node ${info.node}, load ${info.loadAverageAtStart.map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `machine: ${info.cores} cores, ${info.cpuModel}, ${(info.memoryBytes / 1024 ** 3).toFixed(0)} GiB, node ${info.node}, load ${info.loadAverageAtStart.map((l) => l.toFixed(2)).join(' ')}`,
+  );
   if (options.isBuildWanted) npmBuild();
   const site = await prepareSite(options);
   let server: ServerProcess | undefined;
@@ -308,7 +330,9 @@ async function main(): Promise<void> {
     const memoryAtStart = server.memory();
     const { sample, all } = await sampleReportPaths(server.origin, 200);
     const sizes = await measureSizes(server.origin, sample);
-    console.log(`report page: HTML ${(sizes.htmlBytes.median / KB).toFixed(1)} KB median, ${(sizes.htmlBytes.max / KB).toFixed(1)} KB max; CSS ${(sizes.cssBytes / KB).toFixed(1)} KB`);
+    console.log(
+      `report page: HTML ${(sizes.htmlBytes.median / KB).toFixed(1)} KB median, ${(sizes.htmlBytes.max / KB).toFixed(1)} KB max; CSS ${(sizes.cssBytes / KB).toFixed(1)} KB`,
+    );
 
     const load: LoadOptions = {
       origin: server.origin,
@@ -326,7 +350,9 @@ async function main(): Promise<void> {
       const result = await runScenario(byName[name as keyof typeof byName], load);
       results.push(result);
       memoryAfter[name] = server.memory();
-      console.log(`  ${Math.round(result.median.requestsPerSecond)} req/s, p50 ${result.median.latencyP50Ms} ms, p99 ${result.median.latencyP99Ms} ms, failures ${result.failures}`);
+      console.log(
+        `  ${Math.round(result.median.requestsPerSecond)} req/s, p50 ${result.median.latencyP50Ms} ms, p99 ${result.median.latencyP99Ms} ms, failures ${result.failures}`,
+      );
     }
     const memory = server.memory();
     // Work threads stop after the pool's idle time; what the server holds then is what a site
@@ -340,11 +366,21 @@ async function main(): Promise<void> {
     await server.stop();
     server = undefined;
 
-    const checks = verdicts(results.find((r) => r.name === 'report'), sizes, memory, settled, options.settleS, startMedianMs);
+    const checks = verdicts(
+      results.find((r) => r.name === 'report'),
+      sizes,
+      memory,
+      settled,
+      options.settleS,
+      startMedianMs,
+    );
     console.log(`\n${formatTable(results)}\n`);
-    console.log(`HTML of a report page: ${sizes.htmlBytes.median} B median (${sizes.htmlBytes.min}–${sizes.htmlBytes.max}), br ${sizes.htmlBrBytes.median} B, gzip ${sizes.htmlGzipBytes.median} B`);
+    console.log(
+      `HTML of a report page: ${sizes.htmlBytes.median} B median (${sizes.htmlBytes.min}–${sizes.htmlBytes.max}), br ${sizes.htmlBrBytes.median} B, gzip ${sizes.htmlGzipBytes.median} B`,
+    );
     console.log(`CSS ${sizes.cssPath}: ${sizes.cssBytes} B (br ${sizes.cssBrBytes} B, gzip ${sizes.cssGzipBytes} B)`);
-    const mb = (m: ProcessMemory) => `${(m.rssBytes / MB).toFixed(0)} MB (anonymous ${(m.anonRssBytes / MB).toFixed(0)} MB, files ${(m.fileRssBytes / MB).toFixed(0)} MB, ${m.threads} threads)`;
+    const mb = (m: ProcessMemory) =>
+      `${(m.rssBytes / MB).toFixed(0)} MB (anonymous ${(m.anonRssBytes / MB).toFixed(0)} MB, files ${(m.fileRssBytes / MB).toFixed(0)} MB, ${m.threads} threads)`;
     console.log(`server memory: at start ${mb(memoryAtStart)}, right after the loads ${mb(memory)}, peak ${(memory.peakRssBytes / MB).toFixed(0)} MB`);
     if (settled) console.log(`  after ${options.settleS} s idle: ${mb(settled)}`);
     for (const [name, m] of Object.entries(memoryAfter)) console.log(`  after ${name}: ${(m.rssBytes / MB).toFixed(0)} MB`);

@@ -122,10 +122,19 @@ async function main(): Promise<void> {
       await writeExport(file, count);
       const run = spawnSync(process.execPath, ['--import', 'tsx', SELF, '--child', file, '--data', join(dir, 'data')], { encoding: 'utf8', maxBuffer: 1 << 24 });
       if (run.status !== 0) throw new Error(`import of ${count} posts failed:\n${run.stderr}`);
-      const result = JSON.parse(run.stdout.trim().split('\n').pop()!) as { created: number; failed: number; seconds: number; cpuSeconds: number; mainCpuSeconds: number; peakRssMb: number };
+      const result = JSON.parse(run.stdout.trim().split('\n').pop()!) as {
+        created: number;
+        failed: number;
+        seconds: number;
+        cpuSeconds: number;
+        mainCpuSeconds: number;
+        peakRssMb: number;
+      };
       if (result.created !== count || result.failed !== 0) throw new Error(`expected ${count} created, got ${JSON.stringify(result)}`);
       const mb = statSync(file).size / 1024 / 1024;
-      console.log(`| ${count.toLocaleString('en')} | ${mb.toFixed(1)} MB | ${result.seconds.toFixed(1)} s | ${Math.round(count / result.seconds)} | ${result.cpuSeconds.toFixed(1)} s | ${Math.round(count / result.cpuSeconds)} | ${result.mainCpuSeconds.toFixed(1)} s | ${((result.mainCpuSeconds / count) * 1000).toFixed(2)} ms | ${Math.round(result.peakRssMb)} MB |`);
+      console.log(
+        `| ${count.toLocaleString('en')} | ${mb.toFixed(1)} MB | ${result.seconds.toFixed(1)} s | ${Math.round(count / result.seconds)} | ${result.cpuSeconds.toFixed(1)} s | ${Math.round(count / result.cpuSeconds)} | ${result.mainCpuSeconds.toFixed(1)} s | ${((result.mainCpuSeconds / count) * 1000).toFixed(2)} ms | ${Math.round(result.peakRssMb)} MB |`,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

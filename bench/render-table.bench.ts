@@ -31,7 +31,10 @@ function medianMs(source: string): number {
   return times[Math.floor(times.length / 2)]!;
 }
 
-for (const [name, make] of [['pipe table', pipeTable], ['tab table', tabTable]] as const) {
+for (const [name, make] of [
+  ['pipe table', pipeTable],
+  ['tab table', tabTable],
+] as const) {
   render(make(1_000)); // warm-up
   const small = medianMs(make(10_000));
   const large = medianMs(make(20_000));

@@ -33,7 +33,10 @@ const dataDir = values.data;
 const db = await openDatabase({ file: join(dataDir, DB_FILE) });
 // --text-changed: as a renderer change that alters every body's text, so every search entry is
 // rewritten too (without it only the markup is taken as changed, and the entries stay).
-await db.updateTable('reports').set(values['text-changed'] ? { render_version: 1, body_text: '' } : { render_version: 1 }).execute();
+await db
+  .updateTable('reports')
+  .set(values['text-changed'] ? { render_version: 1, body_text: '' } : { render_version: 1 })
+  .execute();
 await db.updateTable('pages').set({ render_version: 1 }).execute();
 // The reset rewrote every report's row: checkpoint now, or the first batch would pay for it.
 await sql`pragma wal_checkpoint(truncate)`.execute(db);
@@ -78,11 +81,13 @@ isDone = true;
 await requests;
 latencies.sort((a, b) => a - b);
 
-console.log(`batch: ${values.batch ?? 'default'}; mode: ${values.inline ? 'inline (katsudo rerender)' : `${values.threads} work threads (katsudo serve)`}${values['text-changed'] ? ', every text changed' : ''}`);
-console.log(`re-rendered: ${result.reports} reports, ${result.pages} pages in ${seconds.toFixed(1)} s (${Math.round(result.rerendered / seconds)}/s); failed ${result.failed}`);
 console.log(
-  `event-loop delay: p50 ${ms(delay.percentile(50)).toFixed(1)} ms, p99 ${ms(delay.percentile(99)).toFixed(1)} ms, max ${ms(delay.max).toFixed(1)} ms`,
+  `batch: ${values.batch ?? 'default'}; mode: ${values.inline ? 'inline (katsudo rerender)' : `${values.threads} work threads (katsudo serve)`}${values['text-changed'] ? ', every text changed' : ''}`,
 );
+console.log(
+  `re-rendered: ${result.reports} reports, ${result.pages} pages in ${seconds.toFixed(1)} s (${Math.round(result.rerendered / seconds)}/s); failed ${result.failed}`,
+);
+console.log(`event-loop delay: p50 ${ms(delay.percentile(50)).toFixed(1)} ms, p99 ${ms(delay.percentile(99)).toFixed(1)} ms, max ${ms(delay.max).toFixed(1)} ms`);
 console.log(
   `report page during it (${latencies.length} requests, one at a time): p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${(latencies.at(-1) ?? 0).toFixed(1)} ms`,
 );

@@ -47,7 +47,11 @@ const reports = [...generateReports(count, { seed: Number(values.seed), minChars
   text: render(r.bodySource).text,
 }));
 const chars = reports.reduce((sum, r) => sum + r.title.length + r.text.length, 0);
-console.log(`${count} reports, ${(chars / count).toFixed(0)} characters each on average; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `${count} reports, ${(chars / count).toFixed(0)} characters each on average; load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 
 const rates: { wall: number; cpu: number }[] = [];
 for (let run = 1; run <= runs; run++) {
@@ -56,7 +60,9 @@ for (let run = 1; run <= runs; run++) {
   });
   const rate = { wall: count / (t.wallMs / 1000), cpu: count / (t.cpuMs / 1000) };
   rates.push(rate);
-  console.log(`run ${run}: ${t.wallMs.toFixed(0)} ms, ${rate.wall.toFixed(0)} reports/s (${rate.cpu.toFixed(0)} per CPU-second), ${(t.wallMs / count).toFixed(3)} ms a report`);
+  console.log(
+    `run ${run}: ${t.wallMs.toFixed(0)} ms, ${rate.wall.toFixed(0)} reports/s (${rate.cpu.toFixed(0)} per CPU-second), ${(t.wallMs / count).toFixed(3)} ms a report`,
+  );
 }
 
 const normalized = reports.map((r) => [normalizeForSearch(r.title), normalizeForSearch(r.text)] as const);
@@ -67,5 +73,11 @@ const words = timed(() => {
   }
 });
 const wallMedian = median(rates.map((r) => r.wall));
-console.log(`median of ${runs}: ${wallMedian.toFixed(0)} reports/s (${median(rates.map((r) => r.cpu)).toFixed(0)} per CPU-second), ${(1000 / wallMedian).toFixed(3)} ms a report; of which the words ${(words.wallMs / count).toFixed(3)} ms`);
-console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `median of ${runs}: ${wallMedian.toFixed(0)} reports/s (${median(rates.map((r) => r.cpu)).toFixed(0)} per CPU-second), ${(1000 / wallMedian).toFixed(3)} ms a report; of which the words ${(words.wallMs / count).toFixed(3)} ms`,
+);
+console.log(
+  `load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);

@@ -33,7 +33,18 @@ import { buildSite, DB_FILE } from './build-site.js';
 
 const QUERIES = ['外交', '中国地方', '海外交流', '対外交渉', 'TPP', 'ADMM', '2+2', 'の', '外', '地域 支援 課題', '"外交 の"', '外交 -中国', '外交 OR 中国'];
 /** Trap phrases (bench/corpus-vocabulary.ts TRAP_SENTENCES): their counts are exact in the generator. */
-const RARE = ['海外交流', '対外交渉', '中国地方', 'TPP', 'ADMM', '2+2', '経済連携をめぐる対外交渉', '若い世代の海外交流の機会', '中国地方に共通する課題', 'TPP協定の発効後'];
+const RARE = [
+  '海外交流',
+  '対外交渉',
+  '中国地方',
+  'TPP',
+  'ADMM',
+  '2+2',
+  '経済連携をめぐる対外交渉',
+  '若い世代の海外交流の機会',
+  '中国地方に共通する課題',
+  'TPP協定の発効後',
+];
 const TARGETS = { indexMs: 10_000, indexBytes: 30 * 1024 * 1024, coldMs: 100, warmMs: 20, scriptGzipBytes: 15 * 1024 };
 
 function parseOptions() {
@@ -48,7 +59,14 @@ function parseOptions() {
     },
     strict: true,
   });
-  return { count: Number(values.count), seed: Number(values.seed), isReuse: values.reuse, data: values.data, runs: Number(values.runs), indexRuns: Number(values['index-runs']) };
+  return {
+    count: Number(values.count),
+    seed: Number(values.seed),
+    isReuse: values.reuse,
+    data: values.data,
+    runs: Number(values.runs),
+    indexRuns: Number(values['index-runs']),
+  };
 }
 
 /** A data directory of our own: a copy of --data's database, the kept --reuse site, or a new one. */
@@ -98,7 +116,11 @@ async function main(): Promise<void> {
   const ctx = { db, dataDir, now: () => new Date(), work: inlinePool(db) };
   const deps = { ctx, baseUrl: 'https://www.example.jp', assets: loadAssets() };
   try {
-    console.log(`load average at start: ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+    console.log(
+      `load average at start: ${loadavg()
+        .map((n) => n.toFixed(1))
+        .join(' ')}`,
+    );
     await searchScript(); // bundled once, not part of the index time
     const indexRuns: number[] = [];
     let peakRss = 0;
@@ -134,8 +156,12 @@ async function main(): Promise<void> {
     const docs = files.find((f) => f.name === 'docs.dat')!.bytes;
     const shards = files.filter((f) => /^[bsw]/.test(f.name));
     const texts = files.filter((f) => f.name.startsWith('x'));
-    console.log(`\nindex: ${indexRuns.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')} (median ${(median(indexRuns) / 1000).toFixed(2)} s; target ≤ ${TARGETS.indexMs / 1000} s); CPU time of all threads ${cpu.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(', ')}; peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB`);
-    console.log(`size: ${(total / 2 ** 20).toFixed(1)} MB in ${files.length} files (target ≤ 30 MB): doc table ${kb(docs)}, ${shards.length} token/word shards ${(shards.reduce((s, f) => s + f.bytes, 0) / 2 ** 20).toFixed(1)} MB (largest ${kb(Math.max(...shards.map((f) => f.bytes)))}), ${texts.length} text files ${(texts.reduce((s, f) => s + f.bytes, 0) / 2 ** 20).toFixed(1)} MB`);
+    console.log(
+      `\nindex: ${indexRuns.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')} (median ${(median(indexRuns) / 1000).toFixed(2)} s; target ≤ ${TARGETS.indexMs / 1000} s); CPU time of all threads ${cpu.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(', ')}; peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB`,
+    );
+    console.log(
+      `size: ${(total / 2 ** 20).toFixed(1)} MB in ${files.length} files (target ≤ 30 MB): doc table ${kb(docs)}, ${shards.length} token/word shards ${(shards.reduce((s, f) => s + f.bytes, 0) / 2 ** 20).toFixed(1)} MB (largest ${kb(Math.max(...shards.map((f) => f.bytes)))}), ${texts.length} text files ${(texts.reduce((s, f) => s + f.bytes, 0) / 2 ** 20).toFixed(1)} MB`,
+    );
     const deltaBytes = files.filter((f) => /^d\d/.test(f.name)).reduce((sum, f) => sum + f.bytes, 0);
     console.log(
       `incremental after one edited report (delta of 1, 2, 3 reports): ${incremental.map((r) => `${r.ms.toFixed(0)} ms wall / ${r.cpu.toFixed(0)} ms CPU, ${r.written.length} files`).join('; ')} (median ${median(incremental.map((r) => r.ms)).toFixed(0)} ms; search part target ≤ 200 ms); delta file ${kb(deltaBytes)}`,
@@ -149,7 +175,9 @@ async function main(): Promise<void> {
       const server = await searchReports(db, { q, filter: {}, page: 1, perPage: 20 });
       const staticTotal = found.kind === 'found' ? found.results!.total : -1;
       const sameOrder = found.kind === 'found' && found.results!.items.map((i) => i.id).join() === server.items.map((i) => i.report.id).join();
-      console.log(`  ${q}: static ${staticTotal}, server ${server.total}${staticTotal === server.total ? '' : '  MISMATCH'}; first page ${sameOrder ? 'same order' : 'DIFFERENT ORDER'}`);
+      console.log(
+        `  ${q}: static ${staticTotal}, server ${server.total}${staticTotal === server.total ? '' : '  MISMATCH'}; first page ${sameOrder ? 'same order' : 'DIFFERENT ORDER'}`,
+      );
     }
 
     // The evaluator's own cost, apart from the browser and this machine's load: CPU time of one
@@ -180,7 +208,9 @@ async function main(): Promise<void> {
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const browser = await launchChromium();
     console.log(`\nChromium, script start → results shown (median of ${options.runs}), bytes of search-index fetched; load ${loadavg()[0]!.toFixed(1)}:`);
-    console.log('| query | results | cold ms | cold: doc table / search with snippet texts / page ms | cold bytes in files | warm ms (same query) | second query ms (doc table cached) |');
+    console.log(
+      '| query | results | cold ms | cold: doc table / search with snippet texts / page ms | cold bytes in files | warm ms (same query) | second query ms (doc table cached) |',
+    );
     console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
     try {
       for (const q of QUERIES) {
@@ -201,7 +231,9 @@ async function main(): Promise<void> {
             return tab.evaluate(() => {
               const duration = performance.getEntriesByName('static-search')[0]?.duration ?? NaN;
               // Inline callbacks only: a named function here would need tsx's __name helper in the page.
-              const [start, table, found] = ['static-search-start', 'static-search-table', 'static-search-found'].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN);
+              const [start, table, found] = ['static-search-start', 'static-search-table', 'static-search-found'].map(
+                (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN,
+              );
               const entries = performance.getEntriesByType('resource').filter((e) => e.name.includes('/search-index/')) as PerformanceResourceTiming[];
               const files = entries.length;
               // 0 for a file the HTTP cache answered without asking the server.
@@ -210,7 +242,15 @@ async function main(): Promise<void> {
                 .getEntriesByType('resource')
                 .filter((e) => e.name.includes('/search-index/'))
                 .reduce((sum, e) => sum + (e as PerformanceResourceTiming).encodedBodySize, 0);
-              return { duration, fetched, files, transferred, table: table! - start!, found: found! - start!, status: document.querySelector('[role=status]')?.textContent ?? '' };
+              return {
+                duration,
+                fetched,
+                files,
+                transferred,
+                table: table! - start!,
+                found: found! - start!,
+                status: document.querySelector('[role=status]')?.textContent ?? '',
+              };
             });
           };
           const first = await measure(q);
@@ -226,13 +266,19 @@ async function main(): Promise<void> {
           await context.close();
         }
         const phase = (i: number) => median(phases.map((p) => p[i]!)).toFixed(0);
-        console.log(`| \`${q}\` | ${results} | ${median(cold).toFixed(1)} | ${phase(0)} / ${phase(1)} / ${phase(2)} | ${kb(bytes)} in ${fileCount} | ${median(warm).toFixed(1)} (${kb(warmTransferred)} over the network) | ${median(second).toFixed(1)} |`);
+        console.log(
+          `| \`${q}\` | ${results} | ${median(cold).toFixed(1)} | ${phase(0)} / ${phase(1)} / ${phase(2)} | ${kb(bytes)} in ${fileCount} | ${median(warm).toFixed(1)} (${kb(warmTransferred)} over the network) | ${median(second).toFixed(1)} |`,
+        );
       }
     } finally {
       await browser.close();
       await new Promise((resolve) => server.close(resolve));
     }
-    console.log(`\nload average at end: ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+    console.log(
+      `\nload average at end: ${loadavg()
+        .map((n) => n.toFixed(1))
+        .join(' ')}`,
+    );
   } finally {
     await db.destroy();
     rmSync(outDir, { recursive: true, force: true });

@@ -150,9 +150,12 @@ async function startServer(env: Record<string, string>): Promise<Server> {
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  for (const deadline = Date.now() + 60_000; ; ) {
+  for (const deadline = Date.now() + 60_000; ;) {
     if (child.exitCode !== null) throw new Error(`the server ended at start:\n${stderr}`);
-    const status = await fetch(`${origin}/healthz`).then((r) => r.status, () => 0);
+    const status = await fetch(`${origin}/healthz`).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status === 200) break;
     if (Date.now() > deadline) throw new Error(`no answer from ${origin}/healthz:\n${stderr}`);
     await sleep(100);
@@ -189,7 +192,10 @@ async function reportLatencies(origin: string, until: Promise<unknown>): Promise
 function tally(statuses: number[]): string {
   const byStatus = new Map<number, number>();
   for (const s of statuses) byStatus.set(s, (byStatus.get(s) ?? 0) + 1);
-  return [...byStatus].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${n}×${s}`).join(', ');
+  return [...byStatus]
+    .sort((a, b) => a[0] - b[0])
+    .map(([s, n]) => `${n}×${s}`)
+    .join(', ');
 }
 
 /** A browser-like admin client: a cookie jar and the page's CSRF token. */
@@ -242,7 +248,10 @@ class AdminClient {
 async function auditFigures(): Promise<{ rows: number; bytes: number; spoofed: number }> {
   const db = await openDatabase({ file: join(dataDir, DB_FILE) });
   try {
-    const { rows } = await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('rows')).executeTakeFirstOrThrow();
+    const { rows } = await db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('rows'))
+      .executeTakeFirstOrThrow();
     const { spoofed } = await db
       .selectFrom('audit_log')
       .select((eb) => eb.fn.countAll<number>().as('spoofed'))
@@ -407,13 +416,23 @@ function runSqlmap(target: string): void {
   const found: string[] = [];
   const perUrl = Math.max(20, Math.floor(scanSeconds / 2 / urls.length));
   for (const url of urls) {
-    const run = spawnSync('timeout', [String(perUrl), 'sqlmap', '-u', url, '--batch', '--level=3', '--risk=2', '--threads=2', '--disable-coloring', `--output-dir=${join(dataDir, 'sqlmap')}`], {
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const run = spawnSync(
+      'timeout',
+      [String(perUrl), 'sqlmap', '-u', url, '--batch', '--level=3', '--risk=2', '--threads=2', '--disable-coloring', `--output-dir=${join(dataDir, 'sqlmap')}`],
+      {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
     const out = run.stdout;
     const injectable = /is vulnerable|appears to be '.*' injectable|sqlmap identified the following injection point/.test(out);
-    const status = injectable ? 'INJECTABLE' : /all tested parameters do not appear to be injectable/.test(out) ? 'not injectable' : run.status === 124 ? 'time limit reached, nothing found' : 'nothing found';
+    const status = injectable
+      ? 'INJECTABLE'
+      : /all tested parameters do not appear to be injectable/.test(out)
+        ? 'not injectable'
+        : run.status === 124
+          ? 'time limit reached, nothing found'
+          : 'nothing found';
     found.push(`${url.slice(target.length)}: ${status}`);
   }
   const isClean = found.every((f) => !f.includes('INJECTABLE'));
@@ -431,7 +450,24 @@ function runWapiti(target: string): void {
   const seconds = Math.max(30, Math.floor(scanSeconds / 2));
   spawnSync(
     'timeout',
-    [String(seconds + 60), 'wapiti', '-u', `${target}/`, '--scope', 'folder', '-m', modules, '--max-scan-time', String(seconds), '--flush-session', '-f', 'json', '-o', report, '--no-bugreport'],
+    [
+      String(seconds + 60),
+      'wapiti',
+      '-u',
+      `${target}/`,
+      '--scope',
+      'folder',
+      '-m',
+      modules,
+      '--max-scan-time',
+      String(seconds),
+      '--flush-session',
+      '-f',
+      'json',
+      '-o',
+      report,
+      '--no-bugreport',
+    ],
     { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
   let vulnerabilities: Record<string, { info?: string; path?: string }[]>;
@@ -445,7 +481,12 @@ function runWapiti(target: string): void {
   const accepted = all.filter((v) => ACCEPTED_FINDINGS.some((a) => a.what.test(v.text)));
   const found = all.filter((v) => !accepted.includes(v));
   const parts = [
-    found.length === 0 ? 'no vulnerabilities reported' : found.slice(0, 8).map((v) => `${v.kind}: ${v.text}`).join('; ') + (found.length > 8 ? ` … (${found.length} in all)` : ''),
+    found.length === 0
+      ? 'no vulnerabilities reported'
+      : found
+          .slice(0, 8)
+          .map((v) => `${v.kind}: ${v.text}`)
+          .join('; ') + (found.length > 8 ? ` … (${found.length} in all)` : ''),
     ...accepted.map((v) => `accepted: ${v.kind}: ${v.text} — ${ACCEPTED_FINDINGS.find((a) => a.what.test(v.text))!.why}`),
   ];
   record('wapiti', found.length === 0, parts.join('; '), ['no findings', 'FINDINGS']);

@@ -191,7 +191,8 @@ function databaseConfig(env: Env, dataDir: string): OpenOptions {
   } catch {
     throw fail('URL として読めません');
   }
-  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') throw fail(`使えるのは postgres://・postgresql://(PostgreSQL)か sqlite:(SQLite)です。指定されたのは ${url.protocol} でした`);
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:')
+    throw fail(`使えるのは postgres://・postgresql://(PostgreSQL)か sqlite:(SQLite)です。指定されたのは ${url.protocol} でした`);
   if (url.hostname === '') throw fail('PostgreSQL サーバーのホスト名がありません');
   if (url.pathname.length <= 1) throw fail('データベース名がありません(URL の最後に /データベース名 を書きます)');
   const poolSize = wholeNumber(env, 'KATSUDO_DATABASE_POOL', String(DEFAULT_DATABASE_POOL), 1, 1000, '10');

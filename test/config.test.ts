@@ -39,7 +39,10 @@ test('keeps katsudo.db in the data directory unless KATSUDO_DATABASE_URL or DATA
 });
 
 test('does not repeat a database URL in its message, since it may hold a password', () => {
-  assert.throws(() => loadConfig({}, { KATSUDO_DATABASE_URL: 'postgres://u:hunter2@db' }), (error: Error) => !error.message.includes('hunter2'));
+  assert.throws(
+    () => loadConfig({}, { KATSUDO_DATABASE_URL: 'postgres://u:hunter2@db' }),
+    (error: Error) => !error.message.includes('hunter2'),
+  );
 });
 
 test('lets flags win over the environment', () => {
@@ -61,7 +64,10 @@ test('warns below 200 MB of free space unless KATSUDO_MIN_FREE_MB says otherwise
   assert.equal(loadConfig({}, {}).minFreeBytes, 200 * 1024 * 1024);
   assert.equal(loadConfig({}, { KATSUDO_MIN_FREE_MB: '1024' }).minFreeBytes, 1024 * 1024 * 1024);
   assert.equal(loadConfig({}, { KATSUDO_MIN_FREE_MB: '0' }).minFreeBytes, 0);
-  assert.throws(() => loadConfig({}, { KATSUDO_MIN_FREE_MB: '200MB' }), (e: unknown) => e instanceof ConfigError && /KATSUDO_MIN_FREE_MB=200/.test(e.message));
+  assert.throws(
+    () => loadConfig({}, { KATSUDO_MIN_FREE_MB: '200MB' }),
+    (e: unknown) => e instanceof ConfigError && /KATSUDO_MIN_FREE_MB=200/.test(e.message),
+  );
 });
 
 test('trusts no proxy unless KATSUDO_TRUST_PROXY names addresses, CIDRs or a hop count', () => {
@@ -104,7 +110,11 @@ test('names the variable and a valid example when a value is wrong', () => {
     [{ KATSUDO_AUDIT_RETENTION_DAYS: '0' }, /KATSUDO_AUDIT_RETENTION_DAYS=365/],
     [{ KATSUDO_AUDIT_RETENTION_DAYS: 'forever' }, /KATSUDO_AUDIT_RETENTION_DAYS=365/],
   ];
-  for (const [env, message] of cases) assert.throws(() => loadConfig({}, env), (e: unknown) => e instanceof ConfigError && message.test(e.message));
+  for (const [env, message] of cases)
+    assert.throws(
+      () => loadConfig({}, env),
+      (e: unknown) => e instanceof ConfigError && message.test(e.message),
+    );
 });
 
 test('runs slow work on up to 4 threads with 32 waiting, unless KATSUDO_WORK_THREADS and KATSUDO_WORK_QUEUE say otherwise', () => {
@@ -139,14 +149,21 @@ test('names the work pool and rate-limit variables and a valid example when a va
     [{ KATSUDO_RATE_LIMIT_API: '1.5' }, /KATSUDO_RATE_LIMIT_API=300/],
     [{ KATSUDO_RATE_LIMIT_FEEDS: '2000000' }, /KATSUDO_RATE_LIMIT_FEEDS=60/],
   ];
-  for (const [env, message] of cases) assert.throws(() => loadConfig({}, env), (e: unknown) => e instanceof ConfigError && message.test(e.message));
+  for (const [env, message] of cases)
+    assert.throws(
+      () => loadConfig({}, env),
+      (e: unknown) => e instanceof ConfigError && message.test(e.message),
+    );
 });
 
 test('scheduled backups are on only with KATSUDO_BACKUP_DIR, at 03:00 Japan time keeping 7 by default', () => {
   assert.equal(loadConfig({}, {}).backup, undefined);
   assert.deepEqual(loadConfig({}, { KATSUDO_BACKUP_DIR: '/srv/backup' }).backup, { dir: '/srv/backup', time: { hour: 3, minute: 0 }, keep: 7 });
   assert.deepEqual(loadConfig({}, { KATSUDO_BACKUP_DIR: '/srv/backup', KATSUDO_BACKUP_TIME: '23:45', KATSUDO_BACKUP_KEEP: '30' }).backup?.time, { hour: 23, minute: 45 });
-  assert.throws(() => loadConfig({}, { KATSUDO_BACKUP_DIR: '/srv/backup', KATSUDO_BACKUP_TIME: '24:00' }), /KATSUDO_BACKUP_TIME は日本時間の時刻を HH:MM で.*指定された値: "24:00"/);
+  assert.throws(
+    () => loadConfig({}, { KATSUDO_BACKUP_DIR: '/srv/backup', KATSUDO_BACKUP_TIME: '24:00' }),
+    /KATSUDO_BACKUP_TIME は日本時間の時刻を HH:MM で.*指定された値: "24:00"/,
+  );
   assert.throws(() => loadConfig({}, { KATSUDO_BACKUP_DIR: '/srv/backup', KATSUDO_BACKUP_KEEP: '0' }), /KATSUDO_BACKUP_KEEP は1〜1000の整数/);
 });
 
@@ -155,7 +172,10 @@ test('keeps the static export up to date only with KATSUDO_EXPORT_DIR, outside t
   const dir = mkdtempSync(join(tmpdir(), 'katsudo-config-export-'));
   try {
     assert.equal(loadConfig({ dataDir: join(dir, 'data') }, { KATSUDO_EXPORT_DIR: join(dir, 'public') }).exportDir, join(dir, 'public'));
-    assert.throws(() => loadConfig({ dataDir: join(dir, 'data') }, { KATSUDO_EXPORT_DIR: join(dir, 'data', 'public') }), /KATSUDO_EXPORT_DIR: .*データディレクトリ.*と重なっています/);
+    assert.throws(
+      () => loadConfig({ dataDir: join(dir, 'data') }, { KATSUDO_EXPORT_DIR: join(dir, 'data', 'public') }),
+      /KATSUDO_EXPORT_DIR: .*データディレクトリ.*と重なっています/,
+    );
     writeFileSync(join(dir, 'a-file'), 'x');
     assert.throws(() => loadConfig({ dataDir: join(dir, 'data') }, { KATSUDO_EXPORT_DIR: join(dir, 'a-file') }), /KATSUDO_EXPORT_DIR: .*ファイルです/);
   } finally {

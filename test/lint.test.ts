@@ -80,7 +80,10 @@ test('lets views import only domain and other views', async () => {
   await assertRefused('src/web/views/admin/report-edit-page.tsx', `import { x } from '../../routes/admin/x.js';\n${use('x')}`, 'no-restricted-imports');
   await assertRefused('src/web/views/admin/report-edit-page.tsx', `import { x } from '../../../actions/x.js';\n${use('x')}`, 'no-restricted-imports');
   await assertRefused('src/web/views/admin/report-edit-page.tsx', `import { x } from '../../../site/report/load-report.js';\n${use('x')}`, 'no-restricted-imports');
-  await assertAllowed('src/web/views/admin/report-edit-page.tsx', `import { x } from '../layout.js';\nimport { y } from '../../../site/components/pagination.js';\n${use('[x, y]')}`);
+  await assertAllowed(
+    'src/web/views/admin/report-edit-page.tsx',
+    `import { x } from '../layout.js';\nimport { y } from '../../../site/components/pagination.js';\n${use('[x, y]')}`,
+  );
   await assertRefused('src/site/report/report-page.tsx', `import { x } from '../../store/reports.js';\n${use('x')}`, 'no-restricted-imports');
   await assertRefused('src/site/report/report-page.tsx', `import { x } from '../../actions/x.js';\n${use('x')}`, 'no-restricted-imports');
   await assertRefused('src/site/report/report-page.tsx', `import { x } from '../site-pages.js';\n${use('x')}`, 'no-restricted-imports');

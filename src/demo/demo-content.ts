@@ -86,8 +86,7 @@ export const DEMO_SETTINGS: SiteSettings = {
   contactPhone: '',
   contactEmail: '',
   contactFormUrl: '',
-  siteDescription:
-    '衆議院議員 真壁蒼一郎(岡山県第6区)の活動報告です。国会での質問、外交、地元での活動を記録しています。※katsudoのデモ用の架空の人物・内容です。',
+  siteDescription: '衆議院議員 真壁蒼一郎(岡山県第6区)の活動報告です。国会での質問、外交、地元での活動を記録しています。※katsudoのデモ用の架空の人物・内容です。',
   navigation: [
     { label: 'ホーム', url: '/' },
     { label: '活動報告', url: '/activity/' },

@@ -28,7 +28,7 @@ const PAGES: { heading: string; lines: string[] }[] = [
     heading: 'Regional and multilateral frameworks',
     lines: [
       '1. Coordination within ASEAN-centred regional frameworks.',
-      '2. Continued work in ADMM-Plus experts\' working groups.',
+      "2. Continued work in ADMM-Plus experts' working groups.",
       '3. Support for Pacific island countries on climate and maritime security.',
     ],
   },

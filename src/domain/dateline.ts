@@ -22,7 +22,8 @@ const WEEKDAY = /[(（]\s*[日月火水木金土](曜日?)?\s*[)）]|[日月火�
 const TIME = /(午前|午後|AM|PM)?\s*\d{1,2}\s*[:：]\s*\d{2}(\s*[:：]\s*\d{2})?|(午前|午後)?\s*\d{1,2}\s*時(\s*\d{1,2}\s*分)?/gi;
 const META_PHRASES =
   /(posted\s+)?by\s+\S{1,20}|投稿者\s*[:：]?\s*\S{1,20}|(カテゴリー?|カテゴリ|テーマ|タグ|category|tags?)\s*[:：]\s*\S{1,20}|(コメント|トラックバック|comments?|trackback)\s*([(（]\d+[)）]|[:：]?\s*\d+\s*件?)|編集|印刷/gi;
-const DATE_WORDS = /最終更新日?|更新日時?|更新|投稿日時?|投稿|公開日時?|公開|掲載日|掲載|作成日|登録日|活動日|実施日|質問日|開催日|視察日|訪問日|日付|日時|\b(posted|updated|published|on|at)\b/gi;
+const DATE_WORDS =
+  /最終更新日?|更新日時?|更新|投稿日時?|投稿|公開日時?|公開|掲載日|掲載|作成日|登録日|活動日|実施日|質問日|開催日|視察日|訪問日|日付|日時|\b(posted|updated|published|on|at)\b/gi;
 /** A diary's weather after its date (「2023年3月8日(水) 晴れ」). */
 const WEATHER = /(晴れ?|曇り?|くもり|雨|雪)((のち|時々|一時|後)(晴れ?|曇り?|くもり|雨|雪))?/g;
 const SEPARATORS = /[\s[\]［］【】()（）「」<>＜＞:：|｜/・\-–—~〜,、。.]+/;
@@ -83,7 +84,8 @@ export function resolveRelativeDay(relative: RelativeDay, pageDate: DayParts): D
   return isValidDay(year, month, day) ? { year, month, day } : undefined;
 }
 
-const REFERENCE_AFTER = /^\s*[)）]?\s*([(（][^)）]{0,8}[)）])?\s*(の(当欄|本欄|欄|記事|ブログ|日記|投稿|報告|レポート|活動報告|号|続き)|付け?の|に(書いた|お知らせした|報告した|掲載した)|を参照|参照)/;
+const REFERENCE_AFTER =
+  /^\s*[)）]?\s*([(（][^)）]{0,8}[)）])?\s*(の(当欄|本欄|欄|記事|ブログ|日記|投稿|報告|レポート|活動報告|号|続き)|付け?の|に(書いた|お知らせした|報告した|掲載した)|を参照|参照)/;
 
 /** Whether a date in a body points at another day (「6月21日の当欄参照」) rather than dating the text. */
 export function isReferenceDate(text: string, date: WrittenDate): boolean {

@@ -30,11 +30,7 @@ export function personJsonLd(settings: SiteSettings, baseUrl: string, profileUrl
   return person;
 }
 
-export function newsArticleJsonLd(
-  report: Report,
-  settings: SiteSettings,
-  urls: { baseUrl: string; pageUrl: string },
-): Record<string, unknown> {
+export function newsArticleJsonLd(report: Report, settings: SiteSettings, urls: { baseUrl: string; pageUrl: string }): Record<string, unknown> {
   const author = { '@type': 'Person', '@id': `${urls.baseUrl}/#person`, name: settings.legislatorName };
   return {
     '@context': 'https://schema.org',

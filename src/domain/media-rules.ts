@@ -44,7 +44,12 @@ const EXTENSIONS: Record<AcceptedMediaType, readonly string[]> = {
 const ACCEPTED_LIST = 'PDF・JPEG・PNG・WebP・Word・Excel・PowerPoint';
 
 /** The `accept` attribute of upload fields: extensions first (older pickers read only those), then types. */
-export const UPLOAD_ACCEPT = [...Object.values(EXTENSIONS).flat().map((e) => `.${e}`), ...ACCEPTED_MEDIA_TYPES].join(',');
+export const UPLOAD_ACCEPT = [
+  ...Object.values(EXTENSIONS)
+    .flat()
+    .map((e) => `.${e}`),
+  ...ACCEPTED_MEDIA_TYPES,
+].join(',');
 
 export function isAcceptedMediaType(mime: string): mime is AcceptedMediaType {
   return (ACCEPTED_MEDIA_TYPES as readonly string[]).includes(mime);
@@ -90,8 +95,7 @@ export const mediaMessages = {
   empty: 'ファイルが空です（0バイト）。もう一度ファイルを選んでください。',
   tooLarge: (maxBytes: number, bytes: number) =>
     `ファイルが大きすぎます（上限${formatMegabytes(maxBytes)}、このファイルは${formatMegabytes(bytes)}）。画像は縮小し、文書は分割するかPDFで保存し直してから選んでください。`,
-  refusedType: (what: string) =>
-    `${ACCEPTED_LIST}以外のファイルは登録できません（このファイルは${what}です）。これらの形式で保存し直してから選んでください。`,
+  refusedType: (what: string) => `${ACCEPTED_LIST}以外のファイルは登録できません（このファイルは${what}です）。これらの形式で保存し直してから選んでください。`,
   /** The name promises an accepted type that the content is not: 「報告.pdf」 holding text. */
   misnamed: (extension: string, expected: string, what: string) =>
     `ファイル名は「.${extension}」ですが、中身は${expected}ではありません（このファイルは${what}です）。${ACCEPTED_LIST}のファイルを選んでください。`,
@@ -145,7 +149,12 @@ export function cleanFileName(rawName: string, mime: AcceptedMediaType): string 
   const chars = [...name];
   if (chars.length <= MAX_FILE_NAME_LENGTH) return name;
   const tail = `.${extensionOf(name)}`;
-  return chars.slice(0, MAX_FILE_NAME_LENGTH - tail.length).join('').trimEnd() + tail;
+  return (
+    chars
+      .slice(0, MAX_FILE_NAME_LENGTH - tail.length)
+      .join('')
+      .trimEnd() + tail
+  );
 }
 
 /** Trimmed, NFC alt text; required (non-empty) for images, optional for documents. */

@@ -12,7 +12,10 @@ const PAGE_SLUG = /^[\p{L}\p{N}\p{M}_-]+$/u;
 
 /** The slug as stored: NFKC (全角 ＡＢＣ → ABC, half-width kana → full-width), trimmed, ASCII lower-cased. */
 export function normalizePageSlug(slug: string): string {
-  return slug.normalize('NFKC').trim().replace(/[A-Z]+/g, (s) => s.toLowerCase());
+  return slug
+    .normalize('NFKC')
+    .trim()
+    .replace(/[A-Z]+/g, (s) => s.toLowerCase());
 }
 
 /** Why `slug` (normalised) cannot name a page at this level, or undefined. */

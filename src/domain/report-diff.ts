@@ -76,7 +76,12 @@ function diffField(field: DiffField, a: RevisionContent, b: RevisionContent): Fi
   if (isSame) return undefined;
   // Dates, slugs and categories are read whole; only prose gets character detail.
   const parts: DiffPart[] =
-    field === 'title' || field === 'summary' ? charParts(x, y) : [{ kind: 'removed', text: x }, { kind: 'added', text: y }];
+    field === 'title' || field === 'summary'
+      ? charParts(x, y)
+      : [
+          { kind: 'removed', text: x },
+          { kind: 'added', text: y },
+        ];
   return { field, label, ...splitParts(parts) };
 }
 

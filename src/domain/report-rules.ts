@@ -122,7 +122,11 @@ export function displayTitle(title: string, maxChars = DISPLAY_TITLE_CHARS): str
   const head = chars.slice(0, maxChars - 1);
   const minimum = Math.floor(maxChars * 0.7);
   for (let i = head.length - 1; i >= minimum; i--) {
-    if (/[\s、。，．,.・:：;；)）」』】]/.test(head[i]!)) return `${head.slice(0, i + 1).join('').trimEnd()}…`;
+    if (/[\s、。，．,.・:：;；)）」』】]/.test(head[i]!))
+      return `${head
+        .slice(0, i + 1)
+        .join('')
+        .trimEnd()}…`;
   }
   return `${head.join('')}…`;
 }

@@ -9,18 +9,7 @@ import { ITEM_NOUNS, type ItemKind } from './item-ref.js';
 import type { ReportStatus } from './report.js';
 import { isRole, type Actor } from './user.js';
 
-
-export const REPORT_ACTIONS = [
-  'edit',
-  'submit',
-  'withdraw',
-  'publish',
-  'schedule',
-  'unpublish',
-  'trash',
-  'restore',
-  'delete',
-] as const;
+export const REPORT_ACTIONS = ['edit', 'submit', 'withdraw', 'publish', 'schedule', 'unpublish', 'trash', 'restore', 'delete'] as const;
 /** Acts on an existing report; creating one is `canCreateReport`. Restoring a revision is an 'edit'. */
 export type ReportAction = (typeof REPORT_ACTIONS)[number];
 
@@ -117,8 +106,7 @@ export const WORKFLOW_MESSAGES = {
   editConflict: (kind: ItemKind) =>
     `ほかの人がこの${ITEM_NOUNS[kind]}を先に保存したため、保存しませんでした。入力した内容は履歴に残してあります。差分を確認して、もう一度保存してください。`,
   /** A status change or restore asked from a version that is no longer current. */
-  staleVersion: (kind: ItemKind) =>
-    `この${ITEM_NOUNS[kind]}は、表示したあとにほかの人が保存しました。最新の内容を確認してから、もう一度操作してください。`,
+  staleVersion: (kind: ItemKind) => `この${ITEM_NOUNS[kind]}は、表示したあとにほかの人が保存しました。最新の内容を確認してから、もう一度操作してください。`,
   /** Another request changed the status between loading and writing. */
   statusChanged: (kind: ItemKind) => `ほかの操作で${ITEM_NOUNS[kind]}の状態が変わりました。一覧を開き直してください。`,
 };

@@ -173,8 +173,7 @@ const LABELS: Record<keyof typeof SETTINGS_LIMITS, string> = {
   navigationUrl: 'メニューのリンク先',
 };
 
-const tooLong = (field: keyof typeof SETTINGS_LIMITS, actual: number) =>
-  `${LABELS[field]}は${SETTINGS_LIMITS[field]}文字以内で入力してください（現在${actual}文字）。`;
+const tooLong = (field: keyof typeof SETTINGS_LIMITS, actual: number) => `${LABELS[field]}は${SETTINGS_LIMITS[field]}文字以内で入力してください（現在${actual}文字）。`;
 
 export const settingsMessages = {
   nameRequired: '議員の氏名を入力してください（サイトの見出しと著者名に使われます）。',

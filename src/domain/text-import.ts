@@ -131,13 +131,19 @@ function readPageText(content: string, options: TextImportOptions, isSplit: bool
 
 /** Lines of the text; a text of one long line is cut at its spaces and around its first date. */
 function toLines(content: string): Line[] {
-  const raw = content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const raw = content
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   const filled = raw.filter((l) => l.trim() !== '');
   // A title with its body needs two lines: one line is a page that lost its line breaks.
   if (filled.length !== 1) return raw.map((text, i) => ({ no: i + 1, text }));
   const no = raw.indexOf(filled[0]!) + 1;
   const segments: Line[] = [];
-  for (const part of filled[0]!.trim().split(/[\s\u3000]+/).flatMap((part) => splitGluedChrome(part))) {
+  for (const part of filled[0]!
+    .trim()
+    .split(/[\s\u3000]+/)
+    .flatMap((part) => splitGluedChrome(part))) {
     const date = findWrittenDates(part)[0];
     const pieces = date ? [part.slice(0, date.index), part.slice(date.index, date.index + date.match.length) + weekdayAfter(part, date), ''] : [part];
     if (date) pieces[2] = part.slice(date.index + pieces[1]!.length);
@@ -236,9 +242,16 @@ function readHead(lines: Line[], start: number, options: TextImportOptions): Hea
     const after: DatelineAt[] = [];
     const afterDropped: DroppedLine[] = [];
     let sign: 'sure' | 'maybe' | undefined;
-    i = skipChrome(lines, i, 'after', after, (line, reason) => afterDropped.push({ line: line.no, text: line.text.trim(), reason }), (kind, text) => {
-      sign = sign === 'sure' ? sign : (siteHeaderSign(kind, text) ?? sign);
-    });
+    i = skipChrome(
+      lines,
+      i,
+      'after',
+      after,
+      (line, reason) => afterDropped.push({ line: line.no, text: line.text.trim(), reason }),
+      (kind, text) => {
+        sign = sign === 'sure' ? sign : (siteHeaderSign(kind, text) ?? sign);
+      },
+    );
     const isSiteHeader = sign === 'sure' || (sign === 'maybe' && hasTitleFrom(lines, titleAt));
     if (isSiteHeader && titleLine !== undefined && options.title === undefined && restarts < MAX_HEAD_RESTARTS) {
       drop(candidate!, 'サイトの見出し(メニューやサイト名の前の行)');
@@ -541,7 +554,11 @@ function reportEndReason(line: Line): string {
 
 /** The body's text; segments of one long line are joined back, a paragraph after each 。. */
 function joinBody(bodyLines: Line[]): string {
-  if (!bodyLines.some((l) => l.isSegment)) return bodyLines.map((l) => l.text).join('\n').replace(/^\n+|\s+$/g, '');
+  if (!bodyLines.some((l) => l.isSegment))
+    return bodyLines
+      .map((l) => l.text)
+      .join('\n')
+      .replace(/^\n+|\s+$/g, '');
   let text = '';
   for (const line of bodyLines) text += text === '' ? line.text : `${text.endsWith('。') ? '\n\n' : ' '}${line.text}`;
   return text.trim();
@@ -549,7 +566,9 @@ function joinBody(bodyLines: Line[]): string {
 
 /** The page's own date: a full dateline of the page (posted first, then 更新日), else a full --date. */
 function pageDateOf(datelines: DatelineAt[], hint: DateHint | undefined): DayParts | undefined {
-  const full = [...datelines].sort((a, b) => Number(a.dateline.kind === 'updated') - Number(b.dateline.kind === 'updated')).find((d) => d.dateline.date.year !== undefined);
+  const full = [...datelines]
+    .sort((a, b) => Number(a.dateline.kind === 'updated') - Number(b.dateline.kind === 'updated'))
+    .find((d) => d.dateline.date.year !== undefined);
   if (full) {
     const { year, month, day } = full.dateline.date;
     return { year: year!, month, day };
@@ -606,7 +625,8 @@ function resolveDate(input: DateInput): { iso: string; source: DateSource } {
     return { iso, source: { text: iso, how: '--date' } };
   }
   const impossible = lead && /\d{1,2}\s*月\s*\d{1,2}\s*日/.exec(lead.text.normalize('NFKC'));
-  if (impossible && findWrittenDates(impossible[0]).length === 0) throw new ValidationError('活動日が正しくありません。', { activityDate: `「${impossible[0]}」は実在しない日付です。` });
+  if (impossible && findWrittenDates(impossible[0]).length === 0)
+    throw new ValidationError('活動日が正しくありません。', { activityDate: `「${impossible[0]}」は実在しない日付です。` });
   throw new ValidationError('活動日が分かりません。', {
     activityDate: `日付が見つかりません(見た行: ${linesLookedAt(input)})。--date YYYY-MM-DD で活動日を指定してください。`,
   });

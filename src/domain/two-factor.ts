@@ -69,7 +69,11 @@ export function isRecoveryCodeShape(code: string): boolean {
 export const PASSKEY_NAME_MAX_LENGTH = 50;
 
 export function normalizePasskeyName(input: string): string {
-  return input.normalize('NFKC').replace(/[\u0000-\u001f\u007f]/g, '').replace(/\s+/g, ' ').trim();
+  return input
+    .normalize('NFKC')
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**

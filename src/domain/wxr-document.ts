@@ -48,13 +48,22 @@ export const WXR_SLUG_META = '_katsudo_slug';
 /** Everything before the first item. */
 export function wxrHead(head: WxrHead): string {
   const authors = head.authors
-    .map((a, i) => `\t<wp:author><wp:author_id>${i + 1}</wp:author_id><wp:author_login>${cdata(a.login)}</wp:author_login><wp:author_display_name>${cdata(a.displayName)}</wp:author_display_name></wp:author>\n`)
+    .map(
+      (a, i) =>
+        `\t<wp:author><wp:author_id>${i + 1}</wp:author_id><wp:author_login>${cdata(a.login)}</wp:author_login><wp:author_display_name>${cdata(a.displayName)}</wp:author_display_name></wp:author>\n`,
+    )
     .join('');
   const categories = head.categories
-    .map((c, i) => `\t<wp:category><wp:term_id>${i + 1}</wp:term_id><wp:category_nicename>${cdata(nicename(c.slug))}</wp:category_nicename><wp:category_parent></wp:category_parent><wp:cat_name>${cdata(c.name)}</wp:cat_name></wp:category>\n`)
+    .map(
+      (c, i) =>
+        `\t<wp:category><wp:term_id>${i + 1}</wp:term_id><wp:category_nicename>${cdata(nicename(c.slug))}</wp:category_nicename><wp:category_parent></wp:category_parent><wp:cat_name>${cdata(c.name)}</wp:cat_name></wp:category>\n`,
+    )
     .join('');
   const tags = head.tags
-    .map((t, i) => `\t<wp:tag><wp:term_id>${head.categories.length + i + 1}</wp:term_id><wp:tag_slug>${cdata(nicename(t))}</wp:tag_slug><wp:tag_name>${cdata(t)}</wp:tag_name></wp:tag>\n`)
+    .map(
+      (t, i) =>
+        `\t<wp:tag><wp:term_id>${head.categories.length + i + 1}</wp:term_id><wp:tag_slug>${cdata(nicename(t))}</wp:tag_slug><wp:tag_name>${cdata(t)}</wp:tag_name></wp:tag>\n`,
+    )
     .join('');
   return (
     '<?xml version="1.0" encoding="UTF-8" ?>\n' +
@@ -83,7 +92,9 @@ export function wxrItem(post: WxrPost): string {
     ...(post.tags ?? []).map((t) => `\t\t<category domain="post_tag" nicename="${attr(nicename(t))}">${cdata(t)}</category>\n`),
     ...(post.menu === undefined ? [] : [`\t\t<category domain="nav_menu" nicename="${attr(nicename(post.menu))}">${cdata(post.menu)}</category>\n`]),
   ].join('');
-  const meta = (post.meta ?? []).map(([key, value]) => `\t\t<wp:postmeta><wp:meta_key>${cdata(key)}</wp:meta_key><wp:meta_value>${cdata(value)}</wp:meta_value></wp:postmeta>\n`).join('');
+  const meta = (post.meta ?? [])
+    .map(([key, value]) => `\t\t<wp:postmeta><wp:meta_key>${cdata(key)}</wp:meta_key><wp:meta_value>${cdata(value)}</wp:meta_value></wp:postmeta>\n`)
+    .join('');
   return (
     '\t<item>\n' +
     `\t\t<title>${cdata(post.title)}</title>\n` +

@@ -157,9 +157,11 @@ class Build {
       this.put(NOT_FOUND_FILE, { path: `/${NOT_FOUND_FILE}`, contentType: 'text/html; charset=utf-8', kind: 'page' }, await renderNotFoundPage(this.deps));
       await this.writeRedirects();
       this.clock.end('pages');
-      this.put(NGINX_TYPES_FILE, { path: '', contentType: 'text/plain; charset=utf-8', kind: 'redirect' }, nginxTypes(
-        Object.values(this.files).filter((f) => f.kind === 'page' || f.kind === 'media'),
-      ));
+      this.put(
+        NGINX_TYPES_FILE,
+        { path: '', contentType: 'text/plain; charset=utf-8', kind: 'redirect' },
+        nginxTypes(Object.values(this.files).filter((f) => f.kind === 'page' || f.kind === 'media')),
+      );
     });
   }
 

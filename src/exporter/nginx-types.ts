@@ -5,9 +5,20 @@ import { outputFile } from './output-file.js';
 
 /** What Debian's mime.types maps these extensions to. */
 const NGINX_TYPES: Record<string, string> = {
-  html: 'text/html', css: 'text/css', xml: 'text/xml', js: 'application/javascript', json: 'application/json',
-  txt: 'text/plain', svg: 'image/svg+xml', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif',
-  webp: 'image/webp', ico: 'image/x-icon', pdf: 'application/pdf',
+  html: 'text/html',
+  css: 'text/css',
+  xml: 'text/xml',
+  js: 'application/javascript',
+  json: 'application/json',
+  txt: 'text/plain',
+  svg: 'image/svg+xml',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  ico: 'image/x-icon',
+  pdf: 'application/pdf',
 };
 
 /** `files`: URL path and the exact Content-Type the server sends for it. */

@@ -72,7 +72,11 @@ export function startPublishHook(
       }
       const previous = readExportStatus(dataDir);
       const message = error instanceof Error ? error.message : String(error);
-      writeExportStatus(dataDir, { outDir, ...(previous?.lastSuccess ? { lastSuccess: previous.lastSuccess } : {}), lastFailure: { at: deps.ctx.now().toISOString(), message } });
+      writeExportStatus(dataDir, {
+        outDir,
+        ...(previous?.lastSuccess ? { lastSuccess: previous.lastSuccess } : {}),
+        lastFailure: { at: deps.ctx.now().toISOString(), message },
+      });
       handlers.onError(error);
     }
   };

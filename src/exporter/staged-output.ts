@@ -18,9 +18,7 @@ export class StagedOutput {
   constructor(readonly outDir: string) {
     this.isFresh = !existsSync(outDir) || readdirSync(outDir).length === 0;
     const stamp = `${process.pid}-${Date.now()}`;
-    this.stagingDir = this.isFresh
-      ? join(dirname(outDir), `.${basename(outDir)}.katsudo-staging-${stamp}`)
-      : join(outDir, META_DIR, `staging-${stamp}`);
+    this.stagingDir = this.isFresh ? join(dirname(outDir), `.${basename(outDir)}.katsudo-staging-${stamp}`) : join(outDir, META_DIR, `staging-${stamp}`);
     mkdirSync(this.stagingDir, { recursive: true });
   }
 

@@ -50,12 +50,66 @@ export interface HtmlToTextResult {
 }
 
 const ALLOWED_TAGS = [
-  'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'figure', 'figcaption', 'blockquote', 'pre', 'address', 'center',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'br', 'hr',
-  'ul', 'ol', 'li', 'dl', 'dt', 'dd',
-  'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td',
-  'a', 'img', 'strong', 'b', 'em', 'i', 'span', 'font', 'u', 'small', 'big', 'sub', 'sup', 'code', 'ruby', 'rb', 'rt', 'rp',
-  'iframe', 'video', 'audio', 'source', 'embed', 'object',
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'header',
+  'footer',
+  'aside',
+  'figure',
+  'figcaption',
+  'blockquote',
+  'pre',
+  'address',
+  'center',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'br',
+  'hr',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'table',
+  'caption',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'th',
+  'td',
+  'a',
+  'img',
+  'strong',
+  'b',
+  'em',
+  'i',
+  'span',
+  'font',
+  'u',
+  'small',
+  'big',
+  'sub',
+  'sup',
+  'code',
+  'ruby',
+  'rb',
+  'rt',
+  'rp',
+  'iframe',
+  'video',
+  'audio',
+  'source',
+  'embed',
+  'object',
 ];
 
 const SANITIZE: sanitizeHtml.IOptions = {
@@ -81,9 +135,44 @@ const SANITIZE: sanitizeHtml.IOptions = {
 };
 
 const BLOCKS = new Set([
-  'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'figure', 'figcaption', 'blockquote', 'pre', 'address', 'center',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr',
-  'iframe', 'video', 'audio', 'embed', 'object',
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'header',
+  'footer',
+  'aside',
+  'figure',
+  'figcaption',
+  'blockquote',
+  'pre',
+  'address',
+  'center',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'table',
+  'caption',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'iframe',
+  'video',
+  'audio',
+  'embed',
+  'object',
 ]);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const IMAGE_FILE = /\.(jpe?g|png|gif|webp|avif)$/i;
@@ -106,7 +195,13 @@ export function htmlToReportText(html: string, options: HtmlToTextOptions = {}):
   const state: State = { options, warnings: new Set(), mediaRefs: new Set(), blocks: [], isInline: false };
   walkBlocks(state, $.root()[0]!.children, 0);
   const text = state.blocks
-    .map((b) => b.split('\n').map((l) => l.replace(/[ \t]+$/g, '')).filter((l) => l.trim() !== '').join('\n'))
+    .map((b) =>
+      b
+        .split('\n')
+        .map((l) => l.replace(/[ \t]+$/g, ''))
+        .filter((l) => l.trim() !== '')
+        .join('\n'),
+    )
     .filter((b) => b !== '')
     .join('\n\n');
   return { text, warnings: [...state.warnings], mediaRefs: [...state.mediaRefs] };
@@ -161,7 +256,10 @@ function block(state: State, el: Element, listDepth: number): void {
 
 function heading(state: State, el: Element): void {
   // Emphasis is the heading's own look, not a word's.
-  const text = inlineOnly(state, el.children).replace(/\n+/g, ' ').replace(/\*\*([^*]+)\*\*/g, '$1').trim();
+  const text = inlineOnly(state, el.children)
+    .replace(/\n+/g, ' ')
+    .replace(/\*\*([^*]+)\*\*/g, '$1')
+    .trim();
   if (text === '') return;
   if (parseMarker(text)) return pushParagraph(state, text);
   pushParagraph(state, el.name === 'h1' || el.name === 'h2' ? `【${text}】` : `■ ${text}`);
@@ -170,10 +268,17 @@ function heading(state: State, el: Element): void {
 /** A <figure>: its figcaption is the caption of the first image in it, or a paragraph after it when none takes it. */
 function figure(state: State, el: Element): void {
   const captions = el.children.filter((c): c is Element => isElement(c) && c.name === 'figcaption');
-  const caption = captions.map((c) => inlineOnly(state, c.children).replace(/\s+/g, ' ').trim()).join(' ').trim();
+  const caption = captions
+    .map((c) => inlineOnly(state, c.children).replace(/\s+/g, ' ').trim())
+    .join(' ')
+    .trim();
   const outer = state.caption;
   state.caption = caption === '' ? undefined : caption;
-  walkBlocks(state, el.children.filter((c) => !captions.includes(c as Element)), 0);
+  walkBlocks(
+    state,
+    el.children.filter((c) => !captions.includes(c as Element)),
+    0,
+  );
   if (state.caption !== undefined) pushParagraph(state, state.caption);
   state.caption = outer;
 }
@@ -247,7 +352,9 @@ function table(state: State, el: Element): void {
 }
 
 function cellText(state: State, cell: Element): string {
-  const text = inlineOnly(state, cell.children).replace(/\s*\n\s*/g, ' ').trim();
+  const text = inlineOnly(state, cell.children)
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
   if (!text.includes('|')) return text;
   state.warnings.add(HTML_WARNINGS.pipeInCell);
   return text.replace(/\|/g, '｜');
@@ -268,8 +375,7 @@ function embed(state: State, el: Element): void {
 
 /** A link to an embed's source; its children (fallback text, raw in HTML) are never read. */
 function embedLink(state: State, el: Element): string {
-  const src =
-    el.attribs.src ?? el.attribs.data ?? el.children.filter(isElement).find((c) => c.name === 'source')?.attribs.src;
+  const src = el.attribs.src ?? el.attribs.data ?? el.children.filter(isElement).find((c) => c.name === 'source')?.attribs.src;
   const url = src === undefined ? undefined : absoluteUrl(state, src);
   if (url === undefined) {
     state.warnings.add(HTML_WARNINGS.embedWithoutSource);
@@ -396,7 +502,10 @@ function figureLine(state: State, ref: string, description: string, url: string)
 function anchor(state: State, el: Element): string {
   const href = el.attribs.href;
   const images = el.children.filter((c): c is Element => isElement(c) && c.name === 'img');
-  const text = inlineText(state, el.children.filter((c) => !(isElement(c) && c.name === 'img'))).trim();
+  const text = inlineText(
+    state,
+    el.children.filter((c) => !(isElement(c) && c.name === 'img')),
+  ).trim();
   const url = href === undefined ? undefined : absoluteUrl(state, href);
   const hrefRef = url === undefined ? undefined : state.options.resolveMedia?.(url);
   // WordPress wraps a thumbnail in a link to the full-size file: one reference, to the file.

@@ -213,14 +213,25 @@ class DryRunRollback extends Error {
 }
 
 export function emptySummary(isDryRun = false): ImportSummary {
-  return { isDryRun, created: 0, updated: 0, unchanged: 0, pages: { created: 0, updated: 0, unchanged: 0 }, skipped: [], kept: [], failed: [], warnings: [], ignored: {}, media: { stored: 0, missing: 0 }, redirects: 0, settings: [], written: [] };
+  return {
+    isDryRun,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    pages: { created: 0, updated: 0, unchanged: 0 },
+    skipped: [],
+    kept: [],
+    failed: [],
+    warnings: [],
+    ignored: {},
+    media: { stored: 0, missing: 0 },
+    redirects: 0,
+    settings: [],
+    written: [],
+  };
 }
 
-export async function runImport(
-  ctx: ActionContext,
-  items: AsyncIterable<ImportItem> | Iterable<ImportItem>,
-  options: RunOptions,
-): Promise<ImportSummary> {
+export async function runImport(ctx: ActionContext, items: AsyncIterable<ImportItem> | Iterable<ImportItem>, options: RunOptions): Promise<ImportSummary> {
   const summary = emptySummary(options.isDryRun ?? false);
   const writer = new ItemWriter(ctx, options.itemsPerTransaction ?? 1, options.isDryRun ?? false);
   let stopError: unknown;
@@ -286,7 +297,12 @@ async function buildAhead(builder: DocumentBuilder, window: ImportItem[]): Promi
   const found = new Map<ImportItem, BuiltAhead>();
   if (reports.length === 0) return found;
   // Tidied as checkDraft tidies them, so that the writer's title and text match.
-  const inputs = reports.map((item, id) => ({ id, title: item.report.title.replace(/\s+/g, ' ').trim(), bodyText: '', bodySource: item.report.bodySource.replace(/\r\n?/g, '\n') }));
+  const inputs = reports.map((item, id) => ({
+    id,
+    title: item.report.title.replace(/\s+/g, ' ').trim(),
+    bodyText: '',
+    bodySource: item.report.bodySource.replace(/\r\n?/g, '\n'),
+  }));
   try {
     for (const { id, doc, bodyText, rendered } of await builder.build(inputs)) {
       const input = inputs[id]!;
@@ -375,14 +391,7 @@ class ItemWriter {
   }
 }
 
-async function runItem(
-  ctx: ActionContext,
-  writer: ItemWriter,
-  item: ImportItem,
-  options: RunOptions,
-  summary: ImportSummary,
-  prebuilt?: BuiltAhead,
-): Promise<void> {
+async function runItem(ctx: ActionContext, writer: ItemWriter, item: ImportItem, options: RunOptions, summary: ImportSummary, prebuilt?: BuiltAhead): Promise<void> {
   switch (item.type) {
     case 'skipped':
       summary.skipped.push({ label: item.label, reason: item.reason });
@@ -591,7 +600,9 @@ export function formatSummary(summary: ImportSummary, options: { isVerbose?: boo
   const ignored = Object.entries(summary.ignored);
   if (ignored.length > 0) lines.push(`取り込まない種類のもの: ${ignored.map(([what, n]) => `${what} ${n}件`).join('、')}。`);
   if (summary.kept.length > 0) {
-    lines.push(`前回の取り込みのあと管理画面で変更されたため、そのままにしたもの: ${summary.kept.length}件(置き換えるには --overwrite を付けてもう一度実行してください)。`);
+    lines.push(
+      `前回の取り込みのあと管理画面で変更されたため、そのままにしたもの: ${summary.kept.length}件(置き換えるには --overwrite を付けてもう一度実行してください)。`,
+    );
   }
   for (const s of summary.skipped) lines.push(`スキップ  ${s.label}: ${s.reason}`);
   for (const k of summary.kept) lines.push(`そのまま  ${k.label}: ${k.reason}`);

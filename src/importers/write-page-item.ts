@@ -124,7 +124,13 @@ async function parentIdOf(trx: Q, parentKey: string | undefined, kind: SourceKin
  */
 async function safeSlug(trx: Q, page: ImportedPageInput, parentId: number | null, pageId: number | undefined, warnings: string[]): Promise<string> {
   const clean = (text: string) =>
-    [...normalizePageSlug(text).replace(/[^\p{L}\p{N}\p{M}_-]+/gu, '-').replace(/^-+|-+$/g, '')].slice(0, MAX_IMPORTED_SLUG_LENGTH - 4).join('');
+    [
+      ...normalizePageSlug(text)
+        .replace(/[^\p{L}\p{N}\p{M}_-]+/gu, '-')
+        .replace(/^-+|-+$/g, ''),
+    ]
+      .slice(0, MAX_IMPORTED_SLUG_LENGTH - 4)
+      .join('');
   const base = clean(page.slug) || clean(page.title) || 'page';
   for (let n = 1; ; n++) {
     const slug = n === 1 ? base : `${base}-${n}`;

@@ -28,13 +28,11 @@ export const sitePages = {
   home: async (deps: SiteDeps) => renderDocument(<HomePage {...await loadHomePage(deps)} />),
   profile: async (deps: SiteDeps) => renderDocument(<ProfilePage {...await loadProfilePage(deps)} />),
   report: async (deps: SiteDeps, slug: string) => renderDocument(<ReportPage {...await loadReportPage(deps, slug)} />),
-  reportList: async (deps: SiteDeps, spec: ReportListSpec, page: number) =>
-    renderDocument(<ReportListPage {...await loadReportListPage(deps, spec, page)} />),
+  reportList: async (deps: SiteDeps, spec: ReportListSpec, page: number) => renderDocument(<ReportListPage {...await loadReportListPage(deps, spec, page)} />),
   fixedPage: async (deps: SiteDeps, slugs: string[]) => renderDocument(<FixedPage {...await loadFixedPage(deps, slugs)} />),
   search: async (deps: SiteDeps, params: SearchParams, page: number, options: { isStaticSearch?: boolean } = {}) =>
     renderDocument(<SearchPage {...await loadSearchPage(deps, params, page)} {...options} />),
-  searchRefusal: async (deps: SiteDeps, params: SearchParams, errors: FieldMessages) =>
-    renderDocument(<SearchPage {...await loadSearchRefusal(deps, params, errors)} />),
+  searchRefusal: async (deps: SiteDeps, params: SearchParams, errors: FieldMessages) => renderDocument(<SearchPage {...await loadSearchRefusal(deps, params, errors)} />),
   /** The Japanese page of an error status (404, 429, 500 …); the site's name and menu are on it. */
   error: async (deps: SiteDeps, status: number) => renderDocument(<ErrorPage site={await loadSiteContext(deps)} status={status} />),
 };

@@ -18,12 +18,7 @@ const LIST_TABLES = ['activity_spans', 'activity_participants', 'activity_outcom
 const KINDS_KEY = 'activityKinds';
 
 /** Replaces the report's record (and every list of it) in the caller's transaction. */
-export async function saveActivityRecord(
-  trx: Kysely<Database>,
-  reportId: number,
-  record: ActivityRecord,
-  options: { isConfirmed: boolean; at: string },
-): Promise<void> {
+export async function saveActivityRecord(trx: Kysely<Database>, reportId: number, record: ActivityRecord, options: { isConfirmed: boolean; at: string }): Promise<void> {
   await deleteActivityRecord(trx, reportId);
   await trx
     .insertInto('activity_records')
@@ -47,18 +42,23 @@ export async function saveActivityRecord(
     country: p.country,
     is_legislator: p.isLegislator ? 1 : 0,
   }));
-  const affiliations = [
-    ...record.organisations.map((name) => ({ kind: 'organisation', name })),
-    ...record.countries.map((name) => ({ kind: 'country', name })),
-  ].map((a, i) => ({ ...at(i), ...a }));
+  const affiliations = [...record.organisations.map((name) => ({ kind: 'organisation', name })), ...record.countries.map((name) => ({ kind: 'country', name }))].map(
+    (a, i) => ({ ...at(i), ...a }),
+  );
   if (spans.length > 0) await trx.insertInto('activity_spans').values(spans).execute();
   if (participants.length > 0) await trx.insertInto('activity_participants').values(participants).execute();
   if (record.outcomes.length > 0) {
-    await trx.insertInto('activity_outcomes').values(record.outcomes.map((sentence, i) => ({ ...at(i), sentence }))).execute();
+    await trx
+      .insertInto('activity_outcomes')
+      .values(record.outcomes.map((sentence, i) => ({ ...at(i), sentence })))
+      .execute();
   }
   if (affiliations.length > 0) await trx.insertInto('activity_affiliations').values(affiliations).execute();
   if (record.documents.length > 0) {
-    await trx.insertInto('activity_documents').values(record.documents.map((d, i) => ({ ...at(i), title: d.title, url: d.url }))).execute();
+    await trx
+      .insertInto('activity_documents')
+      .values(record.documents.map((d, i) => ({ ...at(i), title: d.title, url: d.url })))
+      .execute();
   }
 }
 

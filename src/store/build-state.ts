@@ -52,7 +52,16 @@ export async function readBuildState(db: Kysely<Database>): Promise<BuildState> 
     const attachments = await trx
       .selectFrom('attachments')
       .innerJoin('media', 'media.id', 'attachments.media_id')
-      .select(['attachments.report_id', 'attachments.media_id', 'attachments.label', 'attachments.summary', 'attachments.position', 'attachments.alt_text', 'media.alt_text as media_alt', 'media.original_name'])
+      .select([
+        'attachments.report_id',
+        'attachments.media_id',
+        'attachments.label',
+        'attachments.summary',
+        'attachments.position',
+        'attachments.alt_text',
+        'media.alt_text as media_alt',
+        'media.original_name',
+      ])
       .where('attachments.report_id', 'is not', null)
       .orderBy('attachments.report_id')
       .orderBy('attachments.position')
@@ -68,8 +77,22 @@ export async function readBuildState(db: Kysely<Database>): Promise<BuildState> 
     const feed = (rows: unknown[]) => site.update(JSON.stringify(rows));
     feed(await trx.selectFrom('settings').selectAll().orderBy('key').execute());
     feed(await trx.selectFrom('categories').selectAll().orderBy('id').execute());
-    feed(await trx.selectFrom('pages').select(['id', 'slug', 'title', 'parent_id', 'position', 'status', 'version', 'render_version', 'published_at', 'updated_at']).orderBy('id').execute());
-    feed(await trx.selectFrom('attachments').select(['page_id', 'media_id', 'label', 'summary', 'position', 'alt_text']).where('page_id', 'is not', null).orderBy('page_id').orderBy('position').execute());
+    feed(
+      await trx
+        .selectFrom('pages')
+        .select(['id', 'slug', 'title', 'parent_id', 'position', 'status', 'version', 'render_version', 'published_at', 'updated_at'])
+        .orderBy('id')
+        .execute(),
+    );
+    feed(
+      await trx
+        .selectFrom('attachments')
+        .select(['page_id', 'media_id', 'label', 'summary', 'position', 'alt_text'])
+        .where('page_id', 'is not', null)
+        .orderBy('page_id')
+        .orderBy('position')
+        .execute(),
+    );
     feed(await trx.selectFrom('redirects').select(['from_path', 'to_path']).orderBy('from_path').execute());
     feed(await trx.selectFrom('tags').selectAll().orderBy('id').execute());
     return {

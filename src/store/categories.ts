@@ -27,10 +27,7 @@ export async function findCategoryByName(db: Kysely<Database>, name: string): Pr
 }
 
 /** Creates the category, or renames the one with that slug. */
-export async function upsertCategory(
-  trx: Kysely<Database>,
-  input: { slug: string; name: string; position?: number },
-): Promise<Category> {
+export async function upsertCategory(trx: Kysely<Database>, input: { slug: string; name: string; position?: number }): Promise<Category> {
   const row = await trx
     .insertInto('categories')
     .values({ slug: input.slug, name: input.name, position: input.position ?? 0 })

@@ -50,10 +50,7 @@ export function readSnapshotFacts(file: string): SnapshotFacts {
   try {
     const count = (table: string) => db.prepare(`select count(*) from ${table}`).pluck().get() as number;
     const schemaVersion = (db.prepare('select max(name) from kysely_migration').pluck().get() as string | null) ?? '';
-    const mediaSha256s = db
-      .prepare('select sha256 from media union select sha256 from media_variants')
-      .pluck()
-      .all() as string[];
+    const mediaSha256s = db.prepare('select sha256 from media union select sha256 from media_variants').pluck().all() as string[];
     return {
       schemaVersion,
       counts: { reports: count('reports'), pages: count('pages'), revisions: count('revisions'), users: count('users'), media: count('media') },

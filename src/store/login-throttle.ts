@@ -24,9 +24,7 @@ export interface ReservedAttempt {
   previousBlockedUntil: string;
 }
 
-export type AttemptReservation =
-  | { isAllowed: true; retryAfterMs: 0; reserved: ReservedAttempt[] }
-  | { isAllowed: false; retryAfterMs: number; blockedKeys: string[] };
+export type AttemptReservation = { isAllowed: true; retryAfterMs: 0; reserved: ReservedAttempt[] } | { isAllowed: false; retryAfterMs: number; blockedKeys: string[] };
 
 /** Counters untouched for this long are deleted, so the table stays small. */
 const STALE_AFTER_MS = 24 * 60 * 60_000;
@@ -51,9 +49,20 @@ export async function reserveAttempts(db: Db, keys: [string, BackoffPolicy][], n
   const nowMs = now.getTime();
   const nowIso = now.toISOString();
   return db.transaction().execute(async (trx) => {
-    await lockKeys(trx, 'login_throttle', keys.map(([key]) => key));
+    await lockKeys(
+      trx,
+      'login_throttle',
+      keys.map(([key]) => key),
+    );
     await deleteStaleThrottles(trx, new Date(nowMs - STALE_AFTER_MS).toISOString());
-    const states = new Map((await findThrottles(trx, keys.map(([key]) => key))).map((s) => [s.key, s]));
+    const states = new Map(
+      (
+        await findThrottles(
+          trx,
+          keys.map(([key]) => key),
+        )
+      ).map((s) => [s.key, s]),
+    );
     const blocked = [...states.values()].filter((s) => Date.parse(s.blockedUntil) > nowMs);
     if (blocked.length > 0) {
       const retryAfterMs = Math.max(...blocked.map((s) => Date.parse(s.blockedUntil) - nowMs));
@@ -88,7 +97,12 @@ export async function giveBackAttempt(trx: Q, attempt: ReservedAttempt): Promise
   await trx
     .updateTable('login_throttle')
     .set((eb) => ({
-      failures: eb.case().when('failures', '>', 0).then(eb('failures', '-', 1)).else(0).end(),
+      failures: eb
+        .case()
+        .when('failures', '>', 0)
+        .then(eb('failures', '-', 1))
+        .else(0)
+        .end(),
       blocked_until: eb.case().when('blocked_until', '=', attempt.blockedUntil).then(attempt.previousBlockedUntil).else(eb.ref('blocked_until')).end(),
     }))
     .where('key', '=', attempt.key)

@@ -78,13 +78,14 @@ export async function findMediaUses(db: Q, mediaIds: number[]): Promise<MediaUse
     .execute();
   const user = (kind: MediaUser['kind'], r: { id: number; title: string; status: string }): MediaUser => ({ kind, id: r.id, title: r.title, status: r.status });
   return [
-    ...attached.map(
-      (r): MediaUse => ({
-        kind: 'attachment',
-        mediaId: r.media_id,
-        user: r.report_id !== null ? user('report', { id: r.report_id, title: r.report_title!, status: r.report_status! }) : user('page', { id: r.page_id!, title: r.page_title!, status: r.page_status! }),
-      }),
-    ),
+    ...attached.map((r): MediaUse => ({
+      kind: 'attachment',
+      mediaId: r.media_id,
+      user:
+        r.report_id !== null
+          ? user('report', { id: r.report_id, title: r.report_title!, status: r.report_status! })
+          : user('page', { id: r.page_id!, title: r.page_title!, status: r.page_status! }),
+    })),
     ...inReports.map((r): MediaUse => ({ kind: 'body-url', mediaId: r.media_id, user: user('report', r), bodyHtml: r.body_html })),
     ...inPages.map((r): MediaUse => ({ kind: 'body-url', mediaId: r.media_id, user: user('page', r), bodyHtml: r.body_html })),
   ];

@@ -46,23 +46,13 @@ export async function upsertMedia(trx: Q, input: MediaInput, nowIso: string): Pr
     })
     .onConflict((oc) => oc.columns(['sha256', 'original_name']).doNothing())
     .execute();
-  const row = await trx
-    .selectFrom('media')
-    .selectAll()
-    .where('sha256', '=', input.sha256)
-    .where('original_name', '=', input.originalName)
-    .executeTakeFirstOrThrow();
+  const row = await trx.selectFrom('media').selectAll().where('sha256', '=', input.sha256).where('original_name', '=', input.originalName).executeTakeFirstOrThrow();
   return rowToMedia(row);
 }
 
 /** The record of that content under that name (the two parts of a /media/ URL). */
 export async function findMediaByShaAndName(db: Q, sha256: string, originalName: string): Promise<Media | undefined> {
-  const row = await db
-    .selectFrom('media')
-    .selectAll()
-    .where('sha256', '=', sha256)
-    .where('original_name', '=', originalName)
-    .executeTakeFirst();
+  const row = await db.selectFrom('media').selectAll().where('sha256', '=', sha256).where('original_name', '=', originalName).executeTakeFirst();
   return row && rowToMedia(row);
 }
 
@@ -148,7 +138,10 @@ export async function listItemAttachments(db: Q, item: ItemRef): Promise<Attachm
     .orderBy('attachments.position')
     .orderBy('media.id')
     .execute();
-  const variants = await listVariants(db, rows.filter((r) => r.mime.startsWith('image/')).map((r) => r.sha256));
+  const variants = await listVariants(
+    db,
+    rows.filter((r) => r.mime.startsWith('image/')).map((r) => r.sha256),
+  );
   return rows.map((r) => ({
     mediaId: r.id,
     sha256: r.sha256,
@@ -312,7 +305,14 @@ export async function otherUseAltTexts(db: Q, item: ItemRef, mediaIds: number[])
   const found = new Map<number, OtherAltUse[]>();
   if (mediaIds.length === 0) return found;
   const rows = await attachmentUses(db)
-    .select(['attachments.media_id', 'attachments.report_id', 'attachments.page_id', 'attachments.alt_text', 'reports.title as report_title', 'pages.title as page_title'])
+    .select([
+      'attachments.media_id',
+      'attachments.report_id',
+      'attachments.page_id',
+      'attachments.alt_text',
+      'reports.title as report_title',
+      'pages.title as page_title',
+    ])
     .where('attachments.media_id', 'in', mediaIds)
     .where('attachments.alt_text', 'is not', null)
     .where('attachments.alt_text', '<>', '')
@@ -335,13 +335,7 @@ export async function detachMediaRow(trx: Q, item: ItemRef, mediaId: number): Pr
 
 /** Media ids attached to a report or page, in display order. */
 export async function attachedMediaIds(db: Q, item: ItemRef): Promise<number[]> {
-  const rows = await db
-    .selectFrom('attachments')
-    .select('media_id')
-    .where(ownerColumn(item), '=', item.id)
-    .orderBy('position')
-    .orderBy('media_id')
-    .execute();
+  const rows = await db.selectFrom('attachments').select('media_id').where(ownerColumn(item), '=', item.id).orderBy('position').orderBy('media_id').execute();
   return rows.map((r) => r.media_id);
 }
 
@@ -368,7 +362,10 @@ export async function setBodyMediaLinks(trx: Q, reportId: number, bodyHtml: stri
   await trx.deleteFrom('report_body_media').where('report_id', '=', reportId).execute();
   const shas = mediaShasInHtml(bodyHtml);
   if (shas.length === 0) return;
-  await trx.insertInto('report_body_media').values(shas.map((sha256) => ({ report_id: reportId, sha256 }))).execute();
+  await trx
+    .insertInto('report_body_media')
+    .values(shas.map((sha256) => ({ report_id: reportId, sha256 })))
+    .execute();
 }
 
 /** The same index for a fixed page's body (page_body_media, migration 0012). */
@@ -376,7 +373,10 @@ export async function setPageBodyMediaLinks(trx: Q, pageId: number, bodyHtml: st
   await trx.deleteFrom('page_body_media').where('page_id', '=', pageId).execute();
   const shas = mediaShasInHtml(bodyHtml);
   if (shas.length === 0) return;
-  await trx.insertInto('page_body_media').values(shas.map((sha256) => ({ page_id: pageId, sha256 }))).execute();
+  await trx
+    .insertInto('page_body_media')
+    .values(shas.map((sha256) => ({ page_id: pageId, sha256 })))
+    .execute();
 }
 
 /**

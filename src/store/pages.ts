@@ -169,7 +169,7 @@ export async function findPublishedPageByPath(db: Q, slugs: readonly string[]): 
 export async function pageSlugPath(db: Q, id: number): Promise<string[]> {
   const slugs: string[] = [];
   const seen = new Set<number>();
-  for (let at: number | null = id; at !== null && !seen.has(at); ) {
+  for (let at: number | null = id; at !== null && !seen.has(at);) {
     seen.add(at);
     const row = await db.selectFrom('pages').select(['slug', 'parent_id']).where('id', '=', at).executeTakeFirst();
     if (!row) break;

@@ -28,7 +28,17 @@ export interface NewPasskey {
   name: string;
 }
 
-type PasskeyRow = { id: number; user_id: number; credential_id: string; public_key: string; counter: number; transports: string; name: string; created_at: string; last_used_at: string | null };
+type PasskeyRow = {
+  id: number;
+  user_id: number;
+  credential_id: string;
+  public_key: string;
+  counter: number;
+  transports: string;
+  name: string;
+  created_at: string;
+  last_used_at: string | null;
+};
 
 function rowToPasskey(row: PasskeyRow): Passkey {
   const transports = JSON.parse(row.transports) as unknown;

@@ -34,7 +34,11 @@ async function noteBodyLinks(trx: Q, kind: ItemKind, id: number, body: { bodySou
   await (kind === 'report' ? setBodyMediaLinks : setPageBodyMediaLinks)(trx, id, body.bodyHtml);
   await trx.deleteFrom(refsTable(kind)).where('item_id', '=', id).execute();
   const refs = mediaRefs(body.bodySource);
-  if (refs.length > 0) await trx.insertInto(refsTable(kind)).values(refs.map((ref) => ({ item_id: id, ref }))).execute();
+  if (refs.length > 0)
+    await trx
+      .insertInto(refsTable(kind))
+      .values(refs.map((ref) => ({ item_id: id, ref })))
+      .execute();
 }
 
 /** A stored body as re-rendering reads it: what it renders, and what its write checks. */
@@ -86,7 +90,15 @@ export async function findStoredBodies(db: Q, kind: ItemKind, ids: number[]): Pr
     .where('id', 'in', ids)
     .orderBy('id')
     .execute();
-  return rows.map((r) => ({ id: r.id, title: r.title, status: r.status, bodySource: r.body_source, bodyText: r.body_text, version: r.version, renderVersion: r.render_version }));
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    status: r.status,
+    bodySource: r.body_source,
+    bodyText: r.body_text,
+    version: r.version,
+    renderVersion: r.render_version,
+  }));
 }
 
 /** Items whose body names one of `refs` after `media:`. */

@@ -82,8 +82,7 @@ function rowToSummary(row: SummaryRow, tags: string[]): ReportSummary {
     updatedAt: row.updated_at,
     status: row.status as ReportStatus,
     summary: row.summary,
-    category:
-      row.category_id == null ? null : { id: row.category_id, slug: row.category_slug!, name: row.category_name! },
+    category: row.category_id == null ? null : { id: row.category_id, slug: row.category_slug!, name: row.category_name! },
     tags,
   };
 }
@@ -99,11 +98,7 @@ function applyFilter<O>(query: SelectQueryBuilder<Database, 'reports', O>, filte
   if (filter.tag !== undefined) {
     const tag = filter.tag;
     q = q.where('reports.id', 'in', (eb) =>
-      eb
-        .selectFrom('report_tags')
-        .innerJoin('tags', 'tags.id', 'report_tags.tag_id')
-        .select('report_tags.report_id')
-        .where('tags.name', '=', tag),
+      eb.selectFrom('report_tags').innerJoin('tags', 'tags.id', 'report_tags.tag_id').select('report_tags.report_id').where('tags.name', '=', tag),
     );
   }
   return q;
@@ -139,7 +134,10 @@ export async function tagsByReport(db: Q, reportIds: number[]): Promise<Map<numb
 }
 
 async function withTags(db: Q, rows: SummaryRow[]): Promise<ReportSummary[]> {
-  const tags = await tagsByReport(db, rows.map((r) => r.id));
+  const tags = await tagsByReport(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((row) => rowToSummary(row, tags.get(row.id) ?? []));
 }
 
@@ -240,7 +238,6 @@ export async function findNeighbourIds(db: Db, report: Pick<ReportSummary, 'id' 
   return { olderId: await neighbourId(db, report, 'older'), newerId: await neighbourId(db, report, 'newer') };
 }
 
-
 /** Published reports per month of activity, newest first: the archive navigation. */
 export async function countByMonth(db: Db): Promise<MonthCount[]> {
   const rows = await db
@@ -279,12 +276,7 @@ export async function slugExists(db: Q, slug: string): Promise<boolean> {
 
 /** Slugs starting with `prefix` (to find the next free "-2", "-3" suffix). */
 export async function slugsStartingWith(db: Q, prefix: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('reports')
-    .select('slug')
-    .where('slug', '>=', prefix)
-    .where('slug', '<', `${prefix}\uffff`)
-    .execute();
+  const rows = await db.selectFrom('reports').select('slug').where('slug', '>=', prefix).where('slug', '<', `${prefix}\uffff`).execute();
   return rows.map((r) => r.slug);
 }
 
@@ -320,13 +312,25 @@ export async function insertReport(trx: Q, input: ReportWrite, nowIso: string): 
 export async function setReportTags(trx: Q, reportId: number, names: string[]): Promise<void> {
   await trx.deleteFrom('report_tags').where('report_id', '=', reportId).execute();
   if (names.length === 0) return;
-  await trx.insertInto('tags').values(names.map((name) => ({ name }))).onConflict((oc) => oc.column('name').doNothing()).execute();
+  await trx
+    .insertInto('tags')
+    .values(names.map((name) => ({ name })))
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
   // A tag's position is its place in `names`; a literal, as PostgreSQL would type a parameter there as text.
-  const position = sql<number>`case tags.name ${sql.join(names.map((name, i) => sql`when ${name} then ${sql.lit(i)}`), sql` `)} end`;
+  const position = sql<number>`case tags.name ${sql.join(
+    names.map((name, i) => sql`when ${name} then ${sql.lit(i)}`),
+    sql` `,
+  )} end`;
   await trx
     .insertInto('report_tags')
     .columns(['report_id', 'tag_id', 'position'])
-    .expression(trx.selectFrom('tags').select([sql<number>`${reportId}`.as('report_id'), 'tags.id', position.as('position')]).where('tags.name', 'in', names))
+    .expression(
+      trx
+        .selectFrom('tags')
+        .select([sql<number>`${reportId}`.as('report_id'), 'tags.id', position.as('position')])
+        .where('tags.name', 'in', names),
+    )
     .execute();
 }
 
@@ -527,10 +531,7 @@ function applyAdminFilter<O>(query: SelectQueryBuilder<Database, 'reports', O>, 
   if (text) {
     const pattern = likePattern(text);
     q = q.where((eb) =>
-      eb.or([
-        sql<boolean>`${eb.ref('reports.title')} like ${pattern} escape '\\'`,
-        sql<boolean>`${eb.ref('reports.body_text')} like ${pattern} escape '\\'`,
-      ]),
+      eb.or([sql<boolean>`${eb.ref('reports.title')} like ${pattern} escape '\\'`, sql<boolean>`${eb.ref('reports.body_text')} like ${pattern} escape '\\'`]),
     );
   }
   return q;
@@ -577,11 +578,7 @@ export async function listReportsForAdmin(db: Q, filter: AdminReportFilter, page
 export async function countReportsByAdminStatus(db: Q): Promise<Record<AdminStatus, number>> {
   const rows = await db
     .selectFrom('reports')
-    .select((eb) => [
-      'status',
-      eb.fn.countAll<number>().as('n'),
-      eb.fn.count<number>('submitted_at').as('submitted'),
-    ])
+    .select((eb) => ['status', eb.fn.countAll<number>().as('n'), eb.fn.count<number>('submitted_at').as('submitted')])
     .groupBy('status')
     .execute();
   const counts: Record<AdminStatus, number> = { draft: 0, review: 0, scheduled: 0, published: 0, trashed: 0 };

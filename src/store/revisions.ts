@@ -126,10 +126,7 @@ export async function countItemRevisions(db: Q, item: RevisionItem): Promise<num
 }
 
 export async function findRevision(db: Q, id: number): Promise<Revision | undefined> {
-  const row = await revisionQuery(db)
-    .select(['revisions.summary', 'revisions.body_source'])
-    .where('revisions.id', '=', id)
-    .executeTakeFirst();
+  const row = await revisionQuery(db).select(['revisions.summary', 'revisions.body_source']).where('revisions.id', '=', id).executeTakeFirst();
   return row && { ...rowToSummary(row), summary: row.summary, bodySource: row.body_source };
 }
 

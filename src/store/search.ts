@@ -194,7 +194,15 @@ async function rankedSlice(db: Db, expr: string, start: number, end: number, wit
     limit *= 2;
   }
   if (rows.length <= start) return [];
-  const dates = await db.selectFrom('reports').select(['id', 'activity_date']).where('id', 'in', rows.map((r) => r.id)).execute();
+  const dates = await db
+    .selectFrom('reports')
+    .select(['id', 'activity_date'])
+    .where(
+      'id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .execute();
   const dateOf = new Map(dates.map((d) => [d.id, d.activity_date]));
   rows.sort((a, b) => a.score - b.score || dateOf.get(b.id)!.localeCompare(dateOf.get(a.id)!) || b.id - a.id);
   return rows.slice(start, end).map((r) => r.id);
@@ -247,12 +255,7 @@ async function findUnfilteredHits(db: Db, match: string, words: string | undefin
   return { total, ids: [...first, ...rest] };
 }
 
-export async function findSearchHits(
-  db: Db,
-  query: SearchQuery,
-  filter: SearchFilter,
-  page: { offset: number; limit: number },
-): Promise<SearchHits> {
+export async function findSearchHits(db: Db, query: SearchQuery, filter: SearchFilter, page: { offset: number; limit: number }): Promise<SearchHits> {
   const match = matchExpression(query);
   if (match === undefined) return { total: 0, ids: [] };
   const words = wordExpressions(query);
@@ -272,13 +275,7 @@ export async function findSearchHits(
  * and a filtered query takes seconds. The word scores come from one id list per group,
  * restricted to the matches, grouped and joined.
  */
-export async function findFilteredHits(
-  db: Db,
-  match: string,
-  words: string[],
-  filter: SearchFilter,
-  page: { offset: number; limit: number },
-): Promise<SearchHits> {
+export async function findFilteredHits(db: Db, match: string, words: string[], filter: SearchFilter, page: { offset: number; limit: number }): Promise<SearchHits> {
   const where = filterSql(filter);
   const hits = sql`hits as materialized (
     select rowid as id, bm25(report_search, ${BM25_WEIGHTS}) as score from report_search where report_search match ${match})`;

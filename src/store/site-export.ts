@@ -59,9 +59,20 @@ export async function listReportsForExport(db: Q, afterId: number, limit: number
     .selectFrom('reports')
     .leftJoin('categories', 'categories.id', 'reports.category_id')
     .select([
-      'reports.id', 'reports.slug', 'reports.title', 'reports.activity_date', 'reports.status', 'reports.published_at', 'reports.scheduled_at',
-      'reports.trashed_at', 'reports.created_at', 'reports.updated_at', 'reports.summary', 'reports.body_source',
-      'reports.author_name', 'categories.slug as category_slug',
+      'reports.id',
+      'reports.slug',
+      'reports.title',
+      'reports.activity_date',
+      'reports.status',
+      'reports.published_at',
+      'reports.scheduled_at',
+      'reports.trashed_at',
+      'reports.created_at',
+      'reports.updated_at',
+      'reports.summary',
+      'reports.body_source',
+      'reports.author_name',
+      'categories.slug as category_slug',
     ])
     .where('reports.id', '>', afterId)
     .orderBy('reports.id')
@@ -141,7 +152,13 @@ export async function listTagNames(db: Q): Promise<string[]> {
 
 /** Redirects with from_path > afterPath, at most `limit`. */
 export async function listRedirectsForExport(db: Q, afterPath: string, limit: number): Promise<{ fromPath: string; toPath: string; createdAt: string }[]> {
-  const rows = await db.selectFrom('redirects').select(['from_path', 'to_path', 'created_at']).where('from_path', '>', afterPath).orderBy('from_path').limit(limit).execute();
+  const rows = await db
+    .selectFrom('redirects')
+    .select(['from_path', 'to_path', 'created_at'])
+    .where('from_path', '>', afterPath)
+    .orderBy('from_path')
+    .limit(limit)
+    .execute();
   return rows.map((r) => ({ fromPath: r.from_path, toPath: r.to_path, createdAt: r.created_at }));
 }
 
@@ -159,7 +176,11 @@ async function attachmentsOf(db: Q, column: 'report_id' | 'page_id', ids: number
     .orderBy(column)
     .orderBy('position')
     .execute();
-  return groupBy(rows, (r) => r[column]!, (r) => ({ mediaId: r.media_id, label: r.label, altText: r.alt_text }));
+  return groupBy(
+    rows,
+    (r) => r[column]!,
+    (r) => ({ mediaId: r.media_id, label: r.label, altText: r.alt_text }),
+  );
 }
 
 async function revisionCounts(db: Q, column: 'report_id' | 'page_id', ids: number[]): Promise<Map<number, number>> {
@@ -186,9 +207,18 @@ function groupBy<R, V>(rows: R[], key: (row: R) => number, value: (row: R) => V)
 /** The highest id of each exported table (0 when empty), so an export can number items without clashes. */
 export async function maxExportIds(db: Q): Promise<{ media: number; pages: number; reports: number }> {
   const [media, pages, reports] = await Promise.all([
-    db.selectFrom('media').select((eb) => eb.fn.max<number>('id').as('n')).executeTakeFirst(),
-    db.selectFrom('pages').select((eb) => eb.fn.max<number>('id').as('n')).executeTakeFirst(),
-    db.selectFrom('reports').select((eb) => eb.fn.max<number>('id').as('n')).executeTakeFirst(),
+    db
+      .selectFrom('media')
+      .select((eb) => eb.fn.max<number>('id').as('n'))
+      .executeTakeFirst(),
+    db
+      .selectFrom('pages')
+      .select((eb) => eb.fn.max<number>('id').as('n'))
+      .executeTakeFirst(),
+    db
+      .selectFrom('reports')
+      .select((eb) => eb.fn.max<number>('id').as('n'))
+      .executeTakeFirst(),
   ]);
   return { media: Number(media?.n ?? 0), pages: Number(pages?.n ?? 0), reports: Number(reports?.n ?? 0) };
 }

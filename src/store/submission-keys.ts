@@ -19,12 +19,7 @@ export async function claimSubmissionKey(db: Db, userId: number, key: string, no
 }
 
 export async function findSubmissionKey(db: Db, userId: number, key: string): Promise<{ resultPath: string | null } | undefined> {
-  const row = await db
-    .selectFrom('submission_keys')
-    .select('result_path')
-    .where('user_id', '=', userId)
-    .where('submission_key', '=', key)
-    .executeTakeFirst();
+  const row = await db.selectFrom('submission_keys').select('result_path').where('user_id', '=', userId).where('submission_key', '=', key).executeTakeFirst();
   return row && { resultPath: row.result_path };
 }
 

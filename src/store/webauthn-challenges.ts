@@ -20,7 +20,13 @@ export async function insertChallenge(trx: Q, challenge: StoredChallenge, nowIso
   await trx.deleteFrom('webauthn_challenges').where('expires_at', '<=', nowIso).execute();
   await trx
     .insertInto('webauthn_challenges')
-    .values({ challenge: challenge.challenge, purpose: challenge.purpose, binding: challenge.binding, user_id: challenge.userId ?? null, expires_at: challenge.expiresAt })
+    .values({
+      challenge: challenge.challenge,
+      purpose: challenge.purpose,
+      binding: challenge.binding,
+      user_id: challenge.userId ?? null,
+      expires_at: challenge.expiresAt,
+    })
     .execute();
 }
 

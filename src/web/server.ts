@@ -75,10 +75,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const headers = securityHeaders();
 
   const app = Fastify({
-    logger:
-      options.logLevel && options.logLevel !== 'silent'
-        ? { level: options.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) }
-        : false,
+    logger: options.logLevel && options.logLevel !== 'silent' ? { level: options.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) } : false,
     trustProxy: trustProxyOption(options.trustProxy ?? NO_TRUSTED_PROXIES),
     // Long enough for any real slug or tag, short enough to refuse absurd paths early.
     routerOptions: { maxParamLength: 200 },

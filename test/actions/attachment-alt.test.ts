@@ -66,7 +66,9 @@ test('migration 0020 gives the media alt text to the first use of each record on
     );
     report.run('a', '一つ目');
     report.run('b', '二つ目');
-    const media = old.sqlite.prepare(`insert into media (sha256, original_name, mime, bytes, width, height, alt_text, created_at) values (?, ?, 'image/png', 10, 4, 3, ?, '2020-01-01T00:00:00Z')`);
+    const media = old.sqlite.prepare(
+      `insert into media (sha256, original_name, mime, bytes, width, height, alt_text, created_at) values (?, ?, 'image/png', 10, 4, 3, ?, '2020-01-01T00:00:00Z')`,
+    );
     media.run('a'.repeat(64), 'photo.png', '会議の様子');
     media.run('b'.repeat(64), 'blank.png', '');
     const link = old.sqlite.prepare(`insert into attachments (report_id, page_id, media_id, label, summary, position) values (?, null, ?, 'x', '', 0)`);
@@ -78,11 +80,17 @@ test('migration 0020 gives the media alt text to the first use of each record on
     const db = await openDatabase({ file: old.file });
     try {
       // Report 2's row was written first, so it is the use the alt text was typed for.
-      assert.deepEqual((await listAttachments(db, 2)).map((a) => [a.mediaId, a.useAltText, a.altText]), [[1, '会議の様子', '会議の様子']]);
-      assert.deepEqual((await listAttachments(db, 1)).map((a) => [a.mediaId, a.useAltText, a.altText]), [
-        [1, null, '会議の様子'],
-        [2, null, ''],
-      ]);
+      assert.deepEqual(
+        (await listAttachments(db, 2)).map((a) => [a.mediaId, a.useAltText, a.altText]),
+        [[1, '会議の様子', '会議の様子']],
+      );
+      assert.deepEqual(
+        (await listAttachments(db, 1)).map((a) => [a.mediaId, a.useAltText, a.altText]),
+        [
+          [1, null, '会議の様子'],
+          [2, null, ''],
+        ],
+      );
     } finally {
       await db.destroy();
     }

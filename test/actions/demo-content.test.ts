@@ -103,7 +103,10 @@ describe('demo reports', () => {
   test('contain the words search tests rely on, traps included', () => {
     const texts = DEMO_REPORTS.map(allText);
     for (const word of ['海外交流', '対外交渉', '中国地方', 'TPP', '2+2', '２＋２', '子育て支援', 'ADMM']) {
-      assert.ok(texts.some((t) => t.includes(word)), word);
+      assert.ok(
+        texts.some((t) => t.includes(word)),
+        word,
+      );
     }
     assert.ok(texts.filter(hasGaikouWord).length >= 3);
     assert.ok(texts.some((t) => t.replace(/中国地方/g, '').includes('中国')));

@@ -30,10 +30,16 @@ import { makeImage, makePdf } from '../support/media-fixtures.js';
 
 const SCHEMA = new URL('../../docs/export.schema.json', import.meta.url).pathname;
 const SITE_URL = 'https://example.jp';
-const SECRETS = { hash: '$argon2id$v=19$m=19456,t=2,p=1$c2VjcmV0c2FsdA$SECRETHASHVALUE', token: 'SESSIONTOKENHASH0123', totp: 'TOTPSECRETBOX0123', recovery: 'RECOVERYCODEHASH0123' };
+const SECRETS = {
+  hash: '$argon2id$v=19$m=19456,t=2,p=1$c2VjcmV0c2FsdA$SECRETHASHVALUE',
+  token: 'SESSIONTOKENHASH0123',
+  totp: 'TOTPSECRETBOX0123',
+  recovery: 'RECOVERYCODEHASH0123',
+};
 
 /** What XML and HTML could break on: a CDATA end, markup and entities as text, a table, an unnumbered heading, a link. */
-const TRICKY_BODY = '【集会の概要】\n\n地元の集会に出席した。]]> <b>太字ではない</b> &amp; 5 < 6\n次の行も同じ段落。\n\n| 日時 | 場所 |\n| --- | --- |\n| 10時 | 公民館 |\n\n[議会のサイト](https://example.jp/gikai/)';
+const TRICKY_BODY =
+  '【集会の概要】\n\n地元の集会に出席した。]]> <b>太字ではない</b> &amp; 5 < 6\n次の行も同じ段落。\n\n| 日時 | 場所 |\n| --- | --- |\n| 10時 | 公民館 |\n\n[議会のサイト](https://example.jp/gikai/)';
 
 let source: TestSite;
 let outDir: string;
@@ -61,20 +67,39 @@ before(async () => {
     { status: 'published', attachments: [{ mediaId: pdf.id, label: 'ファクトシート' }] },
   );
   await attachMediaToReport(source, { reportId: port.id, mediaId: photo.id, label: '視察の写真', altText: '港を視察する議員', user });
-  await createReport(source, { title: '地元の集会', activityDate: '2024-05-01', categorySlug: 'jimoto', tags: ['集会'], bodySource: TRICKY_BODY }, { status: 'published' });
+  await createReport(
+    source,
+    { title: '地元の集会', activityDate: '2024-05-01', categorySlug: 'jimoto', tags: ['集会'], bodySource: TRICKY_BODY },
+    { status: 'published' },
+  );
   await createReport(source, { title: '下書きの報告', activityDate: '2023-12-24', bodySource: 'まだ書きかけである。' }, { status: 'draft' });
   trashedId = (await createReport(source, { title: '捨てた報告', activityDate: '2023-01-05', bodySource: '不要になった。' }, { status: 'published' })).id;
   await trashReport(source, team.editor, { reportId: trashedId });
   const policy = await savePage(source, team.editor, { title: '政策', slug: '政策', parentId: null, position: 1, summary: '', bodySource: '私の政策です。' });
   const office = await savePage(source, team.editor, { title: '事務所案内', slug: 'office', parentId: null, position: 0, summary: '', bodySource: '事務所の案内です。' });
   const child2 = await savePage(source, team.editor, { title: '教育', slug: '教育', parentId: policy.id, position: 2, summary: '', bodySource: '教育の政策です。' });
-  const child1 = await savePage(source, team.editor, { title: '子育て支援', slug: '子育て', parentId: policy.id, position: 1, summary: '', bodySource: '子育ての政策です。' });
+  const child1 = await savePage(source, team.editor, {
+    title: '子育て支援',
+    slug: '子育て',
+    parentId: policy.id,
+    position: 1,
+    summary: '',
+    bodySource: '子育ての政策です。',
+  });
   for (const id of [policy.id, office.id, child1.id, child2.id]) await transitionPage(source, team.editor, 'publish', { pageId: id });
   await setSettings(source, {
     ...TEST_SETTINGS,
     navigation: [
       { label: '活動報告', url: '/activity/' },
-      { label: '', url: '/政策/', pageId: policy.id, children: [{ label: '子育て', url: '/政策/子育て/', pageId: child1.id }, { label: '議会', url: 'https://example.org/gikai/' }] },
+      {
+        label: '',
+        url: '/政策/',
+        pageId: policy.id,
+        children: [
+          { label: '子育て', url: '/政策/子育て/', pageId: child1.id },
+          { label: '議会', url: 'https://example.org/gikai/' },
+        ],
+      },
       { label: 'プロフィール', url: '/profile/' },
     ],
   });
@@ -122,7 +147,12 @@ test('site.json holds every report with its status, drafts and trashed ones incl
   assert.equal(json.schemaVersion, 1);
   assert.deepEqual(
     json.reports.map((r: { title: string; status: string }) => [r.title, r.status]),
-    [['港湾の視察', 'published'], ['地元の集会', 'published'], ['下書きの報告', 'draft'], ['捨てた報告', 'trashed']],
+    [
+      ['港湾の視察', 'published'],
+      ['地元の集会', 'published'],
+      ['下書きの報告', 'draft'],
+      ['捨てた報告', 'trashed'],
+    ],
   );
   const port = json.reports[0];
   assert.equal(port.slug, 'port-visit');
@@ -130,11 +160,20 @@ test('site.json holds every report with its status, drafts and trashed ones incl
   assert.deepEqual(port.tags, ['港湾', '物流']);
   assert.match(port.publishedAt, /Z$/);
   assert.equal(port.textFile, 'reports/2024-05-01-port-visit.txt');
-  assert.deepEqual(port.attachments.map((a: { label: string }) => a.label), ['ファクトシート', '視察の写真']);
+  assert.deepEqual(
+    port.attachments.map((a: { label: string }) => a.label),
+    ['ファクトシート', '視察の写真'],
+  );
   // Each use's own alt text; null where the use has none.
-  assert.deepEqual(port.attachments.map((a: { altText: string | null }) => a.altText), [null, '港を視察する議員']);
+  assert.deepEqual(
+    port.attachments.map((a: { altText: string | null }) => a.altText),
+    [null, '港を視察する議員'],
+  );
   assert.equal(json.settings.title, '衆議院議員 試験 花子 公式サイト');
-  assert.deepEqual(json.categories.map((c: { slug: string }) => c.slug), ['kokkai', 'jimoto']);
+  assert.deepEqual(
+    json.categories.map((c: { slug: string }) => c.slug),
+    ['kokkai', 'jimoto'],
+  );
   assert.deepEqual(json.pages.map((p: { path: string }) => p.path).sort(), ['/draft-page/', '/office/', '/政策/', '/政策/子育て/', '/政策/教育/'].map(encodeURI).sort());
 });
 
@@ -152,7 +191,10 @@ test('the media folder holds the original files byte for byte, as site.json list
     assert.equal(bytes.length, media.bytes);
     assert.deepEqual(bytes, readFileSync(mediaFilePath(source.dataDir, media.sha256)));
   }
-  assert.deepEqual(siteJson().media.map((m: { file: string }) => m.file.replace(/^media\/[0-9a-f]{64}\//, '')), ['ファクトシート.pdf', '視察.jpg']);
+  assert.deepEqual(
+    siteJson().media.map((m: { file: string }) => m.file.replace(/^media\/[0-9a-f]{64}\//, '')),
+    ['ファクトシート.pdf', '視察.jpg'],
+  );
 });
 
 test('users are names and roles only: no password hash, session, second factor or recovery code anywhere', () => {
@@ -179,7 +221,10 @@ test('refuses a folder that is not empty and writes nothing into it', async () =
 test('import-wxr reads wordpress.xml back into an empty site: same reports, pages, dates, slugs, terms and file bytes', async () => {
   const target = await createTestSite();
   try {
-    const summary = await runImport(target, wxrImportItems(target, join(outDir, 'wordpress.xml'), { uploadsDir: join(outDir, 'media') }), { kind: 'wxr', itemsPerTransaction: 1 });
+    const summary = await runImport(target, wxrImportItems(target, join(outDir, 'wordpress.xml'), { uploadsDir: join(outDir, 'media') }), {
+      kind: 'wxr',
+      itemsPerTransaction: 1,
+    });
     assert.deepEqual(summary.failed, []);
     const reports = async (site: TestSite) =>
       (
@@ -195,12 +240,25 @@ test('import-wxr reads wordpress.xml back into an empty site: same reports, page
     assert.deepEqual(await reports(target), await reports(source));
     const tags = async (site: TestSite, slug: string) => {
       const id = (await site.db.selectFrom('reports').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
-      return (await site.db.selectFrom('report_tags').innerJoin('tags', 'tags.id', 'report_tags.tag_id').select('tags.name').where('report_id', '=', id).orderBy('position').execute()).map((t) => t.name);
+      return (
+        await site.db
+          .selectFrom('report_tags')
+          .innerJoin('tags', 'tags.id', 'report_tags.tag_id')
+          .select('tags.name')
+          .where('report_id', '=', id)
+          .orderBy('position')
+          .execute()
+      ).map((t) => t.name);
     };
     assert.deepEqual(await tags(target, 'port-visit'), ['港湾', '物流']);
     assert.deepEqual(await tags(target, '2024-05-01'), ['集会']);
     const pages = async (site: TestSite) =>
-      (await site.db.selectFrom('pages as p').leftJoin('pages as parent', 'parent.id', 'p.parent_id').select(['p.slug', 'p.title', 'p.position', 'p.status', 'parent.slug as parent']).orderBy('p.slug').execute());
+      await site.db
+        .selectFrom('pages as p')
+        .leftJoin('pages as parent', 'parent.id', 'p.parent_id')
+        .select(['p.slug', 'p.title', 'p.position', 'p.status', 'parent.slug as parent'])
+        .orderBy('p.slug')
+        .execute();
     assert.deepEqual(await pages(target), await pages(source));
     const attachments = async (site: TestSite) =>
       (
@@ -230,7 +288,12 @@ test('import-wxr reads wordpress.xml back into an empty site: same reports, page
     const menu = async (site: TestSite) => {
       const titles = new Map((await site.db.selectFrom('pages').select(['id', 'title']).execute()).map((p) => [p.id, p.title]));
       const shape = (links: NavigationLink[]): unknown[] =>
-        links.map((l) => ({ label: l.label || titles.get(l.pageId!), page: l.pageId === undefined ? null : titles.get(l.pageId), url: l.pageId === undefined ? l.url : null, children: shape(l.children ?? []) }));
+        links.map((l) => ({
+          label: l.label || titles.get(l.pageId!),
+          page: l.pageId === undefined ? null : titles.get(l.pageId),
+          url: l.pageId === undefined ? l.url : null,
+          children: shape(l.children ?? []),
+        }));
       return shape((await getSettings(site.db)).navigation);
     };
     assert.deepEqual(await menu(target), await menu(source));
@@ -239,7 +302,7 @@ test('import-wxr reads wordpress.xml back into an empty site: same reports, page
   }
 });
 
-test('a report URL name already taken on the receiving site gives way to the date\'s, and the import goes on', async () => {
+test("a report URL name already taken on the receiving site gives way to the date's, and the import goes on", async () => {
   const target = await createTestSite();
   try {
     await createReport(target, { title: '先にあった報告', activityDate: '2020-01-01', slug: 'port-visit', bodySource: '先にあった。' }, { status: 'published' });
@@ -265,12 +328,19 @@ test('a file missing from the data folder is listed with file null and named in 
     const user = { userId: team.editor.userId, login: team.editor.login };
     const lost = await uploadMedia(site, { bytes: await makePdf(1), fileName: '消えた資料.pdf', altText: '', user });
     const kept = await uploadMedia(site, { bytes: await makePdf(3), fileName: '残った資料.pdf', altText: '', user });
-    await createReport(site, { title: '資料つき', activityDate: '2024-06-01', bodySource: `[資料](media:${lost.id})` }, { status: 'published', attachments: [{ mediaId: lost.id, label: '資料' }] });
+    await createReport(
+      site,
+      { title: '資料つき', activityDate: '2024-06-01', bodySource: `[資料](media:${lost.id})` },
+      { status: 'published', attachments: [{ mediaId: lost.id, label: '資料' }] },
+    );
     rmSync(mediaFilePath(site.dataDir, lost.sha256));
     const counts = await exportSite(site, { outDir: dir, siteUrl: SITE_URL });
     assert.deepEqual(counts.missingFiles, [`消えた資料.pdf (${lost.sha256})`]);
     const json = JSON.parse(readFileSync(join(dir, 'site.json'), 'utf8'));
-    assert.deepEqual(json.media.map((m: { file: string | null }) => m.file), [null, `media/${kept.sha256}/残った資料.pdf`]);
+    assert.deepEqual(
+      json.media.map((m: { file: string | null }) => m.file),
+      [null, `media/${kept.sha256}/残った資料.pdf`],
+    );
     assert.deepEqual(json.reports[0].attachments, [{ mediaId: lost.id, label: '資料', altText: null, file: null }]);
     assert.deepEqual(checkJsonSchema(JSON.parse(readFileSync(SCHEMA, 'utf8')), json), []);
   } finally {
@@ -286,13 +356,17 @@ test('reads one consistent state while reports are saved at the same time (one r
   try {
     for (let i = 0; i < 5; i++) await createReport(site, { title: `既存${i}`, activityDate: '2024-01-01', bodySource: '本文。' }, { status: 'published' });
     const saving = (async () => {
-      for (let i = 0; i < 20; i++) await createReport({ ...site, db: writer }, { title: `同時${i}`, activityDate: '2024-01-02', tags: [`同時${i}`], bodySource: '本文。' }, { status: 'published' });
+      for (let i = 0; i < 20; i++)
+        await createReport({ ...site, db: writer }, { title: `同時${i}`, activityDate: '2024-01-02', tags: [`同時${i}`], bodySource: '本文。' }, { status: 'published' });
     })();
     const [counts] = await Promise.all([exportSite(site, { outDir: dir, siteUrl: SITE_URL, batchSize: 1 }), saving]);
     const json = JSON.parse(readFileSync(join(dir, 'site.json'), 'utf8'));
     // The tag list is read before the reports: a report saved in between would name a tag the list lacks.
     const listed = new Set(json.tags);
-    assert.deepEqual(json.reports.flatMap((r: { tags: string[] }) => r.tags).filter((t: string) => !listed.has(t)), []);
+    assert.deepEqual(
+      json.reports.flatMap((r: { tags: string[] }) => r.tags).filter((t: string) => !listed.has(t)),
+      [],
+    );
     assert.equal(counts.reports, json.reports.length);
     assert.equal(readdirSync(join(dir, 'reports')).length, json.reports.length);
     assert.ok((await writer.selectFrom('reports').select('id').execute()).length === 25, 'every concurrent save went through');

@@ -141,7 +141,10 @@ test('a deletion fired together with an attachment or a new link never leaves a 
     const outcomes = await Promise.allSettled(tasks);
     const done = outcomes.filter((o) => o.status === 'fulfilled').map((o) => o.value);
     const failures = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected').map((o) => o.reason as unknown);
-    assert.ok(failures.every((e) => e instanceof MediaInUseError || e instanceof MediaNotFoundError), String(failures[0]));
+    assert.ok(
+      failures.every((e) => e instanceof MediaInUseError || e instanceof MediaNotFoundError),
+      String(failures[0]),
+    );
     assert.ok(done.includes('used') || done.includes('deleted'));
     await assertNoReportPointsAtNothing();
   }

@@ -96,11 +96,17 @@ test('refuses to delete a file a page lists under its attachments, naming the pa
   await attachMediaToReport(site, { pageId, mediaId: file.id, label: '政策集', user: TEST_USER });
   await assert.rejects(deleteMedia(site, { mediaId: file.id, user: user() }), (e) => {
     assert.ok(e instanceof MediaInUseError);
-    assert.deepEqual(e.reports.map((r) => [r.kind, r.id, r.title]), [['page', pageId, '政策資料']]);
+    assert.deepEqual(
+      e.reports.map((r) => [r.kind, r.id, r.title]),
+      [['page', pageId, '政策資料']],
+    );
     return true;
   });
   const listed = (await listMedia(site)).items.find((i) => i.id === file.id);
-  assert.deepEqual(listed?.usedBy.map((u) => u.kind), ['page']);
+  assert.deepEqual(
+    listed?.usedBy.map((u) => u.kind),
+    ['page'],
+  );
 });
 
 test('a PDF stored before its text was read finds the published page that attaches it once reindex reads it', async () => {

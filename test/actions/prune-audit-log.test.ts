@@ -19,7 +19,11 @@ beforeEach(async () => {
 });
 
 const daysAgo = (days: number) => new Date(clock.getTime() - days * 24 * 3_600_000).toISOString();
-const targets = async () => (await listAudit(site.db, { limit: 5000 })).map((e) => e.target).filter((t) => t !== '').sort();
+const targets = async () =>
+  (await listAudit(site.db, { limit: 5000 }))
+    .map((e) => e.target)
+    .filter((t) => t !== '')
+    .sort();
 
 async function recordMany(count: number, atIso: string, prefix: string) {
   await site.db.transaction().execute(async (trx) => {

@@ -62,7 +62,11 @@ test('rebuilds an emptied index on worker threads with the results the writes ga
   // And those are the true results: published reports only.
   for (const q of QUERIES) {
     const found = (before[q] as { ids: number[] }).ids;
-    assert.deepEqual([...found].sort((a, b) => a - b), trueIds(corpus, parseSearchQuery(q)!), q);
+    assert.deepEqual(
+      [...found].sort((a, b) => a - b),
+      trueIds(corpus, parseSearchQuery(q)!),
+      q,
+    );
   }
 });
 

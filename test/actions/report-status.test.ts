@@ -73,7 +73,13 @@ test('takes a writer’s draft through review to publication by an editor', asyn
   assert.equal(await isSearchable(draft.id, '鰻の稚魚'), true);
   assert.ok((await getContentVersion(site.db)) > versionBefore);
   const audit = await listAudit(site.db, { limit: 2 });
-  assert.deepEqual(audit.map((a) => [a.action, a.login]), [['report.publish', 'editor'], ['report.submit', 'writer']]);
+  assert.deepEqual(
+    audit.map((a) => [a.action, a.login]),
+    [
+      ['report.publish', 'editor'],
+      ['report.submit', 'writer'],
+    ],
+  );
   assert.deepEqual(JSON.parse(audit[0]!.detail), { from: 'draft', to: 'published' });
   assert.equal(await countRevisions(site.db, draft.id), 1, 'a status change is not a content revision');
 });
@@ -90,7 +96,10 @@ test('lets a writer withdraw a submission, and refuses to submit twice or withdr
 
 test('refuses to submit, publish or schedule a draft without a body', async () => {
   const empty = await saveReport(site, team.writer, fields({ bodySource: '  ' }));
-  await assert.rejects(submitForReview(site, team.writer, { reportId: empty.id }), (e: unknown) => e instanceof ValidationError && /本文を入力してから確認依頼/.test(e.fields.bodySource ?? ''));
+  await assert.rejects(
+    submitForReview(site, team.writer, { reportId: empty.id }),
+    (e: unknown) => e instanceof ValidationError && /本文を入力してから確認依頼/.test(e.fields.bodySource ?? ''),
+  );
   await assert.rejects(publishReport(site, team.editor, { reportId: empty.id }), (e: unknown) => e instanceof ValidationError && e.fields.bodySource !== undefined);
   await assert.rejects(scheduleReport(site, team.editor, { reportId: empty.id, publishAt: '2027-01-01T09:00' }), ValidationError);
   assert.equal((await getEditableReport(site.db, empty.id)).status, 'draft');
@@ -115,7 +124,11 @@ test('schedules only for a real future moment, with the message at the field', a
     ['2026-02-30T10:00', /正しく入力/],
     ['あした', /正しく入力/],
   ] as const) {
-    await assert.rejects(scheduleReport(site, team.editor, { reportId: draft.id, publishAt }), (e: unknown) => e instanceof ValidationError && message.test(e.fields.scheduledAt ?? ''), publishAt);
+    await assert.rejects(
+      scheduleReport(site, team.editor, { reportId: draft.id, publishAt }),
+      (e: unknown) => e instanceof ValidationError && message.test(e.fields.scheduledAt ?? ''),
+      publishAt,
+    );
   }
   assert.deepEqual(await snapshot(site.db), before);
   const result = await scheduleReport(site, team.editor, { reportId: draft.id, publishAt: '2026-11-20T12:01' });

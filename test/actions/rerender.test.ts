@@ -115,7 +115,11 @@ test('keeps the search entry of an item whose new rendering changes markup only'
   await settleEarlierItems();
   const report = await publishReport(site, { title: '表記だけ', bodySource: '1 概要\n\n(1)堤防の点検に立ち会った。' });
   await site.db.transaction().execute(async (trx) => {
-    await trx.updateTable('reports').set({ body_html: `<p>${OLD_WORD}</p>`, render_version: 1 }).where('id', '=', report.id).execute();
+    await trx
+      .updateTable('reports')
+      .set({ body_html: `<p>${OLD_WORD}</p>`, render_version: 1 })
+      .where('id', '=', report.id)
+      .execute();
     // An entry that the text would not give: rewritten, it would be gone.
     await indexReport(trx, report.id, searchDocument('表記だけ', '目印語'));
   });
@@ -147,7 +151,14 @@ test('works through many batches, reporting progress after each, and stops betwe
 
 test('renders fixed pages too, with their search entries', async () => {
   await settleEarlierItems();
-  const saved = await savePage(site, team.editor, { title: '政策', slug: 'policy-rerender', parentId: null, position: 0, summary: '', bodySource: '1 防災\n\n(1)避難所を増やす。' });
+  const saved = await savePage(site, team.editor, {
+    title: '政策',
+    slug: 'policy-rerender',
+    parentId: null,
+    position: 0,
+    summary: '',
+    bodySource: '1 防災\n\n(1)避難所を増やす。',
+  });
   await transitionPage(site, team.editor, 'publish', { pageId: saved.id });
   await makeStale('page', saved.id, '政策');
 
@@ -226,7 +237,14 @@ test('a save between reading and writing wins over the re-rendering', async () =
 test('uploading a file re-renders the reports and pages that named it before it existed', async () => {
   await settleEarlierItems();
   const report = await publishReport(site, { title: '資料のある報告', bodySource: '1 資料\n\n当日の[配布資料](media:later.pdf)を掲載する。' });
-  const page = await savePage(site, team.editor, { title: '資料集', slug: 'papers-rerender', parentId: null, position: 0, summary: '', bodySource: '[配布資料](media:later.pdf)' });
+  const page = await savePage(site, team.editor, {
+    title: '資料集',
+    slug: 'papers-rerender',
+    parentId: null,
+    position: 0,
+    summary: '',
+    bodySource: '[配布資料](media:later.pdf)',
+  });
   const other = await publishReport(site, { title: '関係ない報告' });
   const otherBefore = await row('report', other.id);
   assert.doesNotMatch((await row('report', report.id)).body_html, /later\.pdf/);
@@ -284,8 +302,14 @@ test('turns FTS5 automerge off while it runs, merges the index itself, gives the
   assert.ok(during.length > 0);
   for (const seen of during) assert.deepEqual(seen, [0, 0]);
   assert.deepEqual(await automergeNow(), [7, 3]);
-  assert.deepEqual((await reportHits(OLD_WORD)).filter((id) => reports.includes(id)), []);
-  assert.deepEqual((await reportHits('開閉訓練')).sort((a, b) => a - b), reports);
+  assert.deepEqual(
+    (await reportHits(OLD_WORD)).filter((id) => reports.includes(id)),
+    [],
+  );
+  assert.deepEqual(
+    (await reportHits('開閉訓練')).sort((a, b) => a - b),
+    reports,
+  );
   assert.deepEqual(await reportHits('防潮扉17号'), [reports[17]]);
   const integrity = sql`insert into report_search (report_search, rank) values ('integrity-check', 1)`;
   await integrity.execute(site.db);

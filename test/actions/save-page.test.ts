@@ -113,7 +113,9 @@ test('keeps a revision per save and refuses a save from an old version, keeping 
   const saved = await savePage(site, team.editor, fields());
   const second = await savePage(site, team.editor, { ...fields({ slug: saved.slug, bodySource: '二版' }), pageId: saved.id, expectedVersion: 1 });
   assert.equal(second.version, 2);
-  const error = await savePage(site, team.owner, { ...fields({ slug: saved.slug, bodySource: '古い版から' }), pageId: saved.id, expectedVersion: 1 }).catch((e: unknown) => e);
+  const error = await savePage(site, team.owner, { ...fields({ slug: saved.slug, bodySource: '古い版から' }), pageId: saved.id, expectedVersion: 1 }).catch(
+    (e: unknown) => e,
+  );
   assert.ok(error instanceof EditConflictError);
   assert.equal((await getPage(site.db, saved.id)).bodySource, '二版');
   const revisions = await listItemRevisions(site.db, { kind: 'page', id: saved.id });
@@ -138,7 +140,10 @@ test('publishing puts the page at its path and in page search; unpublishing take
   assert.ok((await getContentVersion(site.db)) > versionBefore);
   const found = await findPublishedPageByPath(site.db, ['seisaku-pub', '子育て']);
   assert.equal(found?.page.id, child.id);
-  assert.deepEqual(found?.ancestors.map((a) => a.id), [top.id]);
+  assert.deepEqual(
+    found?.ancestors.map((a) => a.id),
+    [top.id],
+  );
   const hits = await findPageHits(site.db, parseSearchQuery('保育所')!, { offset: 0, limit: 10 });
   assert.deepEqual(hits.ids, [child.id]);
   await transitionPage(site, team.editor, 'unpublish', { pageId: top.id });
@@ -192,7 +197,7 @@ test('renaming a published page leaves a redirect from its old path', async () =
   assert.equal(await findRedirect(site.db, '/old-name/'), '/new-name/');
 });
 
-test('restores an older revision as a new version; refuses another item\'s revision', async () => {
+test("restores an older revision as a new version; refuses another item's revision", async () => {
   const saved = await savePage(site, team.editor, fields({ bodySource: '最初の本文' }));
   await savePage(site, team.editor, { ...fields({ slug: saved.slug, bodySource: '書き直した本文' }), pageId: saved.id, expectedVersion: 1 });
   const [, first] = await listItemRevisions(site.db, { kind: 'page', id: saved.id });
@@ -238,7 +243,7 @@ test('an importer may store a title and a slug as long as WordPress allows; the 
   assert.equal(again.version, 2);
 });
 
-test('renaming or moving a published parent leaves redirects from its children\'s old paths too', async () => {
+test("renaming or moving a published parent leaves redirects from its children's old paths too", async () => {
   const top = await savePage(site, team.editor, fields({ slug: 'kurashi' }));
   const child = await savePage(site, team.editor, fields({ slug: 'iryo', parentId: top.id }));
   await transitionPage(site, team.editor, 'publish', { pageId: top.id });

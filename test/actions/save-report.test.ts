@@ -57,7 +57,11 @@ async function publishedReport(overrides: Partial<ReportFields> = {}): Promise<S
 
 test('creates a draft owned by the actor, with its first revision and an audit entry, off the public site', async () => {
   const versionBefore = await getContentVersion(site.db);
-  const saved = await saveReport(site, team.writer, fields({ title: '  地元の農協と意見交換  ', tags: ['農業', 'ＴＰＰ'], bodySource: '1 概要\r\n\r\n(1)鱒の養殖について意見を交わした。' }));
+  const saved = await saveReport(
+    site,
+    team.writer,
+    fields({ title: '  地元の農協と意見交換  ', tags: ['農業', 'ＴＰＰ'], bodySource: '1 概要\r\n\r\n(1)鱒の養殖について意見を交わした。' }),
+  );
   assert.equal(saved.version, 1);
   assert.equal(saved.isChanged, true);
   const report = await getEditableReport(site.db, saved.id);
@@ -110,14 +114,21 @@ test('refuses bad input with a Japanese message for every field at once, writing
 });
 
 test('refuses a title over 200 characters, counting Japanese characters as one each', async () => {
-  await assert.rejects(saveReport(site, team.editor, fields({ title: '会'.repeat(201) })), (e: unknown) => e instanceof ValidationError && e.fields.title === 'タイトルは200文字以内にしてください(現在201文字)。');
+  await assert.rejects(
+    saveReport(site, team.editor, fields({ title: '会'.repeat(201) })),
+    (e: unknown) => e instanceof ValidationError && e.fields.title === 'タイトルは200文字以内にしてください(現在201文字)。',
+  );
   const saved = await saveReport(site, team.editor, fields({ title: '𠮷'.repeat(200) }));
   assert.equal((await getEditableReport(site.db, saved.id)).title.length, 400, 'surrogate pairs count once');
 });
 
 test('refuses dates that are not dates', async () => {
   for (const activityDate of ['2023-02-29', '2024-13-01', '2024/06/10', '令和6年6月10日', '']) {
-    await assert.rejects(saveReport(site, team.editor, fields({ activityDate })), (e: unknown) => e instanceof ValidationError && e.fields.activityDate !== undefined, activityDate);
+    await assert.rejects(
+      saveReport(site, team.editor, fields({ activityDate })),
+      (e: unknown) => e instanceof ValidationError && e.fields.activityDate !== undefined,
+      activityDate,
+    );
   }
 });
 
@@ -125,7 +136,10 @@ test('refuses a slug another report uses, on create and on update, but not the r
   const owner = await saveReport(site, team.editor, fields({ slug: 'unique-slug' }));
   const other = await saveReport(site, team.editor, fields());
   const before = await snapshot(site.db);
-  await assert.rejects(saveReport(site, team.editor, fields({ slug: 'unique-slug' })), (e: unknown) => e instanceof ValidationError && /ほかの報告で使われています/.test(e.fields.slug ?? ''));
+  await assert.rejects(
+    saveReport(site, team.editor, fields({ slug: 'unique-slug' })),
+    (e: unknown) => e instanceof ValidationError && /ほかの報告で使われています/.test(e.fields.slug ?? ''),
+  );
   await assert.rejects(
     saveReport(site, team.editor, { ...fields({ slug: 'unique-slug' }), reportId: other.id, expectedVersion: other.version }),
     (e: unknown) => e instanceof ValidationError && e.fields.slug !== undefined,
@@ -141,10 +155,13 @@ test('updates a report: next version, a revision per save, an audit entry; an un
   const saved = await saveReport(site, team.editor, { ...input, reportId: created.id, expectedVersion: 1, note: '題名を修正' });
   assert.deepEqual([saved.version, saved.isChanged], [2, true]);
   const revisions = await listRevisions(site.db, created.id);
-  assert.deepEqual(revisions.map((r) => [r.version, r.title, r.note]), [
-    [2, '修正した題名', '題名を修正'],
-    [1, revisions[1]!.title, ''],
-  ]);
+  assert.deepEqual(
+    revisions.map((r) => [r.version, r.title, r.note]),
+    [
+      [2, '修正した題名', '題名を修正'],
+      [1, revisions[1]!.title, ''],
+    ],
+  );
   assert.equal((await listAudit(site.db, { limit: 1 }))[0]!.action, 'report.update');
 
   const before = await snapshot(site.db);
@@ -157,12 +174,19 @@ test('keeps the original of a report made before revisions existed when it is fi
   const imported = await createReport(site, { title: '取り込んだ報告', activityDate: '2012-04-01', bodySource: '旧サイトの本文。' }, { status: 'published' });
   // A report of a site older than revisions at creation: it has none.
   await site.db.deleteFrom('revisions').where('report_id', '=', imported.id).execute();
-  await saveReport(site, team.editor, { ...fields({ title: '取り込んだ報告(改)', activityDate: '2012-04-01', slug: imported.slug, categoryId: null, tags: [] }), reportId: imported.id, expectedVersion: 1 });
+  await saveReport(site, team.editor, {
+    ...fields({ title: '取り込んだ報告(改)', activityDate: '2012-04-01', slug: imported.slug, categoryId: null, tags: [] }),
+    reportId: imported.id,
+    expectedVersion: 1,
+  });
   const revisions = await listRevisions(site.db, imported.id);
-  assert.deepEqual(revisions.map((r) => [r.version, r.title, r.note]), [
-    [2, '取り込んだ報告(改)', ''],
-    [1, '取り込んだ報告', '編集前の版'],
-  ]);
+  assert.deepEqual(
+    revisions.map((r) => [r.version, r.title, r.note]),
+    [
+      [2, '取り込んだ報告(改)', ''],
+      [1, '取り込んだ報告', '編集前の版'],
+    ],
+  );
   assert.equal((await getRevision(site.db, revisions[1]!.id)).bodySource, '旧サイトの本文。');
 });
 
@@ -171,7 +195,12 @@ test('reindexes an edited published report and bumps the content version', async
   assert.deepEqual(await search('鰤の水揚げ'), [saved.id]);
   const versionBefore = await getContentVersion(site.db);
   const current = await getEditableReport(site.db, saved.id);
-  await saveReport(site, team.editor, { ...fields({ bodySource: '1 概要\n\n(1)鰹の水揚げを視察した。' }), reportId: saved.id, expectedVersion: current.version, slug: current.slug });
+  await saveReport(site, team.editor, {
+    ...fields({ bodySource: '1 概要\n\n(1)鰹の水揚げを視察した。' }),
+    reportId: saved.id,
+    expectedVersion: current.version,
+    slug: current.slug,
+  });
   assert.deepEqual(await search('鰤の水揚げ'), []);
   assert.deepEqual(await search('鰹の水揚げ'), [saved.id]);
   assert.ok((await getContentVersion(site.db)) > versionBefore);
@@ -185,7 +214,10 @@ test('lets writers edit only their own drafts, and editors any report', async ()
   const byEditor = await saveReport(site, team.editor, { ...fields({ title: '編集者が直した' }), reportId: mine.id, expectedVersion: 1 });
   assert.equal(byEditor.version, 2);
   await publishReport(site, team.editor, { reportId: mine.id });
-  await assert.rejects(saveReport(site, team.writer, { ...fields(), reportId: mine.id, expectedVersion: 2 }), (e: unknown) => e instanceof ForbiddenError && /編集者だけ/.test(e.message));
+  await assert.rejects(
+    saveReport(site, team.writer, { ...fields(), reportId: mine.id, expectedVersion: 2 }),
+    (e: unknown) => e instanceof ForbiddenError && /編集者だけ/.test(e.message),
+  );
 });
 
 test('refuses to edit a trashed report and a report that does not exist', async () => {
@@ -220,7 +252,10 @@ test('refuses the later of two editors working from the same version, keeping bo
   assert.equal(conflict.current.content.bodySource, '1 概要\n\n(1)編集者の文。');
   assert.equal(conflict.submitted.bodySource, '1 概要\n\n(1)オーナーの文。');
   const refused = await getRevision(site.db, conflict.refusedRevisionId, created.id);
-  assert.deepEqual([refused.note, refused.bodySource, refused.authorId, refused.version], ['競合のため保存されなかった版', '1 概要\n\n(1)オーナーの文。', team.owner.userId, 1]);
+  assert.deepEqual(
+    [refused.note, refused.bodySource, refused.authorId, refused.version],
+    ['競合のため保存されなかった版', '1 概要\n\n(1)オーナーの文。', team.owner.userId, 1],
+  );
   assert.equal((await listAudit(site.db, { limit: 1 }))[0]!.action, 'report.conflict');
 
   // The refused text can be brought back from history.
@@ -233,10 +268,7 @@ test('lets exactly one of two simultaneous saves from one version through', asyn
   const created = await saveReport(site, team.editor, fields());
   const form = await getEditableReport(site.db, created.id);
   const base = { ...fields(), slug: form.slug, reportId: created.id, expectedVersion: form.version };
-  const results = await Promise.allSettled([
-    saveReport(site, team.editor, { ...base, title: '編集者A' }),
-    saveReport(site, team.owner, { ...base, title: 'オーナーB' }),
-  ]);
+  const results = await Promise.allSettled([saveReport(site, team.editor, { ...base, title: '編集者A' }), saveReport(site, team.owner, { ...base, title: 'オーナーB' })]);
   assert.deepEqual(results.map((r) => r.status).sort(), ['fulfilled', 'rejected']);
   const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')!;
   assert.ok(rejected.reason instanceof EditConflictError);
@@ -289,9 +321,12 @@ test('lists a file newly linked from the body under the report, keeping the labe
     expectedVersion: form.version,
   });
   const attachments = (await getEditableReport(site.db, created.id)).attachments;
-  assert.deepEqual(attachments.map((a) => [a.mediaId, a.label]), [
-    [first.id, '概要'],
-    [second.id, '参考資料'],
-  ]);
+  assert.deepEqual(
+    attachments.map((a) => [a.mediaId, a.label]),
+    [
+      [first.id, '概要'],
+      [second.id, '参考資料'],
+    ],
+  );
   assert.match(String((await getEditableReport(site.db, created.id)).bodyHtml), /参考資料/);
 });

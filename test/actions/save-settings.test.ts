@@ -41,7 +41,11 @@ afterEach(async () => site.cleanup());
 
 async function snapshot() {
   // The audit log holds the owner's creation; a refused save must add nothing to it.
-  return { settings: await site.db.selectFrom('settings').selectAll().orderBy('key').execute(), version: await getContentVersion(site.db), audit: await listAudit(site.db, { limit: 10 }) };
+  return {
+    settings: await site.db.selectFrom('settings').selectAll().orderBy('key').execute(),
+    version: await getContentVersion(site.db),
+    audit: await listAudit(site.db, { limit: 10 }),
+  };
 }
 
 async function refusal(input: Partial<SettingsInput>): Promise<Record<string, string>> {

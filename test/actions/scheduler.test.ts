@@ -63,10 +63,16 @@ test('publishes at its first run a report whose time passed while the server was
   assert.deepEqual([report.status, report.publishedAt, report.scheduledAt], ['published', '2026-11-20T04:00:00.000Z', null]);
   assert.deepEqual(published, [[id]]);
   const found = await searchReports(site.db, { q: `予約${counter}の本文`, filter: {}, page: 1, perPage: 10 });
-  assert.deepEqual(found.items.map((i) => i.report.id), [id]);
+  assert.deepEqual(
+    found.items.map((i) => i.report.id),
+    [id],
+  );
   assert.ok((await getContentVersion(site.db)) > versionBefore);
   const entries = await auditFor(id);
-  assert.deepEqual(entries.map((e) => [e.login, e.userId]), [['scheduler', null]]);
+  assert.deepEqual(
+    entries.map((e) => [e.login, e.userId]),
+    [['scheduler', null]],
+  );
   assert.equal(await countRevisions(site.db, id), revisions, 'publishing writes no revision');
 });
 
@@ -90,7 +96,10 @@ test('publishes once when two runs of one process overlap', async () => {
   const ids = [await scheduled('2026-11-20T12:30'), await scheduled('2026-11-20T12:40')];
   at('2026-11-20T04:00:00.000Z');
   const [a, b] = await Promise.all([publishDueReports(site), publishDueReports(site)]);
-  assert.deepEqual([...a!, ...b!].sort((x, y) => x - y), ids);
+  assert.deepEqual(
+    [...a!, ...b!].sort((x, y) => x - y),
+    ids,
+  );
   for (const id of ids) assert.equal((await auditFor(id)).length, 1);
 });
 
@@ -104,7 +113,11 @@ test('publishes once when two processes run at the same moment', async () => {
   const args = ['--import', 'tsx', child, file, '2026-11-20T05:00:00.000Z', startAt];
   const outputs = await Promise.all([run(process.execPath, args), run(process.execPath, args)]);
   const published = outputs.map((o) => JSON.parse(o.stdout) as number[]);
-  assert.deepEqual(published.flat().sort((x, y) => x - y), ids, `runs published ${JSON.stringify(published)}`);
+  assert.deepEqual(
+    published.flat().sort((x, y) => x - y),
+    ids,
+    `runs published ${JSON.stringify(published)}`,
+  );
   for (const id of ids) {
     assert.equal((await getEditableReport(site.db, id)).status, 'published');
     assert.equal((await auditFor(id)).length, 1, `one audit entry for ${id}`);

@@ -41,11 +41,20 @@ test('finds a report by a word that stands only in its attached PDF, with the sn
   await attachMediaToReport(site, { reportId: report.id, mediaId: media.id, label: 'ファクトシート', user });
 
   const result = await search('災害救援');
-  assert.deepEqual(result.items.map((i) => i.report.id), [report.id]);
+  assert.deepEqual(
+    result.items.map((i) => i.report.id),
+    [report.id],
+  );
   const [item] = result.items;
   assert.equal(item!.matchedIn, 'attachment');
   assert.equal(item!.attachmentLabel, 'ファクトシート');
-  assert.equal(item!.snippet.filter((p) => p.isMatch).map((p) => p.text).join(), '災害救援');
+  assert.equal(
+    item!.snippet
+      .filter((p) => p.isMatch)
+      .map((p) => p.text)
+      .join(),
+    '災害救援',
+  );
 });
 
 test('a word in the report itself is shown from the report, not the attachment', async () => {
@@ -63,7 +72,10 @@ test('ranks a report with the word in its body above one with it only in an atta
   const media = await uploadPdf('factsheet-c.pdf', ['鳴門海峡の視察']);
   await attachMediaToReport(site, { reportId: inAttachment.id, mediaId: media.id, label: '資料C', user });
   const inBody = await addPublished(site, { title: '会談B', bodySource: '鳴門海峡を視察した。' });
-  assert.deepEqual((await search('鳴門海峡')).items.map((i) => i.report.id), [inBody.id, inAttachment.id]);
+  assert.deepEqual(
+    (await search('鳴門海峡')).items.map((i) => i.report.id),
+    [inBody.id, inAttachment.id],
+  );
 });
 
 test('editing a published report keeps its attachment text in the index', async () => {
@@ -81,7 +93,10 @@ test('editing a published report keeps its attachment text in the index', async 
     summary: '',
     bodySource: '書き直した本文。',
   });
-  assert.deepEqual((await search('水素サプライチェーン')).items.map((i) => [i.report.title, i.matchedIn]), [['書き直した題名', 'attachment']]);
+  assert.deepEqual(
+    (await search('水素サプライチェーン')).items.map((i) => [i.report.title, i.matchedIn]),
+    [['書き直した題名', 'attachment']],
+  );
 });
 
 test('detaching the PDF removes the report from the results at once', async () => {
@@ -98,7 +113,10 @@ test('the attachment text of a draft is never searchable; publishing makes it so
   const created = await createReport(site, draft(), { status: 'draft', attachments: [{ mediaId: media.id, label: '資料E' }] });
   assert.equal((await search('半導体供給網')).total, 0);
   await publishReport(site, team.editor, { reportId: created.id });
-  assert.deepEqual((await search('半導体供給網')).items.map((i) => [i.report.id, i.matchedIn]), [[created.id, 'attachment']]);
+  assert.deepEqual(
+    (await search('半導体供給網')).items.map((i) => [i.report.id, i.matchedIn]),
+    [[created.id, 'attachment']],
+  );
   await trashReport(site, team.editor, { reportId: created.id });
   assert.equal((await search('半導体供給網')).total, 0);
 });
@@ -106,7 +124,10 @@ test('the attachment text of a draft is never searchable; publishing makes it so
 test('a PDF the body links to is searchable with the report, labelled with the link text', async () => {
   await uploadPdf('linked.pdf', ['量子暗号通信の実証']);
   const report = await addPublished(site, { bodySource: '詳細は[概要資料](media:linked.pdf)を参照。' });
-  assert.deepEqual((await search('量子暗号通信')).items.map((i) => [i.report.id, i.attachmentLabel]), [[report.id, '概要資料']]);
+  assert.deepEqual(
+    (await search('量子暗号通信')).items.map((i) => [i.report.id, i.attachmentLabel]),
+    [[report.id, '概要資料']],
+  );
 });
 
 test('uploading again a file stored before its text was kept reads it and indexes the reports listing it, in the same transaction', async () => {
@@ -120,7 +141,10 @@ test('uploading again a file stored before its text was kept reads it and indexe
 
   const again = await uploadMedia(site, { bytes, fileName: 'geo.pdf', altText: '', user });
   assert.equal(again.isDuplicate, true);
-  assert.deepEqual((await search('地熱発電')).items.map((i) => i.attachmentLabel), ['地熱資料']);
+  assert.deepEqual(
+    (await search('地熱発電')).items.map((i) => i.attachmentLabel),
+    ['地熱資料'],
+  );
 });
 
 test('reindex reads PDFs stored before their text was kept, and rebuilds the index with it', async () => {
@@ -134,7 +158,10 @@ test('reindex reads PDFs stored before their text was kept, and rebuilds the ind
 
   assert.equal(await readStoredPdfTexts(site), 1);
   await reindexSearch(site);
-  assert.deepEqual((await search('洋上風力')).items.map((i) => [i.report.id, i.attachmentLabel]), [[report.id, '旧資料']]);
+  assert.deepEqual(
+    (await search('洋上風力')).items.map((i) => [i.report.id, i.attachmentLabel]),
+    [[report.id, '旧資料']],
+  );
   const row = await site.db.selectFrom('media').select(['text_status']).where('id', '=', media.id).executeTakeFirstOrThrow();
   assert.equal(row.text_status, 'complete');
   assert.equal(await readStoredPdfTexts(site), 0, 'a file read once is not read again');

@@ -56,11 +56,24 @@ describe('rare terms with known counts', () => {
     ['五箇山', 3],
     ['鳴門海峡', 4], // once in a title, once in a draft; split by a line break or between title and body twice
     ['瀬戸内海島嶼振興', 3], // 8 characters; a fourth in a draft
-    ['IPEF', 3], ['ＩＰＥＦ', 3], ['ipef', 3],
-    ['4649', 3], ['４６４９', 3],
-    ['G7サミット', 4], ['Ｇ７サミット', 4], ['g7サミット', 4],
-    ['ガソリン税', 2], ['ｶﾞｿﾘﾝ税', 2],
-    ['髙橋', 3], ['高橋', 3], ['山﨑', 2], ['山崎', 2], ['德永', 1], ['徳永', 1], ['濵口', 1], ['浜口', 1],
+    ['IPEF', 3],
+    ['ＩＰＥＦ', 3],
+    ['ipef', 3],
+    ['4649', 3],
+    ['４６４９', 3],
+    ['G7サミット', 4],
+    ['Ｇ７サミット', 4],
+    ['g7サミット', 4],
+    ['ガソリン税', 2],
+    ['ｶﾞｿﾘﾝ税', 2],
+    ['髙橋', 3],
+    ['高橋', 3],
+    ['山﨑', 2],
+    ['山崎', 2],
+    ['德永', 1],
+    ['徳永', 1],
+    ['濵口', 1],
+    ['浜口', 1],
     ['幻灯機', 0],
   ];
   for (const [q, count] of KNOWN) {
@@ -71,7 +84,31 @@ describe('rare terms with known counts', () => {
 });
 
 describe('traps and common words', () => {
-  const WORDS = ['外交', '海外交流', '対外交渉', '中国', '中国地方', 'TPP', 'ＴＰＰ', 'ADMM', 'ＡＤＭＭ', '２＋２', '2+2', '交流', '協力', '地域', '外', '国', '交', '。', '(', '1', 'の外交', '日本の外交の基本方針', TIE_TERM];
+  const WORDS = [
+    '外交',
+    '海外交流',
+    '対外交渉',
+    '中国',
+    '中国地方',
+    'TPP',
+    'ＴＰＰ',
+    'ADMM',
+    'ＡＤＭＭ',
+    '２＋２',
+    '2+2',
+    '交流',
+    '協力',
+    '地域',
+    '外',
+    '国',
+    '交',
+    '。',
+    '(',
+    '1',
+    'の外交',
+    '日本の外交の基本方針',
+    TIE_TERM,
+  ];
   for (const q of WORDS) {
     test(`finds ${q} exactly in the reports that contain it`, async () => {
       await assertTruth(q);
@@ -184,7 +221,11 @@ describe('property', () => {
         if (isSyntax && QUOTES.test(text)) return;
         const q = isSyntax ? `"${text}"` : text;
         const query = parseSearchQuery(q)!;
-        assert.deepEqual(query.all.map((g) => g.map((t) => t.text)), [[normalizeForSearch(text)]], q);
+        assert.deepEqual(
+          query.all.map((g) => g.map((t) => t.text)),
+          [[normalizeForSearch(text)]],
+          q,
+        );
         const found = await searchReports(site.db, { q, filter: {}, page: 1, perPage: 1000 });
         const ids = found.items.map((i) => i.report.id);
         assert.ok(ids.includes(report.id), `${q} misses report ${report.id}`);

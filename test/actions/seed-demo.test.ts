@@ -38,7 +38,10 @@ test('gives every demo report its first revision and an audit entry by the demo'
   assert.equal(reports.length, DEMO_REPORTS.length);
   for (const report of reports) {
     const revisions = await listRevisions(site.db, report.id);
-    assert.deepEqual(revisions.map((r) => [r.version, r.title, r.authorId]), [[1, report.title, null]]);
+    assert.deepEqual(
+      revisions.map((r) => [r.version, r.title, r.authorId]),
+      [[1, report.title, null]],
+    );
     const entries = await site.db.selectFrom('audit_log').select(['action', 'login']).where('target', '=', `report:${report.id}`).execute();
     assert.deepEqual(entries, [{ action: 'report.create', login: 'demo' }]);
   }

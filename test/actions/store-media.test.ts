@@ -45,6 +45,12 @@ test('stores the same bytes under two names as two records sharing one file', as
 test('resolves a body link to a file uploaded under another name with the same content', async () => {
   const { slug } = await publishReport(site, { bodySource: '資料は[ファクトシート](media:資料.pdf)のとおり。' });
   const report = (await findReportBySlug(site.db, slug))!;
-  assert.match(report.bodyHtml, /<a class="attachment" href="\/media\/[0-9a-f]{64}\/%E8%B3%87%E6%96%99\.pdf">ファクトシート<span class="meta">\(PDF形式・1KB・3ページ\)<\/span><\/a>/);
-  assert.deepEqual(report.attachments.map((a) => [a.label, a.fileName]), [['ファクトシート', '資料.pdf']]);
+  assert.match(
+    report.bodyHtml,
+    /<a class="attachment" href="\/media\/[0-9a-f]{64}\/%E8%B3%87%E6%96%99\.pdf">ファクトシート<span class="meta">\(PDF形式・1KB・3ページ\)<\/span><\/a>/,
+  );
+  assert.deepEqual(
+    report.attachments.map((a) => [a.label, a.fileName]),
+    [['ファクトシート', '資料.pdf']],
+  );
 });

@@ -29,7 +29,12 @@ afterEach(async () => site.cleanup());
 /** Every stored file and every media row: what "nothing half-written" compares. */
 async function snapshot() {
   const dir = join(site.dataDir, 'media');
-  const files = existsSync(dir) ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name).sort() : [];
+  const files = existsSync(dir)
+    ? readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => e.name)
+        .sort()
+    : [];
   const media = await site.db.selectFrom('media').selectAll().execute();
   const variants = await site.db.selectFrom('media_variants').selectAll().execute();
   const audit = await site.db.selectFrom('audit_log').selectAll().execute();
@@ -54,7 +59,13 @@ test('makes WebP variants at 640 and 1280 px for a wide image, each content-addr
   assert.equal(media.width, 2400);
   assert.equal(media.height, 1600);
   assert.equal(media.altText, '港湾施設を視察する様子');
-  assert.deepEqual(media.variants.map((v) => [v.width, v.height, v.mime]), [[640, 427, 'image/webp'], [1280, 853, 'image/webp']]);
+  assert.deepEqual(
+    media.variants.map((v) => [v.width, v.height, v.mime]),
+    [
+      [640, 427, 'image/webp'],
+      [1280, 853, 'image/webp'],
+    ],
+  );
   for (const v of media.variants) {
     const meta = await sharp(mediaFilePath(site.dataDir, v.sha256)).metadata();
     assert.equal(meta.format, 'webp');
@@ -64,17 +75,28 @@ test('makes WebP variants at 640 and 1280 px for a wide image, each content-addr
 
 test('never upscales: a 1000 px image gets only the 640 px variant, a 500 px image none', async () => {
   const medium = await uploadMedia(site, { bytes: await makeImage('png', 1000, 500), fileName: 'm.png', altText: '図', user: TEST_USER });
-  assert.deepEqual(medium.variants.map((v) => v.width), [640]);
+  assert.deepEqual(
+    medium.variants.map((v) => v.width),
+    [640],
+  );
   const small = await uploadMedia(site, { bytes: await makeImage('webp', 500, 300), fileName: 's.webp', altText: '図', user: TEST_USER });
   assert.deepEqual(small.variants, []);
   assert.equal(small.width, 500);
 });
 
 test('reads the displayed size of a photo rotated by its EXIF orientation', async () => {
-  const portrait = new Uint8Array(await sharp(await makeImage('jpeg', 1600, 900)).withMetadata({ orientation: 6 }).jpeg().toBuffer());
+  const portrait = new Uint8Array(
+    await sharp(await makeImage('jpeg', 1600, 900))
+      .withMetadata({ orientation: 6 })
+      .jpeg()
+      .toBuffer(),
+  );
   const media = await uploadMedia(site, { bytes: portrait, fileName: 'p.jpg', altText: '縦の写真', user: TEST_USER });
   assert.deepEqual([media.width, media.height], [900, 1600]);
-  assert.deepEqual(media.variants.map((v) => [v.width, v.height]), [[640, 1138]]);
+  assert.deepEqual(
+    media.variants.map((v) => [v.width, v.height]),
+    [[640, 1138]],
+  );
 });
 
 test('types a PNG named .pdf by its content', async () => {
@@ -176,7 +198,10 @@ test('refuses to delete media a body links to by name, id or hash, even after it
   const draft = await publishReport(site, { title: '番号で参照', bodySource: `[名簿](media:${media.id})` });
   await assert.rejects(deleteMedia(site, { mediaId: media.id, user: TEST_USER }), (e) => {
     assert.ok(e instanceof MediaInUseError);
-    assert.deepEqual(e.reports.map((r) => r.id), [byName.id, draft.id]);
+    assert.deepEqual(
+      e.reports.map((r) => r.id),
+      [byName.id, draft.id],
+    );
     return true;
   });
 });
@@ -187,9 +212,15 @@ test('deletes unused media: row gone, file removed only when no other record sha
   const b = await uploadMedia(site, { bytes, fileName: 'b.jpg', altText: '写真', user: TEST_USER });
   const files = [a.sha256, ...a.variants.map((v) => v.sha256)].map((sha) => mediaFilePath(site.dataDir, sha));
   await deleteMedia(site, { mediaId: a.id, user: TEST_USER });
-  assert.ok(files.every((f) => existsSync(f)), 'b still holds the bytes and variants');
+  assert.ok(
+    files.every((f) => existsSync(f)),
+    'b still holds the bytes and variants',
+  );
   await deleteMedia(site, { mediaId: b.id, user: TEST_USER });
-  assert.ok(files.every((f) => !existsSync(f)), 'the last record took the files with it');
+  assert.ok(
+    files.every((f) => !existsSync(f)),
+    'the last record took the files with it',
+  );
   assert.equal((await site.db.selectFrom('media').selectAll().execute()).length, 0);
   assert.equal((await site.db.selectFrom('media_variants').selectAll().execute()).length, 0);
   assert.equal((await listAudit(site.db, { limit: 10, action: 'media.delete' })).length, 2);
@@ -204,14 +235,32 @@ test('lists media newest first, a page at a time, filtered by kind, with who use
   const report = await publishReport(site, { bodySource: '[資料](media:1.pdf)' });
 
   const first = await listMedia(site, { perPage: 2 });
-  assert.deepEqual(first.items.map((m) => m.id), [jpg.id, png.id]);
+  assert.deepEqual(
+    first.items.map((m) => m.id),
+    [jpg.id, png.id],
+  );
   assert.deepEqual([first.total, first.pageCount], [3, 2]);
   const second = await listMedia(site, { perPage: 2, page: 2 });
-  assert.deepEqual(second.items.map((m) => m.id), [pdf.id]);
-  assert.deepEqual(second.items[0]!.usedBy.map((r) => r.id), [report.id]);
-  assert.deepEqual((await listMedia(site, { kind: 'image' })).items.map((m) => m.id), [jpg.id, png.id]);
-  assert.deepEqual((await listMedia(site, { kind: 'pdf' })).items.map((m) => m.id), [pdf.id]);
-  assert.deepEqual((await listMedia(site, { kind: 'image' })).items[1]!.variants.map((v) => v.width), [640]);
+  assert.deepEqual(
+    second.items.map((m) => m.id),
+    [pdf.id],
+  );
+  assert.deepEqual(
+    second.items[0]!.usedBy.map((r) => r.id),
+    [report.id],
+  );
+  assert.deepEqual(
+    (await listMedia(site, { kind: 'image' })).items.map((m) => m.id),
+    [jpg.id, png.id],
+  );
+  assert.deepEqual(
+    (await listMedia(site, { kind: 'pdf' })).items.map((m) => m.id),
+    [pdf.id],
+  );
+  assert.deepEqual(
+    (await listMedia(site, { kind: 'image' })).items[1]!.variants.map((v) => v.width),
+    [640],
+  );
 });
 
 test('attaches with a label and summary at a position, detaches and reorders', async () => {
@@ -241,10 +290,7 @@ test('refuses an attachment without a label or with a long summary, changing not
   const report = await publishReport(site);
   const m = await uploadMedia(site, { bytes: await makePdf(1), fileName: 'a.pdf', altText: '', user: TEST_USER });
   await assert.rejects(attachMediaToReport(site, { reportId: report.id, mediaId: m.id, label: '  ', user: TEST_USER }), ValidationError);
-  await assert.rejects(
-    attachMediaToReport(site, { reportId: report.id, mediaId: m.id, label: '資料', summary: 'あ'.repeat(201), user: TEST_USER }),
-    ValidationError,
-  );
+  await assert.rejects(attachMediaToReport(site, { reportId: report.id, mediaId: m.id, label: '資料', summary: 'あ'.repeat(201), user: TEST_USER }), ValidationError);
   assert.deepEqual((await findReportById(site.db, report.id))!.attachments, []);
 });
 

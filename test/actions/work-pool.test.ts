@@ -44,7 +44,10 @@ test('a search on a worker thread returns what the inline pool returns', async (
 test('a refusal thrown on a worker comes back as a ValidationError with its field messages', async () => {
   const threads = pool({ size: 1 });
   const tooMany = { ...SEARCH, q: Array.from({ length: 30 }, (_, i) => `語${i}`).join(' ') };
-  const error = await threads.run('search', tooMany).then(() => undefined, (e: unknown) => e);
+  const error = await threads.run('search', tooMany).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   assert.ok(error instanceof ValidationError);
   assert.match(error.fields.q!, /検索語/);
 });
@@ -52,7 +55,10 @@ test('a refusal thrown on a worker comes back as a ValidationError with its fiel
 test('preview refuses a body longer than save accepts, on a worker as inline', async () => {
   const long = { bodySource: 'あ'.repeat(LIMITS.bodyChars + 1) };
   for (const work of [pool({ size: 1 }), inlinePool(site.db)]) {
-    const error = await work.run('preview', long).then(() => undefined, (e: unknown) => e);
+    const error = await work.run('preview', long).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.ok(error instanceof ValidationError);
     assert.match(error.fields.bodySource!, /本文が長すぎます/);
   }
@@ -68,7 +74,14 @@ test('a full queue refuses at once with SERVER_BUSY; what was accepted still com
   let settledEarly = 0;
   for (const run of runs.slice(0, 2)) void run.finally(() => settledEarly++);
   // One runs and one waits; the other eight are refused while the gate is still shut.
-  const refusals = await Promise.all(runs.slice(2).map((run) => run.then(() => undefined, (e: unknown) => e)));
+  const refusals = await Promise.all(
+    runs.slice(2).map((run) =>
+      run.then(
+        () => undefined,
+        (e: unknown) => e,
+      ),
+    ),
+  );
   for (const error of refusals) {
     assert.ok(error instanceof ServerBusyError);
     assert.equal(error.code, 'SERVER_BUSY');
@@ -83,9 +96,15 @@ test('refuses a task whose expected wait passes maxWaitMs, even with room in the
   const threads = pool({ size: 1, queueLimit: 10, maxWaitMs: 250 });
   // A spin stopped at 300 ms: the pool now expects a spin to take 300 ms.
   await runTestTask(threads, 'spin', {}, { timeoutMs: 300 }).catch(() => undefined);
-  const running = runTestTask(threads, 'spin', {}, { timeoutMs: 60_000 }).then(() => undefined, (e: unknown) => e);
+  const running = runTestTask(threads, 'spin', {}, { timeoutMs: 60_000 }).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   // The next task would wait for that spin: refused at once, though 10 may queue.
-  const refused = await threads.run('search', SEARCH).then(() => undefined, (e: unknown) => e);
+  const refused = await threads.run('search', SEARCH).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   assert.ok(refused instanceof ServerBusyError);
   await threads.close();
   assert.ok((await running) instanceof Error);
@@ -93,7 +112,10 @@ test('refuses a task whose expected wait passes maxWaitMs, even with room in the
 
 test('a task past its time limit is stopped with WORK_TIMEOUT and the pool goes on working', async () => {
   const threads = pool({ size: 1 });
-  const error = await runTestTask(threads, 'spin', {}, { timeoutMs: 200 }).then(() => undefined, (e: unknown) => e);
+  const error = await runTestTask(threads, 'spin', {}, { timeoutMs: 200 }).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   assert.ok(error instanceof WorkTimeoutError);
   assert.equal((error as AppError).code, 'WORK_TIMEOUT');
   assert.equal((await threads.run('search', SEARCH)).total, 1);
@@ -103,8 +125,14 @@ test('closing the pool rejects the tasks still waiting', async () => {
   const threads = pool({ size: 1, queueLimit: 4 });
   await threads.run('search', SEARCH);
   const { gate } = createGate();
-  const running = runTestTask(threads, 'block', { gate }).then(() => undefined, (e: unknown) => e);
-  const waiting = threads.run('search', SEARCH).then(() => undefined, (e: unknown) => e);
+  const running = runTestTask(threads, 'block', { gate }).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  const waiting = threads.run('search', SEARCH).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   await threads.close();
   assert.ok((await running) instanceof Error);
   assert.ok((await waiting) instanceof Error);
@@ -145,7 +173,10 @@ test('a thread left idle stops, and the next tasks start threads again and all c
   await threads.run('search', SEARCH);
   await waitUntil(() => threads.threadCount === 0);
   const results = await Promise.all(Array.from({ length: 6 }, () => threads.run('search', SEARCH)));
-  assert.deepEqual(results.map((r) => r.total), [1, 1, 1, 1, 1, 1]);
+  assert.deepEqual(
+    results.map((r) => r.total),
+    [1, 1, 1, 1, 1, 1],
+  );
   assert.ok(threads.threadCount >= 1 && threads.threadCount <= 2);
   await waitUntil(() => threads.threadCount === 0);
 });

@@ -55,12 +55,30 @@ describe('generateReports', () => {
 
   test('varies the forms: sub-headings, ア items, ① items, full-width numbers and commas', () => {
     const bodies = [...generateReports(200, { seed: 8 })].map((r) => r.bodySource);
-    assert.ok(bodies.some((b) => /^\(\d\)[^\n。]{1,20}\n[^(（ア①\n]/m.test(b)), 'sub-heading with a line of text');
-    assert.ok(bodies.some((b) => /^ア[ \u3000]/m.test(b)), 'ア');
-    assert.ok(bodies.some((b) => /^①[ \u3000]/m.test(b)), '①');
-    assert.ok(bodies.some((b) => /^１\u3000/m.test(b)), 'full-width heading number');
-    assert.ok(bodies.some((b) => b.includes(',')), 'comma');
-    assert.ok(bodies.some((b) => b.includes('、')), 'touten');
+    assert.ok(
+      bodies.some((b) => /^\(\d\)[^\n。]{1,20}\n[^(（ア①\n]/m.test(b)),
+      'sub-heading with a line of text',
+    );
+    assert.ok(
+      bodies.some((b) => /^ア[ \u3000]/m.test(b)),
+      'ア',
+    );
+    assert.ok(
+      bodies.some((b) => /^①[ \u3000]/m.test(b)),
+      '①',
+    );
+    assert.ok(
+      bodies.some((b) => /^１\u3000/m.test(b)),
+      'full-width heading number',
+    );
+    assert.ok(
+      bodies.some((b) => b.includes(',')),
+      'comma',
+    );
+    assert.ok(
+      bodies.some((b) => b.includes('、')),
+      'touten',
+    );
   });
 
   test('dates reports between 2012 and 2026-11-20 across many years', () => {
@@ -96,20 +114,48 @@ describe('generateReports', () => {
     const reports = [...generateReports(400, { seed: 12 })].map((r) => textOf(r).normalize('NFKC'));
     const planned = (kind: TrapKind) => reports.filter((_, i) => TRAP_PLAN[i % TRAP_PLAN.length]!.includes(kind)).length;
     const count = (match: (text: string) => boolean) => reports.filter(match).length;
-    assert.equal(count((t) => t.includes('海外交流')), planned('kaigaiKouryu'));
-    assert.equal(count((t) => t.includes('対外交渉')), planned('taigaiKoushou'));
-    assert.equal(count((t) => t.replace(/海外交流|対外交渉/g, '').includes('外交')), planned('gaikou'));
-    assert.equal(count((t) => t.includes('中国地方')), planned('chugokuChiho'));
-    assert.equal(count((t) => t.replace(/中国地方/g, '').includes('中国')), planned('chugoku'));
-    assert.equal(count((t) => t.includes('TPP')), planned('tpp'));
-    assert.equal(count((t) => t.includes('ADMM')), planned('admm'));
-    assert.equal(count((t) => t.includes('2+2')), planned('twoPlusTwo'));
+    assert.equal(
+      count((t) => t.includes('海外交流')),
+      planned('kaigaiKouryu'),
+    );
+    assert.equal(
+      count((t) => t.includes('対外交渉')),
+      planned('taigaiKoushou'),
+    );
+    assert.equal(
+      count((t) => t.replace(/海外交流|対外交渉/g, '').includes('外交')),
+      planned('gaikou'),
+    );
+    assert.equal(
+      count((t) => t.includes('中国地方')),
+      planned('chugokuChiho'),
+    );
+    assert.equal(
+      count((t) => t.replace(/中国地方/g, '').includes('中国')),
+      planned('chugoku'),
+    );
+    assert.equal(
+      count((t) => t.includes('TPP')),
+      planned('tpp'),
+    );
+    assert.equal(
+      count((t) => t.includes('ADMM')),
+      planned('admm'),
+    );
+    assert.equal(
+      count((t) => t.includes('2+2')),
+      planned('twoPlusTwo'),
+    );
     assert.ok(planned('gaikou') > 0 && planned('admm') > 0);
   });
 
   test('writes traps in both half-width and full-width forms', () => {
     const texts = [...generateReports(2000, { seed: 13 })].map(textOf);
-    for (const word of ['TPP', 'ＴＰＰ', 'ADMM', 'ＡＤＭＭ', '2+2', '２＋２']) assert.ok(texts.some((t) => t.includes(word)), word);
+    for (const word of ['TPP', 'ＴＰＰ', 'ADMM', 'ＡＤＭＭ', '2+2', '２＋２'])
+      assert.ok(
+        texts.some((t) => t.includes(word)),
+        word,
+      );
   });
 
   test('generates 10,000 reports in a few seconds', () => {

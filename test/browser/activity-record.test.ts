@@ -84,7 +84,12 @@ for (const viewport of VIEWPORTS) {
       assert.deepEqual(await axeViolations(page), []);
       const box = async (selector: string) => (await page.locator(selector).boundingBox())!;
       const [preview, record, actions] = [await box('#preview'), await box('#record'), await box('#editor-actions')];
-      const layout = { preview: { bottom: preview.y + preview.height }, record: { top: record.y, left: record.x }, actions: { right: actions.x + actions.width }, ...(await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, width: innerWidth }))) };
+      const layout = {
+        preview: { bottom: preview.y + preview.height },
+        record: { top: record.y, left: record.x },
+        actions: { right: actions.x + actions.width },
+        ...(await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, width: innerWidth }))),
+      };
       assert.ok(layout.scrollWidth <= layout.width, `no sideways scroll (${layout.scrollWidth} > ${layout.width})`);
       assert.ok(layout.record.top >= layout.preview.bottom - 1, 'the panel comes after the preview');
       if (viewport.width >= 1024) assert.ok(layout.record.left >= layout.actions.right, 'the panel stands in the right-hand column');

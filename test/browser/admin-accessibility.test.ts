@@ -6,7 +6,6 @@ import { addTestUser, TEST_PASSWORD } from '../support/admin.js';
 import { open, useBrowserSession, withPage } from '../support/browser.js';
 import { axeViolations } from '../support/axe.js';
 
-
 const session = useBrowserSession();
 let hasOwner = false;
 

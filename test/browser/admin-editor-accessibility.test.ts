@@ -14,7 +14,6 @@ import { open, screenshotDir, useBrowserSession, withPage } from '../support/bro
 import { makeImage } from '../support/media-fixtures.js';
 import { axeViolations } from '../support/axe.js';
 
-
 const session = useBrowserSession();
 let owner: Promise<TestUser> | undefined;
 
@@ -74,17 +73,21 @@ for (const width of [390, 1280]) {
       // Someone else saves while this form is open: the next save here is a conflict.
       await open(page, `/admin/reports/${id}/edit`);
       const current = await getEditableReport(site.db, id);
-      await saveReport(site, { userId: user.id, login: user.login, role: 'owner' }, {
-        reportId: id,
-        expectedVersion: current.version,
-        title: current.title,
-        activityDate: current.activityDate,
-        categoryId: null,
-        tags: current.tags,
-        slug: current.slug,
-        summary: '別の画面で書いた概要',
-        bodySource: current.bodySource,
-      });
+      await saveReport(
+        site,
+        { userId: user.id, login: user.login, role: 'owner' },
+        {
+          reportId: id,
+          expectedVersion: current.version,
+          title: current.title,
+          activityDate: current.activityDate,
+          categoryId: null,
+          tags: current.tags,
+          slug: current.slug,
+          summary: '別の画面で書いた概要',
+          bodySource: current.bodySource,
+        },
+      );
       await page.getByLabel('本文').fill('この画面で書いた本文です。');
       await click(page, '下書き保存');
       await check('report-conflict', /この画面で書いた本文です/);

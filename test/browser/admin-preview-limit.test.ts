@@ -9,7 +9,7 @@ import { open, useBrowserSession, withPage } from '../support/browser.js';
 
 const session = useBrowserSession();
 
-test('the live preview shows save\'s message for a body too long, then the rendering again', async () => {
+test("the live preview shows save's message for a body too long, then the rendering again", async () => {
   await addTestUser(session.site.site, { login: 'writer', role: 'writer' });
   await withPage(session.browser, session.site, { viewport: { width: 1280, height: 900 } }, async (page, log) => {
     await open(page, '/admin/login');

@@ -17,7 +17,15 @@ async function submit(page: Page, name: string): Promise<void> {
 }
 
 const countReports = async (title: string) =>
-  Number((await session.site.site.db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).where('title', '=', title).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await session.site.site.db
+        .selectFrom('reports')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('title', '=', title)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 /** Chooses a photo in the main form and presses its button; resolves when the page has taken the answer in place. */
 async function attachFromMainForm(page: Page, button: string): Promise<void> {
@@ -37,7 +45,10 @@ async function insertPreviewAndPublish(page: Page, paragraph: string): Promise<v
     el.focus();
     el.setSelectionRange(at, at);
   }, paragraph);
-  await page.getByRole('button', { name: /本文に挿入/ }).first().click();
+  await page
+    .getByRole('button', { name: /本文に挿入/ })
+    .first()
+    .click();
   await page.keyboard.type('増水した川と堤防');
   assert.match(await body.inputValue(), new RegExp(`${paragraph}\\n!\\[増水した川と堤防\\]\\(media:\\d+\\)\\n`));
   await body.evaluate((el: HTMLTextAreaElement) => {
@@ -59,7 +70,7 @@ async function insertPreviewAndPublish(page: Page, paragraph: string): Promise<v
   assert.match(place.previous, new RegExp(paragraph));
 }
 
-test('with JavaScript, a photo attached from a new report\'s form lands on the new draft without leaving the page, then goes into the text and the published page', async () => {
+test("with JavaScript, a photo attached from a new report's form lands on the new draft without leaving the page, then goes into the text and the published page", async () => {
   await withPage(session.browser, session.site, { viewport: { width: 1280, height: 900 } }, async (page, log) => {
     await logInAsOwner(page, session.site);
     await open(page, '/admin/reports/new');
@@ -72,11 +83,11 @@ test('with JavaScript, a photo attached from a new report\'s form lands on the n
 
     await attachFromMainForm(page, '下書きにしてファイルを添付');
     assert.equal(await page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage), true, 'the page was not left');
-    assert.match(new URL(page.url()).pathname, /^\/admin\/reports\/\d+\/edit$/, 'the address is the new draft\'s');
+    assert.match(new URL(page.url()).pathname, /^\/admin\/reports\/\d+\/edit$/, "the address is the new draft's");
     assert.equal(await page.getByLabel('本文').inputValue(), text, 'the typed text stays');
     assert.equal(await page.getByLabel('タイトル').inputValue(), title);
     assert.match(await page.locator('#attachments').innerText(), /アップロードして添付しました|添付しました/);
-    assert.ok(await page.getByRole('button', { name: '本文を保存してファイルを添付', exact: true }).isVisible(), 'the buttons are the draft\'s');
+    assert.ok(await page.getByRole('button', { name: '本文を保存してファイルを添付', exact: true }).isVisible(), "the buttons are the draft's");
     assert.equal(await countReports(title), 1);
 
     await insertPreviewAndPublish(page, '堤防を見て回りました。');
@@ -112,7 +123,7 @@ test('with JavaScript, on an existing report the unsaved text is saved and kept 
   });
 });
 
-test('with JavaScript, a main-form attach refused before saving shows the server\'s answer with every field kept', async () => {
+test("with JavaScript, a main-form attach refused before saving shows the server's answer with every field kept", async () => {
   await withPage(session.browser, session.site, { viewport: { width: 1280, height: 900 } }, async (page) => {
     await logInAsOwner(page, session.site);
     await open(page, '/admin/reports/new');

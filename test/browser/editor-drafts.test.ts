@@ -128,7 +128,10 @@ test('a diff is readable at 390 px and restoring a published report is confirmed
     await page.getByRole('button', { name: '比較する' }).click();
     await page.locator('.diff-body').waitFor();
     await page.setViewportSize({ width: 390, height: 844 });
-    const width = await page.locator('.diff-body .diff-text').first().evaluate((cell) => cell.getBoundingClientRect().width);
+    const width = await page
+      .locator('.diff-body .diff-text')
+      .first()
+      .evaluate((cell) => cell.getBoundingClientRect().width);
     assert.ok(width > 250, `the changed text gets the screen's width at 390 px (${width} px)`);
     await axeAtBothWidths(page, 'the history with a diff');
     assert.equal(await page.getByRole('button', { name: /に戻す/ }).count(), 1, 'only the older version can be restored');

@@ -61,7 +61,10 @@ async function tabThroughEditor(page: Page): Promise<Stop[]> {
       };
     });
     if (stop.region === 'outside') {
-      assert.ok(stops.length > 0 && !(await page.evaluate(() => document.activeElement?.closest('.editor-grid') !== null)), `a stop outside the editor's parts: ${stop.what}`);
+      assert.ok(
+        stops.length > 0 && !(await page.evaluate(() => document.activeElement?.closest('.editor-grid') !== null)),
+        `a stop outside the editor's parts: ${stop.what}`,
+      );
       break;
     }
     stops.push(stop);
@@ -109,7 +112,10 @@ for (const width of [390, 1280]) {
           // column, or starts the column to the right.
           const isBelow = Math.abs(b.box.left - a.box.left) <= 2 && b.box.top >= a.box.bottom - 1;
           const isNextColumn = b.box.left > a.box.left + 100;
-          assert.ok(isBelow || isNextColumn, `at 1280 px ${b.region} (top ${b.box.top}, left ${b.box.left}) follows ${a.region} (top ${a.box.top}, left ${a.box.left}) in reading order`);
+          assert.ok(
+            isBelow || isNextColumn,
+            `at 1280 px ${b.region} (top ${b.box.top}, left ${b.box.left}) follows ${a.region} (top ${a.box.top}, left ${a.box.left}) in reading order`,
+          );
         }
       }
       if (width === 1280) {
@@ -118,7 +124,9 @@ for (const width of [390, 1280]) {
         const panel = stops.find((s) => s.region === 'attachments')!;
         const preview = stops.find((s) => s.region === 'preview')!;
         assert.ok(panel.box.left > body.left && Math.abs(panel.box.top - fields.box.top) <= 2, 'the panel stands beside the fields');
-        const text = await page.locator('#field-bodySource').evaluate((t) => ({ top: t.getBoundingClientRect().top + scrollY, right: t.getBoundingClientRect().right + scrollX }));
+        const text = await page
+          .locator('#field-bodySource')
+          .evaluate((t) => ({ top: t.getBoundingClientRect().top + scrollY, right: t.getBoundingClientRect().right + scrollX }));
         assert.ok(preview.box.left > text.right && Math.abs(preview.box.top - text.top) <= 3, 'the preview stands beside the text box, level with it');
       }
     });
@@ -128,7 +136,13 @@ for (const width of [390, 1280]) {
 test('without JavaScript, a refused save focuses the error summary and a save the notice', async () => {
   await withPage(session.browser, session.site, { javaScriptEnabled: false, viewport: { width: 390, height: 844 } }, async (page) => {
     await logInAsOwner(page, session.site);
-    const read = () => page.evaluate(() => ({ isBody: document.activeElement === document.body, className: document.activeElement?.className ?? '', role: document.activeElement?.getAttribute('role') ?? '', text: document.activeElement?.textContent ?? '' }));
+    const read = () =>
+      page.evaluate(() => ({
+        isBody: document.activeElement === document.body,
+        className: document.activeElement?.className ?? '',
+        role: document.activeElement?.getAttribute('role') ?? '',
+        text: document.activeElement?.textContent ?? '',
+      }));
     // The browser applies autofocus at a rendering update after the page has loaded: wait for
     // focus to leave the body (a bounded number of reads), then look at where it went.
     const focused = async () => {

@@ -68,7 +68,16 @@ async function boxes(page: Page, selectors: Record<string, string>): Promise<Rec
   }, selectors);
 }
 
-const PARTS = { fields: '.editor-fields', body: '.body-field', text: '#field-bodySource', actions: '#editor-actions', buttons: '.form-actions', panel: '#attachments', preview: '#preview', rendered: '#live-preview' };
+const PARTS = {
+  fields: '.editor-fields',
+  body: '.body-field',
+  text: '#field-bodySource',
+  actions: '#editor-actions',
+  buttons: '.form-actions',
+  panel: '#attachments',
+  preview: '#preview',
+  rendered: '#live-preview',
+};
 
 /** The editor of a new tall report at this width, its live preview shown, and where its parts stand. */
 async function withTallEditor(viewport: { width: number; height: number }, check: (page: Page, b: Record<string, Box>) => Promise<void>): Promise<void> {
@@ -88,9 +97,14 @@ test('at 1280 px the preview stands level with the text box, the panel beside th
     assert.ok(b.panel!.left > b.body!.right && Math.abs(b.panel!.top - b.fields!.top) <= 3, 'the panel stands beside the fields');
     assert.ok(b.panel!.bottom <= b.preview!.top, 'above the preview, not over it');
     // Both are taller than their place: they scroll on their own rather than push the buttons down.
-    const overflows = await page.evaluate(() => ['#attachments', '#live-preview'].map((s) => document.querySelector(s)!.scrollHeight > document.querySelector(s)!.clientHeight + 100));
+    const overflows = await page.evaluate(() =>
+      ['#attachments', '#live-preview'].map((s) => document.querySelector(s)!.scrollHeight > document.querySelector(s)!.clientHeight + 100),
+    );
     assert.deepEqual(overflows, [true, true], 'the panel and the rendered text are taller than their boxes');
-    assert.ok(b.actions!.top >= b.text!.bottom && b.actions!.top - b.text!.bottom <= 40, `the buttons' part starts right under the text box (${b.actions!.top} vs ${b.text!.bottom})`);
+    assert.ok(
+      b.actions!.top >= b.text!.bottom && b.actions!.top - b.text!.bottom <= 40,
+      `the buttons' part starts right under the text box (${b.actions!.top} vs ${b.text!.bottom})`,
+    );
     assert.ok(b.buttons!.top - b.text!.bottom < 250, 'the save buttons are right under the body');
 
     // The preview follows the text box's scrolling: at its end when the text is, at its top when the text is.

@@ -39,7 +39,10 @@ test('a photo inserted into the text appears in the live preview and on the publ
   await withPage(session.browser, session.site, { viewport: { width: 1280, height: 900 } }, async (page) => {
     await logInAsOwner(page, session.site);
     await draftWithPhoto(page, '堤防の視察', 1600);
-    const thumbLoaded = await page.locator('.attachment-thumb').first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0);
+    const thumbLoaded = await page
+      .locator('.attachment-thumb')
+      .first()
+      .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0);
     assert.ok(thumbLoaded, 'the thumbnail loads');
 
     // The attachments and the preview stand beside the text at 1280 px.
@@ -68,7 +71,10 @@ test('a photo inserted into the text appears in the live preview and on the publ
     const previewFigure = page.locator('#live-preview figure img[alt="増水した川と堤防"]');
     await previewFigure.waitFor();
     assert.equal(await page.locator('#live-preview figure figcaption').innerText(), '11月20日の東川');
-    const inSection = await page.locator('#live-preview section').first().evaluate((s) => s.querySelector('figure') !== null);
+    const inSection = await page
+      .locator('#live-preview section')
+      .first()
+      .evaluate((s) => s.querySelector('figure') !== null);
     assert.ok(inSection, 'the preview shows the photo inside the first section');
 
     await submit(page, '公開する');

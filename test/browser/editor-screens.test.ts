@@ -108,7 +108,15 @@ test('XSS payloads in report titles and file names stay text on the bulk result 
     const payloads = XSS_PAYLOADS.slice(0, 40);
     const ids: number[] = [];
     for (const p of payloads) {
-      const saved = await saveReport(session.site.site, actor, { title: p.text.slice(0, 200), activityDate: '2026-01-02', categoryId: null, tags: [], slug: '', summary: '', bodySource: '本文。' });
+      const saved = await saveReport(session.site.site, actor, {
+        title: p.text.slice(0, 200),
+        activityDate: '2026-01-02',
+        categoryId: null,
+        tags: [],
+        slug: '',
+        summary: '',
+        bodySource: '本文。',
+      });
       ids.push(saved.id);
     }
     // The bulk form as the list sends it, ticked for every payload report.

@@ -55,7 +55,11 @@ test('shows a photo and scrolls a wide table inside its region at 390 px, axe an
 
     assert.deepEqual(await axeViolations(page), []);
     // A placeholder and a table without a header row, as served.
-    const placeholder = await publishReport(site, { title: '写真の届かない報告', activityDate: '2026-04-21', bodySource: '![未着の写真](media:未着.jpg "説明")\n\na\tb\nc\td' });
+    const placeholder = await publishReport(site, {
+      title: '写真の届かない報告',
+      activityDate: '2026-04-21',
+      bodySource: '![未着の写真](media:未着.jpg "説明")\n\na\tb\nc\td',
+    });
     const documents: Record<string, string> = { 'photo and table': await page.content() };
     await open(page, `/activity/${placeholder.slug}/`);
     documents['placeholder'] = await page.content();

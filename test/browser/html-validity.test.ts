@@ -41,5 +41,8 @@ test('finds no HTML error on any public page', (t) => {
 
 test('reports the error in the invalid control document checked in the same run', () => {
   const control = messages.filter((m) => m.document === CONTROL && m.type === 'error');
-  assert.ok(control.some((m) => /No .p. element in scope/.test(m.message)), control.map(formatVnuMessage).join('\n'));
+  assert.ok(
+    control.some((m) => /No .p. element in scope/.test(m.message)),
+    control.map(formatVnuMessage).join('\n'),
+  );
 });

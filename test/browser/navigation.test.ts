@@ -12,7 +12,6 @@ import { addAuthor } from '../support/authors.js';
 import { open, useBrowserSession, withPage } from '../support/browser.js';
 import { axeViolations } from '../support/axe.js';
 
-
 const session = useBrowserSession();
 
 let seeded: Promise<void> | undefined;

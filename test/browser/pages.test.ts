@@ -11,7 +11,6 @@ import { formatVnuMessage, validateHtml } from '../support/vnu.js';
 import { axeViolations } from '../support/axe.js';
 import { makePdf } from '../support/media-fixtures.js';
 
-
 const session = useBrowserSession();
 
 async function click(page: Page, name: string | RegExp): Promise<void> {
@@ -55,7 +54,11 @@ test('an editor creates 政策 with a child page, publishes them, and readers op
     await page.getByLabel('タイトル').fill('子育て支援');
     await page.getByLabel('URL名').fill('kosodate');
     // The demo site has its own 政策 (listed first): choose the one made above, the last of that name.
-    const parentValue = await page.getByLabel('親ページ').locator('option', { hasText: /^政策$/ }).last().getAttribute('value');
+    const parentValue = await page
+      .getByLabel('親ページ')
+      .locator('option', { hasText: /^政策$/ })
+      .last()
+      .getAttribute('value');
     await page.getByLabel('親ページ').selectOption(parentValue!);
     await page.getByLabel('本文').fill('保育所の待機児童をなくします。');
     await click(page, '下書き保存');

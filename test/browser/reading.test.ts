@@ -5,14 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { DEMO_REPORTS } from '../../src/demo/demo-content.js';
-import {
-  open,
-  PUBLIC_PAGES,
-  SEED_SHAPED_PATH,
-  SEED_SHAPED_TITLE,
-  withPage,
-  useBrowserSession,
-} from '../support/browser.js';
+import { open, PUBLIC_PAGES, SEED_SHAPED_PATH, SEED_SHAPED_TITLE, withPage, useBrowserSession } from '../support/browser.js';
 
 const session = useBrowserSession();
 
@@ -82,7 +75,10 @@ test('loads no script but JSON-LD data and logs no CSP violation on any public p
       for (const type of types) assert.equal(type, 'application/ld+json', `script on ${path}`);
     }
     const violations = log.console.filter((m) => /Content Security Policy|Refused to/i.test(m.text()));
-    assert.deepEqual(violations.map((m) => m.text()), []);
+    assert.deepEqual(
+      violations.map((m) => m.text()),
+      [],
+    );
     assert.deepEqual(log.pageErrors, []);
   });
 });

@@ -4,14 +4,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import {
-  open,
-  PUBLIC_PAGES,
-  screenshotDir,
-  VIEWPORTS,
-  withPage,
-  useBrowserSession,
-} from '../support/browser.js';
+import { open, PUBLIC_PAGES, screenshotDir, VIEWPORTS, withPage, useBrowserSession } from '../support/browser.js';
 
 const SHOWN = ['home', 'activity-list', 'seed-shaped-report', 'profile', 'category-archive'];
 

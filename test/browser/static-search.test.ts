@@ -26,7 +26,12 @@ let server: Server;
 let origin: string;
 let browser: Browser;
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
 
 /** A static file server as a CDN is: files only, `/x/` → `/x/index.html`, and a strict CSP. */
 function serveDirectory(root: string): Promise<Server> {
@@ -91,17 +96,23 @@ function resultsOf(page: Page): Promise<{ heading: string; parts: string[] }> {
 /** deepEqual, with a message short enough to read: the first part that differs, around the first difference. */
 function assertSameParts(actual: { heading: string; parts: string[] }, wanted: { heading: string; parts: string[] }, label: string): void {
   assert.equal(actual.heading, wanted.heading, `${label}: heading`);
-  assert.equal(actual.parts.length, wanted.parts.length, `${label}: ${actual.parts.length} parts, server ${wanted.parts.length}\n${actual.parts.map((p) => p.slice(0, 80)).join('\n')}\n--\n${wanted.parts.map((p) => p.slice(0, 80)).join('\n')}`);
+  assert.equal(
+    actual.parts.length,
+    wanted.parts.length,
+    `${label}: ${actual.parts.length} parts, server ${wanted.parts.length}\n${actual.parts.map((p) => p.slice(0, 80)).join('\n')}\n--\n${wanted.parts.map((p) => p.slice(0, 80)).join('\n')}`,
+  );
   actual.parts.forEach((part, i) => {
     const other = wanted.parts[i]!;
     if (part === other) return;
     let at = 0;
     while (part[at] === other[at]) at++;
-    assert.fail(`${label}: part ${i} differs at ${at}:\n  static: …${part.slice(Math.max(0, at - 80), at + 120)}\n  server: …${other.slice(Math.max(0, at - 80), at + 120)}`);
+    assert.fail(
+      `${label}: part ${i} differs at ${at}:\n  static: …${part.slice(Math.max(0, at - 80), at + 120)}\n  server: …${other.slice(Math.max(0, at - 80), at + 120)}`,
+    );
   });
 }
 
-test('200 queries show the server\'s results in the same order, with the same markup', async () => {
+test("200 queries show the server's results in the same order, with the same markup", async () => {
   const context = await browser.newContext({ locale: 'ja-JP' });
   const errors: string[] = [];
   const staticPage = await context.newPage();
@@ -126,7 +137,11 @@ test('200 queries show the server\'s results in the same order, with the same ma
       if (!query.year && !query.category && !query.kind && expected.statusCode === 200) {
         const api = JSON.parse((await t.app.inject({ method: 'GET', url: `/api/v1/search?q=${encodeURIComponent(query.q)}&page=${query.page ?? 1}` })).body);
         const links = await staticPage.$$eval('ol.search-results h2 a', (as) => as.map((a) => a.getAttribute('href')));
-        assert.deepEqual(links, (api.items ?? []).map((i: { url: string }) => i.url.slice(TEST_BASE_URL.length)), `${path} (API order)`);
+        assert.deepEqual(
+          links,
+          (api.items ?? []).map((i: { url: string }) => i.url.slice(TEST_BASE_URL.length)),
+          `${path} (API order)`,
+        );
         compared++;
       }
     }
@@ -137,7 +152,7 @@ test('200 queries show the server\'s results in the same order, with the same ma
   assert.ok(compared > 100, `${compared} compared with the API`);
 });
 
-test('a live region announces the count, and the page runs under script-src \'self\'', async () => {
+test("a live region announces the count, and the page runs under script-src 'self'", async () => {
   const page = await browser.newPage({ locale: 'ja-JP' });
   const violations: string[] = [];
   page.on('console', (message) => message.type() === 'error' && violations.push(message.text()));

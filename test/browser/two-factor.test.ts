@@ -15,7 +15,6 @@ import { createTestSite } from '../support/db.js';
 import { enrolTotp, totpCodeAt } from '../support/two-factor.js';
 import { axeViolations } from '../support/axe.js';
 
-
 /** The server's clock: moved on by hand, so each sign-in has a code of a step not used yet. */
 let clockMs = Date.parse('2026-11-20T03:00:00.000Z');
 const nextStep = () => {
@@ -51,7 +50,15 @@ before(async () => {
   };
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP localhost 127.0.0.1'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--host-resolver-rules=MAP localhost 127.0.0.1',
+    ],
   });
 });
 after(async () => {

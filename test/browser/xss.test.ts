@@ -111,7 +111,10 @@ async function seed(t: TestApp): Promise<{ reports: StoredReport[]; categorySlug
     });
     // Each image its own bytes: an upload of stored bytes under another name is a new record, but keep them apart anyway.
     const png = await makeImage('png', 8 + payload.n, 8);
-    for (const [bytes, extension] of [[pdf, 'pdf'], [png, 'png']] as const) {
+    for (const [bytes, extension] of [
+      [pdf, 'pdf'],
+      [png, 'png'],
+    ] as const) {
       const media = await uploadMedia(site, { bytes, fileName: `${payload.text}.${extension}`, altText: payload.text, user: actor });
       await attachMediaToReport(site, { reportId: saved.id, mediaId: media.id, label: [...payload.text].slice(0, 100).join(''), summary: payload.text, user: actor });
     }
@@ -211,7 +214,8 @@ function injectedElements(page: Page): Promise<string[]> {
         if (name === 'style' && /url\(|expression\(|javascript:/.test(value)) found.push(`style: ${el.outerHTML.slice(0, 120)}`);
       }
     }
-    const foreign = 'iframe, frame, frameset, object, embed, applet, base, meta[http-equiv], math, marquee, audio, video, details[ontoggle], svg animate, svg set, svg script, style:not(head > style)';
+    const foreign =
+      'iframe, frame, frameset, object, embed, applet, base, meta[http-equiv], math, marquee, audio, video, details[ontoggle], svg animate, svg set, svg script, style:not(head > style)';
     for (const el of Array.from(document.querySelectorAll(foreign))) found.push(`element: ${el.outerHTML.slice(0, 120)}`);
     for (const el of Array.from(document.querySelectorAll('input[autofocus], select[autofocus], textarea[autofocus]'))) {
       if (el.closest('form[action^="/admin"], form[action^="/search"]') === null) found.push(`autofocus: ${el.outerHTML.slice(0, 120)}`);
@@ -527,7 +531,11 @@ test('runs no payload in the activity record panel, stored in every field or ref
       assert.deepEqual(await injectedElements(page), [], `injected elements on the refused panel of payload ${payload.n}`);
       assert.deepEqual(watch.calls, [], `payload ${payload.n} ran on the refused panel`);
       assert.deepEqual(watch.dialogs, []);
-      assert.equal(await page.locator('#field-record-participants-0-name').inputValue(), payload.text.replace(/\r?\n/g, ''), `the typed name of payload ${payload.n} kept`);
+      assert.equal(
+        await page.locator('#field-record-participants-0-name').inputValue(),
+        payload.text.replace(/\r?\n/g, ''),
+        `the typed name of payload ${payload.n} kept`,
+      );
       assert.equal(await page.locator('#field-record-date').inputValue(), payload.text.replace(/\r?\n/g, ''), `the typed date of payload ${payload.n} kept`);
       assert.ok((await textOf(page, '#record .error-summary')).length > 0, `refusal shown for payload ${payload.n}`);
     }

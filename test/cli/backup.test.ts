@@ -36,7 +36,17 @@ test('backs up a running site, verifies the archive and restores it into an empt
   const target = join(work, 'restored');
   const restore = runCli(['restore', archive, '--data', target]);
   assert.equal(restore.code, 0, restore.stderr);
-  const count = (dir: string) => withSiteDatabase(dir, async (db) => (await db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const count = (dir: string) =>
+    withSiteDatabase(
+      dir,
+      async (db) =>
+        (
+          await db
+            .selectFrom('reports')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+    );
   assert.ok((await count(target)) > 0);
   assert.equal(await count(target), await count(dataDir));
 });

@@ -23,10 +23,10 @@ test('builds the bundle and serves the demo site from a new data directory', asy
     assert.match(html, /公式サイト/);
     const css = /href="(\/assets\/site\.[0-9a-f]+\.css)"/.exec(html)![1]!;
     assert.equal((await fetch(server.url(css))).status, 200);
-    const list = await (await fetch(server.url('/api/v1/reports'))).json() as { total: number };
+    const list = (await (await fetch(server.url('/api/v1/reports'))).json()) as { total: number };
     assert.ok(list.total >= 12);
     // Searches run on the bundle's worker threads (dist/work-thread.mjs).
-    const found = await (await fetch(server.url(`/api/v1/search?q=${encodeURIComponent('外交')}`))).json() as { total: number };
+    const found = (await (await fetch(server.url(`/api/v1/search?q=${encodeURIComponent('外交')}`))).json()) as { total: number };
     assert.ok(found.total >= 1, server.output());
     assert.equal((await fetch(server.url(`/search?q=${encodeURIComponent('委員会')}`))).status, 200);
     assert.match(server.output(), /デモ用の活動報告を\d+件作成しました/);

@@ -18,7 +18,17 @@ before(async () => {
   await withSiteDatabase(data(), async (db) => {
     const ctx = { db, dataDir: data(), now: () => new Date('2026-11-20T03:00:00Z'), work: inlinePool(db) };
     await addCategory(ctx, 'kokkai', '国会活動');
-    await createReport(ctx, { title: '予算委員会で質問', activityDate: '2024-02-14', slug: 'budget-question', categorySlug: 'kokkai', bodySource: '1 概要\n\n(1)予算委員会で子育て支援について質問した。' }, { status: 'published' });
+    await createReport(
+      ctx,
+      {
+        title: '予算委員会で質問',
+        activityDate: '2024-02-14',
+        slug: 'budget-question',
+        categorySlug: 'kokkai',
+        bodySource: '1 概要\n\n(1)予算委員会で子育て支援について質問した。',
+      },
+      { status: 'published' },
+    );
     await createReport(ctx, { title: '書きかけ', activityDate: '2024-03-01', bodySource: '下書きである。' }, { status: 'draft' });
   });
 });
@@ -74,5 +84,8 @@ test('import-wxr reads the exported WordPress file into an empty site', async ()
   const run = runCli(['import-wxr', join(out, 'wordpress.xml'), '--uploads', join(out, 'media'), '--data', target]);
   assert.equal(run.code, 0, run.stderr);
   const rows = await withSiteDatabase(target, (db) => db.selectFrom('reports').select(['slug', 'status']).orderBy('slug').execute());
-  assert.deepEqual(rows, [{ slug: '2024-03-01', status: 'draft' }, { slug: 'budget-question', status: 'published' }]);
+  assert.deepEqual(rows, [
+    { slug: '2024-03-01', status: 'draft' },
+    { slug: 'budget-question', status: 'published' },
+  ]);
 });

@@ -61,7 +61,12 @@ before(() => {
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 test('the checker itself lets Japanese, command lines and paths through and stops English sentences', () => {
-  assert.deepEqual(linesWithoutJapanese('katsudo: 不明なオプションです: --nope\n  katsudo serve [--port 3000]\n  site.json, wordpress.xml, reports/\n  KATSUDO_BACKUP_DIR, KATSUDO_MIN_FREE_MB'), []);
+  assert.deepEqual(
+    linesWithoutJapanese(
+      'katsudo: 不明なオプションです: --nope\n  katsudo serve [--port 3000]\n  site.json, wordpress.xml, reports/\n  KATSUDO_BACKUP_DIR, KATSUDO_MIN_FREE_MB',
+    ),
+    [],
+  );
   assert.deepEqual(linesWithoutJapanese("katsudo: Unknown option '--nope'\n2 users"), ["katsudo: Unknown option '--nope'", '2 users']);
 });
 
@@ -76,7 +81,7 @@ test('katsudo --help, katsudo <command> --help and katsudo help <command> are Ja
   assert.equal(katsudo(['help', 'user']).stdout, katsudo(['user', 'add', '-h']).stdout);
 });
 
-test('every command\'s help explains each of its options in Japanese', () => {
+test("every command's help explains each of its options in Japanese", () => {
   for (const [command, help] of Object.entries(HELPS)) {
     const text = formatCommandHelp(help);
     assertJapanese([command, '--help'], text);
@@ -121,9 +126,19 @@ test('missing files, broken rules and things not found are explained in Japanese
     [['import-text', join(dir, 'no-date.txt')], '', /日付が見つかりません/, 3],
     [['import-text', '--dry-run', join(dir, 'missing-folder')], '', /ファイルもフォルダも見つかりません/, 3],
     [['import-wxr', join(dir, 'missing.xml')], '', /missing\.xml: ファイルが見つかりません。/, 3],
-    [['backup', '--verify', join(dir, 'not-a-backup.tar')], '', /^katsudo: アーカイブが途中\(0 バイト目\)で終わっています。切れているか、katsudo のバックアップではありません$/m, 65],
+    [
+      ['backup', '--verify', join(dir, 'not-a-backup.tar')],
+      '',
+      /^katsudo: アーカイブが途中\(0 バイト目\)で終わっています。切れているか、katsudo のバックアップではありません$/m,
+      65,
+    ],
     [['user', 'passwd', 'nobody', '--password-stdin'], 'にわにはにわにわとりがいる\n', /^katsudo: ユーザーが見つかりません: nobody$/m, 4],
-    [['user', 'add', 'sato', '--role', 'writer', '--password-stdin'], 'short\n', /^katsudo: パスワードは12文字以上にしてください\(現在5文字\)。何も変更していません。$/m, 3],
+    [
+      ['user', 'add', 'sato', '--role', 'writer', '--password-stdin'],
+      'short\n',
+      /^katsudo: パスワードは12文字以上にしてください\(現在5文字\)。何も変更していません。$/m,
+      3,
+    ],
     [['user', 'list'], '', /^合計 0人$/m, 0],
     [['export', '--out', join(dir, 'full')], '', /^katsudo: --out .*full: フォルダが空ではありません。/m, 3],
   ];

@@ -71,7 +71,10 @@ test('katsudo serve renders stale reports at start, on its work threads, and log
     const deadline = Date.now() + 30_000;
     let html = '';
     while (Date.now() < deadline) {
-      html = await fetch(server.url('/activity/old-2/')).then((r) => r.text(), () => '');
+      html = await fetch(server.url('/activity/old-2/')).then(
+        (r) => r.text(),
+        () => '',
+      );
       if (html.includes('製造現場')) break;
       await new Promise((r) => setTimeout(r, 100));
     }

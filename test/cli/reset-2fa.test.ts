@@ -15,8 +15,7 @@ import { enrolTotp } from '../support/two-factor.js';
 
 let dir: string;
 
-const katsudo = (args: string[]) =>
-  runCli(['user', ...args], { env: { KATSUDO_DATA_DIR: join(dir, 'data'), KATSUDO_BASE_URL: 'https://www.example.jp' } });
+const katsudo = (args: string[]) => runCli(['user', ...args], { env: { KATSUDO_DATA_DIR: join(dir, 'data'), KATSUDO_BASE_URL: 'https://www.example.jp' } });
 const withDb = <T>(fn: (db: Db) => Promise<T>) => withSiteDatabase(join(dir, 'data'), fn);
 
 before(() => {

@@ -32,14 +32,18 @@ test('serve starts and answers a search without loading pdfjs-dist', async () =>
     rmSync(site.dataDir, { recursive: true, force: true });
   }
   // The same hook does see pdfjs-dist when it is loaded.
-  const loading = spawnSync(process.execPath, ['--import', LOG_PDFJS, '--input-type=module', '-e', "await import('pdfjs-dist/legacy/build/pdf.mjs');"], { encoding: 'utf8' });
+  const loading = spawnSync(process.execPath, ['--import', LOG_PDFJS, '--input-type=module', '-e', "await import('pdfjs-dist/legacy/build/pdf.mjs');"], {
+    encoding: 'utf8',
+  });
   assert.equal(loading.status, 0, loading.stderr);
   assert.match(loading.stderr, PDFJS_LOADED);
 });
 
 test('only actions/media/inspect-pdf.ts imports pdfjs-dist, and only when called (import())', () => {
   const files = readdirSync(SRC, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f));
-  const importers = files.filter((f) => /from ['"]pdfjs-dist|import ['"]pdfjs-dist|require\(['"]pdfjs-dist|import\(['"]pdfjs-dist/.test(readFileSync(join(SRC, f), 'utf8')));
+  const importers = files.filter((f) =>
+    /from ['"]pdfjs-dist|import ['"]pdfjs-dist|require\(['"]pdfjs-dist|import\(['"]pdfjs-dist/.test(readFileSync(join(SRC, f), 'utf8')),
+  );
   assert.deepEqual(importers, [join('actions', 'media', 'inspect-pdf.ts')]);
   const source = readFileSync(join(SRC, 'actions', 'media', 'inspect-pdf.ts'), 'utf8');
   assert.doesNotMatch(source, /^import [^;]*['"]pdfjs-dist/m, 'no static import');

@@ -22,7 +22,10 @@ test('serves the site from the PostgreSQL database KATSUDO_DATABASE_URL names, w
     assert.equal(existsSync(join(dataDir, 'katsudo.db')), false);
     const db = await openDatabase({ postgres: { url: database.url, poolSize: 1 } });
     try {
-      const reports = await db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const reports = await db
+        .selectFrom('reports')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       assert.ok(reports.n > 0, 'the demo reports are in PostgreSQL');
     } finally {
       await db.destroy();
@@ -60,7 +63,10 @@ test('adds a user and lists reports in the PostgreSQL database with katsudo user
   const dataDir = mkdtempSync(join(tmpdir(), 'katsudo-user-pg-'));
   const env = { KATSUDO_DATABASE_URL: database.url };
   try {
-    const added = runCli(['user', 'add', 'yamakawa', '--role', 'owner', '--name', '山川 さくら', '--password-stdin', '--data', dataDir], { env, input: 'Kawa-no-nagare-2026\n' });
+    const added = runCli(['user', 'add', 'yamakawa', '--role', 'owner', '--name', '山川 さくら', '--password-stdin', '--data', dataDir], {
+      env,
+      input: 'Kawa-no-nagare-2026\n',
+    });
     assert.equal(added.code, 0, added.stderr);
     const listed = runCli(['list', '--data', dataDir], { env });
     assert.equal(listed.code, 0, listed.stderr);

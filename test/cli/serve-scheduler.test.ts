@@ -33,7 +33,10 @@ test('publishes at start a report scheduled for a time that passed while the ser
     const deadline = Date.now() + 30_000;
     let status = 0;
     while (Date.now() < deadline) {
-      status = await fetch(server.url('/activity/scheduled-while-down/')).then((r) => r.status, () => 0);
+      status = await fetch(server.url('/activity/scheduled-while-down/')).then(
+        (r) => r.status,
+        () => 0,
+      );
       if (status === 200) break;
       await new Promise((r) => setTimeout(r, 100));
     }

@@ -55,7 +55,12 @@ test('refuses bad input with a plain English message, a non-zero exit code, and 
     assert.equal(run.code, code, `${args.join(' ')}: ${run.stderr}`);
     assert.match(run.stderr, message, args.join(' '));
   }
-  await withDb(async (db) => assert.deepEqual((await listUsers(db)).map((u) => u.login), ['yamakawa']));
+  await withDb(async (db) =>
+    assert.deepEqual(
+      (await listUsers(db)).map((u) => u.login),
+      ['yamakawa'],
+    ),
+  );
 });
 
 test('lists users, one per line', async () => {

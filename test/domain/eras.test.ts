@@ -8,7 +8,10 @@ const intlEra = (iso: string) =>
     .find((p) => p.type === 'era')!.value;
 
 test('holds the five modern eras, newest first, with their letters', () => {
-  assert.deepEqual(ERAS.map((e) => `${e.name}${e.letter}`), ['令和R', '平成H', '昭和S', '大正T', '明治M']);
+  assert.deepEqual(
+    ERAS.map((e) => `${e.name}${e.letter}`),
+    ['令和R', '平成H', '昭和S', '大正T', '明治M'],
+  );
   assert.deepEqual(ERAS[0]!.first, { year: 2019, month: 5, day: 1 });
   assert.equal(ERAS[0]!.last, undefined);
   assert.deepEqual(ERAS[1]!.last, { year: 2019, month: 4, day: 30 });

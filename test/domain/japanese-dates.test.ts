@@ -2,12 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { formatWareki, toIsoDate } from '../../src/domain/dates.js';
-import {
-  findWrittenDates,
-  parseWrittenDate,
-  resolveWrittenDate,
-  yearFromUrlPath,
-} from '../../src/domain/japanese-dates.js';
+import { findWrittenDates, parseWrittenDate, resolveWrittenDate, yearFromUrlPath } from '../../src/domain/japanese-dates.js';
 
 const iso = (text: string, year?: number) => {
   const date = parseWrittenDate(text);

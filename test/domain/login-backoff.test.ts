@@ -9,7 +9,10 @@ test('blocks nothing until the free failures are used', () => {
 });
 
 test('doubles the block with each further failure up to the cap', () => {
-  assert.deepEqual([4, 5, 6, 7, 8, 9, 100, 10_000].map((n) => blockMs(n, POLICY)), [1000, 2000, 4000, 8000, 10_000, 10_000, 10_000, 10_000]);
+  assert.deepEqual(
+    [4, 5, 6, 7, 8, 9, 100, 10_000].map((n) => blockMs(n, POLICY)),
+    [1000, 2000, 4000, 8000, 10_000, 10_000, 10_000, 10_000],
+  );
 });
 
 test('keeps the account block short and the address block long', () => {

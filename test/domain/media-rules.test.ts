@@ -95,7 +95,10 @@ test('requires alt text for images but not for PDFs', async () => {
 
 test('limits alt text to 200 characters, counting characters not bytes', () => {
   assert.equal(checkAltText('image/png', 'あ'.repeat(200)).length, 200);
-  assert.throws(() => checkAltText('image/png', 'あ'.repeat(201)), (e) => /200文字以内.*201文字/.test(fieldsOf(e).altText!));
+  assert.throws(
+    () => checkAltText('image/png', 'あ'.repeat(201)),
+    (e) => /200文字以内.*201文字/.test(fieldsOf(e).altText!),
+  );
 });
 
 test('trims and collapses white space in alt text', () => {
@@ -148,9 +151,18 @@ test('formats sizes for messages', () => {
 
 test('requires an attachment label and limits label and summary', () => {
   assert.deepEqual(checkAttachmentText({ label: ' ファクトシート ', summary: ' 要点 ' }), { label: 'ファクトシート', summary: '要点' });
-  assert.throws(() => checkAttachmentText({ label: ' ' }), (e) => /名前を入力してください/.test(fieldsOf(e).label!));
-  assert.throws(() => checkAttachmentText({ label: 'a', summary: 'あ'.repeat(201) }), (e) => /200文字以内/.test(fieldsOf(e).summary!));
-  assert.throws(() => checkAttachmentText({ label: 'あ'.repeat(101) }), (e) => /100文字以内/.test(fieldsOf(e).label!));
+  assert.throws(
+    () => checkAttachmentText({ label: ' ' }),
+    (e) => /名前を入力してください/.test(fieldsOf(e).label!),
+  );
+  assert.throws(
+    () => checkAttachmentText({ label: 'a', summary: 'あ'.repeat(201) }),
+    (e) => /200文字以内/.test(fieldsOf(e).summary!),
+  );
+  assert.throws(
+    () => checkAttachmentText({ label: 'あ'.repeat(101) }),
+    (e) => /100文字以内/.test(fieldsOf(e).label!),
+  );
 });
 
 test('accepts Word, Excel and PowerPoint files by content, OOXML and legacy, and names them by their type', async () => {
@@ -170,7 +182,10 @@ test('accepts Word, Excel and PowerPoint files by content, OOXML and legacy, and
 
 test('refuses a plain zip and a compound file no Office program wrote, naming the chosen file', async () => {
   const plainZip = zip([['memo.txt', 'メモ']]);
-  assert.match((await refusal(upload(plainZip, '資料.docx'))).file!, /^「資料\.docx」：ファイル名は「\.docx」ですが、中身はWordではありません（このファイルはZIP形式です）/);
+  assert.match(
+    (await refusal(upload(plainZip, '資料.docx'))).file!,
+    /^「資料\.docx」：ファイル名は「\.docx」ですが、中身はWordではありません（このファイルはZIP形式です）/,
+  );
   assert.match((await refusal(upload(makeLegacyOffice('other'), 'data.bin'))).file!, /^「data\.bin」：.*種類を判別できないOffice形式/);
 });
 

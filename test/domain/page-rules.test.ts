@@ -27,7 +27,12 @@ test('refuses reserved names and years only at the top level, and characters a U
 });
 
 test('finds a cycle when the parent is the page itself or a descendant', () => {
-  const parents = new Map<number, number | null>([[1, null], [2, 1], [3, 2], [4, null]]);
+  const parents = new Map<number, number | null>([
+    [1, null],
+    [2, 1],
+    [3, 2],
+    [4, null],
+  ]);
   assert.equal(makesCycle(1, 1, parents), true);
   assert.equal(makesCycle(1, 3, parents), true);
   assert.equal(makesCycle(3, 4, parents), false);

@@ -28,7 +28,10 @@ test('finds no difference between equal contents', () => {
 test('marks the changed characters of a Japanese title, not the whole title', () => {
   const diff = diffRevisions(content(), content({ title: '外務大臣と電話会談' }));
   assert.equal(diff.isSame, false);
-  assert.deepEqual(diff.fields.map((f) => f.field), ['title']);
+  assert.deepEqual(
+    diff.fields.map((f) => f.field),
+    ['title'],
+  );
   const [title] = diff.fields;
   assert.equal(title!.label, 'タイトル');
   assert.equal(text(title!.before), '外務大臣と会談');
@@ -38,11 +41,11 @@ test('marks the changed characters of a Japanese title, not the whole title', ()
 });
 
 test('shows dates in Japanese and categories, slugs and tags as whole items', () => {
-  const diff = diffRevisions(
-    content(),
-    content({ activityDate: '2024-05-02', slug: '2024-05-02', categoryId: 2, categoryName: '地元活動', tags: ['外交', '農業'] }),
+  const diff = diffRevisions(content(), content({ activityDate: '2024-05-02', slug: '2024-05-02', categoryId: 2, categoryName: '地元活動', tags: ['外交', '農業'] }));
+  assert.deepEqual(
+    diff.fields.map((f) => f.label),
+    ['活動日', 'カテゴリー', 'タグ', 'URL名'],
   );
-  assert.deepEqual(diff.fields.map((f) => f.label), ['活動日', 'カテゴリー', 'タグ', 'URL名']);
   const byField = Object.fromEntries(diff.fields.map((f) => [f.field, f]));
   assert.deepEqual(byField.activityDate!.before, [{ kind: 'removed', text: '2024年5月1日' }]);
   assert.deepEqual(byField.activityDate!.after, [{ kind: 'added', text: '2024年5月2日' }]);

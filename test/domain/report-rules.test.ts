@@ -23,7 +23,10 @@ test('lists every problem with a Japanese message per field', () => {
 });
 
 test('refuses a 500-character title', () => {
-  assert.throws(() => checkDraft({ ...ok, title: 'あ'.repeat(500) }), (e: unknown) => e instanceof ValidationError && /200文字以内/.test(e.fields.title!));
+  assert.throws(
+    () => checkDraft({ ...ok, title: 'あ'.repeat(500) }),
+    (e: unknown) => e instanceof ValidationError && /200文字以内/.test(e.fields.title!),
+  );
 });
 
 test('unifies tags by NFKC and drops duplicates and blanks', () => {
@@ -34,10 +37,13 @@ test('refuses tags with URL syntax characters', () => {
   assert.throws(() => checkDraft({ ...ok, tags: ['a/b'] }), ValidationError);
 });
 
-test('a title longer than the editor\'s limit passes when imported or when it is the title already stored', () => {
+test("a title longer than the editor's limit passes when imported or when it is the title already stored", () => {
   const long = '視察'.repeat(150);
   const draft = { title: long, activityDate: '2024-05-01', bodySource: '本文' };
-  assert.throws(() => checkDraft(draft), (e: ValidationError) => /200文字以内/.test(e.fields.title ?? ''));
+  assert.throws(
+    () => checkDraft(draft),
+    (e: ValidationError) => /200文字以内/.test(e.fields.title ?? ''),
+  );
   assert.equal(checkDraft(draft, { isImported: true }).title, long);
   assert.equal(checkDraft(draft, { storedTitle: long }).title, long);
   assert.throws(() => checkDraft({ ...draft, title: `${long}追記` }, { storedTitle: long }), ValidationError);

@@ -78,9 +78,15 @@ test('refuses writers by role and ownership with ForbiddenError, and in a wrong 
 
 test('lets only the owner delete, and only from the trash', () => {
   const trashed = { ...STATES.trashed, authorId: editor.userId };
-  assert.throws(() => assertCanDo(editor, 'delete', trashed), (e: unknown) => e instanceof ForbiddenError && /オーナー/.test(e.message));
+  assert.throws(
+    () => assertCanDo(editor, 'delete', trashed),
+    (e: unknown) => e instanceof ForbiddenError && /オーナー/.test(e.message),
+  );
   assert.throws(() => assertCanDo(writer, 'delete', { ...trashed, authorId: writer.userId }), ForbiddenError);
-  assert.throws(() => assertCanDo(owner, 'delete', { ...STATES.published, authorId: 1 }), (e: unknown) => e instanceof ReportStateError && /ゴミ箱/.test(e.message));
+  assert.throws(
+    () => assertCanDo(owner, 'delete', { ...STATES.published, authorId: 1 }),
+    (e: unknown) => e instanceof ReportStateError && /ゴミ箱/.test(e.message),
+  );
   assert.doesNotThrow(() => assertCanDo(owner, 'delete', trashed));
 });
 

@@ -24,7 +24,9 @@ interface Expected {
 
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'page-texts');
 const expected = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8')) as Record<string, Expected>;
-const files = readdirSync(DIR).filter((f) => f.endsWith('.txt')).sort();
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 
 test('every page text has its expectation, and there are at least 40', () => {
   assert.ok(files.length >= 40, `${files.length} page texts`);
@@ -60,7 +62,10 @@ for (const file of files) {
   if (split) {
     test(`${file}: --split reads ${split.length} entries`, () => {
       const entries = parseImportedTexts(content, { dateHint: hint });
-      assert.deepEqual(entries.map((e) => ({ title: e.title, date: e.activityDate })), split);
+      assert.deepEqual(
+        entries.map((e) => ({ title: e.title, date: e.activityDate })),
+        split,
+      );
       assert.match(parseImportedText(content, hint).warnings.join('\n'), new RegExp(`${split.length}件.*--split`));
     });
   }

@@ -42,7 +42,10 @@ test('reads a date line under the title and leaves it out of the body', () => {
 });
 
 test('refuses a date without a year when --date gives none', () => {
-  assert.throws(() => parseImportedText(SITE_PAGE), (e: unknown) => e instanceof ValidationError && /年がありません/.test(e.fields.activityDate!));
+  assert.throws(
+    () => parseImportedText(SITE_PAGE),
+    (e: unknown) => e instanceof ValidationError && /年がありません/.test(e.fields.activityDate!),
+  );
 });
 
 test('refuses text without any date when --date is missing or partial', () => {
@@ -90,7 +93,10 @@ test('takes the year of a dateline without one from the page date, or the year b
 
 test('never makes a paragraph the title: it asks for --title, which then gives it', () => {
   const text = '活動報告\n本日は商店街を回り、景気についてお話を伺いました。年末に向けて対策が要ります。\n2023年12月1日';
-  assert.throws(() => parseImportedText(text), (e: unknown) => e instanceof ValidationError && /--title/.test(e.fields.title!));
+  assert.throws(
+    () => parseImportedText(text),
+    (e: unknown) => e instanceof ValidationError && /--title/.test(e.fields.title!),
+  );
   const parsed = parseImportedText(text, undefined, { title: '商店街を回る' });
   assert.equal(parsed.title, '商店街を回る');
   assert.equal(parsed.titleLine, undefined);
@@ -108,14 +114,22 @@ test('imports a text of one long line with --title and --date when it has neithe
   const parsed = parseImportedText(line, { year: 2023, month: 11, day: 3 }, { title: '産業祭り' });
   assert.equal(parsed.activityDate, '2023-11-03');
   assert.equal(parsed.bodySource, '本日は町の産業祭りに参加し、多くの方と話しました。\n\n後継ぎの問題を感じた一日でした。');
-  assert.deepEqual(parsed.dropped.map((d) => d.text), ['佐藤ひろし', '町議会議員', '活動日誌']);
+  assert.deepEqual(
+    parsed.dropped.map((d) => d.text),
+    ['佐藤ひろし', '町議会議員', '活動日誌'],
+  );
 });
 
 test('tells which lines were left out and why, which line is the title and where the date came from', () => {
   const parsed = parseImportedText('衆議院議員\n[ 2023年3月8日(水) ]\n港湾視察\n本文です。\nシェアする\n前の記事 予算委員会');
   assert.deepEqual(
     parsed.dropped.map((d) => [d.line, d.reason]),
-    [[1, '議会・役職の行'], [2, '日付行'], [5, '記事の後(共有ボタン・前後の記事・コメント・関連記事)'], [6, '記事の後(共有ボタン・前後の記事・コメント・関連記事)']],
+    [
+      [1, '議会・役職の行'],
+      [2, '日付行'],
+      [5, '記事の後(共有ボタン・前後の記事・コメント・関連記事)'],
+      [6, '記事の後(共有ボタン・前後の記事・コメント・関連記事)'],
+    ],
   );
   assert.equal(parsed.titleLine, 3);
   assert.equal(parsed.dateSource.line, 2);
@@ -128,7 +142,25 @@ test('keeps the body of a report whose last lines only look like a footer when t
 });
 
 test('reads any text without throwing anything but a ValidationError, the same way every time (property)', () => {
-  const pieces = fc.constantFrom('\n', ' ', '　', '活動報告', '公式サイト', '2023年3月8日', '10月14日(日)', 'R5.12.7', '昨日、', 'シェアする', '〒100-0014', '本文。', '題', '【見出し】', '|', '1 概要', '前の記事');
+  const pieces = fc.constantFrom(
+    '\n',
+    ' ',
+    '　',
+    '活動報告',
+    '公式サイト',
+    '2023年3月8日',
+    '10月14日(日)',
+    'R5.12.7',
+    '昨日、',
+    'シェアする',
+    '〒100-0014',
+    '本文。',
+    '題',
+    '【見出し】',
+    '|',
+    '1 概要',
+    '前の記事',
+  );
   const texts = fc.array(fc.oneof(pieces, fc.string({ maxLength: 8 })), { maxLength: 40 }).map((parts) => parts.join(''));
   fc.assert(
     fc.property(texts, fc.boolean(), (text, isSplit) => {
@@ -181,15 +213,24 @@ test('ends the body at a sidebar heading or a run of chrome lines, not at one sh
 test('keeps a report title with the author line under it, and never takes a numbered heading for a title', () => {
   const word = parseImportedText('港湾視察報告\n\n令和5年3月8日\n衆議院議員 山川さくら\n\n1 概要\n(1)岸壁を視察した。');
   assert.equal(word.title, '港湾視察報告');
-  assert.throws(() => parseImportedText('山川さくら公式サイト\n1 概要\n2023年3月8日に視察した。'), (e: unknown) => e instanceof ValidationError && /番号の付いた見出し/.test(e.fields.title!));
+  assert.throws(
+    () => parseImportedText('山川さくら公式サイト\n1 概要\n2023年3月8日に視察した。'),
+    (e: unknown) => e instanceof ValidationError && /番号の付いた見出し/.test(e.fields.title!),
+  );
   assert.equal(parseImportedText('3.11から12年\n2023年3月11日\n本文。').title, '3.11から12年');
 });
 
 test('cuts chrome glued to a page that lost its spaces, and a --title glued to its body', () => {
   const text = '山川さくら公式サイト活動報告2023年3月8日港湾視察本日、港湾を視察しました。岸壁が古くなっていました。';
-  assert.throws(() => parseImportedText(text), (e: unknown) => e instanceof ValidationError && /--title/.test(e.fields.title!));
+  assert.throws(
+    () => parseImportedText(text),
+    (e: unknown) => e instanceof ValidationError && /--title/.test(e.fields.title!),
+  );
   const parsed = parseImportedText(text, undefined, { title: '港湾視察' });
   assert.equal(parsed.activityDate, '2023-03-08');
   assert.equal(parsed.bodySource, '本日、港湾を視察しました。岸壁が古くなっていました。');
-  assert.deepEqual(parsed.dropped.map((d) => d.text), ['山川さくら公式サイト', '活動報告', '2023年3月8日']);
+  assert.deepEqual(
+    parsed.dropped.map((d) => d.text),
+    ['山川さくら公式サイト', '活動報告', '2023年3月8日'],
+  );
 });

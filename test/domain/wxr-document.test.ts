@@ -3,8 +3,19 @@ import { test } from 'node:test';
 import { wxrItem, type WxrPost } from '../../src/domain/wxr-document.js';
 
 const post: WxrPost = {
-  postId: 3, postType: 'page', title: '政策', link: 'https://example.jp/%E6%94%BF%E7%AD%96/', content: '', excerpt: '', creator: '',
-  postDate: '2024-05-01 10:00:00', postDateGmt: '2024-05-01 01:00:00', postName: '政策', status: 'publish', postParent: 0, menuOrder: 2,
+  postId: 3,
+  postType: 'page',
+  title: '政策',
+  link: 'https://example.jp/%E6%94%BF%E7%AD%96/',
+  content: '',
+  excerpt: '',
+  creator: '',
+  postDate: '2024-05-01 10:00:00',
+  postDateGmt: '2024-05-01 01:00:00',
+  postName: '政策',
+  status: 'publish',
+  postParent: 0,
+  menuOrder: 2,
 };
 
 test('splits a CDATA end written in the text, so the XML stays well-formed and the text the same', () => {

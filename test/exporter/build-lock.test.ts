@@ -34,7 +34,10 @@ test('refuses a second build into a folder while the first runs, and lets the fi
 test('builds into two different folders at once', async () => {
   const [a, b] = [join(fx.tempDir(), 'a'), join(fx.tempDir(), 'b')];
   const results = await Promise.all([buildSite(fx.deps, { outDir: a }), buildSite(fx.deps, { outDir: b })]);
-  assert.deepEqual(results.map((r) => r.mode), ['first', 'first']);
+  assert.deepEqual(
+    results.map((r) => r.mode),
+    ['first', 'first'],
+  );
 });
 
 test('releases the lock when a build fails', async () => {
@@ -59,6 +62,9 @@ test('takes over a lock whose process is gone', async () => {
 test('refuses to take a lock held by a live process, naming it', () => {
   const out = join(fx.tempDir(), 'site');
   writeFileSync(buildLockFile(out), `${process.ppid}\n`);
-  assert.throws(() => lockBuildFolder(out), (error: unknown) => error instanceof BuildInProgressError && error.message.includes(String(process.ppid)));
+  assert.throws(
+    () => lockBuildFolder(out),
+    (error: unknown) => error instanceof BuildInProgressError && error.message.includes(String(process.ppid)),
+  );
   assert.equal(readFileSync(buildLockFile(out), 'utf8'), `${process.ppid}\n`, 'the lock is left to its holder');
 });

@@ -21,7 +21,6 @@ after(() => fx.cleanup());
 /** Meta files and the search index (its own tests compare it) aside, two builds of one state are equal. */
 const COMPARED_SKIP = ['.katsudo', 'search-index'];
 
-
 /** The folder holds what a build into a new folder writes now. */
 async function assertSameAsNewBuild(out: string): Promise<void> {
   const fresh = join(fx.tempDir(), 'fresh');

@@ -59,7 +59,13 @@ export async function firstPublished(fx: ExportFixture) {
 export async function editReport(fx: ExportFixture, id: number, changes: (r: ReportFields) => Partial<ReportFields>): Promise<void> {
   const r = await getEditableReport(fx.site.db, id);
   const fields: ReportFields = {
-    title: r.title, activityDate: r.activityDate, categoryId: r.category?.id ?? null, tags: r.tags, slug: r.slug, summary: r.summary, bodySource: r.bodySource,
+    title: r.title,
+    activityDate: r.activityDate,
+    categoryId: r.category?.id ?? null,
+    tags: r.tags,
+    slug: r.slug,
+    summary: r.summary,
+    bodySource: r.bodySource,
   };
   await saveReport(fx.site, fx.team.editor, { reportId: id, expectedVersion: r.version, ...fields, ...changes(fields) });
 }

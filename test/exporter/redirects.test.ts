@@ -33,13 +33,16 @@ after(() => fx.cleanup());
 
 test('_redirects lists every old path a static host can match, encoded, with 301', () => {
   const lines = readFileSync(join(out, '_redirects'), 'utf8').trim().split('\n').sort();
-  assert.deepEqual(lines, [
-    `/%E6%97%A7%E3%83%9A%E3%83%BC%E3%82%B8/ /profile/ 301`,
-    `/2013/11/02/old-post/ /activity/${newSlug}/ 301`,
-    `/activity/${oldSlug}/ /activity/${newSlug}/ 301`,
-    `/favicon.ico ${fx.deps.assets.icon.path} 301`,
-    `/files/old.pdf /profile/ 301`,
-  ].sort());
+  assert.deepEqual(
+    lines,
+    [
+      `/%E6%97%A7%E3%83%9A%E3%83%BC%E3%82%B8/ /profile/ 301`,
+      `/2013/11/02/old-post/ /activity/${newSlug}/ 301`,
+      `/activity/${oldSlug}/ /activity/${newSlug}/ 301`,
+      `/favicon.ico ${fx.deps.assets.icon.path} 301`,
+      `/files/old.pdf /profile/ 301`,
+    ].sort(),
+  );
 });
 
 test('/favicon.ico and an old file path redirect by the rules only: no HTML is written where a host would serve it as an icon or a PDF', () => {

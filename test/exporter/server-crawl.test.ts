@@ -65,5 +65,8 @@ test('every URL reached from the home page and the sitemap is a file with the by
     compared++;
   }
   assert.ok(compared > 50, `${compared} URLs compared`);
-  assert.ok([...seen].some((url) => url.startsWith('/media/')), 'media files are among them');
+  assert.ok(
+    [...seen].some((url) => url.startsWith('/media/')),
+    'media files are among them',
+  );
 });

@@ -59,7 +59,8 @@ test('reads the date of a <time datetime> and removes its line', () => {
 });
 
 test('takes the title from <title> without the site name when the page has no h1', () => {
-  const html = '<html><head><title>山川さくら公式サイト ｜ 地元の祭りに参加</title></head><body><div id="content"><p>2024年8月3日、夏祭りに参加した。</p></div></body></html>';
+  const html =
+    '<html><head><title>山川さくら公式サイト ｜ 地元の祭りに参加</title></head><body><div id="content"><p>2024年8月3日、夏祭りに参加した。</p></div></body></html>';
   const page = extractPage(html);
   assert.equal(page.title, '地元の祭りに参加');
   assert.equal(page.activityDate, '2024-08-03');
@@ -79,9 +80,7 @@ test('finds the content of a page without landmarks as its largest block of text
 });
 
 test('marks an archive page listing dated links as not a report', () => {
-  const list = ['2013年11月2日', '2013年10月20日', '2013年10月5日', '2013年9月1日']
-    .map((d, i) => `<li>${d} <a href="/activity/${i}.html">報告${i}</a></li>`)
-    .join('');
+  const list = ['2013年11月2日', '2013年10月20日', '2013年10月5日', '2013年9月1日'].map((d, i) => `<li>${d} <a href="/activity/${i}.html">報告${i}</a></li>`).join('');
   const page = extractPage(landmarkPage({ title: '活動報告一覧', bodyHtml: `<ul>${list}</ul>` }));
   assert.match(page.listReason ?? '', /日付付きのリンクが4件並んだページです/);
 });

@@ -105,16 +105,16 @@ test('imports UTF-8, Shift_JIS and EUC-JP pages of both layouts, skipping a list
   await withSite(async (site) => {
     const summary = await importSite(site, root);
     assert.equal(summary.created, 3);
-    assert.deepEqual(summary.skipped.map((s) => [s.label, /活動報告ではありません: 日付付きのリンクが/.test(s.reason)]), [['a/index.html', true]]);
-    const reports = (await listReports(site.db, { status: 'published' }, { offset: 0, limit: 10 })).items;
     assert.deepEqual(
-      reports.map((r) => [r.title, r.activityDate]).sort(),
-      [
-        ['港湾視察EUC', '2024-05-03'],
-        ['港湾視察UTF8', '2024-05-01'],
-        ['港湾視察シフトJIS', '2024-05-02'],
-      ],
+      summary.skipped.map((s) => [s.label, /活動報告ではありません: 日付付きのリンクが/.test(s.reason)]),
+      [['a/index.html', true]],
     );
+    const reports = (await listReports(site.db, { status: 'published' }, { offset: 0, limit: 10 })).items;
+    assert.deepEqual(reports.map((r) => [r.title, r.activityDate]).sort(), [
+      ['港湾視察EUC', '2024-05-03'],
+      ['港湾視察UTF8', '2024-05-01'],
+      ['港湾視察シフトJIS', '2024-05-02'],
+    ]);
   });
 });
 
@@ -166,8 +166,14 @@ test('one broken file fails alone while the others are imported', async () => {
       summary.failed.map((f) => f.label),
       ['a/binary.html', 'a/empty.html'],
     );
-    assert.deepEqual(summary.failed.map((f) => f.reason), ['バイナリファイルです。保存したページではありません', '空のファイルです']);
-    assert.deepEqual(summary.skipped.map((s) => s.label), ['a/impossible.html']);
+    assert.deepEqual(
+      summary.failed.map((f) => f.reason),
+      ['バイナリファイルです。保存したページではありません', '空のファイルです'],
+    );
+    assert.deepEqual(
+      summary.skipped.map((s) => s.label),
+      ['a/impossible.html'],
+    );
     assert.match(summary.skipped[0]!.reason, /日付が見つかりません/);
   });
 });
@@ -182,7 +188,7 @@ test('keeps a link to an attachment that was not saved pointing at the old site,
       [['https://old.example.jp/r/files/port.pdf', 'ページと一緒に保存されていません。リンクは旧アドレス https://old.example.jp/r/files/port.pdf のままです']],
     );
     const report = await findReportBySlug(site.db, summary.written[0]!.path.split('/')[2]!);
-    assert.ok(report?.bodySource.includes("[視察資料(PDF)](https://old.example.jp/r/files/port.pdf)"), report?.bodySource);
+    assert.ok(report?.bodySource.includes('[視察資料(PDF)](https://old.example.jp/r/files/port.pdf)'), report?.bodySource);
   });
 });
 
@@ -255,10 +261,19 @@ test('finds a file linked from the site root under --root, and a photo beside th
     assert.deepEqual([summary.created, summary.media], [1, { stored: 2, missing: 0 }], JSON.stringify(summary.warnings));
     const report = await findReportBySlug(site.db, summary.written[0]!.path.split('/')[2]!);
     // The photo stands in the text as an inline figure (not in the attachment list).
-    assert.deepEqual(report?.attachments.map((a) => [a.label, a.mime]), [['視察資料', 'application/pdf']]);
+    assert.deepEqual(
+      report?.attachments.map((a) => [a.label, a.mime]),
+      [['視察資料', 'application/pdf']],
+    );
     assert.match(report!.bodySource, /\n\n!\[岸壁の様子\]\(media:\d+\)$/);
     const media = await site.db.selectFrom('media').select(['original_name', 'alt_text']).orderBy('id').execute();
-    assert.deepEqual(media.map((m) => [m.original_name, m.alt_text]), [['port.pdf', '視察資料'], ['photo.png', '岸壁の様子']]);
+    assert.deepEqual(
+      media.map((m) => [m.original_name, m.alt_text]),
+      [
+        ['port.pdf', '視察資料'],
+        ['photo.png', '岸壁の様子'],
+      ],
+    );
   });
 });
 
@@ -290,6 +305,9 @@ test('skips a page with nothing but its title and date', async () => {
   });
   await withSite(async (site) => {
     const summary = await importSite(site, root);
-    assert.deepEqual(summary.skipped.map((s) => s.reason), ['活動報告ではありません: タイトルのほかに本文がありません']);
+    assert.deepEqual(
+      summary.skipped.map((s) => s.reason),
+      ['活動報告ではありません: タイトルのほかに本文がありません'],
+    );
   });
 });

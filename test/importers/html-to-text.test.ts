@@ -13,7 +13,14 @@ test('keeps a 公用文 outline written as paragraphs, so the text format reads 
   const { text } = htmlToReportText('<p>1 概要</p><p>(1)北海道<br>意見交換を行った。</p><p>(2)大臣から説明があった。</p><p>2 その他</p><p>特になし。</p>');
   assert.equal(text, '1 概要\n\n(1)北海道\n意見交換を行った。\n\n(2)大臣から説明があった。\n\n2 その他\n\n特になし。');
   const outline = render(text).outline;
-  assert.deepEqual(outline.map((o) => [o.depth, o.number]), [[1, '1'], [2, '(1)'], [1, '2']]);
+  assert.deepEqual(
+    outline.map((o) => [o.depth, o.number]),
+    [
+      [1, '1'],
+      [2, '(1)'],
+      [1, '2'],
+    ],
+  );
 });
 
 test('keeps a numbered heading as its line, h1/h2 without a number as 【見出し】 and h3–h6 as ■ 見出し', () => {
@@ -33,7 +40,9 @@ test('writes lists as 「・」 and 「1) 」 lines, nested ones indented', () =
 });
 
 test('writes links as Markdown links, resolving relative ones against the base URL', () => {
-  const { text } = htmlToReportText('<p><a href="/diet/">国会</a>と<a href="https://www.shugiin.go.jp/">衆議院</a></p>', { baseUrl: 'https://old.example.jp/2020/01/post/' });
+  const { text } = htmlToReportText('<p><a href="/diet/">国会</a>と<a href="https://www.shugiin.go.jp/">衆議院</a></p>', {
+    baseUrl: 'https://old.example.jp/2020/01/post/',
+  });
   assert.equal(text, '[国会](https://old.example.jp/diet/)と[衆議院](https://www.shugiin.go.jp/)');
 });
 
@@ -47,13 +56,11 @@ test('puts an imported image as a figure line at its place and links to the old 
   assert.deepEqual(result.mediaRefs, ['12']);
 });
 
-test('takes a figure\'s caption, a description from describeImage when the img has none, and warns when there is none at all', () => {
+test("takes a figure's caption, a description from describeImage when the img has none, and warns when there is none at all", () => {
   const url = 'https://old.example.jp/wp-content/uploads/2020/01/';
   const resolveMedia = (u: string) => (u.startsWith(url) ? u.slice(url.length) : undefined);
   const describeImage = (u: string) => (u.endsWith('c.jpg') ? '港の倉庫' : undefined);
-  const html =
-    `<figure><img src="${url}c.jpg"><figcaption>視察した "第二" 倉庫</figcaption></figure>` +
-    `<p>本文。<img src="${url}d.jpg" alt="">本文。</p>`;
+  const html = `<figure><img src="${url}c.jpg"><figcaption>視察した "第二" 倉庫</figcaption></figure>` + `<p>本文。<img src="${url}d.jpg" alt="">本文。</p>`;
   const result = htmlToReportText(html, { resolveMedia, describeImage });
   assert.equal(result.text, '![港の倉庫](media:c.jpg "視察した ”第二” 倉庫")\n\n本文。\n\n![](media:d.jpg)\n\n本文。');
   assert.deepEqual(result.warnings, [HTML_WARNINGS.imageWithoutAlt(`${url}d.jpg`)]);
@@ -63,7 +70,9 @@ test('takes a figure\'s caption, a description from describeImage when the img h
 });
 
 test('writes a table as | rows with a delimiter row under a header row, and an iframe as a link with a warning', () => {
-  const result = htmlToReportText('<table><tr><th>日時</th><th>場所</th></tr><tr><td>10時</td><td>東京</td></tr></table><iframe src="https://www.youtube.com/embed/abc" title="動画"></iframe>');
+  const result = htmlToReportText(
+    '<table><tr><th>日時</th><th>場所</th></tr><tr><td>10時</td><td>東京</td></tr></table><iframe src="https://www.youtube.com/embed/abc" title="動画"></iframe>',
+  );
   assert.equal(result.text, '| 日時 | 場所 |\n| --- | --- |\n| 10時 | 東京 |\n\n[動画](https://www.youtube.com/embed/abc)');
   assert.deepEqual(result.warnings, [HTML_WARNINGS.embed('https://www.youtube.com/embed/abc')]);
   const table = render(result.text.split('\n\n')[0]!).html;
@@ -126,7 +135,12 @@ test('never throws on arbitrary strings, and its output always renders (property
 test('keeps every word of the input text (property)', () => {
   fc.assert(
     fc.property(fc.array(fc.stringMatching(/^[あ-ん一-龠]{1,8}$/), { minLength: 1, maxLength: 6 }), fc.constantFrom('p', 'li', 'td', 'h2', 'b'), (words, tag) => {
-      const html = tag === 'li' ? `<ul>${words.map((w) => `<li>${w}</li>`).join('')}</ul>` : tag === 'td' ? `<table><tr>${words.map((w) => `<td>${w}</td>`).join('')}</tr></table>` : words.map((w) => `<${tag}>${w}</${tag}>`).join('');
+      const html =
+        tag === 'li'
+          ? `<ul>${words.map((w) => `<li>${w}</li>`).join('')}</ul>`
+          : tag === 'td'
+            ? `<table><tr>${words.map((w) => `<td>${w}</td>`).join('')}</tr></table>`
+            : words.map((w) => `<${tag}>${w}</${tag}>`).join('');
       const { text } = htmlToReportText(html);
       for (const w of words) assert.ok(text.includes(w), `${w} missing from ${text}`);
     }),

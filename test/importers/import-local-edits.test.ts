@@ -44,7 +44,11 @@ async function reportOf(key: string) {
 
 test('a second run leaves edited, unpublished and trashed reports as the admin left them, updates the untouched one, and lists the rest', async () => {
   const keys = ['edited', 'unpublished', 'trashed', 'untouched'];
-  const first = await runImport(site, keys.map((k) => reportItem(k, `${k}(初版)`)), { kind: 'text' });
+  const first = await runImport(
+    site,
+    keys.map((k) => reportItem(k, `${k}(初版)`)),
+    { kind: 'text' },
+  );
   assert.equal(first.created, 4);
 
   const edited = await reportOf('edited');
@@ -62,9 +66,16 @@ test('a second run leaves edited, unpublished and trashed reports as the admin l
   await unpublishReport(site, owner, { reportId: (await reportOf('unpublished')).id });
   await trashReport(site, owner, { reportId: (await reportOf('trashed')).id });
 
-  const second = await runImport(site, keys.map((k) => reportItem(k, `${k}(第二版)`)), { kind: 'text' });
+  const second = await runImport(
+    site,
+    keys.map((k) => reportItem(k, `${k}(第二版)`)),
+    { kind: 'text' },
+  );
   assert.equal(second.updated, 1);
-  assert.deepEqual(second.kept.map((k) => k.label), ['edited.txt', 'unpublished.txt', 'trashed.txt']);
+  assert.deepEqual(
+    second.kept.map((k) => k.label),
+    ['edited.txt', 'unpublished.txt', 'trashed.txt'],
+  );
   assert.equal((await reportOf('edited')).title, '管理画面で直した題');
   assert.equal((await reportOf('edited')).status, 'published');
   const unpublished = await reportOf('unpublished');
@@ -73,23 +84,40 @@ test('a second run leaves edited, unpublished and trashed reports as the admin l
   assert.equal((await reportOf('trashed')).status, 'trashed');
   assert.equal((await reportOf('untouched')).title, 'untouched(第二版)');
   const lines = formatSummary(second);
-  assert.ok(lines.some((l) => /管理画面で変更されたため、そのままにしたもの: 3件\(置き換えるには --overwrite/.test(l)), lines.join('\n'));
-  assert.ok(lines.includes('そのまま  unpublished.txt: 前回の取り込みのあと管理画面で変更・非公開・ゴミ箱移動されたため、そのままにしました(--overwrite で置き換えます)'));
+  assert.ok(
+    lines.some((l) => /管理画面で変更されたため、そのままにしたもの: 3件\(置き換えるには --overwrite/.test(l)),
+    lines.join('\n'),
+  );
+  assert.ok(
+    lines.includes('そのまま  unpublished.txt: 前回の取り込みのあと管理画面で変更・非公開・ゴミ箱移動されたため、そのままにしました(--overwrite で置き換えます)'),
+  );
 
   // Still kept on a third run (the record is not moved on by a run that left the item alone).
-  const third = await runImport(site, keys.map((k) => reportItem(k, `${k}(第三版)`)), { kind: 'text' });
+  const third = await runImport(
+    site,
+    keys.map((k) => reportItem(k, `${k}(第三版)`)),
+    { kind: 'text' },
+  );
   assert.equal(third.kept.length, 3);
   assert.equal(third.updated, 1);
 
   // A dry run makes the same decision.
-  const dry = await runImport(site, keys.map((k) => reportItem(k, `${k}(第四版)`)), { kind: 'text', isDryRun: true });
+  const dry = await runImport(
+    site,
+    keys.map((k) => reportItem(k, `${k}(第四版)`)),
+    { kind: 'text', isDryRun: true },
+  );
   assert.equal(dry.kept.length, 3);
   assert.equal((await reportOf('untouched')).title, 'untouched(第三版)');
 });
 
 test('--overwrite writes over the edited and unpublished reports (a trashed one stays in the trash), and later runs follow the source from that state', async () => {
   const keys = ['edited', 'unpublished', 'trashed', 'untouched'];
-  const run = await runImport(site, keys.map((k) => reportItem(k, `${k}(上書き)`)), { kind: 'text', isOverwriting: true });
+  const run = await runImport(
+    site,
+    keys.map((k) => reportItem(k, `${k}(上書き)`)),
+    { kind: 'text', isOverwriting: true },
+  );
   assert.equal(run.kept.length, 0);
   assert.equal((await reportOf('edited')).title, 'edited(上書き)');
   const unpublished = await reportOf('unpublished');
@@ -97,7 +125,11 @@ test('--overwrite writes over the edited and unpublished reports (a trashed one 
   assert.equal(unpublished.status, 'published');
   assert.equal((await reportOf('trashed')).status, 'trashed');
 
-  const next = await runImport(site, keys.map((k) => reportItem(k, `${k}(その後)`)), { kind: 'text' });
+  const next = await runImport(
+    site,
+    keys.map((k) => reportItem(k, `${k}(その後)`)),
+    { kind: 'text' },
+  );
   assert.deepEqual(next.kept, [], 'what --overwrite wrote is the new starting point');
   assert.equal((await reportOf('edited')).title, 'edited(その後)');
   assert.equal((await reportOf('trashed')).status, 'trashed');
@@ -110,7 +142,10 @@ test('a page unpublished in the admin is left as it is unless overwriting', asyn
   await transitionPage(site, owner, 'unpublish', { pageId });
 
   const second = await runImport(site, [pageItem('政策(改訂)')], { kind: 'wxr' });
-  assert.deepEqual(second.kept.map((k) => k.label), ['https://old.example.jp/policy/']);
+  assert.deepEqual(
+    second.kept.map((k) => k.label),
+    ['https://old.example.jp/policy/'],
+  );
   const kept = await site.db.selectFrom('pages').select(['title', 'status']).where('id', '=', pageId).executeTakeFirstOrThrow();
   assert.deepEqual(kept, { title: '政策', status: 'draft' });
 

@@ -38,7 +38,15 @@ const item = (key: string, r: ImportedReportInput): ImportItem => ({ type: 'repo
 async function rowCounts(): Promise<Record<string, number>> {
   const tables = ['reports', 'revisions', 'redirects', 'import_sources', 'categories', 'tags', 'report_tags', 'audit_log'] as const;
   const counts: Record<string, number> = {};
-  for (const t of tables) counts[t] = Number((await site.db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  for (const t of tables)
+    counts[t] = Number(
+      (
+        await site.db
+          .selectFrom(t)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return counts;
 }
 
@@ -61,7 +69,10 @@ test('creates a report with its category, tags, author, publication time and red
 test('gives an imported report its first revision, by the import, and one audit entry', async () => {
   const source = (await findImportSource(site.db, 'test', 'p12'))!;
   const revisions = await listRevisions(site.db, source.reportId);
-  assert.deepEqual(revisions.map((r) => [r.version, r.title, r.authorId, r.note]), [[1, '予算委員会で質問', null, '取り込み']]);
+  assert.deepEqual(
+    revisions.map((r) => [r.version, r.title, r.authorId, r.note]),
+    [[1, '予算委員会で質問', null, '取り込み']],
+  );
   const entries = await site.db.selectFrom('audit_log').select(['action', 'login', 'user_id']).where('target', '=', `report:${source.reportId}`).execute();
   assert.deepEqual(entries, [{ action: 'report.import', login: 'import', user_id: null }]);
 });
@@ -82,14 +93,21 @@ test('updates a changed item in place with a revision, keeping its address', asy
   assert.equal(stored.slug, slug);
   assert.match(stored.bodySource, /重ねて/);
   const revisions = await listRevisions(site.db, stored.id);
-  assert.deepEqual(revisions.map((r) => r.note), ['取り込みで更新', '取り込み']);
+  assert.deepEqual(
+    revisions.map((r) => r.note),
+    ['取り込みで更新', '取り込み'],
+  );
   assert.notEqual((await findImportSource(site.db, 'test', 'p12'))!.contentHash, source.contentHash);
 });
 
 test('fails one item with its reason while the others are written', async () => {
   const summary = await runImport(
     site,
-    [item('a', report({ title: '一件目', activityDate: '2021-03-01', redirectsFrom: [] })), item('b', report({ title: '', redirectsFrom: [] })), item('c', report({ title: '三件目', activityDate: '2021-03-02', redirectsFrom: [] }))],
+    [
+      item('a', report({ title: '一件目', activityDate: '2021-03-01', redirectsFrom: [] })),
+      item('b', report({ title: '', redirectsFrom: [] })),
+      item('c', report({ title: '三件目', activityDate: '2021-03-02', redirectsFrom: [] })),
+    ],
     { kind: 'test' },
   );
   assert.equal(summary.created, 2);
@@ -104,7 +122,12 @@ test('makes the same decisions in a dry run and writes nothing', async () => {
   const before = await rowCounts();
   const summary = await runImport(
     site,
-    [item('p12', report({ title: '題を変えた' })), item('new', report({ activityDate: '2021-04-01', category: { slug: 'local', name: '地元活動' } })), item('a', report({ title: '一件目', activityDate: '2021-03-01', redirectsFrom: [] })), item('bad', report({ activityDate: '2021-02-30' }))],
+    [
+      item('p12', report({ title: '題を変えた' })),
+      item('new', report({ activityDate: '2021-04-01', category: { slug: 'local', name: '地元活動' } })),
+      item('a', report({ title: '一件目', activityDate: '2021-03-01', redirectsFrom: [] })),
+      item('bad', report({ activityDate: '2021-02-30' })),
+    ],
     { kind: 'test', isDryRun: true },
   );
   assert.deepEqual([summary.created, summary.updated, summary.unchanged, summary.failed.length], [1, 1, 1, 1]);
@@ -160,7 +183,10 @@ test('in batches, an item that fails after writing part of itself leaves nothing
   }
   const summary = await runImport(site, items(), { kind: 'test', itemsPerTransaction: 3 });
   assert.equal(summary.created, 3);
-  assert.deepEqual(summary.failed.map((f) => f.label), ['https://old.example.jp/batch-bad']);
+  assert.deepEqual(
+    summary.failed.map((f) => f.label),
+    ['https://old.example.jp/batch-bad'],
+  );
   assert.equal(summary.stoppedAt, 'the file broke off');
   assert.equal(await site.db.selectFrom('categories').select('id').where('slug', '=', 'batch-only').executeTakeFirst(), undefined);
   assert.equal(await findRedirect(site.db, '/batch-bad/'), undefined);
@@ -172,7 +198,11 @@ test('a dry run in batches writes nothing either', async () => {
   const before = await rowCounts();
   const summary = await runImport(
     site,
-    [item('dry-1', report({ activityDate: '2021-08-01', redirectsFrom: ['/dry-1/'] })), item('dry-2', report({ title: '', activityDate: '2021-08-02' })), item('dry-3', report({ activityDate: '2021-08-03', category: { slug: 'dry-cat', name: '試し' } }))],
+    [
+      item('dry-1', report({ activityDate: '2021-08-01', redirectsFrom: ['/dry-1/'] })),
+      item('dry-2', report({ title: '', activityDate: '2021-08-02' })),
+      item('dry-3', report({ activityDate: '2021-08-03', category: { slug: 'dry-cat', name: '試し' } })),
+    ],
     { kind: 'test', isDryRun: true, itemsPerTransaction: 2 },
   );
   assert.deepEqual([summary.created, summary.failed.length], [2, 1]);
@@ -194,7 +224,10 @@ test('search documents built ahead on worker threads index the same words as doc
     assert.equal(published.length, 2);
     // Written at the end of each batch (one FTS5 flush): the two published reports, not the draft.
     const indexed = await sql<{ rowid: number }>`select rowid from report_search order by rowid`.execute(ahead.db);
-    assert.deepEqual(indexed.rows.map((r) => r.rowid), published.map((r) => r.id));
+    assert.deepEqual(
+      indexed.rows.map((r) => r.rowid),
+      published.map((r) => r.id),
+    );
     // The index holds no text to read back (contentless): every token of the document built
     // now must find the report.
     for (const report of published) {
@@ -203,7 +236,10 @@ test('search documents built ahead on worker threads index the same words as doc
         for (const token of doc[column].split(' ').filter((t) => /[\p{L}\p{N}]/u.test(t))) {
           const match = `${column}:"${token}"`;
           const found = await sql<{ rowid: number }>`select rowid from report_search where report_search match ${match}`.execute(ahead.db);
-          assert.ok(found.rows.some((r) => r.rowid === report.id), match);
+          assert.ok(
+            found.rows.some((r) => r.rowid === report.id),
+            match,
+          );
         }
       }
     }

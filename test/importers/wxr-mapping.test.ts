@@ -104,7 +104,10 @@ async function reportOf(id: number) {
 test('reads a WXR 1.1 export and turns classic-editor text into the outline it was written as', async () => {
   const report = (await reportOf(1))!;
   assert.equal(report.bodySource, '1 概要\n\n(1)北海道\n漁業関係者と意見交換した。\n\n(2)大臣から説明があった。');
-  assert.deepEqual(report.outline.map((o) => o.number), ['1', '(1)']);
+  assert.deepEqual(
+    report.outline.map((o) => o.number),
+    ['1', '(1)'],
+  );
   assert.equal(report.summary, '北海道での**意見交換**');
   const row = await t.site.db.selectFrom('reports').select('author_name').where('id', '=', report.id).executeTakeFirstOrThrow();
   assert.equal(row.author_name, '山川 さくら');
@@ -131,20 +134,26 @@ test('skips private and trashed posts with the reason, imports an ordinary page 
   assert.ok(summary.warnings.some((w) => /メニュー項目「投稿9」を除きました: 種類「」はこのサイトではリンクできません/.test(w.reason)));
 });
 
-test('sends a profile page\'s old addresses to /profile/', async () => {
+test("sends a profile page's old addresses to /profile/", async () => {
   for (const url of ['/about/', '/?page_id=7', '/?p=7']) {
     const response = await t.app.inject({ method: 'GET', url });
     assert.equal(response.statusCode, 301, url);
     assert.equal(response.headers.location, '/profile/');
   }
   // The site had no profile text: the page's text became it.
-  assert.deepEqual(summary.settings.filter((s) => s === 'profileSource'), ['profileSource']);
+  assert.deepEqual(
+    summary.settings.filter((s) => s === 'profileSource'),
+    ['profileSource'],
+  );
   assert.equal((await getSettings(t.site.db)).profileSource, '本文です。');
   assert.match((await t.app.inject({ method: 'GET', url: '/profile/' })).body, /本文です。/);
 });
 
 test('fails a post without a usable date with the reason, and imports an empty untitled post as a draft', async () => {
-  assert.deepEqual(summary.failed.map((f) => f.label), [`${SITE}/post-12/`]);
+  assert.deepEqual(
+    summary.failed.map((f) => f.label),
+    [`${SITE}/post-12/`],
+  );
   assert.match(summary.failed[0]!.reason, /投稿の日付が読み取れません/);
   const untitled = (await reportOf(13))!;
   assert.equal(untitled.title, '(無題)');
@@ -173,7 +182,13 @@ test('stores an attachment of a page or of no post on its own and redirects its 
     writeFileSync(join(uploads, '2020/04/leaflet.pdf'), await makePdf(2));
     const file = join(dir, 'page-attachment.xml');
     const attachment = `<wp:attachment_url>${SITE}/wp-content/uploads/2020/04/leaflet.pdf</wp:attachment_url>`;
-    writeFileSync(file, wxr('1.2', [{ id: 8, type: 'page', slug: 'access' }, { id: 20, type: 'attachment', status: 'inherit', title: 'チラシ', extra: attachment }]));
+    writeFileSync(
+      file,
+      wxr('1.2', [
+        { id: 8, type: 'page', slug: 'access' },
+        { id: 20, type: 'attachment', status: 'inherit', title: 'チラシ', extra: attachment },
+      ]),
+    );
     const result = await runImport(other.site, wxrImportItems(other.site, file, { uploadsDir: uploads }), { kind: 'wxr' });
     assert.deepEqual(result.media, { stored: 1, missing: 0 });
     const response = await other.app.inject({ method: 'GET', url: '/wp-content/uploads/2020/04/leaflet.pdf' });

@@ -63,7 +63,13 @@ test('a second run after the old site changed updates the same pages, never adds
     writeFileSync(file, exportOf(first));
     const once = await runImport(t.site, wxrImportItems(t.site, file), { kind: 'wxr' });
     assert.deepEqual(once.pages, { created: 2, updated: 0, unchanged: 0 });
-    writeFileSync(file, exportOf([{ ...first[0]!, content: '<p>四つの柱。</p>' }, { ...first[1]!, status: 'draft' }]));
+    writeFileSync(
+      file,
+      exportOf([
+        { ...first[0]!, content: '<p>四つの柱。</p>' },
+        { ...first[1]!, status: 'draft' },
+      ]),
+    );
     const twice = await runImport(t.site, wxrImportItems(t.site, file), { kind: 'wxr' });
     assert.deepEqual(twice.pages, { created: 0, updated: 2, unchanged: 0 });
     assert.equal((await t.site.db.selectFrom('pages').select('id').execute()).length, 2);
@@ -131,7 +137,7 @@ test('a profile page on a site that has a profile text becomes a draft page; its
   }
 });
 
-test('with --uploads, a post\'s photo stands in its place as a figure with the attachment\'s description and caption', async () => {
+test("with --uploads, a post's photo stands in its place as a figure with the attachment's description and caption", async () => {
   const t = await createTestApp();
   try {
     const uploads = join(dir, 'uploads');
@@ -144,7 +150,11 @@ test('with --uploads, a post\'s photo stands in its place as a figure with the a
     const report = (await findEditableReport(t.site.db, source!.reportId))!;
     const full = await t.site.db.selectFrom('media').select('id').where('original_name', '=', 'gampeki.png').executeTakeFirstOrThrow();
     const paragraphs = report.bodySource.split('\n\n');
-    assert.deepEqual(paragraphs.slice(2, 5), ['老朽化した岸壁を見て回りました。', `![ひび割れた岸壁](media:${full.id} "補修が必要な岸壁")`, '関係者から説明を受けました。']);
+    assert.deepEqual(paragraphs.slice(2, 5), [
+      '老朽化した岸壁を見て回りました。',
+      `![ひび割れた岸壁](media:${full.id} "補修が必要な岸壁")`,
+      '関係者から説明を受けました。',
+    ]);
     const page = await t.app.inject({ method: 'GET', url: `/activity/${report.slug}/` });
     assert.equal(page.statusCode, 200);
     const main = page.body.slice(page.body.indexOf('<main'));

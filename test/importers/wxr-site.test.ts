@@ -46,7 +46,7 @@ function fixtureTitle(postId: number): string {
   return text.slice(start + '<title><![CDATA['.length, text.indexOf(']]></title>', start));
 }
 
-describe('the project\'s WordPress site export', () => {
+describe("the project's WordPress site export", () => {
   let t: TestApp;
   let summary: ImportSummary;
   before(async () => {
@@ -60,11 +60,14 @@ describe('the project\'s WordPress site export', () => {
     assert.equal(summary.created, 5);
     // 7 fixed pages and the profile page, whose text became the profile.
     assert.deepEqual(summary.pages, { created: 8, updated: 0, unchanged: 0 });
-    assert.deepEqual(summary.skipped.map((s) => [s.label, s.reason]), [[`${SITE}/?page_id=209`, 'WordPress のゴミ箱にあるページです']]);
+    assert.deepEqual(
+      summary.skipped.map((s) => [s.label, s.reason]),
+      [[`${SITE}/?page_id=209`, 'WordPress のゴミ箱にあるページです']],
+    );
   });
 
   test('imports pages with their tree, Japanese slugs and order, a child listed before its parent under it', async () => {
-    assert.ok(!summary.warnings.some((w) => /はこのサイトのページのアドレスなので/.test(w.reason)), 'a page\'s own old address is no other page\'s');
+    assert.ok(!summary.warnings.some((w) => /はこのサイトのページのアドレスなので/.test(w.reason)), "a page's own old address is no other page's");
     const policy = (await pageOf(t, 201))!;
     assert.deepEqual([policy.title, policy.slug, policy.parentId, policy.status], ['政策', '政策', null, 'published']);
     const childcare = (await pageOf(t, 202))!;
@@ -94,8 +97,14 @@ describe('the project\'s WordPress site export', () => {
 
   test('every old page address answers 301 with the new page address', async () => {
     const cases: [string, number][] = [
-      ['/?page_id=201', 201], ['/?page_id=202', 202], ['/?p=202', 202], ['/?page_id=206', 206],
-      ['/search/', 207], ['/?page_id=207', 207], ['/old-parent/orphan/', 208], ['/?page_id=205', 205],
+      ['/?page_id=201', 201],
+      ['/?page_id=202', 202],
+      ['/?p=202', 202],
+      ['/?page_id=206', 206],
+      ['/search/', 207],
+      ['/?page_id=207', 207],
+      ['/old-parent/orphan/', 208],
+      ['/?page_id=205', 205],
     ];
     for (const [url, postId] of cases) {
       const response = await t.app.inject({ method: 'GET', url: encodeURI(url) });
@@ -110,7 +119,7 @@ describe('the project\'s WordPress site export', () => {
     }
   });
 
-  test('keeps a page\'s headings and table as the text format writes them', async () => {
+  test("keeps a page's headings and table as the text format writes them", async () => {
     const office = (await pageOf(t, 205))!;
     assert.equal(office.slug, '事務所案内');
     assert.equal(
@@ -141,7 +150,10 @@ describe('the project\'s WordPress site export', () => {
   });
 
   test('stores a 211- and a 300-character title in full and cuts only what the page head shows', async () => {
-    for (const [postId, length] of [[102, 211], [103, 300]] as const) {
+    for (const [postId, length] of [
+      [102, 211],
+      [103, 300],
+    ] as const) {
       const wanted = fixtureTitle(postId).replace(/\s+/g, ' ').trim();
       assert.equal([...fixtureTitle(postId)].length, length);
       const report = await reportOf(t, postId);
@@ -184,11 +196,34 @@ describe('the project\'s WordPress site export', () => {
     const report = await reportOf(t, 104);
     const page = (await pageOf(t, 204))!;
     const urls = new Set([
-      '/?page_id=204', `/api/v1/pages/${page.id}`, await pathOfPage(t, 204), `/search?q=${MARKER}&kind=page`, `/search?q=${encodeURIComponent('名簿')}&kind=page`,
-      `/api/v1/search?q=${encodeURIComponent('名簿')}`, '/政策/', '/api/v1/pages?page=2',
-      '/', '/activity/', '/activity/2024/', '/activity/2024/05/', '/category/kokkai/', '/profile/', '/feed.xml', '/atom.xml', '/feed.json',
-      '/sitemap.xml', '/opensearch.xml', '/api/v1/reports', `/api/v1/reports/${report!.id}`, `/activity/${report!.slug}/`, '/members-only/', '/members/',
-      `/search?q=${MARKER}`, `/api/v1/search?q=${MARKER}`, `/search?q=${encodeURIComponent('合言葉')}`, `/api/v1/search?q=${encodeURIComponent('後援会')}`,
+      '/?page_id=204',
+      `/api/v1/pages/${page.id}`,
+      await pathOfPage(t, 204),
+      `/search?q=${MARKER}&kind=page`,
+      `/search?q=${encodeURIComponent('名簿')}&kind=page`,
+      `/api/v1/search?q=${encodeURIComponent('名簿')}`,
+      '/政策/',
+      '/api/v1/pages?page=2',
+      '/',
+      '/activity/',
+      '/activity/2024/',
+      '/activity/2024/05/',
+      '/category/kokkai/',
+      '/profile/',
+      '/feed.xml',
+      '/atom.xml',
+      '/feed.json',
+      '/sitemap.xml',
+      '/opensearch.xml',
+      '/api/v1/reports',
+      `/api/v1/reports/${report!.id}`,
+      `/activity/${report!.slug}/`,
+      '/members-only/',
+      '/members/',
+      `/search?q=${MARKER}`,
+      `/api/v1/search?q=${MARKER}`,
+      `/search?q=${encodeURIComponent('合言葉')}`,
+      `/api/v1/search?q=${encodeURIComponent('後援会')}`,
       '/api/v1/pages',
     ]);
     const sitemap = await t.app.inject({ method: 'GET', url: '/sitemap.xml' });
@@ -223,7 +258,7 @@ describe('the project\'s WordPress site export', () => {
     assert.ok(home.body.includes(`href="${await pathOfPage(t, 205)}"`), 'the menu links to the imported page');
   });
 
-  test('fills the empty profile with the profile page\'s text, and its old address leads to /profile/', async () => {
+  test("fills the empty profile with the profile page's text, and its old address leads to /profile/", async () => {
     assert.equal((await getSettings(t.site.db)).profileSource, '1975年生まれ。');
     assert.equal(await pageOf(t, 203), undefined);
     const response = await t.app.inject({ method: 'GET', url: '/?page_id=203' });
@@ -233,12 +268,18 @@ describe('the project\'s WordPress site export', () => {
   });
 
   test('a second run leaves everything unchanged', async () => {
-    const pages = await t.site.db.selectFrom('pages').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const pages = await t.site.db
+      .selectFrom('pages')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const again = await runImport(t.site, wxrImportItems(t.site, FIXTURE), { kind: 'wxr' });
     assert.equal(again.unchanged, 5);
     assert.deepEqual(again.pages, { created: 0, updated: 0, unchanged: 8 });
     assert.deepEqual(again.settings, []);
-    const after = await t.site.db.selectFrom('pages').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await t.site.db
+      .selectFrom('pages')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     assert.equal(Number(after.n), Number(pages.n));
   });
 });
@@ -312,9 +353,15 @@ describe('files of a post that fails', () => {
         ),
       );
       const summary = await runImport(t.site, wxrImportItems(t.site, file, { uploadsDir: uploads }), { kind: 'wxr' });
-      assert.deepEqual(summary.failed.map((f) => f.label), [`${SITE}/p1/`, `${SITE}/p2/`, `${SITE}/p4/`]);
+      assert.deepEqual(
+        summary.failed.map((f) => f.label),
+        [`${SITE}/p1/`, `${SITE}/p2/`, `${SITE}/p4/`],
+      );
       const media = await t.site.db.selectFrom('media').select('original_name').orderBy('original_name').execute();
-      assert.deepEqual(media.map((m) => m.original_name), ['a.pdf', 'c.pdf']);
+      assert.deepEqual(
+        media.map((m) => m.original_name),
+        ['a.pdf', 'c.pdf'],
+      );
       const onDisk = readdirSync(join(t.site.dataDir, 'media'), { recursive: true }).filter((f) => String(f).match(/[0-9a-f]{64}$/));
       assert.equal(onDisk.length, 2);
       // No redirect leads to a file that is gone.

@@ -46,7 +46,14 @@ async function reportOf(t: TestApp, channel: WxrChannel, postId: string) {
 async function rowCounts(t: TestApp): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const table of ['reports', 'revisions', 'redirects', 'import_sources', 'categories', 'tags', 'report_tags', 'media', 'attachments'] as const) {
-    counts[table] = Number((await t.site.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    counts[table] = Number(
+      (
+        await t.site.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   }
   return counts;
 }
@@ -81,15 +88,24 @@ describe('the real WordPress export without --uploads', { skip }, () => {
       const category = post.terms.find((c) => c.domain === 'category' && c.nicename !== 'uncategorized');
       assert.equal(report.category?.slug, category?.nicename);
       assert.equal(report.category?.name, category?.name);
-      assert.deepEqual([...report.tags].sort(), post.terms.filter((c) => c.domain === 'post_tag').map((c) => c.name).sort());
+      assert.deepEqual(
+        [...report.tags].sort(),
+        post.terms
+          .filter((c) => c.domain === 'post_tag')
+          .map((c) => c.name)
+          .sort(),
+      );
       const row = await t.site.db.selectFrom('reports').select('author_name').where('id', '=', report.id).executeTakeFirstOrThrow();
       assert.equal(row.author_name, 'admin');
     }
   });
 
-  test('keeps the posts\' numbered outline as sections and items', async () => {
+  test("keeps the posts' numbered outline as sections and items", async () => {
     const report = await reportOf(t, fixture.channel, '4');
-    assert.deepEqual(report.outline.filter((o) => o.depth === 1).map((o) => o.number), ['1', '2', '3', '4', '5', '6', '7']);
+    assert.deepEqual(
+      report.outline.filter((o) => o.depth === 1).map((o) => o.number),
+      ['1', '2', '3', '4', '5', '6', '7'],
+    );
     assert.match(report.bodyHtml, /<h2 id="s1">/);
   });
 
@@ -100,7 +116,7 @@ describe('the real WordPress export without --uploads', { skip }, () => {
     assert.match(report.bodySource, /\[配布資料（PDF）\]\(http:\/\/localhost:8081\/wp-content\/uploads\/2017\/05\/report-000001-haifu-shiryo-1\.pdf\)/);
   });
 
-  test('answers every item\'s old address (link, guid, ?p=ID) with a 301 to its new page, which is there', async () => {
+  test("answers every item's old address (link, guid, ?p=ID) with a 301 to its new page, which is there", async () => {
     for (const item of fixture.items) {
       const parent = item.postType === 'attachment' ? item.postParent : item.postId;
       const report = await reportOf(t, fixture.channel, parent);
@@ -137,7 +153,10 @@ describe('the real WordPress export without --uploads', { skip }, () => {
     assert.deepEqual([run.created, run.updated, run.unchanged], [0, 1, 49]);
     const report = await reportOf(t, fixture.channel, '4');
     assert.equal(report.title, '街頭での活動（秋祭り・追記）');
-    assert.deepEqual((await listRevisions(t.site.db, report.id)).map((r) => r.note), ['取り込みで更新', '取り込み']);
+    assert.deepEqual(
+      (await listRevisions(t.site.db, report.id)).map((r) => r.note),
+      ['取り込みで更新', '取り込み'],
+    );
   });
 });
 
@@ -167,7 +186,7 @@ describe('the real WordPress export with --uploads', { skip }, () => {
     assert.match(page.body, /配布資料（PDF）<span class="meta">\(PDF形式・1KB・3ページ\)/);
   });
 
-  test('redirects the file\'s old address to its new one', async () => {
+  test("redirects the file's old address to its new one", async () => {
     const response = await t.app.inject({ method: 'GET', url: `/wp-content/uploads/${ATTACHMENT_PATH}` });
     assert.equal(response.statusCode, 301);
     assert.match(String(response.headers.location), /^\/media\/[0-9a-f]{64}\/report-000001-haifu-shiryo-1\.pdf$/);

@@ -46,11 +46,14 @@ ${shipped
     type Answer = { status: number; headers: IncomingHttpHeaders; body: string };
     const get = (path: string) =>
       new Promise<Answer>((resolve, reject) => {
-        const req = request({ host: '127.0.0.1', port: httpsPort, servername: 'localhost', path, headers: { host: `localhost:${httpsPort}` }, ca: readFileSync(ca) }, (res) => {
-          let body = '';
-          res.setEncoding('utf8').on('data', (chunk) => (body += chunk));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-        });
+        const req = request(
+          { host: '127.0.0.1', port: httpsPort, servername: 'localhost', path, headers: { host: `localhost:${httpsPort}` }, ca: readFileSync(ca) },
+          (res) => {
+            let body = '';
+            res.setEncoding('utf8').on('data', (chunk) => (body += chunk));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+          },
+        );
         req.on('error', reject).end();
       });
     // Caddy may still be obtaining its certificate: a failed connection is tried again.

@@ -39,7 +39,11 @@ test('deploy/nginx.conf passes nginx -t', (t) => {
   if (nginx === undefined) return;
   const dir = mkdtempSync(join(tmpdir(), 'katsudo-nginx-t-'));
   try {
-    const cert = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=www.example.jp', '-days', '1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { encoding: 'utf8' });
+    const cert = spawnSync(
+      'openssl',
+      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=www.example.jp', '-days', '1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')],
+      { encoding: 'utf8' },
+    );
     assert.equal(cert.status, 0, cert.stderr);
     const site = deployFile('nginx.conf')
       .replace('/etc/letsencrypt/live/www.example.jp/fullchain.pem', join(dir, 'cert.pem'))

@@ -22,7 +22,12 @@ test('restarting each of two processes behind nginx under load fails no request'
   const start = async (port: number) => {
     const server = await startCliServer({ dataDir: site.dataDir, args: ['--no-demo'], env, port });
     const deadline = Date.now() + 60_000;
-    while ((await fetch(server.url('/readyz')).then((r) => r.status, () => 0)) !== 200) {
+    while (
+      (await fetch(server.url('/readyz')).then(
+        (r) => r.status,
+        () => 0,
+      )) !== 200
+    ) {
       assert.ok(Date.now() < deadline && !server.hasExited(), server.output());
       await new Promise((r) => setTimeout(r, 100));
     }

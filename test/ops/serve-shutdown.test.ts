@@ -21,7 +21,11 @@ test('SIGTERM finishes the requests in flight, then exits 0 with a sound databas
   // At debug level Fastify logs each request as it arrives: the signal waits for all of them.
   const server = await startCliServer({ dataDir: site.dataDir, args: ['--no-demo'], env: { KATSUDO_LOG_LEVEL: 'debug' } });
   // The searches, report pages and saves that have reached the server.
-  const received = () => server.output().split('\n').filter((line) => line.includes('"msg":"incoming request"') && /"url":"\/(search|activity\/|admin\/reports\/new)/.test(line)).length;
+  const received = () =>
+    server
+      .output()
+      .split('\n')
+      .filter((line) => line.includes('"msg":"incoming request"') && /"url":"\/(search|activity\/|admin\/reports\/new)/.test(line)).length;
   try {
     // Ready once the scheduler's first run has ended.
     let ready = await waitFor(server.url('/readyz'), 30_000);
@@ -39,7 +43,14 @@ test('SIGTERM finishes the requests in flight, then exits 0 with a sound databas
       return { path, status: response.status, body: await response.text() };
     });
     const saves = Array.from({ length: 10 }, async (_, i) => {
-      const form = new URLSearchParams({ _csrf: session.csrf, title: `停止中の保存${i}`, activityDate: '2026-11-02', slug: `saved-${i}`, bodySource: '1 概要\n\n停止の直前に保存した。', intent: 'save' });
+      const form = new URLSearchParams({
+        _csrf: session.csrf,
+        title: `停止中の保存${i}`,
+        activityDate: '2026-11-02',
+        slug: `saved-${i}`,
+        bodySource: '1 概要\n\n停止の直前に保存した。',
+        intent: 'save',
+      });
       const response = await fetch(server.url('/admin/reports/new'), {
         method: 'POST',
         headers: { connection: 'close', cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
@@ -91,7 +102,12 @@ async function logInOverHttp(url: (path: string) => string, login: string, passw
   const form = await fetch(url('/admin/login'));
   keep(form);
   const body = new URLSearchParams({ _csrf: csrfTokenOf(await form.text()), login, password });
-  const loggedIn = await fetch(url('/admin/login'), { method: 'POST', headers: { cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded' }, body, redirect: 'manual' });
+  const loggedIn = await fetch(url('/admin/login'), {
+    method: 'POST',
+    headers: { cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded' },
+    body,
+    redirect: 'manual',
+  });
   assert.equal(loggedIn.status, 303);
   keep(loggedIn);
   const dashboard = await fetch(url('/admin/'), { headers: { cookie: cookie() } });

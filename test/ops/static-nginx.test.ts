@@ -38,7 +38,14 @@ test('nginx with deploy/nginx-static.conf serves the exported site as katsudo se
   const server = startNginx(nginx, `include /etc/nginx/mime.types;\ndefault_type application/octet-stream;\n${config}`);
   t.after(() => server.stop());
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; (await fetch(`${base}/`).then((res) => res.status, () => 0)) !== 200; i++) {
+  for (
+    let i = 0;
+    (await fetch(`${base}/`).then(
+      (res) => res.status,
+      () => 0,
+    )) !== 200;
+    i++
+  ) {
     assert.ok(i < 100, `nginx did not start:\n${server.output()}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -55,7 +62,11 @@ test('nginx with deploy/nginx-static.conf serves the exported site as katsudo se
   }
   assert.ok(served > 50, `${served} URLs served`);
 
-  for (const [from, to] of [[`/activity/${r.slug}/`, `/activity/${r.slug}-new/`], ['/?p=12', '/profile/'], [encodeURI('/旧プロフィール/'), '/profile/']] as const) {
+  for (const [from, to] of [
+    [`/activity/${r.slug}/`, `/activity/${r.slug}-new/`],
+    ['/?p=12', '/profile/'],
+    [encodeURI('/旧プロフィール/'), '/profile/'],
+  ] as const) {
     const response = await fetch(base + from, { redirect: 'manual' });
     assert.equal(response.status, 301, from);
     assert.equal(new URL(response.headers.get('location')!, base).pathname, to, from);

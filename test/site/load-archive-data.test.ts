@@ -17,10 +17,16 @@ after(async () => site.cleanup());
 test('gives the same counts object while the content is unchanged, and new counts after a write', async () => {
   const first = await loadArchiveData(site.db);
   assert.equal(await loadArchiveData(site.db), first);
-  assert.deepEqual(first.tags.map((t) => [t.name, t.count]), [['外交', 1]]);
+  assert.deepEqual(
+    first.tags.map((t) => [t.name, t.count]),
+    [['外交', 1]],
+  );
   await publishReport(site, { activityDate: '2024-06-01', tags: ['外交'] });
   const after = await loadArchiveData(site.db);
   assert.notEqual(after, first);
-  assert.deepEqual(after.tags.map((t) => [t.name, t.count]), [['外交', 2]]);
+  assert.deepEqual(
+    after.tags.map((t) => [t.name, t.count]),
+    [['外交', 2]],
+  );
   assert.equal(after.months.length, 2);
 });

@@ -66,10 +66,7 @@ test('lists exactly the paths a crawler finds from the home page, robots.txt and
     for (const link of linksIn(res.body)) if (!found.has(link)) queue.push(link);
   }
   const listed = await listPublicPaths(deps);
-  assert.deepEqual(
-    { missing: listed.filter((p) => !found.has(p)), unlisted: [...found].filter((p) => !listed.includes(p)) },
-    { missing: [], unlisted: [] },
-  );
+  assert.deepEqual({ missing: listed.filter((p) => !found.has(p)), unlisted: [...found].filter((p) => !listed.includes(p)) }, { missing: [], unlisted: [] });
   assert.ok(listed.includes('/activity/page/2/') && listed.includes('/activity/2025/03/page/2/'));
   assert.ok(listed.includes(`/tag/${encodeURIComponent('集い&交流')}/page/2/`));
   assert.ok(listed.includes('/activity/page/'), 'the report whose slug is "page"');
@@ -132,9 +129,31 @@ test('renders a search with words as the server does', async () => {
 
 test('answers any path as the server does: a page (200), the same 301, or not found (404, or 400 for a bad query)', async () => {
   // No dot segments: clients (and inject) resolve `/..` before asking.
-  const segment = fc.constantFrom('activity', 'page', '2', '1', '0', '2025', '03', '13', 'category', 'tag', 'profile', 'search', 'feed.xml', encodeURIComponent('地域'), '%FF', 'x.y', 'seisaku', 'no-such', 'a'.repeat(90));
+  const segment = fc.constantFrom(
+    'activity',
+    'page',
+    '2',
+    '1',
+    '0',
+    '2025',
+    '03',
+    '13',
+    'category',
+    'tag',
+    'profile',
+    'search',
+    'feed.xml',
+    encodeURIComponent('地域'),
+    '%FF',
+    'x.y',
+    'seisaku',
+    'no-such',
+    'a'.repeat(90),
+  );
   const query = fc.constantFrom('', '?page=2', '?page=1', '?page=abc', '?p=12', `?q=${encodeURIComponent('地域')}`);
-  const pathArb = fc.tuple(fc.array(segment, { maxLength: 5 }), fc.boolean(), query).map(([segments, slash, q]) => `/${segments.join('/')}${slash && segments.length > 0 ? '/' : ''}${q}`);
+  const pathArb = fc
+    .tuple(fc.array(segment, { maxLength: 5 }), fc.boolean(), query)
+    .map(([segments, slash, q]) => `/${segments.join('/')}${slash && segments.length > 0 ? '/' : ''}${q}`);
   await fc.assert(
     fc.asyncProperty(pathArb, async (path) => {
       const result = await renderPublicPath(deps, path);

@@ -45,7 +45,10 @@ test('stores only the hash of the session token, and finds the session by the to
 test('deletes sessions past their absolute expiry or idle for too long, and keeps the rest', async () => {
   const user = await addTestUser(site, { login: 'editor', role: 'editor' });
   const insert = (lastSeenAt: string, expiresAt: string, hash: string) =>
-    site.db.insertInto('sessions').values({ token_hash: hash, user_id: user.id, created_at: iso(0), last_seen_at: lastSeenAt, expires_at: expiresAt }).execute();
+    site.db
+      .insertInto('sessions')
+      .values({ token_hash: hash, user_id: user.id, created_at: iso(0), last_seen_at: lastSeenAt, expires_at: expiresAt })
+      .execute();
   await insert(iso(9000), iso(20_000), 'a'.repeat(64)); // alive
   await insert(iso(1000), iso(20_000), 'b'.repeat(64)); // idle
   await insert(iso(9000), iso(10_000), 'c'.repeat(64)); // expired
@@ -66,17 +69,29 @@ test('counts attempts per key, restarts the count after the quiet period, and cl
   assert.equal((await reserve('ip:192.0.2.9', 62_001)).isAllowed, true, 'a minute of quiet forgets');
   assert.equal(await failuresOf('ip:192.0.2.9'), 1);
   await clearThrottle(site.db, 'ip:192.0.2.9');
-  assert.deepEqual((await findThrottles(site.db, ['ip:192.0.2.9', 'login:owner'])).map((s) => s.key), ['login:owner']);
+  assert.deepEqual(
+    (await findThrottles(site.db, ['ip:192.0.2.9', 'login:owner'])).map((s) => s.key),
+    ['login:owner'],
+  );
   await deleteStaleThrottles(site.db, iso(3000));
   assert.deepEqual(await findThrottles(site.db, ['login:owner']), []);
 });
 
 test('blocks the attempt after the one that went past the free count, and counts nothing while blocked', async () => {
-  const keys: [string, BackoffPolicy][] = [['ip:192.0.2.20', THREE_FREE], ['login:sato', THREE_FREE]];
+  const keys: [string, BackoffPolicy][] = [
+    ['ip:192.0.2.20', THREE_FREE],
+    ['login:sato', THREE_FREE],
+  ];
   const at = new Date(iso(100_000));
   const results = await Promise.all(Array.from({ length: 10 }, () => reserveAttempts(site.db, keys, at)));
-  assert.deepEqual(results.map((r) => r.isAllowed), [true, true, true, true, false, false, false, false, false, false]);
-  assert.deepEqual(results.slice(4).map((r) => r.retryAfterMs), Array(6).fill(1000));
+  assert.deepEqual(
+    results.map((r) => r.isAllowed),
+    [true, true, true, true, false, false, false, false, false, false],
+  );
+  assert.deepEqual(
+    results.slice(4).map((r) => r.retryAfterMs),
+    Array(6).fill(1000),
+  );
   assert.equal(await failuresOf('ip:192.0.2.20'), 4);
   assert.equal(await failuresOf('login:sato'), 4);
 });
@@ -84,7 +99,14 @@ test('blocks the attempt after the one that went past the free count, and counts
 test('refuses every key when one is blocked, and a given-back attempt lifts the block it set', async () => {
   const at = new Date(iso(200_000));
   for (let i = 0; i < 4; i++) await reserveAttempts(site.db, [['login:kato', THREE_FREE]], at);
-  const refused = await reserveAttempts(site.db, [['ip:192.0.2.30', THREE_FREE], ['login:kato', THREE_FREE]], at);
+  const refused = await reserveAttempts(
+    site.db,
+    [
+      ['ip:192.0.2.30', THREE_FREE],
+      ['login:kato', THREE_FREE],
+    ],
+    at,
+  );
   assert.equal(refused.isAllowed, false);
   assert.deepEqual(!refused.isAllowed && refused.blockedKeys, ['login:kato']);
   assert.equal(await failuresOf('ip:192.0.2.30'), undefined, 'the address was not counted');

@@ -1,13 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { DEFAULT_ACTIVITY_KINDS, type ActivityRecord } from '../../src/domain/activity-record/activity-record.js';
-import {
-  deleteActivityRecord,
-  findActivityRecord,
-  getActivityKinds,
-  saveActivityKinds,
-  saveActivityRecord,
-} from '../../src/store/activity-records.js';
+import { deleteActivityRecord, findActivityRecord, getActivityKinds, saveActivityKinds, saveActivityRecord } from '../../src/store/activity-records.js';
 import { deleteReportRow } from '../../src/store/reports.js';
 import { saveSettingValue } from '../../src/store/settings.js';
 import { ACTIVITY_RECORD_FIXTURES } from '../fixtures/activity-records/reports.js';

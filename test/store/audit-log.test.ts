@@ -65,9 +65,15 @@ test('deletes at most the given number of the oldest entries before a time', asy
   for (let i = 0; i < 5; i++) await record({ action: 'prune.batch', target: `report:${i}` }, `2020-01-0${i + 1}T00:00:00.000Z`);
   await record({ action: 'prune.batch', target: 'report:new' }, '2026-11-20T00:00:00.000Z');
   assert.equal(await deleteAuditBefore(site.db, '2021-01-01T00:00:00.000Z', 3), 3);
-  assert.deepEqual((await rowsOf('prune.batch')).map((r) => r.target), ['report:3', 'report:4', 'report:new']);
+  assert.deepEqual(
+    (await rowsOf('prune.batch')).map((r) => r.target),
+    ['report:3', 'report:4', 'report:new'],
+  );
   assert.equal(await deleteAuditBefore(site.db, '2021-01-01T00:00:00.000Z', 3), 2);
-  assert.deepEqual((await rowsOf('prune.batch')).map((r) => r.target), ['report:new']);
+  assert.deepEqual(
+    (await rowsOf('prune.batch')).map((r) => r.target),
+    ['report:new'],
+  );
 });
 
 test('keeps entries written before folding existed as single rows, never folded into', async () => {

@@ -26,7 +26,10 @@ test('records the files linked from bodies written before the migration', async 
 
     const after = await openDatabase({ file });
     const rows = await after.selectFrom('report_body_media').select(['sha256']).orderBy('sha256').execute();
-    assert.deepEqual(rows.map((r) => r.sha256), [a, b]);
+    assert.deepEqual(
+      rows.map((r) => r.sha256),
+      [a, b],
+    );
     await after.destroy();
   } finally {
     rmSync(dir, { recursive: true, force: true });

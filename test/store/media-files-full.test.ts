@@ -11,8 +11,7 @@ import { openSite } from '../../src/cli/open-site.js';
 import { removeStaleTempFiles, writeMediaFile } from '../../src/store/media-files.js';
 import { mountTmpfs } from '../support/tmpfs.js';
 
-const tempFiles = (dataDir: string) =>
-  readdirSync(join(dataDir, 'media'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.tmp'));
+const tempFiles = (dataDir: string) => readdirSync(join(dataDir, 'media'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.tmp'));
 
 test('a file that does not fit fails with ENOSPC, read as DISK_FULL, and leaves no temp file', (t) => {
   const disk = mountTmpfs(t, '1m');
@@ -31,7 +30,10 @@ test('a file that does not fit fails with ENOSPC, read as DISK_FULL, and leaves 
   assert.equal((error as { code?: string }).code, 'ENOSPC');
   assert.equal(diskFullFrom(error)?.code, 'DISK_FULL');
   assert.deepEqual(tempFiles(dataDir), []);
-  assert.deepEqual(readdirSync(join(dataDir, 'media'), { recursive: true }).filter((name) => !String(name).match(/^[0-9a-f]{2}$/)), []);
+  assert.deepEqual(
+    readdirSync(join(dataDir, 'media'), { recursive: true }).filter((name) => !String(name).match(/^[0-9a-f]{2}$/)),
+    [],
+  );
   // The failed write freed what it took: a small file still fits.
   assert.equal(writeMediaFile(dataDir, new Uint8Array(1000).fill(1)).isNew, true);
 });
@@ -48,7 +50,10 @@ test('opening a site removes temp files left by a stopped process, but not one b
     utimesSync(stale, hourAgo, hourAgo);
     const site = await openSite(dataDir);
     await site.db.destroy();
-    assert.deepEqual(tempFiles(dataDir).map((e) => e.name), ['abef.654321.tmp']);
+    assert.deepEqual(
+      tempFiles(dataDir).map((e) => e.name),
+      ['abef.654321.tmp'],
+    );
     assert.equal(removeStaleTempFiles(dataDir, Date.now() + 60 * 60 * 1000), 1);
     assert.deepEqual(tempFiles(dataDir), []);
   } finally {

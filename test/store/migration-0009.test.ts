@@ -46,12 +46,18 @@ test('keeps every published report searchable, one-character terms through a pre
     const db = await openDatabase({ file });
     try {
       const hits = await sql<{ id: number }>`select rowid as id from report_search where report_search match '{title body attachments} : "港湾"'`.execute(db);
-      assert.deepEqual(hits.rows.map((r) => r.id), [1]);
+      assert.deepEqual(
+        hits.rows.map((r) => r.id),
+        [1],
+      );
       // A one-character term is a prefix query: the table keeps an index of one-character prefixes for it.
       const table = await sql<{ sql: string }>`select sql from sqlite_master where name = 'report_search'`.execute(db);
       assert.match(table.rows[0]!.sql, /prefix = '1'/);
       const one = await sql<{ id: number }>`select rowid as id from report_search where report_search match '{title body attachments} : "湾" *'`.execute(db);
-      assert.deepEqual(one.rows.map((r) => r.id), [1]);
+      assert.deepEqual(
+        one.rows.map((r) => r.id),
+        [1],
+      );
       const media = await db.selectFrom('media').select(['text', 'text_status']).execute();
       assert.deepEqual(media, [{ text: null, text_status: null }]);
     } finally {

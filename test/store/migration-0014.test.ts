@@ -36,10 +36,13 @@ test('moves every report attachment into the shared table without loss, and the 
 
     const db = await openDatabase({ file });
     try {
-      assert.deepEqual((await listAttachments(db, 1)).map((a) => [a.mediaId, a.label, a.summary]), [
-        [2, '二番目', '説明'],
-        [1, '一番目', ''],
-      ]);
+      assert.deepEqual(
+        (await listAttachments(db, 1)).map((a) => [a.mediaId, a.label, a.summary]),
+        [
+          [2, '二番目', '説明'],
+          [1, '一番目', ''],
+        ],
+      );
       await assert.rejects(db.insertInto('attachments').values({ report_id: null, page_id: null, media_id: 1, label: 'x', summary: '', position: 0 }).execute());
     } finally {
       await db.destroy();

@@ -12,10 +12,14 @@ test('marks every existing report and page as rendered by version 1', async () =
   try {
     const stamp = '2020-01-01T00:00:00Z';
     old.sqlite
-      .prepare(`insert into reports (slug, title, activity_date, status, body_source, body_html, body_text, created_at, updated_at) values ('a', '報告', '2020-01-01', 'draft', '', '', '', ?, ?)`)
+      .prepare(
+        `insert into reports (slug, title, activity_date, status, body_source, body_html, body_text, created_at, updated_at) values ('a', '報告', '2020-01-01', 'draft', '', '', '', ?, ?)`,
+      )
       .run(stamp, stamp);
     old.sqlite
-      .prepare(`insert into pages (slug, title, position, status, body_source, body_html, body_text, outline_json, summary, version, created_at, updated_at) values ('p', 'ページ', 0, 'draft', '', '', '', '[]', '', 1, ?, ?)`)
+      .prepare(
+        `insert into pages (slug, title, position, status, body_source, body_html, body_text, outline_json, summary, version, created_at, updated_at) values ('p', 'ページ', 0, 'draft', '', '', '', '[]', '', 1, ?, ?)`,
+      )
       .run(stamp, stamp);
     await old.close();
 

@@ -21,11 +21,23 @@ test('indexes every published report and page again with the words of the new ru
     );
     report.run('a', '外交官の研修', 'published', '外交官の研修に参加した。');
     report.run('b', '外交官の下書き', 'draft', '外交官の下書き。');
-    sqlite.prepare(`insert into pages (slug, title, status, body_source, body_html, body_text, created_at, updated_at) values ('p', '中国語講座', 'published', '', '', '中国語講座の案内。', '${at}', '${at}')`).run();
-    sqlite.prepare(`insert into media (sha256, original_name, mime, bytes, created_at, text, text_status) values (?, 'a.pdf', 'application/pdf', 10, '${at}', '鳴門海峡の資料', 'complete')`).run('a'.repeat(64));
+    sqlite
+      .prepare(
+        `insert into pages (slug, title, status, body_source, body_html, body_text, created_at, updated_at) values ('p', '中国語講座', 'published', '', '', '中国語講座の案内。', '${at}', '${at}')`,
+      )
+      .run();
+    sqlite
+      .prepare(
+        `insert into media (sha256, original_name, mime, bytes, created_at, text, text_status) values (?, 'a.pdf', 'application/pdf', 10, '${at}', '鳴門海峡の資料', 'complete')`,
+      )
+      .run('a'.repeat(64));
     sqlite.prepare(`insert into attachments (report_id, media_id, label) values (1, 1, '資料')`).run();
     // What the old rule wrote: Intl.Segmenter keeps 外交官 and 中国語 as single words.
-    sqlite.prepare(`insert into report_search (rowid, title, body, words, attachments) values (1, '外交 交官 官の の研 研修 修', '', '外交官 の 研修', '鳴門 門海 海峡 峡の の資 資料 料')`).run();
+    sqlite
+      .prepare(
+        `insert into report_search (rowid, title, body, words, attachments) values (1, '外交 交官 官の の研 研修 修', '', '外交官 の 研修', '鳴門 門海 海峡 峡の の資 資料 料')`,
+      )
+      .run();
     sqlite.prepare(`insert into page_search (rowid, title, body, words, attachments) values (1, '中国 国語 語講 講座 座', '', '中国語 講座', '')`).run();
     const before = sqlite.prepare(`select rowid as id from report_search where report_search match 'words : "外交"'`).all() as { id: number }[];
     assert.deepEqual(ids(before), [], 'the old words do not hold 外交');

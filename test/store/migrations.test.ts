@@ -17,18 +17,60 @@ test('migrates a new file and reopens it without migrating again', async () => {
     const first = await openDatabase({ file });
     const tables = await first.introspection.getTables();
     assert.deepEqual(
-      tables.map((t) => t.name).filter((n) => !n.startsWith('kysely_') && !n.startsWith('report_search') && !n.startsWith('page_search')).sort(),
+      tables
+        .map((t) => t.name)
+        .filter((n) => !n.startsWith('kysely_') && !n.startsWith('report_search') && !n.startsWith('page_search'))
+        .sort(),
       [
-        'activity_affiliations', 'activity_documents', 'activity_outcomes', 'activity_participants', 'activity_records', 'activity_spans',
-        'attachments', 'audit_log', 'autosaves', 'categories', 'demo_items', 'import_sources', 'login_throttle', 'media', 'media_variants', 'page_body_media', 'page_import_sources', 'page_media_refs', 'pages', 'passkeys', 'pending_logins', 'recovery_codes',
-        'redirects', 'report_body_media', 'report_media_refs', 'report_tags', 'reports', 'revisions', 'server_secrets', 'sessions', 'settings',
-        'site_state', 'submission_keys', 'tags', 'totp_factors', 'users', 'webauthn_challenges',
+        'activity_affiliations',
+        'activity_documents',
+        'activity_outcomes',
+        'activity_participants',
+        'activity_records',
+        'activity_spans',
+        'attachments',
+        'audit_log',
+        'autosaves',
+        'categories',
+        'demo_items',
+        'import_sources',
+        'login_throttle',
+        'media',
+        'media_variants',
+        'page_body_media',
+        'page_import_sources',
+        'page_media_refs',
+        'pages',
+        'passkeys',
+        'pending_logins',
+        'recovery_codes',
+        'redirects',
+        'report_body_media',
+        'report_media_refs',
+        'report_tags',
+        'reports',
+        'revisions',
+        'server_secrets',
+        'sessions',
+        'settings',
+        'site_state',
+        'submission_keys',
+        'tags',
+        'totp_factors',
+        'users',
+        'webauthn_challenges',
       ],
     );
-    const appliedFirst = await first.selectFrom('kysely_migration' as never).selectAll().execute();
+    const appliedFirst = await first
+      .selectFrom('kysely_migration' as never)
+      .selectAll()
+      .execute();
     await first.destroy();
     const second = await openDatabase({ file });
-    const applied = await second.selectFrom('kysely_migration' as never).selectAll().execute();
+    const applied = await second
+      .selectFrom('kysely_migration' as never)
+      .selectAll()
+      .execute();
     assert.deepEqual(applied, appliedFirst);
     await second.destroy();
   } finally {
@@ -77,7 +119,10 @@ test('a start killed in the middle of a migration leaves the file as it was, and
     assert.doesNotMatch(output, /opened/, 'the child was stopped before the migrations finished (raise the report count if not)');
 
     const reopened = await openDatabase({ file });
-    const applied = await reopened.selectFrom('kysely_migration' as never).select('name' as never).execute();
+    const applied = await reopened
+      .selectFrom('kysely_migration' as never)
+      .select('name' as never)
+      .execute();
     assert.ok(applied.length >= 3);
     const indexed = await sql<{ n: number }>`select count(*) as n from report_search where report_search match '"子育"'`.execute(reopened);
     assert.equal(Number(indexed.rows[0]!.n), 4000);

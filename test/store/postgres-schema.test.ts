@@ -77,7 +77,10 @@ async function postgresSchema(db: Db): Promise<Map<string, TableShape>> {
       where i.indrelid = ${name}::regclass`.execute(db);
     // pg_get_indexdef quotes names that are keywords ("position").
     const unquoted = (parts: string[]) => parts.map((p) => p.replace(/^"(.*)"$/, '$1'));
-    const listOf = (parts: string[]) => unquoted(parts).map((p) => part(p, columnNames)).join(', ');
+    const listOf = (parts: string[]) =>
+      unquoted(parts)
+        .map((p) => part(p, columnNames))
+        .join(', ');
     const fks = await sql<{ from_column: string; to_table: string; to_column: string; rule: string }>`
       select a.attname as from_column, confrelid::regclass::text as to_table, b.attname as to_column, con.confdeltype as rule
       from pg_constraint con
@@ -87,7 +90,10 @@ async function postgresSchema(db: Db): Promise<Map<string, TableShape>> {
     shapes.set(name, {
       columns: visible.map((c) => `${c.name} ${c.type}${c.nullable === 'NO' ? ' not null' : ''}`),
       primaryKey: unquoted(indexRows.rows.find((i) => i.constraint_type === 'p')?.parts ?? []),
-      unique: indexRows.rows.filter((i) => i.constraint_type === 'u').map((i) => listOf(i.parts)).sort(),
+      unique: indexRows.rows
+        .filter((i) => i.constraint_type === 'u')
+        .map((i) => listOf(i.parts))
+        .sort(),
       foreignKeys: fks.rows.map((f) => `${f.from_column} -> ${f.to_table}.${f.to_column} on delete ${PG_DELETE_RULES[f.rule]}`).sort(),
       indexes: indexRows.rows
         .filter((i) => i.constraint_type === null)

@@ -26,7 +26,10 @@ after(async () => {
 const THREE_FREE: BackoffPolicy = { freeFailures: 3, baseMs: 1000, capMs: 8000, forgetAfterMs: 60_000 };
 
 test('counts simultaneous login attempts on the same keys one after another, allowing only the free ones and the first over', { skip }, async () => {
-  const keys: [string, BackoffPolicy][] = [['ip:192.0.2.20', THREE_FREE], ['login:sato', THREE_FREE]];
+  const keys: [string, BackoffPolicy][] = [
+    ['ip:192.0.2.20', THREE_FREE],
+    ['login:sato', THREE_FREE],
+  ];
   const at = new Date('2026-11-20T00:01:40.000Z');
   const results = await Promise.all(Array.from({ length: 12 }, () => reserveAttempts(site.db, keys, at)));
   assert.equal(results.filter((r) => r.isAllowed).length, 4);

@@ -9,7 +9,13 @@ import { skipUnlessPostgres } from '../support/postgres.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
-const SUITES = ['test/store/redirects.test.ts', 'test/store/report-editing.test.ts', 'test/store/revisions.test.ts', 'test/store/webauthn-challenges.test.ts', 'test/store/activity-records.test.ts'];
+const SUITES = [
+  'test/store/redirects.test.ts',
+  'test/store/report-editing.test.ts',
+  'test/store/revisions.test.ts',
+  'test/store/webauthn-challenges.test.ts',
+  'test/store/activity-records.test.ts',
+];
 
 const skip = skipUnlessPostgres();
 

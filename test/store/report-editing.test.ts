@@ -98,7 +98,17 @@ test('counts the reports of each tab', async () => {
 
 test('writes content only at the expected version, and a status only from the expected one', async () => {
   const report = await getEditableReport(site.db, ids.draft);
-  const write = { slug: report.slug, title: '古い版からの書き込み', activityDate: report.activityDate, bodySource: '', bodyHtml: '', bodyText: '', outline: [], summary: '', categoryId: null };
+  const write = {
+    slug: report.slug,
+    title: '古い版からの書き込み',
+    activityDate: report.activityDate,
+    bodySource: '',
+    bodyHtml: '',
+    bodyText: '',
+    outline: [],
+    summary: '',
+    categoryId: null,
+  };
   assert.equal(await updateReportContent(site.db, ids.draft, report.version + 1, write, '2026-11-21T00:00:00.000Z'), false);
   assert.equal(await setReportStatus(site.db, ids.draft, ['published'], { status: 'trashed' }, '2026-11-21T00:00:00.000Z'), false);
   assert.deepEqual(await getEditableReport(site.db, ids.draft), report);
@@ -110,7 +120,10 @@ test("names an imported report's author by the name its old site gave when no ac
   await site.db.updateTable('reports').set({ author_id: null, author_name: '旧サイト 担当' }).where('id', '=', id).execute();
   assert.equal((await getEditableReport(site.db, id))?.authorName, '旧サイト 担当');
   const listed = (await listReportsForAdmin(site.db, { text: '取り込んだ報告' }, { offset: 0, limit: 10 })).items;
-  assert.deepEqual(listed.map((r) => [r.id, r.authorId, r.authorName]), [[id, null, '旧サイト 担当']]);
+  assert.deepEqual(
+    listed.map((r) => [r.id, r.authorId, r.authorName]),
+    [[id, null, '旧サイト 担当']],
+  );
   // An account's name wins over a stored name.
   await site.db.updateTable('reports').set({ author_id: team.editor.userId }).where('id', '=', id).execute();
   assert.notEqual((await getEditableReport(site.db, id))?.authorName, '旧サイト 担当');

@@ -33,13 +33,19 @@ test('keeps the database in a real file in WAL mode with foreign keys on', async
 test('lists published reports newest first, the later one first on the same day', async () => {
   const page = await listReports(site.db, { status: 'published' }, { offset: 0, limit: 10 });
   assert.equal(page.total, 4);
-  assert.deepEqual(page.items.map((r) => r.title), ['新しい報告', '同日2', '同日1', '古い報告']);
+  assert.deepEqual(
+    page.items.map((r) => r.title),
+    ['新しい報告', '同日2', '同日1', '古い報告'],
+  );
 });
 
 test('pages never overlap or skip a report', async () => {
   const first = await listReports(site.db, {}, { offset: 0, limit: 3 });
   const second = await listReports(site.db, {}, { offset: 3, limit: 3 });
-  assert.deepEqual([...first.items, ...second.items].map((r) => r.title), ['新しい報告', '同日2', '同日1', '古い報告']);
+  assert.deepEqual(
+    [...first.items, ...second.items].map((r) => r.title),
+    ['新しい報告', '同日2', '同日1', '古い報告'],
+  );
 });
 
 test('skips to a list page through an index alone, whatever the list', async () => {
@@ -55,13 +61,15 @@ test('skips to a list page through an index alone, whatever the list', async () 
 });
 
 test('filters by year, month, category and tag', async () => {
-  const titles = async (filter: Parameters<typeof listReports>[1]) =>
-    (await listReports(site.db, filter, { offset: 0, limit: 10 })).items.map((r) => r.title);
+  const titles = async (filter: Parameters<typeof listReports>[1]) => (await listReports(site.db, filter, { offset: 0, limit: 10 })).items.map((r) => r.title);
   assert.deepEqual(await titles({ year: 2024 }), ['新しい報告', '同日2', '同日1']);
   assert.deepEqual(await titles({ year: 2024, month: 5 }), ['同日2', '同日1']);
   assert.deepEqual(await titles({ year: 2023 }), []);
   const diet = (await listReports(site.db, { tag: '外交' }, { offset: 0, limit: 10 })).items;
-  assert.deepEqual(diet.map((r) => r.title), ['同日1', '古い報告']);
+  assert.deepEqual(
+    diet.map((r) => r.title),
+    ['同日1', '古い報告'],
+  );
   assert.deepEqual(diet[0]!.tags, ['外交', '防災']);
   const [, , , last] = (await listReports(site.db, {}, { offset: 0, limit: 10 })).items;
   assert.equal(last!.category?.name, '国会活動');
@@ -112,9 +120,17 @@ test('shows only committed writes in the content version, even on the writing co
   const version = await getContentVersion(site.db);
   let seenInside = -1;
   await site.db.transaction().execute(async (trx) => {
-    await trx.updateTable('site_state').set({ content_version: version + 100 }).where('id', '=', 1).execute();
+    await trx
+      .updateTable('site_state')
+      .set({ content_version: version + 100 })
+      .where('id', '=', 1)
+      .execute();
     seenInside = await getContentVersion(site.db);
-    await trx.updateTable('site_state').set({ content_version: version + 1 }).where('id', '=', 1).execute();
+    await trx
+      .updateTable('site_state')
+      .set({ content_version: version + 1 })
+      .where('id', '=', 1)
+      .execute();
   });
   assert.equal(seenInside, version);
   assert.equal(await getContentVersion(site.db), version + 1);

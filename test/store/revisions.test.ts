@@ -2,15 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { RevisionNotFoundError } from '../../src/domain/errors.js';
 import type { RevisionContent } from '../../src/domain/revision.js';
-import {
-  countRevisions,
-  deleteRevisionsOf,
-  findRevision,
-  getRevision,
-  getRevisionPair,
-  insertRevision,
-  listRevisions,
-} from '../../src/store/revisions.js';
+import { countRevisions, deleteRevisionsOf, findRevision, getRevision, getRevisionPair, insertRevision, listRevisions } from '../../src/store/revisions.js';
 import { addAuthor } from '../support/authors.js';
 import { createTestSite, type TestSite } from '../support/db.js';
 import { addCategory, publishReport } from '../support/factories.js';
@@ -61,13 +53,24 @@ test('stores a revision and reads it back with its category and author names', a
 });
 
 test('lists a report’s revisions newest first, without bodies, and only that report’s', async () => {
-  const first = await insertRevision(site.db, { reportId: otherReportId, version: 1, status: 'draft', authorId: null, content: content('A', { categoryId: null }) }, '2026-11-20T03:00:00.000Z');
-  const second = await insertRevision(site.db, { reportId: otherReportId, version: 2, status: 'published', authorId: null, content: content('B') }, '2026-11-20T03:00:00.000Z');
+  const first = await insertRevision(
+    site.db,
+    { reportId: otherReportId, version: 1, status: 'draft', authorId: null, content: content('A', { categoryId: null }) },
+    '2026-11-20T03:00:00.000Z',
+  );
+  const second = await insertRevision(
+    site.db,
+    { reportId: otherReportId, version: 2, status: 'published', authorId: null, content: content('B') },
+    '2026-11-20T03:00:00.000Z',
+  );
   const list = await listRevisions(site.db, otherReportId);
-  assert.deepEqual(list.map((r) => [r.id, r.title, r.version, r.categoryName, r.authorName]), [
-    [second, 'B', 2, '国会活動', null],
-    [first, 'A', 1, null, null],
-  ]);
+  assert.deepEqual(
+    list.map((r) => [r.id, r.title, r.version, r.categoryName, r.authorName]),
+    [
+      [second, 'B', 2, '国会活動', null],
+      [first, 'A', 1, null, null],
+    ],
+  );
   assert.equal('bodySource' in list[0]!, false);
   assert.equal(await countRevisions(site.db, otherReportId), 2);
 });

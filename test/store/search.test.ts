@@ -73,13 +73,51 @@ describe('any query', () => {
   let site: TestSite;
   before(async () => {
     site = await createTestSite();
-    for (const text of ['外交 と "中国" NEAR(a b) x:y *', '2+2 ADMM TPP', '-除外 OR 両方', '^{}[]()\\\'']) {
+    for (const text of ['外交 と "中国" NEAR(a b) x:y *', '2+2 ADMM TPP', '-除外 OR 両方', "^{}[]()\\'"]) {
       await publishReport(site, { title: text, bodySource: text });
     }
   });
   after(() => site.cleanup());
 
-  const SYNTAX = ['"', '“', '”', '＂', '*', 'NEAR', 'NEAR(', '(', ')', ':', '^', '-', '－', 'OR', 'ＯＲ', 'AND', 'NOT', '+', '{', '}', '[', ']', "'", '\\', ' ', '　', '外交', '中', 'a', 'x:y', '2', '\u0000', '\u0001', '\ud800', '\udc00', '𠮷', 'ﾞ'];
+  const SYNTAX = [
+    '"',
+    '“',
+    '”',
+    '＂',
+    '*',
+    'NEAR',
+    'NEAR(',
+    '(',
+    ')',
+    ':',
+    '^',
+    '-',
+    '－',
+    'OR',
+    'ＯＲ',
+    'AND',
+    'NOT',
+    '+',
+    '{',
+    '}',
+    '[',
+    ']',
+    "'",
+    '\\',
+    ' ',
+    '　',
+    '外交',
+    '中',
+    'a',
+    'x:y',
+    '2',
+    '\u0000',
+    '\u0001',
+    '\ud800',
+    '\udc00',
+    '𠮷',
+    'ﾞ',
+  ];
   const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((unit) => String.fromCharCode(unit));
   const anyQuery = fc.oneof(
     fc.string({ unit: fc.constantFrom(...SYNTAX), maxLength: 40 }),
@@ -150,15 +188,43 @@ describe('ranking', () => {
       const asWord = found.ids.map((id) => hasAsWord(byId.get(id)!, term));
       const firstInside = asWord.indexOf(false);
       const wordHits = firstInside === -1 ? asWord.length : firstInside;
-      assert.ok(asWord.slice(wordHits).every((x) => !x), `${term}: a word hit after an inner hit`);
+      assert.ok(
+        asWord.slice(wordHits).every((x) => !x),
+        `${term}: a word hit after an inner hit`,
+      );
       assert.ok(wordHits > 0, 'some reports have it as a word');
       // The traps: 外交 inside 海外交流 and 対外交渉, 中国 inside 中国地方.
       if (term === '外交' || term === '中国') assert.ok(asWord.length - wordHits > 5, 'some reports have it only inside words');
-      assert.deepEqual([...found.ids].sort((a, b) => a - b), trueIdsOf(corpus, term));
+      assert.deepEqual(
+        [...found.ids].sort((a, b) => a - b),
+        trueIdsOf(corpus, term),
+      );
     });
   }
 
-  const SINGLE = ['外交', '中国', '協力', '地域', '交流', '説明', '支援', 'について', 'の', '外', '国', '2+2', 'tpp', '中国地方', '海外交流', '外交 OR 中国', 'TPP OR ADMM', '"1 二国間関係"', TIE_TERM, '外交 OR 国', 'の -外交'];
+  const SINGLE = [
+    '外交',
+    '中国',
+    '協力',
+    '地域',
+    '交流',
+    '説明',
+    '支援',
+    'について',
+    'の',
+    '外',
+    '国',
+    '2+2',
+    'tpp',
+    '中国地方',
+    '海外交流',
+    '外交 OR 中国',
+    'TPP OR ADMM',
+    '"1 二国間関係"',
+    TIE_TERM,
+    '外交 OR 国',
+    'の -外交',
+  ];
   for (const q of SINGLE) {
     test(`orders ${q} the same way on the fast path and on the general path, page after page`, async () => {
       const query = parseSearchQuery(q)!;
@@ -166,7 +232,8 @@ describe('ranking', () => {
       const words = wordExpressions(query);
       const total = (await findSearchHits(site.db, query, {}, { offset: 0, limit: 1 })).total;
       assert.ok(total > 0, q);
-      const wordTotal = words.length === 0 ? 0 : corpus.published.filter((r) => query.all[0]!.some((t) => hasAsWord(r, t.text) && trueIdsOf(corpus, t.text).includes(r.id))).length;
+      const wordTotal =
+        words.length === 0 ? 0 : corpus.published.filter((r) => query.all[0]!.some((t) => hasAsWord(r, t.text) && trueIdsOf(corpus, t.text).includes(r.id))).length;
       const offsets = [0, 20, 40, Math.max(0, wordTotal - 7), Math.max(0, total - 20), Math.max(0, total - 3)];
       for (const offset of offsets) {
         const page = { offset, limit: 20 };

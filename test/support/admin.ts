@@ -20,10 +20,7 @@ export interface TestUser {
   role: Role;
 }
 
-export async function addTestUser(
-  site: ActionContext,
-  options: { login: string; role: Role; password?: string; displayName?: string },
-): Promise<TestUser> {
+export async function addTestUser(site: ActionContext, options: { login: string; role: Role; password?: string; displayName?: string }): Promise<TestUser> {
   const password = options.password ?? TEST_PASSWORD;
   const { id, login } = await addUser(site, { login: options.login, displayName: options.displayName ?? '', role: options.role, password });
   return { id, login, password, role: options.role };
@@ -91,7 +88,9 @@ export class AdminAgent {
       chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
     }
     if (file) {
-      chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.fileName}"\r\nContent-Type: ${file.type}\r\n\r\n`));
+      chunks.push(
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.fileName}"\r\nContent-Type: ${file.type}\r\n\r\n`),
+      );
       chunks.push(Buffer.from(file.bytes), Buffer.from('\r\n'));
     }
     chunks.push(Buffer.from(`--${boundary}--\r\n`));

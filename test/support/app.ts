@@ -30,7 +30,11 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const site = await createTestSite();
   if (options.seed) await options.seed(site);
   if (options.threads) site.work = threadPool({ ...options.threads, dbFile: join(site.dataDir, 'katsudo.db') });
-  const app = await buildServer({ ctx: site, baseUrl: TEST_BASE_URL, logLevel: 'silent', rateLimits: options.rateLimits ?? NO_RATE_LIMITS,
+  const app = await buildServer({
+    ctx: site,
+    baseUrl: TEST_BASE_URL,
+    logLevel: 'silent',
+    rateLimits: options.rateLimits ?? NO_RATE_LIMITS,
     ...(options.minFreeBytes === undefined ? {} : { minFreeBytes: options.minFreeBytes }),
   });
   return {

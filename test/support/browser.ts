@@ -97,12 +97,7 @@ export interface PageLog {
  * than our server is aborted and recorded; fails when one was attempted. The context is
  * closed whatever happens.
  */
-export async function withPage<T>(
-  browser: Browser,
-  site: RunningSite,
-  options: BrowserContextOptions,
-  fn: (page: Page, log: PageLog) => Promise<T>,
-): Promise<T> {
+export async function withPage<T>(browser: Browser, site: RunningSite, options: BrowserContextOptions, fn: (page: Page, log: PageLog) => Promise<T>): Promise<T> {
   const context = await browser.newContext({ baseURL: site.origin, locale: 'ja-JP', ...options });
   const log: PageLog = { blocked: [], console: [], pageErrors: [] };
   const ownHost = new URL(site.origin).host;

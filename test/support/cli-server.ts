@@ -29,7 +29,9 @@ export async function startCliServer(options: {
 }): Promise<CliServer> {
   const port = options.port ?? (await freePort());
   const serveArgs = ['serve', '--port', String(port), '--data', options.dataDir, ...(options.args ?? [])];
-  const argv = options.isBundle ? ['bin/katsudo.js', ...serveArgs] : ['--import', 'tsx', ...(options.imports ?? []).flatMap((hook) => ['--import', hook]), MAIN, ...serveArgs];
+  const argv = options.isBundle
+    ? ['bin/katsudo.js', ...serveArgs]
+    : ['--import', 'tsx', ...(options.imports ?? []).flatMap((hook) => ['--import', hook]), MAIN, ...serveArgs];
   const child = spawn(process.execPath, argv, {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', KATSUDO_LOG_LEVEL: 'warn', ...options.env },

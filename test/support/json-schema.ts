@@ -24,9 +24,11 @@ function check(root: Schema, schema: Schema, value: unknown, at: string, problem
       return;
     }
   }
-  if (schema.enum !== undefined && !(schema.enum as unknown[]).includes(value)) problems.push(`${at}: ${JSON.stringify(value)} is not one of ${JSON.stringify(schema.enum)}`);
+  if (schema.enum !== undefined && !(schema.enum as unknown[]).includes(value))
+    problems.push(`${at}: ${JSON.stringify(value)} is not one of ${JSON.stringify(schema.enum)}`);
   if (schema.const !== undefined && value !== schema.const) problems.push(`${at}: expected ${JSON.stringify(schema.const)}`);
-  if (typeof value === 'string' && typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(value)) problems.push(`${at}: "${value}" does not match ${schema.pattern}`);
+  if (typeof value === 'string' && typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(value))
+    problems.push(`${at}: "${value}" does not match ${schema.pattern}`);
   if (typeof value === 'number' && typeof schema.minimum === 'number' && value < schema.minimum) problems.push(`${at}: ${value} < ${schema.minimum}`);
   if (Array.isArray(value) && schema.items !== undefined) value.forEach((item, i) => check(root, schema.items as Schema, item, `${at}[${i}]`, problems));
   if (isType(value, 'object')) {

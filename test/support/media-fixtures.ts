@@ -29,6 +29,14 @@ export function text(content: string): Uint8Array {
 export async function addTestUser(ctx: ActionContext): Promise<void> {
   await ctx.db
     .insertInto('users')
-    .values({ id: TEST_USER.userId, login: TEST_USER.login, display_name: '編集 太郎', password_hash: '-', role: 'editor', created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z' })
+    .values({
+      id: TEST_USER.userId,
+      login: TEST_USER.login,
+      display_name: '編集 太郎',
+      password_hash: '-',
+      role: 'editor',
+      created_at: '2026-01-01T00:00:00.000Z',
+      updated_at: '2026-01-01T00:00:00.000Z',
+    })
     .execute();
 }

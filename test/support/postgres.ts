@@ -173,7 +173,18 @@ async function startPrivateCluster(bin: string): Promise<PostgresServer> {
   }
   const data = join(dir, 'data');
   // Password authentication everywhere, so a test can see a wrong password refused.
-  runAs(user?.name, join(bin, 'initdb'), ['-D', data, '-U', SUPERUSER, `--pwfile=${passwordFile}`, '--auth=scram-sha-256', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
+  runAs(user?.name, join(bin, 'initdb'), [
+    '-D',
+    data,
+    '-U',
+    SUPERUSER,
+    `--pwfile=${passwordFile}`,
+    '--auth=scram-sha-256',
+    '-E',
+    'UTF8',
+    '--locale=C.UTF-8',
+    '--no-sync',
+  ]);
   const stop = () => {
     try {
       runAs(user?.name, join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']);

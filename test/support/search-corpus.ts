@@ -37,25 +37,53 @@ const DRAFT_EVERY = 37;
 
 export const INSERTIONS: readonly Insertion[] = [
   // 1 character
-  body(3, '鱧'), body(57, '鱧'), body(141, '鱧'), title(200, '鱧'), body(73, '鱧'),
+  body(3, '鱧'),
+  body(57, '鱧'),
+  body(141, '鱧'),
+  title(200, '鱧'),
+  body(73, '鱧'),
   // 2 characters
-  body(10, '蕨市'), body(77, '蕨市'),
+  body(10, '蕨市'),
+  body(77, '蕨市'),
   // 3 characters
-  body(5, '五箇山'), body(50, '五箇山'), body(95, '五箇山'),
+  body(5, '五箇山'),
+  body(50, '五箇山'),
+  body(95, '五箇山'),
   // 4 characters (110 is a draft)
-  body(12, '鳴門海峡'), body(112, '鳴門海峡'), title(30, '鳴門海峡'), body(212, '鳴門海峡'), body(110, '鳴門海峡'),
+  body(12, '鳴門海峡'),
+  body(112, '鳴門海峡'),
+  title(30, '鳴門海峡'),
+  body(212, '鳴門海峡'),
+  body(110, '鳴門海峡'),
   // 8 characters
-  body(20, '瀬戸内海島嶼振興'), body(120, '瀬戸内海島嶼振興'), body(220, '瀬戸内海島嶼振興'), body(221, '瀬戸内海島嶼振興'),
+  body(20, '瀬戸内海島嶼振興'),
+  body(120, '瀬戸内海島嶼振興'),
+  body(220, '瀬戸内海島嶼振興'),
+  body(221, '瀬戸内海島嶼振興'),
   // Latin, in several widths and cases
-  body(7, 'IPEF'), body(70, 'ＩＰＥＦ'), title(170, 'Ipef'),
+  body(7, 'IPEF'),
+  body(70, 'ＩＰＥＦ'),
+  title(170, 'Ipef'),
   // digits; 46490 contains 4649
-  body(33, '4649'), body(133, '４６４９'), body(233, '46490'),
+  body(33, '4649'),
+  body(133, '４６４９'),
+  body(233, '46490'),
   // mixed full-width and half-width in one word
-  body(44, 'G7サミット'), body(144, 'Ｇ７サミット'), body(244, 'G７サミット'), title(60, 'Ｇ7サミット'),
+  body(44, 'G7サミット'),
+  body(144, 'Ｇ７サミット'),
+  body(244, 'G７サミット'),
+  title(60, 'Ｇ7サミット'),
   // half-width katakana
-  body(15, 'ｶﾞｿﾘﾝ税'), body(115, 'ガソリン税'),
+  body(15, 'ｶﾞｿﾘﾝ税'),
+  body(115, 'ガソリン税'),
   // names in their variant forms
-  body(25, '髙橋'), body(125, '高橋'), title(225, '髙橋'), body(26, '山﨑'), body(126, '山崎'), body(27, '德永'), body(28, '濵口'),
+  body(25, '髙橋'),
+  body(125, '高橋'),
+  title(225, '髙橋'),
+  body(26, '山﨑'),
+  body(126, '山崎'),
+  body(27, '德永'),
+  body(28, '濵口'),
 ];
 
 /** Reports written with the same title and text on a few dates: their bm25 scores tie. */
@@ -88,7 +116,10 @@ export async function buildSearchCorpus(ctx: ActionContext, count: number, seed 
   let index = 0;
   for (const r of generateReports(count, { seed, minChars: 500, maxChars: 900 })) {
     const { title: t, bodySource } = withInsertions(index, r);
-    await publish({ title: t, bodySource, activityDate: r.activityDate, categorySlug: r.categorySlug, tags: r.tags, summary: r.summary }, index % DRAFT_EVERY !== DRAFT_EVERY - 1);
+    await publish(
+      { title: t, bodySource, activityDate: r.activityDate, categorySlug: r.categorySlug, tags: r.tags, summary: r.summary },
+      index % DRAFT_EVERY !== DRAFT_EVERY - 1,
+    );
     index++;
   }
   for (let i = 0; i < TIE_COUNT; i++) {

@@ -66,7 +66,9 @@ export function makeTextPdf(pages: string[], options: { predefinedCMap?: boolean
   );
   const ordering = options.predefinedCMap ? '(Japan1) /Supplement 6' : '(Identity) /Supplement 0';
   add(
-    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /TestGothic /CIDSystemInfo << /Registry (Adobe) /Ordering ' + ordering + ' >> /FontDescriptor << /Type /FontDescriptor /FontName /TestGothic /Flags 4 /FontBBox [0 -120 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >> /DW 1000 >>',
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /TestGothic /CIDSystemInfo << /Registry (Adobe) /Ordering ' +
+      ordering +
+      ' >> /FontDescriptor << /Type /FontDescriptor /FontName /TestGothic /Flags 4 /FontBBox [0 -120 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >> /DW 1000 >>',
   );
   add(stream(toUnicodeMap(chars)));
   for (const page of pages) {

@@ -46,14 +46,34 @@ async function createDraft(agent: AdminAgent): Promise<number> {
 
 /** The panel's fields for the fixture's record, as the browser would post them. */
 function recordFields(overrides: FormFields = {}): FormFields {
-  const fields: FormFields = { intent: 'save', 'record-kind': '会談・協議', 'record-date': '2024-09-20', 'record-place': '青葉市', 'record-outcomes': TWO_SIDES.expected.outcomes.join('\r\n') };
-  TWO_SIDES.expected.spans.forEach((s, i) => Object.assign(fields, { [`record-spans-${i}-start`]: s.start, [`record-spans-${i}-end`]: s.end ?? '', [`record-spans-${i}-label`]: s.label ?? '' }));
+  const fields: FormFields = {
+    intent: 'save',
+    'record-kind': '会談・協議',
+    'record-date': '2024-09-20',
+    'record-place': '青葉市',
+    'record-outcomes': TWO_SIDES.expected.outcomes.join('\r\n'),
+  };
+  TWO_SIDES.expected.spans.forEach((s, i) =>
+    Object.assign(fields, { [`record-spans-${i}-start`]: s.start, [`record-spans-${i}-end`]: s.end ?? '', [`record-spans-${i}-label`]: s.label ?? '' }),
+  );
   TWO_SIDES.expected.participants.forEach((p, i) => {
-    Object.assign(fields, { [`record-participants-${i}-name`]: p.name, [`record-participants-${i}-title`]: p.title ?? '', [`record-participants-${i}-side`]: p.side ?? '', [`record-participants-${i}-organisation`]: '', [`record-participants-${i}-country`]: p.country ?? '' });
+    Object.assign(fields, {
+      [`record-participants-${i}-name`]: p.name,
+      [`record-participants-${i}-title`]: p.title ?? '',
+      [`record-participants-${i}-side`]: p.side ?? '',
+      [`record-participants-${i}-organisation`]: '',
+      [`record-participants-${i}-country`]: p.country ?? '',
+    });
     if (p.isLegislator) fields[`record-participants-${i}-isLegislator`] = '1';
   });
   // The panel's spare rows, left empty.
-  Object.assign(fields, { 'record-spans-2-start': '', 'record-spans-2-end': '', 'record-spans-2-label': '', 'record-participants-4-name': '', 'record-participants-4-title': '' });
+  Object.assign(fields, {
+    'record-spans-2-start': '',
+    'record-spans-2-end': '',
+    'record-spans-2-label': '',
+    'record-participants-4-name': '',
+    'record-participants-4-title': '',
+  });
   return { ...fields, ...overrides };
 }
 
@@ -74,12 +94,18 @@ test('shows the proposal from the text with its notice, in plain fields, and sto
 
 test('saves the record with a corrected participant, then shows it without the notice', async () => {
   const id = await createDraft(writer);
-  const response = await writer.post(`/admin/reports/${id}/record`, recordFields({ 'record-participants-1-name': '森田花子', 'record-participants-1-organisation': '財務省' }));
+  const response = await writer.post(
+    `/admin/reports/${id}/record`,
+    recordFields({ 'record-participants-1-name': '森田花子', 'record-participants-1-organisation': '財務省' }),
+  );
   assert.equal(response.statusCode, 303, response.body.slice(0, 2000));
   assert.equal(response.headers.location, `/admin/reports/${id}/edit?notice=record-saved#record`);
   const stored = await findActivityRecord(site.db, id);
   assert.equal(stored?.isConfirmed, true);
-  assert.deepEqual(stored?.record.participants.map((p) => p.name), ['山川', '森田花子', 'ソーレン', 'ハルヴァ']);
+  assert.deepEqual(
+    stored?.record.participants.map((p) => p.name),
+    ['山川', '森田花子', 'ソーレン', 'ハルヴァ'],
+  );
   assert.equal(stored?.record.participants[0]?.isLegislator, true);
   assert.equal(stored?.record.participants[1]?.isLegislator, false);
   assert.deepEqual(stored?.record.spans, TWO_SIDES.expected.spans);
@@ -91,11 +117,41 @@ test('saves the record with a corrected participant, then shows it without the n
 });
 
 const BAD_INPUTS: { what: string; fields: FormFields; field: string; message: RegExp; typed: string }[] = [
-  { what: 'a span that ends before it starts', fields: { 'record-spans-1-end': '17:00' }, field: 'record-spans-1-end', message: /終了時刻\(17:00\)が開始時刻\(18:30\)より前か同じです/, typed: '17:00' },
-  { what: 'a time like 25時', fields: { 'record-spans-0-start': '25:00' }, field: 'record-spans-0-start', message: /開始時刻は 0:00 から 23:59 までの時刻で/, typed: '25:00' },
-  { what: 'an empty participant name', fields: { 'record-participants-3-name': '', 'record-participants-3-title': '財務相' }, field: 'record-participants-3-name', message: /出席者の名前を入力してください/, typed: '財務相' },
-  { what: 'a kind that no longer exists', fields: { 'record-kind': '廃止した種類' }, field: 'record-kind', message: /種類「廃止した種類」は今の種類の一覧にありません/, typed: '廃止した種類' },
-  { what: 'a person name that is a whole sentence', fields: { 'record-participants-0-name': '山川議員は協議に出席した。' }, field: 'record-participants-0-name', message: /名前の欄には名前だけを入力してください/, typed: '山川議員は協議に出席した。' },
+  {
+    what: 'a span that ends before it starts',
+    fields: { 'record-spans-1-end': '17:00' },
+    field: 'record-spans-1-end',
+    message: /終了時刻\(17:00\)が開始時刻\(18:30\)より前か同じです/,
+    typed: '17:00',
+  },
+  {
+    what: 'a time like 25時',
+    fields: { 'record-spans-0-start': '25:00' },
+    field: 'record-spans-0-start',
+    message: /開始時刻は 0:00 から 23:59 までの時刻で/,
+    typed: '25:00',
+  },
+  {
+    what: 'an empty participant name',
+    fields: { 'record-participants-3-name': '', 'record-participants-3-title': '財務相' },
+    field: 'record-participants-3-name',
+    message: /出席者の名前を入力してください/,
+    typed: '財務相',
+  },
+  {
+    what: 'a kind that no longer exists',
+    fields: { 'record-kind': '廃止した種類' },
+    field: 'record-kind',
+    message: /種類「廃止した種類」は今の種類の一覧にありません/,
+    typed: '廃止した種類',
+  },
+  {
+    what: 'a person name that is a whole sentence',
+    fields: { 'record-participants-0-name': '山川議員は協議に出席した。' },
+    field: 'record-participants-0-name',
+    message: /名前の欄には名前だけを入力してください/,
+    typed: '山川議員は協議に出席した。',
+  },
 ];
 
 for (const bad of BAD_INPUTS) {
@@ -136,7 +192,7 @@ test('refuses a post without the CSRF token and writes nothing', async () => {
   assert.equal(await findActivityRecord(site.db, id), undefined);
 });
 
-test('lets a writer save the record of their own draft only, and the owner any report\'s', async () => {
+test("lets a writer save the record of their own draft only, and the owner any report's", async () => {
   const id = await createDraft(writer);
   const refused = await otherWriter.post(`/admin/reports/${id}/record`, recordFields());
   assert.equal(refused.statusCode, 403);
@@ -147,7 +203,18 @@ test('lets a writer save the record of their own draft only, and the owner any r
 
 test('shows no panel where the report cannot be edited (a writer on a published report)', async () => {
   const id = await createDraft(writer);
-  assert.equal((await owner.post(`/admin/reports/${id}/edit`, { title: TWO_SIDES.title, activityDate: TWO_SIDES.date, bodySource: TWO_SIDES.text, expectedVersion: '1', intent: 'publish' })).statusCode, 303);
+  assert.equal(
+    (
+      await owner.post(`/admin/reports/${id}/edit`, {
+        title: TWO_SIDES.title,
+        activityDate: TWO_SIDES.date,
+        bodySource: TWO_SIDES.text,
+        expectedVersion: '1',
+        intent: 'publish',
+      })
+    ).statusCode,
+    303,
+  );
   const page = await writer.get(`/admin/reports/${id}/edit`);
   assert.doesNotMatch(page.body, /record-title/);
   assert.equal((await writer.post(`/admin/reports/${id}/record`, recordFields())).statusCode, 403);
@@ -157,7 +224,16 @@ test('shows no panel where the report cannot be edited (a writer on a published 
 test('shows markup typed into any field of a refused record as text', async () => {
   const id = await createDraft(writer);
   const markup = '<img src=x onerror=alert(1)>"\'';
-  const fields = recordFields({ 'record-kind': markup, 'record-date': markup, 'record-spans-0-start': markup, 'record-spans-0-label': markup, 'record-place': markup, 'record-participants-0-name': markup, 'record-participants-0-title': markup, 'record-outcomes': markup });
+  const fields = recordFields({
+    'record-kind': markup,
+    'record-date': markup,
+    'record-spans-0-start': markup,
+    'record-spans-0-label': markup,
+    'record-place': markup,
+    'record-participants-0-name': markup,
+    'record-participants-0-title': markup,
+    'record-outcomes': markup,
+  });
   const response = await writer.post(`/admin/reports/${id}/record`, fields);
   assert.equal(response.statusCode, 422);
   assert.ok(!response.body.includes('<img src=x'), 'no markup from the input in the page');
@@ -171,10 +247,15 @@ test('the edit page with the panel is valid HTML: proposed, saved, refused and p
   const pages: Record<string, string> = { proposed: (await writer.get(`/admin/reports/${id}/edit`)).body };
   await writer.post(`/admin/reports/${id}/record`, recordFields());
   pages.saved = (await writer.get(`/admin/reports/${id}/edit?notice=record-saved`)).body;
-  pages.refused = (await writer.post(`/admin/reports/${id}/record`, recordFields({ 'record-kind': '廃止した種類', 'record-spans-0-start': '25:00', 'record-participants-1-name': '' }))).body;
+  pages.refused = (
+    await writer.post(`/admin/reports/${id}/record`, recordFields({ 'record-kind': '廃止した種類', 'record-spans-0-start': '25:00', 'record-participants-1-name': '' }))
+  ).body;
   pages.again = (await writer.post(`/admin/reports/${id}/record`, { intent: 'propose' })).body;
   const problems = (await validateHtml(pages)).filter((m) => m.type !== 'info' || m.subType === 'warning');
-  assert.deepEqual(problems.map((m) => `${m.document}: ${m.message} ${m.extract ?? ''}`), []);
+  assert.deepEqual(
+    problems.map((m) => `${m.document}: ${m.message} ${m.extract ?? ''}`),
+    [],
+  );
 });
 
 test('says so when the stored record is a proposal nobody has confirmed, and saving confirms it', async () => {

@@ -28,22 +28,29 @@ async function blockedAgent(ip: string): Promise<AdminAgent> {
 test('a blocked address hammering the login form with any logins leaves one row with the count, apart from another address', async () => {
   const first = await blockedAgent('198.51.100.1');
   const second = await blockedAgent('198.51.100.2');
-  const rowsBefore = (await t.site.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+  const rowsBefore = (
+    await t.site.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;
   const hammer = (agent: AdminAgent, times: number) =>
     Array.from({ length: times }, (_, i) => agent.post('/admin/login', { login: i % 2 ? 'owner' : `made-up-${i}`, password: TEST_PASSWORD }));
   const responses = await Promise.all([...hammer(first, 120), ...hammer(second, 30)]);
   assert.ok(responses.every((r) => r.statusCode === 429));
 
-  const rowsAfter = (await t.site.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+  const rowsAfter = (
+    await t.site.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;
   assert.equal(rowsAfter - rowsBefore, 2);
   const blocked = await listAudit(t.site.db, { limit: 10, action: 'login.blocked' });
-  assert.deepEqual(
-    blocked.map((e) => [e.ip, e.login, e.detail, e.count]).sort(),
-    [
-      ['198.51.100.1', '', '{"blocked":"address"}', 120],
-      ['198.51.100.2', '', '{"blocked":"address"}', 30],
-    ],
-  );
+  assert.deepEqual(blocked.map((e) => [e.ip, e.login, e.detail, e.count]).sort(), [
+    ['198.51.100.1', '', '{"blocked":"address"}', 120],
+    ['198.51.100.2', '', '{"blocked":"address"}', 30],
+  ]);
 });
 
 test('a refused login on a blocked account keeps the login, one row per address and window', async () => {
@@ -85,6 +92,7 @@ test('report, page and media actions are named in Japanese in the audit log', as
     await recordAudit(t.site.db, { login: 'owner', action, target: 'page:1' }, clock.toISOString());
   }
   const page = await (await logIn(t.app, 'owner')).get('/admin/audit');
-  for (const label of ['ページの公開', 'ページの以前の版の復元', '報告の公開', 'ページの完全に削除', '添付資料の追加・変更']) assert.match(page.body, new RegExp(label.replace(/[()]/g, '\\$&')));
+  for (const label of ['ページの公開', 'ページの以前の版の復元', '報告の公開', 'ページの完全に削除', '添付資料の追加・変更'])
+    assert.match(page.body, new RegExp(label.replace(/[()]/g, '\\$&')));
   assert.doesNotMatch(page.body, />page\.publish</);
 });

@@ -44,7 +44,13 @@ async function createDraft(title: string): Promise<number> {
 test('an autosave is kept per user and offered back on reopening the editor, without a revision', async () => {
   const id = await createDraft('自動保存の報告');
   const revisionsBefore = (await listRevisions(site.db, id)).length;
-  const kept = await editor.post('/admin/autosave', { kind: 'report', itemId: String(id), title: '自動保存の報告(書きかけ)', bodySource: '書きかけの本文。', expectedVersion: '1' });
+  const kept = await editor.post('/admin/autosave', {
+    kind: 'report',
+    itemId: String(id),
+    title: '自動保存の報告(書きかけ)',
+    bodySource: '書きかけの本文。',
+    expectedVersion: '1',
+  });
   assert.equal(kept.statusCode, 200, kept.body);
   assert.equal((await listRevisions(site.db, id)).length, revisionsBefore);
 
@@ -67,7 +73,13 @@ test('saving the item removes its autosave slot', async () => {
   const id = await createDraft('保存で消える');
   await editor.post('/admin/autosave', { kind: 'report', itemId: String(id), bodySource: '途中', expectedVersion: '1' });
   assert.ok(await findAutosave(site.db, userIds.editor!, 'report', id));
-  const saved = await editor.post(`/admin/reports/${id}/edit`, { title: '保存で消える', activityDate: '2026-11-02', bodySource: '途中', expectedVersion: '1', intent: 'save' });
+  const saved = await editor.post(`/admin/reports/${id}/edit`, {
+    title: '保存で消える',
+    activityDate: '2026-11-02',
+    bodySource: '途中',
+    expectedVersion: '1',
+    intent: 'save',
+  });
   assert.equal(saved.statusCode, 303);
   assert.equal(await findAutosave(site.db, userIds.editor!, 'report', id), undefined);
   assert.doesNotMatch((await editor.get(`/admin/reports/${id}/edit`)).body, /保存されていない下書き/);
@@ -117,7 +129,13 @@ test('XSS payloads come back from an autosave as text', async () => {
 
 test('a 3 MB pasted body gets the in-form message with every field kept, not a 413', async () => {
   const huge = 'あ'.repeat(1_000_000);
-  const response = await editor.post('/admin/reports/new', { title: '長すぎる本文', activityDate: '2026-11-03', summary: '概要はそのまま', bodySource: huge, intent: 'save' });
+  const response = await editor.post('/admin/reports/new', {
+    title: '長すぎる本文',
+    activityDate: '2026-11-03',
+    summary: '概要はそのまま',
+    bodySource: huge,
+    intent: 'save',
+  });
   assert.equal(response.statusCode, 422);
   assert.ok(response.body.includes('本文が長すぎます(上限200,000文字)'), 'the message at the body field');
   for (const kept of ['value="長すぎる本文"', 'value="2026-11-03"', '概要はそのまま</textarea>']) assert.ok(response.body.includes(kept), kept);

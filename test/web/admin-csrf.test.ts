@@ -33,7 +33,7 @@ test('refuses a form without a token, with a wrong token, or with the token of a
   assert.equal(await findUserByLogin(t.site.db, 'sato'), undefined);
 });
 
-test("offers the way back to the form the user came from, on this site only", async () => {
+test('offers the way back to the form the user came from, on this site only', async () => {
   const agent = await logIn(t.app, 'owner');
   const own = await agent.post('/admin/users', NEW_USER, { csrf: false, headers: { referer: 'http://localhost:80/admin/users' } });
   assert.match(own.body, /href="\/admin\/users">前の画面に戻る/);

@@ -59,12 +59,23 @@ test('the demo removal page, its refusal, the dashboard notice and a bulk result
   };
   assert.match(pages.bulk, /2件はできませんでした/);
   const problems = (await validateHtml(pages)).filter((m) => m.type !== 'info' || m.subType === 'warning');
-  assert.deepEqual(problems.map((m) => `${m.document}: ${m.message} ${m.extract ?? ''}`), []);
+  assert.deepEqual(
+    problems.map((m) => `${m.document}: ${m.message} ${m.extract ?? ''}`),
+    [],
+  );
 });
 
 test('removes the demo in one step, keeps the office’s own and rewritten reports, and the public site still renders', async () => {
   const actor = { userId: ownerId, login: 'owner', role: 'owner' as const };
-  const own = await saveReport(t.site, actor, { title: '事務所の報告', activityDate: '2026-11-01', categoryId: null, tags: [], slug: '', summary: '', bodySource: '1 概要\n\n事務所で書いた。' });
+  const own = await saveReport(t.site, actor, {
+    title: '事務所の報告',
+    activityDate: '2026-11-01',
+    categoryId: null,
+    tags: [],
+    slug: '',
+    summary: '',
+    bodySource: '1 概要\n\n事務所で書いた。',
+  });
   const demo = await t.site.db.selectFrom('reports').selectAll().where('title', '=', DEMO_REPORTS[0]!.title).executeTakeFirstOrThrow();
   await saveReport(t.site, actor, {
     title: demo.title,
@@ -113,7 +124,19 @@ test('a site that held only the demo is empty afterwards and its public pages st
     for (const table of ['reports', 'pages', 'media', 'categories'] as const) {
       assert.equal((await fresh.site.db.selectFrom(table).select('id').execute()).length, 0, table);
     }
-    for (const path of ['/', '/activity/', '/profile/', '/search?q=%E5%A0%B1%E5%91%8A', '/feed.xml', '/atom.xml', '/feed.json', '/sitemap.xml', '/api/v1/reports', '/api/v1/pages', '/events.ics']) {
+    for (const path of [
+      '/',
+      '/activity/',
+      '/profile/',
+      '/search?q=%E5%A0%B1%E5%91%8A',
+      '/feed.xml',
+      '/atom.xml',
+      '/feed.json',
+      '/sitemap.xml',
+      '/api/v1/reports',
+      '/api/v1/pages',
+      '/events.ics',
+    ]) {
       const response = await fresh.app.inject({ url: path });
       assert.ok(response.statusCode === 200 || (path === '/events.ics' && response.statusCode === 404), `${path}: ${response.statusCode}`);
       assert.doesNotMatch(response.body, new RegExp(DEMO_SETTINGS.legislatorName), path);

@@ -21,7 +21,18 @@ before(async () => {
 after(async () => t.close());
 
 function form(overrides: Record<string, string> = {}): Record<string, string> {
-  return { title: '政策', slug: '', parentId: '', position: '0', summary: '', bodySource: '1 基本方針\n暮らしを守ります。', note: '', expectedVersion: '', intent: 'save', ...overrides };
+  return {
+    title: '政策',
+    slug: '',
+    parentId: '',
+    position: '0',
+    summary: '',
+    bodySource: '1 基本方針\n暮らしを守ります。',
+    note: '',
+    expectedVersion: '',
+    intent: 'save',
+    ...overrides,
+  };
 }
 
 async function create(overrides: Record<string, string> = {}): Promise<number> {
@@ -121,7 +132,10 @@ test('the owner deletes a trashed page for good after a confirmation; one with c
   const done = await owner.post(`/admin/pages/${top}/delete`);
   assert.equal(done.statusCode, 303);
   assert.equal(done.headers.location, '/admin/pages?notice=page-deleted');
-  assert.equal((await listPages(t.site.db)).some((p) => p.id === top || p.id === child), false);
+  assert.equal(
+    (await listPages(t.site.db)).some((p) => p.id === top || p.id === child),
+    false,
+  );
 });
 
 test('refusals and conflicts on a page speak of the page, not of a report', async () => {
@@ -132,8 +146,14 @@ test('refusals and conflicts on a page speak of the page, not of a report', asyn
   assert.match(refused.body, /自分が作成したページだけを操作できます/);
   assert.match(refused.body, /<a href="\/admin\/pages">固定ページの一覧へ<\/a>/);
   assert.doesNotMatch(refused.body.slice(refused.body.indexOf('<main')), /報告/);
-  assert.equal((await editor.post(`/admin/pages/${id}/edit`, form({ title: '編集者のページ', slug: 'editors-page', bodySource: '新しい本文', expectedVersion: '1' }))).statusCode, 303);
-  const stale = await editor.post(`/admin/pages/${id}/edit`, form({ title: '編集者のページ', slug: 'editors-page', bodySource: '古い版からの本文', expectedVersion: '1' }));
+  assert.equal(
+    (await editor.post(`/admin/pages/${id}/edit`, form({ title: '編集者のページ', slug: 'editors-page', bodySource: '新しい本文', expectedVersion: '1' }))).statusCode,
+    303,
+  );
+  const stale = await editor.post(
+    `/admin/pages/${id}/edit`,
+    form({ title: '編集者のページ', slug: 'editors-page', bodySource: '古い版からの本文', expectedVersion: '1' }),
+  );
   assert.equal(stale.statusCode, 409);
   assert.match(stale.body, /あなた自身が別のタブ\(またはウィンドウ\)でこのページを先に保存したため/);
   const trashed = await editor.post(`/admin/pages/${id}/edit`, form({ intent: 'trash', expectedVersion: '2' }));
@@ -154,7 +174,7 @@ test('lets a writer save a draft page; a forged 公開する is refused before a
   assert.equal((await listPages(t.site.db)).find((p) => p.slug === 'writer-draft')?.status, 'draft');
 });
 
-test('shows a page\'s history, compares two versions and restores one', async () => {
+test("shows a page's history, compares two versions and restores one", async () => {
   const id = await create({ title: '事務所案内', slug: 'jimusho', bodySource: '月曜から金曜まで開いています。' });
   const saved = await editor.post(`/admin/pages/${id}/edit`, form({ title: '事務所案内', slug: 'jimusho', bodySource: '土曜も開いています。', expectedVersion: '1' }));
   assert.equal(saved.statusCode, 303);

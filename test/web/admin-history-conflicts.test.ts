@@ -36,7 +36,7 @@ function conflictSection(html: string): string {
   return /<section class="conflict"[^]*?<\/section>/.exec(html)?.[0] ?? '';
 }
 
-test('a conflict with one\'s own other tab says so, not 「ほかの人」', async () => {
+test("a conflict with one's own other tab says so, not 「ほかの人」", async () => {
   const { id, form } = await createReport('save');
   assert.equal((await editor.post(`/admin/reports/${id}/edit`, { ...form, bodySource: 'タブ1', intent: 'save' })).statusCode, 303);
   const second = await editor.post(`/admin/reports/${id}/edit`, { ...form, bodySource: 'タブ2', intent: 'save' });
@@ -47,7 +47,7 @@ test('a conflict with one\'s own other tab says so, not 「ほかの人」', asy
   assert.match(section, /「下書き保存」を押すと/);
 });
 
-test('a conflict with another person names them, and a published report\'s message offers only its own save button', async () => {
+test("a conflict with another person names them, and a published report's message offers only its own save button", async () => {
   const { id, form } = await createReport('publish');
   assert.equal((await owner.post(`/admin/reports/${id}/edit`, { ...form, bodySource: '議員が直した。', intent: 'save' })).statusCode, 303);
   const mine = await editor.post(`/admin/reports/${id}/edit`, { ...form, bodySource: '秘書が直した。', intent: 'save' });

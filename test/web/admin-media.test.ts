@@ -57,7 +57,11 @@ function multipart(fields: Record<string, string>, file?: FilePart) {
     chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
   }
   if (file) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`));
+    chunks.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
+      ),
+    );
     chunks.push(Buffer.from(file.bytes));
     chunks.push(Buffer.from('\r\n'));
   }
@@ -104,7 +108,12 @@ test('uploads a PDF through the plain form and lists it with its type, size and 
 
 for (const format of ['jpeg', 'png', 'webp'] as const) {
   test(`uploads a ${format.toUpperCase()} image with its alt text and shows the 640 px thumbnail`, async () => {
-    const response = await upload(editor, { name: `視察.${format === 'jpeg' ? 'jpg' : format}`, bytes: await makeImage(format, 1600, 900) }, '橋の補修工事を視察する様子', { header: true });
+    const response = await upload(
+      editor,
+      { name: `視察.${format === 'jpeg' ? 'jpg' : format}`, bytes: await makeImage(format, 1600, 900) },
+      '橋の補修工事を視察する様子',
+      { header: true },
+    );
     assert.equal(response.statusCode, 303);
     const [item] = (await listMedia(site)).items;
     assert.equal(item!.mime, `image/${format}`);
@@ -233,7 +242,12 @@ test('refuses an upload with a forged or missing CSRF token, and one without a s
     assert.equal(response.statusCode, 403);
     assert.match(response.body, /data-refusal="csrf"/);
   }
-  const anonymous = await app.inject({ method: 'POST', url: '/admin/media', headers: { 'content-type': multipart({ altText: '' }).contentType }, payload: multipart({ altText: '' }, { name: 'a.pdf', bytes: await makePdf(1) }).payload });
+  const anonymous = await app.inject({
+    method: 'POST',
+    url: '/admin/media',
+    headers: { 'content-type': multipart({ altText: '' }).contentType },
+    payload: multipart({ altText: '' }, { name: 'a.pdf', bytes: await makePdf(1) }).payload,
+  });
   assert.equal(anonymous.statusCode, 401);
   assert.deepEqual(await storedState(), before);
 });

@@ -31,7 +31,15 @@ after(async () => t.close());
 let counter = 0;
 async function createPage(agent: AdminAgent): Promise<number> {
   counter += 1;
-  const response = await agent.post('/admin/pages/new', { title: `事務所案内${counter}`, slug: `office-${counter}`, parentId: '', position: '0', summary: '', bodySource: '地元事務所の案内です。', intent: 'save' });
+  const response = await agent.post('/admin/pages/new', {
+    title: `事務所案内${counter}`,
+    slug: `office-${counter}`,
+    parentId: '',
+    position: '0',
+    summary: '',
+    bodySource: '地元事務所の案内です。',
+    intent: 'save',
+  });
   assert.equal(response.statusCode, 303, response.body.slice(0, 2000));
   return Number(/\/admin\/pages\/(\d+)\/edit/.exec(String(response.headers.location))![1]);
 }
@@ -40,7 +48,11 @@ const labels = async (id: number) => (await listItemAttachments(site.db, { kind:
 
 test('uploads a PDF on the page editor, lists it there, and the published page shows it under 添付資料', async () => {
   const id = await createPage(editor);
-  const response = await editor.postMultipart(`/admin/pages/${id}/attachments/upload`, { 'upload.label': 'アクセスマップ', 'upload.summary': '最寄り駅からの道順', 'upload.altText': '' }, { field: 'upload.file', fileName: 'map.pdf', type: 'application/pdf', bytes: await makePdf(2) });
+  const response = await editor.postMultipart(
+    `/admin/pages/${id}/attachments/upload`,
+    { 'upload.label': 'アクセスマップ', 'upload.summary': '最寄り駅からの道順', 'upload.altText': '' },
+    { field: 'upload.file', fileName: 'map.pdf', type: 'application/pdf', bytes: await makePdf(2) },
+  );
   assert.equal(response.statusCode, 303, response.body.slice(0, 2000));
   assert.equal(response.headers.location, `/admin/pages/${id}/edit?notice=attachment-uploaded#attachments`);
   const form = await editor.get(`/admin/pages/${id}/edit`);
@@ -49,7 +61,21 @@ test('uploads a PDF on the page editor, lists it there, and the published page s
 
   const hidden = await app.inject({ url: `/office-${counter}/` });
   assert.equal(hidden.statusCode, 404);
-  assert.equal((await editor.post(`/admin/pages/${id}/edit`, { title: `事務所案内${counter}`, slug: `office-${counter}`, parentId: '', position: '0', summary: '', bodySource: '地元事務所の案内です。', expectedVersion: '1', intent: 'publish' })).statusCode, 303);
+  assert.equal(
+    (
+      await editor.post(`/admin/pages/${id}/edit`, {
+        title: `事務所案内${counter}`,
+        slug: `office-${counter}`,
+        parentId: '',
+        position: '0',
+        summary: '',
+        bodySource: '地元事務所の案内です。',
+        expectedVersion: '1',
+        intent: 'publish',
+      })
+    ).statusCode,
+    303,
+  );
   const shown = await app.inject({ url: `/office-${counter}/` });
   assert.equal(shown.statusCode, 200);
   assert.match(shown.body, /<h2 id="attachments-title">添付資料<\/h2>/);
@@ -58,7 +84,10 @@ test('uploads a PDF on the page editor, lists it there, and the published page s
   assert.match(shown.body, /最寄り駅からの道順/);
   assert.equal((await app.inject({ url: href })).statusCode, 200, 'the file is public while the page is');
   const api = JSON.parse((await app.inject({ url: `/api/v1/pages/${id}` })).body) as { attachments: { label: string; url: string; pages: number; summary: string }[] };
-  assert.deepEqual(api.attachments.map((a) => [a.label, a.url, a.pages, a.summary]), [['アクセスマップ', `${TEST_BASE_URL}${href}`, 2, '最寄り駅からの道順']]);
+  assert.deepEqual(
+    api.attachments.map((a) => [a.label, a.url, a.pages, a.summary]),
+    [['アクセスマップ', `${TEST_BASE_URL}${href}`, 2, '最寄り駅からの道順']],
+  );
 });
 
 test('attaches from the library, relabels, reorders and detaches on a page', async () => {
@@ -81,7 +110,11 @@ test('attaches from the library, relabels, reorders and detaches on a page', asy
 
 test("a writer cannot change the attachments of another's page, and nothing is attached", async () => {
   const id = await createPage(editor);
-  const response = await writer.postMultipart(`/admin/pages/${id}/attachments/upload`, { 'upload.label': '割り込み' }, { field: 'upload.file', fileName: 'w.pdf', type: 'application/pdf', bytes: await makePdf(1) });
+  const response = await writer.postMultipart(
+    `/admin/pages/${id}/attachments/upload`,
+    { 'upload.label': '割り込み' },
+    { field: 'upload.file', fileName: 'w.pdf', type: 'application/pdf', bytes: await makePdf(1) },
+  );
   assert.equal(response.statusCode, 403);
   assert.deepEqual(await labels(id), []);
 });

@@ -29,7 +29,10 @@ test('shows the navigation each role may use, and the logout button as a form', 
   assert.match(writerNav, /活動報告/);
   for (const label of ['サイト設定', 'ユーザー', '操作履歴']) assert.doesNotMatch(writerNav, new RegExp(label));
   const page = (await (await logIn(t.app, 'writer')).get('/admin/')).body;
-  assert.match(page, /<form method="post" action="\/admin\/logout" class="admin-logout"><input type="hidden" name="_csrf" value="[^"]+"\/><button type="submit">ログアウト<\/button><\/form>/);
+  assert.match(
+    page,
+    /<form method="post" action="\/admin\/logout" class="admin-logout"><input type="hidden" name="_csrf" value="[^"]+"\/><button type="submit">ログアウト<\/button><\/form>/,
+  );
 });
 
 test('refuses the owner pages to editors and writers with a Japanese 403 page', async () => {
@@ -95,7 +98,7 @@ test('changes roles and disables users, but never the last active owner', async 
   assert.equal((await owner.post('/admin/users/999999/disable')).statusCode, 404);
 });
 
-test('changes one\'s own password: the current one is checked, other sessions end, this one stays', async () => {
+test("changes one's own password: the current one is checked, other sessions end, this one stays", async () => {
   const agent = await logIn(t.app, 'writer');
   const elsewhere = await logIn(t.app, 'writer');
   const wrong = await agent.post('/admin/account/password', { currentPassword: 'ちがうパスワードです', newPassword: NEW_PASSWORD, passwordConfirmation: NEW_PASSWORD });
@@ -149,7 +152,13 @@ test('after the session ends during a save, logging in again offers to repeat th
 
   // The browser submits the login form as the page gave it.
   agent.csrfToken = csrfTokenOf(expired.body);
-  const resume = await agent.post('/admin/login', { login: 'owner', password: TEST_PASSWORD, next: `/admin/users/${writer.id}/role`, 'keep.role': 'editor', 'keep.note': note });
+  const resume = await agent.post('/admin/login', {
+    login: 'owner',
+    password: TEST_PASSWORD,
+    next: `/admin/users/${writer.id}/role`,
+    'keep.role': 'editor',
+    'keep.note': note,
+  });
   assert.equal(resume.statusCode, 200);
   assert.match(resume.body, /<h1 id="page-title">保存を続ける<\/h1>/);
   assert.match(resume.body, new RegExp(`<form method="post" action="/admin/users/${writer.id}/role"`));

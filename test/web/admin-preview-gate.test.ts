@@ -89,7 +89,12 @@ test('while a live preview of the account runs, the プレビュー button gives
   try {
     running = livePreview(writer, '1 概要\n\n(1)先に送った本文。');
     // Refused while the live preview waits for the blocked worker; nothing else could answer now.
-    const refused = await writer.post('/admin/reports/new', { title: '重ねた報告', activityDate: '2026-11-02', bodySource: '1 概要\n\n(1)重ねて押した本文。', intent: 'preview' });
+    const refused = await writer.post('/admin/reports/new', {
+      title: '重ねた報告',
+      activityDate: '2026-11-02',
+      bodySource: '1 概要\n\n(1)重ねて押した本文。',
+      intent: 'preview',
+    });
     assert.equal(refused.statusCode, 429);
     assert.equal(refused.headers['retry-after'], '1');
     assert.ok(refused.body.includes(PREVIEW_IN_FLIGHT_MESSAGE));
@@ -99,7 +104,12 @@ test('while a live preview of the account runs, the プレビュー button gives
   }
   assert.equal((await running).statusCode, 200);
   assert.equal(await blocked, 'released');
-  const button = await writer.post('/admin/reports/new', { title: '重ねた報告', activityDate: '2026-11-02', bodySource: '1 概要\n\n(1)重ねて押した本文。', intent: 'preview' });
+  const button = await writer.post('/admin/reports/new', {
+    title: '重ねた報告',
+    activityDate: '2026-11-02',
+    bodySource: '1 概要\n\n(1)重ねて押した本文。',
+    intent: 'preview',
+  });
   assert.equal(button.statusCode, 200);
 });
 

@@ -27,9 +27,17 @@ const livePreview = (bodySource: string) =>
     headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': writer.csrfToken },
     payload: new URLSearchParams({ bodySource }).toString(),
   });
-const reportCount = async () => Number((await t.site.db.selectFrom('reports').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const reportCount = async () =>
+  Number(
+    (
+      await t.site.db
+        .selectFrom('reports')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
-test('the live preview renders on a worker and refuses a body saving would refuse, with save\'s message', async () => {
+test("the live preview renders on a worker and refuses a body saving would refuse, with save's message", async () => {
   const ok = await livePreview('1 概要\n\n(1)委員会で質問した。');
   assert.equal(ok.statusCode, 200);
   assert.match(ok.body, /<div class="report-body">/);
@@ -38,7 +46,7 @@ test('the live preview renders on a worker and refuses a body saving would refus
   assert.equal(refused.body, `<p class="field-error" role="alert">${MESSAGE}</p>`);
 });
 
-test('the プレビュー button shows save\'s message beside the field, keeps the text and stores nothing', async () => {
+test("the プレビュー button shows save's message beside the field, keeps the text and stores nothing", async () => {
   const before = await reportCount();
   const preview = await writer.post('/admin/reports/new', { title: '長い報告', activityDate: '2026-11-02', bodySource: TOO_LONG, intent: 'preview' });
   assert.equal(preview.statusCode, 422);
@@ -78,7 +86,12 @@ test('while the pool is full, the プレビュー button gives the form back wit
   const { gate, open } = createGate();
   const blocked = runTestTask(t.site.work, 'block', { gate });
   try {
-    const busy = await writer.post('/admin/reports/new', { title: '混雑時の報告', activityDate: '2026-11-02', bodySource: '1 概要\n\n(1)混雑時に書いた本文。', intent: 'preview' });
+    const busy = await writer.post('/admin/reports/new', {
+      title: '混雑時の報告',
+      activityDate: '2026-11-02',
+      bodySource: '1 概要\n\n(1)混雑時に書いた本文。',
+      intent: 'preview',
+    });
     assert.equal(busy.statusCode, 503);
     assert.ok(Number(busy.headers['retry-after']) > 0);
     assert.match(busy.body, /サーバーが混み合っているため、プレビューを表示できませんでした/);

@@ -36,7 +36,13 @@ after(async () => {
 });
 
 async function createDraft(agent: AdminAgent, slug = ''): Promise<number> {
-  const response = await agent.post('/admin/reports/new', { title: '資料付きの報告', activityDate: '2026-10-01', slug, bodySource: '1 概要\n\n資料を添付した。', intent: 'save' });
+  const response = await agent.post('/admin/reports/new', {
+    title: '資料付きの報告',
+    activityDate: '2026-10-01',
+    slug,
+    bodySource: '1 概要\n\n資料を添付した。',
+    intent: 'save',
+  });
   assert.equal(response.statusCode, 303);
   return Number(/\/admin\/reports\/(\d+)\/edit/.exec(String(response.headers.location))![1]);
 }
@@ -55,7 +61,12 @@ function upload(agent: AdminAgent, reportId: number, fields: Record<string, stri
 
 test('uploads a PDF on the edit page and lists it with its label, type, size, pages and body reference', async () => {
   const id = await createDraft(editor, 'with-pdf');
-  const response = await upload(editor, id, { 'upload.label': 'ファクトシート', 'upload.summary': '会議の要点をまとめた資料', 'upload.altText': '' }, { name: 'upload.file', fileName: 'factsheet.pdf', type: 'application/pdf', bytes: await makePdf(3) });
+  const response = await upload(
+    editor,
+    id,
+    { 'upload.label': 'ファクトシート', 'upload.summary': '会議の要点をまとめた資料', 'upload.altText': '' },
+    { name: 'upload.file', fileName: 'factsheet.pdf', type: 'application/pdf', bytes: await makePdf(3) },
+  );
   assert.equal(response.statusCode, 303, response.body.slice(0, 3000));
   assert.match(String(response.headers.location), new RegExp(`^/admin/reports/${id}/edit\\?notice=attachment-uploaded#attachments$`));
   const attachments = await listAttachments(site.db, id);
@@ -90,7 +101,12 @@ test('an oversized upload gets the Japanese size message, not a bare 413, and no
   const id = await createDraft(editor);
   const big = new Uint8Array(MAX_UPLOAD_BYTES + 50_000);
   big.set(await makePdf(1));
-  const response = await upload(editor, id, { 'upload.label': '大きな資料', 'upload.altText': '' }, { name: 'upload.file', fileName: 'big.pdf', type: 'application/pdf', bytes: big });
+  const response = await upload(
+    editor,
+    id,
+    { 'upload.label': '大きな資料', 'upload.altText': '' },
+    { name: 'upload.file', fileName: 'big.pdf', type: 'application/pdf', bytes: big },
+  );
   assert.equal(response.statusCode, 422);
   assert.match(response.body, /id="field-upload\.file-error"[^>]*><span class="visually-hidden">エラー:<\/span>「big\.pdf」：ファイルが大きすぎます\(上限200KB\)/);
   assert.match(response.body, /PDF、JPEG、PNG、WebP、Word、Excel、PowerPoint\(200KBまで\)/);
@@ -100,7 +116,12 @@ test('an oversized upload gets the Japanese size message, not a bare 413, and no
 
 test('a file that is not what its name says is refused at the field', async () => {
   const id = await createDraft(editor);
-  const response = await upload(editor, id, { 'upload.label': '偽のPDF' }, { name: 'upload.file', fileName: 'fake.pdf', type: 'application/pdf', bytes: new TextEncoder().encode('これはPDFではありません') });
+  const response = await upload(
+    editor,
+    id,
+    { 'upload.label': '偽のPDF' },
+    { name: 'upload.file', fileName: 'fake.pdf', type: 'application/pdf', bytes: new TextEncoder().encode('これはPDFではありません') },
+  );
   assert.equal(response.statusCode, 422);
   assert.match(response.body, /id="field-upload\.file-error"/);
   assert.equal((await listAttachments(site.db, id)).length, 0);
@@ -134,8 +155,14 @@ test('attaches from the library, edits label and summary, reorders and detaches'
   assert.match(form.body, new RegExp(`<option value="${a.id}"[^>]*>資料A\\.pdf`));
 
   assert.equal((await editor.post(`/admin/reports/${id}/attachments`, { 'attach.mediaId': String(a.id), 'attach.label': '', 'attach.summary': '' })).statusCode, 303);
-  assert.equal((await editor.post(`/admin/reports/${id}/attachments`, { 'attach.mediaId': String(b.id), 'attach.label': '資料B', 'attach.summary': '' })).statusCode, 303);
-  assert.deepEqual((await listAttachments(site.db, id)).map((x) => x.label), ['資料A', '資料B']);
+  assert.equal(
+    (await editor.post(`/admin/reports/${id}/attachments`, { 'attach.mediaId': String(b.id), 'attach.label': '資料B', 'attach.summary': '' })).statusCode,
+    303,
+  );
+  assert.deepEqual(
+    (await listAttachments(site.db, id)).map((x) => x.label),
+    ['資料A', '資料B'],
+  );
 
   const tooLong = await editor.post(`/admin/reports/${id}/attachments/${a.id}`, { [`item.${a.id}.label`]: '長'.repeat(300), [`item.${a.id}.summary`]: '' });
   assert.equal(tooLong.statusCode, 422);
@@ -144,11 +171,20 @@ test('attaches from the library, edits label and summary, reorders and detaches'
   assert.equal(renamed.statusCode, 303);
   const moved = await editor.post(`/admin/reports/${id}/attachments/${b.id}/move`, { direction: 'up' });
   assert.equal(moved.statusCode, 303);
-  assert.deepEqual((await listAttachments(site.db, id)).map((x) => [x.label, x.summary]), [['資料B', ''], ['説明資料', '配布した資料']]);
+  assert.deepEqual(
+    (await listAttachments(site.db, id)).map((x) => [x.label, x.summary]),
+    [
+      ['資料B', ''],
+      ['説明資料', '配布した資料'],
+    ],
+  );
   assert.equal((await editor.post(`/admin/reports/${id}/attachments/${b.id}/move`, { direction: 'up' })).statusCode, 422);
 
   assert.equal((await editor.post(`/admin/reports/${id}/attachments/${b.id}/detach`)).statusCode, 303);
-  assert.deepEqual((await listAttachments(site.db, id)).map((x) => x.label), ['説明資料']);
+  assert.deepEqual(
+    (await listAttachments(site.db, id)).map((x) => x.label),
+    ['説明資料'],
+  );
 });
 
 test("a writer cannot change the attachments of another's report", async () => {

@@ -67,7 +67,12 @@ test('trashes and restores several reports, and moves them to another category',
 test('a writer re-categorises their own draft, not another person’s report, and cannot publish in bulk', async () => {
   const own = await draft(writer, '執筆者の下書き');
   const others = await draft(editor, '編集者の下書き');
-  const response = await writer.post('/admin/reports/bulk', { ids: [String(own), String(others)], bulkAction: 'category', categoryId: String(categoryId), returnTo: '/admin/reports' });
+  const response = await writer.post('/admin/reports/bulk', {
+    ids: [String(own), String(others)],
+    bulkAction: 'category',
+    categoryId: String(categoryId),
+    returnTo: '/admin/reports',
+  });
   assert.match(response.body, /1件の報告を「カテゴリーを変更」しました。/);
   assert.match(response.body, /自分が作成した報告だけを開けます。/);
   assert.doesNotMatch(response.body, /編集者の下書き/, 'another person’s title is not shown to a writer');

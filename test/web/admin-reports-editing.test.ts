@@ -127,7 +127,12 @@ test('when two people save the same version, the later one gets 409 with a diff 
   const refused = (await listRevisions(site.db, id)).find((r) => r.note === '競合のため保存されなかった版');
   assert.ok(refused, 'the refused text is kept in the history');
 
-  const merged = await owner.post(`/admin/reports/${id}/edit`, { ...loaded, expectedVersion: String(stored.version), bodySource: `${theirs}\n\n3 追記\n\n秘書が追記した。`, intent: 'save' });
+  const merged = await owner.post(`/admin/reports/${id}/edit`, {
+    ...loaded,
+    expectedVersion: String(stored.version),
+    bodySource: `${theirs}\n\n3 追記\n\n秘書が追記した。`,
+    intent: 'save',
+  });
   assert.equal(merged.statusCode, 303);
   const final = await getEditableReport(site.db, id);
   assert.match(final.bodySource, /予算委員会で質問した。[^]*秘書が追記した。/);

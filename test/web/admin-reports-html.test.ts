@@ -24,10 +24,23 @@ before(async () => {
 after(() => t.close());
 
 test('every report editor page is valid HTML', async () => {
-  const created = await editor.post('/admin/reports/new', { title: '駅前の清掃活動', activityDate: '2026-10-01', tags: '清掃 地元', bodySource: '1 概要\n\n(1)清掃に参加した。\n\n2 所感\n\n地域の方と話した。', intent: 'save' });
+  const created = await editor.post('/admin/reports/new', {
+    title: '駅前の清掃活動',
+    activityDate: '2026-10-01',
+    tags: '清掃 地元',
+    bodySource: '1 概要\n\n(1)清掃に参加した。\n\n2 所感\n\n地域の方と話した。',
+    intent: 'save',
+  });
   const id = Number(/\/admin\/reports\/(\d+)\/edit/.exec(String(created.headers.location))![1]);
   const report = await getEditableReport(t.site.db, id);
-  const form = { title: report.title, activityDate: report.activityDate, bodySource: report.bodySource, slug: report.slug, tags: '清掃', expectedVersion: String(report.version) };
+  const form = {
+    title: report.title,
+    activityDate: report.activityDate,
+    bodySource: report.bodySource,
+    slug: report.slug,
+    tags: '清掃',
+    expectedVersion: String(report.version),
+  };
   await editor.post(`/admin/reports/${id}/edit`, { ...form, bodySource: `${report.bodySource}\n\n追記。`, intent: 'save' });
   const [newest, oldest] = await listRevisions(t.site.db, id);
 
@@ -48,5 +61,8 @@ test('every report editor page is valid HTML', async () => {
 
   const messages = await validateHtml(pages);
   const problems = messages.filter((m) => m.type !== 'info' || m.subType === 'warning');
-  assert.deepEqual(problems.map((m) => `${m.document}: ${m.message} ${m.extract ?? ''}`), []);
+  assert.deepEqual(
+    problems.map((m) => `${m.document}: ${m.message} ${m.extract ?? ''}`),
+    [],
+  );
 });

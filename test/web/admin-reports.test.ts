@@ -251,7 +251,10 @@ for (const [what, changes, field, message] of [
     assert.equal(response.statusCode, 422);
     assert.match(response.body, /class="error-summary" role="alert"/);
     assert.match(response.body, new RegExp(`id="field-${field}-error"[^>]*>[^]*?${message}`));
-    assert.match(response.body, new RegExp(`id="field-${field}"[^>]*aria-describedby="[^"]*field-${field}-error|aria-describedby="[^"]*field-${field}-error[^"]*"[^>]*id="field-${field}"`));
+    assert.match(
+      response.body,
+      new RegExp(`id="field-${field}"[^>]*aria-describedby="[^"]*field-${field}-error|aria-describedby="[^"]*field-${field}-error[^"]*"[^>]*id="field-${field}"`),
+    );
     assert.match(response.body, /&lt;script>alert\(1\)&lt;\/script>を含む入力|&lt;script&gt;alert\(1\)&lt;\/script&gt;を含む入力/);
     assert.match(response.body, /入力途中の概要/);
     const [name, value] = Object.entries(changes)[0]!;
@@ -279,7 +282,12 @@ test('a forged or missing CSRF token is refused on the editor forms and nothing 
     assert.match(edit.body, /data-refusal="csrf"/);
     const created = await editor.post('/admin/reports/new', fields, { csrf });
     assert.equal(created.statusCode, 403);
-    const preview = await editor.inject({ method: 'POST', url: '/admin/preview', headers: { 'content-type': 'application/x-www-form-urlencoded', ...(csrf ? { 'x-csrf-token': csrf } : {}) }, payload: 'bodySource=x' });
+    const preview = await editor.inject({
+      method: 'POST',
+      url: '/admin/preview',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...(csrf ? { 'x-csrf-token': csrf } : {}) },
+      payload: 'bodySource=x',
+    });
     assert.equal(preview.statusCode, 403);
   }
   assert.deepEqual(await getEditableReport(t.site.db, id), before);
@@ -293,7 +301,10 @@ test("the dashboard counts reports by state and lists the user's own recent draf
 
   const writerView = await writer.get('/admin/');
   assert.equal(writerView.statusCode, 200);
-  assert.match(writerView.body, new RegExp(`href="/admin/reports\\?status=draft"><span class="report-count-label">下書き</span><span class="report-count-number">${mine.total}件`));
+  assert.match(
+    writerView.body,
+    new RegExp(`href="/admin/reports\\?status=draft"><span class="report-count-label">下書き</span><span class="report-count-number">${mine.total}件`),
+  );
   assert.match(writerView.body, /レビュー待ち/);
   assert.match(writerView.body, new RegExp(`<a href="/admin/reports/${id}/edit">ダッシュボードに出る下書き</a>`));
   assert.doesNotMatch(writerView.body, /他人のダッシュボード下書き/);
@@ -327,7 +338,11 @@ test('a save after the session has ended asks to log in again and carries the ty
   const report = await getEditableReport(t.site.db, id);
   const loggedOut = new AdminAgent(t.app);
   await loggedOut.get('/admin/login');
-  const response = await loggedOut.post(`/admin/reports/${id}/edit`, { title: report.title, activityDate: report.activityDate, bodySource: '消えてほしくない本文', expectedVersion: String(report.version), intent: 'save' }, { csrf: 'stale' });
+  const response = await loggedOut.post(
+    `/admin/reports/${id}/edit`,
+    { title: report.title, activityDate: report.activityDate, bodySource: '消えてほしくない本文', expectedVersion: String(report.version), intent: 'save' },
+    { csrf: 'stale' },
+  );
   assert.equal(response.statusCode, 401);
   assert.match(response.body, /入力した内容は失われていません/);
   assert.match(response.body, /name="keep\.bodySource" value="消えてほしくない本文"/);

@@ -82,7 +82,10 @@ test('refuses a wrong password and an unknown login with the same message, keepi
     assert.match(response.body, /ログイン名またはパスワードが正しくありません。/);
     assert.match(response.body, new RegExp(`name="login" type="text" value="${login}"`));
     assert.match(response.body, /role="alert"/);
-    assert.equal(response.cookies.find((c) => c.name === 'katsudo_session'), undefined);
+    assert.equal(
+      response.cookies.find((c) => c.name === 'katsudo_session'),
+      undefined,
+    );
   }
   const failures = await listAudit(t.site.db, { limit: 10, action: 'login.fail' });
   assert.ok(failures.some((e) => e.login === 'nobody' && e.detail.includes('unknown')));

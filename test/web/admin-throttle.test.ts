@@ -145,7 +145,11 @@ for (const count of [50, 200]) {
 }
 
 test('checks at most six passwords of one account under 200 simultaneous logins from as many addresses', async () => {
-  const { statuses, checks } = await burst(200, (i) => ({ agent: new AdminAgent(t.app, freshIp()), login: 'owner', password: i >= 20 && i % 5 === 0 ? TEST_PASSWORD : WRONG }));
+  const { statuses, checks } = await burst(200, (i) => ({
+    agent: new AdminAgent(t.app, freshIp()),
+    login: 'owner',
+    password: i >= 20 && i % 5 === 0 ? TEST_PASSWORD : WRONG,
+  }));
   assert.ok(checks <= 6, `${checks} passwords checked`);
   assert.equal(statuses.filter((s) => s === 303).length, 0, 'no right password got in');
   assert.equal(statuses.filter((s) => s === 429).length, 200 - checks);

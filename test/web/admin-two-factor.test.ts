@@ -163,7 +163,13 @@ test('a passkey answer that does not verify signs nobody in, spends its challeng
   assert.equal(userVerification, 'required');
   assert.ok(agent.cookies.has('katsudo_passkey'));
   const clientDataJSON = Buffer.from(JSON.stringify({ type: 'webauthn.get', challenge, origin: 'https://www.example.jp' })).toString('base64url');
-  const forged = { id: 'bm9wZQ', rawId: 'bm9wZQ', type: 'public-key', clientExtensionResults: {}, response: { clientDataJSON, authenticatorData: 'AA', signature: 'AA' } };
+  const forged = {
+    id: 'bm9wZQ',
+    rawId: 'bm9wZQ',
+    type: 'public-key',
+    clientExtensionResults: {},
+    response: { clientDataJSON, authenticatorData: 'AA', signature: 'AA' },
+  };
   const refused = await json('/admin/login/passkey', { mode: 'passwordless', response: forged });
   assert.equal(refused.statusCode, 400);
   assert.match((refused.json() as { message: string }).message, /パスキーを確認できませんでした/);
@@ -189,14 +195,18 @@ test('unsaved fields of a save whose session had ended travel through the second
   assert.match(step.body, /<input type="hidden" name="keep.title" value="商店街の意見交換会"/);
   assert.ok(agent.cookies.has('katsudo_pending'));
   agent.csrfToken = csrfTokenOf(step.body);
-  const resumed = await agent.post('/admin/login/second-factor', { code: totpCodeAt(secret, nextStep()), next: '/admin/reports/new', 'keep.title': '商店街の意見交換会' });
+  const resumed = await agent.post('/admin/login/second-factor', {
+    code: totpCodeAt(secret, nextStep()),
+    next: '/admin/reports/new',
+    'keep.title': '商店街の意見交換会',
+  });
   assert.equal(resumed.statusCode, 200);
   assert.match(resumed.body, /保存を続ける/);
   assert.match(resumed.body, /<form method="post" action="\/admin\/reports\/new"/);
   assert.match(resumed.body, /name="title" value="商店街の意見交換会"/);
 });
 
-test('setting up the first second factor ends the user\'s other sessions, not the one in use', async () => {
+test("setting up the first second factor ends the user's other sessions, not the one in use", async () => {
   const user = await freshUser();
   const elsewhere = await logIn(t.app, user.login);
   const here = await logIn(t.app, user.login);
@@ -214,8 +224,15 @@ test('setting up the first second factor ends the user\'s other sessions, not th
 test('names and removes passkeys; removing the last second factor asks for the password and takes the recovery codes', async () => {
   const user = await freshUser();
   const agent = await logIn(t.app, user.login);
-  const id = (await insertPasskey(t.site.db, { userId: user.id, credentialId: `cred-${user.id}`, publicKey: 'AA', counter: 0, transports: ['internal'], name: 'パスキー' }, '2026-11-20T03:00:00.000Z'))!;
-  await t.site.db.insertInto('recovery_codes').values({ user_id: user.id, code_hash: 'f'.repeat(64), used_at: null, created_at: '2026-11-20T03:00:00.000Z' }).execute();
+  const id = (await insertPasskey(
+    t.site.db,
+    { userId: user.id, credentialId: `cred-${user.id}`, publicKey: 'AA', counter: 0, transports: ['internal'], name: 'パスキー' },
+    '2026-11-20T03:00:00.000Z',
+  ))!;
+  await t.site.db
+    .insertInto('recovery_codes')
+    .values({ user_id: user.id, code_hash: 'f'.repeat(64), used_at: null, created_at: '2026-11-20T03:00:00.000Z' })
+    .execute();
 
   const empty = await agent.post(`/admin/account/passkeys/${id}/rename`, { name: '  ' });
   assert.equal(empty.statusCode, 422);

@@ -35,7 +35,18 @@ async function pdfPart(fileName = '資料.pdf') {
   return { field: 'upload.file', fileName, type: 'application/pdf', bytes: await makePdf(2) };
 }
 
-const REPORT_FIELDS = { title: '添付つきの新しい報告', activityDate: '2026-11-02', categoryId: '', tags: '', slug: '', summary: '', bodySource: '1 概要\n\n委員会で質問した。', note: '', scheduledAt: '', expectedVersion: '' };
+const REPORT_FIELDS = {
+  title: '添付つきの新しい報告',
+  activityDate: '2026-11-02',
+  categoryId: '',
+  tags: '',
+  slug: '',
+  summary: '',
+  bodySource: '1 概要\n\n委員会で質問した。',
+  note: '',
+  scheduledAt: '',
+  expectedVersion: '',
+};
 
 function idOf(location: unknown, kind: 'reports' | 'pages'): number {
   const match = new RegExp(`^/admin/${kind}/(\\d+)/edit\\?notice=attachment-saved-uploaded#attachments$`).exec(String(location));
@@ -49,7 +60,10 @@ test('the new-report form offers a file input and a save-and-attach button belon
   // Under the form element, joined to it by their form attribute (views/admin/editor-grid.tsx).
   assert.match(page.body, /<form id="editor-form" method="post" action="\/admin\/reports\/new"/);
   assert.match(page.body, /<input id="field-attach-file" name="upload.file" type="file" aria-describedby="field-attach-file-hint" form="editor-form"/);
-  assert.match(page.body, /formaction="\/admin\/reports\/new\/attach" formenctype="multipart\/form-data" formmethod="post" form="editor-form">下書きにしてファイルを添付</);
+  assert.match(
+    page.body,
+    /formaction="\/admin\/reports\/new\/attach" formenctype="multipart\/form-data" formmethod="post" form="editor-form">下書きにしてファイルを添付</,
+  );
 });
 
 test('a new report with a file: the draft is created from the typed fields and the file attached', async () => {
@@ -60,7 +74,10 @@ test('a new report with a file: the draft is created from the typed fields and t
   assert.equal(report.title, '添付つきの新しい報告');
   assert.equal(report.status, 'draft');
   const attached = await listItemAttachments(site.db, { kind: 'report', id });
-  assert.deepEqual(attached.map((a) => a.label), ['資料']);
+  assert.deepEqual(
+    attached.map((a) => a.label),
+    ['資料'],
+  );
   const edit = await editor.get(String(response.headers.location).split('#')[0]!);
   assert.match(edit.body, /委員会で質問した。/);
   assert.match(edit.body, /資料/);
@@ -69,11 +86,18 @@ test('a new report with a file: the draft is created from the typed fields and t
 
 test('a new report with a photo and its description: the photo is attached with that description for this report', async () => {
   const photo = { field: 'upload.file', fileName: '視察先.png', type: 'image/png', bytes: await makeImage('png', 320, 200) };
-  const response = await editor.postMultipart('/admin/reports/new/attach', { ...REPORT_FIELDS, title: '写真つきの新しい報告', 'upload.altText': '視察先の浄水場の外観' }, photo);
+  const response = await editor.postMultipart(
+    '/admin/reports/new/attach',
+    { ...REPORT_FIELDS, title: '写真つきの新しい報告', 'upload.altText': '視察先の浄水場の外観' },
+    photo,
+  );
   assert.equal(response.statusCode, 303, response.body.slice(0, 2000));
   const id = idOf(response.headers.location, 'reports');
   const attached = await listItemAttachments(site.db, { kind: 'report', id });
-  assert.deepEqual(attached.map((a) => a.altText), ['視察先の浄水場の外観']);
+  assert.deepEqual(
+    attached.map((a) => a.altText),
+    ['視察先の浄水場の外観'],
+  );
 });
 
 test('a new report with a file and a missing title: every typed field and the file name come back, nothing is stored', async () => {
@@ -105,7 +129,10 @@ test('a double click on save-and-attach creates one draft with one attachment', 
   const fields = { ...REPORT_FIELDS, title: '二度押しの報告', submissionKey };
   const part = await pdfPart();
   const responses = await Promise.all([editor.postMultipart('/admin/reports/new/attach', fields, part), editor.postMultipart('/admin/reports/new/attach', fields, part)]);
-  assert.deepEqual(responses.map((r) => r.statusCode), [303, 303]);
+  assert.deepEqual(
+    responses.map((r) => r.statusCode),
+    [303, 303],
+  );
   assert.equal(responses[0]!.headers.location, responses[1]!.headers.location);
   const rows = await site.db.selectFrom('reports').select('id').where('title', '=', '二度押しの報告').execute();
   assert.equal(rows.length, 1);
@@ -116,11 +143,18 @@ test('on the edit form, the typed text is saved first and then the file attached
   const created = await editor.postMultipart('/admin/reports/new/attach', { ...REPORT_FIELDS, title: '編集中の報告' }, await pdfPart('一つ目.pdf'));
   const id = idOf(created.headers.location, 'reports');
   const stored = await getEditableReport(site.db, id);
-  const response = await editor.postMultipart(`/admin/reports/${id}/edit/attach`, { ...REPORT_FIELDS, title: '編集中の報告', bodySource: '1 概要\n\nまだ保存していない本文。', expectedVersion: String(stored.version) }, await pdfPart('二つ目.pdf'));
+  const response = await editor.postMultipart(
+    `/admin/reports/${id}/edit/attach`,
+    { ...REPORT_FIELDS, title: '編集中の報告', bodySource: '1 概要\n\nまだ保存していない本文。', expectedVersion: String(stored.version) },
+    await pdfPart('二つ目.pdf'),
+  );
   assert.equal(response.statusCode, 303, response.body.slice(0, 2000));
   assert.equal(idOf(response.headers.location, 'reports'), id);
   assert.match((await getEditableReport(site.db, id)).bodySource, /まだ保存していない本文。/);
-  assert.deepEqual((await listItemAttachments(site.db, { kind: 'report', id })).map((a) => a.label), ['一つ目', '二つ目']);
+  assert.deepEqual(
+    (await listItemAttachments(site.db, { kind: 'report', id })).map((a) => a.label),
+    ['一つ目', '二つ目'],
+  );
   const page = await editor.get(`/admin/reports/${id}/edit`);
   assert.match(page.body, />本文を保存してファイルを添付</);
 });
@@ -129,10 +163,20 @@ test('a conflict on the edit form keeps the typed text and does not store the fi
   const created = await editor.postMultipart('/admin/reports/new/attach', { ...REPORT_FIELDS, title: '競合する報告' }, await pdfPart());
   const id = idOf(created.headers.location, 'reports');
   const stale = String((await getEditableReport(site.db, id)).version);
-  const other = await editor.post(`/admin/reports/${id}/edit`, { ...REPORT_FIELDS, title: '競合する報告', bodySource: '別のタブで保存した本文。', expectedVersion: stale, intent: 'save' });
+  const other = await editor.post(`/admin/reports/${id}/edit`, {
+    ...REPORT_FIELDS,
+    title: '競合する報告',
+    bodySource: '別のタブで保存した本文。',
+    expectedVersion: stale,
+    intent: 'save',
+  });
   assert.equal(other.statusCode, 303);
   const media = await site.db.selectFrom('media').select(site.db.fn.countAll().as('n')).executeTakeFirstOrThrow();
-  const response = await editor.postMultipart(`/admin/reports/${id}/edit/attach`, { ...REPORT_FIELDS, title: '競合する報告', bodySource: '古い版から打った本文。', expectedVersion: stale }, await pdfPart('競合.pdf'));
+  const response = await editor.postMultipart(
+    `/admin/reports/${id}/edit/attach`,
+    { ...REPORT_FIELDS, title: '競合する報告', bodySource: '古い版から打った本文。', expectedVersion: stale },
+    await pdfPart('競合.pdf'),
+  );
   assert.equal(response.statusCode, 409);
   assert.match(response.body, /古い版から打った本文。/);
   assert.match(response.body, /選んだファイル「競合.pdf」はまだ添付されていません/);
@@ -145,10 +189,17 @@ test('a conflict on the edit form keeps the typed text and does not store the fi
 test('a new page with a file: the draft page is created and the file attached', async () => {
   const form = await editor.get('/admin/pages/new');
   assert.match(form.body, /formaction="\/admin\/pages\/new\/attach"/);
-  const response = await editor.postMultipart('/admin/pages/new/attach', { title: '事務所案内', slug: 'office', parentId: '', position: '', summary: '', bodySource: '所在地の案内。', note: '', expectedVersion: '' }, await pdfPart('地図.pdf'));
+  const response = await editor.postMultipart(
+    '/admin/pages/new/attach',
+    { title: '事務所案内', slug: 'office', parentId: '', position: '', summary: '', bodySource: '所在地の案内。', note: '', expectedVersion: '' },
+    await pdfPart('地図.pdf'),
+  );
   assert.equal(response.statusCode, 303, response.body.slice(0, 2000));
   const id = idOf(response.headers.location, 'pages');
-  assert.deepEqual((await listItemAttachments(site.db, { kind: 'page', id })).map((a) => a.label), ['地図']);
+  assert.deepEqual(
+    (await listItemAttachments(site.db, { kind: 'page', id })).map((a) => a.label),
+    ['地図'],
+  );
   const edit = await editor.get(`/admin/pages/${id}/edit`);
   assert.match(edit.body, /所在地の案内。/);
 });
@@ -161,19 +212,31 @@ test('on a published report the button says the text is saved, and the saved tex
   assert.match(page.body, />本文を保存してファイルを添付</);
   assert.match(page.body, /公開中です。ボタンを押すと、入力した本文を保存して公開ページにすぐ反映し/);
   const version = String((await getEditableReport(site.db, id)).version);
-  const response = await editor.postMultipart(`/admin/reports/${id}/edit/attach`, { ...REPORT_FIELDS, title: '公開中の報告', slug: 'live-attach', bodySource: '1 概要\n\n公開中に直した本文。', expectedVersion: version }, await pdfPart('公開資料.pdf'));
+  const response = await editor.postMultipart(
+    `/admin/reports/${id}/edit/attach`,
+    { ...REPORT_FIELDS, title: '公開中の報告', slug: 'live-attach', bodySource: '1 概要\n\n公開中に直した本文。', expectedVersion: version },
+    await pdfPart('公開資料.pdf'),
+  );
   assert.equal(response.statusCode, 303, response.body.slice(0, 2000));
   const stored = await getEditableReport(site.db, id);
   assert.equal(stored.status, 'published');
   assert.match(stored.bodySource, /公開中に直した本文。/);
-  assert.deepEqual((await listItemAttachments(site.db, { kind: 'report', id })).map((a) => a.label), ['公開資料']);
+  assert.deepEqual(
+    (await listItemAttachments(site.db, { kind: 'report', id })).map((a) => a.label),
+    ['公開資料'],
+  );
 });
 
 test('the edit form sent without a file keeps the saved text and asks for a file', async () => {
   const created = await editor.post('/admin/reports/new', { ...REPORT_FIELDS, title: 'ファイルなし', intent: 'save' });
   const id = Number(/\/admin\/reports\/(\d+)\/edit/.exec(String(created.headers.location))![1]);
   const version = String((await getEditableReport(site.db, id)).version);
-  const response = await editor.postMultipart(`/admin/reports/${id}/edit/attach`, { ...REPORT_FIELDS, title: 'ファイルなし', bodySource: '選び忘れた本文。', expectedVersion: version });
+  const response = await editor.postMultipart(`/admin/reports/${id}/edit/attach`, {
+    ...REPORT_FIELDS,
+    title: 'ファイルなし',
+    bodySource: '選び忘れた本文。',
+    expectedVersion: version,
+  });
   assert.equal(response.statusCode, 422);
   assert.match(response.body, /アップロードするファイルを選んでください。/);
   assert.match(response.body, /選び忘れた本文。/);

@@ -29,11 +29,15 @@ after(async () => {
   await site.cleanup();
 });
 
-test('a reused photo asks for its own alt text, offers the other report\'s with one button, and each public page shows its own', async () => {
+test("a reused photo asks for its own alt text, offers the other report's with one button, and each public page shows its own", async () => {
   const harbour = await publishReport(site, { title: '港湾の視察', slug: 'harbour' });
   const drill = await publishReport(site, { title: '防災訓練', slug: 'drill' });
   const image = { field: 'upload.file', fileName: '写真.png', type: 'image/png', bytes: await makeImage('png', 400, 300) };
-  const uploaded = await editor.postMultipart(`/admin/reports/${harbour.id}/attachments/upload`, { 'upload.label': '視察', 'upload.altText': '港湾施設を視察する議員', 'upload.summary': '' }, image);
+  const uploaded = await editor.postMultipart(
+    `/admin/reports/${harbour.id}/attachments/upload`,
+    { 'upload.label': '視察', 'upload.altText': '港湾施設を視察する議員', 'upload.summary': '' },
+    image,
+  );
   assert.equal(uploaded.statusCode, 303, uploaded.body.slice(0, 2000));
   const mediaId = (await listAttachments(site.db, harbour.id))[0]!.mediaId;
 
@@ -49,10 +53,18 @@ test('a reused photo asks for its own alt text, offers the other report\'s with 
   assert.doesNotMatch((await editor.get(`/admin/reports/${harbour.id}/edit`)).body, /で使った説明を使う/);
 
   // Taking the suggestion is one post; typing another replaces it for this report only.
-  const taken = await editor.post(`/admin/reports/${drill.id}/attachments/${mediaId}`, { [`item.${mediaId}.label`]: '訓練', [`item.${mediaId}.summary`]: '', [`item.${mediaId}.altText`]: '港湾施設を視察する議員' });
+  const taken = await editor.post(`/admin/reports/${drill.id}/attachments/${mediaId}`, {
+    [`item.${mediaId}.label`]: '訓練',
+    [`item.${mediaId}.summary`]: '',
+    [`item.${mediaId}.altText`]: '港湾施設を視察する議員',
+  });
   assert.equal(taken.statusCode, 303);
   assert.equal((await listAttachments(site.db, drill.id))[0]!.useAltText, '港湾施設を視察する議員');
-  const own = await editor.post(`/admin/reports/${drill.id}/attachments/${mediaId}`, { [`item.${mediaId}.label`]: '訓練', [`item.${mediaId}.summary`]: '', [`item.${mediaId}.altText`]: '防災訓練の会場' });
+  const own = await editor.post(`/admin/reports/${drill.id}/attachments/${mediaId}`, {
+    [`item.${mediaId}.label`]: '訓練',
+    [`item.${mediaId}.summary`]: '',
+    [`item.${mediaId}.altText`]: '防災訓練の会場',
+  });
   assert.equal(own.statusCode, 303);
 
   const harbourPage = (await app.inject({ method: 'GET', url: '/activity/harbour/' })).body;
@@ -66,15 +78,26 @@ test('a reused photo asks for its own alt text, offers the other report\'s with 
   assert.match((await editor.get(`/admin/reports/${drill.id}/edit`)).body, new RegExp(`!\\[防災訓練の会場\\]\\(media:${mediaId}\\)`));
 });
 
-test('escapes the XSS payloads typed as a use\'s alt text, in the panel, the suggestions and the public page', async () => {
+test("escapes the XSS payloads typed as a use's alt text, in the panel, the suggestions and the public page", async () => {
   const first = await publishReport(site, { title: '一つ目', slug: 'xss-first' });
   const second = await publishReport(site, { title: '二つ目', slug: 'xss-second' });
   const image = { field: 'upload.file', fileName: 'x.png', type: 'image/png', bytes: await makeImage('png', 120, 90) };
-  assert.equal((await editor.postMultipart(`/admin/reports/${first.id}/attachments/upload`, { 'upload.label': 'x', 'upload.altText': '図', 'upload.summary': '' }, image)).statusCode, 303);
+  assert.equal(
+    (await editor.postMultipart(`/admin/reports/${first.id}/attachments/upload`, { 'upload.label': 'x', 'upload.altText': '図', 'upload.summary': '' }, image))
+      .statusCode,
+    303,
+  );
   const mediaId = (await listAttachments(site.db, first.id))[0]!.mediaId;
-  assert.equal((await editor.post(`/admin/reports/${second.id}/attachments`, { 'attach.mediaId': String(mediaId), 'attach.label': 'x', 'attach.summary': '' })).statusCode, 303);
+  assert.equal(
+    (await editor.post(`/admin/reports/${second.id}/attachments`, { 'attach.mediaId': String(mediaId), 'attach.label': 'x', 'attach.summary': '' })).statusCode,
+    303,
+  );
   for (const payload of XSS_PAYLOADS.filter((p) => p.text.includes('<') && [...p.text].length <= 200)) {
-    const saved = await editor.post(`/admin/reports/${first.id}/attachments/${mediaId}`, { [`item.${mediaId}.label`]: 'x', [`item.${mediaId}.summary`]: '', [`item.${mediaId}.altText`]: payload.text });
+    const saved = await editor.post(`/admin/reports/${first.id}/attachments/${mediaId}`, {
+      [`item.${mediaId}.label`]: 'x',
+      [`item.${mediaId}.summary`]: '',
+      [`item.${mediaId}.altText`]: payload.text,
+    });
     assert.equal(saved.statusCode, 303, payload.text);
     for (const body of [(await editor.get(`/admin/reports/${second.id}/edit`)).body, (await app.inject({ method: 'GET', url: '/activity/xss-first/' })).body]) {
       // Never as markup: every '<' of the payload arrives escaped.
@@ -83,17 +106,41 @@ test('escapes the XSS payloads typed as a use\'s alt text, in the panel, the sug
   }
 });
 
-test('a fixed page reusing a report\'s photo gets its own alt text, in its panel and its API entry', async () => {
+test("a fixed page reusing a report's photo gets its own alt text, in its panel and its API entry", async () => {
   const report = await publishReport(site, { title: '議会報告会', slug: 'page-photo-report' });
   const image = { field: 'upload.file', fileName: '報告会.png', type: 'image/png', bytes: await makeImage('png', 200, 150) };
-  assert.equal((await editor.postMultipart(`/admin/reports/${report.id}/attachments/upload`, { 'upload.label': '報告会', 'upload.altText': '報告会で話す議員', 'upload.summary': '' }, image)).statusCode, 303);
+  assert.equal(
+    (
+      await editor.postMultipart(
+        `/admin/reports/${report.id}/attachments/upload`,
+        { 'upload.label': '報告会', 'upload.altText': '報告会で話す議員', 'upload.summary': '' },
+        image,
+      )
+    ).statusCode,
+    303,
+  );
   const mediaId = (await listAttachments(site.db, report.id))[0]!.mediaId;
-  const created = await editor.post('/admin/pages/new', { title: '事務所案内', slug: 'office-alt', parentId: '', position: '0', summary: '', bodySource: '地元事務所の案内です。', intent: 'publish' });
+  const created = await editor.post('/admin/pages/new', {
+    title: '事務所案内',
+    slug: 'office-alt',
+    parentId: '',
+    position: '0',
+    summary: '',
+    bodySource: '地元事務所の案内です。',
+    intent: 'publish',
+  });
   assert.equal(created.statusCode, 303, created.body.slice(0, 2000));
   const pageId = Number(/\/admin\/pages\/(\d+)\/edit/.exec(String(created.headers.location))![1]);
-  assert.equal((await editor.post(`/admin/pages/${pageId}/attachments`, { 'attach.mediaId': String(mediaId), 'attach.label': '写真', 'attach.summary': '' })).statusCode, 303);
+  assert.equal(
+    (await editor.post(`/admin/pages/${pageId}/attachments`, { 'attach.mediaId': String(mediaId), 'attach.label': '写真', 'attach.summary': '' })).statusCode,
+    303,
+  );
   assert.match((await editor.get(`/admin/pages/${pageId}/edit`)).body, /「議会報告会」で使った説明を使う/);
-  const saved = await editor.post(`/admin/pages/${pageId}/attachments/${mediaId}`, { [`item.${mediaId}.label`]: '写真', [`item.${mediaId}.summary`]: '', [`item.${mediaId}.altText`]: '事務所の入口' });
+  const saved = await editor.post(`/admin/pages/${pageId}/attachments/${mediaId}`, {
+    [`item.${mediaId}.label`]: '写真',
+    [`item.${mediaId}.summary`]: '',
+    [`item.${mediaId}.altText`]: '事務所の入口',
+  });
   assert.equal(saved.statusCode, 303);
   const api = JSON.parse((await app.inject({ method: 'GET', url: `/api/v1/pages/${pageId}` })).body);
   assert.equal(api.attachments[0].altText, '事務所の入口');

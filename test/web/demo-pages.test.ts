@@ -40,7 +40,10 @@ test('shows the policy headings on the home page, each linking into the 政策 p
   const section = /<section class="home-section"[\s\S]*?<\/section>/.exec(home)![0];
   assert.match(section, /<h2 id="home-section-title">政策<\/h2>/);
   const links = [...section.matchAll(/<li><a href="([^"]+)">([^<]+)<\/a><\/li>/g)].map((m) => [m[1], m[2]]);
-  assert.deepEqual(links.map((l) => l[1]), ['暮らしの安心', '災害に強い地域', '開かれた外交と地域の稼ぐ力']);
+  assert.deepEqual(
+    links.map((l) => l[1]),
+    ['暮らしの安心', '災害に強い地域', '開かれた外交と地域の稼ぐ力'],
+  );
   const policy = (await t.app.inject({ url: '/seisaku/' })).body;
   for (const [href] of links) {
     const id = href!.split('#')[1]!;

@@ -58,11 +58,23 @@ async function whileMediaFull<T>(work: () => Promise<T>): Promise<T> {
 }
 
 const tempFiles = () => readdirSync(disk.path!, { recursive: true }).filter((name) => String(name).endsWith('.tmp'));
-const mediaCount = async () => Number((await site.db.selectFrom('media').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const mediaCount = async () =>
+  Number(
+    (
+      await site.db
+        .selectFrom('media')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 async function photo() {
   // Noise does not compress: well over the few KB left.
-  const bytes = new Uint8Array(await sharp(randomBytes(200 * 150 * 3), { raw: { width: 200, height: 150, channels: 3 } }).png().toBuffer());
+  const bytes = new Uint8Array(
+    await sharp(randomBytes(200 * 150 * 3), { raw: { width: 200, height: 150, channels: 3 } })
+      .png()
+      .toBuffer(),
+  );
   assert.ok(bytes.byteLength > 16 * 1024, `the photo takes more than the room left (${bytes.byteLength} bytes)`);
   return { field: 'upload.file', fileName: '視察先.png', type: 'image/png', bytes };
 }
@@ -86,7 +98,9 @@ test('an upload from the attachment panel onto a full disk answers the editor wi
   const { edit, id } = await newDraft('堤防の視察', '1 視察\n\n堤防を見た。');
   const before = await mediaCount();
   const file = await photo();
-  const response = await whileMediaFull(() => editor.postMultipart(`${edit.replace(/\/edit$/, '')}/attachments/upload`, { 'upload.label': '堤防', 'upload.altText': '堤防の上から見た川' }, file));
+  const response = await whileMediaFull(() =>
+    editor.postMultipart(`${edit.replace(/\/edit$/, '')}/attachments/upload`, { 'upload.label': '堤防', 'upload.altText': '堤防の上から見た川' }, file),
+  );
   assert.equal(response.statusCode, 507, response.body.slice(0, 300));
   assertRefusedInForm(response.body);
   assert.match(response.body, /value="堤防の上から見た川"/, 'the typed description is kept');
@@ -105,7 +119,19 @@ test('save-and-attach onto a full disk saves the typed text, answers the editor 
   const { edit, id, expectedVersion } = await newDraft('委員会の報告', '1 質疑\n\n質問した。');
   const before = await mediaCount();
   const typed = '1 質疑\n\n補正予算について質問した。\n\n2 答弁\n\n大臣が答えた。';
-  const fields = { title: '委員会の報告(追記)', activityDate: '2026-11-05', categoryId: '', tags: '', slug: '', summary: '', bodySource: typed, note: '', scheduledAt: '', expectedVersion, 'upload.altText': '委員会室' };
+  const fields = {
+    title: '委員会の報告(追記)',
+    activityDate: '2026-11-05',
+    categoryId: '',
+    tags: '',
+    slug: '',
+    summary: '',
+    bodySource: typed,
+    note: '',
+    scheduledAt: '',
+    expectedVersion,
+    'upload.altText': '委員会室',
+  };
   const file = await photo();
   const response = await whileMediaFull(() => editor.postMultipart(`${edit}/attach`, fields, file));
   assert.equal(response.statusCode, 507, response.body.slice(0, 300));
@@ -121,13 +147,25 @@ test('save-and-attach onto a full disk saves the typed text, answers the editor 
 test('a new report with a file onto a full disk becomes a draft with the typed text, and no file', async (t) => {
   if (disk.path === undefined) return t.skip('no tmpfs');
   const before = await mediaCount();
-  const fields = { title: '新しい報告(満杯)', activityDate: '2026-11-06', categoryId: '', tags: '', slug: '', summary: '', bodySource: '1 概要\n\n駅前で話した。', note: '', scheduledAt: '', expectedVersion: '', 'upload.altText': '駅前の様子' };
+  const fields = {
+    title: '新しい報告(満杯)',
+    activityDate: '2026-11-06',
+    categoryId: '',
+    tags: '',
+    slug: '',
+    summary: '',
+    bodySource: '1 概要\n\n駅前で話した。',
+    note: '',
+    scheduledAt: '',
+    expectedVersion: '',
+    'upload.altText': '駅前の様子',
+  };
   const file = await photo();
   const response = await whileMediaFull(() => editor.postMultipart('/admin/reports/new/attach', fields, file));
   assert.equal(response.statusCode, 507, response.body.slice(0, 300));
   assertRefusedInForm(response.body);
   const id = Number(/<form id="editor-form" method="post" action="\/admin\/reports\/(\d+)\/edit"/.exec(response.body)?.[1]);
-  assert.ok(id > 0, 'the form is the new draft\'s');
+  assert.ok(id > 0, "the form is the new draft's");
   assert.equal((await getEditableReport(site.db, id)).title, '新しい報告(満杯)');
   assert.deepEqual(tempFiles(), []);
   assert.equal(await mediaCount(), before);
@@ -136,7 +174,20 @@ test('a new report with a file onto a full disk becomes a draft with the typed t
 test('a new report with a file onto a full disk: the same form sent again (back, then the button) leads to the draft made, not a second draft', async (t) => {
   if (disk.path === undefined) return t.skip('no tmpfs');
   const submissionKey = randomBytes(16).toString('base64url');
-  const fields = { title: '満杯のあと押し直す報告', activityDate: '2026-11-07', categoryId: '', tags: '', slug: '', summary: '', bodySource: '1 概要\n\n駅前で話した。', note: '', scheduledAt: '', expectedVersion: '', 'upload.altText': '駅前の様子', submissionKey };
+  const fields = {
+    title: '満杯のあと押し直す報告',
+    activityDate: '2026-11-07',
+    categoryId: '',
+    tags: '',
+    slug: '',
+    summary: '',
+    bodySource: '1 概要\n\n駅前で話した。',
+    note: '',
+    scheduledAt: '',
+    expectedVersion: '',
+    'upload.altText': '駅前の様子',
+    submissionKey,
+  };
   const file = await photo();
   const first = await whileMediaFull(() => editor.postMultipart('/admin/reports/new/attach', fields, file));
   assert.equal(first.statusCode, 507, first.body.slice(0, 300));

@@ -51,16 +51,27 @@ function assertFormKept(body: string, title: string, bodySource: string) {
   assert.ok(body.includes(`>${bodySource}</textarea>`), 'the body is kept');
 }
 
-const count = async (table: 'reports' | 'settings' | 'pages') => Number((await site.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const count = async (table: 'reports' | 'settings' | 'pages') =>
+  Number(
+    (
+      await site.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
-test('a transaction that fills the database fails with SQLite\'s own SQLITE_FULL, not the rollback that follows it, and leaves nothing of itself', async () => {
+test("a transaction that fills the database fails with SQLite's own SQLITE_FULL, not the rollback that follows it, and leaves nothing of itself", async () => {
   const before = await count('settings');
   const error = await whileFull(() =>
     site.db
       .transaction()
       .execute(async (trx) => {
         await trx.insertInto('settings').values({ key: 'first', value: 'x' }).execute();
-        await trx.insertInto('settings').values({ key: 'second', value: 'x'.repeat(2_000_000) }).execute();
+        await trx
+          .insertInto('settings')
+          .values({ key: 'second', value: 'x'.repeat(2_000_000) })
+          .execute();
       })
       .then(
         () => assert.fail('the write should not fit'),
@@ -82,14 +93,24 @@ test('a transaction that fills the database fails with SQLite\'s own SQLITE_FULL
 test('saving a report on a full disk answers 507 with the Japanese message and saves nothing', async () => {
   const before = await count('reports');
   const response = await whileFull(() =>
-    editor.post('/admin/reports/new', { title: '委員会で質問', activityDate: '2026-11-02', bodySource: `1 概要\n\n${'委員会で質問した。'.repeat(20_000)}`, intent: 'save' }),
+    editor.post('/admin/reports/new', {
+      title: '委員会で質問',
+      activityDate: '2026-11-02',
+      bodySource: `1 概要\n\n${'委員会で質問した。'.repeat(20_000)}`,
+      intent: 'save',
+    }),
   );
   assert.equal(response.statusCode, 507);
   assertFormKept(response.body, '委員会で質問', `1 概要\n\n${'委員会で質問した。'.repeat(20_000)}`);
   assert.equal(await count('reports'), before);
 
   // With space again the same save goes through.
-  const again = await editor.post('/admin/reports/new', { title: '委員会で質問', activityDate: '2026-11-02', bodySource: '1 概要\n\n委員会で質問した。', intent: 'save' });
+  const again = await editor.post('/admin/reports/new', {
+    title: '委員会で質問',
+    activityDate: '2026-11-02',
+    bodySource: '1 概要\n\n委員会で質問した。',
+    intent: 'save',
+  });
   assert.equal(again.statusCode, 303, again.body.slice(0, 300));
   assert.equal(await count('reports'), before + 1);
 });
@@ -100,7 +121,9 @@ test('editing a report on a full disk shows the editor again with the typed text
   const form = await editor.get(edit);
   const expectedVersion = /name="expectedVersion" value="(\d+)"/.exec(form.body)![1]!;
   const typed = `1 概要\n\n${'視察先で聞いた話をまとめた。'.repeat(10_000)}`;
-  const response = await whileFull(() => editor.post(edit, { title: '視察の報告(追記)', activityDate: '2026-11-03', bodySource: typed, expectedVersion, intent: 'save' }));
+  const response = await whileFull(() =>
+    editor.post(edit, { title: '視察の報告(追記)', activityDate: '2026-11-03', bodySource: typed, expectedVersion, intent: 'save' }),
+  );
   assert.equal(response.statusCode, 507);
   assertFormKept(response.body, '視察の報告(追記)', typed);
   assert.match((await editor.get(edit)).body, /value="視察の報告"/, 'the stored report is unchanged');
@@ -125,7 +148,8 @@ test('saving a new page or editing one on a full disk shows the editor again wit
 });
 
 /** The report's status as stored. */
-const statusOf = async (table: 'reports' | 'pages', id: number) => (await site.db.selectFrom(table).select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+const statusOf = async (table: 'reports' | 'pages', id: number) =>
+  (await site.db.selectFrom(table).select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
 
 // A long text, so that publishing (which indexes it for the public search) needs new pages.
 const LONG_TEXT = `1 概要\n\n${'駅前で物価高への対応について話した。'.repeat(3000)}`;

@@ -20,7 +20,16 @@ before(async () => {
 after(() => t.close());
 
 function fields(overrides: Partial<ReportFields>): ReportFields {
-  return { title: '港湾の視察', activityDate: '2024-09-01', categoryId: null, tags: [], slug: '', summary: '', bodySource: '1 概要\n\n(1)港湾を視察した。', ...overrides };
+  return {
+    title: '港湾の視察',
+    activityDate: '2024-09-01',
+    categoryId: null,
+    tags: [],
+    slug: '',
+    summary: '',
+    bodySource: '1 概要\n\n(1)港湾を視察した。',
+    ...overrides,
+  };
 }
 
 async function edit(id: number, overrides: Partial<ReportFields>) {

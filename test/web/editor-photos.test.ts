@@ -59,7 +59,7 @@ test('a description holding brackets or markup is made safe for the photo line a
   const { html } = await draftWithPhoto('<img src=x onerror=alert(1)>]', 1500);
   assert.doesNotMatch(html, /<img src=x/);
   const line = /data-insert-line="([^"]+)"/.exec(html)![1]!;
-  assert.match(line, /^!\[&lt;img src=x onerror=alert\(1\)(&gt;|>)\]\(media:\d+\)$/, "the closing bracket dropped: it would end the description");
+  assert.match(line, /^!\[&lt;img src=x onerror=alert\(1\)(&gt;|>)\]\(media:\d+\)$/, 'the closing bracket dropped: it would end the description');
 });
 
 test('the editor grid holds the body field, then the buttons, the attachments and the preview, in the order shown', async () => {
@@ -83,7 +83,7 @@ test('プレビュー answers the form with the preview focused, for reports and
   assert.doesNotMatch(fresh.body, /id="preview"[^>]*autofocus/, 'no focus on the empty preview of a fresh form');
 });
 
-test('the live preview and the プレビュー button list the item\'s attachments under the body, through the staff path', async () => {
+test("the live preview and the プレビュー button list the item's attachments under the body, through the staff path", async () => {
   const { id } = await draftWithPhoto('添付の写真', 1300);
   const live = await editor.inject({
     method: 'POST',
@@ -103,7 +103,13 @@ test('the live preview and the プレビュー button list the item\'s attachmen
   assert.doesNotMatch(withoutItem.body, /添付資料/);
   const page = await editor.get(`/admin/reports/${id}/edit`);
   assert.match(page.body, /data-item="report:\d+"/);
-  const button = await editor.post(`/admin/reports/${id}/edit`, { title: '添付の写真', activityDate: '2026-10-01', bodySource: '1 概要\n\n本文', intent: 'preview', expectedVersion: '' });
+  const button = await editor.post(`/admin/reports/${id}/edit`, {
+    title: '添付の写真',
+    activityDate: '2026-10-01',
+    bodySource: '1 概要\n\n本文',
+    intent: 'preview',
+    expectedVersion: '',
+  });
   assert.match(button.body, /<h2 id="preview-attachments-title">添付資料<\/h2>/);
 });
 

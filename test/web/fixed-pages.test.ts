@@ -90,10 +90,13 @@ test('lists published pages in the sitemap with lastmod, never drafts', async ()
   assert.doesNotMatch(res.body, /draft-child/);
 });
 
-test('serves pages in the JSON API with the reports\' envelope; a draft is 404', async () => {
+test("serves pages in the JSON API with the reports' envelope; a draft is 404", async () => {
   const list = (await t.app.inject({ url: '/api/v1/pages' })).json() as { total: number; items: { id: number; title: string; url: string }[] };
   assert.ok(list.total >= 2);
-  assert.deepEqual(list.items.slice(0, 2).map((i) => i.title), ['政策', '子育て支援']);
+  assert.deepEqual(
+    list.items.slice(0, 2).map((i) => i.title),
+    ['政策', '子育て支援'],
+  );
   assert.ok(!list.items.some((i) => i.title === '下書きの子'));
   const one = await t.app.inject({ url: `/api/v1/pages/${policyId}` });
   assert.equal(one.statusCode, 200);
@@ -128,10 +131,17 @@ test('report search results stay as they were beside pages', async () => {
   assert.match(both.body, /<a href="\/activity\/iinkai\/">/);
 });
 
-test('escapes the XSS payloads written into a page\'s title, URL name, summary and body', async () => {
+test("escapes the XSS payloads written into a page's title, URL name, summary and body", async () => {
   const tags = XSS_PAYLOADS.filter((p) => p.text.includes('<'));
   const title = tags[0]!.text;
-  const saved = await savePage(t.site, editor, { title, slug: 'xss-check', parentId: policyId, position: 9, summary: tags[1]!.text, bodySource: tags.map((p) => p.text).join('\n\n') });
+  const saved = await savePage(t.site, editor, {
+    title,
+    slug: 'xss-check',
+    parentId: policyId,
+    position: 9,
+    summary: tags[1]!.text,
+    bodySource: tags.map((p) => p.text).join('\n\n'),
+  });
   await transitionPage(t.site, editor, 'publish', { pageId: saved.id });
   const html = (await t.app.inject({ url: `/${encodeURIComponent('政策')}/xss-check/` })).body;
   const parent = (await t.app.inject({ url: `/${encodeURIComponent('政策')}/` })).body;

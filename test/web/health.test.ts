@@ -27,7 +27,9 @@ test('/readyz answers 200 JSON when the database, migrations, native modules and
 });
 
 test('answers health checks without a rate limit, however many come at once', async () => {
-  const statuses = await Promise.all(Array.from({ length: 400 }, (_, i) => t.app.inject({ method: 'GET', url: i % 2 ? '/healthz' : '/readyz' }).then((r) => r.statusCode)));
+  const statuses = await Promise.all(
+    Array.from({ length: 400 }, (_, i) => t.app.inject({ method: 'GET', url: i % 2 ? '/healthz' : '/readyz' }).then((r) => r.statusCode)),
+  );
   assert.deepEqual(new Set(statuses), new Set([200]));
 });
 

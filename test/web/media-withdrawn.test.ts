@@ -120,7 +120,12 @@ test('keeps a file that a published body links with media: public after it is de
 
 test('applies the same rule to WebP variants, and serves every file to signed-in staff only', async () => {
   counter += 1;
-  const photo: UploadedMedia = await uploadMedia(t.site, { bytes: await makeImage('png', 1400 + counter, 900), fileName: `写真${counter}.png`, altText: '会議の様子', user: user() });
+  const photo: UploadedMedia = await uploadMedia(t.site, {
+    bytes: await makeImage('png', 1400 + counter, 900),
+    fileName: `写真${counter}.png`,
+    altText: '会議の様子',
+    user: user(),
+  });
   const report = await publishReport(t.site);
   await attachTo(report.id, photo);
   const urls = [mediaPath(photo.sha256, photo.originalName), ...photo.variants.map((v) => mediaVariantPath(photo.sha256, photo.originalName, v.width))];

@@ -46,10 +46,7 @@ test('serves a PDF inline under its Japanese name with the stored type, nosniff 
   assert.equal(res.headers['x-content-type-options'], 'nosniff');
   assert.equal(res.headers['cache-control'], 'public, max-age=300');
   assert.equal(res.headers.etag, `"${pdf.sha256}"`);
-  assert.equal(
-    res.headers['content-disposition'],
-    `inline; filename="${'_'.repeat(13)}.pdf"; filename*=UTF-8''${encodeURIComponent('日ル海洋協力ファクトシート.pdf')}`,
-  );
+  assert.equal(res.headers['content-disposition'], `inline; filename="${'_'.repeat(13)}.pdf"; filename*=UTF-8''${encodeURIComponent('日ル海洋協力ファクトシート.pdf')}`);
   assert.equal(res.rawPayload.byteLength, pdf.bytes);
   assert.equal(res.rawPayload.subarray(0, 5).toString(), '%PDF-');
 });
@@ -89,7 +86,10 @@ test('answers HEAD with the headers and no body', async () => {
 });
 
 test('serves the WebP variants at their widths, each with its own hash as ETag', async () => {
-  assert.deepEqual(photo.variants.map((v) => v.width), [640, 1280]);
+  assert.deepEqual(
+    photo.variants.map((v) => v.width),
+    [640, 1280],
+  );
   for (const v of photo.variants) {
     const res = await get(mediaVariantPath(photo.sha256, photo.originalName, v.width));
     assert.equal(res.statusCode, 200);

@@ -41,7 +41,10 @@ test('answers a login with the right password 503 and an honest message, never "
   assert.equal(response.statusCode, 503);
   assert.match(response.body, /サーバーの不具合により、パスワードを確認できませんでした/);
   assert.doesNotMatch(response.body, /ログイン名またはパスワードが正しくありません/);
-  assert.equal(response.cookies.find((c) => c.name === 'katsudo_session'), undefined);
+  assert.equal(
+    response.cookies.find((c) => c.name === 'katsudo_session'),
+    undefined,
+  );
   assert.match(logged(), /login failed: password hashing is unavailable/);
   assert.ok(logged().includes(`${BROKEN_MODULE_MESSAGE}: cannot load @node-rs/argon2`), 'the cause is in the log');
 });
@@ -80,9 +83,15 @@ test('/readyz answers 503 naming the modules that failed; /healthz still answers
 test('answers an image upload 503 (the server is at fault, not the image), keeps nothing, and logs the cause', async () => {
   // Signed in through a session row: logging in needs the argon2 this process lacks.
   const token = newSessionToken();
-  await site.db.transaction().execute((trx) =>
-    insertSession(trx, { tokenHash: hashSessionToken(token), userId: 1, expiresAt: '2099-01-01T00:00:00.000Z', ip: '127.0.0.1', userAgent: 'test' }, new Date().toISOString()),
-  );
+  await site.db
+    .transaction()
+    .execute((trx) =>
+      insertSession(
+        trx,
+        { tokenHash: hashSessionToken(token), userId: 1, expiresAt: '2099-01-01T00:00:00.000Z', ip: '127.0.0.1', userAgent: 'test' },
+        new Date().toISOString(),
+      ),
+    );
   const agent = new AdminAgent(app);
   agent.cookies.set('katsudo_session', token);
   await agent.refreshCsrf();

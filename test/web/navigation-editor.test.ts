@@ -69,7 +69,13 @@ test('saves pages, archive and external links with one level of nesting, audited
   const before = await contentVersion();
   const res = await owner.post('/admin/settings', {
     ...BASE,
-    ...rows(['', '', String(policyId), ''], ['', '', String(childId), '1'], ['後援会', 'https://kouenkai.example.jp/', '', '1'], ['活動報告', '/activity/', '', ''], ['事務所', '', String(officeId), '']),
+    ...rows(
+      ['', '', String(policyId), ''],
+      ['', '', String(childId), '1'],
+      ['後援会', 'https://kouenkai.example.jp/', '', '1'],
+      ['活動報告', '/activity/', '', ''],
+      ['事務所', '', String(officeId), ''],
+    ),
   });
   assert.equal(res.statusCode, 303);
   const saved = await getSettings(t.site.db);
@@ -142,7 +148,10 @@ test('「メニューの行を増やす」 shows two more rows and saves nothing
 
 async function setMenu(navigation: typeof TEST_SETTINGS.navigation) {
   await t.site.db.transaction().execute((trx) => saveSettings(trx, { ...TEST_SETTINGS, navigation }));
-  await t.site.db.updateTable('site_state').set((eb) => ({ content_version: eb('content_version', '+', 1) })).execute();
+  await t.site.db
+    .updateTable('site_state')
+    .set((eb) => ({ content_version: eb('content_version', '+', 1) }))
+    .execute();
 }
 
 function headerNav(html: string): string {
@@ -158,7 +167,10 @@ test('renders a nested entry as a disclosure with aria-current on the page and i
   assert.equal(child.statusCode, 200);
   const nav = headerNav(child.body);
   assert.match(nav, /aria-label="サイト内メニュー"/);
-  assert.match(nav, /<details><summary aria-current="true">政策<\/summary><ul><li><a href="\/seisaku\/">政策<\/a><\/li><li><a href="\/seisaku\/kosodate\/" aria-current="page">子育て支援<\/a>/);
+  assert.match(
+    nav,
+    /<details><summary aria-current="true">政策<\/summary><ul><li><a href="\/seisaku\/">政策<\/a><\/li><li><a href="\/seisaku\/kosodate\/" aria-current="page">子育て支援<\/a>/,
+  );
   assert.doesNotMatch(nav, /href="\/profile\/" aria-current/);
   const footer = /<nav class="footer-nav"[\s\S]*?<\/nav>/.exec(child.body)![0];
   for (const href of ['/seisaku/', '/seisaku/kosodate/', '/profile/']) assert.match(footer, new RegExp(`href="${href}"`));
@@ -179,7 +191,16 @@ test('follows a renamed and moved page and leaves out the entry of a page no lon
     { label: '残す表示名', url: '/soon-gone/', pageId: hiddenId },
   ]);
   const page = await getPage(t.site.db, id);
-  await savePage(t.site, editor, { pageId: id, expectedVersion: page.version, title: '新しい題', slug: 'atarashii', parentId: officeId, position: 0, summary: '', bodySource: page.bodySource });
+  await savePage(t.site, editor, {
+    pageId: id,
+    expectedVersion: page.version,
+    title: '新しい題',
+    slug: 'atarashii',
+    parentId: officeId,
+    position: 0,
+    summary: '',
+    bodySource: page.bodySource,
+  });
   await transitionPage(t.site, editor, 'unpublish', { pageId: hiddenId });
   const nav = headerNav((await t.app.inject({ url: '/' })).body);
   assert.match(nav, /<a href="\/office\/atarashii\/">新しい題<\/a>/);
@@ -189,7 +210,11 @@ test('follows a renamed and moved page and leaves out the entry of a page no lon
 test('prints menu labels and URLs as text, whatever is stored', async () => {
   const payloads = XSS_PAYLOADS.slice(0, 12);
   await setMenu([
-    { label: payloads[0]!.text, url: `/activity/?q=${payloads[1]!.text.replace(/\s/g, '')}`, children: payloads.slice(2).map((p) => ({ label: p.text, url: '/profile/' })) },
+    {
+      label: payloads[0]!.text,
+      url: `/activity/?q=${payloads[1]!.text.replace(/\s/g, '')}`,
+      children: payloads.slice(2).map((p) => ({ label: p.text, url: '/profile/' })),
+    },
   ]);
   const home = (await t.app.inject({ url: '/' })).body;
   for (const part of [headerNav(home), /<nav class="footer-nav"[\s\S]*?<\/nav>/.exec(home)![0]]) {

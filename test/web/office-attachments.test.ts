@@ -29,13 +29,23 @@ after(async () => {
 });
 
 async function createDraft(slug: string): Promise<number> {
-  const response = await editor.post('/admin/reports/new', { title: '申込書のご案内', activityDate: '2026-10-01', slug, bodySource: '1 概要\n\n申込書を添付した。', intent: 'save' });
+  const response = await editor.post('/admin/reports/new', {
+    title: '申込書のご案内',
+    activityDate: '2026-10-01',
+    slug,
+    bodySource: '1 概要\n\n申込書を添付した。',
+    intent: 'save',
+  });
   assert.equal(response.statusCode, 303, response.body.slice(0, 2000));
   return Number(/\/admin\/reports\/(\d+)\/edit/.exec(String(response.headers.location))![1]);
 }
 
 function uploadTo(id: number, label: string, fileName: string, bytes: Uint8Array) {
-  return editor.postMultipart(`/admin/reports/${id}/attachments/upload`, { 'upload.label': label, 'upload.altText': '', 'upload.summary': '' }, { field: 'upload.file', fileName, type: 'application/octet-stream', bytes });
+  return editor.postMultipart(
+    `/admin/reports/${id}/attachments/upload`,
+    { 'upload.label': label, 'upload.altText': '', 'upload.summary': '' },
+    { field: 'upload.file', fileName, type: 'application/octet-stream', bytes },
+  );
 }
 
 test('a .docx and an .xlsx attach, show Word and Excel labels, and download with their types, nosniff and the Japanese name', async () => {
@@ -48,7 +58,14 @@ test('a .docx and an .xlsx attach, show Word and Excel labels, and download with
   assert.match(edit.body, /予算表<\/strong>\(Excel形式・2KB\)/);
   assert.equal(edit.body.match(/同じ内容をPDFで保存して、あわせて添付することをおすすめします/g)?.length, 2);
 
-  const published = await editor.post(`/admin/reports/${id}/edit`, { title: '申込書のご案内', activityDate: '2026-10-01', slug: 'office-files', bodySource: '1 概要\n\n申込書を添付した。', intent: 'publish', expectedVersion: versionOf(edit.body) });
+  const published = await editor.post(`/admin/reports/${id}/edit`, {
+    title: '申込書のご案内',
+    activityDate: '2026-10-01',
+    slug: 'office-files',
+    bodySource: '1 概要\n\n申込書を添付した。',
+    intent: 'publish',
+    expectedVersion: versionOf(edit.body),
+  });
   assert.equal(published.statusCode, 303, published.body.slice(0, 2000));
   const attachments = await listAttachments(site.db, id);
   const list = await app.inject({ url: '/activity/' });
@@ -65,7 +82,10 @@ test('a .docx and an .xlsx attach, show Word and Excel labels, and download with
     assert.equal(download.statusCode, 200, a.fileName);
     assert.equal(download.headers['content-type'], expected[a.fileName]);
     assert.equal(download.headers['x-content-type-options'], 'nosniff');
-    assert.equal(download.headers['content-disposition'], `attachment; filename="${'_'.repeat(a.fileName.length - 5)}${a.fileName.slice(-5)}"; filename*=UTF-8''${encodeURIComponent(a.fileName)}`);
+    assert.equal(
+      download.headers['content-disposition'],
+      `attachment; filename="${'_'.repeat(a.fileName.length - 5)}${a.fileName.slice(-5)}"; filename*=UTF-8''${encodeURIComponent(a.fileName)}`,
+    );
   }
 });
 

@@ -22,7 +22,14 @@ before(async () => {
       await setSettings(site);
       const editor = await addAuthor(site, 'editor', 'editor');
       for (let i = 1; i <= PAGES; i++) {
-        const saved = await savePage(site, editor, { title: `地域政策${i}`, slug: `chiiki-${i}`, parentId: null, position: i, summary: '', bodySource: `地域の防災について${i}番目の方針です。` });
+        const saved = await savePage(site, editor, {
+          title: `地域政策${i}`,
+          slug: `chiiki-${i}`,
+          parentId: null,
+          position: i,
+          summary: '',
+          bodySource: `地域の防災について${i}番目の方針です。`,
+        });
         await transitionPage(site, editor, 'publish', { pageId: saved.id });
       }
       // A published page under a draft parent is not reachable: never counted.

@@ -30,7 +30,10 @@ const statuses = (answers: { statusCode: number }[]) => answers.map((a) => a.sta
 
 test('answers searches past the limit with 429, Retry-After and a Japanese page, fired at once', async () => {
   const client = newClient();
-  const answers = await fire(Array.from({ length: 12 }, (_, i) => `/search?q=${encodeURIComponent(`外交${i}`)}`), client);
+  const answers = await fire(
+    Array.from({ length: 12 }, (_, i) => `/search?q=${encodeURIComponent(`外交${i}`)}`),
+    client,
+  );
   assert.deepEqual(statuses(answers), [...Array(5).fill(200), ...Array(7).fill(429)]);
   const refused = answers.find((a) => a.statusCode === 429)!;
   assert.ok(Number(refused.headers['retry-after']) > 0);
@@ -44,7 +47,7 @@ test('counts /search and /api/v1/search together and answers the API with JSON',
   const client = newClient();
   const answers = await fire([...Array(3).fill('/search?q=外交'), ...Array(4).fill('/api/v1/search?q=外交')].map(encodeURI), client);
   assert.deepEqual(statuses(answers), [...Array(5).fill(200), 429, 429]);
-  const refused = (await get(encodeURI('/api/v1/search?q=外交'), client));
+  const refused = await get(encodeURI('/api/v1/search?q=外交'), client);
   assert.equal(refused.statusCode, 429);
   assert.ok(Number(refused.headers['retry-after']) > 0);
   assert.match(String(refused.headers['content-type']), /^application\/json/);
@@ -101,9 +104,7 @@ test('refuses with a page rendered once and kept until the site changes, compres
 });
 
 test('counts an IPv6 client by its /64, which one host can fill with addresses', async () => {
-  const answers = await Promise.all(
-    Array.from({ length: 5 }, (_, i) => get('/feed.xml', `2001:db8:1:2::${i + 1}`)),
-  );
+  const answers = await Promise.all(Array.from({ length: 5 }, (_, i) => get('/feed.xml', `2001:db8:1:2::${i + 1}`)));
   assert.deepEqual(statuses(answers), [200, 200, 200, 429, 429]);
   assert.equal((await get('/feed.xml', '2001:db8:1:3::1')).statusCode, 200);
 });

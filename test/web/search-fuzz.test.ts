@@ -13,7 +13,12 @@ before(async () => {
     seed: async (site) => {
       await setSettings(site);
       await addCategory(site, 'diplomacy', '外交・安全保障');
-      await publishReport(site, { title: '外交の報告 "引用" (括弧)', bodySource: '外交: TPP と ２＋２ の会合。-減税 OR 増税 NEAR 髙橋 * <script>', activityDate: '2024-05-01', categorySlug: 'diplomacy' });
+      await publishReport(site, {
+        title: '外交の報告 "引用" (括弧)',
+        bodySource: '外交: TPP と ２＋２ の会合。-減税 OR 増税 NEAR 髙橋 * <script>',
+        activityDate: '2024-05-01',
+        categorySlug: 'diplomacy',
+      });
       for (let i = 1; i <= 22; i++) await publishReport(site, { title: `地元の集会${i}`, activityDate: `2023-01-${String(i).padStart(2, '0')}` });
     },
   });
@@ -45,7 +50,57 @@ function encodeLoosely(text: string): string {
 
 /** Text a reader might type, or anything at all: operators, quotes, brackets, any code unit. */
 const typed = fc.oneof(
-  fc.constantFrom('外交', '外', 'TPP', 'ＴＰＰ', '2+2', '２＋２', '髙橋', 'a', '地元', 'OR', 'ＯＲ', 'or', 'NEAR', 'NEAR/3', 'AND', 'NOT', '*', '^', '"', '“', '”', '＂', '(', ')', '（', '）', ':', 'title:', 'body:', '{title body}:', '-', '－', '−', '--', '-"', ' ', '　', '\t', '\n', '\u0000', '\u0085', '\u200b', '\ufeff', '\ufffe', '\ud800', '\udfff', '<script>', '&amp;', '%'),
+  fc.constantFrom(
+    '外交',
+    '外',
+    'TPP',
+    'ＴＰＰ',
+    '2+2',
+    '２＋２',
+    '髙橋',
+    'a',
+    '地元',
+    'OR',
+    'ＯＲ',
+    'or',
+    'NEAR',
+    'NEAR/3',
+    'AND',
+    'NOT',
+    '*',
+    '^',
+    '"',
+    '“',
+    '”',
+    '＂',
+    '(',
+    ')',
+    '（',
+    '）',
+    ':',
+    'title:',
+    'body:',
+    '{title body}:',
+    '-',
+    '－',
+    '−',
+    '--',
+    '-"',
+    ' ',
+    '　',
+    '\t',
+    '\n',
+    '\u0000',
+    '\u0085',
+    '\u200b',
+    '\ufeff',
+    '\ufffe',
+    '\ud800',
+    '\udfff',
+    '<script>',
+    '&amp;',
+    '%',
+  ),
   fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 8 }),
   fc.string({ unit: 'grapheme', maxLength: 8 }),
 );
@@ -53,9 +108,36 @@ const typed = fc.oneof(
 /** Pieces of a raw query value: typed text encoded, or encodings a browser would never send. */
 const rawPiece = fc.oneof(
   { weight: 6, arbitrary: typed.map(encodeLoosely) },
-  { weight: 2, arbitrary: fc.constantFrom('%E3%81', '%FF', '%', '%G1', '%C0%AF', '%ED%A0%80', '%F4%90%80%80', '%E3%80%80', '+', '%20', '%2B', '%22', '%00', '%1F', '%7F', '%C2%85', '&', '=', '#', '%26q%3D') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      '%E3%81',
+      '%FF',
+      '%',
+      '%G1',
+      '%C0%AF',
+      '%ED%A0%80',
+      '%F4%90%80%80',
+      '%E3%80%80',
+      '+',
+      '%20',
+      '%2B',
+      '%22',
+      '%00',
+      '%1F',
+      '%7F',
+      '%C2%85',
+      '&',
+      '=',
+      '#',
+      '%26q%3D',
+    ),
+  },
   { weight: 1, arbitrary: fc.integer({ min: 0, max: 255 }).map((b) => `%${b.toString(16).padStart(2, '0')}`) },
-  { weight: 1, arbitrary: fc.constantFrom('%22'.repeat(10000), '+'.repeat(3000), '%E3%80%80'.repeat(1000), 'OR+'.repeat(500), '-'.repeat(300), encodeLoosely('外交 '.repeat(80))) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('%22'.repeat(10000), '+'.repeat(3000), '%E3%80%80'.repeat(1000), 'OR+'.repeat(500), '-'.repeat(300), encodeLoosely('外交 '.repeat(80))),
+  },
 );
 const q = fc.array(rawPiece, { maxLength: 12 }).map((pieces) => pieces.join(''));
 const extra = fc.constantFrom('', '&page=2', '&page=999999', '&year=2024', '&year=', '&category=diplomacy', '&category=', '&limit=5', '&limit=100', '&q=again');

@@ -60,7 +60,10 @@ test('while every worker is busy, report pages answer, cached searches are serve
 test('fired at once beyond the queue, searches are answered with 200 or 503, never held or failed', async () => {
   const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => search(`地元の集会${i + 1}`)));
   const statuses = answers.map((a) => a.statusCode);
-  assert.ok(statuses.every((s) => s === 200 || s === 503), JSON.stringify(statuses));
+  assert.ok(
+    statuses.every((s) => s === 200 || s === 503),
+    JSON.stringify(statuses),
+  );
   assert.ok(statuses.includes(200));
   for (const busy of answers.filter((a) => a.statusCode === 503)) assert.ok(Number(busy.headers['retry-after']) > 0);
 });

@@ -13,7 +13,13 @@ before(async () => {
       await addCategory(site, 'diplomacy', '外交・安全保障');
       await addCategory(site, 'local', '地元活動');
       // 外交 as a word, and (newer, so recency alone would put it first) inside 海外交流.
-      await publishReport(site, { title: '委員会で質問', bodySource: '本日の委員会で外交について質問した。', activityDate: '2023-03-01', categorySlug: 'diplomacy', tags: ['外交'] });
+      await publishReport(site, {
+        title: '委員会で質問',
+        bodySource: '本日の委員会で外交について質問した。',
+        activityDate: '2023-03-01',
+        categorySlug: 'diplomacy',
+        tags: ['外交'],
+      });
       await publishReport(site, { title: '交流事業に参加', bodySource: '海外交流事業の式典に参加した。', activityDate: '2024-09-01', categorySlug: 'local' });
       await publishReport(site, { title: '商店街を訪問', bodySource: '駅前の商店街を訪問した。', activityDate: '2024-01-10' });
       await createReport(site, { title: '未公開の外交メモ', activityDate: '2024-10-01', bodySource: '外交の下書き。ヒミツの語句。' }, { status: 'draft' });
@@ -48,7 +54,19 @@ function resultCount(html: string): string | undefined {
 }
 
 test('puts the search form and the OpenSearch link on every public page', async () => {
-  const pages = ['/', '/activity/', '/activity/2023-03-01/', '/activity/2023/', '/activity/2023/03/', '/category/diplomacy/', `/tag/${encodeURIComponent('外交')}/`, '/profile/', '/search', '/search?q=%E5%A4%96%E4%BA%A4', '/no-such-page/'];
+  const pages = [
+    '/',
+    '/activity/',
+    '/activity/2023-03-01/',
+    '/activity/2023/',
+    '/activity/2023/03/',
+    '/category/diplomacy/',
+    `/tag/${encodeURIComponent('外交')}/`,
+    '/profile/',
+    '/search',
+    '/search?q=%E5%A4%96%E4%BA%A4',
+    '/no-such-page/',
+  ];
   for (const path of pages) {
     const body = (await get(path)).body;
     assert.match(
@@ -112,7 +130,11 @@ test('narrows results by year and category and counts exactly what is shown', as
   for (const [filter, dates] of cases) {
     const res = await search('予算', filter);
     assert.equal(res.statusCode, 200, filter);
-    assert.deepEqual(resultPaths(res.body).sort(), dates.map((d) => `/activity/${d}/`), filter);
+    assert.deepEqual(
+      resultPaths(res.body).sort(),
+      dates.map((d) => `/activity/${d}/`),
+      filter,
+    );
     assert.equal(resultCount(res.body), `${dates.length}件`, filter);
   }
   const body = (await search('予算', '&year=2024&category=local')).body;

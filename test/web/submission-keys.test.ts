@@ -29,11 +29,22 @@ async function keyOf(agent: AdminAgent, url: string): Promise<string> {
 }
 
 async function countReports(title: string): Promise<number> {
-  const row = await t.site.db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).where('title', '=', title).executeTakeFirstOrThrow();
+  const row = await t.site.db
+    .selectFrom('reports')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('title', '=', title)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
-const report = (title: string, submissionKey: string, intent = 'publish') => ({ title, activityDate: '2026-10-01', slug: '', bodySource: '1 概要\n\n本文。', intent, submissionKey });
+const report = (title: string, submissionKey: string, intent = 'publish') => ({
+  title,
+  activityDate: '2026-10-01',
+  slug: '',
+  bodySource: '1 概要\n\n本文。',
+  intent,
+  submissionKey,
+});
 
 test('each rendered report form carries a fresh key', async () => {
   const first = await keyOf(editor, '/admin/reports/new');
@@ -55,7 +66,10 @@ test('a second 公開する with the same key creates nothing and leads to the f
 test('two identical posts sent at once create exactly one report', async () => {
   const key = await keyOf(editor, '/admin/reports/new');
   const answers = await Promise.all([1, 2, 3].map(() => editor.post('/admin/reports/new', report('同時送信の報告', key))));
-  assert.deepEqual(answers.map((a) => a.statusCode), [303, 303, 303]);
+  assert.deepEqual(
+    answers.map((a) => a.statusCode),
+    [303, 303, 303],
+  );
   assert.equal(new Set(answers.map((a) => a.headers.location)).size, 1);
   assert.equal(await countReports('同時送信の報告'), 1);
 });
@@ -98,7 +112,11 @@ test('saving an existing report twice with one key saves once', async () => {
   const [a, b] = await Promise.all([editor.post(`${editUrl}`, form), editor.post(`${editUrl}`, form)]);
   assert.deepEqual([a.statusCode, b.statusCode], [303, 303]);
   assert.equal(a.headers.location, b.headers.location);
-  const revisions = await t.site.db.selectFrom('revisions').select('id').where('report_id', '=', Number(/\/(\d+)\//.exec(editUrl)![1])).execute();
+  const revisions = await t.site.db
+    .selectFrom('revisions')
+    .select('id')
+    .where('report_id', '=', Number(/\/(\d+)\//.exec(editUrl)![1]))
+    .execute();
   assert.equal(revisions.length, 2);
 });
 
@@ -106,7 +124,10 @@ test('a double submit of a new fixed page creates one page', async () => {
   const key = await keyOf(editor, '/admin/pages/new');
   const page = { title: '事務所のご案内', slug: 'office-once', parentId: '', position: '0', summary: '', bodySource: '本文。', intent: 'publish', submissionKey: key };
   const answers = await Promise.all([editor.post('/admin/pages/new', page), editor.post('/admin/pages/new', page)]);
-  assert.deepEqual(answers.map((a) => a.statusCode), [303, 303]);
+  assert.deepEqual(
+    answers.map((a) => a.statusCode),
+    [303, 303],
+  );
   assert.equal(answers[0]!.headers.location, answers[1]!.headers.location);
   const rows = await t.site.db.selectFrom('pages').select('id').where('slug', '=', 'office-once').execute();
   assert.equal(rows.length, 1);

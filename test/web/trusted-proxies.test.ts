@@ -30,7 +30,10 @@ async function serverTrusting(proxies: TrustedProxies): Promise<FastifyInstance>
 async function seenAddresses(app: FastifyInstance, from: string, headers: Record<string, string>) {
   const agent = new AdminAgent(app, from);
   agent.csrfToken = csrfTokenOf((await agent.get('/admin/login', headers)).body);
-  const before = await t.site.db.selectFrom('audit_log').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+  const before = await t.site.db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .executeTakeFirst();
   const sinceId = before?.id ?? 0;
   const wrong = await agent.post('/admin/login', { login: 'owner', password: 'まちがいのパスワード' }, { headers });
   assert.equal(wrong.statusCode, 401);

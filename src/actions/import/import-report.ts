@@ -91,7 +91,13 @@ export async function importReportIn(
     const created = await createReportIn(
       trx,
       { ...checked, categorySlug, slug: await keptSlug(trx, input.slug) },
-      { status: input.status, by: IMPORT_CREATOR, attachments: input.attachments ?? [], ...(prebuiltSearch ? { prebuiltSearch } : {}), ...(prebuiltRender ? { prebuiltRender } : {}) },
+      {
+        status: input.status,
+        by: IMPORT_CREATOR,
+        attachments: input.attachments ?? [],
+        ...(prebuiltSearch ? { prebuiltSearch } : {}),
+        ...(prebuiltRender ? { prebuiltRender } : {}),
+      },
       nowIso,
     );
     if (publishedAt !== null) await setReportStatus(trx, created.id, ['published'], { status: 'published', publishedAt }, nowIso);
@@ -162,11 +168,7 @@ async function updateContent(
   const attached = await listAttachments(trx, report.id);
   await attachLinkedMedia(trx, report.id, { source: content.bodySource, media }, new Set(attached.map((a) => a.mediaId)), attached.length);
   if (report.status === 'published') await indexReport(trx, report.id, searchDocumentFor(content.title, rendered.text, prebuiltSearch));
-  await insertRevision(
-    trx,
-    { reportId: report.id, version: report.version + 1, status: report.status, authorId: null, note: IMPORT_NOTE, content },
-    nowIso,
-  );
+  await insertRevision(trx, { reportId: report.id, version: report.version + 1, status: report.status, authorId: null, note: IMPORT_NOTE, content }, nowIso);
 }
 
 /** The revision note of a save made by an import. */
@@ -212,8 +214,7 @@ export async function ensureCategoryIn(trx: Q, category: { slug?: string; name: 
   const name = category.name.trim();
   const wantedSlug = category.slug?.trim();
   if (name === '') throw new ValidationError('カテゴリー名が空です。', { categorySlug: 'カテゴリー名がありません。' });
-  const existing =
-    (wantedSlug ? await findCategoryBySlug(trx, wantedSlug) : undefined) ?? (await findCategoryByName(trx, name));
+  const existing = (wantedSlug ? await findCategoryBySlug(trx, wantedSlug) : undefined) ?? (await findCategoryByName(trx, name));
   if (existing) return existing.slug;
   const categories = await listCategories(trx);
   const taken = new Set(categories.map((c) => c.slug));

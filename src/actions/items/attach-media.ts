@@ -42,7 +42,8 @@ export async function attachMediaToReport(ctx: ActionContext, input: AttachMedia
     const at = Math.min(Math.max(0, input.position ?? order.length), order.length);
     order.splice(at, 0, media.id);
     for (const [position, mediaId] of order.entries()) {
-      if (mediaId === media.id) await attachMedia(trx, { ...input, mediaId, label: text.label, summary: text.summary, position, ...(altText === undefined ? {} : { altText }) });
+      if (mediaId === media.id)
+        await attachMedia(trx, { ...input, mediaId, label: text.label, summary: text.summary, position, ...(altText === undefined ? {} : { altText }) });
       else await setAttachmentPosition(trx, item, mediaId, position);
     }
     // The PDF's text is searchable with the item from now on.

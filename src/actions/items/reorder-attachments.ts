@@ -22,8 +22,7 @@ export async function reorderAttachments(ctx: ActionContext, input: ItemIdInput 
   await ctx.db.transaction().execute(async (trx) => {
     await getOwnerStatus(trx, item);
     const current = await attachedMediaIds(trx, item);
-    const isSameSet =
-      input.mediaIds.length === current.length && new Set(input.mediaIds).size === current.length && input.mediaIds.every((id) => current.includes(id));
+    const isSameSet = input.mediaIds.length === current.length && new Set(input.mediaIds).size === current.length && input.mediaIds.every((id) => current.includes(id));
     if (!isSameSet) throw new ValidationError(STALE_LIST, { order: STALE_LIST });
     for (const [position, mediaId] of input.mediaIds.entries()) await setAttachmentPosition(trx, item, mediaId, position);
     await recordAudit(trx, { ...auditBy(input.user), action: 'media.reorder', target: itemTarget(item), detail: { mediaIds: input.mediaIds } }, nowIso);

@@ -19,13 +19,7 @@ export interface SaveSteps<S> {
   update: (trx: Q, id: number, expectedVersion: number, nowIso: string) => Promise<{ saved: S } | { conflict: unknown }>;
 }
 
-export async function saveItem<S>(
-  ctx: ActionContext,
-  actor: Actor,
-  kind: ItemKind,
-  target: { id?: number; expectedVersion?: number },
-  steps: SaveSteps<S>,
-): Promise<S> {
+export async function saveItem<S>(ctx: ActionContext, actor: Actor, kind: ItemKind, target: { id?: number; expectedVersion?: number }, steps: SaveSteps<S>): Promise<S> {
   const nowIso = ctx.now().toISOString();
   if (target.id === undefined) {
     assertCanCreate(actor, kind);

@@ -3,13 +3,7 @@
 // back-then-save, a retry on a slow line) waits for the first to finish and is sent where
 // the first went. Keys are per user and expire after a day.
 import { ServerBusyError } from '../../domain/errors.js';
-import {
-  claimSubmissionKey,
-  deleteExpiredSubmissionKeys,
-  findSubmissionKey,
-  releaseSubmissionKey,
-  settleSubmissionKey,
-} from '../../store/submission-keys.js';
+import { claimSubmissionKey, deleteExpiredSubmissionKeys, findSubmissionKey, releaseSubmissionKey, settleSubmissionKey } from '../../store/submission-keys.js';
 import type { ActionContext } from '../runtime/context.js';
 
 const KEY_LIFETIME_MS = 24 * 60 * 60 * 1000;

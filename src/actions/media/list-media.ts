@@ -34,9 +34,15 @@ export async function listMedia(ctx: ActionContext, query: { page?: number; perP
     offset: (page - 1) * perPage,
     ...(query.kind === undefined ? {} : { kind: query.kind }),
   });
-  const variants = await listVariants(ctx.db, items.map((m) => m.sha256));
+  const variants = await listVariants(
+    ctx.db,
+    items.map((m) => m.sha256),
+  );
   const users = await listMediaUsers(ctx.db, items);
-  const texts = await listMediaTextStates(ctx.db, items.map((m) => m.id));
+  const texts = await listMediaTextStates(
+    ctx.db,
+    items.map((m) => m.id),
+  );
   return {
     items: items.map((m) => {
       const textState = texts.get(m.id);

@@ -9,15 +9,7 @@ import { checkUpload, DEFAULT_MAX_UPLOAD_BYTES, isImageType, mediaMessages, vari
 import type { Media } from '../../domain/media.js';
 import { recordAudit } from '../../store/audit-log.js';
 import { removeMediaFile, writeMediaFile } from '../../store/media-files.js';
-import {
-  findMediaByShaAndName,
-  insertMediaVariants,
-  isContentStored,
-  listVariants,
-  updateMediaAltText,
-  upsertMedia,
-  type MediaVariant,
-} from '../../store/media.js';
+import { findMediaByShaAndName, insertMediaVariants, isContentStored, listVariants, updateMediaAltText, upsertMedia, type MediaVariant } from '../../store/media.js';
 import { bumpContentVersion } from '../../store/site-state.js';
 import type { ActionContext } from '../runtime/context.js';
 import { auditBy, type MediaActor } from './media-actor.js';

@@ -56,7 +56,11 @@ export async function transitionPage(ctx: ActionContext, actor: Actor, action: P
     if (action === 'publish' && page.bodySource.trim() === '') {
       throw new ValidationError('入力内容に誤りがあります。', { bodySource: '本文を入力してから公開してください。' });
     }
-    if (action === 'trash') refuseWhileChildren((await listChildPages(trx, page.id)).filter((child) => child.status !== 'trashed'), 'trash');
+    if (action === 'trash')
+      refuseWhileChildren(
+        (await listChildPages(trx, page.id)).filter((child) => child.status !== 'trashed'),
+        'trash',
+      );
     const change = CHANGES[action](page, nowIso);
     if (!(await setPageStatus(trx, page.id, [page.status], change, nowIso))) {
       throw new ReportStateError(WORKFLOW_MESSAGES.statusChanged('page'));

@@ -32,7 +32,12 @@ export async function restorePageRevision(ctx: ActionContext, actor: Actor, requ
       actor,
       page,
       fields,
-      { expectedVersion: request.expectedVersion, note: REVISION_NOTES.restoredFrom(revision.version), refusedRevisionId: revision.id, auditAction: 'page.restore_revision' },
+      {
+        expectedVersion: request.expectedVersion,
+        note: REVISION_NOTES.restoredFrom(revision.version),
+        refusedRevisionId: revision.id,
+        auditAction: 'page.restore_revision',
+      },
       nowIso,
     );
   });

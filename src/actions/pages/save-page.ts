@@ -58,15 +58,21 @@ export interface PageEditConflict {
  * ForbiddenError, ReportStateError (a trashed page), PageNotFoundError, EditConflictError.
  */
 export async function savePage(ctx: ActionContext, actor: Actor, input: SavePageInput): Promise<SavedPage> {
-  return saveItem(ctx, actor, 'page', { id: input.pageId, expectedVersion: input.expectedVersion }, {
-    create: (trx, nowIso) => createIn(trx, actor, input, nowIso),
-    update: async (trx, pageId, expectedVersion, nowIso) => {
-      const page = await getPage(trx, pageId);
-      assertCanDo(actor, 'edit', workflowState(page));
-      const fields = await checkPlace(trx, checkPageFields(input, { isImported: input.isImported, storedTitle: page.title, storedSlug: page.slug }), page.id);
-      return updatePageIn(trx, actor, page, fields, { expectedVersion, note: input.note ?? '' }, nowIso);
+  return saveItem(
+    ctx,
+    actor,
+    'page',
+    { id: input.pageId, expectedVersion: input.expectedVersion },
+    {
+      create: (trx, nowIso) => createIn(trx, actor, input, nowIso),
+      update: async (trx, pageId, expectedVersion, nowIso) => {
+        const page = await getPage(trx, pageId);
+        assertCanDo(actor, 'edit', workflowState(page));
+        const fields = await checkPlace(trx, checkPageFields(input, { isImported: input.isImported, storedTitle: page.title, storedSlug: page.slug }), page.id);
+        return updatePageIn(trx, actor, page, fields, { expectedVersion, note: input.note ?? '' }, nowIso);
+      },
     },
-  });
+  );
 }
 
 /** The page as the report workflow table sees it (pages are never submitted or scheduled). */
@@ -76,15 +82,23 @@ export function workflowState(page: Pick<Page, 'status' | 'authorId'>) {
 
 /** A page's editable fields in the revision shape shared with reports (no date, category or tags). */
 export function pageRevisionContent(fields: Pick<CheckedPageFields, 'title' | 'slug' | 'summary' | 'bodySource'>): RevisionContent {
-  return { title: fields.title, slug: fields.slug, activityDate: '', categoryId: null, categoryName: null, tags: [], summary: fields.summary, bodySource: fields.bodySource };
+  return {
+    title: fields.title,
+    slug: fields.slug,
+    activityDate: '',
+    categoryId: null,
+    categoryName: null,
+    tags: [],
+    summary: fields.summary,
+    bodySource: fields.bodySource,
+  };
 }
 
 async function createIn(trx: Q, actor: Actor, input: SavePageInput, nowIso: string): Promise<SavedPage> {
   const fields = await checkPlace(trx, checkPageFields(input, { isImported: input.isImported }), undefined);
   const { rendered } = await renderBody(trx, fields.bodySource);
   const id = await withSlugField(
-    () =>
-      insertPage(trx, { ...fields, bodyHtml: rendered.html, bodyText: rendered.text, outline: rendered.outline, authorId: actor.userId }, nowIso),
+    () => insertPage(trx, { ...fields, bodyHtml: rendered.html, bodyText: rendered.text, outline: rendered.outline, authorId: actor.userId }, nowIso),
     SLUG_TAKEN_MESSAGE,
   );
   const revisionId = await insertItemRevision(
@@ -112,31 +126,51 @@ export async function updatePageIn(
   const refuse = async (): Promise<PageUpdateOutcome> => {
     const refusedRevisionId =
       options.refusedRevisionId ??
-      (await insertItemRevision(trx, { kind: 'page', id: page.id }, { version: options.expectedVersion, status: page.status, authorId: actor.userId, note: REVISION_NOTES.conflict, content }, nowIso));
+      (await insertItemRevision(
+        trx,
+        { kind: 'page', id: page.id },
+        { version: options.expectedVersion, status: page.status, authorId: actor.userId, note: REVISION_NOTES.conflict, content },
+        nowIso,
+      ));
     await recordAudit(
       trx,
-      { userId: actor.userId, login: actor.login, ip: actor.ip, action: 'page.conflict', target: `page:${page.id}`, detail: { baseVersion: options.expectedVersion, currentVersion: page.version } },
+      {
+        userId: actor.userId,
+        login: actor.login,
+        ip: actor.ip,
+        action: 'page.conflict',
+        target: `page:${page.id}`,
+        detail: { baseVersion: options.expectedVersion, currentVersion: page.version },
+      },
       nowIso,
     );
     return { conflict: { pageId: page.id, currentVersion: page.version, baseVersion: options.expectedVersion, refusedRevisionId } };
   };
   if (page.version !== options.expectedVersion) return refuse();
   const isSame =
-    page.title === fields.title && page.slug === fields.slug && page.parentId === fields.parentId && page.position === fields.position &&
-    page.summary === fields.summary && page.bodySource === fields.bodySource;
+    page.title === fields.title &&
+    page.slug === fields.slug &&
+    page.parentId === fields.parentId &&
+    page.position === fields.position &&
+    page.summary === fields.summary &&
+    page.bodySource === fields.bodySource;
   if (isSame) return { saved: { id: page.id, slug: page.slug, version: page.version, revisionId: null, isChanged: false } };
   const oldSlugs = await pageSlugPath(trx, page.id);
   const { rendered } = await renderBody(trx, fields.bodySource);
   const isUpdated = await withSlugField(
-    () =>
-      updatePageContent(trx, page.id, options.expectedVersion, { ...fields, bodyHtml: rendered.html, bodyText: rendered.text, outline: rendered.outline }, nowIso),
+    () => updatePageContent(trx, page.id, options.expectedVersion, { ...fields, bodyHtml: rendered.html, bodyText: rendered.text, outline: rendered.outline }, nowIso),
     SLUG_TAKEN_MESSAGE,
   );
   if (!isUpdated) return refuse();
   const version = page.version + 1;
   // Pages imported or written before revisions were shared get their original kept first.
   if ((await countItemRevisions(trx, { kind: 'page', id: page.id })) === 0) {
-    await insertItemRevision(trx, { kind: 'page', id: page.id }, { version: page.version, status: page.status, authorId: page.authorId, note: REVISION_NOTES.baseline, content: pageRevisionContent(page) }, nowIso);
+    await insertItemRevision(
+      trx,
+      { kind: 'page', id: page.id },
+      { version: page.version, status: page.status, authorId: page.authorId, note: REVISION_NOTES.baseline, content: pageRevisionContent(page) },
+      nowIso,
+    );
   }
   let isPublicChange = page.status === 'published';
   if (page.status === 'published') await indexPage(trx, page.id, searchDocument(fields.title, rendered.text));
@@ -154,7 +188,12 @@ export async function updatePageIn(
     }
   }
   if (isPublicChange) await bumpContentVersion(trx);
-  const revisionId = await insertItemRevision(trx, { kind: 'page', id: page.id }, { version, status: page.status, authorId: actor.userId, note: options.note, content }, nowIso);
+  const revisionId = await insertItemRevision(
+    trx,
+    { kind: 'page', id: page.id },
+    { version, status: page.status, authorId: actor.userId, note: options.note, content },
+    nowIso,
+  );
   await recordAudit(
     trx,
     { userId: actor.userId, login: actor.login, ip: actor.ip, action: options.auditAction ?? 'page.update', target: `page:${page.id}`, detail: { version } },

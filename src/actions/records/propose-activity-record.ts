@@ -26,6 +26,9 @@ export async function relatedDocumentsOf(db: Db, reportId: number): Promise<Rela
 /** The proposal for the report as stored, with the kinds list it was made from. */
 export async function proposeActivityRecord(db: Db, report: ProposalSource): Promise<{ record: ActivityRecord; kinds: string[] }> {
   const [kinds, settings, documents] = await Promise.all([getActivityKinds(db), getSettings(db), relatedDocumentsOf(db, report.id)]);
-  const record = extractActivityRecord({ title: report.title, text: report.bodySource, date: report.activityDate }, { kinds, legislatorName: settings.legislatorName, documents });
+  const record = extractActivityRecord(
+    { title: report.title, text: report.bodySource, date: report.activityDate },
+    { kinds, legislatorName: settings.legislatorName, documents },
+  );
   return { record, kinds };
 }

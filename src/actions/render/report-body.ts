@@ -43,7 +43,10 @@ export async function renderBody(
   const { prebuilt } = options;
   if (named.size === 0 && !isPreview && prebuilt?.bodySource === bodySource) return { rendered: prebuilt.rendered, media: named };
   const images = [...named.values()].filter((m) => m.mime.startsWith('image/'));
-  const variants = await listVariants(trx, images.map((m) => m.sha256));
+  const variants = await listVariants(
+    trx,
+    images.map((m) => m.sha256),
+  );
   const mediaInfo = new Map<string, MediaInfo>();
   for (const [ref, m] of named) {
     mediaInfo.set(ref, {

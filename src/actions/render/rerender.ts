@@ -84,12 +84,22 @@ async function rerenderAll(ctx: ActionContext, options: RerenderOptions, batchSi
   for (const kind of RENDERED_KINDS) {
     // Failed items stay stale: the cursor moves past them, so a run always ends.
     let batch = await listStale(ctx.db, kind, undefined, batchSize);
-    let rendering = renderBatch(ctx, kind, batch.map((b) => b.id), fail);
+    let rendering = renderBatch(
+      ctx,
+      kind,
+      batch.map((b) => b.id),
+      fail,
+    );
     while (batch.length > 0) {
       const items = await rendering;
       if (options.signal?.aborted) return;
       const next = await listStale(ctx.db, kind, batch[batch.length - 1], batchSize);
-      rendering = renderBatch(ctx, kind, next.map((b) => b.id), fail);
+      rendering = renderBatch(
+        ctx,
+        kind,
+        next.map((b) => b.id),
+        fail,
+      );
       const { written, skipped } = await writeBatch(ctx, kind, items, fail);
       result[kind === 'report' ? 'reports' : 'pages'] += written;
       result.rerendered += written;

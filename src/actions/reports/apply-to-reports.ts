@@ -30,12 +30,7 @@ export interface BulkOutcome {
 /**
  * @param open loads a report the actor may open (the web's rule: writers their own only), or throws an AppError
  */
-export async function applyToReports(
-  ctx: ActionContext,
-  actor: Actor,
-  request: BulkRequest,
-  open: (id: number) => Promise<EditableReport>,
-): Promise<BulkOutcome> {
+export async function applyToReports(ctx: ActionContext, actor: Actor, request: BulkRequest, open: (id: number) => Promise<EditableReport>): Promise<BulkOutcome> {
   const outcome: BulkOutcome = { done: [], refused: [] };
   for (const id of [...new Set(request.reportIds)].slice(0, MAX_BULK_REPORTS)) {
     let title = `報告 ${id}`;

@@ -69,30 +69,20 @@ export interface CreatedReport {
   slug: string;
 }
 
-export async function createReport(
-  ctx: ActionContext,
-  draft: ReportDraft,
-  options: CreateReportOptions,
-): Promise<CreatedReport> {
+export async function createReport(ctx: ActionContext, draft: ReportDraft, options: CreateReportOptions): Promise<CreatedReport> {
   const checked = checkDraft(draft);
   return ctx.db.transaction().execute((trx) => createReportIn(trx, checked, options, ctx.now().toISOString()));
 }
 
 /** The body of createReport, for actions that write more in the same transaction. */
-export async function createReportIn(
-  trx: Kysely<Database>,
-  checked: CheckedDraft,
-  options: CreateReportOptions,
-  nowIso: string,
-): Promise<CreatedReport> {
+export async function createReportIn(trx: Kysely<Database>, checked: CheckedDraft, options: CreateReportOptions, nowIso: string): Promise<CreatedReport> {
   let categoryId: number | null = null;
   if (checked.categorySlug !== null) {
     const category = await findCategoryBySlug(trx, checked.categorySlug);
     if (!category) throw new ValidationError('入力内容に誤りがあります。', { categorySlug: 'そのカテゴリーはありません。' });
     categoryId = category.id;
   }
-  const slug =
-    checked.slug ?? firstFreeSlug(checked.activityDate, new Set(await slugsStartingWith(trx, checked.activityDate)));
+  const slug = checked.slug ?? firstFreeSlug(checked.activityDate, new Set(await slugsStartingWith(trx, checked.activityDate)));
 
   const { rendered, media } = await renderBody(trx, checked.bodySource, { prebuilt: options.prebuiltRender });
 
@@ -114,7 +104,15 @@ export async function createReportIn(
     nowIso,
   );
   await setReportTags(trx, id, checked.tags);
-  const content = { title: checked.title, slug, activityDate: checked.activityDate, categoryId, tags: checked.tags, summary: checked.summary, bodySource: checked.bodySource };
+  const content = {
+    title: checked.title,
+    slug,
+    activityDate: checked.activityDate,
+    categoryId,
+    tags: checked.tags,
+    summary: checked.summary,
+    bodySource: checked.bodySource,
+  };
   await recordReportCreatedIn(trx, { id, status: options.status, content }, options.by ?? SYSTEM_CREATOR, nowIso);
 
   const explicit = options.attachments ?? [];
@@ -145,6 +143,10 @@ export async function recordReportCreatedIn(
     { reportId: report.id, version: 1, status: report.status, authorId: by.userId, note: by.note ?? '', content: report.content },
     nowIso,
   );
-  await recordAudit(trx, { ...(by.userId === null ? {} : { userId: by.userId }), login: by.login, ip: by.ip, action: by.auditAction, target: `report:${report.id}` }, nowIso);
+  await recordAudit(
+    trx,
+    { ...(by.userId === null ? {} : { userId: by.userId }), login: by.login, ip: by.ip, action: by.auditAction, target: `report:${report.id}` },
+    nowIso,
+  );
   return revisionId;
 }

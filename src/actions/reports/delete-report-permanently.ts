@@ -33,7 +33,14 @@ export async function deleteReportPermanently(ctx: ActionContext, actor: Actor, 
     // The title and slug stay in the log: the report itself is gone.
     await recordAudit(
       trx,
-      { userId: actor.userId, login: actor.login, ip: actor.ip, action: 'report.delete', target: `report:${report.id}`, detail: { title: report.title, slug: report.slug } },
+      {
+        userId: actor.userId,
+        login: actor.login,
+        ip: actor.ip,
+        action: 'report.delete',
+        target: `report:${report.id}`,
+        detail: { title: report.title, slug: report.slug },
+      },
       nowIso,
     );
   });

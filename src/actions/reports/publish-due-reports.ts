@@ -24,7 +24,12 @@ export async function publishDueReports(ctx: ActionContext): Promise<number[]> {
       await indexReport(trx, summary.id, searchDocument(summary.title, bodyText));
       await recordAudit(
         trx,
-        { login: SCHEDULER_LOGIN, action: 'report.publish', target: `report:${summary.id}`, detail: { from: 'scheduled', to: 'published', publishedAt: summary.publishedAt } },
+        {
+          login: SCHEDULER_LOGIN,
+          action: 'report.publish',
+          target: `report:${summary.id}`,
+          detail: { from: 'scheduled', to: 'published', publishedAt: summary.publishedAt },
+        },
         nowIso,
       );
     }

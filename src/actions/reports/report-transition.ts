@@ -42,12 +42,7 @@ export interface TransitionResult {
   version: number;
 }
 
-export async function transitionReport(
-  ctx: ActionContext,
-  actor: Actor,
-  request: TransitionRequest,
-  spec: TransitionSpec,
-): Promise<TransitionResult> {
+export async function transitionReport(ctx: ActionContext, actor: Actor, request: TransitionRequest, spec: TransitionSpec): Promise<TransitionResult> {
   const nowIso = ctx.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
     const report = await getEditableReport(trx, request.reportId);
@@ -72,7 +67,14 @@ export async function transitionReport(
     if (wasPublic || isPublic) await bumpContentVersion(trx);
     await recordAudit(
       trx,
-      { userId: actor.userId, login: actor.login, ip: actor.ip, action: spec.auditAction, target: `report:${report.id}`, detail: { from: report.status, to: change.status, ...spec.detail } },
+      {
+        userId: actor.userId,
+        login: actor.login,
+        ip: actor.ip,
+        action: spec.auditAction,
+        target: `report:${report.id}`,
+        detail: { from: report.status, to: change.status, ...spec.detail },
+      },
       nowIso,
     );
     return { id: report.id, slug: report.slug, status: change.status, version: report.version };

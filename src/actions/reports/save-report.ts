@@ -18,15 +18,7 @@ import type { Database } from '../../store/database.js';
 import type { EditableReport } from '../../domain/editable-report.js';
 import { listAttachments } from '../../store/media.js';
 import { addRedirect } from '../../store/redirects.js';
-import {
-  getEditableReport,
-  insertReport,
-  setReportTags,
-  slugExists,
-  slugsStartingWith,
-  updateReportContent,
-  type ReportContentWrite,
-} from '../../store/reports.js';
+import { getEditableReport, insertReport, setReportTags, slugExists, slugsStartingWith, updateReportContent, type ReportContentWrite } from '../../store/reports.js';
 import { countRevisions, insertRevision } from '../../store/revisions.js';
 import { indexReport } from '../../store/search.js';
 import { bumpContentVersion } from '../../store/site-state.js';
@@ -74,15 +66,21 @@ export interface SavedReport {
  * ReportNotFoundError, or EditConflictError (after committing the refused revision).
  */
 export async function saveReport(ctx: ActionContext, actor: Actor, input: SaveReportInput): Promise<SavedReport> {
-  return saveItem(ctx, actor, 'report', { id: input.reportId, expectedVersion: input.expectedVersion }, {
-    create: (trx, nowIso) => createDraftIn(trx, actor, input, nowIso),
-    update: async (trx, reportId, expectedVersion, nowIso) => {
-      const report = await getEditableReport(trx, reportId);
-      assertCanDo(actor, 'edit', report);
-      const content = await checkFields(trx, input, report);
-      return updateContentIn(trx, actor, report, content, { expectedVersion, note: input.note ?? '', keepRefused: true }, nowIso);
+  return saveItem(
+    ctx,
+    actor,
+    'report',
+    { id: input.reportId, expectedVersion: input.expectedVersion },
+    {
+      create: (trx, nowIso) => createDraftIn(trx, actor, input, nowIso),
+      update: async (trx, reportId, expectedVersion, nowIso) => {
+        const report = await getEditableReport(trx, reportId);
+        assertCanDo(actor, 'edit', report);
+        const content = await checkFields(trx, input, report);
+        return updateContentIn(trx, actor, report, content, { expectedVersion, note: input.note ?? '', keepRefused: true }, nowIso);
+      },
     },
-  });
+  );
 }
 
 /** The report's columns for checked content and its rendering (a new draft and an update alike). */
@@ -171,11 +169,7 @@ export async function updateContentIn(
   }
   if (isPublicChange) await bumpContentVersion(trx);
 
-  const revisionId = await insertRevision(
-    trx,
-    { reportId: report.id, version, status: report.status, authorId: actor.userId, note: options.note, content },
-    nowIso,
-  );
+  const revisionId = await insertRevision(trx, { reportId: report.id, version, status: report.status, authorId: actor.userId, note: options.note, content }, nowIso);
   await recordAudit(
     trx,
     {
@@ -196,14 +190,7 @@ export function settle(outcome: UpdateOutcome): SavedReport {
   return settleSave('report', outcome);
 }
 
-async function refuse(
-  trx: Q,
-  actor: Actor,
-  report: EditableReport,
-  content: RevisionContent,
-  options: UpdateOptions,
-  nowIso: string,
-): Promise<EditConflict> {
+async function refuse(trx: Q, actor: Actor, report: EditableReport, content: RevisionContent, options: UpdateOptions, nowIso: string): Promise<EditConflict> {
   const refusedRevisionId = options.keepRefused
     ? await insertRevision(
         trx,

@@ -19,7 +19,9 @@ export async function scheduleReport(ctx: ActionContext, actor: Actor, request: 
   const at = parsePublishAt(request.publishAt);
   if (!at) throw new ValidationError('入力内容に誤りがあります。', { scheduledAt: '公開日時を正しく入力してください(例: 2024-05-01 09:00)。' });
   if (at.getTime() <= ctx.now().getTime()) {
-    throw new ValidationError('入力内容に誤りがあります。', { scheduledAt: '公開予約の日時は、現在より後にしてください。すぐに公開するときは「今すぐ公開」を使ってください。' });
+    throw new ValidationError('入力内容に誤りがあります。', {
+      scheduledAt: '公開予約の日時は、現在より後にしてください。すぐに公開するときは「今すぐ公開」を使ってください。',
+    });
   }
   const scheduledAt = at.toISOString();
   const result = await transitionReport(ctx, actor, request, {

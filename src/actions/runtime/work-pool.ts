@@ -71,10 +71,7 @@ export interface WorkerData {
 }
 
 /** What a worker thread posts back (work-thread.ts). */
-export type WorkerMessage =
-  | { kind: 'ready' }
-  | { kind: 'done'; id: number; output: unknown }
-  | { kind: 'failed'; id: number; error: SerializedError };
+export type WorkerMessage = { kind: 'ready' } | { kind: 'done'; id: number; output: unknown } | { kind: 'failed'; id: number; error: SerializedError };
 
 export interface SerializedError {
   message: string;

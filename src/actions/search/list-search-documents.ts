@@ -69,13 +69,22 @@ export async function listSearchDocuments(db: Db, selection: SearchSourceSelecti
 }
 
 async function listReportSources(db: Db, only: readonly number[] | undefined): Promise<ReportSearchSource[]> {
-  if (only) return reportSources(db, [...new Set(only)].sort((a, b) => a - b));
+  if (only)
+    return reportSources(
+      db,
+      [...new Set(only)].sort((a, b) => a - b),
+    );
   const out: ReportSearchSource[] = [];
-  for (let afterId = 0; ; ) {
+  for (let afterId = 0; ;) {
     const batch = await listPublishedForIndex(db, afterId, BATCH);
     if (batch.length === 0) return out;
     afterId = batch[batch.length - 1]!.id;
-    out.push(...(await reportSources(db, batch.map((r) => r.id))));
+    out.push(
+      ...(await reportSources(
+        db,
+        batch.map((r) => r.id),
+      )),
+    );
   }
 }
 

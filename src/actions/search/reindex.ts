@@ -50,7 +50,7 @@ export async function reindexSearch(ctx: ActionContext, onProgress: (done: numbe
  */
 export async function readStoredPdfTexts(ctx: ActionContext): Promise<number> {
   let count = 0;
-  for (let afterId = 0; ; ) {
+  for (let afterId = 0; ;) {
     const batch = await listPdfsWithoutText(ctx.db, afterId, 50);
     if (batch.length === 0) return count;
     for (const media of batch) {

@@ -16,8 +16,16 @@ import { mediaFilePath } from '../../store/media-files.js';
 import type { Media } from '../../domain/media.js';
 import { getSettings } from '../../store/settings.js';
 import {
-  listAccountNames, listMediaForExport, listPagesForExport, listRedirectsForExport, listReportsForExport, listTagNames, maxExportIds,
-  type ExportAttachment, type ExportPageRow, type ExportReportRow,
+  listAccountNames,
+  listMediaForExport,
+  listPagesForExport,
+  listRedirectsForExport,
+  listReportsForExport,
+  listTagNames,
+  maxExportIds,
+  type ExportAttachment,
+  type ExportPageRow,
+  type ExportReportRow,
 } from '../../store/site-export.js';
 import type { ActionContext } from '../runtime/context.js';
 
@@ -69,7 +77,16 @@ async function writeExport(ctx: ActionContext, outDir: string, siteUrl: string, 
     const tags = await listTagNames(ctx.db);
     const users = await listAccountNames(ctx.db);
     const max = await maxExportIds(ctx.db);
-    const counts: ExportCounts = { reports: 0, pages: 0, media: 0, categories: categories.length, tags: tags.length, users: users.length, redirects: 0, missingFiles: [] };
+    const counts: ExportCounts = {
+      reports: 0,
+      pages: 0,
+      media: 0,
+      categories: categories.length,
+      tags: tags.length,
+      users: users.length,
+      redirects: 0,
+      missingFiles: [],
+    };
     json.write(`{\n"schemaVersion": ${EXPORT_SCHEMA_VERSION},\n"exportedAt": ${JSON.stringify(ctx.now().toISOString())},\n"siteUrl": ${JSON.stringify(siteUrl)},\n`);
     json.write(`"settings": ${JSON.stringify(settingsJson(settings))},\n`);
     json.write(`"categories": ${JSON.stringify(categories.map((c) => ({ slug: c.slug, name: c.name })))},\n`);
@@ -85,7 +102,7 @@ async function writeExport(ctx: ActionContext, outDir: string, siteUrl: string, 
     /** Export path by what a body writes after `media:` (the record's id, or a file name). */
     const byRef = new Map<string, string>();
     json.write('"media": [');
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const rows = await listMediaForExport(ctx.db, after, batch);
       if (rows.length === 0) break;
       for (const row of rows) {
@@ -112,7 +129,8 @@ async function writeExport(ctx: ActionContext, outDir: string, siteUrl: string, 
         const file = byRef.get(ref);
         return file === undefined ? undefined : uploadsUrl(siteUrl, file);
       });
-    const attachmentsJson = (list: ExportAttachment[]) => list.map((a) => ({ mediaId: a.mediaId, label: a.label, altText: a.altText, file: files.get(a.mediaId)?.file ?? null }));
+    const attachmentsJson = (list: ExportAttachment[]) =>
+      list.map((a) => ({ mediaId: a.mediaId, label: a.label, altText: a.altText, file: files.get(a.mediaId)?.file ?? null }));
 
     const pages = await listPagesForExport(ctx.db);
     const pageFiles = pageTextFiles(pages);
@@ -130,7 +148,7 @@ async function writeExport(ctx: ActionContext, outDir: string, siteUrl: string, 
     const categoryNames = new Map(categories.map((c) => [c.slug, c.name]));
     let attachmentPostId = max.media + max.pages + max.reports;
     json.write('"reports": [');
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const rows = await listReportsForExport(ctx.db, after, batch);
       if (rows.length === 0) break;
       for (const report of rows) {
@@ -155,7 +173,7 @@ async function writeExport(ctx: ActionContext, outDir: string, siteUrl: string, 
     for (const entry of menuPosts(settings.navigation, attachmentPostId, max.media, siteUrl)) wxr.write(wxrItem(entry));
 
     json.write('"redirects": [');
-    for (let after = ''; ; ) {
+    for (let after = ''; ;) {
       const rows = await listRedirectsForExport(ctx.db, after, batch);
       if (rows.length === 0) break;
       for (const r of rows) json.write(`${counts.redirects++ === 0 ? '\n' : ',\n'}${JSON.stringify({ from: r.fromPath, to: r.toPath, createdAt: r.createdAt })}`);
@@ -211,24 +229,53 @@ function copyMediaFile(dataDir: string, outDir: string, row: Media): string | un
 
 function mediaJson(row: Media) {
   return {
-    id: row.id, originalName: row.originalName, mime: row.mime, bytes: row.bytes, sha256: row.sha256,
-    width: row.width, height: row.height, alt: row.altText, createdAt: row.createdAt,
+    id: row.id,
+    originalName: row.originalName,
+    mime: row.mime,
+    bytes: row.bytes,
+    sha256: row.sha256,
+    width: row.width,
+    height: row.height,
+    alt: row.altText,
+    createdAt: row.createdAt,
   };
 }
 
 function pageJson(page: ExportPageRow) {
   return {
-    id: page.id, parentId: page.parentId, position: page.position, slug: page.slug, title: page.title, status: page.status,
-    publishedAt: page.publishedAt, trashedAt: page.trashedAt, createdAt: page.createdAt, updatedAt: page.updatedAt,
-    summary: page.summary, bodySource: page.bodySource, revisionCount: page.revisionCount,
+    id: page.id,
+    parentId: page.parentId,
+    position: page.position,
+    slug: page.slug,
+    title: page.title,
+    status: page.status,
+    publishedAt: page.publishedAt,
+    trashedAt: page.trashedAt,
+    createdAt: page.createdAt,
+    updatedAt: page.updatedAt,
+    summary: page.summary,
+    bodySource: page.bodySource,
+    revisionCount: page.revisionCount,
   };
 }
 
 function reportJson(report: ExportReportRow) {
   return {
-    id: report.id, slug: report.slug, title: report.title, activityDate: report.activityDate, status: report.status,
-    publishedAt: report.publishedAt, scheduledAt: report.scheduledAt, trashedAt: report.trashedAt, createdAt: report.createdAt, updatedAt: report.updatedAt,
-    category: report.categorySlug, tags: report.tags, authorName: report.authorName, summary: report.summary, bodySource: report.bodySource,
+    id: report.id,
+    slug: report.slug,
+    title: report.title,
+    activityDate: report.activityDate,
+    status: report.status,
+    publishedAt: report.publishedAt,
+    scheduledAt: report.scheduledAt,
+    trashedAt: report.trashedAt,
+    createdAt: report.createdAt,
+    updatedAt: report.updatedAt,
+    category: report.categorySlug,
+    tags: report.tags,
+    authorName: report.authorName,
+    summary: report.summary,
+    bodySource: report.bodySource,
     revisionCount: report.revisionCount,
   };
 }
@@ -298,20 +345,41 @@ function reportPost(report: ExportReportRow, postId: number, category: string | 
   const published = report.publishedAt ?? report.scheduledAt;
   const time = published !== null && japanDayOf(published) === report.activityDate ? japanDateTimeOf(published).slice(11) : '00:00:00';
   return {
-    postId, postType: 'post', title: report.title, link: `${siteUrl}${paths.report(report.slug)}`, content, excerpt: report.summary,
-    creator: report.authorName ?? '', postDate: `${report.activityDate} ${time}`, postDateGmt: gmtDateTime(published),
-    postName: report.slug, status: WXR_STATUS[report.status] ?? 'draft', postParent: 0, menuOrder: 0,
+    postId,
+    postType: 'post',
+    title: report.title,
+    link: `${siteUrl}${paths.report(report.slug)}`,
+    content,
+    excerpt: report.summary,
+    creator: report.authorName ?? '',
+    postDate: `${report.activityDate} ${time}`,
+    postDateGmt: gmtDateTime(published),
+    postName: report.slug,
+    status: WXR_STATUS[report.status] ?? 'draft',
+    postParent: 0,
+    menuOrder: 0,
     categories: report.categorySlug === null || category === undefined ? [] : [{ slug: report.categorySlug, name: category }],
-    tags: report.tags, meta: [[WXR_SLUG_META, report.slug]],
+    tags: report.tags,
+    meta: [[WXR_SLUG_META, report.slug]],
   };
 }
 
 function pagePost(page: ExportPageRow, mediaMax: number, content: string, link: string): WxrPost {
   const at = page.publishedAt ?? page.createdAt;
   return {
-    postId: mediaMax + page.id, postType: 'page', title: page.title, link, content, excerpt: page.summary, creator: '',
-    postDate: japanDateTimeOf(at), postDateGmt: gmtDateTime(page.publishedAt), postName: page.slug, status: WXR_STATUS[page.status] ?? 'draft',
-    postParent: page.parentId === null ? 0 : mediaMax + page.parentId, menuOrder: page.position,
+    postId: mediaMax + page.id,
+    postType: 'page',
+    title: page.title,
+    link,
+    content,
+    excerpt: page.summary,
+    creator: '',
+    postDate: japanDateTimeOf(at),
+    postDateGmt: gmtDateTime(page.publishedAt),
+    postName: page.slug,
+    status: WXR_STATUS[page.status] ?? 'draft',
+    postParent: page.parentId === null ? 0 : mediaMax + page.parentId,
+    menuOrder: page.position,
   };
 }
 
@@ -319,9 +387,24 @@ function attachmentPost(postId: number, parent: number, title: string, file: str
   const rel = file.slice('media/'.length);
   const url = uploadsUrl(siteUrl, file);
   return {
-    postId, postType: 'attachment', title, link: url, content: '', excerpt: '', creator: '', postDate: japanDateTimeOf(row.createdAt),
-    postDateGmt: gmtDateTime(row.createdAt), postName: `media-${row.id}`, status: 'inherit', postParent: parent, menuOrder: 0, attachmentUrl: url,
-    meta: [['_wp_attached_file', rel], ['_wp_attachment_image_alt', row.altText]],
+    postId,
+    postType: 'attachment',
+    title,
+    link: url,
+    content: '',
+    excerpt: '',
+    creator: '',
+    postDate: japanDateTimeOf(row.createdAt),
+    postDateGmt: gmtDateTime(row.createdAt),
+    postName: `media-${row.id}`,
+    status: 'inherit',
+    postParent: parent,
+    menuOrder: 0,
+    attachmentUrl: url,
+    meta: [
+      ['_wp_attached_file', rel],
+      ['_wp_attachment_image_alt', row.altText],
+    ],
   };
 }
 
@@ -334,8 +417,20 @@ function menuPosts(navigation: NavigationLink[], lastPostId: number, mediaMax: n
     const isPage = link.pageId !== undefined;
     const url = link.url.startsWith('/') ? `${siteUrl}${link.url}` : link.url;
     posts.push({
-      postId: id, postType: 'nav_menu_item', title: link.label, link: '', content: '', excerpt: '', creator: '', postDate: WXR_NO_DATE,
-      postDateGmt: WXR_NO_DATE, postName: `menu-${id}`, status: 'publish', postParent: 0, menuOrder: order, menu: 'main',
+      postId: id,
+      postType: 'nav_menu_item',
+      title: link.label,
+      link: '',
+      content: '',
+      excerpt: '',
+      creator: '',
+      postDate: WXR_NO_DATE,
+      postDateGmt: WXR_NO_DATE,
+      postName: `menu-${id}`,
+      status: 'publish',
+      postParent: 0,
+      menuOrder: order,
+      menu: 'main',
       meta: [
         ['_menu_item_type', isPage ? 'post_type' : 'custom'],
         ['_menu_item_menu_item_parent', String(parent)],

@@ -10,7 +10,7 @@ export interface Redirect {
 
 export async function listRedirects(ctx: ActionContext): Promise<Redirect[]> {
   const out: Redirect[] = [];
-  for (let after = ''; ; ) {
+  for (let after = ''; ;) {
     const rows = await listRedirectsForExport(ctx.db, after, 1000);
     if (rows.length === 0) return out;
     for (const r of rows) out.push({ fromPath: r.fromPath, toPath: r.toPath });

@@ -18,9 +18,9 @@ export async function pruneAuditLog(ctx: ActionContext, retentionDays: number): 
     if (count < BATCH) break;
   }
   if (deleted > 0) {
-    await ctx.db.transaction().execute((trx) =>
-      recordAudit(trx, { login: 'scheduler', action: 'audit.prune', detail: { deleted, before, retentionDays } }, now.toISOString()),
-    );
+    await ctx.db
+      .transaction()
+      .execute((trx) => recordAudit(trx, { login: 'scheduler', action: 'audit.prune', detail: { deleted, before, retentionDays } }, now.toISOString()));
   }
   return deleted;
 }

@@ -92,7 +92,11 @@ export async function removeDemoContent(ctx: ActionContext, by: DemoRemover): Pr
 
 /** Reports nobody wrote (the demo has no author) whose title and text are a demo report's as seeded. */
 function demoReports(db: Q): Promise<SeededItem[]> {
-  return unchangedSeeded(db, 'reports', DEMO_REPORTS.map((r) => checkDraft(r)));
+  return unchangedSeeded(
+    db,
+    'reports',
+    DEMO_REPORTS.map((r) => checkDraft(r)),
+  );
 }
 
 function demoPages(db: Q): Promise<SeededItem[]> {

@@ -31,11 +31,7 @@ export async function saveSiteSettings(ctx: ActionContext, input: SettingsInput,
     const changed = (Object.keys(settings) as (keyof SiteSettings)[]).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(settings[key]));
     if (changed.length === 0) return { settings, changed };
     await saveSettings(trx, settings);
-    await recordAudit(
-      trx,
-      { userId: actor.userId, login: actor.login, ip: actor.ip, action: 'settings.update', target: 'settings', detail: { changed } },
-      nowIso,
-    );
+    await recordAudit(trx, { userId: actor.userId, login: actor.login, ip: actor.ip, action: 'settings.update', target: 'settings', detail: { changed } }, nowIso);
     await bumpContentVersion(trx);
     return { settings, changed };
   });

@@ -72,9 +72,9 @@ export async function logIn(ctx: ActionContext, input: LogInInput, policy: Sessi
 
   if (!isRight || !credentials) {
     const reason = !credentials ? 'unknown' : credentials.user.isDisabled ? 'disabled' : 'password';
-    await ctx.db.transaction().execute((trx) =>
-      recordAudit(trx, { userId: credentials?.user.id, login, action: 'login.fail', detail: { reason }, ip: input.ip }, nowIso),
-    );
+    await ctx.db
+      .transaction()
+      .execute((trx) => recordAudit(trx, { userId: credentials?.user.id, login, action: 'login.fail', detail: { reason }, ip: input.ip }, nowIso));
     return { isOk: false, reason: 'invalid' };
   }
 

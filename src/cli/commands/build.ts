@@ -47,7 +47,8 @@ export function parseBuildArgs(args: string[]) {
 
 export async function buildCommand(outDir: string, isFullWanted: boolean, dataDir: string, baseUrl: string, log: (line: string) => void): Promise<void> {
   // Opening would create an empty site: building nothing from a mistyped --data helps no one.
-  if (!existsSync(join(dataDir, DB_FILE))) throw new ValidationError(`${dataDir} に katsudo のサイトがありません(${DB_FILE} が見つかりません)。--data でデータディレクトリを指定してください。`);
+  if (!existsSync(join(dataDir, DB_FILE)))
+    throw new ValidationError(`${dataDir} に katsudo のサイトがありません(${DB_FILE} が見つかりません)。--data でデータディレクトリを指定してください。`);
   const ctx = await openSite(dataDir);
   const assets = loadAssets();
   const started = performance.now();
@@ -75,7 +76,8 @@ export function checkCommand(dir: string, baseUrl: string, log: (line: string) =
   if (!existsSync(dir)) throw new ValidationError(`${dir} が見つかりません。`);
   const result = checkSite(dir, baseUrl);
   for (const { file, href } of result.broken) log(`リンク切れ: ${file} → ${href}`);
-  if (result.broken.length > 0) throw new ValidationError(`リンク切れが${result.broken.length}件あります(${result.filesChecked}ファイル、${result.linksChecked}リンクを確認)。`);
+  if (result.broken.length > 0)
+    throw new ValidationError(`リンク切れが${result.broken.length}件あります(${result.filesChecked}ファイル、${result.linksChecked}リンクを確認)。`);
   log(`リンク切れはありません(${result.filesChecked}ファイル、${result.linksChecked}リンクを確認)。`);
   if (result.serverOnly > 0) log(`  サーバーだけが答えるアドレス(/api/ など)へのリンク ${result.serverOnly}件は確認していません。`);
 }

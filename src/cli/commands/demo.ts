@@ -29,13 +29,17 @@ export async function demoCommand(args: { isConfirmed: boolean }, site: SiteLoca
       return;
     }
     if (!args.isConfirmed) {
-      log(`削除されるもの: 活動報告${content.reports.length}件、固定ページ${content.pages.length}件、ファイル${content.mediaIds.length}件${content.hasDemoSettings ? '、デモのままのサイト設定' : ''}`);
+      log(
+        `削除されるもの: 活動報告${content.reports.length}件、固定ページ${content.pages.length}件、ファイル${content.mediaIds.length}件${content.hasDemoSettings ? '、デモのままのサイト設定' : ''}`,
+      );
       log('事務所で書いた報告・ページや、書き直したデモの報告は残ります。削除するには --yes を付けてもう一度実行してください。');
       return;
     }
     const removed = await removeDemoContent(ctx, { login: 'cli' });
     const settings = removed.settingsFields.length > 0 ? '、デモのままだったサイト設定を空に戻しました' : '';
-    log(`デモの内容を削除しました: 活動報告${removed.reports}件、固定ページ${removed.pages}件、ファイル${removed.files}件、カテゴリー${removed.categories}件${settings}。`);
+    log(
+      `デモの内容を削除しました: 活動報告${removed.reports}件、固定ページ${removed.pages}件、ファイル${removed.files}件、カテゴリー${removed.categories}件${settings}。`,
+    );
   } finally {
     await ctx.db.destroy();
   }

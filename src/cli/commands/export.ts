@@ -25,12 +25,15 @@ export function parseExportArgs(args: string[]) {
 
 export async function exportCommand(input: ReturnType<typeof parseExportArgs>, dataDir: string, siteUrl: string, log: (line: string) => void): Promise<void> {
   // Opening would create an empty site: exporting nothing from a mistyped --data helps no one.
-  if (!existsSync(join(dataDir, DB_FILE))) throw new ValidationError(`${dataDir} に katsudo のサイトがありません(${DB_FILE} が見つかりません)。データのフォルダを --data で指定してください。`);
+  if (!existsSync(join(dataDir, DB_FILE)))
+    throw new ValidationError(`${dataDir} に katsudo のサイトがありません(${DB_FILE} が見つかりません)。データのフォルダを --data で指定してください。`);
   const ctx = await openSite(dataDir);
   try {
     const counts = await exportSite(ctx, { outDir: input.outDir, siteUrl });
     log(`書き出しました: ${input.outDir}`);
-    log(`  活動報告${counts.reports}件、固定ページ${counts.pages}件、ファイル${counts.media}件、カテゴリー${counts.categories}件、タグ${counts.tags}件、ユーザー${counts.users}人、転送${counts.redirects}件`);
+    log(
+      `  活動報告${counts.reports}件、固定ページ${counts.pages}件、ファイル${counts.media}件、カテゴリー${counts.categories}件、タグ${counts.tags}件、ユーザー${counts.users}人、転送${counts.redirects}件`,
+    );
     log('  site.json, wordpress.xml, reports/, pages/, media/');
     if (counts.missingFiles.length > 0) {
       log(`注意: ファイル${counts.missingFiles.length}件がデータのフォルダになく、コピーしていません(site.json では "file": null です):`);

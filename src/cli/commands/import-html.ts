@@ -68,11 +68,7 @@ function isWebUrl(text: string): boolean {
   }
 }
 
-export async function importHtmlCommand(
-  input: ReturnType<typeof parseImportHtmlArgs>,
-  dataDir: string,
-  log: (line: string) => void,
-): Promise<void> {
+export async function importHtmlCommand(input: ReturnType<typeof parseImportHtmlArgs>, dataDir: string, log: (line: string) => void): Promise<void> {
   const { files, missing } = findFiles(input.inputs, ['html', 'htm']);
   if (files.length === 0 && missing.length === 0) throw new ValidationError('指定した場所に .html・.htm のファイルがありません。');
   const ctx = await openSite(dataDir);

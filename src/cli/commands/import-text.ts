@@ -108,11 +108,7 @@ function describeProblem(path: string, error: ValidationError): string {
   return `${path}: ${fields.length > 0 ? fields.join(' ') : error.message}`;
 }
 
-export async function importTextCommand(
-  input: ReturnType<typeof parseImportTextArgs>,
-  dataDir: string,
-  log: (line: string) => void,
-): Promise<void> {
+export async function importTextCommand(input: ReturnType<typeof parseImportTextArgs>, dataDir: string, log: (line: string) => void): Promise<void> {
   if (input.isDryRun || input.isSplit || input.files.some(isDirectory)) return importTextItems(input, dataDir, log);
   const contents: { path: string; content: string }[] = [];
   const problems: string[] = [];
@@ -153,11 +149,7 @@ function isDirectory(path: string): boolean {
 }
 
 /** Directories (and dry runs): one item per .txt file, through the import runner. */
-async function importTextItems(
-  input: ReturnType<typeof parseImportTextArgs>,
-  dataDir: string,
-  log: (line: string) => void,
-): Promise<void> {
+async function importTextItems(input: ReturnType<typeof parseImportTextArgs>, dataDir: string, log: (line: string) => void): Promise<void> {
   const { files, missing } = findFiles(input.files, ['txt']);
   if (files.length === 0 && missing.length === 0) throw new ValidationError('指定した場所に .txt のファイルがありません。');
   const total = files.length + missing.length;

@@ -33,12 +33,25 @@ export const IMPORT_WXR_HELP: CommandHelp = {
 export function parseImportWxrArgs(args: string[]) {
   const { values, positionals } = parseArgs({
     args,
-    options: { uploads: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, overwrite: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false }, data: { type: 'string' } },
+    options: {
+      uploads: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      overwrite: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+      data: { type: 'string' },
+    },
     strict: true,
     allowPositionals: true,
   });
   if (positionals.length !== 1) throw new UsageError(`WordPress のエクスポートファイル(WXR)を1つ指定してください。\n使い方: ${IMPORT_WXR_USAGE}`);
-  return { file: positionals[0]!, uploadsDir: values.uploads, isDryRun: values['dry-run'], isOverwriting: values.overwrite, isVerbose: values.verbose, dataDir: values.data };
+  return {
+    file: positionals[0]!,
+    uploadsDir: values.uploads,
+    isDryRun: values['dry-run'],
+    isOverwriting: values.overwrite,
+    isVerbose: values.verbose,
+    dataDir: values.data,
+  };
 }
 
 export async function importWxrCommand(input: ReturnType<typeof parseImportWxrArgs>, dataDir: string, log: (line: string) => void): Promise<void> {

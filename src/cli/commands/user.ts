@@ -51,7 +51,9 @@ export interface UserArgs {
 export function parseUserArgs(args: string[]): UserArgs {
   const [subcommand, ...rest] = args;
   if (!(SUBCOMMANDS as readonly (string | undefined)[]).includes(subcommand)) {
-    throw new UsageError(`${subcommand === undefined ? 'user のあとにコマンドを指定してください' : `不明な user のコマンドです: ${subcommand}`}。\n使い方:\n  ${USER_USAGE.join('\n  ')}`);
+    throw new UsageError(
+      `${subcommand === undefined ? 'user のあとにコマンドを指定してください' : `不明な user のコマンドです: ${subcommand}`}。\n使い方:\n  ${USER_USAGE.join('\n  ')}`,
+    );
   }
   const { values, positionals } = parseArgs({
     args: rest,
@@ -71,7 +73,14 @@ export function parseUserArgs(args: string[]): UserArgs {
     throw new UsageError('--role と --name は user add でだけ使えます。');
   }
   if (values['password-stdin'] && sub !== 'add' && sub !== 'passwd') throw new UsageError('--password-stdin は user add と user passwd でだけ使えます。');
-  return { subcommand: sub, login: positionals[0] ?? '', role: values.role, name: values.name, isPasswordFromStdin: values['password-stdin'] ?? false, dataDir: values.data };
+  return {
+    subcommand: sub,
+    login: positionals[0] ?? '',
+    role: values.role,
+    name: values.name,
+    isPasswordFromStdin: values['password-stdin'] ?? false,
+    dataDir: values.data,
+  };
 }
 
 async function readPassword(args: UserArgs): Promise<{ password: string; confirmation?: string }> {

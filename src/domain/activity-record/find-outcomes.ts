@@ -3,8 +3,7 @@
 // 「今回一致した協力の一覧」 mentions an agreement but states none.
 
 // 確認 also means inspecting (「現場を確認した」): it states an outcome only after what was agreed (「…ことを確認した」).
-const OUTCOME_END =
-  /(?:一致|合意|決定|(?:こと|旨|方針|認識|方向性|分担|考え)(?:を|で)?確認)(?:した|しました|された|されました|いたしました)\)?$/;
+const OUTCOME_END = /(?:一致|合意|決定|(?:こと|旨|方針|認識|方向性|分担|考え)(?:を|で)?確認)(?:した|しました|された|されました|いたしました)\)?$/;
 const MARKER = /^\s*(?:\(\d{1,2}\)|\d{1,2}\s+|[①-⑳])\s*/;
 
 /** The outcome sentences of `original` (read through `folded`, its fold-width.ts copy), as written, each with its 。. */

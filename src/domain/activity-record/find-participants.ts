@@ -114,9 +114,7 @@ function subjectOf(sentence: Sentence): FoundPerson[] {
 }
 
 function matchesIn(sentence: Sentence, pattern: RegExp, group: number): FoundPerson[] {
-  return [...sentence.text.matchAll(pattern)].flatMap((m) =>
-    peopleIn(m[group]!, sentence.index + m.index! + m[0].indexOf(m[group]!)),
-  );
+  return [...sentence.text.matchAll(pattern)].flatMap((m) => peopleIn(m[group]!, sentence.index + m.index! + m[0].indexOf(m[group]!)));
 }
 
 /** Every person the text names as taking part, in the order first named, one entry per name. */

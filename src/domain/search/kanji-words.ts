@@ -18,9 +18,7 @@ const PREFIXES = new Set([...'各全新旧非不未再同両諸総元現副超�
 const SUFFIXES = new Set([...'間者的等省庁県市町村区体化性費官局']);
 
 /** Compounds read as one word although they start with a word of another meaning. */
-const KEPT_WHOLE: readonly string[] = [
-  '中国地方', '中国山地', '中国四国', '中国電力', '中国新聞', '中国自動車道', '中国運輸局', '中国経済産業局', '中国財務局',
-];
+const KEPT_WHOLE: readonly string[] = ['中国地方', '中国山地', '中国四国', '中国電力', '中国新聞', '中国自動車道', '中国運輸局', '中国経済産業局', '中国財務局'];
 
 /** KEPT_WHOLE by their first two characters, longest first. */
 const KEPT_BY_START = new Map<string, string[]>();
@@ -32,7 +30,7 @@ for (const word of [...KEPT_WHOLE].sort((a, b) => b.length - a.length)) {
 /** The words of a stretch holding no kept-whole compound (one string per character). */
 function pairsOf(chars: readonly string[], out: string[]): void {
   const lone = chars.length % 2 === 0 ? -1 : loneAt(chars);
-  for (let at = 0; at < chars.length; ) {
+  for (let at = 0; at < chars.length;) {
     if (at === lone || at + 1 === chars.length) {
       out.push(chars[at]!);
       at++;

@@ -77,7 +77,9 @@ function pieces(input: string): Piece[] {
 }
 
 function toTerm(piece: Piece): SearchTerm | undefined {
-  const text = normalizeForSearch(piece.text).replace(/[\s\p{Cc}]+/gu, ' ').trim();
+  const text = normalizeForSearch(piece.text)
+    .replace(/[\s\p{Cc}]+/gu, ' ')
+    .trim();
   return text === '' ? undefined : { text, display: piece.text.trim() };
 }
 

@@ -20,7 +20,19 @@ function encode(cp: number, ch: string): string {
 
 /** White space and control characters separate runs; nothing spans them. */
 function isSeparator(cp: number): boolean {
-  return cp <= 0x20 || cp === 0x7f || (cp >= 0x80 && cp <= 0xa0) || cp === 0x3000 || cp === 0x1680 || (cp >= 0x2000 && cp <= 0x200a) || cp === 0x2028 || cp === 0x2029 || cp === 0x202f || cp === 0x205f || cp === 0xfeff;
+  return (
+    cp <= 0x20 ||
+    cp === 0x7f ||
+    (cp >= 0x80 && cp <= 0xa0) ||
+    cp === 0x3000 ||
+    cp === 0x1680 ||
+    (cp >= 0x2000 && cp <= 0x200a) ||
+    cp === 0x2028 ||
+    cp === 0x2029 ||
+    cp === 0x202f ||
+    cp === 0x205f ||
+    cp === 0xfeff
+  );
 }
 
 /** The encoded characters of each run of `normalized` text. */

@@ -59,7 +59,7 @@ function wordsOf(normalized: string): string[] {
   const out: string[] = [];
   let script = Script.None;
   let start = 0;
-  for (let i = 0; i < normalized.length; ) {
+  for (let i = 0; i < normalized.length;) {
     const cp = normalized.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     let next = scriptOf(cp);

@@ -43,8 +43,5 @@ function imgTag(media: MediaInfo, alt: string): string {
   const src = widest ? widest.url : media.url;
   const srcset = variants.map((v) => `${v.url} ${v.width}w`).join(', ');
   const responsive = srcset === '' ? '' : ` srcset="${escapeHtml(srcset)}" sizes="${escapeHtml(IMAGE_SIZES)}"`;
-  return (
-    `<img src="${escapeHtml(src)}"${responsive} width="${media.width}" height="${media.height}"` +
-    ` alt="${escapeHtml(alt)}" loading="lazy" decoding="async">`
-  );
+  return `<img src="${escapeHtml(src)}"${responsive} width="${media.width}" height="${media.height}"` + ` alt="${escapeHtml(alt)}" loading="lazy" decoding="async">`;
 }

@@ -1,10 +1,7 @@
 // Which link targets a report may contain. An allow-list rather than a block-list: a
 // scheme we did not think of (javascript:, data:, vbscript:, in any spelling) is refused.
 
-export type LinkTarget =
-  | { kind: 'web'; href: string }
-  | { kind: 'media'; ref: string }
-  | { kind: 'refused' };
+export type LinkTarget = { kind: 'web'; href: string } | { kind: 'media'; ref: string } | { kind: 'refused' };
 
 const WEB_SCHEMES = /^(?:https?|mailto|tel):/i;
 const MEDIA = /^media:/i;

@@ -30,7 +30,8 @@ export function parseDocument(normalized: string): Document {
     const parsedFigure = figureLine(line);
     const siblings = stack[stack.length - 1]!.children;
     // A photo line right under another one (no blank line between) joins its gallery.
-    const figure = parsedFigure && index > 0 && figureLine(lines[index - 1]!) && siblings.at(-1)?.kind === 'figure' ? { ...parsedFigure, joinsPrevious: true as const } : parsedFigure;
+    const figure =
+      parsedFigure && index > 0 && figureLine(lines[index - 1]!) && siblings.at(-1)?.kind === 'figure' ? { ...parsedFigure, joinsPrevious: true as const } : parsedFigure;
     const table = figure ? undefined : tableAt(lines, index);
     if (figure || table) {
       siblings.push(figure ?? table!.table);

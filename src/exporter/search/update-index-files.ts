@@ -6,18 +6,7 @@
 // delta grows past DELTA_LIMIT (or the index is of an older format) the caller builds afresh.
 import type { SearchSourceSelection, SearchSources } from '../../actions/search/list-search-documents.js';
 import { buildDeltaFiles } from './build-index-files.js';
-import {
-  deltaFile,
-  DELTA_LIMIT,
-  INDEX_VERSION,
-  pageKey,
-  reportKey,
-  textShard,
-  writeDelta,
-  writeShard,
-  type DocTable,
-  type ReportText,
-} from './client/format.js';
+import { deltaFile, DELTA_LIMIT, INDEX_VERSION, pageKey, reportKey, textShard, writeDelta, writeShard, type DocTable, type ReportText } from './client/format.js';
 import { openIndexDir } from './open-index-dir.js';
 import { encodeJson, encodeShard } from './write-search-index.js';
 
@@ -57,7 +46,11 @@ export async function updateIndexFiles(
   if (delta.length > DELTA_LIMIT.bytes) return undefined;
   const keys = [...changedReports.map(reportKey), ...pageIds.map(pageKey)].sort((a, b) => a - b);
   const file = deltaFile(generationOf(table) + 1);
-  const update: IndexUpdate = { files: new Map([[`${file}.dat`, delta]]), removed: table.delta ? [`${table.delta.file}.dat`] : [], table: { ...mergedTable(table, built.table, changedReports, pageIds), delta: { file, keys } } };
+  const update: IndexUpdate = {
+    files: new Map([[`${file}.dat`, delta]]),
+    removed: table.delta ? [`${table.delta.file}.dat`] : [],
+    table: { ...mergedTable(table, built.table, changedReports, pageIds), delta: { file, keys } },
+  };
   for (const name of new Set(newlyChanged.map(textShard))) {
     const current = { ...(await index.texts(name)) };
     for (const id of newlyChanged) if (textShard(id) === name) delete current[id];
@@ -103,7 +96,10 @@ function mergedTable(table: DocTable, fresh: DocTable, reportIds: number[], page
   };
   const removedReports = new Set(reportIds);
   const removedPages = new Set(pageIds);
-  const reports = [...table.reports.filter((r) => !removedReports.has(r[0])), ...fresh.reports.map((r): DocTable['reports'][number] => [r[0], r[1], r[2], categoryIndex(r[3])])];
+  const reports = [
+    ...table.reports.filter((r) => !removedReports.has(r[0])),
+    ...fresh.reports.map((r): DocTable['reports'][number] => [r[0], r[1], r[2], categoryIndex(r[3])]),
+  ];
   const pages = [...table.pages.filter((p) => !removedPages.has(p[0])), ...fresh.pages];
   reports.sort((a, b) => a[0] - b[0]);
   pages.sort((a, b) => a[0] - b[0]);

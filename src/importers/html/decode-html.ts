@@ -17,25 +17,25 @@ export interface DecodedHtml {
 
 // Labels seen on Japanese pages that TextDecoder does not know or that name the same thing.
 const LABELS: Record<string, string> = {
-  'shift_jis': 'shift_jis',
+  shift_jis: 'shift_jis',
   'shift-jis': 'shift_jis',
-  'sjis': 'shift_jis',
+  sjis: 'shift_jis',
   'x-sjis': 'shift_jis',
   's-jis': 'shift_jis',
   'windows-31j': 'shift_jis',
-  'cp932': 'shift_jis',
-  'ms932': 'shift_jis',
-  'ms_kanji': 'shift_jis',
-  'csshiftjis': 'shift_jis',
+  cp932: 'shift_jis',
+  ms932: 'shift_jis',
+  ms_kanji: 'shift_jis',
+  csshiftjis: 'shift_jis',
   'euc-jp': 'euc-jp',
   'x-euc-jp': 'euc-jp',
-  'eucjp': 'euc-jp',
-  'euc_jp': 'euc-jp',
-  'ujis': 'euc-jp',
-  'cseucpkdfmtjapanese': 'euc-jp',
+  eucjp: 'euc-jp',
+  euc_jp: 'euc-jp',
+  ujis: 'euc-jp',
+  cseucpkdfmtjapanese: 'euc-jp',
   'iso-2022-jp': 'iso-2022-jp',
-  'jis': 'iso-2022-jp',
-  'utf8': 'utf-8',
+  jis: 'iso-2022-jp',
+  utf8: 'utf-8',
   'utf-8': 'utf-8',
 };
 
@@ -91,9 +91,7 @@ const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 
  * Shift_JIS) against it.
  */
 function japaneseScore(text: string): number {
-  return (
-    count(text, /[\u3040-\u30ff\u3001\u3002]/g) - count(text, /[\uff61-\uff9f]/g) - 10 * count(text, REPLACEMENT)
-  );
+  return count(text, /[\u3040-\u30ff\u3001\u3002]/g) - count(text, /[\uff61-\uff9f]/g) - 10 * count(text, REPLACEMENT);
 }
 
 /** ESC $ B or ESC $ @: the switch to JIS X 0208 that only ISO-2022-JP text contains. */

@@ -26,22 +26,92 @@ export interface ExtractedPage {
 
 // Never content, wherever they sit.
 const CHROME = [
-  'script', 'style', 'noscript', 'template', 'iframe', 'form', 'button', 'input', 'select', 'textarea',
-  'nav', 'aside', 'footer', 'menu',
-  '[role=navigation]', '[role=banner]', '[role=contentinfo]', '[role=complementary]', '[role=search]',
-  '#header', '.header', '#site-header', '.site-header', '#footer', '.footer', '.site-footer',
-  '#nav', '.nav', '#gnav', '.gnav', '#global-nav', '.global-nav', '#globalnav', '.globalnav', '#menu', '.menu',
-  '#sidebar', '.sidebar', '#side', '.side', '#sub', '.widget', '.widget-area',
-  '[id*=breadcrumb]', '[class*=breadcrumb]', '#topicpath', '.topicpath', '#pankuzu', '.pankuzu',
-  '.share', '.sns', '.social', '.share-buttons', '.sns-buttons', '.sharedaddy',
-  '.pagination', '.pager', '.page-nav', '.post-navigation', '.nav-links', '#comments', '.comments',
-  '.related', '.related-posts', '.skip-link', '.screen-reader-text', '.pagetop', '#pagetop',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'form',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'nav',
+  'aside',
+  'footer',
+  'menu',
+  '[role=navigation]',
+  '[role=banner]',
+  '[role=contentinfo]',
+  '[role=complementary]',
+  '[role=search]',
+  '#header',
+  '.header',
+  '#site-header',
+  '.site-header',
+  '#footer',
+  '.footer',
+  '.site-footer',
+  '#nav',
+  '.nav',
+  '#gnav',
+  '.gnav',
+  '#global-nav',
+  '.global-nav',
+  '#globalnav',
+  '.globalnav',
+  '#menu',
+  '.menu',
+  '#sidebar',
+  '.sidebar',
+  '#side',
+  '.side',
+  '#sub',
+  '.widget',
+  '.widget-area',
+  '[id*=breadcrumb]',
+  '[class*=breadcrumb]',
+  '#topicpath',
+  '.topicpath',
+  '#pankuzu',
+  '.pankuzu',
+  '.share',
+  '.sns',
+  '.social',
+  '.share-buttons',
+  '.sns-buttons',
+  '.sharedaddy',
+  '.pagination',
+  '.pager',
+  '.page-nav',
+  '.post-navigation',
+  '.nav-links',
+  '#comments',
+  '.comments',
+  '.related',
+  '.related-posts',
+  '.skip-link',
+  '.screen-reader-text',
+  '.pagetop',
+  '#pagetop',
 ].join(',');
 
 // Where sites put the report, most specific first.
 const CONTENT = [
-  'article', '[role=main]', 'main', '#main', '#content', '#contents', '#main-content', '#primary',
-  '#article', '.article', '.entry', '.post', '.main', '.content',
+  'article',
+  '[role=main]',
+  'main',
+  '#main',
+  '#content',
+  '#contents',
+  '#main-content',
+  '#primary',
+  '#article',
+  '.article',
+  '.entry',
+  '.post',
+  '.main',
+  '.content',
 ];
 
 const BLOCKS = 'p, li, dt, dd, tr, div, h2, h3, h4';
@@ -58,7 +128,9 @@ export function extractPage(html: string, urlPath?: string): ExtractedPage {
 
   const articles = $('article').length;
   // The site header is a <header> outside the report; an article's own header holds its title.
-  $('header').filter((_, el) => $(el).closest('article, main, [role=main], #main, #content, #contents').length === 0).remove();
+  $('header')
+    .filter((_, el) => $(el).closest('article, main, [role=main], #main, #content, #contents').length === 0)
+    .remove();
   $(CHROME).remove();
 
   const container = contentContainer($);
@@ -128,12 +200,7 @@ function largestTextBlock($: cheerio.CheerioAPI): cheerio.Cheerio<Element> {
  * name in an h1 and the report's title in an h2 or h3), else the content's h1, else any
  * h1 that is not the site's name, else the content's first h2.
  */
-function titleElement(
-  $: cheerio.CheerioAPI,
-  container: cheerio.Cheerio<Element>,
-  pageTitle: string,
-  siteName: string | undefined,
-): Element | undefined {
+function titleElement($: cheerio.CheerioAPI, container: cheerio.Cheerio<Element>, pageTitle: string, siteName: string | undefined): Element | undefined {
   // A heading that is a dateline or site chrome (「活動報告」「2013年11月2日」) names no report.
   const named = (el: Element) => {
     const text = cleanText($(el).text());
@@ -146,11 +213,7 @@ function titleElement(
     return pageTitle.includes(text) && !isSiteName(text, siteName);
   });
   if (titled) return titled;
-  return (
-    inside.find((el) => el.name === 'h1') ??
-    h1s.find((el) => !isSiteName(cleanText($(el).text()), siteName)) ??
-    container.children('h2').toArray().find(named)
-  );
+  return inside.find((el) => el.name === 'h1') ?? h1s.find((el) => !isSiteName(cleanText($(el).text()), siteName)) ?? container.children('h2').toArray().find(named);
 }
 
 function isSiteName(text: string, siteName: string | undefined): boolean {
@@ -159,7 +222,10 @@ function isSiteName(text: string, siteName: string | undefined): boolean {
 
 /** 「第1回協議 | 山川さくら公式サイト」 → 「第1回協議」: the part that is not the site's name. */
 export function titleFromTitleTag(pageTitle: string, siteName?: string): string {
-  const parts = pageTitle.split(/\s+[|｜\-–—:：]\s+|[|｜]|\s*[«»]\s*/).map(cleanText).filter((p) => p !== '');
+  const parts = pageTitle
+    .split(/\s+[|｜\-–—:：]\s+|[|｜]|\s*[«»]\s*/)
+    .map(cleanText)
+    .filter((p) => p !== '');
   return parts.find((p) => !isSiteName(p, siteName)) ?? parts[0] ?? '';
 }
 
@@ -200,7 +266,10 @@ function resolveActivityDate(
   title: string,
   year: number | undefined,
 ): { date?: string; problem?: string } {
-  const lead = container.find('p').filter((_, el) => cleanText($(el).text()) !== '').first();
+  const lead = container
+    .find('p')
+    .filter((_, el) => cleanText($(el).text()) !== '')
+    .first();
   const leadText = cleanText(lead.length > 0 ? lead.text() : container.text()).slice(0, 200);
   for (const text of [dateLine ?? '', title, leadText]) {
     // In the lead, a date that refers to another day (「6月21日の当欄参照」) dates nothing.

@@ -31,11 +31,7 @@ const ATTACHMENT = /\.(pdf|jpe?g|png|webp)$/i;
 const UNKNOWN_ORIGIN = 'http://old-site.invalid';
 const IMPORT_ACTOR = { login: 'import' };
 
-export async function* htmlPageItems(
-  ctx: ActionContext,
-  files: FoundFile[],
-  options: HtmlImportOptions,
-): AsyncGenerator<ImportItem> {
+export async function* htmlPageItems(ctx: ActionContext, files: FoundFile[], options: HtmlImportOptions): AsyncGenerator<ImportItem> {
   // Files linked from several pages are copied (and counted) once.
   const copied = new Map<string, string>();
   // Two pages claiming one address (a theme that gives every page the top page's canonical
@@ -101,22 +97,12 @@ export function oldPathsOf(url: URL): string[] {
 }
 
 /** The page's report (or why it is none), after the items of the files it links to. */
-async function pageItems(
-  ctx: ActionContext,
-  file: FoundFile,
-  options: HtmlImportOptions,
-  copied: Map<string, string>,
-): Promise<ImportItem[]> {
+async function pageItems(ctx: ActionContext, file: FoundFile, options: HtmlImportOptions, copied: Map<string, string>): Promise<ImportItem[]> {
   const item = await pageItem(ctx, file, options, copied);
   return Array.isArray(item) ? item : [item];
 }
 
-async function pageItem(
-  ctx: ActionContext,
-  file: FoundFile,
-  options: HtmlImportOptions,
-  copied: Map<string, string>,
-): Promise<ImportItem | ImportItem[]> {
+async function pageItem(ctx: ActionContext, file: FoundFile, options: HtmlImportOptions, copied: Map<string, string>): Promise<ImportItem | ImportItem[]> {
   const label = file.relativePath;
   const size = statSync(file.path).size;
   if (size === 0) return { type: 'failed', label, reason: '空のファイルです' };
@@ -143,20 +129,23 @@ async function pageItem(
   warnings.push(...converted.warnings);
   const bodySource = sitePathLinks(converted.text, new URL(base).origin, url === undefined);
   if (!url) warnings.push('--base-url の指定もページの canonical URL もないため、旧アドレスからの転送は作りません');
-  return [...items, {
-    type: 'report',
-    key: url?.href ?? file.relativePath,
-    label: url ? safeDecode(url.pathname) : label,
-    report: {
-      title: page.title,
-      activityDate: page.activityDate,
-      bodySource,
-      category: options.category === undefined ? null : { name: options.category },
-      status: 'published',
-      redirectsFrom: url ? oldPathsOf(url) : [],
+  return [
+    ...items,
+    {
+      type: 'report',
+      key: url?.href ?? file.relativePath,
+      label: url ? safeDecode(url.pathname) : label,
+      report: {
+        title: page.title,
+        activityDate: page.activityDate,
+        bodySource,
+        category: options.category === undefined ? null : { name: options.category },
+        status: 'published',
+        redirectsFrom: url ? oldPathsOf(url) : [],
+      },
+      warnings,
     },
-    warnings,
-  }];
+  ];
 }
 
 /**

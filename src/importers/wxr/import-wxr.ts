@@ -37,8 +37,21 @@ interface AttachmentInfo extends PostAttachment {
 
 /** Post types that are part of a WordPress site's machinery, not its content. */
 const IGNORED_TYPES = new Set([
-  'revision', 'custom_css', 'customize_changeset', 'oembed_cache', 'user_request', 'wp_block', 'wp_template',
-  'wp_template_part', 'wp_global_styles', 'wp_navigation', 'wp_font_family', 'wp_font_face', 'acf-field', 'acf-field-group', 'wpcf7_contact_form',
+  'revision',
+  'custom_css',
+  'customize_changeset',
+  'oembed_cache',
+  'user_request',
+  'wp_block',
+  'wp_template',
+  'wp_template_part',
+  'wp_global_styles',
+  'wp_navigation',
+  'wp_font_family',
+  'wp_font_face',
+  'acf-field',
+  'acf-field-group',
+  'wpcf7_contact_form',
 ]);
 const SKIPPED_STATUSES: Record<string, string> = {
   private: '非公開の投稿です(WordPress でログインした編集者だけが見られるもの)。ここでは公開しません',
@@ -132,7 +145,11 @@ function* siteSettingsItems(channel: WxrChannel, menuEntries: WxrMenuEntry[], ta
 
 /** A site title ends in 「公式サイト」 here (domain/settings.ts siteTitle), so the blog name's own such ending goes. */
 function nameOfBlog(title: string): string {
-  const bare = title.replace(/\s+/g, ' ').trim().replace(/\s*[|｜:：\-ー–—]?\s*(公式(ウェブ|web|Web|ホームページ)?サイト|オフィシャル(ウェブ)?サイト|公式ホームページ|ホームページ|official (web)?site)$/i, '').trim();
+  const bare = title
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\s*[|｜:：\-ー–—]?\s*(公式(ウェブ|web|Web|ホームページ)?サイト|オフィシャル(ウェブ)?サイト|公式ホームページ|ホームページ|official (web)?site)$/i, '')
+    .trim();
   return oneLineWithin(bare, SETTINGS_LIMITS.legislatorName);
 }
 
@@ -307,14 +324,21 @@ async function* pageItems(item: WxrItem, label: string, run: WxrRun): AsyncGener
   const { companions, discard } = yield* storeItemFiles(linkedUploads(item.content, channel), library, channel);
   let page: PageItem;
   try {
-    page = mapPage(item, { channel, resolveMedia: mediaResolver(library), describeImage: run.describeImage }, hasParent ? sourceKeyOf(channel, parent) : undefined, tree.outlines, isProfilePage(item));
+    page = mapPage(
+      item,
+      { channel, resolveMedia: mediaResolver(library), describeImage: run.describeImage },
+      hasParent ? sourceKeyOf(channel, parent) : undefined,
+      tree.outlines,
+      isProfilePage(item),
+    );
   } catch (error) {
     await discard();
     yield { type: 'failed', label, reason: describeError(error), error };
     return;
   }
   page = { ...page, companions, discard };
-  if (parent !== '0' && !hasParent) page.warnings = [...(page.warnings ?? []), `親ページ(ID ${parent})がエクスポートにないか、ゴミ箱にあって取り込まなかったため、最上位のページとして取り込みました`];
+  if (parent !== '0' && !hasParent)
+    page.warnings = [...(page.warnings ?? []), `親ページ(ID ${parent})がエクスポートにないか、ゴミ箱にあって取り込まなかったため、最上位のページとして取り込みました`];
   if (hasParent && !tree.done.has(parent)) {
     tree.waiting.set(parent, [...(tree.waiting.get(parent) ?? []), page]);
     return;

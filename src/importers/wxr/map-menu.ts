@@ -128,7 +128,8 @@ function linkOf(entry: WxrMenuEntry, targets: ReadonlyMap<string, MenuTarget>, c
     return undefined;
   }
   if (url === undefined || url === '/' || url === '' || !isSiteLinkUrl(url) || [...url].length > SETTINGS_LIMITS.navigationUrl) {
-    if (url !== '/') warnings.push(`メニュー項目「${label || entry.id}」を除きました: リンク「${entry.url || url || ''}」は http(s) のアドレスでもサイト内のパスでもありません`);
+    if (url !== '/')
+      warnings.push(`メニュー項目「${label || entry.id}」を除きました: リンク「${entry.url || url || ''}」は http(s) のアドレスでもサイト内のパスでもありません`);
     return undefined;
   }
   if (label === '') label = url;

@@ -26,7 +26,8 @@ export function mapPage(
   const warnings: string[] = [];
   const body = bodyOf(item, ctx);
   warnings.push(...body.warnings);
-  if (item.status !== 'publish' && item.status !== 'draft' && item.postPassword === '') warnings.push(`WordPress で「${item.status}」のページです。下書きのページとして取り込みました`);
+  if (item.status !== 'publish' && item.status !== 'draft' && item.postPassword === '')
+    warnings.push(`WordPress で「${item.status}」のページです。下書きのページとして取り込みました`);
   const { status, title } = statusAndTitle(item, body.text, 'page', warnings);
   const position = Number.parseInt(item.menuOrder, 10);
   return {
@@ -63,7 +64,7 @@ function oldPagePaths(item: WxrItem, channel: WxrChannel, outlines: ReadonlyMap<
   }
   const slugs: string[] = [];
   const seen = new Set<string>();
-  for (let id = item.postId; id !== '0' && !seen.has(id); ) {
+  for (let id = item.postId; id !== '0' && !seen.has(id);) {
     seen.add(id);
     const outline = outlines.get(id);
     if (!outline || outline.slug === '') break;

@@ -61,9 +61,7 @@ export function mapPost(item: WxrItem, ctx: MapContext): ReportItem {
     status,
     publishedAt: status === 'published' ? publishedAtOf(item) : null,
     authorName: ctx.channel.authors.get(item.creator) ?? (item.creator || null),
-    attachments: ctx.attachments
-      .filter((a) => a.mediaId !== undefined)
-      .map((a) => ({ mediaId: a.mediaId!, label: (a.title.trim() || 'ファイル').slice(0, 100) })),
+    attachments: ctx.attachments.filter((a) => a.mediaId !== undefined).map((a) => ({ mediaId: a.mediaId!, label: (a.title.trim() || 'ファイル').slice(0, 100) })),
     redirectsFrom: oldPaths(item, ctx),
   };
   // katsudo's own export names the report's URL name (WordPress's post_name is not used for it).
@@ -91,7 +89,9 @@ export function statusAndTitle(item: WxrItem, bodyText: string, kind: 'post' | '
   let status: 'published' | 'draft' = item.status === 'publish' ? 'published' : 'draft';
   if (item.postPassword !== '') {
     status = 'draft';
-    warnings.push(`WordPress でパスワード保護されていました。このサイトにはパスワード保護がないため、公開せずに${draft}として取り込みました。だれが読んでもよいときだけ公開してください`);
+    warnings.push(
+      `WordPress でパスワード保護されていました。このサイトにはパスワード保護がないため、公開せずに${draft}として取り込みました。だれが読んでもよいときだけ公開してください`,
+    );
   }
   if (status === 'published' && bodyText.trim() === '') {
     status = 'draft';
@@ -135,7 +135,18 @@ function termsOf(item: WxrItem, warnings: string[]): { category: ImportedReportI
       tags.push(name);
     }
   }
-  const clean = [...new Set(tags.map((t) => t.replace(/[/?#\\]/g, ' ').replace(/\s+/g, ' ').trim()).filter((t) => t !== ''))];
+  const clean = [
+    ...new Set(
+      tags
+        .map((t) =>
+          t
+            .replace(/[/?#\\]/g, ' ')
+            .replace(/\s+/g, ' ')
+            .trim(),
+        )
+        .filter((t) => t !== ''),
+    ),
+  ];
   const fitting = clean.map((t) => [...t].slice(0, LIMITS.tagChars).join(''));
   if (fitting.some((t, i) => t !== clean[i]) || clean.some((t, i) => t !== tags[i])) warnings.push('タグの一部を短くするか、/ ? # \\ を置き換えました');
   if (fitting.length > LIMITS.tags) warnings.push(`タグが${fitting.length}個あったため、最初の${LIMITS.tags}個だけを残しました`);

@@ -81,8 +81,26 @@ const ITEM_FIELDS: Record<string, keyof WxrItem> = {
 
 function emptyItem(line: number): WxrItem {
   return {
-    title: '', link: '', guid: '', creator: '', content: '', excerpt: '', postId: '', postDate: '', postDateGmt: '', postName: '',
-    status: '', postParent: '', postType: '', attachmentUrl: '', postPassword: '', menuOrder: '', terms: [], meta: new Map(), comments: 0, line,
+    title: '',
+    link: '',
+    guid: '',
+    creator: '',
+    content: '',
+    excerpt: '',
+    postId: '',
+    postDate: '',
+    postDateGmt: '',
+    postName: '',
+    status: '',
+    postParent: '',
+    postType: '',
+    attachmentUrl: '',
+    postPassword: '',
+    menuOrder: '',
+    terms: [],
+    meta: new Map(),
+    comments: 0,
+    line,
   };
 }
 
@@ -112,7 +130,8 @@ export async function* readWxr(path: string, channel: WxrChannel, options: ReadW
 
   parser.on('opentag', (tag) => {
     const name = tag.name;
-    if (stack.length === 0 && name !== 'rss') throw new WxrReadError(`${where(parser, path)}: WordPress のエクスポートファイルではありません(最上位の要素が <rss> ではなく <${name}> です)`);
+    if (stack.length === 0 && name !== 'rss')
+      throw new WxrReadError(`${where(parser, path)}: WordPress のエクスポートファイルではありません(最上位の要素が <rss> ではなく <${name}> です)`);
     if (stack.length === 0) isRss = true;
     stack.push(name);
     text = '';

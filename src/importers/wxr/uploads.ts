@@ -22,9 +22,7 @@ export interface StoredFile {
   isNew?: boolean;
 }
 
-export type FileOutcome =
-  | { kind: 'stored'; file: StoredFile; relPath: string }
-  | { kind: 'missing'; reason: string; relPath: string; error?: unknown };
+export type FileOutcome = { kind: 'stored'; file: StoredFile; relPath: string } | { kind: 'missing'; reason: string; relPath: string; error?: unknown };
 
 const UPLOADS_MARKER = '/wp-content/uploads/';
 /** WordPress's resized copies: photo-300x200.jpg is a smaller photo.jpg. */

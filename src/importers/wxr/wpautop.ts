@@ -4,7 +4,8 @@
 // reduced form: a chunk between blank lines that starts with a block tag is left as it
 // is; any other chunk becomes a paragraph with <br> for its newlines. Block-editor content
 // (<!-- wp:paragraph --><p>…</p>) already has its tags and is left as it is.
-const BLOCK_START = /^<(?:p|div|h[1-6]|ul|ol|li|table|thead|tbody|tr|td|th|blockquote|pre|figure|figcaption|hr|section|article|aside|header|footer|dl|dt|dd|iframe|video|audio|object|embed|form|address|center|style|script)\b/i;
+const BLOCK_START =
+  /^<(?:p|div|h[1-6]|ul|ol|li|table|thead|tbody|tr|td|th|blockquote|pre|figure|figcaption|hr|section|article|aside|header|footer|dl|dt|dd|iframe|video|audio|object|embed|form|address|center|style|script)\b/i;
 
 export function wpautop(content: string): string {
   const text = content.replace(/\r\n?/g, '\n').replace(/<!--[^]*?-->/g, '');

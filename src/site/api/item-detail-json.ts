@@ -7,11 +7,7 @@ import type { TrustedHtml } from '../../domain/trusted-html.js';
 import { absolutizeLinks } from '../feeds/absolutize-links.js';
 
 /** A report's or page's detail fields in the JSON API: summary, html (links made absolute), text, outline, attachments. */
-export function itemDetailJson(
-  item: { summary: string; bodyHtml: TrustedHtml; bodyText: string; outline: OutlineEntry[] },
-  attachments: Attachment[],
-  baseUrl: string,
-) {
+export function itemDetailJson(item: { summary: string; bodyHtml: TrustedHtml; bodyText: string; outline: OutlineEntry[] }, attachments: Attachment[], baseUrl: string) {
   return {
     summary: item.summary,
     html: absolutizeLinks(item.bodyHtml, baseUrl),

@@ -9,7 +9,15 @@ import type { Attachment } from '../../domain/report.js';
  * `address` turns a public /media/ path into the one the page links to (staff's preview:
  * staffMediaPath, as a draft's files are not public); `headingId` must be unique in the page.
  */
-export function AttachmentList({ attachments, address = (path) => path, headingId = 'attachments-title' }: { attachments: Attachment[]; address?: (path: string) => string; headingId?: string }) {
+export function AttachmentList({
+  attachments,
+  address = (path) => path,
+  headingId = 'attachments-title',
+}: {
+  attachments: Attachment[];
+  address?: (path: string) => string;
+  headingId?: string;
+}) {
   if (attachments.length === 0) return null;
   return (
     <section class="attachments" aria-labelledby={headingId}>

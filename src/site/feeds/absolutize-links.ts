@@ -3,5 +3,8 @@ export function absolutizeLinks(html: string, baseUrl: string): string {
   const absolute = (url: string) => (/^\/(?!\/)/.test(url) ? `${baseUrl}${url}` : url);
   return html
     .replace(/(\s(?:href|src)=")\/(?!\/)/g, `$1${baseUrl}/`)
-    .replace(/(\ssrcset=")([^"]*)"/g, (_m, open: string, candidates: string) => `${open}${candidates.replace(/(^|,\s*)(\S+)/g, (_c, lead: string, url: string) => lead + absolute(url))}"`);
+    .replace(
+      /(\ssrcset=")([^"]*)"/g,
+      (_m, open: string, candidates: string) => `${open}${candidates.replace(/(^|,\s*)(\S+)/g, (_c, lead: string, url: string) => lead + absolute(url))}"`,
+    );
 }

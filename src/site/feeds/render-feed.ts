@@ -40,9 +40,7 @@ async function buildFeed(deps: SiteDeps, format: FeedFormat): Promise<Feed> {
   const db = deps.ctx.db;
   const settings = await getSettings(db);
   const latest = await listReports(db, { status: 'published' }, { offset: 0, limit: FEED_SIZE });
-  const reports = (await Promise.all(latest.items.map((r) => findReportById(db, r.id, 'published')))).filter(
-    (r): r is Report => r !== undefined,
-  );
+  const reports = (await Promise.all(latest.items.map((r) => findReportById(db, r.id, 'published')))).filter((r): r is Report => r !== undefined);
   const base = deps.baseUrl;
   const author = { name: settings.legislatorName || siteTitle(settings), link: absoluteUrl(base, paths.profile()) };
   const updated = reports.reduce((max, r) => (r.updatedAt > max ? r.updatedAt : max), '1970-01-01T00:00:00.000Z');

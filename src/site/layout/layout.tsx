@@ -73,7 +73,9 @@ export function Layout({ site, meta, children }: { site: SiteContext; meta: Page
         ))}
       </head>
       <body>
-        <a class="skip-link" href="#main">本文へ移動</a>
+        <a class="skip-link" href="#main">
+          本文へ移動
+        </a>
         <SiteHeader settings={site.settings} menu={menuOf(site)} section={meta.section} currentPath={meta.canonicalPath} />
         <main id="main" class="main">
           {children}
@@ -179,11 +181,13 @@ function SiteFooter({ settings, menu }: { settings: SiteSettings; menu: MenuItem
         )}
         <nav class="footer-nav" aria-label="フッターメニュー">
           <ul>
-            {menu.flatMap((item) => [item, ...item.children]).map((item) => (
-              <li>
-                <a href={item.url}>{item.label}</a>
-              </li>
-            ))}
+            {menu
+              .flatMap((item) => [item, ...item.children])
+              .map((item) => (
+                <li>
+                  <a href={item.url}>{item.label}</a>
+                </li>
+              ))}
           </ul>
         </nav>
         <ul class="footer-links">
@@ -206,9 +210,7 @@ function SiteFooter({ settings, menu }: { settings: SiteSettings; menu: MenuItem
             <a href="/api/v1/reports">オープンデータ(JSON API)</a>
           </li>
         </ul>
-        <p class="copyright">
-          © {settings.legislatorName || 'katsudo'} 事務所
-        </p>
+        <p class="copyright">© {settings.legislatorName || 'katsudo'} 事務所</p>
       </div>
     </footer>
   );

@@ -46,13 +46,7 @@ export function ReportListPage(props: ReportListPageProps) {
       <div class="with-aside">
         <section class="report-index" aria-labelledby="page-title">
           <h1 id="page-title">{heading}</h1>
-          {props.period && (
-            <MonthNav
-              year={props.period.year}
-              months={props.archive.months.filter((m) => m.year === props.period!.year)}
-              current={props.period.month}
-            />
-          )}
+          {props.period && <MonthNav year={props.period.year} months={props.archive.months.filter((m) => m.year === props.period!.year)} current={props.period.month} />}
           <p class="result-count">
             {total}件{pageCount > 1 && `(${page}/${pageCount}ページ)`}
           </p>

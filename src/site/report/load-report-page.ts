@@ -23,6 +23,9 @@ export async function loadReportPage(deps: SiteDeps, slug: string): Promise<Repo
 
 async function loadNeighbours(deps: SiteDeps, report: Pick<ReportSummary, 'id' | 'activityDate'>): Promise<{ older?: ReportSummary; newer?: ReportSummary }> {
   const { olderId, newerId } = await findNeighbourIds(deps.ctx.db, report);
-  const found = await loadSummaries(deps.ctx.db, [olderId, newerId].filter((id): id is number => id !== undefined));
+  const found = await loadSummaries(
+    deps.ctx.db,
+    [olderId, newerId].filter((id): id is number => id !== undefined),
+  );
   return { older: found.find((r) => r.id === olderId), newer: found.find((r) => r.id === newerId) };
 }

@@ -70,9 +70,7 @@ export function ReportPage({ site, report, older, newer, jsonLd }: ReportPagePro
               <ol>
                 {toc.map((entry) => (
                   <li>
-                    <a href={`#${entry.id}`}>
-                      {entry.number === '' ? entry.title : `${entry.number} ${entry.title}`}
-                    </a>
+                    <a href={`#${entry.id}`}>{entry.number === '' ? entry.title : `${entry.number} ${entry.title}`}</a>
                   </li>
                 ))}
               </ol>

@@ -43,11 +43,7 @@ export function loadSearchRefusal(deps: SiteDeps, params: SearchParams, errors: 
   return loadSearchForm(deps, params, { errors });
 }
 
-async function loadSearchForm(
-  deps: SiteDeps,
-  params: SearchParams,
-  found: Pick<SearchPageProps, 'results' | 'pages' | 'errors'>,
-): Promise<SearchPageProps> {
+async function loadSearchForm(deps: SiteDeps, params: SearchParams, found: Pick<SearchPageProps, 'results' | 'pages' | 'errors'>): Promise<SearchPageProps> {
   const [site, archive] = await Promise.all([loadSiteContext(deps), loadArchiveData(deps.ctx.db)]);
   const years = [...new Set(archive.months.map((m) => m.year))].sort((a, b) => b - a);
   return { site, params, years, categories: archive.categories, ...found };

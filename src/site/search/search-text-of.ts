@@ -55,7 +55,7 @@ function decodeParam(raw: string): SearchText {
 function decodeLeniently(text: string): string {
   const bytes: number[] = [];
   const encoder = new TextEncoder();
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     if (text[i] === '%' && /^[0-9a-fA-F]{2}$/.test(text.slice(i + 1, i + 3))) {
       bytes.push(parseInt(text.slice(i + 1, i + 3), 16));
       i += 3;

@@ -52,10 +52,16 @@ function unavailable(error: unknown, url: string): DatabaseUnavailableError {
   const code = (error as { code?: unknown }).code;
   const detail = error instanceof Error ? error.message : String(error);
   if (code === '28P01' || code === '28000') {
-    return new DatabaseUnavailableError(`PostgreSQL(${server})にユーザー「${user}」でログインできません。KATSUDO_DATABASE_URL のユーザー名とパスワードを確かめてください。(${detail})`, error);
+    return new DatabaseUnavailableError(
+      `PostgreSQL(${server})にユーザー「${user}」でログインできません。KATSUDO_DATABASE_URL のユーザー名とパスワードを確かめてください。(${detail})`,
+      error,
+    );
   }
   if (code === '3D000') {
     return new DatabaseUnavailableError(`PostgreSQL(${server})にデータベース「${database}」がありません。先に作成してください(例: createdb ${database})。`, error);
   }
-  return new DatabaseUnavailableError(`PostgreSQL サーバー(${server})に接続できません。サーバーが動いているか、KATSUDO_DATABASE_URL のホスト名とポート番号を確かめてください。(${detail})`, error);
+  return new DatabaseUnavailableError(
+    `PostgreSQL サーバー(${server})に接続できません。サーバーが動いているか、KATSUDO_DATABASE_URL のホスト名とポート番号を確かめてください。(${detail})`,
+    error,
+  );
 }

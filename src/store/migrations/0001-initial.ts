@@ -34,11 +34,7 @@ export const migration0001: Migration = {
       .addCheckConstraint('reports_status_check', sql`status in ('draft', 'scheduled', 'published', 'trashed')`)
       .execute();
     // Lists and archives read published reports newest first; this index serves them all.
-    await db.schema
-      .createIndex('reports_public_order')
-      .on('reports')
-      .columns(['status', 'activity_date', 'id'])
-      .execute();
+    await db.schema.createIndex('reports_public_order').on('reports').columns(['status', 'activity_date', 'id']).execute();
     await db.schema.createIndex('reports_category').on('reports').columns(['category_id', 'status']).execute();
 
     await db.schema

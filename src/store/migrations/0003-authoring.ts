@@ -76,7 +76,10 @@ export const migration0003: Migration = {
       .execute();
     await db.schema.createIndex('revisions_report').on('revisions').columns(['report_id', 'id']).execute();
 
-    await db.schema.alterTable('reports').addColumn('author_id', 'integer', (c) => c.references('users.id').onDelete('set null')).execute();
+    await db.schema
+      .alterTable('reports')
+      .addColumn('author_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
+      .execute();
     // When a writer asked for review (null: not submitted).
     await db.schema.alterTable('reports').addColumn('submitted_at', 'text').execute();
     // When a scheduled report is to be published.
@@ -84,6 +87,9 @@ export const migration0003: Migration = {
     await db.schema.alterTable('reports').addColumn('trashed_at', 'text').execute();
     await db.schema.createIndex('reports_schedule').on('reports').columns(['status', 'scheduled_at']).execute();
 
-    await db.schema.alterTable('media').addColumn('alt_text', 'text', (c) => c.notNull().defaultTo('')).execute();
+    await db.schema
+      .alterTable('media')
+      .addColumn('alt_text', 'text', (c) => c.notNull().defaultTo(''))
+      .execute();
   },
 };

@@ -19,7 +19,10 @@ export const migration0011: Migration = {
     for (const report of reports) {
       const shas = mediaShasInHtml(report.body_html);
       if (shas.length > 0) {
-        await db.insertInto('report_body_media').values(shas.map((sha256) => ({ report_id: report.id, sha256 }))).execute();
+        await db
+          .insertInto('report_body_media')
+          .values(shas.map((sha256) => ({ report_id: report.id, sha256 })))
+          .execute();
       }
     }
   },

@@ -72,7 +72,9 @@ export const migration0012: Migration = {
       .addCheckConstraint('revisions_one_item', sql`(report_id is null) <> (page_id is null)`)
       .execute();
     await sql`insert into revisions_new (id, report_id, page_id, version, title, slug, activity_date, category_id, tags_json, summary, body_source, status, author_id, note, created_at)
-      select id, report_id, null, version, title, slug, activity_date, category_id, tags_json, summary, body_source, status, author_id, note, created_at from revisions`.execute(db);
+      select id, report_id, null, version, title, slug, activity_date, category_id, tags_json, summary, body_source, status, author_id, note, created_at from revisions`.execute(
+      db,
+    );
     await db.schema.dropTable('revisions').execute();
     await db.schema.alterTable('revisions_new').renameTo('revisions').execute();
     await db.schema.createIndex('revisions_report').on('revisions').columns(['report_id', 'id']).execute();

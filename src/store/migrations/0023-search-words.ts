@@ -18,7 +18,7 @@ export const migration0023: Migration = {
   async up(db: Kysely<any>) {
     for (const { table, index, owner } of ITEMS) {
       await clearSearchTable(db, index);
-      for (let afterId = 0; ; ) {
+      for (let afterId = 0; ;) {
         const rows: { id: number; title: string; body_text: string }[] = await db
           .selectFrom(table)
           .select(['id', 'title', 'body_text'])

@@ -34,7 +34,10 @@ export const migration0026: Migration = {
     await db.schema.createIndex('activity_records_kind').on('activity_records').columns(['kind', 'activity_date']).execute();
     // Wall-clock HH:MM in Japan on the record's day; end_time null when only the start is known.
     await createListTable(db, 'activity_spans', (t) =>
-      t.addColumn('label', 'text').addColumn('start_time', 'text', (c) => c.notNull()).addColumn('end_time', 'text'),
+      t
+        .addColumn('label', 'text')
+        .addColumn('start_time', 'text', (c) => c.notNull())
+        .addColumn('end_time', 'text'),
     );
     await createListTable(db, 'activity_participants', (t) =>
       t
@@ -48,11 +51,7 @@ export const migration0026: Migration = {
     await db.schema.createIndex('activity_participants_name').on('activity_participants').columns(['name', 'report_id']).execute();
     await createListTable(db, 'activity_outcomes', (t) => t.addColumn('sentence', 'text', (c) => c.notNull()));
     // kind: 'organisation' | 'country'
-    await createListTable(db, 'activity_affiliations', (t) =>
-      t.addColumn('kind', 'text', (c) => c.notNull()).addColumn('name', 'text', (c) => c.notNull()),
-    );
-    await createListTable(db, 'activity_documents', (t) =>
-      t.addColumn('title', 'text', (c) => c.notNull()).addColumn('url', 'text', (c) => c.notNull()),
-    );
+    await createListTable(db, 'activity_affiliations', (t) => t.addColumn('kind', 'text', (c) => c.notNull()).addColumn('name', 'text', (c) => c.notNull()));
+    await createListTable(db, 'activity_documents', (t) => t.addColumn('title', 'text', (c) => c.notNull()).addColumn('url', 'text', (c) => c.notNull()));
   },
 };

@@ -18,12 +18,7 @@ export interface PageContextOverrides {
   tokenHash?: string;
 }
 
-export async function adminPageContext(
-  deps: WebDeps,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  overrides: PageContextOverrides = {},
-): Promise<AdminPageContext> {
+export async function adminPageContext(deps: WebDeps, request: FastifyRequest, reply: FastifyReply, overrides: PageContextOverrides = {}): Promise<AdminPageContext> {
   const settings = await readSiteSettings(deps.ctx);
   const user = overrides.user ?? request.admin?.user;
   const query = request.query as Record<string, unknown> | undefined;

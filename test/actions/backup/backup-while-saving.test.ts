@@ -80,10 +80,17 @@ test('a backup taken during saves, an import and uploads restores every row and 
     const titles = (restored.reports ?? []).map((r) => String(r.title));
     for (const prefix of ['保存', '取り込み']) {
       const numbers = titles.filter((title) => title.startsWith(prefix)).map((title) => Number(title.slice(prefix.length)));
-      assert.deepEqual(numbers, numbers.map((_, i) => i + 1), `${prefix}: ${numbers}`);
+      assert.deepEqual(
+        numbers,
+        numbers.map((_, i) => i + 1),
+        `${prefix}: ${numbers}`,
+      );
     }
     const files = (restored.media ?? []).map((m) => Number(/資料(\d+)/.exec(String(m.original_name))![1]));
-    assert.deepEqual(files, files.map((_, i) => i + 1));
+    assert.deepEqual(
+      files,
+      files.map((_, i) => i + 1),
+    );
 
     // The edited report is at one version, with exactly the revisions up to it and that text.
     const editedRow = restored.reports!.find((r) => r.id === edited.id)!;

@@ -67,7 +67,10 @@ test('the manifest lists the database copy and each media file with its size and
   assert.match(manifest.katsudoVersion, /^\d+\.\d+\.\d+/);
   // The report was created with its first revision (every creation writes one).
   assert.deepEqual(manifest.counts, { reports: 1, pages: 0, revisions: 1, users: 0, media: 1 });
-  assert.deepEqual(manifest.files.map((file) => file.path.replace(/[0-9a-f]{64}$/, '<sha>')), ['katsudo.db', `media/${manifest.files[1]!.path.slice(6, 8)}/<sha>`]);
+  assert.deepEqual(
+    manifest.files.map((file) => file.path.replace(/[0-9a-f]{64}$/, '<sha>')),
+    ['katsudo.db', `media/${manifest.files[1]!.path.slice(6, 8)}/<sha>`],
+  );
   assert.equal(manifest.files[1]!.path.endsWith(manifest.files[1]!.sha256), true);
 });
 
@@ -111,7 +114,10 @@ async function rewritten(name: string, change: { drop?: string; add?: string; ma
     const chunks: Buffer[] = [];
     for await (const chunk of readTarEntry(archive, entry)) chunks.push(chunk);
     if (entry.path === 'manifest.json' && change.add !== undefined) await tar.addBuffer(change.add, Buffer.from('extra'));
-    const data = entry.path === 'manifest.json' && change.manifest !== undefined ? Buffer.from(JSON.stringify(change.manifest(JSON.parse(Buffer.concat(chunks).toString())))) : Buffer.concat(chunks);
+    const data =
+      entry.path === 'manifest.json' && change.manifest !== undefined
+        ? Buffer.from(JSON.stringify(change.manifest(JSON.parse(Buffer.concat(chunks).toString()))))
+        : Buffer.concat(chunks);
     await tar.addBuffer(entry.path, data);
   }
   await tar.close();
@@ -127,7 +133,11 @@ test('--verify names a damaged media file, a damaged database, a missing and an 
     ['truncated', damagedCopy('short.tar', async (f) => writeFileSync(f, readFileSync(f).subarray(0, 1024))), /途中で(切れています|終わっています)/],
     ['no manifest', rewritten('nomanifest.tar', { drop: 'manifest.json' }), /manifest\.json がありません/],
     ['foreign manifest', rewritten('foreign.tar', { manifest: (m) => ({ ...m, files: undefined }) }), /katsudo のバックアップのマニフェスト.*ではありません/],
-    ['entry listed twice', rewritten('twice.tar', { manifest: (m) => ({ ...m, files: [...(m.files as unknown[]), (m.files as unknown[])[0]] }) }), /同じ項目が2回あります/],
+    [
+      'entry listed twice',
+      rewritten('twice.tar', { manifest: (m) => ({ ...m, files: [...(m.files as unknown[]), (m.files as unknown[])[0]] }) }),
+      /同じ項目が2回あります/,
+    ],
   ];
   for (const [what, file, message] of cases) {
     await assert.rejects(verifyBackup(await file), (error: unknown) => error instanceof BackupInvalidError && message.test(error.message), what);

@@ -63,5 +63,8 @@ test('the schedule makes the archive at the time of day in Japan time and stops 
     });
   }).finally(() => clearInterval(keepAlive));
   assert.equal(file, 'katsudo-backup-20261206T180000Z.tar');
-  assert.deepEqual(readdirSync(schedule.dir).filter((name) => name.endsWith('.tar')), [file]);
+  assert.deepEqual(
+    readdirSync(schedule.dir).filter((name) => name.endsWith('.tar')),
+    [file],
+  );
 });

@@ -23,7 +23,15 @@ before(async () => {
 after(() => site.cleanup());
 
 async function newReport(by = team.writer): Promise<number> {
-  const saved = await saveReport(site, by, { title: TWO_SIDES.title, activityDate: TWO_SIDES.date, categoryId: null, tags: [], slug: '', summary: '', bodySource: TWO_SIDES.text });
+  const saved = await saveReport(site, by, {
+    title: TWO_SIDES.title,
+    activityDate: TWO_SIDES.date,
+    categoryId: null,
+    tags: [],
+    slug: '',
+    summary: '',
+    bodySource: TWO_SIDES.text,
+  });
   return saved.id;
 }
 
@@ -36,7 +44,10 @@ test('shows the proposal from the stored text while no record is stored, and wri
   const id = await newReport();
   const view = await readActivityRecord(site, await getEditableReport(site.db, id));
   assert.equal(view.state, 'proposal');
-  assert.deepEqual(view.record.participants.map((p) => `${p.side}:${p.name}:${p.title}`), ['日本:山川:経済産業副大臣', '日本:森田:財務大臣政務官', 'カレド:ソーレン:経済相', 'カレド:ハルヴァ:財務相']);
+  assert.deepEqual(
+    view.record.participants.map((p) => `${p.side}:${p.name}:${p.title}`),
+    ['日本:山川:経済産業副大臣', '日本:森田:財務大臣政務官', 'カレド:ソーレン:経済相', 'カレド:ハルヴァ:財務相'],
+  );
   assert.deepEqual(view.record.spans, TWO_SIDES.expected.spans);
   assert.ok(view.kinds.includes('会談・協議'));
   assert.equal(await findActivityRecord(site.db, id), undefined);
@@ -93,7 +104,19 @@ test('refuses a kind the owner has since removed from the list', async () => {
   try {
     await assert.rejects(confirmActivityRecord(site, team.writer, id, inputOf({ kind: '視察' })), ValidationError);
   } finally {
-    await saveActivityKinds(site.db, ['会談・協議', '委員会質疑', '本会議', '視察', '要望・陳情', '意見交換・会合', '街頭活動', '国政報告会・集会', '式典・行事', '記者会見', 'その他']);
+    await saveActivityKinds(site.db, [
+      '会談・協議',
+      '委員会質疑',
+      '本会議',
+      '視察',
+      '要望・陳情',
+      '意見交換・会合',
+      '街頭活動',
+      '国政報告会・集会',
+      '式典・行事',
+      '記者会見',
+      'その他',
+    ]);
   }
   assert.equal(await findActivityRecord(site.db, id), undefined);
 });

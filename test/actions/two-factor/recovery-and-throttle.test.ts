@@ -108,7 +108,6 @@ test('reset removes every second factor, ends the sessions and is audited', asyn
   assert.match(entry!.detail, /"via":"cli"/);
 });
 
-
 test('asking for the password again counts on the account throttle: a borrowed session cannot guess it', async () => {
   const user = await freshUser();
   await enrolTotp(site, user);

@@ -66,10 +66,10 @@ test('accepts the codes of the step before and after, and refuses two steps away
   const user = await freshUser();
   const { secret } = await enrolTotp(site, user);
   clock = at(90);
-  assert.equal((await secondStep(user, totpCodeAt(secret, at(-60))).then((r) => r.isOk)), false, '-2 steps');
-  assert.equal((await secondStep(user, totpCodeAt(secret, at(60))).then((r) => r.isOk)), false, '+2 steps');
-  assert.equal((await secondStep(user, totpCodeAt(secret, at(-30))).then((r) => r.isOk)), true, '-1 step');
-  assert.equal((await secondStep(user, totpCodeAt(secret, at(30))).then((r) => r.isOk)), true, '+1 step');
+  assert.equal(await secondStep(user, totpCodeAt(secret, at(-60))).then((r) => r.isOk), false, '-2 steps');
+  assert.equal(await secondStep(user, totpCodeAt(secret, at(60))).then((r) => r.isOk), false, '+2 steps');
+  assert.equal(await secondStep(user, totpCodeAt(secret, at(-30))).then((r) => r.isOk), true, '-1 step');
+  assert.equal(await secondStep(user, totpCodeAt(secret, at(30))).then((r) => r.isOk), true, '+1 step');
 });
 
 test('accepts each code once, and no older code after a newer one', async () => {
@@ -99,7 +99,11 @@ test('lets one of two simultaneous submissions of the same code in', async () =>
 test('refuses an unknown or expired pending login without checking the code', async () => {
   const user = await freshUser();
   const { secret } = await enrolTotp(site, user);
-  const unknown = await verifySecondFactor(site, { pendingToken: 'x'.repeat(43), code: totpCodeAt(secret, clock), ip: '192.0.2.1', userAgent: 't' }, DEFAULT_SESSION_POLICY);
+  const unknown = await verifySecondFactor(
+    site,
+    { pendingToken: 'x'.repeat(43), code: totpCodeAt(secret, clock), ip: '192.0.2.1', userAgent: 't' },
+    DEFAULT_SESSION_POLICY,
+  );
   assert.deepEqual(unknown, { isOk: false, reason: 'expired' });
   const pendingToken = await pendingLoginOf(site, user);
   clock = at(6 * 60);

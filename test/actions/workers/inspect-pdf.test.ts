@@ -71,7 +71,7 @@ test('does not parse a file over the size limit', async () => {
   assert.match(facts.failure ?? '', /larger than/);
 });
 
-test('reads a Node Buffer (as multipart uploads give) and leaves the caller\'s bytes usable', async () => {
+test("reads a Node Buffer (as multipart uploads give) and leaves the caller's bytes usable", async () => {
   const pdf = Buffer.from(makeTextPdf(['本文']));
   assert.equal((await inspectPdf(pdf, LIMITS)).text, '本文');
   assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');

@@ -55,7 +55,12 @@ test('refuses a time like 25:00 or 9:75 at its own field', () => {
 test('refuses an empty participant name and a name that is a whole sentence', () => {
   const participant = { title: null, side: null, organisation: null, country: null, isLegislator: false };
   const fields = fieldsOf(
-    record({ participants: [{ ...participant, name: '  ' }, { ...participant, name: '山田大臣から、協力の継続を求めた。' }] }),
+    record({
+      participants: [
+        { ...participant, name: '  ' },
+        { ...participant, name: '山田大臣から、協力の継続を求めた。' },
+      ],
+    }),
   );
   assert.match(fields['participants.0.name']!, /名前を入力してください/);
   assert.match(fields['participants.1.name']!, /名前だけを入力してください/);

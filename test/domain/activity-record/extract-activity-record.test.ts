@@ -64,9 +64,7 @@ test('reads 「○○と会談」 with the country named before の, and the sub
 
 test('reads 「○○氏(△△協会会長)」 as a name, a title and an organisation', () => {
   const record = extract('意見交換には山本一郎氏(北浜商工会議所会頭)が加わった。');
-  assert.deepEqual(record.participants, [
-    { name: '山本一郎', title: '会頭', side: null, organisation: '北浜商工会議所', country: null, isLegislator: false },
-  ]);
+  assert.deepEqual(record.participants, [{ name: '山本一郎', title: '会頭', side: null, organisation: '北浜商工会議所', country: null, isLegislator: false }]);
   assert.deepEqual(record.organisations, ['北浜商工会議所']);
 });
 
@@ -79,7 +77,7 @@ test('names nobody for a bare title or a pronoun', () => {
   assert.deepEqual(extract('防衛大臣と会談した。両大臣は協議した。').participants, []);
 });
 
-test('names nobody for a country\'s minister or a body\'s chair whose name the text does not give', () => {
+test("names nobody for a country's minister or a body's chair whose name the text does not give", () => {
   const record = extract('メキシコ国防大臣から,説明があった。中国外務大臣と会談した。タイの議会議長と会談し,ブラジルの経済大臣とも会談した。');
   assert.deepEqual(record.participants, []);
 });
@@ -92,11 +90,14 @@ test('reads long hostile texts to the end (a run of names, of kanji, of clock ti
 });
 
 test('marks the legislator by full name or surname', () => {
-  const record = extractActivityRecord(
-    { title: '会談', text: '山田議員は,ロペス大使と会談した。', date: '2024-06-10' },
-    { legislatorName: '山田 太郎' },
+  const record = extractActivityRecord({ title: '会談', text: '山田議員は,ロペス大使と会談した。', date: '2024-06-10' }, { legislatorName: '山田 太郎' });
+  assert.deepEqual(
+    record.participants.map((p) => [p.name, p.isLegislator]),
+    [
+      ['山田', true],
+      ['ロペス', false],
+    ],
   );
-  assert.deepEqual(record.participants.map((p) => [p.name, p.isLegislator]), [['山田', true], ['ロペス', false]]);
 });
 
 test('takes as outcomes only sentences that end by stating an agreement or decision', () => {
@@ -122,7 +123,7 @@ test('recognises a kind the owner added by its name, and falls back to その他
   const kinds = ['視察', 'ボランティア・清掃', 'その他'];
   const report = { title: '河川清掃に参加', text: '地域の皆さんと清掃した。', date: '2024-06-10' };
   assert.equal(extractActivityRecord(report, { kinds }).kind, 'ボランティア・清掃');
-  assert.equal(extractActivityRecord({ ...report, title: '報告' , text: '本会議で登壇した。' }, { kinds }).kind, 'その他');
+  assert.equal(extractActivityRecord({ ...report, title: '報告', text: '本会議で登壇した。' }, { kinds }).kind, 'その他');
 });
 
 test('reads the place from a 「会場:」 line or from where the lead says it was held', () => {
@@ -131,13 +132,15 @@ test('reads the place from a 「会場:」 line or from where the lead says it w
   assert.equal(extract('本日,北浜市の浄水場を視察した。').place, '北浜市の浄水場');
 });
 
-test('proposes the report\'s attachments as its documents', () => {
+test("proposes the report's attachments as its documents", () => {
   const documents = [{ title: 'ファクトシート', url: '/media/1/factsheet.pdf' }];
   assert.deepEqual(extractActivityRecord({ title: 't', text: '' }, { documents }).documents, documents);
 });
 
 test('never throws, names only people written in the text, and gives only spans that end after they start', () => {
-  const japanese = fc.string({ unit: fc.constantFrom(...'山田佐藤外務大臣氏側からはが、,及び・と会談出席ロペスー()（）9時20分から:〜一致した。\n 日本協会会長'.split('')) });
+  const japanese = fc.string({
+    unit: fc.constantFrom(...'山田佐藤外務大臣氏側からはが、,及び・と会談出席ロペスー()（）9時20分から:〜一致した。\n 日本協会会長'.split('')),
+  });
   fc.assert(
     fc.property(fc.oneof(fc.string({ unit: 'grapheme' }), fc.string(), japanese), fc.string(), (text, title) => {
       const record = extractActivityRecord({ title, text, date: '2024-06-10' }, { legislatorName: '山田太郎' });

@@ -43,14 +43,16 @@ test('reports participant recall and precision over the fixtures', (t) => {
   }
   const recall = correct / expected;
   const precision = correct / proposed;
-  t.diagnostic(`participants (name and title): ${expected} expected, ${proposed} proposed, recall ${(recall * 100).toFixed(1)} %, precision ${(precision * 100).toFixed(1)} %`);
+  t.diagnostic(
+    `participants (name and title): ${expected} expected, ${proposed} proposed, recall ${(recall * 100).toFixed(1)} %, precision ${(precision * 100).toFixed(1)} %`,
+  );
   assert.ok(recall >= 0.9, `recall ${recall}`);
   assert.ok(precision >= 0.95, `precision ${precision}`);
 });
 
 const seedSkip = skipUnlessShared(SEED_URL, 'the shared seed pages (../shared/seeds)');
 
-test('proposes the seed\'s date, two spans, four participants with titles and sides, and agreed points', { skip: seedSkip }, () => {
+test("proposes the seed's date, two spans, four participants with titles and sides, and agreed points", { skip: seedSkip }, () => {
   const seed = seedParts();
   const record = extractActivityRecord({ title: seed.title, text: seed.body, date: '2013-11-02' }, { legislatorName: '岸田文雄' });
   assert.equal(record.kind, '会談・協議');
@@ -76,7 +78,7 @@ test('proposes the seed\'s date, two spans, four participants with titles and si
   assert.ok(record.outcomes[1]!.includes('非核化'));
 });
 
-test('takes the seed\'s date from its text when the report carries none of its own year', { skip: seedSkip }, () => {
+test("takes the seed's date from its text when the report carries none of its own year", { skip: seedSkip }, () => {
   const seed = seedParts();
   assert.equal(extractActivityRecord({ title: seed.title, text: seed.body, date: '2013-11-05' }).date, '2013-11-02');
 });

@@ -25,7 +25,10 @@ test('gives what snippet gives, chunk size and match position notwithstanding', 
 test('finds a match deep in a long text', () => {
   const text = `${'あ'.repeat(150_000)}鰤起こしの観測${'い'.repeat(1000)}`;
   const parts = firstSnippet(text, ['鰤起こし'])!;
-  assert.deepEqual(parts.filter((p) => p.isMatch).map((p) => p.text), ['鰤起こし']);
+  assert.deepEqual(
+    parts.filter((p) => p.isMatch).map((p) => p.text),
+    ['鰤起こし'],
+  );
   assert.equal(parts[0]!.text, '…');
   assert.equal(firstSnippet(text, ['鮭']), undefined);
 });

@@ -8,7 +8,10 @@ const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((unit) => String.fromCh
 const anyText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 80 }),
   fc.string({ unit: codeUnit, maxLength: 80 }),
-  fc.string({ unit: fc.constantFrom('ｶ', 'ﾞ', 'ﾟ', 'ﾊ', 'か', '\u3099', 'Ａ', 'a', '２', '＋', '髙', '﨑', '㈱', 'Ⅻ', '𠮷', ' ', '　', '\n', 'e', '\u0301'), maxLength: 40 }),
+  fc.string({
+    unit: fc.constantFrom('ｶ', 'ﾞ', 'ﾟ', 'ﾊ', 'か', '\u3099', 'Ａ', 'a', '２', '＋', '髙', '﨑', '㈱', 'Ⅻ', '𠮷', ' ', '　', '\n', 'e', '\u0301'),
+    maxLength: 40,
+  }),
 );
 
 test('unifies full-width and half-width Latin, digits and symbols, in lower case', () => {

@@ -25,7 +25,40 @@ function parse(input: string) {
 }
 
 /** Syntax of the query language and of FTS5, and characters around them. */
-const SYNTAX = ['"', '“', '”', '＂', '*', 'NEAR', 'NEAR(', '(', ')', ':', '^', '-', '－', 'OR', 'ＯＲ', 'AND', 'NOT', '+', '{', '}', ' ', '　', '\t', '\n', '外交', '中', 'a', '2', "'", '\\', '\u0000', '\ud800'];
+const SYNTAX = [
+  '"',
+  '“',
+  '”',
+  '＂',
+  '*',
+  'NEAR',
+  'NEAR(',
+  '(',
+  ')',
+  ':',
+  '^',
+  '-',
+  '－',
+  'OR',
+  'ＯＲ',
+  'AND',
+  'NOT',
+  '+',
+  '{',
+  '}',
+  ' ',
+  '　',
+  '\t',
+  '\n',
+  '外交',
+  '中',
+  'a',
+  '2',
+  "'",
+  '\\',
+  '\u0000',
+  '\ud800',
+];
 const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((unit) => String.fromCharCode(unit));
 const anyQuery = fc.oneof(
   fc.string({ unit: fc.constantFrom(...SYNTAX), maxLength: 40 }),
@@ -95,12 +128,21 @@ test('treats the characters of the search engine syntax as text', () => {
 
 test('gives the terms to highlight: every term looked for, not the excluded ones', () => {
   const query = parseSearchQuery('外交 OR 中国 協力 -地方')!;
-  assert.deepEqual(positiveTerms(query).map((t) => t.text), ['外交', '中国', '協力']);
-  assert.deepEqual(positiveTerms(query).map((t) => t.display), ['外交', '中国', '協力']);
+  assert.deepEqual(
+    positiveTerms(query).map((t) => t.text),
+    ['外交', '中国', '協力'],
+  );
+  assert.deepEqual(
+    positiveTerms(query).map((t) => t.display),
+    ['外交', '中国', '協力'],
+  );
 });
 
 test(`refuses a query over ${MAX_QUERY_CHARS} characters, counting code points`, () => {
-  assert.throws(() => parseSearchQuery('外'.repeat(MAX_QUERY_CHARS + 1)), (error: unknown) => error instanceof ValidationError && 'q' in error.fields);
+  assert.throws(
+    () => parseSearchQuery('外'.repeat(MAX_QUERY_CHARS + 1)),
+    (error: unknown) => error instanceof ValidationError && 'q' in error.fields,
+  );
   assert.throws(() => parseSearchQuery('"'.repeat(10_000)), ValidationError);
   assert.ok(parseSearchQuery('外'.repeat(MAX_QUERY_CHARS)));
   // 200 characters outside the BMP are 400 code units.
@@ -115,7 +157,10 @@ test(`refuses more than ${MAX_TERMS} terms`, () => {
 });
 
 test('refuses a query of exclusions only, saying why', () => {
-  assert.throws(() => parseSearchQuery('-外交'), (error: unknown) => error instanceof ValidationError && /除外/.test(error.fields.q ?? ''));
+  assert.throws(
+    () => parseSearchQuery('-外交'),
+    (error: unknown) => error instanceof ValidationError && /除外/.test(error.fields.q ?? ''),
+  );
   assert.throws(() => parseSearchQuery('－外交 -"中国"'), ValidationError);
 });
 
@@ -154,7 +199,14 @@ test(`accepts at most ${MAX_ONE_CHARACTER_TERMS} term ending in a lone character
 test(`refuses a page whose results lie past the ${MAX_RESULT_DEPTH}th`, () => {
   checkSearchDepth(MAX_RESULT_DEPTH / 20, 20);
   checkSearchDepth(MAX_RESULT_DEPTH / 100, 100);
-  for (const [page, perPage] of [[MAX_RESULT_DEPTH / 20 + 1, 20], [MAX_RESULT_DEPTH / 100 + 1, 100], [100_000, 1]]) {
-    assert.throws(() => checkSearchDepth(page!, perPage!), (error: unknown) => error instanceof ValidationError && error.fields.q === DEPTH_MESSAGE);
+  for (const [page, perPage] of [
+    [MAX_RESULT_DEPTH / 20 + 1, 20],
+    [MAX_RESULT_DEPTH / 100 + 1, 100],
+    [100_000, 1],
+  ]) {
+    assert.throws(
+      () => checkSearchDepth(page!, perPage!),
+      (error: unknown) => error instanceof ValidationError && error.fields.q === DEPTH_MESSAGE,
+    );
   }
 });

@@ -31,14 +31,20 @@ test('renders (1)北海道 as a sub-heading and the statement (2) as an item', (
 
 test('renders the 記 example as labelled items', () => {
   const nodes = parseHtml(render(example('記')).html);
-  assert.deepEqual(findAll(nodes, 'strong').map((label) => textContent(label.children)), ['日時', '場所', '持ち物']);
+  assert.deepEqual(
+    findAll(nodes, 'strong').map((label) => textContent(label.children)),
+    ['日時', '場所', '持ち物'],
+  );
   assert.deepEqual(render(example('記')).outline, []);
 });
 
 test('renders the photo examples as figures naming their file', () => {
   const nodes = parseHtml(render(example('![橋の点検をする職員]')).html);
   assert.equal(findAll(nodes, 'figure').length, 2);
-  assert.deepEqual(findAll(nodes, 'figcaption').map((caption) => textContent(caption.children)), ['点検が進む東大橋(3月)']);
+  assert.deepEqual(
+    findAll(nodes, 'figcaption').map((caption) => textContent(caption.children)),
+    ['点検が進む東大橋(3月)'],
+  );
 });
 
 test('renders the gallery example as one labelled list of three figures', () => {
@@ -51,6 +57,9 @@ test('renders the gallery example as one labelled list of three figures', () => 
 
 test('renders the table example with its header row', () => {
   const nodes = parseHtml(render(example('| 地区 |')).html);
-  assert.deepEqual(findAll(nodes, 'th').map((th) => textContent(th.children)), ['地区', '件数', '主な要望']);
+  assert.deepEqual(
+    findAll(nodes, 'th').map((th) => textContent(th.children)),
+    ['地区', '件数', '主な要望'],
+  );
   assert.equal(findAll(nodes, 'tr').length, 3);
 });

@@ -9,8 +9,14 @@ const media = new Map(['a.jpg', 'b.jpg', 'c.jpg'].map((name) => [name, photo(nam
 
 test('consecutive photo lines become one gallery list, each figure with its caption', () => {
   const { html, text } = render('![会場](media:a.jpg "満席の会場")\n![登壇](media:b.jpg)\n![握手](media:c.jpg "地元の方と")', { media });
-  assert.match(html, /^<ul class="gallery" aria-label="写真1\(3枚\)"><li><figure class="figure">.*<\/figure><\/li><li><figure class="figure">.*<\/figure><\/li><li><figure class="figure">.*<\/figure><\/li><\/ul>$/);
-  assert.deepEqual([...html.matchAll(/<figcaption>([^<]*)<\/figcaption>/g)].map((m) => m[1]), ['満席の会場', '登壇', '地元の方と']);
+  assert.match(
+    html,
+    /^<ul class="gallery" aria-label="写真1\(3枚\)"><li><figure class="figure">.*<\/figure><\/li><li><figure class="figure">.*<\/figure><\/li><li><figure class="figure">.*<\/figure><\/li><\/ul>$/,
+  );
+  assert.deepEqual(
+    [...html.matchAll(/<figcaption>([^<]*)<\/figcaption>/g)].map((m) => m[1]),
+    ['満席の会場', '登壇', '地元の方と'],
+  );
   assert.equal(text, '会場\n満席の会場\n\n登壇\n\n握手\n地元の方と');
 });
 

@@ -28,7 +28,5 @@ export const GOLDEN_CORPUS: ReadonlyArray<{ name: string; source: string }> = [
 
 /** The same facts for every linked file, so that links render as attachments. */
 export function goldenMedia(source: string): Map<string, MediaInfo> {
-  return new Map(
-    mediaRefs(source).map((ref) => [ref, { url: `/media/0/${ref}`, mime: 'application/pdf', bytes: 120 * 1024, pages: 4 }]),
-  );
+  return new Map(mediaRefs(source).map((ref) => [ref, { url: `/media/0/${ref}`, mime: 'application/pdf', bytes: 120 * 1024, pages: 4 }]));
 }

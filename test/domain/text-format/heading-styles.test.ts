@@ -16,7 +16,10 @@ function outlineOf(source: string): string[] {
 test('makes 【見出し】 the higher heading and ■ the lower one when both occur', () => {
   const source = '【活動報告】\n本文です。\n■ 委員会\n質問した。\n■ 地元\n訪問した。\n【お知らせ】\n休業日です。';
   assert.deepEqual(outlineOf(source), ['1:|【活動報告】', '2:■|委員会', '2:■|地元', '1:|【お知らせ】']);
-  assert.match(htmlOf(source), /<h2 id="s1">【活動報告】<\/h2><p>本文です。<\/p><section class="sec" aria-labelledby="s1-1"><h3 id="s1-1"><span class="no">■<\/span> 委員会<\/h3>/);
+  assert.match(
+    htmlOf(source),
+    /<h2 id="s1">【活動報告】<\/h2><p>本文です。<\/p><section class="sec" aria-labelledby="s1-1"><h3 id="s1-1"><span class="no">■<\/span> 委員会<\/h3>/,
+  );
 });
 
 test('makes ■ headings h2 when no higher heading is written, with numbered headings below them', () => {
@@ -34,13 +37,7 @@ test('keeps a bracketed line that is not a heading as ordinary text', () => {
 });
 
 test('nests ⑴, 一、, 1), ア. and a glued number at the levels of their kin', () => {
-  assert.deepEqual(outlineOf('一、概要\n1 経過\n⑴ 北部\n本文\nア. 道路\n本文\n二、今後\n本文'), [
-    '1:一、|概要',
-    '2:1|経過',
-    '3:⑴|北部',
-    '4:ア.|道路',
-    '1:二、|今後',
-  ]);
+  assert.deepEqual(outlineOf('一、概要\n1 経過\n⑴ 北部\n本文\nア. 道路\n本文\n二、今後\n本文'), ['1:一、|概要', '2:1|経過', '3:⑴|北部', '4:ア.|道路', '1:二、|今後']);
   assert.deepEqual(outlineOf('1南部開発問題\n1) 道路\n本文\n2）橋\n本文\n2北部の交通\n本文'), ['1:1|南部開発問題', '2:1)|道路', '2:2）|橋', '1:2|北部の交通']);
 });
 

@@ -81,10 +81,7 @@ test('links bare URLs and stops them where Japanese text resumes', () => {
 });
 
 test('links bare e-mail addresses but not bare domain names', () => {
-  assert.equal(
-    renderInline('メール office@example.jpまで').html,
-    'メール <a href="mailto:office@example.jp">office@example.jp</a>まで',
-  );
+  assert.equal(renderInline('メール office@example.jpまで').html, 'メール <a href="mailto:office@example.jp">office@example.jp</a>まで');
   assert.equal(renderInline('資料はreport.mdとexample.jpにある').html, '資料はreport.mdとexample.jpにある');
 });
 

@@ -19,18 +19,84 @@ const anyText = fc.oneof(
 
 // The styles of issue 11 as well: 第1, ■, 一、, ⑴, 1), ア., a glued number, a tab after a marker.
 const MARKERS = [
-  '1 ', '２　', '3.', '１０．', '(1)', '（２）', '(12) ', 'ア ', 'イ　', '(ウ)', '（エ） ', '①', '② ', '⑳',
-  '第1 ', '第二　', '第3章', '■ ', '□', '◆ ', '●', '▶ ', '一、', '十二、', '⑴', '⒇ ', '1) ', '２）', 'ア.', 'イ．', '1', '12', '1\t', '(1)\t', 'ア\t', '1.',
+  '1 ',
+  '２　',
+  '3.',
+  '１０．',
+  '(1)',
+  '（２）',
+  '(12) ',
+  'ア ',
+  'イ　',
+  '(ウ)',
+  '（エ） ',
+  '①',
+  '② ',
+  '⑳',
+  '第1 ',
+  '第二　',
+  '第3章',
+  '■ ',
+  '□',
+  '◆ ',
+  '●',
+  '▶ ',
+  '一、',
+  '十二、',
+  '⑴',
+  '⒇ ',
+  '1) ',
+  '２）',
+  'ア.',
+  'イ．',
+  '1',
+  '12',
+  '1\t',
+  '(1)\t',
+  'ア\t',
+  '1.',
 ];
 const PLAIN_MARKERS = MARKERS.filter((marker) => !/[()]/.test(marker));
 const WORDS = [
-  '大臣から', '協議した', '北部地域', '予算', 'ADMM', 'plus', '2+2', '9時20分から11時15分', 'アジア', '　', ' ', '\t',
-  '南部開発問題', '日時　令和8年11月30日', '場所：会館', '11月14日(金)', '5倍', '10月', '1人', '【報告】', '〈はじめに〉', '＜注＞',
+  '大臣から',
+  '協議した',
+  '北部地域',
+  '予算',
+  'ADMM',
+  'plus',
+  '2+2',
+  '9時20分から11時15分',
+  'アジア',
+  '　',
+  ' ',
+  '\t',
+  '南部開発問題',
+  '日時　令和8年11月30日',
+  '場所：会館',
+  '11月14日(金)',
+  '5倍',
+  '10月',
+  '1人',
+  '【報告】',
+  '〈はじめに〉',
+  '＜注＞',
 ];
 // Whole lines of the new block syntax: photos, bracket headings and table rows.
 const BLOCK_LINES = [
-  '![会場の様子](media:a.jpg)', '![](media:b.png "キャプション")', '![<b>](media:c.jpg "<i>")', '【活動報告】', '〈はじめに〉',
-  '| 年度 | 件数 |', '|---|---|', '| 2024 | <x> |', 'a | b | c', '氏名\t所属', '山田\t総務\t兼務', '---\t---', '|', '||',
+  '![会場の様子](media:a.jpg)',
+  '![](media:b.png "キャプション")',
+  '![<b>](media:c.jpg "<i>")',
+  '【活動報告】',
+  '〈はじめに〉',
+  '| 年度 | 件数 |',
+  '|---|---|',
+  '| 2024 | <x> |',
+  'a | b | c',
+  '氏名\t所属',
+  '山田\t総務\t兼務',
+  '---\t---',
+  '|',
+  '||',
 ];
 const PUNCTUATION = ['。', '、', ',', '．', '：', '「', '」'];
 const MARKUP = ['<', '>', '&', '&amp;', '"', "'", '*', '**', '_', '[', ']', '](', ')', '<script>', 'https://example.jp/a', 'javascript:', 'media:a.pdf', '\\', '`'];
@@ -57,7 +123,11 @@ function documentOf(markers: readonly string[], fragments: readonly string[], bl
 const markedDocument = documentOf(MARKERS, [...WORDS, ...PUNCTUATION, ...MARKUP, '|'], BLOCK_LINES);
 // No Markdown syntax characters and no URLs: nothing in it may be dropped from `text`.
 // Tab tables only: their cells keep every character, as `|` rows keep all but the outer pipes.
-const literalDocument = documentOf(PLAIN_MARKERS, [...WORDS, ...PUNCTUATION, '<', '>', '&', '&amp;', '"', '\\', '`', '~~'], ['【活動報告】', '氏名\t所属', '山田\t総務\t兼務']);
+const literalDocument = documentOf(
+  PLAIN_MARKERS,
+  [...WORDS, ...PUNCTUATION, '<', '>', '&', '&amp;', '"', '\\', '`', '~~'],
+  ['【活動報告】', '氏名\t所属', '山田\t総務\t兼務'],
+);
 const anyInput = fc.oneof(anyText, markedDocument);
 
 interface HeadingSeen {

@@ -22,10 +22,7 @@ test('renders an empty source as nothing', () => {
 });
 
 test('renders a section with its number, separator and title', () => {
-  assert.equal(
-    htmlOf('1 概要\n本文。'),
-    '<section class="sec" aria-labelledby="s1"><h2 id="s1"><span class="no">1</span> 概要</h2><p>本文。</p></section>',
-  );
+  assert.equal(htmlOf('1 概要\n本文。'), '<section class="sec" aria-labelledby="s1"><h2 id="s1"><span class="no">1</span> 概要</h2><p>本文。</p></section>');
 });
 
 test('keeps the author’s separator between number and title', () => {
@@ -40,8 +37,7 @@ test('breaks heading titles into phrases with wbr', () => {
 test('renders numbered items as an ordered list with the author’s numbers', () => {
   assert.equal(
     htmlOf('(1)説明した。\n（２） 質問した。'),
-    '<ol class="items"><li><p><span class="no">(1)</span>説明した。</p></li>' +
-      '<li><p><span class="no">（２）</span> 質問した。</p></li></ol>',
+    '<ol class="items"><li><p><span class="no">(1)</span>説明した。</p></li>' + '<li><p><span class="no">（２）</span> 質問した。</p></li></ol>',
   );
 });
 
@@ -63,7 +59,13 @@ test('nests lists of lower levels inside items', () => {
 
 test('ranks headings by the number of enclosing sections', () => {
   const html = htmlOf('1 大項目\n本文\n(1)中項目\n本文\nア 小項目\n本文\n(ア)細目\n本文\n①最小\n本文');
-  for (const [rank, id] of [[2, 's1'], [3, 's1-1'], [4, 's1-1-1'], [5, 's1-1-1-1'], [6, 's1-1-1-1-1']] as const) {
+  for (const [rank, id] of [
+    [2, 's1'],
+    [3, 's1-1'],
+    [4, 's1-1-1'],
+    [5, 's1-1-1-1'],
+    [6, 's1-1-1-1-1'],
+  ] as const) {
     assert.match(html, new RegExp(`<h${rank} id="${id}">`));
   }
 });
@@ -102,9 +104,11 @@ test('lists outline entries with plain titles', () => {
 
 test('renders raw HTML as escaped text', () => {
   const { html, text } = render('<img src=x onerror=alert(1)>\n\n1 <i>題</i>\n本文');
-  assert.equal(html.replaceAll('<wbr>', ''),
+  assert.equal(
+    html.replaceAll('<wbr>', ''),
     '<p>&lt;img src=x onerror=alert(1)&gt;</p><section class="sec" aria-labelledby="s1">' +
-      '<h2 id="s1"><span class="no">1</span> &lt;i&gt;題&lt;/i&gt;</h2><p>本文</p></section>');
+      '<h2 id="s1"><span class="no">1</span> &lt;i&gt;題&lt;/i&gt;</h2><p>本文</p></section>',
+  );
   assert.equal(text, '<img src=x onerror=alert(1)>\n\n1 <i>題</i>\n\n本文');
 });
 

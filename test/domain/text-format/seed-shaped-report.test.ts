@@ -34,9 +34,18 @@ test('renders the fixture as seven h2 sections numbered 1 to 7 after the preambl
   const nodes = parseHtml(render(fixture).html);
   assert.equal((nodes[0] as ElementNode).tag, 'p');
   const sections = topSections(nodes);
-  assert.deepEqual(sections.map((s) => heading(s).tag), Array(7).fill('h2'));
-  assert.deepEqual(sections.map((s) => numberOf(heading(s))), ['1', '2', '3', '4', '5', '6', '7']);
-  assert.deepEqual(sections.map((s) => s.attrs['aria-labelledby']), ['s1', 's2', 's3', 's4', 's5', 's6', 's7']);
+  assert.deepEqual(
+    sections.map((s) => heading(s).tag),
+    Array(7).fill('h2'),
+  );
+  assert.deepEqual(
+    sections.map((s) => numberOf(heading(s))),
+    ['1', '2', '3', '4', '5', '6', '7'],
+  );
+  assert.deepEqual(
+    sections.map((s) => s.attrs['aria-labelledby']),
+    ['s1', 's2', 's3', 's4', 's5', 's6', 's7'],
+  );
 });
 
 test('puts the numbered statements of sections 1 to 5 into ordered lists', () => {
@@ -46,7 +55,13 @@ test('puts the numbered statements of sections 1 to 5 into ordered lists', () =>
     assert.equal(lists.length, 1);
     return childElements(lists[0]!, 'li').map((li) => numberOf(li));
   });
-  assert.deepEqual(itemNumbers, [['(1)', '(2)', '(3)'], ['(1)', '(2)'], ['(1)', '(2)'], ['(1)', '(2)'], ['(1)', '(2)']]);
+  assert.deepEqual(itemNumbers, [
+    ['(1)', '(2)', '(3)'],
+    ['(1)', '(2)'],
+    ['(1)', '(2)'],
+    ['(1)', '(2)'],
+    ['(1)', '(2)'],
+  ]);
 });
 
 test('renders a statement such as 「(1)大臣から,…。」 as a list item, not a heading', () => {
@@ -60,11 +75,14 @@ test('renders the place names of section 6 as h3 sub-sections holding the text b
   const section6 = topSections(parseHtml(render(fixture).html))[5]!;
   const subsections = childElements(section6, 'section');
   assert.equal(childElements(section6, 'ol').length, 0);
-  assert.deepEqual(subsections.map((s) => [heading(s).tag, heading(s).attrs.id, textContent(heading(s).children)]), [
-    ['h3', 's6-1', '(1)北方海域'],
-    ['h3', 's6-2', '(2)中央海域'],
-    ['h3', 's6-3', '(3)南方海域'],
-  ]);
+  assert.deepEqual(
+    subsections.map((s) => [heading(s).tag, heading(s).attrs.id, textContent(heading(s).children)]),
+    [
+      ['h3', 's6-1', '(1)北方海域'],
+      ['h3', 's6-2', '(2)中央海域'],
+      ['h3', 's6-3', '(3)南方海域'],
+    ],
+  );
   const firstText = textContent(childElements(subsections[0]!, 'p')[0]!.children);
   assert.match(firstText, /^山田大臣から,流氷期の観測データ/);
 });
@@ -99,9 +117,7 @@ test('lists the sections and sub-sections of the fixture in the outline', () => 
 
 test('renders the fact sheet link with its type, size and pages when the media is known', () => {
   const { html } = render(fixture, { media: new Map([['factsheet.pdf', factsheet]]) });
-  assert.ok(
-    html.includes('<a class="attachment" href="/media/12/factsheet.pdf">ファクトシート<span class="meta">(PDF形式・120KB・4ページ)</span></a>'),
-  );
+  assert.ok(html.includes('<a class="attachment" href="/media/12/factsheet.pdf">ファクトシート<span class="meta">(PDF形式・120KB・4ページ)</span></a>'));
 });
 
 test('renders the fact sheet link as a missing attachment without the media map', () => {
@@ -137,9 +153,15 @@ function isSubsequence(needle: string, haystack: string): boolean {
 
 test('renders the real seed page body as seven sections with three sub-sections in section 6', { skip: seedSkip }, () => {
   const { html, outline } = render(seedBody());
-  assert.deepEqual(outline.filter((e) => e.depth === 1).map((e) => e.number), ['1', '2', '3', '4', '5', '6', '7']);
+  assert.deepEqual(
+    outline.filter((e) => e.depth === 1).map((e) => e.number),
+    ['1', '2', '3', '4', '5', '6', '7'],
+  );
   const section6 = topSections(parseHtml(html))[5]!;
-  assert.deepEqual(childElements(section6, 'section').map((s) => heading(s).tag), ['h3', 'h3', 'h3']);
+  assert.deepEqual(
+    childElements(section6, 'section').map((s) => heading(s).tag),
+    ['h3', 'h3', 'h3'],
+  );
 });
 
 test('keeps every non-whitespace character of the real seed body in text, in order', { skip: seedSkip }, () => {

@@ -26,7 +26,11 @@ test('reads pipe rows without leading or trailing pipes', () => {
 test('makes every row a data row when there is no delimiter row, and drops a delimiter row elsewhere', () => {
   assert.deepEqual(tableOf('| a | b |', '| c | d |', '|---|---|', '| e | f |'), {
     kind: 'table',
-    rows: [['a', 'b'], ['c', 'd'], ['e', 'f']],
+    rows: [
+      ['a', 'b'],
+      ['c', 'd'],
+      ['e', 'f'],
+    ],
     separator: '|',
   });
 });
@@ -42,7 +46,11 @@ test('pads rows with fewer cells, so a stray pipe adds an empty column rather th
 test('reads tab-separated lines pasted from a spreadsheet, keeping empty cells at either end', () => {
   assert.deepEqual(tableOf('氏名\t所属', '山田\t総務', '\t企画'), {
     kind: 'table',
-    rows: [['氏名', '所属'], ['山田', '総務'], ['', '企画']],
+    rows: [
+      ['氏名', '所属'],
+      ['山田', '総務'],
+      ['', '企画'],
+    ],
     separator: '\t',
   });
   assert.deepEqual(tableOf('氏名\t所属', '---\t---', '山田\t総務')?.header, ['氏名', '所属']);
@@ -58,7 +66,10 @@ test('needs two lines, and a tab only after a marker does not make a row', () =>
   assert.equal(tableOf('| a | b |'), undefined);
   assert.equal(tableOf('| a | b |', '本文'), undefined);
   assert.equal(tableOf('1\t概要', '2\t日程'), undefined);
-  assert.deepEqual(tableOf('1\t日時\t11月30日', '2\t場所\t会館')?.rows, [['1', '日時', '11月30日'], ['2', '場所', '会館']]);
+  assert.deepEqual(tableOf('1\t日時\t11月30日', '2\t場所\t会館')?.rows, [
+    ['1', '日時', '11月30日'],
+    ['2', '場所', '会館'],
+  ]);
 });
 
 test('renders a table with th scope="col" in a keyboard-reachable scroll region', () => {
@@ -73,7 +84,10 @@ test('renders a table with th scope="col" in a keyboard-reachable scroll region'
 test('numbers the regions of several tables and escapes cells', () => {
   const { html } = render('a | <b>\nc | d\n\ne\tf\ng\th');
   const regions = findAll(parseHtml(html), 'div');
-  assert.deepEqual(regions.map((region) => region.attrs['aria-label']), ['表1', '表2']);
+  assert.deepEqual(
+    regions.map((region) => region.attrs['aria-label']),
+    ['表1', '表2'],
+  );
   assert.equal(textContent(findAll(parseHtml(html), 'td')[1]!.children), '<b>');
 });
 

@@ -55,8 +55,15 @@ const owner = async () => (ownerId ??= await addAuthor(site, 'owner', 'owner'));
 async function editReport(id: number, title: string, bodySource: string): Promise<void> {
   const report = (await findEditableReport(site.db, id))!;
   await saveReport(site, await owner(), {
-    reportId: report.id, expectedVersion: report.version, title, activityDate: report.activityDate, categoryId: report.category?.id ?? null,
-    tags: [], slug: report.slug, summary: '', bodySource,
+    reportId: report.id,
+    expectedVersion: report.version,
+    title,
+    activityDate: report.activityDate,
+    categoryId: report.category?.id ?? null,
+    tags: [],
+    slug: report.slug,
+    summary: '',
+    bodySource,
   });
 }
 
@@ -68,7 +75,10 @@ test('edits go into one delta file, no shard is rewritten, and the index answers
 
   await editReport(3, '鰆の漁港を視察', '鰆の水揚げを視察し、漁協と意見を交わした。');
   const result = await writeSearchIndex({ ctx: site }, dir, { changedIds: { reports: [3] } });
-  const written = result.written.filter((p) => p.startsWith('search-index/')).map((p) => p.slice('search-index/'.length)).sort();
+  const written = result.written
+    .filter((p) => p.startsWith('search-index/'))
+    .map((p) => p.slice('search-index/'.length))
+    .sort();
   assert.deepEqual(written, ['d1.dat', 'docs.dat', 'x0.dat']);
   const now = indexFiles(dir);
   for (const [name, inode] of before) if (name !== 'docs.dat' && name !== 'x0.dat') assert.equal(now.get(name), inode, `${name} was rewritten`);
@@ -102,20 +112,30 @@ test('edits go into one delta file, no shard is rewritten, and the index answers
   const again = await writeSearchIndex({ ctx: site }, dir, { changedIds: { reports: [3] } });
   assert.deepEqual(again.written, []);
   // No temporary file is left behind.
-  assert.deepEqual(readdirSync(join(dir, 'search-index')).filter((name) => name.includes('.tmp')), []);
-  assert.deepEqual(readdirSync(dir).filter((name) => name.startsWith('.')), []);
+  assert.deepEqual(
+    readdirSync(join(dir, 'search-index')).filter((name) => name.includes('.tmp')),
+    [],
+  );
+  assert.deepEqual(
+    readdirSync(dir).filter((name) => name.startsWith('.')),
+    [],
+  );
 });
 
 test(`a delta of more than ${DELTA_LIMIT.documents} documents makes the build write the index afresh`, async () => {
   const dir = tempDir();
   await writeSearchIndex({ ctx: site }, dir);
   const ids: number[] = [];
-  for (let i = 0; i <= DELTA_LIMIT.documents; i++) ids.push((await publishReport(site, { title: `追加の報告${i}`, bodySource: `鯖江市で${i}件目の相談を受けた。`, activityDate: '2024-03-03' })).id);
+  for (let i = 0; i <= DELTA_LIMIT.documents; i++)
+    ids.push((await publishReport(site, { title: `追加の報告${i}`, bodySource: `鯖江市で${i}件目の相談を受けた。`, activityDate: '2024-03-03' })).id);
   await writeSearchIndex({ ctx: site }, dir, { changedIds: { reports: ids.slice(0, 1) } });
   assert.ok((await tableOf(dir)).delta);
   await writeSearchIndex({ ctx: site }, dir, { changedIds: { reports: ids } });
   assert.equal((await tableOf(dir)).delta, undefined);
-  assert.deepEqual([...indexFiles(dir).keys()].filter((name) => /^d\d/.test(name)), []);
+  assert.deepEqual(
+    [...indexFiles(dir).keys()].filter((name) => /^d\d/.test(name)),
+    [],
+  );
   const full = tempDir();
   await writeSearchIndex({ ctx: site }, full);
   const queries = [{ q: '鯖江市' }, { q: '追加の報告' }, { q: '相談' }];

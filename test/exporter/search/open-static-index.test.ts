@@ -5,7 +5,17 @@ import { test } from 'node:test';
 import { INDEX_VERSION, writeShard, type DocTable } from '../../../src/exporter/search/client/format.js';
 import { openStaticIndex } from '../../../src/exporter/search/client/open-static-index.js';
 
-const table: DocTable = { v: INDEX_VERSION, buckets: 4, wordBuckets: 4, split: {}, stats: { report: [0, 0], page: [0, 0] }, categories: [], shards: ['b1'], reports: [], pages: [] };
+const table: DocTable = {
+  v: INDEX_VERSION,
+  buckets: 4,
+  wordBuckets: 4,
+  split: {},
+  stats: { report: [0, 0], page: [0, 0] },
+  categories: [],
+  shards: ['b1'],
+  reports: [],
+  pages: [],
+};
 
 test('each text file and shard is read once, even when asked for at the same time', async () => {
   const reads: string[] = [];

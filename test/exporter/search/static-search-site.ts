@@ -19,12 +19,23 @@ export async function seedStaticSearchSite(site: ActionContext): Promise<SearchC
   await setSettings(site);
   const corpus = await buildSearchCorpus(site, CORPUS_SIZE);
   await addTestUser(site);
-  const report = await publishReport(site, { title: '日本・ニュージーランド次官級協議', bodySource: '次官級協議を行った。地域の防災も話した。', activityDate: '2024-06-01' });
+  const report = await publishReport(site, {
+    title: '日本・ニュージーランド次官級協議',
+    bodySource: '次官級協議を行った。地域の防災も話した。',
+    activityDate: '2024-06-01',
+  });
   const media = await uploadMedia(site, { bytes: makeTextPdf(['協力事項\n人道支援・災害救援の共同訓練 地域']), fileName: 'factsheet.pdf', altText: '', user: TEST_USER });
   await attachMediaToReport(site, { reportId: report.id, mediaId: media.id, label: 'ファクトシート<b>', user: TEST_USER });
   const editor = await addAuthor(site, 'editor', 'page-editor');
   for (let i = 1; i <= 23; i++) {
-    const saved = await savePage(site, editor, { title: `地域政策${i}`, slug: `chiiki-${i}`, parentId: null, position: i, summary: i % 2 ? '' : `要約${i}`, bodySource: `地域の防災について${i}番目の方針です。${'外交と地域'.repeat(i % 4)}` });
+    const saved = await savePage(site, editor, {
+      title: `地域政策${i}`,
+      slug: `chiiki-${i}`,
+      parentId: null,
+      position: i,
+      summary: i % 2 ? '' : `要約${i}`,
+      bodySource: `地域の防災について${i}番目の方針です。${'外交と地域'.repeat(i % 4)}`,
+    });
     await transitionPage(site, editor, 'publish', { pageId: saved.id });
   }
   const hidden = await savePage(site, editor, { title: '非公開の親', slug: 'hidden-parent', parentId: null, position: 0, summary: '', bodySource: '下書き' });
@@ -49,24 +60,75 @@ function random(seed: number): () => number {
 
 const FIXED: StaticQuery[] = [
   // 1 and 2 characters
-  { q: '鱧' }, { q: 'の' }, { q: '会' }, { q: 'a' }, { q: '蕨市' }, { q: '外交' }, { q: '地域' }, { q: '支援' }, { q: '視察' },
+  { q: '鱧' },
+  { q: 'の' },
+  { q: '会' },
+  { q: 'a' },
+  { q: '蕨市' },
+  { q: '外交' },
+  { q: '地域' },
+  { q: '支援' },
+  { q: '視察' },
   // katakana phrases, full and half width, Latin, digits
-  { q: 'ガソリン税' }, { q: 'ｶﾞｿﾘﾝ税' }, { q: 'サミット' }, { q: 'IPEF' }, { q: 'ｉｐｅｆ' }, { q: 'Ipef' }, { q: 'G7サミット' }, { q: 'Ｇ７サミット' },
-  { q: '4649' }, { q: '４６４９' }, { q: '46490' },
+  { q: 'ガソリン税' },
+  { q: 'ｶﾞｿﾘﾝ税' },
+  { q: 'サミット' },
+  { q: 'IPEF' },
+  { q: 'ｉｐｅｆ' },
+  { q: 'Ipef' },
+  { q: 'G7サミット' },
+  { q: 'Ｇ７サミット' },
+  { q: '4649' },
+  { q: '４６４９' },
+  { q: '46490' },
   // variants
-  { q: '髙橋' }, { q: '高橋' }, { q: '山﨑' }, { q: '山崎' }, { q: '德永' }, { q: '濵口' },
+  { q: '髙橋' },
+  { q: '高橋' },
+  { q: '山﨑' },
+  { q: '山崎' },
+  { q: '德永' },
+  { q: '濵口' },
   // long phrases, quotes, minus, OR
-  { q: '鳴門海峡' }, { q: '瀬戸内海島嶼振興' }, { q: '五箇山' }, { q: '"鳴門 海峡"' }, { q: '"外交 の"' }, { q: '外交 -中国' }, { q: '地域 -支援' },
-  { q: '鱧 OR 蕨市' }, { q: '外交 OR 地域' }, { q: '地域 支援' }, { q: '地域 支援 課題' }, { q: 'の 外交' }, { q: '鏡像語' }, { q: '鏡像語', page: 2 },
-  { q: '“鏡像語”' }, { q: '－中国 外交' }, { q: '外交　地域' },
+  { q: '鳴門海峡' },
+  { q: '瀬戸内海島嶼振興' },
+  { q: '五箇山' },
+  { q: '"鳴門 海峡"' },
+  { q: '"外交 の"' },
+  { q: '外交 -中国' },
+  { q: '地域 -支援' },
+  { q: '鱧 OR 蕨市' },
+  { q: '外交 OR 地域' },
+  { q: '地域 支援' },
+  { q: '地域 支援 課題' },
+  { q: 'の 外交' },
+  { q: '鏡像語' },
+  { q: '鏡像語', page: 2 },
+  { q: '“鏡像語”' },
+  { q: '－中国 外交' },
+  { q: '外交　地域' },
   // attachments and pages
-  { q: '災害救援' }, { q: '次官級' }, { q: '防災' }, { q: '防災', kind: 'page' }, { q: '防災', kind: 'page', page: 2 }, { q: '地域', kind: 'report' },
-  { q: '地域', page: 2 }, { q: '地域', page: 3 }, { q: '外交と地域' },
+  { q: '災害救援' },
+  { q: '次官級' },
+  { q: '防災' },
+  { q: '防災', kind: 'page' },
+  { q: '防災', kind: 'page', page: 2 },
+  { q: '地域', kind: 'report' },
+  { q: '地域', page: 2 },
+  { q: '地域', page: 3 },
+  { q: '外交と地域' },
   // filters
-  { q: '地域', year: 2023 }, { q: '外交', year: 2021 }, { q: '地域', category: 'party' }, { q: '地域', category: 'local', year: 2022 },
-  { q: '鏡像語', year: 2021 }, { q: 'の', category: 'diplomacy' }, { q: '地域 OR 外交', year: 2024, page: 2 },
+  { q: '地域', year: 2023 },
+  { q: '外交', year: 2021 },
+  { q: '地域', category: 'party' },
+  { q: '地域', category: 'local', year: 2022 },
+  { q: '鏡像語', year: 2021 },
+  { q: 'の', category: 'diplomacy' },
+  { q: '地域 OR 外交', year: 2024, page: 2 },
   // refused and empty
-  { q: 'の を' }, { q: '-外交' }, { q: '""' }, { q: '外交', category: 'no-such-category' },
+  { q: 'の を' },
+  { q: '-外交' },
+  { q: '""' },
+  { q: '外交', category: 'no-such-category' },
 ];
 
 /** `count` queries: the fixed ones, then substrings of the reports' texts (1 to 6 characters, some quoted, some with a filter). */
@@ -79,14 +141,30 @@ export function staticQueries(corpus: SearchCorpus, count: number, seed = 11): S
     const text = pick(texts);
     const length = 1 + Math.floor(next() * 6);
     const start = Math.floor(next() * Math.max(1, text.length - length));
-    const term = text.slice(start, start + length).replace(/\s+/g, ' ').trim();
+    const term = text
+      .slice(start, start + length)
+      .replace(/\s+/g, ' ')
+      .trim();
     if (term === '') continue;
     const roll = next();
     const second = [...pick(texts).slice(start, start + 3)].join('').replace(/\s+/g, '');
     const q =
-      roll < 0.15 ? `"${term}"` : roll < 0.25 && second.length > 1 ? `${term} ${second}` : roll < 0.32 && second.length > 1 ? `${term} OR ${second}` : roll < 0.38 && second.length > 1 ? `${term} -${second}` : term;
+      roll < 0.15
+        ? `"${term}"`
+        : roll < 0.25 && second.length > 1
+          ? `${term} ${second}`
+          : roll < 0.32 && second.length > 1
+            ? `${term} OR ${second}`
+            : roll < 0.38 && second.length > 1
+              ? `${term} -${second}`
+              : term;
     const filter = next();
-    out.push({ q, ...(filter < 0.1 ? { year: 2019 + Math.floor(next() * 6) } : {}), ...(filter > 0.93 ? { kind: 'report' as const } : {}), ...(filter > 0.5 && filter < 0.55 ? { page: 2 } : {}) });
+    out.push({
+      q,
+      ...(filter < 0.1 ? { year: 2019 + Math.floor(next() * 6) } : {}),
+      ...(filter > 0.93 ? { kind: 'report' as const } : {}),
+      ...(filter > 0.5 && filter < 0.55 ? { page: 2 } : {}),
+    });
   }
   return out;
 }

@@ -49,5 +49,8 @@ export function katsudoVersion(): string {
 
 /** katsudo-backup-20261206T031500Z.tar: names that sort by time, so the newest is last. */
 export function backupFileName(createdAt: Date): string {
-  return `katsudo-backup-${createdAt.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}.tar`;
+  return `katsudo-backup-${createdAt
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')}.tar`;
 }

@@ -23,7 +23,8 @@ export interface CreateBackupOptions {
 export async function createBackup(options: CreateBackupOptions): Promise<BackupManifest> {
   const { dataDir, outFile } = options;
   if (existsSync(outFile)) throw new ValidationError(`${outFile} はすでにあります。--out で別の名前を指定してください。`);
-  if (!existsSync(join(dataDir, DATABASE_PATH))) throw new ValidationError(`${dataDir} に ${DATABASE_PATH} がありません。katsudo のデータディレクトリを --data で指定してください。`);
+  if (!existsSync(join(dataDir, DATABASE_PATH)))
+    throw new ValidationError(`${dataDir} に ${DATABASE_PATH} がありません。katsudo のデータディレクトリを --data で指定してください。`);
   mkdirSync(dirname(outFile), { recursive: true });
   const work = join(dirname(outFile), `.katsudo-backup-${randomBytes(6).toString('hex')}`);
   mkdirSync(work);

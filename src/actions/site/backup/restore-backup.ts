@@ -27,7 +27,9 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
   const existing = existsSync(target) ? readdirSync(target) : [];
   if (existing.length > 0 && !options.isForced) {
     const shown = existing.slice(0, 10).join(', ') + (existing.length > 10 ? `、…(全${existing.length}件)` : '');
-    throw new RestoreRefusedError(`${target} は空ではありません(中身: ${shown})。空のディレクトリに復元するか、--force を付けて中身を別の名前に移してから復元してください。`);
+    throw new RestoreRefusedError(
+      `${target} は空ではありません(中身: ${shown})。空のディレクトリに復元するか、--force を付けて中身を別の名前に移してから復元してください。`,
+    );
   }
   mkdirSync(dirname(target), { recursive: true });
   const temp = join(dirname(target), `.${basename(target)}.restoring-${randomBytes(6).toString('hex')}`);

@@ -90,7 +90,9 @@ export function startBackupSchedule(
 }
 
 function removeOldArchives(dir: string, keep: number): void {
-  const archives = readdirSync(dir).filter((name) => ARCHIVE_NAME.test(name)).sort();
+  const archives = readdirSync(dir)
+    .filter((name) => ARCHIVE_NAME.test(name))
+    .sort();
   for (const name of archives.slice(0, Math.max(0, archives.length - keep))) rmSync(join(dir, name), { force: true });
 }
 

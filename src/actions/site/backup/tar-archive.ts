@@ -140,7 +140,8 @@ function parseHeader(block: Buffer, position: number): ArchiveEntry {
   const name = block.toString('utf8', 0, 100).replace(/\0.*$/s, '');
   const prefix = block.toString('utf8', 345, 500).replace(/\0.*$/s, '');
   const path = prefix === '' ? name : `${prefix}/${name}`;
-  if (type !== '0' && type !== '\0') throw new BackupInvalidError(`アーカイブに通常のファイルでない ${path} が入っています。katsudo のバックアップにはファイルしか入りません`);
+  if (type !== '0' && type !== '\0')
+    throw new BackupInvalidError(`アーカイブに通常のファイルでない ${path} が入っています。katsudo のバックアップにはファイルしか入りません`);
   return { path, bytes: readOctal(block, 124, 12), dataOffset: position + BLOCK };
 }
 
@@ -155,6 +156,9 @@ function writeOctal(block: Buffer, offset: number, length: number, value: number
 }
 
 function readOctal(block: Buffer, offset: number, length: number): number {
-  const text = block.toString('ascii', offset, offset + length).replace(/[\0 ]+$/, '').trim();
+  const text = block
+    .toString('ascii', offset, offset + length)
+    .replace(/[\0 ]+$/, '')
+    .trim();
   return /^[0-7]+$/.test(text) ? parseInt(text, 8) : -1;
 }

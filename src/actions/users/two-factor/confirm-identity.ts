@@ -28,9 +28,10 @@ export async function confirmIdentity(db: Db, actor: Actor, proof: string, now: 
     const seconds = Math.ceil(reservation.retryAfterMs / 1000);
     throw new ValidationError('too many wrong passwords; try again later', { proof: `間違いが続いたため、${seconds}秒ほど待ってからもう一度お試しください。` });
   }
-  const giveBack = () => db.transaction().execute(async (trx) => {
-    for (const attempt of reservation.reserved) await giveBackAttempt(trx, attempt);
-  });
+  const giveBack = () =>
+    db.transaction().execute(async (trx) => {
+      for (const attempt of reservation.reserved) await giveBackAttempt(trx, attempt);
+    });
   const code = normalizeTotpCode(proof);
   if (options.isCodeAccepted && isTotpCodeShape(code)) {
     const factor = await findTotpFactor(db, actor.userId);

@@ -28,27 +28,32 @@ export async function confirmTotpEnrolment(ctx: ActionContext, actor: Actor, inp
   if (!isTotpCodeShape(code)) throw new ValidationError('the code must be 6 digits', { code: '確認コードは6桁の数字で入力してください。' });
   const factor = await findTotpFactor(ctx.db, actor.userId);
   if (!factor || factor.enabledAt !== undefined) {
-    throw new ValidationError('no authenticator app set-up is in progress', { code: '認証アプリの設定が始まっていないか、既に完了しています。もう一度やり直してください。' });
+    throw new ValidationError('no authenticator app set-up is in progress', {
+      code: '認証アプリの設定が始まっていないか、既に完了しています。もう一度やり直してください。',
+    });
   }
   const step = matchingTotpStep(await openSecret(ctx.db, actor.userId, factor.secretBox, nowIso), code, now);
   const isFirstFactor = !(await hasSecondFactor(ctx.db, actor.userId));
-  return ctx.db.transaction().execute(async (trx) => {
-    if (step === undefined || !(await claimTotpStep(trx, actor.userId, step, { enableAt: nowIso }))) {
-      await recordAudit(trx, { ...auditActor(actor), action: 'two-factor.totp.enable-fail', target: `user:${actor.userId}` }, nowIso);
-      return { isWrong: true, recoveryCodes: [] };
-    }
-    let recoveryCodes: string[] = [];
-    if ((await countUnusedRecoveryCodes(trx, actor.userId)) === 0) {
-      const fresh = newRecoveryCodes();
-      await replaceRecoveryCodes(trx, actor.userId, fresh.hashes, nowIso);
-      recoveryCodes = fresh.codes;
-    }
-    const endedSessions = isFirstFactor && input.keepSessionId !== undefined ? await deleteSessionsOfUser(trx, actor.userId, input.keepSessionId) : 0;
-    const detail = { recoveryCodes: recoveryCodes.length, endedSessions };
-    await recordAudit(trx, { ...auditActor(actor), action: 'two-factor.totp.enable', target: `user:${actor.userId}`, detail }, nowIso);
-    return { isWrong: false, recoveryCodes };
-  }).then(({ isWrong, recoveryCodes }) => {
-    if (isWrong) throw new ValidationError('the code is not right', { code: WRONG });
-    return { recoveryCodes };
-  });
+  return ctx.db
+    .transaction()
+    .execute(async (trx) => {
+      if (step === undefined || !(await claimTotpStep(trx, actor.userId, step, { enableAt: nowIso }))) {
+        await recordAudit(trx, { ...auditActor(actor), action: 'two-factor.totp.enable-fail', target: `user:${actor.userId}` }, nowIso);
+        return { isWrong: true, recoveryCodes: [] };
+      }
+      let recoveryCodes: string[] = [];
+      if ((await countUnusedRecoveryCodes(trx, actor.userId)) === 0) {
+        const fresh = newRecoveryCodes();
+        await replaceRecoveryCodes(trx, actor.userId, fresh.hashes, nowIso);
+        recoveryCodes = fresh.codes;
+      }
+      const endedSessions = isFirstFactor && input.keepSessionId !== undefined ? await deleteSessionsOfUser(trx, actor.userId, input.keepSessionId) : 0;
+      const detail = { recoveryCodes: recoveryCodes.length, endedSessions };
+      await recordAudit(trx, { ...auditActor(actor), action: 'two-factor.totp.enable', target: `user:${actor.userId}`, detail }, nowIso);
+      return { isWrong: false, recoveryCodes };
+    })
+    .then(({ isWrong, recoveryCodes }) => {
+      if (isWrong) throw new ValidationError('the code is not right', { code: WRONG });
+      return { recoveryCodes };
+    });
 }

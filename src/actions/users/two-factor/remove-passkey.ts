@@ -22,7 +22,10 @@ export async function removePasskey(ctx: ActionContext, actor: Actor, input: { i
     const removed = await deletePasskey(trx, actor.userId, input.id);
     if (!removed) return;
     if (isLast) await deleteRecoveryCodes(trx, actor.userId);
-    await recordAudit(trx, { ...auditActor(actor), action: 'two-factor.passkey.remove', target: `passkey:${removed.id}`, detail: { name: removed.name, wasLastFactor: isLast } }, nowIso);
+    await recordAudit(
+      trx,
+      { ...auditActor(actor), action: 'two-factor.passkey.remove', target: `passkey:${removed.id}`, detail: { name: removed.name, wasLastFactor: isLast } },
+      nowIso,
+    );
   });
 }
-

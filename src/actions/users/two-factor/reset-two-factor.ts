@@ -35,7 +35,11 @@ export async function resetTwoFactor(ctx: ActionContext, login: string): Promise
     await deletePendingLoginsOfUser(trx, user.id);
     await deleteChallengesOfUser(trx, user.id);
     await clearSecondFactorThrottle(trx, user.id);
-    await recordAudit(trx, { ...auditActor(undefined), action: 'two-factor.reset', target: `user:${user.id}`, detail: { login: user.login, ...reset, ...VIA_CLI } }, nowIso);
+    await recordAudit(
+      trx,
+      { ...auditActor(undefined), action: 'two-factor.reset', target: `user:${user.id}`, detail: { login: user.login, ...reset, ...VIA_CLI } },
+      nowIso,
+    );
     return reset;
   });
 }

@@ -38,15 +38,15 @@ export async function startPasskeySignIn(ctx: ActionContext, rp: RelyingParty, m
       userVerification: 'preferred',
       timeout: WEBAUTHN_CHALLENGE_MS,
     });
-    await ctx.db.transaction().execute((trx) =>
-      insertChallenge(trx, { challenge: options.challenge, purpose: 'second-factor', binding, userId: pending.userId, expiresAt }, nowIso),
-    );
+    await ctx.db
+      .transaction()
+      .execute((trx) => insertChallenge(trx, { challenge: options.challenge, purpose: 'second-factor', binding, userId: pending.userId, expiresAt }, nowIso));
     return { options };
   }
   const ceremonyToken = newSessionToken();
   const options = await generateAuthenticationOptions({ rpID: rp.id, userVerification: 'required', timeout: WEBAUTHN_CHALLENGE_MS });
-  await ctx.db.transaction().execute((trx) =>
-    insertChallenge(trx, { challenge: options.challenge, purpose: 'passwordless', binding: hashSessionToken(ceremonyToken), expiresAt }, nowIso),
-  );
+  await ctx.db
+    .transaction()
+    .execute((trx) => insertChallenge(trx, { challenge: options.challenge, purpose: 'passwordless', binding: hashSessionToken(ceremonyToken), expiresAt }, nowIso));
   return { options, ceremonyToken };
 }

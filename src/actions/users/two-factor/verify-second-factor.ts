@@ -53,7 +53,9 @@ export async function verifySecondFactor(ctx: ActionContext, input: SecondFactor
 
   const started = await ctx.db.transaction().execute(async (trx) => {
     const isSpent =
-      method === 'totp' ? step !== undefined && (await claimTotpStep(trx, user.id, step, {})) : method === 'recovery-code' && (await useRecoveryCode(trx, user.id, hashRecoveryCode(recoveryCode), nowIso));
+      method === 'totp'
+        ? step !== undefined && (await claimTotpStep(trx, user.id, step, {}))
+        : method === 'recovery-code' && (await useRecoveryCode(trx, user.id, hashRecoveryCode(recoveryCode), nowIso));
     if (!isSpent) {
       await recordAudit(trx, { userId: user.id, login: user.login, action: 'login.second-factor.fail', detail: { method }, ip: input.ip }, nowIso);
       return undefined;

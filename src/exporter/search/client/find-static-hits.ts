@@ -217,7 +217,11 @@ function prefixPostings(shards: (Shard | undefined)[], first: string, only: Read
 
 function addPositions(merged: Map<number, number[][]>, doc: DocPostings): void {
   const columns = merged.get(doc.key);
-  if (!columns) merged.set(doc.key, doc.columns.map((p) => [...p]));
+  if (!columns)
+    merged.set(
+      doc.key,
+      doc.columns.map((p) => [...p]),
+    );
   else doc.columns.forEach((positions, c) => columns[c]!.push(...positions));
 }
 

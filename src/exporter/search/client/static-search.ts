@@ -71,28 +71,54 @@ function pagination(page: number, pageCount: number, basePath: string): HTMLElem
     items.push(el('li', {}, p === page ? el('span', { 'aria-current': 'page' }, ...label) : el('a', { href: withPage(basePath, p) }, ...label)));
   });
   if (page < pageCount) items.push(el('li', {}, el('a', { href: withPage(basePath, page + 1), rel: 'next' }, '次のページ')));
-  return el('nav', { class: 'pagination', 'aria-label': 'ページ送り' }, el('p', { class: 'pagination-status' }, `${pageCount}ページ中 ${page}ページ目`), el('ul', {}, ...items));
+  return el(
+    'nav',
+    { class: 'pagination', 'aria-label': 'ページ送り' },
+    el('p', { class: 'pagination-status' }, `${pageCount}ページ中 ${page}ページ目`),
+    el('ul', {}, ...items),
+  );
 }
 
 function pageResults(pages: Paged<{ title: string; path: string; excerpt: string }>, params: SearchParams): HTMLElement | undefined {
   const isPageFilter = params.kind === 'page';
   if (pages.total === 0) return isPageFilter ? el('p', { class: 'result-count' }, `「${params.q}」に一致するページは見つかりませんでした。`) : undefined;
   const heading = `ページ(${pages.total}件${isPageFilter && pages.pageCount > 1 ? `、${pages.page}/${pages.pageCount}ページ` : ''})`;
-  const list = pages.items.map((hit) => el('li', { class: 'report-list-item' }, el('h3', { class: 'report-list-title' }, el('a', { href: hit.path }, hit.title)), hit.excerpt && el('p', { class: 'search-snippet' }, hit.excerpt)));
+  const list = pages.items.map((hit) =>
+    el(
+      'li',
+      { class: 'report-list-item' },
+      el('h3', { class: 'report-list-title' }, el('a', { href: hit.path }, hit.title)),
+      hit.excerpt && el('p', { class: 'search-snippet' }, hit.excerpt),
+    ),
+  );
   const more = isPageFilter
     ? pagination(pages.page, pages.pageCount, paths.search(params))
     : pages.total > pages.items.length && el('p', {}, el('a', { href: paths.search({ ...params, kind: 'page' }) }, `一致するページをすべて見る(${pages.total}件)`));
-  return el('section', { class: 'search-pages', 'aria-labelledby': 'search-pages-title' }, el('h2', { id: 'search-pages-title' }, heading), el('ul', { class: 'report-list search-results' }, ...list), more);
+  return el(
+    'section',
+    { class: 'search-pages', 'aria-labelledby': 'search-pages-title' },
+    el('h2', { id: 'search-pages-title' }, heading),
+    el('ul', { class: 'report-list search-results' }, ...list),
+    more,
+  );
 }
 
 function reportItem(hit: StaticReportHit): HTMLElement {
   const meta = el('p', { class: 'report-list-meta' }, el('time', { datetime: hit.activityDate }, formatJapaneseDate(hit.activityDate)));
   if (hit.category) meta.append(el('span', { class: 'sep', 'aria-hidden': 'true' }, '・'), el('span', { class: 'category-label' }, hit.category.name));
-  const source = hit.matchedIn === 'attachment' && el('p', { class: 'search-source' }, el('span', { class: 'search-source-tag' }, '添付資料内'), `「${hit.attachmentLabel}」`);
+  const source =
+    hit.matchedIn === 'attachment' && el('p', { class: 'search-source' }, el('span', { class: 'search-source-tag' }, '添付資料内'), `「${hit.attachmentLabel}」`);
   return el(
     'li',
     { class: 'report-list-item' },
-    el('article', {}, el('h2', { class: 'report-list-title' }, el('a', { href: hit.path }, ...marked(hit.titleParts))), meta, source, el('p', { class: 'search-snippet' }, ...marked(hit.snippet))),
+    el(
+      'article',
+      {},
+      el('h2', { class: 'report-list-title' }, el('a', { href: hit.path }, ...marked(hit.titleParts))),
+      meta,
+      source,
+      el('p', { class: 'search-snippet' }, ...marked(hit.snippet)),
+    ),
   );
 }
 
@@ -201,7 +227,9 @@ async function main(): Promise<void> {
   const text = `「${params.q}」の検索結果`;
   if (heading && outcome.results) heading.textContent = text;
   if (outcome.results) setTitle(outcome.results.page > 1 ? `${text}(${outcome.results.page}ページ目)` : text);
-  const parts = [outcome.pages && pageResults(outcome.pages, shown), ...(outcome.results ? reportResults(outcome.results, shown) : [])].filter((p): p is HTMLElement => p !== undefined);
+  const parts = [outcome.pages && pageResults(outcome.pages, shown), ...(outcome.results ? reportResults(outcome.results, shown) : [])].filter(
+    (p): p is HTMLElement => p !== undefined,
+  );
   const help = foldHelp(section) ?? section.querySelector('.search-help');
   for (const part of parts) section.insertBefore(part, help);
   const counts = [outcome.pages && outcome.pages.total > 0 && `ページ${outcome.pages.total}件`, outcome.results && `活動報告${outcome.results.total}件`].filter(Boolean);

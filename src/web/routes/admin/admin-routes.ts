@@ -20,4 +20,21 @@ import { twoFactorPolicyRoutes } from './two-factor-policy.js';
 import { twoFactorRoutes } from './two-factor.js';
 import { userRoutes } from './users.js';
 
-export const ADMIN_ROUTE_PLUGINS: FastifyPluginAsync<{ deps: WebDeps }>[] = [loginRoutes, loginSecondFactorRoutes, dashboardRoutes, accountRoutes, twoFactorRoutes, userRoutes, twoFactorPolicyRoutes, auditRoutes, settingsRoutes, mediaRoutes, mediaFileRoutes, reportRoutes, reportRecordRoutes, pageAdminRoutes, demoRoutes, autosaveRoutes];
+export const ADMIN_ROUTE_PLUGINS: FastifyPluginAsync<{ deps: WebDeps }>[] = [
+  loginRoutes,
+  loginSecondFactorRoutes,
+  dashboardRoutes,
+  accountRoutes,
+  twoFactorRoutes,
+  userRoutes,
+  twoFactorPolicyRoutes,
+  auditRoutes,
+  settingsRoutes,
+  mediaRoutes,
+  mediaFileRoutes,
+  reportRoutes,
+  reportRecordRoutes,
+  pageAdminRoutes,
+  demoRoutes,
+  autosaveRoutes,
+];

@@ -23,10 +23,19 @@ export const dashboardRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
     const backup = actor.role === 'owner' && deps.backupDir !== undefined ? readBackupStatus(deps.backupDir) : undefined;
     const exportStatus = actor.role === 'writer' ? undefined : readExportStatus(deps.ctx.dataDir);
     const MB = 1024 * 1024;
-    const lowSpace = space?.isLow ? { freeMb: space.freeBytes === undefined ? undefined : Math.floor(space.freeBytes / MB), minFreeMb: Math.round(space.minFreeBytes / MB) } : undefined;
+    const lowSpace = space?.isLow
+      ? { freeMb: space.freeBytes === undefined ? undefined : Math.floor(space.freeBytes / MB), minFreeMb: Math.round(space.minFreeBytes / MB) }
+      : undefined;
     return sendAdminPage(
       reply,
-      <DashboardPage page={{ ...page, user: page.user! }} reports={reports} hasDemo={demo !== undefined && isDemoContentFound(demo)} {...(backup === undefined ? {} : { backup })} {...(lowSpace === undefined ? {} : { lowSpace })} {...(exportStatus === undefined ? {} : { exportStatus })} />,
+      <DashboardPage
+        page={{ ...page, user: page.user! }}
+        reports={reports}
+        hasDemo={demo !== undefined && isDemoContentFound(demo)}
+        {...(backup === undefined ? {} : { backup })}
+        {...(lowSpace === undefined ? {} : { lowSpace })}
+        {...(exportStatus === undefined ? {} : { exportStatus })}
+      />,
     );
   });
 };

@@ -16,7 +16,14 @@ export const demoRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { d
     const [page, content] = await Promise.all([adminPageContext(deps, request, reply), findDemoContent(deps.ctx)]);
     return sendAdminPage(
       reply,
-      <DemoRemovePage page={page} reports={content.reports} pages={content.pages} fileCount={content.mediaIds.length} hasDemoSettings={content.hasDemoSettings} errors={errors} />,
+      <DemoRemovePage
+        page={page}
+        reports={content.reports}
+        pages={content.pages}
+        fileCount={content.mediaIds.length}
+        hasDemoSettings={content.hasDemoSettings}
+        errors={errors}
+      />,
       status,
     );
   }

@@ -143,7 +143,12 @@ export const mediaRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { 
     } catch (error) {
       const refused = formRefusalOf(error);
       if (!refused) throw error;
-      return sendLibrary(request, reply, { errors: { [altFieldName(id)]: Object.values(refused.fields)[0] ?? refused.message }, editedAlt: { id, altText } }, refused.status);
+      return sendLibrary(
+        request,
+        reply,
+        { errors: { [altFieldName(id)]: Object.values(refused.fields)[0] ?? refused.message }, editedAlt: { id, altText } },
+        refused.status,
+      );
     }
     return reply.redirect(`${withNotice('/admin/media', 'media-updated')}#media-${id}`, 303);
   });

@@ -20,7 +20,15 @@ import { parseId, reportIdOf, sendRefusal } from './reports-shared.js';
 const WRITER = { access: 'writer' } as const;
 
 export const pageHistoryRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {
-  async function sendHistory(request: FastifyRequest, reply: FastifyReply, stored: Page, pair: { from?: number; to?: number }, problem?: string, status = 200, confirmId?: number) {
+  async function sendHistory(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    stored: Page,
+    pair: { from?: number; to?: number },
+    problem?: string,
+    status = 200,
+    confirmId?: number,
+  ) {
     const item = { kind: 'page', id: stored.id } as const;
     const revisions = await listRevisions(deps.ctx, item);
     let compared: ReportHistoryPageProps['compared'];
@@ -66,7 +74,8 @@ export const pageHistoryRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (a
       await restorePageRevision(deps.ctx, actor, { pageId: id, revisionId, expectedVersion: parseId(formField(request, 'expectedVersion')) ?? 0 });
     } catch (error) {
       const refused = formRefusalOf(error, ['VALIDATION_FAILED', 'EDIT_CONFLICT']);
-      if (refused?.code === 'VALIDATION_FAILED') return sendHistory(request, reply, stored, {}, `この版には戻せませんでした。${Object.values(refused.fields).join(' ')}`, refused.status);
+      if (refused?.code === 'VALIDATION_FAILED')
+        return sendHistory(request, reply, stored, {}, `この版には戻せませんでした。${Object.values(refused.fields).join(' ')}`, refused.status);
       if (refused) {
         const problem = 'この履歴を開いたあとに、ほかの人がページを保存しました。最新の履歴を確認してから、もう一度戻してください。';
         return sendHistory(request, reply, await readPage(deps.ctx, id), {}, problem, refused.status);

@@ -39,7 +39,14 @@ type Intent = 'save' | 'preview' | PageAction;
 const INTENTS: readonly Intent[] = ['save', 'preview', 'publish', 'unpublish', 'trash', 'restore'];
 /** Status changes that act on the page as stored, without saving the form. */
 const WITHOUT_SAVE: readonly Intent[] = ['trash', 'restore'];
-const NOTICE = { save: 'page-saved', preview: 'page-saved', publish: 'page-published', unpublish: 'page-unpublished', trash: 'page-trashed', restore: 'page-restored' } as const;
+const NOTICE = {
+  save: 'page-saved',
+  preview: 'page-saved',
+  publish: 'page-published',
+  unpublish: 'page-unpublished',
+  trash: 'page-trashed',
+  restore: 'page-restored',
+} as const;
 
 function intentOf(request: FastifyRequest): Intent {
   const value = formField(request, 'intent');
@@ -68,7 +75,14 @@ function formFromPage(page: Page): PageForm {
 /** The typed form as action input; a position that is not a number is left for the action to refuse. */
 function fieldsOf(form: PageForm): PageFields {
   const position = form.position.trim() === '' ? 0 : Number(form.position.normalize('NFKC').trim());
-  return { title: form.title, slug: form.slug, parentId: parseId(form.parentId) ?? null, position: Number.isNaN(position) ? -1 : position, summary: form.summary, bodySource: form.bodySource };
+  return {
+    title: form.title,
+    slug: form.slug,
+    parentId: parseId(form.parentId) ?? null,
+    position: Number.isNaN(position) ? -1 : position,
+    summary: form.summary,
+    bodySource: form.bodySource,
+  };
 }
 
 export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {
@@ -77,7 +91,15 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
   async function sendEditPage(
     request: FastifyRequest,
     reply: FastifyReply,
-    options: { stored?: Page; form?: PageForm; errors?: Record<string, string>; preview?: Awaited<ReturnType<typeof previewOf>>; problem?: string; status?: number; submissionKey?: string } & Partial<AttachmentFailure>,
+    options: {
+      stored?: Page;
+      form?: PageForm;
+      errors?: Record<string, string>;
+      preview?: Awaited<ReturnType<typeof previewOf>>;
+      problem?: string;
+      status?: number;
+      submissionKey?: string;
+    } & Partial<AttachmentFailure>,
   ): Promise<FastifyReply> {
     const actor = request.admin!.actor;
     const [page, all] = await Promise.all([adminPageContext(deps, request, reply), listPages(deps.ctx)]);
@@ -89,11 +111,20 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
     const parents = tree
       .filter((e) => e.page.status !== 'trashed' && !(own && e.slugs.length >= own.slugs.length && own.slugs.every((s, i) => e.slugs[i] === s)))
       .map((e) => ({ id: e.page.id, title: e.page.title, depth: e.depth }));
-    const stored = options.stored && { id: options.stored.id, status: options.stored.status, version: options.stored.version, path: paths.page(own?.slugs ?? [options.stored.slug]) };
+    const stored = options.stored && {
+      id: options.stored.id,
+      status: options.stored.status,
+      version: options.stored.version,
+      path: paths.page(own?.slugs ?? [options.stored.slug]),
+    };
     const actions = allowedActions(actor, options.stored ? workflowState(options.stored) : { status: 'draft', authorId: actor.userId, submittedAt: null });
     const attachments =
       options.stored && actions.includes('edit')
-        ? await loadAttachmentPanel(deps, { kind: 'page', id: options.stored.id }, page.csrfToken, { errors: options.errors, attachForm: options.attachForm, uploadForm: options.uploadForm })
+        ? await loadAttachmentPanel(deps, { kind: 'page', id: options.stored.id }, page.csrfToken, {
+            errors: options.errors,
+            attachForm: options.attachForm,
+            uploadForm: options.uploadForm,
+          })
         : undefined;
     return sendAdminPage(
       reply,
@@ -204,7 +235,12 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
         const { refusedRevisionId } = refused.details as PageEditConflict;
         const cause = await findConflictCause(deps.ctx.db, actor, { kind: 'page', id: stored.id }, refusedRevisionId);
         const conflict = `${conflictHeading(cause, 'page')}。${conflictAdvice(saveButtonLabel(current.status === 'published'), 'page')}`;
-        await sendEditPage(request, reply, { stored: current, form: { ...form, expectedVersion: String(current.version) }, problem: withProblem(conflict), status: refused.status });
+        await sendEditPage(request, reply, {
+          stored: current,
+          form: { ...form, expectedVersion: String(current.version) },
+          problem: withProblem(conflict),
+          status: refused.status,
+        });
       } else {
         const full = diskFullProblem(request, error);
         if (full) await sendEditPage(request, reply, { stored, form, problem: withProblem(full.message), status: full.status });
@@ -215,7 +251,16 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
   }
 
   /** After the text is saved (or instead, for trash/restore): the status change, then 303 to the edit page with its notice. */
-  async function finish(request: FastifyRequest, reply: FastifyReply, actor: Actor, intent: Intent, id: number, saved: SavedPage | undefined, form: PageForm, expectedVersion?: number) {
+  async function finish(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    actor: Actor,
+    intent: Intent,
+    id: number,
+    saved: SavedPage | undefined,
+    form: PageForm,
+    expectedVersion?: number,
+  ) {
     if (intent !== 'save' && intent !== 'preview') {
       try {
         await transitionPage(deps.ctx, actor, intent, { pageId: id, expectedVersion: saved?.version ?? expectedVersion });
@@ -224,12 +269,24 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
         const problem = saved?.isChanged ? '入力した内容は保存しましたが、次の理由で操作できませんでした。' : undefined;
         const refused = formRefusalOf(error, ['VALIDATION_FAILED', 'EDIT_CONFLICT']);
         if (refused?.code === 'VALIDATION_FAILED') {
-          return sendEditPage(request, reply, { stored, form: { ...form, expectedVersion: String(stored.version) }, errors: refused.fields, problem, status: refused.status });
+          return sendEditPage(request, reply, {
+            stored,
+            form: { ...form, expectedVersion: String(stored.version) },
+            errors: refused.fields,
+            problem,
+            status: refused.status,
+          });
         }
         if (refused) return sendEditPage(request, reply, { stored, problem: refused.message, status: refused.status });
         const full = diskFullProblem(request, error);
         // The form again as typed, from the version now stored, so pressing the button again works.
-        if (full) return sendEditPage(request, reply, { stored, form: { ...form, expectedVersion: String(stored.version) }, problem: `${problem ?? ''}${full.message}`, status: full.status });
+        if (full)
+          return sendEditPage(request, reply, {
+            stored,
+            form: { ...form, expectedVersion: String(stored.version) },
+            problem: `${problem ?? ''}${full.message}`,
+            status: full.status,
+          });
         return sendRefusal(deps, request, reply, error, undefined, 'page');
       }
     }
@@ -268,7 +325,8 @@ export const pageAdminRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
       return stored;
     },
     sendEditPage: (request, reply, stored, failure) => sendEditPage(request, reply, { stored, status: 422, ...failure }),
-    saveForm: async (request, reply, id, problem) => (await saveForm(request, reply, formFromRequest(request), id === undefined ? undefined : await readPage(deps.ctx, id), problem))?.id,
+    saveForm: async (request, reply, id, problem) =>
+      (await saveForm(request, reply, formFromRequest(request), id === undefined ? undefined : await readPage(deps.ctx, id), problem))?.id,
     sendRefusal: (request, reply, error, id) => sendRefusal(deps, request, reply, error, id, 'page'),
   });
   await app.register(attachmentRoutes, { deps });

@@ -71,7 +71,9 @@ function inputOf(form: ActivityRecordForm): { input: ActivityRecordInput; spanRo
     date: orNull(form.date),
     place: orNull(form.place),
     spans: spanRows.map((i) => form.spans[i]!).map((s) => ({ start: s.start, end: orNull(s.end), label: orNull(s.label) })),
-    participants: participantRows.map((i) => form.participants[i]!).map((p) => ({ ...p, title: orNull(p.title), side: orNull(p.side), organisation: orNull(p.organisation), country: orNull(p.country) })),
+    participants: participantRows
+      .map((i) => form.participants[i]!)
+      .map((p) => ({ ...p, title: orNull(p.title), side: orNull(p.side), organisation: orNull(p.organisation), country: orNull(p.country) })),
     outcomes: form.outcomes.split(/\r?\n/),
   };
   return { input, spanRows, participantRows };

@@ -83,7 +83,14 @@ function intentOf(request: FastifyRequest): Intent {
   return (INTENTS as readonly string[]).includes(value) ? (value as Intent) : 'save';
 }
 
-async function transition(deps: WebDeps, actor: Actor, intent: Intent, reportId: number, expectedVersion: number, form: ReportForm): Promise<TransitionResult | undefined> {
+async function transition(
+  deps: WebDeps,
+  actor: Actor,
+  intent: Intent,
+  reportId: number,
+  expectedVersion: number,
+  form: ReportForm,
+): Promise<TransitionResult | undefined> {
   const request = { reportId, expectedVersion };
   switch (intent) {
     case 'submit':
@@ -280,7 +287,13 @@ export const reportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
       else if (refused && report) {
         const conflict = refused.details as EditConflict;
         const current = await readEditableReport(deps.ctx, report.id);
-        await sendEditPage(deps, request, reply, { report: current, form: { ...form, expectedVersion: String(conflict.current.version) }, conflict, problem, status: refused.status });
+        await sendEditPage(deps, request, reply, {
+          report: current,
+          form: { ...form, expectedVersion: String(conflict.current.version) },
+          conflict,
+          problem,
+          status: refused.status,
+        });
       } else {
         const full = diskFullProblem(request, error);
         if (full) await sendEditPage(deps, request, reply, { report, form, problem: full.message, status: full.status });
@@ -315,13 +328,24 @@ export const reportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
       const problem = isSaved ? '入力した内容は保存しましたが、次の理由で操作できませんでした。' : undefined;
       const refused = formRefusalOf(error, ['VALIDATION_FAILED', 'EDIT_CONFLICT']);
       if (refused?.code === 'VALIDATION_FAILED') {
-        return sendEditPage(deps, request, reply, { report, form: { ...form, expectedVersion: String(report.version) }, errors: refused.fields, problem, status: refused.status });
+        return sendEditPage(deps, request, reply, {
+          report,
+          form: { ...form, expectedVersion: String(report.version) },
+          errors: refused.fields,
+          problem,
+          status: refused.status,
+        });
       }
       if (refused) return sendEditPage(deps, request, reply, { report, problem: refused.message, status: refused.status });
       const full = diskFullProblem(request, error);
       if (full) {
         // The form again as typed, from the version now stored, so pressing the button again works.
-        return sendEditPage(deps, request, reply, { report, form: { ...form, expectedVersion: String(report.version) }, problem: `${problem ?? ''}${full.message}`, status: full.status });
+        return sendEditPage(deps, request, reply, {
+          report,
+          form: { ...form, expectedVersion: String(report.version) },
+          problem: `${problem ?? ''}${full.message}`,
+          status: full.status,
+        });
       }
       return sendRefusal(deps, request, reply, error, id);
     }
@@ -371,12 +395,21 @@ export const reportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
       const html = reply.type('text/html; charset=utf-8');
       const form = rawForms.get(request) ?? Buffer.alloc(0);
       try {
-        const [preview, attachments] = await Promise.all([deps.ctx.work.run('previewForm', { form }), previewAttachments(deps, request.admin!.actor, formField(request, 'item'))]);
+        const [preview, attachments] = await Promise.all([
+          deps.ctx.work.run('previewForm', { form }),
+          previewAttachments(deps, request.admin!.actor, formField(request, 'item')),
+        ]);
         return html.send(renderToString(<PreviewContent html={preview.html} attachments={attachments} />));
       } catch (error) {
         const refused = formRefusalOf(error);
         if (!refused) throw error;
-        return html.code(refused.status).send(renderToString(<p class="field-error" role="alert">{Object.values(refused.fields).join(' ')}</p>));
+        return html.code(refused.status).send(
+          renderToString(
+            <p class="field-error" role="alert">
+              {Object.values(refused.fields).join(' ')}
+            </p>,
+          ),
+        );
       }
     });
   });
@@ -420,4 +453,3 @@ export const reportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
   });
   await app.register(attachmentRoutes, { deps });
 };
-

@@ -94,7 +94,12 @@ export const twoFactorRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
       return sendEnrolment(request, reply, { isResume: true }, refused.fields, refused.status);
     }
     if (recoveryCodes.length === 0) return reply.redirect(withNotice('/admin/account/two-factor', 'totp-enabled'), 303);
-    return sendCodes(request, reply, recoveryCodes, '認証アプリを設定しました。次回のログインから、パスワードの後に確認コードを入力します(この端末以外のログインは終了しました)。');
+    return sendCodes(
+      request,
+      reply,
+      recoveryCodes,
+      '認証アプリを設定しました。次回のログインから、パスワードの後に確認コードを入力します(この端末以外のログインは終了しました)。',
+    );
   });
 
   app.post('/account/two-factor/totp/remove', { config: ENROLMENT }, async (request, reply) =>

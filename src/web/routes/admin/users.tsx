@@ -53,7 +53,10 @@ export const userRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { d
     return reply.redirect(withNotice('/admin/users', 'user-added'), 303);
   });
 
-  for (const [verb, isDisabled] of [['disable', true], ['enable', false]] as const) {
+  for (const [verb, isDisabled] of [
+    ['disable', true],
+    ['enable', false],
+  ] as const) {
     app.post<{ Params: { id: string } }>(`/users/:id/${verb}`, { config: OWNER }, async (request, reply) => {
       try {
         await setUserDisabled(deps.ctx, { id: userId(request.params.id) }, isDisabled, request.admin!.actor);

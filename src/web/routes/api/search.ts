@@ -53,5 +53,9 @@ export const apiSearchRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
 
 function sendRefused(reply: FastifyReply, fields: FieldMessages): FastifyReply {
   const message = Object.values(fields).join(' ') || '検索できない条件です。';
-  return reply.code(400).header('Cache-Control', 'no-store').type(JSON_TYPE).send(JSON.stringify({ error: { status: 400, message, fields } }));
+  return reply
+    .code(400)
+    .header('Cache-Control', 'no-store')
+    .type(JSON_TYPE)
+    .send(JSON.stringify({ error: { status: 400, message, fields } }));
 }

@@ -19,9 +19,7 @@ export const activityRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app,
   };
 
   app.get<{ Querystring: PageQuery }>('/activity/', withPage, (request, reply) => sendListPage(deps, request, reply, reportListSpec.activity()));
-  app.get<{ Params: { n: string } }>('/activity/page/:n/', (request, reply) =>
-    sendPagedListPage(deps, request, reply, reportListSpec.activity(), request.params.n),
-  );
+  app.get<{ Params: { n: string } }>('/activity/page/:n/', (request, reply) => sendPagedListPage(deps, request, reply, reportListSpec.activity(), request.params.n));
 
   // No query schema: a report page ignores the query (as its static copy does); a year
   // archive reads ?page through sendListPage, which refuses a bad one.

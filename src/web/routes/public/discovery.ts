@@ -9,7 +9,5 @@ import { sendCached } from '../../send-cached.js';
 export const discoveryRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {
   app.get(paths.sitemap(), (request, reply) => sendCached(deps, request, reply, 'sitemap', SITEMAP_CONTENT_TYPE, () => renderSitemap(deps)));
 
-  app.get(ROBOTS_PATH, async (_request, reply) =>
-    reply.type(ROBOTS_CONTENT_TYPE).header('Cache-Control', 'public, max-age=3600').send(renderRobots(deps.baseUrl)),
-  );
+  app.get(ROBOTS_PATH, async (_request, reply) => reply.type(ROBOTS_CONTENT_TYPE).header('Cache-Control', 'public, max-age=3600').send(renderRobots(deps.baseUrl)));
 };

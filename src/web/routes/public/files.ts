@@ -25,9 +25,7 @@ export const fileRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { d
   );
 
   for (const asset of Object.values(deps.assets)) {
-    app.get(asset.path, async (_request, reply) =>
-      reply.type(asset.contentType).header('Cache-Control', FOREVER).send(asset.body),
-    );
+    app.get(asset.path, async (_request, reply) => reply.type(asset.contentType).header('Cache-Control', FOREVER).send(asset.body));
   }
   app.get('/favicon.ico', async (_request, reply) => reply.redirect(deps.assets.icon.path, 301));
 };

@@ -123,7 +123,14 @@ export function ActivityRecordPanel(props: ActivityRecordPanelProps) {
             ))}
           </select>
         </FieldFrame>
-        <TextField name="record-date" label="日付" type={form.date === '' || isIsoDate(form.date) ? 'date' : 'text'} errors={errors} value={form.date} hint="活動した日(例: 2024-06-10)。" />
+        <TextField
+          name="record-date"
+          label="日付"
+          type={form.date === '' || isIsoDate(form.date) ? 'date' : 'text'}
+          errors={errors}
+          value={form.date}
+          hint="活動した日(例: 2024-06-10)。"
+        />
         <fieldset class="record-rows">
           <legend>時間(日本時間)</legend>
           <p class="field-hint">例: 9:20 から 11:15。終了がわからなければ空欄に。要らない行は空欄のままにします。</p>
@@ -147,7 +154,13 @@ export function ActivityRecordPanel(props: ActivityRecordPanelProps) {
                 <TextField name={recordFieldName(`participants.${i}.${f}`)} label={label} errors={errors} value={p[f]} />
               ))}
               <div class="field field-checkbox">
-                <input type="checkbox" id={`field-record-participants-${i}-isLegislator`} name={`record-participants-${i}-isLegislator`} value="1" checked={p.isLegislator} />
+                <input
+                  type="checkbox"
+                  id={`field-record-participants-${i}-isLegislator`}
+                  name={`record-participants-${i}-isLegislator`}
+                  value="1"
+                  checked={p.isLegislator}
+                />
                 <label for={`field-record-participants-${i}-isLegislator`}>議員本人</label>
               </div>
             </fieldset>

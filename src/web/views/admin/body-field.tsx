@@ -15,7 +15,8 @@ export function BodyField({ value, errors, isReadOnly }: { value: string; errors
             リンクは <code>[文字](https://…)</code>、添付資料へのリンクは <code>[ラベル](media:ファイル名)</code> と書きます。
           </li>
           <li>
-            写真は1行だけで <code>![写真の説明](media:番号 "キャプション")</code> と書きます(添付資料の「本文に挿入」で入ります)。続けて書いた写真の行は、まとめて写真の一覧になります。
+            写真は1行だけで <code>![写真の説明](media:番号 "キャプション")</code>{' '}
+            と書きます(添付資料の「本文に挿入」で入ります)。続けて書いた写真の行は、まとめて写真の一覧になります。
           </li>
         </ul>
       </div>

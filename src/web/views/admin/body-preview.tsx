@@ -24,7 +24,17 @@ export function PreviewContent({ html, attachments }: { html: TrustedHtml; attac
  * A preview the プレビュー button asked for takes the focus, unless `isFocused` is false (a
  * refusal above the form has it).
  */
-export function BodyPreview({ html, attachments = [], itemRef, isFocused = true }: { html: TrustedHtml | undefined; attachments?: Attachment[]; itemRef?: string; isFocused?: boolean }) {
+export function BodyPreview({
+  html,
+  attachments = [],
+  itemRef,
+  isFocused = true,
+}: {
+  html: TrustedHtml | undefined;
+  attachments?: Attachment[];
+  itemRef?: string;
+  isFocused?: boolean;
+}) {
   return (
     <section class="report-preview" id="preview" tabindex={-1} aria-labelledby="preview-title" autofocus={(isFocused && html !== undefined) || undefined}>
       <h2 id="preview-title">プレビュー</h2>

@@ -40,7 +40,8 @@ export function DashboardPage({ page, reports, hasDemo, backup, lowSpace, export
         <section class="error-summary low-space-notice" role="alert" aria-labelledby="low-space-title">
           <h2 id="low-space-title">保存先のディスクの空きが少なくなっています</h2>
           <p>
-            {lowSpace.freeMb === undefined ? '空き容量を確認できませんでした' : `空きは約${lowSpace.freeMb} MBです`}(警告の目安: {lowSpace.minFreeMb} MB)。空きがなくなると、報告やファイルを保存できなくなります。管理者に連絡して空き容量を増やしてください。
+            {lowSpace.freeMb === undefined ? '空き容量を確認できませんでした' : `空きは約${lowSpace.freeMb} MBです`}(警告の目安: {lowSpace.minFreeMb}{' '}
+            MB)。空きがなくなると、報告やファイルを保存できなくなります。管理者に連絡して空き容量を増やしてください。
           </p>
         </section>
       )}

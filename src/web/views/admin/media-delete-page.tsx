@@ -26,9 +26,7 @@ export function MediaDeletePage({ page, media, usedBy, isRefused = false }: Medi
       <h1 id="page-title">ファイルの削除</h1>
       {usedBy.length > 0 ? (
         <div class="error-summary" role={isRefused ? 'alert' : undefined}>
-          <p>
-            {name}は次の報告・ページで使われているため、削除できません。そこから添付やリンクを外してから、もう一度削除してください。
-          </p>
+          <p>{name}は次の報告・ページで使われているため、削除できません。そこから添付やリンクを外してから、もう一度削除してください。</p>
           <MediaUsers users={usedBy} />
         </div>
       ) : (

@@ -108,7 +108,8 @@ function UploadForm({ page, errors, altText, maxUploadBytes }: { page: AdminPage
             ファイル<span class="field-required">(必須)</span>
           </label>
           <p class="field-hint" id="field-file-hint">
-            PDF・JPEG・PNG・WebP・Word・Excel・PowerPoint、{formatMegabytes(maxUploadBytes)}まで。画像には640px・1280px幅の軽い版が作られ、撮影場所などの付加情報は取り除かれます。
+            PDF・JPEG・PNG・WebP・Word・Excel・PowerPoint、{formatMegabytes(maxUploadBytes)}
+            まで。画像には640px・1280px幅の軽い版が作られ、撮影場所などの付加情報は取り除かれます。
           </p>
           <FieldError name="file" errors={errors} />
           <input {...controlAttrs('file', errors, true)} type="file" accept={UPLOAD_ACCEPT} required />
@@ -199,8 +200,7 @@ export function MediaUsers({ users }: { users: MediaUser[] }) {
         {users.map((user) => (
           <li>
             {user.kind === 'page' ? '固定ページ ' : ''}
-            <a href={`/admin/${user.kind === 'page' ? 'pages' : 'reports'}/${user.id}/edit`}>{user.title || '(無題)'}</a>(
-            {STATUS_NAMES[user.status] ?? user.status})
+            <a href={`/admin/${user.kind === 'page' ? 'pages' : 'reports'}/${user.id}/edit`}>{user.title || '(無題)'}</a>({STATUS_NAMES[user.status] ?? user.status})
           </li>
         ))}
       </ul>

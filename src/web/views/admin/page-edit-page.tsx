@@ -126,7 +126,13 @@ export function PageEditPage(props: PageEditPageProps) {
               </div>
             )}
             <FieldError name="children" errors={errors} />
-            <WorkflowButtons actions={props.actions} isPublished={stored?.status === 'published'} isNew={!stored} previewAction={`${formAction}#preview`} form={EDITOR_FORM_ID} />
+            <WorkflowButtons
+              actions={props.actions}
+              isPublished={stored?.status === 'published'}
+              isNew={!stored}
+              previewAction={`${formAction}#preview`}
+              form={EDITOR_FORM_ID}
+            />
             {!isReadOnly && <AttachInForm action={`${formAction}/attach`} isNew={!stored} isPublished={stored?.status === 'published'} form={EDITOR_FORM_ID} />}
           </>
         }

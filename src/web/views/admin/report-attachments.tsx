@@ -60,7 +60,8 @@ export function ReportAttachments(props: ReportAttachmentsProps) {
     <section class="report-attachments" id="attachments" aria-labelledby="attachments-title">
       <h2 id="attachments-title">添付資料</h2>
       <p class="admin-hint">
-        添付資料は公開ページの本文の下に一覧で表示されます。本文から参照するときは <code>[ラベル](media:ファイル名)</code> と書きます。添付資料の変更はすぐに保存されます(本文を編集中のときは、先に本文を保存してください)。
+        添付資料は公開ページの本文の下に一覧で表示されます。本文から参照するときは <code>[ラベル](media:ファイル名)</code>{' '}
+        と書きます。添付資料の変更はすぐに保存されます(本文を編集中のときは、先に本文を保存してください)。
       </p>
       {errors.order && (
         <div class="error-summary" role="alert">
@@ -102,8 +103,20 @@ export function ReportAttachments(props: ReportAttachmentsProps) {
                 ))}
               </select>
             </div>
-            <TextField name="attach.label" label="ラベル" errors={errors} value={props.attachForm?.label ?? ''} hint="リンクの文字(例: ファクトシート)。空欄ならファイル名。" />
-            <TextField name="attach.summary" label="説明(任意)" errors={errors} value={props.attachForm?.summary ?? ''} hint="リンクの横に表示する短い説明(200文字まで)。" />
+            <TextField
+              name="attach.label"
+              label="ラベル"
+              errors={errors}
+              value={props.attachForm?.label ?? ''}
+              hint="リンクの文字(例: ファクトシート)。空欄ならファイル名。"
+            />
+            <TextField
+              name="attach.summary"
+              label="説明(任意)"
+              errors={errors}
+              value={props.attachForm?.summary ?? ''}
+              hint="リンクの横に表示する短い説明(200文字まで)。"
+            />
             <button type="submit">添付する</button>
           </form>
         </section>
@@ -153,7 +166,10 @@ function AttachmentItem(props: {
   return (
     <li class="attachment-item">
       <p class="attachment-name">
-        <strong>{a.label}</strong>({attachmentMeta(a)})<a class="attachment-file" href={staffMediaPath(mediaPath(a.sha256, a.fileName))}>{a.fileName}</a>
+        <strong>{a.label}</strong>({attachmentMeta(a)})
+        <a class="attachment-file" href={staffMediaPath(mediaPath(a.sha256, a.fileName))}>
+          {a.fileName}
+        </a>
       </p>
       {isPhoto(a) ? (
         <PhotoUse attachment={a} />
@@ -230,8 +246,7 @@ function AltSuggestions(props: { attachment: Attachment; itemBase: string; csrfT
               <CsrfField token={props.csrfToken} />
               <input type="hidden" name={`${prefix}label`} value={a.label} />
               <input type="hidden" name={`${prefix}summary`} value={a.summary} />
-              <input type="hidden" name={`${prefix}altText`} value={s.altText} />
-              「{s.altText}」
+              <input type="hidden" name={`${prefix}altText`} value={s.altText} />「{s.altText}」
               <button type="submit" class="button-small">
                 {`「${s.title}」で使った説明を使う`}
               </button>

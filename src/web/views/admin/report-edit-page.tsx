@@ -119,7 +119,13 @@ export function ReportEditPage(props: ReportEditPageProps) {
   const isRecordFocused = props.record !== undefined && (Object.keys(props.record.errors).length > 0 || props.record.isProposedAgain === true);
   const focus = props.problem ? 'problem' : props.conflict ? 'conflict' : Object.keys(errors).length > 0 ? 'errors' : isRecordFocused ? 'record' : 'preview';
   return (
-    <AdminLayout page={page} title={title} scripts={props.draftScriptHref ? [props.scriptHref, props.draftScriptHref] : [props.scriptHref]} mainActionId={isReadOnly ? undefined : 'field-title'} mainActionLabel="入力欄へ移動">
+    <AdminLayout
+      page={page}
+      title={title}
+      scripts={props.draftScriptHref ? [props.scriptHref, props.draftScriptHref] : [props.scriptHref]}
+      mainActionId={isReadOnly ? undefined : 'field-title'}
+      mainActionLabel="入力欄へ移動"
+    >
       <p class="admin-back">
         <a href="/admin/reports">活動報告の一覧へ</a>
       </p>
@@ -224,7 +230,15 @@ function ReportFields(props: ReportEditPageProps & { isReadOnly: boolean }) {
   return (
     <>
       <TextField name="title" label="タイトル" errors={errors} value={form.title} isRequired maxLength={500} />
-      <TextField name="activityDate" label="活動日" type={dateFieldType(form.activityDate)} errors={errors} value={form.activityDate} isRequired hint="活動を行った日(例: 2024-05-01)。" />
+      <TextField
+        name="activityDate"
+        label="活動日"
+        type={dateFieldType(form.activityDate)}
+        errors={errors}
+        value={form.activityDate}
+        isRequired
+        hint="活動を行った日(例: 2024-05-01)。"
+      />
       <div class={errors.categoryId ? 'field field-invalid' : 'field'}>
         <label for="field-categoryId">カテゴリー</label>
         <FieldError name="categoryId" errors={errors} />
@@ -271,7 +285,21 @@ function NoteField({ form }: { form: ReportForm }) {
   );
 }
 
-function ActionButtons({ actions, isNew, form, errors, report, previewAction }: { actions: ReportAction[]; isNew: boolean; form: ReportForm; errors: FieldErrors; report?: ReportInfo; previewAction: string }) {
+function ActionButtons({
+  actions,
+  isNew,
+  form,
+  errors,
+  report,
+  previewAction,
+}: {
+  actions: ReportAction[];
+  isNew: boolean;
+  form: ReportForm;
+  errors: FieldErrors;
+  report?: ReportInfo;
+  previewAction: string;
+}) {
   const can = (a: ReportAction) => actions.includes(a);
   const isPublished = report?.status === 'published';
   return (

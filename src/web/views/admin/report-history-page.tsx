@@ -56,7 +56,8 @@ export function ReportHistoryPage({ page, report, revisions, compared, canRestor
             公開中の{text.noun}を版{confirm.version}に戻しますか
           </h2>
           <p>
-            戻すと、版{confirm.version}({formatJapanDateTime(confirm.createdAt)})の内容が新しい版として保存され、<strong>公開ページもすぐにその内容に変わります</strong>。いまの内容は履歴に残ります。
+            戻すと、版{confirm.version}({formatJapanDateTime(confirm.createdAt)})の内容が新しい版として保存され、<strong>公開ページもすぐにその内容に変わります</strong>
+            。いまの内容は履歴に残ります。
           </p>
           <div class="form-actions">
             <form method="post" action={`${base}/history/${confirm.id}/restore`} class="admin-inline-form">
@@ -93,10 +94,22 @@ export function ReportHistoryPage({ page, report, revisions, compared, canRestor
                 {revisions.map((r) => (
                   <tr>
                     <td>
-                      <input type="radio" name="from" value={String(r.id)} checked={r.id === fromId} aria-label={`版${r.version}(${formatJapanDateTime(r.createdAt)})を比較元にする`} />
+                      <input
+                        type="radio"
+                        name="from"
+                        value={String(r.id)}
+                        checked={r.id === fromId}
+                        aria-label={`版${r.version}(${formatJapanDateTime(r.createdAt)})を比較元にする`}
+                      />
                     </td>
                     <td>
-                      <input type="radio" name="to" value={String(r.id)} checked={r.id === toId} aria-label={`版${r.version}(${formatJapanDateTime(r.createdAt)})を比較先にする`} />
+                      <input
+                        type="radio"
+                        name="to"
+                        value={String(r.id)}
+                        checked={r.id === toId}
+                        aria-label={`版${r.version}(${formatJapanDateTime(r.createdAt)})を比較先にする`}
+                      />
                     </td>
                     <td>版{r.version}</td>
                     <td>{formatJapanDateTime(r.createdAt)}</td>
@@ -125,7 +138,9 @@ export function ReportHistoryPage({ page, report, revisions, compared, canRestor
                 <form method="post" action={`${base}/history/${r.id}/restore`} class="admin-inline-form">
                   <CsrfField token={page.csrfToken} />
                   <input type="hidden" name="expectedVersion" value={String(report.version)} />
-                  <button type="submit">版{r.version}({r.note || formatJapanDateTime(r.createdAt)})に戻す</button>
+                  <button type="submit">
+                    版{r.version}({r.note || formatJapanDateTime(r.createdAt)})に戻す
+                  </button>
                 </form>
               ))}
               <p class="admin-hint">

@@ -8,7 +8,19 @@ const LISTS: Record<ItemKind, { href: string; label: string }> = {
   page: { href: '/admin/pages', label: '固定ページの一覧へ' },
 };
 
-export function ReportRefusalPage({ page, kind, message, item = 'report', id }: { page: AdminPageContext; kind: 'forbidden' | 'state'; message: string; item?: ItemKind; id?: number }) {
+export function ReportRefusalPage({
+  page,
+  kind,
+  message,
+  item = 'report',
+  id,
+}: {
+  page: AdminPageContext;
+  kind: 'forbidden' | 'state';
+  message: string;
+  item?: ItemKind;
+  id?: number;
+}) {
   const title = kind === 'forbidden' ? 'この操作を行う権限がありません' : 'この操作はいまの状態ではできません';
   const list = LISTS[item];
   return (

@@ -185,7 +185,10 @@ function NavigationFields({ rows, errors, pageChoices }: { rows: NavigationRow[]
     >
       <legend>{SETTINGS_LABELS.navigation}</legend>
       <p class="field-hint" id={hintId('navigation')}>
-        公開サイトの上部と下部に「ホーム」に続けて表示されるリンクです(最上段は最大{MAX_NAVIGATION_LINKS}件)。固定ページを選ぶと、ページの題名とアドレスが変わってもそのまま使えます(表示名を空にするとページの題名を表示)。リンク先は「{paths.activity()}」(活動報告)、「{paths.profile()}」(プロフィール)、「{paths.year(2025)}」(年別)、「{paths.category('policy')}」(カテゴリー)のようなサイト内のパスか「https://」で始まるURL。「親」で別の行を選ぶと、その行の下にまとめて表示されます(入れ子は1段まで)。不要な行は空にしてください。
+        公開サイトの上部と下部に「ホーム」に続けて表示されるリンクです(最上段は最大{MAX_NAVIGATION_LINKS}
+        件)。固定ページを選ぶと、ページの題名とアドレスが変わってもそのまま使えます(表示名を空にするとページの題名を表示)。リンク先は「{paths.activity()}」(活動報告)、「
+        {paths.profile()}」(プロフィール)、「{paths.year(2025)}」(年別)、「{paths.category('policy')}
+        」(カテゴリー)のようなサイト内のパスか「https://」で始まるURL。「親」で別の行を選ぶと、その行の下にまとめて表示されます(入れ子は1段まで)。不要な行は空にしてください。
       </p>
       <FieldError name="navigation" errors={errors} />
       <datalist id="navigation-archive-paths">
@@ -195,7 +198,14 @@ function NavigationFields({ rows, errors, pageChoices }: { rows: NavigationRow[]
       <ol class="settings-nav-rows">
         {rows.map((row, i) => (
           <li>
-            <NavigationPart name={navigationField(i, 'label')} formName="navLabel" label={`${i + 1}. 表示名`} value={row.label} errors={errors} maxLength={SETTINGS_LIMITS.navigationLabel} />
+            <NavigationPart
+              name={navigationField(i, 'label')}
+              formName="navLabel"
+              label={`${i + 1}. 表示名`}
+              value={row.label}
+              errors={errors}
+              maxLength={SETTINGS_LIMITS.navigationLabel}
+            />
             <NavigationSelect
               name={navigationField(i, 'page')}
               formName="navPage"
@@ -204,7 +214,15 @@ function NavigationFields({ rows, errors, pageChoices }: { rows: NavigationRow[]
               errors={errors}
               options={[['', '(選ばない:下のリンク先を使う)'], ...pageChoices.map((choice): [string, string] => [String(choice.id), `${choice.title}(${choice.path})`])]}
             />
-            <NavigationPart name={navigationField(i, 'url')} formName="navUrl" label={`${i + 1}. リンク先`} value={row.url} errors={errors} maxLength={SETTINGS_LIMITS.navigationUrl} list="navigation-archive-paths" />
+            <NavigationPart
+              name={navigationField(i, 'url')}
+              formName="navUrl"
+              label={`${i + 1}. リンク先`}
+              value={row.url}
+              errors={errors}
+              maxLength={SETTINGS_LIMITS.navigationUrl}
+              list="navigation-archive-paths"
+            />
             <NavigationSelect
               name={navigationField(i, 'parent')}
               formName="navParent"

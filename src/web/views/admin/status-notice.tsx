@@ -19,7 +19,12 @@ export interface StatusNoticeProps {
 }
 
 export function StatusNotice({ name, label, success, failure, failureTitle, advice }: StatusNoticeProps) {
-  if (!failure) return <section class={`admin-notice-muted ${name}`} aria-label={label}>{success}</section>;
+  if (!failure)
+    return (
+      <section class={`admin-notice-muted ${name}`} aria-label={label}>
+        {success}
+      </section>
+    );
   const titleId = `${name}-failed-title`;
   return (
     <section class={`error-summary ${name}`} role="alert" aria-labelledby={titleId}>

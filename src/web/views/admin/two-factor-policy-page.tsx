@@ -13,9 +13,7 @@ export function TwoFactorPolicyPage({ page, policy, errors }: TwoFactorPolicyPag
   return (
     <AdminLayout page={page} title="二段階認証の方針">
       <h1 id="page-title">二段階認証の方針</h1>
-      <p class="admin-lead">
-        必須にすると、対象のユーザーは次のログインから、二段階認証(認証アプリまたはパスキー)を設定するまで管理画面の他のページを使えなくなります。
-      </p>
+      <p class="admin-lead">必須にすると、対象のユーザーは次のログインから、二段階認証(認証アプリまたはパスキー)を設定するまで管理画面の他のページを使えなくなります。</p>
       <ErrorSummary errors={errors} labels={{ policy: '二段階認証を必須にする範囲' }} />
       <form method="post" action="/admin/users/two-factor" class="admin-form">
         <CsrfField token={page.csrfToken} />

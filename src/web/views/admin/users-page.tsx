@@ -80,7 +80,14 @@ export function UsersPage({ page, users, errors, form, secondFactorUserIds }: Us
             isRequired
             maxLength={64}
           />
-          <TextField name="displayName" label={ADD_LABELS.displayName} errors={addErrors} value={form.displayName} hint="画面に表示される名前。空ならログイン名。" maxLength={50} />
+          <TextField
+            name="displayName"
+            label={ADD_LABELS.displayName}
+            errors={addErrors}
+            value={form.displayName}
+            hint="画面に表示される名前。空ならログイン名。"
+            maxLength={50}
+          />
           <fieldset class={addErrors.role ? 'field field-invalid' : 'field'} aria-describedby={addErrors.role ? 'field-role-error' : undefined}>
             <legend>
               {ADD_LABELS.role}

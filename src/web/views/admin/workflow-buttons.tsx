@@ -21,7 +21,19 @@ export function saveButtonLabel(isPublished: boolean): string {
  * `previewAction`: where プレビュー posts, with the preview's fragment, so the answer opens at the preview (without JS too).
  * `form`: the id of the form the buttons submit when they stand outside it (editor-grid.tsx).
  */
-export function WorkflowButtons({ actions, isPublished, isNew, previewAction, form }: { actions: ReportAction[]; isPublished: boolean; isNew: boolean; previewAction?: string; form?: string }) {
+export function WorkflowButtons({
+  actions,
+  isPublished,
+  isNew,
+  previewAction,
+  form,
+}: {
+  actions: ReportAction[];
+  isPublished: boolean;
+  isNew: boolean;
+  previewAction?: string;
+  form?: string;
+}) {
   const can = (a: ReportAction) => actions.includes(a);
   return (
     <div class="form-actions">
