@@ -30,20 +30,18 @@ export async function startPasskeyRegistration(
     authenticatorSelection: { residentKey: 'required', userVerification: 'required' },
     timeout: WEBAUTHN_CHALLENGE_MS,
   });
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      insertChallenge(
-        trx,
-        {
-          challenge: options.challenge,
-          purpose: 'register',
-          binding: sessionTokenHash,
-          userId: actor.userId,
-          expiresAt: new Date(now.getTime() + WEBAUTHN_CHALLENGE_MS).toISOString(),
-        },
-        now.toISOString(),
-      ),
-    );
+  await ctx.db.transaction().execute((trx) =>
+    insertChallenge(
+      trx,
+      {
+        challenge: options.challenge,
+        purpose: 'register',
+        binding: sessionTokenHash,
+        userId: actor.userId,
+        expiresAt: new Date(now.getTime() + WEBAUTHN_CHALLENGE_MS).toISOString(),
+      },
+      now.toISOString(),
+    ),
+  );
   return options;
 }
