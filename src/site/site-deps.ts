@@ -15,4 +15,10 @@ export interface SiteDeps {
   baseUrl: string;
   /** The public site's stylesheet and icon (web/assets.ts loads them). */
   assets: { css: SiteAsset; icon: SiteAsset };
+  /**
+   * Most report summaries kept per content version (components/load-summaries.ts); unset, a
+   * whole large site's, which the static build reads each several times. The server keeps a
+   * few pages' worth: its page cache holds what readers ask for again.
+   */
+  summariesKept?: number;
 }

@@ -59,12 +59,20 @@ export interface ServerOptions {
 /** Holds about four hundred report pages with their compressed variants. */
 const DEFAULT_PAGE_CACHE_BYTES = 8 * 1024 * 1024;
 
+/**
+ * Report summaries the server keeps per content version (SiteDeps.summariesKept): a page's
+ * neighbours and a hundred list pages' worth. A crawl of every report kept them all (15 MB
+ * at 10,000 reports, docs/performance.md); the page cache holds the pages read again.
+ */
+const SERVER_SUMMARIES_KEPT = 1_000;
+
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const deps: WebDeps = {
     ctx: options.ctx,
     baseUrl: options.baseUrl,
     cache: new PageCache(options.pageCacheBytes ?? DEFAULT_PAGE_CACHE_BYTES),
     assets: loadAssets(),
+    summariesKept: SERVER_SUMMARIES_KEPT,
     maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
     session: options.session ?? DEFAULT_SESSION_POLICY,
     auditRetentionDays: options.auditRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS,

@@ -5,6 +5,7 @@ import { after, before, test } from 'node:test';
 import { loadSummaries } from '../../src/site/components/load-summaries.js';
 import { memoByContentVersion } from '../../src/site/content-memo.js';
 import { loadSiteContext } from '../../src/site/layout/load-site-context.js';
+import { loadReportPage } from '../../src/site/report/load-report-page.js';
 import { loadReportListPage } from '../../src/site/report-list/load-report-list-page.js';
 import { reportListSpec } from '../../src/site/report-list/report-list-spec.js';
 import type { SiteDeps } from '../../src/site/site-deps.js';
@@ -72,4 +73,30 @@ test('reads a report summary once per content version, and anew after a write', 
   assert.notEqual(after, first);
   assert.equal(after?.title, '要約の報告');
   assert.deepEqual(await loadSummaries(site.db, [report.id, 999_999]), [after]);
+});
+
+test('keeps at most the summaries a caller allows: past them the memo starts afresh', async () => {
+  const [a, b, c] = [
+    await publishReport(site, { activityDate: '2024-08-01' }),
+    await publishReport(site, { activityDate: '2024-08-02' }),
+    await publishReport(site, { activityDate: '2024-08-03' }),
+  ];
+  const [first] = await loadSummaries(site.db, [a!.id], 2);
+  assert.equal((await loadSummaries(site.db, [a!.id], 2))[0], first);
+  await loadSummaries(site.db, [b!.id, c!.id], 2);
+  const [again] = await loadSummaries(site.db, [a!.id], 2);
+  assert.notEqual(again, first);
+  assert.deepEqual(again, first);
+});
+
+test('a report page keeps no more neighbours than its deps allow (SiteDeps.summariesKept, the server keeps few)', async () => {
+  const reports = [];
+  for (const day of ['2024-09-01', '2024-09-02', '2024-09-03', '2024-09-04']) reports.push(await publishReport(site, { activityDate: day }));
+  const few = { ...deps, summariesKept: 2 };
+  const first = await loadReportPage(few, reports[1]!.slug);
+  await loadReportPage(few, reports[2]!.slug);
+  assert.notEqual((await loadReportPage(few, reports[1]!.slug)).newer, first.newer);
+  const kept = await loadReportPage(deps, reports[1]!.slug);
+  await loadReportPage(deps, reports[2]!.slug);
+  assert.equal((await loadReportPage(deps, reports[1]!.slug)).newer, kept.newer);
 });

@@ -24,7 +24,7 @@ export async function loadReportListPage(deps: SiteDeps, spec: ReportListSpec, p
   if (total === 0 && !spec.isEmptyAllowed) throw new PageNotFoundError(spec.basePath);
   if (page > pageCount) throw new PageNotFoundError(pagedPath(spec.basePath, page));
   const [reports, site, archive] = await Promise.all([
-    loadSummaries(db, order.slice((page - 1) * PER_PAGE, page * PER_PAGE)),
+    loadSummaries(db, order.slice((page - 1) * PER_PAGE, page * PER_PAGE), deps.summariesKept),
     loadSiteContext(deps),
     loadArchiveData(db),
   ]);
