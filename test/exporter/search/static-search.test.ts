@@ -12,7 +12,9 @@ import { searchPages } from '../../../src/actions/search/search-pages.js';
 import { searchReports } from '../../../src/actions/search/search-reports.js';
 import { ValidationError } from '../../../src/domain/errors.js';
 import { runStaticSearch, type StaticSearchOutcome } from '../../../src/exporter/search/client/run-static-search.js';
-import { openIndexDir } from '../../../src/exporter/search/open-index-dir.js';
+import type { DocTable } from '../../../src/exporter/search/client/format.js';
+import { openStaticIndex } from '../../../src/exporter/search/client/open-static-index.js';
+import { decodeJson, openIndexDir, readIndexFile } from '../../../src/exporter/search/open-index-dir.js';
 import { writeSearchIndex } from '../../../src/exporter/search/write-search-index.js';
 import { UNKNOWN_CATEGORY_MESSAGE } from '../../../src/site/search/search-filters.js';
 import { findCategoryBySlug } from '../../../src/store/categories.js';
@@ -84,4 +86,34 @@ test('answers 300 queries exactly as the server does: totals, order, titles, sni
   }
   // The comparison is about ranking, so most queries must find several reports.
   assert.ok(withResults > 150, `${withResults} queries with several results`);
+});
+
+test('asks for every shard a query reads at once, word shards included, before any has arrived', async () => {
+  const indexDir = join(dir, 'search-index');
+  const table = decodeJson<DocTable>((await readIndexFile(join(indexDir, 'docs.dat')))!);
+  for (const q of ['海外交流 -中国', '"外交 の" 地方', '安全保障 OR 交流']) {
+    let release!: () => void;
+    const arrived = new Promise<void>((resolve) => (release = resolve));
+    const asked: string[] = [];
+    const index = openStaticIndex(table, async (name) => {
+      asked.push(name);
+      await arrived;
+      return readIndexFile(join(indexDir, `${name}.dat`));
+    });
+    const outcome = runStaticSearch(index, { q, page: 1 });
+    await new Promise((resolve) => setImmediate(resolve));
+    const firstRound = new Set(asked);
+    release();
+    assert.equal((await outcome).kind, 'found', q);
+    const shards = asked.filter((name) => !name.startsWith('x'));
+    assert.ok(
+      shards.some((name) => name.startsWith('w')),
+      `${q}: word shards read`,
+    );
+    assert.deepEqual(
+      shards.filter((name) => !firstRound.has(name)),
+      [],
+      `${q}: shards asked for after the first round`,
+    );
+  }
 });

@@ -9,7 +9,7 @@ import { checkSearchDepth, parseSearchQuery, positiveTerms } from '../../../doma
 import { firstSnippet, highlight, snippet, type TextPart } from '../../../domain/search/snippet.js';
 import { pageCountOf, PER_PAGE } from '../../../site/paging.js';
 import { UNKNOWN_CATEGORY_MESSAGE } from '../../../site/search/search-filters.js';
-import { findStaticPageHits, findStaticReportHits, type StaticIndex } from './find-static-hits.js';
+import { findStaticPageHits, findStaticReportHits, queryShards, type StaticIndex } from './find-static-hits.js';
 import { textShard, type ReportRow, type ReportText } from './format.js';
 
 export interface StaticSearchParams {
@@ -63,6 +63,8 @@ export async function runStaticSearch(index: StaticIndex & StaticTexts, params: 
     throw error;
   }
   if (!query) return { kind: 'empty' };
+  // Started together; the evaluation awaits each where it needs it (a failure surfaces there).
+  for (const name of queryShards(index.table, query)) index.shard(name).catch(() => undefined);
   const terms = positiveTerms(query).map((t) => t.text);
   let pages: Paged<{ title: string; path: string; excerpt: string }> | undefined;
   if (params.kind !== 'report' && (params.kind === 'page' || params.page === 1)) {
