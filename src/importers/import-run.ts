@@ -29,10 +29,13 @@ import type { ActionContext } from '../actions/runtime/context.js';
 import type { PrebuiltSearch } from '../actions/reports/create-report.js';
 import type { PrebuiltRender } from '../actions/render/report-body.js';
 import { fillEmptySettingsIn, type ImportedSiteSettings } from '../actions/import/import-site-settings.js';
+import { importedText, readExtractionOptions, storeImportedProposal } from '../actions/import/import-activity-record.js';
+import type { ActivityRecord } from '../domain/activity-record/activity-record.js';
+import type { ExtractionOptions } from '../domain/activity-record/extract-activity-record.js';
 import { diskFullFrom, ValidationError } from '../domain/errors.js';
 import { paths } from '../domain/paths.js';
 import type { Database } from '../store/database.js';
-import { findImportSource, isChangedSinceImport, saveImportSource, type SourceKind } from '../store/import-sources.js';
+import { findImportSource, isChangedSinceImport, lockImportSource, saveImportSource, type SourceKind } from '../store/import-sources.js';
 import { addRedirects } from '../store/redirects.js';
 import { deferIndexing, deferredIndexSnapshot, restoreDeferredIndex, writeDeferredIndex } from '../store/search.js';
 import { resolvePageLinks, writePageItem, type ImportedNavigationLink, type ImportedPageInput } from './write-page-item.js';
@@ -196,11 +199,15 @@ export interface RunOptions {
   searchDocuments?: DocumentBuilder;
 }
 
-/** What was built ahead for a published report: its search document and its body's render. */
+/** What was built ahead for a report: its activity record's proposal and, when published, its search document and its body's render. */
 interface BuiltAhead {
-  search: PrebuiltSearch;
+  search?: PrebuiltSearch;
   render?: PrebuiltRender;
+  record: ActivityRecord;
 }
+
+/** The options and what the run reads once: the extractor's options for the proposals it stores. */
+type RunState = RunOptions & { extraction: ExtractionOptions };
 
 /** Items read ahead of the writer when search documents are built ahead. */
 const WINDOW = 128;
@@ -231,7 +238,8 @@ export function emptySummary(isDryRun = false): ImportSummary {
   };
 }
 
-export async function runImport(ctx: ActionContext, items: AsyncIterable<ImportItem> | Iterable<ImportItem>, options: RunOptions): Promise<ImportSummary> {
+export async function runImport(ctx: ActionContext, items: AsyncIterable<ImportItem> | Iterable<ImportItem>, runOptions: RunOptions): Promise<ImportSummary> {
+  const options: RunState = { ...runOptions, extraction: await readExtractionOptions(ctx.db) };
   const summary = emptySummary(options.isDryRun ?? false);
   const writer = new ItemWriter(ctx, options.itemsPerTransaction ?? 1, options.isDryRun ?? false);
   let stopError: unknown;
@@ -257,11 +265,11 @@ export async function runImport(ctx: ActionContext, items: AsyncIterable<ImportI
         return window;
       };
       let current = await pull();
-      let built = buildAhead(builder, current);
+      let built = buildAhead(builder, current, options.extraction);
       while (current.length > 0) {
         const next = await pull();
         const documents = await built;
-        built = buildAhead(builder, next);
+        built = buildAhead(builder, next, options.extraction);
         for (const item of current) {
           await runItem(ctx, writer, item, options, summary, documents.get(item));
           options.onProgress?.(summary);
@@ -291,23 +299,30 @@ export async function runImport(ctx: ActionContext, items: AsyncIterable<ImportI
   return summary;
 }
 
-/** The search documents and renders of the window's published reports; none (built when written) if the builder fails. */
-async function buildAhead(builder: DocumentBuilder, window: ImportItem[]): Promise<Map<ImportItem, BuiltAhead>> {
-  const reports = window.filter((item): item is ReportItem => item.type === 'report' && item.report.status === 'published');
+/**
+ * The window's reports' proposed activity records, and the search documents and renders of
+ * the published ones; none (built when written) if the builder fails.
+ */
+async function buildAhead(builder: DocumentBuilder, window: ImportItem[], extraction: ExtractionOptions): Promise<Map<ImportItem, BuiltAhead>> {
+  const reports = window.filter((item): item is ReportItem => item.type === 'report');
   const found = new Map<ImportItem, BuiltAhead>();
   if (reports.length === 0) return found;
   // Tidied as checkDraft tidies them, so that the writer's title and text match.
-  const inputs = reports.map((item, id) => ({
-    id,
-    title: item.report.title.replace(/\s+/g, ' ').trim(),
-    bodyText: '',
-    bodySource: item.report.bodySource.replace(/\r\n?/g, '\n'),
-  }));
+  const inputs = reports.map((item, id) => {
+    const { title, bodySource, activityDate } = importedText(item.report);
+    return { id, title, bodyText: '', bodySource, proposeFor: { activityDate } };
+  });
   try {
-    for (const { id, doc, bodyText, rendered } of await builder.build(inputs)) {
+    for (const { id, doc, bodyText, rendered, record } of await builder.build(inputs, extraction)) {
       const input = inputs[id]!;
+      const item = reports[id]!;
+      if (record === undefined) continue;
+      if (item.report.status !== 'published') {
+        found.set(item, { record });
+        continue;
+      }
       const search = { title: input.title, bodyText: bodyText ?? '', doc };
-      found.set(reports[id]!, rendered ? { search, render: { bodySource: input.bodySource, rendered } } : { search });
+      found.set(item, rendered ? { search, render: { bodySource: input.bodySource, rendered }, record } : { search, record });
     }
   } catch {
     found.clear();
@@ -391,7 +406,7 @@ class ItemWriter {
   }
 }
 
-async function runItem(ctx: ActionContext, writer: ItemWriter, item: ImportItem, options: RunOptions, summary: ImportSummary, prebuilt?: BuiltAhead): Promise<void> {
+async function runItem(ctx: ActionContext, writer: ItemWriter, item: ImportItem, options: RunState, summary: ImportSummary, prebuilt?: BuiltAhead): Promise<void> {
   switch (item.type) {
     case 'skipped':
       summary.skipped.push({ label: item.label, reason: item.reason });
@@ -460,15 +475,16 @@ async function runItem(ctx: ActionContext, writer: ItemWriter, item: ImportItem,
   for (const companion of item.companions ?? []) await runItem(ctx, writer, companion, options, summary);
 }
 
-async function runPageItem(ctx: ActionContext, writer: ItemWriter, item: PageItem, options: RunOptions, summary: ImportSummary): Promise<void> {
+async function runPageItem(ctx: ActionContext, writer: ItemWriter, item: PageItem, options: RunState, summary: ImportSummary): Promise<void> {
   const nowIso = ctx.now().toISOString();
   try {
     const { page, redirectsFrom, isProfile } = item;
-    const result = await writer.write(async (trx) =>
-      !options.isOverwriting && (await isChangedSinceImport(trx, 'page', options.kind, item.key))
+    const result = await writer.write(async (trx) => {
+      await lockImportSource(trx, options.kind, item.key);
+      return !options.isOverwriting && (await isChangedSinceImport(trx, 'page', options.kind, item.key))
         ? KEPT
-        : writePageItem(ctx, trx, item, options.kind, hashOf({ page, redirectsFrom, isProfile }), nowIso),
-    );
+        : writePageItem(ctx, trx, item, options.kind, hashOf({ page, redirectsFrom, isProfile }), nowIso);
+    });
     if (result === KEPT) {
       summary.kept.push({ label: item.label, reason: KEPT_REASON });
       return;
@@ -501,11 +517,12 @@ async function discardFiles(item: ReportItem | PageItem, summary: ImportSummary)
 async function writeReportItem(
   trx: Kysely<Database>,
   item: ReportItem,
-  options: RunOptions,
+  options: RunState,
   nowIso: string,
   prebuilt: BuiltAhead | undefined,
 ): Promise<ImportReportResult | typeof KEPT> {
   const contentHash = item.contentHash ?? hashOf(item.report);
+  await lockImportSource(trx, options.kind, item.key);
   const source = await findImportSource(trx, options.kind, item.key);
   if (source && source.contentHash === contentHash) {
     const slug = (await trx.selectFrom('reports').select('slug').where('id', '=', source.reportId).executeTakeFirstOrThrow()).slug;
@@ -513,6 +530,10 @@ async function writeReportItem(
   }
   if (source && !options.isOverwriting && (await isChangedSinceImport(trx, 'report', options.kind, item.key))) return KEPT;
   const result = await importReportIn(trx, source?.reportId, item.report, nowIso, prebuilt?.search, prebuilt?.render);
+  if (result.outcome !== 'unchanged') {
+    const isNew = result.outcome === 'created';
+    await storeImportedProposal(trx, result.reportId, { text: item.report, isNew, proposal: prebuilt?.record, options: options.extraction, nowIso });
+  }
   await saveImportSource(trx, { kind: options.kind, key: item.key, reportId: result.reportId, contentHash, importedAt: nowIso });
   return result;
 }

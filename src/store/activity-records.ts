@@ -20,6 +20,16 @@ const KINDS_KEY = 'activityKinds';
 /** Replaces the report's record (and every list of it) in the caller's transaction. */
 export async function saveActivityRecord(trx: Kysely<Database>, reportId: number, record: ActivityRecord, options: { isConfirmed: boolean; at: string }): Promise<void> {
   await deleteActivityRecord(trx, reportId);
+  await insertActivityRecord(trx, reportId, record, options);
+}
+
+/** Writes the record of a report that has none (a report an import has just created). */
+export async function insertActivityRecord(
+  trx: Kysely<Database>,
+  reportId: number,
+  record: ActivityRecord,
+  options: { isConfirmed: boolean; at: string },
+): Promise<void> {
   await trx
     .insertInto('activity_records')
     .values({
@@ -60,6 +70,12 @@ export async function saveActivityRecord(trx: Kysely<Database>, reportId: number
       .values(record.documents.map((d, i) => ({ ...at(i), title: d.title, url: d.url })))
       .execute();
   }
+}
+
+/** Whether the report has a record staff confirmed (an import leaves such a record alone). */
+export async function hasConfirmedActivityRecord(db: Db, reportId: number): Promise<boolean> {
+  const row = await db.selectFrom('activity_records').select('is_confirmed').where('report_id', '=', reportId).executeTakeFirst();
+  return row?.is_confirmed === 1;
 }
 
 /** Removes the report's record, if it has one. */

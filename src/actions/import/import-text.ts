@@ -1,6 +1,7 @@
 // Importing one plain-text report (katsudo import-text): read title, date and body by
 // the rule in domain/text-import.ts, find or create the category, publish — all in one
-// transaction, so a refused file leaves nothing behind.
+// transaction, so a refused file leaves nothing behind. The activity record's proposal is
+// stored with it, unconfirmed (issue 16 item 2).
 import type { Kysely } from 'kysely';
 import { ValidationError } from '../../domain/errors.js';
 import { checkDraft } from '../../domain/report-rules.js';
@@ -11,6 +12,7 @@ import type { Database } from '../../store/database.js';
 import type { ActionContext } from '../runtime/context.js';
 import { createReportIn, IMPORT_CREATOR, type CreatedReport } from '../reports/create-report.js';
 import type { ImportedReportInput } from './import-report.js';
+import { readExtractionOptions, storeImportedProposal } from './import-activity-record.js';
 
 export interface ImportTextInput {
   content: string;
@@ -41,7 +43,11 @@ export async function importText(ctx: ActionContext, input: ImportTextInput): Pr
   });
   const created = await ctx.db.transaction().execute(async (trx) => {
     const categorySlug = category === undefined ? null : await ensureCategory(trx, category);
-    return createReportIn(trx, { ...checked, categorySlug }, { status: 'published', by: IMPORT_CREATOR }, ctx.now().toISOString());
+    const nowIso = ctx.now().toISOString();
+    const report = await createReportIn(trx, { ...checked, categorySlug }, { status: 'published', by: IMPORT_CREATOR }, nowIso);
+    const options = await readExtractionOptions(trx);
+    await storeImportedProposal(trx, report.id, { text: checked, isNew: true, proposal: undefined, options, nowIso });
+    return report;
   });
   return { ...created, title: parsed.title, activityDate: parsed.activityDate, skippedHeader: parsed.skippedHeader, entry: parsed };
 }

@@ -3,25 +3,8 @@
 // starting workers costs more than it saves.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { searchDocument, type SearchDocument } from '../../domain/search/document.js';
-import { render, type Rendered } from '../../domain/text-format/render.js';
-
-export interface IndexInput {
-  id: number;
-  title: string;
-  bodyText: string;
-  /** Instead of bodyText: the body's source, rendered by the builder (imports). */
-  bodySource?: string;
-}
-
-export interface BuiltDocument {
-  id: number;
-  doc: SearchDocument;
-  /** The text the document was built from, when the builder rendered it from bodySource. */
-  bodyText?: string;
-  /** That render in full (without media details), for the writer to reuse (render/report-body.ts PrebuiltRender). */
-  rendered?: Rendered;
-}
+import type { ExtractionOptions } from '../../domain/activity-record/extract-activity-record.js';
+import { buildDocument, type BuiltDocument, type IndexInput } from './build-document.js';
 
 /** Fewer reports than this are tokenised on the calling thread. */
 const MIN_FOR_WORKERS = 400;
@@ -39,18 +22,14 @@ function startWorker(): Worker {
 }
 
 export interface DocumentBuilder {
-  build(items: IndexInput[]): Promise<BuiltDocument[]>;
+  /** `extraction`: the options of the activity records proposed for items with `proposeFor`. */
+  build(items: IndexInput[], extraction?: ExtractionOptions): Promise<BuiltDocument[]>;
   close(): Promise<void>;
 }
 
 export function inlineBuilder(): DocumentBuilder {
   return {
-    build: async (items) =>
-      items.map((item) => {
-        if (item.bodySource === undefined) return { id: item.id, doc: searchDocument(item.title, item.bodyText) };
-        const rendered = render(item.bodySource);
-        return { id: item.id, doc: searchDocument(item.title, rendered.text), bodyText: rendered.text, rendered };
-      }),
+    build: async (items, extraction) => items.map((item) => buildDocument(item, extraction)),
     close: async () => {},
   };
 }
@@ -71,7 +50,7 @@ export function workerBuilder(threads = Math.max(1, Math.min(4, availableParalle
     });
   }
   return {
-    async build(items) {
+    async build(items, extraction) {
       const share = Math.ceil(items.length / workers.length);
       const parts = workers.map((worker, w) => {
         const slice = items.slice(w * share, (w + 1) * share);
@@ -79,7 +58,7 @@ export function workerBuilder(threads = Math.max(1, Math.min(4, availableParalle
         const id = seq++;
         return new Promise<BuiltDocument[]>((resolve, reject) => {
           pending.set(id, { resolve, reject });
-          worker.postMessage({ seq: id, items: slice });
+          worker.postMessage({ seq: id, items: slice, extraction });
         });
       });
       return (await Promise.all(parts)).flat();

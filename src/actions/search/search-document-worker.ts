@@ -1,22 +1,19 @@
 // Worker thread of actions/search/build-search-documents.ts: turns report texts (or, for imports,
-// their sources, rendered here) into search documents, on every core.
+// their sources, rendered here) into search documents, on every core, and proposes an imported
+// report's activity record beside it (build-document.ts).
 import { parentPort } from 'node:worker_threads';
-import { searchDocument } from '../../domain/search/document.js';
-import { render } from '../../domain/text-format/render.js';
+import type { ExtractionOptions } from '../../domain/activity-record/extract-activity-record.js';
+import { buildDocument, type IndexInput } from './build-document.js';
 
 interface Job {
   seq: number;
-  items: { id: number; title: string; bodyText: string; bodySource?: string }[];
+  items: IndexInput[];
+  extraction?: ExtractionOptions;
 }
 
+// An importer sends the source: the text is rendered here too (without media details; the
+// writer uses the document only if its own rendered text is the same, and the render only for
+// the same source naming no stored file).
 parentPort!.on('message', (job: Job) => {
-  const docs = job.items.map((item) => {
-    // An importer sends the source: the text is rendered here too (without media details;
-    // the writer uses the document only if its own rendered text is the same, and the render
-    // only for the same source naming no stored file).
-    if (item.bodySource === undefined) return { id: item.id, doc: searchDocument(item.title, item.bodyText) };
-    const rendered = render(item.bodySource);
-    return { id: item.id, doc: searchDocument(item.title, rendered.text), bodyText: rendered.text, rendered };
-  });
-  parentPort!.postMessage({ seq: job.seq, docs });
+  parentPort!.postMessage({ seq: job.seq, docs: job.items.map((item) => buildDocument(item, job.extraction)) });
 });
