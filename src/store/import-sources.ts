@@ -3,6 +3,7 @@
 // instead of duplicating. A row goes with its report (on delete cascade).
 import type { Kysely } from 'kysely';
 import type { Database } from './database.js';
+import { lockKeys } from './dialects/lock-keys.js';
 
 type Q = Kysely<Database>;
 
@@ -17,6 +18,15 @@ export interface ImportSource {
   /** SHA-256 (hex) of what was imported (the importer decides what goes into it). */
   contentHash: string;
   importedAt: string;
+}
+
+/**
+ * Makes a second import of the same item wait until this transaction ends (PostgreSQL; SQLite
+ * has one writer), so it finds the report this one made instead of making another. Call it
+ * first in the transaction that looks the item up and writes it.
+ */
+export async function lockImportSource(trx: Q, kind: SourceKind, key: string): Promise<void> {
+  await lockKeys(trx, 'import_source', [`${kind}\n${key}`]);
 }
 
 export async function findImportSource(db: Q, kind: SourceKind, key: string): Promise<ImportSource | undefined> {

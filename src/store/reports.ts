@@ -7,6 +7,7 @@ import type { MonthCount, Report, ReportStatus, ReportSummary, TagCount } from '
 import type { OutlineEntry } from '../domain/text-format/render.js';
 import { trustedHtml } from '../domain/trusted-html.js';
 import type { Database, Db } from './database.js';
+import { lockKeys } from './dialects/lock-keys.js';
 import { translateDbError } from './errors.js';
 import { bodyColumns, setItemStatus, updateItemContent } from './item-content.js';
 import { deleteAttachmentsOf, listAttachments } from './media.js';
@@ -274,7 +275,12 @@ export async function slugExists(db: Q, slug: string): Promise<boolean> {
   return row !== undefined;
 }
 
-/** Slugs starting with `prefix` (to find the next free "-2", "-3" suffix). */
+/**
+ * The slugs starting with `prefix`, to find the next free "-2", "-3" suffix (domain/slug.ts). Call it
+ * inside the transaction that inserts the chosen slug: on PostgreSQL it first locks the prefix
+ * until that transaction ends (dialects/lock-keys.ts), so two reports created at once for the
+ * same date take turns and the second sees the first one's slug instead of failing on it.
+ */
 export async function slugsStartingWith(db: Q, prefix: string): Promise<string[]> {
   const rows = await db.selectFrom('reports').select('slug').where('slug', '>=', prefix).where('slug', '<', `${prefix}\uffff`).execute();
   return rows.map((r) => r.slug);
@@ -282,6 +288,7 @@ export async function slugsStartingWith(db: Q, prefix: string): Promise<string[]
 
 export async function insertReport(trx: Q, input: ReportWrite, nowIso: string): Promise<number> {
   try {
+  await lockKeys(db, 'report_slug', [prefix]);
     const row = await trx
       .insertInto('reports')
       .values({
