@@ -282,13 +282,13 @@ export async function slugExists(db: Q, slug: string): Promise<boolean> {
  * same date take turns and the second sees the first one's slug instead of failing on it.
  */
 export async function slugsStartingWith(db: Q, prefix: string): Promise<string[]> {
+  await lockKeys(db, 'report_slug', [prefix]);
   const rows = await db.selectFrom('reports').select('slug').where('slug', '>=', prefix).where('slug', '<', `${prefix}\uffff`).execute();
   return rows.map((r) => r.slug);
 }
 
 export async function insertReport(trx: Q, input: ReportWrite, nowIso: string): Promise<number> {
   try {
-  await lockKeys(db, 'report_slug', [prefix]);
     const row = await trx
       .insertInto('reports')
       .values({
