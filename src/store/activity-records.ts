@@ -1,9 +1,9 @@
 // Activity records (issue 16): one per report, with its lists in the activity_* tables, and the
 // site's list of kinds (a settings row of its own; DEFAULT_ACTIVITY_KINDS until the owner saves one).
 // A save replaces the whole record: the saved record is the truth, the proposal only a start.
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { DEFAULT_ACTIVITY_KINDS, type ActivityRecord } from '../domain/activity-record/activity-record.js';
-import type { Database, Db } from './database.js';
+import type { ActivityRecordsTable, Database, Db } from './database.js';
 import { findSettingValue, saveSettingValue } from './settings.js';
 
 export interface StoredActivityRecord {
@@ -87,23 +87,40 @@ export async function deleteActivityRecord(trx: Kysely<Database>, reportId: numb
 export async function findActivityRecord(db: Db, reportId: number): Promise<StoredActivityRecord | undefined> {
   const row = await db.selectFrom('activity_records').selectAll().where('report_id', '=', reportId).executeTakeFirst();
   if (!row) return undefined;
+  return (await withLists(db, [row]))[0];
+}
+
+/** Records read in bulk (open data, the API's lists): each row with its lists, in the rows' order, six queries for all of them. */
+export async function withLists(db: Db, rows: Selectable<ActivityRecordsTable>[]): Promise<StoredActivityRecord[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.report_id);
   const [spans, participants, outcomes, affiliations, documents] = await Promise.all([
-    db.selectFrom('activity_spans').selectAll().where('report_id', '=', reportId).orderBy('position').execute(),
-    db.selectFrom('activity_participants').selectAll().where('report_id', '=', reportId).orderBy('position').execute(),
-    db.selectFrom('activity_outcomes').selectAll().where('report_id', '=', reportId).orderBy('position').execute(),
-    db.selectFrom('activity_affiliations').selectAll().where('report_id', '=', reportId).orderBy('position').execute(),
-    db.selectFrom('activity_documents').selectAll().where('report_id', '=', reportId).orderBy('position').execute(),
+    db.selectFrom('activity_spans').selectAll().where('report_id', 'in', ids).orderBy('report_id').orderBy('position').execute(),
+    db.selectFrom('activity_participants').selectAll().where('report_id', 'in', ids).orderBy('report_id').orderBy('position').execute(),
+    db.selectFrom('activity_outcomes').selectAll().where('report_id', 'in', ids).orderBy('report_id').orderBy('position').execute(),
+    db.selectFrom('activity_affiliations').selectAll().where('report_id', 'in', ids).orderBy('report_id').orderBy('position').execute(),
+    db.selectFrom('activity_documents').selectAll().where('report_id', 'in', ids).orderBy('report_id').orderBy('position').execute(),
   ]);
-  return {
-    reportId,
+  const by = <R extends { report_id: number }>(all: R[]) => {
+    const grouped = new Map<number, R[]>();
+    for (const r of all) {
+      const group = grouped.get(r.report_id);
+      if (group) group.push(r);
+      else grouped.set(r.report_id, [r]);
+    }
+    return (id: number) => grouped.get(id) ?? [];
+  };
+  const [spansOf, participantsOf, outcomesOf, affiliationsOf, documentsOf] = [by(spans), by(participants), by(outcomes), by(affiliations), by(documents)];
+  return rows.map((row) => ({
+    reportId: row.report_id,
     isConfirmed: row.is_confirmed === 1,
     updatedAt: row.updated_at,
     record: {
       kind: row.kind,
       date: row.activity_date,
-      spans: spans.map((s) => ({ label: s.label, start: s.start_time, end: s.end_time })),
+      spans: spansOf(row.report_id).map((s) => ({ label: s.label, start: s.start_time, end: s.end_time })),
       place: row.place,
-      participants: participants.map((p) => ({
+      participants: participantsOf(row.report_id).map((p) => ({
         name: p.name,
         title: p.title,
         side: p.side,
@@ -111,12 +128,16 @@ export async function findActivityRecord(db: Db, reportId: number): Promise<Stor
         country: p.country,
         isLegislator: p.is_legislator === 1,
       })),
-      organisations: affiliations.filter((a) => a.kind === 'organisation').map((a) => a.name),
-      countries: affiliations.filter((a) => a.kind === 'country').map((a) => a.name),
-      outcomes: outcomes.map((o) => o.sentence),
-      documents: documents.map((d) => ({ title: d.title, url: d.url })),
+      organisations: affiliationsOf(row.report_id)
+        .filter((a) => a.kind === 'organisation')
+        .map((a) => a.name),
+      countries: affiliationsOf(row.report_id)
+        .filter((a) => a.kind === 'country')
+        .map((a) => a.name),
+      outcomes: outcomesOf(row.report_id).map((o) => o.sentence),
+      documents: documentsOf(row.report_id).map((d) => ({ title: d.title, url: d.url })),
     },
-  };
+  }));
 }
 
 /** The site's kinds of activity, in the owner's order. */
