@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { SiteAsset } from '../site/site-deps.js';
+import { compactCss } from './compact-css.js';
 
 /** The public site's assets are site/'s (SiteAsset); the admin's have the same shape. */
 export type Asset = SiteAsset;
@@ -26,7 +27,9 @@ export interface Assets {
 
 function load(name: string, ext: string, contentType: string): Asset {
   // Resolved next to this module: src/web/assets under tsx, dist/assets in the bundle.
-  const body = readFileSync(new URL(`./assets/${name}.${ext}`, import.meta.url));
+  const file = readFileSync(new URL(`./assets/${name}.${ext}`, import.meta.url));
+  // Stylesheets compacted here, before hashing, for the server and the static build alike.
+  const body = ext === 'css' ? Buffer.from(compactCss(file.toString('utf8'))) : file;
   const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
   return { path: `/assets/${name}.${hash}.${ext}`, body, contentType };
 }
