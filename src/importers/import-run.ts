@@ -35,7 +35,7 @@ import type { ExtractionOptions } from '../domain/activity-record/extract-activi
 import { diskFullFrom, ValidationError } from '../domain/errors.js';
 import { paths } from '../domain/paths.js';
 import type { Database } from '../store/database.js';
-import { findImportSource, isChangedSinceImport, saveImportSource, type SourceKind } from '../store/import-sources.js';
+import { findImportSource, isChangedSinceImport, lockImportSource, saveImportSource, type SourceKind } from '../store/import-sources.js';
 import { addRedirects } from '../store/redirects.js';
 import { deferIndexing, deferredIndexSnapshot, restoreDeferredIndex, writeDeferredIndex } from '../store/search.js';
 import { resolvePageLinks, writePageItem, type ImportedNavigationLink, type ImportedPageInput } from './write-page-item.js';
@@ -479,11 +479,12 @@ async function runPageItem(ctx: ActionContext, writer: ItemWriter, item: PageIte
   const nowIso = ctx.now().toISOString();
   try {
     const { page, redirectsFrom, isProfile } = item;
-    const result = await writer.write(async (trx) =>
-      !options.isOverwriting && (await isChangedSinceImport(trx, 'page', options.kind, item.key))
+    const result = await writer.write(async (trx) => {
+      await lockImportSource(trx, options.kind, item.key);
+      return !options.isOverwriting && (await isChangedSinceImport(trx, 'page', options.kind, item.key))
         ? KEPT
-        : writePageItem(ctx, trx, item, options.kind, hashOf({ page, redirectsFrom, isProfile }), nowIso),
-    );
+        : writePageItem(ctx, trx, item, options.kind, hashOf({ page, redirectsFrom, isProfile }), nowIso);
+    });
     if (result === KEPT) {
       summary.kept.push({ label: item.label, reason: KEPT_REASON });
       return;
@@ -521,6 +522,7 @@ async function writeReportItem(
   prebuilt: BuiltAhead | undefined,
 ): Promise<ImportReportResult | typeof KEPT> {
   const contentHash = item.contentHash ?? hashOf(item.report);
+  await lockImportSource(trx, options.kind, item.key);
   const source = await findImportSource(trx, options.kind, item.key);
   if (source && source.contentHash === contentHash) {
     const slug = (await trx.selectFrom('reports').select('slug').where('id', '=', source.reportId).executeTakeFirstOrThrow()).slug;
