@@ -40,7 +40,7 @@ await db
 await db.updateTable('pages').set({ render_version: 1 }).execute();
 // The reset rewrote every report's row: checkpoint now, or the first batch would pay for it.
 await sql`pragma wal_checkpoint(truncate)`.execute(db);
-const work = values.inline ? inlinePool(db) : threadPool({ dbFile: join(dataDir, DB_FILE), size: Number(values.threads) });
+const work = values.inline ? inlinePool(db) : threadPool({ database: { file: join(dataDir, DB_FILE) }, size: Number(values.threads) });
 const ctx = { db, dataDir, now: () => new Date(), work };
 const app = await buildServer({ ctx, baseUrl: 'http://127.0.0.1', logLevel: 'silent' });
 const slugs = (await db.selectFrom('reports').select('slug').where('status', '=', 'published').orderBy('id', 'desc').limit(200).execute()).map((r) => r.slug);

@@ -1,10 +1,25 @@
-// A read-only connection to an existing database, for worker threads (actions/runtime/):
-// WAL lets it read while the main connection writes. It never migrates; the process that
-// serves has already done so.
+// The connection a worker thread (actions/runtime/) reads the site's database through. It
+// never migrates: the process that serves has already done so. SQLite: a read-only
+// connection to the file (WAL lets it read while the main connection writes). PostgreSQL:
+// a small pool of the thread's own, so a search or a preview on the thread never waits for
+// a connection of the main thread's pool, nor holds one.
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import type { Database, Db } from './database.js';
+import type { Database, Db, OpenOptions } from './database.js';
+import { openPostgres } from './dialects/postgres.js';
 import { SQLITE_CACHE_KIB } from './sqlite-cache-size.js';
+
+/** Connections of each worker thread's PostgreSQL pool: a task runs its queries one after another. */
+export const WORKER_POSTGRES_POOL = 2;
+
+/**
+ * Opens the database a worker reads.
+ * @throws DatabaseUnavailableError when the PostgreSQL server cannot be reached or refuses the login.
+ */
+export async function openWorkerDatabase(options: OpenOptions): Promise<Db> {
+  if ('postgres' in options) return openPostgres({ url: options.postgres.url, poolSize: Math.min(options.postgres.poolSize, WORKER_POSTGRES_POOL) });
+  return openReadOnlyDatabase(options.file);
+}
 
 export function openReadOnlyDatabase(file: string): Db {
   const sqlite = new SqliteDatabase(file, { readonly: true, fileMustExist: true });

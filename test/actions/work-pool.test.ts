@@ -11,13 +11,14 @@ import { AppError, ServerBusyError, ValidationError, WorkTimeoutError } from '..
 import { LIMITS } from '../../src/domain/report-rules.js';
 import { createTestSite, type TestSite } from '../support/db.js';
 import { publishReport } from '../support/factories.js';
+import { skipUnlessPostgres } from '../support/postgres.js';
 import { createGate, runTestTask, TEST_TASKS_URL } from '../support/test-tasks.js';
 
 let site: TestSite;
 const pools: WorkPool[] = [];
 
 function pool(options: { size?: number; queueLimit?: number; maxWaitMs?: number; idleMs?: number } = {}): ThreadPool {
-  const created = threadPool({ dbFile: join(site.dataDir, 'katsudo.db'), extraTasksUrl: TEST_TASKS_URL, ...options });
+  const created = threadPool({ database: site.database, extraTasksUrl: TEST_TASKS_URL, ...options });
   pools.push(created);
   return created;
 }
@@ -140,10 +141,34 @@ test('closing the pool rejects the tasks still waiting', async () => {
 });
 
 test('a pool whose workers cannot open the database refuses its tasks with the error instead of hanging', async () => {
-  const broken = threadPool({ dbFile: join(site.dataDir, 'missing.db'), size: 1 });
+  const broken = threadPool({ database: { file: join(site.dataDir, 'missing.db') }, size: 1 });
   pools.push(broken);
   await assert.rejects(broken.run('search', SEARCH), /missing\.db|unable to open|does not exist/i);
   await assert.rejects(broken.run('search', SEARCH), /missing\.db|unable to open|does not exist/i);
+});
+
+test('on PostgreSQL each thread reads through a pool of its own, free while every connection of the main pool is held', { skip: skipUnlessPostgres() }, async () => {
+  const pgSite = await createTestSite({ backend: 'postgres' });
+  let open = () => {};
+  const released = new Promise<void>((resolve) => (open = resolve));
+  try {
+    const report = await publishReport(pgSite, { title: '別の接続で読む報告', bodySource: '1 概要\n\n(1)スレッドで描画する本文。' });
+    const holders = Array.from({ length: 4 }, () =>
+      pgSite.db.transaction().execute(async (trx) => {
+        await trx.selectFrom('site_state').select('content_version').execute();
+        await released;
+      }),
+    );
+    const threads = threadPool({ database: pgSite.database, size: 2 });
+    const [rendered] = await threads.run('renderStored', { kind: 'report', ids: [report.id] });
+    assert.match(rendered!.html, /スレッドで描画する本文/);
+    open();
+    await Promise.all(holders);
+    await threads.close();
+  } finally {
+    open();
+    await pgSite.cleanup();
+  }
 });
 
 /** Waits until `isDone` holds (a thread stopping is asynchronous); fails after 20 s. */

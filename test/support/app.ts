@@ -1,5 +1,4 @@
 // The web application over a fresh test site, for app.inject() tests.
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { threadPool, type ThreadPoolOptions } from '../../src/actions/runtime/work-pool.js';
 import type { RateLimits } from '../../src/web/rate-limits.js';
@@ -20,7 +19,7 @@ export interface TestApp {
 export interface TestAppOptions {
   seed?: (site: TestSite) => Promise<void>;
   /** Run slow work on worker threads, as `katsudo serve` does (default: inline). */
-  threads?: Omit<ThreadPoolOptions, 'dbFile'>;
+  threads?: Omit<ThreadPoolOptions, 'database'>;
   rateLimits?: RateLimits;
   /** KATSUDO_MIN_FREE_MB in bytes (tests make it larger than any disk to see the warning). */
   minFreeBytes?: number;
@@ -29,7 +28,7 @@ export interface TestAppOptions {
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const site = await createTestSite();
   if (options.seed) await options.seed(site);
-  if (options.threads) site.work = threadPool({ ...options.threads, dbFile: join(site.dataDir, 'katsudo.db') });
+  if (options.threads) site.work = threadPool({ ...options.threads, database: site.database });
   const app = await buildServer({
     ctx: site,
     baseUrl: TEST_BASE_URL,

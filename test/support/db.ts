@@ -6,10 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ActionContext } from '../../src/actions/runtime/context.js';
 import { inlinePool } from '../../src/actions/runtime/work-pool.js';
-import { openDatabase } from '../../src/store/database.js';
+import { openDatabase, type OpenOptions } from '../../src/store/database.js';
 import { createTestPostgresDatabase } from './postgres.js';
 
 export interface TestSite extends ActionContext {
+  /** What `db` was opened from (a worker pool opens the same database). */
+  database: OpenOptions;
   cleanup: () => Promise<void>;
 }
 
@@ -26,9 +28,11 @@ export function defaultTestBackend(): TestBackend {
 export async function createTestSite(options: { now?: () => Date; backend?: TestBackend } = {}): Promise<TestSite> {
   const dataDir = mkdtempSync(join(tmpdir(), 'katsudo-test-'));
   const postgres = (options.backend ?? defaultTestBackend()) === 'postgres' ? await createTestPostgresDatabase() : undefined;
-  const db = await openDatabase(postgres ? { postgres: { url: postgres.url, poolSize: 4 } } : { file: join(dataDir, 'katsudo.db') });
+  const database: OpenOptions = postgres ? { postgres: { url: postgres.url, poolSize: 4 } } : { file: join(dataDir, 'katsudo.db') };
+  const db = await openDatabase(database);
   return {
     db,
+    database,
     dataDir,
     now: options.now ?? (() => new Date('2026-11-20T03:00:00.000Z')),
     work: inlinePool(db),

@@ -18,7 +18,7 @@
 // (one-off CLI commands, tests where the pool is not the point).
 import { Worker } from 'node:worker_threads';
 import { AppError, ServerBusyError, ValidationError, WorkTimeoutError, type FieldMessages } from '../../domain/errors.js';
-import type { Db } from '../../store/database.js';
+import type { Db, OpenOptions } from '../../store/database.js';
 import { DEFAULT_IDLE_MS, DEFAULT_MAX_WAIT_MS, DEFAULT_POOL_SIZE, DEFAULT_QUEUE_LIMIT } from './pool-defaults.js';
 import { runTask, type TaskInput, type TaskName, type TaskOutput } from './tasks.js';
 
@@ -42,8 +42,8 @@ export interface ThreadPoolOptions {
   queueLimit?: number;
   /** Longest expected wait before run() refuses with ServerBusyError (default 1 s). */
   maxWaitMs?: number;
-  /** The SQLite file the workers read. */
-  dbFile: string;
+  /** The database the workers read: the SQLite file (read-only), or PostgreSQL (a pool of each worker's own). */
+  database: OpenOptions;
   /** Default time limit of a task (10 s). */
   timeoutMs?: number;
   /** URL of a module whose `TASKS` the workers also accept (tests add tasks that block or spin). */
@@ -66,7 +66,7 @@ export function inlinePool(db: Db): WorkPool {
 
 /** What a worker thread is started with (work-thread.ts). */
 export interface WorkerData {
-  dbFile: string;
+  database: OpenOptions;
   extraTasksUrl?: string;
 }
 
@@ -150,7 +150,7 @@ export function threadPool(options: ThreadPoolOptions): ThreadPool {
   let isClosed = false;
 
   function spawn(): Slot {
-    const slot: Slot = { worker: startWorker({ dbFile: options.dbFile, extraTasksUrl: options.extraTasksUrl }), isReady: false };
+    const slot: Slot = { worker: startWorker({ database: options.database, extraTasksUrl: options.extraTasksUrl }), isReady: false };
     slot.worker.on('message', (message: WorkerMessage) => onMessage(slot, message));
     slot.worker.on('error', (error) => retire(slot, threadError(error)));
     slot.worker.on('exit', (code) => retire(slot, new Error(`work thread exited with code ${code}`)));

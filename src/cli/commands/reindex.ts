@@ -22,7 +22,7 @@ export async function reindexCommand(dataDir: string, log: (line: string) => voi
   try {
     // Files stored before were never read by pdfjs: read them on a thread, under the pool's
     // time limit, so one hostile file cannot hold the command forever.
-    const work = threadPool({ dbFile: join(dataDir, DB_FILE), size: 1 });
+    const work = threadPool({ database: { file: join(dataDir, DB_FILE) }, size: 1 });
     const pdfs = await readStoredPdfTexts({ ...ctx, work }).finally(() => work.close());
     if (pdfs > 0) log(`以前に登録されたPDF ${pdfs}件の本文を読み取りました。`);
     const bar = progressBar('検索索引を再構築中');

@@ -45,11 +45,8 @@ export function parseServeArgs(args: string[]) {
 export async function serve(config: Config, isDemoWanted: boolean, log: (line: string) => void, exit: (code: number) => void): Promise<void> {
   const site = await openSite(config);
   // Searches and previews run on worker threads, so a slow one never stalls page serving.
-  // The threads open the SQLite file read-only; on PostgreSQL they run inline (TODO(#15): threads there too).
-  const work =
-    'file' in config.database
-      ? threadPool({ dbFile: config.database.file, size: config.workThreads, queueLimit: config.workQueueLimit, idleMs: config.workIdleMs })
-      : site.work;
+  // The threads open the SQLite file read-only, or on PostgreSQL a small pool each.
+  const work = threadPool({ database: config.database, size: config.workThreads, queueLimit: config.workQueueLimit, idleMs: config.workIdleMs });
   const ctx = { ...site, work };
   if (isDemoWanted) {
     // The demo (and the PDF library it needs) is loaded only for a new, empty site:

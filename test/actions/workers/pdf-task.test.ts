@@ -2,7 +2,6 @@
 // and a file that takes too long is stopped with its thread while the upload still
 // succeeds (no page count, no text, the cause returned) and the pool keeps working.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { readStoredPdfTexts } from '../../../src/actions/search/reindex.js';
 import { storeMedia } from '../../../src/actions/media/store-media.js';
@@ -17,7 +16,7 @@ let site: TestSite;
 const pools: WorkPool[] = [];
 
 function pool(timeoutMs?: number): WorkPool {
-  const created = threadPool({ dbFile: join(site.dataDir, 'katsudo.db'), size: 1, ...(timeoutMs ? { timeoutMs } : {}) });
+  const created = threadPool({ database: site.database, size: 1, ...(timeoutMs ? { timeoutMs } : {}) });
   pools.push(created);
   return created;
 }
