@@ -9,6 +9,11 @@ export const paths = {
   month: (year: number, month: number) => `/activity/${year}/${String(month).padStart(2, '0')}/`,
   category: (slug: string) => `/category/${slug}/`,
   tag: (name: string) => `/tag/${encodeURIComponent(name)}/`,
+  /** The reports whose confirmed record is of this kind (issue 16). */
+  activityKind: (kind: string) => `/activity/kind/${encodeURIComponent(kind)}/`,
+  people: () => '/people/',
+  /** `key`: the name through domain/activity-record/person-key.ts personKey. */
+  person: (key: string) => `/people/${encodeURIComponent(key)}/`,
   profile: () => '/profile/',
   rss: () => '/feed.xml',
   atom: () => '/atom.xml',

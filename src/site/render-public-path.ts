@@ -74,6 +74,7 @@ async function route(deps: SiteDeps, url: string, options: RenderOptions): Promi
   if (segments === undefined) return undefined;
   const [first, ...rest] = segments;
   if (first === 'activity' || first === 'category' || first === 'tag') return renderListOrReport(deps, segments, query);
+  if (first === 'people') return renderPeople(deps, rest);
   if (first === 'profile' || segments.length > 3) return undefined;
   return html(await sitePages.fixedPage(deps, [first!, ...rest]));
 }
@@ -111,12 +112,26 @@ async function renderListOrReport(deps: SiteDeps, segments: string[], query: URL
   return html(await sitePages.reportList(deps, list, page));
 }
 
+/** `/people/`, `/people/page/N/`, `/people/<name>/` and `/people/<name>/page/N/`. */
+async function renderPeople(deps: SiteDeps, rest: string[]): Promise<SiteResult | undefined> {
+  const [name, ...after] = rest;
+  if (name === undefined) return html(await sitePages.people(deps, 1));
+  const indexPage = listPageNumber(rest);
+  if (indexPage !== undefined) return indexPage === 1 ? { kind: 'redirect', location: paths.people() } : html(await sitePages.people(deps, indexPage));
+  if (after.length === 0) return html(await sitePages.person(deps, name, 1));
+  const page = listPageNumber(after);
+  if (page === undefined) return undefined;
+  return page === 1 ? { kind: 'redirect', location: paths.person(name) } : html(await sitePages.person(deps, name, page));
+}
+
 /** Which list a path names (activity, year, month, category, tag), and the segments after it. */
 async function listOf(deps: SiteDeps, segments: string[]): Promise<{ list?: ReportListSpec; rest: string[] }> {
   const [first, second, third] = segments;
   if (first === 'activity') {
     // `/activity/page/2/` is page 2 of the list; `/activity/page/` may be a report's slug.
     if (second === undefined || (second === 'page' && third !== undefined)) return { list: reportListSpec.activity(), rest: segments.slice(1) };
+    // `/activity/kind/<kind>/`; `/activity/kind/` alone may be a report's slug.
+    if (second === 'kind' && third !== undefined) return { list: reportListSpec.activityKind(third), rest: segments.slice(3) };
     const month = third === undefined ? undefined : periodList(second, third);
     if (month) return { list: month, rest: segments.slice(3) };
     const year = periodList(second);

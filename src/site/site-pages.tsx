@@ -10,6 +10,10 @@ import { loadFixedPage } from './fixed-page/load-fixed-page.js';
 import { HomePage } from './home/home-page.js';
 import { loadHomePage } from './home/load-home-page.js';
 import { loadSiteContext } from './layout/load-site-context.js';
+import { loadPeoplePage } from './people/load-people-page.js';
+import { loadPersonPage } from './people/load-person-page.js';
+import { PeoplePage } from './people/people-page.js';
+import { PersonPage } from './people/person-page.js';
 import { loadProfilePage } from './profile/load-profile-page.js';
 import { ProfilePage } from './profile/profile-page.js';
 import { renderDocument } from './render-document.js';
@@ -29,6 +33,8 @@ export const sitePages = {
   profile: async (deps: SiteDeps) => renderDocument(<ProfilePage {...await loadProfilePage(deps)} />),
   report: async (deps: SiteDeps, slug: string) => renderDocument(<ReportPage {...await loadReportPage(deps, slug)} />),
   reportList: async (deps: SiteDeps, spec: ReportListSpec, page: number) => renderDocument(<ReportListPage {...await loadReportListPage(deps, spec, page)} />),
+  people: async (deps: SiteDeps, page: number) => renderDocument(<PeoplePage {...await loadPeoplePage(deps, page)} />),
+  person: async (deps: SiteDeps, name: string, page: number) => renderDocument(<PersonPage {...await loadPersonPage(deps, name, page)} />),
   fixedPage: async (deps: SiteDeps, slugs: string[]) => renderDocument(<FixedPage {...await loadFixedPage(deps, slugs)} />),
   search: async (deps: SiteDeps, params: SearchParams, page: number, options: { isStaticSearch?: boolean } = {}) =>
     renderDocument(<SearchPage {...await loadSearchPage(deps, params, page)} {...options} />),

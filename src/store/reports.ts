@@ -21,6 +21,8 @@ export interface ReportFilter {
   month?: number;
   categoryId?: number;
   tag?: string;
+  /** The kind of a confirmed activity record (issue 16); reports without one are left out. */
+  activityKind?: string;
 }
 
 export interface PageRequest {
@@ -101,6 +103,10 @@ function applyFilter<O>(query: SelectQueryBuilder<Database, 'reports', O>, filte
     q = q.where('reports.id', 'in', (eb) =>
       eb.selectFrom('report_tags').innerJoin('tags', 'tags.id', 'report_tags.tag_id').select('report_tags.report_id').where('tags.name', '=', tag),
     );
+  }
+  if (filter.activityKind !== undefined) {
+    const kind = filter.activityKind;
+    q = q.where('reports.id', 'in', (eb) => eb.selectFrom('activity_records').select('report_id').where('kind', '=', kind).where('is_confirmed', '=', 1));
   }
   return q;
 }

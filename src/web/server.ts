@@ -26,6 +26,7 @@ import { fileRoutes } from './routes/public/files.js';
 import { healthRoutes } from './routes/public/health.js';
 import { homeRoutes } from './routes/public/home.js';
 import { pageRoutes } from './routes/public/pages.js';
+import { peopleRoutes } from './routes/public/people.js';
 import { searchRoutes } from './routes/public/search.js';
 import { securityHeaders } from './security-headers.js';
 import { NO_TRUSTED_PROXIES, trustProxyOption, type TrustedProxies } from './trusted-proxies.js';
@@ -110,6 +111,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(homeRoutes, { deps });
   await app.register(activityRoutes, { deps });
   await app.register(archiveRoutes, { deps });
+  await app.register(peopleRoutes, { deps });
   await app.register(feedRoutes, { deps });
   await app.register(discoveryRoutes, { deps });
   await app.register(fileRoutes, { deps });

@@ -1,3 +1,4 @@
+import type { YearActivity } from '../../domain/activity-record/year-activity.js';
 import { paths } from '../../domain/paths.js';
 import type { ReportSummary } from '../../domain/report.js';
 import { siteTitle } from '../../domain/settings.js';
@@ -5,6 +6,7 @@ import { ArchiveNav, type ArchiveData } from '../components/archive-nav.js';
 import { LegislatorName, ProfileFacts } from '../components/profile-facts.js';
 import { ReportList } from '../components/report-list.js';
 import { Layout, type SiteContext } from '../layout/layout.js';
+import { YearSummary } from './year-summary.js';
 
 /** A fixed page's level-1 headings on the home page (the demo's 政策). */
 export interface HomeSection {
@@ -21,9 +23,11 @@ export interface HomePageProps {
   /** First paragraph of the profile, as plain text. */
   profileLead: string;
   jsonLd: Record<string, unknown>[];
+  /** This year's activity in Japan time (issue 16). */
+  thisYear: YearActivity;
 }
 
-export function HomePage({ site, latest, archive, profileLead, jsonLd, section }: HomePageProps) {
+export function HomePage({ site, latest, archive, profileLead, jsonLd, section, thisYear }: HomePageProps) {
   const s = site.settings;
   return (
     <Layout site={site} meta={{ title: '', description: s.siteDescription, canonicalPath: paths.home(), jsonLd, section: paths.home() }}>
@@ -61,6 +65,7 @@ export function HomePage({ site, latest, archive, profileLead, jsonLd, section }
             <a href={paths.activity()}>活動報告の一覧へ</a>
           </p>
         </section>
+        <YearSummary activity={thisYear} />
         <ArchiveNav data={archive} />
       </div>
     </Layout>

@@ -1,10 +1,12 @@
 // The home page (/): the latest reports, the profile card, the menu's main fixed page and the archive.
+import { japanDayOf } from '../../domain/japan-time.js';
 import { personJsonLd } from '../../domain/json-ld.js';
 import { absoluteUrl, paths } from '../../domain/paths.js';
 import { render } from '../../domain/text-format/render.js';
 import { findPage } from '../../store/pages.js';
 import { listReports } from '../../store/reports.js';
 import { loadArchiveData } from '../components/load-archive-data.js';
+import { loadYearActivity } from '../components/load-year-activity.js';
 import type { SiteContext } from '../layout/layout.js';
 import { loadSiteContext } from '../layout/load-site-context.js';
 import { profileLead } from '../profile/profile-lead.js';
@@ -14,10 +16,12 @@ import type { HomePageProps, HomeSection } from './home-page.js';
 const LATEST_COUNT = 8;
 
 export async function loadHomePage(deps: SiteDeps): Promise<HomePageProps> {
-  const [site, latest, archive] = await Promise.all([
+  const thisYear = Number(japanDayOf(deps.ctx.now()).slice(0, 4));
+  const [site, latest, archive, yearActivity] = await Promise.all([
     loadSiteContext(deps),
     listReports(deps.ctx.db, { status: 'published' }, { offset: 0, limit: LATEST_COUNT }),
     loadArchiveData(deps.ctx.db),
+    loadYearActivity(deps.ctx.db, thisYear),
   ]);
   const section = await homeSection(deps, site);
   const person = personJsonLd(site.settings, deps.baseUrl, absoluteUrl(deps.baseUrl, paths.profile()));
@@ -29,6 +33,7 @@ export async function loadHomePage(deps: SiteDeps): Promise<HomePageProps> {
     archive,
     profileLead: profileLead(render(site.settings.profileSource).text),
     jsonLd: [website, person],
+    thisYear: yearActivity,
   };
 }
 

@@ -6,6 +6,7 @@ import { listReportIds } from '../../store/reports.js';
 import { loadSummaries } from '../components/load-summaries.js';
 import { memoByContentVersion } from '../content-memo.js';
 import { loadArchiveData } from '../components/load-archive-data.js';
+import { loadYearActivity } from '../components/load-year-activity.js';
 import { loadSiteContext } from '../layout/load-site-context.js';
 import { pageCountOf, PER_PAGE } from '../paging.js';
 import type { SiteDeps } from '../site-deps.js';
@@ -23,10 +24,14 @@ export async function loadReportListPage(deps: SiteDeps, spec: ReportListSpec, p
   const pageCount = pageCountOf(total, PER_PAGE);
   if (total === 0 && !spec.isEmptyAllowed) throw new PageNotFoundError(spec.basePath);
   if (page > pageCount) throw new PageNotFoundError(pagedPath(spec.basePath, page));
-  const [reports, site, archive] = await Promise.all([
+  const { year, month } = spec.filter;
+  // The year archive's first page carries the year's calendar (issue 16).
+  const isCalendarShown = year !== undefined && month === undefined && page === 1;
+  const [reports, site, archive, calendar] = await Promise.all([
     loadSummaries(db, order.slice((page - 1) * PER_PAGE, page * PER_PAGE), deps.summariesKept),
     loadSiteContext(deps),
     loadArchiveData(db),
+    isCalendarShown ? loadYearActivity(db, year) : undefined,
   ]);
   return {
     site,
@@ -37,6 +42,7 @@ export async function loadReportListPage(deps: SiteDeps, spec: ReportListSpec, p
     total,
     pageInfo: { page, pageCount, basePath: spec.basePath },
     archive,
-    period: spec.filter.year === undefined ? undefined : { year: spec.filter.year, month: spec.filter.month },
+    period: year === undefined ? undefined : { year, month },
+    calendar,
   };
 }

@@ -1,6 +1,8 @@
 // The 活動報告 list and every archive (year, month, category, tag): same page, other filter.
 import { pagedPath, paths } from '../../domain/paths.js';
 import type { ReportSummary } from '../../domain/report.js';
+import type { YearActivity } from '../../domain/activity-record/year-activity.js';
+import { ActivityCalendar } from '../components/activity-calendar.js';
 import { ArchiveNav, MonthNav, type ArchiveData } from '../components/archive-nav.js';
 import { Pagination, type PageInfo } from '../components/pagination.js';
 import { ReportList } from '../components/report-list.js';
@@ -23,6 +25,8 @@ export interface ReportListPageProps {
   archive: ArchiveData;
   /** On year and month archives: that year, and the month shown if any. */
   period?: { year: number; month?: number };
+  /** On the first page of a year archive: the year's activity calendar. */
+  calendar?: YearActivity;
 }
 
 export function ReportListPage(props: ReportListPageProps) {
@@ -47,6 +51,7 @@ export function ReportListPage(props: ReportListPageProps) {
         <section class="report-index" aria-labelledby="page-title">
           <h1 id="page-title">{heading}</h1>
           {props.period && <MonthNav year={props.period.year} months={props.archive.months.filter((m) => m.year === props.period!.year)} current={props.period.month} />}
+          {props.calendar && <ActivityCalendar activity={props.calendar} />}
           <p class="result-count">
             {total}件{pageCount > 1 && `(${page}/${pageCount}ページ)`}
           </p>

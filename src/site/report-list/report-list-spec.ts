@@ -56,6 +56,16 @@ export const reportListSpec = {
     basePath: paths.category(category.slug),
     isEmptyAllowed: true,
   }),
+  /** The reports whose confirmed activity record is of this kind (issue 16); a kind no published record has is a 404. */
+  activityKind: (kind: string): ReportListSpec => ({
+    key: `kind:${kind}`,
+    heading: `「${kind}」の活動報告`,
+    description: `活動の種類が「${kind}」の活動報告の一覧です。`,
+    crumbs: [ACTIVITY_CRUMB, { label: `種類: ${kind}` }],
+    filter: { activityKind: kind },
+    basePath: paths.activityKind(kind),
+    isEmptyAllowed: false,
+  }),
   /** `name` already normalised (domain/report-rules.ts normalizeTag). */
   tag: (name: string): ReportListSpec => ({
     key: `tag:${name}`,

@@ -6,6 +6,7 @@ import { HtmlBlock } from '../components/html-block.js';
 import { Phrases } from '../components/phrases.js';
 import { Layout, type SiteContext } from '../layout/layout.js';
 import { Breadcrumbs } from '../report-list/report-list-page.js';
+import { RecordSummary, type RecordSummaryProps } from './record-summary.js';
 
 export interface ReportPageProps {
   site: SiteContext;
@@ -13,12 +14,14 @@ export interface ReportPageProps {
   older?: ReportSummary;
   newer?: ReportSummary;
   jsonLd: Record<string, unknown>[];
+  /** The confirmed activity record, shown as the 「概要」 box. */
+  record?: RecordSummaryProps;
 }
 
 /** A table of contents helps only when there are several sections to jump between. */
 const MIN_TOC_ENTRIES = 3;
 
-export function ReportPage({ site, report, older, newer, jsonLd }: ReportPageProps) {
+export function ReportPage({ site, report, older, newer, jsonLd, record }: ReportPageProps) {
   const description = report.summary || report.bodyText.slice(0, 120).replace(/\s+/g, ' ');
   const toc = report.outline.filter((e) => e.depth === 1);
   return (
@@ -64,6 +67,7 @@ export function ReportPage({ site, report, older, newer, jsonLd }: ReportPagePro
               </ul>
             )}
           </header>
+          {record && <RecordSummary {...record} />}
           {toc.length >= MIN_TOC_ENTRIES && (
             <nav class="toc" aria-labelledby="toc-title">
               <h2 id="toc-title">目次</h2>

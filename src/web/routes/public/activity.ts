@@ -32,6 +32,14 @@ export const activityRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app,
     sendPagedListPage(deps, request, reply, period(request.params.year), request.params.n),
   );
 
+  // Static segments win over parameters, so `/activity/kind/…` is never read as a month.
+  app.get<{ Params: { kind: string }; Querystring: PageQuery }>('/activity/kind/:kind/', withPage, (request, reply) =>
+    sendListPage(deps, request, reply, reportListSpec.activityKind(request.params.kind)),
+  );
+  app.get<{ Params: { kind: string; n: string } }>('/activity/kind/:kind/page/:n/', (request, reply) =>
+    sendPagedListPage(deps, request, reply, reportListSpec.activityKind(request.params.kind), request.params.n),
+  );
+
   app.get<{ Params: { year: string; month: string }; Querystring: PageQuery }>('/activity/:year/:month/', withPage, (request, reply) =>
     sendListPage(deps, request, reply, period(request.params.year, request.params.month)),
   );
