@@ -84,12 +84,10 @@ test('blocks the attempt after the one that went past the free count, and counts
   ];
   const at = new Date(iso(100_000));
   const results = await Promise.all(Array.from({ length: 10 }, () => reserveAttempts(site.db, keys, at)));
+  // Which four calls get through is the order they reach the database in (any on PostgreSQL); how many is the rule.
+  assert.equal(results.filter((r) => r.isAllowed).length, 4);
   assert.deepEqual(
-    results.map((r) => r.isAllowed),
-    [true, true, true, true, false, false, false, false, false, false],
-  );
-  assert.deepEqual(
-    results.slice(4).map((r) => r.retryAfterMs),
+    results.filter((r) => !r.isAllowed).map((r) => r.retryAfterMs),
     Array(6).fill(1000),
   );
   assert.equal(await failuresOf('ip:192.0.2.20'), 4);
