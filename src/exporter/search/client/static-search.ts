@@ -13,7 +13,7 @@ import { parsePageNumber } from '../../../site/paging.js';
 import { MALFORMED_Q_MESSAGE, searchTextOf } from '../../../site/search/search-text-of.js';
 import { INDEX_DIR, isGzip, type DocTable } from './format.js';
 import { openStaticIndex } from './open-static-index.js';
-import { runStaticSearch, type Paged, type StaticReportHit, type StaticSearchParams, type StaticTexts } from './run-static-search.js';
+import { runStaticSearch, type Paged, type StaticReportHit, type StaticSearchOutcome, type StaticSearchParams, type StaticTexts } from './run-static-search.js';
 
 type Child = Node | string | false | null | undefined;
 
@@ -26,21 +26,51 @@ function el(tag: string, attributes: Record<string, string> = {}, ...children: C
 
 const marked = (parts: readonly TextPart[]) => parts.map((p) => (p.isMatch ? el('mark', {}, p.text) : p.text));
 
-async function fetchBytes(url: string): Promise<Uint8Array | undefined> {
+async function fetchRaw(url: string): Promise<Uint8Array<ArrayBuffer> | undefined> {
   const response = await fetch(url);
   if (response.status === 404) return undefined;
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
-  const bytes = new Uint8Array(await response.arrayBuffer());
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+async function gunzip(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
   if (!isGzip(bytes)) return bytes;
   const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-/** The index over HTTP. */
-async function openIndex(base: string): Promise<StaticIndex & StaticTexts> {
-  const tableBytes = await fetchBytes(`${base}/docs.dat`);
-  if (!tableBytes) throw new Error('search index missing');
-  return openStaticIndex(JSON.parse(new TextDecoder().decode(tableBytes)) as DocTable, (name) => fetchBytes(`${base}/${name}.dat`));
+const fetchBytes = async (url: string) => {
+  const raw = await fetchRaw(url);
+  return raw && gunzip(raw);
+};
+
+type Index = StaticIndex & StaticTexts;
+
+/**
+ * The index of this page's session: the doc table as fetched (compressed bytes) and the index
+ * over it, which keeps every shard and text file it has read, parsed. A search on the same
+ * page (another query, another page of results) reuses it; the doc table is fetched again
+ * beside the search, and when its bytes changed (the site was built again) the search is
+ * run anew over the new table.
+ */
+let session: { raw: Uint8Array; index: Index } | undefined;
+
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((byte, i) => byte === b[i]);
+
+async function search(base: string, params: StaticSearchParams): Promise<StaticSearchOutcome> {
+  const table = fetchRaw(`${base}/docs.dat`);
+  const kept = session;
+  if (kept) {
+    performance.mark('static-search-table');
+    const [raw, outcome] = await Promise.all([table, runStaticSearch(kept.index, params).catch(() => undefined)]);
+    if (raw && outcome && sameBytes(raw, kept.raw)) return outcome;
+  }
+  const raw = await table;
+  if (!raw) throw new Error('search index missing');
+  const parsed = JSON.parse(new TextDecoder().decode(await gunzip(raw))) as DocTable;
+  session = { raw, index: openStaticIndex(parsed, (name) => fetchBytes(`${base}/${name}.dat`)) };
+  performance.mark('static-search-table');
+  return runStaticSearch(session.index, params);
 }
 
 /** The URL's parameters as the server reads them (q strictly, from the raw URL: site/search/search-text-of.ts). */
@@ -183,13 +213,11 @@ function foldHelp(section: Element): HTMLElement | undefined {
   return details;
 }
 
-async function main(): Promise<void> {
-  const section = document.querySelector('section.search-page');
-  const form = section?.querySelector('form.search-form');
-  if (!section || !(form instanceof HTMLFormElement)) return;
-  const status = el('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
-  section.append(status);
-  const params = paramsOf(location.href);
+/** Shows the results of the search in `href` in `section` (the page's section as the server sent it). */
+async function render(section: Element, status: HTMLElement, href: string): Promise<void> {
+  const form = section.querySelector('form.search-form');
+  if (!(form instanceof HTMLFormElement)) return;
+  const params = paramsOf(href);
   fillForm(form, params);
   if (params.isMalformed) {
     showErrors(form, { q: MALFORMED_Q_MESSAGE });
@@ -200,9 +228,7 @@ async function main(): Promise<void> {
   const shown: SearchParams = { q: params.q, year: params.year, category: params.category, kind: params.kind };
   let outcome;
   try {
-    const index = await openIndex(`/${INDEX_DIR}`);
-    performance.mark('static-search-table');
-    outcome = await runStaticSearch(index, params);
+    outcome = await search(`/${INDEX_DIR}`, params);
     performance.mark('static-search-found');
   } catch {
     status.textContent = '検索の索引を読み込めませんでした。時間をおいて、もう一度お試しください。';
@@ -236,11 +262,71 @@ async function main(): Promise<void> {
   status.textContent = `「${params.q}」の検索結果: ${counts.length > 0 ? counts.join('、') : '0件'}`;
 }
 
-// `data-static-search="done"` on the page's section when the results (or a message) are in:
-// for tests and for scripts that read the page.
-// The performance marks time the search (doc table read, results found, results shown) for bench/static-search.bench.ts.
-performance.mark('static-search-start');
-void main().finally(() => {
-  document.querySelector('section.search-page')?.setAttribute('data-static-search', 'done');
-  performance.measure('static-search', 'static-search-start');
-});
+/**
+ * Runs the search of the page's URL, then keeps the page: a search sent from its form, a link
+ * to another page of results and the browser's back and forward buttons show their results
+ * in place (history.pushState), from the section as the server sent it, so the page is the
+ * one a new load would show while the session's index (parsed table, shards and texts) is
+ * kept.
+ */
+function start(): void {
+  const first = document.querySelector('section.search-page');
+  if (!first) return;
+  const pristine = first.cloneNode(true) as Element;
+  const pristineTitle = document.title;
+  const status = el('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
+  first.after(status);
+  let current = first;
+  let shown = 0;
+  // `data-static-search="done"` on the page's section when the results (or a message) are in:
+  // for tests and for scripts that read the page. The performance marks time the search (doc
+  // table read, results found, results shown) for bench/static-search.bench.ts.
+  const show = (href: string, isInPlace: boolean) => {
+    const run = ++shown;
+    for (const name of ['static-search-start', 'static-search-table', 'static-search-found']) performance.clearMarks(name);
+    performance.clearMeasures('static-search');
+    performance.mark('static-search-start');
+    if (isInPlace) {
+      const fresh = pristine.cloneNode(true) as Element;
+      current.replaceWith(fresh);
+      current = fresh;
+      document.title = pristineTitle;
+      status.textContent = '';
+    }
+    const section = current;
+    void render(section, status, href).finally(() => {
+      if (run !== shown) return;
+      section.setAttribute('data-static-search', 'done');
+      performance.measure('static-search', 'static-search-start');
+      if (isInPlace) {
+        const heading = section.querySelector('h1');
+        heading?.setAttribute('tabindex', '-1');
+        heading?.focus();
+      }
+    });
+  };
+  const go = (url: URL) => {
+    history.pushState(null, '', url);
+    show(url.href, true);
+  };
+  document.addEventListener('submit', (event) => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement) || !current.contains(form) || !form.matches('form.search-form')) return;
+    event.preventDefault();
+    const url = new URL(form.action);
+    url.search = new URLSearchParams(new FormData(form) as unknown as Record<string, string>).toString();
+    go(url);
+  });
+  document.addEventListener('click', (event) => {
+    const link = event.target instanceof Element ? event.target.closest('a') : null;
+    if (!link || !current.contains(link) || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const url = new URL(link.href);
+    if (url.origin !== location.origin || url.pathname !== location.pathname) return;
+    event.preventDefault();
+    go(url);
+  });
+  window.addEventListener('popstate', () => show(location.href, true));
+  show(location.href, false);
+}
+
+start();
