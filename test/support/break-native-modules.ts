@@ -1,5 +1,6 @@
 // Imported first by a test file: from then on, loading argon2 or sharp fails in this process
-// as a broken installation would (a module resolution hook, so nothing of ours is replaced).
+// as a broken installation would (a module resolution hook, so nothing of ours is replaced),
+// and in the child processes it starts with its hooks (the native module check's).
 // Test files run in their own processes, so no other file is affected.
 import { register } from 'node:module';
 
@@ -16,3 +17,4 @@ export async function resolve(specifier, context, next) {
 }`;
 
 register(`data:text/javascript,${encodeURIComponent(hook)}`);
+if (!process.execArgv.includes(import.meta.url)) process.execArgv.push('--import', import.meta.url);
