@@ -2,7 +2,7 @@
 // those this build expects, the native modules load, the data directory's disk is not full
 // (below KATSUDO_MIN_FREE_MB it is 'low': a warning, still ready), and (in `katsudo serve`)
 // the scheduler ended a run recently. Each check is cheap after the
-// first call (the module system caches a loaded module), so an orchestrator may poll it.
+// first call (a passed native module check is kept), so an orchestrator may poll it.
 import { getContentVersion } from '../../store/site-state.js';
 import { pendingMigrations } from '../../store/migrate.js';
 import type { ActionContext } from './context.js';
