@@ -95,6 +95,9 @@ export async function readBuildState(db: Kysely<Database>): Promise<BuildState> 
     );
     feed(await trx.selectFrom('redirects').select(['from_path', 'to_path']).orderBy('from_path').execute());
     feed(await trx.selectFrom('tags').selectAll().orderBy('id').execute());
+    // A confirmed activity record is on its report page, the people pages, its kind's list, the
+    // calendar and the home page: any change to one renders every page (a proposal shows nowhere).
+    feed(await trx.selectFrom('activity_records').select(['report_id', 'updated_at']).where('is_confirmed', '=', 1).orderBy('report_id').execute());
     return {
       contentVersion: version?.content_version ?? 0,
       siteKey: site.digest('hex'),

@@ -10,6 +10,7 @@ import { readManifest } from '../../src/exporter/build-manifest.js';
 import { outputFile } from '../../src/exporter/output-file.js';
 import { loadAssets } from '../../src/web/assets.js';
 import { createTestApp, TEST_BASE_URL } from '../support/app.js';
+import { confirmRecordsOnEveryReport } from '../support/public-records.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
@@ -17,7 +18,12 @@ import { tmpdir } from 'node:os';
 const SERVER_ONLY = /^\/(api|admin)(\/|$)/;
 
 test('every URL reached from the home page and the sitemap is a file with the bytes the server sends', async (t) => {
-  const { app, site, close } = await createTestApp({ seed: async (s) => void (await seedDemoIfEmpty(s)) });
+  const { app, site, close } = await createTestApp({
+    seed: async (s) => {
+      await seedDemoIfEmpty(s);
+      await confirmRecordsOnEveryReport(s);
+    },
+  });
   const dir = mkdtempSync(join(tmpdir(), 'katsudo-crawl-'));
   t.after(async () => {
     rmSync(dir, { recursive: true, force: true });

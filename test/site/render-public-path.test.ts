@@ -13,6 +13,7 @@ import { addRedirect } from '../../src/store/redirects.js';
 import { loadAssets } from '../../src/web/assets.js';
 import { createTestApp, TEST_BASE_URL, type TestApp } from '../support/app.js';
 import { publishReport } from '../support/factories.js';
+import { confirmRecordsOnEveryReport } from '../support/public-records.js';
 
 let t: TestApp;
 let deps: SiteDeps;
@@ -27,6 +28,7 @@ before(async () => {
       for (let i = 1; i <= 22; i++) {
         await publishReport(site, { title: `地域の集い${i}`, activityDate: `2025-03-${String(i).padStart(2, '0')}`, tags: ['地域', '集い&交流'] });
       }
+      await confirmRecordsOnEveryReport(site);
       await site.db.transaction().execute((trx) => addRedirect(trx, '/old/kouhou/', '/activity/', site.now().toISOString()));
       await site.db.transaction().execute((trx) => addRedirect(trx, '/?p=12', '/profile/', site.now().toISOString()));
     },

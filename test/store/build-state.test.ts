@@ -6,6 +6,7 @@ import { CompiledQuery } from 'kysely';
 import { readBuildState, reportKeysQuery } from '../../src/store/build-state.js';
 import { createTestSite, type TestSite } from '../support/db.js';
 import { publishReport } from '../support/factories.js';
+import { participant, record, storeRecord } from '../support/public-records.js';
 
 let site: TestSite;
 
@@ -37,4 +38,14 @@ test("changes a report's content key when its text changes and its placement key
     (await readBuildState(site.db)).reports.filter((r) => r.id !== first!.id),
     before.reports.filter((r) => r.id !== first!.id),
   );
+});
+
+test('changes the site key when a confirmed activity record is saved, and not for an unconfirmed proposal', async () => {
+  const [first] = (await readBuildState(site.db)).reports;
+  const proposal = record({ participants: [participant('森田')] });
+  const before = (await readBuildState(site.db)).siteKey;
+  await storeRecord(site, first!.id, proposal, false);
+  assert.equal((await readBuildState(site.db)).siteKey, before);
+  await storeRecord(site, first!.id, proposal, true);
+  assert.notEqual((await readBuildState(site.db)).siteKey, before);
 });

@@ -19,3 +19,28 @@ export async function storeRecord(ctx: ActionContext, reportId: number, value: A
     await bumpContentVersion(trx);
   });
 }
+
+const SAMPLE_KINDS = ['会談・協議', '視察', '国政報告会・集会'];
+
+/**
+ * A confirmed record on every published report, so that a site's public pages include the
+ * 概要 boxes, people (one person in every report: their page has several pages), kind lists
+ * and calendars: for the tests that compare every public path of a site.
+ */
+export async function confirmRecordsOnEveryReport(ctx: ActionContext): Promise<void> {
+  const reports = await ctx.db.selectFrom('reports').select(['id', 'activity_date']).where('status', '=', 'published').orderBy('id').execute();
+  for (const [i, report] of reports.entries()) {
+    const value = record({
+      kind: SAMPLE_KINDS[i % SAMPLE_KINDS.length],
+      date: report.activity_date,
+      spans: [{ label: '会合', start: '10:00', end: '11:30' }],
+      place: '北浜市民会館',
+      participants: [
+        participant('北浜 一郎', { title: '会頭', organisation: '北浜商工会議所' }),
+        participant(`ゲスト${(i % 4) + 1}号`),
+        participant('Ｊａｎｅ　Ｄｏｅ & 友'),
+      ],
+    });
+    await storeRecord(ctx, report.id, value);
+  }
+}
