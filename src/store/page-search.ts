@@ -5,7 +5,9 @@ import { sql, type Kysely } from 'kysely';
 import { attachmentTokens, searchDocument, type SearchDocument } from '../domain/search/document.js';
 import type { SearchQuery } from '../domain/search/query.js';
 import type { Database } from './database.js';
-import { clearSearchTable } from './dialects/search-table.js';
+import { engineOf } from './dialects/engine.js';
+import { findPostgresHits } from './dialects/postgres-search.js';
+import { clearSearchTable, insertSearchEntry } from './dialects/search-table.js';
 import { listAttachmentTexts } from './media-text.js';
 import { BM25_WEIGHTS, matchExpression } from './search.js';
 
@@ -15,8 +17,7 @@ type Q = Kysely<Database>;
 export async function indexPage(trx: Q, pageId: number, doc: SearchDocument): Promise<void> {
   await unindexPage(trx, pageId);
   const attachments = attachmentTokens((await listAttachmentTexts(trx, { kind: 'page', id: pageId })).map((a) => a.text));
-  await sql`insert into page_search (rowid, title, body, words, attachments)
-    values (${pageId}, ${doc.title}, ${doc.body}, ${doc.words}, ${attachments})`.execute(trx);
+  await insertSearchEntry(trx, 'page_search', pageId, { ...doc, attachments });
 }
 
 /** Brings the page's entry up to date after an attachment change: indexed if published, removed otherwise. */
@@ -32,6 +33,7 @@ export async function unindexPage(trx: Q, pageId: number): Promise<void> {
 
 /** Ids of the published pages matching the query, best first, and how many match. */
 export async function findPageHits(db: Q, query: SearchQuery, page: { offset: number; limit: number }): Promise<{ total: number; ids: number[] }> {
+  if (engineOf(db) === 'postgres') return findPostgresHits(db, 'page_search', query, {}, page);
   const match = matchExpression(query);
   if (match === undefined) return { total: 0, ids: [] };
   const rows = await sql<{ id: number; total: number }>`

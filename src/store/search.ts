@@ -13,7 +13,8 @@ import { termTokens } from '../domain/search/tokens.js';
 import { termWords } from '../domain/search/words.js';
 import type { Database, Db } from './database.js';
 import { engineOf } from './dialects/engine.js';
-import { clearSearchTable } from './dialects/search-table.js';
+import { findPostgresHits } from './dialects/postgres-search.js';
+import { clearSearchTable, insertSearchEntry } from './dialects/search-table.js';
 import { listAttachmentTexts } from './media-text.js';
 
 type Q = Kysely<Database>;
@@ -69,8 +70,7 @@ export async function writeDeferredIndex(trx: Q): Promise<void> {
 /** Adds an entry for a report known not to be in the index (after clearSearchIndex). */
 export async function insertIntoIndex(trx: Q, reportId: number, doc: SearchDocument): Promise<void> {
   const attachments = attachmentTokens((await listAttachmentTexts(trx, reportId)).map((a) => a.text));
-  await sql`insert into report_search (rowid, title, body, words, attachments)
-    values (${reportId}, ${doc.title}, ${doc.body}, ${doc.words}, ${attachments})`.execute(trx);
+  await insertSearchEntry(trx, 'report_search', reportId, { ...doc, attachments });
 }
 
 /**
@@ -256,6 +256,7 @@ async function findUnfilteredHits(db: Db, match: string, words: string | undefin
 }
 
 export async function findSearchHits(db: Db, query: SearchQuery, filter: SearchFilter, page: { offset: number; limit: number }): Promise<SearchHits> {
+  if (engineOf(db) === 'postgres') return findPostgresHits(db, 'report_search', query, filter, page);
   const match = matchExpression(query);
   if (match === undefined) return { total: 0, ids: [] };
   const words = wordExpressions(query);

@@ -61,7 +61,8 @@ const PG_DELETE_RULES: Record<string, string> = { a: 'no action', r: 'restrict',
 
 async function postgresSchema(db: Db): Promise<Map<string, TableShape>> {
   const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables
-    where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not like 'kysely_%' order by table_name`.execute(db);
+    where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not like 'kysely_%'
+    and table_name not like 'report_search_%' and table_name not like 'page_search_%' order by table_name`.execute(db);
   const shapes = new Map<string, TableShape>();
   for (const { name } of tables.rows) {
     const info = await sql<{ name: string; type: string; nullable: string }>`select column_name as name, data_type as type, is_nullable as nullable

@@ -3,7 +3,10 @@
 // columns, so the store writes and deletes entries with the same statements on both (its
 // `rowid` column is the report's or page's id, as FTS5's rowid is), plus `terms`, every token
 // of the four columns as an array under a GIN index: a query's tokens select candidates with
-// `terms @> array[...]`, and phrases and ranking are checked on the columns (issue 15 item 3).
+// `terms @> array[...]`, and phrases and ranking are checked on the columns (issue 15 item 3,
+// dialects/postgres-search.ts). Beside them: `size` (the row's tokens, bm25's row size), `prefixes`, a
+// GIN-indexed array of the characters every token starts with (FTS5's prefix='1', for
+// lone-character terms), and `<table>_stats`, bm25's row count and total size kept as FTS5 keeps them.
 import { sql, type Kysely } from 'kysely';
 import { engineOf } from './engine.js';
 
@@ -26,6 +29,10 @@ export async function createSearchTable<DB>(db: Kysely<DB>, table: SearchTable):
 
 /** Creates the PostgreSQL form of a search index table (migration 0002's SQLite form is its own). */
 export async function createPostgresSearchTable<DB>(db: Kysely<DB>, table: SearchTable): Promise<void> {
+  // The distinct characters of the token columns: a token starts with a character exactly when
+  // its column holds that character, so `prefixes` is the one-character prefix index.
+  await sql`create or replace function search_characters(text) returns text[] language sql immutable parallel safe
+    as $$ select coalesce(array_agg(distinct c), '{}') from unnest(string_to_array($1, null)) c where c <> ' ' $$`.execute(db);
   await sql`create table ${sql.table(table)} (
     rowid integer primary key,
     title text not null,
@@ -34,13 +41,45 @@ export async function createPostgresSearchTable<DB>(db: Kysely<DB>, table: Searc
     attachments text not null default '',
     terms text[] generated always as (
       array_remove(string_to_array(title || ' ' || body || ' ' || words || ' ' || attachments, ' '), '')
-    ) stored
+    ) stored,
+    size integer generated always as (
+      cardinality(array_remove(string_to_array(title || ' ' || body || ' ' || words || ' ' || attachments, ' '), ''))
+    ) stored,
+    prefixes text[] generated always as (search_characters(title || body || attachments)) stored
   )`.execute(db);
   await sql`create index ${sql.id(`${table}_terms`)} on ${sql.table(table)} using gin (terms)`.execute(db);
+  await sql`create index ${sql.id(`${table}_prefixes`)} on ${sql.table(table)} using gin (prefixes)`.execute(db);
+  // FTS5's averages record: rows and tokens added, never subtracted when a row is deleted
+  // (contentless_delete), reset by clearing. Kept the same way so bm25 gives the same scores.
+  await sql`drop table if exists ${sql.table(`${table}_stats`)}`.execute(db);
+  await sql`create table ${sql.table(`${table}_stats`)} (row_count bigint not null, token_count bigint not null)`.execute(db);
+  await sql`insert into ${sql.table(`${table}_stats`)} values (0, 0)`.execute(db);
+}
+
+/**
+ * Writes an entry known not to be in the table (the caller deleted it first). On PostgreSQL
+ * bm25's statistics count it too, as FTS5 counts an insert in its averages record.
+ */
+export async function insertSearchEntry<DB>(
+  db: Kysely<DB>,
+  table: SearchTable,
+  id: number,
+  entry: { title: string; body: string; words: string; attachments: string },
+): Promise<void> {
+  const insert = sql`insert into ${sql.table(table)} (rowid, title, body, words, attachments)
+    values (${id}, ${entry.title}, ${entry.body}, ${entry.words}, ${entry.attachments})`;
+  if (engineOf(db) !== 'postgres') {
+    await insert.execute(db);
+    return;
+  }
+  await sql`with added as (${insert} returning size)
+    update ${sql.table(`${table}_stats`)} set row_count = row_count + 1, token_count = token_count + (select size from added)`.execute(db);
 }
 
 /** Removes every entry (FTS5 has its own command for it: a contentless table cannot be deleted from by scan). */
 export async function clearSearchTable<DB>(db: Kysely<DB>, table: SearchTable): Promise<void> {
-  if (engineOf(db) === 'postgres') await sql`delete from ${sql.table(table)}`.execute(db);
-  else await sql`insert into ${sql.table(table)} (${sql.table(table)}) values ('delete-all')`.execute(db);
+  if (engineOf(db) === 'postgres') {
+    await sql`delete from ${sql.table(table)}`.execute(db);
+    await sql`update ${sql.table(`${table}_stats`)} set row_count = 0, token_count = 0`.execute(db);
+  } else await sql`insert into ${sql.table(table)} (${sql.table(table)}) values ('delete-all')`.execute(db);
 }
