@@ -108,7 +108,7 @@ export function checkDraft(
   };
 }
 
-/** Characters of a title shown in <title>, og:title and twitter:title before it is cut. */
+/** Characters of a title shown in <title> and og:title (which X's cards read too) before it is cut. */
 export const DISPLAY_TITLE_CHARS = 60;
 
 /**

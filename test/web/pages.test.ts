@@ -74,6 +74,8 @@ test('renders a seed-shaped report with its numbered structure, date, category, 
   assert.match(body, new RegExp(`<link rel="canonical" href="${TEST_BASE_URL}/activity/2013-11-02/"/>`));
   assert.match(body, /<meta property="og:type" content="article"\/>/);
   assert.match(body, /<meta name="twitter:card" content="summary"\/>/);
+  // The title and description once each (og:*), which X's cards fall back to: no twitter:title or twitter:description.
+  assert.doesNotMatch(body, /twitter:title|twitter:description/);
 });
 
 test('links a report to the previous and next report', async () => {

@@ -65,9 +65,8 @@ export function Layout({ site, meta, children }: { site: SiteContext; meta: Page
         {description && <meta property="og:description" content={description} />}
         {canonical && <meta property="og:url" content={canonical} />}
         <meta property="og:locale" content="ja_JP" />
+        {/* X's cards read og:title and og:description when their own tags are absent: each is written once. */}
         <meta name="twitter:card" content="summary" />
-        <meta name="twitter:title" content={meta.title === '' ? name : shownTitle} />
-        {description && <meta name="twitter:description" content={description} />}
         {(meta.jsonLd ?? []).map((data) => (
           <JsonLdScript json={jsonForScript(data)} />
         ))}
