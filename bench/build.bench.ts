@@ -4,8 +4,9 @@
 // with the process's peak RSS (getrusage maxRSS) at the end.
 //
 //   node --import tsx bench/build-site.ts --count 10000 --out DIR
-//   node --import tsx bench/build.bench.ts --data DIR [--runs 3] [--full-runs 3] [--shm /dev/shm] [--disk /var/tmp]
-// (--full-runs 0: only the incremental figure, after one full build on disk.)
+//   node --import tsx bench/build.bench.ts --data DIR [--runs 3] [--full-runs 3] [--shm /dev/shm] [--disk /var/tmp] [--threads N]
+// (--full-runs 0: only the incremental figure, after one full build on disk. --threads: page
+// threads as `katsudo build` starts them by default; 0 renders every page on the main thread.)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +27,7 @@ const { values } = parseArgs({
     'full-runs': { type: 'string' },
     shm: { type: 'string', default: '/dev/shm' },
     disk: { type: 'string', default: '/var/tmp' },
+    threads: { type: 'string' },
   },
 });
 if (!values.data) throw new Error('--data DIR (a site built by bench/build-site.ts) is required');
@@ -35,6 +37,8 @@ const ctx = { db, dataDir: values.data, now: () => new Date(), work: inlinePool(
 const { css, icon } = loadAssets();
 const deps = { ctx, baseUrl: 'https://www.example.jp', assets: { css, icon } };
 const runs = Number(values.runs);
+const threads =
+  values.threads === '0' ? undefined : { database: { file: join(values.data, DB_FILE) }, ...(values.threads === undefined ? {} : { size: Number(values.threads) }) };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const line = (label: string, results: Array<{ ms: number; cpuMs: number; result: BuildResult }>) => {
   const ms = median(results.map((r) => r.ms));
@@ -42,7 +46,7 @@ const line = (label: string, results: Array<{ ms: number; cpuMs: number; result:
   const last = results[results.length - 1]!.result;
   console.log(
     `${label}: median ${(ms / 1000).toFixed(2)} s of ${results.map((r) => (r.ms / 1000).toFixed(2)).join(', ')}; ` +
-      `CPU (process.cpuUsage, the main thread and the search index's workers) median ${(cpuMs / 1000).toFixed(2)} s of ${results.map((r) => (r.cpuMs / 1000).toFixed(2)).join(', ')}; ` +
+      `CPU (process.cpuUsage: every thread) median ${(cpuMs / 1000).toFixed(2)} s of ${results.map((r) => (r.cpuMs / 1000).toFixed(2)).join(', ')}; ` +
       `${last.files} files, ${last.rendered} pages rendered, ${last.written.length} written; phases ${JSON.stringify(last.timings)}; load ${loadavg()
         .map((l) => l.toFixed(1))
         .join(' ')}`,
@@ -51,7 +55,7 @@ const line = (label: string, results: Array<{ ms: number; cpuMs: number; result:
 const timed = async (outDir: string) => {
   const started = performance.now();
   const cpu = process.cpuUsage();
-  const result = await buildSite(deps, { outDir });
+  const result = await buildSite(deps, { outDir, threads });
   const used = process.cpuUsage(cpu);
   return { ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, result };
 };

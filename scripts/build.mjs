@@ -11,6 +11,8 @@ await build({
     katsudo: 'src/cli/main.ts',
     'search-document-worker': 'src/actions/search/search-document-worker.ts',
     'work-thread': 'src/actions/runtime/work-thread.ts',
+    // The static build's page threads load it as the work pool's extra tasks (exporter/page-threads.ts).
+    'page-render-tasks': 'src/exporter/page-render-tasks.ts',
   },
   bundle: true,
   splitting: true,

@@ -201,8 +201,9 @@ export class BuildInProgressError extends ConflictError {
   }
 }
 
-// SQLSTATE 53100 disk_full: PostgreSQL's server could not extend a file.
-const DISK_FULL_CODES = new Set(['SQLITE_FULL', 'ENOSPC', '53100']);
+// SQLSTATE 53100 disk_full: PostgreSQL's server could not extend a file. DISK_FULL: a
+// DiskFullError revived from a worker thread (work-pool.ts keeps an AppError's code, not its class).
+const DISK_FULL_CODES = new Set(['SQLITE_FULL', 'ENOSPC', '53100', 'DISK_FULL']);
 
 /** The error as a DiskFullError when it, or one of its causes, is a full disk; else undefined. */
 export function diskFullFrom(error: unknown): DiskFullError | undefined {

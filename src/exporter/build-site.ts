@@ -7,7 +7,6 @@
 // again, with the feeds and the sitemap; otherwise every page is rendered. Either way only
 // files whose bytes changed are written, through staged-output.ts (no reader sees a partial
 // file), and only files of the last build that are no longer public are removed.
-import { createHash } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { diskFullFrom, ValidationError } from '../domain/errors.js';
@@ -17,7 +16,6 @@ import { readBuildState, type BuildState } from '../actions/site/read-build-stat
 import { listPublicMedia } from '../site/list-public-media.js';
 import { listPublicPaths } from '../site/list-public-paths.js';
 import { renderNotFoundPage } from '../site/not-found-page.js';
-import { renderPublicPath } from '../site/render-public-path.js';
 import type { SiteDeps } from '../site/site-deps.js';
 import { INDEX_DIR as SEARCH_INDEX_DIR } from './search/client/format.js';
 import { writeSearchIndex } from './search/write-search-index.js';
@@ -26,13 +24,18 @@ import { lockBuildFolder } from './build-lock.js';
 import { nginxTypes } from './nginx-types.js';
 import { outputDirProblem } from './output-dir-problem.js';
 import { outputFile } from './output-file.js';
+import { MIN_PATHS_FOR_THREADS, renderOnThreads, type PageThreadOptions } from './page-threads.js';
+import type { ThreadPageFile } from './page-render-tasks.js';
 import { redirectFiles } from './redirect-files.js';
+import { hashOf, renderPageFile } from './render-page-file.js';
 import { StagedOutput } from './staged-output.js';
 
 export interface BuildSiteOptions {
   outDir: string;
   /** Render every page even when the manifest says few changed (`katsudo build --full`). */
   isFullWanted?: boolean;
+  /** With the site's database: a build of many paths renders them on worker threads (page-threads.ts). */
+  threads?: PageThreadOptions;
 }
 
 export interface BuildResult {
@@ -46,6 +49,8 @@ export interface BuildResult {
   removed: string[];
   /** Files the folder holds for the site now (the manifest's own files aside). */
   files: number;
+  /** Worker threads that rendered pages (page-threads.ts); 0: every page on the build's thread. */
+  pageThreads: number;
   /** Milliseconds by phase (state, pages, searchLinks, searchIndex, search, media, commit), for bench/build.bench.ts. */
   timings: Record<string, number>;
 }
@@ -55,8 +60,6 @@ const FAVICON_PATH = '/favicon.ico';
 const NETLIFY_FILE = '_redirects';
 const NGINX_REDIRECTS_FILE = `${META_DIR}/nginx-redirects.conf`;
 const NGINX_TYPES_FILE = `${META_DIR}/nginx-types.conf`;
-/** Report pages' links to other reports: `/activity/<slug>/` in an href. */
-const REPORT_LINK = /href="(\/activity\/[^"/?#]+\/)"/g;
 
 /**
  * @throws ValidationError for an output folder that is a file, not writable, the data
@@ -67,7 +70,13 @@ export async function buildSite(deps: SiteDeps, options: BuildSiteOptions): Prom
   const { outDir } = options;
   const problem = outputDirProblem(outDir, deps.ctx.dataDir);
   if (problem !== undefined) throw new ValidationError(problem, { out: problem });
-  const release = lockBuildFolder(outDir);
+  let release: () => void;
+  try {
+    release = lockBuildFolder(outDir);
+  } catch (error) {
+    // A disk too full for the lock file is a full disk too.
+    throw diskFullFrom(error) ?? error;
+  }
   try {
     return await buildLocked(deps, options);
   } finally {
@@ -83,10 +92,11 @@ async function buildLocked(deps: SiteDeps, options: BuildSiteOptions): Promise<B
   const state = await readBuildState(deps.ctx);
   const plan = planBuild(previous, state, deps.baseUrl, options.isFullWanted === true);
   clock.end('state');
-  if (plan.mode === 'unchanged') return { mode: 'unchanged', rendered: 0, written: [], removed: [], files: Object.keys(previous!.files).length, timings: clock.timings };
+  if (plan.mode === 'unchanged')
+    return { mode: 'unchanged', rendered: 0, written: [], removed: [], files: Object.keys(previous!.files).length, pageThreads: 0, timings: clock.timings };
   const output = new StagedOutput(outDir);
   try {
-    const build = new Build(deps, output, previous, clock);
+    const build = new Build(deps, output, previous, clock, options.threads);
     if (plan.mode === 'partial') await build.renderSome(plan.paths, plan.reportIds);
     else await build.renderAll();
     await build.copyMedia();
@@ -95,7 +105,8 @@ async function buildLocked(deps: SiteDeps, options: BuildSiteOptions): Promise<B
     output.write(MANIFEST_FILE, JSON.stringify(build.manifest(state)));
     output.commit(removed);
     clock.end('commit');
-    return { mode: plan.mode, rendered: build.rendered, written: build.written, removed, files: Object.keys(build.files).length, timings: clock.timings };
+    const files = Object.keys(build.files).length;
+    return { mode: plan.mode, rendered: build.rendered, written: build.written, removed, files, pageThreads: build.pageThreads, timings: clock.timings };
   } catch (error) {
     output.abort();
     throw diskFullFrom(error) ?? error;
@@ -137,6 +148,7 @@ function planBuild(previous: BuildManifest | undefined, state: BuildState, baseU
 /** One build's work: what it rendered and wrote, and the files the folder will hold. */
 class Build {
   rendered = 0;
+  pageThreads = 0;
   readonly written: string[] = [];
   files: Record<string, BuiltFile> = {};
 
@@ -145,6 +157,7 @@ class Build {
     private readonly output: StagedOutput,
     private readonly previous: BuildManifest | undefined,
     private readonly clock: PhaseClock,
+    private readonly threads: PageThreadOptions | undefined,
   ) {}
 
   /**
@@ -153,7 +166,7 @@ class Build {
    */
   async renderAll(): Promise<void> {
     await this.besideSearch(this.startSearch(), async () => {
-      for (const path of await listPublicPaths(this.deps)) await this.renderPage(path);
+      await this.renderPages(await listPublicPaths(this.deps));
       this.put(NOT_FOUND_FILE, { path: `/${NOT_FOUND_FILE}`, contentType: 'text/html; charset=utf-8', kind: 'page' }, await renderNotFoundPage(this.deps));
       await this.writeRedirects();
       this.clock.end('pages');
@@ -169,7 +182,7 @@ class Build {
   async renderSome(pathsAgain: ReadonlySet<string>, reportIds: readonly number[]): Promise<void> {
     await this.besideSearch(this.startSearch({ reports: reportIds }), async () => {
       for (const [file, built] of Object.entries(this.previous!.files)) if (built.kind === 'page' || built.kind === 'redirect') this.files[file] = built;
-      for (const path of pathsAgain) await this.renderPage(path);
+      await this.renderPages([...pathsAgain]);
       this.clock.end('pages');
     });
   }
@@ -217,18 +230,45 @@ class Build {
     };
   }
 
-  private async renderPage(path: string): Promise<void> {
-    const file = outputFile(path);
-    if (file === undefined) return;
-    const result = await renderPublicPath(this.deps, path, { staticSearch: path === paths.search() });
-    this.rendered++;
-    if (result.kind !== 'page') {
-      // Gone since it was listed (or built): its file goes too.
-      delete this.files[file];
+  /** On worker threads when there are many (and `threads` says which database they open), else here. */
+  private async renderPages(list: readonly string[]): Promise<void> {
+    const threads = this.threads;
+    if (threads === undefined || list.length < (threads.minPaths ?? MIN_PATHS_FOR_THREADS)) {
+      for (const path of list) await this.renderPage(path);
       return;
     }
-    const links = result.contentType.startsWith('text/html') ? reportLinks(result.body) : undefined;
-    this.put(file, { path, contentType: result.contentType, kind: 'page', ...(links === undefined ? {} : { links }) }, result.body);
+    const { ctx, ...plain } = this.deps;
+    const site = { ...plain, dataDir: ctx.dataDir, nowMs: ctx.now().getTime() };
+    const previousHash = (path: string) => {
+      const file = outputFile(path);
+      return file === undefined ? undefined : this.previous?.files[file]?.hash;
+    };
+    this.pageThreads = await renderOnThreads({ site, stagingDir: this.output.stagingDir, paths: list, previousHash }, threads, (files) =>
+      files.forEach((f) => this.takeThreadFile(f)),
+    );
+  }
+
+  private async renderPage(path: string): Promise<void> {
+    const page = await renderPageFile(this.deps, path);
+    if (page === undefined) return;
+    this.rendered++;
+    // Gone since it was listed (or built): its file goes too.
+    if (page.bytes === undefined) delete this.files[page.file];
+    else this.put(page.file, page.meta, page.bytes);
+  }
+
+  /** A page a thread rendered (and wrote into the staging folder when its bytes changed). */
+  private takeThreadFile(page: ThreadPageFile): void {
+    if (page === null) return;
+    this.rendered++;
+    if (page.built === undefined) {
+      delete this.files[page.file];
+      return;
+    }
+    this.files[page.file] = page.built;
+    if (!page.isWritten) return;
+    this.output.adopt(page.file);
+    this.written.push(page.file);
   }
 
   /**
@@ -322,13 +362,4 @@ function phaseClock(): PhaseClock {
       at = now;
     },
   };
-}
-
-function hashOf(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('base64url').slice(0, 22);
-}
-
-function reportLinks(body: string | Uint8Array): string[] {
-  const html = typeof body === 'string' ? body : Buffer.from(body).toString('utf8');
-  return [...new Set(Array.from(html.matchAll(REPORT_LINK), (m) => m[1]!))];
 }

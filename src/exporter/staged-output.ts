@@ -23,8 +23,8 @@ export class StagedOutput {
   }
 
   write(file: string, bytes: string | Uint8Array): void {
-    const to = this.prepare(file);
-    writeFileSync(to, bytes);
+    writeStagedFile(this.stagingDir, file, bytes);
+    this.staged.push(file);
   }
 
   /** Copies a file, as a copy-on-write clone where the file system can. */
@@ -71,7 +71,7 @@ export class StagedOutput {
     return found;
   }
 
-  /** Takes a file found by unstagedUnder into the build (moved into place at commit). */
+  /** Takes a file found by unstagedUnder, or written by a page thread (writeStagedFile), into the build (moved into place at commit). */
   adopt(file: string): void {
     this.staged.push(file);
   }
@@ -91,6 +91,13 @@ export class StagedOutput {
     this.staged.push(file);
     return to;
   }
+}
+
+/** Writes a file into a staging folder, its folders first: StagedOutput.write, and the page threads (page-render-tasks.ts), which hand the file to adopt(). */
+export function writeStagedFile(stagingDir: string, file: string, bytes: string | Uint8Array): void {
+  const to = join(stagingDir, file);
+  mkdirSync(dirname(to), { recursive: true });
+  writeFileSync(to, bytes);
 }
 
 function removeWithEmptyParents(outDir: string, file: string): void {

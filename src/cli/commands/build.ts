@@ -54,7 +54,9 @@ export async function buildCommand(outDir: string, isFullWanted: boolean, dataDi
   const started = performance.now();
   let result: BuildResult;
   try {
-    result = await buildSite({ ctx, baseUrl, assets: { css: assets.css, icon: assets.icon } }, { outDir, isFullWanted });
+    // Many pages render on worker threads, each reading the same file (exporter/page-threads.ts).
+    const threads = { database: { file: join(dataDir, DB_FILE) } };
+    result = await buildSite({ ctx, baseUrl, assets: { css: assets.css, icon: assets.icon } }, { outDir, isFullWanted, threads });
   } catch (error) {
     if (diskFullFrom(error)) log(`書き出し先 ${outDir} は前回の内容のまま残っています。`);
     throw error;

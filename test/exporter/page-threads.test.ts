@@ -1,0 +1,88 @@
+// Issue 14: a build of many paths renders them on worker threads (exporter/page-threads.ts),
+// each reading the site's SQLite file itself and writing the changed files into the staging
+// folder. The threshold is forced low here, so the small demo site takes the threaded path.
+import assert from 'node:assert/strict';
+import { readdirSync, statfsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { seedDemoIfEmpty } from '../../src/actions/site/seed-demo.js';
+import { DiskFullError } from '../../src/domain/errors.js';
+import { buildSite } from '../../src/exporter/build-site.js';
+import type { PageThreadOptions } from '../../src/exporter/page-threads.js';
+import { addTeam } from '../support/authors.js';
+import { createTestSite } from '../support/db.js';
+import { setSettings, TEST_SETTINGS } from '../support/factories.js';
+import { mountTmpfs } from '../support/tmpfs.js';
+import { editReport, filesOf, firstPublished, hashesOf, siteFixture, type ExportFixture } from './export-fixture.js';
+
+let fx: ExportFixture;
+let threads: PageThreadOptions;
+before(async () => {
+  // Threads open the SQLite file: this suite runs on SQLite whatever KATSUDO_TEST_DATABASE says.
+  const site = await createTestSite({ backend: 'sqlite' });
+  await seedDemoIfEmpty(site);
+  fx = siteFixture(site, await addTeam(site));
+  // Several small chunks on two threads, so the chunks' order is put to the test.
+  threads = { database: { file: join(site.dataDir, 'katsudo.db') }, size: 2, minPaths: 1, chunkPaths: 7 };
+});
+after(() => fx.cleanup());
+
+test('pages rendered on threads are the bytes the build renders on its own thread, manifest included, first and incremental', async () => {
+  const alone = join(fx.tempDir(), 'site');
+  const threaded = join(fx.tempDir(), 'site');
+  const first = await buildSite(fx.deps, { outDir: alone });
+  const firstThreaded = await buildSite(fx.deps, { outDir: threaded, threads });
+  assert.equal(first.pageThreads, 0);
+  assert.equal(firstThreaded.pageThreads, 2);
+  assert.equal(firstThreaded.rendered, first.rendered);
+  assert.deepEqual(firstThreaded.written, first.written);
+  assert.deepEqual(hashesOf(threaded), hashesOf(alone));
+
+  const target = await firstPublished(fx);
+  await editReport(fx, target.id, (r) => ({ title: `${r.title}(スレッド)` }));
+  const again = await buildSite(fx.deps, { outDir: alone });
+  const againThreaded = await buildSite(fx.deps, { outDir: threaded, threads });
+  assert.equal(againThreaded.mode, 'partial');
+  assert.ok(againThreaded.pageThreads > 0);
+  assert.equal(againThreaded.rendered, again.rendered);
+  // Only the files whose bytes changed are written, by the threads as by the build's thread.
+  assert.deepEqual(againThreaded.written, again.written);
+  assert.ok(againThreaded.written.length < firstThreaded.written.length / 2);
+  assert.deepEqual(hashesOf(threaded), hashesOf(alone));
+});
+
+test('an incremental build of few pages stays on the build thread under the default threshold', async () => {
+  const out = join(fx.tempDir(), 'site');
+  const defaults = { database: threads.database };
+  await buildSite(fx.deps, { outDir: out, threads: defaults });
+  const target = await firstPublished(fx);
+  await editReport(fx, target.id, (r) => ({ title: `${r.title}(既定)` }));
+  const result = await buildSite(fx.deps, { outDir: out, threads: defaults });
+  assert.equal(result.mode, 'partial');
+  assert.equal(result.pageThreads, 0);
+});
+
+test('a disk that fills while the threads write stops the build with DISK_FULL and leaves the folder as it was', async (t) => {
+  const disk = mountTmpfs(t, '32m');
+  if (disk.path === undefined) return;
+  t.after(disk.unmount);
+  const out = join(disk.path, 'site');
+  await buildSite(fx.deps, { outDir: out, threads });
+  const before = filesOf(out);
+  // The disk is filled but for 256 KB: the lock and the staging folder fit, the pages do not.
+  const { bavail, bsize } = statfsSync(disk.path);
+  writeFileSync(join(disk.path, 'filler'), Buffer.alloc(Number(bavail) * Number(bsize) - 256 * 1024, 1));
+  // Every page changes, so the threads have pages to write.
+  await setSettings(fx.site, { ...TEST_SETTINGS, legislatorName: '満杯 確認' });
+  const failure = await buildSite(fx.deps, { outDir: out, threads }).then(
+    () => assert.fail('the build should fail on a full disk'),
+    (error: unknown) => error,
+  );
+  assert.ok(failure instanceof DiskFullError, (failure as Error).stack);
+  assert.equal(failure.code, 'DISK_FULL');
+  // Met by a thread: ENOSPC came back as DISK_FULL (the build's own writes would give ENOSPC itself).
+  assert.equal((failure.cause as { code?: string }).code, 'DISK_FULL');
+  assert.deepEqual(filesOf(out), before);
+  assert.deepEqual(readdirSync(join(out, '.katsudo')).sort(), ['build.json', 'nginx-redirects.conf', 'nginx-types.conf']);
+  await setSettings(fx.site, TEST_SETTINGS);
+});
