@@ -2,8 +2,10 @@
 // size and format with sharp, PDFs of N pages with pdf-lib.
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
+import { sql } from 'kysely';
 import type { ActionContext } from '../../src/actions/runtime/context.js';
 import type { MediaActor } from '../../src/actions/media/media-actor.js';
+import { engineOf } from '../../src/store/dialects/engine.js';
 
 export const TEST_USER: MediaActor = { userId: 1, login: 'editor', ip: '192.0.2.1' };
 
@@ -39,4 +41,6 @@ export async function addTestUser(ctx: ActionContext): Promise<void> {
       updated_at: '2026-01-01T00:00:00.000Z',
     })
     .execute();
+  // An explicit id leaves PostgreSQL's identity sequence behind: move it past, so later users get new ids.
+  if (engineOf(ctx.db) === 'postgres') await sql`select setval(pg_get_serial_sequence('users', 'id'), (select max(id) from users))`.execute(ctx.db);
 }
