@@ -208,3 +208,15 @@ test('markup in every field of a record is shown as text in the 概要 box and c
     assert.deepEqual((blocks[1]!.location as { name: string }).name, text);
   }
 });
+
+test('the home page turns to the new year at midnight Japan time without waiting for a write', async () => {
+  const now = t.site.now;
+  try {
+    // A page enters the page cache at its second rendering.
+    for (let i = 0; i < 3; i++) assert.match((await get('/')).body, /2026年の活動/);
+    t.site.now = () => new Date('2026-12-31T15:00:00.000Z');
+    assert.match((await get('/')).body, /<h2 id="year-summary-title">2027年の活動<\/h2>[\s\S]*2027年の活動報告はまだありません。/);
+  } finally {
+    t.site.now = now;
+  }
+});
