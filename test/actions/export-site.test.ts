@@ -352,7 +352,7 @@ test('a file missing from the data folder is listed with file null and named in 
 test('reads one consistent state while reports are saved at the same time (one read transaction)', async () => {
   const site = await createTestSite();
   const dir = join(mkdtempSync(join(tmpdir(), 'katsudo-export-live-')), 'out');
-  const writer = await openDatabase({ file: join(site.dataDir, 'katsudo.db') });
+  const writer = await openDatabase(site.database);
   try {
     for (let i = 0; i < 5; i++) await createReport(site, { title: `既存${i}`, activityDate: '2024-01-01', bodySource: '本文。' }, { status: 'published' });
     const saving = (async () => {

@@ -64,8 +64,13 @@ export async function exportSite(ctx: ActionContext, options: ExportSiteOptions)
   const batch = options.batchSize ?? 500;
   prepareFolder(outDir);
   // One read transaction: every query sees the same committed state while the server goes on
-  // saving (in WAL mode a reader never blocks writers), so lists and references agree.
-  return ctx.db.transaction().execute((db) => writeExport({ ...ctx, db }, outDir, siteUrl, batch));
+  // saving (in WAL mode a reader never blocks writers), so lists and references agree. PostgreSQL
+  // needs REPEATABLE READ for that (under READ COMMITTED each statement sees the latest commits);
+  // SQLite's transaction is a snapshot already and Kysely's SQLite driver ignores the level.
+  return ctx.db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute((db) => writeExport({ ...ctx, db }, outDir, siteUrl, batch));
 }
 
 async function writeExport(ctx: ActionContext, outDir: string, siteUrl: string, batch: number): Promise<ExportCounts> {
