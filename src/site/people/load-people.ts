@@ -34,17 +34,20 @@ export function loadPeople(db: Db, legislatorName: string): Promise<People> {
 
 /**
  * The address of a participant's person page, or undefined when they have none: the
- * legislator (marked so, or by name) and a name that normalises to nothing.
+ * legislator (marked so, or by name: `legislatorKey` is personKey of the site's legislator)
+ * and a name that normalises to nothing.
  */
-export function listedPersonKey(participant: { name: string; isLegislator?: boolean }, legislatorName: string): string | undefined {
+export function listedPersonKey(participant: { name: string; isLegislator?: boolean }, legislatorKey: string): string | undefined {
+  if (participant.isLegislator) return undefined;
   const key = personKey(participant.name);
-  return participant.isLegislator || key === '' || key === personKey(legislatorName) ? undefined : key;
+  return key === '' || key === legislatorKey ? undefined : key;
 }
 
 function groupPeople(rows: PublicParticipantRow[], legislatorName: string): People {
   const byKey = new Map<string, Person>();
+  const legislatorKey = personKey(legislatorName);
   for (const row of rows) {
-    const key = listedPersonKey(row, legislatorName);
+    const key = listedPersonKey(row, legislatorKey);
     if (key === undefined) continue;
     let person = byKey.get(key);
     if (!person) {

@@ -1,5 +1,6 @@
 // /activity/<slug>/: one published report with its neighbours in time.
 import { eventJsonLd } from '../../domain/activity-record/event-json-ld.js';
+import { personKey } from '../../domain/activity-record/person-key.js';
 import { ReportNotFoundError } from '../../domain/errors.js';
 import { newsArticleJsonLd } from '../../domain/json-ld.js';
 import { absoluteUrl, paths } from '../../domain/paths.js';
@@ -26,7 +27,8 @@ export async function loadReportPage(deps: SiteDeps, slug: string): Promise<Repo
   if (!record) return { site, report, older: neighbours.older, newer: neighbours.newer, jsonLd };
   const legislator = { id: `${deps.baseUrl}/#person`, name: site.settings.legislatorName };
   jsonLd.push(eventJsonLd({ record, report, legislator, pageUrl }));
-  const personKeys = record.participants.map((p) => listedPersonKey(p, legislator.name));
+  const legislatorKey = personKey(legislator.name);
+  const personKeys = record.participants.map((p) => listedPersonKey(p, legislatorKey));
   return { site, report, older: neighbours.older, newer: neighbours.newer, jsonLd, record: { record, activityDate: report.activityDate, personKeys } };
 }
 
