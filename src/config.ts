@@ -178,6 +178,14 @@ function databaseConfig(env: Env, dataDir: string): OpenOptions {
   const name = databaseUrlVariable(env) ?? 'DATABASE_URL';
   const text = (env.KATSUDO_DATABASE_URL || env.DATABASE_URL || '').trim();
   if (text === '') return { file: join(dataDir, 'katsudo.db') };
+  return parseDatabaseUrl(text, name, env);
+}
+
+/**
+ * One database URL (the variable's value, or `katsudo copy-db --from/--to`, then `name` is the
+ * flag): sqlite:PATH or postgres://…, the pool's size from KATSUDO_DATABASE_POOL.
+ */
+export function parseDatabaseUrl(text: string, name: string, env: Env = process.env): OpenOptions {
   if (text.startsWith('sqlite:')) {
     const path = text.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
     if (path === '' || path === ':memory:') throw new ConfigError(`${name}: sqlite: の後にデータベースファイルのパスを書いてください(${DATABASE_URL_EXAMPLES})。`);

@@ -36,6 +36,10 @@ export const EXIT_BY_CODE: Record<ErrorCode, number> = {
   DATABASE_UNAVAILABLE: 69,
   // Another build writes into the same folder (sysexits EX_TEMPFAIL): rerun when it is done.
   BUILD_IN_PROGRESS: 75,
+  // copy-db into a database holding a site (EX_CANTCREAT, as a restore into one).
+  COPY_REFUSED: 73,
+  // copy-db's check found the copy different from its source (EX_DATAERR).
+  COPY_MISMATCH: 65,
 };
 /**
  * What each code means, in the words printed on the terminal: the actions' own messages are
@@ -61,6 +65,8 @@ export const MESSAGE_BY_CODE: Record<ErrorCode, string> = {
   DISK_FULL: '保存先のディスクに空きがありません',
   DATABASE_UNAVAILABLE: 'データベースに接続できません',
   BUILD_IN_PROGRESS: '同じ書き出し先に別の書き出しが実行中です',
+  COPY_REFUSED: 'コピーしませんでした',
+  COPY_MISMATCH: 'コピー先がコピー元と一致しません',
 };
 const EXIT_USAGE = 2;
 const EXIT_UNEXPECTED = 1;
@@ -80,6 +86,7 @@ const HELP_BY_COMMAND: Record<string, () => Promise<CommandHelp>> = {
   backup: async () => (await import('./commands/backup.js')).BACKUP_HELP,
   restore: async () => (await import('./commands/restore.js')).RESTORE_HELP,
   user: async () => (await import('./commands/user.js')).USER_HELP,
+  'copy-db': async () => (await import('./commands/copy-db.js')).COPY_DB_HELP,
 };
 
 async function helpText(): Promise<string> {
@@ -215,6 +222,12 @@ async function run(argv: string[]): Promise<void> {
       const parsed = parseUserArgs(args);
       const config = loadConfig({ dataDir: parsed.dataDir });
       return userCommand(parsed, config, config.baseUrl, out);
+    }
+    case 'copy-db': {
+      const { copyDbCommand, parseCopyDbArgs } = await import('./commands/copy-db.js');
+      const parsed = parseCopyDbArgs(args);
+      const config = loadConfig({ dataDir: parsed.dataDir });
+      return copyDbCommand(parsed, config.dataDir, out);
     }
     case 'help': {
       // `katsudo help serve` as `katsudo serve --help`.

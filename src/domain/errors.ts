@@ -201,6 +201,20 @@ export class BuildInProgressError extends ConflictError {
   }
 }
 
+/** `katsudo copy-db` into a database that already holds a site (actions/site/copy-database.ts): nothing was written. */
+export class CopyRefusedError extends AppError {
+  constructor(message: string) {
+    super('COPY_REFUSED', message);
+  }
+}
+
+/** `katsudo copy-db` found the copy's counts or checksums different from the source's. */
+export class CopyMismatchError extends AppError {
+  constructor(message: string) {
+    super('COPY_MISMATCH', message);
+  }
+}
+
 // SQLSTATE 53100 disk_full: PostgreSQL's server could not extend a file. DISK_FULL: a
 // DiskFullError revived from a worker thread (work-pool.ts keeps an AppError's code, not its class).
 const DISK_FULL_CODES = new Set(['SQLITE_FULL', 'ENOSPC', '53100', 'DISK_FULL']);
@@ -236,6 +250,8 @@ export const ERROR_CODES = [
   'DISK_FULL',
   'DATABASE_UNAVAILABLE',
   'BUILD_IN_PROGRESS',
+  'COPY_REFUSED',
+  'COPY_MISMATCH',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -36,6 +36,9 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   // The database server went away or refused the login: the page may work again later.
   DATABASE_UNAVAILABLE: 503,
   BUILD_IN_PROGRESS: 409,
+  // katsudo copy-db runs from the CLI only.
+  COPY_REFUSED: 500,
+  COPY_MISMATCH: 500,
 };
 
 /** An action's refusal that a form answers by showing itself again, instead of the error page. */
