@@ -18,6 +18,7 @@
 // tokens of all four columns; N and the total size are the table's `_stats` row, kept as FTS5
 // keeps its averages record. A phrase absent from a row adds exactly 0, excluded phrases too.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { activityKindSql } from '../activity-kind-filter.js';
 import type { SearchQuery, SearchTerm } from '../../domain/search/query.js';
 import { termTokens } from '../../domain/search/tokens.js';
 import { termWords } from '../../domain/search/words.js';
@@ -54,20 +55,27 @@ function needle(phrase: Phrase): string {
 }
 
 const column = (name: string) => sql.ref(`s.${name}`);
-const spaced = (name: string) => sql`(' ' || ${column(name)})`;
 
-/** The rows whose title, body or attachments hold the phrase: GIN candidates, checked on the columns. */
+/** Whether the column holds the text ' t1 t2…' with its leading space, or without it at its very start. */
+function inColumn(name: string, text: string): RawBuilder<boolean> {
+  return sql<boolean>`(strpos(${column(name)}, ${text}) > 0 or starts_with(${column(name)}, ${text.slice(1)}))`;
+}
+
+/**
+ * The rows whose title, body or attachments hold the phrase. Checked on the columns first (a
+ * plan that reads every row then rejects most of them cheaply), then the GIN conditions that
+ * select the candidates when the planner uses the indexes.
+ */
 function holds(phrase: Phrase): RawBuilder<boolean> {
-  const parts: RawBuilder<unknown>[] = [];
-  if (phrase.tokens.length > 0) parts.push(sql`${column('terms')} @> ${sql.val(phrase.tokens)}::text[]`);
-  if (phrase.prefix !== undefined) parts.push(sql`${column('prefixes')} @> array[${phrase.prefix}]::text[]`);
   const text = needle(phrase);
-  parts.push(
+  const parts: RawBuilder<unknown>[] = [
     sql`(${sql.join(
-      COLUMN_WEIGHTS.map(([name]) => sql`strpos(${spaced(name)}, ${text}) > 0`),
+      COLUMN_WEIGHTS.map(([name]) => inColumn(name, text)),
       sql` or `,
     )})`,
-  );
+  ];
+  if (phrase.tokens.length > 0) parts.push(sql`${column('terms')} @> ${sql.val(phrase.tokens)}::text[]`);
+  if (phrase.prefix !== undefined) parts.push(sql`${column('prefixes')} @> array[${phrase.prefix}]::text[]`);
   return sql<boolean>`(${sql.join(parts, sql` and `)})`;
 }
 
@@ -90,10 +98,11 @@ function regexEscaped(text: string): string {
  */
 function instances(name: string, phrase: Phrase): RawBuilder<number> {
   const text = needle(phrase);
+  const atStart = sql`(case when starts_with(${column(name)}, ${text.slice(1)}) then 1 else 0 end)`;
   if (canOverlap([...phrase.tokens, ...(phrase.prefix === undefined ? [] : [phrase.prefix])])) {
-    return sql<number>`regexp_count(${spaced(name)}, ${` (?=${regexEscaped(text.slice(1))})`})`;
+    return sql<number>`regexp_count(' ' || ${column(name)}, ${` (?=${regexEscaped(text.slice(1))})`})`;
   }
-  return sql<number>`((octet_length(${spaced(name)}) - octet_length(replace(${spaced(name)}, ${text}, ''))) / ${Buffer.byteLength(text)})`;
+  return sql<number>`((octet_length(${column(name)}) - octet_length(replace(${column(name)}, ${text}, ''))) / ${Buffer.byteLength(text)} + ${atStart})`;
 }
 
 /** FTS5's per-phrase bm25 term over the phrase's frequency `f` and the row's size, in its order of float8 operations. */
@@ -104,11 +113,14 @@ function phraseScore(index: number): RawBuilder<number> {
     (${f} + 1.2::float8 * (1::float8 - 0.75::float8 + 0.75::float8 * h.size::float8 / st.avgdl)))`;
 }
 
-/** ln((N − n + 0.5) / (n + 0.5)) over the rows n holding the phrase, 1e-6 when not positive. */
-function phraseIdf(table: SearchTable, phrase: Phrase): RawBuilder<number> {
+/**
+ * ln((N − n + 0.5) / (n + 0.5)) over the rows n of the table holding the phrase, 1e-6 when not
+ * positive. For a query of one phrase and no exclusion those rows are the matches (`h`).
+ */
+function phraseIdf(table: SearchTable, phrase: Phrase, isOnlyPhrase: boolean): RawBuilder<number> {
+  const rows = isOnlyPhrase ? sql`select count(*)::float8 as c from h` : sql`select count(*)::float8 as c from ${sql.table(table)} s where ${holds(phrase)}`;
   return sql<number>`(select case when v <= 0 then 1e-6::float8 else v end
-    from (select ln((st.n - c + 0.5::float8) / (c + 0.5::float8)) as v
-      from (select count(*)::float8 as c from ${sql.table(table)} s where ${holds(phrase)}) y) x)`;
+    from (select ln((st.n - c + 0.5::float8) / (c + 0.5::float8)) as v from (${rows}) y) x)`;
 }
 
 /**
@@ -123,6 +135,8 @@ function statistics(table: SearchTable): RawBuilder<unknown> {
 export interface PostgresSearchFilter {
   year?: number;
   categoryId?: number;
+  /** Reports whose confirmed activity record is of this kind (issue 16). */
+  activityKind?: string;
 }
 
 /** Ids of the page of matches, best first, and how many match (reports: published and filtered; pages: published). */
@@ -147,23 +161,25 @@ export async function findPostgresHits(
         sql` + `,
       )} as ${sql.ref(`f${i}`)}`,
   );
-  const idfs = phrases.map((phrase, i) => sql`${phraseIdf(table, phrase)} as ${sql.ref(`i${i}`)}`);
+  const isOnlyPhrase = phrases.length === 1 && excluded.length === 0;
+  const idfs = phrases.map((phrase, i) => sql`${phraseIdf(table, phrase, isOnlyPhrase)} as ${sql.ref(`i${i}`)}`);
   const score = sql`-1.0::float8 * (0::float8 + ${sql.join(
     phrases.map((_, i) => phraseScore(i)),
     sql` + `,
   )})`;
   const where = sql.join(conditions, sql` and `);
-  // The matches with what ranking needs, read once (materialised); for reports joined with
-  // `reports` there, so the filters apply before anything is sorted.
-  const matches = (select: RawBuilder<unknown>, join: RawBuilder<unknown>) => sql`
+  // Every match of the index with what ranking needs, read once (materialised), then joined
+  // with the reports or pages for the filters and the order.
+  const matches = (select: RawBuilder<unknown>) => sql`
     st as materialized (select * from ${statistics(table)} c),
+    h as materialized (select s.rowid as id, s.size, ${sql.join(frequencies)}${select} from ${sql.table(table)} s where ${where}),
     idf as materialized (select ${sql.join(idfs)} from st),
-    h as materialized (select s.rowid as id, s.size, ${sql.join(frequencies)}${select} from ${sql.table(table)} s ${join} where ${where}),
     hits as (select h.*, ${score} as score from h, st, idf)`;
   if (table === 'page_search') {
     const rows = await sql<{ id: number; total: number }>`
-      with ${matches(sql``, sql`join pages p on p.id = s.rowid and p.status = 'published'`)}
-      select id, count(*) over () as total from hits order by score, id
+      with ${matches(sql``)}
+      select hits.id, count(*) over () as total from hits join pages p on p.id = hits.id and p.status = 'published'
+      order by hits.score, hits.id
       limit ${page.limit} offset ${page.offset}`.execute(db);
     return { total: Number(rows.rows[0]?.total ?? 0), ids: rows.rows.map((r) => r.id) };
   }
@@ -172,7 +188,7 @@ export async function findPostgresHits(
       group
         .map((term) => termWords(term.text))
         .filter((words) => words.length > 0)
-        .map((words) => sql`strpos(${sql`(' ' || ${column('words')} || ' ')`}, ${` ${words.join(' ')} `}) > 0`),
+        .map((words) => sql`strpos(' ' || ${column('words')} || ' ', ${` ${words.join(' ')} `}) > 0`),
     )
     .filter((group) => group.length > 0);
   const wordCount =
@@ -185,10 +201,11 @@ export async function findPostgresHits(
   const filters = [sql`r.status = 'published'`];
   if (filter.year !== undefined) filters.push(sql`r.activity_date >= ${`${filter.year}-01-01`} and r.activity_date < ${`${filter.year + 1}-01-01`}`);
   if (filter.categoryId !== undefined) filters.push(sql`r.category_id = ${filter.categoryId}`);
+  if (filter.activityKind !== undefined) filters.push(activityKindSql('r.id', filter.activityKind));
   const rows = await sql<{ id: number; total: number }>`
-    with ${matches(sql`, ${wordCount} as words, r.activity_date`, sql`join reports r on r.id = s.rowid and ${sql.join(filters, sql` and `)}`)}
-    select id, count(*) over () as total from hits
-    order by words desc, score, activity_date desc, id desc
+    with ${matches(sql`, ${wordCount} as words`)}
+    select hits.id, count(*) over () as total from hits join reports r on r.id = hits.id and ${sql.join(filters, sql` and `)}
+    order by hits.words desc, hits.score, r.activity_date desc, r.id desc
     limit ${page.limit} offset ${page.offset}`.execute(db);
   if (rows.rows.length > 0 || page.offset === 0) return { total: Number(rows.rows[0]?.total ?? 0), ids: rows.rows.map((r) => r.id) };
   // A page past the end: only the number is wanted.
