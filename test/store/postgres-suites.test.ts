@@ -15,6 +15,9 @@ const SUITES = [
   'test/store/revisions.test.ts',
   'test/store/webauthn-challenges.test.ts',
   'test/store/activity-records.test.ts',
+  'test/store/search.test.ts',
+  // The ground-truth search tests (every query's reports found by brute force).
+  'test/actions/search-reports.test.ts',
 ];
 
 const skip = skipUnlessPostgres();
