@@ -10,6 +10,8 @@ export interface PublicActivityRecord {
   slug: string;
   title: string;
   record: ActivityRecord;
+  /** When the record was last saved (the calendar's DTSTAMP). */
+  updatedAt: string;
 }
 
 function publicRows(db: Db) {
@@ -24,7 +26,7 @@ function publicRows(db: Db) {
 
 async function withReport(db: Db, rows: Awaited<ReturnType<ReturnType<typeof publicRows>['execute']>>): Promise<PublicActivityRecord[]> {
   const records = await withLists(db, rows);
-  return rows.map((row, i) => ({ reportId: row.report_id, slug: row.slug, title: row.title, record: records[i]!.record }));
+  return rows.map((row, i) => ({ reportId: row.report_id, slug: row.slug, title: row.title, record: records[i]!.record, updatedAt: row.updated_at }));
 }
 
 /** Up to `limit` public records after the report id `afterReportId`, by report id (keyset: each batch is one indexed range). */

@@ -7,6 +7,7 @@
 // handler (web/errors.tsx: a Japanese page, JSON under /api/).
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, onRequestHookHandler, RouteOptions } from 'fastify';
+import { activityDataPaths } from '../domain/activity-record/data-paths.js';
 import { paths } from '../domain/paths.js';
 import { RateLimitStore } from './rate-limit-store.js';
 
@@ -19,7 +20,8 @@ export interface RateLimits {
 
 export const DEFAULT_RATE_LIMITS: RateLimits = { searchPerMinute: 60, apiPerMinute: 300, feedsPerMinute: 60 };
 
-const FEEDS = new Set([paths.rss(), paths.atom(), paths.jsonFeed()]);
+/** The feeds, and the activity records' calendar and open data files (issue 16), which scripts fetch alike. */
+const FEEDS = new Set<string>([paths.rss(), paths.atom(), paths.jsonFeed(), ...Object.values(activityDataPaths)]);
 
 type LimitClass = keyof RateLimits;
 

@@ -1,12 +1,12 @@
 // Builds the Fastify application. It never listens: cli/commands/serve.ts does, and
 // tests use app.inject().
-import { join } from 'node:path';
 import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ActionContext } from '../actions/runtime/context.js';
 import { DEFAULT_MIN_FREE_MB, freeSpaceMonitor } from '../actions/runtime/free-space.js';
 import { DEFAULT_AUDIT_RETENTION_DAYS } from '../domain/audit-policy.js';
+import { mediaRoot } from '../domain/media-location.js';
 import { DEFAULT_MAX_UPLOAD_BYTES } from '../domain/media-rules.js';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../domain/session-policy.js';
 import { adminPlugin } from './admin/admin-plugin.js';
@@ -19,6 +19,7 @@ import { apiPageRoutes } from './routes/api/pages.js';
 import { apiReportRoutes } from './routes/api/reports.js';
 import { apiSearchRoutes } from './routes/api/search.js';
 import { activityRoutes } from './routes/public/activity.js';
+import { activityDataRoutes } from './routes/public/activity-data.js';
 import { archiveRoutes } from './routes/public/archives.js';
 import { discoveryRoutes } from './routes/public/discovery.js';
 import { feedRoutes } from './routes/public/feeds.js';
@@ -101,7 +102,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     done();
   });
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
-  await app.register(fastifyStatic, { root: join(options.ctx.dataDir, 'media'), serve: false });
+  await app.register(fastifyStatic, { root: mediaRoot(options.ctx), serve: false });
 
   installErrorHandlers(app, deps);
   // Before the routes: it attaches its hooks to the limited ones as they are registered.
@@ -113,6 +114,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(archiveRoutes, { deps });
   await app.register(peopleRoutes, { deps });
   await app.register(feedRoutes, { deps });
+  await app.register(activityDataRoutes, { deps });
   await app.register(discoveryRoutes, { deps });
   await app.register(fileRoutes, { deps });
   await app.register(searchRoutes, { deps });

@@ -1,0 +1,24 @@
+// Upcoming activities (issue 16 item 5): the public records that have not started yet
+// (domain/activity-record/is-upcoming.ts), earliest first. Read by the home page's 「予定」 and
+// by /events.ics.
+import { activityStartsAt, firstUpcomingDay, isUpcoming } from '../../domain/activity-record/is-upcoming.js';
+import { listPublicActivityRecordsFrom, type PublicActivityRecord } from '../../store/public-activity-records.js';
+import type { SiteDeps } from '../site-deps.js';
+
+/** More would not be "upcoming" to a reader; the feed and the home page show at most this many. */
+export const MAX_UPCOMING = 50;
+
+export interface UpcomingActivity extends PublicActivityRecord {
+  startsAt: string;
+}
+
+export async function loadUpcoming(deps: Pick<SiteDeps, 'ctx'>, limit = MAX_UPCOMING): Promise<UpcomingActivity[]> {
+  const now = deps.ctx.now();
+  // Today's records that have started already are read and left out: a day holds few.
+  const candidates = await listPublicActivityRecordsFrom(deps.ctx.db, firstUpcomingDay(now), limit + 20);
+  return candidates
+    .filter((c) => isUpcoming(c.record, now))
+    .map((c) => ({ ...c, startsAt: activityStartsAt(c.record)! }))
+    .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt) || a.reportId - b.reportId)
+    .slice(0, limit);
+}
