@@ -6,7 +6,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type DialectAdapter, type Driver, type Generated, type Selectable } from 'kysely';
 import { openPostgres, type PostgresOptions } from './dialects/postgres.js';
 import { migrateToLatest } from './migrate.js';
-import { registerContentVersionReader } from './site-state.js';
+import { registerSqliteVersionReader } from './site-state.js';
 import { SQLITE_CACHE_KIB } from './sqlite-cache-size.js';
 import { withStatementCache } from './statement-cache.js';
 
@@ -511,8 +511,7 @@ async function openSqlite(file: string): Promise<Db> {
   // A second, read-only connection: Kysely's connection may be inside a write transaction
   // between awaits, and the version must only ever show committed writes.
   const reader = new SqliteDatabase(file, { readonly: true });
-  const readVersion = reader.prepare('select content_version from site_state where id = 1').pluck();
-  registerContentVersionReader(db, () => readVersion.get() as number);
+  registerSqliteVersionReader(db, reader);
   const destroy = db.destroy.bind(db);
   db.destroy = async () => {
     reader.close();

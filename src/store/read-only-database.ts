@@ -7,7 +7,9 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database, Db, OpenOptions } from './database.js';
 import { openPostgres } from './dialects/postgres.js';
+import { registerSqliteVersionReader } from './site-state.js';
 import { SQLITE_CACHE_KIB } from './sqlite-cache-size.js';
+import { withStatementCache } from './statement-cache.js';
 
 /** Connections of each worker thread's PostgreSQL pool: a task runs its queries one after another. */
 export const WORKER_POSTGRES_POOL = 2;
@@ -25,5 +27,9 @@ export function openReadOnlyDatabase(file: string): Db {
   const sqlite = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma(`cache_size = -${SQLITE_CACHE_KIB}`);
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // As on the main connection: statements prepared once, and the content version (which the
+  // page memos of site/content-memo.ts read on every page of a static build's thread) without Kysely.
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  registerSqliteVersionReader(db, sqlite);
+  return db;
 }

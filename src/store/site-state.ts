@@ -1,5 +1,6 @@
 // The content version: a counter bumped in every write transaction. Page caches of
 // every process compare it with the version they rendered at.
+import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { Database, Db } from './database.js';
 
@@ -22,6 +23,12 @@ const fastReaders = new WeakMap<Db, () => number>();
 
 export function registerContentVersionReader(db: Db, read: () => number): void {
   fastReaders.set(db, read);
+}
+
+/** The SQLite reader: a statement prepared once on `sqlite`, a connection that is never inside a write transaction. */
+export function registerSqliteVersionReader(db: Db, sqlite: SqliteDatabase): void {
+  const readVersion = sqlite.prepare(READ_VERSION.sql).pluck();
+  registerContentVersionReader(db, () => readVersion.get() as number);
 }
 
 export async function getContentVersion(db: Db): Promise<number> {
