@@ -52,6 +52,8 @@ export interface SearchParams {
   category?: string;
   /** Only reports or only fixed pages; both when absent. */
   kind?: SearchKind;
+  /** Only reports whose confirmed activity record is of this kind (issue 16; `?activity=`). */
+  activity?: string;
 }
 
 export const SEARCH_KINDS = ['report', 'page'] as const;
@@ -64,6 +66,7 @@ function withQuery(path: string, params: SearchParams): string {
   if (params.year !== undefined) query.set('year', String(params.year));
   if (params.category) query.set('category', params.category);
   if (params.kind) query.set('kind', params.kind);
+  if (params.activity) query.set('activity', params.activity);
   const text = query.toString();
   return text === '' ? path : `${path}?${text}`;
 }

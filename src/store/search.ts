@@ -13,6 +13,7 @@ import { termTokens } from '../domain/search/tokens.js';
 import { termWords } from '../domain/search/words.js';
 import type { Database, Db } from './database.js';
 import { engineOf } from './dialects/engine.js';
+import { activityKindSql } from './activity-kind-filter.js';
 import { findPostgresHits } from './dialects/postgres-search.js';
 import { clearSearchTable, insertSearchEntry } from './dialects/search-table.js';
 import { listAttachmentTexts } from './media-text.js';
@@ -148,6 +149,8 @@ function wordExpressions(query: SearchQuery): string[] {
 export interface SearchFilter {
   year?: number;
   categoryId?: number;
+  /** Reports whose confirmed activity record is of this kind (issue 16). */
+  activityKind?: string;
 }
 
 export interface SearchHits {
@@ -162,6 +165,7 @@ function filterSql(filter: SearchFilter): RawBuilder<unknown> {
     parts.push(sql`r.activity_date >= ${`${filter.year}-01-01`} and r.activity_date < ${`${filter.year + 1}-01-01`}`);
   }
   if (filter.categoryId !== undefined) parts.push(sql`r.category_id = ${filter.categoryId}`);
+  if (filter.activityKind !== undefined) parts.push(activityKindSql('r.id', filter.activityKind));
   return sql.join(parts, sql` and `);
 }
 
@@ -260,7 +264,7 @@ export async function findSearchHits(db: Db, query: SearchQuery, filter: SearchF
   const match = matchExpression(query);
   if (match === undefined) return { total: 0, ids: [] };
   const words = wordExpressions(query);
-  const isFiltered = filter.year !== undefined || filter.categoryId !== undefined;
+  const isFiltered = filter.year !== undefined || filter.categoryId !== undefined || filter.activityKind !== undefined;
   if (!isFiltered && words.length <= 1 && query.all.length === 1) {
     return findUnfilteredHits(db, match, words[0], query.all[0]!.some(isPrefixTerm), page);
   }

@@ -4,7 +4,7 @@
 // Plain JSON Schema: the few schemas here do not justify loading a schema builder at start.
 import { SEARCH_KINDS } from '../domain/paths.js';
 import { MAX_PAGE, PAGE_NUMBER, parsePageNumber } from '../site/paging.js';
-import { SEARCH_CATEGORY, SEARCH_YEAR } from '../site/search/search-filters.js';
+import { MAX_ACTIVITY_LENGTH, SEARCH_CATEGORY, SEARCH_YEAR } from '../site/search/search-filters.js';
 
 /** 1–999999 written plainly; pages past MAX_PAGE are refused by pageNumber(). */
 const POSITIVE_INTEGER = { type: 'string', pattern: PAGE_NUMBER.source } as const;
@@ -48,6 +48,7 @@ export interface SearchQueryString extends PageQuery {
   year?: string;
   category?: string;
   kind?: '' | 'report' | 'page';
+  activity?: string;
 }
 
 export const SEARCH_QUERY = {
@@ -58,14 +59,21 @@ export const SEARCH_QUERY = {
     year: { type: 'string', pattern: SEARCH_YEAR.source },
     category: { type: 'string', pattern: SEARCH_CATEGORY.source },
     kind: { type: 'string', enum: ['', ...SEARCH_KINDS] },
+    activity: { type: 'string', maxLength: MAX_ACTIVITY_LENGTH },
   },
 } as const;
 
 export interface ApiSearchQueryString extends ListQuery {
   q?: string;
+  activity?: string;
 }
 
 export const API_SEARCH_QUERY = {
   type: 'object',
-  properties: { q: { type: 'string' }, page: LIST_QUERY.properties.page, limit: LIST_QUERY.properties.limit },
+  properties: {
+    q: { type: 'string' },
+    page: LIST_QUERY.properties.page,
+    limit: LIST_QUERY.properties.limit,
+    activity: { type: 'string', maxLength: MAX_ACTIVITY_LENGTH },
+  },
 } as const;

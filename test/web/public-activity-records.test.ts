@@ -209,6 +209,32 @@ test('markup in every field of a record is shown as text in the 概要 box and c
   }
 });
 
+test('the search takes the kind of activity as a filter beside year and category, on the page and in the API', async () => {
+  const page = await get(`/search?q=${encodeURIComponent('テスト')}&activity=${encodeURIComponent('視察')}`);
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /<option value="視察" selected(="")?>視察<\/option>/);
+  assert.ok(page.body.includes(`href="/activity/${slugs.visit}/"`));
+  assert.ok(!page.body.includes(`href="/activity/${slugs.meeting}/"`));
+  const unfiltered = await get(`/search?q=${encodeURIComponent('テスト')}&year=2026`);
+  assert.ok(unfiltered.body.includes(`href="/activity/${slugs.meeting}/"`));
+  const api = JSON.parse((await get(`/api/v1/search?q=${encodeURIComponent('テスト')}&activity=${encodeURIComponent('視察')}`)).body) as {
+    total: number;
+    items: { url: string }[];
+  };
+  assert.equal(api.total, 1);
+  assert.equal(api.items[0]!.url, `https://www.example.jp/activity/${slugs.visit}/`);
+});
+
+test('an unknown kind of activity in the search is refused with a message at the field, never a 500', async () => {
+  const page = await get(`/search?q=${encodeURIComponent('テスト')}&activity=${encodeURIComponent('存在しない種類')}`);
+  assert.equal(page.statusCode, 400);
+  assert.match(page.body, /<p id="search-activity-error" class="field-error">指定された活動の種類はありません。/);
+  const api = await get(`/api/v1/search?q=${encodeURIComponent('テスト')}&activity=${encodeURIComponent('存在しない種類')}`);
+  assert.equal(api.statusCode, 400);
+  assert.match(api.body, /指定された活動の種類はありません/);
+  assert.equal((await get(`/search?q=x&activity=${'あ'.repeat(41)}`)).statusCode, 400);
+});
+
 test('the home page turns to the new year at midnight Japan time without waiting for a write', async () => {
   const now = t.site.now;
   try {

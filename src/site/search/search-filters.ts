@@ -9,12 +9,22 @@ export const SEARCH_CATEGORY = /^[a-z0-9-]{0,80}$/;
 /** Shown next to the category field when no category has the slug (the server's page and the static search alike). */
 export const UNKNOWN_CATEGORY_MESSAGE = '指定されたカテゴリーはありません。一覧から選び直してください。';
 
-/** The filters of `?year=&category=&kind=`, or undefined when one is not a value the form sends. */
+/** A kind of activity is one of the site's kinds (check-activity-filter.ts); longer text is never one. */
+export const MAX_ACTIVITY_LENGTH = 40;
+
+/** The filters of `?year=&category=&kind=&activity=`, or undefined when one is not a value the form sends. */
 export function searchFiltersOf(query: URLSearchParams): Omit<SearchParams, 'q'> | undefined {
   const year = query.get('year') ?? '';
   const category = query.get('category') ?? '';
   const kind = query.get('kind') ?? '';
+  const activity = query.get('activity') ?? '';
+  if (activity.length > MAX_ACTIVITY_LENGTH) return undefined;
   if (!SEARCH_YEAR.test(year) || !SEARCH_CATEGORY.test(category)) return undefined;
   if (kind !== '' && !(SEARCH_KINDS as readonly string[]).includes(kind)) return undefined;
-  return { year: year ? Number(year) : undefined, category: category || undefined, kind: (kind || undefined) as SearchKind | undefined };
+  return {
+    year: year ? Number(year) : undefined,
+    category: category || undefined,
+    kind: (kind || undefined) as SearchKind | undefined,
+    activity: activity || undefined,
+  };
 }

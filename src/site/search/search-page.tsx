@@ -34,6 +34,8 @@ export interface SearchPageProps {
   /** Choices of the filters. */
   years: number[];
   categories: Category[];
+  /** The site's kinds of activity (the `activity` filter's choices). */
+  activityKinds: string[];
   /** Absent when nothing was searched: an empty box, or input the search refused. */
   results?: SearchResults;
   /** Messages by field (q, category) for refused input. */
@@ -82,7 +84,7 @@ export function SearchPage(props: SearchPageProps) {
   );
 }
 
-function SearchForm({ params, years, categories, errors }: SearchPageProps & { errors: FieldMessages }) {
+function SearchForm({ params, years, categories, activityKinds, errors }: SearchPageProps & { errors: FieldMessages }) {
   const shownYears = params.year === undefined || years.includes(params.year) ? years : [params.year, ...years];
   return (
     <form class="search-form" action={paths.search()} method="get" role="search" aria-label="検索条件">
@@ -148,6 +150,27 @@ function SearchForm({ params, years, categories, errors }: SearchPageProps & { e
           {errors.category && (
             <p id="search-category-error" class="field-error">
               {errors.category}
+            </p>
+          )}
+        </div>
+        <div class="search-filter">
+          <label for="search-activity">活動の種類</label>
+          <select
+            id="search-activity"
+            name="activity"
+            aria-invalid={errors.activity ? 'true' : undefined}
+            aria-describedby={errors.activity ? 'search-activity-error' : undefined}
+          >
+            <option value="">すべての種類</option>
+            {activityKinds.map((kind) => (
+              <option value={kind} selected={kind === params.activity}>
+                {kind}
+              </option>
+            ))}
+          </select>
+          {errors.activity && (
+            <p id="search-activity-error" class="field-error">
+              {errors.activity}
             </p>
           )}
         </div>
@@ -227,7 +250,7 @@ function Results({ params, results }: { params: SearchParams; results: SearchRes
 }
 
 function NoResults({ params }: { params: SearchParams }) {
-  const isFiltered = params.year !== undefined || params.category !== undefined;
+  const isFiltered = params.year !== undefined || params.category !== undefined || params.activity !== undefined;
   return (
     <div class="search-empty">
       <p class="result-count">0件</p>

@@ -10,6 +10,7 @@ import { ValidationError, type FieldMessages } from '../../../domain/errors.js';
 import { absoluteUrl, paths } from '../../../domain/paths.js';
 import { partsToHtml } from '../../../domain/search/snippet.js';
 import type { WebDeps } from '../../deps.js';
+import { checkActivityFilter } from '../../../site/search/check-activity-filter.js';
 import { MALFORMED_Q_MESSAGE, searchTextOf } from '../../../site/search/search-text-of.js';
 import { API_SEARCH_QUERY, pageNumber, type ApiSearchQueryString } from '../../query.js';
 import { sendCached } from '../../send-cached.js';
@@ -27,8 +28,10 @@ export const apiSearchRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app
     const limit = Number(request.query.limit ?? DEFAULT_LIMIT);
     if (input.isMalformed) return sendRefused(reply, { q: MALFORMED_Q_MESSAGE });
     try {
-      return await sendCached(deps, request, reply, `api:search:${page}:${limit}:${input.text}`, JSON_TYPE, async () => {
-        const search = { q: input.text, filter: {}, page, perPage: limit };
+      const activity = request.query.activity || undefined;
+      return await sendCached(deps, request, reply, `api:search:${page}:${limit}:${activity ?? ''}:${input.text}`, JSON_TYPE, async () => {
+        await checkActivityFilter(deps.ctx, activity);
+        const search = { q: input.text, filter: { activityKind: activity }, page, perPage: limit };
         // No words (an empty q, only quotes or OR): a client's mistake; the page shows the form instead.
         if (!checkSearchRequest(search)) throw new ValidationError('nothing to search for', { q: EMPTY_Q_MESSAGE });
         // On a worker thread, so a slow query never stalls other requests (a full pool answers 503 at once).

@@ -33,7 +33,7 @@ export const searchRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
 
 /** The words are at most 200 characters (longer ones are refused before anything is cached), so keys stay small. */
 function cacheKey(params: SearchParams, page: number): string {
-  return `search:${params.kind ?? ''}:${params.year ?? ''}:${params.category ?? ''}:${page}:${params.q ?? ''}`;
+  return `search:${params.kind ?? ''}:${params.year ?? ''}:${params.category ?? ''}:${params.activity ?? ''}:${page}:${params.q ?? ''}`;
 }
 
 async function sendRefused(deps: WebDeps, reply: FastifyReply, params: SearchParams, errors: FieldMessages): Promise<FastifyReply> {
