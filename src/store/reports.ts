@@ -7,6 +7,7 @@ import type { MonthCount, Report, ReportStatus, ReportSummary, TagCount } from '
 import type { OutlineEntry } from '../domain/text-format/render.js';
 import { trustedHtml } from '../domain/trusted-html.js';
 import type { Database, Db } from './database.js';
+import { activityKindSql } from './activity-kind-filter.js';
 import { lockKeys } from './dialects/lock-keys.js';
 import { translateDbError } from './errors.js';
 import { bodyColumns, setItemStatus, updateItemContent } from './item-content.js';
@@ -105,8 +106,7 @@ function applyFilter<O>(query: SelectQueryBuilder<Database, 'reports', O>, filte
     );
   }
   if (filter.activityKind !== undefined) {
-    const kind = filter.activityKind;
-    q = q.where('reports.id', 'in', (eb) => eb.selectFrom('activity_records').select('report_id').where('kind', '=', kind).where('is_confirmed', '=', 1));
+    q = q.where(activityKindSql('reports.id', filter.activityKind));
   }
   return q;
 }
