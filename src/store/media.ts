@@ -6,6 +6,7 @@ import { mediaShasInHtml } from '../domain/media-path.js';
 import { itemOf, type ItemIdInput, type ItemRef } from '../domain/item-ref.js';
 import type { Media } from '../domain/media.js';
 import type { Attachment } from '../domain/report.js';
+import { translateDbError } from './errors.js';
 import type { Database, MediaRow } from './database.js';
 import { attachmentUses, pageBodyUses, reportBodyUses } from './media-uses.js';
 
@@ -91,23 +92,27 @@ function ownerColumn(item: ItemRef): 'attachments.report_id' | 'attachments.page
 /** Lists the media under the report or page, or updates its label, summary and place there. */
 export async function attachMedia(trx: Q, input: AttachmentWrite): Promise<void> {
   const item = itemOf(input);
-  await trx
-    .insertInto('attachments')
-    .values({
-      report_id: item.kind === 'report' ? item.id : null,
-      page_id: item.kind === 'page' ? item.id : null,
-      media_id: input.mediaId,
-      label: input.label,
-      summary: input.summary,
-      position: input.position,
-      alt_text: input.altText ?? null,
-    })
-    .onConflict((oc) =>
-      oc
-        .columns([item.kind === 'report' ? 'report_id' : 'page_id', 'media_id'])
-        .doUpdateSet({ label: input.label, summary: input.summary, position: input.position, ...(input.altText === undefined ? {} : { alt_text: input.altText }) }),
-    )
-    .execute();
+  try {
+    await trx
+      .insertInto('attachments')
+      .values({
+        report_id: item.kind === 'report' ? item.id : null,
+        page_id: item.kind === 'page' ? item.id : null,
+        media_id: input.mediaId,
+        label: input.label,
+        summary: input.summary,
+        position: input.position,
+        alt_text: input.altText ?? null,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns([item.kind === 'report' ? 'report_id' : 'page_id', 'media_id'])
+          .doUpdateSet({ label: input.label, summary: input.summary, position: input.position, ...(input.altText === undefined ? {} : { alt_text: input.altText }) }),
+      )
+      .execute();
+  } catch (error) {
+    translateDbError(error, { mediaId: input.mediaId });
+  }
 }
 
 /** A report's attachments in display order. */
@@ -219,7 +224,11 @@ export async function updateMediaAltText(trx: Q, id: number, altText: string): P
 }
 
 export async function deleteMediaRow(trx: Q, id: number): Promise<void> {
-  await trx.deleteFrom('media').where('id', '=', id).execute();
+  try {
+    await trx.deleteFrom('media').where('id', '=', id).execute();
+  } catch (error) {
+    translateDbError(error, { mediaId: id, isMediaDelete: true });
+  }
 }
 
 /** Removes the variants of content no media record holds any more; returns their files' hashes. */
