@@ -278,7 +278,7 @@ async function main(): Promise<void> {
         }
         const phase = (i: number) => median(phases.map((p) => p[i]!)).toFixed(0);
         console.log(
-          `| \`${q}\` | ${results} | ${median(cold).toFixed(1)} | ${phase(0)} / ${phase(1)} / ${phase(2)} | ${kb(bytes)} in ${fileCount} | ${median(warm).toFixed(1)} (${kb(warmTransferred)} over the network) | ${median(second).toFixed(1)} | ${median(inPlace).toFixed(1)} / ${median(inPlaceOther).toFixed(1)} |`,
+          `| \`${q}\` | ${results} | ${median(cold).toFixed(1)} | ${phase(0)} / ${phase(1)} / ${phase(2)} | ${kb(bytes)} in ${fileCount} | ${median(warm).toFixed(1)} (${kb(warmTransferred)} over the network) | ${median(second).toFixed(1)} | ${median(inPlaceOther).toFixed(1)} / ${median(inPlace).toFixed(1)} |`,
         );
       }
     } finally {

@@ -195,6 +195,12 @@ test('a search from the form, a results link and Back show what a new load shows
     assert.equal(new URL(page.url()).searchParams.get('page'), null);
     assertSameParts(await resultsOf(page), await freshResults(`${searched.pathname}${searched.search}`), 'back');
     assert.equal(await page.evaluate(() => (window as unknown as { kept?: boolean }).kept), true, 'the page was not loaded again');
+    // The skip link changes only the fragment: the results stay, not searched again.
+    await page.evaluate(() => document.querySelector('section.search-page')!.setAttribute('data-marked', ''));
+    await page.locator('a.skip-link').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/#main$/);
+    assert.equal(await page.locator('section.search-page[data-marked]').count(), 1);
   } finally {
     await context.close();
   }

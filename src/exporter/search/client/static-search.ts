@@ -305,8 +305,10 @@ function start(): void {
   // `data-static-search="done"` on the page's section when the results (or a message) are in:
   // for tests and for scripts that read the page. The performance marks time the search (doc
   // table read, results found, results shown) for bench/static-search.bench.ts.
+  let lastSearch = location.search;
   const show = (href: string, isInPlace: boolean) => {
     const run = ++shown;
+    lastSearch = new URL(href).search;
     for (const name of ['static-search-start', 'static-search-table', 'static-search-found']) performance.clearMarks(name);
     performance.clearMeasures('static-search');
     performance.mark('static-search-start');
@@ -349,7 +351,8 @@ function start(): void {
     event.preventDefault();
     go(url);
   });
-  window.addEventListener('popstate', () => show(location.href, true));
+  // A link to a fragment (the skip link) fires popstate too: only another query is searched again.
+  window.addEventListener('popstate', () => location.search !== lastSearch && show(location.href, true));
   show(location.href, false);
 }
 
