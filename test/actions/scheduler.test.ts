@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import { publishDueReports } from '../../src/actions/reports/publish-due-reports.js';
@@ -107,10 +106,9 @@ test('publishes once when two processes run at the same moment', async () => {
   at('2026-11-20T03:00:00.000Z');
   const ids = [await scheduled('2026-11-20T12:10'), await scheduled('2026-11-20T12:20'), await scheduled('2026-11-20T12:30')];
   const later = await scheduled('2026-11-25T12:00');
-  const file = join(site.dataDir, 'katsudo.db');
   const child = new URL('../support/publish-due-child.ts', import.meta.url).pathname;
   const startAt = String(Date.now() + 2500);
-  const args = ['--import', 'tsx', child, file, '2026-11-20T05:00:00.000Z', startAt];
+  const args = ['--import', 'tsx', child, JSON.stringify(site.database), site.dataDir, '2026-11-20T05:00:00.000Z', startAt];
   const outputs = await Promise.all([run(process.execPath, args), run(process.execPath, args)]);
   const published = outputs.map((o) => JSON.parse(o.stdout) as number[]);
   assert.deepEqual(
