@@ -4,9 +4,10 @@
 // https://sqlite.org/fts5.html, "Virtual table shadow tables", and ext/fts5/fts5_index.c).
 // The static search index (exporter/search/) needs them to rank exactly as the server does:
 // in a contentless_delete table a removed row is not subtracted from them, so they cannot be
-// recomputed from the published items.
+// recomputed from the published items. PostgreSQL keeps them the same way in `<table>_stats`.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './database.js';
+import { engineOf } from './dialects/engine.js';
 
 export interface SearchStatistics {
   rows: number;
@@ -35,6 +36,11 @@ function varints(bytes: Uint8Array): number[] {
 }
 
 export async function readSearchStatistics(db: Kysely<Database>, table: 'report_search' | 'page_search'): Promise<SearchStatistics> {
+  if (engineOf(db) === 'postgres') {
+    // The same counts, kept the same way beside the table (dialects/search-table.ts).
+    const stats = await sql<SearchStatistics>`select row_count as rows, token_count as "totalTokens" from ${sql.table(`${table}_stats`)}`.execute(db);
+    return stats.rows[0] ?? { rows: 0, totalTokens: 0 };
+  }
   const result = await sql<{ block: Uint8Array | null }>`select block from ${sql.table(`${table}_data`)} where id = 1`.execute(db);
   const block = result.rows[0]?.block;
   if (!block || block.length === 0) return { rows: 0, totalTokens: 0 };
