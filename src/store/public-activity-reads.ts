@@ -1,17 +1,12 @@
 // What the public pages of activity records read across reports (issue 16 items 3 and 4:
 // people, kinds, the calendar): only confirmed records of published reports. A proposal
 // nobody confirmed never reaches a public page. One record's reads: public-activity-records.ts.
+import type { ActivityParticipant } from '../domain/activity-record/activity-record.js';
 import type { Db } from './database.js';
 
 /** One participant of a published report's confirmed record. */
-export interface PublicParticipantRow {
+export interface PublicParticipantRow extends ActivityParticipant {
   reportId: number;
-  name: string;
-  title: string | null;
-  side: string | null;
-  organisation: string | null;
-  country: string | null;
-  isLegislator: boolean;
 }
 
 /** Every participant, newest report first (the public list order), each report's in its written order. */

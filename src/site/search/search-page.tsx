@@ -132,50 +132,47 @@ function SearchForm({ params, years, categories, activityKinds, errors }: Search
             ))}
           </select>
         </div>
-        <div class="search-filter">
-          <label for="search-category">カテゴリー</label>
-          <select
-            id="search-category"
-            name="category"
-            aria-invalid={errors.category ? 'true' : undefined}
-            aria-describedby={errors.category ? 'search-category-error' : undefined}
-          >
-            <option value="">すべてのカテゴリー</option>
-            {categories.map((c) => (
-              <option value={c.slug} selected={c.slug === params.category}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-          {errors.category && (
-            <p id="search-category-error" class="field-error">
-              {errors.category}
-            </p>
-          )}
-        </div>
-        <div class="search-filter">
-          <label for="search-activity">活動の種類</label>
-          <select
-            id="search-activity"
-            name="activity"
-            aria-invalid={errors.activity ? 'true' : undefined}
-            aria-describedby={errors.activity ? 'search-activity-error' : undefined}
-          >
-            <option value="">すべての種類</option>
-            {activityKinds.map((kind) => (
-              <option value={kind} selected={kind === params.activity}>
-                {kind}
-              </option>
-            ))}
-          </select>
-          {errors.activity && (
-            <p id="search-activity-error" class="field-error">
-              {errors.activity}
-            </p>
-          )}
-        </div>
+        <FilterSelect
+          name="category"
+          label="カテゴリー"
+          allLabel="すべてのカテゴリー"
+          options={categories.map((c) => ({ value: c.slug, label: c.name }))}
+          selected={params.category}
+          error={errors.category}
+        />
+        <FilterSelect
+          name="activity"
+          label="活動の種類"
+          allLabel="すべての種類"
+          options={activityKinds.map((kind) => ({ value: kind, label: kind }))}
+          selected={params.activity}
+          error={errors.activity}
+        />
       </fieldset>
     </form>
+  );
+}
+
+/** A filter whose value the server checks (category, kind of activity): refused, it shows the message under the field. */
+function FilterSelect(props: { name: string; label: string; allLabel: string; options: { value: string; label: string }[]; selected?: string; error?: string }) {
+  const { name, error } = props;
+  return (
+    <div class="search-filter">
+      <label for={`search-${name}`}>{props.label}</label>
+      <select id={`search-${name}`} name={name} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `search-${name}-error` : undefined}>
+        <option value="">{props.allLabel}</option>
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === props.selected}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {error && (
+        <p id={`search-${name}-error`} class="field-error">
+          {error}
+        </p>
+      )}
+    </div>
   );
 }
 
