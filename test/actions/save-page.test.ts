@@ -2,7 +2,6 @@
 // status changes, restore of a revision, and the refusals that must write nothing.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { sql } from 'kysely';
 import { deletePagePermanently } from '../../src/actions/pages/delete-page-permanently.js';
 import { transitionPage } from '../../src/actions/pages/page-transition.js';
 import { reindexSearch } from '../../src/actions/search/reindex.js';
@@ -21,6 +20,7 @@ import { getContentVersion } from '../../src/store/site-state.js';
 import { addTeam, type Team } from '../support/authors.js';
 import { createTestSite, type TestSite } from '../support/db.js';
 import { snapshot } from '../support/snapshot.js';
+import { clearSearchTable } from '../../src/store/dialects/search-table.js';
 
 let site: TestSite;
 let team: Team;
@@ -223,7 +223,7 @@ test('a file linked from a published page body is public; from a draft page it i
 test('katsudo reindex rebuilds the page index from the published pages', async () => {
   const saved = await savePage(site, team.editor, fields({ bodySource: '再索引される固有語ぽんかん' }));
   await transitionPage(site, team.editor, 'publish', { pageId: saved.id });
-  await sql`insert into page_search (page_search) values ('delete-all')`.execute(site.db);
+  await clearSearchTable(site.db, 'page_search');
   const query = parseSearchQuery('ぽんかん')!;
   assert.deepEqual((await findPageHits(site.db, query, { offset: 0, limit: 10 })).ids, []);
   await reindexSearch(site);
