@@ -1,8 +1,10 @@
 // Every public URL of the site at this moment, for the static export: home, the list and
 // every archive with each of their pages (the activity kinds too), every published report
 // and fixed page, profile, the people the records name with each of their pages, the empty
-// search page, feeds, sitemap, robots.txt, OpenSearch, the stylesheet and icon.
+// search page, feeds, the calendar and open data files of activity records, sitemap, robots.txt,
+// OpenSearch, the stylesheet and icon.
 // Not media files (list-public-media.ts) and not the 404 page (not-found-page.ts).
+import { activityDataPaths } from '../domain/activity-record/data-paths.js';
 import { pageTree } from '../domain/page-tree.js';
 import { pagedPath, paths } from '../domain/paths.js';
 import { listCategories } from '../store/categories.js';
@@ -48,6 +50,7 @@ export async function listPublicPaths(deps: SiteDeps): Promise<string[]> {
     paths.rss(),
     paths.atom(),
     paths.jsonFeed(),
+    ...Object.values(activityDataPaths),
     paths.sitemap(),
     ROBOTS_PATH,
     paths.openSearch(),

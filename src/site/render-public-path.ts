@@ -4,7 +4,11 @@
 import { NotFoundError, ValidationError } from '../domain/errors.js';
 import { pagedPath, paths, type SearchParams } from '../domain/paths.js';
 import { normalizeTag } from '../domain/report-rules.js';
+import { activityDataPaths } from '../domain/activity-record/data-paths.js';
+import { ICS_CONTENT_TYPE, renderEventsIcs } from './events/render-events-ics.js';
 import { FEED_CONTENT_TYPES, renderFeed } from './feeds/render-feed.js';
+import { activitiesCsv, ACTIVITIES_CSV_CONTENT_TYPE } from './opendata/activities-csv.js';
+import { activitiesJson, ACTIVITIES_JSON_CONTENT_TYPE } from './opendata/activities-json.js';
 import { OPEN_SEARCH_CONTENT_TYPE, renderOpenSearch } from './discovery/render-open-search.js';
 import { renderRobots, ROBOTS_CONTENT_TYPE, ROBOTS_PATH } from './discovery/render-robots.js';
 import { renderSitemap, SITEMAP_CONTENT_TYPE } from './discovery/render-sitemap.js';
@@ -39,6 +43,12 @@ export async function renderPublicPath(deps: SiteDeps, path: string, options: Re
 
 const html = (body: string): SiteResult => ({ kind: 'page', contentType: HTML, body });
 
+async function joined(chunks: AsyncGenerator<string>): Promise<string> {
+  let body = '';
+  for await (const chunk of chunks) body += chunk;
+  return body;
+}
+
 /** The page a path names; undefined (or a NotFoundError) when it names none. */
 async function route(deps: SiteDeps, url: string, options: RenderOptions): Promise<SiteResult | undefined> {
   const queryAt = url.indexOf('?');
@@ -58,6 +68,13 @@ async function route(deps: SiteDeps, url: string, options: RenderOptions): Promi
       return { kind: 'page', contentType: FEED_CONTENT_TYPES.atom, body: await renderFeed(deps, 'atom') };
     case paths.jsonFeed():
       return { kind: 'page', contentType: FEED_CONTENT_TYPES.json, body: await renderFeed(deps, 'json') };
+    case activityDataPaths.ics:
+      return { kind: 'page', contentType: ICS_CONTENT_TYPE, body: await renderEventsIcs(deps) };
+    // Whole here (the static build writes a file's bytes at once); the server streams them.
+    case activityDataPaths.csv:
+      return { kind: 'page', contentType: ACTIVITIES_CSV_CONTENT_TYPE, body: await joined(activitiesCsv(deps)) };
+    case activityDataPaths.json:
+      return { kind: 'page', contentType: ACTIVITIES_JSON_CONTENT_TYPE, body: await joined(activitiesJson(deps)) };
     case paths.sitemap():
       return { kind: 'page', contentType: SITEMAP_CONTENT_TYPE, body: await renderSitemap(deps) };
     case ROBOTS_PATH:

@@ -246,3 +246,17 @@ test('the open data files and the calendar are rate limited like the feeds', asy
     await limited.close();
   }
 });
+
+test('the home page lists under 「予定」 the activities that have not started, and links the calendar', async () => {
+  const html = (await get('/')).body;
+  const section = /<section class="upcoming"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+  assert.match(section, /<h2 id="upcoming-title">予定<\/h2>/);
+  const titles = [...section.matchAll(/<a href="\/activity\/[^"]+">([^<]*)<\/a>/g)].map((m) => m[1]);
+  assert.equal(titles.length, 2);
+  assert.ok(titles[0]!.startsWith('国政報告会 '));
+  assert.doesNotMatch(section, /<script>|onerror=/);
+  assert.match(section, /2026年12月5日\(土\) 18:00〜19:30/);
+  assert.match(section, /2026年12月6日\(日\)<\/time>/);
+  assert.match(html, /<link rel="alternate" type="text\/calendar" title="[^"]*" href="\/events.ics"/);
+  assert.match(section, /href="\/opendata\/activities.csv"/);
+});

@@ -6,6 +6,7 @@ import { ArchiveNav, type ArchiveData } from '../components/archive-nav.js';
 import { LegislatorName, ProfileFacts } from '../components/profile-facts.js';
 import { ReportList } from '../components/report-list.js';
 import { Layout, type SiteContext } from '../layout/layout.js';
+import { UpcomingActivities, type UpcomingItem } from './upcoming-activities.js';
 import { YearSummary } from './year-summary.js';
 
 /** A fixed page's level-1 headings on the home page (the demo's 政策). */
@@ -25,12 +26,14 @@ export interface HomePageProps {
   jsonLd: Record<string, unknown>[];
   /** This year's activity in Japan time (issue 16). */
   thisYear: YearActivity;
+  /** Activities not started yet (issue 16 item 5). */
+  upcoming: UpcomingItem[];
 }
 
-export function HomePage({ site, latest, archive, profileLead, jsonLd, section, thisYear }: HomePageProps) {
+export function HomePage({ site, latest, archive, profileLead, jsonLd, section, thisYear, upcoming }: HomePageProps) {
   const s = site.settings;
   return (
-    <Layout site={site} meta={{ title: '', description: s.siteDescription, canonicalPath: paths.home(), jsonLd, section: paths.home() }}>
+    <Layout site={site} meta={{ title: '', description: s.siteDescription, canonicalPath: paths.home(), jsonLd, section: paths.home(), hasCalendarFeed: true }}>
       <h1 class="visually-hidden">{siteTitle(s)}</h1>
       <section class="profile-card" aria-labelledby="profile-card-title">
         <h2 id="profile-card-title" class="profile-card-name">
@@ -57,6 +60,7 @@ export function HomePage({ site, latest, archive, profileLead, jsonLd, section, 
           </p>
         </section>
       )}
+      <UpcomingActivities items={upcoming} />
       <div class="with-aside">
         <section class="latest" aria-labelledby="latest-title">
           <h2 id="latest-title">最新の活動報告</h2>

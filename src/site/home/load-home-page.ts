@@ -10,18 +10,21 @@ import { loadYearActivity } from '../components/load-year-activity.js';
 import type { SiteContext } from '../layout/layout.js';
 import { loadSiteContext } from '../layout/load-site-context.js';
 import { profileLead } from '../profile/profile-lead.js';
+import { loadUpcoming } from '../events/load-upcoming.js';
 import type { SiteDeps } from '../site-deps.js';
 import type { HomePageProps, HomeSection } from './home-page.js';
 
 const LATEST_COUNT = 8;
+const UPCOMING_COUNT = 5;
 
 export async function loadHomePage(deps: SiteDeps): Promise<HomePageProps> {
   const thisYear = Number(japanDayOf(deps.ctx.now()).slice(0, 4));
-  const [site, latest, archive, yearActivity] = await Promise.all([
+  const [site, latest, archive, yearActivity, upcoming] = await Promise.all([
     loadSiteContext(deps),
     listReports(deps.ctx.db, { status: 'published' }, { offset: 0, limit: LATEST_COUNT }),
     loadArchiveData(deps.ctx.db),
     loadYearActivity(deps.ctx.db, thisYear),
+    loadUpcoming(deps, UPCOMING_COUNT),
   ]);
   const section = await homeSection(deps, site);
   const person = personJsonLd(site.settings, deps.baseUrl, absoluteUrl(deps.baseUrl, paths.profile()));
@@ -34,6 +37,12 @@ export async function loadHomePage(deps: SiteDeps): Promise<HomePageProps> {
     profileLead: profileLead(render(site.settings.profileSource).text),
     jsonLd: [website, person],
     thisYear: yearActivity,
+    upcoming: upcoming.map(({ title, slug, record }) => {
+      const first = record.spans[0];
+      const last = record.spans.at(-1);
+      const time = first === undefined ? null : last?.end ? `${first.start}〜${last.end}` : first.start;
+      return { title, path: paths.report(slug), kind: record.kind, date: record.date!, time, place: record.place };
+    }),
   };
 }
 

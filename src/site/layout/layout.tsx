@@ -2,6 +2,7 @@
 // JSON-LD), site header with navigation and the search form, main content and footer.
 // No script is loaded.
 import type { ComponentChildren } from 'preact';
+import { activityDataPaths } from '../../domain/activity-record/data-paths.js';
 import { jsonForScript } from '../../domain/json-ld.js';
 import { absoluteUrl, paths } from '../../domain/paths.js';
 import { menuCurrentness, resolveMenu, type MenuItem } from '../../domain/navigation.js';
@@ -33,6 +34,8 @@ export interface PageMeta {
   nextPath?: string;
   /** Path of the navigation entry to mark as current. */
   section?: string;
+  /** Link the calendar of upcoming activities (/events.ics) in the head: the home page, which lists them. */
+  hasCalendarFeed?: boolean;
 }
 
 export function Layout({ site, meta, children }: { site: SiteContext; meta: PageMeta; children: ComponentChildren }) {
@@ -58,6 +61,7 @@ export function Layout({ site, meta, children }: { site: SiteContext; meta: Page
         <link rel="alternate" type="application/rss+xml" title={`${name}(RSS)`} href={paths.rss()} />
         <link rel="alternate" type="application/atom+xml" title={`${name}(Atom)`} href={paths.atom()} />
         <link rel="alternate" type="application/feed+json" title={`${name}(JSON Feed)`} href={paths.jsonFeed()} />
+        {meta.hasCalendarFeed && <link rel="alternate" type="text/calendar" title={`${name}(活動予定)`} href={activityDataPaths.ics} />}
         <link rel="search" type="application/opensearchdescription+xml" title={name} href={paths.openSearch()} />
         <meta property="og:type" content={meta.ogType ?? 'website'} />
         <meta property="og:site_name" content={name} />

@@ -11,6 +11,8 @@ import type { PublicActivityRecord } from '../../store/public-activity-records.j
 import type { SiteDeps } from '../site-deps.js';
 import { publicActivityBatches } from './public-activity-batches.js';
 
+export const ACTIVITIES_CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
+
 export const ACTIVITY_CSV_COLUMNS = [
   'report_id',
   'report_url',

@@ -7,6 +7,8 @@ import type { SiteDeps } from '../site-deps.js';
 import { publicActivityBatches } from './public-activity-batches.js';
 import { OPEN_DATA_LICENCE } from './open-data-licence.js';
 
+export const ACTIVITIES_JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+
 export async function* activitiesJson(deps: Pick<SiteDeps, 'ctx' | 'baseUrl'>): AsyncGenerator<string> {
   yield `{"licence":${JSON.stringify(OPEN_DATA_LICENCE)},"activities":[`;
   let isFirst = true;

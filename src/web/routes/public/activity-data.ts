@@ -9,8 +9,8 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { readContentVersion } from '../../../actions/site/read-content-version.js';
 import { activityDataPaths } from '../../../domain/activity-record/data-paths.js';
 import { ICS_CONTENT_TYPE, renderEventsIcs } from '../../../site/events/render-events-ics.js';
-import { activitiesCsv } from '../../../site/opendata/activities-csv.js';
-import { activitiesJson } from '../../../site/opendata/activities-json.js';
+import { activitiesCsv, ACTIVITIES_CSV_CONTENT_TYPE } from '../../../site/opendata/activities-csv.js';
+import { activitiesJson, ACTIVITIES_JSON_CONTENT_TYPE } from '../../../site/opendata/activities-json.js';
 import type { WebDeps } from '../../deps.js';
 import { matchesEtag } from '../../page-cache.js';
 import { sendCached } from '../../send-cached.js';
@@ -36,8 +36,6 @@ export const activityDataRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (
     const hour = deps.ctx.now().toISOString().slice(0, 13);
     return sendCached(deps, request, reply, `events:ics:${hour}`, ICS_CONTENT_TYPE, () => renderEventsIcs(deps));
   });
-  app.get(activityDataPaths.csv, (request, reply) => sendStreamed(deps, request, reply, 'activities-csv', 'text/csv; charset=utf-8', () => activitiesCsv(deps)));
-  app.get(activityDataPaths.json, (request, reply) =>
-    sendStreamed(deps, request, reply, 'activities-json', 'application/json; charset=utf-8', () => activitiesJson(deps)),
-  );
+  app.get(activityDataPaths.csv, (request, reply) => sendStreamed(deps, request, reply, 'activities-csv', ACTIVITIES_CSV_CONTENT_TYPE, () => activitiesCsv(deps)));
+  app.get(activityDataPaths.json, (request, reply) => sendStreamed(deps, request, reply, 'activities-json', ACTIVITIES_JSON_CONTENT_TYPE, () => activitiesJson(deps)));
 };
