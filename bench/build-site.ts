@@ -3,7 +3,7 @@
 // batched transactions through the same createReportIn the admin and importers use.
 //
 //   node --import tsx bench/build-site.ts --count 10000 --out /tmp/katsudo-10k [--seed 1] [--batch 500]
-//     [--min-chars 800 --max-chars 2000]
+//     [--min-chars 800 --max-chars 2000] [--database-url postgres://…]   (an empty PostgreSQL database instead of katsudo.db)
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +29,8 @@ export interface BuildSiteOptions {
   maxChars?: number;
   /** Reports per transaction. */
   batchSize?: number;
+  /** Write into this empty PostgreSQL database (KATSUDO_DATABASE_URL) instead of the data directory's katsudo.db. */
+  databaseUrl?: string;
   log?: (line: string) => void;
 }
 
@@ -44,7 +46,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const { count, seed = 1, minChars, maxChars, batchSize = 500, log = () => {} } = options;
   const dataDir = resolve(options.out);
   const file = join(dataDir, DB_FILE);
-  if (existsSync(file)) throw new Error(`${file} already exists; choose an empty --out directory`);
+  if (options.databaseUrl === undefined && existsSync(file)) throw new Error(`${file} already exists; choose an empty --out directory`);
 
   const generateStart = performance.now();
   // Oldest first, as a real site grows, so ids follow activity dates (as seed-demo does).
@@ -53,7 +55,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     .map((report) => checkDraft(report));
   const generateMs = performance.now() - generateStart;
 
-  const db = await openDatabase({ file });
+  const db = await openDatabase(options.databaseUrl === undefined ? { file } : { postgres: { url: options.databaseUrl, poolSize: 2 } });
   // Where uploads live; the server expects the folder even when the site has none.
   mkdirSync(join(dataDir, 'media'), { recursive: true });
   const writeStart = performance.now();
@@ -94,6 +96,7 @@ async function main(): Promise<void> {
       batch: { type: 'string', default: '500' },
       'min-chars': { type: 'string' },
       'max-chars': { type: 'string' },
+      'database-url': { type: 'string' },
     },
     strict: true,
   });
@@ -108,6 +111,7 @@ async function main(): Promise<void> {
     minChars: values['min-chars'] === undefined ? undefined : Number(values['min-chars']),
     maxChars: values['max-chars'] === undefined ? undefined : Number(values['max-chars']),
     batchSize: Number(values.batch),
+    ...(values['database-url'] === undefined ? {} : { databaseUrl: values['database-url'] }),
     log: (line) => console.log(line),
   });
   console.log(

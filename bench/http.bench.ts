@@ -7,6 +7,8 @@
 //   npm run bench -- --only report,home --runs 1 --duration 5 --no-build --profile
 //   npm run bench -- --server-node-arg=--max-semi-space-size=8   # flags for the server's node (default: those of npm start)
 //   npm run bench -- --settle 0       # measure memory right after the loads only (default: also once idle 35 s)
+//   npm run bench -- --database-url postgres://… [--database-pool 10]   # the site in that (empty) PostgreSQL database;
+//                                     # with --reuse, a database already holding the site is served as it is
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir, totalmem } from 'node:os';
@@ -64,6 +66,8 @@ function parseOptions() {
       only: { type: 'string' },
       'no-build': { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
+      'database-url': { type: 'string' },
+      'database-pool': { type: 'string', default: '10' },
       // Seconds without requests before memory is read again: the work pool's idle time and a margin.
       settle: { type: 'string', default: String(DEFAULT_IDLE_MS / 1000 + 5) },
       // The flags `npm start` gives node (package.json); pass --server-node-arg to replace them.
@@ -90,6 +94,8 @@ function parseOptions() {
     only,
     isBuildWanted: !values['no-build'],
     isProfileWanted: values.profile,
+    databaseUrl: values['database-url'],
+    databasePool: Number(values['database-pool']),
     settleS: Number(values.settle),
     serverNodeArgs: values['server-node-arg'],
     serverEnv: Object.fromEntries(values['server-env'].map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)])),
@@ -111,6 +117,7 @@ function machine() {
 
 /** The data directory, built unless --reuse finds one already there. */
 async function prepareSite(options: Options): Promise<{ dataDir: string; isTemporary: boolean; build?: object }> {
+  if (options.databaseUrl !== undefined) return preparePostgresSite(options, options.databaseUrl);
   if (options.dataDir && existsSync(join(options.dataDir, DB_FILE))) return { dataDir: options.dataDir, isTemporary: false };
   const fixed = options.dataDir ?? (options.isReuse ? join(tmpdir(), `katsudo-bench-${options.count}-s${options.seed}`) : undefined);
   if (fixed && options.isReuse && existsSync(join(fixed, DB_FILE))) {
@@ -122,6 +129,26 @@ async function prepareSite(options: Options): Promise<{ dataDir: string; isTempo
   const build = await buildSite({ count: options.count, out: dataDir, seed: options.seed, log: console.log });
   console.log(`  ${build.reportsPerSecond} reports/s`);
   return { dataDir, isTemporary: fixed === undefined, build };
+}
+
+/** The site in PostgreSQL (built unless --reuse); the data directory holds only the media folder. */
+async function preparePostgresSite(options: Options, databaseUrl: string): Promise<{ dataDir: string; isTemporary: boolean; build?: object }> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'katsudo-bench-pg-'));
+  mkdirSync(join(dataDir, 'media'), { recursive: true });
+  if (options.isReuse) {
+    console.log(`reusing the site in ${new URL(databaseUrl).pathname.slice(1)}`);
+    return { dataDir, isTemporary: options.dataDir === undefined };
+  }
+  console.log(`building ${options.count} reports in PostgreSQL …`);
+  const build = await buildSite({ count: options.count, out: dataDir, seed: options.seed, databaseUrl, log: console.log });
+  console.log(`  ${build.reportsPerSecond} reports/s`);
+  return { dataDir, isTemporary: options.dataDir === undefined, build };
+}
+
+/** The server's environment: the flags' variables, and the PostgreSQL database when one is given. */
+function serverEnv(options: Options): Record<string, string> {
+  if (options.databaseUrl === undefined) return options.serverEnv;
+  return { ...options.serverEnv, KATSUDO_DATABASE_URL: options.databaseUrl, KATSUDO_DATABASE_POOL: String(options.databasePool) };
 }
 
 function npmBuild(): void {
@@ -315,7 +342,7 @@ async function main(): Promise<void> {
   let server: ServerProcess | undefined;
   try {
     console.log(`start to first response, ${options.starts} starts …`);
-    const startTimes = await measureStarts(site.dataDir, options.starts, options.serverNodeArgs, options.serverEnv);
+    const startTimes = await measureStarts(site.dataDir, options.starts, options.serverNodeArgs, serverEnv(options));
     const startMedianMs = median(startTimes);
     console.log(`  ${startTimes.map((t) => Math.round(t)).join(' / ')} ms, median ${Math.round(startMedianMs)} ms`);
 
@@ -325,7 +352,7 @@ async function main(): Promise<void> {
       repoDir: REPO_DIR,
       dataDir: site.dataDir,
       nodeArgs: [...options.serverNodeArgs, ...(options.isProfileWanted ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
-      env: options.serverEnv,
+      env: serverEnv(options),
     });
     const memoryAtStart = server.memory();
     const { sample, all } = await sampleReportPaths(server.origin, 200);
@@ -392,7 +419,9 @@ async function main(): Promise<void> {
 
     mkdirSync(RESULTS_DIR, { recursive: true });
     const file = join(RESULTS_DIR, `http-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-    const { isBuildWanted: _b, ...settings } = options;
+    // The database URL holds a password: the results name only the engine and the pool.
+    const { isBuildWanted: _b, databaseUrl, ...rest } = options;
+    const settings = { ...rest, database: databaseUrl === undefined ? 'sqlite' : `postgres, pool ${options.databasePool}` };
     writeFileSync(
       file,
       `${JSON.stringify({ machine: { ...info, loadAverageAtEnd: loadavg() }, settings, site: { dataDir: site.dataDir, build: site.build }, startTimesMs: startTimes, startMedianMs, sizes, memoryAtStart, memoryAfter, memory, memorySettled: settled, scenarios: results, targets: TARGETS, checks }, null, 2)}\n`,

@@ -7,6 +7,8 @@
 //
 //   node --import tsx bench/import-wxr.bench.ts                     # 2,000, 10,000 and 30,000 posts
 //   node --import tsx bench/import-wxr.bench.ts --counts 2000       # a quick try
+//   node --import tsx bench/import-wxr.bench.ts --database-url postgres://user:pw@host/postgres [--pool 10]
+//     # into PostgreSQL: a fresh database on that server per size (created and dropped here), a pool of --pool connections
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
@@ -14,6 +16,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import { generateReports } from './corpus.js';
 
 const SITE = 'https://old.example.jp';
@@ -73,11 +76,11 @@ function mainThreadCpuSeconds(): number {
 }
 
 /** In the child: import, then report time and peak memory as one JSON line. */
-async function child(file: string, dataDir: string): Promise<void> {
+async function child(file: string, dataDir: string, postgres: { url: string; poolSize: number } | undefined): Promise<void> {
   const { openDatabase } = await import('../src/store/database.js');
   const { runImport } = await import('../src/importers/import-run.js');
   const { wxrImportItems, wxrItemsPerTransaction } = await import('../src/importers/wxr/import-wxr.js');
-  const db = await openDatabase({ file: join(dataDir, 'katsudo.db') });
+  const db = await openDatabase(postgres ? { postgres } : { file: join(dataDir, 'katsudo.db') });
   const { inlinePool } = await import('../src/actions/runtime/work-pool.js');
   const ctx = { db, dataDir, now: () => new Date(), work: inlinePool(db) };
   const { workerBuilder } = await import('../src/actions/search/build-search-documents.js');
@@ -104,13 +107,22 @@ async function child(file: string, dataDir: string): Promise<void> {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { counts: { type: 'string', default: '2000,10000,30000' }, child: { type: 'string' }, data: { type: 'string' }, write: { type: 'string' } },
+    options: {
+      counts: { type: 'string', default: '2000,10000,30000' },
+      child: { type: 'string' },
+      data: { type: 'string' },
+      write: { type: 'string' },
+      'database-url': { type: 'string' },
+      pool: { type: 'string', default: '10' },
+    },
   });
-  if (values.child !== undefined) return child(values.child, values.data!);
+  const databaseUrl = values['database-url'];
+  const poolSize = Number(values.pool);
+  if (values.child !== undefined) return child(values.child, values.data!, databaseUrl === undefined ? undefined : { url: databaseUrl, poolSize });
   // --write FILE --counts N: only write the export (for profiling the child by hand).
   if (values.write !== undefined) return writeExport(values.write, Number(values.counts));
   const counts = values.counts.split(',').map(Number);
-  console.log(`node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'})`);
+  console.log(`node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${databaseUrl === undefined ? 'SQLite' : `PostgreSQL, pool ${poolSize}`}`);
   // CPU time (all threads of the child) says more than the wall time on a shared machine.
   // The main thread's CPU per post bounds the rate on an idle machine whose workers keep up.
   console.log('| posts | file | import time | posts/s | CPU time | posts per CPU-second | main thread CPU | per post | peak RSS |');
@@ -120,7 +132,12 @@ async function main(): Promise<void> {
     try {
       const file = join(dir, 'export.xml');
       await writeExport(file, count);
-      const run = spawnSync(process.execPath, ['--import', 'tsx', SELF, '--child', file, '--data', join(dir, 'data')], { encoding: 'utf8', maxBuffer: 1 << 24 });
+      const target =
+        databaseUrl === undefined ? [] : ['--database-url', await freshDatabase(databaseUrl, `katsudo_bench_wxr_${count}_${process.pid}`), '--pool', String(poolSize)];
+      const run = spawnSync(process.execPath, ['--import', 'tsx', SELF, '--child', file, '--data', join(dir, 'data'), ...target], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 24,
+      });
       if (run.status !== 0) throw new Error(`import of ${count} posts failed:\n${run.stderr}`);
       const result = JSON.parse(run.stdout.trim().split('\n').pop()!) as {
         created: number;
@@ -137,7 +154,27 @@ async function main(): Promise<void> {
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });
+      if (databaseUrl !== undefined) await adminQuery(databaseUrl, `drop database if exists katsudo_bench_wxr_${count}_${process.pid}`);
     }
+  }
+}
+
+/** Creates an empty database on the server of `serverUrl` and returns its URL. */
+async function freshDatabase(serverUrl: string, name: string): Promise<string> {
+  await adminQuery(serverUrl, `drop database if exists ${name}`);
+  await adminQuery(serverUrl, `create database ${name} template template0 encoding 'UTF8'`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.href;
+}
+
+async function adminQuery(serverUrl: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
   }
 }
 
