@@ -5,13 +5,13 @@
 // one thread. Starting threads costs more than a few pages: below `minPaths` the build
 // renders on its own thread (the incremental build's dozen pages).
 import { threadPool, type ThreadPoolOptions } from '../actions/runtime/work-pool.js';
-import { DEFAULT_POOL_SIZE } from '../actions/runtime/pool-defaults.js';
+import { availableParallelism } from 'node:os';
 import type { PageChunk, ThreadPageFile, ThreadSite } from './page-render-tasks.js';
 
 export interface PageThreadOptions {
   /** The site's database, which each thread opens for itself (work-thread.ts). */
   database: ThreadPoolOptions['database'];
-  /** Threads (default: one per core, at most 4). */
+  /** Threads (default DEFAULT_PAGE_THREADS). */
   size?: number;
   /** Fewer paths than this render on the build's thread (default 1,000; tests set it low). */
   minPaths?: number;
@@ -20,6 +20,11 @@ export interface PageThreadOptions {
 }
 
 export const MIN_PATHS_FOR_THREADS = 1_000;
+/**
+ * One per core but the build's own, at most 4: that thread writes the search index meanwhile
+ * (with its document workers). On 2 cores, a second page thread only took CPU from the index.
+ */
+export const DEFAULT_PAGE_THREADS = Math.max(1, Math.min(4, availableParallelism() - 1));
 /** Paths a thread renders per task: small enough to spread the work, large enough that messages cost nothing. */
 const DEFAULT_CHUNK_PATHS = 200;
 /** A chunk is a fraction of a second on a quiet machine; this only stops a thread that hangs. */
@@ -44,7 +49,7 @@ export async function renderOnThreads(
   const chunkPaths = options.chunkPaths ?? DEFAULT_CHUNK_PATHS;
   const pool = threadPool({
     database: options.database,
-    size: options.size ?? DEFAULT_POOL_SIZE,
+    size: options.size ?? DEFAULT_PAGE_THREADS,
     idleMs: 0,
     queueLimit: Number.POSITIVE_INFINITY,
     maxWaitMs: Number.POSITIVE_INFINITY,
