@@ -532,7 +532,8 @@ async function writeReportItem(
   const result = await importReportIn(trx, source?.reportId, item.report, nowIso, prebuilt?.search, prebuilt?.render);
   if (result.outcome !== 'unchanged') {
     const isNew = result.outcome === 'created';
-    await storeImportedProposal(trx, result.reportId, { text: item.report, isNew, proposal: prebuilt?.record, options: options.extraction, nowIso });
+    const hasAttachments = (item.report.attachments?.length ?? 0) > 0;
+    await storeImportedProposal(trx, result.reportId, { text: item.report, isNew, hasAttachments, proposal: prebuilt?.record, options: options.extraction, nowIso });
   }
   await saveImportSource(trx, { kind: options.kind, key: item.key, reportId: result.reportId, contentHash, importedAt: nowIso });
   return result;

@@ -35,11 +35,14 @@ export async function readExtractionOptions(db: Db): Promise<ExtractionOptions> 
 export async function storeImportedProposal(
   trx: Kysely<Database>,
   reportId: number,
-  input: { text: ImportedText; isNew: boolean; proposal: ActivityRecord | undefined; options: ExtractionOptions; nowIso: string },
+  input: { text: ImportedText; isNew: boolean; hasAttachments: boolean; proposal: ActivityRecord | undefined; options: ExtractionOptions; nowIso: string },
 ): Promise<void> {
   if (!input.isNew && (await hasConfirmedActivityRecord(trx, reportId))) return;
   const proposal = input.proposal ?? proposeFrom(importedText(input.text), input.options);
-  const record = { ...proposal, documents: await relatedDocumentsOf(trx, reportId) };
+  // A new report has attachments only when the import gave some or its body links a stored
+  // file (`media:`): otherwise the lookup is skipped (it is on the import's main thread).
+  const hasNoDocuments = input.isNew && !input.hasAttachments && !input.text.bodySource.includes('media:');
+  const record = { ...proposal, documents: hasNoDocuments ? [] : await relatedDocumentsOf(trx, reportId) };
   const write = input.isNew ? insertActivityRecord : saveActivityRecord;
   await write(trx, reportId, record, { isConfirmed: false, at: input.nowIso });
 }

@@ -46,7 +46,7 @@ export async function importText(ctx: ActionContext, input: ImportTextInput): Pr
     const nowIso = ctx.now().toISOString();
     const report = await createReportIn(trx, { ...checked, categorySlug }, { status: 'published', by: IMPORT_CREATOR }, nowIso);
     const options = await readExtractionOptions(trx);
-    await storeImportedProposal(trx, report.id, { text: checked, isNew: true, proposal: undefined, options, nowIso });
+    await storeImportedProposal(trx, report.id, { text: checked, isNew: true, hasAttachments: false, proposal: undefined, options, nowIso });
     return report;
   });
   return { ...created, title: parsed.title, activityDate: parsed.activityDate, skippedHeader: parsed.skippedHeader, entry: parsed };
