@@ -41,7 +41,8 @@ export async function listPublicPaths(deps: SiteDeps): Promise<string[]> {
     ...categories.flatMap((c, i) => pagesOf(paths.category(c.slug), categoryCounts[i]!)),
     ...tags.flatMap((t) => pagesOf(paths.tag(t.name), t.count)),
     ...kinds.flatMap((k) => pagesOf(paths.activityKind(k.kind), k.count)),
-    ...pagesOf(paths.people(), people.list.length, PEOPLE_PER_PAGE),
+    // /people/ answers on every site, but is listed (and linked) only once a record names someone.
+    ...(people.list.length > 0 ? pagesOf(paths.people(), people.list.length, PEOPLE_PER_PAGE) : []),
     ...people.list.flatMap((p) => pagesOf(paths.person(p.key), p.appearances.length)),
     ...reports.map((r) => paths.report(r.slug)),
     ...pageTree(pages).map((entry) => paths.page(entry.slugs)),

@@ -40,7 +40,7 @@ export async function renderSitemap(deps: SiteDeps): Promise<string> {
     ...categories.map((c) => urlEntry(at(paths.category(c.slug)))),
     ...years.map((y) => urlEntry(at(paths.year(y)))),
     ...kinds.map((k) => urlEntry(at(paths.activityKind(k.kind)))),
-    urlEntry(at(paths.people())),
+    ...(people.list.length > 0 ? [urlEntry(at(paths.people()))] : []),
     ...people.list.map((p) => urlEntry(at(paths.person(p.key)))),
   ];
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join('\n')}\n</urlset>\n`;
