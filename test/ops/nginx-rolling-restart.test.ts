@@ -4,10 +4,10 @@
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { test } from 'node:test';
-import { freePort, startCliServer, waitFor, type CliServer } from '../support/cli-server.js';
+import { freePort, startCliServer, waitFor, waitUntilReady, type CliServer } from '../support/cli-server.js';
 import { createTestSite } from '../support/db.js';
 import { publishReport, setSettings } from '../support/factories.js';
-import { requireBinary, startNginx } from '../support/proxies.js';
+import { requireBinary, startRoundRobinNginx } from '../support/proxies.js';
 
 test('restarting each of two processes behind nginx under load fails no request', async (t) => {
   const nginx = requireBinary(t, 'nginx');
@@ -21,39 +21,12 @@ test('restarting each of two processes behind nginx under load fails no request'
   const ports = [await freePort(), await freePort()];
   const start = async (port: number) => {
     const server = await startCliServer({ dataDir: site.dataDir, args: ['--no-demo'], env, port });
-    const deadline = Date.now() + 60_000;
-    while (
-      (await fetch(server.url('/readyz')).then(
-        (r) => r.status,
-        () => 0,
-      )) !== 200
-    ) {
-      assert.ok(Date.now() < deadline && !server.hasExited(), server.output());
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await waitUntilReady(server, 60_000);
     return server;
   };
   const servers: CliServer[] = [await start(ports[0]!), await start(ports[1]!)];
   const proxyPort = await freePort();
-  const proxy = startNginx(
-    nginx,
-    `upstream katsudo {
-    server 127.0.0.1:${ports[0]} max_fails=0;
-    server 127.0.0.1:${ports[1]} max_fails=0;
-    keepalive 16;
-  }
-  server {
-    listen 127.0.0.1:${proxyPort};
-    proxy_http_version 1.1;
-    proxy_set_header Connection "";
-    proxy_set_header Host $host;
-    proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-    proxy_set_header X-Forwarded-Proto $scheme;
-    proxy_next_upstream error timeout http_502 http_503;
-    proxy_next_upstream_tries 2;
-    location / { proxy_pass http://katsudo; }
-  }`,
-  );
+  const proxy = startRoundRobinNginx(nginx, proxyPort, ports);
   try {
     const base = `http://127.0.0.1:${proxyPort}`;
     await waitFor(`${base}/healthz`, 10_000);

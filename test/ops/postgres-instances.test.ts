@@ -10,11 +10,11 @@ import { saveReport } from '../../src/actions/reports/save-report.js';
 import { scheduleReport } from '../../src/actions/reports/schedule-report.js';
 import { listAudit } from '../../src/store/audit-log.js';
 import { addTestUser, csrfTokenOf } from '../support/admin.js';
-import { freePort, startCliServer, waitFor, type CliServer } from '../support/cli-server.js';
+import { freePort, startCliServer, waitFor, waitUntilReady, type CliServer } from '../support/cli-server.js';
 import { createTestSite } from '../support/db.js';
 import { publishReport, setSettings } from '../support/factories.js';
 import { skipUnlessPostgres } from '../support/postgres.js';
-import { requireBinary, startNginx } from '../support/proxies.js';
+import { requireBinary, startRoundRobinNginx } from '../support/proxies.js';
 
 const skip = skipUnlessPostgres();
 
@@ -86,40 +86,13 @@ test('two serve processes on one PostgreSQL behind nginx behave as one site', { 
   const start = async (port: number) => {
     // One data directory for both: media are shared files, everything else is in the database.
     const server = await startCliServer({ dataDir: site.dataDir, args: ['--no-demo'], env, port });
-    const deadline = Date.now() + 90_000;
-    while (
-      (await fetch(server.url('/readyz')).then(
-        (r) => r.status,
-        () => 0,
-      )) !== 200
-    ) {
-      assert.ok(Date.now() < deadline && !server.hasExited(), server.output());
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await waitUntilReady(server, 90_000);
     return server;
   };
   // Both start at once: their schedulers' first runs race for the same twenty reports.
   const servers: CliServer[] = await Promise.all(ports.map((port) => start(port)));
   const proxyPort = await freePort();
-  const proxy = startNginx(
-    nginx,
-    `upstream katsudo {
-    server 127.0.0.1:${ports[0]} max_fails=0;
-    server 127.0.0.1:${ports[1]} max_fails=0;
-    keepalive 16;
-  }
-  server {
-    listen 127.0.0.1:${proxyPort};
-    proxy_http_version 1.1;
-    proxy_set_header Connection "";
-    proxy_set_header Host $host;
-    proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-    proxy_set_header X-Forwarded-Proto $scheme;
-    proxy_next_upstream error timeout http_502 http_503;
-    proxy_next_upstream_tries 2;
-    location / { proxy_pass http://katsudo; }
-  }`,
-  );
+  const proxy = startRoundRobinNginx(nginx, proxyPort, ports);
   try {
     await t.test('twenty reports due in the same minute are published once each', async () => {
       const audit = (await listAudit(site.db, { limit: 1000, action: 'report.publish' })).filter((e) => scheduled.includes(Number(e.target.replace('report:', ''))));

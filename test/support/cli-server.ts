@@ -61,6 +61,20 @@ export async function startCliServer(options: {
 }
 
 /** Fetches `url` until the server answers, at most `timeoutMs`. */
+/** Waits until the server's /readyz answers 200 (its scheduler's first run done); fails with its output if it ends or takes longer. */
+export async function waitUntilReady(server: CliServer, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (
+    (await fetch(server.url('/readyz')).then(
+      (r) => r.status,
+      () => 0,
+    )) !== 200
+  ) {
+    if (Date.now() >= deadline || server.hasExited()) throw new Error(`not ready in ${timeoutMs} ms:\n${server.output()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 export async function waitFor(url: string, timeoutMs: number): Promise<Response> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

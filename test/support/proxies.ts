@@ -46,6 +46,32 @@ http {
   return track(dir, spawn(binary, ['-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: ['ignore', 'pipe', 'pipe'] }));
 }
 
+/**
+ * nginx on 127.0.0.1:`port` sharing requests round robin between katsudo processes on
+ * `upstreamPorts`, with deploy/nginx.conf's keep-alive and retry rules (a request an instance
+ * refuses while stopping is tried on the next).
+ */
+export function startRoundRobinNginx(binary: string, port: number, upstreamPorts: number[]): Proxy {
+  return startNginx(
+    binary,
+    `upstream katsudo {
+    ${upstreamPorts.map((p) => `server 127.0.0.1:${p} max_fails=0;`).join('\n    ')}
+    keepalive 16;
+  }
+  server {
+    listen 127.0.0.1:${port};
+    proxy_http_version 1.1;
+    proxy_set_header Connection "";
+    proxy_set_header Host $host;
+    proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+    proxy_set_header X-Forwarded-Proto $scheme;
+    proxy_next_upstream error timeout http_502 http_503;
+    proxy_next_upstream_tries 2;
+    location / { proxy_pass http://katsudo; }
+  }`,
+  );
+}
+
 /** Caddy with `caddyfile`; its certificates and internal CA live in the temp dir. */
 export function startCaddy(binary: string, caddyfile: string): Proxy {
   const dir = mkdtempSync(join(tmpdir(), 'katsudo-caddy-'));
