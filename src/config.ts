@@ -16,6 +16,8 @@ export interface Config {
   dataDir: string;
   /** Which database (KATSUDO_DATABASE_URL or DATABASE_URL): the data directory's katsudo.db unless set. */
   database: OpenOptions;
+  /** KATSUDO_MEDIA_DIR: a media folder several instances share; the data directory's media/ when unset. */
+  mediaDir?: string;
   /** Canonical origin used in feeds, sitemaps, OGP and canonical links, without trailing slash. */
   baseUrl: string;
   /** The reverse proxies whose X-Forwarded-For/-Proto are believed (KATSUDO_TRUST_PROXY). */
@@ -146,6 +148,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
     },
     dataDir,
     database: databaseConfig(env, dataDir),
+    ...(env.KATSUDO_MEDIA_DIR?.trim() ? { mediaDir: resolve(env.KATSUDO_MEDIA_DIR.trim()) } : {}),
     baseUrl,
     trustProxy: parseTrustProxy(env.KATSUDO_TRUST_PROXY ?? ''),
     logLevel,
@@ -220,6 +223,13 @@ function exportDir(env: Env, dataDir: string): { exportDir?: string } {
 function backupConfig(env: Env): { backup?: BackupConfig } {
   const dir = env.KATSUDO_BACKUP_DIR ?? '';
   if (dir === '') return {};
+  // The archive holds the data directory's katsudo.db file: another database has its own tools.
+  const urlVariable = databaseUrlVariable(env);
+  if (urlVariable !== undefined) {
+    throw new ConfigError(
+      `KATSUDO_BACKUP_DIR: サーバーによる定時バックアップはデータディレクトリの katsudo.db だけを扱います。${urlVariable} を使うときは KATSUDO_BACKUP_DIR を設定せず、データベースは pg_dump などで、写真や PDF はメディアのフォルダをファイルとしてバックアップしてください(docs/postgresql.md)。`,
+    );
+  }
   const timeText = env.KATSUDO_BACKUP_TIME ?? '03:00';
   const time = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(timeText);
   if (!time) throw new ConfigError(`KATSUDO_BACKUP_TIME は日本時間の時刻を HH:MM で指定してください(例: KATSUDO_BACKUP_TIME=03:00)。${given(timeText)}`);

@@ -156,6 +156,13 @@ test('names the work pool and rate-limit variables and a valid example when a va
     );
 });
 
+test("scheduled backups are refused with a database URL: the archive holds the data directory's katsudo.db only", () => {
+  assert.throws(
+    () => loadConfig({}, { KATSUDO_BACKUP_DIR: '/srv/backup', KATSUDO_DATABASE_URL: 'postgres://katsudo:pw@127.0.0.1/katsudo' }),
+    /KATSUDO_BACKUP_DIR: サーバーによる定時バックアップはデータディレクトリの katsudo\.db だけを扱います。KATSUDO_DATABASE_URL を使うときは.*pg_dump/,
+  );
+});
+
 test('scheduled backups are on only with KATSUDO_BACKUP_DIR, at 03:00 Japan time keeping 7 by default', () => {
   assert.equal(loadConfig({}, {}).backup, undefined);
   assert.deepEqual(loadConfig({}, { KATSUDO_BACKUP_DIR: '/srv/backup' }).backup, { dir: '/srv/backup', time: { hour: 3, minute: 0 }, keep: 7 });

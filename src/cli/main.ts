@@ -100,7 +100,8 @@ ${helps.map((help) => `  ${help.usage.join('\n  ')}\n      ${help.summary}`).joi
 
 環境変数: PORT, HOST, KATSUDO_DATA_DIR, KATSUDO_BASE_URL, KATSUDO_TRUST_PROXY, KATSUDO_LOG_LEVEL,
   KATSUDO_SESSION_IDLE_MINUTES, KATSUDO_SESSION_MAX_HOURS, KATSUDO_AUDIT_RETENTION_DAYS,
-  KATSUDO_BACKUP_DIR, KATSUDO_BACKUP_TIME, KATSUDO_BACKUP_KEEP, KATSUDO_MIN_FREE_MB, KATSUDO_EXPORT_DIR
+  KATSUDO_BACKUP_DIR, KATSUDO_BACKUP_TIME, KATSUDO_BACKUP_KEEP, KATSUDO_MIN_FREE_MB, KATSUDO_EXPORT_DIR,
+  KATSUDO_DATABASE_URL, KATSUDO_DATABASE_POOL, KATSUDO_MEDIA_DIR
 (サーバーのログは運用ツール向けの英語の JSON 行です。)`;
 }
 
@@ -123,17 +124,18 @@ const out = (line: string) => {
 };
 
 /**
- * TODO(#15): these commands still open the data directory's katsudo.db (files, threads or a
- * scratch copy); until they take the configured database they refuse a database URL rather
- * than use another database. serve, list, user, demo and rerender take it.
+ * backup and restore copy the data directory's katsudo.db file and media/: a database named by
+ * URL (PostgreSQL, or a SQLite file elsewhere) is backed up with its own tools (pg_dump) and the
+ * media folder copied as files, so they refuse rather than back up the wrong database. Every
+ * other command opens the configured database.
  */
-const COMMANDS_WITHOUT_DATABASE_URL = new Set(['import-text', 'import-html', 'import-wxr', 'reindex', 'export', 'build', 'backup', 'restore']);
+const COMMANDS_WITHOUT_DATABASE_URL = new Set(['backup', 'restore']);
 
 function refuseDatabaseUrl(command: string): void {
   const variable = databaseUrlVariable();
   if (variable === undefined || !COMMANDS_WITHOUT_DATABASE_URL.has(command)) return;
   throw new ConfigError(
-    `${variable}: katsudo ${command} はまだ ${variable} に対応していません(docs/postgresql.md)。データディレクトリの katsudo.db を使うときは ${variable} を設定せずに実行してください。`,
+    `${variable}: katsudo ${command} はデータディレクトリの katsudo.db だけを扱います。${variable} で指定したデータベースは、PostgreSQL なら pg_dump(復元は pg_restore)で、写真や PDF はメディアのフォルダをファイルとしてコピーしてバックアップしてください。katsudo の形式のバックアップが必要なときは、katsudo copy-db で SQLite のファイルにコピーしてから、${variable} を設定せずに katsudo backup を実行します(docs/postgresql.md)。`,
   );
 }
 
@@ -155,19 +157,19 @@ async function run(argv: string[]): Promise<void> {
       const { importTextCommand, parseImportTextArgs } = await import('./commands/import-text.js');
       const parsed = parseImportTextArgs(args);
       const config = loadConfig({ dataDir: parsed.dataDir });
-      return importTextCommand(parsed, config.dataDir, out);
+      return importTextCommand(parsed, config, out);
     }
     case 'import-html': {
       const { importHtmlCommand, parseImportHtmlArgs } = await import('./commands/import-html.js');
       const parsed = parseImportHtmlArgs(args);
       const config = loadConfig({ dataDir: parsed.dataDir });
-      return importHtmlCommand(parsed, config.dataDir, out);
+      return importHtmlCommand(parsed, config, out);
     }
     case 'import-wxr': {
       const { importWxrCommand, parseImportWxrArgs } = await import('./commands/import-wxr.js');
       const parsed = parseImportWxrArgs(args);
       const config = loadConfig({ dataDir: parsed.dataDir });
-      return importWxrCommand(parsed, config.dataDir, out);
+      return importWxrCommand(parsed, config, out);
     }
     case 'list': {
       const { listCommand, parseListArgs } = await import('./commands/list.js');
@@ -179,7 +181,7 @@ async function run(argv: string[]): Promise<void> {
       const { parseReindexArgs, reindexCommand } = await import('./commands/reindex.js');
       const parsed = parseReindexArgs(args);
       const config = loadConfig({ dataDir: parsed.dataDir });
-      return reindexCommand(config.dataDir, out);
+      return reindexCommand(config, out);
     }
     case 'rerender': {
       const { parseRerenderArgs, rerenderCommand } = await import('./commands/rerender.js');
@@ -191,14 +193,14 @@ async function run(argv: string[]): Promise<void> {
       const { exportCommand, parseExportArgs } = await import('./commands/export.js');
       const parsed = parseExportArgs(args);
       const config = loadConfig({ dataDir: parsed.dataDir });
-      return exportCommand(parsed, config.dataDir, config.baseUrl, out);
+      return exportCommand(parsed, config, config.baseUrl, out);
     }
     case 'build': {
       const { buildCommand, checkCommand, parseBuildArgs } = await import('./commands/build.js');
       const parsed = parseBuildArgs(args);
       const config = loadConfig({ dataDir: parsed.dataDir, ...(parsed.baseUrl === undefined ? {} : { baseUrl: parsed.baseUrl }) });
       if (parsed.checkDir !== undefined) return checkCommand(parsed.checkDir, config.baseUrl, out);
-      return buildCommand(parsed.outDir!, parsed.isFullWanted, config.dataDir, config.baseUrl, out);
+      return buildCommand(parsed.outDir!, parsed.isFullWanted, config, config.baseUrl, out);
     }
     case 'demo': {
       const { demoCommand, parseDemoArgs } = await import('./commands/demo.js');

@@ -1,15 +1,15 @@
 // Every stored file a reader may fetch now (one that a published report or page uses, the
 // rule of store/media.ts isMediaPublic, which the server applies per request), with each
 // image's WebP variants: the URL path, the stored file and its type.
-import { join } from 'node:path';
 import { mediaPath, mediaVariantPath } from '../domain/media-path.js';
 import { isMediaPublic, listMediaPage, listVariants } from '../store/media.js';
+import { mediaFilePath } from '../store/media-files.js';
 import type { SiteDeps } from './site-deps.js';
 
 export interface PublicMedia {
   /** Percent-encoded, as pages link it: /media/<sha256>/<name> or /media/<sha256>/w640/<stem>-640w.webp */
   path: string;
-  /** Where the bytes are: <data dir>/media/<first two hex digits>/<sha256>. */
+  /** Where the bytes are: <media dir>/<first two hex digits>/<sha256> (store/media-files.ts). */
   file: string;
   contentType: string;
 }
@@ -26,7 +26,7 @@ export async function listPublicMedia(deps: SiteDeps): Promise<PublicMedia[]> {
   }
   const shown = records.filter((m) => publicShas.has(m.sha256));
   const variants = await listVariants(deps.ctx.db, [...publicShas]);
-  const fileOf = (sha256: string) => join(deps.ctx.dataDir, 'media', sha256.slice(0, 2), sha256);
+  const fileOf = (sha256: string) => mediaFilePath(deps.ctx, sha256);
   const out = new Map<string, PublicMedia>();
   for (const media of shown) {
     const path = mediaPath(media.sha256, media.originalName);

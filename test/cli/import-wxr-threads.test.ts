@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { importWxrCommand, parseImportWxrArgs } from '../../src/cli/commands/import-wxr.js';
+import { siteIn } from '../../src/cli/open-site.js';
 import { openDatabase } from '../../src/store/database.js';
 
 const POSTS = 300;
@@ -50,7 +51,7 @@ test('a large import builds search documents on worker threads and stops them wh
   let threadsDuring = 0;
   const sampler = setInterval(() => (threadsDuring = Math.max(threadsDuring, threadCount())), 5);
   try {
-    await importWxrCommand(parseImportWxrArgs([file]), join(dir, 'data'), () => {});
+    await importWxrCommand(parseImportWxrArgs([file]), siteIn(join(dir, 'data')), () => {});
   } finally {
     clearInterval(sampler);
   }

@@ -83,12 +83,12 @@ test('adds a user and lists reports in the PostgreSQL database with katsudo user
   }
 });
 
-test('the commands that cannot use it yet refuse a database URL, rather than open the data directory instead', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'katsudo-reindex-pg-'));
+test("backup, which copies the data directory's file, refuses a database URL rather than back up another database", () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'katsudo-backup-pg-'));
   try {
-    const run = runCli(['reindex', '--data', dataDir], { env: { KATSUDO_DATABASE_URL: 'postgres://katsudo:pw@127.0.0.1:5432/katsudo' } });
+    const run = runCli(['backup', '--data', dataDir], { env: { KATSUDO_DATABASE_URL: 'postgres://katsudo:pw@127.0.0.1:5432/katsudo' } });
     assert.equal(run.code, 2, run.stderr);
-    assert.match(run.stderr, /KATSUDO_DATABASE_URL: katsudo reindex はまだ KATSUDO_DATABASE_URL に対応していません/);
+    assert.match(run.stderr, /KATSUDO_DATABASE_URL: katsudo backup はデータディレクトリの katsudo\.db だけを扱います/);
     assert.equal(existsSync(join(dataDir, 'katsudo.db')), false);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });

@@ -32,6 +32,6 @@ export async function deleteMedia(ctx: ActionContext, input: { mediaId: number; 
     return files;
   });
   for (const sha256 of unneeded) {
-    if (!(await isContentStored(ctx.db, sha256))) removeMediaFile(ctx.dataDir, sha256);
+    if (!(await isContentStored(ctx.db, sha256))) removeMediaFile(ctx, sha256);
   }
 }

@@ -55,7 +55,7 @@ export async function storeMedia(ctx: ActionContext, upload: MediaUpload): Promi
   const pdf = upload.mime === 'application/pdf' ? await readPdf(ctx, upload.bytes, upload.bytes.byteLength) : undefined;
   // The file is written first: a record never points at missing bytes, and an orphan
   // file left by a failed transaction is harmless (same content, same name next time).
-  const sha256 = saveMediaFile(ctx.dataDir, upload.bytes);
+  const sha256 = saveMediaFile(ctx, upload.bytes);
   return ctx.db.transaction().execute(async (trx) => {
     const media = await upsertMedia(
       trx,

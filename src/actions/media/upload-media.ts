@@ -66,7 +66,7 @@ export async function uploadMedia(ctx: ActionContext, input: UploadMediaInput): 
 
   const added: string[] = [];
   const write = (bytes: Uint8Array) => {
-    const file = writeMediaFile(ctx.dataDir, bytes);
+    const file = writeMediaFile(ctx, bytes);
     if (file.isNew) added.push(file.sha256);
     return file.sha256;
   };
@@ -130,7 +130,7 @@ export async function uploadMedia(ctx: ActionContext, input: UploadMediaInput): 
 /** Removes files this upload created that no record holds (another upload may have claimed one meanwhile). */
 async function removeUnneededFiles(ctx: ActionContext, sha256s: string[]): Promise<void> {
   for (const sha256 of sha256s) {
-    if (!(await isContentStored(ctx.db, sha256))) removeMediaFile(ctx.dataDir, sha256);
+    if (!(await isContentStored(ctx.db, sha256))) removeMediaFile(ctx, sha256);
   }
 }
 

@@ -8,6 +8,8 @@ export interface ActionContext {
   db: Db;
   /** Directory holding the SQLite file and media/. */
   dataDir: string;
+  /** KATSUDO_MEDIA_DIR: the media folder when it is not <dataDir>/media (store/media-files.ts mediaRoot). */
+  mediaDir?: string | undefined;
   now: () => Date;
   /** Runs search, preview rendering and file parsing: threads under `serve`, inline elsewhere. */
   work: WorkPool;

@@ -65,7 +65,7 @@ export async function readStoredPdfTexts(ctx: ActionContext): Promise<number> {
 async function readStoredPdf(ctx: ActionContext, sha256: string): Promise<PdfFacts> {
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(readFileSync(mediaFilePath(ctx.dataDir, sha256)));
+    bytes = new Uint8Array(readFileSync(mediaFilePath(ctx, sha256)));
   } catch (error) {
     return { pages: null, text: '', isTruncated: false, failure: `file not readable: ${(error as Error).message}` };
   }

@@ -13,6 +13,7 @@ import { wxrBodyHtml } from '../../domain/wxr-body.js';
 import { WXR_NO_DATE, WXR_SLUG_META, wxrHead, wxrItem, wxrTail, type WxrPost } from '../../domain/wxr-document.js';
 import { listCategories } from '../../store/categories.js';
 import { mediaFilePath } from '../../store/media-files.js';
+import type { MediaLocation } from '../../domain/media-location.js';
 import type { Media } from '../../domain/media.js';
 import { getSettings } from '../../store/settings.js';
 import {
@@ -111,7 +112,7 @@ async function writeExport(ctx: ActionContext, outDir: string, siteUrl: string, 
       const rows = await listMediaForExport(ctx.db, after, batch);
       if (rows.length === 0) break;
       for (const row of rows) {
-        const file = copyMediaFile(ctx.dataDir, outDir, row);
+        const file = copyMediaFile(ctx, outDir, row);
         counts.media++;
         if (file === undefined) {
           counts.missingFiles.push(`${row.originalName} (${row.sha256})`);
@@ -223,8 +224,8 @@ function settingsJson(settings: SiteSettings) {
 }
 
 /** Copies the stored original to `media/<sha256>/<name>` and returns that path; undefined when the data folder lacks it. */
-function copyMediaFile(dataDir: string, outDir: string, row: Media): string | undefined {
-  const from = mediaFilePath(dataDir, row.sha256);
+function copyMediaFile(location: MediaLocation, outDir: string, row: Media): string | undefined {
+  const from = mediaFilePath(location, row.sha256);
   if (!existsSync(from)) return undefined;
   const file = `media/${row.sha256}/${safeFileName(row.originalName)}`;
   mkdirSync(join(outDir, dirname(file)), { recursive: true });

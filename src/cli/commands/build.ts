@@ -2,14 +2,14 @@
 // the public site as static files (docs/static-export.md), rebuilt incrementally on a folder
 // built before; --check lists every internal link or asset that no file answers.
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { diskFullFrom, ValidationError } from '../../domain/errors.js';
 import { buildSite, type BuildResult } from '../../exporter/build-site.js';
 import { checkSite } from '../../exporter/check-site.js';
 import { loadAssets } from '../../web/assets.js';
 import { DATA_OPTION, type CommandHelp } from '../command-help.js';
-import { DB_FILE, openSite } from '../open-site.js';
+import { DB_FILE, isSiteMissing, openSite, type SiteLocation } from '../open-site.js';
 import { UsageError } from '../usage-error.js';
 
 export const BUILD_USAGE = ['katsudo build --out FOLDER [--base-url URL] [--data ./data] [--full]', 'katsudo build --check FOLDER [--base-url URL]'];
@@ -45,17 +45,17 @@ export function parseBuildArgs(args: string[]) {
   };
 }
 
-export async function buildCommand(outDir: string, isFullWanted: boolean, dataDir: string, baseUrl: string, log: (line: string) => void): Promise<void> {
+export async function buildCommand(outDir: string, isFullWanted: boolean, site: SiteLocation, baseUrl: string, log: (line: string) => void): Promise<void> {
   // Opening would create an empty site: building nothing from a mistyped --data helps no one.
-  if (!existsSync(join(dataDir, DB_FILE)))
-    throw new ValidationError(`${dataDir} に katsudo のサイトがありません(${DB_FILE} が見つかりません)。--data でデータディレクトリを指定してください。`);
-  const ctx = await openSite(dataDir);
+  if (isSiteMissing(site))
+    throw new ValidationError(`${site.dataDir} に katsudo のサイトがありません(${DB_FILE} が見つかりません)。--data でデータディレクトリを指定してください。`);
+  const ctx = await openSite(site);
   const assets = loadAssets();
   const started = performance.now();
   let result: BuildResult;
   try {
     // Many pages render on worker threads, each reading the same file (exporter/page-threads.ts).
-    const threads = { database: { file: join(dataDir, DB_FILE) } };
+    const threads = { database: site.database };
     result = await buildSite({ ctx, baseUrl, assets: { css: assets.css, icon: assets.icon } }, { outDir, isFullWanted, threads });
   } catch (error) {
     if (diskFullFrom(error)) log(`書き出し先 ${outDir} は前回の内容のまま残っています。`);

@@ -1,12 +1,12 @@
 // katsudo export --out DIR [--data DIR]: the site in open formats (docs/export.md), written
 // into a new or empty folder; says where it wrote and how much.
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportSite } from '../../actions/site/export-site.js';
 import { ValidationError } from '../../domain/errors.js';
 import { DATA_OPTION, type CommandHelp } from '../command-help.js';
-import { DB_FILE, openSite } from '../open-site.js';
+import { DB_FILE, isSiteMissing, openSite, type SiteLocation } from '../open-site.js';
 import { UsageError } from '../usage-error.js';
 
 export const EXPORT_USAGE = 'katsudo export --out FOLDER [--data ./data]';
@@ -23,11 +23,11 @@ export function parseExportArgs(args: string[]) {
   return { outDir: resolve(values.out), dataDir: values.data };
 }
 
-export async function exportCommand(input: ReturnType<typeof parseExportArgs>, dataDir: string, siteUrl: string, log: (line: string) => void): Promise<void> {
+export async function exportCommand(input: ReturnType<typeof parseExportArgs>, site: SiteLocation, siteUrl: string, log: (line: string) => void): Promise<void> {
   // Opening would create an empty site: exporting nothing from a mistyped --data helps no one.
-  if (!existsSync(join(dataDir, DB_FILE)))
-    throw new ValidationError(`${dataDir} に katsudo のサイトがありません(${DB_FILE} が見つかりません)。データのフォルダを --data で指定してください。`);
-  const ctx = await openSite(dataDir);
+  if (isSiteMissing(site))
+    throw new ValidationError(`${site.dataDir} に katsudo のサイトがありません(${DB_FILE} が見つかりません)。データのフォルダを --data で指定してください。`);
+  const ctx = await openSite(site);
   try {
     const counts = await exportSite(ctx, { outDir: input.outDir, siteUrl });
     log(`書き出しました: ${input.outDir}`);

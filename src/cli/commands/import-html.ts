@@ -7,7 +7,7 @@ import { findFiles } from '../../importers/find-files.js';
 import { htmlPageItems } from '../../importers/html/html-page-items.js';
 import { isCleanRun, runImport, type ImportItem } from '../../importers/import-run.js';
 import { DATA_OPTION, IMPORT_RUN_OPTIONS, type CommandHelp } from '../command-help.js';
-import { openSite } from '../open-site.js';
+import { openSite, type SiteLocation } from '../open-site.js';
 import { itemsDone, NO_SUCH_PATH, printImportSummary, throwIfDiskFull } from '../print-import-summary.js';
 import { progressBar } from '../progress-bar.js';
 import { UsageError } from '../usage-error.js';
@@ -68,10 +68,10 @@ function isWebUrl(text: string): boolean {
   }
 }
 
-export async function importHtmlCommand(input: ReturnType<typeof parseImportHtmlArgs>, dataDir: string, log: (line: string) => void): Promise<void> {
+export async function importHtmlCommand(input: ReturnType<typeof parseImportHtmlArgs>, site: SiteLocation, log: (line: string) => void): Promise<void> {
   const { files, missing } = findFiles(input.inputs, ['html', 'htm']);
   if (files.length === 0 && missing.length === 0) throw new ValidationError('指定した場所に .html・.htm のファイルがありません。');
-  const ctx = await openSite(dataDir);
+  const ctx = await openSite(site);
   try {
     const total = files.length + missing.length;
     const bar = progressBar('ページを取り込み中');

@@ -15,7 +15,7 @@ import { findFiles } from '../../importers/find-files.js';
 import { describeReading, explainReading } from './import-text-explain.js';
 import { describeError, isCleanRun, runImport, type ImportItem } from '../../importers/import-run.js';
 import { DATA_OPTION, IMPORT_RUN_OPTIONS, type CommandHelp } from '../command-help.js';
-import { openSite } from '../open-site.js';
+import { openSite, type SiteLocation } from '../open-site.js';
 import { itemsDone, NO_SUCH_PATH, printImportSummary, throwIfDiskFull } from '../print-import-summary.js';
 import { progressBar } from '../progress-bar.js';
 import { UsageError } from '../usage-error.js';
@@ -108,8 +108,8 @@ function describeProblem(path: string, error: ValidationError): string {
   return `${path}: ${fields.length > 0 ? fields.join(' ') : error.message}`;
 }
 
-export async function importTextCommand(input: ReturnType<typeof parseImportTextArgs>, dataDir: string, log: (line: string) => void): Promise<void> {
-  if (input.isDryRun || input.isSplit || input.files.some(isDirectory)) return importTextItems(input, dataDir, log);
+export async function importTextCommand(input: ReturnType<typeof parseImportTextArgs>, site: SiteLocation, log: (line: string) => void): Promise<void> {
+  if (input.isDryRun || input.isSplit || input.files.some(isDirectory)) return importTextItems(input, site, log);
   const contents: { path: string; content: string }[] = [];
   const problems: string[] = [];
   for (const path of input.files) {
@@ -126,7 +126,7 @@ export async function importTextCommand(input: ReturnType<typeof parseImportText
   if (problems.length > 0) {
     throw new ValidationError(`取り込みを中止しました(何も書き込んでいません):\n${problems.map((p) => `  ${p}`).join('\n')}`);
   }
-  const ctx = await openSite(dataDir);
+  const ctx = await openSite(site);
   try {
     for (const { path, content } of contents) {
       const report = await importText(ctx, { content, dateHint: input.dateHint, title: input.title, category: input.category });
@@ -149,11 +149,11 @@ function isDirectory(path: string): boolean {
 }
 
 /** Directories (and dry runs): one item per .txt file, through the import runner. */
-async function importTextItems(input: ReturnType<typeof parseImportTextArgs>, dataDir: string, log: (line: string) => void): Promise<void> {
+async function importTextItems(input: ReturnType<typeof parseImportTextArgs>, site: SiteLocation, log: (line: string) => void): Promise<void> {
   const { files, missing } = findFiles(input.files, ['txt']);
   if (files.length === 0 && missing.length === 0) throw new ValidationError('指定した場所に .txt のファイルがありません。');
   const total = files.length + missing.length;
-  const ctx = await openSite(dataDir);
+  const ctx = await openSite(site);
   try {
     function* items(): Generator<ImportItem> {
       for (const path of missing) yield { type: 'failed', label: path, reason: NO_SUCH_PATH };

@@ -1,7 +1,7 @@
 // katsudo import-wxr FILE.xml [--uploads DIR] [--dry-run] [--overwrite] [--data DIR]
 // A WordPress export → reports, through the shared import runner: a progress bar on
 // stderr, the summary on stdout, exit code ≠ 0 when an item failed or the file broke off.
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,7 +10,7 @@ import { ValidationError } from '../../domain/errors.js';
 import { formatSummary, isCleanRun, runImport } from '../../importers/import-run.js';
 import { wxrImportItems, wxrItemsPerTransaction } from '../../importers/wxr/import-wxr.js';
 import { DATA_OPTION, IMPORT_RUN_OPTIONS, type CommandHelp } from '../command-help.js';
-import { DB_FILE, openSite } from '../open-site.js';
+import { isSiteMissing, openSite, type SiteLocation } from '../open-site.js';
 import { throwIfDiskFull } from '../print-import-summary.js';
 import { progressBar } from '../progress-bar.js';
 import { UsageError } from '../usage-error.js';
@@ -54,18 +54,18 @@ export function parseImportWxrArgs(args: string[]) {
   };
 }
 
-export async function importWxrCommand(input: ReturnType<typeof parseImportWxrArgs>, dataDir: string, log: (line: string) => void): Promise<void> {
+export async function importWxrCommand(input: ReturnType<typeof parseImportWxrArgs>, site: SiteLocation, log: (line: string) => void): Promise<void> {
   const fileBytes = sizeOf(input.file, 'file', `${input.file}: ファイルが見つかりません。`);
   if (input.uploadsDir !== undefined) sizeOf(input.uploadsDir, 'directory', `--uploads ${input.uploadsDir}: フォルダが見つかりません。`);
   // A dry run on a site that has no database yet checks against an empty one in a
   // temporary folder, removed afterwards: it creates nothing in the data directory.
-  const isScratch = input.isDryRun && !existsSync(join(dataDir, DB_FILE));
-  const siteDir = isScratch ? mkdtempSync(join(tmpdir(), 'katsudo-dry-run-')) : dataDir;
+  const isScratch = input.isDryRun && isSiteMissing(site);
+  const scratchDir = isScratch ? mkdtempSync(join(tmpdir(), 'katsudo-dry-run-')) : undefined;
   let ctx: Awaited<ReturnType<typeof openSite>>;
   try {
-    ctx = await openSite(siteDir);
+    ctx = await openSite(scratchDir ?? site);
   } catch (error) {
-    if (isScratch) rmSync(siteDir, { recursive: true, force: true });
+    if (scratchDir !== undefined) rmSync(scratchDir, { recursive: true, force: true });
     throw error;
   }
   // Search documents are built ahead on other threads for exports of more than a few
@@ -104,7 +104,7 @@ export async function importWxrCommand(input: ReturnType<typeof parseImportWxrAr
   } finally {
     await searchDocuments?.close();
     await ctx.db.destroy();
-    if (isScratch) rmSync(siteDir, { recursive: true, force: true });
+    if (scratchDir !== undefined) rmSync(scratchDir, { recursive: true, force: true });
   }
 }
 

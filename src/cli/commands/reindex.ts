@@ -1,11 +1,10 @@
 // katsudo reindex [--data DIR]: read the text of PDFs stored before texts were kept, then
 // rebuild the search index of published reports.
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readStoredPdfTexts, reindexSearch } from '../../actions/search/reindex.js';
 import { threadPool } from '../../actions/runtime/work-pool.js';
 import { DATA_OPTION, type CommandHelp } from '../command-help.js';
-import { DB_FILE, openSite } from '../open-site.js';
+import { openSite, type SiteLocation } from '../open-site.js';
 import { progressBar } from '../progress-bar.js';
 
 export const REINDEX_USAGE = 'katsudo reindex [--data ./data]';
@@ -17,12 +16,12 @@ export function parseReindexArgs(args: string[]) {
   return { dataDir: values.data };
 }
 
-export async function reindexCommand(dataDir: string, log: (line: string) => void): Promise<void> {
-  const ctx = await openSite(dataDir);
+export async function reindexCommand(site: SiteLocation, log: (line: string) => void): Promise<void> {
+  const ctx = await openSite(site);
   try {
     // Files stored before were never read by pdfjs: read them on a thread, under the pool's
     // time limit, so one hostile file cannot hold the command forever.
-    const work = threadPool({ database: { file: join(dataDir, DB_FILE) }, size: 1 });
+    const work = threadPool({ database: site.database, size: 1 });
     const pdfs = await readStoredPdfTexts({ ...ctx, work }).finally(() => work.close());
     if (pdfs > 0) log(`以前に登録されたPDF ${pdfs}件の本文を読み取りました。`);
     const bar = progressBar('検索索引を再構築中');
