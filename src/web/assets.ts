@@ -21,6 +21,8 @@ export interface Assets {
   adminPasskeyJs: Asset;
   /** Every admin page: one submission per form key, focus on the notice or error summary. */
   adminFormsJs: Asset;
+  /** The activity record panel's rows (issue 16 item 7). */
+  adminRecordJs: Asset;
   /** The report and page editors: autosave while typing, a warning before leaving unsaved text. */
   editorDraftJs: Asset;
 }
@@ -43,6 +45,7 @@ export function loadAssets(): Assets {
     adminEditorJs: load('admin-editor', 'js', 'text/javascript; charset=utf-8'),
     adminPasskeyJs: load('admin-passkey', 'js', 'text/javascript; charset=utf-8'),
     adminFormsJs: load('admin-forms', 'js', 'text/javascript; charset=utf-8'),
+    adminRecordJs: load('admin-record', 'js', 'text/javascript; charset=utf-8'),
     editorDraftJs: load('editor-draft', 'js', 'text/javascript; charset=utf-8'),
   };
 }

@@ -198,6 +198,7 @@ export async function sendEditPage(deps: WebDeps, request: FastifyRequest, reply
       readOnlyReason={readOnlyReason}
       attachments={attachments}
       scriptHref={deps.assets.adminEditorJs.path}
+      recordScriptHref={deps.assets.adminRecordJs.path}
       submissionKey={options.submissionKey ?? newSubmissionKey()}
       record={record}
     />,

@@ -89,6 +89,8 @@ export interface ReportEditPageProps {
   readOnlyReason?: string;
   attachments?: ReportAttachmentsProps;
   scriptHref: string;
+  /** admin-record.js, when the page shows the activity record panel. */
+  recordScriptHref?: string;
   /** The form's one-time key (web/admin/submission-key.ts): a repeated post leads where the first went. */
   submissionKey?: string;
   /** The user's unsaved autosave: offered back, or just restored into the form (web/admin/autosave-slot.ts). */
@@ -122,7 +124,7 @@ export function ReportEditPage(props: ReportEditPageProps) {
     <AdminLayout
       page={page}
       title={title}
-      scripts={props.draftScriptHref ? [props.scriptHref, props.draftScriptHref] : [props.scriptHref]}
+      scripts={[props.scriptHref, props.draftScriptHref, props.record ? props.recordScriptHref : undefined].filter((src): src is string => src !== undefined)}
       mainActionId={isReadOnly ? undefined : 'field-title'}
       mainActionLabel="入力欄へ移動"
     >
