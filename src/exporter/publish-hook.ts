@@ -10,12 +10,15 @@ import { readContentVersion } from '../actions/site/read-content-version.js';
 import { BuildInProgressError } from '../domain/errors.js';
 import type { SiteDeps } from '../site/site-deps.js';
 import { buildSite, type BuildResult } from './build-site.js';
+import type { PageThreadOptions } from './page-threads.js';
 
 export interface PublishHookOptions {
   /** How often the content version is read (1000 ms). */
   pollMs?: number;
   /** How long after a change the build starts, so a burst of saves makes one build (500 ms). */
   debounceMs?: number;
+  /** The site's database: a build of many pages (a full one) renders them on page threads, off the server's event loop. */
+  threads?: PageThreadOptions;
 }
 
 export interface PublishHook {
@@ -58,7 +61,7 @@ export function startPublishHook(
   };
   const build = async () => {
     try {
-      const result = await buildSite(deps, { outDir });
+      const result = await buildSite(deps, { outDir, threads: options.threads });
       const previous = readExportStatus(dataDir);
       if (result.mode !== 'unchanged' || previous?.lastSuccess === undefined || previous.lastFailure !== undefined || previous.outDir !== outDir) {
         writeExportStatus(dataDir, { outDir, lastSuccess: { at: deps.ctx.now().toISOString(), written: result.written.length, removed: result.removed.length } });

@@ -44,12 +44,15 @@ function recorder() {
   };
 }
 
-test('builds at start and again a moment after a report is edited', async (t) => {
+test('builds at start (its pages on page threads, off the event loop) and again a moment after a report is edited', async (t) => {
   const out = join(fx.tempDir(), 'public');
   const seen = recorder();
-  const hook = startPublishHook(fx.deps, out, seen.handlers, { pollMs: 20, debounceMs: 20 });
+  const threads = { database: fx.site.database, size: 1, minPaths: 20 };
+  const hook = startPublishHook(fx.deps, out, seen.handlers, { pollMs: 20, debounceMs: 20, threads });
   t.after(() => hook.stop());
-  assert.equal((await seen.next(1)).result?.mode, 'first');
+  const first = (await seen.next(1)).result;
+  assert.equal(first?.mode, 'first');
+  assert.equal(first?.pageThreads, 1);
   const r = await firstPublished(fx);
   await editReport(fx, r.id, () => ({ title: 'フックで更新された報告' }));
   let event = await seen.next(2);

@@ -164,10 +164,17 @@ async function startPublishing(config: Config, ctx: ActionContext, log: (line: s
   const outDir = config.exportDir;
   const [{ startPublishHook }, { loadAssets }] = await Promise.all([import('../../exporter/publish-hook.js'), import('../../web/assets.js')]);
   const { css, icon } = loadAssets();
-  return startPublishHook({ ctx, baseUrl: config.baseUrl, assets: { css, icon } }, outDir, {
-    onBuilt: (result) => {
-      if (result.mode !== 'unchanged') log(`静的サイトを更新しました: ${outDir}(書き換え ${result.written.length}件、削除 ${result.removed.length}件)`);
+  // A full rebuild's pages render on page threads: the server's own thread keeps answering.
+  const hookOptions = { threads: { database: config.database } };
+  return startPublishHook(
+    { ctx, baseUrl: config.baseUrl, assets: { css, icon } },
+    outDir,
+    {
+      onBuilt: (result) => {
+        if (result.mode !== 'unchanged') log(`静的サイトを更新しました: ${outDir}(書き換え ${result.written.length}件、削除 ${result.removed.length}件)`);
+      },
+      onError,
     },
-    onError,
-  });
+    hookOptions,
+  );
 }
