@@ -213,7 +213,7 @@ async function run(argv: string[]): Promise<void> {
       const parsed = parseBackupArgs(args);
       if (parsed.verifyFile !== undefined) return verifyBackupCommand(parsed.verifyFile, out);
       const config = loadConfig({ dataDir: parsed.dataDir });
-      return backupCommand(parsed, config.dataDir, out);
+      return backupCommand(parsed, config, out);
     }
     case 'restore': {
       const { parseRestoreArgs, restoreCommand } = await import('./commands/restore.js');

@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { createBackup } from '../../src/actions/site/backup/create-backup.js';
 import { seedDemoIfEmpty } from '../../src/actions/site/seed-demo.js';
 import { mediaPath } from '../../src/domain/media-path.js';
 import { loadConfig } from '../../src/config.js';
@@ -34,6 +35,18 @@ test('stores uploads in the media folder it is given and serves them from there'
   const response = await app.app.inject({ url: mediaPath(media.sha256, media.original_name) });
   assert.equal(response.statusCode, 200);
   assert.deepEqual(response.rawPayload, readFileSync(file));
+});
+
+test('a backup takes the media from that folder', async () => {
+  const media = await app.site.db.selectFrom('media').select('sha256').executeTakeFirstOrThrow();
+  const outFile = join(mediaDir, '..', `${media.sha256.slice(0, 8)}-backup.tar`);
+  try {
+    const manifest = await createBackup({ dataDir: app.site.dataDir, mediaDir, outFile, now: () => new Date() });
+    assert.deepEqual(manifest.missingMedia, []);
+    assert.ok(manifest.files.some((f) => f.path === `media/${media.sha256.slice(0, 2)}/${media.sha256}`));
+  } finally {
+    rmSync(outFile, { force: true });
+  }
 });
 
 test('KATSUDO_MEDIA_DIR is read as an absolute folder; unset, the data directory keeps media/', () => {

@@ -35,9 +35,9 @@ export function parseBackupArgs(args: string[]) {
   return { outFile: values.out, dataDir: values.data, verifyFile: values.verify };
 }
 
-export async function backupCommand(args: { outFile?: string }, dataDir: string, log: (line: string) => void): Promise<void> {
+export async function backupCommand(args: { outFile?: string }, site: { dataDir: string; mediaDir?: string | undefined }, log: (line: string) => void): Promise<void> {
   const outFile = resolve(args.outFile ?? backupFileName(new Date()));
-  const manifest = await createBackup({ dataDir, outFile, now: () => new Date() });
+  const manifest = await createBackup({ dataDir: site.dataDir, mediaDir: site.mediaDir, outFile, now: () => new Date() });
   log(`バックアップを作成しました: ${outFile}`);
   log(contentsLine(manifest));
 }

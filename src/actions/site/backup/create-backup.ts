@@ -5,12 +5,16 @@ import { existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ValidationError } from '../../../domain/errors.js';
+import { mediaRoot, type MediaLocation } from '../../../domain/media-location.js';
+import { mediaFilePath } from '../../../store/media-files.js';
 import { readSnapshotFacts, snapshotDatabase } from '../../../store/database-snapshot.js';
 import { BACKUP_FORMAT, DATABASE_PATH, type BackupManifest, katsudoVersion, MANIFEST_PATH, mediaEntryPath } from './backup-manifest.js';
 import { TarWriter } from './tar-archive.js';
 
 export interface CreateBackupOptions {
   dataDir: string;
+  /** KATSUDO_MEDIA_DIR when the media are not under the data directory: the archive holds them all the same. */
+  mediaDir?: string | undefined;
   /** The archive to write; it must not exist yet. */
   outFile: string;
   now: () => Date;
@@ -40,8 +44,8 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
     await rm(snapshot);
     // Media are written before the records that name them and removed after, so every file
     // the copy names is on disk unless it was deleted since; files added since come along too.
-    const onDisk = storedMediaFiles(dataDir);
-    for (const sha256 of onDisk) files.push(await tar.addFile(mediaEntryPath(sha256), join(dataDir, mediaEntryPath(sha256))));
+    const onDisk = storedMediaFiles(options);
+    for (const sha256 of onDisk) files.push(await tar.addFile(mediaEntryPath(sha256), mediaFilePath(options, sha256)));
     const present = new Set(onDisk);
     const manifest: BackupManifest = {
       format: BACKUP_FORMAT,
@@ -66,8 +70,8 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
 }
 
 /** The content hashes stored under media/ (temporary files of uploads in progress left out). */
-function storedMediaFiles(dataDir: string): string[] {
-  const root = join(dataDir, 'media');
+function storedMediaFiles(location: MediaLocation): string[] {
+  const root = mediaRoot(location);
   if (!existsSync(root)) return [];
   const found: string[] = [];
   for (const dir of readdirSync(root, { withFileTypes: true })) {

@@ -31,7 +31,7 @@ export async function runScheduledBackup(ctx: ActionContext, schedule: BackupSch
   }
   try {
     if (existsSync(join(schedule.dir, name))) return 'skipped';
-    await createBackup({ dataDir: ctx.dataDir, outFile: join(schedule.dir, name), now: ctx.now });
+    await createBackup({ dataDir: ctx.dataDir, mediaDir: ctx.mediaDir, outFile: join(schedule.dir, name), now: ctx.now });
     removeOldArchives(schedule.dir, schedule.keep);
     writeStatus(schedule.dir, { lastSuccess: { at: ctx.now().toISOString(), file: name } });
     return 'done';
