@@ -15,7 +15,7 @@ import { MediaInUseError, ValidationError } from '../../src/domain/errors.js';
 import { listAudit } from '../../src/store/audit-log.js';
 import { mediaFilePath } from '../../src/store/media-files.js';
 import { findReportById } from '../../src/store/reports.js';
-import { createTestSite, type TestSite } from '../support/db.js';
+import { createTestSite, defaultTestBackend, type TestSite } from '../support/db.js';
 import { publishReport } from '../support/factories.js';
 import { addTestUser, makeImage, makePdf, text, TEST_USER } from '../support/media-fixtures.js';
 
@@ -146,14 +146,17 @@ test('accepts a PDF whose pages pdf-lib cannot count, with no page count', async
   assert.equal(media.pages, null);
 });
 
-test('removes the files it wrote when the transaction fails', async () => {
+/** The failures below are triggers written in SQLite's syntax: npm test's PostgreSQL pass leaves these two tests out. */
+const sqliteTrigger = defaultTestBackend() === 'postgres' && 'SQLite only: a failing trigger in SQLite syntax';
+
+test('removes the files it wrote when the transaction fails', { skip: sqliteTrigger }, async () => {
   const before = await snapshot();
   await sql`create trigger fail_audit before insert on audit_log begin select raise(abort, 'audit unavailable'); end`.execute(site.db);
   await assert.rejects(uploadMedia(site, { bytes: await makeImage('jpeg', 1500, 1000), fileName: 'x.jpg', altText: '写真', user: TEST_USER }), /audit unavailable/);
   assert.deepEqual(await snapshot(), before);
 });
 
-test('keeps a file another record holds when a later upload of the same bytes fails', async () => {
+test('keeps a file another record holds when a later upload of the same bytes fails', { skip: sqliteTrigger }, async () => {
   const bytes = await makePdf(2);
   const first = await uploadMedia(site, { bytes, fileName: 'a.pdf', altText: '', user: TEST_USER });
   await sql`create trigger fail_audit before insert on audit_log begin select raise(abort, 'audit unavailable'); end`.execute(site.db);
