@@ -1,5 +1,5 @@
 // The editor's 「活動の記録」 panel in Chromium (issue 16 items 2 and 7): on the report made from
-// the seed-shaped text, the proposal is shown with its notice; staff correct a participant and
+// the seed-shaped text (by import-text), the unconfirmed proposal is shown with its notice; staff correct a participant and
 // save, without JavaScript's help (a plain form post), and after a reload the saved record is
 // there and the notice gone. A refused save shows the message at the field with the focus on
 // the summary. Axe finds nothing on the panel at 390 and 1280 px.
@@ -30,7 +30,8 @@ test('shows the proposal for the seed-shaped report, saves a corrected participa
     await logInAsOwner(page, session.site);
     await open(page, `/admin/reports/${id}/edit`);
     const panel = page.getByRole('region', { name: '活動の記録' });
-    await panel.getByText('本文からの提案です。確認して保存してください。').waitFor();
+    // Made by import-text, which stores the proposal unconfirmed (issue 16 item 2).
+    await panel.getByText('取り込み時に本文から提案した記録で、まだ確認されていません。確認して保存してください。').waitFor();
     assert.equal(await panel.getByLabel('活動の種類').inputValue(), '会談・協議');
     assert.equal(await panel.getByRole('group', { name: '時間1', exact: true }).getByLabel('開始').inputValue(), '09:20');
     assert.equal(await panel.getByRole('group', { name: '時間1', exact: true }).getByLabel('終了').inputValue(), '11:15');
@@ -51,7 +52,7 @@ test('shows the proposal for the seed-shaped report, saves a corrected participa
     assert.equal(await participant(page, 2).getByLabel('名前').inputValue(), '佐藤花子');
     assert.equal(await participant(page, 5).getByLabel('名前').inputValue(), '青木');
     assert.equal(await participant(page, 5).getByLabel('側(日本側など)').inputValue(), '日本');
-    assert.equal(await page.getByText('本文からの提案です').count(), 0);
+    assert.equal(await page.getByText('確認して保存してください').count(), 0);
   });
 });
 
