@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'kysely';
 import type { Db } from '../../src/store/database.js';
+import { IMPLICIT_COLUMNS } from '../../src/store/dialects/table-catalog.js';
 import { createTestSite } from '../support/db.js';
 import { skipUnlessPostgres } from '../support/postgres.js';
 
@@ -18,9 +19,6 @@ interface TableShape {
 
 /** The search indexes differ by design (FTS5 virtual tables / a table with a GIN-indexed array): checked apart. */
 const SEARCH_TABLES = ['report_search', 'page_search'];
-
-/** Columns an engine has implicitly on one side and explicitly on the other (SQLite's rowid). */
-const IMPLICIT_COLUMNS: Record<string, string[]> = { attachments: ['rowid'] };
 
 /** An index part that is not a column of the table is an expression; the engines spell those differently. */
 const part = (name: string | null, columns: Set<string>) => (name !== null && columns.has(name) ? name : '<expression>');
