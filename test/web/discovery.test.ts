@@ -88,6 +88,8 @@ test('lists reports in the JSON API with total and paginated items', async () =>
     date: '2024-02-10',
     category: '国会活動',
     tags: ['予算委員会', '子育て支援', '<i>再質問'],
+    // No confirmed activity record: the field is there, null (issue 16 item 6).
+    record: null,
   });
   const last = (await get('/api/v1/reports?limit=10&page=3')).json() as { items: unknown[] };
   assert.equal(last.items.length, 5);
