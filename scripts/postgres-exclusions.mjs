@@ -14,6 +14,7 @@ export const POSTGRES_EXCLUDED = [
     'test/web/admin-dashboard-backup.test.ts',
   ].map(sqliteOnly('katsudo backup and restore copy the SQLite file and its WAL (a PostgreSQL site is backed up with pg_dump, docs/postgresql.md)')),
   sqliteOnly("FTS5's own commands in the tests (automerge, the index's config table) and a failing trigger written in SQLite's syntax")('test/actions/rerender.test.ts'),
+  sqliteOnly("SQLite's own SQLITE_FULL, injected into the file's writes (PostgreSQL's full disk is the server's)")('test/web/disk-full.test.ts'),
   sqliteOnly("query plans (EXPLAIN QUERY PLAN: the build state's reads through an index alone)")('test/store/build-state.test.ts'),
   sqliteOnly("better-sqlite3's page cache size of the main and the read-only connections")('test/store/sqlite-cache-size.test.ts'),
   ...[

@@ -1,7 +1,6 @@
 // Login throttling per IP address and per account, with exponential back-off that always
 // ends; kept in the database, so every server process applies the same blocks.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, beforeEach, test } from 'node:test';
 import { setPassword } from '../../src/actions/users/change-password.js';
 import { listAudit } from '../../src/store/audit-log.js';
@@ -98,7 +97,7 @@ test('setting the password from the command line lifts the account block at once
 });
 
 test('a block made through one server process holds in another process on the same database', async () => {
-  const db = await openDatabase({ file: join(t.site.dataDir, 'katsudo.db') });
+  const db = await openDatabase(t.site.database);
   const other = await buildServer({ ctx: { db, dataDir: t.site.dataDir, now: () => clock, work: t.site.work }, baseUrl: TEST_BASE_URL, logLevel: 'silent' });
   try {
     const ip = freshIp();
