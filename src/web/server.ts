@@ -97,8 +97,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
   });
 
-  app.addHook('onRequest', (_request, reply, done) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.headers(headers);
+    // A NUL (%00) in the path names nothing here, and PostgreSQL refuses it in any text it is
+    // sent (a lookup would fail with a 500): the client's mistake, as bad percent-encoding is.
+    if (/%00/.test(request.url.split('?', 1)[0]!)) {
+      void sendError(deps, request, reply, 400);
+      return;
+    }
     done();
   });
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
