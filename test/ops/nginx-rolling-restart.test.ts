@@ -8,6 +8,7 @@ import { freePort, startCliServer, waitFor, waitUntilReady, type CliServer } fro
 import { createTestSite } from '../support/db.js';
 import { publishReport, setSettings } from '../support/factories.js';
 import { requireBinary, startRoundRobinNginx } from '../support/proxies.js';
+import { startSteadyLoad } from '../support/steady-load.js';
 
 test('restarting each of two processes behind nginx under load fails no request', async (t) => {
   const nginx = requireBinary(t, 'nginx');
@@ -30,36 +31,17 @@ test('restarting each of two processes behind nginx under load fails no request'
   try {
     const base = `http://127.0.0.1:${proxyPort}`;
     await waitFor(`${base}/healthz`, 10_000);
-    let isLoading = true;
-    const failures: string[] = [];
-    let answered = 0;
-    const worker = async (n: number) => {
-      for (let i = n; isLoading; i += 8) {
-        const path = i % 3 === 0 ? `/search?q=${encodeURIComponent(`本会議報告${i % 20}`)}` : `/activity/plenary-${i % 20}/`;
-        try {
-          const response = await fetch(base + path);
-          const body = await response.text();
-          if (response.status !== 200 || !body.includes('本会議報告')) failures.push(`${path}: ${response.status}`);
-          else answered += 1;
-        } catch (error) {
-          failures.push(`${path}: ${String(error)}`);
-        }
-      }
-    };
-    const load = Array.from({ length: 8 }, (_, n) => worker(n));
+    const load = startSteadyLoad(base, (i) => (i % 3 === 0 ? `/search?q=${encodeURIComponent(`本会議報告${i % 20}`)}` : `/activity/plenary-${i % 20}/`), '本会議報告');
     for (const index of [0, 1]) {
-      const before = answered;
-      while (answered < before + 50) await new Promise((r) => setTimeout(r, 20));
+      await load.waitForAnswers(50);
       await servers[index]!.stop();
       assert.match(servers[index]!.output(), /\(exited with 0\)$/);
       servers[index] = await start(ports[index]!);
     }
-    const after = answered;
-    while (answered < after + 50) await new Promise((r) => setTimeout(r, 20));
-    isLoading = false;
-    await Promise.all(load);
-    t.diagnostic(`${answered} requests answered through nginx during two restarts`);
-    assert.deepEqual(failures, []);
+    await load.waitForAnswers(50);
+    await load.stop();
+    t.diagnostic(`${load.answered()} requests answered through nginx during two restarts`);
+    assert.deepEqual(load.failures, []);
   } finally {
     await proxy.stop();
     for (const server of servers) if (!server.hasExited()) await server.stop();

@@ -15,6 +15,7 @@ import { createTestSite } from '../support/db.js';
 import { publishReport, setSettings } from '../support/factories.js';
 import { skipUnlessPostgres } from '../support/postgres.js';
 import { requireBinary, startRoundRobinNginx } from '../support/proxies.js';
+import { startSteadyLoad } from '../support/steady-load.js';
 
 const skip = skipUnlessPostgres();
 
@@ -145,32 +146,14 @@ test('two serve processes on one PostgreSQL behind nginx behave as one site', { 
     await t.test('stopping one instance under load through nginx fails no request', async () => {
       const base = `http://127.0.0.1:${proxyPort}`;
       await waitFor(`${base}/healthz`, 10_000);
-      let isLoading = true;
-      const failures: string[] = [];
-      let answered = 0;
-      const worker = async (n: number) => {
-        for (let i = n; isLoading; i += 8) {
-          const path = `/activity/load-${i % 20}/`;
-          try {
-            const response = await fetch(base + path);
-            const body = await response.text();
-            if (response.status !== 200 || !body.includes('負荷用の報告')) failures.push(`${path}: ${response.status}`);
-            else answered += 1;
-          } catch (error) {
-            failures.push(`${path}: ${String(error)}`);
-          }
-        }
-      };
-      const load = Array.from({ length: 8 }, (_, n) => worker(n));
-      while (answered < 50) await new Promise((r) => setTimeout(r, 20));
+      const load = startSteadyLoad(base, (i) => `/activity/load-${i % 20}/`, '負荷用の報告');
+      await load.waitForAnswers(50);
       await first.stop();
       assert.match(first.output(), /\(exited with 0\)$/);
-      const afterStop = answered;
-      while (answered < afterStop + 50) await new Promise((r) => setTimeout(r, 20));
-      isLoading = false;
-      await Promise.all(load);
-      t.diagnostic(`${answered} requests answered through nginx, one instance stopped midway`);
-      assert.deepEqual(failures, []);
+      await load.waitForAnswers(50);
+      await load.stop();
+      t.diagnostic(`${load.answered()} requests answered through nginx, one instance stopped midway`);
+      assert.deepEqual(load.failures, []);
     });
   } finally {
     await proxy.stop();
