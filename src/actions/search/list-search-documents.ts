@@ -1,11 +1,14 @@
 // What the static search index is built from (exporter/search/): every published report and
 // every published fixed page with the text the server's search indexes and shows — title,
 // plain body text, the texts of attached PDFs with their labels — and what a result shows
-// (URL path, date, category); and bm25's statistics of the server's indexes. Pages under an unpublished parent are listed too, marked
+// (URL path, date, category, the kind of its confirmed activity record); the site's kinds of
+// activity (the search's `activity` filter accepts these); and bm25's statistics of the server's indexes. Pages under an unpublished parent are listed too, marked
 // unreachable: they still count in bm25's statistics of the page index, as in page_search.
 import { pageTree } from '../../domain/page-tree.js';
 import { paths } from '../../domain/paths.js';
 import type { Category } from '../../domain/report.js';
+import { getActivityKinds } from '../../store/activity-records.js';
+import { confirmedActivityKinds } from '../../store/activity-kind-filter.js';
 import type { Db } from '../../store/database.js';
 import { listAttachmentTexts } from '../../store/media-text.js';
 import { findPage, listPages } from '../../store/pages.js';
@@ -25,6 +28,8 @@ export interface ReportSearchSource {
   /** ISO `YYYY-MM-DD`. */
   activityDate: string;
   category: Category | null;
+  /** The kind of the report's confirmed activity record (what the search's `activity` filter matches); null without one. */
+  activityKind: string | null;
   bodyText: string;
   attachments: SearchSourceAttachment[];
 }
@@ -43,6 +48,8 @@ export interface PageSearchSource {
 export interface SearchSources {
   reports: ReportSearchSource[];
   pages: PageSearchSource[];
+  /** The site's kinds of activity, in the site's order: the only values the `activity` filter accepts. */
+  activityKinds: string[];
   /** bm25's statistics of the server's two indexes, as FTS5 holds them (store/search-statistics.ts). */
   statistics: { report: SearchStatistics; page: SearchStatistics };
 }
@@ -64,6 +71,7 @@ export async function listSearchDocuments(db: Db, selection: SearchSourceSelecti
   return {
     reports: await listReportSources(db, selection.reportIds),
     pages: await listPageSources(db, selection.pageIds),
+    activityKinds: await getActivityKinds(db),
     statistics: { report: await readSearchStatistics(db, 'report_search'), page: await readSearchStatistics(db, 'page_search') },
   };
 }
@@ -91,6 +99,7 @@ async function listReportSources(db: Db, only: readonly number[] | undefined): P
 /** The published ones of `ids`, in the order given. */
 async function reportSources(db: Db, ids: number[]): Promise<ReportSearchSource[]> {
   const out: ReportSearchSource[] = [];
+  const kinds = await confirmedActivityKinds(db, ids);
   for (const { summary, bodyText } of await listSummariesWithText(db, ids)) {
     if (summary.status !== 'published') continue;
     out.push({
@@ -99,6 +108,7 @@ async function reportSources(db: Db, ids: number[]): Promise<ReportSearchSource[
       title: summary.title,
       activityDate: summary.activityDate,
       category: summary.category,
+      activityKind: kinds.get(summary.id) ?? null,
       bodyText,
       attachments: await attachmentsOf(db, summary.id),
     });

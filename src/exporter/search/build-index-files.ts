@@ -105,7 +105,7 @@ async function postingsOf(sources: SearchSources): Promise<Postings & { sizeOf: 
   };
 }
 
-function rowsOf(sources: SearchSources, sizeOf: Map<number, number>): Pick<DocTable, 'stats' | 'categories' | 'reports' | 'pages'> {
+function rowsOf(sources: SearchSources, sizeOf: Map<number, number>): Pick<DocTable, 'stats' | 'categories' | 'activityKinds' | 'reports' | 'pages'> {
   const categories: [string, string][] = [];
   const categoryIndex = new Map<string, number>();
   const reports = sources.reports.map((r): DocTable['reports'][number] => {
@@ -114,11 +114,12 @@ function rowsOf(sources: SearchSources, sizeOf: Map<number, number>): Pick<DocTa
       index = categoryIndex.get(r.category.slug) ?? categories.push([r.category.slug, r.category.name]) - 1;
       categoryIndex.set(r.category.slug, index);
     }
-    return [r.id, sizeOf.get(reportKey(r.id))!, r.activityDate, index];
+    return [r.id, sizeOf.get(reportKey(r.id))!, r.activityDate, index, r.activityKind === null ? -1 : sources.activityKinds.indexOf(r.activityKind)];
   });
   const pages = sources.pages.map((p): DocTable['pages'][number] => [p.id, sizeOf.get(pageKey(p.id))!, p.path ?? null, p.title, p.excerpt]);
   const { report, page } = sources.statistics;
-  return { stats: { report: [report.rows, report.totalTokens], page: [page.rows, page.totalTokens] }, categories, reports, pages };
+  const stats: DocTable['stats'] = { report: [report.rows, report.totalTokens], page: [page.rows, page.totalTokens] };
+  return { stats, categories, activityKinds: sources.activityKinds, reports, pages };
 }
 
 /** What reports' results show (and what an incremental build compares to see whether a report changed). */

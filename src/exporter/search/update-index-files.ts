@@ -35,6 +35,8 @@ export async function updateIndexFiles(
   const reportIds = [...new Set([...asked, ...inDelta.filter((key) => key % 2 === 0).map((key) => key / 2)])];
   const pageIds = [...new Set([...askedPages, ...inDelta.filter((key) => key % 2 === 1).map((key) => (key - 1) / 2)])];
   const sources = await load({ reportIds, pageIds });
+  // Another list of kinds renumbers every report's kind (and changes the site key: the build is full anyway).
+  if (JSON.stringify(sources.activityKinds) !== JSON.stringify(table.activityKinds)) return undefined;
   // A report whose row and texts are as the index holds them needs nothing (a page always goes to the delta).
   const newlyChanged = await asyncFilter(asked, async (id) => !(await isAsIndexed(index, id, sources)));
   if (newlyChanged.length === 0 && askedPages.length === 0) return { files: new Map(), removed: [], table };
@@ -75,7 +77,9 @@ async function isAsIndexed(index: Index, id: number, sources: SearchSources): Pr
   if (!row || !source) return !row && !source;
   const category = row[3] < 0 ? null : index.table.categories[row[3]]!;
   const isSameCategory = source.category ? category?.[0] === source.category.slug && category[1] === source.category.name : category === null;
-  if (row[2] !== source.activityDate || !isSameCategory) return false;
+  const kind = row[4] < 0 ? null : index.table.activityKinds[row[4]]!;
+  const isSameKind = kind === (source.activityKind !== null && index.table.activityKinds.includes(source.activityKind) ? source.activityKind : null);
+  if (row[2] !== source.activityDate || !isSameCategory || !isSameKind) return false;
   const text: ReportText | undefined = (await index.texts(textShard(id)))[id];
   const shown: ReportText = [source.path, source.title, source.bodyText, source.attachments.map((a) => [a.label, a.text])];
   return text !== undefined && JSON.stringify(text) === JSON.stringify(shown);
@@ -98,7 +102,7 @@ function mergedTable(table: DocTable, fresh: DocTable, reportIds: number[], page
   const removedPages = new Set(pageIds);
   const reports = [
     ...table.reports.filter((r) => !removedReports.has(r[0])),
-    ...fresh.reports.map((r): DocTable['reports'][number] => [r[0], r[1], r[2], categoryIndex(r[3])]),
+    ...fresh.reports.map((r): DocTable['reports'][number] => [r[0], r[1], r[2], categoryIndex(r[3]), r[4]]),
   ];
   const pages = [...table.pages.filter((p) => !removedPages.has(p[0])), ...fresh.pages];
   reports.sort((a, b) => a[0] - b[0]);

@@ -3,8 +3,7 @@
 import { readActivityKinds } from '../../actions/records/read-activity-record.js';
 import type { ActionContext } from '../../actions/runtime/context.js';
 import { ValidationError } from '../../domain/errors.js';
-
-export const UNKNOWN_ACTIVITY_MESSAGE = '指定された活動の種類はありません。一覧から選び直してください。';
+import { UNKNOWN_ACTIVITY_MESSAGE } from './search-filters.js';
 
 /**
  * The site's kinds (the form's choices).

@@ -9,6 +9,9 @@ export const SEARCH_CATEGORY = /^[a-z0-9-]{0,80}$/;
 /** Shown next to the category field when no category has the slug (the server's page and the static search alike). */
 export const UNKNOWN_CATEGORY_MESSAGE = '指定されたカテゴリーはありません。一覧から選び直してください。';
 
+/** Shown next to the kind-of-activity field when the site has no such kind (check-activity-filter.ts and the static search alike). */
+export const UNKNOWN_ACTIVITY_MESSAGE = '指定された活動の種類はありません。一覧から選び直してください。';
+
 /** A kind of activity is one of the site's kinds (check-activity-filter.ts); longer text is never one. */
 export const MAX_ACTIVITY_LENGTH = 40;
 

@@ -18,6 +18,7 @@ import { writeSearchIndex } from '../../../src/exporter/search/write-search-inde
 import { findEditableReport } from '../../../src/store/reports.js';
 import { addAuthor } from '../../support/authors.js';
 import { createTestSite, type TestSite } from '../../support/db.js';
+import { record, storeRecord } from '../../support/public-records.js';
 import { publishReport } from '../../support/factories.js';
 import { buildSearchCorpus, type SearchCorpus } from '../../support/search-corpus.js';
 import { staticQueries, type StaticQuery } from './static-search-site.js';
@@ -46,7 +47,7 @@ const tableOf = async (dir: string) => decodeJson<DocTable>((await readIndexFile
 /** The outcome of every query over the index in `dir`. */
 async function answers(dir: string, queries: StaticQuery[]): Promise<unknown[]> {
   const index = await openIndexDir(join(dir, 'search-index'));
-  return Promise.all(queries.map((q) => runStaticSearch(index, { q: q.q, year: q.year, category: q.category, kind: q.kind, page: q.page ?? 1 })));
+  return Promise.all(queries.map((q) => runStaticSearch(index, { q: q.q, year: q.year, category: q.category, kind: q.kind, activity: q.activity, page: q.page ?? 1 })));
 }
 
 let ownerId: Awaited<ReturnType<typeof addAuthor>> | undefined;
@@ -120,6 +121,40 @@ test('edits go into one delta file, no shard is rewritten, and the index answers
     readdirSync(dir).filter((name) => name.startsWith('.')),
     [],
   );
+});
+
+test('a record confirmed or changed since the last build: the incremental index finds the report by its kind, as a full build does', async () => {
+  const dir = tempDir();
+  const [first, second] = corpus.published;
+  await storeRecord(site, first!.id, record({ kind: '視察' }));
+  await writeSearchIndex({ ctx: site }, dir);
+  const term = first!.title.slice(0, 2);
+  const kindQueries: StaticQuery[] = ['視察', '本会議', '会談・協議'].flatMap((activity) => [
+    { q: term, activity },
+    { q: second!.title.slice(0, 2), activity },
+  ]);
+  const found = async (activity: string, q = term) => {
+    const outcome = await runStaticSearch(await openIndexDir(join(dir, 'search-index')), { q, activity, page: 1 });
+    return outcome.kind === 'found' ? (outcome.results?.items.map((i) => i.id) ?? []) : [];
+  };
+  assert.ok((await found('視察')).includes(first!.id));
+  assert.ok(!(await found('本会議')).includes(first!.id));
+
+  // Its kind changed, another report's record confirmed (an unconfirmed proposal is found by no kind).
+  await storeRecord(site, first!.id, record({ kind: '本会議' }));
+  await storeRecord(site, second!.id, record({ kind: '会談・協議' }), false);
+  await writeSearchIndex({ ctx: site }, dir, { changedIds: { reports: [first!.id, second!.id] } });
+  assert.ok((await found('本会議')).includes(first!.id));
+  assert.ok(!(await found('視察')).includes(first!.id));
+  assert.ok(!(await found('会談・協議', second!.title.slice(0, 2))).includes(second!.id));
+  await storeRecord(site, second!.id, record({ kind: '会談・協議' }));
+  await writeSearchIndex({ ctx: site }, dir, { changedIds: { reports: [second!.id] } });
+  assert.ok((await found('会談・協議', second!.title.slice(0, 2))).includes(second!.id));
+  assert.ok((await tableOf(dir)).delta, 'written as a delta');
+
+  const full = tempDir();
+  await writeSearchIndex({ ctx: site }, full);
+  assert.deepEqual(await answers(dir, kindQueries), await answers(full, kindQueries));
 });
 
 test(`a delta of more than ${DELTA_LIMIT.documents} documents makes the build write the index afresh`, async () => {

@@ -12,6 +12,7 @@ const table: DocTable = {
   split: {},
   stats: { report: [0, 0], page: [0, 0] },
   categories: [],
+  activityKinds: [],
   shards: ['b1'],
   reports: [],
   pages: [],

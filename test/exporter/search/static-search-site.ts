@@ -1,7 +1,9 @@
 // The site and the queries the static search is compared on (Node and Chromium): the search
 // corpus (rare terms at known places, ties in bm25, drafts), fixed pages (one unreachable),
-// a report found only through its attached PDF; queries of every kind the issue lists,
-// plus substrings drawn from the reports' texts.
+// a report found only through its attached PDF; activity records of several kinds (confirmed
+// on most published reports, unconfirmed proposals, a kind the site does not list), for the
+// `activity` filter; queries of every kind the issue lists, plus substrings drawn from the
+// reports' texts.
 import { attachMediaToReport } from '../../../src/actions/items/attach-media.js';
 import type { ActionContext } from '../../../src/actions/runtime/context.js';
 import { transitionPage } from '../../../src/actions/pages/page-transition.js';
@@ -11,13 +13,32 @@ import { addAuthor } from '../../support/authors.js';
 import { publishReport, setSettings } from '../../support/factories.js';
 import { addTestUser, TEST_USER } from '../../support/media-fixtures.js';
 import { buildSearchCorpus, type SearchCorpus } from '../../support/search-corpus.js';
+import { record, storeRecord } from '../../support/public-records.js';
 import { makeTextPdf } from '../../support/text-pdf.js';
 
 export const CORPUS_SIZE = 250;
 
+/** Kinds of the confirmed records (in the site's default list), and one the list lacks. */
+const RECORD_KINDS = ['会談・協議', '視察', '国政報告会・集会'] as const;
+const UNLISTED_KIND = '廃止された種類';
+
+/**
+ * Of the published reports, in id order: every fifth has no record, every seventh an
+ * unconfirmed proposal (found by no filter), one a confirmed record of an unlisted kind;
+ * the others a confirmed record of RECORD_KINDS in turn.
+ */
+async function storeRecords(site: ActionContext, corpus: SearchCorpus): Promise<void> {
+  for (const [i, report] of corpus.published.entries()) {
+    if (i % 5 === 4) continue;
+    const kind = i === 2 ? UNLISTED_KIND : RECORD_KINDS[i % RECORD_KINDS.length]!;
+    await storeRecord(site, report.id, record({ kind, date: report.activityDate }), i % 7 !== 6);
+  }
+}
+
 export async function seedStaticSearchSite(site: ActionContext): Promise<SearchCorpus> {
   await setSettings(site);
   const corpus = await buildSearchCorpus(site, CORPUS_SIZE);
+  await storeRecords(site, corpus);
   await addTestUser(site);
   const report = await publishReport(site, {
     title: '日本・ニュージーランド次官級協議',
@@ -49,6 +70,8 @@ export interface StaticQuery {
   year?: number;
   category?: string;
   kind?: 'report' | 'page';
+  /** Kind of activity (`?activity=`). */
+  activity?: string;
   page?: number;
 }
 
@@ -124,6 +147,17 @@ const FIXED: StaticQuery[] = [
   { q: '鏡像語', year: 2021 },
   { q: 'の', category: 'diplomacy' },
   { q: '地域 OR 外交', year: 2024, page: 2 },
+  // the kind of activity: reports only, unless the ページ filter is on
+  { q: '地域', activity: '視察' },
+  { q: '地域', activity: '会談・協議', page: 2 },
+  { q: '防災', activity: '国政報告会・集会' },
+  { q: '防災', activity: '視察', kind: 'page' },
+  { q: '外交 OR 地域', activity: '会談・協議', year: 2022 },
+  { q: '地域', activity: '視察', category: 'local' },
+  { q: '地域', activity: '本会議' },
+  { q: '外交', activity: UNLISTED_KIND },
+  { q: '外交', activity: '存在しない種類' },
+  { q: '外交', activity: '存在しない種類', category: 'no-such-category' },
   // refused and empty
   { q: 'の を' },
   { q: '-外交' },
@@ -164,6 +198,7 @@ export function staticQueries(corpus: SearchCorpus, count: number, seed = 11): S
       ...(filter < 0.1 ? { year: 2019 + Math.floor(next() * 6) } : {}),
       ...(filter > 0.93 ? { kind: 'report' as const } : {}),
       ...(filter > 0.5 && filter < 0.55 ? { page: 2 } : {}),
+      ...(filter > 0.55 && filter < 0.68 ? { activity: RECORD_KINDS[Math.floor(filter * 1000) % RECORD_KINDS.length] } : {}),
     });
   }
   return out;

@@ -16,6 +16,7 @@ import type { DocTable } from '../../../src/exporter/search/client/format.js';
 import { openStaticIndex } from '../../../src/exporter/search/client/open-static-index.js';
 import { decodeJson, openIndexDir, readIndexFile } from '../../../src/exporter/search/open-index-dir.js';
 import { writeSearchIndex } from '../../../src/exporter/search/write-search-index.js';
+import { checkActivityFilter } from '../../../src/site/search/check-activity-filter.js';
 import { UNKNOWN_CATEGORY_MESSAGE } from '../../../src/site/search/search-filters.js';
 import { findCategoryBySlug } from '../../../src/store/categories.js';
 import { createTestSite, type TestSite } from '../../support/db.js';
@@ -43,10 +44,12 @@ async function serverOutcome(query: StaticQuery): Promise<StaticSearchOutcome> {
   const category = query.category === undefined ? undefined : await findCategoryBySlug(site.db, query.category);
   if (query.category !== undefined && !category) return { kind: 'refused', errors: { category: UNKNOWN_CATEGORY_MESSAGE } };
   try {
-    const reports = await searchReports(site.db, { q: query.q, filter: { year: query.year, categoryId: category?.id }, page, perPage: 20 });
+    await checkActivityFilter(site, query.activity);
+    const filter = { year: query.year, categoryId: category?.id, activityKind: query.activity };
+    const reports = await searchReports(site.db, { q: query.q, filter, page, perPage: 20 });
     if (!reports.query) return { kind: 'empty' };
     const pageCount = (total: number) => Math.max(1, Math.ceil(total / 20));
-    const showPages = query.kind !== 'report' && (query.kind === 'page' || page === 1);
+    const showPages = query.kind === 'page' || (query.kind !== 'report' && query.activity === undefined && page === 1);
     const found = showPages ? await searchPages(site.db, { q: query.q, page: query.kind === 'page' ? page : 1, perPage: 20 }) : undefined;
     const pages = found && {
       total: found.total,
@@ -74,18 +77,24 @@ async function serverOutcome(query: StaticQuery): Promise<StaticSearchOutcome> {
   }
 }
 
-test('answers 300 queries exactly as the server does: totals, order, titles, snippets, pages', async () => {
+test('answers 300 queries exactly as the server does: totals, order, titles, snippets, pages, the kind of activity', async () => {
   const index = await openIndexDir(join(dir, 'search-index'));
   const queries = staticQueries(corpus, 300);
   let withResults = 0;
+  let filteredByKind = 0;
   for (const query of queries) {
     const expected = await serverOutcome(query);
-    const actual = await runStaticSearch(index, { q: query.q, year: query.year, category: query.category, kind: query.kind, page: query.page ?? 1 });
+    const { q, year, category, kind, activity } = query;
+    const actual = await runStaticSearch(index, { q, year, category, kind, activity, page: query.page ?? 1 });
     assert.deepEqual(JSON.parse(JSON.stringify(actual)), JSON.parse(JSON.stringify(expected)), `query ${JSON.stringify(query)}`);
-    if (expected.kind === 'found' && (expected.results?.total ?? 0) > 1) withResults++;
+    if (expected.kind === 'found' && (expected.results?.total ?? 0) > 1) {
+      withResults++;
+      if (activity !== undefined) filteredByKind++;
+    }
   }
   // The comparison is about ranking, so most queries must find several reports.
   assert.ok(withResults > 150, `${withResults} queries with several results`);
+  assert.ok(filteredByKind > 15, `${filteredByKind} queries with the kind of activity and several results`);
 });
 
 test('asks for every shard a query reads at once, word shards included, before any has arrived', async () => {

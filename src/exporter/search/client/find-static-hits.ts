@@ -44,6 +44,8 @@ export interface StaticFilter {
   year?: number;
   /** Category slug (unknown: no report matches; callers refuse it first). */
   category?: string;
+  /** Kind of activity (DocTable.activityKinds): only reports whose confirmed record is of this kind (an unknown kind: none). */
+  activity?: string;
 }
 
 /**
@@ -77,6 +79,7 @@ export async function findStaticReportHits(index: StaticIndex, query: SearchQuer
   const { table } = index;
   const { reportByKey } = lookupsOf(table);
   const category = filter.category === undefined ? undefined : table.categories.findIndex(([slug]) => slug === filter.category);
+  const activity = filter.activity === undefined ? undefined : table.activityKinds.indexOf(filter.activity);
   const from = filter.year === undefined ? undefined : `${filter.year}-01-01`;
   const to = filter.year === undefined ? undefined : `${filter.year + 1}-01-01`;
   const wordCounts = await wordGroupCounts(index, query);
@@ -86,6 +89,7 @@ export async function findStaticReportHits(index: StaticIndex, query: SearchQuer
     if (!row) continue;
     if (from !== undefined && (row[2] < from || row[2] >= to!)) continue;
     if (category !== undefined && row[3] !== category) continue;
+    if (activity !== undefined && (activity < 0 || row[4] !== activity)) continue;
     hits.push({ row, words: wordCounts.get(key) ?? 0, score });
   }
   hits.sort((a, b) => b.words - a.words || a.score - b.score || (a.row[2] < b.row[2] ? 1 : a.row[2] > b.row[2] ? -1 : 0) || b.row[0] - a.row[0]);

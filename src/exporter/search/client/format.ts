@@ -4,7 +4,7 @@
 //
 // - `docs.dat`: the doc table (DocTable below) as JSON: what ranking and the filters need
 //   besides the postings (bm25's row count and total size per index, each row's size, a
-//   report's date and category; a page's path, title and excerpt).
+//   report's date, category and kind of activity; a page's path, title and excerpt).
 // - token shards: the postings of the search tokens (domain/search/tokens.ts) of title, body
 //   and attachment texts, with positions, so phrases are checked and counted as FTS5 does.
 //   A token lives in the shard of its first character (`b<bucket>`), so a one-character
@@ -23,7 +23,7 @@
 // no web server setting is needed.
 
 export const INDEX_DIR = 'search-index';
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 export const TEXT_SHARD_REPORTS = 8;
 
 /** Columns of the token postings, as bits; the bm25 weights are those of store/search.ts. */
@@ -33,8 +33,13 @@ export const COLUMNS = [
   { bit: 4, weight: 0.5 }, // attachments
 ] as const;
 
-/** [id, size in tokens (all four columns), activity date, category index or -1]: what ranking and the filters need (path and title are in its text file). */
-export type ReportRow = [number, number, string, number];
+/**
+ * [id, size in tokens (all four columns), activity date, category index or -1, index in
+ * DocTable.activityKinds of its confirmed activity record's kind or -1 (none, or a kind the
+ * site no longer lists: no `activity` filter finds it)]: what ranking and the filters need
+ * (path and title are in its text file).
+ */
+export type ReportRow = [number, number, string, number, number];
 /** [id, size in tokens, path (null: published under an unpublished parent, never shown), title, excerpt] */
 export type PageRow = [number, number, string | null, string, string];
 
@@ -47,6 +52,8 @@ export interface DocTable {
   /** Per index: [rows, total size in tokens], bm25's N and N × avgdl as the server's FTS5 index holds them. */
   stats: { report: [number, number]; page: [number, number] };
   categories: [slug: string, name: string][];
+  /** The site's kinds of activity: the values the `activity` filter accepts (another is refused, as on the server). */
+  activityKinds: string[];
   /** The token and word shards that exist (a query's other shards hold none of its tokens: not fetched). */
   shards: string[];
   reports: ReportRow[];

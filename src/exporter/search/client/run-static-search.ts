@@ -2,13 +2,14 @@
 // (site/search/load-search-page.ts, actions/search/search-reports.ts, actions/search/search-pages.ts): the
 // fixed pages first (all of them with the ページ filter, on the first page otherwise), then a
 // page of reports with the highlighted title and the snippet around the first match (from the
-// first attached PDF holding a term when neither title nor body does). Shared by the search
+// first attached PDF holding a term when neither title nor body does). With the kind-of-activity
+// filter only reports are searched (a fixed page has no kind), unless the ページ filter is on. Shared by the search
 // page's script and the tests that compare it with the server.
 import { ValidationError, type FieldMessages } from '../../../domain/errors.js';
 import { checkSearchDepth, parseSearchQuery, positiveTerms } from '../../../domain/search/query.js';
 import { firstSnippet, highlight, snippet, type TextPart } from '../../../domain/search/snippet.js';
 import { pageCountOf, PER_PAGE } from '../../../site/paging.js';
-import { UNKNOWN_CATEGORY_MESSAGE } from '../../../site/search/search-filters.js';
+import { UNKNOWN_ACTIVITY_MESSAGE, UNKNOWN_CATEGORY_MESSAGE } from '../../../site/search/search-filters.js';
 import { findStaticPageHits, findStaticReportHits, queryShards, type StaticIndex } from './find-static-hits.js';
 import { textShard, type ReportRow, type ReportText } from './format.js';
 
@@ -17,6 +18,8 @@ export interface StaticSearchParams {
   year?: number;
   category?: string;
   kind?: 'report' | 'page';
+  /** Kind of activity (`?activity=`). */
+  activity?: string;
   page: number;
 }
 
@@ -54,6 +57,9 @@ export async function runStaticSearch(index: StaticIndex & StaticTexts, params: 
   if (params.category !== undefined && !index.table.categories.some(([slug]) => slug === params.category)) {
     return { kind: 'refused', errors: { category: UNKNOWN_CATEGORY_MESSAGE } };
   }
+  if (params.activity !== undefined && !index.table.activityKinds.includes(params.activity)) {
+    return { kind: 'refused', errors: { activity: UNKNOWN_ACTIVITY_MESSAGE } };
+  }
   let query;
   try {
     query = parseSearchQuery(params.q);
@@ -67,14 +73,14 @@ export async function runStaticSearch(index: StaticIndex & StaticTexts, params: 
   for (const name of queryShards(index.table, query)) index.shard(name).catch(() => undefined);
   const terms = positiveTerms(query).map((t) => t.text);
   let pages: Paged<{ title: string; path: string; excerpt: string }> | undefined;
-  if (params.kind !== 'report' && (params.kind === 'page' || params.page === 1)) {
+  if (params.kind === 'page' || (params.kind !== 'report' && params.activity === undefined && params.page === 1)) {
     const hits = await findStaticPageHits(index, query);
     const page = params.kind === 'page' ? params.page : 1;
     const items = hits.slice((page - 1) * PER_PAGE, page * PER_PAGE).map(([, , path, title, excerpt]) => ({ title, path: path!, excerpt }));
     pages = { total: hits.length, items, page, pageCount: pageCountOf(hits.length, PER_PAGE) };
   }
   if (params.kind === 'page') return params.page > pages!.pageCount ? { kind: 'past-end' } : { kind: 'found', pages };
-  const hits = await findStaticReportHits(index, query, { year: params.year, category: params.category });
+  const hits = await findStaticReportHits(index, query, { year: params.year, category: params.category, activity: params.activity });
   const pageCount = pageCountOf(hits.length, PER_PAGE);
   if (params.page > pageCount) return { kind: 'past-end' };
   const rows = hits.slice((params.page - 1) * PER_PAGE, params.page * PER_PAGE);

@@ -1,6 +1,6 @@
 // The static site's search page script (`/assets/static-search.js`, an ES module bundled by
 // exporter/search/write-search-script.ts). The page is the server's /search without words;
-// this reads q, year, category, kind and page from the URL, fetches the doc table and only
+// this reads q, year, category, kind, activity and page from the URL, fetches the doc table and only
 // the shards of the query's tokens from /search-index/, runs the server's search
 // (run-static-search.ts) and writes the results into the page with the server's markup
 // (site/search/search-page.tsx). A live region announces the number of results.
@@ -110,6 +110,7 @@ function paramsOf(href: string): StaticSearchParams & { isMalformed: boolean } {
     year: Number.isInteger(year) && year > 0 ? year : undefined,
     category: url.get('category') || undefined,
     kind: kind === 'report' || kind === 'page' ? kind : undefined,
+    activity: url.get('activity') || undefined,
     page: parsePageNumber(url.get('page') ?? '') ?? 1,
   };
 }
@@ -178,7 +179,7 @@ function reportItem(hit: StaticReportHit): HTMLElement {
 
 function reportResults(results: Paged<StaticReportHit>, params: SearchParams): HTMLElement[] {
   if (results.total === 0) {
-    const isFiltered = params.year !== undefined || params.category !== undefined;
+    const isFiltered = params.year !== undefined || params.category !== undefined || params.activity !== undefined;
     return [
       el(
         'div',
@@ -207,13 +208,15 @@ function fillForm(form: HTMLFormElement, params: SearchParams): void {
   const set = (name: string, value: string) => {
     const field = form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
     if (!field) return;
-    if (field instanceof HTMLSelectElement && value !== '' && !Array.from(field.options).some((o) => o.value === value)) field.add(new Option(`${value}年`, value), 1);
+    if (name === 'year' && field instanceof HTMLSelectElement && value !== '' && !Array.from(field.options).some((o) => o.value === value))
+      field.add(new Option(`${value}年`, value), 1);
     field.value = value;
   };
   set('q', params.q ?? '');
   set('kind', params.kind ?? '');
   set('year', params.year === undefined ? '' : String(params.year));
   set('category', params.category ?? '');
+  set('activity', params.activity ?? '');
 }
 
 function showErrors(form: HTMLFormElement, errors: FieldMessages): void {
@@ -248,8 +251,8 @@ async function render(section: Element, status: HTMLElement, href: string): Prom
     status.textContent = MALFORMED_Q_MESSAGE;
     return;
   }
-  if (params.q.trim() === '' && params.category === undefined) return;
-  const shown: SearchParams = { q: params.q, year: params.year, category: params.category, kind: params.kind };
+  if (params.q.trim() === '' && params.category === undefined && params.activity === undefined) return;
+  const shown: SearchParams = { q: params.q, year: params.year, category: params.category, kind: params.kind, activity: params.activity };
   let outcome;
   try {
     outcome = await search(`/${INDEX_DIR}`, params);
