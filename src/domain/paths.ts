@@ -8,12 +8,12 @@ export const paths = {
   year: (year: number) => `/activity/${year}/`,
   month: (year: number, month: number) => `/activity/${year}/${String(month).padStart(2, '0')}/`,
   category: (slug: string) => `/category/${slug}/`,
-  tag: (name: string) => `/tag/${encodeURIComponent(name)}/`,
+  tag: (name: string) => `/tag/${nameSegment(name)}/`,
   /** The reports whose confirmed record is of this kind (issue 16). */
-  activityKind: (kind: string) => `/activity/kind/${encodeURIComponent(kind)}/`,
+  activityKind: (kind: string) => `/activity/kind/${nameSegment(kind)}/`,
   people: () => '/people/',
   /** `key`: the name through domain/activity-record/person-key.ts personKey. */
-  person: (key: string) => `/people/${encodeURIComponent(key)}/`,
+  person: (key: string) => `/people/${nameSegment(key)}/`,
   profile: () => '/profile/',
   rss: () => '/feed.xml',
   atom: () => '/atom.xml',
@@ -28,6 +28,33 @@ export const paths = {
   apiPages: () => '/api/v1/pages',
   apiPage: (id: number) => `/api/v1/pages/${id}`,
 } as const;
+
+/** '%', '/', backslash and a leading '.': escaped before a name becomes a path segment (nameSegment). */
+const UNSAFE_IN_FILE_NAME = /[%/\\]|^\./g;
+const escapeName = (name: string) => name.replace(UNSAFE_IN_FILE_NAME, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/**
+ * A name typed by staff or taken from a record (tag, kind of activity, person's key) as one
+ * path segment. The characters a file name cannot hold or that paths treat specially ('/',
+ * backslash, '..', a leading '.') and '%' itself are percent-escaped first, then the whole is
+ * encoded: so the segment decoded once, which is what a static web server looks for on disk
+ * and what the router hands over, is a plain file name (`a%2Fb` for "a/b"), and the server
+ * and the export agree on every name (nameOfSegment reads it back).
+ */
+export function nameSegment(name: string): string {
+  return encodeURIComponent(escapeName(name));
+}
+
+/** The name whose nameSegment, decoded once, is `segment`; undefined for any other segment (not found). */
+export function nameOfSegment(segment: string): string | undefined {
+  let name: string;
+  try {
+    name = decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+  return escapeName(name) === segment ? name : undefined;
+}
 
 /** Top-level paths served by something other than `paths` (admin, files, health, robots …). */
 const OTHER_TOP_LEVEL = ['admin', 'media', 'assets', 'healthz', 'readyz', 'robots.txt', 'favicon.ico', 'people', 'events.ics', 'opendata'];

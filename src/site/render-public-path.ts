@@ -2,7 +2,7 @@
 // a 301, or not-found. The static export calls it for each path of listPublicPaths; the
 // server's routes call the same page functions (site-pages.tsx) through Fastify.
 import { NotFoundError, ValidationError } from '../domain/errors.js';
-import { pagedPath, paths, type SearchParams } from '../domain/paths.js';
+import { nameOfSegment, pagedPath, paths, type SearchParams } from '../domain/paths.js';
 import { normalizeTag } from '../domain/report-rules.js';
 import { activityDataPaths } from '../domain/activity-record/data-paths.js';
 import { ICS_CONTENT_TYPE, renderEventsIcs } from './events/render-events-ics.js';
@@ -131,10 +131,12 @@ async function renderListOrReport(deps: SiteDeps, segments: string[], query: URL
 
 /** `/people/`, `/people/page/N/`, `/people/<name>/` and `/people/<name>/page/N/`. */
 async function renderPeople(deps: SiteDeps, rest: string[]): Promise<SiteResult | undefined> {
-  const [name, ...after] = rest;
-  if (name === undefined) return html(await sitePages.people(deps, 1));
+  const [segment, ...after] = rest;
+  if (segment === undefined) return html(await sitePages.people(deps, 1));
   const indexPage = listPageNumber(rest);
   if (indexPage !== undefined) return indexPage === 1 ? { kind: 'redirect', location: paths.people() } : html(await sitePages.people(deps, indexPage));
+  const name = nameOfSegment(segment);
+  if (name === undefined) return undefined;
   if (after.length === 0) return html(await sitePages.person(deps, name, 1));
   const page = listPageNumber(after);
   if (page === undefined) return undefined;
@@ -148,7 +150,10 @@ async function listOf(deps: SiteDeps, segments: string[]): Promise<{ list?: Repo
     // `/activity/page/2/` is page 2 of the list; `/activity/page/` may be a report's slug.
     if (second === undefined || (second === 'page' && third !== undefined)) return { list: reportListSpec.activity(), rest: segments.slice(1) };
     // `/activity/kind/<kind>/`; `/activity/kind/` alone may be a report's slug.
-    if (second === 'kind' && third !== undefined) return { list: reportListSpec.activityKind(third), rest: segments.slice(3) };
+    if (second === 'kind' && third !== undefined) {
+      const kind = nameOfSegment(third);
+      return kind === undefined ? { rest: [] } : { list: reportListSpec.activityKind(kind), rest: segments.slice(3) };
+    }
     const month = third === undefined ? undefined : periodList(second, third);
     if (month) return { list: month, rest: segments.slice(3) };
     const year = periodList(second);
@@ -159,7 +164,7 @@ async function listOf(deps: SiteDeps, segments: string[]): Promise<{ list?: Repo
     const list = await findCategoryList(deps, second);
     return list ? { list, rest: segments.slice(2) } : { rest: [] };
   }
-  const name = normalizeTag(second);
+  const name = normalizeTag(nameOfSegment(second) ?? '');
   return name === '' ? { rest: [] } : { list: reportListSpec.tag(name), rest: segments.slice(2) };
 }
 

@@ -8,9 +8,11 @@ import { seedDemoIfEmpty } from '../../src/actions/site/seed-demo.js';
 import { buildSite } from '../../src/exporter/build-site.js';
 import { readManifest } from '../../src/exporter/build-manifest.js';
 import { outputFile } from '../../src/exporter/output-file.js';
+import { personKey } from '../../src/domain/activity-record/person-key.js';
+import { paths } from '../../src/domain/paths.js';
 import { loadAssets } from '../../src/web/assets.js';
 import { createTestApp, TEST_BASE_URL } from '../support/app.js';
-import { confirmRecordsOnEveryReport } from '../support/public-records.js';
+import { confirmRecordsOnEveryReport, ODD_NAMES, publishOddNames } from '../support/public-records.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
@@ -22,6 +24,7 @@ test('every URL reached from the home page and the sitemap is a file with the by
     seed: async (s) => {
       await seedDemoIfEmpty(s);
       await confirmRecordsOnEveryReport(s);
+      await publishOddNames(s);
     },
   });
   const dir = mkdtempSync(join(tmpdir(), 'katsudo-crawl-'));
@@ -71,6 +74,9 @@ test('every URL reached from the home page and the sitemap is a file with the by
     compared++;
   }
   assert.ok(compared > 50, `${compared} URLs compared`);
+  // Names with '/', '%', '..' and the like are reached, each at one address the export has a file for.
+  const named = [...ODD_NAMES.tags.map(paths.tag), ...ODD_NAMES.kinds.map(paths.activityKind), ...ODD_NAMES.people.map((name) => paths.person(personKey(name)))];
+  for (const path of named) assert.ok(seen.has(path), `${path} crawled`);
   assert.ok(
     [...seen].some((url) => url.startsWith('/media/')),
     'media files are among them',

@@ -2,8 +2,10 @@
 // in a transaction that bumps the content version as every action's write does.
 import type { ActivityParticipant, ActivityRecord } from '../../src/domain/activity-record/activity-record.js';
 import type { ActionContext } from '../../src/actions/runtime/context.js';
-import { saveActivityRecord } from '../../src/store/activity-records.js';
+import { DEFAULT_ACTIVITY_KINDS } from '../../src/domain/activity-record/activity-record.js';
+import { saveActivityKinds, saveActivityRecord } from '../../src/store/activity-records.js';
 import { bumpContentVersion } from '../../src/store/site-state.js';
+import { publishReport } from './factories.js';
 
 export function participant(name: string, fields: Partial<ActivityParticipant> = {}): ActivityParticipant {
   return { name, title: null, side: null, organisation: null, country: null, isLegislator: false, ...fields };
@@ -42,5 +44,24 @@ export async function confirmRecordsOnEveryReport(ctx: ActionContext): Promise<v
       ],
     });
     await storeRecord(ctx, report.id, value);
+  }
+}
+
+/** Names with characters special in paths and file names ('/', '%', '..', a leading '.', '?', '#', backslash; tags refuse '/', '?', '#' and backslash). */
+export const ODD_NAMES = { kinds: ['視察/見学', '100%調査'], people: ['山田/太郎', '50% 会', '..', '.hidden', 'A?B#C\\D'], tags: ['100%', '..', '.net'] };
+
+/**
+ * Reports whose confirmed records are of kinds, name people and carry tags with such names
+ * (the site's kinds list takes the two kinds), for the tests comparing every public path.
+ */
+export async function publishOddNames(ctx: ActionContext): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    await saveActivityKinds(trx, [...DEFAULT_ACTIVITY_KINDS, ...ODD_NAMES.kinds]);
+    await bumpContentVersion(trx);
+  });
+  for (const [i, kind] of ODD_NAMES.kinds.entries()) {
+    const activityDate = `2024-0${i + 1}-15`;
+    const report = await publishReport(ctx, { title: `名前の試験${i + 1}`, bodySource: '記号を含む名前。', activityDate, tags: ODD_NAMES.tags });
+    await storeRecord(ctx, report.id, record({ kind, date: activityDate, participants: ODD_NAMES.people.map((name) => participant(name)) }));
   }
 }

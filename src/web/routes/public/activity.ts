@@ -7,7 +7,7 @@ import { HTML, sitePages } from '../../../site/site-pages.js';
 import type { WebDeps } from '../../deps.js';
 import { PAGE_QUERY, type PageQuery } from '../../query.js';
 import { sendCached } from '../../send-cached.js';
-import { sendListPage, sendPagedListPage } from './list-page.js';
+import { nameInPath, sendListPage, sendPagedListPage } from './list-page.js';
 
 export const activityRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {
   const withPage = { schema: { querystring: PAGE_QUERY } };
@@ -34,10 +34,10 @@ export const activityRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app,
 
   // Static segments win over parameters, so `/activity/kind/…` is never read as a month.
   app.get<{ Params: { kind: string }; Querystring: PageQuery }>('/activity/kind/:kind/', withPage, (request, reply) =>
-    sendListPage(deps, request, reply, reportListSpec.activityKind(request.params.kind)),
+    sendListPage(deps, request, reply, reportListSpec.activityKind(nameInPath(request, request.params.kind))),
   );
   app.get<{ Params: { kind: string; n: string } }>('/activity/kind/:kind/page/:n/', (request, reply) =>
-    sendPagedListPage(deps, request, reply, reportListSpec.activityKind(request.params.kind), request.params.n),
+    sendPagedListPage(deps, request, reply, reportListSpec.activityKind(nameInPath(request, request.params.kind)), request.params.n),
   );
 
   app.get<{ Params: { year: string; month: string }; Querystring: PageQuery }>('/activity/:year/:month/', withPage, (request, reply) =>

@@ -6,7 +6,7 @@ import { findCategoryList } from '../../../site/report-list/find-category-list.j
 import { reportListSpec } from '../../../site/report-list/report-list-spec.js';
 import type { WebDeps } from '../../deps.js';
 import { PAGE_QUERY, type PageQuery } from '../../query.js';
-import { sendListPage, sendPagedListPage } from './list-page.js';
+import { nameInPath, sendListPage, sendPagedListPage } from './list-page.js';
 
 export const archiveRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {
   const withPage = { schema: { querystring: PAGE_QUERY } };
@@ -16,7 +16,7 @@ export const archiveRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, 
     return list;
   };
   const tagList = (request: FastifyRequest, raw: string) => {
-    const name = normalizeTag(raw);
+    const name = normalizeTag(nameInPath(request, raw));
     if (name === '') throw new PageNotFoundError(request.url);
     return reportListSpec.tag(name);
   };

@@ -3,13 +3,20 @@
 // links of earlier versions answer 301 to the page path.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PageNotFoundError } from '../../../domain/errors.js';
-import { pagedPath } from '../../../domain/paths.js';
+import { nameOfSegment, pagedPath } from '../../../domain/paths.js';
 import { listPageNumber } from '../../../site/paging.js';
 import type { ReportListSpec } from '../../../site/report-list/report-list-spec.js';
 import { HTML, sitePages } from '../../../site/site-pages.js';
 import type { WebDeps } from '../../deps.js';
 import { pageNumber, type PageQuery } from '../../query.js';
 import { sendCached } from '../../send-cached.js';
+
+/** The name (tag, kind of activity, person) of a path segment as the router hands it over (domain/paths.ts nameSegment); 404 for another segment. */
+export function nameInPath(request: FastifyRequest, segment: string): string {
+  const name = nameOfSegment(segment);
+  if (name === undefined) throw new PageNotFoundError(request.url);
+  return name;
+}
 
 /** A list's path: page 1, or a 301 to the page path when the query names a page. */
 export async function sendListPage(deps: WebDeps, request: FastifyRequest<{ Querystring: PageQuery }>, reply: FastifyReply, spec: ReportListSpec) {

@@ -7,6 +7,7 @@ import { listPageNumber } from '../../../site/paging.js';
 import { HTML, sitePages } from '../../../site/site-pages.js';
 import type { WebDeps } from '../../deps.js';
 import { sendCached } from '../../send-cached.js';
+import { nameInPath } from './list-page.js';
 
 export const peopleRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {
   /** Page N of a list from its `page/N/` segment; page 1 answers 301 to the list's own path. */
@@ -24,8 +25,9 @@ export const peopleRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
   app.get<{ Params: { n: string } }>('/people/page/:n/', (request, reply) =>
     paged(request, reply, request.params.n, paths.people(), (page) => sendPeople(request, reply, page)),
   );
-  app.get<{ Params: { name: string } }>('/people/:name/', (request, reply) => sendPerson(request, reply, request.params.name, 1));
-  app.get<{ Params: { name: string; n: string } }>('/people/:name/page/:n/', (request, reply) =>
-    paged(request, reply, request.params.n, paths.person(request.params.name), (page) => sendPerson(request, reply, request.params.name, page)),
-  );
+  app.get<{ Params: { name: string } }>('/people/:name/', (request, reply) => sendPerson(request, reply, nameInPath(request, request.params.name), 1));
+  app.get<{ Params: { name: string; n: string } }>('/people/:name/page/:n/', (request, reply) => {
+    const name = nameInPath(request, request.params.name);
+    return paged(request, reply, request.params.n, paths.person(name), (page) => sendPerson(request, reply, name, page));
+  });
 };
