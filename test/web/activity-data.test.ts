@@ -247,6 +247,24 @@ test('the open data files and the calendar are rate limited like the feeds', asy
   }
 });
 
+test('an activity that has started leaves 「予定」 and /events.ics within the hour, without a write', async () => {
+  const now = t.site.now;
+  const upcomingTitles = (html: string) => (/<section class="upcoming"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '').match(/国政報告会 /g)?.length ?? 0;
+  try {
+    // A page enters the page cache at its second rendering: read both enough to be served from it.
+    for (let i = 0; i < 3; i++) {
+      assert.equal(upcomingTitles((await get('/')).body), 1);
+      assert.match((await get('/events.ics')).body, /国政報告会/);
+    }
+    // 2026-12-05 18:30 in Japan: the 国政報告会 (18:00-19:30) has started.
+    t.site.now = () => new Date('2026-12-05T09:30:00.000Z');
+    assert.equal(upcomingTitles((await get('/')).body), 0);
+    assert.doesNotMatch((await get('/events.ics')).body, /国政報告会/);
+  } finally {
+    t.site.now = now;
+  }
+});
+
 test('the home page lists under 「予定」 the activities that have not started, and links the calendar', async () => {
   const html = (await get('/')).body;
   const section = /<section class="upcoming"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';

@@ -2,11 +2,22 @@
 // (domain/activity-record/is-upcoming.ts), earliest first. Read by the home page's 「予定」 and
 // by /events.ics.
 import { activityStartsAt, firstUpcomingDay, isUpcoming } from '../../domain/activity-record/is-upcoming.js';
+import { japanLocalMinuteOf } from '../../domain/japan-time.js';
 import { listPublicActivityRecordsFrom, type PublicActivityRecord } from '../../store/public-activity-records.js';
 import type { SiteDeps } from '../site-deps.js';
 
 /** More would not be "upcoming" to a reader; the feed and the home page show at most this many. */
 export const MAX_UPCOMING = 50;
+
+/**
+ * What upcoming activities change with besides writes: the clock. A page that lists them (home,
+ * /events.ics) is cached per hour of Japan time, so an activity that has started leaves it within
+ * the hour without waiting for a write; the key holds the year, so the home page's year summary
+ * turns at midnight on 1 January too.
+ */
+export function upcomingClockKey(now: Date): string {
+  return japanLocalMinuteOf(now).slice(0, 13);
+}
 
 export interface UpcomingActivity extends PublicActivityRecord {
   startsAt: string;

@@ -9,6 +9,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { readContentVersion } from '../../../actions/site/read-content-version.js';
 import { activityDataPaths } from '../../../domain/activity-record/data-paths.js';
 import { ICS_CONTENT_TYPE, renderEventsIcs } from '../../../site/events/render-events-ics.js';
+import { upcomingClockKey } from '../../../site/events/load-upcoming.js';
 import { activitiesCsv, ACTIVITIES_CSV_CONTENT_TYPE } from '../../../site/opendata/activities-csv.js';
 import { activitiesJson, ACTIVITIES_JSON_CONTENT_TYPE } from '../../../site/opendata/activities-json.js';
 import type { WebDeps } from '../../deps.js';
@@ -33,8 +34,7 @@ async function sendStreamed(
 
 export const activityDataRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, { deps }) => {
   app.get(activityDataPaths.ics, (request, reply) => {
-    const hour = deps.ctx.now().toISOString().slice(0, 13);
-    return sendCached(deps, request, reply, `events:ics:${hour}`, ICS_CONTENT_TYPE, () => renderEventsIcs(deps));
+    return sendCached(deps, request, reply, `events:ics:${upcomingClockKey(deps.ctx.now())}`, ICS_CONTENT_TYPE, () => renderEventsIcs(deps));
   });
   app.get(activityDataPaths.csv, (request, reply) => sendStreamed(deps, request, reply, 'activities-csv', ACTIVITIES_CSV_CONTENT_TYPE, () => activitiesCsv(deps)));
   app.get(activityDataPaths.json, (request, reply) => sendStreamed(deps, request, reply, 'activities-json', ACTIVITIES_JSON_CONTENT_TYPE, () => activitiesJson(deps)));
