@@ -24,6 +24,8 @@ export async function renderPageFile(deps: SiteDeps, path: string): Promise<Page
   if (result.kind !== 'page') return { file };
   const links = result.contentType.startsWith('text/html') ? reportLinks(result.body) : undefined;
   const bytes = typeof result.body === 'string' ? Buffer.from(result.body) : result.body;
+  // A page without bytes is a fault, never a file to leave out: the build stops and the folder stays as it was.
+  if (!(bytes instanceof Uint8Array)) throw new TypeError(`no bytes rendered for ${path}`);
   return { file, meta: { path, contentType: result.contentType, kind: 'page', ...(links === undefined ? {} : { links }) }, bytes };
 }
 
