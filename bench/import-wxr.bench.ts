@@ -7,6 +7,7 @@
 //
 //   node --import tsx bench/import-wxr.bench.ts                     # 2,000, 10,000 and 30,000 posts
 //   node --import tsx bench/import-wxr.bench.ts --counts 2000       # a quick try
+//   node --import tsx bench/import-wxr.bench.ts --threads 2         # search-document workers (default: one per core but the writer's)
 //   node --import tsx bench/import-wxr.bench.ts --database-url postgres://user:pw@host/postgres [--pool 10]
 //     # into PostgreSQL: a fresh database on that server per size (created and dropped here), a pool of --pool connections
 import { spawnSync } from 'node:child_process';
@@ -76,7 +77,7 @@ function mainThreadCpuSeconds(): number {
 }
 
 /** In the child: import, then report time and peak memory as one JSON line. */
-async function child(file: string, dataDir: string, postgres: { url: string; poolSize: number } | undefined): Promise<void> {
+async function child(file: string, dataDir: string, postgres: { url: string; poolSize: number } | undefined, threads: number | undefined): Promise<void> {
   const { openDatabase } = await import('../src/store/database.js');
   const { runImport } = await import('../src/importers/import-run.js');
   const { wxrImportItems, wxrItemsPerTransaction } = await import('../src/importers/wxr/import-wxr.js');
@@ -84,7 +85,7 @@ async function child(file: string, dataDir: string, postgres: { url: string; poo
   const { inlinePool } = await import('../src/actions/runtime/work-pool.js');
   const ctx = { db, dataDir, now: () => new Date(), work: inlinePool(db) };
   const { workerBuilder } = await import('../src/actions/search/build-search-documents.js');
-  const searchDocuments = workerBuilder();
+  const searchDocuments = workerBuilder(threads);
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
   const mainBefore = mainThreadCpuSeconds();
@@ -114,11 +115,13 @@ async function main(): Promise<void> {
       write: { type: 'string' },
       'database-url': { type: 'string' },
       pool: { type: 'string', default: '10' },
+      threads: { type: 'string' },
     },
   });
   const databaseUrl = values['database-url'];
   const poolSize = Number(values.pool);
-  if (values.child !== undefined) return child(values.child, values.data!, databaseUrl === undefined ? undefined : { url: databaseUrl, poolSize });
+  const threads = values.threads === undefined ? undefined : Number(values.threads);
+  if (values.child !== undefined) return child(values.child, values.data!, databaseUrl === undefined ? undefined : { url: databaseUrl, poolSize }, threads);
   // --write FILE --counts N: only write the export (for profiling the child by hand).
   if (values.write !== undefined) return writeExport(values.write, Number(values.counts));
   const counts = values.counts.split(',').map(Number);
@@ -134,7 +137,8 @@ async function main(): Promise<void> {
       await writeExport(file, count);
       const target =
         databaseUrl === undefined ? [] : ['--database-url', await freshDatabase(databaseUrl, `katsudo_bench_wxr_${count}_${process.pid}`), '--pool', String(poolSize)];
-      const run = spawnSync(process.execPath, ['--import', 'tsx', SELF, '--child', file, '--data', join(dir, 'data'), ...target], {
+      const threadsArg = threads === undefined ? [] : ['--threads', String(threads)];
+      const run = spawnSync(process.execPath, ['--import', 'tsx', SELF, '--child', file, '--data', join(dir, 'data'), ...target, ...threadsArg], {
         encoding: 'utf8',
         maxBuffer: 1 << 24,
       });

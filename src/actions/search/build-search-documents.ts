@@ -34,8 +34,12 @@ export function inlineBuilder(): DocumentBuilder {
   };
 }
 
-/** Splits each batch across worker threads; the caller awaits one batch while it writes the previous. */
-export function workerBuilder(threads = Math.max(1, Math.min(4, availableParallelism()))): DocumentBuilder {
+/**
+ * Splits each batch across worker threads; the caller awaits one batch while it writes the
+ * previous. The caller's thread is the writer and bounds the rate, so the default leaves it a
+ * core of its own: one worker on 2 cores (two there took the writer's core half the time).
+ */
+export function workerBuilder(threads = Math.max(1, Math.min(4, availableParallelism() - 1))): DocumentBuilder {
   const workers = Array.from({ length: threads }, startWorker);
   let seq = 0;
   const pending = new Map<number, { resolve: (docs: BuiltDocument[]) => void; reject: (error: unknown) => void }>();
