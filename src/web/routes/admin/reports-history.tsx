@@ -13,7 +13,8 @@ import { adminPageContext, sendAdminPage } from '../../admin/page.js';
 import type { WebDeps } from '../../deps.js';
 import { formRefusalOf } from '../../errors.js';
 import { ReportHistoryPage, type ReportHistoryPageProps } from '../../views/admin/report-history-page.js';
-import { getViewableReport, parseId, reportIdOf, sendRefusal } from './reports-shared.js';
+import { readViewableReport } from '../../../actions/reports/read-viewable-report.js';
+import { parseId, reportIdOf, sendRefusal } from './reports-shared.js';
 
 const WRITER = { access: 'writer' } as const;
 
@@ -58,7 +59,7 @@ export const reportHistoryRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async 
     const id = reportIdOf(request.params.id);
     let report;
     try {
-      report = await getViewableReport(deps, request.admin!.actor, id);
+      report = await readViewableReport(deps.ctx, request.admin!.actor, id);
     } catch (error) {
       return sendRefusal(deps, request, reply, error, id);
     }
@@ -71,7 +72,7 @@ export const reportHistoryRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async 
     const id = reportIdOf(request.params.id);
     let report;
     try {
-      report = await getViewableReport(deps, actor, id);
+      report = await readViewableReport(deps.ctx, actor, id);
     } catch (error) {
       return sendRefusal(deps, request, reply, error, id);
     }
@@ -89,7 +90,7 @@ export const reportHistoryRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async 
       }
       if (refused) {
         const problem = 'この履歴を開いたあとに、ほかの人が報告を保存しました。最新の履歴を確認してから、もう一度戻してください。';
-        return sendHistory(request, reply, await getViewableReport(deps, actor, id), {}, problem, refused.status);
+        return sendHistory(request, reply, await readViewableReport(deps.ctx, actor, id), {}, problem, refused.status);
       }
       return sendRefusal(deps, request, reply, error, id);
     }

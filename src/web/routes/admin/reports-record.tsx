@@ -21,7 +21,8 @@ import {
   type ActivityRecordPanelProps,
 } from '../../views/admin/activity-record-panel.js';
 import { FORM_BODY_LIMIT } from './form-limits.js';
-import { assertAllowed, getViewableReport, reportIdOf, sendEditPage, sendRefusal } from './reports-shared.js';
+import { readViewableReport } from '../../../actions/reports/read-viewable-report.js';
+import { assertAllowed, reportIdOf, sendEditPage, sendRefusal } from './reports-shared.js';
 
 const WRITER_FORM = { config: { access: 'writer' }, bodyLimit: FORM_BODY_LIMIT } as const;
 const STATES: readonly ActivityRecordFormState[] = ['confirmed', 'unconfirmed', 'proposal'];
@@ -114,7 +115,7 @@ export const reportRecordRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (
     const actor = request.admin!.actor;
     let report;
     try {
-      report = await getViewableReport(deps, actor, id);
+      report = await readViewableReport(deps.ctx, actor, id);
       assertAllowed(actor, 'edit', report);
     } catch (error) {
       return sendRefusal(deps, request, reply, error, id);

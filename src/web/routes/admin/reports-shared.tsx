@@ -1,12 +1,11 @@
 // What the report routes share: ids from the URL, the form as typed and as the save action
-// wants it, who may open a report, and the edit page with everything around the form.
+// wants it, and the edit page with everything around the form.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { findConflictCause } from '../../../actions/items/find-conflict-cause.js';
 import type { ReportFields } from '../../../actions/reports/save-report.js';
 import { ForbiddenError, ReportNotFoundError, ReportStateError } from '../../../domain/errors.js';
 import type { ItemKind } from '../../../domain/item-ref.js';
 import { japanLocalMinuteOf } from '../../../domain/japan-time.js';
-import { mayOpenReport } from '../../../domain/report-access.js';
 import { diffRevisions } from '../../../domain/report-diff.js';
 import { splitTags } from '../../../domain/report-rules.js';
 import { allowedActions, workflowRefusal, type ReportAction, type WorkflowState } from '../../../domain/report-workflow.js';
@@ -14,7 +13,6 @@ import type { EditConflict } from '../../../domain/revision.js';
 import type { TrustedHtml } from '../../../domain/trusted-html.js';
 import type { Actor } from '../../../domain/user.js';
 import { listCategories } from '../../../actions/reports/list-categories.js';
-import { readEditableReport } from '../../../actions/reports/read-editable-report.js';
 import type { EditableReport } from '../../../domain/editable-report.js';
 import { formField } from '../../admin/form-body.js';
 import { loadAutosaveState, withRestored } from '../../admin/autosave-slot.js';
@@ -83,16 +81,6 @@ const STORED_ONLY: readonly ReportAction[] = ['withdraw', 'unpublish', 'trash', 
 /** What the actor may do to a report not yet written: what they may do to their own fresh draft. */
 export function actionsForNew(actor: Actor): ReportAction[] {
   return allowedActions(actor, newReportState(actor)).filter((a) => !STORED_ONLY.includes(a));
-}
-
-/**
- * Loads a report the actor may open: editors and the owner any, writers their own only.
- * Throws ReportNotFoundError, ForbiddenError.
- */
-export async function getViewableReport(deps: WebDeps, actor: Actor, id: number): Promise<EditableReport> {
-  const report = await readEditableReport(deps.ctx, id);
-  if (!mayOpenReport(actor, report)) throw new ForbiddenError('自分が作成した報告だけを開けます。');
-  return report;
 }
 
 /** The 403 or 409 page for an action the rules refuse on a report (or a page: `item`); other errors are thrown on. */

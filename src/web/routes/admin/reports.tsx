@@ -25,6 +25,7 @@ import { countAdminReports } from '../../../actions/reports/count-admin-reports.
 import { listAdminReports } from '../../../actions/reports/list-admin-reports.js';
 import { listCategories } from '../../../actions/reports/list-categories.js';
 import { readEditableReport } from '../../../actions/reports/read-editable-report.js';
+import { readViewableReport } from '../../../actions/reports/read-viewable-report.js';
 import { listUsers } from '../../../actions/users/list-users.js';
 import { ADMIN_STATUSES, type EditableReport } from '../../../domain/editable-report.js';
 import type { Attachment } from '../../../domain/report.js';
@@ -49,7 +50,6 @@ import {
   diskFullProblem,
   fieldsOf,
   formFromRequest,
-  getViewableReport,
   newReportState,
   parseId,
   refusalOf,
@@ -144,7 +144,7 @@ async function previewAttachments(deps: WebDeps, actor: Actor, item: string): Pr
   const ref = { kind: match[1] as ItemKind, id: Number(match[2]) };
   if (ref.kind === 'report') {
     try {
-      await getViewableReport(deps, actor, ref.id);
+      await readViewableReport(deps.ctx, actor, ref.id);
     } catch {
       return [];
     }
@@ -214,7 +214,7 @@ export const reportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
       .map(([, value]) => parseId(value))
       .filter((id): id is number => id !== undefined);
     const categoryId = parseId(formField(request, 'categoryId')) ?? null;
-    const outcome = await applyToReports(deps.ctx, actor, { reportIds: ids, action, categoryId }, (id) => getViewableReport(deps, actor, id));
+    const outcome = await applyToReports(deps.ctx, actor, { reportIds: ids, action, categoryId }, (id) => readViewableReport(deps.ctx, actor, id));
     const page = await adminPageContext(deps, request, reply);
     return sendAdminPage(reply, <ReportBulkResultPage page={page} action={action} done={outcome.done} refused={outcome.refused} returnTo={listPath} />);
   });
@@ -242,7 +242,7 @@ export const reportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
 
   app.get<{ Params: { id: string } }>('/reports/:id/edit', { config: WRITER }, async (request, reply) => {
     try {
-      const report = await getViewableReport(deps, request.admin!.actor, reportIdOf(request.params.id));
+      const report = await readViewableReport(deps.ctx, request.admin!.actor, reportIdOf(request.params.id));
       return await sendEditPage(deps, request, reply, { report });
     } catch (error) {
       return sendRefusal(deps, request, reply, error);
@@ -256,7 +256,7 @@ export const reportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
     const intent = intentOf(request);
     let report;
     try {
-      report = await getViewableReport(deps, actor, id);
+      report = await readViewableReport(deps.ctx, actor, id);
       if (intent === 'preview') return await sendPreviewPage(request, reply, form, report);
       assertAllowed(actor, intent === 'save' ? 'edit' : intent, report);
     } catch (error) {
@@ -440,14 +440,14 @@ export const reportRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (app, {
   const attachmentRoutes = itemAttachmentRoutes({
     kind: 'report',
     loadEditable: async (request, id) => {
-      const report = await getViewableReport(deps, request.admin!.actor, id);
+      const report = await readViewableReport(deps.ctx, request.admin!.actor, id);
       assertAllowed(request.admin!.actor, 'edit', report);
       return report;
     },
     sendEditPage: (request, reply, report, failure) => sendEditPage(deps, request, reply, { report, status: 422, ...failure }),
     sendRefusal: (request, reply, error, id) => sendRefusal(deps, request, reply, error, id),
     saveForm: async (request, reply, id, problem) => {
-      const report = id === undefined ? undefined : await getViewableReport(deps, request.admin!.actor, id);
+      const report = id === undefined ? undefined : await readViewableReport(deps.ctx, request.admin!.actor, id);
       return (await saveForm(request, reply, formFromRequest(request), report, problem))?.id;
     },
   });
