@@ -4,6 +4,7 @@
 // page's URL implies (/2013/11/…, 20131102.html). Pure: text in, parts out.
 import { isValidDay, toIsoDate } from './dates.js';
 import { ERAS, findEra, isWithinEra } from './eras.js';
+import { foldWidth } from './fold-width.js';
 
 export interface WrittenDate {
   /** Known when the text names the year. */
@@ -13,14 +14,6 @@ export interface WrittenDate {
   /** Where the match starts in the text, and the characters as written. */
   index: number;
   match: string;
-}
-
-/**
- * Full-width digits and separators to ASCII, character for character, so that indexes
- * into the result are indexes into the original.
- */
-function asciiForms(text: string): string {
-  return text.replace(/[０-９／．－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
 const ERA_NAMES = ERAS.map((e) => e.name).join('|');
@@ -60,7 +53,7 @@ function fromMatch(groups: Record<string, string | undefined>): Omit<WrittenDate
 
 /** Every date written in `text`, in order; impossible ones (2月30日, 平成元年1月7日) are left out. */
 export function findWrittenDates(text: string): WrittenDate[] {
-  const ascii = asciiForms(text);
+  const ascii = foldWidth(text);
   const dates: WrittenDate[] = [];
   for (const m of ascii.matchAll(DATE)) {
     const parts = fromMatch(m.groups ?? {});

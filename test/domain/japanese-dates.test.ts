@@ -25,6 +25,12 @@ test('reads full-width digits and separators', () => {
   assert.equal(iso('２０１３年１１月２日'), '2013-11-02');
   assert.equal(iso('平成２５年１１月２日（土）'), '2013-11-02');
   assert.equal(iso('２０１３／１１／０２'), '2013-11-02');
+  // The same fold as the activity-record extractor's (domain/fold-width.ts): full-width era
+  // letters, the minus sign and the ideographic space too.
+  assert.equal(iso('Ｈ２５．１１．２'), '2013-11-02');
+  assert.equal(iso('２０１３−１１−０２'), '2013-11-02');
+  assert.equal(iso('２０１３年\u3000１１月\u3000２日'), '2013-11-02');
+  assert.equal(findWrittenDates('会議はＨ２５．１１．２に')[0]?.match, 'Ｈ２５．１１．２');
 });
 
 test('takes a missing year from the caller', () => {

@@ -5,7 +5,7 @@
 import { isIsoDate } from '../dates.js';
 import { ValidationError } from '../errors.js';
 import type { ActivityRecord, ActivitySpan } from './activity-record.js';
-import { foldWidth } from './fold-width.js';
+import { foldWidth } from '../fold-width.js';
 
 export const ACTIVITY_RECORD_LIMITS = { name: 40, title: 60, affiliation: 80, place: 200, outcome: 1000, label: 40 } as const;
 

@@ -5,7 +5,7 @@
 import { findWrittenDates, resolveWrittenDate } from '../japanese-dates.js';
 import { DEFAULT_ACTIVITY_KINDS, type ActivityParticipant, type ActivityRecord, type RelatedDocument } from './activity-record.js';
 import { affiliationsOf } from './affiliations.js';
-import { foldWidth } from './fold-width.js';
+import { foldWidth } from '../fold-width.js';
 import { findOutcomes } from './find-outcomes.js';
 import { isCountryName } from './country-names.js';
 import { findParticipants, type FoundPerson } from './find-participants.js';

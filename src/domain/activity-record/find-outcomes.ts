@@ -6,7 +6,7 @@
 const OUTCOME_END = /(?:一致|合意|決定|(?:こと|旨|方針|認識|方向性|分担|考え)(?:を|で)?確認)(?:した|しました|された|されました|いたしました)\)?$/;
 const MARKER = /^\s*(?:\(\d{1,2}\)|\d{1,2}\s+|[①-⑳])\s*/;
 
-/** The outcome sentences of `original` (read through `folded`, its fold-width.ts copy), as written, each with its 。. */
+/** The outcome sentences of `original` (read through `folded`, its domain/fold-width.ts copy), as written, each with its 。. */
 export function findOutcomes(original: string, folded: string): string[] {
   const outcomes: string[] = [];
   for (const m of folded.matchAll(/[^。\n]+。?/g)) {

@@ -4,7 +4,7 @@
 //   「佐藤経済産業大臣が答弁した」「大西町長から,…」「前田会長、小林副会長が出席」 (speakers and
 //   those present), 「出席者:…」 (lists), and the subject of a sentence
 //   that reports a meeting or visit (「山田議員は,…を視察した」).
-// Every name returned is a slice of the text (see fold-width.ts); a phrase that names no one
+// Every name returned is a slice of the text (see domain/fold-width.ts); a phrase that names no one
 // (「防衛大臣」「両大臣」) is skipped rather than guessed.
 import { isCountryName } from './country-names.js';
 import { splitPerson, type PersonPhrase } from './split-person.js';

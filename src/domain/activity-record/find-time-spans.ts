@@ -55,7 +55,7 @@ function labelBefore(folded: string, index: number): string | null {
   return m ? m[1]! : null;
 }
 
-/** Every written time span in `folded` (see fold-width.ts), in order, without repeats. */
+/** Every written time span in `folded` (see domain/fold-width.ts), in order, without repeats. */
 export function findTimeSpans(folded: string): ActivitySpan[] {
   const clocks = [...folded.matchAll(CLOCK)].map(readClock);
   const spans: ActivitySpan[] = [];
