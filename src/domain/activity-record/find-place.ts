@@ -15,7 +15,7 @@ const PATTERNS = [
 ];
 const TIME_WORDS = /^(?:\d+月\d+日|本日|同日|当日|午前|午後|正午)+/;
 
-/** The place the lead names, as written in `lead` (folded, see fold-width.ts), or null. */
+/** The place the lead names, as written in `lead` (folded, see domain/fold-width.ts), or null. */
 export function findPlace(lead: string): string | null {
   const line = PLACE_LINE.exec(lead);
   if (line) return line[1]!.trim();
