@@ -217,7 +217,8 @@ async function run(argv: string[]): Promise<void> {
     }
     case 'restore': {
       const { parseRestoreArgs, restoreCommand } = await import('./commands/restore.js');
-      return restoreCommand(parseRestoreArgs(args), out);
+      const parsed = parseRestoreArgs(args);
+      return restoreCommand(parsed, loadConfig({ dataDir: parsed.dataDir }), out);
     }
     case 'user': {
       const { parseUserArgs, userCommand } = await import('./commands/user.js');

@@ -2,7 +2,7 @@
 // `katsudo serve` is running in another process, checked and restored; bad archives and
 // occupied directories give a clear message and their own exit codes.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -49,6 +49,30 @@ test('backs up a running site, verifies the archive and restores it into an empt
     );
   assert.ok((await count(target)) > 0);
   assert.equal(await count(target), await count(dataDir));
+});
+
+test('with KATSUDO_MEDIA_DIR, restore puts the media files into that folder, and backup reads them from there', () => {
+  const archive = join(work, 'media-dir.tar');
+  assert.equal(runCli(['backup', '--out', archive, '--data', dataDir]).code, 0);
+  const media = readdirSync(join(dataDir, 'media'), { recursive: true, withFileTypes: true }).filter((f) => f.isFile() && /^[0-9a-f]{64}$/.test(f.name));
+  assert.ok(media.length > 0, 'the demo has media files');
+  const mediaDir = join(work, 'shared-media');
+  const target = join(work, 'restored-media-dir');
+  const env = { KATSUDO_MEDIA_DIR: mediaDir };
+  const restore = runCli(['restore', archive, '--data', target], { env });
+  assert.equal(restore.code, 0, restore.stderr);
+  assert.match(restore.stdout, /写真や PDF などのファイルは .*shared-media\(KATSUDO_MEDIA_DIR\)に復元しました。/);
+  for (const file of media) assert.deepEqual(readFileSync(join(mediaDir, file.name.slice(0, 2), file.name)), readFileSync(join(file.parentPath, file.name)));
+  assert.equal(existsSync(join(target, 'media')), false, 'no media/ under the data directory');
+  assert.deepEqual(
+    readdirSync(mediaDir).filter((name) => name.startsWith('.')),
+    [],
+    'no staging folder left',
+  );
+  const again = runCli(['backup', '--out', join(work, 'media-dir-again.tar'), '--data', target], { env });
+  assert.equal(again.code, 0, again.stderr);
+  assert.doesNotMatch(again.stdout, /見つからなかったファイル/);
+  assert.match(again.stdout, new RegExp(`ファイル${media.length + 1}個`));
 });
 
 test('a damaged archive fails --verify and restore with exit code 65 and the damaged entry named', () => {

@@ -32,6 +32,11 @@ export function mediaEntryPath(sha256: string): string {
   return `media/${sha256.slice(0, 2)}/${sha256}`;
 }
 
+/** The content hash a media entry's name ends with (an entry isBackupEntryPath accepted). */
+export function mediaEntrySha256(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
 /** The version in katsudo's package.json, found above this file in src/ or in the bundle. */
 export function katsudoVersion(): string {
   let dir = dirname(fileURLToPath(import.meta.url));

@@ -5,8 +5,10 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { once } from 'node:events';
 import { dirname, join } from 'node:path';
 import { BackupInvalidError } from '../../../domain/errors.js';
+import type { MediaLocation } from '../../../domain/media-location.js';
 import { checkDatabaseIntegrity, readSnapshotFacts } from '../../../store/database-snapshot.js';
-import { BACKUP_FORMAT, DATABASE_PATH, type BackupManifest, isBackupEntryPath, MANIFEST_PATH } from './backup-manifest.js';
+import { mediaFilePath } from '../../../store/media-files.js';
+import { BACKUP_FORMAT, DATABASE_PATH, type BackupManifest, isBackupEntryPath, MANIFEST_PATH, mediaEntrySha256 } from './backup-manifest.js';
 import { type ArchiveEntry, listTarEntries, readTarEntry } from './tar-archive.js';
 
 /** Largest manifest read into memory (a site of a million files stays far below). */
@@ -15,14 +17,16 @@ const MAX_MANIFEST_BYTES = 256 * 1024 * 1024;
 /**
  * Checks every entry of `archive` against its manifest: names, sizes and SHA-256, nothing
  * missing or extra, and the database copy passes PRAGMA integrity_check with the manifest's
- * counts. With `targetDir`, each file is written there as it is hashed; `acceptManifest` may
- * refuse the archive before any file is read. Throws BackupInvalidError naming the first problem.
+ * counts. With `target`, each file is written as it is hashed: the database into its data
+ * directory, media files into its media folder (mediaRoot: mediaDir, else the data
+ * directory's media/); `acceptManifest` may refuse the archive before any file is read.
+ * Throws BackupInvalidError naming the first problem.
  */
 export async function readBackup(
   archive: string,
-  options: { scratchDir: string; targetDir?: string; acceptManifest?: (manifest: BackupManifest) => void },
+  options: { scratchDir: string; target?: MediaLocation; acceptManifest?: (manifest: BackupManifest) => void },
 ): Promise<BackupManifest> {
-  const { scratchDir, targetDir } = options;
+  const { scratchDir, target } = options;
   const entries = await listTarEntries(archive);
   const byPath = new Map<string, ArchiveEntry>();
   for (const entry of entries) {
@@ -34,12 +38,12 @@ export async function readBackup(
   const listed = new Set(manifest.files.map((file) => file.path));
   const extra = entries.filter((entry) => entry.path !== MANIFEST_PATH && !listed.has(entry.path)).map((entry) => entry.path);
   if (extra.length > 0) throw new BackupInvalidError(`マニフェストにないファイルがアーカイブに入っています: ${extra.slice(0, 5).join(', ')}`);
-  const databaseFile = join(targetDir ?? scratchDir, DATABASE_PATH);
+  const databaseFile = join(target?.dataDir ?? scratchDir, DATABASE_PATH);
   for (const file of manifest.files) {
     const entry = byPath.get(file.path);
     if (entry === undefined) throw new BackupInvalidError(`${file.path} はマニフェストにありますが、アーカイブに入っていません`);
     if (entry.bytes !== file.bytes) throw new BackupInvalidError(`${file.path} はアーカイブでは ${entry.bytes} バイトですが、マニフェストでは ${file.bytes} バイトです`);
-    const destination = targetDir !== undefined ? join(targetDir, file.path) : file.path === DATABASE_PATH ? databaseFile : undefined;
+    const destination = file.path === DATABASE_PATH ? databaseFile : target === undefined ? undefined : mediaFilePath(target, mediaEntrySha256(file.path));
     const sha256 = await hashEntry(archive, entry, destination);
     if (sha256 !== file.sha256) throw new BackupInvalidError(`${file.path} が壊れています: SHA-256 がマニフェストと違います`);
   }
