@@ -22,6 +22,7 @@ import { migration0021 } from './migrations/0021-import-source-state.js';
 import { migration0023 } from './migrations/0023-search-words.js';
 import { migration0025 } from './migrations/0025-category-order.js';
 import { migration0026 } from './migrations/0026-activity-records.js';
+import { migration0031 } from './migrations/0031-search-postings.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': migration0001,
@@ -46,6 +47,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0023-search-words': migration0023,
   '0025-category-order': migration0025,
   '0026-activity-records': migration0026,
+  '0031-search-postings': migration0031,
 };
 
 // Migrations are imported statically so the same list runs from src/ (tsx) and dist/.

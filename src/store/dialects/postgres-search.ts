@@ -1,28 +1,33 @@
 // Search on PostgreSQL (issue 15 item 3): the matches and the order of the FTS5 queries of
-// store/search.ts and store/page-search.ts, over the plain search tables of search-table.ts.
+// store/search.ts and store/page-search.ts, over the plain search tables of search-table.ts,
+// read from their postings (search-postings.ts: per token and row, the counts per column and
+// the positions), never from the rows' text.
 //
 // Matching: a term is the phrase of its tokens (domain/search/tokens.ts) in the title, body or
-// attachments, its last token a prefix when it is a lone character. Candidates come from the
-// GIN indexes (`terms @> array[…]` for whole tokens, the first-character index for a prefix);
-// the phrase is then checked on the columns, where tokens stand between single spaces, so a
-// phrase is a substring ' t1 t2 ' (' t1 t2 の' for a prefix). Groups are ANDed, terms inside a
-// group ORed, excluded terms must not match.
+// attachments, its last token a prefix when it is a lone character. A one-token phrase is its
+// token's postings (counts from the primary key alone); a lone prefix, the postings of the
+// range of tokens starting with its character; a longer phrase starts at a position p of its
+// first token's postings where its j-th token (or, for the prefix, any token starting with its
+// character) stands at p + j, in the same column. Groups are ANDed, terms inside a group ORed,
+// excluded terms must not match.
 //
 // Order: as FTS5 ranks. Reports: the number of groups one of whose terms stands as words in the
-// `words` column, then bm25, newer activity, higher id; pages: bm25, then id. bm25 is computed
-// in SQL with FTS5's formula and float8 operations in FTS5's order (ext/fts5/fts5_aux.c), so
-// equal scores stay equal and the order matches SQLite's exactly: per phrase
-// IDF = ln((N − n + 0.5) / (n + 0.5)) (1e-6 when not positive), n the rows of the whole table
-// holding it; its frequency is 5 × its instances in the title + 1 × in the body + 0.5 × in the
-// attachments (the words column weighs 0); k1 = 1.2, b = 0.75; the row's size counts the
-// tokens of all four columns; N and the total size are the table's `_stats` row, kept as FTS5
-// keeps its averages record. A phrase absent from a row adds exactly 0, excluded phrases too.
+// `words` column (the same phrase test on the words column's positions), then bm25, newer
+// activity, higher id; pages: bm25, then id. bm25 is computed in SQL with FTS5's formula and
+// float8 operations in FTS5's order (ext/fts5/fts5_aux.c), so equal scores stay equal and the
+// order matches SQLite's exactly: per phrase IDF = ln((N − n + 0.5) / (n + 0.5)) (1e-6 when not
+// positive), n the rows of the whole table holding it; its frequency is 5 × its instances in the
+// title + 1 × in the body + 0.5 × in the attachments (the words column weighs 0); k1 = 1.2,
+// b = 0.75; the row's size counts the tokens of all four columns; N and the total size are the
+// table's `_stats` row, kept as FTS5 keeps its averages record. A phrase absent from a row adds
+// exactly 0, excluded phrases too.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { activityKindSql } from '../activity-kind-filter.js';
 import type { SearchQuery, SearchTerm } from '../../domain/search/query.js';
 import { termTokens } from '../../domain/search/tokens.js';
 import { termWords } from '../../domain/search/words.js';
 import type { Database } from '../database.js';
+import { POSITION_STRIDE, POSTING_COLUMNS } from './search-postings.js';
 import type { SearchTable } from './search-table.js';
 
 interface Phrase {
@@ -32,12 +37,6 @@ interface Phrase {
   prefix?: string;
 }
 
-const COLUMN_WEIGHTS = [
-  ['title', '5.0'],
-  ['body', '1.0'],
-  ['attachments', '0.5'],
-] as const;
-
 function phraseOf(term: SearchTerm): Phrase | undefined {
   const found = termTokens(term.text);
   if (!found) return undefined;
@@ -45,82 +44,91 @@ function phraseOf(term: SearchTerm): Phrase | undefined {
   return { tokens: found.tokens.slice(0, -1), prefix: found.tokens[found.tokens.length - 1]! };
 }
 
-/**
- * The phrase as text in a column with a space in front. No trailing space is needed: a
- * phrase's last token is a 2-gram or a prefix, and a 2-gram token is never the start of a
- * longer one.
- */
-function needle(phrase: Phrase): string {
-  return ` ${[...phrase.tokens, ...(phrase.prefix === undefined ? [] : [phrase.prefix])].join(' ')}`;
+/** The bounds of the tokens starting with the character (the column sorts by code point, collation "C"). */
+function prefixRange(prefix: string): [string, string] {
+  return [prefix, `${prefix}\u{10ffff}`];
 }
 
-const column = (name: string) => sql.ref(`s.${name}`);
-
-/** Whether the column holds the text ' t1 t2…' with its leading space, or without it at its very start. */
-function inColumn(name: string, text: string): RawBuilder<boolean> {
-  return sql<boolean>`(strpos(${column(name)}, ${text}) > 0 or starts_with(${column(name)}, ${text.slice(1)}))`;
+/** Where a column's positions lie in `positions`. */
+function inColumnSql(position: RawBuilder<number>, column: keyof typeof POSTING_COLUMNS): RawBuilder<boolean> {
+  const first = POSTING_COLUMNS[column] * POSITION_STRIDE;
+  return sql<boolean>`(${position} >= ${sql.lit(first)} and ${position} < ${sql.lit(first + POSITION_STRIDE)})`;
 }
 
 /**
- * The rows whose title, body or attachments hold the phrase. Checked on the columns first (a
- * plan that reads every row then rejects most of them cheaply), then the GIN conditions that
- * select the candidates when the planner uses the indexes.
+ * The rows whose positions hold the sequence of tokens (the last one a prefix when `prefix` is
+ * given) with the positions where it starts as `x`: the first token's postings `s0`, the
+ * others joined on the row, the prefix's as one merged array `sp`. Gives the FROM part and
+ * the condition on `x`.
  */
-function holds(phrase: Phrase): RawBuilder<boolean> {
-  const text = needle(phrase);
-  const parts: RawBuilder<unknown>[] = [
-    sql`(${sql.join(
-      COLUMN_WEIGHTS.map(([name]) => inColumn(name, text)),
-      sql` or `,
-    )})`,
-  ];
-  if (phrase.tokens.length > 0) parts.push(sql`${column('terms')} @> ${sql.val(phrase.tokens)}::text[]`);
-  if (phrase.prefix !== undefined) parts.push(sql`${column('prefixes')} @> array[${phrase.prefix}]::text[]`);
-  return sql<boolean>`(${sql.join(parts, sql` and `)})`;
-}
-
-/** Whether two instances of the token sequence can overlap (a proper suffix of it is also its start). */
-function canOverlap(tokens: string[]): boolean {
-  for (let shift = 1; shift < tokens.length; shift++) {
-    if (tokens.slice(shift).every((t, i) => t === tokens[i])) return true;
+function sequence(postings: string, tokens: string[], prefix: string | undefined): { from: RawBuilder<unknown>; follows: RawBuilder<boolean> } {
+  const table = sql.table(postings);
+  const joins: RawBuilder<unknown>[] = [];
+  const follows: RawBuilder<boolean>[] = [];
+  for (let j = 1; j < tokens.length; j++) {
+    const alias = sql.id(`s${j}`);
+    joins.push(sql`join ${table} ${alias} on ${alias}.rowid = s0.rowid and ${alias}.token = ${tokens[j]!}`);
+    follows.push(sql<boolean>`x + ${sql.lit(j)} = any(${alias}.positions)`);
   }
-  return false;
-}
-
-function regexEscaped(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (prefix !== undefined) {
+    const [low, high] = prefixRange(prefix);
+    joins.push(sql`join (select p.rowid, array_agg(y) as positions from ${table} p, unnest(p.positions) y
+      where p.token >= ${low} and p.token <= ${high} group by p.rowid) sp on sp.rowid = s0.rowid`);
+    follows.push(sql<boolean>`x + ${sql.lit(tokens.length)} = any(sp.positions)`);
+  }
+  return {
+    from: sql`${table} s0 ${sql.join(joins, sql` `)}`,
+    follows: follows.length === 0 ? sql<boolean>`true` : sql<boolean>`(${sql.join(follows, sql` and `)})`,
+  };
 }
 
 /**
- * How many times the phrase stands in the column, as FTS5 counts its positions. Instances of
- * most phrases cannot overlap: counted by what removing them takes off the text's bytes. A
- * phrase that can overlap itself (「ああ ああ」) is counted with a look-ahead instead.
+ * The rows holding the phrase in their title, body or attachments, with its instances in
+ * each: `(id, t, b, a)`.
  */
-function instances(name: string, phrase: Phrase): RawBuilder<number> {
-  const text = needle(phrase);
-  const atStart = sql`(case when starts_with(${column(name)}, ${text.slice(1)}) then 1 else 0 end)`;
-  if (canOverlap([...phrase.tokens, ...(phrase.prefix === undefined ? [] : [phrase.prefix])])) {
-    return sql<number>`regexp_count(' ' || ${column(name)}, ${` (?=${regexEscaped(text.slice(1))})`})`;
+function phraseRows(postings: string, phrase: Phrase): RawBuilder<unknown> {
+  const table = sql.table(postings);
+  const [first] = phrase.tokens;
+  if (first === undefined) {
+    // A lone prefix: every token starting with the character counts.
+    const [low, high] = prefixRange(phrase.prefix!);
+    return sql`select p.rowid as id, sum(p.title_count) as t, sum(p.body_count) as b, sum(p.attachments_count) as a
+      from ${table} p where p.token >= ${low} and p.token <= ${high}
+      group by p.rowid having sum(p.title_count) + sum(p.body_count) + sum(p.attachments_count) > 0`;
   }
-  return sql<number>`((octet_length(${column(name)}) - octet_length(replace(${column(name)}, ${text}, ''))) / ${Buffer.byteLength(text)} + ${atStart})`;
+  if (phrase.tokens.length === 1 && phrase.prefix === undefined) {
+    return sql`select p.rowid as id, p.title_count as t, p.body_count as b, p.attachments_count as a
+      from ${table} p where p.token = ${first} and (p.title_count > 0 or p.body_count > 0 or p.attachments_count > 0)`;
+  }
+  const { from, follows } = sequence(postings, phrase.tokens, phrase.prefix);
+  const x = sql<number>`x`;
+  return sql`select s0.rowid as id, c.t, c.b, c.a from ${from}
+    cross join lateral (select count(*) filter (where ${inColumnSql(x, 'title')}) as t, count(*) filter (where ${inColumnSql(x, 'body')}) as b,
+      count(*) filter (where ${inColumnSql(x, 'attachments')}) as a from unnest(s0.positions) x where ${follows}) c
+    where s0.token = ${first} and c.t + c.b + c.a > 0`;
 }
 
-/** FTS5's per-phrase bm25 term over the phrase's frequency `f` and the row's size, in its order of float8 operations. */
+/** The ids of the rows where the words stand in this order in the `words` column. */
+function wordRows(postings: string, words: string[]): RawBuilder<unknown> {
+  const { from, follows } = sequence(postings, words, undefined);
+  const x = sql<number>`x`;
+  return sql`select s0.rowid as id from ${from} where s0.token = ${words[0]!} and s0.words_count > 0
+    and exists (select from unnest(s0.positions) x where ${inColumnSql(x, 'words')} and ${follows})`;
+}
+
+/** FTS5's per-phrase bm25 term over the phrase's frequency and the row's size, in its order of float8 operations. */
 function phraseScore(index: number): RawBuilder<number> {
-  const f = sql.ref(`h.f${index}`);
+  const p = sql.id(`p${index}`);
+  const f = sql`(5.0::float8 * coalesce(${p}.t, 0) + 1.0::float8 * coalesce(${p}.b, 0) + 0.5::float8 * coalesce(${p}.a, 0))`;
   const idf = sql.ref(`idf.i${index}`);
   return sql<number>`${idf} * ((${f} * (1.2::float8 + 1.0::float8)) /
-    (${f} + 1.2::float8 * (1::float8 - 0.75::float8 + 0.75::float8 * h.size::float8 / st.avgdl)))`;
+    (${f} + 1.2::float8 * (1::float8 - 0.75::float8 + 0.75::float8 * s.size::float8 / st.avgdl)))`;
 }
 
-/**
- * ln((N − n + 0.5) / (n + 0.5)) over the rows n of the table holding the phrase, 1e-6 when not
- * positive. For a query of one phrase and no exclusion those rows are the matches (`h`).
- */
-function phraseIdf(table: SearchTable, phrase: Phrase, isOnlyPhrase: boolean): RawBuilder<number> {
-  const rows = isOnlyPhrase ? sql`select count(*)::float8 as c from h` : sql`select count(*)::float8 as c from ${sql.table(table)} s where ${holds(phrase)}`;
+/** ln((N − n + 0.5) / (n + 0.5)) over the rows n of the table holding the phrase, 1e-6 when not positive. */
+function phraseIdf(index: number): RawBuilder<number> {
   return sql<number>`(select case when v <= 0 then 1e-6::float8 else v end
-    from (select ln((st.n - c + 0.5::float8) / (c + 0.5::float8)) as v from (${rows}) y) x)`;
+    from (select ln((st.n - c + 0.5::float8) / (c + 0.5::float8)) as v from (select count(*)::float8 as c from ${sql.id(`p${index}`)}) y) x)`;
 }
 
 /**
@@ -131,6 +139,12 @@ function statistics(table: SearchTable): RawBuilder<unknown> {
   return sql`(select n, total / n as avgdl from (select coalesce(nullif(row_count, 0), (select count(*) from ${sql.table(table)}))::float8 as n,
     coalesce(nullif(token_count, 0), (select sum(size) from ${sql.table(table)}))::float8 as total from ${sql.table(`${table}_stats`)} limit 1) c)`;
 }
+
+const ids = (names: string[]) =>
+  sql.join(
+    names.map((name) => sql`select id from ${sql.id(name)}`),
+    sql` union `,
+  );
 
 export interface PostgresSearchFilter {
   year?: number;
@@ -147,55 +161,55 @@ export async function findPostgresHits(
   filter: PostgresSearchFilter,
   page: { offset: number; limit: number },
 ): Promise<{ total: number; ids: number[] }> {
+  const postings = `${table}_postings`;
   const groups = query.all.map((group) => group.map(phraseOf).filter((p): p is Phrase => p !== undefined));
   if (groups.some((g) => g.length === 0)) return { total: 0, ids: [] };
   const excluded = query.none.map(phraseOf).filter((p): p is Phrase => p !== undefined);
-  const conditions = groups.map((group) => sql`(${sql.join(group.map(holds), sql` or `)})`);
-  if (excluded.length > 0) conditions.push(sql`not (${sql.join(excluded.map(holds), sql` or `)})`);
   const phrases = groups.flat();
+  // Each phrase's rows over the whole table (its IDF counts them), then the matches: every
+  // group's union, intersected, less the excluded phrases' rows.
+  const ctes: RawBuilder<unknown>[] = [sql`st as materialized (select * from ${statistics(table)} c)`];
+  phrases.forEach((phrase, i) => ctes.push(sql`${sql.id(`p${i}`)} as materialized (${phraseRows(postings, phrase)})`));
+  excluded.forEach((phrase, i) => ctes.push(sql`${sql.id(`e${i}`)} as materialized (${phraseRows(postings, phrase)})`));
+  let next = 0;
+  const groupIds = groups.map((group) => sql`(${ids(group.map(() => `p${next++}`))})`);
+  const matched = sql`${sql.join(groupIds, sql` intersect `)}${excluded.length === 0 ? sql`` : sql` except (${ids(excluded.map((_, i) => `e${i}`))})`}`;
+  ctes.push(sql`m as materialized (${matched})`);
+  ctes.push(sql`idf as materialized (select ${sql.join(phrases.map((_, i) => sql`${phraseIdf(i)} as ${sql.ref(`i${i}`)}`))} from st)`);
   // Excluded phrases add 0 to every matching row: only the groups' phrases are summed.
-  const frequencies = phrases.map(
-    (phrase, i) =>
-      sql`${sql.join(
-        COLUMN_WEIGHTS.map(([name, weight]) => sql`${sql.raw(weight)}::float8 * ${instances(name, phrase)}`),
-        sql` + `,
-      )} as ${sql.ref(`f${i}`)}`,
-  );
-  const isOnlyPhrase = phrases.length === 1 && excluded.length === 0;
-  const idfs = phrases.map((phrase, i) => sql`${phraseIdf(table, phrase, isOnlyPhrase)} as ${sql.ref(`i${i}`)}`);
   const score = sql`-1.0::float8 * (0::float8 + ${sql.join(
     phrases.map((_, i) => phraseScore(i)),
     sql` + `,
   )})`;
-  const where = sql.join(conditions, sql` and `);
-  // Every match of the index with what ranking needs, read once (materialised), then joined
-  // with the reports or pages for the filters and the order.
-  const matches = (select: RawBuilder<unknown>) => sql`
-    st as materialized (select * from ${statistics(table)} c),
-    h as materialized (select s.rowid as id, s.size, ${sql.join(frequencies)}${select} from ${sql.table(table)} s where ${where}),
-    idf as materialized (select ${sql.join(idfs)} from st),
-    hits as (select h.*, ${score} as score from h, st, idf)`;
+  const joins = sql.join(
+    phrases.map((_, i) => sql`left join ${sql.id(`p${i}`)} on ${sql.id(`p${i}`)}.id = m.id`),
+    sql` `,
+  );
+  const hits = (words: RawBuilder<unknown>) => sql`hits as (select m.id, ${score} as score${words}
+    from m join ${sql.table(table)} s on s.rowid = m.id ${joins} cross join st cross join idf)`;
   if (table === 'page_search') {
     const rows = await sql<{ id: number; total: number }>`
-      with ${matches(sql``)}
+      with ${sql.join(ctes)}, ${hits(sql``)}
       select hits.id, count(*) over () as total from hits join pages p on p.id = hits.id and p.status = 'published'
       order by hits.score, hits.id
       limit ${page.limit} offset ${page.offset}`.execute(db);
     return { total: Number(rows.rows[0]?.total ?? 0), ids: rows.rows.map((r) => r.id) };
   }
+  // Per group, the rows where one of its terms stands as words; a row's word score is the number of such groups.
   const wordGroups = query.all
     .map((group) =>
       group
         .map((term) => termWords(term.text))
         .filter((words) => words.length > 0)
-        .map((words) => sql`strpos(' ' || ${column('words')} || ' ', ${` ${words.join(' ')} `}) > 0`),
+        .map((words) => wordRows(postings, words)),
     )
     .filter((group) => group.length > 0);
+  wordGroups.forEach((group, g) => ctes.push(sql`${sql.id(`w${g}`)} as materialized (${sql.join(group, sql` union `)})`));
   const wordCount =
     wordGroups.length === 0
       ? sql`0`
       : sql.join(
-          wordGroups.map((group) => sql`(case when ${sql.join(group, sql` or `)} then 1 else 0 end)`),
+          wordGroups.map((_, g) => sql`(case when exists (select from ${sql.id(`w${g}`)} w where w.id = m.id) then 1 else 0 end)`),
           sql` + `,
         );
   const filters = [sql`r.status = 'published'`];
@@ -203,13 +217,13 @@ export async function findPostgresHits(
   if (filter.categoryId !== undefined) filters.push(sql`r.category_id = ${filter.categoryId}`);
   if (filter.activityKind !== undefined) filters.push(activityKindSql('r.id', filter.activityKind));
   const rows = await sql<{ id: number; total: number }>`
-    with ${matches(sql`, ${wordCount} as words`)}
+    with ${sql.join(ctes)}, ${hits(sql`, ${wordCount} as words`)}
     select hits.id, count(*) over () as total from hits join reports r on r.id = hits.id and ${sql.join(filters, sql` and `)}
     order by hits.words desc, hits.score, r.activity_date desc, r.id desc
     limit ${page.limit} offset ${page.offset}`.execute(db);
   if (rows.rows.length > 0 || page.offset === 0) return { total: Number(rows.rows[0]?.total ?? 0), ids: rows.rows.map((r) => r.id) };
   // A page past the end: only the number is wanted.
   const count = await sql<{ n: number }>`
-    select count(*) as n from ${sql.table(table)} s join reports r on r.id = s.rowid where ${where} and ${sql.join(filters, sql` and `)}`.execute(db);
+    with ${sql.join(ctes)} select count(*) as n from m join reports r on r.id = m.id where ${sql.join(filters, sql` and `)}`.execute(db);
   return { total: Number(count.rows[0]?.n ?? 0), ids: [] };
 }
