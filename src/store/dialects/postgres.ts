@@ -3,11 +3,13 @@
 // succeeded (so a bad server, login or database name is reported at start, not at the first
 // request) and rejects with DatabaseUnavailableError otherwise; the caller migrates it and
 // owns it (destroy() ends the pool). Integers come back as numbers on both engines: count(*)
-// and sum() are bigint in PostgreSQL, which `pg` would return as strings.
+// and sum() are bigint in PostgreSQL, which `pg` would return as strings. The handle comes
+// with its content-version reader registered (one query per round trip, store/site-state.ts).
 import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
 import { DatabaseUnavailableError } from '../../domain/errors.js';
 import type { Database } from '../database.js';
+import { READ_VERSION, registerSharedVersionReader } from '../site-state.js';
 
 const INT8_OID = 20;
 const NUMERIC_OID = 1700;
@@ -40,7 +42,14 @@ export async function openPostgres(options: PostgresOptions): Promise<Kysely<Dat
     await pool.end();
     throw unavailable(error, options.url);
   }
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // Read on every public request: straight through the pool (no query to compile), and
+  // shared by the requests that wait at the same time (store/site-state.ts).
+  registerSharedVersionReader(db, async () => {
+    const result = await pool.query<[number]>({ text: READ_VERSION.sql, rowMode: 'array' });
+    return result.rows[0]?.[0] ?? 0;
+  });
+  return db;
 }
 
 /** The reason in words an administrator can act on; the URL is shown without its password. */
