@@ -4,6 +4,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { DEFAULT_ACTIVITY_KINDS, type ActivityRecord } from '../domain/activity-record/activity-record.js';
 import type { ActivityRecordsTable, Database, Db } from './database.js';
+import { reusableQuery } from './reusable-query.js';
 import { findSettingValue, saveSettingValue } from './settings.js';
 
 export interface StoredActivityRecord {
@@ -84,8 +85,11 @@ export async function deleteActivityRecord(trx: Kysely<Database>, reportId: numb
   await trx.deleteFrom('activity_records').where('report_id', '=', reportId).execute();
 }
 
+/** Read on every report page: compiled once per connection. */
+const recordRow = reusableQuery((db, v: { reportId: number }) => db.selectFrom('activity_records').selectAll().where('report_id', '=', v.reportId));
+
 export async function findActivityRecord(db: Db, reportId: number): Promise<StoredActivityRecord | undefined> {
-  const row = await db.selectFrom('activity_records').selectAll().where('report_id', '=', reportId).executeTakeFirst();
+  const [row] = await recordRow(db, { reportId });
   if (!row) return undefined;
   return (await withLists(db, [row]))[0];
 }

@@ -2,17 +2,20 @@
 // settings and menu, the archive counts and each list's order (site/content-memo.ts).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { createReport } from '../../src/actions/reports/create-report.js';
 import { loadSummaries } from '../../src/site/components/load-summaries.js';
 import { memoByContentVersion } from '../../src/site/content-memo.js';
 import { loadSiteContext } from '../../src/site/layout/load-site-context.js';
 import { loadReportPage } from '../../src/site/report/load-report-page.js';
+import { loadNeighbourIds } from '../../src/site/report-list/load-list-order.js';
 import { loadReportListPage } from '../../src/site/report-list/load-report-list-page.js';
 import { reportListSpec } from '../../src/site/report-list/report-list-spec.js';
 import type { SiteDeps } from '../../src/site/site-deps.js';
+import { findNeighbourIds } from '../../src/store/reports.js';
 import { loadAssets } from '../../src/web/assets.js';
 import { TEST_BASE_URL } from '../support/app.js';
 import { createTestSite, type TestSite } from '../support/db.js';
-import { publishReport, setSettings, TEST_SETTINGS } from '../support/factories.js';
+import { draft, publishReport, setSettings, TEST_SETTINGS } from '../support/factories.js';
 
 let site: TestSite;
 let deps: SiteDeps;
@@ -99,4 +102,22 @@ test('a report page keeps no more neighbours than its deps allow (SiteDeps.summa
   const kept = await loadReportPage(deps, reports[1]!.slug);
   await loadReportPage(deps, reports[2]!.slug);
   assert.equal((await loadReportPage(deps, reports[1]!.slug)).newer, kept.newer);
+});
+
+test("a report page's neighbours are those of the public order, read from the list's memo and anew after a write", async () => {
+  // Two reports of one day: the id breaks the tie, as in the lists.
+  const early = await publishReport(site, { title: '同じ日の一つ目', activityDate: '2024-10-01' });
+  const late = await publishReport(site, { title: '同じ日の二つ目', activityDate: '2024-10-01' });
+  const next = await publishReport(site, { title: '翌日', activityDate: '2024-10-02' });
+  const ids = await site.db.selectFrom('reports').select(['id', 'activity_date']).where('status', '=', 'published').execute();
+  for (const { id, activity_date } of ids) {
+    assert.deepEqual(await loadNeighbourIds(site.db, { id, activityDate: activity_date }), await findNeighbourIds(site.db, { id, activityDate: activity_date }));
+  }
+  assert.deepEqual(await loadNeighbourIds(site.db, { id: late.id, activityDate: '2024-10-01' }), { olderId: early.id, newerId: next.id });
+  const between = await publishReport(site, { title: '間に入る報告', activityDate: '2024-10-01' });
+  assert.equal((await loadReportPage(deps, next.slug)).older?.title, '間に入る報告');
+  assert.equal((await loadReportPage(deps, late.slug)).newer?.id, between.id);
+  // A report missing from the list read (not published) asks the database.
+  const unpublished = await createReport(site, draft({ activityDate: '2024-10-02' }), { status: 'draft' });
+  assert.equal((await loadNeighbourIds(site.db, { id: unpublished.id, activityDate: '2024-10-02' })).olderId, next.id);
 });

@@ -2,11 +2,10 @@
 // past the end refused.
 import { PageNotFoundError } from '../../domain/errors.js';
 import { pagedPath } from '../../domain/paths.js';
-import { listReportIds } from '../../store/reports.js';
 import { loadSummaries } from '../components/load-summaries.js';
-import { memoByContentVersion } from '../content-memo.js';
 import { loadArchiveData } from '../components/load-archive-data.js';
 import { loadYearActivity } from '../components/load-year-activity.js';
+import { loadListOrder } from './load-list-order.js';
 import { loadSiteContext } from '../layout/load-site-context.js';
 import { pageCountOf, PER_PAGE } from '../paging.js';
 import type { SiteDeps } from '../site-deps.js';
@@ -15,11 +14,10 @@ import type { ReportListSpec } from './report-list-spec.js';
 
 /** @throws PageNotFoundError for an empty archive (not the main list) and a page past the last */
 export async function loadReportListPage(deps: SiteDeps, spec: ReportListSpec, page: number): Promise<ReportListPageProps> {
-  const filter = { ...spec.filter, status: 'published' as const };
   const db = deps.ctx.db;
   // The list's order is read once per content version and each page takes its slice: a
   // tag's list cannot be skipped through an index, and every page shows the total anyway.
-  const order = await memoByContentVersion(db, `list ${JSON.stringify(filter)}`, () => listReportIds(db, filter));
+  const order = await loadListOrder(db, spec.filter);
   const total = order.length;
   const pageCount = pageCountOf(total, PER_PAGE);
   if (total === 0 && !spec.isEmptyAllowed) throw new PageNotFoundError(spec.basePath);

@@ -7,10 +7,11 @@ import { absoluteUrl, paths } from '../../domain/paths.js';
 import { isValidSlug } from '../../domain/slug.js';
 import type { ReportSummary } from '../../domain/report.js';
 import { findActivityRecord } from '../../store/activity-records.js';
-import { findNeighbourIds, findReportBySlug } from '../../store/reports.js';
+import { findReportBySlug } from '../../store/reports.js';
 import { loadSummaries } from '../components/load-summaries.js';
 import { loadSiteContext } from '../layout/load-site-context.js';
 import { listedPersonKey } from '../people/load-people.js';
+import { loadNeighbourIds } from '../report-list/load-list-order.js';
 import type { SiteDeps } from '../site-deps.js';
 import type { ReportPageProps } from './report-page.js';
 
@@ -33,7 +34,7 @@ export async function loadReportPage(deps: SiteDeps, slug: string): Promise<Repo
 }
 
 async function loadNeighbours(deps: SiteDeps, report: Pick<ReportSummary, 'id' | 'activityDate'>): Promise<{ older?: ReportSummary; newer?: ReportSummary }> {
-  const { olderId, newerId } = await findNeighbourIds(deps.ctx.db, report);
+  const { olderId, newerId } = await loadNeighbourIds(deps.ctx.db, report);
   const found = await loadSummaries(
     deps.ctx.db,
     [olderId, newerId].filter((id): id is number => id !== undefined),
