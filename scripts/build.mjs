@@ -13,6 +13,8 @@ await build({
     'work-thread': 'src/actions/runtime/work-thread.ts',
     // The static build's page threads load it as the work pool's extra tasks (exporter/page-threads.ts).
     'page-render-tasks': 'src/exporter/page-render-tasks.ts',
+    // The static index's postings and shards on the work pool's threads (exporter/search/build-index-files.ts).
+    'index-tasks': 'src/exporter/search/index-tasks.ts',
   },
   bundle: true,
   splitting: true,

@@ -293,7 +293,9 @@ class Build {
       }
     }
     const started = performance.now();
-    await writeSearchIndex(this.deps, staging, changedReports === undefined ? {} : { changedIds: changedReports });
+    // A full index builds its postings and shards on threads of its own, reading the same database (build-index-files.ts).
+    const threads = this.threads && { database: this.threads.database };
+    await writeSearchIndex(this.deps, staging, changedReports === undefined ? { threads } : { changedIds: changedReports, threads });
     this.clock.timings.searchIndex = Math.round(performance.now() - started);
     return linked;
   }

@@ -6,9 +6,9 @@
 // delta grows past DELTA_LIMIT (or the index is of an older format) the caller builds afresh.
 import type { SearchSourceSelection, SearchSources } from '../../actions/search/list-search-documents.js';
 import { buildDeltaFiles } from './build-index-files.js';
-import { deltaFile, DELTA_LIMIT, INDEX_VERSION, pageKey, reportKey, textShard, writeDelta, writeShard, type DocTable, type ReportText } from './client/format.js';
+import { deltaFile, DELTA_LIMIT, INDEX_VERSION, pageKey, reportKey, textShard, writeDelta, type DocTable, type ReportText } from './client/format.js';
 import { openIndexDir } from './open-index-dir.js';
-import { encodeJson, encodeShard } from './write-search-index.js';
+import { encodeJson, encodeShard } from './encode-index-file.js';
 
 export interface IndexUpdate {
   /** File name → bytes as written (compressed). */
@@ -44,7 +44,7 @@ export async function updateIndexFiles(
   if (changedReports.length + pageIds.length > DELTA_LIMIT.documents) return undefined;
   const inNewDelta = new Set(changedReports);
   const built = await buildDeltaFiles({ ...sources, reports: sources.reports.filter((r) => inNewDelta.has(r.id)) });
-  const delta = encodeShard(writeDelta(writeShard(built.tokens), writeShard(built.words)));
+  const delta = encodeShard(writeDelta(built.tokens, built.words));
   if (delta.length > DELTA_LIMIT.bytes) return undefined;
   const keys = [...changedReports.map(reportKey), ...pageIds.map(pageKey)].sort((a, b) => a - b);
   const file = deltaFile(generationOf(table) + 1);

@@ -8,11 +8,12 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { gzip, gzipSync } from 'node:zlib';
+import { gzip } from 'node:zlib';
 import { listSearchDocuments } from '../../actions/search/list-search-documents.js';
 import type { SiteDeps } from '../../site/site-deps.js';
-import { buildIndexFiles, type IndexFiles } from './build-index-files.js';
+import { buildIndexFiles, type IndexFiles, type IndexThreads } from './build-index-files.js';
 import { INDEX_DIR } from './client/format.js';
+import { encodeJson, INDEX_GZIP } from './encode-index-file.js';
 import { updateIndexFiles } from './update-index-files.js';
 import { readFileOrUndefined, writeIfChanged } from './write-if-changed.js';
 import { writeSearchScript } from './write-search-script.js';
@@ -20,6 +21,8 @@ import { writeSearchScript } from './write-search-script.js';
 export interface WriteSearchIndexOptions {
   /** Only these items changed since the index in outDir was written (absent: full build). */
   changedIds?: { reports?: readonly number[]; pages?: readonly number[] };
+  /** A full index of many documents builds its postings and shards on these threads (build-index-files.ts). */
+  threads?: IndexThreads;
 }
 
 export interface WriteSearchIndexResult {
@@ -38,7 +41,7 @@ export async function writeSearchIndex(deps: Pick<SiteDeps, 'ctx'>, outDir: stri
   const existing = options.changedIds && (await readFileOrUndefined(join(indexDir, DOC_TABLE_FILE)));
   const changes = options.changedIds && existing && (await updateIndexFiles(indexDir, options.changedIds, (selection) => listSearchDocuments(deps.ctx.db, selection)));
   if (!changes) {
-    const files = await buildIndexFiles(await listSearchDocuments(deps.ctx.db));
+    const files = await buildIndexFiles(await listSearchDocuments(deps.ctx.db), options.threads);
     result.written.push(...(await writeWholeIndex(outDir, files)));
     return result;
   }
@@ -53,26 +56,19 @@ export async function writeSearchIndex(deps: Pick<SiteDeps, 'ctx'>, outDir: stri
   return result;
 }
 
-const GZIP = { level: 6 };
 const gzipAsync = promisify(gzip);
 
-export function encodeJson(value: unknown): Uint8Array {
-  return gzipSync(JSON.stringify(value), GZIP);
-}
-
-export function encodeShard(bytes: Uint8Array): Uint8Array {
-  return gzipSync(bytes, GZIP);
-}
-
-/** Every file of `files` as written (compressed), by name inside the index directory; compressed on libuv's threads. */
+/** Every file of `files` as written (compressed), by name inside the index directory; the texts and doc table compressed on libuv's threads. */
 export async function indexFileBytes(files: IndexFiles): Promise<Map<string, Uint8Array>> {
-  const raw: [string, Uint8Array | string][] = [
-    ...[...files.shards].map(([name, bytes]): [string, Uint8Array] => [`${name}.dat`, bytes]),
+  const raw: [string, string][] = [
     ...[...files.texts].map(([name, texts]): [string, string] => [`${name}.dat`, JSON.stringify(texts)]),
     [DOC_TABLE_FILE, JSON.stringify(files.table)],
   ];
-  const compressed = await Promise.all(raw.map(([, bytes]) => gzipAsync(bytes, GZIP)));
-  return new Map(raw.map(([name], i) => [name, compressed[i]!]));
+  const compressed = await Promise.all(raw.map(([, text]) => gzipAsync(text, INDEX_GZIP)));
+  return new Map([
+    ...[...files.shards].map(([name, bytes]): [string, Uint8Array] => [`${name}.dat`, bytes]),
+    ...raw.map(([name], i): [string, Uint8Array] => [name, compressed[i]!]),
+  ]);
 }
 
 /** A new index directory beside the old one, then two renames: readers see the old index or the new, whole. */

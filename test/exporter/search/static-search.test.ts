@@ -4,7 +4,7 @@
 // reports and pages in the same order, and the same highlighted titles and snippets as
 // searchReports and searchPages (what /search and /api/v1/search show).
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -95,6 +95,18 @@ test('answers 300 queries exactly as the server does: totals, order, titles, sni
   // The comparison is about ranking, so most queries must find several reports.
   assert.ok(withResults > 150, `${withResults} queries with several results`);
   assert.ok(filteredByKind > 15, `${filteredByKind} queries with the kind of activity and several results`);
+});
+
+test("built on the work pool's threads in small batches, the index is byte for byte the one built on one thread", async () => {
+  const threaded = mkdtempSync(join(tmpdir(), 'katsudo-static-search-threads-'));
+  try {
+    await writeSearchIndex({ ctx: site }, threaded, { threads: { database: site.database, size: 2, minDocuments: 0, batchDocuments: 37 } });
+    const names = readdirSync(join(dir, 'search-index')).sort();
+    assert.deepEqual(readdirSync(join(threaded, 'search-index')).sort(), names);
+    for (const name of names) assert.ok(readFileSync(join(threaded, 'search-index', name)).equals(readFileSync(join(dir, 'search-index', name))), name);
+  } finally {
+    rmSync(threaded, { recursive: true, force: true });
+  }
 });
 
 test('asks for every shard a query reads at once, word shards included, before any has arrived', async () => {
