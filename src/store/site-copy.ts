@@ -49,7 +49,7 @@ export async function countRows(db: Db, table: string): Promise<number> {
  * The table's rows a batch at a time in primary-key order (keyset: each batch starts after the
  * last key of the one before); a table without a key is read by offset, ordered by every column.
  */
-export async function* readRows(db: Db, shape: TableShape, batchSize = batchSizeOf(shape)): AsyncGenerator<Row[]> {
+export async function* readRows(db: Db, shape: TableShape, batchSize: number = batchSizeOf(shape)): AsyncGenerator<Row[]> {
   const columns = sql.join(shape.columns.map((c) => sql.ref(c)));
   const key = shape.primaryKey.length > 0 ? shape.primaryKey : shape.columns;
   const order = sql.join(key.map((c) => sql.ref(c)));
@@ -73,10 +73,10 @@ export async function insertRows(db: Db, shape: TableShape, rows: Row[]): Promis
 }
 
 /** Sets the self-referencing columns (a page's parent) once every row of the table exists. */
-export async function restoreSelfReferences(from: Db, to: Db, shape: TableShape): Promise<void> {
+export async function restoreSelfReferences(from: Db, to: Db, shape: TableShape, batchSize?: number): Promise<void> {
   if (shape.selfReferences.length === 0) return;
   if (shape.primaryKey.length === 0) throw new Error(`${shape.name}: a self-referencing table without a primary key cannot be copied`);
-  for await (const rows of readRows(from, shape)) {
+  for await (const rows of readRows(from, shape, batchSize)) {
     for (const row of rows.filter((r) => shape.selfReferences.some((c) => r[c] !== null))) {
       const set = sql.join(shape.selfReferences.map((c) => sql`${sql.ref(c)} = ${row[c]}`));
       const where = sql.join(
@@ -97,10 +97,10 @@ export interface TableSum {
 const MOD = 1n << 128n;
 
 /** Counts and checksums a table by reading it with readRows (the same batches as the copy). */
-export async function tableSum(db: Db, shape: TableShape): Promise<TableSum> {
+export async function tableSum(db: Db, shape: TableShape, batchSize?: number): Promise<TableSum> {
   let rows = 0;
   let sum = 0n;
-  for await (const batch of readRows(db, shape)) {
+  for await (const batch of readRows(db, shape, batchSize)) {
     for (const row of batch) {
       sum = (sum + rowHash(shape, row)) % MOD;
       rows++;

@@ -34,7 +34,14 @@ export interface CopyResult {
   indexed: number;
 }
 
-export async function copySite(from: ActionContext, to: ActionContext, onProgress: (progress: CopyProgress) => void = () => {}): Promise<CopyResult> {
+export interface CopyOptions {
+  onProgress?: (progress: CopyProgress) => void;
+  /** Rows per read and per insert (keyset pages); by default as many as keep a statement's parameters within bounds (batchSizeOf). */
+  batchRows?: number;
+}
+
+export async function copySite(from: ActionContext, to: ActionContext, options: CopyOptions = {}): Promise<CopyResult> {
+  const { onProgress = () => {}, batchRows } = options;
   const { copied, skipped } = await copiedTables(from.db, to.db);
   await refuseNonEmpty(to.db, copied);
   await to.db.transaction().execute(async (target) => {
@@ -46,19 +53,19 @@ export async function copySite(from: ActionContext, to: ActionContext, onProgres
           if (SEEDED_TABLES.has(table.name)) await target.deleteFrom(table.name as 'site_state').execute();
           const total = await countRows(source, table.name);
           let done = 0;
-          for await (const rows of readRows(source, table)) {
+          for await (const rows of readRows(source, table, batchRows)) {
             await insertRows(target, table, rows);
             done += rows.length;
             onProgress({ phase: 'copy', table: table.name, done, total });
           }
           if (total === 0) onProgress({ phase: 'copy', table: table.name, done, total });
-          await restoreSelfReferences(source, target, table);
+          await restoreSelfReferences(source, target, table, batchRows);
         }
         await moveIdentitySequences(target);
       });
   });
   const indexed = await reindexSearch(to, (done, total) => onProgress({ phase: 'reindex', table: 'report_search', done, total }));
-  return { tables: await verify(from.db, to.db, copied, onProgress), skipped, indexed };
+  return { tables: await verify(from.db, to.db, copied, onProgress, batchRows), skipped, indexed };
 }
 
 /**
@@ -110,11 +117,11 @@ async function refuseNonEmpty(db: Db, tables: TableShape[]): Promise<void> {
   }
 }
 
-async function verify(from: Db, to: Db, tables: TableShape[], onProgress: (progress: CopyProgress) => void): Promise<CopiedTable[]> {
+async function verify(from: Db, to: Db, tables: TableShape[], onProgress: (progress: CopyProgress) => void, batchRows: number | undefined): Promise<CopiedTable[]> {
   const sums: CopiedTable[] = [];
   const differing: string[] = [];
   for (const [index, table] of tables.entries()) {
-    const [source, target] = await Promise.all([tableSum(from, table), tableSum(to, table)]);
+    const [source, target] = await Promise.all([tableSum(from, table, batchRows), tableSum(to, table, batchRows)]);
     if (source.rows !== target.rows || source.checksum !== target.checksum) {
       differing.push(`${table.name}(コピー元 ${source.rows} 行、コピー先 ${target.rows} 行${source.rows === target.rows ? '、内容が違います' : ''})`);
     }

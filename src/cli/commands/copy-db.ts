@@ -50,7 +50,7 @@ export async function copyDbCommand(args: CopyDbArgs, dataDir: string, log: (lin
     const to = await openSite({ dataDir, database: args.to });
     try {
       const started = Date.now();
-      const result = await copySite(from, to, progressOnStderr());
+      const result = await copySite(from, to, { onProgress: progressOnStderr() });
       const rows = result.tables.reduce((sum, t) => sum + t.rows, 0);
       log(`${result.tables.length}個の表、${rows}行をコピーしました(${((Date.now() - started) / 1000).toFixed(1)}秒)。`);
       log(`確認: すべての表で行数とチェックサムがコピー元と一致しました。`);
