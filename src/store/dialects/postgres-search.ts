@@ -108,12 +108,15 @@ function phraseRows(postings: string, phrase: Phrase): RawBuilder<unknown> {
     where s0.token = ${first} and c.t + c.b + c.a > 0`;
 }
 
-/** The ids of the rows where the words stand in this order in the `words` column. */
+/**
+ * The ids of the matches (`m`) where the words stand in this order in the `words` column. One
+ * word is its count, read from the index; several need the positions.
+ */
 function wordRows(postings: string, words: string[]): RawBuilder<unknown> {
   const { from, follows } = sequence(postings, words, undefined);
   const x = sql<number>`x`;
-  return sql`select s0.rowid as id from ${from} where s0.token = ${words[0]!} and s0.words_count > 0
-    and exists (select from unnest(s0.positions) x where ${inColumnSql(x, 'words')} and ${follows})`;
+  const inOrder = words.length === 1 ? sql`` : sql`and exists (select from unnest(s0.positions) x where ${inColumnSql(x, 'words')} and ${follows})`;
+  return sql`select s0.rowid as id from ${from} join m on m.id = s0.rowid where s0.token = ${words[0]!} and s0.words_count > 0 ${inOrder}`;
 }
 
 /** FTS5's per-phrase bm25 term over the phrase's frequency and the row's size, in its order of float8 operations. */
@@ -209,7 +212,7 @@ export async function findPostgresHits(
     wordGroups.length === 0
       ? sql`0`
       : sql.join(
-          wordGroups.map((_, g) => sql`(case when exists (select from ${sql.id(`w${g}`)} w where w.id = m.id) then 1 else 0 end)`),
+          wordGroups.map((_, g) => sql`(case when m.id in (select id from ${sql.id(`w${g}`)}) then 1 else 0 end)`),
           sql` + `,
         );
   const filters = [sql`r.status = 'published'`];
