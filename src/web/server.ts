@@ -9,6 +9,7 @@ import { DEFAULT_AUDIT_RETENTION_DAYS } from '../domain/audit-policy.js';
 import { mediaRoot } from '../domain/media-location.js';
 import { DEFAULT_MAX_UPLOAD_BYTES } from '../domain/media-rules.js';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../domain/session-policy.js';
+import { withoutNul } from '../domain/without-nul.js';
 import { adminPlugin } from './admin/admin-plugin.js';
 import { loadAssets } from './assets.js';
 import type { WebDeps } from './deps.js';
@@ -105,6 +106,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       void sendError(deps, request, reply, 400);
       return;
     }
+    done();
+  });
+  // The same rule for the query string and every parsed body (forms, JSON, an upload's fields:
+  // a preHandler runs after all of them are read): NUL removed (domain/without-nul.ts).
+  app.addHook('preHandler', (request, _reply, done) => {
+    request.query = withoutNul(request.query);
+    request.body = withoutNul(request.body);
     done();
   });
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
