@@ -22,3 +22,15 @@ export function parsePageNumber(text: string): number | undefined {
 export function listPageNumber(rest: string[]): number | undefined {
   return rest.length === 2 && rest[0] === 'page' ? parsePageNumber(rest[1]!) : undefined;
 }
+
+/** The page numbers a pagination shows: around the current one, first and last always reachable, '…' for a gap (the server's and the static search's pagination). */
+export function pageWindow(page: number, pageCount: number): (number | '…')[] {
+  const shown = new Set([1, pageCount, page - 2, page - 1, page, page + 1, page + 2]);
+  const pages = [...shown].filter((p) => p >= 1 && p <= pageCount).sort((a, b) => a - b);
+  const out: (number | '…')[] = [];
+  for (const [i, p] of pages.entries()) {
+    if (i > 0 && p - pages[i - 1]! > 1) out.push('…');
+    out.push(p);
+  }
+  return out;
+}

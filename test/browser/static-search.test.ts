@@ -153,6 +153,35 @@ test("200 queries show the server's results in the same order, with the same mar
   assert.ok(compared > 100, `${compared} compared with the API`);
 });
 
+test("the results' markup is the page's templates (the server's components): a change to a template shows in every result", async () => {
+  const page = await browser.newPage({ locale: 'ja-JP' });
+  // The page as served, with a mark added to the templates' report item, fixed-page section and pagination.
+  await page.route(/\/search\/(\?|$)/, async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text())
+      .replace(/(<template data-template="report-item[^"]*"><li class="report-list-item")/g, '$1 data-probe="item"')
+      .replace(/(<template data-template="pages[^"]*"><section class="search-pages")/g, '$1 data-probe="pages"')
+      .replace(/(<template data-template="pagination"><nav class="pagination")/, '$1 data-probe="nav"');
+    await route.fulfill({ response, body });
+  });
+  try {
+    await page.goto(`${origin}/search/?q=${encodeURIComponent('鏡像語')}`);
+    await page.waitForSelector('section.search-page[data-static-search="done"]');
+    const probes = await page.evaluate(() => ({
+      items: Array.from(document.querySelectorAll('section.search-page ol.search-results > li'), (li) => li.getAttribute('data-probe')),
+      navs: Array.from(document.querySelectorAll('section.search-page nav.pagination'), (nav) => nav.getAttribute('data-probe')),
+    }));
+    assert.equal(probes.items.length, 20);
+    assert.deepEqual(new Set(probes.items), new Set(['item']));
+    assert.deepEqual(probes.navs, ['nav']);
+    await page.goto(`${origin}/search/?q=${encodeURIComponent('地域')}`);
+    await page.waitForSelector('section.search-page[data-static-search="done"]');
+    assert.equal(await page.locator('section.search-pages[data-probe="pages"]').count(), 1);
+  } finally {
+    await page.close();
+  }
+});
+
 test('a search from the form, a results link and Back show what a new load shows, in place, reusing the shards already read', async () => {
   const context = await browser.newContext({ locale: 'ja-JP' });
   const page = await context.newPage();

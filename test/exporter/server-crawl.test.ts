@@ -66,8 +66,10 @@ test('every URL reached from the home page and the sitemap is a file with the by
     assert.ok(file !== undefined && existsSync(join(out, file)), `${url} has a file`);
     assert.equal(manifest.files[file!]!.contentType, contentType, `${url}: the same Content-Type`);
     if (url === '/search') {
-      // The one documented difference: the static search page loads the static search script.
-      assert.match(readFileSync(join(out, file!), 'utf8'), /<script type="module" src="\/assets\/static-search\.js"><\/script>/);
+      // The one documented difference: the static search page loads the static search script and carries the results' templates.
+      const page = readFileSync(join(out, file!), 'utf8');
+      assert.match(page, /<script type="module" src="\/assets\/static-search\.js"><\/script>/);
+      assert.match(page, /<template data-template="report-item">/);
       continue;
     }
     assert.deepEqual(readFileSync(join(out, file!)), response.rawPayload, url);

@@ -1,21 +1,10 @@
 import { withPage } from '../../domain/paths.js';
+import { pageWindow } from '../paging.js';
 
 export interface PageInfo {
   page: number;
   pageCount: number;
   basePath: string;
-}
-
-/** Page numbers around the current one, with first and last always reachable. */
-function pageWindow(page: number, pageCount: number): (number | '…')[] {
-  const shown = new Set([1, pageCount, page - 2, page - 1, page, page + 1, page + 2]);
-  const pages = [...shown].filter((p) => p >= 1 && p <= pageCount).sort((a, b) => a - b);
-  const out: (number | '…')[] = [];
-  for (const [i, p] of pages.entries()) {
-    if (i > 0 && p - pages[i - 1]! > 1) out.push('…');
-    out.push(p);
-  }
-  return out;
 }
 
 /** `hrefOf` gives page N's link: `?page=N` on the base path unless the list has page paths (site/paging.ts). */

@@ -12,7 +12,8 @@ import { pageCountOf, PER_PAGE } from '../paging.js';
 import type { SiteDeps } from '../site-deps.js';
 import { checkActivityFilter } from './check-activity-filter.js';
 import { UNKNOWN_CATEGORY_MESSAGE } from './search-filters.js';
-import type { PageResults, SearchPageProps, SearchResults } from './search-page.js';
+import type { SearchPageProps } from './search-page.js';
+import type { PageResults, SearchResults } from './search-results.js';
 
 /**
  * @throws ValidationError for words the search refuses and an unknown category (the page shows the form with the message: loadSearchRefusal)

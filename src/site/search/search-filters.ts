@@ -31,3 +31,8 @@ export function searchFiltersOf(query: URLSearchParams): Omit<SearchParams, 'q'>
     activity: activity || undefined,
   };
 }
+
+/** A search narrowed by year, category or kind of activity: its no-result message says so and offers the search without them. */
+export function isFilteredSearch(params: Pick<SearchParams, 'year' | 'category' | 'activity'>): boolean {
+  return params.year !== undefined || params.category !== undefined || params.activity !== undefined;
+}

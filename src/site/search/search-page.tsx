@@ -2,30 +2,12 @@
 // suggestions, or (empty box) how to search. Search pages are not indexed by robots.
 import type { FieldMessages } from '../../domain/errors.js';
 import { paths, type SearchParams } from '../../domain/paths.js';
-import type { Category, ReportSummary } from '../../domain/report.js';
-import type { TextPart } from '../../domain/search/snippet.js';
-import { MarkedText } from '../components/marked-text.js';
-import { ReportListMeta } from '../components/report-list.js';
-import { Pagination } from '../components/pagination.js';
+import type { Category } from '../../domain/report.js';
 import { SearchHelp } from '../components/search-help.js';
 import { Layout, type SiteContext } from '../layout/layout.js';
 import { Breadcrumbs } from '../report-list/report-list-page.js';
-
-export interface SearchHit {
-  report: ReportSummary;
-  title: TextPart[];
-  snippet: TextPart[];
-  /** 'attachment': the words stand only in the text of an attached PDF, the snippet is from it. */
-  matchedIn: 'report' | 'attachment';
-  attachmentLabel?: string;
-}
-
-export interface SearchResults {
-  total: number;
-  items: SearchHit[];
-  page: number;
-  pageCount: number;
-}
+import { PageResults, Results, type SearchResults } from './search-results.js';
+import { SearchTemplates } from './search-templates.js';
 
 export interface SearchPageProps {
   site: SiteContext;
@@ -44,14 +26,6 @@ export interface SearchPageProps {
   pages?: PageResults;
   /** The static export's search page: the results come from STATIC_SEARCH_SCRIPT, which reads the static index. */
   isStaticSearch?: boolean;
-}
-
-/** A page of fixed-page hits: all of them with the ページ filter, the first ones above the reports otherwise. */
-export interface PageResults {
-  total: number;
-  items: { title: string; path: string; excerpt: string }[];
-  page: number;
-  pageCount: number;
 }
 
 /** Where the static export writes its search script (exporter/search/). */
@@ -176,99 +150,10 @@ function FilterSelect(props: { name: string; label: string; allLabel: string; op
   );
 }
 
-/** Fixed pages (政策, 事務所案内 …) that match: above the reports, as they answer "where is …" questions. */
-function PageResults({ pages, params }: { pages: PageResults; params: SearchParams }) {
-  const { total, items, page, pageCount } = pages;
-  const isPageFilter = params.kind === 'page';
-  if (total === 0) {
-    return isPageFilter ? <p class="result-count">「{params.q}」に一致するページは見つかりませんでした。</p> : null;
-  }
-  return (
-    <section class="search-pages" aria-labelledby="search-pages-title">
-      <h2 id="search-pages-title">
-        ページ({total}件{isPageFilter && pageCount > 1 && `、${page}/${pageCount}ページ`})
-      </h2>
-      <ul class="report-list search-results">
-        {items.map((hit) => (
-          <li class="report-list-item">
-            <h3 class="report-list-title">
-              <a href={hit.path}>{hit.title}</a>
-            </h3>
-            {hit.excerpt && <p class="search-snippet">{hit.excerpt}</p>}
-          </li>
-        ))}
-      </ul>
-      {isPageFilter ? (
-        <Pagination info={{ page, pageCount, basePath: paths.search(params) }} />
-      ) : (
-        total > items.length && (
-          <p>
-            <a href={paths.search({ ...params, kind: 'page' })}>一致するページをすべて見る({total}件)</a>
-          </p>
-        )
-      )}
-    </section>
-  );
-}
-
-function Results({ params, results }: { params: SearchParams; results: SearchResults }) {
-  const { total, items, page, pageCount } = results;
-  if (total === 0) return <NoResults params={params} />;
-  return (
-    <>
-      <p class="result-count">
-        {total}件{pageCount > 1 && `(${page}/${pageCount}ページ)`}
-      </p>
-      <ol class="report-list search-results">
-        {items.map(({ report, title, snippet, matchedIn, attachmentLabel }) => (
-          <li class="report-list-item">
-            <article>
-              <h2 class="report-list-title">
-                <a href={paths.report(report.slug)}>
-                  <MarkedText parts={title} />
-                </a>
-              </h2>
-              <ReportListMeta report={report} />
-              {matchedIn === 'attachment' && (
-                <p class="search-source">
-                  <span class="search-source-tag">添付資料内</span>「{attachmentLabel}」
-                </p>
-              )}
-              <p class="search-snippet">
-                <MarkedText parts={snippet} />
-              </p>
-            </article>
-          </li>
-        ))}
-      </ol>
-      <Pagination info={{ page, pageCount, basePath: paths.search(params) }} />
-    </>
-  );
-}
-
-function NoResults({ params }: { params: SearchParams }) {
-  const isFiltered = params.year !== undefined || params.category !== undefined || params.activity !== undefined;
-  return (
-    <div class="search-empty">
-      <p class="result-count">0件</p>
-      <p>
-        「{params.q}」{isFiltered && '(絞り込みあり)'}に一致する活動報告は見つかりませんでした。次のことをお試しください。
-      </p>
-      <ul>
-        <li>語を短くする(例:「子育て支援策」→「子育て」)</li>
-        <li>語の数を減らす</li>
-        <li>別の言い方や表記で探す</li>
-        {isFiltered && (
-          <li>
-            <a href={paths.search({ q: params.q })}>年・カテゴリーの絞り込みを外して探す</a>
-          </li>
-        )}
-      </ul>
-    </div>
-  );
-}
-
-/** A static host runs no search: the script does it in the browser; without JavaScript, the archives. */
+/**
+ * A static host runs no search: the script does it in the browser, filling the templates of the
+ * results' markup (search-templates.tsx); without JavaScript, the archives.
+ */
 function StaticSearch() {
   return (
     <>
@@ -278,6 +163,7 @@ function StaticSearch() {
           から、年・月・カテゴリー別の一覧をたどってお探しください。
         </p>
       </noscript>
+      <SearchTemplates />
       <script type="module" src={STATIC_SEARCH_SCRIPT}></script>
     </>
   );

@@ -2,16 +2,19 @@
 // exporter/search/write-search-script.ts). The page is the server's /search without words;
 // this reads q, year, category, kind, activity and page from the URL, fetches the doc table and only
 // the shards of the query's tokens from /search-index/, runs the server's search
-// (run-static-search.ts) and writes the results into the page with the server's markup
-// (site/search/search-page.tsx). A live region announces the number of results.
+// (run-static-search.ts) and writes the results into the page with the server's markup: the
+// page's templates, rendered by the server's result components (site/search/search-templates.tsx),
+// cloned and filled (fill-template.ts). A live region announces the number of results.
 import { formatJapaneseDate } from '../../../domain/dates.js';
 import type { FieldMessages } from '../../../domain/errors.js';
 import { paths, withPage, type SearchParams } from '../../../domain/paths.js';
-import type { TextPart } from '../../../domain/search/snippet.js';
 import type { StaticIndex } from './find-static-hits.js';
-import { parsePageNumber } from '../../../site/paging.js';
+import { pageWindow, parsePageNumber } from '../../../site/paging.js';
+import { isFilteredSearch } from '../../../site/search/search-filters.js';
+import { TEMPLATE_SAMPLE as S, TEMPLATE_SAMPLE_BASE, type TemplateName } from '../../../site/search/search-template-samples.js';
 import { MALFORMED_Q_MESSAGE, searchTextOf } from '../../../site/search/search-text-of.js';
 import { INDEX_DIR, isGzip, type DocTable } from './format.js';
+import { cloneTemplate, filledElement, fillTemplate, type TemplateValues } from './fill-template.js';
 import { openStaticIndex } from './open-static-index.js';
 import { runStaticSearch, type Paged, type StaticReportHit, type StaticSearchOutcome, type StaticSearchParams, type StaticTexts } from './run-static-search.js';
 
@@ -23,8 +26,6 @@ function el(tag: string, attributes: Record<string, string> = {}, ...children: C
   for (const child of children) if (child !== false && child !== null && child !== undefined && child !== '') node.append(child);
   return node;
 }
-
-const marked = (parts: readonly TextPart[]) => parts.map((p) => (p.isMatch ? el('mark', {}, p.text) : p.text));
 
 async function fetchRaw(url: string): Promise<Uint8Array<ArrayBuffer> | undefined> {
   const response = await fetch(url);
@@ -115,92 +116,90 @@ function paramsOf(href: string): StaticSearchParams & { isMalformed: boolean } {
   };
 }
 
-function pagination(page: number, pageCount: number, basePath: string): HTMLElement | undefined {
+/** The pagination of the `pagination` template: its items taken as models (previous, a page, the current page, a gap, next) and laid out as the server lays them (pageWindow). */
+function pagination(page: number, pageCount: number, basePath: string): Element | undefined {
   if (pageCount <= 1) return undefined;
-  const shown = [...new Set([1, pageCount, page - 2, page - 1, page, page + 1, page + 2])].filter((p) => p >= 1 && p <= pageCount).sort((a, b) => a - b);
-  const items: HTMLElement[] = [];
-  if (page > 1) items.push(el('li', {}, el('a', { href: withPage(basePath, page - 1), rel: 'prev' }, '前のページ')));
-  shown.forEach((p, i) => {
-    if (i > 0 && p - shown[i - 1]! > 1) items.push(el('li', { class: 'pagination-gap', 'aria-hidden': 'true' }, '…'));
-    const label = [el('span', { class: 'visually-hidden' }, 'ページ'), String(p)];
-    items.push(el('li', {}, p === page ? el('span', { 'aria-current': 'page' }, ...label) : el('a', { href: withPage(basePath, p) }, ...label)));
-  });
-  if (page < pageCount) items.push(el('li', {}, el('a', { href: withPage(basePath, page + 1), rel: 'next' }, '次のページ')));
-  return el(
-    'nav',
-    { class: 'pagination', 'aria-label': 'ページ送り' },
-    el('p', { class: 'pagination-status' }, `${pageCount}ページ中 ${page}ページ目`),
-    el('ul', {}, ...items),
-  );
-}
-
-function pageResults(pages: Paged<{ title: string; path: string; excerpt: string }>, params: SearchParams): HTMLElement | undefined {
-  const isPageFilter = params.kind === 'page';
-  if (pages.total === 0) return isPageFilter ? el('p', { class: 'result-count' }, `「${params.q}」に一致するページは見つかりませんでした。`) : undefined;
-  const heading = `ページ(${pages.total}件${isPageFilter && pages.pageCount > 1 ? `、${pages.page}/${pages.pageCount}ページ` : ''})`;
-  const list = pages.items.map((hit) =>
-    el(
-      'li',
-      { class: 'report-list-item' },
-      el('h3', { class: 'report-list-title' }, el('a', { href: hit.path }, hit.title)),
-      hit.excerpt && el('p', { class: 'search-snippet' }, hit.excerpt),
-    ),
-  );
-  const more = isPageFilter
-    ? pagination(pages.page, pages.pageCount, paths.search(params))
-    : pages.total > pages.items.length && el('p', {}, el('a', { href: paths.search({ ...params, kind: 'page' }) }, `一致するページをすべて見る(${pages.total}件)`));
-  return el(
-    'section',
-    { class: 'search-pages', 'aria-labelledby': 'search-pages-title' },
-    el('h2', { id: 'search-pages-title' }, heading),
-    el('ul', { class: 'report-list search-results' }, ...list),
-    more,
-  );
-}
-
-function reportItem(hit: StaticReportHit): HTMLElement {
-  const meta = el('p', { class: 'report-list-meta' }, el('time', { datetime: hit.activityDate }, formatJapaneseDate(hit.activityDate)));
-  if (hit.category) meta.append(el('span', { class: 'sep', 'aria-hidden': 'true' }, '・'), el('span', { class: 'category-label' }, hit.category.name));
-  const source =
-    hit.matchedIn === 'attachment' && el('p', { class: 'search-source' }, el('span', { class: 'search-source-tag' }, '添付資料内'), `「${hit.attachmentLabel}」`);
-  return el(
-    'li',
-    { class: 'report-list-item' },
-    el(
-      'article',
-      {},
-      el('h2', { class: 'report-list-title' }, el('a', { href: hit.path }, ...marked(hit.titleParts))),
-      meta,
-      source,
-      el('p', { class: 'search-snippet' }, ...marked(hit.snippet)),
-    ),
-  );
-}
-
-function reportResults(results: Paged<StaticReportHit>, params: SearchParams): HTMLElement[] {
-  if (results.total === 0) {
-    const isFiltered = params.year !== undefined || params.category !== undefined || params.activity !== undefined;
-    return [
-      el(
-        'div',
-        { class: 'search-empty' },
-        el('p', { class: 'result-count' }, '0件'),
-        el('p', {}, `「${params.q}」${isFiltered ? '(絞り込みあり)' : ''}に一致する活動報告は見つかりませんでした。次のことをお試しください。`),
-        el(
-          'ul',
-          {},
-          el('li', {}, '語を短くする(例:「子育て支援策」→「子育て」)'),
-          el('li', {}, '語の数を減らす'),
-          el('li', {}, '別の言い方や表記で探す'),
-          isFiltered && el('li', {}, el('a', { href: paths.search({ q: params.q }) }, '年・カテゴリーの絞り込みを外して探す')),
-        ),
-      ),
-    ];
+  const nav = cloneTemplate('pagination').firstElementChild!;
+  const list = nav.querySelector('ul')!;
+  const items = Array.from(list.children);
+  const model = (selector: string, href?: string) =>
+    items.find((li) => (href === undefined ? li.querySelector(selector) : li.querySelector(selector)?.getAttribute('href') === href))!;
+  const sampleHref = (p: number) => withPage(TEMPLATE_SAMPLE_BASE, p);
+  const [before, after] = [S.page - 1, S.page + 1];
+  const link = model('a:not([rel])', sampleHref(after));
+  const current = model('[aria-current]');
+  const gap = items.find((li) => !li.querySelector('a, [aria-current]'))!;
+  const copy = (li: Element, values: TemplateValues) => {
+    const copied = li.cloneNode(true) as Element;
+    fillTemplate(copied, values);
+    return copied;
+  };
+  const shown: Element[] = [];
+  if (page > 1) shown.push(copy(model('a[rel="prev"]'), { [sampleHref(before)]: withPage(basePath, page - 1) }));
+  for (const p of pageWindow(page, pageCount)) {
+    if (p === '…') shown.push(copy(gap, {}));
+    else shown.push(p === page ? copy(current, { [S.page]: p }) : copy(link, { [sampleHref(after)]: withPage(basePath, p), [after]: p }));
   }
-  const count = el('p', { class: 'result-count' }, `${results.total}件${results.pageCount > 1 ? `(${results.page}/${results.pageCount}ページ)` : ''}`);
-  const list = el('ol', { class: 'report-list search-results' }, ...results.items.map(reportItem));
-  const nav = pagination(results.page, results.pageCount, paths.search(params));
-  return nav ? [count, list, nav] : [count, list];
+  if (page < pageCount) shown.push(copy(model('a[rel="next"]'), { [sampleHref(after)]: withPage(basePath, page + 1) }));
+  list.replaceChildren();
+  fillTemplate(nav, { [S.page]: page, [S.pageCount]: pageCount });
+  list.append(...shown);
+  return nav;
+}
+
+/** Replaces the sample pagination of a filled template, if it has one. */
+function replacePagination(root: ParentNode, page: number, pageCount: number, basePath: string): void {
+  const nav = root.querySelector('nav.pagination');
+  const shown = pagination(page, pageCount, basePath);
+  if (nav && shown) nav.replaceWith(shown);
+}
+
+function pageResults(pages: Paged<{ title: string; path: string; excerpt: string }>, params: SearchParams): Element | undefined {
+  const isPageFilter = params.kind === 'page';
+  const values: TemplateValues = {
+    [S.q]: params.q ?? '',
+    [S.total]: pages.total,
+    [S.page]: pages.page,
+    [S.pageCount]: pages.pageCount,
+    [paths.search({ q: S.q, kind: 'page' })]: paths.search({ ...params, kind: 'page' }),
+  };
+  if (pages.total === 0) return isPageFilter ? filledElement('pages-none', values) : undefined;
+  const name = isPageFilter ? (pages.pageCount > 1 ? 'pages-filter-paged' : 'pages-filter') : pages.total > pages.items.length ? 'pages-more' : 'pages';
+  const section = filledElement(name, values);
+  const items = pages.items.map((hit) =>
+    filledElement(hit.excerpt ? 'page-item-excerpt' : 'page-item', { [S.pagePath]: hit.path, [S.pageTitle]: hit.title, [S.excerpt]: hit.excerpt }),
+  );
+  section.querySelector('ul')!.replaceChildren(...items);
+  replacePagination(section, pages.page, pages.pageCount, paths.search(params));
+  return section;
+}
+
+function reportItem(hit: StaticReportHit): Element {
+  const name: TemplateName = `report-item${hit.category ? '-category' : ''}${hit.matchedIn === 'attachment' ? '-attachment' : ''}`;
+  return filledElement(name, {
+    [paths.report(S.slug)]: hit.path,
+    [S.date]: hit.activityDate,
+    [formatJapaneseDate(S.date)]: formatJapaneseDate(hit.activityDate),
+    [S.category]: hit.category?.name ?? '',
+    [S.attachmentLabel]: hit.attachmentLabel ?? '',
+    [S.title]: hit.titleParts,
+    [S.snippet]: hit.snippet,
+  });
+}
+
+function reportResults(results: Paged<StaticReportHit>, params: SearchParams): DocumentFragment {
+  const name = results.total === 0 ? (isFilteredSearch(params) ? 'no-results-filtered' : 'no-results') : results.pageCount > 1 ? 'results-paged' : 'results';
+  const fragment = cloneTemplate(name);
+  fillTemplate(fragment, {
+    [S.q]: params.q ?? '',
+    [S.total]: results.total,
+    [S.page]: results.page,
+    [S.pageCount]: results.pageCount,
+    [TEMPLATE_SAMPLE_BASE]: paths.search({ q: params.q }),
+  });
+  fragment.querySelector('ol')?.replaceChildren(...results.items.map(reportItem));
+  replacePagination(fragment, results.page, results.pageCount, paths.search(params));
+  return fragment;
 }
 
 /** The form shows what was searched, as the server's page does. */
@@ -280,11 +279,9 @@ async function render(section: Element, status: HTMLElement, href: string): Prom
   const text = `「${params.q}」の検索結果`;
   if (heading && outcome.results) heading.textContent = text;
   if (outcome.results) setTitle(outcome.results.page > 1 ? `${text}(${outcome.results.page}ページ目)` : text);
-  const parts = [outcome.pages && pageResults(outcome.pages, shown), ...(outcome.results ? reportResults(outcome.results, shown) : [])].filter(
-    (p): p is HTMLElement => p !== undefined,
-  );
+  const parts = [outcome.pages && pageResults(outcome.pages, shown), outcome.results && reportResults(outcome.results, shown)];
   const help = foldHelp(section) ?? section.querySelector('.search-help');
-  for (const part of parts) section.insertBefore(part, help);
+  for (const part of parts) if (part) section.insertBefore(part, help);
   const counts = [outcome.pages && outcome.pages.total > 0 && `ページ${outcome.pages.total}件`, outcome.results && `活動報告${outcome.results.total}件`].filter(Boolean);
   status.textContent = `「${params.q}」の検索結果: ${counts.length > 0 ? counts.join('、') : '0件'}`;
 }
