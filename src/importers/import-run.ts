@@ -37,6 +37,7 @@ import { paths } from '../domain/paths.js';
 import type { Database } from '../store/database.js';
 import { findImportSource, isChangedSinceImport, lockImportSource, saveImportSource, type SourceKind } from '../store/import-sources.js';
 import { addRedirects } from '../store/redirects.js';
+import { deferContentVersion, writeDeferredContentVersion } from '../store/site-state.js';
 import { deferIndexing, deferredIndexSnapshot, restoreDeferredIndex, writeDeferredIndex } from '../store/search.js';
 import { resolvePageLinks, writePageItem, type ImportedNavigationLink, type ImportedPageInput } from './write-page-item.js';
 
@@ -349,6 +350,7 @@ class ItemWriter {
     if (!this.batch) {
       this.batch = await this.ctx.db.startTransaction().execute();
       deferIndexing(this.batch);
+      deferContentVersion(this.batch);
     }
     const trx = this.batch;
     const indexBefore = deferredIndexSnapshot(trx);
@@ -381,9 +383,11 @@ class ItemWriter {
       await batch.rollback().execute();
       return;
     }
-    // The batch's search rows go in last, in one FTS5 flush (see deferIndexing).
+    // The batch's search rows go in last, in one FTS5 flush (see deferIndexing), and the
+    // content version is bumped once.
     try {
       await writeDeferredIndex(batch);
+      await writeDeferredContentVersion(batch);
     } catch (error) {
       await batch.rollback().execute();
       throw error;

@@ -1,7 +1,7 @@
 // Import sources: which report (or fixed page) each imported item (a WordPress post or page, a saved page, a text
 // file) became, and a hash of what was imported, so a second run updates or leaves alone
 // instead of duplicating. A row goes with its report (on delete cascade).
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from './database.js';
 import { lockKeys } from './dialects/lock-keys.js';
 
@@ -42,21 +42,36 @@ export async function findImportSource(db: Q, kind: SourceKind, key: string): Pr
 
 /**
  * Records (or moves) the item's report and hash, with the version and status the report has
- * now (call it after the import's own writes), for isChangedSinceImport.
+ * now (call it after the import's own writes), for isChangedSinceImport. One statement: the
+ * version and status are read by the insert itself (a round trip fewer on PostgreSQL).
  */
 export async function saveImportSource(trx: Q, source: ImportSource): Promise<void> {
-  const state = await itemState(trx, 'reports', source.reportId);
-  const values = {
-    report_id: source.reportId,
-    content_hash: source.contentHash,
-    imported_at: source.importedAt,
-    item_version: state?.version ?? null,
-    item_status: state?.status ?? null,
-  };
   await trx
     .insertInto('import_sources')
-    .values({ source_kind: source.kind, source_key: source.key, ...values })
-    .onConflict((oc) => oc.columns(['source_kind', 'source_key']).doUpdateSet(values))
+    .columns(['source_kind', 'source_key', 'report_id', 'content_hash', 'imported_at', 'item_version', 'item_status'])
+    .expression(
+      trx
+        .selectFrom('reports')
+        .select([
+          sql<string>`${source.kind}`.as('source_kind'),
+          sql<string>`${source.key}`.as('source_key'),
+          'id as report_id',
+          sql<string>`${source.contentHash}`.as('content_hash'),
+          sql<string>`${source.importedAt}`.as('imported_at'),
+          'version as item_version',
+          'status as item_status',
+        ])
+        .where('id', '=', source.reportId),
+    )
+    .onConflict((oc) =>
+      oc.columns(['source_kind', 'source_key']).doUpdateSet((eb) => ({
+        report_id: eb.ref('excluded.report_id'),
+        content_hash: eb.ref('excluded.content_hash'),
+        imported_at: eb.ref('excluded.imported_at'),
+        item_version: eb.ref('excluded.item_version'),
+        item_status: eb.ref('excluded.item_status'),
+      })),
+    )
     .execute();
 }
 

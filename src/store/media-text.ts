@@ -42,17 +42,40 @@ export interface AttachmentText {
 /** The non-empty texts of the media a report (or, given an ItemRef, a page) lists under its attachments, in list order. */
 export async function listAttachmentTexts(db: Q, owner: number | ItemRef): Promise<AttachmentText[]> {
   const item: ItemRef = typeof owner === 'number' ? { kind: 'report', id: owner } : owner;
-  const rows = await db
+  const rows = await attachmentTexts(db)
+    .where(item.kind === 'report' ? 'attachments.report_id' : 'attachments.page_id', '=', item.id)
+    .execute();
+  return rows.map(toAttachmentText);
+}
+
+/** listAttachmentTexts of several reports in one query (an import batch's search rows): by report id, each in list order; a report without texts is absent. */
+export async function listReportsAttachmentTexts(db: Q, reportIds: readonly number[]): Promise<Map<number, AttachmentText[]>> {
+  const found = new Map<number, AttachmentText[]>();
+  if (reportIds.length === 0) return found;
+  const rows = await attachmentTexts(db)
+    .select('attachments.report_id')
+    .where('attachments.report_id', 'in', [...reportIds])
+    .execute();
+  for (const row of rows) {
+    const reportId = row.report_id!;
+    found.set(reportId, [...(found.get(reportId) ?? []), toAttachmentText(row)]);
+  }
+  return found;
+}
+
+function attachmentTexts(db: Q) {
+  return db
     .selectFrom('attachments')
     .innerJoin('media', 'media.id', 'attachments.media_id')
     .select(['media.id', 'attachments.label', 'media.text'])
-    .where(item.kind === 'report' ? 'attachments.report_id' : 'attachments.page_id', '=', item.id)
     .where('media.text', 'is not', null)
     .where('media.text', '!=', '')
     .orderBy('attachments.position')
-    .orderBy('media.id')
-    .execute();
-  return rows.map((r) => ({ mediaId: r.id, label: r.label, text: r.text ?? '' }));
+    .orderBy('media.id');
+}
+
+function toAttachmentText(row: { id: number; label: string; text: string | null }): AttachmentText {
+  return { mediaId: row.id, label: row.label, text: row.text ?? '' };
 }
 
 /**

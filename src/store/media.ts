@@ -363,12 +363,17 @@ export async function listMediaBySha(db: Q, sha256: string): Promise<Media[]> {
   return rows.map(rowToMedia);
 }
 
+/** For writers of an item's dependent rows: the item was inserted in this transaction, so it has none to replace yet. */
+export interface NewRowOption {
+  isNew?: boolean;
+}
+
 /**
  * Records the content hashes a report's rendered body links to (`/media/<sha256>/…`), so
  * `isMediaPublic` finds body links by index. Called wherever `body_html` is written.
  */
-export async function setBodyMediaLinks(trx: Q, reportId: number, bodyHtml: string): Promise<void> {
-  await trx.deleteFrom('report_body_media').where('report_id', '=', reportId).execute();
+export async function setBodyMediaLinks(trx: Q, reportId: number, bodyHtml: string, options: NewRowOption = {}): Promise<void> {
+  if (!options.isNew) await trx.deleteFrom('report_body_media').where('report_id', '=', reportId).execute();
   const shas = mediaShasInHtml(bodyHtml);
   if (shas.length === 0) return;
   await trx
@@ -378,8 +383,8 @@ export async function setBodyMediaLinks(trx: Q, reportId: number, bodyHtml: stri
 }
 
 /** The same index for a fixed page's body (page_body_media, migration 0012). */
-export async function setPageBodyMediaLinks(trx: Q, pageId: number, bodyHtml: string): Promise<void> {
-  await trx.deleteFrom('page_body_media').where('page_id', '=', pageId).execute();
+export async function setPageBodyMediaLinks(trx: Q, pageId: number, bodyHtml: string, options: NewRowOption = {}): Promise<void> {
+  if (!options.isNew) await trx.deleteFrom('page_body_media').where('page_id', '=', pageId).execute();
   const shas = mediaShasInHtml(bodyHtml);
   if (shas.length === 0) return;
   await trx

@@ -81,7 +81,7 @@ export async function insertPage(trx: Q, input: PageContentWrite & { authorId: n
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await noteRenderedBody(trx, 'page', row.id, input);
+    await noteRenderedBody(trx, 'page', row.id, input, { isNew: true });
     return row.id;
   } catch (error) {
     translateDbError(error, { slug: input.slug });

@@ -7,7 +7,7 @@ import { mediaRefs } from '../domain/text-format/media-refs.js';
 import type { OutlineEntry } from '../domain/text-format/render.js';
 import { RENDER_VERSION } from '../domain/text-format/render-version.js';
 import type { Database } from './database.js';
-import { setBodyMediaLinks, setPageBodyMediaLinks } from './media.js';
+import { setBodyMediaLinks, setPageBodyMediaLinks, type NewRowOption } from './media.js';
 
 type Q = Kysely<Database>;
 
@@ -23,16 +23,17 @@ const refsTable = (kind: ItemKind) => (kind === 'report' ? 'report_media_refs' :
  * stamped this renderer's version already (item-content.ts bodyColumns): records the content
  * hashes its HTML links to (which make a file public) and the refs its source names (which
  * an upload looks up). Re-rendering stamps the version in its guarded update and records the
- * rest the same way.
+ * rest the same way. `isNew`: the item was inserted in this transaction, so it has no earlier
+ * links to replace (two deletes fewer, each a round trip on PostgreSQL).
  */
-export async function noteRenderedBody(trx: Q, kind: ItemKind, id: number, body: { bodySource: string; bodyHtml: string }): Promise<void> {
-  await noteBodyLinks(trx, kind, id, body);
+export async function noteRenderedBody(trx: Q, kind: ItemKind, id: number, body: { bodySource: string; bodyHtml: string }, options: NewRowOption = {}): Promise<void> {
+  await noteBodyLinks(trx, kind, id, body, options);
 }
 
 /** The hashes the HTML links to and the refs the source names, replacing the item's earlier ones. */
-async function noteBodyLinks(trx: Q, kind: ItemKind, id: number, body: { bodySource: string; bodyHtml: string }): Promise<void> {
-  await (kind === 'report' ? setBodyMediaLinks : setPageBodyMediaLinks)(trx, id, body.bodyHtml);
-  await trx.deleteFrom(refsTable(kind)).where('item_id', '=', id).execute();
+async function noteBodyLinks(trx: Q, kind: ItemKind, id: number, body: { bodySource: string; bodyHtml: string }, options: NewRowOption = {}): Promise<void> {
+  await (kind === 'report' ? setBodyMediaLinks : setPageBodyMediaLinks)(trx, id, body.bodyHtml, options);
+  if (!options.isNew) await trx.deleteFrom(refsTable(kind)).where('item_id', '=', id).execute();
   const refs = mediaRefs(body.bodySource);
   if (refs.length > 0)
     await trx

@@ -11,7 +11,7 @@ import { activityKindSql } from './activity-kind-filter.js';
 import { lockKeys } from './dialects/lock-keys.js';
 import { translateDbError } from './errors.js';
 import { bodyColumns, setItemStatus, updateItemContent } from './item-content.js';
-import { deleteAttachmentsOf, listAttachments } from './media.js';
+import { deleteAttachmentsOf, listAttachments, type NewRowOption } from './media.js';
 import { noteRenderedBody } from './render-versions.js';
 
 export interface ReportFilter {
@@ -51,6 +51,8 @@ export interface ReportWrite {
   categoryId: number | null;
   /** The user who created it; null for imports and the demo. */
   authorId?: number | null;
+  /** The author as an imported site named them (import-sources.ts setReportAuthorName); null when absent. */
+  authorName?: string | null;
 }
 
 type Q = Kysely<Database>;
@@ -307,6 +309,7 @@ export async function insertReport(trx: Q, input: ReportWrite, nowIso: string): 
         summary: input.summary,
         category_id: input.categoryId,
         author_id: input.authorId ?? null,
+        author_name: input.authorName ?? null,
         lang: 'ja',
         version: 1,
         created_at: nowIso,
@@ -314,16 +317,19 @@ export async function insertReport(trx: Q, input: ReportWrite, nowIso: string): 
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await noteRenderedBody(trx, 'report', row.id, input);
+    await noteRenderedBody(trx, 'report', row.id, input, { isNew: true });
     return row.id;
   } catch (error) {
     translateDbError(error, { slug: input.slug });
   }
 }
 
-/** Replaces the report's tags by `names` (distinct, in order), creating the missing tags: three statements whatever their number. */
-export async function setReportTags(trx: Q, reportId: number, names: string[]): Promise<void> {
-  await trx.deleteFrom('report_tags').where('report_id', '=', reportId).execute();
+/**
+ * Replaces the report's tags by `names` (distinct, in order), creating the missing tags: three
+ * statements whatever their number, two for a report inserted in this transaction (`isNew`).
+ */
+export async function setReportTags(trx: Q, reportId: number, names: string[], options: NewRowOption = {}): Promise<void> {
+  if (!options.isNew) await trx.deleteFrom('report_tags').where('report_id', '=', reportId).execute();
   if (names.length === 0) return;
   await trx
     .insertInto('tags')

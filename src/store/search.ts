@@ -15,8 +15,8 @@ import type { Database, Db } from './database.js';
 import { engineOf } from './dialects/engine.js';
 import { activityKindSql } from './activity-kind-filter.js';
 import { findPostgresHits } from './dialects/postgres-search.js';
-import { clearSearchTable, insertSearchEntry } from './dialects/search-table.js';
-import { listAttachmentTexts } from './media-text.js';
+import { clearSearchTable, insertSearchEntries, insertSearchEntry } from './dialects/search-table.js';
+import { listAttachmentTexts, listReportsAttachmentTexts } from './media-text.js';
 
 type Q = Kysely<Database>;
 
@@ -62,11 +62,19 @@ export async function writeDeferredIndex(trx: Q): Promise<void> {
   const pending = deferred.get(trx);
   if (!pending) return;
   deferred.delete(trx);
-  for (const [reportId, doc] of pending) {
-    await unindexReport(trx, reportId);
-    await insertIntoIndex(trx, reportId, doc);
+  // Three statements per chunk of reports, whatever their number (each a round trip on PostgreSQL).
+  const ids = [...pending.keys()];
+  for (let start = 0; start < ids.length; start += DEFERRED_PER_CHUNK) {
+    const chunk = ids.slice(start, start + DEFERRED_PER_CHUNK);
+    await sql`delete from report_search where rowid in (${sql.join(chunk)})`.execute(trx);
+    const texts = await listReportsAttachmentTexts(trx, chunk);
+    const entries = chunk.map((id) => ({ id, ...pending.get(id)!, attachments: attachmentTokens((texts.get(id) ?? []).map((a) => a.text)) }));
+    await insertSearchEntries(trx, 'report_search', entries);
   }
 }
+
+/** Reports written per chunk by writeDeferredIndex (an import's batch is 200). */
+const DEFERRED_PER_CHUNK = 500;
 
 /** Adds an entry for a report known not to be in the index (after clearSearchIndex). */
 export async function insertIntoIndex(trx: Q, reportId: number, doc: SearchDocument): Promise<void> {

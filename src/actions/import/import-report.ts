@@ -72,7 +72,8 @@ export async function importReportIn(
   prebuiltRender?: PrebuiltRender,
 ): Promise<ImportReportResult> {
   const existing = existingReportId === undefined ? undefined : await findEditableReport(trx, existingReportId);
-  const categorySlug = input.category ? await ensureCategoryIn(trx, input.category) : null;
+  const category = input.category ? await ensureCategoryIn(trx, input.category) : null;
+  const categorySlug = category?.slug ?? null;
   const checked = checkDraft(
     {
       title: input.title,
@@ -97,16 +98,17 @@ export async function importReportIn(
         attachments: input.attachments ?? [],
         ...(prebuiltSearch ? { prebuiltSearch } : {}),
         ...(prebuiltRender ? { prebuiltRender } : {}),
+        ...(publishedAt === null ? {} : { publishedAt }),
+        ...(category ? { knownCategory: category } : {}),
+        authorName,
       },
       nowIso,
     );
-    if (publishedAt !== null) await setReportStatus(trx, created.id, ['published'], { status: 'published', publishedAt }, nowIso);
-    if (authorName !== null) await setReportAuthorName(trx, created.id, authorName);
     await redirectToReport(trx, input.redirectsFrom ?? [], created.slug, nowIso);
     return { outcome: 'created', reportId: created.id, slug: created.slug };
   }
 
-  const categoryId = categorySlug === null ? null : ((await findCategoryBySlug(trx, categorySlug))?.id ?? null);
+  const categoryId = category?.id ?? null;
   const content: RevisionContent = {
     title: checked.title,
     slug: existing.slug,
@@ -209,18 +211,18 @@ async function redirectToReport(trx: Q, fromPaths: string[], slug: string, nowIs
   );
 }
 
-/** The category's slug; created (with the given slug, or one made from the name) when missing. */
-export async function ensureCategoryIn(trx: Q, category: { slug?: string; name: string }): Promise<string> {
+/** The category's id and slug; created (with the given slug, or one made from the name) when missing. */
+export async function ensureCategoryIn(trx: Q, category: { slug?: string; name: string }): Promise<{ id: number; slug: string }> {
   const name = category.name.trim();
   const wantedSlug = category.slug?.trim();
   if (name === '') throw new ValidationError('カテゴリー名が空です。', { categorySlug: 'カテゴリー名がありません。' });
   const existing = (wantedSlug ? await findCategoryBySlug(trx, wantedSlug) : undefined) ?? (await findCategoryByName(trx, name));
-  if (existing) return existing.slug;
+  if (existing) return { id: existing.id, slug: existing.slug };
   const categories = await listCategories(trx);
   const taken = new Set(categories.map((c) => c.slug));
   const base = (wantedSlug ? slugify(wantedSlug) : '') || slugify(name) || 'category';
   let slug = base;
   for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
   const created = await upsertCategory(trx, { slug, name, position: categories.length });
-  return created.slug;
+  return { id: created.id, slug: created.slug };
 }

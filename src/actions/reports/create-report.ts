@@ -51,6 +51,12 @@ export interface CreateReportOptions {
   prebuiltSearch?: PrebuiltSearch;
   /** The body rendered ahead (on a worker, by an import); used only as renderBody allows (same source, no stored file named). */
   prebuiltRender?: PrebuiltRender;
+  /** When a published report was first public, if not now (an import keeps the old site's date). */
+  publishedAt?: string;
+  /** The author as an imported site named them. */
+  authorName?: string | null;
+  /** The draft's category as the caller has just read or created it in this transaction (saves looking it up again). */
+  knownCategory?: { id: number; slug: string };
 }
 
 export interface PrebuiltSearch {
@@ -78,7 +84,8 @@ export async function createReport(ctx: ActionContext, draft: ReportDraft, optio
 export async function createReportIn(trx: Kysely<Database>, checked: CheckedDraft, options: CreateReportOptions, nowIso: string): Promise<CreatedReport> {
   let categoryId: number | null = null;
   if (checked.categorySlug !== null) {
-    const category = await findCategoryBySlug(trx, checked.categorySlug);
+    const known = options.knownCategory;
+    const category = known?.slug === checked.categorySlug ? known : await findCategoryBySlug(trx, checked.categorySlug);
     if (!category) throw new ValidationError('入力内容に誤りがあります。', { categorySlug: 'そのカテゴリーはありません。' });
     categoryId = category.id;
   }
@@ -93,17 +100,18 @@ export async function createReportIn(trx: Kysely<Database>, checked: CheckedDraf
       title: checked.title,
       activityDate: checked.activityDate,
       status: options.status,
-      publishedAt: options.status === 'published' ? nowIso : null,
+      publishedAt: options.status === 'published' ? (options.publishedAt ?? nowIso) : null,
       bodySource: checked.bodySource,
       bodyHtml: rendered.html,
       bodyText: rendered.text,
       outline: rendered.outline,
       summary: checked.summary,
       categoryId,
+      authorName: options.authorName ?? null,
     },
     nowIso,
   );
-  await setReportTags(trx, id, checked.tags);
+  await setReportTags(trx, id, checked.tags, { isNew: true });
   const content = {
     title: checked.title,
     slug,

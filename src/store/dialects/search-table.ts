@@ -56,24 +56,38 @@ export async function createPostgresSearchTable<DB>(db: Kysely<DB>, table: Searc
   await sql`insert into ${sql.table(`${table}_stats`)} values (0, 0)`.execute(db);
 }
 
+export interface SearchEntry {
+  title: string;
+  body: string;
+  words: string;
+  attachments: string;
+}
+
 /**
  * Writes an entry known not to be in the table (the caller deleted it first). On PostgreSQL
  * bm25's statistics count it too, as FTS5 counts an insert in its averages record.
  */
-export async function insertSearchEntry<DB>(
-  db: Kysely<DB>,
-  table: SearchTable,
-  id: number,
-  entry: { title: string; body: string; words: string; attachments: string },
-): Promise<void> {
-  const insert = sql`insert into ${sql.table(table)} (rowid, title, body, words, attachments)
-    values (${id}, ${entry.title}, ${entry.body}, ${entry.words}, ${entry.attachments})`;
-  if (engineOf(db) !== 'postgres') {
-    await insert.execute(db);
-    return;
+export async function insertSearchEntry<DB>(db: Kysely<DB>, table: SearchTable, id: number, entry: SearchEntry): Promise<void> {
+  await insertSearchEntries(db, table, [{ id, ...entry }]);
+}
+
+/** Rows per statement of insertSearchEntries: 5 parameters each, far below either engine's limit. */
+const ENTRIES_PER_STATEMENT = 200;
+
+/** insertSearchEntry for many entries: one multi-row statement per 200 (an import batch's rows, one round trip on PostgreSQL). */
+export async function insertSearchEntries<DB>(db: Kysely<DB>, table: SearchTable, entries: readonly (SearchEntry & { id: number })[]): Promise<void> {
+  for (let start = 0; start < entries.length; start += ENTRIES_PER_STATEMENT) {
+    const rows = entries.slice(start, start + ENTRIES_PER_STATEMENT).map((e) => sql`(${e.id}, ${e.title}, ${e.body}, ${e.words}, ${e.attachments})`);
+    const insert = sql`insert into ${sql.table(table)} (rowid, title, body, words, attachments) values ${sql.join(rows)}`;
+    if (engineOf(db) !== 'postgres') {
+      await insert.execute(db);
+      continue;
+    }
+    await sql`with added as (${insert} returning size)
+      update ${sql.table(`${table}_stats`)} set row_count = row_count + (select count(*) from added), token_count = token_count + (select coalesce(sum(size), 0) from added)`.execute(
+      db,
+    );
   }
-  await sql`with added as (${insert} returning size)
-    update ${sql.table(`${table}_stats`)} set row_count = row_count + 1, token_count = token_count + (select size from added)`.execute(db);
 }
 
 /** Removes every entry (FTS5 has its own command for it: a contentless table cannot be deleted from by scan). */
