@@ -1,12 +1,12 @@
 // The search index tables (report_search, page_search) on each engine. SQLite: FTS5 virtual
 // tables (migrations 0002, 0009, 0012). PostgreSQL: a plain table with the same four token
 // columns, so the store writes and deletes entries with the same statements on both (its
-// `rowid` column is the report's or page's id, as FTS5's rowid is), plus `terms`, every token
-// of the four columns as an array under a GIN index: a query's tokens select candidates with
-// `terms @> array[...]`, and phrases and ranking are checked on the columns (issue 15 item 3,
-// dialects/postgres-search.ts). Beside them: `size` (the row's tokens, bm25's row size), `prefixes`, a
-// GIN-indexed array of the characters every token starts with (FTS5's prefix='1', for
-// lone-character terms), and `<table>_stats`, bm25's row count and total size kept as FTS5 keeps them.
+// `rowid` column is the report's or page's id, as FTS5's rowid is), plus `size` (the row's
+// tokens, bm25's row size) and `<table>_stats`, bm25's row count and total size kept as FTS5
+// keeps them. Queries read the postings that triggers keep beside each table (migration 0031,
+// dialects/search-postings.ts, dialects/postgres-search.ts). The generated `terms` (every token
+// under a GIN index) and `prefixes` (the characters tokens start with, GIN-indexed) of
+// migrations 0009 and 0012 are still written but no longer read since then.
 import { sql, type Kysely } from 'kysely';
 import { engineOf } from './engine.js';
 
