@@ -9,6 +9,7 @@ import type { Attachment } from '../domain/report.js';
 import { translateDbError } from './errors.js';
 import type { Database, MediaRow } from './database.js';
 import { attachmentUses, pageBodyUses, reportBodyUses } from './media-uses.js';
+import { reusableQuery } from './reusable-query.js';
 
 type Q = Kysely<Database>;
 
@@ -122,27 +123,7 @@ export async function listAttachments(db: Q, reportId: number): Promise<Attachme
 
 /** A report's or page's attachments in display order, images with their variants. */
 export async function listItemAttachments(db: Q, item: ItemRef): Promise<Attachment[]> {
-  const rows = await db
-    .selectFrom('attachments')
-    .innerJoin('media', 'media.id', 'attachments.media_id')
-    .select([
-      'media.id',
-      'media.sha256',
-      'media.original_name',
-      'media.mime',
-      'media.bytes',
-      'media.pages',
-      'media.width',
-      'media.height',
-      'media.alt_text',
-      'attachments.alt_text as use_alt_text',
-      'attachments.label',
-      'attachments.summary',
-    ])
-    .where(ownerColumn(item), '=', item.id)
-    .orderBy('attachments.position')
-    .orderBy('media.id')
-    .execute();
+  const rows = await (item.kind === 'report' ? reportAttachmentRows : pageAttachmentRows)(db, { id: item.id });
   const variants = await listVariants(
     db,
     rows.filter((r) => r.mime.startsWith('image/')).map((r) => r.sha256),
@@ -163,6 +144,34 @@ export async function listItemAttachments(db: Q, item: ItemRef): Promise<Attachm
     variants: (variants.get(r.sha256) ?? []).map((v) => ({ width: v.width, height: v.height })),
   }));
 }
+
+/** An item's attachment rows, compiled once per connection for each kind of item (read on every report page). */
+function attachmentRows(kind: ItemRef['kind']) {
+  return reusableQuery((db, v: { id: number }) =>
+    db
+      .selectFrom('attachments')
+      .innerJoin('media', 'media.id', 'attachments.media_id')
+      .select([
+        'media.id',
+        'media.sha256',
+        'media.original_name',
+        'media.mime',
+        'media.bytes',
+        'media.pages',
+        'media.width',
+        'media.height',
+        'media.alt_text',
+        'attachments.alt_text as use_alt_text',
+        'attachments.label',
+        'attachments.summary',
+      ])
+      .where(ownerColumn({ kind, id: 0 }), '=', v.id)
+      .orderBy('attachments.position')
+      .orderBy('media.id'),
+  );
+}
+const reportAttachmentRows = attachmentRows('report');
+const pageAttachmentRows = attachmentRows('page');
 
 /** A WebP copy of an image at one width (migration 0006-media). */
 export interface MediaVariant {

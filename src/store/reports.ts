@@ -13,6 +13,7 @@ import { translateDbError } from './errors.js';
 import { bodyColumns, setItemStatus, updateItemContent } from './item-content.js';
 import { deleteAttachmentsOf, listAttachments, type NewRowOption } from './media.js';
 import { noteRenderedBody } from './render-versions.js';
+import { reusableQuery } from './reusable-query.js';
 
 export interface ReportFilter {
   status?: ReportStatus;
@@ -197,11 +198,24 @@ function reportQuery(db: Q) {
 
 type FullReportRow = Awaited<ReturnType<ReturnType<typeof reportQuery>['executeTakeFirstOrThrow']>>;
 
+/** One report's tag names in their order (tagsByReport for one id, compiled once: read on every report page). */
+const tagsOfReport = reusableQuery((db, v: { id: number }) =>
+  db
+    .selectFrom('report_tags')
+    .innerJoin('tags', 'tags.id', 'report_tags.tag_id')
+    .select('tags.name')
+    .where('report_tags.report_id', '=', v.id)
+    .orderBy('report_tags.position'),
+);
+
 async function loadReport(db: Q, row: FullReportRow | undefined): Promise<Report | undefined> {
   if (!row) return undefined;
-  const [summary] = await withTags(db, [row]);
+  const tags = await tagsOfReport(db, { id: row.id });
   return {
-    ...summary!,
+    ...rowToSummary(
+      row,
+      tags.map((t) => t.name),
+    ),
     bodySource: row.body_source,
     bodyHtml: trustedHtml(row.body_html),
     bodyText: row.body_text,
@@ -212,10 +226,15 @@ async function loadReport(db: Q, row: FullReportRow | undefined): Promise<Report
   };
 }
 
+// The public report page's read (and the admin's), compiled once per connection.
+const reportBySlug = reusableQuery((db, v: { slug: string }) => reportQuery(db).where('reports.slug', '=', v.slug));
+const reportBySlugAndStatus = reusableQuery((db, v: { slug: string; status: ReportStatus }) =>
+  reportQuery(db).where('reports.slug', '=', v.slug).where('reports.status', '=', v.status),
+);
+
 export async function findReportBySlug(db: Q, slug: string, status?: ReportStatus): Promise<Report | undefined> {
-  let q = reportQuery(db).where('reports.slug', '=', slug);
-  if (status) q = q.where('reports.status', '=', status);
-  return loadReport(db, await q.executeTakeFirst());
+  const [row] = status ? await reportBySlugAndStatus(db, { slug, status }) : await reportBySlug(db, { slug });
+  return loadReport(db, row);
 }
 
 export async function findReportById(db: Q, id: number, status?: ReportStatus): Promise<Report | undefined> {
