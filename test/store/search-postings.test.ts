@@ -15,6 +15,7 @@ import { trashReport } from '../../src/actions/reports/trash-report.js';
 import { reindexSearch } from '../../src/actions/search/reindex.js';
 import { searchDocument } from '../../src/domain/search/document.js';
 import { parseSearchQuery } from '../../src/domain/search/query.js';
+import { writeSearchPostings } from '../../src/store/dialects/search-postings.js';
 import { getEditableReport } from '../../src/store/reports.js';
 import { deferIndexing, findSearchHits, indexReport, writeDeferredIndex } from '../../src/store/search.js';
 import { addTeam, type Team } from '../support/authors.js';
@@ -154,8 +155,6 @@ test('keeps the postings exact through saves, attachments, trashing, deferred in
     'some query ranks several reports',
   );
   await sql`delete from report_search_postings`.execute(site.db);
-  await sql`insert into report_search_postings (token, rowid, title_count, body_count, words_count, attachments_count, positions)
-    select p.token, s.rowid, p.title_count, p.body_count, p.words_count, p.attachments_count, p.positions
-    from report_search s, search_postings(s.title, s.body, s.words, s.attachments) p`.execute(site.db);
+  await writeSearchPostings(site.db, 'report_search');
   assert.deepEqual(await rankings(), kept);
 });

@@ -64,7 +64,12 @@ export async function createSearchPostings<DB>(db: Kysely<DB>, table: SearchTabl
     end $$`.execute(db);
   await sql`create trigger ${sql.id(`${table}_postings_write`)} after insert or update on ${sql.table(table)}
     for each row execute function search_postings_write()`.execute(db);
-  await sql`insert into ${sql.table(postings)} (token, rowid, title_count, body_count, words_count, attachments_count, positions)
+  await writeSearchPostings(db, table);
+}
+
+/** Writes the postings of every row of the table (none must be there yet): migration 0031's first fill. */
+export async function writeSearchPostings<DB>(db: Kysely<DB>, table: SearchTable): Promise<void> {
+  await sql`insert into ${sql.table(`${table}_postings`)} (token, rowid, title_count, body_count, words_count, attachments_count, positions)
     select p.token, s.rowid, p.title_count, p.body_count, p.words_count, p.attachments_count, p.positions
     from ${sql.table(table)} s, search_postings(s.title, s.body, s.words, s.attachments) p`.execute(db);
 }
