@@ -236,6 +236,41 @@ test('a search from the form, a results link and Back show what a new load shows
   }
 });
 
+test('a new load of a search made before asks for the files it read beside the doc table, not after it', async () => {
+  const context = await browser.newContext({ locale: 'ja-JP' });
+  const page = await context.newPage();
+  const url = `${origin}/search/?q=${encodeURIComponent('鏡像語')}`;
+  const asked = new Set<string>();
+  page.on('request', (request) => asked.add(new URL(request.url()).pathname));
+  try {
+    await page.goto(url);
+    await page.waitForSelector('section.search-page[data-static-search="done"]');
+    const files = [...asked].filter((path) => path.startsWith('/search-index/') && path !== '/search-index/docs.dat');
+    assert.ok(files.some((path) => /^\/search-index\/x\d+\.dat$/.test(path)) && files.some((path) => /^\/search-index\/[bsw]/.test(path)), files.join());
+    const shown = await resultsOf(page);
+    // On the new load the doc table is held back until the first load's files are all asked for (or 5 s: the failing case).
+    asked.clear();
+    let allAsked: () => void = () => undefined;
+    const whenAllAsked = new Promise<void>((resolve) => (allAsked = resolve));
+    page.on('request', () => files.every((path) => asked.has(path)) && allAsked());
+    let askedBeforeTable: string[] = [];
+    await page.route('**/search-index/docs.dat', async (route) => {
+      await Promise.race([whenAllAsked, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      askedBeforeTable = [...asked];
+      await route.continue();
+    });
+    await page.goto(url);
+    await page.waitForSelector('section.search-page[data-static-search="done"]');
+    assert.deepEqual(
+      files.filter((path) => !askedBeforeTable.includes(path)),
+      [],
+    );
+    assertSameParts(await resultsOf(page), shown, 'the new load');
+  } finally {
+    await context.close();
+  }
+});
+
 test("a live region announces the count, and the page runs under script-src 'self'", async () => {
   const page = await browser.newPage({ locale: 'ja-JP' });
   const violations: string[] = [];

@@ -72,6 +72,69 @@ const fetchBytes = async (url: string) => {
 type Index = StaticIndex & StaticTexts;
 
 /**
+ * The index files the last searches read, by the URL's query (localStorage, the last
+ * PLANS_KEPT searches): a new load of a search made before fetches them from the module's start,
+ * beside the doc table, instead of in two rounds after it (the shards once the table is
+ * parsed, the shown results' texts once the shards are searched). A stale list (the site was
+ * built again) only fetches a file or two for nothing: the search reads what it needs anyway.
+ */
+const PLANS_KEY = 'katsudo-static-search-files';
+const PLANS_KEPT = 20;
+type Plans = [query: string, files: string[]][];
+
+function readPlans(): Plans {
+  try {
+    const plans: unknown = JSON.parse(localStorage.getItem(PLANS_KEY) ?? '[]');
+    return Array.isArray(plans) ? (plans as Plans) : [];
+  } catch {
+    return [];
+  }
+}
+
+function rememberPlan(query: string, files: string[]): void {
+  try {
+    const plans = readPlans().filter(([q]) => q !== query);
+    localStorage.setItem(PLANS_KEY, JSON.stringify([[query, files], ...plans].slice(0, PLANS_KEPT)));
+  } catch {
+    // Storage full or refused: the next load fetches in rounds, as without the list.
+  }
+}
+
+/** Index files fetched ahead for this load's search, by name: taken once by the session's index. */
+const early = new Map<string, Promise<Uint8Array | undefined>>();
+
+function fetchAhead(base: string, query: string): void {
+  for (const name of readPlans().find(([q]) => q === query)?.[1] ?? []) {
+    const bytes = fetchBytes(`${base}/${name}.dat`);
+    bytes.catch(() => undefined);
+    early.set(name, bytes);
+  }
+}
+
+function readIndexFile(base: string, name: string): Promise<Uint8Array | undefined> {
+  const ahead = early.get(name);
+  early.delete(name);
+  return ahead ?? fetchBytes(`${base}/${name}.dat`);
+}
+
+/** The index as one search reads it, noting the shard and text files it asks for. */
+function noting(index: Index, files: Set<string>): Index {
+  const existing = new Set(index.table.shards);
+  return {
+    table: index.table,
+    shard: (name) => (existing.has(name) && files.add(name), index.shard(name)),
+    texts: (name) => (files.add(name), index.texts(name)),
+  };
+}
+
+async function searchNoting(index: Index, params: StaticSearchParams, query: string): Promise<StaticSearchOutcome> {
+  const files = new Set<string>(index.table.delta ? [index.table.delta.file] : []);
+  const outcome = await runStaticSearch(noting(index, files), params);
+  rememberPlan(query, [...files]);
+  return outcome;
+}
+
+/**
  * The index of this page's session: the doc table as fetched (compressed bytes) and the index
  * over it, which keeps every shard and text file it has read, parsed. A search on the same
  * page (another query, another page of results) reuses it; the doc table is fetched again
@@ -82,20 +145,21 @@ let session: { raw: Uint8Array; index: Index } | undefined;
 
 const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((byte, i) => byte === b[i]);
 
-async function search(base: string, params: StaticSearchParams): Promise<StaticSearchOutcome> {
+/** `query`: the URL's query string, under which the files read are remembered (fetchAhead). */
+async function search(base: string, params: StaticSearchParams, query: string): Promise<StaticSearchOutcome> {
   const table = fetchRaw(`${base}/docs.dat`);
   const kept = session;
   if (kept) {
     performance.mark('static-search-table');
-    const [raw, outcome] = await Promise.all([table, runStaticSearch(kept.index, params).catch(() => undefined)]);
+    const [raw, outcome] = await Promise.all([table, searchNoting(kept.index, params, query).catch(() => undefined)]);
     if (raw && outcome && sameBytes(raw, kept.raw)) return outcome;
   }
   const raw = await table;
   if (!raw) throw new Error('search index missing');
   const parsed = JSON.parse(new TextDecoder().decode(await gunzip(raw))) as DocTable;
-  session = { raw, index: openStaticIndex(parsed, (name) => fetchBytes(`${base}/${name}.dat`)) };
+  session = { raw, index: openStaticIndex(parsed, (name) => readIndexFile(base, name)) };
   performance.mark('static-search-table');
-  return runStaticSearch(session.index, params);
+  return searchNoting(session.index, params, query);
 }
 
 /** The URL's parameters as the server reads them (q strictly, from the raw URL: site/search/search-text-of.ts). */
@@ -254,7 +318,7 @@ async function render(section: Element, status: HTMLElement, href: string): Prom
   const shown: SearchParams = { q: params.q, year: params.year, category: params.category, kind: params.kind, activity: params.activity };
   let outcome;
   try {
-    outcome = await search(`/${INDEX_DIR}`, params);
+    outcome = await search(`/${INDEX_DIR}`, params, new URL(href).search);
     performance.mark('static-search-found');
   } catch {
     status.textContent = '検索の索引を読み込めませんでした。時間をおいて、もう一度お試しください。';
@@ -356,4 +420,5 @@ function start(): void {
   show(location.href, false);
 }
 
+fetchAhead(`/${INDEX_DIR}`, location.search);
 start();
