@@ -26,6 +26,7 @@ export const POSTGRES_EXCLUDED = [
     'test/store/migration-0023.test.ts',
     'test/store/migrations.test.ts',
     'test/store/statement-cache.test.ts',
+    'test/store/coalesced-read.test.ts',
     'test/actions/demo-content.test.ts',
     'test/actions/native-modules.test.ts',
     'test/actions/workers/inspect-pdf.test.ts',
@@ -37,5 +38,6 @@ export const POSTGRES_EXCLUDED = [
     'test/store/postgres-store.test.ts',
     'test/actions/concurrent-writers.test.ts',
     'test/actions/search-backends.test.ts',
+    'test/web/postgres-page-cache.test.ts',
   ].map(aboutPostgres),
 ];
