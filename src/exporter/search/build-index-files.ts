@@ -9,7 +9,7 @@ import { DEFAULT_POOL_SIZE } from '../../actions/runtime/pool-defaults.js';
 import { threadPool, type ThreadPoolOptions } from '../../actions/runtime/work-pool.js';
 import type { PageSearchSource, ReportSearchSource, SearchSources } from '../../actions/search/list-search-documents.js';
 import { INDEX_VERSION, pageKey, reportKey, textShard, type DocTable, type ReportText } from './client/format.js';
-import { TASKS, type BatchDocument, type IndexShape } from './index-tasks.js';
+import { packShard, TASKS, type BatchDocument, type IndexShape } from './index-tasks.js';
 
 const BUCKETS = 1024;
 const WORD_BUCKETS = 512;
@@ -84,7 +84,7 @@ export async function buildDeltaFiles(sources: SearchSources): Promise<{ tokens:
   const built = await TASKS.indexBatch({ shape: { buckets: BUCKETS, wordBuckets: WORD_BUCKETS, partitions: 1 }, docs });
   const sizeOf = new Map(docs.map((doc, i) => [doc.key, built.sizes[i]!]));
   const table: DocTable = { v: INDEX_VERSION, buckets: BUCKETS, wordBuckets: WORD_BUCKETS, split: {}, ...rowsOf(sources, sizeOf), shards: [] };
-  return { tokens: built.tokens[0]!, words: built.words[0]!, table, texts: textsOf(sources) };
+  return { tokens: packShard(built.tokens[0]!), words: packShard(built.words[0]!), table, texts: textsOf(sources) };
 }
 
 function inlineRunner(): IndexRunner {

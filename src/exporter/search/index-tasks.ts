@@ -7,15 +7,28 @@
 //    character, a word by its bucket), each partition as a shard of partial postings.
 // 2. `indexPartition`: one partition's parts of every batch, in batch order, joined into each
 //    token's whole postings (bytes as one PostingsWriter would have written them: the runs of
-//    keys, heads and positions concatenated, each part's first key re-based), the characters
-//    to split decided, grouped into shards and gzip-compressed.
+//    keys, heads and positions concatenated, each part's first key re-based), the positions
+//    Rice-coded (client/format.ts packPostings), the characters to split decided, grouped into
+//    shards and gzip-compressed.
 //
 // A token's shard depends only on its first character, so every token of a character (and the
 // split decision for it) is in one partition: no partition needs another's postings.
 // scripts/build.mjs bundles this file as its own entry.
 import { buildDocument } from '../../actions/search/build-document.js';
 import { attachmentTokens } from '../../domain/search/document.js';
-import { ByteReader, ByteWriter, firstCharacter, hashString, PostingsWriter, readShard, tokenShard, wordShard, writeShard } from './client/format.js';
+import {
+  ByteReader,
+  ByteWriter,
+  firstCharacter,
+  hashString,
+  packPostings,
+  PostingsWriter,
+  readShard,
+  tokenShard,
+  wordShard,
+  writeShard,
+  writeShardAsGiven,
+} from './client/format.js';
 import { encodeShard } from './encode-index-file.js';
 
 /** How tokens and words are spread over shards and partitions. */
@@ -68,6 +81,8 @@ export const TASKS = {
   indexPartition: async (input: PartitionInput): Promise<PartitionShards> => {
     const tokens = joinParts(input.tokens);
     const words = joinParts(input.words);
+    for (const entry of tokens) entry[1] = packPostings(entry[1]);
+    for (const entry of words) entry[1] = packPostings(entry[1]);
     const split = splitOf(tokens);
     const shape = { ...input.shape, split };
     const grouped = new Map<string, [string, Uint8Array][]>();
@@ -119,7 +134,12 @@ function postBatch(shape: IndexShape, docs: BatchDocument[]): BatchPostings {
   }
   const wordParts = Array.from({ length: shape.partitions }, (): [string, Uint8Array][] => []);
   for (const [word, writer] of words) wordParts[wordPartition(shape, word)]!.push([word, writer.finish()]);
-  return { firsts: [...firsts], sizes, tokens: tokenParts.map(writeShard), words: wordParts.map(writeShard) };
+  return { firsts: [...firsts], sizes, tokens: tokenParts.map(writeShardAsGiven), words: wordParts.map(writeShardAsGiven) };
+}
+
+/** A batch's shard of partial postings (one batch: whole postings) as the file holds it, positions Rice-coded. */
+export function packShard(bytes: Uint8Array): Uint8Array {
+  return writeShard([...readShard(bytes).tokens].map(([token, place]): [string, Uint8Array] => [token, packPostings(bytes.subarray(place.start, place.end))]));
 }
 
 /** Step 2: each token's postings from its parts, in the batches' order. */

@@ -23,7 +23,7 @@
 // no web server setting is needed.
 
 export const INDEX_DIR = 'search-index';
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 4;
 export const TEXT_SHARD_REPORTS = 8;
 
 /** Columns of the token postings, as bits; the bm25 weights are those of store/search.ts. */
@@ -120,10 +120,16 @@ export const pageKey = (id: number) => id * 2 + 1;
 // ---- Binary postings: unsigned LEB128 varints, a token's documents in three runs so that
 // counting (every one-token term) reads the first two only and gzip sees like with like.
 // shard    := count(tokens) { len(utf8) utf8 len(postings) postings }
-// postings := count(docs) { key − previous key } { head } { positions }
+// postings := count(docs) { key − previous key } { head } k positions
 // head     := (n << 2) | column when the token stands in one column, n times;
 //             else (column bits << 2) | 3, then n per set bit
-// positions := per document, per column holding the token: n × (position − previous position)
+// positions := per document, per column holding the token: n × (position − previous position),
+//             Rice-coded with the token's own parameter k (a varint before them): each value v
+//             as v >> k ones, a zero, then the low k bits, most significant bit first, padded
+//             to a whole byte at the end. Positions are ~80 % of the postings; as varints their
+//             gaps took whole bytes, which gzip could not win back (format 4: −2.6 MB of 35).
+// PostingsWriter writes the positions as varints (so postings of consecutive batches of
+// documents join by concatenation); packPostings turns them into Rice codes for the file.
 
 export class ByteWriter {
   bytes = new Uint8Array(16);
@@ -161,13 +167,14 @@ const MIXED = 3;
 /**
  * One token's postings as they are built: the positions of the current document as they
  * come (columns in order, each ascending), then endDocument with its key (keys ascending).
+ * Plain arrays while building (a batch's writers are many and short-lived: typed arrays cost
+ * more to make and grow), varints on finish.
  */
 export class PostingsWriter {
-  private readonly keys = new ByteWriter();
-  private readonly heads = new ByteWriter();
-  private readonly positions = new ByteWriter();
-  private readonly counts = new Int32Array(COLUMNS.length);
-  private count = 0;
+  private readonly keys: number[] = [];
+  private readonly heads: number[] = [];
+  private readonly positions: number[] = [];
+  private readonly counts = [0, 0, 0];
   private lastKey = 0;
   private column = -1;
   private previous = 0;
@@ -179,17 +186,16 @@ export class PostingsWriter {
       this.column = column;
       this.previous = 0;
     }
-    this.positions.varint(p - this.previous);
+    this.positions.push(p - this.previous);
     this.previous = p;
     this.counts[column]!++;
     return isFirst;
   }
 
   endDocument(key: number): void {
-    this.keys.varint(key - this.lastKey);
+    this.keys.push(key - this.lastKey);
     this.lastKey = key;
-    this.count++;
-    const { counts } = this;
+    const { counts, heads } = this;
     let bits = 0;
     let only = -1;
     for (let c = 0; c < counts.length; c++) {
@@ -197,22 +203,98 @@ export class PostingsWriter {
       bits |= 1 << c;
       only = only === -1 ? c : MIXED;
     }
-    if (only !== MIXED) this.heads.varint((counts[only]! << 2) | only);
+    if (only !== MIXED) heads.push((counts[only]! << 2) | only);
     else {
-      this.heads.varint((bits << 2) | MIXED);
-      for (let c = 0; c < counts.length; c++) if (counts[c]! > 0) this.heads.varint(counts[c]!);
+      heads.push((bits << 2) | MIXED);
+      for (let c = 0; c < counts.length; c++) if (counts[c]! > 0) heads.push(counts[c]!);
     }
     counts.fill(0);
     this.column = -1;
   }
 
   finish(): Uint8Array {
-    const out = new ByteWriter();
-    out.varint(this.count);
-    out.append(this.keys.view());
-    out.append(this.heads.view());
-    out.append(this.positions.view());
-    return out.view();
+    const { keys, heads, positions } = this;
+    let size = varintLength(keys.length);
+    for (const list of [keys, heads, positions]) for (const v of list) size += varintLength(v);
+    const out = new Uint8Array(size);
+    let at = putVarint(out, 0, keys.length);
+    for (const list of [keys, heads, positions]) for (const v of list) at = putVarint(out, at, v);
+    return out;
+  }
+}
+
+const varintLength = (v: number) => (v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : v < 0x10000000 ? 4 : 5);
+
+function putVarint(out: Uint8Array, at: number, value: number): number {
+  let v = value;
+  while (v >= 0x80) {
+    out[at++] = (v & 0x7f) | 0x80;
+    v >>>= 7;
+  }
+  out[at++] = v;
+  return at;
+}
+
+/** Most Rice parameter tried (gaps are below 2^24 in any document the server indexes). */
+const MAX_RICE_K = 24;
+
+/** A PostingsWriter's postings with the positions Rice-coded, as the file holds them. */
+export function packPostings(postings: Uint8Array): Uint8Array {
+  const reader = new ByteReader(postings);
+  const n = reader.varint();
+  for (let i = 0; i < n; i++) reader.varint();
+  for (let i = 0; i < n; i++) {
+    const head = reader.varint();
+    if ((head & MIXED) === MIXED) for (let bits = head >>> 2; bits > 0; bits &= bits - 1) reader.varint();
+  }
+  const positionsAt = reader.at;
+  const gaps: number[] = [];
+  while (reader.at < postings.length) gaps.push(reader.varint());
+  // The k of fewest bits: each value costs (v >> k) + 1 + k; the cost falls, then rises, as k grows.
+  let k = 0;
+  let fewest = Number.POSITIVE_INFINITY;
+  for (let candidate = 0; candidate <= MAX_RICE_K; candidate++) {
+    let bits = 0;
+    for (const gap of gaps) bits += (gap >>> candidate) + 1 + candidate;
+    if (bits >= fewest) break;
+    fewest = bits;
+    k = candidate;
+  }
+  const out = new Uint8Array(positionsAt + 1 + Math.ceil(fewest / 8));
+  out.set(postings.subarray(0, positionsAt));
+  out[positionsAt] = k; // a one-byte varint (k ≤ MAX_RICE_K)
+  let bit = (positionsAt + 1) * 8;
+  for (const gap of gaps) {
+    for (let q = gap >>> k; q > 0; q--, bit++) out[bit >>> 3]! |= 0x80 >>> (bit & 7);
+    bit++; // the zero ending the ones
+    for (let b = k - 1; b >= 0; b--, bit++) if ((gap >>> b) & 1) out[bit >>> 3]! |= 0x80 >>> (bit & 7);
+  }
+  return out;
+}
+
+/** Reads Rice-coded positions (packPostings) from where `reader` stands: k, then the bits. */
+class RiceReader {
+  private readonly k: number;
+  private bit: number;
+  constructor(
+    private readonly bytes: Uint8Array,
+    reader: ByteReader,
+  ) {
+    this.k = reader.varint();
+    this.bit = reader.at * 8;
+  }
+
+  next(): number {
+    const { bytes } = this;
+    let q = 0;
+    while ((bytes[this.bit >>> 3]! >>> (7 - (this.bit & 7))) & 1) {
+      q++;
+      this.bit++;
+    }
+    this.bit++;
+    let r = 0;
+    for (let b = 0; b < this.k; b++, this.bit++) r = r * 2 + ((bytes[this.bit >>> 3]! >>> (7 - (this.bit & 7))) & 1);
+    return q * 2 ** this.k + r;
   }
 }
 
@@ -301,13 +383,14 @@ export function readPostings(shard: Shard, token: string, only?: ReadonlySet<num
     const heads = readHeads(part, token);
     if (!heads) continue;
     const { reader, keys, counts } = heads;
+    const gaps = new RiceReader(part.bytes, reader);
     keys.forEach((key, i) => {
       const isWanted = (!only || only.has(key)) && !part.stale?.has(key);
       const columns = counts[i]!.map((n) => {
         const positions: number[] = [];
         let p = 0;
         for (let k = 0; k < n; k++) {
-          p += reader.varint();
+          p += gaps.next();
           if (isWanted) positions.push(p);
         }
         return positions;
@@ -331,10 +414,14 @@ export function readPostingCounts(shard: Shard, token: string, add: (key: number
 
 /** A shard file from tokens and their encoded postings (PostingsWriter.finish), tokens sorted. */
 export function writeShard(entries: Iterable<[string, Uint8Array]>): Uint8Array {
+  return writeShardAsGiven([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** The same with the entries in the order given (a build's partial shards, read back into a map, need no order). */
+export function writeShardAsGiven(entries: readonly [string, Uint8Array][]): Uint8Array {
   const out = new ByteWriter();
-  const sorted = [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  out.varint(sorted.length);
-  for (const [token, postings] of sorted) {
+  out.varint(entries.length);
+  for (const [token, postings] of entries) {
     const name = utf8.encode(token);
     out.varint(name.length);
     out.append(name);
