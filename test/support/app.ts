@@ -8,7 +8,7 @@ import { createTestSite, type TestSite } from './db.js';
 export const TEST_BASE_URL = 'https://www.example.jp';
 
 /** Tests that are not about rate limits must not meet them (the search fuzz sends thousands). */
-const NO_RATE_LIMITS: RateLimits = { searchPerMinute: 0, apiPerMinute: 0, feedsPerMinute: 0 };
+export const NO_RATE_LIMITS: RateLimits = { searchPerMinute: 0, apiPerMinute: 0, feedsPerMinute: 0 };
 
 export interface TestApp {
   app: FastifyInstance;

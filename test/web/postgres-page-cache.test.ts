@@ -9,7 +9,7 @@ import { inlinePool } from '../../src/actions/runtime/work-pool.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
 import { contentVersionQueriesSent } from '../../src/store/site-state.js';
 import { buildServer } from '../../src/web/server.js';
-import { TEST_BASE_URL } from '../support/app.js';
+import { NO_RATE_LIMITS, TEST_BASE_URL } from '../support/app.js';
 import { createTestSite, type TestSite } from '../support/db.js';
 import { publishReport, setSettings } from '../support/factories.js';
 import { skipUnlessPostgres } from '../support/postgres.js';
@@ -27,7 +27,7 @@ before(async () => {
   await publishReport(site, { title: '最初の報告', slug: 'first-report' });
   otherDb = await openDatabase(site.database);
   const other: ActionContext = { ...site, db: otherDb, work: inlinePool(otherDb) };
-  app = await buildServer({ ctx: other, baseUrl: TEST_BASE_URL, logLevel: 'silent', rateLimits: { searchPerMinute: 0, apiPerMinute: 0, feedsPerMinute: 0 } });
+  app = await buildServer({ ctx: other, baseUrl: TEST_BASE_URL, logLevel: 'silent', rateLimits: NO_RATE_LIMITS });
 });
 after(async () => {
   await app?.close();
