@@ -4,7 +4,8 @@
 // the paths, so the manifest and every file listing all of them come out the same as on
 // one thread. Starting threads costs more than a few pages: below `minPaths` the build
 // renders on its own thread (the incremental build's dozen pages).
-import { threadPool, type ThreadPoolOptions } from '../actions/runtime/work-pool.js';
+import { batchPool } from '../actions/runtime/batch-pool.js';
+import type { ThreadPoolOptions } from '../actions/runtime/work-pool.js';
 import { availableParallelism } from 'node:os';
 import type { PageChunk, ThreadPageFile, ThreadSite } from './page-render-tasks.js';
 
@@ -47,15 +48,7 @@ export async function renderOnThreads(
   take: (files: ThreadPageFile[]) => void,
 ): Promise<number> {
   const chunkPaths = options.chunkPaths ?? DEFAULT_CHUNK_PATHS;
-  const pool = threadPool({
-    database: options.database,
-    size: options.size ?? DEFAULT_PAGE_THREADS,
-    idleMs: 0,
-    queueLimit: Number.POSITIVE_INFINITY,
-    maxWaitMs: Number.POSITIVE_INFINITY,
-    timeoutMs: CHUNK_TIMEOUT_MS,
-    extraTasksUrl: TASKS_URL,
-  });
+  const pool = batchPool({ database: options.database, size: options.size ?? DEFAULT_PAGE_THREADS, timeoutMs: CHUNK_TIMEOUT_MS, extraTasksUrl: TASKS_URL });
   try {
     const chunks: Promise<ThreadPageFile[]>[] = [];
     for (let at = 0; at < job.paths.length; at += chunkPaths) {

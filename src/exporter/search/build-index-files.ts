@@ -6,7 +6,8 @@
 // shards), so this thread only hands out the work and writes the files; a small one (an
 // incremental build's delta) runs the same steps here.
 import { DEFAULT_POOL_SIZE } from '../../actions/runtime/pool-defaults.js';
-import { threadPool, type ThreadPoolOptions } from '../../actions/runtime/work-pool.js';
+import { batchPool } from '../../actions/runtime/batch-pool.js';
+import type { ThreadPoolOptions } from '../../actions/runtime/work-pool.js';
 import type { PageSearchSource, ReportSearchSource, SearchSources } from '../../actions/search/list-search-documents.js';
 import { INDEX_VERSION, pageKey, reportKey, textShard, type DocTable, type ReportText } from './client/format.js';
 import { packShard, TASKS, type BatchDocument, type IndexShape } from './index-tasks.js';
@@ -95,15 +96,7 @@ function inlineRunner(): IndexRunner {
 }
 
 function threadRunner(threads: IndexThreads): IndexRunner {
-  const pool = threadPool({
-    database: threads.database,
-    size: threads.size ?? DEFAULT_POOL_SIZE,
-    idleMs: 0,
-    queueLimit: Number.POSITIVE_INFINITY,
-    maxWaitMs: Number.POSITIVE_INFINITY,
-    timeoutMs: TASK_TIMEOUT_MS,
-    extraTasksUrl: TASKS_URL,
-  });
+  const pool = batchPool({ database: threads.database, size: threads.size ?? DEFAULT_POOL_SIZE, timeoutMs: TASK_TIMEOUT_MS, extraTasksUrl: TASKS_URL });
   return {
     // Extra tasks: the pool's task table (tasks.ts) does not know them.
     run: (task, input) => pool.run(task as never, input as never) as ReturnType<IndexTasks[typeof task]>,
