@@ -159,7 +159,12 @@ async function search(base: string, params: StaticSearchParams, query: string): 
   const parsed = JSON.parse(new TextDecoder().decode(await gunzip(raw))) as DocTable;
   session = { raw, index: openStaticIndex(parsed, (name) => readIndexFile(base, name)) };
   performance.mark('static-search-table');
-  return searchNoting(session.index, params, query);
+  try {
+    return await searchNoting(session.index, params, query);
+  } finally {
+    // Files fetched ahead that this search did not read are never taken later (a later table may be of a new build).
+    early.clear();
+  }
 }
 
 /** The URL's parameters as the server reads them (q strictly, from the raw URL: site/search/search-text-of.ts). */
