@@ -56,7 +56,11 @@ export function checkSite(outDir: string, baseUrl: string): CheckResult {
   return result;
 }
 
-function* htmlLinks(html: string): Iterable<string> {
+/** A <template>'s content is inert, not links of the page (the static search page's result templates hold sample values). */
+const TEMPLATE = /<template\b[^>]*>[\s\S]*?<\/template>/g;
+
+function* htmlLinks(page: string): Iterable<string> {
+  const html = page.replace(TEMPLATE, '');
   for (const m of html.matchAll(ATTRIBUTE)) yield unescapeAttribute(m[1]!);
   for (const m of html.matchAll(SRCSET)) {
     for (const candidate of unescapeAttribute(m[1]!).split(',')) {

@@ -91,7 +91,10 @@ test('--check finds a link to a file the folder lacks', async () => {
   const out = join(fx.tempDir(), 'site');
   await buildSite(fx.deps, { outDir: out });
   mkdirSync(join(out, 'extra'));
-  writeFileSync(join(out, 'extra', 'index.html'), '<a href="/activity/no-such-report/">x</a><img src="https://www.example.jp/media/none.png" alt="">');
+  writeFileSync(
+    join(out, 'extra', 'index.html'),
+    '<a href="/activity/no-such-report/">x</a><template data-template="x"><a href="/in-a-template/">inert</a></template><img src="https://www.example.jp/media/none.png" alt="">',
+  );
   const broken = checkSite(out, BASE_URL).broken;
   assert.deepEqual(broken, [
     { file: 'extra/index.html', href: '/activity/no-such-report/' },
