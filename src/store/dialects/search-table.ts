@@ -6,7 +6,7 @@
 // keeps them. Queries read the postings that triggers keep beside each table (migration 0031,
 // dialects/search-postings.ts, dialects/postgres-search.ts). The generated `terms` (every token
 // under a GIN index) and `prefixes` (the characters tokens start with, GIN-indexed) of
-// migrations 0009 and 0012 are still written but no longer read since then.
+// migrations 0009 and 0012 were read until then and are dropped by migration 0032.
 import { sql, type Kysely } from 'kysely';
 import { engineOf } from './engine.js';
 
@@ -54,6 +54,18 @@ export async function createPostgresSearchTable<DB>(db: Kysely<DB>, table: Searc
   await sql`drop table if exists ${sql.table(`${table}_stats`)}`.execute(db);
   await sql`create table ${sql.table(`${table}_stats`)} (row_count bigint not null, token_count bigint not null)`.execute(db);
   await sql`insert into ${sql.table(`${table}_stats`)} values (0, 0)`.execute(db);
+}
+
+/**
+ * Drops the PostgreSQL search tables' `terms` and `prefixes` with their GIN indexes, and the
+ * function `prefixes` was computed by (migration 0032; nothing on SQLite).
+ */
+export async function dropUnreadSearchColumns<DB>(db: Kysely<DB>): Promise<void> {
+  if (engineOf(db) !== 'postgres') return;
+  for (const table of ['report_search', 'page_search'] as const) {
+    await sql`alter table ${sql.table(table)} drop column if exists terms, drop column if exists prefixes`.execute(db);
+  }
+  await sql`drop function if exists search_characters(text)`.execute(db);
 }
 
 export interface SearchEntry {

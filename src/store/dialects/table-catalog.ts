@@ -75,7 +75,7 @@ async function postgresShape(db: Db, name: string): Promise<TableShape> {
   const fks = await sql<{ from: string; table: string }>`select a.attname as "from", c.confrelid::regclass::text as "table" from pg_constraint c
     join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
     where c.conrelid = ${name}::regclass and c.contype = 'f'`.execute(db);
-  // Generated columns (the search tables' terms) are computed by the server, never written.
+  // Generated columns (the search tables' size) are computed by the server, never written.
   const columns = info.rows.filter((c) => c.generated !== 'ALWAYS').map((c) => c.name);
   return shapeOf(
     name,
