@@ -78,7 +78,7 @@ test('an editor creates 政策 with a child page, publishes them, and readers op
     await open(page, '/search');
     const form = page.getByRole('search', { name: '検索条件' });
     await form.getByLabel('検索語').fill('待機児童');
-    await form.getByLabel('種類', { exact: true }).selectOption({ label: 'ページ' });
+    await form.getByLabel('対象', { exact: true }).selectOption({ label: 'ページ' });
     await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), form.getByRole('button', { name: '検索' }).click()]);
     assert.match(page.url(), /kind=page/);
     assert.match(await page.locator('main').innerText(), /子育て支援/);

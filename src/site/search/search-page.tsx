@@ -84,7 +84,7 @@ function SearchForm({ params, years, categories, activityKinds, errors }: Search
       <fieldset class="search-filters">
         <legend>絞り込み</legend>
         <div class="search-filter">
-          <label for="search-kind">種類</label>
+          <label for="search-kind">対象</label>
           <select id="search-kind" name="kind">
             <option value="">活動報告とページ</option>
             <option value="report" selected={params.kind === 'report'}>
