@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
+import type { WorkPool } from '../../src/actions/runtime/work-pool.js';
 import { PREVIEW_IN_FLIGHT_MESSAGE } from '../../src/web/admin/preview-gate.js';
 import { addTestUser, logIn, type AdminAgent } from '../support/admin.js';
 import { createTestApp, type TestApp } from '../support/app.js';
@@ -31,6 +32,24 @@ const livePreview = (agent: AdminAgent, bodySource: string) =>
     headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': agent.csrfToken },
     payload: new URLSearchParams({ bodySource }).toString(),
   });
+
+/**
+ * Resolves when the app hands the pool its next task of this name: the request has passed the
+ * preview gate by then. The real task runs as ever. (On PostgreSQL a request's session is read
+ * with a round trip, so two requests sent one after the other may reach the gate in either order.)
+ */
+function nextTask(pool: WorkPool, name: string): Promise<void> {
+  const run = pool.run;
+  return new Promise((resolve) => {
+    pool.run = ((task: string, ...rest: unknown[]) => {
+      if (task === name) {
+        pool.run = run;
+        resolve();
+      }
+      return (run as (...args: unknown[]) => Promise<unknown>).call(pool, task, ...rest);
+    }) as WorkPool['run'];
+  });
+}
 
 /** Resolves when `count` of the promises have settled. */
 function settled(promises: Promise<unknown>[], count: number): Promise<void> {
@@ -87,7 +106,9 @@ test('while a live preview of the account runs, the プレビュー button gives
   const blocked = runTestTask(t.site.work, 'block', { gate });
   let running;
   try {
+    const queued = nextTask(t.site.work, 'previewForm');
     running = livePreview(writer, '1 概要\n\n(1)先に送った本文。');
+    await queued;
     // Refused while the live preview waits for the blocked worker; nothing else could answer now.
     const refused = await writer.post('/admin/reports/new', {
       title: '重ねた報告',
