@@ -29,6 +29,9 @@ function findTests(dir) {
 // holding CI until its own limit; the slowest browser journey takes well under a minute.
 const TEST_TIMEOUT_MS = 10 * 60_000;
 
+/** Prints the slowest files after each pass (scripts/slowest-files-reporter.mjs). */
+const SLOWEST_FILES_REPORTER = new URL('./slowest-files-reporter.mjs', import.meta.url).href;
+
 /** The suites the PostgreSQL pass runs again: everything that reads or writes through the store. */
 const POSTGRES_DIRS = ['test/store/', 'test/actions/', 'test/web/'];
 
@@ -51,10 +54,24 @@ if (files.length === 0) {
 }
 
 function runFiles(list, env) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-timeout=${TEST_TIMEOUT_MS}`, ...list], {
-    stdio: 'inherit',
-    env: { ...process.env, ...env },
-  });
+  const result = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      `--test-reporter=${SLOWEST_FILES_REPORTER}`,
+      '--test-reporter-destination=stdout',
+      `--test-timeout=${TEST_TIMEOUT_MS}`,
+      ...list,
+    ],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, ...env },
+    },
+  );
   return result.status ?? 1;
 }
 
