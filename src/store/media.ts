@@ -6,6 +6,7 @@ import { mediaShasInHtml } from '../domain/media-path.js';
 import { itemOf, type ItemIdInput, type ItemRef } from '../domain/item-ref.js';
 import type { Media } from '../domain/media.js';
 import type { Attachment } from '../domain/report.js';
+import { jsonList, jsonRow } from './dialects/json-list.js';
 import { translateDbError } from './errors.js';
 import type { Database, MediaRow } from './database.js';
 import { attachmentUses, pageBodyUses, reportBodyUses } from './media-uses.js';
@@ -123,7 +124,27 @@ export async function listAttachments(db: Q, reportId: number): Promise<Attachme
 
 /** A report's or page's attachments in display order, images with their variants. */
 export async function listItemAttachments(db: Q, item: ItemRef): Promise<Attachment[]> {
-  const rows = await (item.kind === 'report' ? reportAttachmentRows : pageAttachmentRows)(db, { id: item.id });
+  return attachmentsFromRows(db, await (item.kind === 'report' ? reportAttachmentRows : pageAttachmentRows)(db, { id: item.id }));
+}
+
+/** What an attachment row holds: the media's columns and the use's own (its alt text as use_alt_text). */
+const ATTACHMENT_COLUMNS = [
+  'media.id',
+  'media.sha256',
+  'media.original_name',
+  'media.mime',
+  'media.bytes',
+  'media.pages',
+  'media.width',
+  'media.height',
+  'media.alt_text',
+  'attachments.alt_text as use_alt_text',
+  'attachments.label',
+  'attachments.summary',
+] as const;
+
+/** The rows of an item's attachments, in display order, with their variants, as the domain shape. */
+export async function attachmentsFromRows(db: Q, rows: AttachmentRow[]): Promise<Attachment[]> {
   const variants = await listVariants(
     db,
     rows.filter((r) => r.mime.startsWith('image/')).map((r) => r.sha256),
@@ -145,26 +166,34 @@ export async function listItemAttachments(db: Q, item: ItemRef): Promise<Attachm
   }));
 }
 
+type AttachmentRow = Awaited<ReturnType<ReturnType<typeof attachmentRows>>>[number];
+
+/**
+ * An item's attachment rows as a JSON column of the item's own query (`ownerId` names its id
+ * column there): attachmentsFromRows(parseJsonList(...)) reads it. One round trip for the item
+ * and its attachments.
+ */
+export function attachmentsJson(db: Q, kind: ItemRef['kind'], ownerId: string) {
+  const columns = Object.fromEntries(
+    ATTACHMENT_COLUMNS.map((column) => {
+      const [ref, alias] = column.split(' as ') as [string, string | undefined];
+      return [alias ?? ref.slice(ref.indexOf('.') + 1), ref];
+    }),
+  );
+  return db
+    .selectFrom('attachments')
+    .innerJoin('media', 'media.id', 'attachments.media_id')
+    .select(jsonList(db, jsonRow(db, columns), [sql.ref('attachments.position'), sql.ref('media.id')]).as('rows'))
+    .where(sql.ref(ownerColumn({ kind, id: 0 })), '=', sql.ref(ownerId));
+}
+
 /** An item's attachment rows, compiled once per connection for each kind of item (read on every report page). */
 function attachmentRows(kind: ItemRef['kind']) {
   return reusableQuery((db, v: { id: number }) =>
     db
       .selectFrom('attachments')
       .innerJoin('media', 'media.id', 'attachments.media_id')
-      .select([
-        'media.id',
-        'media.sha256',
-        'media.original_name',
-        'media.mime',
-        'media.bytes',
-        'media.pages',
-        'media.width',
-        'media.height',
-        'media.alt_text',
-        'attachments.alt_text as use_alt_text',
-        'attachments.label',
-        'attachments.summary',
-      ])
+      .select(ATTACHMENT_COLUMNS)
       .where(ownerColumn({ kind, id: 0 }), '=', v.id)
       .orderBy('attachments.position')
       .orderBy('media.id'),

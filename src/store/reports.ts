@@ -8,10 +8,12 @@ import type { OutlineEntry } from '../domain/text-format/render.js';
 import { trustedHtml } from '../domain/trusted-html.js';
 import type { Database, Db } from './database.js';
 import { activityKindSql } from './activity-kind-filter.js';
+import { jsonList, parseJsonList } from './dialects/json-list.js';
 import { lockKeys } from './dialects/lock-keys.js';
 import { translateDbError } from './errors.js';
+import { DeferredRows } from './deferred-rows.js';
 import { bodyColumns, setItemStatus, updateItemContent } from './item-content.js';
-import { deleteAttachmentsOf, listAttachments, type NewRowOption } from './media.js';
+import { attachmentsFromRows, attachmentsJson, deleteAttachmentsOf, type NewRowOption } from './media.js';
 import { noteRenderedBody } from './render-versions.js';
 import { reusableQuery } from './reusable-query.js';
 
@@ -78,6 +80,26 @@ function summaryQuery(db: Q) {
 }
 
 type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>>;
+
+/**
+ * summaryQuery with each report's tag names in their order as a JSON column (`tags_json`,
+ * read by taggedRowToSummary): one query where withTags takes two. For reads of a few rows
+ * by id (public pages); a list that skips rows by OFFSET keeps withTags.
+ */
+function taggedSummaryQuery(db: Q) {
+  return summaryQuery(db).select((eb) =>
+    eb
+      .selectFrom('report_tags')
+      .innerJoin('tags', 'tags.id', 'report_tags.tag_id')
+      .select(jsonList(db, sql.ref('tags.name'), [sql.ref('report_tags.position')]).as('tags'))
+      .whereRef('report_tags.report_id', '=', 'reports.id')
+      .as('tags_json'),
+  );
+}
+
+function taggedRowToSummary(row: SummaryRow & { tags_json: unknown }): ReportSummary {
+  return rowToSummary(row, parseJsonList<string>(row.tags_json));
+}
 
 function rowToSummary(row: SummaryRow, tags: string[]): ReportSummary {
   return {
@@ -169,12 +191,12 @@ function orderedIdsQuery(db: Q, filter: ReportFilter) {
 export async function listReports(db: Db, filter: ReportFilter, page: PageRequest): Promise<ReportPage> {
   const total = await countReports(db, filter);
   if (total === 0 || page.offset >= total) return { total, items: [] };
-  const rows = await summaryQuery(db)
+  const rows = await taggedSummaryQuery(db)
     .where('reports.id', 'in', pageIdsQuery(db, filter, page))
     .orderBy('reports.activity_date', 'desc')
     .orderBy('reports.id', 'desc')
     .execute();
-  return { total, items: await withTags(db, rows) };
+  return { total, items: rows.map(taggedRowToSummary) };
 }
 
 /** Every id of a list in listReports' order (from the index alone but for tags). */
@@ -186,41 +208,38 @@ export async function listReportIds(db: Db, filter: ReportFilter): Promise<numbe
 /** Reports by id, in the order of `ids` (missing ones left out). */
 export async function listSummariesByIds(db: Db, ids: readonly number[]): Promise<ReportSummary[]> {
   if (ids.length === 0) return [];
-  const summaries = await withTags(db, await summaryQuery(db).where('reports.id', 'in', ids).execute());
+  const summaries = (await taggedSummaryQuery(db).where('reports.id', 'in', ids).execute()).map(taggedRowToSummary);
   const byId = new Map(summaries.map((s) => [s.id, s]));
   return ids.map((id) => byId.get(id)).filter((s): s is ReportSummary => s !== undefined);
 }
 
-/** A report's summary and body columns in one read (the body's overflow pages are walked once). */
+/**
+ * A report's summary, tags, body columns and attachments in one read (the body's overflow
+ * pages are walked once; on PostgreSQL one round trip instead of three).
+ */
 function reportQuery(db: Q) {
-  return summaryQuery(db).select(['reports.body_source', 'reports.body_html', 'reports.body_text', 'reports.outline_json', 'reports.version', 'reports.created_at']);
+  return taggedSummaryQuery(db).select([
+    'reports.body_source',
+    'reports.body_html',
+    'reports.body_text',
+    'reports.outline_json',
+    'reports.version',
+    'reports.created_at',
+    attachmentsJson(db, 'report', 'reports.id').as('attachments_json'),
+  ]);
 }
 
 type FullReportRow = Awaited<ReturnType<ReturnType<typeof reportQuery>['executeTakeFirstOrThrow']>>;
 
-/** One report's tag names in their order (tagsByReport for one id, compiled once: read on every report page). */
-const tagsOfReport = reusableQuery((db, v: { id: number }) =>
-  db
-    .selectFrom('report_tags')
-    .innerJoin('tags', 'tags.id', 'report_tags.tag_id')
-    .select('tags.name')
-    .where('report_tags.report_id', '=', v.id)
-    .orderBy('report_tags.position'),
-);
-
 async function loadReport(db: Q, row: FullReportRow | undefined): Promise<Report | undefined> {
   if (!row) return undefined;
-  const tags = await tagsOfReport(db, { id: row.id });
   return {
-    ...rowToSummary(
-      row,
-      tags.map((t) => t.name),
-    ),
+    ...taggedRowToSummary(row),
     bodySource: row.body_source,
     bodyHtml: trustedHtml(row.body_html),
     bodyText: row.body_text,
     outline: JSON.parse(row.outline_json) as OutlineEntry[],
-    attachments: await listAttachments(db, row.id),
+    attachments: await attachmentsFromRows(db, parseJsonList(row.attachments_json)),
     version: row.version,
     createdAt: row.created_at,
   };
@@ -350,6 +369,8 @@ export async function insertReport(trx: Q, input: ReportWrite, nowIso: string): 
 export async function setReportTags(trx: Q, reportId: number, names: string[], options: NewRowOption = {}): Promise<void> {
   if (!options.isNew) await trx.deleteFrom('report_tags').where('report_id', '=', reportId).execute();
   if (names.length === 0) return;
+  // A new report's tags can wait for the end of an import's batch: no one reads them before.
+  if (options.isNew && heldTags.note(trx, { reportId, names })) return;
   await trx
     .insertInto('tags')
     .values(names.map((name) => ({ name })))
@@ -371,6 +392,20 @@ export async function setReportTags(trx: Q, reportId: number, names: string[], o
     )
     .execute();
 }
+
+/** New reports' tags held back in an import's batch (store/deferred-rows.ts): three statements for the whole batch. */
+const heldTags = new DeferredRows<{ reportId: number; names: string[] }>(async (trx, rows) => {
+  const names = [...new Set(rows.flatMap((row) => row.names))];
+  await trx
+    .insertInto('tags')
+    .values(names.map((name) => ({ name })))
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
+  const ids = new Map((await trx.selectFrom('tags').select(['id', 'name']).where('name', 'in', names).execute()).map((tag) => [tag.name, tag.id]));
+  // As above: a tag's position is its place in the report's list.
+  const links = rows.flatMap((row) => row.names.map((name, position) => ({ report_id: row.reportId, tag_id: ids.get(name)!, position })));
+  await trx.insertInto('report_tags').values(links).execute();
+});
 
 export async function countReports(db: Q, filter: ReportFilter = {}): Promise<number> {
   const row = await applyFilter(db.selectFrom('reports'), filter)
@@ -403,9 +438,8 @@ export interface SummaryWithText {
 /** Reports by id, in the order of `ids` (missing ones left out), with their plain text. */
 export async function listSummariesWithText(db: Db, ids: number[]): Promise<SummaryWithText[]> {
   if (ids.length === 0) return [];
-  const rows = await summaryQuery(db).select('reports.body_text').where('reports.id', 'in', ids).execute();
-  const summaries = await withTags(db, rows);
-  const byId = new Map(rows.map((row, i) => [row.id, { summary: summaries[i]!, bodyText: row.body_text }]));
+  const rows = await taggedSummaryQuery(db).select('reports.body_text').where('reports.id', 'in', ids).execute();
+  const byId = new Map(rows.map((row) => [row.id, { summary: taggedRowToSummary(row), bodyText: row.body_text }]));
   return ids.map((id) => byId.get(id)).filter((r): r is SummaryWithText => r !== undefined);
 }
 
