@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
+import { gunzipSync } from 'node:zlib';
 import { extname, join, normalize } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -291,4 +292,53 @@ test('without JavaScript the page says the search needs it and links the archive
   assert.match((await note.textContent()) ?? '', /JavaScriptが必要です/);
   assert.equal(await note.getByRole('link').getAttribute('href'), '/activity/');
   await context.close();
+});
+
+test('a new load of a search made before shows the results kept for its build, and a new build is searched anew', async () => {
+  const context = await browser.newContext({ locale: 'ja-JP' });
+  const page = await context.newPage();
+  const url = `${origin}/search/?q=${encodeURIComponent('鏡像語')}`;
+  const load = async () => {
+    await page.goto(url);
+    await page.waitForSelector('section.search-page[data-static-search="done"]');
+    const isStored = await page.evaluate(() => performance.getEntriesByName('static-search-stored').length > 0);
+    return { ...(await resultsOf(page)), isStored };
+  };
+  // The outcome is kept in the background: wait until the store holds it (the build and one result).
+  const whenKept = () =>
+    page.waitForFunction(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const request = indexedDB.open('katsudo-static-search');
+          request.onsuccess = () => {
+            const count = request.result.transaction('results').objectStore('results').count();
+            count.onsuccess = () => resolve(count.result >= 2);
+            count.onerror = () => resolve(false);
+          };
+          request.onerror = () => resolve(false);
+        }),
+    );
+  const docTable = () => JSON.parse(gunzipSync(readFileSync(join(dir, 'search-index', 'docs.dat'))).toString()) as Record<string, unknown>;
+  try {
+    const first = await load();
+    assert.equal(first.isStored, false);
+    await whenKept();
+    const again = await load();
+    assert.equal(again.isStored, true, 'the kept outcome was shown');
+    assertSameParts(again, first, 'kept');
+
+    // A new build whose doc table differs only in its build: the reports' titles changed, not their sizes.
+    const { build: oldBuild, ...before } = docTable();
+    await t.site.db.updateTable('reports').set({ title: '同じ内容の報道' }).where('title', '=', '同じ内容の報告').execute();
+    await writeSearchIndex({ ctx: t.site }, dir);
+    const { build, ...after } = docTable();
+    assert.notEqual(build, oldBuild);
+    assert.deepEqual(after, before, 'the rest of the doc table is unchanged');
+    const rebuilt = await load();
+    assert.equal(rebuilt.isStored, false, 'not the kept outcome of the older build');
+    assert.match(rebuilt.parts.join(''), /同じ内容の報道/);
+    assert.doesNotMatch(rebuilt.parts.join(''), /同じ内容の報告/);
+  } finally {
+    await context.close();
+  }
 });

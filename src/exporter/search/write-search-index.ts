@@ -5,6 +5,7 @@
 // table (update-index-files.ts), each through a temporary file and a rename, the doc table
 // last, or builds afresh once the delta is past its limit. Files whose bytes would not change
 // are not written.
+import { createHash } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -60,15 +61,22 @@ const gzipAsync = promisify(gzip);
 
 /** Every file of `files` as written (compressed), by name inside the index directory; the texts and doc table compressed on libuv's threads. */
 export async function indexFileBytes(files: IndexFiles): Promise<Map<string, Uint8Array>> {
-  const raw: [string, string][] = [
-    ...[...files.texts].map(([name, texts]): [string, string] => [`${name}.dat`, JSON.stringify(texts)]),
-    [DOC_TABLE_FILE, JSON.stringify(files.table)],
-  ];
+  const texts = [...files.texts].map(([name, texts]): [string, string] => [`${name}.dat`, JSON.stringify(texts)]);
+  const raw: [string, string][] = [...texts, [DOC_TABLE_FILE, JSON.stringify({ ...files.table, build: contentHash(files.shards, texts) })]];
   const compressed = await Promise.all(raw.map(([, text]) => gzipAsync(text, INDEX_GZIP)));
   return new Map([
     ...[...files.shards].map(([name, bytes]): [string, Uint8Array] => [`${name}.dat`, bytes]),
     ...raw.map(([name], i): [string, Uint8Array] => [name, compressed[i]!]),
   ]);
+}
+
+/** DocTable.build: the shards' and text files' names and bytes, in name order. */
+function contentHash(shards: Map<string, Uint8Array>, texts: [string, string][]): string {
+  const hash = createHash('sha256');
+  const entries: [string, Uint8Array | string][] = [...shards, ...texts];
+  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [name, bytes] of entries) hash.update(`${name}\0`).update(bytes);
+  return hash.digest('base64url').slice(0, 22);
 }
 
 /** A new index directory beside the old one, then two renames: readers see the old index or the new, whole. */

@@ -64,6 +64,12 @@ export interface DocTable {
    * name each time, so a reader holding the previous table reads the previous delta).
    */
   delta?: { file: string; keys: number[] };
+  /**
+   * A full build's hash of every other file of the index, so that the doc table's bytes differ
+   * whenever any file does (the search page keeps results by them: client/stored-results.ts).
+   * An incremental build keeps it (its new delta file's name changes the table).
+   */
+  build?: string;
 }
 
 export const deltaFile = (generation: number) => `d${generation}`;

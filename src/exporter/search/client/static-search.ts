@@ -9,13 +9,15 @@ import { formatJapaneseDate } from '../../../domain/dates.js';
 import type { FieldMessages } from '../../../domain/errors.js';
 import { paths, withPage, type SearchParams } from '../../../domain/paths.js';
 import type { StaticIndex } from './find-static-hits.js';
-import { pageWindow, parsePageNumber } from '../../../site/paging.js';
+import { pagedTitle, pageWindow, parsePageNumber } from '../../../site/paging.js';
+import { refusedTitle, resultsHeading, SEARCH_HEADING } from '../../../site/search/search-headings.js';
 import { isFilteredSearch } from '../../../site/search/search-filters.js';
 import { TEMPLATE_SAMPLE as S, TEMPLATE_SAMPLE_BASE, type TemplateName } from '../../../site/search/search-template-samples.js';
 import { MALFORMED_Q_MESSAGE, searchTextOf } from '../../../site/search/search-text-of.js';
 import { INDEX_DIR, isGzip, type DocTable } from './format.js';
 import { cloneTemplate, filledElement, fillTemplate, type TemplateValues } from './fill-template.js';
 import { openStaticIndex } from './open-static-index.js';
+import { buildIdOf, openResultStore } from './stored-results.js';
 import { runStaticSearch, type Paged, type StaticReportHit, type StaticSearchOutcome, type StaticSearchParams, type StaticTexts } from './run-static-search.js';
 
 type Child = Node | string | false | null | undefined;
@@ -100,12 +102,15 @@ function rememberPlan(query: string, files: string[]): void {
   }
 }
 
-/** Index files fetched ahead for this load's search, by name: taken once by the session's index. */
-const early = new Map<string, Promise<Uint8Array | undefined>>();
+/**
+ * Index files fetched ahead for this load's search, by name, as fetched (decompressed when
+ * read: a search whose results were kept reads none of them): taken once by the session's index.
+ */
+const early = new Map<string, Promise<Uint8Array<ArrayBuffer> | undefined>>();
 
 function fetchAhead(base: string, query: string): void {
   for (const name of readPlans().find(([q]) => q === query)?.[1] ?? []) {
-    const bytes = fetchBytes(`${base}/${name}.dat`);
+    const bytes = fetchRaw(`${base}/${name}.dat`);
     bytes.catch(() => undefined);
     early.set(name, bytes);
   }
@@ -114,7 +119,7 @@ function fetchAhead(base: string, query: string): void {
 function readIndexFile(base: string, name: string): Promise<Uint8Array | undefined> {
   const ahead = early.get(name);
   early.delete(name);
-  return ahead ?? fetchBytes(`${base}/${name}.dat`);
+  return ahead ? ahead.then((raw) => raw && gunzip(raw)) : fetchBytes(`${base}/${name}.dat`);
 }
 
 /** The index as one search reads it, noting the shard and text files it asks for. */
@@ -135,32 +140,43 @@ async function searchNoting(index: Index, params: StaticSearchParams, query: str
 }
 
 /**
- * The index of this page's session: the doc table as fetched (compressed bytes) and the index
- * over it, which keeps every shard and text file it has read, parsed. A search on the same
- * page (another query, another page of results) reuses it; the doc table is fetched again
- * beside the search, and when its bytes changed (the site was built again) the search is
- * run anew over the new table.
+ * The index of this page's session: the build (stored-results.ts, buildIdOf) and the index
+ * over its doc table, which keeps every shard and text file it has read, parsed. A search on
+ * the same page (another query, another page of results) reuses it; the doc table is fetched
+ * again first (from the HTTP cache, or a revalidation), and when it names another build (the
+ * site was built again) the search runs over the new table.
  */
-let session: { raw: Uint8Array; index: Index } | undefined;
+let session: { build: string; index: Index } | undefined;
 
-const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((byte, i) => byte === b[i]);
+/** The doc table's fetch, started from the module's top before any DOM work: taken by the first search. */
+let firstTable: Promise<Uint8Array<ArrayBuffer> | undefined> | undefined;
+const kept = openResultStore<StaticSearchOutcome>();
+
+/** A search's parameters as the key of its kept outcome (the URL's other parameters and their order do not count). */
+const resultKey = (params: StaticSearchParams) => JSON.stringify([params.q, params.year, params.category, params.kind, params.activity, params.page]);
 
 /** `query`: the URL's query string, under which the files read are remembered (fetchAhead). */
 async function search(base: string, params: StaticSearchParams, query: string): Promise<StaticSearchOutcome> {
-  const table = fetchRaw(`${base}/docs.dat`);
-  const kept = session;
-  if (kept) {
-    performance.mark('static-search-table');
-    const [raw, outcome] = await Promise.all([table, searchNoting(kept.index, params, query).catch(() => undefined)]);
-    if (raw && outcome && sameBytes(raw, kept.raw)) return outcome;
-  }
-  const raw = await table;
-  if (!raw) throw new Error('search index missing');
-  const parsed = JSON.parse(new TextDecoder().decode(await gunzip(raw))) as DocTable;
-  session = { raw, index: openStaticIndex(parsed, (name) => readIndexFile(base, name)) };
-  performance.mark('static-search-table');
+  const table = firstTable ?? fetchRaw(`${base}/docs.dat`);
+  firstTable = undefined;
   try {
-    return await searchNoting(session.index, params, query);
+    const raw = await table;
+    if (!raw) throw new Error('search index missing');
+    const build = buildIdOf(raw);
+    const key = resultKey(params);
+    const stored = await kept.read(build, key);
+    performance.mark('static-search-table');
+    if (stored) {
+      performance.mark('static-search-stored');
+      return stored;
+    }
+    if (session?.build !== build) {
+      const parsed = JSON.parse(new TextDecoder().decode(await gunzip(raw))) as DocTable;
+      session = { build, index: openStaticIndex(parsed, (name) => readIndexFile(base, name)) };
+    }
+    const outcome = await searchNoting(session.index, params, query);
+    if (outcome.kind !== 'empty') kept.write(build, key, outcome);
+    return outcome;
   } finally {
     // Files fetched ahead that this search did not read are never taken later (a later table may be of a new build).
     early.clear();
@@ -336,7 +352,7 @@ async function render(section: Element, status: HTMLElement, href: string): Prom
   };
   if (outcome.kind === 'refused') {
     showErrors(form, outcome.errors);
-    setTitle(`入力を確認してください: サイト内検索`);
+    setTitle(refusedTitle(SEARCH_HEADING));
     status.textContent = Object.values(outcome.errors).join(' ');
     return;
   }
@@ -345,14 +361,14 @@ async function render(section: Element, status: HTMLElement, href: string): Prom
     section.insertBefore(el('p', { class: 'result-count' }, status.textContent), form.nextSibling);
     return;
   }
-  const text = `「${params.q}」の検索結果`;
+  const text = resultsHeading(params.q);
   if (heading && outcome.results) heading.textContent = text;
-  if (outcome.results) setTitle(outcome.results.page > 1 ? `${text}(${outcome.results.page}ページ目)` : text);
+  if (outcome.results) setTitle(pagedTitle(text, outcome.results.page));
   const parts = [outcome.pages && pageResults(outcome.pages, shown), outcome.results && reportResults(outcome.results, shown)];
   const help = foldHelp(section) ?? section.querySelector('.search-help');
   for (const part of parts) if (part) section.insertBefore(part, help);
   const counts = [outcome.pages && outcome.pages.total > 0 && `ページ${outcome.pages.total}件`, outcome.results && `活動報告${outcome.results.total}件`].filter(Boolean);
-  status.textContent = `「${params.q}」の検索結果: ${counts.length > 0 ? counts.join('、') : '0件'}`;
+  status.textContent = `${text}: ${counts.length > 0 ? counts.join('、') : '0件'}`;
 }
 
 /**
@@ -378,7 +394,7 @@ function start(): void {
   const show = (href: string, isInPlace: boolean) => {
     const run = ++shown;
     lastSearch = new URL(href).search;
-    for (const name of ['static-search-start', 'static-search-table', 'static-search-found']) performance.clearMarks(name);
+    for (const name of ['static-search-start', 'static-search-table', 'static-search-stored', 'static-search-found']) performance.clearMarks(name);
     performance.clearMeasures('static-search');
     performance.mark('static-search-start');
     if (isInPlace) {
@@ -425,5 +441,7 @@ function start(): void {
   show(location.href, false);
 }
 
+firstTable = fetchRaw(`/${INDEX_DIR}/docs.dat`);
+firstTable.catch(() => undefined);
 fetchAhead(`/${INDEX_DIR}`, location.search);
 start();
