@@ -23,6 +23,11 @@ export function listPageNumber(rest: string[]): number | undefined {
   return rest.length === 2 && rest[0] === 'page' ? parsePageNumber(rest[1]!) : undefined;
 }
 
+/** A list's title on its page `page`: the heading, with the page number past the first (every paged public list, the search page and its static script). */
+export function pagedTitle(heading: string, page: number): string {
+  return page > 1 ? `${heading}(${page}ページ目)` : heading;
+}
+
 /** The page numbers a pagination shows: around the current one, first and last always reachable, '…' for a gap (the server's and the static search's pagination). */
 export function pageWindow(page: number, pageCount: number): (number | '…')[] {
   const shown = new Set([1, pageCount, page - 2, page - 1, page, page + 1, page + 2]);

@@ -2,6 +2,7 @@
 import { pagedPath, paths } from '../../domain/paths.js';
 import { Pagination, type PageInfo } from '../components/pagination.js';
 import { Layout, type SiteContext } from '../layout/layout.js';
+import { pagedTitle } from '../paging.js';
 import { Breadcrumbs } from '../report-list/report-list-page.js';
 
 export interface PeoplePageProps {
@@ -18,7 +19,7 @@ export function PeoplePage({ site, groups, total, pageInfo }: PeoplePageProps) {
     <Layout
       site={site}
       meta={{
-        title: page > 1 ? `${heading}(${page}ページ目)` : heading,
+        title: pagedTitle(heading, page),
         description: '活動報告の記録に出席者として載っている人の一覧です。',
         canonicalPath: pagedPath(paths.people(), page),
         prevPath: page > 1 ? pagedPath(paths.people(), page - 1) : undefined,

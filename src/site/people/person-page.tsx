@@ -5,6 +5,7 @@ import type { ReportSummary } from '../../domain/report.js';
 import { Pagination, type PageInfo } from '../components/pagination.js';
 import { Phrases } from '../components/phrases.js';
 import { Layout, type SiteContext } from '../layout/layout.js';
+import { pagedTitle } from '../paging.js';
 import { Breadcrumbs } from '../report-list/report-list-page.js';
 
 export interface PersonPageProps {
@@ -24,7 +25,7 @@ export function PersonPage({ site, name, roles, total, entries, pageInfo }: Pers
     <Layout
       site={site}
       meta={{
-        title: page > 1 ? `${heading}(${page}ページ目)` : heading,
+        title: pagedTitle(heading, page),
         description: `活動報告のうち、記録の出席者に${name}さんが載っているものの一覧です(新しい順)。`,
         canonicalPath: pagedPath(basePath, page),
         prevPath: page > 1 ? pagedPath(basePath, page - 1) : undefined,

@@ -7,6 +7,7 @@ import { ArchiveNav, MonthNav, type ArchiveData } from '../components/archive-na
 import { Pagination, type PageInfo } from '../components/pagination.js';
 import { ReportList } from '../components/report-list.js';
 import { Layout, type SiteContext } from '../layout/layout.js';
+import { pagedTitle } from '../paging.js';
 
 export interface Crumb {
   label: string;
@@ -32,7 +33,7 @@ export interface ReportListPageProps {
 export function ReportListPage(props: ReportListPageProps) {
   const { site, heading, reports, total, pageInfo } = props;
   const { page, pageCount, basePath } = pageInfo;
-  const title = page > 1 ? `${heading}(${page}ページ目)` : heading;
+  const title = pagedTitle(heading, page);
   const canonicalPath = pagedPath(basePath, page);
   return (
     <Layout

@@ -8,6 +8,8 @@ import { Layout, type SiteContext } from '../layout/layout.js';
 import { Breadcrumbs } from '../report-list/report-list-page.js';
 import { PageResults, Results, type SearchResults } from './search-results.js';
 import { SearchTemplates } from './search-templates.js';
+import { pagedTitle } from '../paging.js';
+import { refusedTitle, resultsHeading, SEARCH_HEADING } from './search-headings.js';
 
 export interface SearchPageProps {
   site: SiteContext;
@@ -33,19 +35,19 @@ export const STATIC_SEARCH_SCRIPT = '/assets/static-search.js';
 
 export function SearchPage(props: SearchPageProps) {
   const { site, params, results, errors = {} } = props;
-  const heading = results ? `「${params.q}」の検索結果` : 'サイト内検索';
-  const title = results && results.page > 1 ? `${heading}(${results.page}ページ目)` : heading;
+  const heading = results ? resultsHeading(params.q ?? '') : SEARCH_HEADING;
+  const title = pagedTitle(heading, results?.page ?? 1);
   const hasError = Object.keys(errors).length > 0;
   return (
     <Layout
       site={site}
       meta={{
-        title: hasError ? `入力を確認してください: ${title}` : title,
+        title: hasError ? refusedTitle(title) : title,
         description: 'このサイトの活動報告を検索します。',
         noindex: true,
       }}
     >
-      <Breadcrumbs crumbs={[{ label: 'サイト内検索' }]} />
+      <Breadcrumbs crumbs={[{ label: SEARCH_HEADING }]} />
       <section class="search-page" aria-labelledby="page-title">
         <h1 id="page-title">{heading}</h1>
         <SearchForm {...props} errors={errors} />
