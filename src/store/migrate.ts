@@ -24,6 +24,7 @@ import { migration0025 } from './migrations/0025-category-order.js';
 import { migration0026 } from './migrations/0026-activity-records.js';
 import { migration0031 } from './migrations/0031-search-postings.js';
 import { migration0032 } from './migrations/0032-drop-search-terms.js';
+import { migration0033 } from './migrations/0033-search-blocks.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': migration0001,
@@ -50,6 +51,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0026-activity-records': migration0026,
   '0031-search-postings': migration0031,
   '0032-drop-search-terms': migration0032,
+  '0033-search-blocks': migration0033,
 };
 
 // Migrations are imported statically so the same list runs from src/ (tsx) and dist/.

@@ -105,7 +105,7 @@ export async function clearSearchIndex(trx: Q): Promise<void> {
 export async function searchIndexBytes(db: Q): Promise<number> {
   const result =
     engineOf(db) === 'postgres'
-      ? await sql<{ bytes: number }>`select pg_total_relation_size('report_search') as bytes`.execute(db)
+      ? await sql<{ bytes: number }>`select pg_total_relation_size('report_search') + pg_total_relation_size('report_search_blocks') as bytes`.execute(db)
       : await sql<{ bytes: number }>`select coalesce(sum(pgsize), 0) as bytes from dbstat where name like 'report_search%'`.execute(db);
   return Number(result.rows[0]?.bytes ?? 0);
 }

@@ -46,7 +46,9 @@ test('writes, replaces, empties and measures the report search index', { skip },
   await site.db.transaction().execute((trx) => indexReport(trx, id, searchDocument('外交の報告', '国際交流について')));
   const rows = await sql<{ n: number }>`select count(*)::integer as n from report_search where rowid = ${id}`.execute(site.db);
   assert.deepEqual(rows.rows, [{ n: 1 }]);
-  const tokens = await sql<{ token: string }>`select token from report_search_postings where rowid = ${id}`.execute(site.db);
+  const tokens = await sql<{
+    token: string;
+  }>`select token from report_search_blocks where block = ${id >> 4} and exists (select from unnest(entries) e where e >> 32 = ${id})`.execute(site.db);
   assert.ok(
     tokens.rows.some((t) => t.token === '交流'),
     tokens.rows.map((t) => t.token).join(' '),

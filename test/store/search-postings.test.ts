@@ -1,4 +1,4 @@
-// The postings of PostgreSQL's search tables (migration 0031, dialects/search-postings.ts) stay
+// The postings of PostgreSQL's search tables (migration 0033's blocks, dialects/search-blocks.ts) stay
 // exact through every writer of the index: publishing, saving, attaching and detaching a PDF,
 // trashing, an import's deferred indexing, a direct update of a row, and katsudo reindex. After
 // each step the postings must equal those computed here from the rows' token columns, and the
@@ -15,7 +15,7 @@ import { trashReport } from '../../src/actions/reports/trash-report.js';
 import { reindexSearch } from '../../src/actions/search/reindex.js';
 import { searchDocument } from '../../src/domain/search/document.js';
 import { parseSearchQuery } from '../../src/domain/search/query.js';
-import { writeSearchPostings } from '../../src/store/dialects/search-postings.js';
+import { writeSearchBlocks } from '../../src/store/dialects/search-blocks.js';
 import { getEditableReport } from '../../src/store/reports.js';
 import { deferIndexing, findSearchHits, indexReport, writeDeferredIndex } from '../../src/store/search.js';
 import { addTeam, type Team } from '../support/authors.js';
@@ -76,11 +76,24 @@ function byKey(a: Posting, b: Posting): number {
   return a.token < b.token ? -1 : a.token > b.token ? 1 : a.rowid - b.rowid;
 }
 
+/** The postings read back from the table's blocks (search-blocks.ts): each entry is rowid × 2^32 + position. */
 async function storedPostings(table: 'report_search' | 'page_search'): Promise<Posting[]> {
-  const rows = await sql<{ token: string; rowid: number; t: number; b: number; w: number; a: number; positions: number[] }>`
-    select token, rowid, title_count as t, body_count as b, words_count as w, attachments_count as a, positions
-    from ${sql.table(`${table}_postings`)}`.execute(site.db);
-  return rows.rows.map((r) => ({ token: r.token, rowid: r.rowid, counts: [r.t, r.b, r.w, r.a], positions: r.positions })).sort(byKey);
+  const rows = await sql<{ token: string; block: number; entries: string[] }>`select token, block, entries from ${sql.table(`${table}_blocks`)}`.execute(site.db);
+  const out = new Map<string, Posting>();
+  for (const row of rows.rows) {
+    assert.ok(row.entries.length > 0, `no empty block is kept: ${row.token} ${row.block}`);
+    for (const entry of row.entries.map(BigInt).sort((a, b) => (a < b ? -1 : 1))) {
+      const rowid = Number(entry >> 32n);
+      const position = Number(entry & 0xffffffffn);
+      assert.equal(rowid >> 4, row.block, `${row.token}: row ${rowid} in block ${row.block}`);
+      const key = `${row.token}\u0000${rowid}`;
+      const posting = out.get(key) ?? { token: row.token, rowid, counts: [0, 0, 0, 0], positions: [] };
+      posting.counts[Math.floor(position / STRIDE)]!++;
+      posting.positions.push(position);
+      out.set(key, posting);
+    }
+  }
+  return [...out.values()].sort(byKey);
 }
 
 async function assertExact(step: string): Promise<void> {
@@ -154,7 +167,7 @@ test('keeps the postings exact through saves, attachments, trashing, deferred in
     kept.some((r) => (r as { total: number }).total > 1),
     'some query ranks several reports',
   );
-  await sql`delete from report_search_postings`.execute(site.db);
-  await writeSearchPostings(site.db, 'report_search');
+  await sql`delete from report_search_blocks`.execute(site.db);
+  await writeSearchBlocks(site.db, 'report_search');
   assert.deepEqual(await rankings(), kept);
 });

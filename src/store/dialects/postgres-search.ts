@@ -1,18 +1,19 @@
 // Search on PostgreSQL (issue 15 item 3): the matches and the order of the FTS5 queries of
 // store/search.ts and store/page-search.ts, over the plain search tables of search-table.ts,
-// read from their postings (search-postings.ts: per token and row, the counts per column and
-// the positions), never from the rows' text.
+// read from their postings in blocks (search-blocks.ts: per token and block of rows, every
+// place of the token as one number, rowid × 2^32 + column × 2^29 + offset), never from the
+// rows' text.
 //
 // Matching: a term is the phrase of its tokens (domain/search/tokens.ts) in the title, body or
-// attachments, its last token a prefix when it is a lone character. A one-token phrase is its
-// token's postings (counts from the primary key alone); a lone prefix, the postings of the
-// range of tokens starting with its character; a longer phrase starts at a position p of its
-// first token's postings where its j-th token (or, for the prefix, any token starting with its
-// character) stands at p + j, in the same column. Groups are ANDed, terms inside a group ORed,
-// excluded terms must not match.
+// attachments, its last token a prefix when it is a lone character. The phrase stands wherever
+// its first token's place e has its j-th token (or, for the prefix, any token starting with
+// its character) at e + j: the intersection of each part's places shifted back by j, a hashed
+// set operation however common the tokens; the same number means the same row and column.
+// A row's instances per column are its places' count. Groups are ANDed, terms inside a group
+// ORed, excluded terms must not match.
 //
 // Order: as FTS5 ranks. Reports: the number of groups one of whose terms stands as words in the
-// `words` column (the same phrase test on the words column's positions), then bm25, newer
+// `words` column (the same phrase test on the words column's places), then bm25, newer
 // activity, higher id; pages: bm25, then id. bm25 is computed in SQL with FTS5's formula and
 // float8 operations in FTS5's order (ext/fts5/fts5_aux.c), so equal scores stay equal and the
 // order matches SQLite's exactly: per phrase IDF = ln((N − n + 0.5) / (n + 0.5)) (1e-6 when not
@@ -27,6 +28,7 @@ import type { SearchQuery, SearchTerm } from '../../domain/search/query.js';
 import { termTokens } from '../../domain/search/tokens.js';
 import { termWords } from '../../domain/search/words.js';
 import type { Database } from '../database.js';
+import { ROW_SHIFT } from './search-blocks.js';
 import { POSITION_STRIDE, POSTING_COLUMNS } from './search-postings.js';
 import type { SearchTable } from './search-table.js';
 
@@ -44,79 +46,44 @@ function phraseOf(term: SearchTerm): Phrase | undefined {
   return { tokens: found.tokens.slice(0, -1), prefix: found.tokens[found.tokens.length - 1]! };
 }
 
-/** The bounds of the tokens starting with the character (the column sorts by code point, collation "C"). */
-function prefixRange(prefix: string): [string, string] {
-  return [prefix, `${prefix}\u{10ffff}`];
-}
+/** The row of a place `e`. */
+const rowOf = sql`(e >> ${sql.lit(ROW_SHIFT)})::integer`;
 
-/** Where a column's positions lie in `positions`. */
-function inColumnSql(position: RawBuilder<number>, column: keyof typeof POSTING_COLUMNS): RawBuilder<boolean> {
-  const first = POSTING_COLUMNS[column] * POSITION_STRIDE;
-  return sql<boolean>`(${position} >= ${sql.lit(first)} and ${position} < ${sql.lit(first + POSITION_STRIDE)})`;
+/** Whether a place `e` lies in the column. */
+function inColumn(column: keyof typeof POSTING_COLUMNS): RawBuilder<boolean> {
+  return sql<boolean>`(e >> ${sql.lit(Math.log2(POSITION_STRIDE))}) & 7 = ${sql.lit(POSTING_COLUMNS[column])}`;
 }
 
 /**
- * The rows whose positions hold the sequence of tokens (the last one a prefix when `prefix` is
- * given) with the positions where it starts as `x`: the first token's postings `s0`, the
- * others joined on the row, the prefix's as one merged array `sp`. Gives the FROM part and
- * the condition on `x`.
+ * The places `e` where the words stand in sequence (the last one a prefix when `prefix` is
+ * given: every token starting with the character, the column sorts by code point, collation "C").
  */
-function sequence(postings: string, tokens: string[], prefix: string | undefined): { from: RawBuilder<unknown>; follows: RawBuilder<boolean> } {
-  const table = sql.table(postings);
-  const joins: RawBuilder<unknown>[] = [];
-  const follows: RawBuilder<boolean>[] = [];
-  for (let j = 1; j < tokens.length; j++) {
-    const alias = sql.id(`s${j}`);
-    joins.push(sql`join ${table} ${alias} on ${alias}.rowid = s0.rowid and ${alias}.token = ${tokens[j]!}`);
-    follows.push(sql<boolean>`x + ${sql.lit(j)} = any(${alias}.positions)`);
-  }
+function instances(blocks: string, tokens: string[], prefix: string | undefined): RawBuilder<unknown> {
+  const table = sql.table(blocks);
+  const places = tokens.map((token, j) => sql`select e - ${sql.lit(j)} as e from ${table} b cross join unnest(b.entries) e where b.token = ${token}`);
   if (prefix !== undefined) {
-    const [low, high] = prefixRange(prefix);
-    joins.push(sql`join (select p.rowid, array_agg(y) as positions from ${table} p, unnest(p.positions) y
-      where p.token >= ${low} and p.token <= ${high} group by p.rowid) sp on sp.rowid = s0.rowid`);
-    follows.push(sql<boolean>`x + ${sql.lit(tokens.length)} = any(sp.positions)`);
+    places.push(sql`select e - ${sql.lit(tokens.length)} as e from ${table} b cross join unnest(b.entries) e
+      where b.token >= ${prefix} and b.token <= ${`${prefix}\u{10ffff}`}`);
   }
-  return {
-    from: sql`${table} s0 ${sql.join(joins, sql` `)}`,
-    follows: follows.length === 0 ? sql<boolean>`true` : sql<boolean>`(${sql.join(follows, sql` and `)})`,
-  };
+  return sql.join(places, sql` intersect `);
 }
 
 /**
  * The rows holding the phrase in their title, body or attachments, with its instances in
  * each: `(id, t, b, a)`.
  */
-function phraseRows(postings: string, phrase: Phrase): RawBuilder<unknown> {
-  const table = sql.table(postings);
-  const [first] = phrase.tokens;
-  if (first === undefined) {
-    // A lone prefix: every token starting with the character counts.
-    const [low, high] = prefixRange(phrase.prefix!);
-    return sql`select p.rowid as id, sum(p.title_count) as t, sum(p.body_count) as b, sum(p.attachments_count) as a
-      from ${table} p where p.token >= ${low} and p.token <= ${high}
-      group by p.rowid having sum(p.title_count) + sum(p.body_count) + sum(p.attachments_count) > 0`;
-  }
-  if (phrase.tokens.length === 1 && phrase.prefix === undefined) {
-    return sql`select p.rowid as id, p.title_count as t, p.body_count as b, p.attachments_count as a
-      from ${table} p where p.token = ${first} and (p.title_count > 0 or p.body_count > 0 or p.attachments_count > 0)`;
-  }
-  const { from, follows } = sequence(postings, phrase.tokens, phrase.prefix);
-  const x = sql<number>`x`;
-  return sql`select s0.rowid as id, c.t, c.b, c.a from ${from}
-    cross join lateral (select count(*) filter (where ${inColumnSql(x, 'title')}) as t, count(*) filter (where ${inColumnSql(x, 'body')}) as b,
-      count(*) filter (where ${inColumnSql(x, 'attachments')}) as a from unnest(s0.positions) x where ${follows}) c
-    where s0.token = ${first} and c.t + c.b + c.a > 0`;
+function phraseRows(blocks: string, phrase: Phrase): RawBuilder<unknown> {
+  return sql`select ${rowOf} as id, count(*) filter (where ${inColumn('title')}) as t, count(*) filter (where ${inColumn('body')}) as b,
+      count(*) filter (where ${inColumn('attachments')}) as a
+    from (${instances(blocks, phrase.tokens, phrase.prefix)}) i where not ${inColumn('words')} group by 1`;
 }
 
 /**
- * The ids of the matches (`m`) where the words stand in this order in the `words` column. One
- * word is its count, read from the index; several need the positions.
+ * The rows where the words stand in this order in the `words` column (the caller keeps the
+ * matches among them: a join with the matches here would be planned as a nested loop).
  */
-function wordRows(postings: string, words: string[]): RawBuilder<unknown> {
-  const { from, follows } = sequence(postings, words, undefined);
-  const x = sql<number>`x`;
-  const inOrder = words.length === 1 ? sql`` : sql`and exists (select from unnest(s0.positions) x where ${inColumnSql(x, 'words')} and ${follows})`;
-  return sql`select s0.rowid as id from ${from} join m on m.id = s0.rowid where s0.token = ${words[0]!} and s0.words_count > 0 ${inOrder}`;
+function wordRows(blocks: string, words: string[]): RawBuilder<unknown> {
+  return sql`select distinct ${rowOf} as id from (${instances(blocks, words, undefined)}) i where ${inColumn('words')}`;
 }
 
 /** FTS5's per-phrase bm25 term over the phrase's frequency and the row's size, in its order of float8 operations. */
@@ -164,7 +131,7 @@ export async function findPostgresHits(
   filter: PostgresSearchFilter,
   page: { offset: number; limit: number },
 ): Promise<{ total: number; ids: number[] }> {
-  const postings = `${table}_postings`;
+  const blocks = `${table}_blocks`;
   const groups = query.all.map((group) => group.map(phraseOf).filter((p): p is Phrase => p !== undefined));
   if (groups.some((g) => g.length === 0)) return { total: 0, ids: [] };
   const excluded = query.none.map(phraseOf).filter((p): p is Phrase => p !== undefined);
@@ -172,8 +139,8 @@ export async function findPostgresHits(
   // Each phrase's rows over the whole table (its IDF counts them), then the matches: every
   // group's union, intersected, less the excluded phrases' rows.
   const ctes: RawBuilder<unknown>[] = [sql`st as materialized (select * from ${statistics(table)} c)`];
-  phrases.forEach((phrase, i) => ctes.push(sql`${sql.id(`p${i}`)} as materialized (${phraseRows(postings, phrase)})`));
-  excluded.forEach((phrase, i) => ctes.push(sql`${sql.id(`e${i}`)} as materialized (${phraseRows(postings, phrase)})`));
+  phrases.forEach((phrase, i) => ctes.push(sql`${sql.id(`p${i}`)} as materialized (${phraseRows(blocks, phrase)})`));
+  excluded.forEach((phrase, i) => ctes.push(sql`${sql.id(`e${i}`)} as materialized (${phraseRows(blocks, phrase)})`));
   let next = 0;
   const groupIds = groups.map((group) => sql`(${ids(group.map(() => `p${next++}`))})`);
   const matched = sql`${sql.join(groupIds, sql` intersect `)}${excluded.length === 0 ? sql`` : sql` except (${ids(excluded.map((_, i) => `e${i}`))})`}`;
@@ -204,7 +171,7 @@ export async function findPostgresHits(
       group
         .map((term) => termWords(term.text))
         .filter((words) => words.length > 0)
-        .map((words) => wordRows(postings, words)),
+        .map((words) => wordRows(blocks, words)),
     )
     .filter((group) => group.length > 0);
   wordGroups.forEach((group, g) => ctes.push(sql`${sql.id(`w${g}`)} as materialized (${sql.join(group, sql` union `)})`));

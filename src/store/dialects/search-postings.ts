@@ -1,6 +1,6 @@
-// The postings of a PostgreSQL search table (migration 0031, issue 15 item 3): per token and
-// row, how often the token stands in each column and at which positions, so that ranking
-// reads a few small rows per match instead of the row's whole text (dialects/postgres-search.ts).
+// The postings of a PostgreSQL search table (migration 0031, issue 15 item 3; replaced by
+// migration 0033's blocks, search-blocks.ts, which drops them): per token and row, how often
+// the token stands in each column and at which positions.
 //
 // `<table>_postings` (token, rowid, title_count, body_count, words_count, attachments_count,
 // positions): one row per distinct token of a search row; `positions` are the token's places
@@ -15,7 +15,7 @@ import { sql, type Kysely } from 'kysely';
 import { engineOf } from './engine.js';
 import type { SearchTable } from './search-table.js';
 
-/** The stride between columns in `positions`. */
+/** The stride between columns in `positions` (and in the positions of search-blocks.ts). */
 export const POSITION_STRIDE = 536870912;
 
 /** Column numbers in `positions`, in the table's column order. */
@@ -72,4 +72,14 @@ export async function writeSearchPostings<DB>(db: Kysely<DB>, table: SearchTable
   await sql`insert into ${sql.table(`${table}_postings`)} (token, rowid, title_count, body_count, words_count, attachments_count, positions)
     select p.token, s.rowid, p.title_count, p.body_count, p.words_count, p.attachments_count, p.positions
     from ${sql.table(table)} s, search_postings(s.title, s.body, s.words, s.attachments) p`.execute(db);
+}
+
+/** Drops the table's postings with their trigger, and the functions once no table uses them (migration 0033). */
+export async function dropSearchPostings<DB>(db: Kysely<DB>, table: SearchTable): Promise<void> {
+  await sql`drop trigger if exists ${sql.id(`${table}_postings_write`)} on ${sql.table(table)}`.execute(db);
+  await sql`drop table if exists ${sql.table(`${table}_postings`)}`.execute(db);
+  const used = await sql`select from pg_trigger where tgname like '%\_postings\_write'`.execute(db);
+  if (used.rows.length > 0) return;
+  await sql`drop function if exists search_postings_write()`.execute(db);
+  await sql`drop function if exists search_postings(text, text, text, text)`.execute(db);
 }
