@@ -6,7 +6,7 @@
 //    postings split into `partitions` by the shard they will land in (a token by its first
 //    character, a word by its bucket), each partition as a shard of partial postings.
 // 2. `indexPartition`: one partition's parts of every batch, in batch order, joined into each
-//    token's whole postings (bytes as one PostingsWriter would have written them: the runs of
+//    token's whole postings (bytes as one batch of them all would have written them: the runs of
 //    keys, heads and positions concatenated, each part's first key re-based), the positions
 //    Rice-coded (client/format.ts packPostings), the characters to split decided, grouped into
 //    shards and gzip-compressed.
@@ -16,20 +16,9 @@
 // scripts/build.mjs bundles this file as its own entry.
 import { buildDocument } from '../../actions/search/build-document.js';
 import { attachmentTokens } from '../../domain/search/document.js';
-import {
-  ByteReader,
-  ByteWriter,
-  firstCharacter,
-  hashString,
-  packPostings,
-  PostingsWriter,
-  readShard,
-  tokenShard,
-  wordShard,
-  writeShard,
-  writeShardAsGiven,
-} from './client/format.js';
+import { ByteReader, ByteWriter, firstCharacter, hashString, packPostings, readShard, tokenShard, wordShard, writeShard, writeShardAsGiven } from './client/format.js';
 import { encodeShard } from './encode-index-file.js';
+import { PostingsLog } from './postings-log.js';
 
 /** How tokens and words are spread over shards and partitions. */
 export interface IndexShape {
@@ -102,38 +91,35 @@ let threadIds: TokenIds | undefined;
 
 const split = (tokens: string): string[] => (tokens === '' ? [] : tokens.split(' '));
 
-/** Step 1: the batch's postings per partition (writers released with the batch). */
+/** Step 1: the batch's postings per partition (its occurrences logged flat, postings-log.ts). */
 function postBatch(shape: IndexShape, docs: BatchDocument[]): BatchPostings {
   const ids = (threadIds ??= new TokenIds());
-  const tokens = new Map<number | string, PostingsWriter>();
-  const words = new Map<string, PostingsWriter>();
+  const tokens = new PostingsLog<number | string>();
+  const words = new PostingsLog<string>();
   const sizes: number[] = [];
   for (const source of docs) {
     const { doc } = buildDocument({ id: source.key, title: source.title, bodyText: source.bodyText });
     const columns = [doc.title, doc.body, attachmentTokens(source.attachments)];
     const docWords = split(doc.words);
-    const touched: PostingsWriter[] = [];
+    tokens.startDocument(source.key);
+    words.startDocument(source.key);
     let size = docWords.length;
-    for (let c = 0; c < columns.length; c++) size += appendTokens(tokens, ids, columns[c]!, c, touched);
-    for (let p = 0; p < docWords.length; p++) {
-      const word = docWords[p]!;
-      let writer = words.get(word);
-      if (!writer) words.set(word, (writer = new PostingsWriter()));
-      if (writer.position(0, p)) touched.push(writer);
-    }
-    for (const writer of touched) writer.endDocument(source.key);
+    for (let c = 0; c < columns.length; c++) size += appendTokens(tokens, ids, columns[c]!, c);
+    for (let p = 0; p < docWords.length; p++) words.add(docWords[p]!, 0, p);
     // FTS5's row size counts every column, the words column too (bm25's |D|).
     sizes.push(size);
   }
   const tokenParts = Array.from({ length: shape.partitions }, (): [string, Uint8Array][] => []);
   const firsts = new Set<string>();
-  for (const [id, writer] of tokens) {
+  const tokenPostings = tokens.finish();
+  tokens.names.forEach((id, slot) => {
     const token = ids.token(id);
     firsts.add(firstCharacter(token));
-    tokenParts[tokenPartition(shape, token)]!.push([token, writer.finish()]);
-  }
+    tokenParts[tokenPartition(shape, token)]!.push([token, tokenPostings[slot]!]);
+  });
   const wordParts = Array.from({ length: shape.partitions }, (): [string, Uint8Array][] => []);
-  for (const [word, writer] of words) wordParts[wordPartition(shape, word)]!.push([word, writer.finish()]);
+  const wordPostings = words.finish();
+  words.names.forEach((word, slot) => wordParts[wordPartition(shape, word)]!.push([word, wordPostings[slot]!]));
   return { firsts: [...firsts], sizes, tokens: tokenParts.map(writeShardAsGiven), words: wordParts.map(writeShardAsGiven) };
 }
 
@@ -156,7 +142,7 @@ function joinParts(parts: Uint8Array[]): [string, Uint8Array][] {
   return [...slices].map(([token, list]) => [token, list.length === 1 ? list[0]! : joinPostings(list)]);
 }
 
-/** Postings (PostingsWriter.finish) of consecutive batches joined: count, then every part's keys, heads and positions. */
+/** Postings (PostingsLog.finish) of consecutive batches joined: count, then every part's keys, heads and positions. */
 function joinPostings(list: Uint8Array[]): Uint8Array {
   const runs = list.map(postingRuns);
   const out = new ByteWriter();
@@ -234,8 +220,8 @@ class TokenIds {
   }
 }
 
-/** Appends the tokens of one column (space-separated) to their postings; returns how many there were. */
-function appendTokens(postings: Map<number | string, PostingsWriter>, ids: TokenIds, text: string, column: number, touched: PostingsWriter[]): number {
+/** Appends the tokens of one column (space-separated) to the log; returns how many there were. */
+function appendTokens(log: PostingsLog<number | string>, ids: TokenIds, text: string, column: number): number {
   let p = 0;
   for (let i = 0; i < text.length; p++) {
     const first = text.codePointAt(i)!;
@@ -246,10 +232,7 @@ function appendTokens(postings: Map<number | string, PostingsWriter>, ids: Token
       i += second > 0xffff ? 2 : 1;
     }
     i++; // the space after the token
-    const id = ids.id(first, second);
-    let writer = postings.get(id);
-    if (!writer) postings.set(id, (writer = new PostingsWriter()));
-    if (writer.position(column, p)) touched.push(writer);
+    log.add(ids.id(first, second), column, p);
   }
   return p;
 }

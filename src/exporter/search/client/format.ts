@@ -134,8 +134,9 @@ export const pageKey = (id: number) => id * 2 + 1;
 //             as v >> k ones, a zero, then the low k bits, most significant bit first, padded
 //             to a whole byte at the end. Positions are ~80 % of the postings; as varints their
 //             gaps took whole bytes, which gzip could not win back (format 4: −2.6 MB of 35).
-// PostingsWriter writes the positions as varints (so postings of consecutive batches of
-// documents join by concatenation); packPostings turns them into Rice codes for the file.
+// A build writes the positions as varints first (exporter/search/postings-log.ts, so postings
+// of consecutive batches of documents join by concatenation); packPostings turns them into
+// Rice codes for the file.
 
 export class ByteWriter {
   bytes = new Uint8Array(16);
@@ -170,81 +171,26 @@ export class ByteWriter {
 
 const MIXED = 3;
 
-/**
- * One token's postings as they are built: the positions of the current document as they
- * come (columns in order, each ascending), then endDocument with its key (keys ascending).
- * Plain arrays while building (a batch's writers are many and short-lived: typed arrays cost
- * more to make and grow), varints on finish.
- */
-export class PostingsWriter {
-  private readonly keys: number[] = [];
-  private readonly heads: number[] = [];
-  private readonly positions: number[] = [];
-  private readonly counts = [0, 0, 0];
-  private lastKey = 0;
-  private column = -1;
-  private previous = 0;
-
-  /** Adds a position of the current document; true when it is the document's first. */
-  position(column: number, p: number): boolean {
-    const isFirst = this.column === -1;
-    if (column !== this.column) {
-      this.column = column;
-      this.previous = 0;
-    }
-    this.positions.push(p - this.previous);
-    this.previous = p;
-    this.counts[column]!++;
-    return isFirst;
+/** A document's head (see `postings` above), from its number of positions per column. */
+export function writeHead(out: ByteWriter, counts: readonly number[]): void {
+  let bits = 0;
+  let only = -1;
+  for (let c = 0; c < counts.length; c++) {
+    if (counts[c] === 0) continue;
+    bits |= 1 << c;
+    only = only === -1 ? c : MIXED;
   }
-
-  endDocument(key: number): void {
-    this.keys.push(key - this.lastKey);
-    this.lastKey = key;
-    const { counts, heads } = this;
-    let bits = 0;
-    let only = -1;
-    for (let c = 0; c < counts.length; c++) {
-      if (counts[c] === 0) continue;
-      bits |= 1 << c;
-      only = only === -1 ? c : MIXED;
-    }
-    if (only !== MIXED) heads.push((counts[only]! << 2) | only);
-    else {
-      heads.push((bits << 2) | MIXED);
-      for (let c = 0; c < counts.length; c++) if (counts[c]! > 0) heads.push(counts[c]!);
-    }
-    counts.fill(0);
-    this.column = -1;
+  if (only !== MIXED) out.varint((counts[only]! << 2) | only);
+  else {
+    out.varint((bits << 2) | MIXED);
+    for (let c = 0; c < counts.length; c++) if (counts[c]! > 0) out.varint(counts[c]!);
   }
-
-  finish(): Uint8Array {
-    const { keys, heads, positions } = this;
-    let size = varintLength(keys.length);
-    for (const list of [keys, heads, positions]) for (const v of list) size += varintLength(v);
-    const out = new Uint8Array(size);
-    let at = putVarint(out, 0, keys.length);
-    for (const list of [keys, heads, positions]) for (const v of list) at = putVarint(out, at, v);
-    return out;
-  }
-}
-
-const varintLength = (v: number) => (v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : v < 0x10000000 ? 4 : 5);
-
-function putVarint(out: Uint8Array, at: number, value: number): number {
-  let v = value;
-  while (v >= 0x80) {
-    out[at++] = (v & 0x7f) | 0x80;
-    v >>>= 7;
-  }
-  out[at++] = v;
-  return at;
 }
 
 /** Most Rice parameter tried (gaps are below 2^24 in any document the server indexes). */
 const MAX_RICE_K = 24;
 
-/** A PostingsWriter's postings with the positions Rice-coded, as the file holds them. */
+/** Postings with varint positions (postings-log.ts) with the positions Rice-coded, as the file holds them. */
 export function packPostings(postings: Uint8Array): Uint8Array {
   const reader = new ByteReader(postings);
   const n = reader.varint();
@@ -418,7 +364,7 @@ export function readPostingCounts(shard: Shard, token: string, add: (key: number
   }
 }
 
-/** A shard file from tokens and their encoded postings (PostingsWriter.finish), tokens sorted. */
+/** A shard file from tokens and their encoded postings (packPostings), tokens sorted. */
 export function writeShard(entries: Iterable<[string, Uint8Array]>): Uint8Array {
   return writeShardAsGiven([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
