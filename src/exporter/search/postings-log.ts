@@ -81,6 +81,7 @@ export class PostingsLog<Name> {
         counts.fill(0);
       }
       const bytes = new ByteWriter();
+      bytes.bytes = new Uint8Array(5 + keyRun.length + heads.length + gaps.length);
       bytes.varint(documents);
       bytes.append(keyRun.view());
       bytes.append(heads.view());

@@ -200,23 +200,45 @@ export function packPostings(postings: Uint8Array): Uint8Array {
     if ((head & MIXED) === MIXED) for (let bits = head >>> 2; bits > 0; bits &= bits - 1) reader.varint();
   }
   const positionsAt = reader.at;
-  const gaps: number[] = [];
-  while (reader.at < postings.length) gaps.push(reader.varint());
-  // The k of fewest bits: each value costs (v >> k) + 1 + k; the cost falls, then rises, as k grows.
-  let k = 0;
-  let fewest = Number.POSITIVE_INFINITY;
-  for (let candidate = 0; candidate <= MAX_RICE_K; candidate++) {
-    let bits = 0;
-    for (const gap of gaps) bits += (gap >>> candidate) + 1 + candidate;
-    if (bits >= fewest) break;
-    fewest = bits;
-    k = candidate;
+  const gaps = new Int32Array(postings.length - positionsAt);
+  let count = 0;
+  let total = 0;
+  for (let at = positionsAt; at < postings.length; count++) {
+    let b = postings[at++]!;
+    let gap = b & 0x7f;
+    for (let shift = 7; b >= 0x80; shift += 7) gap |= ((b = postings[at++]!) & 0x7f) << shift;
+    gaps[count] = gap;
+    total += gap;
+  }
+  // The k of fewest bits (the smallest, on a tie): each value costs (v >> k) + 1 + k. The cost
+  // is convex in k, so the walk starts from the mean's k and moves to the smallest minimum.
+  const bitsWith = (candidate: number) => {
+    let bits = count * (1 + candidate);
+    for (let i = 0; i < count; i++) bits += gaps[i]! >>> candidate;
+    return bits;
+  };
+  let k = Math.min(MAX_RICE_K, Math.max(0, Math.floor(Math.log2(total / Math.max(1, count) + 1)) - 1));
+  let fewest = bitsWith(k);
+  let moved = false;
+  while (k > 0) {
+    const lower = bitsWith(k - 1);
+    if (lower > fewest) break;
+    fewest = lower;
+    k--;
+    moved = true;
+  }
+  while (!moved && k < MAX_RICE_K) {
+    const higher = bitsWith(k + 1);
+    if (higher >= fewest) break;
+    fewest = higher;
+    k++;
   }
   const out = new Uint8Array(positionsAt + 1 + Math.ceil(fewest / 8));
   out.set(postings.subarray(0, positionsAt));
   out[positionsAt] = k; // a one-byte varint (k ≤ MAX_RICE_K)
   let bit = (positionsAt + 1) * 8;
-  for (const gap of gaps) {
+  for (let i = 0; i < count; i++) {
+    const gap = gaps[i]!;
     for (let q = gap >>> k; q > 0; q--, bit++) out[bit >>> 3]! |= 0x80 >>> (bit & 7);
     bit++; // the zero ending the ones
     for (let b = k - 1; b >= 0; b--, bit++) if ((gap >>> b) & 1) out[bit >>> 3]! |= 0x80 >>> (bit & 7);
