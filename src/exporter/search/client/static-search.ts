@@ -4,7 +4,8 @@
 // the shards of the query's tokens from /search-index/, runs the server's search
 // (run-static-search.ts) and writes the results into the page with the server's markup: the
 // page's templates, rendered by the server's result components (site/search/search-templates.tsx),
-// cloned and filled (fill-template.ts). A live region announces the number of results.
+// cloned and filled (fill-template.ts). A live region announces the number of results. A
+// search made before on the same build shows the outcome kept then (stored-results.ts).
 import { formatJapaneseDate } from '../../../domain/dates.js';
 import type { FieldMessages } from '../../../domain/errors.js';
 import { paths, withPage, type SearchParams } from '../../../domain/paths.js';
@@ -17,7 +18,7 @@ import { MALFORMED_Q_MESSAGE, searchTextOf } from '../../../site/search/search-t
 import { INDEX_DIR, isGzip, type DocTable } from './format.js';
 import { cloneTemplate, filledElement, fillTemplate, type TemplateValues } from './fill-template.js';
 import { openStaticIndex } from './open-static-index.js';
-import { buildIdOf, openResultStore } from './stored-results.js';
+import { buildIdOf, hasKeptResult, keepResult, readKeptResult } from './stored-results.js';
 import { runStaticSearch, type Paged, type StaticReportHit, type StaticSearchOutcome, type StaticSearchParams, type StaticTexts } from './run-static-search.js';
 
 type Child = Node | string | false | null | undefined;
@@ -150,7 +151,6 @@ let session: { build: string; index: Index } | undefined;
 
 /** The doc table's fetch, started from the module's top before any DOM work: taken by the first search. */
 let firstTable: Promise<Uint8Array<ArrayBuffer> | undefined> | undefined;
-const kept = openResultStore<StaticSearchOutcome>();
 
 /** A search's parameters as the key of its kept outcome (the URL's other parameters and their order do not count). */
 const resultKey = (params: StaticSearchParams) => JSON.stringify([params.q, params.year, params.category, params.kind, params.activity, params.page]);
@@ -164,7 +164,7 @@ async function search(base: string, params: StaticSearchParams, query: string): 
     if (!raw) throw new Error('search index missing');
     const build = buildIdOf(raw);
     const key = resultKey(params);
-    const stored = await kept.read(build, key);
+    const stored = readKeptResult<StaticSearchOutcome>(build, key);
     performance.mark('static-search-table');
     if (stored) {
       performance.mark('static-search-stored');
@@ -175,7 +175,7 @@ async function search(base: string, params: StaticSearchParams, query: string): 
       session = { build, index: openStaticIndex(parsed, (name) => readIndexFile(base, name)) };
     }
     const outcome = await searchNoting(session.index, params, query);
-    if (outcome.kind !== 'empty') kept.write(build, key, outcome);
+    if (outcome.kind !== 'empty') keepResult(build, key, outcome);
     return outcome;
   } finally {
     // Files fetched ahead that this search did not read are never taken later (a later table may be of a new build).
@@ -443,5 +443,6 @@ function start(): void {
 
 firstTable = fetchRaw(`/${INDEX_DIR}/docs.dat`);
 firstTable.catch(() => undefined);
-fetchAhead(`/${INDEX_DIR}`, location.search);
+// A search whose outcome is kept (most likely of this build) needs none of its files.
+if (!hasKeptResult(resultKey(paramsOf(location.href)))) fetchAhead(`/${INDEX_DIR}`, location.search);
 start();

@@ -1,18 +1,21 @@
-// What the search page keeps across page loads (IndexedDB): the outcome of each search made,
-// by the index's build and the search's parameters, so a new load of a search made before
-// shows its results without reading a shard or evaluating anything. The build is read from
-// the doc table's bytes as fetched (buildIdOf): every build that changes a file of the index
-// changes the doc table (a full build's table names a hash of all its other files,
-// DocTable.build; an incremental build names a new delta file), so a result of an older build
-// is never read. When the page meets another build, everything kept is dropped; past
-// KEPT_RESULTS entries too. Storage refused or broken (private mode, quota): nothing is kept,
-// the search runs as without it.
+// What the search page keeps across page loads: the outcome of each search made, by the
+// index's build and the search's parameters, so a new load of a search made before shows its
+// results without reading a shard or evaluating anything. The build is read from the doc
+// table's bytes as fetched (buildIdOf): every build that changes a file of the index changes
+// the doc table (a full build's table names a hash of all its other files, DocTable.build; an
+// incremental build names a new delta file), so a result of an older build is never shown.
+// When the page meets another build, everything kept is dropped; past KEPT_RESULTS, the
+// oldest. Kept in localStorage, one entry a search: Chromium hands the page its storage at
+// the first read, and a read is then synchronous, where IndexedDB took 20–370 ms a read at
+// load 20–26 (its first open in a new profile the slowest; docs/performance.md). Storage
+// refused or full: nothing is kept, the search runs as without it.
 
-const DB_NAME = 'katsudo-static-search';
-const STORE = 'results';
-/** The key of the build whose results the store holds. */
-const BUILD_KEY = 'build';
-const KEPT_RESULTS = 200;
+const PREFIX = 'katsudo-static-search-result:';
+/** [build, keys of the kept outcomes, oldest first]. */
+const LIST_KEY = 'katsudo-static-search-results';
+const KEPT_RESULTS = 60;
+
+type KeptList = [build: string, keys: string[]];
 
 /** FNV-1a over the bytes in two lanes, with the length: the doc table as fetched, named. */
 export function buildIdOf(bytes: Uint8Array): string {
@@ -25,61 +28,36 @@ export function buildIdOf(bytes: Uint8Array): string {
   return `${bytes.length.toString(36)}-${(a >>> 0).toString(36)}-${(b >>> 0).toString(36)}`;
 }
 
-const done = <T>(request: IDBRequest<T>) =>
-  new Promise<T>((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB'));
-  });
-
-export interface ResultStore<T> {
-  /** The outcome kept for `key` under `build`, if any. */
-  read(build: string, key: string): Promise<T | undefined>;
-  /** Keeps `value` (in the background: a failure is ignored). */
-  write(build: string, key: string, value: T): void;
+function readJson<T>(key: string): T | undefined {
+  try {
+    const text = localStorage.getItem(key);
+    return text === null ? undefined : (JSON.parse(text) as T);
+  } catch {
+    return undefined;
+  }
 }
 
-/** Opens the store (started at once: the page asks it beside the doc table's fetch). */
-export function openResultStore<T>(): ResultStore<T> {
-  const opened = new Promise<IDBDatabase | undefined>((resolve) => {
-    try {
-      const request = indexedDB.open(DB_NAME, 1);
-      request.onupgradeneeded = () => request.result.createObjectStore(STORE);
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = request.onblocked = () => resolve(undefined);
-    } catch {
-      resolve(undefined);
+/** Whether an outcome is kept for `key`, of whichever build (the page then fetches nothing ahead). */
+export const hasKeptResult = (key: string) => readJson<KeptList>(LIST_KEY)?.[1].includes(key) ?? false;
+
+/** The outcome kept for `key` under `build`, if any. */
+export function readKeptResult<T>(build: string, key: string): T | undefined {
+  const kept = readJson<[string, T]>(PREFIX + key);
+  return kept?.[0] === build ? kept[1] : undefined;
+}
+
+/** Keeps `value` for `key` under `build`, dropping what another build left. */
+export function keepResult(build: string, key: string, value: unknown): void {
+  try {
+    const list = readJson<KeptList>(LIST_KEY);
+    const keys = list?.[0] === build ? list[1].filter((k) => k !== key) : [];
+    for (const dropped of list?.[0] === build ? keys.splice(0, Math.max(0, keys.length + 1 - KEPT_RESULTS)) : (list?.[1] ?? [])) {
+      localStorage.removeItem(PREFIX + dropped);
     }
-  });
-  const entryKey = (build: string, key: string) => `${build}\n${key}`;
-  return {
-    async read(build, key) {
-      try {
-        const db = await opened;
-        if (!db) return undefined;
-        const store = db.transaction(STORE).objectStore(STORE);
-        const [kept, value] = await Promise.all([done(store.get(BUILD_KEY)), done(store.get(entryKey(build, key)))]);
-        return kept === build ? (value as T | undefined) : undefined;
-      } catch {
-        return undefined;
-      }
-    },
-    write(build, key, value) {
-      void opened
-        .then((db) => {
-          if (!db) return;
-          // Callbacks, not awaits: the transaction stays open only while a request's callback runs.
-          const store = db.transaction(STORE, 'readwrite').objectStore(STORE);
-          const kept = store.get(BUILD_KEY);
-          const count = store.count();
-          count.onsuccess = () => {
-            if (kept.result !== build || count.result > KEPT_RESULTS) {
-              store.clear();
-              store.put(build, BUILD_KEY);
-            }
-            store.put(value, entryKey(build, key));
-          };
-        })
-        .catch(() => undefined);
-    },
-  };
+    keys.push(key);
+    localStorage.setItem(LIST_KEY, JSON.stringify([build, keys] satisfies KeptList));
+    localStorage.setItem(PREFIX + key, JSON.stringify([build, value]));
+  } catch {
+    // Storage full or refused: this outcome is not kept.
+  }
 }
