@@ -1,9 +1,10 @@
 // Activity records (issue 16): one per report, with its lists in the activity_* tables, and the
 // site's list of kinds (a settings row of its own; DEFAULT_ACTIVITY_KINDS until the owner saves one).
 // A save replaces the whole record: the saved record is the truth, the proposal only a start.
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { DEFAULT_ACTIVITY_KINDS, type ActivityRecord } from '../domain/activity-record/activity-record.js';
 import type { ActivityRecordsTable, Database, Db } from './database.js';
+import { jsonList, jsonRow, parseJsonList } from './dialects/json-list.js';
 import { reusableQuery } from './reusable-query.js';
 import { findSettingValue, saveSettingValue } from './settings.js';
 
@@ -85,13 +86,61 @@ export async function deleteActivityRecord(trx: Kysely<Database>, reportId: numb
   await trx.deleteFrom('activity_records').where('report_id', '=', reportId).execute();
 }
 
-/** Read on every report page: compiled once per connection. */
-const recordRow = reusableQuery((db, v: { reportId: number }) => db.selectFrom('activity_records').selectAll().where('report_id', '=', v.reportId));
+/** What each list table holds beside report_id and position (a record's lists as JSON take these). */
+const LIST_COLUMNS = {
+  activity_spans: ['label', 'start_time', 'end_time'],
+  activity_participants: ['name', 'title', 'side', 'organisation', 'country', 'is_legislator'],
+  activity_outcomes: ['sentence'],
+  activity_affiliations: ['kind', 'name'],
+  activity_documents: ['title', 'url'],
+} as const satisfies Record<(typeof LIST_TABLES)[number], readonly string[]>;
+
+type ListRow<T extends keyof typeof LIST_COLUMNS> = Pick<Selectable<Database[T]>, Extract<(typeof LIST_COLUMNS)[T][number], keyof Selectable<Database[T]>>>;
+
+/** A record's lists, each in its written order. */
+interface RecordLists {
+  spans: ListRow<'activity_spans'>[];
+  participants: ListRow<'activity_participants'>[];
+  outcomes: ListRow<'activity_outcomes'>[];
+  affiliations: ListRow<'activity_affiliations'>[];
+  documents: ListRow<'activity_documents'>[];
+}
+
+/**
+ * Read on every report page: the record's row with each of its lists as a JSON column
+ * (dialects/json-list.ts), one query where withLists takes six; compiled once per connection.
+ */
+const recordWithLists = reusableQuery((db, v: { reportId: number }) => {
+  const list = (table: keyof typeof LIST_COLUMNS) =>
+    db
+      .selectFrom(table)
+      .select(
+        jsonList(db, jsonRow(db, Object.fromEntries(LIST_COLUMNS[table].map((column) => [column, `${table}.${column}`]))), [sql.ref(`${table}.position`)]).as('rows'),
+      )
+      .where(sql.ref(`${table}.report_id`), '=', sql.ref('activity_records.report_id'));
+  return db
+    .selectFrom('activity_records')
+    .selectAll()
+    .select([
+      list('activity_spans').as('spans_json'),
+      list('activity_participants').as('participants_json'),
+      list('activity_outcomes').as('outcomes_json'),
+      list('activity_affiliations').as('affiliations_json'),
+      list('activity_documents').as('documents_json'),
+    ])
+    .where('report_id', '=', v.reportId);
+});
 
 export async function findActivityRecord(db: Db, reportId: number): Promise<StoredActivityRecord | undefined> {
-  const [row] = await recordRow(db, { reportId });
+  const [row] = await recordWithLists(db, { reportId });
   if (!row) return undefined;
-  return (await withLists(db, [row]))[0];
+  return toStoredRecord(row, {
+    spans: parseJsonList(row.spans_json),
+    participants: parseJsonList(row.participants_json),
+    outcomes: parseJsonList(row.outcomes_json),
+    affiliations: parseJsonList(row.affiliations_json),
+    documents: parseJsonList(row.documents_json),
+  });
 }
 
 /** Records read in bulk (open data, the API's lists): each row with its lists, in the rows' order, six queries for all of them. */
@@ -115,16 +164,28 @@ export async function withLists(db: Db, rows: Selectable<ActivityRecordsTable>[]
     return (id: number) => grouped.get(id) ?? [];
   };
   const [spansOf, participantsOf, outcomesOf, affiliationsOf, documentsOf] = [by(spans), by(participants), by(outcomes), by(affiliations), by(documents)];
-  return rows.map((row) => ({
+  return rows.map((row) =>
+    toStoredRecord(row, {
+      spans: spansOf(row.report_id),
+      participants: participantsOf(row.report_id),
+      outcomes: outcomesOf(row.report_id),
+      affiliations: affiliationsOf(row.report_id),
+      documents: documentsOf(row.report_id),
+    }),
+  );
+}
+
+function toStoredRecord(row: Selectable<ActivityRecordsTable>, lists: RecordLists): StoredActivityRecord {
+  return {
     reportId: row.report_id,
     isConfirmed: row.is_confirmed === 1,
     updatedAt: row.updated_at,
     record: {
       kind: row.kind,
       date: row.activity_date,
-      spans: spansOf(row.report_id).map((s) => ({ label: s.label, start: s.start_time, end: s.end_time })),
+      spans: lists.spans.map((s) => ({ label: s.label, start: s.start_time, end: s.end_time })),
       place: row.place,
-      participants: participantsOf(row.report_id).map((p) => ({
+      participants: lists.participants.map((p) => ({
         name: p.name,
         title: p.title,
         side: p.side,
@@ -132,16 +193,12 @@ export async function withLists(db: Db, rows: Selectable<ActivityRecordsTable>[]
         country: p.country,
         isLegislator: p.is_legislator === 1,
       })),
-      organisations: affiliationsOf(row.report_id)
-        .filter((a) => a.kind === 'organisation')
-        .map((a) => a.name),
-      countries: affiliationsOf(row.report_id)
-        .filter((a) => a.kind === 'country')
-        .map((a) => a.name),
-      outcomes: outcomesOf(row.report_id).map((o) => o.sentence),
-      documents: documentsOf(row.report_id).map((d) => ({ title: d.title, url: d.url })),
+      organisations: lists.affiliations.filter((a) => a.kind === 'organisation').map((a) => a.name),
+      countries: lists.affiliations.filter((a) => a.kind === 'country').map((a) => a.name),
+      outcomes: lists.outcomes.map((o) => o.sentence),
+      documents: lists.documents.map((d) => ({ title: d.title, url: d.url })),
     },
-  }));
+  };
 }
 
 /** The site's kinds of activity, in the owner's order. */

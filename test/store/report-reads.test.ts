@@ -3,6 +3,8 @@
 // databases (npm test runs this file again on PostgreSQL).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import type { ActivityRecord } from '../../src/domain/activity-record/activity-record.js';
+import { findActivityRecord, saveActivityRecord, withLists } from '../../src/store/activity-records.js';
 import { attachMedia, insertMediaVariants, listItemAttachments, upsertMedia } from '../../src/store/media.js';
 import { findReportById, findReportBySlug, listReports, listSummariesByIds, tagsByReport } from '../../src/store/reports.js';
 import { createTestSite, type TestSite } from '../support/db.js';
@@ -12,6 +14,25 @@ let site: TestSite;
 let full: { id: number; slug: string };
 let bare: { id: number; slug: string };
 let newest: { id: number; slug: string };
+
+/** Every list with two entries or more, nulls, and text JSON must escape. */
+const RECORD: ActivityRecord = {
+  kind: '会議',
+  date: '2024-01-10',
+  spans: [
+    { label: '午前', start: '09:00', end: '11:30' },
+    { label: null, start: '13:00', end: null },
+  ],
+  place: '会議室 "A"',
+  participants: [
+    { name: '山田 太郎', title: '市長', side: 'other', organisation: '〇〇市', country: null, isLegislator: false },
+    { name: '鈴木\\一郎', title: null, side: 'own', organisation: null, country: '日本', isLegislator: true },
+  ],
+  organisations: ['〇〇市', '△△協会'],
+  countries: ['日本'],
+  outcomes: ['合意した。', '次回は\n来月。'],
+  documents: [{ title: '資料1', url: 'https://example.jp/a?b=1&c=2' }],
+};
 
 const LABEL = '資料 "引用" \\ 改行\nタブ\t絵文字🗾';
 
@@ -79,20 +100,34 @@ test('reads a report without tags or attachments with empty lists', async () => 
   assert.deepEqual(report.attachments, []);
 });
 
-test('reads a report with its tags and attachments, and summaries with their tags, in one query each', async () => {
-  let queries = 0;
+/** site.db with a count of the queries run through it. */
+function countingDb() {
+  const counter = { queries: 0 };
   const db = site.db.withPlugin({
     transformQuery: (args) => args.node,
     transformResult: async (args) => {
-      queries += 1;
+      counter.queries += 1;
       return args.result;
     },
   });
+  return { db, counter };
+}
+
+test('reads a report with its tags and attachments, summaries with their tags, and an activity record with its lists, in one query each', async () => {
+  await site.db.transaction().execute((trx) => saveActivityRecord(trx, full.id, RECORD, { isConfirmed: true, at: '2024-01-11T00:00:00.000Z' }));
+  const { db, counter } = countingDb();
   assert.ok(await findReportBySlug(db, newest.slug, 'published'));
-  assert.equal(queries, 1);
-  queries = 0;
+  assert.equal(counter.queries, 1);
+  counter.queries = 0;
   assert.equal((await listSummariesByIds(db, [newest.id, bare.id, full.id])).length, 3);
-  assert.equal(queries, 1);
+  assert.equal(counter.queries, 1);
+  counter.queries = 0;
+  const record = await findActivityRecord(db, full.id);
+  assert.equal(counter.queries, 1);
+  assert.deepEqual(record?.record, RECORD);
+  const row = await site.db.selectFrom('activity_records').selectAll().where('report_id', '=', full.id).executeTakeFirstOrThrow();
+  assert.deepEqual(record, (await withLists(site.db, [row]))[0]);
+  assert.equal(await findActivityRecord(site.db, bare.id), undefined);
 });
 
 test('reads summaries by id and a list page with the tags their own query gives', async () => {
