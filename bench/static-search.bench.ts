@@ -272,8 +272,8 @@ async function main(): Promise<void> {
           fileCount = first.files;
           bytes = first.fetched;
           results = first.status.replace(/^.*: /, '');
-          // The same reload with and without the list of files the last search read (client/static-search.ts fetchAhead: without it,
-          // the files in three rounds), in turns first and second, as each load warms the browser's caches further.
+          // The same reload with its kept outcome and with the page's storage cleared (no kept outcome, no list of files to fetch
+          // ahead: the files in three rounds, then searched), in turns first and second, as each load warms the browser's caches further.
           const inRounds = async () => {
             await tab.evaluate(() => localStorage.clear());
             warmInRounds.push((await measure(q)).duration);
