@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { widenYoungGenerationOfNewThreads } from '../../actions/runtime/widen-young-generation.js';
 import { diskFullFrom, ValidationError } from '../../domain/errors.js';
 import { buildSite, type BuildResult } from '../../exporter/build-site.js';
 import { checkSite } from '../../exporter/check-site.js';
@@ -49,6 +50,8 @@ export async function buildCommand(outDir: string, isFullWanted: boolean, site: 
   // Opening would create an empty site: building nothing from a mistyped --data helps no one.
   if (isSiteMissing(site))
     throw new ValidationError(`${site.dataDir} に katsudo のサイトがありません(${DB_FILE} が見つかりません)。--data でデータディレクトリを指定してください。`);
+  // The page and index threads: not the server's small young generation.
+  widenYoungGenerationOfNewThreads();
   const ctx = await openSite(site);
   const assets = loadAssets();
   const started = performance.now();
