@@ -236,13 +236,28 @@ export function packPostings(postings: Uint8Array): Uint8Array {
   const out = new Uint8Array(positionsAt + 1 + Math.ceil(fewest / 8));
   out.set(postings.subarray(0, positionsAt));
   out[positionsAt] = k; // a one-byte varint (k ≤ MAX_RICE_K)
-  let bit = (positionsAt + 1) * 8;
+  // Bits gather in `pending` (fewer than 8 between values, at most 8 + 24 after one put) and leave a byte at a time.
+  let at = positionsAt + 1;
+  let pending = 0;
+  let pendingBits = 0;
+  const put = (value: number, width: number) => {
+    pending = (pending << width) | value;
+    pendingBits += width;
+    while (pendingBits >= 8) {
+      pendingBits -= 8;
+      out[at++] = pending >>> pendingBits;
+      pending &= (1 << pendingBits) - 1;
+    }
+  };
+  const low = (1 << k) - 1;
   for (let i = 0; i < count; i++) {
     const gap = gaps[i]!;
-    for (let q = gap >>> k; q > 0; q--, bit++) out[bit >>> 3]! |= 0x80 >>> (bit & 7);
-    bit++; // the zero ending the ones
-    for (let b = k - 1; b >= 0; b--, bit++) if ((gap >>> b) & 1) out[bit >>> 3]! |= 0x80 >>> (bit & 7);
+    let q = gap >>> k;
+    for (; q >= 16; q -= 16) put(0xffff, 16);
+    put(((1 << q) - 1) << 1, q + 1); // q ones and the zero ending them
+    if (k > 0) put(gap & low, k);
   }
+  if (pendingBits > 0) out[at] = pending << (8 - pendingBits);
   return out;
 }
 
