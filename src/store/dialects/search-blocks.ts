@@ -7,17 +7,19 @@
 // rowids (`block` = rowid >> 4); `entries` holds every place of the token in those rows, each
 // one bigint `rowid × 2^32 + column × 2^29 + offset` (columns 0 title, 1 body, 2 words,
 // 3 attachments; offsets count the column's tokens from 0, as FTS5 counts positions), in no
-// particular order. So a phrase is a join on equal numbers (the j-th token's entry is the
-// first's plus j), and a row's count per column is a count of its entries.
+// particular order. So a phrase is an intersection of numbers (the j-th token's places less j;
+// postgres-search.ts), and a row's count per column is a count of its places.
 //
 // Kept exact by statement-level triggers on the search table (an insert adds the new rows'
 // entries, an update or a delete first removes the old rows' entries from their blocks), in
 // one set-based statement each, however many rows the statement wrote. A block emptied so
-// stays, with no entries, until its token comes back (a save deletes then writes the row
-// again, mostly with the same tokens; deleting emptied blocks doubled a delete's cost). Writers of one block
-// take a transaction-scoped advisory lock on it first, in block order, so that two
-// transactions writing neighbouring rows wait for each other instead of deadlocking on the
-// block rows. SQLite has FTS5's own index: nothing to do.
+// stays, with no entries, until its token comes back (a save deletes then writes the row again,
+// mostly with the same tokens; deleting emptied blocks doubled a delete's cost). A statement
+// first takes a transaction-scoped advisory lock on each block it writes, in block order, so
+// that two transactions writing rows of one block wait for each other instead of deadlocking
+// on its token rows. (Transactions whose several statements take blocks in crossing orders can
+// still deadlock; PostgreSQL then aborts one. A save writes one block.) SQLite has FTS5's own
+// index: nothing to do.
 import { sql, type Kysely } from 'kysely';
 import { engineOf } from './engine.js';
 import { dropSearchPostings, POSITION_STRIDE } from './search-postings.js';
