@@ -21,6 +21,10 @@
 // several items, each inside its own savepoint. An item that fails is rolled back to its
 // savepoint and the others go on, so an item is still written whole or not at all; a crash
 // loses at most the uncommitted batch, which the next run writes (import_sources keys).
+// Rows nobody reads before the batch ends (tags, revisions, audit entries, redirects, activity
+// records, import sources) are held and written per kind at its end (store/deferred-rows.ts);
+// a failed item's held rows are dropped with its savepoint, and an item whose key is already in
+// the batch starts a new one.
 import { createHash } from 'node:crypto';
 import { sql, type ControlledTransaction, type Kysely } from 'kysely';
 import { importReportIn, type ImportedReportInput, type ImportReportResult } from '../actions/import/import-report.js';
@@ -38,6 +42,7 @@ import type { Database } from '../store/database.js';
 import { findImportSource, isChangedSinceImport, lockImportSource, saveImportSource, type SourceKind } from '../store/import-sources.js';
 import { addRedirects } from '../store/redirects.js';
 import { deferContentVersion, writeDeferredContentVersion } from '../store/site-state.js';
+import { deferredRowsMark, deferRows, restoreDeferredRows, writeDeferredRows } from '../store/deferred-rows.js';
 import { deferIndexing, deferredIndexSnapshot, restoreDeferredIndex, writeDeferredIndex } from '../store/search.js';
 import { resolvePageLinks, writePageItem, type ImportedNavigationLink, type ImportedPageInput } from './write-page-item.js';
 
@@ -338,6 +343,8 @@ async function buildAhead(builder: DocumentBuilder, window: ImportItem[], extrac
 class ItemWriter {
   private batch: ControlledTransaction<Database> | undefined;
   private inBatch = 0;
+  /** The report items' keys written in the open batch (their import_sources rows are held back). */
+  private readonly keys = new Set<string>();
 
   constructor(
     private readonly ctx: ActionContext,
@@ -345,15 +352,19 @@ class ItemWriter {
     private readonly isDryRun: boolean,
   ) {}
 
-  async write<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+  /** `reportKey`: the report item's key; a second item of the same key starts a new batch, so it reads what the first wrote. */
+  async write<T>(work: (trx: Kysely<Database>) => Promise<T>, reportKey?: string): Promise<T> {
     if (this.size <= 1) return this.writeAlone(work);
+    if (reportKey !== undefined && this.keys.has(reportKey)) await this.flush();
     if (!this.batch) {
       this.batch = await this.ctx.db.startTransaction().execute();
       deferIndexing(this.batch);
       deferContentVersion(this.batch);
+      deferRows(this.batch);
     }
     const trx = this.batch;
     const indexBefore = deferredIndexSnapshot(trx);
+    const rowsBefore = deferredRowsMark(trx);
     await sql`savepoint import_item`.execute(trx);
     let result: T;
     try {
@@ -362,12 +373,15 @@ class ItemWriter {
       await sql`rollback to import_item`.execute(trx);
       await sql`release import_item`.execute(trx);
       restoreDeferredIndex(trx, indexBefore);
+      restoreDeferredRows(trx, rowsBefore);
       throw error;
     }
     if (this.isDryRun) {
       await sql`rollback to import_item`.execute(trx);
       restoreDeferredIndex(trx, indexBefore);
+      restoreDeferredRows(trx, rowsBefore);
     }
+    if (reportKey !== undefined) this.keys.add(reportKey);
     await sql`release import_item`.execute(trx);
     if (++this.inBatch >= this.size) await this.flush();
     return result;
@@ -379,13 +393,16 @@ class ItemWriter {
     if (!batch) return;
     this.batch = undefined;
     this.inBatch = 0;
+    this.keys.clear();
     if (this.isDryRun) {
       await batch.rollback().execute();
       return;
     }
-    // The batch's search rows go in last, in one FTS5 flush (see deferIndexing), and the
-    // content version is bumped once.
+    // The rows held back go in with one statement per kind (store/deferred-rows.ts), the
+    // search rows last, in one FTS5 flush (see deferIndexing), and the content version is
+    // bumped once.
     try {
+      await writeDeferredRows(batch);
       await writeDeferredIndex(batch);
       await writeDeferredContentVersion(batch);
     } catch (error) {
@@ -459,7 +476,7 @@ async function runItem(ctx: ActionContext, writer: ItemWriter, item: ImportItem,
       break;
   }
   try {
-    const result = await writer.write((trx) => writeReportItem(trx, item, options, ctx.now().toISOString(), prebuilt));
+    const result = await writer.write((trx) => writeReportItem(trx, item, options, ctx.now().toISOString(), prebuilt), item.key);
     if (result === KEPT) {
       summary.kept.push({ label: item.label, reason: KEPT_REASON });
       return;

@@ -4,6 +4,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { DEFAULT_ACTIVITY_KINDS, type ActivityRecord } from '../domain/activity-record/activity-record.js';
 import type { ActivityRecordsTable, Database, Db } from './database.js';
+import { DeferredRows } from './deferred-rows.js';
 import { jsonList, jsonRow, parseJsonList } from './dialects/json-list.js';
 import { reusableQuery } from './reusable-query.js';
 import { findSettingValue, saveSettingValue } from './settings.js';
@@ -22,7 +23,7 @@ const KINDS_KEY = 'activityKinds';
 /** Replaces the report's record (and every list of it) in the caller's transaction. */
 export async function saveActivityRecord(trx: Kysely<Database>, reportId: number, record: ActivityRecord, options: { isConfirmed: boolean; at: string }): Promise<void> {
   await deleteActivityRecord(trx, reportId);
-  await insertActivityRecord(trx, reportId, record, options);
+  await insertRecords(trx, [{ reportId, record, options }]);
 }
 
 /** Writes the record of a report that has none (a report an import has just created). */
@@ -32,46 +33,55 @@ export async function insertActivityRecord(
   record: ActivityRecord,
   options: { isConfirmed: boolean; at: string },
 ): Promise<void> {
+  const entry = { reportId, record, options };
+  if (!heldRecords.note(trx, entry)) await insertRecords(trx, [entry]);
+}
+
+interface NewRecord {
+  reportId: number;
+  record: ActivityRecord;
+  options: { isConfirmed: boolean; at: string };
+}
+
+/** New reports' records held back in an import's batch (store/deferred-rows.ts): one insert per table for the batch. */
+const heldRecords = new DeferredRows<NewRecord>(insertRecords);
+
+/** Records of reports that have none: each table's rows in one statement. */
+async function insertRecords(trx: Kysely<Database>, entries: NewRecord[]): Promise<void> {
   await trx
     .insertInto('activity_records')
-    .values({
-      report_id: reportId,
-      kind: record.kind,
-      activity_date: record.date,
-      place: record.place,
-      is_confirmed: options.isConfirmed ? 1 : 0,
-      updated_at: options.at,
-    })
+    .values(
+      entries.map(({ reportId, record, options }) => ({
+        report_id: reportId,
+        kind: record.kind,
+        activity_date: record.date,
+        place: record.place,
+        is_confirmed: options.isConfirmed ? 1 : 0,
+        updated_at: options.at,
+      })),
+    )
     .execute();
-  const at = (position: number) => ({ report_id: reportId, position });
-  const spans = record.spans.map((s, i) => ({ ...at(i), label: s.label, start_time: s.start, end_time: s.end }));
-  const participants = record.participants.map((p, i) => ({
-    ...at(i),
-    name: p.name,
-    title: p.title,
-    side: p.side,
-    organisation: p.organisation,
-    country: p.country,
-    is_legislator: p.isLegislator ? 1 : 0,
-  }));
-  const affiliations = [...record.organisations.map((name) => ({ kind: 'organisation', name })), ...record.countries.map((name) => ({ kind: 'country', name }))].map(
-    (a, i) => ({ ...at(i), ...a }),
+  const listed = <T>(rowsOf: (record: ActivityRecord) => T[]) =>
+    entries.flatMap(({ reportId, record }) => rowsOf(record).map((row, position) => ({ report_id: reportId, position, ...row })));
+  const spans = listed((r) => r.spans.map((s) => ({ label: s.label, start_time: s.start, end_time: s.end })));
+  const participants = listed((r) =>
+    r.participants.map((p) => ({
+      name: p.name,
+      title: p.title,
+      side: p.side,
+      organisation: p.organisation,
+      country: p.country,
+      is_legislator: p.isLegislator ? 1 : 0,
+    })),
   );
+  const outcomes = listed((r) => r.outcomes.map((sentence) => ({ sentence })));
+  const affiliations = listed((r) => [...r.organisations.map((name) => ({ kind: 'organisation', name })), ...r.countries.map((name) => ({ kind: 'country', name }))]);
+  const documents = listed((r) => r.documents.map((d) => ({ title: d.title, url: d.url })));
   if (spans.length > 0) await trx.insertInto('activity_spans').values(spans).execute();
   if (participants.length > 0) await trx.insertInto('activity_participants').values(participants).execute();
-  if (record.outcomes.length > 0) {
-    await trx
-      .insertInto('activity_outcomes')
-      .values(record.outcomes.map((sentence, i) => ({ ...at(i), sentence })))
-      .execute();
-  }
+  if (outcomes.length > 0) await trx.insertInto('activity_outcomes').values(outcomes).execute();
   if (affiliations.length > 0) await trx.insertInto('activity_affiliations').values(affiliations).execute();
-  if (record.documents.length > 0) {
-    await trx
-      .insertInto('activity_documents')
-      .values(record.documents.map((d, i) => ({ ...at(i), title: d.title, url: d.url })))
-      .execute();
-  }
+  if (documents.length > 0) await trx.insertInto('activity_documents').values(documents).execute();
 }
 
 /** Whether the report has a record staff confirmed (an import leaves such a record alone). */

@@ -2,10 +2,11 @@
 // change it records, so a change and its entry are kept or lost together. Identical entries
 // within a fold window share a row (a count and the last time), and old entries are pruned,
 // so the log stays bounded however often an attacker knocks (domain/audit-policy.ts).
-import { sql, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import type { AuditEntry } from '../domain/audit-entry.js';
 import { auditFoldWindow } from '../domain/audit-policy.js';
-import type { Database } from './database.js';
+import type { AuditLogTable, Database } from './database.js';
+import { DeferredRows } from './deferred-rows.js';
 
 type Q = Kysely<Database>;
 
@@ -29,24 +30,51 @@ export interface AuditEntryInput {
  * so simultaneous writers, in one process or several, add to the same row.
  */
 export async function recordAudit(trx: Q, entry: AuditEntryInput, nowIso: string): Promise<void> {
+  const row = {
+    at: nowIso,
+    last_at: nowIso,
+    fold_window: auditFoldWindow(new Date(nowIso)),
+    user_id: entry.userId ?? null,
+    login: entry.login ?? '',
+    action: entry.action,
+    target: entry.target ?? '',
+    detail: entry.detail ? JSON.stringify(entry.detail) : '',
+    ip: entry.ip ?? '',
+    count: 1,
+  };
+  if (!heldEntries.note(trx, row)) await upsertEntries(trx, [row]);
+}
+
+type AuditRow = Omit<Insertable<AuditLogTable>, 'id' | 'count'> & { count: number; fold_window: number };
+
+/** Entries held back in an import's batch (store/deferred-rows.ts), written as one upsert. */
+const heldEntries = new DeferredRows<AuditRow>((trx, rows) => upsertEntries(trx, foldRows(rows)));
+
+/** Identical entries of one statement made one row first: an upsert may not touch a row twice. */
+function foldRows(rows: AuditRow[]): AuditRow[] {
+  const byKey = new Map<string, AuditRow>();
+  for (const row of rows) {
+    const key = JSON.stringify([row.fold_window, row.action, row.login, row.ip, row.target, row.detail]);
+    const same = byKey.get(key);
+    if (!same) byKey.set(key, { ...row });
+    else {
+      same.count += row.count;
+      if (row.at < same.at) same.at = row.at;
+      if (row.last_at! > same.last_at!) same.last_at = row.last_at;
+    }
+  }
+  return [...byKey.values()];
+}
+
+async function upsertEntries(trx: Q, rows: AuditRow[]): Promise<void> {
   await trx
     .insertInto('audit_log')
-    .values({
-      at: nowIso,
-      last_at: nowIso,
-      fold_window: auditFoldWindow(new Date(nowIso)),
-      user_id: entry.userId ?? null,
-      login: entry.login ?? '',
-      action: entry.action,
-      target: entry.target ?? '',
-      detail: entry.detail ? JSON.stringify(entry.detail) : '',
-      ip: entry.ip ?? '',
-    })
+    .values(rows)
     .onConflict((oc) =>
       oc.columns(['fold_window', 'action', 'login', 'ip', 'target', 'detail']).doUpdateSet((eb) => ({
-        count: eb('audit_log.count', '+', 1),
+        count: eb('audit_log.count', '+', eb.ref('excluded.count')),
         // The later of the two; a CASE, since SQLite's two-argument max() is greatest() in PostgreSQL.
-        last_at: sql<string>`case when ${eb.ref('excluded.at')} > ${eb.ref('audit_log.last_at')} then ${eb.ref('excluded.at')} else ${eb.ref('audit_log.last_at')} end`,
+        last_at: sql<string>`case when ${eb.ref('excluded.last_at')} > ${eb.ref('audit_log.last_at')} then ${eb.ref('excluded.last_at')} else ${eb.ref('audit_log.last_at')} end`,
       })),
     )
     .execute();

@@ -1,8 +1,9 @@
 // Import sources: which report (or fixed page) each imported item (a WordPress post or page, a saved page, a text
 // file) became, and a hash of what was imported, so a second run updates or leaves alone
 // instead of duplicating. A row goes with its report (on delete cascade).
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type OnConflictBuilder } from 'kysely';
 import type { Database } from './database.js';
+import { DeferredRows } from './deferred-rows.js';
 import { lockKeys } from './dialects/lock-keys.js';
 
 type Q = Kysely<Database>;
@@ -46,6 +47,7 @@ export async function findImportSource(db: Q, kind: SourceKind, key: string): Pr
  * version and status are read by the insert itself (a round trip fewer on PostgreSQL).
  */
 export async function saveImportSource(trx: Q, source: ImportSource): Promise<void> {
+  if (heldSources.note(trx, source)) return;
   await trx
     .insertInto('import_sources')
     .columns(['source_kind', 'source_key', 'report_id', 'content_hash', 'imported_at', 'item_version', 'item_status'])
@@ -63,16 +65,51 @@ export async function saveImportSource(trx: Q, source: ImportSource): Promise<vo
         ])
         .where('id', '=', source.reportId),
     )
-    .onConflict((oc) =>
-      oc.columns(['source_kind', 'source_key']).doUpdateSet((eb) => ({
-        report_id: eb.ref('excluded.report_id'),
-        content_hash: eb.ref('excluded.content_hash'),
-        imported_at: eb.ref('excluded.imported_at'),
-        item_version: eb.ref('excluded.item_version'),
-        item_status: eb.ref('excluded.item_status'),
-      })),
-    )
+    .onConflict(replaceSource)
     .execute();
+}
+
+/**
+ * Sources held back in an import's batch (store/deferred-rows.ts): the reports' versions and
+ * statuses read in one statement, the rows written in another. The runner never puts one key
+ * twice in a batch (an upsert may not touch a row twice).
+ */
+const heldSources = new DeferredRows<ImportSource>(async (trx, sources) => {
+  const states = new Map(
+    (
+      await trx
+        .selectFrom('reports')
+        .select(['id', 'version', 'status'])
+        .where('id', 'in', [...new Set(sources.map((s) => s.reportId))])
+        .execute()
+    ).map((r) => [r.id, r]),
+  );
+  const rows = sources.flatMap((s) => {
+    const state = states.get(s.reportId);
+    if (!state) return [];
+    return [
+      {
+        source_kind: s.kind,
+        source_key: s.key,
+        report_id: s.reportId,
+        content_hash: s.contentHash,
+        imported_at: s.importedAt,
+        item_version: state.version,
+        item_status: state.status,
+      },
+    ];
+  });
+  if (rows.length > 0) await trx.insertInto('import_sources').values(rows).onConflict(replaceSource).execute();
+});
+
+function replaceSource(oc: OnConflictBuilder<Database, 'import_sources'>) {
+  return oc.columns(['source_kind', 'source_key']).doUpdateSet((eb) => ({
+    report_id: eb.ref('excluded.report_id'),
+    content_hash: eb.ref('excluded.content_hash'),
+    imported_at: eb.ref('excluded.imported_at'),
+    item_version: eb.ref('excluded.item_version'),
+    item_status: eb.ref('excluded.item_status'),
+  }));
 }
 
 async function itemState(db: Q, table: 'reports' | 'pages', id: number) {

@@ -11,6 +11,7 @@ import { activityKindSql } from './activity-kind-filter.js';
 import { jsonList, parseJsonList } from './dialects/json-list.js';
 import { lockKeys } from './dialects/lock-keys.js';
 import { translateDbError } from './errors.js';
+import { DeferredRows } from './deferred-rows.js';
 import { bodyColumns, setItemStatus, updateItemContent } from './item-content.js';
 import { attachmentsFromRows, attachmentsJson, deleteAttachmentsOf, type NewRowOption } from './media.js';
 import { noteRenderedBody } from './render-versions.js';
@@ -368,6 +369,8 @@ export async function insertReport(trx: Q, input: ReportWrite, nowIso: string): 
 export async function setReportTags(trx: Q, reportId: number, names: string[], options: NewRowOption = {}): Promise<void> {
   if (!options.isNew) await trx.deleteFrom('report_tags').where('report_id', '=', reportId).execute();
   if (names.length === 0) return;
+  // A new report's tags can wait for the end of an import's batch: no one reads them before.
+  if (options.isNew && heldTags.note(trx, { reportId, names })) return;
   await trx
     .insertInto('tags')
     .values(names.map((name) => ({ name })))
@@ -389,6 +392,20 @@ export async function setReportTags(trx: Q, reportId: number, names: string[], o
     )
     .execute();
 }
+
+/** New reports' tags held back in an import's batch (store/deferred-rows.ts): three statements for the whole batch. */
+const heldTags = new DeferredRows<{ reportId: number; names: string[] }>(async (trx, rows) => {
+  const names = [...new Set(rows.flatMap((row) => row.names))];
+  await trx
+    .insertInto('tags')
+    .values(names.map((name) => ({ name })))
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
+  const ids = new Map((await trx.selectFrom('tags').select(['id', 'name']).where('name', 'in', names).execute()).map((tag) => [tag.name, tag.id]));
+  // As above: a tag's position is its place in the report's list.
+  const links = rows.flatMap((row) => row.names.map((name, position) => ({ report_id: row.reportId, tag_id: ids.get(name)!, position })));
+  await trx.insertInto('report_tags').values(links).execute();
+});
 
 export async function countReports(db: Q, filter: ReportFilter = {}): Promise<number> {
   const row = await applyFilter(db.selectFrom('reports'), filter)

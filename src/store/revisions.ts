@@ -1,11 +1,12 @@
 // Revisions: a copy of a report's or a page's editable fields at every save (and of refused
 // saves), for history, diffs and restore. Rows are only ever inserted; they go with their
 // item. A page's revision leaves the report-only fields empty (no date, category or tags).
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { RevisionNotFoundError } from '../domain/errors.js';
 import type { ReportStatus } from '../domain/report.js';
 import type { Revision, RevisionContent, RevisionSummary } from '../domain/revision.js';
-import type { Database } from './database.js';
+import type { Database, RevisionsTable } from './database.js';
+import { DeferredRows } from './deferred-rows.js';
 
 type Q = Kysely<Database>;
 
@@ -80,25 +81,43 @@ export async function insertRevision(trx: Q, input: RevisionInput, nowIso: strin
 export async function insertItemRevision(trx: Q, item: RevisionItem, input: Omit<RevisionInput, 'reportId'>, nowIso: string): Promise<number> {
   const row = await trx
     .insertInto('revisions')
-    .values({
-      report_id: item.kind === 'report' ? item.id : null,
-      page_id: item.kind === 'page' ? item.id : null,
-      version: input.version,
-      title: input.content.title,
-      slug: input.content.slug,
-      activity_date: input.content.activityDate,
-      category_id: input.content.categoryId,
-      tags_json: JSON.stringify(input.content.tags),
-      summary: input.content.summary,
-      body_source: input.content.bodySource,
-      status: input.status,
-      author_id: input.authorId,
-      note: input.note ?? '',
-      created_at: nowIso,
-    })
+    .values(revisionRow(item, input, nowIso))
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/**
+ * A report's revision whose id the caller does not need: held back in a transaction that
+ * defers its rows (an import's batch, store/deferred-rows.ts) and then null, else its id.
+ */
+export async function addRevision(trx: Q, input: RevisionInput, nowIso: string): Promise<number | null> {
+  const row = revisionRow({ kind: 'report', id: input.reportId }, input, nowIso);
+  if (heldRevisions.note(trx, row)) return null;
+  return (await trx.insertInto('revisions').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+const heldRevisions = new DeferredRows<Insertable<RevisionsTable>>(async (trx, rows) => {
+  await trx.insertInto('revisions').values(rows).execute();
+});
+
+function revisionRow(item: RevisionItem, input: Omit<RevisionInput, 'reportId'>, nowIso: string): Insertable<RevisionsTable> {
+  return {
+    report_id: item.kind === 'report' ? item.id : null,
+    page_id: item.kind === 'page' ? item.id : null,
+    version: input.version,
+    title: input.content.title,
+    slug: input.content.slug,
+    activity_date: input.content.activityDate,
+    category_id: input.content.categoryId,
+    tags_json: JSON.stringify(input.content.tags),
+    summary: input.content.summary,
+    body_source: input.content.bodySource,
+    status: input.status,
+    author_id: input.authorId,
+    note: input.note ?? '',
+    created_at: nowIso,
+  };
 }
 
 /** The report's revisions, newest first. */

@@ -15,7 +15,7 @@ import { findCategoryBySlug } from '../../store/categories.js';
 import type { Database } from '../../store/database.js';
 import { attachMedia } from '../../store/media.js';
 import { insertReport, setReportTags, slugsStartingWith } from '../../store/reports.js';
-import { insertRevision } from '../../store/revisions.js';
+import { addRevision } from '../../store/revisions.js';
 import { indexReport } from '../../store/search.js';
 import { bumpContentVersion } from '../../store/site-state.js';
 import type { ActionContext } from '../runtime/context.js';
@@ -138,15 +138,16 @@ export async function createReportIn(trx: Kysely<Database>, checked: CheckedDraf
 
 /**
  * A new report's first revision (version 1, as written) and its audit entry; returns the
- * revision's id. The one place both are written for a creation.
+ * revision's id (null when the transaction holds its rows back: an import's batch). The one
+ * place both are written for a creation.
  */
 export async function recordReportCreatedIn(
   trx: Kysely<Database>,
   report: { id: number; status: ReportStatus; content: Omit<RevisionContent, 'categoryName'> },
   by: ReportCreator,
   nowIso: string,
-): Promise<number> {
-  const revisionId = await insertRevision(
+): Promise<number | null> {
+  const revisionId = await addRevision(
     trx,
     { reportId: report.id, version: 1, status: report.status, authorId: by.userId, note: by.note ?? '', content: report.content },
     nowIso,
