@@ -5,6 +5,7 @@ import { after, before, test } from 'node:test';
 import { createReport } from '../../src/actions/reports/create-report.js';
 import { loadSummaries } from '../../src/site/components/load-summaries.js';
 import { memoByContentVersion } from '../../src/site/content-memo.js';
+import { loadHomePage } from '../../src/site/home/load-home-page.js';
 import { loadSiteContext } from '../../src/site/layout/load-site-context.js';
 import { loadReportPage } from '../../src/site/report/load-report-page.js';
 import { loadNeighbourIds } from '../../src/site/report-list/load-list-order.js';
@@ -120,4 +121,25 @@ test("a report page's neighbours are those of the public order, read from the li
   // A report missing from the list read (not published) asks the database.
   const unpublished = await createReport(site, draft({ activityDate: '2024-10-02' }), { status: 'draft' });
   assert.equal((await loadNeighbourIds(site.db, { id: unpublished.id, activityDate: '2024-10-02' })).olderId, next.id);
+});
+
+test("the home page's latest reports come from the main list's memo: a second home page reads no report summaries", async () => {
+  let tagReads = 0;
+  // Queries built through this handle that read tags (compiled-once reads never pass here, and read none).
+  const db = site.db.withPlugin({
+    transformQuery: (args) => {
+      if (JSON.stringify(args.node).includes('"name":"report_tags"')) tagReads += 1;
+      return args.node;
+    },
+    transformResult: async (args) => args.result,
+  });
+  const home = { ...deps, ctx: { ...site, db } };
+  const first = await loadHomePage(home);
+  tagReads = 0;
+  const second = await loadHomePage(home);
+  assert.deepEqual(second.latest, first.latest);
+  const list = await loadReportListPage(deps, reportListSpec.activity(), 1);
+  assert.deepEqual(first.latest, list.reports.slice(0, first.latest.length));
+  assert.ok(first.latest.length > 0);
+  assert.equal(tagReads, 0);
 });

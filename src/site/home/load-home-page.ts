@@ -4,13 +4,14 @@ import { personJsonLd } from '../../domain/json-ld.js';
 import { absoluteUrl, paths } from '../../domain/paths.js';
 import { render } from '../../domain/text-format/render.js';
 import { findPage } from '../../store/pages.js';
-import { listReports } from '../../store/reports.js';
 import { loadArchiveData } from '../components/load-archive-data.js';
+import { loadSummaries } from '../components/load-summaries.js';
 import { loadYearActivity } from '../components/load-year-activity.js';
 import type { SiteContext } from '../layout/layout.js';
 import { loadSiteContext } from '../layout/load-site-context.js';
 import { profileLead } from '../profile/profile-lead.js';
 import { loadUpcoming } from '../events/load-upcoming.js';
+import { loadListOrder } from '../report-list/load-list-order.js';
 import type { SiteDeps } from '../site-deps.js';
 import type { HomePageProps, HomeSection } from './home-page.js';
 
@@ -21,7 +22,8 @@ export async function loadHomePage(deps: SiteDeps): Promise<HomePageProps> {
   const thisYear = Number(japanDayOf(deps.ctx.now()).slice(0, 4));
   const [site, latest, archive, yearActivity, upcoming] = await Promise.all([
     loadSiteContext(deps),
-    listReports(deps.ctx.db, { status: 'published' }, { offset: 0, limit: LATEST_COUNT }),
+    // The main list's first reports, from what /activity/ and the report pages keep per version.
+    loadListOrder(deps.ctx.db, {}).then((order) => loadSummaries(deps.ctx.db, order.slice(0, LATEST_COUNT), deps.summariesKept)),
     loadArchiveData(deps.ctx.db),
     loadYearActivity(deps.ctx.db, thisYear),
     loadUpcoming(deps, UPCOMING_COUNT),
@@ -31,7 +33,7 @@ export async function loadHomePage(deps: SiteDeps): Promise<HomePageProps> {
   const website = { '@context': 'https://schema.org', '@type': 'WebSite', name: site.settings.legislatorName, url: `${deps.baseUrl}/` };
   return {
     site,
-    latest: latest.items,
+    latest,
     section,
     archive,
     profileLead: profileLead(render(site.settings.profileSource).text),
