@@ -18,6 +18,7 @@ import { listPublicPaths } from '../site/list-public-paths.js';
 import { renderNotFoundPage } from '../site/not-found-page.js';
 import type { SiteDeps } from '../site/site-deps.js';
 import { INDEX_DIR as SEARCH_INDEX_DIR } from './search/client/format.js';
+import { readSearchHead } from './search/read-search-head.js';
 import { writeSearchIndex } from './search/write-search-index.js';
 import { MANIFEST_FILE, MANIFEST_FORMAT, META_DIR, readManifest, type BuildManifest, type BuiltFile } from './build-manifest.js';
 import { lockBuildFolder } from './build-lock.js';
@@ -166,7 +167,8 @@ class Build {
    */
   async renderAll(): Promise<void> {
     await this.besideSearch(this.startSearch(), async () => {
-      await this.renderPages(await listPublicPaths(this.deps));
+      // The search page is rendered once the index is in (besideSearch).
+      await this.renderPages((await listPublicPaths(this.deps)).filter((path) => path !== paths.search()));
       this.put(NOT_FOUND_FILE, { path: `/${NOT_FOUND_FILE}`, contentType: 'text/html; charset=utf-8', kind: 'page' }, await renderNotFoundPage(this.deps));
       await this.writeRedirects();
       this.clock.end('pages');
@@ -182,7 +184,7 @@ class Build {
   async renderSome(pathsAgain: ReadonlySet<string>, reportIds: readonly number[]): Promise<void> {
     await this.besideSearch(this.startSearch({ reports: reportIds }), async () => {
       for (const [file, built] of Object.entries(this.previous!.files)) if (built.kind === 'page' || built.kind === 'redirect') this.files[file] = built;
-      await this.renderPages([...pathsAgain]);
+      await this.renderPages([...pathsAgain].filter((path) => path !== paths.search()));
       this.clock.end('pages');
     });
   }
@@ -197,7 +199,12 @@ class Build {
       await search.catch(() => undefined);
       throw error;
     }
-    this.adoptSearch(await search);
+    const linked = await search;
+    // The search page carries the head of the index just written (its build, how its shards are named:
+    // exporter/search/client/search-head.ts), read before adoptSearch drops the unchanged files from the staging folder.
+    const head = await readSearchHead(join(this.output.stagingDir, SEARCH_INDEX_DIR));
+    this.adoptSearch(linked);
+    await this.renderPage(paths.search(), head);
   }
 
   async copyMedia(): Promise<void> {
@@ -248,8 +255,8 @@ class Build {
     );
   }
 
-  private async renderPage(path: string): Promise<void> {
-    const page = await renderPageFile(this.deps, path);
+  private async renderPage(path: string, staticIndexHead?: string): Promise<void> {
+    const page = await renderPageFile(this.deps, path, staticIndexHead);
     if (page === undefined) return;
     this.rendered++;
     // Gone since it was listed (or built): its file goes too.

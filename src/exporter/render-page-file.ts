@@ -16,11 +16,11 @@ export type PageFile =
 /** Report pages' links to other reports: `/activity/<slug>/` in an href. */
 const REPORT_LINK = /href="(\/activity\/[^"/?#]+\/)"/g;
 
-/** The page at `path` as a file; undefined when the path cannot be a file (output-file.ts). */
-export async function renderPageFile(deps: SiteDeps, path: string): Promise<PageFile | undefined> {
+/** The page at `path` as a file; undefined when the path cannot be a file (output-file.ts). `staticIndexHead`: for the search page (build-site.ts). */
+export async function renderPageFile(deps: SiteDeps, path: string, staticIndexHead?: string): Promise<PageFile | undefined> {
   const file = outputFile(path);
   if (file === undefined) return undefined;
-  const result = await renderPublicPath(deps, path, { staticSearch: path === paths.search() });
+  const result = await renderPublicPath(deps, path, { staticSearch: path === paths.search(), staticIndexHead });
   if (result.kind !== 'page') return { file };
   const links = result.contentType.startsWith('text/html') ? reportLinks(result.body) : undefined;
   const bytes = typeof result.body === 'string' ? Buffer.from(result.body) : result.body;

@@ -25,6 +25,8 @@ import type { SiteResult } from './site-result.js';
 export interface RenderOptions {
   /** The static export's /search: the empty form plus the static search script (search-page.tsx). */
   staticSearch?: boolean;
+  /** With staticSearch: the head of the index written beside it (exporter/search/read-search-head.ts), carried by the page. */
+  staticIndexHead?: string;
 }
 
 /** `path`: a URL path with an optional query string, as requested (percent-encoded). */
@@ -169,7 +171,7 @@ async function listOf(deps: SiteDeps, segments: string[]): Promise<{ list?: Repo
 }
 
 async function renderSearch(deps: SiteDeps, url: string, query: URLSearchParams, options: RenderOptions): Promise<SiteResult | undefined> {
-  if (options.staticSearch) return html(await sitePages.search(deps, {}, 1, { isStaticSearch: true }));
+  if (options.staticSearch) return html(await sitePages.search(deps, {}, 1, { isStaticSearch: true, staticIndexHead: options.staticIndexHead }));
   const input = searchTextOf(url);
   const page = parsePageNumber(query.get('page') ?? '1');
   const filters = searchFiltersOf(query);

@@ -23,7 +23,7 @@ import { loadReportListPage } from './report-list/load-report-list-page.js';
 import { ReportListPage } from './report-list/report-list-page.js';
 import type { ReportListSpec } from './report-list/report-list-spec.js';
 import { loadSearchPage, loadSearchRefusal } from './search/load-search-page.js';
-import { SearchPage } from './search/search-page.js';
+import { SearchPage, type SearchPageProps } from './search/search-page.js';
 import type { SiteDeps } from './site-deps.js';
 
 export const HTML = 'text/html; charset=utf-8';
@@ -36,7 +36,7 @@ export const sitePages = {
   people: async (deps: SiteDeps, page: number) => renderDocument(<PeoplePage {...await loadPeoplePage(deps, page)} />),
   person: async (deps: SiteDeps, name: string, page: number) => renderDocument(<PersonPage {...await loadPersonPage(deps, name, page)} />),
   fixedPage: async (deps: SiteDeps, slugs: string[]) => renderDocument(<FixedPage {...await loadFixedPage(deps, slugs)} />),
-  search: async (deps: SiteDeps, params: SearchParams, page: number, options: { isStaticSearch?: boolean } = {}) =>
+  search: async (deps: SiteDeps, params: SearchParams, page: number, options: Pick<SearchPageProps, 'isStaticSearch' | 'staticIndexHead'> = {}) =>
     renderDocument(<SearchPage {...await loadSearchPage(deps, params, page)} {...options} />),
   searchRefusal: async (deps: SiteDeps, params: SearchParams, errors: FieldMessages) => renderDocument(<SearchPage {...await loadSearchRefusal(deps, params, errors)} />),
   /** The Japanese page of an error status (404, 429, 500 …); the site's name and menu are on it. */

@@ -8,6 +8,7 @@ import { paths } from '../../src/domain/paths.js';
 import { buildSite } from '../../src/exporter/build-site.js';
 import { readManifest } from '../../src/exporter/build-manifest.js';
 import { checkSite } from '../../src/exporter/check-site.js';
+import { readSearchHead } from '../../src/exporter/search/read-search-head.js';
 import { listPublicPaths } from '../../src/site/list-public-paths.js';
 import { renderPublicPath } from '../../src/site/render-public-path.js';
 import { BASE_URL, demoExportFixture, editReport, filesOf, firstPublished, hashesOf, type ExportFixture } from './export-fixture.js';
@@ -18,22 +19,35 @@ before(async () => {
 });
 after(() => fx.cleanup());
 
-/** Meta files and the search index (its own tests compare it) aside, two builds of one state are equal. */
-const COMPARED_SKIP = ['.katsudo', 'search-index'];
+/**
+ * Meta files, the search index (its own tests compare it) and the search page, which carries
+ * the index's head (an incremental build's index has a delta), aside, two builds of one state are equal.
+ */
+const COMPARED_SKIP = ['.katsudo', 'search-index', 'search.html'];
+
+/** The search page as rendered with the head of the index beside it. */
+async function searchPageOf(out: string): Promise<Buffer> {
+  const page = await renderPublicPath(fx.deps, paths.search(), { staticSearch: true, staticIndexHead: await readSearchHead(join(out, 'search-index')) });
+  assert.equal(page.kind, 'page');
+  return Buffer.from(page.kind === 'page' ? (page.body as string) : '');
+}
 
 /** The folder holds what a build into a new folder writes now. */
 async function assertSameAsNewBuild(out: string): Promise<void> {
   const fresh = join(fx.tempDir(), 'fresh');
   await buildSite(fx.deps, { outDir: fresh });
   assert.deepEqual(hashesOf(out, COMPARED_SKIP), hashesOf(fresh, COMPARED_SKIP));
+  assert.deepEqual(readFileSync(join(out, 'search.html')), await searchPageOf(out), 'the search page carries the head of its own index');
 }
 
 test('writes every public path as a file with the bytes renderPublicPath gives, plus 404.html', async () => {
   const out = join(fx.tempDir(), 'site');
   const result = await buildSite(fx.deps, { outDir: out });
   assert.equal(result.mode, 'first');
+  // The search page carries the head of the index written beside it.
+  const staticIndexHead = await readSearchHead(join(out, 'search-index'));
   for (const path of await listPublicPaths(fx.deps)) {
-    const page = await renderPublicPath(fx.deps, path, { staticSearch: path === paths.search() });
+    const page = await renderPublicPath(fx.deps, path, path === paths.search() ? { staticSearch: true, staticIndexHead } : {});
     assert.equal(page.kind, 'page', path);
     if (page.kind !== 'page') continue;
     const file = path.endsWith('/') ? `${path}index.html` : path === '/search' ? '/search.html' : path;

@@ -10,6 +10,7 @@ import { PageResults, Results, type SearchResults } from './search-results.js';
 import { SearchTemplates } from './search-templates.js';
 import { pagedTitle } from '../paging.js';
 import { refusedTitle, resultsHeading, SEARCH_HEADING } from './search-headings.js';
+import { SEARCH_HEAD_ATTRIBUTE } from './search-head-attribute.js';
 
 export interface SearchPageProps {
   site: SiteContext;
@@ -28,6 +29,8 @@ export interface SearchPageProps {
   pages?: PageResults;
   /** The static export's search page: the results come from STATIC_SEARCH_SCRIPT, which reads the static index. */
   isStaticSearch?: boolean;
+  /** With isStaticSearch: the head of the index the page is built with (JSON; exporter/search/read-search-head.ts). */
+  staticIndexHead?: string;
 }
 
 /** Where the static export writes its search script (exporter/search/). */
@@ -48,7 +51,11 @@ export function SearchPage(props: SearchPageProps) {
       }}
     >
       <Breadcrumbs crumbs={[{ label: SEARCH_HEADING }]} />
-      <section class="search-page" aria-labelledby="page-title">
+      <section
+        class="search-page"
+        aria-labelledby="page-title"
+        {...(props.isStaticSearch && props.staticIndexHead ? { [SEARCH_HEAD_ATTRIBUTE]: props.staticIndexHead } : {})}
+      >
         <h1 id="page-title">{heading}</h1>
         <SearchForm {...props} errors={errors} />
         {props.pages && <PageResults pages={props.pages} params={params} />}
