@@ -1,7 +1,7 @@
 // schema.org descriptions of the legislator (Person) and a report (NewsArticle), and
 // their safe serialisation inside <script type="application/ld+json">.
 import { japanStartOfDay } from './japan-time.js';
-import type { Report } from './report.js';
+import type { ReportSummary } from './report.js';
 import type { SiteSettings } from './settings.js';
 import { trustedHtml, type TrustedHtml } from './trusted-html.js';
 
@@ -30,7 +30,7 @@ export function personJsonLd(settings: SiteSettings, baseUrl: string, profileUrl
   return person;
 }
 
-export function newsArticleJsonLd(report: Report, settings: SiteSettings, urls: { baseUrl: string; pageUrl: string }): Record<string, unknown> {
+export function newsArticleJsonLd(report: ReportSummary, settings: SiteSettings, urls: { baseUrl: string; pageUrl: string }): Record<string, unknown> {
   const author = { '@type': 'Person', '@id': `${urls.baseUrl}/#person`, name: settings.legislatorName };
   return {
     '@context': 'https://schema.org',

@@ -56,6 +56,19 @@ export interface Report extends ReportSummary {
   createdAt: string;
 }
 
+/**
+ * What the public report page shows of a report: no source, and of the text only its start,
+ * the page's description when there is no summary (description.ts; the whole text is 2–4 KB
+ * read through the row's overflow pages for every page of a static build).
+ */
+export interface PublicReport extends ReportSummary {
+  bodyHtml: TrustedHtml;
+  /** The text's first DESCRIPTION_CHARS characters (description.ts). */
+  textStart: string;
+  outline: OutlineEntry[];
+  attachments: Attachment[];
+}
+
 /** Input for writing a report; the body is in the text format (see text-format/render.ts). */
 export interface ReportDraft {
   title: string;

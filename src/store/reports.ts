@@ -3,7 +3,8 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { AdminStatus, EditableReport } from '../domain/editable-report.js';
 import { ReportNotFoundError } from '../domain/errors.js';
-import type { MonthCount, Report, ReportStatus, ReportSummary, TagCount } from '../domain/report.js';
+import { DESCRIPTION_CHARS } from '../domain/description.js';
+import type { MonthCount, PublicReport, Report, ReportStatus, ReportSummary, TagCount } from '../domain/report.js';
 import type { OutlineEntry } from '../domain/text-format/render.js';
 import { trustedHtml } from '../domain/trusted-html.js';
 import type { Database, Db } from './database.js';
@@ -245,7 +246,7 @@ async function loadReport(db: Q, row: FullReportRow | undefined): Promise<Report
   };
 }
 
-// The public report page's read (and the admin's), compiled once per connection.
+// A whole report by its slug, compiled once per connection.
 const reportBySlug = reusableQuery((db, v: { slug: string }) => reportQuery(db).where('reports.slug', '=', v.slug));
 const reportBySlugAndStatus = reusableQuery((db, v: { slug: string; status: ReportStatus }) =>
   reportQuery(db).where('reports.slug', '=', v.slug).where('reports.status', '=', v.status),
@@ -254,6 +255,35 @@ const reportBySlugAndStatus = reusableQuery((db, v: { slug: string; status: Repo
 export async function findReportBySlug(db: Q, slug: string, status?: ReportStatus): Promise<Report | undefined> {
   const [row] = status ? await reportBySlugAndStatus(db, { slug, status }) : await reportBySlug(db, { slug });
   return loadReport(db, row);
+}
+
+/**
+ * The public report page's read (every report page of a static build, the server's cache
+ * misses): the columns the page shows, the text cut in SQL (substr counts characters on both
+ * engines), so neither the source nor the rest of the text is copied out of the row.
+ */
+const publishedReportBySlug = reusableQuery((db, v: { slug: string }) =>
+  taggedSummaryQuery(db)
+    .select((eb) => [
+      'reports.body_html',
+      'reports.outline_json',
+      eb.fn<string>('substr', ['reports.body_text', eb.lit(1), eb.lit(DESCRIPTION_CHARS)]).as('text_start'),
+      attachmentsJson(db, 'report', 'reports.id').as('attachments_json'),
+    ])
+    .where('reports.slug', '=', v.slug)
+    .where('reports.status', '=', 'published'),
+);
+
+export async function findPublishedReportBySlug(db: Q, slug: string): Promise<PublicReport | undefined> {
+  const [row] = await publishedReportBySlug(db, { slug });
+  if (!row) return undefined;
+  return {
+    ...taggedRowToSummary(row),
+    bodyHtml: trustedHtml(row.body_html),
+    textStart: row.text_start,
+    outline: JSON.parse(row.outline_json) as OutlineEntry[],
+    attachments: await attachmentsFromRows(db, parseJsonList(row.attachments_json)),
+  };
 }
 
 export async function findReportById(db: Q, id: number, status?: ReportStatus): Promise<Report | undefined> {

@@ -6,7 +6,8 @@ import { after, before, test } from 'node:test';
 import type { ActivityRecord } from '../../src/domain/activity-record/activity-record.js';
 import { findActivityRecord, saveActivityRecord, withLists } from '../../src/store/activity-records.js';
 import { attachMedia, insertMediaVariants, listItemAttachments, upsertMedia } from '../../src/store/media.js';
-import { findReportById, findReportBySlug, listReports, listSummariesByIds, tagsByReport } from '../../src/store/reports.js';
+import { descriptionOf } from '../../src/domain/description.js';
+import { findPublishedReportBySlug, findReportById, findReportBySlug, listReports, listSummariesByIds, tagsByReport } from '../../src/store/reports.js';
 import { createTestSite, type TestSite } from '../support/db.js';
 import { publishReport } from '../support/factories.js';
 
@@ -91,6 +92,25 @@ test('reads a report with its tags and attachments as their own queries give the
     ],
   );
   assert.deepEqual(await findReportById(site.db, full.id), report);
+});
+
+test("reads a published report for its page as the whole read gives it, with only its text's start, which gives the same description", async () => {
+  // Characters beyond the BMP (two UTF-16 units, one character to SQL's substr) and runs of white space at the cut.
+  const text = `${'𠮷野家 '.repeat(30)}\n\n${'あ'.repeat(200)}`;
+  const long = await publishReport(site, { activityDate: '2024-04-10', bodySource: text, tags: ['防災'] });
+  const whole = (await findReportBySlug(site.db, long.slug, 'published'))!;
+  const page = await findPublishedReportBySlug(site.db, long.slug);
+  assert.ok(page);
+  const { bodySource, bodyText, version, createdAt, ...shown } = whole;
+  assert.ok(bodySource !== '' && version > 0 && createdAt !== '');
+  assert.deepEqual({ ...page, textStart: undefined }, { ...shown, textStart: undefined });
+  assert.ok(bodyText.length > page.textStart.length);
+  assert.equal([...page.textStart].length, 120);
+  assert.equal(descriptionOf('', page.textStart), descriptionOf('', bodyText));
+  assert.equal(await findPublishedReportBySlug(site.db, 'no-such-report'), undefined);
+  await site.db.updateTable('reports').set({ status: 'draft' }).where('id', '=', long.id).execute();
+  assert.equal(await findPublishedReportBySlug(site.db, long.slug), undefined);
+  await site.db.deleteFrom('reports').where('id', '=', long.id).execute();
 });
 
 test('reads a report without tags or attachments with empty lists', async () => {

@@ -1,5 +1,6 @@
 // A fixed page (固定ページ) for readers: breadcrumbs, the body in the report's reading
 // layout, its attachments (as a report's), and its child pages.
+import { descriptionOf } from '../../domain/description.js';
 import type { Page, PageSummary } from '../../domain/page.js';
 import type { Attachment } from '../../domain/report.js';
 import { AttachmentList } from '../components/attachment-list.js';
@@ -21,7 +22,7 @@ export interface FixedPageProps {
 }
 
 export function FixedPage({ site, page, ancestors, path, children, attachments, jsonLd }: FixedPageProps) {
-  const description = page.summary || page.bodyText.slice(0, 120).replace(/\s+/g, ' ');
+  const description = descriptionOf(page.summary, page.bodyText);
   const top = ancestors[0]?.path ?? path;
   return (
     <Layout site={site} meta={{ title: page.title, description, canonicalPath: path, ogType: 'website', jsonLd, section: top }}>

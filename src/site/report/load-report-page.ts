@@ -7,7 +7,7 @@ import { absoluteUrl, paths } from '../../domain/paths.js';
 import { isValidSlug } from '../../domain/slug.js';
 import type { ReportSummary } from '../../domain/report.js';
 import { findActivityRecord } from '../../store/activity-records.js';
-import { findReportBySlug } from '../../store/reports.js';
+import { findPublishedReportBySlug } from '../../store/reports.js';
 import { loadSummaries } from '../components/load-summaries.js';
 import { loadSiteContext } from '../layout/load-site-context.js';
 import { listedPersonKey } from '../people/load-people.js';
@@ -18,7 +18,7 @@ import type { ReportPageProps } from './report-page.js';
 /** @throws ReportNotFoundError unless a published report has this slug (an old slug is the redirects' business) */
 export async function loadReportPage(deps: SiteDeps, slug: string): Promise<ReportPageProps> {
   if (!isValidSlug(slug)) throw new ReportNotFoundError(slug);
-  const report = await findReportBySlug(deps.ctx.db, slug, 'published');
+  const report = await findPublishedReportBySlug(deps.ctx.db, slug);
   if (!report) throw new ReportNotFoundError(slug);
   const [site, neighbours, stored] = await Promise.all([loadSiteContext(deps), loadNeighbours(deps, report), findActivityRecord(deps.ctx.db, report.id)]);
   const pageUrl = absoluteUrl(deps.baseUrl, paths.report(report.slug));

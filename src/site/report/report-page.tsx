@@ -1,6 +1,7 @@
 import { formatJapaneseDate, formatWareki, weekdayJa } from '../../domain/dates.js';
 import { paths } from '../../domain/paths.js';
-import type { Report, ReportSummary } from '../../domain/report.js';
+import { descriptionOf } from '../../domain/description.js';
+import type { PublicReport, ReportSummary } from '../../domain/report.js';
 import { AttachmentList } from '../components/attachment-list.js';
 import { HtmlBlock } from '../components/html-block.js';
 import { Phrases } from '../components/phrases.js';
@@ -10,7 +11,7 @@ import { RecordSummary, type RecordSummaryProps } from './record-summary.js';
 
 export interface ReportPageProps {
   site: SiteContext;
-  report: Report;
+  report: PublicReport;
   older?: ReportSummary;
   newer?: ReportSummary;
   jsonLd: Record<string, unknown>[];
@@ -22,7 +23,7 @@ export interface ReportPageProps {
 const MIN_TOC_ENTRIES = 3;
 
 export function ReportPage({ site, report, older, newer, jsonLd, record }: ReportPageProps) {
-  const description = report.summary || report.bodyText.slice(0, 120).replace(/\s+/g, ' ');
+  const description = descriptionOf(report.summary, report.textStart);
   const toc = report.outline.filter((e) => e.depth === 1);
   return (
     <Layout
