@@ -6,6 +6,7 @@
 import { inlinePool } from '../actions/runtime/work-pool.js';
 import type { TaskEnv } from '../actions/runtime/tasks.js';
 import { diskFullFrom } from '../domain/errors.js';
+import { atOneContentVersion } from '../site/content-memo.js';
 import type { SiteAsset, SiteDeps } from '../site/site-deps.js';
 import type { BuiltFile } from './build-manifest.js';
 import { hashOf, renderPageFile } from './render-page-file.js';
@@ -33,17 +34,8 @@ export const TASKS = {
     const deps = siteDeps(chunk.site, env);
     const out: ThreadPageFile[] = [];
     try {
-      for (const [path, previousHash] of chunk.paths) {
-        const page = await renderPageFile(deps, path);
-        if (page?.bytes === undefined) {
-          out.push(page === undefined ? null : { file: page.file, isWritten: false });
-          continue;
-        }
-        const built = { ...page.meta, hash: hashOf(page.bytes) };
-        const isWritten = built.hash !== previousHash;
-        if (isWritten) writeStagedFile(chunk.stagingDir, page.file, page.bytes);
-        out.push({ file: page.file, built, isWritten });
-      }
+      // The thread's own connection: the chunk's pages share one read of the content version.
+      await atOneContentVersion(env.db, () => renderChunk(chunk, deps, out));
     } catch (error) {
       // ENOSPC's code does not survive the thread boundary; DISK_FULL does (an AppError's code).
       throw diskFullFrom(error) ?? error;
@@ -51,6 +43,20 @@ export const TASKS = {
     return out;
   },
 };
+
+async function renderChunk(chunk: PageChunk, deps: SiteDeps, out: ThreadPageFile[]): Promise<void> {
+  for (const [path, previousHash] of chunk.paths) {
+    const page = await renderPageFile(deps, path);
+    if (page?.bytes === undefined) {
+      out.push(page === undefined ? null : { file: page.file, isWritten: false });
+      continue;
+    }
+    const built = { ...page.meta, hash: hashOf(page.bytes) };
+    const isWritten = built.hash !== previousHash;
+    if (isWritten) writeStagedFile(chunk.stagingDir, page.file, page.bytes);
+    out.push({ file: page.file, built, isWritten });
+  }
+}
 
 function siteDeps({ dataDir, nowMs, ...site }: ThreadSite, env: TaskEnv): SiteDeps {
   // A Buffer arrives as a plain Uint8Array.

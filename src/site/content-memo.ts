@@ -10,6 +10,22 @@ import { getContentVersion } from '../store/site-state.js';
 const MAX_ENTRIES = 2_000;
 
 const memos = new WeakMap<Db, { version: number; values: Map<string, Promise<unknown>> }>();
+const pinnedVersions = new WeakMap<Db, number>();
+
+/**
+ * Runs `work` with every memo of `db` kept under one content version, read once at the start
+ * instead of at each memo (a page reads three or four: the frame, the archive, the list, the
+ * summaries). Only for a connection nobody else reads meanwhile (a page thread's, for one
+ * chunk of a static build): a write during `work` is seen by the next call, not by `work`.
+ */
+export async function atOneContentVersion<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  pinnedVersions.set(db, await getContentVersion(db));
+  try {
+    return await work();
+  } finally {
+    pinnedVersions.delete(db);
+  }
+}
 
 /**
  * `compute()`'s value for `key` at the current content version; computed at most once
@@ -17,7 +33,8 @@ const memos = new WeakMap<Db, { version: number; values: Map<string, Promise<unk
  * older than the version it is kept under. A failed computation is not kept.
  */
 export async function memoByContentVersion<T>(db: Db, key: string, compute: () => Promise<T>): Promise<T> {
-  const version = await getContentVersion(db);
+  const pinned = pinnedVersions.get(db);
+  const version = pinned !== undefined ? pinned : await getContentVersion(db);
   let memo = memos.get(db);
   if (memo === undefined || memo.version !== version) {
     memo = { version, values: new Map() };

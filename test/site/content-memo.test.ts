@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createReport } from '../../src/actions/reports/create-report.js';
 import { loadSummaries } from '../../src/site/components/load-summaries.js';
-import { memoByContentVersion } from '../../src/site/content-memo.js';
+import { atOneContentVersion, memoByContentVersion } from '../../src/site/content-memo.js';
 import { loadHomePage } from '../../src/site/home/load-home-page.js';
 import { loadSiteContext } from '../../src/site/layout/load-site-context.js';
 import { loadReportPage } from '../../src/site/report/load-report-page.js';
@@ -36,6 +36,18 @@ test('computes a value once while the content version stands, and again after a 
   assert.equal(await memoByContentVersion(site.db, 'probe', compute), 1);
   await publishReport(site, { activityDate: '2024-05-02' });
   assert.equal(await memoByContentVersion(site.db, 'probe', compute), 2);
+});
+
+test('keeps memos at the version read when a chunk of pages began, and sees a write once the chunk is done', async () => {
+  let computed = 0;
+  const compute = async () => ++computed;
+  const during = await atOneContentVersion(site.db, async () => {
+    const first = await memoByContentVersion(site.db, 'pinned', compute);
+    await publishReport(site, { activityDate: '2024-05-03' });
+    return [first, await memoByContentVersion(site.db, 'pinned', compute)];
+  });
+  assert.deepEqual(during, [1, 1]);
+  assert.equal(await memoByContentVersion(site.db, 'pinned', compute), 2);
 });
 
 test('computes values of one key once when pages ask at the same time', async () => {
