@@ -1,13 +1,22 @@
 // How the static index's files are compressed (gzip, client/format.ts: the reader checks the
-// magic bytes), one setting for every writer: the full build's threads, the incremental build.
+// magic bytes), one setting per kind of file for every writer: the full build's threads, the
+// incremental build.
 import { gzipSync } from 'node:zlib';
 
+/** Text files and the doc table: JSON of Japanese text, where level 6 wins 4 % over level 4. */
 export const INDEX_GZIP = { level: 6 };
+
+/**
+ * Shards and the delta: mostly Rice-coded positions that LZ77 finds little to match in, so a
+ * deeper search costs time for almost nothing (10,000 reports: level 4 is 0.5 % larger than 6
+ * in 60 % of its CPU, level 9 0.1 % smaller in 230 %).
+ */
+export const SHARD_GZIP = { level: 4 };
 
 export function encodeJson(value: unknown): Uint8Array {
   return gzipSync(JSON.stringify(value), INDEX_GZIP);
 }
 
 export function encodeShard(bytes: Uint8Array): Uint8Array {
-  return gzipSync(bytes, INDEX_GZIP);
+  return gzipSync(bytes, SHARD_GZIP);
 }
