@@ -12,6 +12,7 @@ import { gunzipSync } from 'node:zlib';
 import { extname, join, normalize } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { readSearchHead } from '../../src/exporter/search/read-search-head.js';
 import { writeSearchIndex } from '../../src/exporter/search/write-search-index.js';
 import { renderPublicPath } from '../../src/site/render-public-path.js';
 import { loadAssets } from '../../src/web/assets.js';
@@ -55,16 +56,22 @@ function serveDirectory(root: string): Promise<Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
+/** The search page as katsudo build writes it: carrying the head of the index in `dir` now. */
+async function writeSearchPage(): Promise<void> {
+  const deps = { ctx: t.site, baseUrl: TEST_BASE_URL, assets: loadAssets() };
+  const page = await renderPublicPath(deps, '/search', { staticSearch: true, staticIndexHead: await readSearchHead(join(dir, 'search-index')) });
+  assert.equal(page.kind, 'page');
+  mkdirSync(join(dir, 'search'), { recursive: true });
+  writeFileSync(join(dir, 'search', 'index.html'), page.kind === 'page' ? page.body : '');
+}
+
 before(async () => {
   t = await createTestApp({ seed: async (site) => void (corpus = await seedStaticSearchSite(site)) });
   dir = mkdtempSync(join(tmpdir(), 'katsudo-static-search-'));
   const deps = { ctx: t.site, baseUrl: TEST_BASE_URL, assets: loadAssets() };
   await writeSearchIndex(deps, dir);
-  const page = await renderPublicPath(deps, '/search', { staticSearch: true });
-  assert.equal(page.kind, 'page');
-  mkdirSync(join(dir, 'search'), { recursive: true });
   for (const asset of [deps.assets.css, deps.assets.icon]) writeFileSync(join(dir, asset.path), asset.body);
-  writeFileSync(join(dir, 'search', 'index.html'), page.kind === 'page' ? page.body : '');
+  await writeSearchPage();
   server = await serveDirectory(dir);
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await launchChromium();
@@ -296,35 +303,103 @@ test('without JavaScript the page says the search needs it and links the archive
   await context.close();
 });
 
-test('a new load of a search made before shows the results kept for its build, and a new build is searched anew', async () => {
+test('a first load asks for its shards beside the doc table (named by the head the page carries), not after it', async () => {
+  const url = `${origin}/search/?q=${encodeURIComponent('鏡像語 地域')}`;
+  const shardsOf = (paths: Iterable<string>) => [...paths].filter((path) => /^\/search-index\/[bsw][^/]*\.dat$/.test(path));
+  const seen = await browser.newContext({ locale: 'ja-JP' });
+  const asked = new Set<string>();
+  try {
+    const page = await seen.newPage();
+    page.on('request', (request) => asked.add(new URL(request.url()).pathname));
+    await page.goto(url);
+    await page.waitForSelector('section.search-page[data-static-search="done"]');
+  } finally {
+    await seen.close();
+  }
+  const shards = shardsOf(asked);
+  assert.ok(shards.length >= 3, shards.join());
+  // A new browser profile (nothing kept): the doc table is held back until the query's shards are all asked for (or 5 s: the failing case).
+  const context = await browser.newContext({ locale: 'ja-JP' });
+  try {
+    const page = await context.newPage();
+    const askedNow = new Set<string>();
+    let allAsked: () => void = () => undefined;
+    const whenAllAsked = new Promise<void>((resolve) => (allAsked = resolve));
+    page.on('request', (request) => {
+      askedNow.add(new URL(request.url()).pathname);
+      if (shards.every((path) => askedNow.has(path))) allAsked();
+    });
+    let askedBeforeTable: string[] = [];
+    await page.route('**/search-index/docs.dat', async (route) => {
+      await Promise.race([whenAllAsked, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      askedBeforeTable = [...askedNow];
+      await route.continue();
+    });
+    await page.goto(url);
+    await page.waitForSelector('section.search-page[data-static-search="done"]');
+    assert.deepEqual(
+      shards.filter((path) => !askedBeforeTable.includes(path)),
+      [],
+    );
+  } finally {
+    await context.close();
+  }
+});
+
+test("a reload of a kept search shows it without waiting on the doc table; a page older than the index shows the index's results, a newer page never an older outcome", async () => {
   const context = await browser.newContext({ locale: 'ja-JP' });
   const page = await context.newPage();
   const url = `${origin}/search/?q=${encodeURIComponent('鏡像語')}`;
-  const load = async () => {
+  const load = async (build?: string) => {
     await page.goto(url);
-    await page.waitForSelector('section.search-page[data-static-search="done"]');
+    await page.waitForSelector(`section.search-page[data-static-search="done"]${build ? `[data-index-build="${build}"]` : ''}`);
     const isStored = await page.evaluate(() => performance.getEntriesByName('static-search-stored').length > 0);
     return { ...(await resultsOf(page)), isStored };
   };
   const docTable = () => JSON.parse(gunzipSync(readFileSync(join(dir, 'search-index', 'docs.dat'))).toString()) as Record<string, unknown>;
+  const buildOfIndex = async () => (JSON.parse(await readSearchHead(join(dir, 'search-index'))) as { build: string }).build;
+  const rename = async (from: string, to: string) => {
+    await t.site.db.updateTable('reports').set({ title: to }).where('title', '=', from).execute();
+    await writeSearchIndex({ ctx: t.site }, dir);
+  };
   try {
     const first = await load();
     assert.equal(first.isStored, false);
+
+    // The doc table is held back until the results are shown (or 5 s: the failing case, the page waiting on it); later loads pass.
+    let shown: () => void = () => undefined;
+    const whenShown = new Promise<void>((resolve) => (shown = resolve));
+    let isTableAnswered = false;
+    await page.route('**/search-index/docs.dat', async (route) => {
+      await Promise.race([whenShown, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      isTableAnswered = true;
+      await route.continue();
+    });
     const again = await load();
+    const wasTableAnswered = isTableAnswered;
+    shown();
     assert.equal(again.isStored, true, 'the kept outcome was shown');
+    assert.equal(wasTableAnswered, false, 'shown before the doc table arrived');
     assertSameParts(again, first, 'kept');
 
-    // A new build whose doc table differs only in its build: the reports' titles changed, not their sizes.
+    // A new build whose doc table differs only in its build (titles changed, not their sizes); the page still names the older one.
     const { build: oldBuild, ...before } = docTable();
-    await t.site.db.updateTable('reports').set({ title: '同じ内容の報道' }).where('title', '=', '同じ内容の報告').execute();
-    await writeSearchIndex({ ctx: t.site }, dir);
+    await rename('同じ内容の報告', '同じ内容の報道');
     const { build, ...after } = docTable();
     assert.notEqual(build, oldBuild);
     assert.deepEqual(after, before, 'the rest of the doc table is unchanged');
+    const replaced = await load(await buildOfIndex());
+    assert.match(replaced.parts.join(''), /同じ内容の報道/, 'the older page shows the results of the index it finds');
+    assert.doesNotMatch(replaced.parts.join(''), /同じ内容の報告/);
+
+    // Another build, and a page written with it: the outcome kept for the build before is not shown.
+    await rename('同じ内容の報道', '同じ内容の記録');
+    await writeSearchPage();
     const rebuilt = await load();
     assert.equal(rebuilt.isStored, false, 'not the kept outcome of the older build');
-    assert.match(rebuilt.parts.join(''), /同じ内容の報道/);
-    assert.doesNotMatch(rebuilt.parts.join(''), /同じ内容の報告/);
+    assert.equal(await page.locator('section.search-page').getAttribute('data-index-build'), await buildOfIndex());
+    assert.match(rebuilt.parts.join(''), /同じ内容の記録/);
+    assert.doesNotMatch(rebuilt.parts.join(''), /同じ内容の報道/);
   } finally {
     await context.close();
   }

@@ -16,6 +16,10 @@ import { isFilteredSearch } from '../../../site/search/search-filters.js';
 import { TEMPLATE_SAMPLE as S, TEMPLATE_SAMPLE_BASE, type TemplateName } from '../../../site/search/search-template-samples.js';
 import { MALFORMED_Q_MESSAGE, searchTextOf } from '../../../site/search/search-text-of.js';
 import { INDEX_DIR, isGzip, type DocTable } from './format.js';
+import { queryShards } from './find-static-hits.js';
+import { headShards, parseSearchHead } from './search-head.js';
+import { SEARCH_HEAD_ATTRIBUTE } from '../../../site/search/search-head-attribute.js';
+import { parseSearchQuery } from '../../../domain/search/query.js';
 import { cloneTemplate, filledElement, fillTemplate, type TemplateValues } from './fill-template.js';
 import { openStaticIndex } from './open-static-index.js';
 import { buildIdOf, hasKeptResult, keepResult, readKeptResult } from './stored-results.js';
@@ -30,8 +34,8 @@ function el(tag: string, attributes: Record<string, string> = {}, ...children: C
   return node;
 }
 
-async function fetchRaw(url: string): Promise<Uint8Array<ArrayBuffer> | undefined> {
-  const response = await fetch(url);
+async function fetchRaw(url: string, init?: RequestInit): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  const response = await fetch(url, init);
   if (response.status === 404) return undefined;
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
@@ -109,11 +113,31 @@ function rememberPlan(query: string, files: string[]): void {
  */
 const early = new Map<string, Promise<Uint8Array<ArrayBuffer> | undefined>>();
 
-function fetchAhead(base: string, query: string): void {
-  for (const name of readPlans().find(([q]) => q === query)?.[1] ?? []) {
+function fetchAhead(base: string, query: string, names: Iterable<string>): void {
+  for (const name of [...names, ...(readPlans().find(([q]) => q === query)?.[1] ?? [])]) {
+    if (early.has(name)) continue;
     const bytes = fetchRaw(`${base}/${name}.dat`);
     bytes.catch(() => undefined);
     early.set(name, bytes);
+  }
+}
+
+/**
+ * The page's index head (search-head.ts), read once: the build the page was written with and
+ * how the index names its shards. Absent on a page written without one.
+ */
+const head = parseSearchHead(document.querySelector('section.search-page')?.getAttribute(SEARCH_HEAD_ATTRIBUTE));
+
+/** The shards (and delta) a search of `q` reads, by the head, before the doc table arrives; none for words the search refuses. */
+function headFiles(q: string): string[] {
+  if (!head) return [];
+  try {
+    const query = parseSearchQuery(q);
+    if (!query) return [];
+    const existing = headShards(head);
+    return [...(head.delta ? [head.delta] : []), ...[...queryShards(head, query)].filter((name) => existing.has(name))];
+  } catch {
+    return [];
   }
 }
 
@@ -155,20 +179,49 @@ let firstTable: Promise<Uint8Array<ArrayBuffer> | undefined> | undefined;
 /** A search's parameters as the key of its kept outcome (the URL's other parameters and their order do not count). */
 const resultKey = (params: StaticSearchParams) => JSON.stringify([params.q, params.year, params.category, params.kind, params.activity, params.page]);
 
-/** `query`: the URL's query string, under which the files read are remembered (fetchAhead). */
-async function search(base: string, params: StaticSearchParams, query: string): Promise<StaticSearchOutcome> {
+/** The outcome kept for the page's own search under the build its head names, read at the module's start: taken by the first search. */
+let keptForPage: { key: string; outcome: StaticSearchOutcome } | undefined;
+
+/** Whether the doc table was asked for again past the browser's cache (once a page: search). */
+let isTableRevalidated = false;
+
+/** A search's outcome and the build it is of; `isKeptByHead`: kept for the build the page's head names, shown before the doc table was read. */
+interface Found {
+  outcome: StaticSearchOutcome;
+  build: string;
+  isKeptByHead?: boolean;
+}
+
+/**
+ * `query`: the URL's query string, under which the files read are remembered (fetchAhead).
+ * `isPageLoad`: the search of the page's own URL, which may show the outcome kept for the
+ * build the page's head names at once; its caller then checks the doc table's build (tableBuild).
+ */
+async function search(base: string, params: StaticSearchParams, query: string, isPageLoad: boolean): Promise<Found> {
+  const key = resultKey(params);
+  const keptByHead = isPageLoad && keptForPage?.key === key ? keptForPage.outcome : undefined;
+  keptForPage = undefined;
+  if (keptByHead) {
+    performance.mark('static-search-stored');
+    return { outcome: keptByHead, build: head!.build, isKeptByHead: true };
+  }
   const table = firstTable ?? fetchRaw(`${base}/docs.dat`);
   firstTable = undefined;
   try {
-    const raw = await table;
+    let raw = await table;
+    if (raw && isPageLoad && head && !isTableRevalidated && buildIdOf(raw) !== head.build) {
+      // The page names another build than the table the browser holds: the server is asked once
+      // more, past the browser's cache (its copy may be older than the page); its answer is the index.
+      isTableRevalidated = true;
+      raw = await fetchRaw(`${base}/docs.dat`, { cache: 'no-cache' });
+    }
     if (!raw) throw new Error('search index missing');
     const build = buildIdOf(raw);
-    const key = resultKey(params);
     const stored = readKeptResult<StaticSearchOutcome>(build, key);
     performance.mark('static-search-table');
     if (stored) {
       performance.mark('static-search-stored');
-      return stored;
+      return { outcome: stored, build };
     }
     if (session?.build !== build) {
       const parsed = JSON.parse(new TextDecoder().decode(await gunzip(raw))) as DocTable;
@@ -176,11 +229,18 @@ async function search(base: string, params: StaticSearchParams, query: string): 
     }
     const outcome = await searchNoting(session.index, params, query);
     if (outcome.kind !== 'empty') keepResult(build, key, outcome);
-    return outcome;
+    return { outcome, build };
   } finally {
     // Files fetched ahead that this search did not read are never taken later (a later table may be of a new build).
     early.clear();
   }
+}
+
+/** The build of the doc table as the browser gets it now (undefined: not readable); the first search takes the same fetch. */
+async function tableBuild(base: string): Promise<string | undefined> {
+  firstTable ??= fetchRaw(`${base}/docs.dat`);
+  const raw = await firstTable.catch(() => undefined);
+  return raw && buildIdOf(raw);
 }
 
 /** The URL's parameters as the server reads them (q strictly, from the raw URL: site/search/search-text-of.ts). */
@@ -324,8 +384,8 @@ function foldHelp(section: Element): HTMLElement | undefined {
   return details;
 }
 
-/** Shows the results of the search in `href` in `section` (the page's section as the server sent it). */
-async function render(section: Element, status: HTMLElement, href: string): Promise<void> {
+/** Shows the results of the search in `href` in `section` (the page's section as the server sent it); resolves to what was found, if searched. */
+async function render(section: Element, status: HTMLElement, href: string, isPageLoad: boolean): Promise<Found | undefined> {
   const form = section.querySelector('form.search-form');
   if (!(form instanceof HTMLFormElement)) return;
   const params = paramsOf(href);
@@ -337,15 +397,16 @@ async function render(section: Element, status: HTMLElement, href: string): Prom
   }
   if (params.q.trim() === '' && params.category === undefined && params.activity === undefined) return;
   const shown: SearchParams = { q: params.q, year: params.year, category: params.category, kind: params.kind, activity: params.activity };
-  let outcome;
+  let found;
   try {
-    outcome = await search(`/${INDEX_DIR}`, params, new URL(href).search);
+    found = await search(`/${INDEX_DIR}`, params, new URL(href).search, isPageLoad);
     performance.mark('static-search-found');
   } catch {
     status.textContent = '検索の索引を読み込めませんでした。時間をおいて、もう一度お試しください。';
     return;
   }
-  if (outcome.kind === 'empty') return;
+  const { outcome } = found;
+  if (outcome.kind === 'empty') return found;
   const heading = section.querySelector('h1');
   const setTitle = (title: string) => {
     document.title = document.title.replace(/^[^|｜]*?(?=\s*[|｜]|$)/, title);
@@ -354,12 +415,12 @@ async function render(section: Element, status: HTMLElement, href: string): Prom
     showErrors(form, outcome.errors);
     setTitle(refusedTitle(SEARCH_HEADING));
     status.textContent = Object.values(outcome.errors).join(' ');
-    return;
+    return found;
   }
   if (outcome.kind === 'past-end') {
     status.textContent = 'このページに検索結果はありません。';
     section.insertBefore(el('p', { class: 'result-count' }, status.textContent), form.nextSibling);
-    return;
+    return found;
   }
   const text = resultsHeading(params.q);
   if (heading && outcome.results) heading.textContent = text;
@@ -369,6 +430,7 @@ async function render(section: Element, status: HTMLElement, href: string): Prom
   for (const part of parts) if (part) section.insertBefore(part, help);
   const counts = [outcome.pages && outcome.pages.total > 0 && `ページ${outcome.pages.total}件`, outcome.results && `活動報告${outcome.results.total}件`].filter(Boolean);
   status.textContent = `${text}: ${counts.length > 0 ? counts.join('、') : '0件'}`;
+  return found;
 }
 
 /**
@@ -387,11 +449,13 @@ function start(): void {
   first.after(status);
   let current = first;
   let shown = 0;
-  // `data-static-search="done"` on the page's section when the results (or a message) are in:
-  // for tests and for scripts that read the page. The performance marks time the search (doc
-  // table read, results found, results shown) for bench/static-search.bench.ts.
+  // `data-static-search="done"` on the page's section when the results (or a message) are in,
+  // and `data-index-build` the build they are of: for tests and for scripts that read the page.
+  // The performance marks time the search (doc table read, results found, results shown) for
+  // bench/static-search.bench.ts.
   let lastSearch = location.search;
-  const show = (href: string, isInPlace: boolean) => {
+  /** `isRecheck`: the same search again over a doc table of another build than the one shown (focus stays where it is). */
+  const show = (href: string, isInPlace: boolean, isRecheck = false) => {
     const run = ++shown;
     lastSearch = new URL(href).search;
     for (const name of ['static-search-start', 'static-search-table', 'static-search-stored', 'static-search-found']) performance.clearMarks(name);
@@ -405,16 +469,26 @@ function start(): void {
       status.textContent = '';
     }
     const section = current;
-    void render(section, status, href).finally(() => {
-      if (run !== shown) return;
-      section.setAttribute('data-static-search', 'done');
-      performance.measure('static-search', 'static-search-start');
-      if (isInPlace) {
-        const heading = section.querySelector('h1');
-        heading?.setAttribute('tabindex', '-1');
-        heading?.focus();
+    void (async () => {
+      let found: Found | undefined;
+      try {
+        found = await render(section, status, href, !isInPlace);
+      } finally {
+        if (run === shown) {
+          section.setAttribute('data-static-search', 'done');
+          if (found) section.setAttribute('data-index-build', found.build);
+          performance.measure('static-search', 'static-search-start');
+          if (isInPlace && !isRecheck) {
+            const heading = section.querySelector('h1');
+            heading?.setAttribute('tabindex', '-1');
+            heading?.focus();
+          }
+        }
       }
-    });
+      // Shown by the page's head: the doc table decides. A table of another build (the page is
+      // older or newer than the index a CDN serves) is searched and its results replace these.
+      if (found?.isKeptByHead && (await tableBuild(`/${INDEX_DIR}`)) !== found.build && run === shown) show(href, true, true);
+    })();
   };
   const go = (url: URL) => {
     history.pushState(null, '', url);
@@ -441,8 +515,15 @@ function start(): void {
   show(location.href, false);
 }
 
+performance.mark('static-search-module');
 firstTable = fetchRaw(`/${INDEX_DIR}/docs.dat`);
 firstTable.catch(() => undefined);
-// A search whose outcome is kept (most likely of this build) needs none of its files.
-if (!hasKeptResult(resultKey(paramsOf(location.href)))) fetchAhead(`/${INDEX_DIR}`, location.search);
+{
+  const params = paramsOf(location.href);
+  const key = resultKey(params);
+  const outcome = head && readKeptResult<StaticSearchOutcome>(head.build, key);
+  if (outcome) keptForPage = { key, outcome };
+  // A search kept for the page's build needs none of its files; without a head, one kept for any build is most likely of this one.
+  else if (!params.isMalformed && (head || !hasKeptResult(key))) fetchAhead(`/${INDEX_DIR}`, location.search, headFiles(params.q));
+}
 start();
