@@ -4,7 +4,7 @@
 import { LIMITS } from '../report-rules.js';
 import { normalizeForSearch } from './normalize.js';
 import { indexTokens } from './tokens.js';
-import { wordTokens } from './words.js';
+import { wordsOf } from './words.js';
 
 export interface SearchDocument {
   title: string;
@@ -12,14 +12,22 @@ export interface SearchDocument {
   words: string;
 }
 
-export function searchDocument(title: string, bodyText: string): SearchDocument {
+/** A document as the index reads it: its normalised title and body, and the words of both in order. */
+export interface NormalizedDocument {
+  title: string;
+  body: string;
+  words: string[];
+}
+
+export function normalizedDocument(title: string, bodyText: string): NormalizedDocument {
   const normalizedTitle = normalizeForSearch(title);
   const normalizedBody = normalizeForSearch(bodyText);
-  return {
-    title: indexTokens(normalizedTitle),
-    body: indexTokens(normalizedBody),
-    words: `${wordTokens(normalizedTitle)} ${wordTokens(normalizedBody)}`.trim(),
-  };
+  return { title: normalizedTitle, body: normalizedBody, words: wordsOf(normalizedBody, wordsOf(normalizedTitle)) };
+}
+
+export function searchDocument(title: string, bodyText: string): SearchDocument {
+  const doc = normalizedDocument(title, bodyText);
+  return { title: indexTokens(doc.title), body: indexTokens(doc.body), words: doc.words.join(' ') };
 }
 
 /**
@@ -29,5 +37,10 @@ export function searchDocument(title: string, bodyText: string): SearchDocument 
  * joined by a line break, which ends a token run, so no 2-gram spans two files.
  */
 export function attachmentTokens(texts: readonly string[], maxChars: number = LIMITS.bodyChars): string {
-  return texts.length === 0 ? '' : indexTokens(normalizeForSearch(texts.join('\n').slice(0, maxChars)));
+  return indexTokens(normalizedAttachmentText(texts, maxChars));
+}
+
+/** The normalised text whose tokens attachmentTokens gives. */
+export function normalizedAttachmentText(texts: readonly string[], maxChars: number = LIMITS.bodyChars): string {
+  return texts.length === 0 ? '' : normalizeForSearch(texts.join('\n').slice(0, maxChars));
 }

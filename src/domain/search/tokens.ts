@@ -10,12 +10,15 @@
 // full-width forms (NFKC has already turned real full-width forms into ASCII, so nothing
 // collides), and tokens are joined with spaces.
 
+/** The code point of a normalised character as it appears inside a token. */
+function encodedCodePoint(cp: number): number {
+  return cp > 0x20 && cp < 0x7f && !((cp >= 0x30 && cp <= 0x39) || (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a)) ? cp + 0xfee0 : cp;
+}
+
 /** The normalised character as it appears inside a token. */
 function encode(cp: number, ch: string): string {
-  if (cp > 0x20 && cp < 0x7f && !((cp >= 0x30 && cp <= 0x39) || (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a))) {
-    return String.fromCharCode(cp + 0xfee0);
-  }
-  return ch;
+  const encoded = encodedCodePoint(cp);
+  return encoded === cp ? ch : String.fromCharCode(encoded);
 }
 
 /** White space and control characters separate runs; nothing spans them. */
@@ -52,12 +55,43 @@ export function runsOf(normalized: string): string[][] {
   return runs;
 }
 
+/**
+ * Each token of `normalized` text in order, as the code points of its encoded characters
+ * (`second` is 0 for a character alone at the end of a run), where it stands in the text
+ * (`start` to `end`) and whether encoding changed a character of it: what indexTokens
+ * writes, without a string per token for a caller that needs none (the static index's
+ * build, exporter/search/index-tasks.ts).
+ */
+export function forEachIndexToken(normalized: string, visit: (first: number, second: number, start: number, end: number, isEncoded: boolean) => void): void {
+  let previous = 0; // the run's last character, still to be paired (0: none, a separator)
+  let previousAt = 0;
+  let isPreviousEncoded = false;
+  for (let i = 0; i < normalized.length;) {
+    const at = i;
+    const cp = normalized.codePointAt(i)!;
+    i += cp > 0xffff ? 2 : 1;
+    if (isSeparator(cp)) {
+      if (previous !== 0) visit(previous, 0, previousAt, at, isPreviousEncoded);
+      previous = 0;
+      continue;
+    }
+    const encoded = encodedCodePoint(cp);
+    const isEncoded = encoded !== cp;
+    if (previous !== 0) visit(previous, encoded, previousAt, i, isPreviousEncoded || isEncoded);
+    previous = encoded;
+    previousAt = at;
+    isPreviousEncoded = isEncoded;
+  }
+  if (previous !== 0) visit(previous, 0, previousAt, normalized.length, isPreviousEncoded);
+}
+
 /** The token string to index for `normalized` text. */
 export function indexTokens(normalized: string): string {
   const out: string[] = [];
-  for (const run of runsOf(normalized)) {
-    for (let i = 0; i < run.length; i++) out.push(i + 1 < run.length ? run[i]! + run[i + 1]! : run[i]!);
-  }
+  forEachIndexToken(normalized, (first, second, start, end, isEncoded) => {
+    if (!isEncoded) out.push(normalized.slice(start, end));
+    else out.push(second === 0 ? String.fromCodePoint(first) : String.fromCodePoint(first, second));
+  });
   return out.join(' ');
 }
 

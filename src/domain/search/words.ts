@@ -54,9 +54,8 @@ function wordsOfRun(script: Script, run: string, out: string[]): void {
   out.push(word);
 }
 
-/** The words of normalised text, in order: each run of one script gives one word, kanji runs several. */
-function wordsOf(normalized: string): string[] {
-  const out: string[] = [];
+/** The words of normalised text, in order, appended to `out`: each run of one script gives one word, kanji runs several. */
+export function wordsOf(normalized: string, out: string[] = []): string[] {
   let script = Script.None;
   let start = 0;
   for (let i = 0; i < normalized.length;) {
