@@ -4,19 +4,19 @@
 // 1. `indexBatch`: a batch of documents (in key order) tokenised by the server's rules
 //    (domain/search/document.ts) and their positions appended to each token's postings, the
 //    postings split into `partitions` by the shard they will land in (a token by its first
-//    character, a word by its bucket), each partition as a shard of partial postings.
+//    character, a word by its bucket), each partition's as one part (postings-log.ts).
 // 2. `indexPartition`: one partition's parts of every batch, in batch order, joined into each
-//    token's whole postings (bytes as one batch of them all would have written them: the runs of
-//    keys, heads and positions concatenated, each part's first key re-based), the positions
-//    Rice-coded (client/format.ts packPostings), the characters to split decided, grouped into
-//    shards and gzip-compressed.
+//    token's whole postings as the file holds them (bytes as one batch of them all would have
+//    written them: the runs of keys and heads concatenated, each part's first key re-based,
+//    the positions of all parts Rice-coded together, client/format.ts writeRicePositions),
+//    the characters to split decided, grouped into shards and gzip-compressed.
 //
 // A token's shard depends only on its first character, so every token of a character (and the
 // split decision for it) is in one partition: no partition needs another's postings.
 // scripts/build.mjs bundles this file as its own entry.
-import { buildDocument } from '../../actions/search/build-document.js';
-import { attachmentTokens } from '../../domain/search/document.js';
-import { ByteReader, ByteWriter, firstCharacter, hashString, packPostings, readShard, tokenShard, wordShard, writeShard, writeShardAsGiven } from './client/format.js';
+import { normalizedAttachmentText, normalizedDocument } from '../../domain/search/document.js';
+import { forEachIndexToken } from '../../domain/search/tokens.js';
+import { ByteReader, ByteWriter, firstCharacter, hashString, tokenShard, wordShard, writeRicePositions, writeShard } from './client/format.js';
 import { encodeShard } from './encode-index-file.js';
 import { PostingsLog } from './postings-log.js';
 
@@ -39,7 +39,7 @@ export interface BatchPostings {
   firsts: string[];
   /** Per document of the batch, in order: its size in tokens (all four columns, bm25's |D|). */
   sizes: number[];
-  /** Per partition: the batch's token postings (a shard of partial postings), then its word postings. */
+  /** Per partition: the batch's part of its token postings (postings-log.ts), then of its word postings. */
   tokens: Uint8Array[];
   words: Uint8Array[];
 }
@@ -70,8 +70,6 @@ export const TASKS = {
   indexPartition: async (input: PartitionInput): Promise<PartitionShards> => {
     const tokens = joinParts(input.tokens);
     const words = joinParts(input.words);
-    for (const entry of tokens) entry[1] = packPostings(entry[1]);
-    for (const entry of words) entry[1] = packPostings(entry[1]);
     const split = splitOf(tokens);
     const shape = { ...input.shape, split };
     const grouped = new Map<string, [string, Uint8Array][]>();
@@ -89,8 +87,6 @@ export const TASKS = {
 
 let threadIds: TokenIds | undefined;
 
-const split = (tokens: string): string[] => (tokens === '' ? [] : tokens.split(' '));
-
 /** Step 1: the batch's postings per partition (its occurrences logged flat, postings-log.ts). */
 function postBatch(shape: IndexShape, docs: BatchDocument[]): BatchPostings {
   const ids = (threadIds ??= new TokenIds());
@@ -98,81 +94,114 @@ function postBatch(shape: IndexShape, docs: BatchDocument[]): BatchPostings {
   const words = new PostingsLog<string>();
   const sizes: number[] = [];
   for (const source of docs) {
-    const { doc } = buildDocument({ id: source.key, title: source.title, bodyText: source.bodyText });
-    const columns = [doc.title, doc.body, attachmentTokens(source.attachments)];
-    const docWords = split(doc.words);
+    // The server's document (domain/search/document.ts searchDocument), its tokens taken as they are found.
+    const doc = normalizedDocument(source.title, source.bodyText);
+    const columns = [doc.title, doc.body, normalizedAttachmentText(source.attachments)];
     tokens.startDocument(source.key);
     words.startDocument(source.key);
-    let size = docWords.length;
+    let size = doc.words.length;
     for (let c = 0; c < columns.length; c++) size += appendTokens(tokens, ids, columns[c]!, c);
-    for (let p = 0; p < docWords.length; p++) words.add(docWords[p]!, 0, p);
+    for (let p = 0; p < doc.words.length; p++) words.add(doc.words[p]!, 0, p);
     // FTS5's row size counts every column, the words column too (bm25's |D|).
     sizes.push(size);
   }
-  const tokenParts = Array.from({ length: shape.partitions }, (): [string, Uint8Array][] => []);
-  const firsts = new Set<string>();
-  const tokenPostings = tokens.finish();
-  tokens.names.forEach((id, slot) => {
-    const token = ids.token(id);
-    firsts.add(firstCharacter(token));
-    tokenParts[tokenPartition(shape, token)]!.push([token, tokenPostings[slot]!]);
-  });
-  const wordParts = Array.from({ length: shape.partitions }, (): [string, Uint8Array][] => []);
-  const wordPostings = words.finish();
-  words.names.forEach((word, slot) => wordParts[wordPartition(shape, word)]!.push([word, wordPostings[slot]!]));
-  return { firsts: [...firsts], sizes, tokens: tokenParts.map(writeShardAsGiven), words: wordParts.map(writeShardAsGiven) };
+  const tokenTexts = tokens.names.map((id) => ids.token(id));
+  const firsts = new Set(tokenTexts.map(firstCharacter));
+  return {
+    firsts: [...firsts],
+    sizes,
+    tokens: tokens.finish(tokenTexts, shape.partitions, (token) => tokenPartition(shape, token)),
+    words: words.finish(words.names, shape.partitions, (word) => wordPartition(shape, word)),
+  };
 }
 
-/** A batch's shard of partial postings (one batch: whole postings) as the file holds it, positions Rice-coded. */
-export function packShard(bytes: Uint8Array): Uint8Array {
-  return writeShard([...readShard(bytes).tokens].map(([token, place]): [string, Uint8Array] => [token, packPostings(bytes.subarray(place.start, place.end))]));
+/** A batch's part (every document of its partition: an incremental build's delta) as a shard file. */
+export function packShard(part: Uint8Array): Uint8Array {
+  return writeShard(joinParts([part]));
 }
 
-/** Step 2: each token's postings from its parts, in the batches' order. */
+/** Step 2: each token's postings as the file holds them, from its parts (postings-log.ts) in the batches' order. */
 function joinParts(parts: Uint8Array[]): [string, Uint8Array][] {
-  const slices = new Map<string, Uint8Array[]>();
-  for (const bytes of parts) {
-    for (const [token, place] of readShard(bytes).tokens) {
-      const slice = bytes.subarray(place.start, place.end);
-      const list = slices.get(token);
-      if (list) list.push(slice);
-      else slices.set(token, [slice]);
+  // Where each part's entries lie, flat (an entry's fields at RUN × its index); a name's entries chained in part order.
+  const runs: number[] = [];
+  const next: number[] = [];
+  const names: string[] = [];
+  const first: number[] = [];
+  const last: number[] = [];
+  const nameIndex = new Map<string, number>();
+  let bytesIn = 0;
+  for (let p = 0; p < parts.length; p++) {
+    const bytes = parts[p]!;
+    bytesIn += bytes.length;
+    const reader = new ByteReader(bytes);
+    while (reader.at < bytes.length) {
+      const length = reader.varint();
+      const name = fromUtf8.decode(bytes.subarray(reader.at, reader.at + length));
+      reader.at += length;
+      const count = reader.varint();
+      const lastKey = reader.varint();
+      const keysLength = reader.varint();
+      const headsLength = reader.varint();
+      const gapsLength = reader.varint();
+      const keysAt = reader.at;
+      const entry = runs.length / RUN;
+      reader.at = keysAt + keysLength + headsLength + gapsLength;
+      runs.push(p, count, lastKey, keysAt, keysAt + keysLength, keysAt + keysLength + headsLength, reader.at);
+      next.push(-1);
+      const n = nameIndex.get(name);
+      if (n === undefined) {
+        nameIndex.set(name, names.push(name) - 1);
+        first.push(entry);
+        last.push(entry);
+      } else {
+        next[last[n]!] = entry;
+        last[n] = entry;
+      }
     }
   }
-  return [...slices].map(([token, list]) => [token, list.length === 1 ? list[0]! : joinPostings(list)]);
-}
-
-/** Postings (PostingsLog.finish) of consecutive batches joined: count, then every part's keys, heads and positions. */
-function joinPostings(list: Uint8Array[]): Uint8Array {
-  const runs = list.map(postingRuns);
   const out = new ByteWriter();
-  out.varint(runs.reduce((n, r) => n + r.count, 0));
-  let lastKey = 0;
-  for (const run of runs) {
-    out.varint(run.firstKey - lastKey);
-    out.append(run.keys);
-    lastKey = run.lastKey;
+  out.bytes = new Uint8Array(bytesIn);
+  const ends = new Int32Array(names.length);
+  let gaps = new Int32Array(1024);
+  for (let n = 0; n < names.length; n++) {
+    let documents = 0;
+    let gapBytes = 0;
+    for (let e = first[n]!; e !== -1; e = next[e]!) {
+      documents += runs[e * RUN + 1]!;
+      gapBytes += runs[e * RUN + 6]! - runs[e * RUN + 5]!;
+    }
+    out.varint(documents);
+    let lastKey = 0;
+    for (let e = first[n]!; e !== -1; e = next[e]!) {
+      const bytes = parts[runs[e * RUN]!]!;
+      const keys = new ByteReader(bytes, runs[e * RUN + 3]!);
+      out.varint(keys.varint() - lastKey);
+      out.append(bytes.subarray(keys.at, runs[e * RUN + 4]!));
+      lastKey = runs[e * RUN + 2]!;
+    }
+    for (let e = first[n]!; e !== -1; e = next[e]!) out.append(parts[runs[e * RUN]!]!.subarray(runs[e * RUN + 4]!, runs[e * RUN + 5]!));
+    if (gaps.length < gapBytes) gaps = new Int32Array(Math.max(gapBytes, gaps.length * 2));
+    let count = 0;
+    let total = 0;
+    for (let e = first[n]!; e !== -1; e = next[e]!) {
+      const bytes = parts[runs[e * RUN]!]!;
+      for (let at = runs[e * RUN + 5]!, end = runs[e * RUN + 6]!; at < end; count++) {
+        let b = bytes[at++]!;
+        let gap = b & 0x7f;
+        for (let shift = 7; b >= 0x80; shift += 7) gap |= ((b = bytes[at++]!) & 0x7f) << shift;
+        gaps[count] = gap;
+        total += gap;
+      }
+    }
+    writeRicePositions(out, gaps, count, total);
+    ends[n] = out.length;
   }
-  for (const run of runs) out.append(run.heads);
-  for (const run of runs) out.append(run.positions);
-  return out.view();
+  return names.map((name, n) => [name, out.bytes.subarray(n === 0 ? 0 : ends[n - 1]!, ends[n]!)]);
 }
 
-/** Where one part's runs lie: the keys after the first (deltas, unchanged when joined), heads, positions. */
-function postingRuns(bytes: Uint8Array) {
-  const reader = new ByteReader(bytes);
-  const count = reader.varint();
-  const firstKey = reader.varint();
-  const keysAt = reader.at;
-  let lastKey = firstKey;
-  for (let i = 1; i < count; i++) lastKey += reader.varint();
-  const headsAt = reader.at;
-  for (let i = 0; i < count; i++) {
-    const head = reader.varint();
-    if ((head & 3) === 3) for (let bits = head >>> 2; bits > 0; bits &= bits - 1) reader.varint();
-  }
-  return { count, firstKey, lastKey, keys: bytes.subarray(keysAt, headsAt), heads: bytes.subarray(headsAt, reader.at), positions: bytes.subarray(reader.at) };
-}
+/** Fields of an entry in joinParts' `runs`: part, documents, last key, keys at, heads at, gaps at, end. */
+const RUN = 7;
+const fromUtf8 = new TextDecoder();
 
 /** Characters whose tokens' postings exceed SPLIT_BYTES, and into how many shards (a power of two). */
 function splitOf(tokens: [string, Uint8Array][]): Record<string, number> {
@@ -220,19 +249,9 @@ class TokenIds {
   }
 }
 
-/** Appends the tokens of one column (space-separated) to the log; returns how many there were. */
-function appendTokens(log: PostingsLog<number | string>, ids: TokenIds, text: string, column: number): number {
+/** Appends the tokens of one column's normalised text to the log; returns how many there were. */
+function appendTokens(log: PostingsLog<number | string>, ids: TokenIds, normalized: string, column: number): number {
   let p = 0;
-  for (let i = 0; i < text.length; p++) {
-    const first = text.codePointAt(i)!;
-    i += first > 0xffff ? 2 : 1;
-    let second = 0;
-    if (i < text.length && text.charCodeAt(i) !== 0x20) {
-      second = text.codePointAt(i)!;
-      i += second > 0xffff ? 2 : 1;
-    }
-    i++; // the space after the token
-    log.add(ids.id(first, second), column, p);
-  }
+  forEachIndexToken(normalized, (first, second) => log.add(ids.id(first, second), column, p++));
   return p;
 }

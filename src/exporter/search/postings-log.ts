@@ -2,11 +2,14 @@
 // appended to flat typed arrays (which name, column, position, document) instead of a
 // writer object with its own arrays per token, then sorted by name once (a counting sort,
 // stable, so each name's occurrences stay in document, column and position order) and
-// written as client/format.ts lays out postings before packing: the count of documents,
-// the key deltas, the heads, then the position gaps as varints (so the postings of
-// consecutive batches still join by concatenation). A batch makes ~100,000 postings lists:
-// one object and three growing arrays each cost more in allocation and garbage collection
-// than the sort.
+// written straight into one buffer per partition, the form the partitions join
+// (index-tasks.ts joinPartition). A batch makes ~100,000 postings lists: one object and
+// three growing arrays each cost more in allocation and garbage collection than the sort.
+//
+// A partition's part := { len(utf8) utf8 count lastKey len(keys) len(heads) len(gaps) keys heads gaps }
+// keys, heads: as client/format.ts writes postings (the first key absolute); gaps: the
+// positions' gaps as varints, per document and column, as the file's Rice codes hold them.
+// The sizes up front let a join copy the runs without reading them.
 import { ByteWriter, COLUMNS, writeHead } from './client/format.js';
 
 export class PostingsLog<Name> {
@@ -40,8 +43,11 @@ export class PostingsLog<Name> {
     this.document[at] = this.keys.length - 1;
   }
 
-  /** Each name's postings (names' order), as client/format.ts lays them out with varint positions. */
-  finish(): Uint8Array[] {
+  /**
+   * Every name's postings, in slot order, into the part of partition `partitionOf(text)` of
+   * `partitions` (see the header), `texts[slot]` being the name as the file writes it.
+   */
+  finish(texts: readonly string[], partitions: number, partitionOf: (text: string) => number): Uint8Array[] {
     const { length, slot, column, position, document, keys } = this;
     const count = this.names.length;
     const starts = new Int32Array(count + 1);
@@ -50,11 +56,11 @@ export class PostingsLog<Name> {
     const order = new Int32Array(length);
     const next = starts.slice(0, count);
     for (let i = 0; i < length; i++) order[next[slot[i]!]!++] = i;
+    const parts = Array.from({ length: partitions }, () => new ByteWriter());
     const keyRun = new ByteWriter();
     const heads = new ByteWriter();
     const gaps = new ByteWriter();
     const counts = COLUMNS.map(() => 0);
-    const out: Uint8Array[] = new Array(count);
     for (let s = 0; s < count; s++) {
       keyRun.length = heads.length = gaps.length = 0;
       let documents = 0;
@@ -80,15 +86,18 @@ export class PostingsLog<Name> {
         writeHead(heads, counts);
         counts.fill(0);
       }
-      const bytes = new ByteWriter();
-      bytes.bytes = new Uint8Array(5 + keyRun.length + heads.length + gaps.length);
-      bytes.varint(documents);
-      bytes.append(keyRun.view());
-      bytes.append(heads.view());
-      bytes.append(gaps.view());
-      out[s] = bytes.view();
+      const part = parts[partitionOf(texts[s]!)]!;
+      part.text(texts[s]!);
+      part.varint(documents);
+      part.varint(lastKey);
+      part.varint(keyRun.length);
+      part.varint(heads.length);
+      part.varint(gaps.length);
+      part.append(keyRun.view());
+      part.append(heads.view());
+      part.append(gaps.view());
     }
-    return out;
+    return parts.map((part) => part.view());
   }
 
   private grow(): void {

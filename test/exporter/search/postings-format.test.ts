@@ -2,10 +2,12 @@
 // positions Rice-coded per token, including a position 0, gaps of one and gaps far past a
 // byte, in several columns of one document; the counts read without the positions. The
 // postings are logged as a batch logs them (postings-log.ts: occurrences of several tokens
-// interleaved, sorted by token when written).
+// interleaved, sorted by token when written) and joined as a partition joins them
+// (index-tasks.ts), from one batch or from several.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { packPostings, readPostingCounts, readPostings, readShard, writeShard } from '../../../src/exporter/search/client/format.js';
+import { readPostingCounts, readPostings, readShard, writeShard } from '../../../src/exporter/search/client/format.js';
+import { packShard, TASKS, type BatchDocument } from '../../../src/exporter/search/index-tasks.js';
 import { PostingsLog } from '../../../src/exporter/search/postings-log.js';
 
 const documents: { key: number; columns: number[][] }[] = [
@@ -29,9 +31,9 @@ test('positions packed into Rice codes read back as written, and counts without 
       }),
     );
   }
-  const postings = log.finish();
+  const [part] = log.finish(log.names, 1, () => 0);
   assert.deepEqual(log.names, ['外交', '交流']);
-  const shard = [readShard(writeShard(log.names.map((name, i) => [name, packPostings(postings[i]!)])))];
+  const shard = [readShard(packShard(part!))];
   assert.deepEqual(
     readPostings(shard, '交流'),
     documents.map((d) => ({ key: d.key, columns: d.columns.map((ps) => ps.map((p) => p + 1)) })),
@@ -44,4 +46,35 @@ test('positions packed into Rice codes read back as written, and counts without 
     counts,
     documents.map((d) => [d.key, d.columns.map((p) => p.length)]),
   );
+});
+
+test("a partition joined from several batches' parts is the shard one batch of all the documents gives", async () => {
+  const docs: BatchDocument[] = [
+    { key: 2, title: '外交の基本方針', bodyText: '海外交流と外交。2+2 の会合', attachments: [] },
+    { key: 4, title: 'TPP', bodyText: '外交 '.repeat(300), attachments: ['添付の外交資料'] },
+    { key: 5, title: '固定ページ', bodyText: '外交と交流', attachments: [] },
+    { key: 8, title: '地域', bodyText: '中国地方の外交', attachments: [] },
+  ];
+  const shape = { buckets: 8, wordBuckets: 4, partitions: 1 };
+  const whole = await TASKS.indexBatch({ shape, docs });
+  const halves = await Promise.all([TASKS.indexBatch({ shape, docs: docs.slice(0, 2) }), TASKS.indexBatch({ shape, docs: docs.slice(2) })]);
+  const one = await TASKS.indexPartition({ shape, tokens: whole.tokens, words: whole.words });
+  const joined = await TASKS.indexPartition({ shape, tokens: halves.map((h) => h.tokens[0]!), words: halves.map((h) => h.words[0]!) });
+  assert.deepEqual(joined, one);
+  assert.deepEqual(
+    halves.flatMap((h) => h.sizes),
+    whole.sizes,
+  );
+});
+
+test('names are written in UTF-8 as TextEncoder writes them, past 127 bytes and with a lone surrogate', () => {
+  const names = ['外交', 'a'.repeat(50) + '𠮷'.repeat(30), 'x\ud800y', '😀'];
+  const bytes = writeShard(names.map((name) => [name, new Uint8Array([1, 2, 3])]));
+  const expected: number[] = [names.length];
+  for (const name of [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const utf8 = new TextEncoder().encode(name);
+    expected.push(...(utf8.length < 128 ? [utf8.length] : [(utf8.length & 0x7f) | 0x80, utf8.length >>> 7]), ...utf8, 3, 1, 2, 3);
+  }
+  assert.deepEqual([...bytes], expected);
+  assert.deepEqual([...readShard(bytes).tokens.keys()].sort(), names.map((name) => new TextDecoder().decode(new TextEncoder().encode(name))).sort());
 });

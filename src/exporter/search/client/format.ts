@@ -134,9 +134,9 @@ export const pageKey = (id: number) => id * 2 + 1;
 //             as v >> k ones, a zero, then the low k bits, most significant bit first, padded
 //             to a whole byte at the end. Positions are ~80 % of the postings; as varints their
 //             gaps took whole bytes, which gzip could not win back (format 4: −2.6 MB of 35).
-// A build writes the positions as varints first (exporter/search/postings-log.ts, so postings
-// of consecutive batches of documents join by concatenation); packPostings turns them into
-// Rice codes for the file.
+// A build logs the positions as varint gaps first (exporter/search/postings-log.ts, so the
+// postings of consecutive batches of documents join by concatenation); writeRicePositions
+// turns each token's gaps into Rice codes for the file.
 
 export class ByteWriter {
   bytes = new Uint8Array(16);
@@ -153,9 +153,62 @@ export class ByteWriter {
   }
 
   append(data: Uint8Array): void {
-    if (this.length + data.length > this.bytes.length) this.grow(data.length);
+    this.reserve(data.length);
     this.bytes.set(data, this.length);
     this.length += data.length;
+  }
+
+  /** `text` as its UTF-8 length (a varint), then its UTF-8 as TextEncoder writes it (a lone surrogate as U+FFFD), without an array per string. */
+  text(text: string): void {
+    this.reserve(5 + text.length * 3);
+    const lengthAt = this.length;
+    const bytes = this.bytes;
+    let at = lengthAt + 1; // most names are shorter than 128 bytes: their length is one byte
+    for (let i = 0; i < text.length; i++) {
+      let cp = text.charCodeAt(i);
+      if (cp < 0x80) {
+        bytes[at++] = cp;
+        continue;
+      }
+      if (cp < 0x800) {
+        bytes[at++] = 0xc0 | (cp >>> 6);
+        bytes[at++] = 0x80 | (cp & 0x3f);
+        continue;
+      }
+      if (cp >= 0xd800 && cp <= 0xdfff) {
+        const next = text.charCodeAt(i + 1);
+        if (cp <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+          cp = 0x10000 + ((cp - 0xd800) << 10) + (next - 0xdc00);
+          i++;
+          bytes[at++] = 0xf0 | (cp >>> 18);
+          bytes[at++] = 0x80 | ((cp >>> 12) & 0x3f);
+          bytes[at++] = 0x80 | ((cp >>> 6) & 0x3f);
+          bytes[at++] = 0x80 | (cp & 0x3f);
+          continue;
+        }
+        cp = 0xfffd;
+      }
+      bytes[at++] = 0xe0 | (cp >>> 12);
+      bytes[at++] = 0x80 | ((cp >>> 6) & 0x3f);
+      bytes[at++] = 0x80 | (cp & 0x3f);
+    }
+    const length = at - lengthAt - 1;
+    if (length < 0x80) {
+      bytes[lengthAt] = length;
+      this.length = at;
+      return;
+    }
+    let width = 1;
+    while (length >= 2 ** (7 * width)) width++;
+    this.bytes.copyWithin(lengthAt + width, lengthAt + 1, at);
+    this.length = lengthAt;
+    this.varint(length);
+    this.length += length;
+  }
+
+  /** Room for `extra` more bytes. */
+  reserve(extra: number): void {
+    if (this.length + extra > this.bytes.length) this.grow(extra);
   }
 
   view(): Uint8Array {
@@ -190,26 +243,11 @@ export function writeHead(out: ByteWriter, counts: readonly number[]): void {
 /** Most Rice parameter tried (gaps are below 2^24 in any document the server indexes). */
 const MAX_RICE_K = 24;
 
-/** Postings with varint positions (postings-log.ts) with the positions Rice-coded, as the file holds them. */
-export function packPostings(postings: Uint8Array): Uint8Array {
-  const reader = new ByteReader(postings);
-  const n = reader.varint();
-  for (let i = 0; i < n; i++) reader.varint();
-  for (let i = 0; i < n; i++) {
-    const head = reader.varint();
-    if ((head & MIXED) === MIXED) for (let bits = head >>> 2; bits > 0; bits &= bits - 1) reader.varint();
-  }
-  const positionsAt = reader.at;
-  const gaps = new Int32Array(postings.length - positionsAt);
-  let count = 0;
-  let total = 0;
-  for (let at = positionsAt; at < postings.length; count++) {
-    let b = postings[at++]!;
-    let gap = b & 0x7f;
-    for (let shift = 7; b >= 0x80; shift += 7) gap |= ((b = postings[at++]!) & 0x7f) << shift;
-    gaps[count] = gap;
-    total += gap;
-  }
+/**
+ * Writes a token's positions (`count` gaps, summing to `total`) as the file holds them: the
+ * Rice parameter k that makes them fewest bits (a one-byte varint), then the codes.
+ */
+export function writeRicePositions(out: ByteWriter, gaps: Int32Array, count: number, total: number): void {
   // The k of fewest bits (the smallest, on a tie): each value costs (v >> k) + 1 + k. The cost
   // is convex in k, so the walk starts from the mean's k and moves to the smallest minimum.
   const bitsWith = (candidate: number) => {
@@ -233,11 +271,11 @@ export function packPostings(postings: Uint8Array): Uint8Array {
     fewest = higher;
     k++;
   }
-  const out = new Uint8Array(positionsAt + 1 + Math.ceil(fewest / 8));
-  out.set(postings.subarray(0, positionsAt));
-  out[positionsAt] = k; // a one-byte varint (k ≤ MAX_RICE_K)
+  out.reserve(1 + Math.ceil(fewest / 8));
+  const bytes = out.bytes;
+  let at = out.length;
+  bytes[at++] = k; // a one-byte varint (k ≤ MAX_RICE_K)
   // Bits gather in `pending` (fewer than 8 between values, at most 8 + 24 after one put) and leave a byte at a time.
-  let at = positionsAt + 1;
   let pending = 0;
   let pendingBits = 0;
   const put = (value: number, width: number) => {
@@ -245,7 +283,7 @@ export function packPostings(postings: Uint8Array): Uint8Array {
     pendingBits += width;
     while (pendingBits >= 8) {
       pendingBits -= 8;
-      out[at++] = pending >>> pendingBits;
+      bytes[at++] = pending >>> pendingBits;
       pending &= (1 << pendingBits) - 1;
     }
   };
@@ -257,11 +295,11 @@ export function packPostings(postings: Uint8Array): Uint8Array {
     put(((1 << q) - 1) << 1, q + 1); // q ones and the zero ending them
     if (k > 0) put(gap & low, k);
   }
-  if (pendingBits > 0) out[at] = pending << (8 - pendingBits);
-  return out;
+  if (pendingBits > 0) bytes[at++] = pending << (8 - pendingBits);
+  out.length = at;
 }
 
-/** Reads Rice-coded positions (packPostings) from where `reader` stands: k, then the bits. */
+/** Reads Rice-coded positions (writeRicePositions) from where `reader` stands: k, then the bits. */
 class RiceReader {
   private readonly k: number;
   private bit: number;
@@ -308,7 +346,6 @@ export class ByteReader {
   }
 }
 
-const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder();
 
 /**
@@ -401,7 +438,7 @@ export function readPostingCounts(shard: Shard, token: string, add: (key: number
   }
 }
 
-/** A shard file from tokens and their encoded postings (packPostings), tokens sorted. */
+/** A shard file from tokens and their encoded postings, tokens sorted. */
 export function writeShard(entries: Iterable<[string, Uint8Array]>): Uint8Array {
   return writeShardAsGiven([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
@@ -411,9 +448,7 @@ export function writeShardAsGiven(entries: readonly [string, Uint8Array][]): Uin
   const out = new ByteWriter();
   out.varint(entries.length);
   for (const [token, postings] of entries) {
-    const name = utf8.encode(token);
-    out.varint(name.length);
-    out.append(name);
+    out.text(token);
     out.varint(postings.length);
     out.append(postings);
   }
