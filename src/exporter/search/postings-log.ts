@@ -1,5 +1,5 @@
 // A batch's postings as they are built (exporter/search/index-tasks.ts): every occurrence
-// appended to flat typed arrays (which name, column, position, document) instead of a
+// appended to flat typed arrays (which name, document and column, position) instead of a
 // writer object with its own arrays per token, then sorted by name once (a counting sort,
 // stable, so each name's occurrences stay in document, column and position order) and
 // written straight into one buffer per partition, the form the partitions join
@@ -18,9 +18,9 @@ export class PostingsLog<Name> {
   private readonly slots = new Map<Name, number>();
   private readonly keys: number[] = [];
   private slot = new Int32Array(1024);
-  private column = new Uint8Array(1024);
+  /** The occurrence's document (its index in `keys`) × 4 + its column. */
+  private place = new Int32Array(1024);
   private position = new Int32Array(1024);
-  private document = new Int32Array(1024);
   private length = 0;
 
   /** Starts the next document (keys ascending); the following occurrences are its own. */
@@ -38,9 +38,8 @@ export class PostingsLog<Name> {
     if (this.length === this.slot.length) this.grow();
     const at = this.length++;
     this.slot[at] = slot;
-    this.column[at] = column;
+    this.place[at] = ((this.keys.length - 1) << 2) | column;
     this.position[at] = position;
-    this.document[at] = this.keys.length - 1;
   }
 
   /**
@@ -48,43 +47,55 @@ export class PostingsLog<Name> {
    * `partitions` (see the header), `texts[slot]` being the name as the file writes it.
    */
   finish(texts: readonly string[], partitions: number, partitionOf: (text: string) => number): Uint8Array[] {
-    const { length, slot, column, position, document, keys } = this;
+    const { length, slot, keys } = this;
     const count = this.names.length;
     const starts = new Int32Array(count + 1);
     for (let i = 0; i < length; i++) starts[slot[i]! + 1]!++;
     for (let s = 0; s < count; s++) starts[s + 1]! += starts[s]!;
-    const order = new Int32Array(length);
+    // The occurrences' places and positions in name order, so each name's are read in a row.
+    const places = new Int32Array(length);
+    const positions = new Int32Array(length);
     const next = starts.slice(0, count);
-    for (let i = 0; i < length; i++) order[next[slot[i]!]!++] = i;
+    for (let i = 0; i < length; i++) {
+      const at = next[slot[i]!]!++;
+      places[at] = this.place[i]!;
+      positions[at] = this.position[i]!;
+    }
     const parts = Array.from({ length: partitions }, () => new ByteWriter());
     const keyRun = new ByteWriter();
     const heads = new ByteWriter();
-    const gaps = new ByteWriter();
+    // A gap takes at most 5 bytes as a varint.
+    let gaps = new Uint8Array(1024);
     const counts = COLUMNS.map(() => 0);
     for (let s = 0; s < count; s++) {
-      keyRun.length = heads.length = gaps.length = 0;
+      const begin = starts[s]!;
+      const end = starts[s + 1]!;
+      if (gaps.length < (end - begin) * 5) gaps = new Uint8Array((end - begin) * 10);
+      keyRun.length = heads.length = 0;
+      let gapsLength = 0;
       let documents = 0;
       let lastKey = 0;
-      for (let i = starts[s]!, end = starts[s + 1]!; i < end;) {
-        const doc = document[order[i]!]!;
+      for (let i = begin; i < end;) {
+        const doc = places[i]! >>> 2;
         let current = -1;
         let previous = 0;
-        for (; i < end && document[order[i]!] === doc; i++) {
-          const o = order[i]!;
-          const c = column[o]!;
+        for (; i < end && places[i]! >>> 2 === doc; i++) {
+          const c = places[i]! & 3;
           if (c !== current) {
             current = c;
             previous = 0;
           }
-          gaps.varint(position[o]! - previous);
-          previous = position[o]!;
+          let gap = positions[i]! - previous;
+          previous = positions[i]!;
+          for (; gap >= 0x80; gap >>>= 7) gaps[gapsLength++] = (gap & 0x7f) | 0x80;
+          gaps[gapsLength++] = gap;
           counts[c]!++;
         }
         keyRun.varint(keys[doc]! - lastKey);
         lastKey = keys[doc]!;
         documents++;
         writeHead(heads, counts);
-        counts.fill(0);
+        for (let c = 0; c < counts.length; c++) counts[c] = 0;
       }
       const part = parts[partitionOf(texts[s]!)]!;
       part.text(texts[s]!);
@@ -92,12 +103,13 @@ export class PostingsLog<Name> {
       part.varint(lastKey);
       part.varint(keyRun.length);
       part.varint(heads.length);
-      part.varint(gaps.length);
+      part.varint(gapsLength);
       part.append(keyRun.view());
       part.append(heads.view());
-      part.append(gaps.view());
+      part.append(gaps.subarray(0, gapsLength));
     }
-    return parts.map((part) => part.view());
+    // Exact copies: a view would take its whole buffer, spare room included, to the thread it is posted to.
+    return parts.map((part) => part.view().slice());
   }
 
   private grow(): void {
@@ -107,8 +119,7 @@ export class PostingsLog<Name> {
       return to;
     };
     this.slot = larger(this.slot, new Int32Array(size));
-    this.column = larger(this.column, new Uint8Array(size));
+    this.place = larger(this.place, new Int32Array(size));
     this.position = larger(this.position, new Int32Array(size));
-    this.document = larger(this.document, new Int32Array(size));
   }
 }
