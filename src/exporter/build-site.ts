@@ -150,6 +150,7 @@ function planBuild(previous: BuildManifest | undefined, state: BuildState, baseU
 class Build {
   rendered = 0;
   pageThreads = 0;
+  private searchWritten?: Promise<unknown>;
   readonly written: string[] = [];
   files: Record<string, BuiltFile> = {};
 
@@ -193,6 +194,8 @@ class Build {
   private async besideSearch(search: Promise<Set<string>>, pages: () => Promise<void>): Promise<void> {
     // Handled here; a failure of the search is thrown below, once the pages are done.
     search.catch(() => undefined);
+    // Once the index is written, its threads' cores can render pages (page-threads.ts).
+    this.searchWritten = search;
     try {
       await pages();
     } catch (error) {
@@ -250,8 +253,11 @@ class Build {
       const file = outputFile(path);
       return file === undefined ? undefined : this.previous?.files[file]?.hash;
     };
-    this.pageThreads = await renderOnThreads({ site, stagingDir: this.output.stagingDir, paths: list, previousHash }, threads, (files) =>
-      files.forEach((f) => this.takeThreadFile(f)),
+    this.pageThreads = await renderOnThreads(
+      { site, stagingDir: this.output.stagingDir, paths: list, previousHash },
+      threads,
+      (files) => files.forEach((f) => this.takeThreadFile(f)),
+      this.searchWritten,
     );
   }
 

@@ -38,33 +38,68 @@ const TASKS_URL = new URL(IS_SOURCE ? './page-render-tasks.ts' : './page-render-
 
 /**
  * Renders `paths` on threads and hands each chunk's files to `take`, in the order of `paths`.
- * On the first failure the threads are stopped (none writes into `stagingDir` any more)
- * before the error is thrown; a full disk comes back as DISK_FULL. Resolves to the number
- * of threads that rendered.
+ * Each thread takes the next chunk when it is done with one, so a thread started later
+ * shares what is left: when `spareCore` resolves (the search index is written and its
+ * threads are gone), one more thread joins if enough chunks remain, so both cores stay busy
+ * to the end. On the first failure the threads are stopped (none writes into `stagingDir`
+ * any more) before the error is thrown; a full disk comes back as DISK_FULL. Resolves to
+ * the number of threads that rendered.
  */
 export async function renderOnThreads(
   job: { site: ThreadSite; stagingDir: string; paths: readonly string[]; previousHash: (path: string) => string | undefined },
   options: PageThreadOptions,
   take: (files: ThreadPageFile[]) => void,
+  spareCore?: Promise<unknown>,
 ): Promise<number> {
   const chunkPaths = options.chunkPaths ?? DEFAULT_CHUNK_PATHS;
-  const pool = batchPool({ database: options.database, size: options.size ?? DEFAULT_PAGE_THREADS, timeoutMs: CHUNK_TIMEOUT_MS, extraTasksUrl: TASKS_URL });
-  try {
-    const chunks: Promise<ThreadPageFile[]>[] = [];
-    for (let at = 0; at < job.paths.length; at += chunkPaths) {
-      const chunk: PageChunk = {
-        site: job.site,
-        stagingDir: job.stagingDir,
-        paths: job.paths.slice(at, at + chunkPaths).map((path) => [path, job.previousHash(path)]),
-      };
+  const size = options.size ?? DEFAULT_PAGE_THREADS;
+  const chunks: PageChunk[] = [];
+  for (let at = 0; at < job.paths.length; at += chunkPaths) {
+    const paths = job.paths.slice(at, at + chunkPaths).map((path): [string, string | undefined] => [path, job.previousHash(path)]);
+    chunks.push({ site: job.site, stagingDir: job.stagingDir, paths });
+  }
+  // A thread starts when a lane finds every started one busy (work-pool.ts): one lane per thread.
+  const pool = batchPool({ database: options.database, size: size + 1, timeoutMs: CHUNK_TIMEOUT_MS, extraTasksUrl: TASKS_URL });
+  const outputs = chunks.map(() => deferred<ThreadPageFile[]>());
+  let next = 0;
+  let isStopped = false;
+  const lane = async () => {
+    while (next < chunks.length && !isStopped) {
+      const at = next++;
       // An extra task: the pool's task table (tasks.ts) does not know it.
-      chunks.push(pool.run('renderPages' as never, chunk as never) as Promise<ThreadPageFile[]>);
+      await (pool.run('renderPages' as never, chunks[at] as never) as Promise<ThreadPageFile[]>).then(outputs[at]!.resolve, (error: unknown) => {
+        isStopped = true;
+        outputs.forEach((output) => output.reject(error));
+      });
     }
-    const failed = new Promise<never>((_, reject) => chunks.forEach((chunk) => chunk.catch(reject)));
-    failed.catch(() => undefined);
-    for (const chunk of chunks) take(await Promise.race([chunk, failed]));
+  };
+  try {
+    for (let i = 0; i < Math.min(size, chunks.length); i++) void lane();
+    void spareCore?.then(
+      () => {
+        if (chunks.length - next >= MIN_CHUNKS_FOR_SPARE_THREAD && !isStopped) void lane();
+      },
+      () => undefined,
+    );
+    for (const output of outputs) take(await output.promise);
     return pool.threadCount;
   } finally {
+    isStopped = true;
     await pool.close();
   }
+}
+
+/** Chunks still waiting when a core frees up for a thread to be worth starting (its start costs a chunk's time or less). */
+const MIN_CHUNKS_FOR_SPARE_THREAD = 3;
+
+function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void } {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  // Rejected together on a failure; only the first awaited is thrown.
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
 }
