@@ -13,8 +13,12 @@
 //   node --import tsx bench/static-search.bench.ts --reuse            # site kept in $TMPDIR/katsudo-static-search-<count>-s<seed>
 //   node --import tsx bench/static-search.bench.ts --data DIR         # a copy of DIR's database (DIR untouched)
 //   node --import tsx bench/static-search.bench.ts --count 2000 --runs 3
+//   node --import tsx bench/static-search.bench.ts --data DIR --http2    # the pages over HTTP/2 with TLS (as CDNs serve), not HTTP/1.1
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createHash, X509Certificate } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
+import { createSecureServer, type Http2SecureServer } from 'node:http2';
 import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
@@ -59,6 +63,7 @@ function parseOptions() {
       data: { type: 'string' },
       runs: { type: 'string', default: '5' },
       'index-runs': { type: 'string', default: '1' },
+      http2: { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -69,6 +74,7 @@ function parseOptions() {
     data: values.data,
     runs: Number(values.runs),
     indexRuns: Number(values['index-runs']),
+    isHttp2: values.http2,
   };
 }
 
@@ -94,17 +100,56 @@ function filesUnder(dir: string): { name: string; bytes: number }[] {
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
 
-function serve(root: string): Promise<Server> {
-  const server = createServer((request, response) => {
+/** A self-signed certificate for 127.0.0.1 (openssl) and its SPKI hash, which Chromium is told to trust (--ignore-certificate-errors-spki-list), so its HTTP cache works as for a real certificate. */
+function selfSignedCertificate(dir: string): { key: Buffer; cert: Buffer; spki: string } {
+  const [keyFile, certFile] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-keyout',
+      keyFile,
+      '-out',
+      certFile,
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+    ],
+    { stdio: 'ignore' },
+  );
+  const cert = readFileSync(certFile);
+  const spki = createHash('sha256')
+    .update(new X509Certificate(cert).publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('base64');
+  return { key: readFileSync(keyFile), cert, spki };
+}
+
+/** The directory over HTTP/1.1 (six connections a host in Chromium), or over HTTP/2 with `tls` (one connection, every request at once: what a CDN speaks). */
+function serve(root: string, tls?: { key: Buffer; cert: Buffer }): Promise<Server | Http2SecureServer> {
+  const handle = (
+    request: { url?: string },
+    response: { writeHead(status: number, headers?: Record<string, string>): unknown; end(body: Uint8Array | string): unknown },
+  ) => {
     let file = normalize(join(root, decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname)));
     try {
       if (statSync(file).isDirectory()) file = join(file, 'index.html');
       response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'public, max-age=3600' });
       response.end(readFileSync(file));
     } catch {
-      response.writeHead(404).end();
+      response.writeHead(404);
+      response.end('');
     }
-  });
+  };
+  const server = tls ? createSecureServer({ ...tls, allowHTTP1: true }, handle) : createServer(handle);
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
@@ -209,14 +254,17 @@ async function main(): Promise<void> {
     mkdirSync(join(outDir, 'search'), { recursive: true });
     writeFileSync(join(outDir, 'search', 'index.html'), page.kind === 'page' ? page.body : '');
     for (const asset of [deps.assets.css, deps.assets.icon]) writeFileSync(join(outDir, asset.path), asset.body);
-    const server = await serve(outDir);
-    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const browser = await launchChromium();
-    console.log(`\nChromium, script start → results shown (median of ${options.runs}), bytes of search-index fetched; load ${loadavg()[0]!.toFixed(1)}:`);
+    const tls = options.isHttp2 ? selfSignedCertificate(mkdtempSync(join(tmpdir(), 'katsudo-static-tls-'))) : undefined;
+    const server = await serve(outDir, tls);
+    const origin = `${tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const browser = await launchChromium(tls ? [`--ignore-certificate-errors-spki-list=${tls.spki}`] : []);
     console.log(
-      '| query | results | cold ms | cold: doc table / search with snippet texts / page ms | cold bytes in files | warm ms (same query; runs showing the kept outcome) | warm from navigation start: to the module / module to search start / search to shown ms | warm ms, storage cleared (files in rounds, searched) | second query ms (doc table cached) | in place: this query after the second / again ms |',
+      `\nChromium over ${tls ? 'HTTP/2' : 'HTTP/1.1'}, script start → results shown (median of ${options.runs}), bytes of search-index fetched; load ${loadavg()[0]!.toFixed(1)}:`,
     );
-    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    console.log(
+      '| query | results | cold ms | cold from navigation start ms | cold: doc table / search with snippet texts / page ms | cold bytes in files | warm ms (same query; runs showing the kept outcome) | warm from navigation start: to the module / module to search start / search to shown ms | warm ms, storage cleared (files in rounds, searched) | second query ms (doc table cached) | in place: this query after the second / again ms |',
+    );
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     try {
       for (const q of QUERIES) {
         const cold: number[] = [];
@@ -273,7 +321,7 @@ async function main(): Promise<void> {
           };
           const first = await measure(q);
           cold.push(first.duration);
-          phases.push([first.table, first.found - first.table, first.duration - first.found]);
+          phases.push([first.table, first.found - first.table, first.duration - first.found, first.split[0]! + first.split[1]! + first.duration]);
           fileCount = first.files;
           bytes = first.fetched;
           results = first.status.replace(/^.*: /, '');
@@ -299,7 +347,7 @@ async function main(): Promise<void> {
         const phase = (i: number) => median(phases.map((p) => p[i]!)).toFixed(0);
         const warmSplit = (i: number) => median(warmSplits.map((p) => p[i]!)).toFixed(1);
         console.log(
-          `| \`${q}\` | ${results} | ${median(cold).toFixed(1)} | ${phase(0)} / ${phase(1)} / ${phase(2)} | ${kb(bytes)} in ${fileCount} | ${median(warm).toFixed(1)} (${warmKept}/${options.runs} kept; ${kb(warmTransferred)} over the network) | ${warmSplit(0)} / ${warmSplit(1)} / ${warmSplit(2)} | ${median(warmInRounds).toFixed(1)} | ${median(second).toFixed(1)} | ${median(inPlaceOther).toFixed(1)} / ${median(inPlace).toFixed(1)} |`,
+          `| \`${q}\` | ${results} | ${median(cold).toFixed(1)} | ${phase(3)} | ${phase(0)} / ${phase(1)} / ${phase(2)} | ${kb(bytes)} in ${fileCount} | ${median(warm).toFixed(1)} (${warmKept}/${options.runs} kept; ${kb(warmTransferred)} over the network) | ${warmSplit(0)} / ${warmSplit(1)} / ${warmSplit(2)} | ${median(warmInRounds).toFixed(1)} | ${median(second).toFixed(1)} | ${median(inPlaceOther).toFixed(1)} / ${median(inPlace).toFixed(1)} |`,
         );
       }
     } finally {

@@ -10,7 +10,7 @@ import { PageResults, Results, type SearchResults } from './search-results.js';
 import { SearchTemplates } from './search-templates.js';
 import { pagedTitle } from '../paging.js';
 import { refusedTitle, resultsHeading, SEARCH_HEADING } from './search-headings.js';
-import { SEARCH_HEAD_ATTRIBUTE } from './search-head-attribute.js';
+import { SEARCH_HEAD_ATTRIBUTE, STATIC_SEARCH_TABLE } from './search-head-attribute.js';
 
 export interface SearchPageProps {
   site: SiteContext;
@@ -172,6 +172,7 @@ function StaticSearch() {
           から、年・月・カテゴリー別の一覧をたどってお探しください。
         </p>
       </noscript>
+      <link rel="preload" href={STATIC_SEARCH_TABLE} as="fetch" crossorigin="anonymous" />
       <SearchTemplates />
       <script type="module" src={STATIC_SEARCH_SCRIPT}></script>
     </>

@@ -18,7 +18,7 @@ import { MALFORMED_Q_MESSAGE, searchTextOf } from '../../../site/search/search-t
 import { INDEX_DIR, isGzip, type DocTable } from './format.js';
 import { queryShards } from './find-static-hits.js';
 import { headShards, parseSearchHead } from './search-head.js';
-import { SEARCH_HEAD_ATTRIBUTE } from '../../../site/search/search-head-attribute.js';
+import { SEARCH_HEAD_ATTRIBUTE, STATIC_SEARCH_TABLE } from '../../../site/search/search-head-attribute.js';
 import { parseSearchQuery } from '../../../domain/search/query.js';
 import { cloneTemplate, filledElement, fillTemplate, type TemplateValues } from './fill-template.js';
 import { openStaticIndex } from './open-static-index.js';
@@ -205,7 +205,7 @@ async function search(base: string, params: StaticSearchParams, query: string, i
     performance.mark('static-search-stored');
     return { outcome: keptByHead, build: head!.build, isKeptByHead: true };
   }
-  const table = firstTable ?? fetchRaw(`${base}/docs.dat`);
+  const table = firstTable ?? fetchRaw(STATIC_SEARCH_TABLE);
   firstTable = undefined;
   try {
     let raw = await table;
@@ -213,7 +213,7 @@ async function search(base: string, params: StaticSearchParams, query: string, i
       // The page names another build than the table the browser holds: the server is asked once
       // more, past the browser's cache (its copy may be older than the page); its answer is the index.
       isTableRevalidated = true;
-      raw = await fetchRaw(`${base}/docs.dat`, { cache: 'no-cache' });
+      raw = await fetchRaw(STATIC_SEARCH_TABLE, { cache: 'no-cache' });
     }
     if (!raw) throw new Error('search index missing');
     const build = buildIdOf(raw);
@@ -237,8 +237,8 @@ async function search(base: string, params: StaticSearchParams, query: string, i
 }
 
 /** The build of the doc table as the browser gets it now (undefined: not readable); the first search takes the same fetch. */
-async function tableBuild(base: string): Promise<string | undefined> {
-  firstTable ??= fetchRaw(`${base}/docs.dat`);
+async function tableBuild(): Promise<string | undefined> {
+  firstTable ??= fetchRaw(STATIC_SEARCH_TABLE);
   const raw = await firstTable.catch(() => undefined);
   return raw && buildIdOf(raw);
 }
@@ -487,7 +487,7 @@ function start(): void {
       }
       // Shown by the page's head: the doc table decides. A table of another build (the page is
       // older or newer than the index a CDN serves) is searched and its results replace these.
-      if (found?.isKeptByHead && (await tableBuild(`/${INDEX_DIR}`)) !== found.build && run === shown) show(href, true, true);
+      if (found?.isKeptByHead && (await tableBuild()) !== found.build && run === shown) show(href, true, true);
     })();
   };
   const go = (url: URL) => {
@@ -516,7 +516,7 @@ function start(): void {
 }
 
 performance.mark('static-search-module');
-firstTable = fetchRaw(`/${INDEX_DIR}/docs.dat`);
+firstTable = fetchRaw(STATIC_SEARCH_TABLE);
 firstTable.catch(() => undefined);
 {
   const params = paramsOf(location.href);
