@@ -18,6 +18,8 @@ export interface PageThreadOptions {
   minPaths?: number;
   /** Paths a thread renders per task (default 200; tests set it low to have several). */
   chunkPaths?: number;
+  /** Paths still waiting when a core frees up for one more thread to start (default 3,000; tests set it low). */
+  minPathsForSpareThread?: number;
 }
 
 export const MIN_PATHS_FOR_THREADS = 1_000;
@@ -40,7 +42,7 @@ const TASKS_URL = new URL(IS_SOURCE ? './page-render-tasks.ts' : './page-render-
  * Renders `paths` on threads and hands each chunk's files to `take`, in the order of `paths`.
  * Each thread takes the next chunk when it is done with one, so a thread started later
  * shares what is left: when `spareCore` resolves (the search index is written and its
- * threads are gone), one more thread joins if enough chunks remain, so both cores stay busy
+ * threads are gone), one more thread joins if enough paths remain, so both cores stay busy
  * to the end. On the first failure the threads are stopped (none writes into `stagingDir`
  * any more) before the error is thrown; a full disk comes back as DISK_FULL. Resolves to
  * the number of threads that rendered.
@@ -77,7 +79,8 @@ export async function renderOnThreads(
     for (let i = 0; i < Math.min(size, chunks.length); i++) void lane();
     void spareCore?.then(
       () => {
-        if (chunks.length - next >= MIN_CHUNKS_FOR_SPARE_THREAD && !isStopped) void lane();
+        const waiting = (chunks.length - next) * chunkPaths;
+        if (waiting >= (options.minPathsForSpareThread ?? MIN_PATHS_FOR_SPARE_THREAD) && !isStopped) void lane();
       },
       () => undefined,
     );
@@ -89,8 +92,11 @@ export async function renderOnThreads(
   }
 }
 
-/** Chunks still waiting when a core frees up for a thread to be worth starting (its start costs a chunk's time or less). */
-const MIN_CHUNKS_FOR_SPARE_THREAD = 3;
+/**
+ * A thread started late costs ~1-1.5 s of CPU before it pays (its start, and its own memos:
+ * list orders, 10,000 summaries, BudouX titles); 3,000 paths are ~2 s on one thread.
+ */
+const MIN_PATHS_FOR_SPARE_THREAD = 3_000;
 
 function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void } {
   let resolve!: (value: T) => void;
