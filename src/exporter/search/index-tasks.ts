@@ -90,8 +90,10 @@ let threadIds: TokenIds | undefined;
 /** Step 1: the batch's postings per partition (its occurrences logged flat, postings-log.ts). */
 function postBatch(shape: IndexShape, docs: BatchDocument[]): BatchPostings {
   const ids = (threadIds ??= new TokenIds());
-  const tokens = new PostingsLog<number | string>();
-  const words = new PostingsLog<string>();
+  // About a token per character, and fewer words: room for them all from the start.
+  const characters = docs.reduce((n, doc) => n + doc.title.length + doc.bodyText.length, 0);
+  const tokens = new PostingsLog<number>(characters + 1024);
+  const words = new PostingsLog<string>((characters >>> 1) + 1024);
   const sizes: number[] = [];
   for (const source of docs) {
     // The server's document (domain/search/document.ts searchDocument), its tokens taken as they are found.
@@ -223,23 +225,63 @@ function splitOf(tokens: [string, Uint8Array][]): Record<string, number> {
 /**
  * A token (one or two code points, domain/search/tokens.ts) as a small integer while
  * appending, so no string is made for each of the millions: each character numbered in
- * order of appearance, the token the first's number × 2^15 + the second's (0 for none).
- * Tokens of characters past the 32,767th keep their string. One numbering per thread, kept
- * across its batches (the numbers never leave the thread).
+ * order of appearance, the pair of numbers looked up in an open-addressing table of its
+ * own, the token numbered in order of appearance too (the PostingsLog then finds its slot
+ * by that number, without a map). Tokens of characters past the 32,767th go through a map
+ * of their strings. One numbering per thread, kept across its batches (the numbers never
+ * leave the thread).
  */
 class TokenIds {
   private readonly numbers = new Int32Array(0x110000);
   private readonly characters: string[] = [''];
+  private readonly tokens: string[] = [];
+  private readonly others = new Map<string, number>();
+  /** Pair (first's number × 2^15 + second's + 1) → token number, linear probing; 0: empty. */
+  private pairs = new Int32Array(1 << 14);
+  private ids = new Int32Array(1 << 14);
+  private shift = 32 - 14;
 
-  id(first: number, second: number): number | string {
+  id(first: number, second: number): number {
     const a = this.number(first);
     const b = second === 0 ? 0 : this.number(second);
-    if (a < 0x8000 && b < 0x8000) return a * 0x8000 + b;
-    return String.fromCodePoint(first) + (second === 0 ? '' : String.fromCodePoint(second));
+    if (a >= 0x8000 || b >= 0x8000) return this.other(this.characters[a]! + this.characters[b]!);
+    const pair = a * 0x8000 + b + 1;
+    const mask = this.pairs.length - 1;
+    let at = Math.imul(pair, 0x9e3779b1) >>> this.shift;
+    for (let found = this.pairs[at]!; found !== 0; found = this.pairs[at]!) {
+      if (found === pair) return this.ids[at]!;
+      at = (at + 1) & mask;
+    }
+    const id = this.tokens.push(this.characters[a]! + this.characters[b]!) - 1;
+    this.pairs[at] = pair;
+    this.ids[at] = id;
+    if (this.tokens.length * 2 > this.pairs.length) this.rehash();
+    return id;
   }
 
-  token(id: number | string): string {
-    return typeof id === 'string' ? id : this.characters[Math.floor(id / 0x8000)]! + this.characters[id % 0x8000]!;
+  token(id: number): string {
+    return this.tokens[id]!;
+  }
+
+  private other(token: string): number {
+    let id = this.others.get(token);
+    if (id === undefined) this.others.set(token, (id = this.tokens.push(token) - 1));
+    return id;
+  }
+
+  private rehash(): void {
+    const { pairs, ids } = this;
+    this.pairs = new Int32Array(pairs.length * 2);
+    this.ids = new Int32Array(pairs.length * 2);
+    this.shift--;
+    const mask = this.pairs.length - 1;
+    for (let i = 0; i < pairs.length; i++) {
+      if (pairs[i] === 0) continue;
+      let at = Math.imul(pairs[i]!, 0x9e3779b1) >>> this.shift;
+      while (this.pairs[at] !== 0) at = (at + 1) & mask;
+      this.pairs[at] = pairs[i]!;
+      this.ids[at] = ids[i]!;
+    }
   }
 
   private number(codePoint: number): number {
@@ -250,7 +292,7 @@ class TokenIds {
 }
 
 /** Appends the tokens of one column's normalised text to the log; returns how many there were. */
-function appendTokens(log: PostingsLog<number | string>, ids: TokenIds, normalized: string, column: number): number {
+function appendTokens(log: PostingsLog<number>, ids: TokenIds, normalized: string, column: number): number {
   let p = 0;
   forEachIndexToken(normalized, (first, second) => log.add(ids.id(first, second), column, p++));
   return p;

@@ -16,12 +16,21 @@ export class PostingsLog<Name> {
   /** The names in the order they first appeared (a name's index is its slot). */
   readonly names: Name[] = [];
   private readonly slots = new Map<Name, number>();
+  /** Names that are small integers (index-tasks.ts TokenIds) find their slot here, as slot + 1 (0: none yet), not in `slots`. */
+  private numbered = new Int32Array(1024);
   private readonly keys: number[] = [];
-  private slot = new Int32Array(1024);
+  private slot: Int32Array;
   /** The occurrence's document (its index in `keys`) × 4 + its column. */
-  private place = new Int32Array(1024);
-  private position = new Int32Array(1024);
+  private place: Int32Array;
+  private position: Int32Array;
   private length = 0;
+
+  /** `capacity`: the occurrences expected (the arrays grow past it, by copying). */
+  constructor(capacity = 1024) {
+    this.slot = new Int32Array(capacity);
+    this.place = new Int32Array(capacity);
+    this.position = new Int32Array(capacity);
+  }
 
   /** Starts the next document (keys ascending); the following occurrences are its own. */
   startDocument(key: number): void {
@@ -30,10 +39,17 @@ export class PostingsLog<Name> {
 
   /** An occurrence of `name` in the current document: columns in order, positions ascending within each. */
   add(name: Name, column: number, position: number): void {
-    let slot = this.slots.get(name);
-    if (slot === undefined) {
-      slot = this.names.push(name) - 1;
-      this.slots.set(name, slot);
+    let slot: number | undefined;
+    if (typeof name === 'number') {
+      if (name >= this.numbered.length) this.numbered = grown(this.numbered, name + 1);
+      slot = this.numbered[name]! - 1;
+      if (slot < 0) this.numbered[name] = (slot = this.names.push(name) - 1) + 1;
+    } else {
+      slot = this.slots.get(name);
+      if (slot === undefined) {
+        slot = this.names.push(name) - 1;
+        this.slots.set(name, slot);
+      }
     }
     if (this.length === this.slot.length) this.grow();
     const at = this.length++;
@@ -113,13 +129,15 @@ export class PostingsLog<Name> {
   }
 
   private grow(): void {
-    const size = this.slot.length * 2;
-    const larger = <T extends Int32Array | Uint8Array>(from: T, to: T): T => {
-      to.set(from);
-      return to;
-    };
-    this.slot = larger(this.slot, new Int32Array(size));
-    this.place = larger(this.place, new Int32Array(size));
-    this.position = larger(this.position, new Int32Array(size));
+    this.slot = grown(this.slot, this.length + 1);
+    this.place = grown(this.place, this.length + 1);
+    this.position = grown(this.position, this.length + 1);
   }
+}
+
+/** A copy of `from` with room for at least `size` entries (twice its length or more). */
+function grown(from: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const to = new Int32Array(Math.max(size, from.length * 2));
+  to.set(from);
+  return to;
 }

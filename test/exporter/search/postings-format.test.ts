@@ -78,3 +78,18 @@ test('names are written in UTF-8 as TextEncoder writes them, past 127 bytes and 
   assert.deepEqual([...bytes], expected);
   assert.deepEqual([...readShard(bytes).tokens.keys()].sort(), names.map((name) => new TextDecoder().decode(new TextEncoder().encode(name))).sort());
 });
+
+test('tokens of more characters than a thread numbers as pairs keep their own postings', async () => {
+  // 40,000 distinct characters in one run: past the 32,767 characters whose pairs are numbered, and many rehashes of the pair table.
+  const characters = Array.from({ length: 40_000 }, (_, i) => String.fromCodePoint(0x20000 + i));
+  const built = await TASKS.indexBatch({
+    shape: { buckets: 8, wordBuckets: 4, partitions: 1 },
+    docs: [{ key: 6, title: '', bodyText: characters.join(''), attachments: [] }],
+  });
+  const shard = [readShard(packShard(built.tokens[0]!))];
+  assert.equal(shard[0]!.tokens.size, 40_000);
+  for (const i of [0, 5, 20_000, 32_767, 35_000, 39_998]) {
+    assert.deepEqual(readPostings(shard, characters[i]! + characters[i + 1]!), [{ key: 6, columns: [[], [i], []] }]);
+  }
+  assert.deepEqual(readPostings(shard, characters[39_999]!), [{ key: 6, columns: [[], [39_999], []] }]);
+});
