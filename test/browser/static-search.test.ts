@@ -244,6 +244,29 @@ test('a search from the form, a results link and Back show what a new load shows
   }
 });
 
+/**
+ * Loads `url` with the doc table held back until every one of `files` is asked for (or 5 s: the
+ * failing case); resolves to those of `files` not asked for before the table was answered.
+ */
+async function filesAskedAfterTable(page: Page, url: string, files: readonly string[]): Promise<string[]> {
+  const asked = new Set<string>();
+  let allAsked: () => void = () => undefined;
+  const whenAllAsked = new Promise<void>((resolve) => (allAsked = resolve));
+  page.on('request', (request) => {
+    asked.add(new URL(request.url()).pathname);
+    if (files.every((path) => asked.has(path))) allAsked();
+  });
+  let askedBeforeTable: string[] = [];
+  await page.route('**/search-index/docs.dat', async (route) => {
+    await Promise.race([whenAllAsked, new Promise((resolve) => setTimeout(resolve, 5000))]);
+    askedBeforeTable = [...asked];
+    await route.continue();
+  });
+  await page.goto(url);
+  await page.waitForSelector('section.search-page[data-static-search="done"]');
+  return files.filter((path) => !askedBeforeTable.includes(path));
+}
+
 test('a new load of a search made before asks for the files it read beside the doc table, not after it', async () => {
   const context = await browser.newContext({ locale: 'ja-JP' });
   const page = await context.newPage();
@@ -258,23 +281,7 @@ test('a new load of a search made before asks for the files it read beside the d
     const shown = await resultsOf(page);
     // The outcome kept by the first load is dropped (a search whose outcome is kept fetches nothing ahead), the list of its files kept.
     await page.evaluate(() => Object.keys(localStorage).forEach((key) => key.startsWith('katsudo-static-search-result') && localStorage.removeItem(key)));
-    // On the new load the doc table is held back until the first load's files are all asked for (or 5 s: the failing case).
-    asked.clear();
-    let allAsked: () => void = () => undefined;
-    const whenAllAsked = new Promise<void>((resolve) => (allAsked = resolve));
-    page.on('request', () => files.every((path) => asked.has(path)) && allAsked());
-    let askedBeforeTable: string[] = [];
-    await page.route('**/search-index/docs.dat', async (route) => {
-      await Promise.race([whenAllAsked, new Promise((resolve) => setTimeout(resolve, 5000))]);
-      askedBeforeTable = [...asked];
-      await route.continue();
-    });
-    await page.goto(url);
-    await page.waitForSelector('section.search-page[data-static-search="done"]');
-    assert.deepEqual(
-      files.filter((path) => !askedBeforeTable.includes(path)),
-      [],
-    );
+    assert.deepEqual(await filesAskedAfterTable(page, url, files), []);
     assertSameParts(await resultsOf(page), shown, 'the new load');
   } finally {
     await context.close();
@@ -318,29 +325,10 @@ test('a first load asks for its shards beside the doc table (named by the head t
   }
   const shards = shardsOf(asked);
   assert.ok(shards.length >= 3, shards.join());
-  // A new browser profile (nothing kept): the doc table is held back until the query's shards are all asked for (or 5 s: the failing case).
+  // A new browser profile (nothing kept).
   const context = await browser.newContext({ locale: 'ja-JP' });
   try {
-    const page = await context.newPage();
-    const askedNow = new Set<string>();
-    let allAsked: () => void = () => undefined;
-    const whenAllAsked = new Promise<void>((resolve) => (allAsked = resolve));
-    page.on('request', (request) => {
-      askedNow.add(new URL(request.url()).pathname);
-      if (shards.every((path) => askedNow.has(path))) allAsked();
-    });
-    let askedBeforeTable: string[] = [];
-    await page.route('**/search-index/docs.dat', async (route) => {
-      await Promise.race([whenAllAsked, new Promise((resolve) => setTimeout(resolve, 5000))]);
-      askedBeforeTable = [...askedNow];
-      await route.continue();
-    });
-    await page.goto(url);
-    await page.waitForSelector('section.search-page[data-static-search="done"]');
-    assert.deepEqual(
-      shards.filter((path) => !askedBeforeTable.includes(path)),
-      [],
-    );
+    assert.deepEqual(await filesAskedAfterTable(await context.newPage(), url, shards), []);
   } finally {
     await context.close();
   }
