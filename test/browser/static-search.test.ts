@@ -334,7 +334,7 @@ test('a first load asks for its shards beside the doc table (named by the head t
   }
 });
 
-test("a reload of a kept search shows it without waiting on the doc table; a page older than the index shows the index's results, a newer page never an older outcome", async () => {
+test("a reload or an in-place search kept shows without waiting on the doc table; a page older than the index shows the index's results, a newer page never an older outcome", async () => {
   const context = await browser.newContext({ locale: 'ja-JP' });
   const page = await context.newPage();
   const url = `${origin}/search/?q=${encodeURIComponent('鏡像語')}`;
@@ -379,6 +379,22 @@ test("a reload of a kept search shows it without waiting on the doc table; a pag
     const replaced = await load(await buildOfIndex());
     assert.match(replaced.parts.join(''), /同じ内容の報道/, 'the older page shows the results of the index it finds');
     assert.doesNotMatch(replaced.parts.join(''), /同じ内容の報告/);
+
+    // Sent again from the page's form: the outcome kept for the doc table last read shows, the table held back again.
+    let shownInPlace: () => void = () => undefined;
+    const whenShownInPlace = new Promise<void>((resolve) => (shownInPlace = resolve));
+    let isAnsweredInPlace = false;
+    await page.route('**/search-index/docs.dat', async (route) => {
+      await Promise.race([whenShownInPlace, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      isAnsweredInPlace = true;
+      await route.continue();
+    });
+    await page.getByRole('search', { name: '検索条件' }).getByRole('button', { name: '検索' }).click();
+    await page.waitForSelector('section.search-page[data-static-search="done"]');
+    const wasAnsweredInPlace = isAnsweredInPlace;
+    shownInPlace();
+    assert.equal(wasAnsweredInPlace, false, 'in place, shown before the doc table arrived');
+    assertSameParts(await resultsOf(page), replaced, 'in place');
 
     // Another build, and a page written with it: the outcome kept for the build before is not shown.
     await rename('同じ内容の報道', '同じ内容の記録');

@@ -182,28 +182,37 @@ const resultKey = (params: StaticSearchParams) => JSON.stringify([params.q, para
 /** The outcome kept for the page's own search under the build its head names, read at the module's start: taken by the first search. */
 let keptForPage: { key: string; outcome: StaticSearchOutcome } | undefined;
 
+/** The build of the doc table this page read last (search, tableBuild): an in-place search kept for it shows at once. */
+let tableSeen: string | undefined;
+
 /** Whether the doc table was asked for again past the browser's cache (once a page: search). */
 let isTableRevalidated = false;
 
-/** A search's outcome and the build it is of; `isKeptByHead`: kept for the build the page's head names, shown before the doc table was read. */
+/**
+ * A search's outcome and the build it is of; `isBeforeTable`: kept for the build the page's head
+ * names (or, in place, the last doc table's), shown before the doc table was read.
+ */
 interface Found {
   outcome: StaticSearchOutcome;
   build: string;
-  isKeptByHead?: boolean;
+  isBeforeTable?: boolean;
 }
 
 /**
  * `query`: the URL's query string, under which the files read are remembered (fetchAhead).
- * `isPageLoad`: the search of the page's own URL, which may show the outcome kept for the
- * build the page's head names at once; its caller then checks the doc table's build (tableBuild).
+ * `known`: the build whose kept outcome is shown at once, if any: the page head's (the search
+ * of the page's own URL) or the last doc table's (in place); the caller then checks the doc table's
+ * build (tableBuild). None when that check found another build.
  */
-async function search(base: string, params: StaticSearchParams, query: string, isPageLoad: boolean): Promise<Found> {
+async function search(base: string, params: StaticSearchParams, query: string, known: 'head' | 'session' | undefined): Promise<Found> {
   const key = resultKey(params);
-  const keptByHead = isPageLoad && keptForPage?.key === key ? keptForPage.outcome : undefined;
+  const isPageLoad = known === 'head';
+  const knownBuild = isPageLoad ? head?.build : known && tableSeen;
+  const keptNow = isPageLoad ? (keptForPage?.key === key ? keptForPage.outcome : undefined) : knownBuild && readKeptResult<StaticSearchOutcome>(knownBuild, key);
   keptForPage = undefined;
-  if (keptByHead) {
+  if (keptNow && knownBuild) {
     performance.mark('static-search-stored');
-    return { outcome: keptByHead, build: head!.build, isKeptByHead: true };
+    return { outcome: keptNow, build: knownBuild, isBeforeTable: true };
   }
   const table = firstTable ?? fetchRaw(STATIC_SEARCH_TABLE);
   firstTable = undefined;
@@ -217,6 +226,7 @@ async function search(base: string, params: StaticSearchParams, query: string, i
     }
     if (!raw) throw new Error('search index missing');
     const build = buildIdOf(raw);
+    tableSeen = build;
     const stored = readKeptResult<StaticSearchOutcome>(build, key);
     performance.mark('static-search-table');
     if (stored) {
@@ -236,11 +246,11 @@ async function search(base: string, params: StaticSearchParams, query: string, i
   }
 }
 
-/** The build of the doc table as the browser gets it now (undefined: not readable); the first search takes the same fetch. */
+/** The build of the doc table as the browser gets it now (undefined: not readable); on a page load, the fetch the first search takes. */
 async function tableBuild(): Promise<string | undefined> {
-  firstTable ??= fetchRaw(STATIC_SEARCH_TABLE);
-  const raw = await firstTable.catch(() => undefined);
-  return raw && buildIdOf(raw);
+  const raw = await (firstTable ?? fetchRaw(STATIC_SEARCH_TABLE)).catch(() => undefined);
+  if (raw) tableSeen = buildIdOf(raw);
+  return raw && tableSeen;
 }
 
 /** The URL's parameters as the server reads them (q strictly, from the raw URL: site/search/search-text-of.ts). */
@@ -385,7 +395,7 @@ function foldHelp(section: Element): HTMLElement | undefined {
 }
 
 /** Shows the results of the search in `href` in `section` (the page's section as the server sent it); resolves to what was found, if searched. */
-async function render(section: Element, status: HTMLElement, href: string, isPageLoad: boolean): Promise<Found | undefined> {
+async function render(section: Element, status: HTMLElement, href: string, known: 'head' | 'session' | undefined): Promise<Found | undefined> {
   const form = section.querySelector('form.search-form');
   if (!(form instanceof HTMLFormElement)) return;
   const params = paramsOf(href);
@@ -399,7 +409,7 @@ async function render(section: Element, status: HTMLElement, href: string, isPag
   const shown: SearchParams = { q: params.q, year: params.year, category: params.category, kind: params.kind, activity: params.activity };
   let found;
   try {
-    found = await search(`/${INDEX_DIR}`, params, new URL(href).search, isPageLoad);
+    found = await search(`/${INDEX_DIR}`, params, new URL(href).search, known);
     performance.mark('static-search-found');
   } catch {
     status.textContent = '検索の索引を読み込めませんでした。時間をおいて、もう一度お試しください。';
@@ -472,7 +482,7 @@ function start(): void {
     void (async () => {
       let found: Found | undefined;
       try {
-        found = await render(section, status, href, !isInPlace);
+        found = await render(section, status, href, isRecheck ? undefined : isInPlace ? 'session' : 'head');
       } finally {
         if (run === shown) {
           section.setAttribute('data-static-search', 'done');
@@ -485,9 +495,9 @@ function start(): void {
           }
         }
       }
-      // Shown by the page's head: the doc table decides. A table of another build (the page is
-      // older or newer than the index a CDN serves) is searched and its results replace these.
-      if (found?.isKeptByHead && (await tableBuild()) !== found.build && run === shown) show(href, true, true);
+      // Shown before the doc table: the table decides. A table of another build (the page is older
+      // or newer than the index a CDN serves, or the site was built again) is searched and its results replace these.
+      if (found?.isBeforeTable && (await tableBuild()) !== found.build && run === shown) show(href, true, true);
     })();
   };
   const go = (url: URL) => {
