@@ -10,7 +10,7 @@ import type { Category } from '../../domain/report.js';
 import { getActivityKinds } from '../../store/activity-records.js';
 import { confirmedActivityKinds } from '../../store/activity-kind-filter.js';
 import type { Db } from '../../store/database.js';
-import { listAttachmentTexts } from '../../store/media-text.js';
+import { listAttachmentTexts, listReportsAttachmentTexts } from '../../store/media-text.js';
 import { findPage, listPages } from '../../store/pages.js';
 import { listPublishedForIndex, listSummariesWithText } from '../../store/reports.js';
 import { readSearchStatistics, type SearchStatistics } from '../../store/search-statistics.js';
@@ -100,6 +100,8 @@ async function listReportSources(db: Db, only: readonly number[] | undefined): P
 async function reportSources(db: Db, ids: number[]): Promise<ReportSearchSource[]> {
   const out: ReportSearchSource[] = [];
   const kinds = await confirmedActivityKinds(db, ids);
+  // One query for the attachments of all of them, not one per report (10,000 round trips for a full index).
+  const attachments = await listReportsAttachmentTexts(db, ids);
   for (const { summary, bodyText } of await listSummariesWithText(db, ids)) {
     if (summary.status !== 'published') continue;
     out.push({
@@ -110,7 +112,7 @@ async function reportSources(db: Db, ids: number[]): Promise<ReportSearchSource[
       category: summary.category,
       activityKind: kinds.get(summary.id) ?? null,
       bodyText,
-      attachments: await attachmentsOf(db, summary.id),
+      attachments: (attachments.get(summary.id) ?? []).map((a) => ({ label: a.label, text: a.text })),
     });
   }
   return out;
