@@ -204,7 +204,7 @@ interface Found {
  * of the page's own URL) or the last doc table's (in place); the caller then checks the doc table's
  * build (tableBuild). None when that check found another build.
  */
-async function search(base: string, params: StaticSearchParams, query: string, known: 'head' | 'session' | undefined): Promise<Found> {
+async function search(base: string, params: StaticSearchParams, query: string, known: 'head' | 'last-table' | undefined): Promise<Found> {
   const key = resultKey(params);
   const isPageLoad = known === 'head';
   const knownBuild = isPageLoad ? head?.build : known && tableSeen;
@@ -395,7 +395,7 @@ function foldHelp(section: Element): HTMLElement | undefined {
 }
 
 /** Shows the results of the search in `href` in `section` (the page's section as the server sent it); resolves to what was found, if searched. */
-async function render(section: Element, status: HTMLElement, href: string, known: 'head' | 'session' | undefined): Promise<Found | undefined> {
+async function render(section: Element, status: HTMLElement, href: string, known: 'head' | 'last-table' | undefined): Promise<Found | undefined> {
   const form = section.querySelector('form.search-form');
   if (!(form instanceof HTMLFormElement)) return;
   const params = paramsOf(href);
@@ -482,7 +482,7 @@ function start(): void {
     void (async () => {
       let found: Found | undefined;
       try {
-        found = await render(section, status, href, isRecheck ? undefined : isInPlace ? 'session' : 'head');
+        found = await render(section, status, href, isRecheck ? undefined : isInPlace ? 'last-table' : 'head');
       } finally {
         if (run === shown) {
           section.setAttribute('data-static-search', 'done');
