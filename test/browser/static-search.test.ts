@@ -334,6 +334,28 @@ test('a first load asks for its shards beside the doc table (named by the head t
   }
 });
 
+/**
+ * Holds the doc table's requests back until release() (or 5 s: the failing case, the page
+ * waiting on it; later requests pass); release() tells whether one was answered before it.
+ */
+async function holdTable(page: Page): Promise<{ release(): boolean }> {
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let isAnswered = false;
+  await page.route('**/search-index/docs.dat', async (route) => {
+    await Promise.race([released, new Promise((resolve) => setTimeout(resolve, 5000))]);
+    isAnswered = true;
+    await route.continue();
+  });
+  return {
+    release: () => {
+      const wasAnswered = isAnswered;
+      release();
+      return wasAnswered;
+    },
+  };
+}
+
 test("a reload or an in-place search kept shows without waiting on the doc table; a page older than the index shows the index's results, a newer page never an older outcome", async () => {
   const context = await browser.newContext({ locale: 'ja-JP' });
   const page = await context.newPage();
@@ -354,20 +376,10 @@ test("a reload or an in-place search kept shows without waiting on the doc table
     const first = await load();
     assert.equal(first.isStored, false);
 
-    // The doc table is held back until the results are shown (or 5 s: the failing case, the page waiting on it); later loads pass.
-    let shown: () => void = () => undefined;
-    const whenShown = new Promise<void>((resolve) => (shown = resolve));
-    let isTableAnswered = false;
-    await page.route('**/search-index/docs.dat', async (route) => {
-      await Promise.race([whenShown, new Promise((resolve) => setTimeout(resolve, 5000))]);
-      isTableAnswered = true;
-      await route.continue();
-    });
+    const held = await holdTable(page);
     const again = await load();
-    const wasTableAnswered = isTableAnswered;
-    shown();
+    assert.equal(held.release(), false, 'shown before the doc table arrived');
     assert.equal(again.isStored, true, 'the kept outcome was shown');
-    assert.equal(wasTableAnswered, false, 'shown before the doc table arrived');
     assertSameParts(again, first, 'kept');
 
     // A new build whose doc table differs only in its build (titles changed, not their sizes); the page still names the older one.
@@ -380,20 +392,11 @@ test("a reload or an in-place search kept shows without waiting on the doc table
     assert.match(replaced.parts.join(''), /同じ内容の報道/, 'the older page shows the results of the index it finds');
     assert.doesNotMatch(replaced.parts.join(''), /同じ内容の報告/);
 
-    // Sent again from the page's form: the outcome kept for the doc table last read shows, the table held back again.
-    let shownInPlace: () => void = () => undefined;
-    const whenShownInPlace = new Promise<void>((resolve) => (shownInPlace = resolve));
-    let isAnsweredInPlace = false;
-    await page.route('**/search-index/docs.dat', async (route) => {
-      await Promise.race([whenShownInPlace, new Promise((resolve) => setTimeout(resolve, 5000))]);
-      isAnsweredInPlace = true;
-      await route.continue();
-    });
+    // Sent again from the page's form: the outcome kept for the doc table last read shows.
+    const heldInPlace = await holdTable(page);
     await page.getByRole('search', { name: '検索条件' }).getByRole('button', { name: '検索' }).click();
     await page.waitForSelector('section.search-page[data-static-search="done"]');
-    const wasAnsweredInPlace = isAnsweredInPlace;
-    shownInPlace();
-    assert.equal(wasAnsweredInPlace, false, 'in place, shown before the doc table arrived');
+    assert.equal(heldInPlace.release(), false, 'in place, shown before the doc table arrived');
     assertSameParts(await resultsOf(page), replaced, 'in place');
 
     // Another build, and a page written with it: the outcome kept for the build before is not shown.
