@@ -122,72 +122,67 @@ export function packShard(part: Uint8Array): Uint8Array {
   return writeShard(joinParts([part]));
 }
 
-/** Step 2: each token's postings as the file holds them, from its parts (postings-log.ts) in the batches' order. */
-function joinParts(parts: Uint8Array[]): [string, Uint8Array][] {
-  // Where each part's entries lie, flat (an entry's fields at RUN × its index); a name's entries chained in part order.
-  const runs: number[] = [];
-  const next: number[] = [];
-  const names: string[] = [];
-  const first: number[] = [];
-  const last: number[] = [];
-  const nameIndex = new Map<string, number>();
-  let bytesIn = 0;
-  for (let p = 0; p < parts.length; p++) {
-    const bytes = parts[p]!;
-    bytesIn += bytes.length;
+/** Where one name's entry in one part lies (postings-log.ts): its runs of keys, heads and gaps. */
+interface PartEntry {
+  bytes: Uint8Array;
+  documents: number;
+  lastKey: number;
+  keysAt: number;
+  headsAt: number;
+  gapsAt: number;
+  end: number;
+}
+
+const fromUtf8 = new TextDecoder();
+
+/** Each name's entries in the parts, in part order (the names in the order they first appear). */
+function entriesByName(parts: Uint8Array[]): Map<string, PartEntry[]> {
+  const byName = new Map<string, PartEntry[]>();
+  for (const bytes of parts) {
     const reader = new ByteReader(bytes);
     while (reader.at < bytes.length) {
       const length = reader.varint();
       const name = fromUtf8.decode(bytes.subarray(reader.at, reader.at + length));
       reader.at += length;
-      const count = reader.varint();
+      const documents = reader.varint();
       const lastKey = reader.varint();
       const keysLength = reader.varint();
       const headsLength = reader.varint();
       const gapsLength = reader.varint();
       const keysAt = reader.at;
-      const entry = runs.length / RUN;
-      reader.at = keysAt + keysLength + headsLength + gapsLength;
-      runs.push(p, count, lastKey, keysAt, keysAt + keysLength, keysAt + keysLength + headsLength, reader.at);
-      next.push(-1);
-      const n = nameIndex.get(name);
-      if (n === undefined) {
-        nameIndex.set(name, names.push(name) - 1);
-        first.push(entry);
-        last.push(entry);
-      } else {
-        next[last[n]!] = entry;
-        last[n] = entry;
-      }
+      reader.at += keysLength + headsLength + gapsLength;
+      const entry: PartEntry = { bytes, documents, lastKey, keysAt, headsAt: keysAt + keysLength, gapsAt: keysAt + keysLength + headsLength, end: reader.at };
+      const entries = byName.get(name);
+      if (entries) entries.push(entry);
+      else byName.set(name, [entry]);
     }
   }
+  return byName;
+}
+
+/** Step 2: each token's postings as the file holds them, from its parts (postings-log.ts) in the batches' order, written into one buffer. */
+function joinParts(parts: Uint8Array[]): [string, Uint8Array][] {
+  const byName = entriesByName(parts);
   const out = new ByteWriter();
-  out.bytes = new Uint8Array(bytesIn);
-  const ends = new Int32Array(names.length);
+  out.bytes = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
+  const ends: number[] = [];
   let gaps = new Int32Array(1024);
-  for (let n = 0; n < names.length; n++) {
-    let documents = 0;
-    let gapBytes = 0;
-    for (let e = first[n]!; e !== -1; e = next[e]!) {
-      documents += runs[e * RUN + 1]!;
-      gapBytes += runs[e * RUN + 6]! - runs[e * RUN + 5]!;
-    }
-    out.varint(documents);
+  for (const entries of byName.values()) {
+    out.varint(entries.reduce((n, e) => n + e.documents, 0));
     let lastKey = 0;
-    for (let e = first[n]!; e !== -1; e = next[e]!) {
-      const bytes = parts[runs[e * RUN]!]!;
-      const keys = new ByteReader(bytes, runs[e * RUN + 3]!);
+    for (const e of entries) {
+      const keys = new ByteReader(e.bytes, e.keysAt);
       out.varint(keys.varint() - lastKey);
-      out.append(bytes.subarray(keys.at, runs[e * RUN + 4]!));
-      lastKey = runs[e * RUN + 2]!;
+      out.append(e.bytes.subarray(keys.at, e.headsAt));
+      lastKey = e.lastKey;
     }
-    for (let e = first[n]!; e !== -1; e = next[e]!) out.append(parts[runs[e * RUN]!]!.subarray(runs[e * RUN + 4]!, runs[e * RUN + 5]!));
+    for (const e of entries) out.append(e.bytes.subarray(e.headsAt, e.gapsAt));
+    const gapBytes = entries.reduce((n, e) => n + e.end - e.gapsAt, 0);
     if (gaps.length < gapBytes) gaps = new Int32Array(Math.max(gapBytes, gaps.length * 2));
     let count = 0;
     let total = 0;
-    for (let e = first[n]!; e !== -1; e = next[e]!) {
-      const bytes = parts[runs[e * RUN]!]!;
-      for (let at = runs[e * RUN + 5]!, end = runs[e * RUN + 6]!; at < end; count++) {
+    for (const { bytes, gapsAt, end } of entries) {
+      for (let at = gapsAt; at < end; count++) {
         let b = bytes[at++]!;
         let gap = b & 0x7f;
         for (let shift = 7; b >= 0x80; shift += 7) gap |= ((b = bytes[at++]!) & 0x7f) << shift;
@@ -196,14 +191,10 @@ function joinParts(parts: Uint8Array[]): [string, Uint8Array][] {
       }
     }
     writeRicePositions(out, gaps, count, total);
-    ends[n] = out.length;
+    ends.push(out.length);
   }
-  return names.map((name, n) => [name, out.bytes.subarray(n === 0 ? 0 : ends[n - 1]!, ends[n]!)]);
+  return [...byName.keys()].map((name, n) => [name, out.bytes.subarray(n === 0 ? 0 : ends[n - 1]!, ends[n]!)]);
 }
-
-/** Fields of an entry in joinParts' `runs`: part, documents, last key, keys at, heads at, gaps at, end. */
-const RUN = 7;
-const fromUtf8 = new TextDecoder();
 
 /** Characters whose tokens' postings exceed SPLIT_BYTES, and into how many shards (a power of two). */
 function splitOf(tokens: [string, Uint8Array][]): Record<string, number> {
