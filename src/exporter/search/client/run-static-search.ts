@@ -6,7 +6,7 @@
 // filter only reports are searched (a fixed page has no kind), unless the ページ filter is on. Shared by the search
 // page's script and the tests that compare it with the server.
 import { ValidationError, type FieldMessages } from '../../../domain/errors.js';
-import { checkSearchDepth, parseSearchQuery, positiveTerms } from '../../../domain/search/query.js';
+import { checkSearchDepth, parseSearchQuery, positiveTerms, type SearchQuery } from '../../../domain/search/query.js';
 import { firstSnippet, highlight, snippet, type TextPart } from '../../../domain/search/snippet.js';
 import { pageCountOf, PER_PAGE } from '../../../site/paging.js';
 import { UNKNOWN_ACTIVITY_MESSAGE, UNKNOWN_CATEGORY_MESSAGE } from '../../../site/search/search-filters.js';
@@ -72,20 +72,26 @@ export async function runStaticSearch(index: StaticIndex & StaticTexts, params: 
   // Started together; the evaluation awaits each where it needs it (a failure surfaces there).
   for (const name of queryShards(index.table, query)) index.shard(name).catch(() => undefined);
   const terms = positiveTerms(query).map((t) => t.text);
-  let pages: Paged<{ title: string; path: string; excerpt: string }> | undefined;
-  if (params.kind === 'page' || (params.kind !== 'report' && params.activity === undefined && params.page === 1)) {
-    const hits = await findStaticPageHits(index, query);
-    const page = params.kind === 'page' ? params.page : 1;
-    const items = hits.slice((page - 1) * PER_PAGE, page * PER_PAGE).map(([, , path, title, excerpt]) => ({ title, path: path!, excerpt }));
-    pages = { total: hits.length, items, page, pageCount: pageCountOf(hits.length, PER_PAGE) };
+  if (params.kind === 'page') {
+    const pages = await pageResults(index, query, params.page);
+    return params.page > pages.pageCount ? { kind: 'past-end' } : { kind: 'found', pages };
   }
-  if (params.kind === 'page') return params.page > pages!.pageCount ? { kind: 'past-end' } : { kind: 'found', pages };
   const hits = await findStaticReportHits(index, query, { year: params.year, category: params.category, activity: params.activity });
   const pageCount = pageCountOf(hits.length, PER_PAGE);
   if (params.page > pageCount) return { kind: 'past-end' };
   const rows = hits.slice((params.page - 1) * PER_PAGE, params.page * PER_PAGE);
-  const items = await Promise.all(rows.map((row) => reportHit(index, row, terms)));
-  return { kind: 'found', pages, results: { total: hits.length, items, page: params.page, pageCount } };
+  // The shown reports' text files are asked for first; the fixed pages are searched while they load.
+  const items = Promise.all(rows.map((row) => reportHit(index, row, terms)));
+  items.catch(() => undefined);
+  const pages = params.kind !== 'report' && params.activity === undefined && params.page === 1 ? await pageResults(index, query, 1) : undefined;
+  return { kind: 'found', pages, results: { total: hits.length, items: await items, page: params.page, pageCount } };
+}
+
+/** Page `page` of the fixed pages matching the query. */
+async function pageResults(index: StaticIndex, query: SearchQuery, page: number): Promise<Paged<{ title: string; path: string; excerpt: string }>> {
+  const hits = await findStaticPageHits(index, query);
+  const items = hits.slice((page - 1) * PER_PAGE, page * PER_PAGE).map(([, , path, title, excerpt]) => ({ title, path: path!, excerpt }));
+  return { total: hits.length, items, page, pageCount: pageCountOf(hits.length, PER_PAGE) };
 }
 
 async function reportHit(index: StaticIndex & StaticTexts, row: ReportRow, terms: string[]): Promise<StaticReportHit> {
