@@ -28,6 +28,11 @@ test('writes one token per character: a 2-gram, or the last character of a run a
   assert.equal(indexTokens(''), '');
 });
 
+test('keeps a character outside the BMP whole in its tokens, beside a widened symbol too', () => {
+  assert.equal(indexTokens('𠮷野家 𠮷'), '𠮷野 野家 家 𠮷');
+  assert.equal(indexTokens('a𠮷+𠮷'), 'a𠮷 𠮷＋ ＋𠮷 𠮷');
+});
+
 test('splits runs at any white space, including line breaks and tabs', () => {
   assert.equal(indexTokens('外交\n政策\t協議  会'), '外交 交 政策 策 協議 議 会');
 });
