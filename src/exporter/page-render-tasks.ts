@@ -19,53 +19,33 @@ export type ThreadSite = Omit<SiteDeps, 'ctx'> & {
   nowMs: number;
 };
 
-/**
- * One thread's share of a build's paths: every path is sent to every thread, and each takes
- * the next chunk from a counter the threads share (`nextChunk`, a SharedArrayBuffer), so no
- * thread waits for the build's thread (busy with the search index) to hand it the next one.
- */
-export interface PageJob {
+export interface PageChunk {
   site: ThreadSite;
   stagingDir: string;
   /** Each path with its file's hash in the last build (written only when the bytes differ). */
   paths: Array<[path: string, previousHash: string | undefined]>;
-  chunkPaths: number;
-  /** [0]: the next chunk to take, shared by every thread of the build (Atomics.add); past the last one, nothing is left. */
-  nextChunk: Int32Array;
 }
 
 /** A rendered path; `built` undefined when it is no page now (its file goes). Null: the path can be no file. */
 export type ThreadPageFile = { file: string; built?: BuiltFile; isWritten: boolean } | null;
 
-/** The chunks a thread rendered, by number, each with its files in the order of its paths. */
-export type RenderedChunks = Array<[chunk: number, files: ThreadPageFile[]]>;
-
 export const TASKS = {
-  renderPages: async (job: PageJob, env: TaskEnv): Promise<RenderedChunks> => {
-    const deps = siteDeps(job.site, env);
-    const rendered: RenderedChunks = [];
+  renderPages: async (chunk: PageChunk, env: TaskEnv): Promise<ThreadPageFile[]> => {
+    const deps = siteDeps(chunk.site, env);
+    const out: ThreadPageFile[] = [];
     try {
-      for (let chunk = Atomics.add(job.nextChunk, 0, 1); chunk * job.chunkPaths < job.paths.length; chunk = Atomics.add(job.nextChunk, 0, 1)) {
-        const paths = job.paths.slice(chunk * job.chunkPaths, (chunk + 1) * job.chunkPaths);
-        // The thread's own connection: the chunk's pages share one read of the content version.
-        rendered.push([chunk, await atOneContentVersion(env.db, () => renderChunk(paths, job.stagingDir, deps))]);
-      }
+      // The thread's own connection: the chunk's pages share one read of the content version.
+      await atOneContentVersion(env.db, () => renderChunk(chunk, deps, out));
     } catch (error) {
-      // The other threads stop at their next chunk.
-      Atomics.store(job.nextChunk, 0, STOPPED);
       // ENOSPC's code does not survive the thread boundary; DISK_FULL does (an AppError's code).
       throw diskFullFrom(error) ?? error;
     }
-    return rendered;
+    return out;
   },
 };
 
-/** A chunk number no build reaches: the counter set to it tells every thread to stop. */
-export const STOPPED = 0x3fffffff;
-
-async function renderChunk(paths: PageJob['paths'], stagingDir: string, deps: SiteDeps): Promise<ThreadPageFile[]> {
-  const out: ThreadPageFile[] = [];
-  for (const [path, previousHash] of paths) {
+async function renderChunk(chunk: PageChunk, deps: SiteDeps, out: ThreadPageFile[]): Promise<void> {
+  for (const [path, previousHash] of chunk.paths) {
     const page = await renderPageFile(deps, path);
     if (page?.bytes === undefined) {
       out.push(page === undefined ? null : { file: page.file, isWritten: false });
@@ -73,10 +53,9 @@ async function renderChunk(paths: PageJob['paths'], stagingDir: string, deps: Si
     }
     const built = { ...page.meta, hash: hashOf(page.bytes) };
     const isWritten = built.hash !== previousHash;
-    if (isWritten) writeStagedFile(stagingDir, page.file, page.bytes);
+    if (isWritten) writeStagedFile(chunk.stagingDir, page.file, page.bytes);
     out.push({ file: page.file, built, isWritten });
   }
-  return out;
 }
 
 function siteDeps({ dataDir, nowMs, ...site }: ThreadSite, env: TaskEnv): SiteDeps {

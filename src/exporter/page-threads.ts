@@ -1,13 +1,13 @@
 // A build of many paths renders them on worker threads: the work pool's threads (each with
-// its own read-only SQLite connection) run page-render-tasks.ts, taking chunks of paths from
-// a shared counter, while the build's own thread writes the search index. Chunks are taken
-// back in the order of the paths, so the manifest and every file listing all of them come out the same as on
+// its own read-only SQLite connection) run page-render-tasks.ts on chunks of paths, while
+// the build's own thread writes the search index. Chunks are taken back in the order of
+// the paths, so the manifest and every file listing all of them come out the same as on
 // one thread. Starting threads costs more than a few pages: below `minPaths` the build
 // renders on its own thread (the incremental build's dozen pages).
 import { batchPool } from '../actions/runtime/batch-pool.js';
 import type { ThreadPoolOptions } from '../actions/runtime/work-pool.js';
 import { availableParallelism } from 'node:os';
-import { STOPPED, type PageJob, type RenderedChunks, type ThreadPageFile, type ThreadSite } from './page-render-tasks.js';
+import type { PageChunk, ThreadPageFile, ThreadSite } from './page-render-tasks.js';
 
 export interface PageThreadOptions {
   /** The site's database, which each thread opens for itself (work-thread.ts). */
@@ -16,7 +16,7 @@ export interface PageThreadOptions {
   size?: number;
   /** Fewer paths than this render on the build's thread (default 1,000; tests set it low). */
   minPaths?: number;
-  /** Paths a thread takes at a time (default 200; tests set it low to have several). */
+  /** Paths a thread renders per task (default 200; tests set it low to have several). */
   chunkPaths?: number;
   /** Paths still waiting when a core frees up for one more thread to start (default 3,000; tests set it low). */
   minPathsForSpareThread?: number;
@@ -28,10 +28,10 @@ export const MIN_PATHS_FOR_THREADS = 1_000;
  * (with its document workers). On 2 cores, a second page thread only took CPU from the index.
  */
 export const DEFAULT_PAGE_THREADS = Math.max(1, Math.min(4, availableParallelism() - 1));
-/** Paths a thread takes at a time: small enough that threads finish together, large enough that the content version is read seldom. */
+/** Paths a thread renders per task: small enough to spread the work, large enough that messages cost nothing. */
 const DEFAULT_CHUNK_PATHS = 200;
-/** A thread renders its share of a build (seconds to minutes); this only stops a thread that hangs. */
-const JOB_TIMEOUT_MS = 1_800_000;
+/** A chunk is a fraction of a second on a quiet machine; this only stops a thread that hangs. */
+const CHUNK_TIMEOUT_MS = 300_000;
 
 // Under tsx (tests, development) the task module is the TypeScript source; in the bundle it
 // is the .mjs that scripts/build.mjs writes beside the bundle's other files.
@@ -39,9 +39,9 @@ const IS_SOURCE = import.meta.url.endsWith('.ts');
 const TASKS_URL = new URL(IS_SOURCE ? './page-render-tasks.ts' : './page-render-tasks.mjs', import.meta.url).href;
 
 /**
- * Renders `paths` on threads and hands their files to `take`, in the order of `paths`. The
- * threads take chunks from a counter they share (page-render-tasks.ts), so a thread started
- * later shares what is left: when `spareCore` resolves (the search index is written and its
+ * Renders `paths` on threads and hands each chunk's files to `take`, in the order of `paths`.
+ * Each thread takes the next chunk when it is done with one, so a thread started later
+ * shares what is left: when `spareCore` resolves (the search index is written and its
  * threads are gone), one more thread joins if enough paths remain, so both cores stay busy
  * to the end. On the first failure the threads are stopped (none writes into `stagingDir`
  * any more) before the error is thrown; a full disk comes back as DISK_FULL. Resolves to
@@ -54,42 +54,40 @@ export async function renderOnThreads(
   spareCore?: Promise<unknown>,
 ): Promise<number> {
   const chunkPaths = options.chunkPaths ?? DEFAULT_CHUNK_PATHS;
-  const nextChunk = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
-  const pageJob: PageJob = {
-    site: job.site,
-    stagingDir: job.stagingDir,
-    paths: job.paths.map((path) => [path, job.previousHash(path)]),
-    chunkPaths,
-    nextChunk,
+  const size = options.size ?? DEFAULT_PAGE_THREADS;
+  const chunks: PageChunk[] = [];
+  for (let at = 0; at < job.paths.length; at += chunkPaths) {
+    const paths = job.paths.slice(at, at + chunkPaths).map((path): [string, string | undefined] => [path, job.previousHash(path)]);
+    chunks.push({ site: job.site, stagingDir: job.stagingDir, paths });
+  }
+  // A thread starts when a lane finds every started one busy (work-pool.ts): one lane per thread.
+  const pool = batchPool({ database: options.database, size: size + 1, timeoutMs: CHUNK_TIMEOUT_MS, extraTasksUrl: TASKS_URL });
+  const outputs = chunks.map(() => deferred<ThreadPageFile[]>());
+  let next = 0;
+  let isStopped = false;
+  const lane = async () => {
+    while (next < chunks.length && !isStopped) {
+      const at = next++;
+      // An extra task: the pool's task table (tasks.ts) does not know it.
+      await (pool.run('renderPages' as never, chunks[at] as never) as Promise<ThreadPageFile[]>).then(outputs[at]!.resolve, (error: unknown) => {
+        isStopped = true;
+        outputs.forEach((output) => output.reject(error));
+      });
+    }
   };
-  const size = Math.min(options.size ?? DEFAULT_PAGE_THREADS, Math.ceil(job.paths.length / chunkPaths));
-  const pool = batchPool({ database: options.database, size: size + 1, timeoutMs: JOB_TIMEOUT_MS, extraTasksUrl: TASKS_URL });
-  // An extra task: the pool's task table (tasks.ts) does not know it.
-  const start = () => pool.run('renderPages' as never, pageJob as never) as Promise<RenderedChunks>;
-  let spare: Promise<RenderedChunks> | undefined;
   try {
-    const shares = Array.from({ length: size }, start);
+    for (let i = 0; i < Math.min(size, chunks.length); i++) void lane();
     void spareCore?.then(
       () => {
-        const waiting = job.paths.length - Atomics.load(nextChunk, 0) * chunkPaths;
-        if (waiting < (options.minPathsForSpareThread ?? MIN_PATHS_FOR_SPARE_THREAD)) return;
-        spare = start();
-        spare.catch(() => undefined);
+        const waiting = (chunks.length - next) * chunkPaths;
+        if (waiting >= (options.minPathsForSpareThread ?? MIN_PATHS_FOR_SPARE_THREAD) && !isStopped) void lane();
       },
       () => undefined,
     );
-    const rendered = (await allOrFirstFailure(shares)).flat();
-    // A thread that joined took chunks the others did not (its failure stopped them early).
-    if (spare) rendered.push(...(await spare));
-    const byChunk = new Map(rendered);
-    for (let chunk = 0; chunk * chunkPaths < job.paths.length; chunk++) {
-      const files = byChunk.get(chunk);
-      if (files === undefined) throw new Error(`page threads: chunk ${chunk} was not rendered`);
-      take(files);
-    }
+    for (const output of outputs) take(await output.promise);
     return pool.threadCount;
   } finally {
-    Atomics.store(nextChunk, 0, STOPPED);
+    isStopped = true;
     await pool.close();
   }
 }
@@ -100,8 +98,14 @@ export async function renderOnThreads(
  */
 const MIN_PATHS_FOR_SPARE_THREAD = 3_000;
 
-/** Like Promise.all, but every promise is handled, so a second failure is not left unhandled. */
-async function allOrFirstFailure<T>(promises: Promise<T>[]): Promise<T[]> {
-  promises.forEach((p) => p.catch(() => undefined));
-  return Promise.all(promises);
+function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void } {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  // Rejected together on a failure; only the first awaited is thrown.
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
 }
