@@ -48,6 +48,21 @@ test('positions packed into Rice codes read back as written, and counts without 
   );
 });
 
+test('positions millions apart read back as written, whatever the Rice parameter makes of them', () => {
+  // One token's own parameter is about 20 bits here, so a gap of 11 × 2^20 has more ones, zero and low bits than go in at once.
+  const far = [0, 1 << 20, 2 << 20, 3 << 20, 14 << 20];
+  const log = new PostingsLog<string>();
+  log.startDocument(3);
+  far.forEach((p) => log.add('遠い', 1, p));
+  log.startDocument(9);
+  [5, 6, 9_000_000].forEach((p) => log.add('遠い', 0, p));
+  const [part] = log.finish(log.names, 1, () => 0);
+  assert.deepEqual(readPostings([readShard(packShard(part!))], '遠い'), [
+    { key: 3, columns: [[], far, []] },
+    { key: 9, columns: [[5, 6, 9_000_000], [], []] },
+  ]);
+});
+
 test("a partition joined from several batches' parts is the shard one batch of all the documents gives", async () => {
   const docs: BatchDocument[] = [
     { key: 2, title: '外交の基本方針', bodyText: '海外交流と外交。2+2 の会合', attachments: [] },

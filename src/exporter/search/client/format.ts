@@ -275,25 +275,32 @@ export function writeRicePositions(out: ByteWriter, gaps: Int32Array, count: num
   const bytes = out.bytes;
   let at = out.length;
   bytes[at++] = k; // a one-byte varint (k ≤ MAX_RICE_K)
-  // Bits gather in `pending` (fewer than 8 between values, at most 8 + 24 after one put) and leave a byte at a time.
+  // Bits gather in `pending` (fewer than 8 between values) and leave a byte at a time; a
+  // value's ones, zero and low bits go in together when they fit in 24 bits.
   let pending = 0;
   let pendingBits = 0;
-  const put = (value: number, width: number) => {
-    pending = (pending << width) | value;
-    pendingBits += width;
-    while (pendingBits >= 8) {
-      pendingBits -= 8;
-      bytes[at++] = pending >>> pendingBits;
-      pending &= (1 << pendingBits) - 1;
-    }
-  };
   const low = (1 << k) - 1;
   for (let i = 0; i < count; i++) {
     const gap = gaps[i]!;
     let q = gap >>> k;
-    for (; q >= 16; q -= 16) put(0xffff, 16);
-    put(((1 << q) - 1) << 1, q + 1); // q ones and the zero ending them
-    if (k > 0) put(gap & low, k);
+    for (; q >= 16; q -= 16) {
+      pending = (pending << 16) | 0xffff;
+      for (pendingBits += 16; pendingBits >= 8;) bytes[at++] = pending >>> (pendingBits -= 8);
+      pending &= (1 << pendingBits) - 1;
+    }
+    const width = q + 1 + k;
+    if (width <= 24) {
+      pending = (pending << width) | (((((1 << q) - 1) << 1) << k) | (gap & low));
+      pendingBits += width;
+    } else {
+      pending = (pending << (q + 1)) | (((1 << q) - 1) << 1); // q ones and the zero ending them
+      for (pendingBits += q + 1; pendingBits >= 8;) bytes[at++] = pending >>> (pendingBits -= 8);
+      pending &= (1 << pendingBits) - 1;
+      pending = (pending << k) | (gap & low);
+      pendingBits += k;
+    }
+    for (; pendingBits >= 8;) bytes[at++] = pending >>> (pendingBits -= 8);
+    pending &= (1 << pendingBits) - 1;
   }
   if (pendingBits > 0) bytes[at++] = pending << (8 - pendingBits);
   out.length = at;
