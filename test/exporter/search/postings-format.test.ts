@@ -108,3 +108,22 @@ test('tokens of more characters than a thread numbers as pairs keep their own po
   }
   assert.deepEqual(readPostings(shard, characters[39_999]!), [{ key: 6, columns: [[], [39_999], []] }]);
 });
+
+test('long runs of ones at every bit offset read back, and documents left out by `only` are stepped over exactly', () => {
+  // Mostly gaps of 1 (a parameter of 0 or 1), so the rare gaps of hundreds are runs of ones across whole bytes, starting at every offset.
+  const positionsOf = (key: number) => Array.from({ length: 40 }, (_, i) => i * 2 + (i % 9 === key % 9 ? 700 * (key + i) : 0)).sort((a, b) => a - b);
+  const log = new PostingsLog<string>();
+  const keys = [2, 4, 6, 8, 10, 12, 14, 16, 18];
+  for (const key of keys) {
+    log.startDocument(key);
+    positionsOf(key).forEach((p) => log.add('連続', key % 3 === 0 ? 2 : 1, p));
+  }
+  const [part] = log.finish(log.names, 1, () => 0);
+  const shard = [readShard(packShard(part!))];
+  const expected = keys.map((key) => ({ key, columns: key % 3 === 0 ? [[], [], positionsOf(key)] : [[], positionsOf(key), []] }));
+  assert.deepEqual(readPostings(shard, '連続'), expected);
+  assert.deepEqual(
+    readPostings(shard, '連続', new Set([6, 14, 18])),
+    expected.filter((d) => [6, 14, 18].includes(d.key)),
+  );
+});

@@ -175,16 +175,21 @@ async function wordGroupCounts(index: StaticIndex, query: SearchQuery): Promise<
         if (shard) readPostingCounts(shard, words[0]!, (key) => inGroup.add(key));
         continue;
       }
-      const postings = await Promise.all(words.map(async (word) => readPostingsFrom(await index.shard(wordShard(index.table, word)), word)));
-      for (const [key] of phraseCounts(postings, false)) inGroup.add(key);
+      const shards = await Promise.all(words.map((word) => index.shard(wordShard(index.table, word))));
+      const candidates = commonKeys(shards, words);
+      for (const [key] of phraseCounts(
+        words.map((word, i) => readPostingsFrom(shards[i], word, candidates)),
+        false,
+      ))
+        inGroup.add(key);
     }
     for (const key of inGroup) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return counts;
 }
 
-function readPostingsFrom(shard: Shard | undefined, token: string): Map<number, number[][]> {
-  return new Map((shard ? readPostings(shard, token) : []).map((d) => [d.key, d.columns]));
+function readPostingsFrom(shard: Shard | undefined, token: string, only?: ReadonlySet<number>): Map<number, number[][]> {
+  return new Map((shard ? readPostings(shard, token, only) : []).map((d) => [d.key, d.columns]));
 }
 
 /** The term's instances per column, by key; undefined when the term has no tokens. */
@@ -194,14 +199,26 @@ async function termCounts(index: StaticIndex, term: SearchTerm): Promise<Counts 
   // One token (every 1- and 2-character term): its instances are its positions, counted without reading them.
   if (tokens.tokens.length === 1) return tokenCounts(index, tokens.tokens[0]!, tokens.isLastPrefix);
   const fixed = tokens.isLastPrefix ? tokens.tokens.slice(0, -1) : tokens.tokens;
-  const postings = await Promise.all(fixed.map(async (token) => readPostingsFrom(await index.shard(tokenShard(index.table, token)), token)));
+  const shards = await Promise.all(fixed.map((token) => index.shard(tokenShard(index.table, token))));
+  // Only documents holding every fixed token (read from the heads) need their positions.
+  const candidates = commonKeys(shards, fixed);
+  const postings = fixed.map((token, i) => readPostingsFrom(shards[i], token, candidates));
   if (tokens.isLastPrefix) {
-    // Only documents holding the rest of the phrase need the prefix's positions.
-    const candidates = new Set([...postings[0]!.keys()].filter((key) => postings.every((p) => p.has(key))));
     const last = tokens.tokens[tokens.tokens.length - 1]!;
     postings.push(prefixPostings(await Promise.all(prefixShards(index.table, last).map((name) => index.shard(name))), last, candidates));
   }
   return phraseCounts(postings, true);
+}
+
+/** The keys holding every one of `tokens` (token i in shards[i]), from the postings' heads. */
+function commonKeys(shards: readonly (Shard | undefined)[], tokens: readonly string[]): Set<number> {
+  let common: Set<number> | undefined;
+  tokens.forEach((token, i) => {
+    const keys = new Set<number>();
+    if (shards[i]) readPostingCounts(shards[i], token, (key) => (!common || common.has(key)) && keys.add(key));
+    common = keys;
+  });
+  return common ?? new Set();
 }
 
 /** Instances per column of one token, or (prefix) of every token starting with it, by key. */

@@ -318,17 +318,34 @@ class RiceReader {
     this.bit = reader.at * 8;
   }
 
+  /** The next value: the ones before the first zero counted a byte at a time, then k bits taken a byte's worth at a time. */
   next(): number {
-    const { bytes } = this;
+    const { bytes, k } = this;
+    let bit = this.bit;
     let q = 0;
-    while ((bytes[this.bit >>> 3]! >>> (7 - (this.bit & 7))) & 1) {
-      q++;
-      this.bit++;
+    for (;;) {
+      const offset = bit & 7;
+      const rest = 8 - offset;
+      // The byte's unread bits at the top of 32 (zeros below): leading ones of its complement's zeros.
+      const ones = Math.clz32(~(((bytes[bit >>> 3]! << offset) & 0xff) << 24));
+      if (ones < rest) {
+        q += ones;
+        bit += ones + 1;
+        break;
+      }
+      q += rest;
+      bit += rest;
     }
-    this.bit++;
     let r = 0;
-    for (let b = 0; b < this.k; b++, this.bit++) r = r * 2 + ((bytes[this.bit >>> 3]! >>> (7 - (this.bit & 7))) & 1);
-    return q * 2 ** this.k + r;
+    for (let need = k; need > 0;) {
+      const rest = 8 - (bit & 7);
+      const take = need < rest ? need : rest;
+      r = r * (1 << take) + ((bytes[bit >>> 3]! >>> (rest - take)) & ((1 << take) - 1));
+      bit += take;
+      need -= take;
+    }
+    this.bit = bit;
+    return q * 2 ** k + r;
   }
 }
 
@@ -401,7 +418,7 @@ function readHeads(part: ShardPart, token: string): { reader: ByteReader; keys: 
   for (let i = 0; i < n; i++) {
     const head = reader.varint();
     const column = head & MIXED;
-    const perColumn = COLUMNS.map(() => 0);
+    const perColumn = [0, 0, 0]; // COLUMNS.length
     if (column !== MIXED) perColumn[column] = head >>> 2;
     else for (let c = 0; c < COLUMNS.length; c++) if ((head >>> 2) & (1 << c)) perColumn[c] = reader.varint();
     counts[i] = perColumn;
@@ -409,7 +426,10 @@ function readHeads(part: ShardPart, token: string): { reader: ByteReader; keys: 
   return { reader, keys, counts };
 }
 
-/** A token's postings; with `only`, just those documents (the others are skipped, not decoded into arrays). */
+/**
+ * A token's postings; with `only`, just those documents (the others' positions are stepped
+ * over, not kept).
+ */
 export function readPostings(shard: Shard, token: string, only?: ReadonlySet<number>): DocPostings[] {
   const docs: DocPostings[] = [];
   for (const part of shard) {
@@ -417,19 +437,23 @@ export function readPostings(shard: Shard, token: string, only?: ReadonlySet<num
     if (!heads) continue;
     const { reader, keys, counts } = heads;
     const gaps = new RiceReader(part.bytes, reader);
-    keys.forEach((key, i) => {
-      const isWanted = (!only || only.has(key)) && !part.stale?.has(key);
-      const columns = counts[i]!.map((n) => {
-        const positions: number[] = [];
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const perColumn = counts[i]!;
+      if ((only && !only.has(key)) || part.stale?.has(key)) {
+        for (let c = 0; c < perColumn.length; c++) for (let k = perColumn[c]!; k > 0; k--) gaps.next();
+        continue;
+      }
+      const columns: number[][] = [];
+      for (let c = 0; c < perColumn.length; c++) {
+        const n = perColumn[c]!;
+        const positions = new Array<number>(n);
         let p = 0;
-        for (let k = 0; k < n; k++) {
-          p += gaps.next();
-          if (isWanted) positions.push(p);
-        }
-        return positions;
-      });
-      if (isWanted) docs.push({ key, columns });
-    });
+        for (let k = 0; k < n; k++) positions[k] = p += gaps.next();
+        columns.push(positions);
+      }
+      docs.push({ key, columns });
+    }
   }
   return docs;
 }
@@ -439,9 +463,8 @@ export function readPostingCounts(shard: Shard, token: string, add: (key: number
   for (const part of shard) {
     const heads = readHeads(part, token);
     if (!heads) continue;
-    heads.keys.forEach((key, i) => {
-      if (!part.stale?.has(key)) add(key, heads.counts[i]!);
-    });
+    const { keys, counts } = heads;
+    for (let i = 0; i < keys.length; i++) if (!part.stale?.has(keys[i]!)) add(keys[i]!, counts[i]!);
   }
 }
 
