@@ -110,25 +110,31 @@ export async function findStaticPageHits(index: StaticIndex, query: SearchQuery)
 
 /** bm25 score by key of the documents of one kind (0 reports, 1 pages) matching the query; undefined when a group has no tokens. */
 async function scoreMatches(index: StaticIndex, query: SearchQuery, parity: 0 | 1): Promise<Map<number, number> | undefined> {
-  const ofKind = (counts: Counts | undefined): Counts => new Map([...(counts ?? [])].filter(([key]) => key % 2 === parity));
   const groups: Counts[][] = [];
   for (const group of query.all) {
-    const found = (await Promise.all(group.map((term) => termCounts(index, term)))).filter((c): c is Counts => c !== undefined);
+    const found = (await Promise.all(group.map((term) => termCountsOnce(index, query, term)))).filter((c): c is Counts => c !== undefined);
     if (found.length === 0) return undefined;
-    groups.push(found.map(ofKind));
+    groups.push(found);
   }
-  const excluded = (await Promise.all(query.none.map((term) => termCounts(index, term)))).filter((c): c is Counts => c !== undefined).map(ofKind);
-  let keys: number[] | undefined;
-  for (const group of groups) {
-    const inGroup = new Set(group.flatMap((counts) => [...counts.keys()]));
-    keys = keys === undefined ? [...inGroup] : keys.filter((key) => inGroup.has(key));
-  }
-  const matching = keys!.filter((key) => !excluded.some((counts) => counts.has(key)));
+  const excluded = (await Promise.all(query.none.map((term) => termCountsOnce(index, query, term)))).filter((c): c is Counts => c !== undefined);
+  // The documents of this kind in every group (a term of it holds them), in no excluded term.
+  let keys: number[] = [];
+  groups.forEach((group, g) => {
+    if (g > 0) keys = keys.filter((key) => group.some((counts) => counts.has(key)));
+    else {
+      const inGroup = new Set<number>();
+      for (const counts of group) for (const key of counts.keys()) if (key % 2 === parity) inGroup.add(key);
+      keys = [...inGroup];
+    }
+  });
+  const matching = excluded.length === 0 ? keys : keys.filter((key) => !excluded.some((counts) => counts.has(key)));
   const phrases = [...groups.flat(), ...excluded];
   const [rows, totalSize] = parity === 0 ? index.table.stats.report : index.table.stats.page;
   const avgdl = totalSize / rows;
   const idf = phrases.map((counts) => {
-    const value = Math.log((rows - counts.size + 0.5) / (counts.size + 0.5));
+    let n = 0; // rows of this kind holding the phrase
+    for (const key of counts.keys()) if (key % 2 === parity) n++;
+    const value = Math.log((rows - n + 0.5) / (n + 0.5));
     return value <= 0 ? 1e-6 : value;
   });
   const { reportByKey, pageByKey } = lookupsOf(index.table);
@@ -137,16 +143,29 @@ async function scoreMatches(index: StaticIndex, query: SearchQuery, parity: 0 | 
   for (const key of matching) {
     const size = rowOf.get(key)?.[1] ?? 0;
     let score = 0;
-    phrases.forEach((counts, i) => {
-      const columns = counts.get(key);
-      if (!columns) return;
+    for (let i = 0; i < phrases.length; i++) {
+      const columns = phrases[i]!.get(key);
+      if (!columns) continue;
       let frequency = 0;
-      columns.forEach((n, c) => (frequency += n * COLUMNS[c]!.weight));
+      for (let c = 0; c < columns.length; c++) frequency += columns[c]! * COLUMNS[c]!.weight;
       score += idf[i]! * ((frequency * (K1 + 1.0)) / (frequency + K1 * (1 - B + (B * size) / avgdl)));
-    });
+    }
     scores.set(key, -1.0 * score);
   }
   return scores;
+}
+
+const counted = new WeakMap<StaticIndex, WeakMap<SearchQuery, Map<SearchTerm, Promise<Counts | undefined>>>>();
+
+/** termCounts once per term of a query over an index: the reports' and the pages' searches share one reading of the postings. */
+function termCountsOnce(index: StaticIndex, query: SearchQuery, term: SearchTerm): Promise<Counts | undefined> {
+  let byQuery = counted.get(index);
+  if (!byQuery) counted.set(index, (byQuery = new WeakMap()));
+  let byTerm = byQuery.get(query);
+  if (!byTerm) byQuery.set(query, (byTerm = new Map()));
+  let found = byTerm.get(term);
+  if (!found) byTerm.set(term, (found = termCounts(index, term)));
+  return found;
 }
 
 const lookups = new WeakMap<DocTable, { reportByKey: Map<number, ReportRow>; pageByKey: Map<number, PageRow> }>();
