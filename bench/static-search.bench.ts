@@ -178,7 +178,7 @@ async function main(): Promise<void> {
       const started = performance.now();
       const startedCpu = process.cpuUsage();
       // As `katsudo build` does: postings and shards on the work pool's threads (build-index-files.ts).
-      await writeSearchIndex(deps, outDir, { threads: { database: { file: join(dataDir, DB_FILE) } } });
+      await writeSearchIndex(deps, outDir, { threads: {} });
       indexRuns.push(performance.now() - started);
       const used = process.cpuUsage(startedCpu);
       cpu.push((used.user + used.system) / 1000);

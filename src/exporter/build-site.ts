@@ -306,8 +306,8 @@ class Build {
       }
     }
     const started = performance.now();
-    // A full index builds its postings and shards on threads of its own, reading the same database (build-index-files.ts).
-    const threads = this.threads && { database: this.threads.database };
+    // A full index builds its postings and shards on threads of its own (build-index-files.ts).
+    const threads = this.threads && {};
     await writeSearchIndex(this.deps, staging, changedReports === undefined ? { threads } : { changedIds: changedReports, threads });
     this.clock.timings.searchIndex = Math.round(performance.now() - started);
     return linked;

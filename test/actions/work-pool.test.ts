@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { batchPool } from '../../src/actions/runtime/batch-pool.js';
 import { inlinePool, threadPool, type ThreadPool, type WorkPool } from '../../src/actions/runtime/work-pool.js';
 import { AppError, ServerBusyError, ValidationError, WorkTimeoutError } from '../../src/domain/errors.js';
 import { LIMITS } from '../../src/domain/report-rules.js';
@@ -145,6 +146,15 @@ test('a pool whose workers cannot open the database refuses its tasks with the e
   pools.push(broken);
   await assert.rejects(broken.run('search', SEARCH), /missing\.db|unable to open|does not exist/i);
   await assert.rejects(broken.run('search', SEARCH), /missing\.db|unable to open|does not exist/i);
+});
+
+test('a batch pool runs its own tasks without a database and without the task table: a table task is unknown there', async () => {
+  const batch = batchPool({ size: 1, extraTasksUrl: TEST_TASKS_URL });
+  pools.push(batch);
+  const { gate, open } = createGate();
+  open();
+  assert.equal(await runTestTask(batch, 'block', { gate }), 'released');
+  await assert.rejects(batch.run('search', SEARCH), /unknown work task: search/);
 });
 
 test('on PostgreSQL each thread reads through a pool of its own, free while every connection of the main pool is held', { skip: skipUnlessPostgres() }, async () => {

@@ -20,7 +20,7 @@ import { Worker } from 'node:worker_threads';
 import { AppError, ServerBusyError, ValidationError, WorkTimeoutError, type FieldMessages } from '../../domain/errors.js';
 import type { Db, OpenOptions } from '../../store/database.js';
 import { DEFAULT_IDLE_MS, DEFAULT_MAX_WAIT_MS, DEFAULT_POOL_SIZE, DEFAULT_QUEUE_LIMIT } from './pool-defaults.js';
-import { runTask, type TaskInput, type TaskName, type TaskOutput } from './tasks.js';
+import type { TaskInput, TaskName, TaskOutput } from './tasks.js';
 
 export interface RunOptions {
   /** Stop the task after this long (default: the pool's `timeoutMs`). Ignored by the inline pool. */
@@ -42,12 +42,17 @@ export interface ThreadPoolOptions {
   queueLimit?: number;
   /** Longest expected wait before run() refuses with ServerBusyError (default 1 s). */
   maxWaitMs?: number;
-  /** The database the workers read: the SQLite file (read-only), or PostgreSQL (a pool of each worker's own). */
-  database: OpenOptions;
+  /** The database the workers read: the SQLite file (read-only), or PostgreSQL (a pool of each worker's own). Absent: they open none. */
+  database?: OpenOptions;
   /** Default time limit of a task (10 s). */
   timeoutMs?: number;
   /** URL of a module whose `TASKS` the workers also accept (tests add tasks that block or spin). */
   extraTasksUrl?: string;
+  /**
+   * False: the workers load only `extraTasksUrl`'s tasks, not the table of tasks.ts and what it
+   * imports (a static build's batch pools, batch-pool.ts: under tsx that table costs a thread ~0.8 s).
+   */
+  hasTaskTable?: boolean;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -59,15 +64,17 @@ export interface ThreadPool extends WorkPool {
 
 export function inlinePool(db: Db): WorkPool {
   return {
-    run: (task, input) => runTask(task, input, { db }),
+    // The table is loaded on the first task: a page thread of a static build, which holds an inline pool for the search page it never renders, never loads it.
+    run: (task, input) => import('./tasks.js').then(({ runTask }) => runTask(task, input, { db })),
     close: async () => {},
   };
 }
 
 /** What a worker thread is started with (work-thread.ts). */
 export interface WorkerData {
-  database: OpenOptions;
+  database?: OpenOptions;
   extraTasksUrl?: string;
+  hasTaskTable: boolean;
 }
 
 /** What a worker thread posts back (work-thread.ts). */
@@ -150,7 +157,10 @@ export function threadPool(options: ThreadPoolOptions): ThreadPool {
   let isClosed = false;
 
   function spawn(): Slot {
-    const slot: Slot = { worker: startWorker({ database: options.database, extraTasksUrl: options.extraTasksUrl }), isReady: false };
+    const slot: Slot = {
+      worker: startWorker({ database: options.database, extraTasksUrl: options.extraTasksUrl, hasTaskTable: options.hasTaskTable ?? true }),
+      isReady: false,
+    };
     slot.worker.on('message', (message: WorkerMessage) => onMessage(slot, message));
     slot.worker.on('error', (error) => retire(slot, threadError(error)));
     slot.worker.on('exit', (code) => retire(slot, new Error(`work thread exited with code ${code}`)));

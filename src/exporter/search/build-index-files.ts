@@ -7,7 +7,6 @@
 // incremental build's delta) runs the same steps here.
 import { DEFAULT_POOL_SIZE } from '../../actions/runtime/pool-defaults.js';
 import { batchPool } from '../../actions/runtime/batch-pool.js';
-import type { ThreadPoolOptions } from '../../actions/runtime/work-pool.js';
 import type { PageSearchSource, ReportSearchSource, SearchSources } from '../../actions/search/list-search-documents.js';
 import { INDEX_VERSION, pageKey, reportKey, textShard, type DocTable, type ReportText } from './client/format.js';
 import { packShard, TASKS, type BatchDocument, type IndexShape } from './index-tasks.js';
@@ -28,9 +27,8 @@ const TASK_TIMEOUT_MS = 300_000;
 const IS_SOURCE = import.meta.url.endsWith('.ts');
 const TASKS_URL = new URL(IS_SOURCE ? './index-tasks.ts' : './index-tasks.mjs', import.meta.url).href;
 
-/** Worker threads for a full index (each opens the site's database, as every work-pool thread does, though the tasks read none). */
+/** Worker threads for a full index (they open no database: the tasks read only what they are given). */
 export interface IndexThreads {
-  database: ThreadPoolOptions['database'];
   /** Threads (default: the work pool's, one per core, at most 4). */
   size?: number;
   /** Fewer documents than this stay on the calling thread (default 400; tests set 0). */
@@ -96,7 +94,7 @@ function inlineRunner(): IndexRunner {
 }
 
 function threadRunner(threads: IndexThreads): IndexRunner {
-  const pool = batchPool({ database: threads.database, size: threads.size ?? DEFAULT_POOL_SIZE, timeoutMs: TASK_TIMEOUT_MS, extraTasksUrl: TASKS_URL });
+  const pool = batchPool({ size: threads.size ?? DEFAULT_POOL_SIZE, timeoutMs: TASK_TIMEOUT_MS, extraTasksUrl: TASKS_URL });
   return {
     // Extra tasks: the pool's task table (tasks.ts) does not know them.
     run: (task, input) => pool.run(task as never, input as never) as ReturnType<IndexTasks[typeof task]>,

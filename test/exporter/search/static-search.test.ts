@@ -100,7 +100,7 @@ test('answers 300 queries exactly as the server does: totals, order, titles, sni
 test("built on the work pool's threads in small batches, the index is byte for byte the one built on one thread", async () => {
   const threaded = mkdtempSync(join(tmpdir(), 'katsudo-static-search-threads-'));
   try {
-    await writeSearchIndex({ ctx: site }, threaded, { threads: { database: site.database, size: 2, minDocuments: 0, batchDocuments: 37 } });
+    await writeSearchIndex({ ctx: site }, threaded, { threads: { size: 2, minDocuments: 0, batchDocuments: 37 } });
     const names = readdirSync(join(dir, 'search-index')).sort();
     assert.deepEqual(readdirSync(join(threaded, 'search-index')).sort(), names);
     for (const name of names) assert.ok(readFileSync(join(threaded, 'search-index', name)).equals(readFileSync(join(dir, 'search-index', name))), name);
