@@ -16,8 +16,8 @@ const FIRST_YEAR = 1868;
 const LAST_YEAR = 2200;
 const DAY_MS = 24 * 3600 * 1000;
 
-const longEra = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', timeZone: 'UTC' });
-const narrowEra = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'narrow', year: 'numeric', timeZone: 'UTC' });
+const longEra = /* @__PURE__ */ new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', timeZone: 'UTC' });
+const narrowEra = /* @__PURE__ */ new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'narrow', year: 'numeric', timeZone: 'UTC' });
 
 function eraPart(format: Intl.DateTimeFormat, ms: number): string {
   return format.formatToParts(ms).find((p) => p.type === 'era')?.value ?? '';
@@ -59,7 +59,7 @@ function readEras(): Era[] {
 }
 
 /** Newest first: 令和, 平成, 昭和, 大正, 明治. */
-export const ERAS: readonly Era[] = readEras();
+export const ERAS: readonly Era[] = /* @__PURE__ */ readEras();
 
 /** The era a day falls in and its year in that era (1 for 元年), or undefined before 明治. */
 export function eraOf(parts: DayParts): { era: Era; eraYear: number } | undefined {

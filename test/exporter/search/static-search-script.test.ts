@@ -1,6 +1,6 @@
 // The search page's script stays small and self-contained: one ES module of at most 15 KB
 // gzip-compressed, importing nothing, never using Intl.Segmenter (word-true-ness comes from
-// the index), and written into the output directory by writeSearchIndex.
+// the index) nor Intl's Japanese calendar, and written into the output directory by writeSearchIndex.
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,13 +9,15 @@ import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { SEARCH_SCRIPT_PATH, searchScript, writeSearchScript } from '../../../src/exporter/search/write-search-script.js';
 
-test('the script is at most 15 KB gzip, imports nothing and never calls Intl.Segmenter', async () => {
+test('the script is at most 15 KB gzip, imports nothing, never calls Intl.Segmenter and builds no Japanese calendar at its start', async () => {
   const script = Buffer.from(await searchScript());
   const gzipped = gzipSync(script, { level: 9 }).length;
   assert.ok(gzipped <= 15 * 1024, `${gzipped} bytes gzip`);
   const text = script.toString('utf8');
   assert.doesNotMatch(text, /\bimport\s*[("'{*]|\bimport\s+\w+\s+from\b|require\(/);
   assert.doesNotMatch(text, /Segmenter/);
+  // domain/eras.ts reads its table off Intl's Japanese calendar (20-25 ms); the page shows no 和暦.
+  assert.doesNotMatch(text, /DateTimeFormat|ca-japanese/);
 });
 
 test('is written to assets/static-search.js, and not again when unchanged', async () => {
