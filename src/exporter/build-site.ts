@@ -150,7 +150,9 @@ function planBuild(previous: BuildManifest | undefined, state: BuildState, baseU
 class Build {
   rendered = 0;
   pageThreads = 0;
-  private searchWritten?: Promise<unknown>;
+  /** Resolves when the search index's threads are stopped (or the index is written without them): their cores are free. */
+  private searchThreadsDone?: Promise<unknown>;
+  private onSearchThreadsDone = () => {};
   readonly written: string[] = [];
   files: Record<string, BuiltFile> = {};
 
@@ -194,8 +196,8 @@ class Build {
   private async besideSearch(search: Promise<Set<string>>, pages: () => Promise<void>): Promise<void> {
     // Handled here; a failure of the search is thrown below, once the pages are done.
     search.catch(() => undefined);
-    // Once the index is written, its threads' cores can render pages (page-threads.ts).
-    this.searchWritten = search;
+    // Once the index's threads are done, their cores can render pages (page-threads.ts).
+    this.searchThreadsDone = Promise.race([search, new Promise<void>((resolve) => (this.onSearchThreadsDone = resolve))]);
     try {
       await pages();
     } catch (error) {
@@ -257,7 +259,7 @@ class Build {
       { site, stagingDir: this.output.stagingDir, paths: list, previousHash },
       threads,
       (files) => files.forEach((f) => this.takeThreadFile(f)),
-      this.searchWritten,
+      this.searchThreadsDone,
     );
   }
 
@@ -307,7 +309,7 @@ class Build {
     }
     const started = performance.now();
     // A full index builds its postings and shards on threads of its own (build-index-files.ts).
-    const threads = this.threads && {};
+    const threads = this.threads && { onClosed: () => this.onSearchThreadsDone() };
     await writeSearchIndex(this.deps, staging, changedReports === undefined ? { threads } : { changedIds: changedReports, threads });
     this.clock.timings.searchIndex = Math.round(performance.now() - started);
     return linked;

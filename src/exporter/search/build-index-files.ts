@@ -5,6 +5,7 @@
 // shards on the work pool's threads (index-tasks.ts: batches of documents, then partitions of
 // shards), so this thread only hands out the work and writes the files; a small one (an
 // incremental build's delta) runs the same steps here.
+import { createHash } from 'node:crypto';
 import { DEFAULT_POOL_SIZE } from '../../actions/runtime/pool-defaults.js';
 import { batchPool } from '../../actions/runtime/batch-pool.js';
 import type { PageSearchSource, ReportSearchSource, SearchSources } from '../../actions/search/list-search-documents.js';
@@ -15,6 +16,8 @@ const BUCKETS = 1024;
 const WORD_BUCKETS = 512;
 /** Partitions of the shards, each one task of the second step: several per thread, so the threads finish together. */
 const PARTITIONS = 16;
+/** Text files a thread compresses per task (1,251 for 10,000 reports). */
+const TEXT_FILES_PER_TASK = 64;
 /** Documents a task of the first step tokenises. */
 const BATCH_DOCUMENTS = 500;
 /** Fewer documents than this are indexed on the calling thread: starting threads costs more than it saves. */
@@ -35,13 +38,16 @@ export interface IndexThreads {
   minDocuments?: number;
   /** Documents per task of the first step (default 500; tests set it low to have several). */
   batchDocuments?: number;
+  /** Called once the threads are stopped (their cores are free), before the caller writes the files. */
+  onClosed?: () => void;
 }
 
+/** Every file of the index as written (compressed), by name inside the index directory. */
 export interface IndexFiles {
-  table: DocTable;
-  /** Shard file name (no directory) → bytes as written (compressed). */
-  shards: Map<string, Uint8Array>;
-  texts: Map<string, Record<string, ReportText>>;
+  /** The shards (`<name>.dat`), then the text files. */
+  files: Map<string, Uint8Array>;
+  /** The doc table (DocTable), its build naming the contents of `files`. */
+  table: Uint8Array;
 }
 
 type IndexTasks = typeof TASKS;
@@ -60,6 +66,17 @@ export async function buildIndexFiles(sources: SearchSources, threads?: IndexThr
   try {
     const batches = [];
     for (let at = 0; at < docs.length; at += batchSize) batches.push(runner.run('indexBatch', { shape, docs: docs.slice(at, at + batchSize) }));
+    // The text files are compressed on the threads too, after the batches (as threads free up
+    // before the last batch ends); their JSON stays here for the doc table's build.
+    const texts = [...textsOf(sources)].map(([name, texts]): [string, string] => [`${name}.dat`, JSON.stringify(texts)]);
+    const compressing = [];
+    for (let at = 0; at < texts.length; at += TEXT_FILES_PER_TASK)
+      compressing.push(
+        runner.run(
+          'gzipJson',
+          texts.slice(at, at + TEXT_FILES_PER_TASK).map(([, json]) => json),
+        ),
+      );
     const built = await Promise.all(batches);
     const partitions = await Promise.all(
       Array.from({ length: PARTITIONS }, (_, p) => runner.run('indexPartition', { shape, tokens: built.map((b) => b.tokens[p]!), words: built.map((b) => b.words[p]!) })),
@@ -71,14 +88,34 @@ export async function buildIndexFiles(sources: SearchSources, threads?: IndexThr
     const split = Object.fromEntries([...new Set(built.flatMap((b) => b.firsts))].filter((c) => c in splits).map((c) => [c, splits[c]!]));
     const shards = new Map(partitions.flatMap((p) => p.shards));
     const table: DocTable = { v: INDEX_VERSION, buckets: BUCKETS, wordBuckets: WORD_BUCKETS, split, ...rowsOf(sources, sizeOf), shards: [...shards.keys()].sort() };
-    return { table, shards, texts: textsOf(sources) };
+    const [tableBytes] = await runner.run('gzipJson', [JSON.stringify({ ...table, build: contentHash(shards, texts) })]);
+    const compressed = (await Promise.all(compressing)).flat();
+    return {
+      files: new Map([
+        ...[...shards].map(([name, bytes]): [string, Uint8Array] => [`${name}.dat`, bytes]),
+        ...texts.map(([name], i): [string, Uint8Array] => [name, compressed[i]!]),
+      ]),
+      table: tableBytes!,
+    };
   } finally {
     await runner.close();
+    threads?.onClosed?.();
   }
 }
 
+/** DocTable.build: the shards' and text files' names and bytes, in name order. */
+function contentHash(shards: Map<string, Uint8Array>, texts: [string, string][]): string {
+  const hash = createHash('sha256');
+  const entries: [string, Uint8Array | string][] = [...shards, ...texts];
+  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [name, bytes] of entries) hash.update(`${name}\0`).update(bytes);
+  return hash.digest('base64url').slice(0, 22);
+}
+
 /** The postings of the sources' documents (an incremental build's delta) as a token shard and a word shard, their rows and texts as a full build writes them. */
-export async function buildDeltaFiles(sources: SearchSources): Promise<{ tokens: Uint8Array; words: Uint8Array } & Pick<IndexFiles, 'table' | 'texts'>> {
+export async function buildDeltaFiles(
+  sources: SearchSources,
+): Promise<{ tokens: Uint8Array; words: Uint8Array; table: DocTable; texts: Map<string, Record<string, ReportText>> }> {
   const docs = documentsOf(sources);
   const built = await TASKS.indexBatch({ shape: { buckets: BUCKETS, wordBuckets: WORD_BUCKETS, partitions: 1 }, docs });
   const sizeOf = new Map(docs.map((doc, i) => [doc.key, built.sizes[i]!]));

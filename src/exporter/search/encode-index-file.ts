@@ -14,7 +14,12 @@ export const INDEX_GZIP = { level: 6 };
 export const SHARD_GZIP = { level: 4 };
 
 export function encodeJson(value: unknown): Uint8Array {
-  return gzipSync(JSON.stringify(value), INDEX_GZIP);
+  return encodeJsonText(JSON.stringify(value));
+}
+
+/** A value's JSON as `encodeJson` writes it, for a caller that also needs the text. */
+export function encodeJsonText(json: string): Uint8Array {
+  return gzipSync(json, INDEX_GZIP);
 }
 
 export function encodeShard(bytes: Uint8Array): Uint8Array {

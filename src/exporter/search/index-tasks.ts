@@ -17,7 +17,7 @@
 import { normalizedAttachmentText, normalizedDocument } from '../../domain/search/document.js';
 import { forEachIndexToken } from '../../domain/search/tokens.js';
 import { ByteReader, ByteWriter, firstCharacter, hashString, tokenShard, wordShard, writeRicePositions, writeShard } from './client/format.js';
-import { encodeShard } from './encode-index-file.js';
+import { encodeJsonText, encodeShard } from './encode-index-file.js';
 import { PostingsLog } from './postings-log.js';
 
 /** How tokens and words are spread over shards and partitions. */
@@ -83,6 +83,8 @@ export const TASKS = {
     const shards = [...grouped].map(([name, entries]): [string, Uint8Array] => [name, encodeShard(writeShard(entries))]);
     return { split, shards };
   },
+  /** JSON files (the text files, the doc table) compressed as they are written. */
+  gzipJson: async (texts: string[]): Promise<Uint8Array[]> => texts.map(encodeJsonText),
 };
 
 let threadIds: TokenIds | undefined;

@@ -5,16 +5,13 @@
 // table (update-index-files.ts), each through a temporary file and a rename, the doc table
 // last, or builds afresh once the delta is past its limit. Files whose bytes would not change
 // are not written.
-import { createHash } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
 import { listSearchDocuments } from '../../actions/search/list-search-documents.js';
 import type { SiteDeps } from '../../site/site-deps.js';
 import { buildIndexFiles, type IndexFiles, type IndexThreads } from './build-index-files.js';
 import { INDEX_DIR } from './client/format.js';
-import { encodeJson, INDEX_GZIP } from './encode-index-file.js';
+import { encodeJson } from './encode-index-file.js';
 import { updateIndexFiles } from './update-index-files.js';
 import { readFileOrUndefined, writeIfChanged } from './write-if-changed.js';
 import { writeSearchScript } from './write-search-script.js';
@@ -57,39 +54,6 @@ export async function writeSearchIndex(deps: Pick<SiteDeps, 'ctx'>, outDir: stri
   return result;
 }
 
-const gzipAsync = promisify(gzip);
-/**
- * Texts compressed at once on libuv's threads: as many as it has (4). All 1,251 text files of
- * 10,000 reports at once cost 0.8-1.0 s of CPU instead of 0.6 (each holds a compressor's
- * state meanwhile, hundreds of megabytes in all).
- */
-const GZIPS_IN_FLIGHT = 4;
-
-/** Every file of `files` as written (compressed), by name inside the index directory; the texts and doc table compressed on libuv's threads. */
-export async function indexFileBytes(files: IndexFiles): Promise<Map<string, Uint8Array>> {
-  const texts = [...files.texts].map(([name, texts]): [string, string] => [`${name}.dat`, JSON.stringify(texts)]);
-  const raw: [string, string][] = [...texts, [DOC_TABLE_FILE, JSON.stringify({ ...files.table, build: contentHash(files.shards, texts) })]];
-  const compressed: Uint8Array[] = new Array(raw.length);
-  let next = 0;
-  const compressRest = async () => {
-    for (let i = next++; i < raw.length; i = next++) compressed[i] = await gzipAsync(raw[i]![1], INDEX_GZIP);
-  };
-  await Promise.all(Array.from({ length: GZIPS_IN_FLIGHT }, compressRest));
-  return new Map([
-    ...[...files.shards].map(([name, bytes]): [string, Uint8Array] => [`${name}.dat`, bytes]),
-    ...raw.map(([name], i): [string, Uint8Array] => [name, compressed[i]!]),
-  ]);
-}
-
-/** DocTable.build: the shards' and text files' names and bytes, in name order. */
-function contentHash(shards: Map<string, Uint8Array>, texts: [string, string][]): string {
-  const hash = createHash('sha256');
-  const entries: [string, Uint8Array | string][] = [...shards, ...texts];
-  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const [name, bytes] of entries) hash.update(`${name}\0`).update(bytes);
-  return hash.digest('base64url').slice(0, 22);
-}
-
 /** A new index directory beside the old one, then two renames: readers see the old index or the new, whole. */
 async function writeWholeIndex(outDir: string, files: IndexFiles): Promise<string[]> {
   const staging = join(outDir, `.${INDEX_DIR}-${process.pid}-${Date.now()}`);
@@ -97,7 +61,7 @@ async function writeWholeIndex(outDir: string, files: IndexFiles): Promise<strin
   await mkdir(staging, { recursive: true });
   try {
     const written: string[] = [];
-    for (const [name, bytes] of await indexFileBytes(files)) {
+    for (const [name, bytes] of [...files.files, [DOC_TABLE_FILE, files.table] as const]) {
       await writeFile(join(staging, name), bytes);
       written.push(`${INDEX_DIR}/${name}`);
     }

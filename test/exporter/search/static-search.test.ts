@@ -4,7 +4,7 @@
 // reports and pages in the same order, and the same highlighted titles and snippets as
 // searchReports and searchPages (what /search and /api/v1/search show).
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -104,6 +104,19 @@ test("built on the work pool's threads in small batches, the index is byte for b
     const names = readdirSync(join(dir, 'search-index')).sort();
     assert.deepEqual(readdirSync(join(threaded, 'search-index')).sort(), names);
     for (const name of names) assert.ok(readFileSync(join(threaded, 'search-index', name)).equals(readFileSync(join(dir, 'search-index', name))), name);
+  } finally {
+    rmSync(threaded, { recursive: true, force: true });
+  }
+});
+
+test("the index's threads tell they are stopped before its files are written, so a page thread can take their core", async () => {
+  const threaded = mkdtempSync(join(tmpdir(), 'katsudo-static-search-threads-'));
+  try {
+    let isWrittenWhenClosed: boolean | undefined;
+    const onClosed = () => (isWrittenWhenClosed = existsSync(join(threaded, 'search-index')));
+    await writeSearchIndex({ ctx: site }, threaded, { threads: { size: 1, minDocuments: 0, onClosed } });
+    assert.equal(isWrittenWhenClosed, false);
+    assert.ok(existsSync(join(threaded, 'search-index', 'docs.dat')));
   } finally {
     rmSync(threaded, { recursive: true, force: true });
   }
