@@ -35,7 +35,9 @@ export const MAX_ONE_CHARACTER_TERMS = 1;
 
 export const ONE_CHARACTER_MESSAGE =
   '1文字の語(「の」「会」など)は、1回の検索に1つまでにしてください。ほとんどの活動報告に含まれるため、いくつも組み合わせると検索に時間がかかります。2文字以上の語にすると絞り込めます。';
-export const DEPTH_MESSAGE = `検索結果は${MAX_RESULT_DEPTH.toLocaleString('ja-JP')}件目までしか表示できません。語を増やすなどして絞り込んでください。`;
+// Digits grouped by threes as toLocaleString('ja-JP') writes them, without building Intl's number format when the module loads (10-18 ms in the static search page's Chromium).
+const DEPTH_TEXT = String(MAX_RESULT_DEPTH).replace(/\B(?=(\d{3})+$)/g, ',');
+export const DEPTH_MESSAGE = `検索結果は${DEPTH_TEXT}件目までしか表示できません。語を増やすなどして絞り込んでください。`;
 
 interface Piece {
   text: string;

@@ -209,4 +209,5 @@ test(`refuses a page whose results lie past the ${MAX_RESULT_DEPTH}th`, () => {
       (error: unknown) => error instanceof ValidationError && error.fields.q === DEPTH_MESSAGE,
     );
   }
+  assert.ok(DEPTH_MESSAGE.includes(`${MAX_RESULT_DEPTH.toLocaleString('ja-JP')}件目`), DEPTH_MESSAGE);
 });
