@@ -492,6 +492,12 @@ export async function listPublishedForIndex(db: Q, afterId: number, limit: numbe
   return rows.map((r) => ({ id: r.id, title: r.title, bodyText: r.body_text }));
 }
 
+/** Ids of published reports after `afterId`, in id order: a caller paging through them that reads the rows itself. */
+export async function listPublishedIdsAfter(db: Q, afterId: number, limit: number): Promise<number[]> {
+  const rows = await db.selectFrom('reports').select('id').where('status', '=', 'published').where('id', '>', afterId).orderBy('id').limit(limit).execute();
+  return rows.map((r) => r.id);
+}
+
 // ---- Editing (the admin): full rows with workflow fields, conditional writes, admin lists.
 
 export async function findEditableReport(db: Q, id: number): Promise<EditableReport | undefined> {

@@ -7,7 +7,15 @@ import type { ActivityRecord } from '../../src/domain/activity-record/activity-r
 import { findActivityRecord, saveActivityRecord, withLists } from '../../src/store/activity-records.js';
 import { attachMedia, insertMediaVariants, listItemAttachments, upsertMedia } from '../../src/store/media.js';
 import { descriptionOf } from '../../src/domain/description.js';
-import { findPublishedReportBySlug, findReportById, findReportBySlug, listReports, listSummariesByIds, tagsByReport } from '../../src/store/reports.js';
+import {
+  findPublishedReportBySlug,
+  findReportById,
+  findReportBySlug,
+  listPublishedIdsAfter,
+  listReports,
+  listSummariesByIds,
+  tagsByReport,
+} from '../../src/store/reports.js';
 import { createTestSite, type TestSite } from '../support/db.js';
 import { publishReport } from '../support/factories.js';
 
@@ -160,4 +168,10 @@ test('reads summaries by id and a list page with the tags their own query gives'
   );
   const page = await listReports(site.db, { status: 'published' }, { offset: 0, limit: 10 });
   assert.deepEqual(page.items, summaries);
+});
+
+test('pages through the published reports by id alone, after a given id, in id order', async () => {
+  assert.deepEqual(await listPublishedIdsAfter(site.db, 0, 2), [full.id, bare.id]);
+  assert.deepEqual(await listPublishedIdsAfter(site.db, bare.id, 2), [newest.id]);
+  assert.deepEqual(await listPublishedIdsAfter(site.db, newest.id, 2), []);
 });

@@ -12,7 +12,7 @@ import { confirmedActivityKinds } from '../../store/activity-kind-filter.js';
 import type { Db } from '../../store/database.js';
 import { listAttachmentTexts, listReportsAttachmentTexts } from '../../store/media-text.js';
 import { findPage, listPages } from '../../store/pages.js';
-import { listPublishedForIndex, listSummariesWithText } from '../../store/reports.js';
+import { listPublishedIdsAfter, listSummariesWithText } from '../../store/reports.js';
 import { readSearchStatistics, type SearchStatistics } from '../../store/search-statistics.js';
 import { pageExcerpt } from './search-pages.js';
 
@@ -83,16 +83,12 @@ async function listReportSources(db: Db, only: readonly number[] | undefined): P
       [...new Set(only)].sort((a, b) => a - b),
     );
   const out: ReportSearchSource[] = [];
+  // Ids alone to page through: reportSources reads each row, its text included, once.
   for (let afterId = 0; ;) {
-    const batch = await listPublishedForIndex(db, afterId, BATCH);
-    if (batch.length === 0) return out;
-    afterId = batch[batch.length - 1]!.id;
-    out.push(
-      ...(await reportSources(
-        db,
-        batch.map((r) => r.id),
-      )),
-    );
+    const ids = await listPublishedIdsAfter(db, afterId, BATCH);
+    if (ids.length === 0) return out;
+    afterId = ids[ids.length - 1]!;
+    out.push(...(await reportSources(db, ids)));
   }
 }
 
