@@ -17,6 +17,17 @@ class CountingMap extends Map<string, { start: number; end: number }> {
   }
 }
 
+/** A doc table of one token bucket and one word bucket, with the given rows and counts. */
+const tableOf = (rows: Pick<DocTable, 'stats' | 'reports' | 'pages' | 'shards'>): DocTable => ({
+  v: INDEX_VERSION,
+  buckets: 1,
+  wordBuckets: 1,
+  split: {},
+  categories: [],
+  activityKinds: [],
+  ...rows,
+});
+
 test("a query's term postings are read once for the reports' and the pages' searches", async () => {
   const log = new PostingsLog<string>();
   for (const key of [reportKey(1), pageKey(1), reportKey(2)]) {
@@ -27,28 +38,22 @@ test("a query's term postings are read once for the reports' and the pages' sear
   const parsed = readShard(packShard(part!));
   const tokens = new CountingMap(parsed.tokens);
   const shard: ShardPart[] = [{ bytes: parsed.bytes, tokens }];
-  const table: DocTable = {
-    v: INDEX_VERSION,
-    buckets: 1,
-    wordBuckets: 1,
-    split: {},
+  const table = tableOf({
     stats: { report: [2, 20], page: [1, 10] },
-    categories: [],
-    activityKinds: [],
     shards: ['b0', 'w0'],
     reports: [
       [1, 10, '2024-01-01', -1, -1],
       [2, 10, '2024-02-01', -1, -1],
     ],
     pages: [[1, 10, '/about/', '概要', '外交の概要']],
-  };
+  });
   const index: StaticIndex = { table, shard: async () => shard };
   const query = parseSearchQuery('外交')!;
   const reports = await findStaticReportHits(index, query, {});
   const afterReports = tokens.gets;
   const pages = await findStaticPageHits(index, query);
   assert.deepEqual(
-    reports.map((row) => row[0]),
+    reports.rows.map((row) => row[0]),
     [2, 1],
   );
   assert.deepEqual(
@@ -59,4 +64,36 @@ test("a query's term postings are read once for the reports' and the pages' sear
   // Another query (a new parse of the same text) reads them anew.
   await findStaticPageHits(index, parseSearchQuery('外交')!);
   assert.ok(tokens.gets > afterReports);
+});
+
+test('the best rows of a page are the first of the whole order, ties broken by date then id', async () => {
+  const log = new PostingsLog<string>();
+  const ids = [3, 9, 4, 12, 7, 5, 10, 8];
+  for (const id of [...ids].sort((a, b) => a - b)) {
+    log.startDocument(reportKey(id));
+    // Two instances for ids 9 and 12 (a better bm25), one for the others (equal scores, so newer first, then the higher id).
+    (id === 9 || id === 12 ? [0, 4] : [0]).forEach((p) => log.add('交流', 1, p));
+  }
+  const [part] = log.finish(log.names, 1, () => 0);
+  const shard = [readShard(packShard(part!))];
+  const dates = ['2024-01-01', '2024-03-01', '2024-03-01'];
+  const table = tableOf({
+    stats: { report: [ids.length, ids.length * 10], page: [0, 0] },
+    shards: ['b0'],
+    reports: ids.map((id, i) => [id, 10, dates[i % dates.length]!, -1, -1]),
+    pages: [],
+  });
+  const index: StaticIndex = { table, shard: async (name) => (name === 'b0' ? shard : undefined) };
+  const query = parseSearchQuery('交流')!;
+  const all = await findStaticReportHits(index, query, {});
+  assert.equal(all.total, ids.length);
+  assert.deepEqual(
+    all.rows.map((row) => row[0]),
+    [9, 12, 8, 7, 5, 4, 10, 3],
+  );
+  for (const through of [1, 3, 5, 8, 20]) {
+    const some = await findStaticReportHits(index, parseSearchQuery('交流')!, {}, through);
+    assert.equal(some.total, ids.length);
+    assert.deepEqual(some.rows, all.rows.slice(0, through));
+  }
 });

@@ -73,9 +73,19 @@ const B = 0.75;
 /** Instance counts per column (COLUMNS order), by document key. */
 type Counts = Map<number, number[]>;
 
-export async function findStaticReportHits(index: StaticIndex, query: SearchQuery, filter: StaticFilter): Promise<ReportRow[]> {
+/**
+ * The reports matching the query and the filter: how many, and the best `through` of them in
+ * order (all without it). A page of results needs only its own rows in order: they are picked
+ * in one pass instead of sorting every hit (4,500 for 外交).
+ */
+export async function findStaticReportHits(
+  index: StaticIndex,
+  query: SearchQuery,
+  filter: StaticFilter,
+  through?: number,
+): Promise<{ total: number; rows: ReportRow[] }> {
   const scored = await scoreMatches(index, query, 0);
-  if (!scored) return [];
+  if (!scored) return { total: 0, rows: [] };
   const { table } = index;
   const { reportByKey } = lookupsOf(table);
   const category = filter.category === undefined ? undefined : table.categories.findIndex(([slug]) => slug === filter.category);
@@ -83,7 +93,7 @@ export async function findStaticReportHits(index: StaticIndex, query: SearchQuer
   const from = filter.year === undefined ? undefined : `${filter.year}-01-01`;
   const to = filter.year === undefined ? undefined : `${filter.year + 1}-01-01`;
   const wordCounts = await wordGroupCounts(index, query);
-  const hits: { row: ReportRow; words: number; score: number }[] = [];
+  const hits: RankedHit[] = [];
   for (const [key, score] of scored) {
     const row = reportByKey.get(key);
     if (!row) continue;
@@ -92,8 +102,31 @@ export async function findStaticReportHits(index: StaticIndex, query: SearchQuer
     if (activity !== undefined && (activity < 0 || row[4] !== activity)) continue;
     hits.push({ row, words: wordCounts.get(key) ?? 0, score });
   }
-  hits.sort((a, b) => b.words - a.words || a.score - b.score || (a.row[2] < b.row[2] ? 1 : a.row[2] > b.row[2] ? -1 : 0) || b.row[0] - a.row[0]);
-  return hits.map((h) => h.row);
+  return { total: hits.length, rows: best(hits, through ?? hits.length, byRank).map((h) => h.row) };
+}
+
+type RankedHit = { row: ReportRow; words: number; score: number };
+
+/** More groups standing as words, then bm25, then newer, then higher id: a total order. */
+const byRank = (a: RankedHit, b: RankedHit) => b.words - a.words || a.score - b.score || (a.row[2] < b.row[2] ? 1 : a.row[2] > b.row[2] ? -1 : 0) || b.row[0] - a.row[0];
+
+/** The first `count` of `items` in the order of `compare` (a total order), without sorting the rest. */
+function best<T>(items: T[], count: number, compare: (a: T, b: T) => number): T[] {
+  if (count >= items.length) return items.sort(compare);
+  const kept: T[] = [];
+  for (const item of items) {
+    if (kept.length === count && compare(item, kept[count - 1]!) >= 0) continue;
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compare(kept[mid]!, item) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    kept.splice(lo, 0, item);
+    if (kept.length > count) kept.pop();
+  }
+  return kept;
 }
 
 /** Reachable pages matching the query, best first. */

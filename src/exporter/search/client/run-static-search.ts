@@ -76,15 +76,16 @@ export async function runStaticSearch(index: StaticIndex & StaticTexts, params: 
     const pages = await pageResults(index, query, params.page);
     return params.page > pages.pageCount ? { kind: 'past-end' } : { kind: 'found', pages };
   }
-  const hits = await findStaticReportHits(index, query, { year: params.year, category: params.category, activity: params.activity });
-  const pageCount = pageCountOf(hits.length, PER_PAGE);
+  const filter = { year: params.year, category: params.category, activity: params.activity };
+  const hits = await findStaticReportHits(index, query, filter, params.page * PER_PAGE);
+  const pageCount = pageCountOf(hits.total, PER_PAGE);
   if (params.page > pageCount) return { kind: 'past-end' };
-  const rows = hits.slice((params.page - 1) * PER_PAGE, params.page * PER_PAGE);
+  const rows = hits.rows.slice((params.page - 1) * PER_PAGE, params.page * PER_PAGE);
   // The shown reports' text files are asked for first; the fixed pages are searched while they load.
   const items = Promise.all(rows.map((row) => reportHit(index, row, terms)));
   items.catch(() => undefined);
   const pages = params.kind !== 'report' && params.activity === undefined && params.page === 1 ? await pageResults(index, query, 1) : undefined;
-  return { kind: 'found', pages, results: { total: hits.length, items: await items, page: params.page, pageCount } };
+  return { kind: 'found', pages, results: { total: hits.total, items: await items, page: params.page, pageCount } };
 }
 
 /** Page `page` of the fixed pages matching the query. */
