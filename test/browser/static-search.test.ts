@@ -2,7 +2,8 @@
 // (CSP `script-src 'self'`, no server-side search): for 200 queries it shows what the
 // server's /search shows — the same fixed pages and reports in the same order, counts,
 // highlighted titles, snippets, 添付資料内, paging — and the reports in the order of
-// /api/v1/search. Without JavaScript the page says the search needs it and links the archives.
+// /api/v1/search; the list first, the snippets filled in as the reports' text files arrive.
+// Without JavaScript the page says the search needs it and links the archives.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -159,6 +160,50 @@ test("200 queries show the server's results in the same order, with the same mar
   }
   assert.deepEqual(errors, []);
   assert.ok(compared > 100, `${compared} compared with the API`);
+});
+
+test("the list shows while the reports' text files are on their way, the list busy; the snippets then fill in and the page is the server's", async () => {
+  const context = await browser.newContext({ locale: 'ja-JP' });
+  const page = await context.newPage();
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/search-index\/x\d+\.dat$/, async (route) => {
+    await Promise.race([released, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    await route.continue();
+  });
+  const path = `/search/?q=${encodeURIComponent('鏡像語')}`;
+  const state = () =>
+    page.evaluate(() => ({
+      isDone: document.querySelector('section.search-page')!.hasAttribute('data-static-search'),
+      links: Array.from(document.querySelectorAll('ol.search-results h2 a'), (a) => [a.getAttribute('href'), a.textContent]),
+      snippets: Array.from(document.querySelectorAll('ol.search-results .search-snippet'), (p) => p.textContent),
+      marks: ['static-search-listed', 'static-search-found'].map((name) => performance.getEntriesByName(name).length),
+      isKept: Object.keys(localStorage).some((key) => key.startsWith('katsudo-static-search-result:')),
+    }));
+  try {
+    await page.goto(`${origin}${path}`);
+    await page.waitForSelector('section.search-page ol.search-results[aria-busy="true"] > li', { timeout: 8000 });
+    const listed = await state();
+    assert.equal(listed.isDone, false, 'not done before the snippets');
+    assert.equal(listed.links.length, 20);
+    assert.deepEqual(new Set(listed.snippets), new Set(['\u00a0']), 'each snippet line held, empty');
+    assert.deepEqual(listed.marks, [1, 0]);
+    assert.equal(listed.isKept, false, 'nothing kept before complete');
+    release();
+    await page.waitForSelector('section.search-page[data-static-search="done"]');
+    const complete = await state();
+    assert.deepEqual(complete.links, listed.links);
+    assert.deepEqual(complete.marks, [1, 1]);
+    assert.equal(complete.isKept, true);
+    assert.equal(await page.locator('ol.search-results[aria-busy]').count(), 0);
+    const expected = await t.app.inject({ method: 'GET', url: path.replace('/search/', '/search') });
+    const serverPage = await context.newPage();
+    await serverPage.setContent(expected.body.replace(/<link[^>]*>/g, ''));
+    assertSameParts(await resultsOf(page), await resultsOf(serverPage), 'complete');
+  } finally {
+    release();
+    await context.close();
+  }
 });
 
 test("the results' markup is the page's templates (the server's components): a change to a template shows in every result", async () => {
@@ -383,9 +428,10 @@ test("a reload or an in-place search kept shows without waiting on the doc table
     assertSameParts(again, first, 'kept');
 
     // A new build whose doc table differs only in its build (titles changed, not their sizes); the page still names the older one.
-    const { build: oldBuild, ...before } = docTable();
+    const { build: oldBuild, names: oldNames, ...before } = docTable();
     await rename('同じ内容の報告', '同じ内容の報道');
-    const { build, ...after } = docTable();
+    const { build, names, ...after } = docTable();
+    assert.notEqual(names, oldNames, 'another names file');
     assert.notEqual(build, oldBuild);
     assert.deepEqual(after, before, 'the rest of the doc table is unchanged');
     const replaced = await load(await buildOfIndex());

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { DEFAULT_POOL_SIZE } from '../../actions/runtime/pool-defaults.js';
 import { batchPool } from '../../actions/runtime/batch-pool.js';
 import type { PageSearchSource, ReportSearchSource, SearchSources } from '../../actions/search/list-search-documents.js';
-import { INDEX_VERSION, pageKey, reportKey, textShard, type DocTable, type ReportText } from './client/format.js';
+import { INDEX_VERSION, pageKey, reportKey, textShard, type DocTable, type ReportName, type ReportText } from './client/format.js';
 import { packShard, TASKS, type BatchDocument, type IndexShape } from './index-tasks.js';
 
 const BUCKETS = 1024;
@@ -44,7 +44,7 @@ export interface IndexThreads {
 
 /** Every file of the index as written (compressed), by name inside the index directory. */
 export interface IndexFiles {
-  /** The shards (`<name>.dat`), then the text files. */
+  /** The shards (`<name>.dat`), then the text files, then the names file. */
   files: Map<string, Uint8Array>;
   /** The doc table (DocTable), its build naming the contents of `files`. */
   table: Uint8Array;
@@ -69,6 +69,9 @@ export async function buildIndexFiles(sources: SearchSources, threads?: IndexThr
     // The text files are compressed on the threads too, after the batches (as threads free up
     // before the last batch ends); their JSON stays here for the doc table's build.
     const texts = [...textsOf(sources)].map(([name, texts]): [string, string] => [`${name}.dat`, JSON.stringify(texts)]);
+    const namesJson = JSON.stringify(namesOf(sources));
+    const names = namesFile(namesJson);
+    const namesBytes = runner.run('gzipJson', [namesJson]);
     const compressing = [];
     for (let at = 0; at < texts.length; at += TEXT_FILES_PER_TASK)
       compressing.push(
@@ -87,13 +90,22 @@ export async function buildIndexFiles(sources: SearchSources, threads?: IndexThr
     // In the order the characters first appear in the documents, as one thread appending them all would list them.
     const split = Object.fromEntries([...new Set(built.flatMap((b) => b.firsts))].filter((c) => c in splits).map((c) => [c, splits[c]!]));
     const shards = new Map(partitions.flatMap((p) => p.shards));
-    const table: DocTable = { v: INDEX_VERSION, buckets: BUCKETS, wordBuckets: WORD_BUCKETS, split, ...rowsOf(sources, sizeOf), shards: [...shards.keys()].sort() };
+    const table: DocTable = {
+      v: INDEX_VERSION,
+      buckets: BUCKETS,
+      wordBuckets: WORD_BUCKETS,
+      split,
+      ...rowsOf(sources, sizeOf),
+      shards: [...shards.keys()].sort(),
+      names,
+    };
     const [tableBytes] = await runner.run('gzipJson', [JSON.stringify({ ...table, build: contentHash(shards, texts) })]);
     const compressed = (await Promise.all(compressing)).flat();
     return {
       files: new Map([
         ...[...shards].map(([name, bytes]): [string, Uint8Array] => [`${name}.dat`, bytes]),
         ...texts.map(([name], i): [string, Uint8Array] => [name, compressed[i]!]),
+        [`${names}.dat`, (await namesBytes)[0]!],
       ]),
       table: tableBytes!,
     };
@@ -103,7 +115,7 @@ export async function buildIndexFiles(sources: SearchSources, threads?: IndexThr
   }
 }
 
-/** DocTable.build: the shards' and text files' names and bytes, in name order. */
+/** DocTable.build: the shards' and text files' names and bytes, in name order (the names file is named by its content: DocTable.names). */
 function contentHash(shards: Map<string, Uint8Array>, texts: [string, string][]): string {
   const hash = createHash('sha256');
   const entries: [string, Uint8Array | string][] = [...shards, ...texts];
@@ -115,12 +127,12 @@ function contentHash(shards: Map<string, Uint8Array>, texts: [string, string][])
 /** The postings of the sources' documents (an incremental build's delta) as a token shard and a word shard, their rows and texts as a full build writes them. */
 export async function buildDeltaFiles(
   sources: SearchSources,
-): Promise<{ tokens: Uint8Array; words: Uint8Array; table: DocTable; texts: Map<string, Record<string, ReportText>> }> {
+): Promise<{ tokens: Uint8Array; words: Uint8Array; table: DocTable; texts: Map<string, Record<string, ReportText>>; names: ReportName[] }> {
   const docs = documentsOf(sources);
   const built = await TASKS.indexBatch({ shape: { buckets: BUCKETS, wordBuckets: WORD_BUCKETS, partitions: 1 }, docs });
   const sizeOf = new Map(docs.map((doc, i) => [doc.key, built.sizes[i]!]));
-  const table: DocTable = { v: INDEX_VERSION, buckets: BUCKETS, wordBuckets: WORD_BUCKETS, split: {}, ...rowsOf(sources, sizeOf), shards: [] };
-  return { tokens: packShard(built.tokens[0]!), words: packShard(built.words[0]!), table, texts: textsOf(sources) };
+  const table: DocTable = { v: INDEX_VERSION, buckets: BUCKETS, wordBuckets: WORD_BUCKETS, split: {}, ...rowsOf(sources, sizeOf), shards: [], names: '' };
+  return { tokens: packShard(built.tokens[0]!), words: packShard(built.words[0]!), table, texts: textsOf(sources), names: namesOf(sources) };
 }
 
 function inlineRunner(): IndexRunner {
@@ -168,13 +180,23 @@ function rowsOf(sources: SearchSources, sizeOf: Map<number, number>): Pick<DocTa
   return { stats, categories, activityKinds: sources.activityKinds, reports, pages };
 }
 
-/** What reports' results show (and what an incremental build compares to see whether a report changed). */
+/** Where reports' snippets come from (and what an incremental build compares to see whether a report changed). */
 function textsOf(sources: SearchSources): Map<string, Record<string, ReportText>> {
   const texts = new Map<string, Record<string, ReportText>>();
   for (const r of sources.reports) {
     const shard = texts.get(textShard(r.id)) ?? {};
-    shard[r.id] = [r.path, r.title, r.bodyText, r.attachments.map((a) => [a.label, a.text])];
+    shard[r.id] = reportTextOf(r);
     texts.set(textShard(r.id), shard);
   }
   return texts;
+}
+
+export const reportTextOf = (r: ReportSearchSource): ReportText => [r.bodyText, r.attachments.map((a) => [a.label, a.text])];
+
+/** The names file's rows, in the sources' (id) order: the doc table's. */
+const namesOf = (sources: SearchSources): ReportName[] => sources.reports.map((r) => [r.path, r.title]);
+
+/** The names file's name for its JSON text: its content decides it, so another build's names are another file. */
+export function namesFile(json: string): string {
+  return `n${createHash('sha256').update(json).digest('base64url').slice(0, 16)}`;
 }

@@ -2,13 +2,15 @@
 // the last full build (the changed items now and those of earlier incremental builds) go into
 // one small delta file (client/format.ts, DocTable.delta) read beside the shards, whose entries
 // for those documents are then stale. So an edit rewrites the delta, the changed reports' text
-// files and the doc table, never the hundreds of shards one report's tokens fall in. Once the
+// files, the names file when a path or title changed (or a report came or went: a new name,
+// the old file removed) and the doc table, never the hundreds of shards one report's tokens
+// fall in. Once the
 // delta grows past DELTA_LIMIT (or the index is of an older format) the caller builds afresh.
 import type { SearchSourceSelection, SearchSources } from '../../actions/search/list-search-documents.js';
-import { buildDeltaFiles } from './build-index-files.js';
-import { deltaFile, DELTA_LIMIT, INDEX_VERSION, pageKey, reportKey, textShard, writeDelta, type DocTable, type ReportText } from './client/format.js';
+import { buildDeltaFiles, namesFile, reportTextOf } from './build-index-files.js';
+import { deltaFile, DELTA_LIMIT, INDEX_VERSION, pageKey, reportIndex, reportKey, textShard, writeDelta, type DocTable, type ReportName } from './client/format.js';
 import { openIndexDir } from './open-index-dir.js';
-import { encodeJson, encodeShard } from './encode-index-file.js';
+import { encodeJson, encodeJsonText, encodeShard } from './encode-index-file.js';
 
 export interface IndexUpdate {
   /** File name → bytes as written (compressed). */
@@ -48,11 +50,23 @@ export async function updateIndexFiles(
   if (delta.length > DELTA_LIMIT.bytes) return undefined;
   const keys = [...changedReports.map(reportKey), ...pageIds.map(pageKey)].sort((a, b) => a - b);
   const file = deltaFile(generationOf(table) + 1);
+  const merged = mergedTable(table, built.table, changedReports, pageIds);
   const update: IndexUpdate = {
     files: new Map([[`${file}.dat`, delta]]),
     removed: table.delta ? [`${table.delta.file}.dat`] : [],
-    table: { ...mergedTable(table, built.table, changedReports, pageIds), delta: { file, keys } },
+    table: { ...merged, delta: { file, keys } },
   };
+  // The names in the merged table's order: the kept reports' as the file holds them, the changed ones' fresh.
+  const names = await index.names();
+  if (names.length !== table.reports.length) return undefined; // names file missing or not this table's: build afresh
+  const freshNames = new Map(built.table.reports.map((row, i) => [row[0], built.names[i]!]));
+  const namesJson = JSON.stringify(merged.reports.map(([id]): ReportName => freshNames.get(id) ?? names[reportIndex(table, id)]!));
+  const namesName = namesFile(namesJson);
+  if (namesName !== table.names) {
+    update.files.set(`${namesName}.dat`, encodeJsonText(namesJson));
+    update.removed.push(`${table.names}.dat`);
+    update.table.names = namesName;
+  }
   for (const name of new Set(newlyChanged.map(textShard))) {
     const current = { ...(await index.texts(name)) };
     for (const id of newlyChanged) if (textShard(id) === name) delete current[id];
@@ -70,9 +84,10 @@ async function asyncFilter<T>(items: T[], keep: (item: T) => Promise<boolean>): 
   return items.filter((_, i) => kept[i]);
 }
 
-/** Whether the report's published row and texts are those the index holds. */
+/** Whether the report's published row, names and texts are those the index holds. */
 async function isAsIndexed(index: Index, id: number, sources: SearchSources): Promise<boolean> {
-  const row = index.table.reports.find((r) => r[0] === id);
+  const at = reportIndex(index.table, id);
+  const row = index.table.reports[at];
   const source = sources.reports.find((r) => r.id === id);
   if (!row || !source) return !row && !source;
   const category = row[3] < 0 ? null : index.table.categories[row[3]]!;
@@ -80,9 +95,10 @@ async function isAsIndexed(index: Index, id: number, sources: SearchSources): Pr
   const kind = row[4] < 0 ? null : index.table.activityKinds[row[4]]!;
   const isSameKind = kind === (source.activityKind !== null && index.table.activityKinds.includes(source.activityKind) ? source.activityKind : null);
   if (row[2] !== source.activityDate || !isSameCategory || !isSameKind) return false;
-  const text: ReportText | undefined = (await index.texts(textShard(id)))[id];
-  const shown: ReportText = [source.path, source.title, source.bodyText, source.attachments.map((a) => [a.label, a.text])];
-  return text !== undefined && JSON.stringify(text) === JSON.stringify(shown);
+  const [path, title] = (await index.names())[at] ?? [];
+  if (path !== source.path || title !== source.title) return false;
+  const text = (await index.texts(textShard(id)))[id];
+  return text !== undefined && JSON.stringify(text) === JSON.stringify(reportTextOf(source));
 }
 
 /** The doc table with the changed items' rows replaced (or removed) and the server's statistics as they are now. */

@@ -25,6 +25,7 @@ const tableOf = (rows: Pick<DocTable, 'stats' | 'reports' | 'pages' | 'shards'>)
   split: {},
   categories: [],
   activityKinds: [],
+  names: 'n',
   ...rows,
 });
 

@@ -71,6 +71,7 @@ async function editReport(id: number, title: string, bodySource: string): Promis
 test('edits go into one delta file, no shard is rewritten, and the index answers as a full build does', async () => {
   const dir = tempDir();
   await writeSearchIndex({ ctx: site }, dir);
+  const oldNames = (await tableOf(dir)).names;
   const before = indexFiles(dir);
   const fiveText = corpus.reports.find((r) => r.id === 5)!.bodyText;
 
@@ -80,10 +81,24 @@ test('edits go into one delta file, no shard is rewritten, and the index answers
     .filter((p) => p.startsWith('search-index/'))
     .map((p) => p.slice('search-index/'.length))
     .sort();
-  assert.deepEqual(written, ['d1.dat', 'docs.dat', 'x0.dat']);
+  // The title changed: a names file of a new name, the old one removed.
+  const { names } = await tableOf(dir);
+  assert.notEqual(names, oldNames);
+  assert.deepEqual(written, ['d1.dat', 'docs.dat', `${names}.dat`, 'x0.dat'].sort());
+  assert.deepEqual(result.removed, [`search-index/${oldNames}.dat`]);
   const now = indexFiles(dir);
-  for (const [name, inode] of before) if (name !== 'docs.dat' && name !== 'x0.dat') assert.equal(now.get(name), inode, `${name} was rewritten`);
+  assert.ok(!now.has(`${oldNames}.dat`));
+  for (const [name, inode] of before) if (!['docs.dat', 'x0.dat', `${oldNames}.dat`].includes(name)) assert.equal(now.get(name), inode, `${name} was rewritten`);
   assert.deepEqual((await tableOf(dir)).delta, { file: 'd1', keys: [6] });
+  // The new title is what the results list.
+  const listed = await runStaticSearch(await openIndexDir(join(dir, 'search-index')), { q: '鰆', page: 1 });
+  assert.deepEqual(listed.kind === 'found' && listed.results?.items.map((i) => [i.id, i.title]), [[3, '鰆の漁港を視察']]);
+
+  // The body alone changed: the names file stays as it is.
+  await editReport(3, '鰆の漁港を視察', '鰆の水揚げを視察し、漁協と意見を交わした。漁港も見た。');
+  const bodyOnly = await writeSearchIndex({ ctx: site }, dir, { changedIds: { reports: [3] } });
+  assert.ok(!bodyOnly.written.some((p) => p.includes(names)));
+  assert.equal((await tableOf(dir)).names, names);
 
   // A second edit of the same report, an added and a trashed report, a new page: one new delta holds them all, the old one goes.
   await editReport(3, '鰆と鯛の漁港を視察', '鯛の水揚げも視察した。');
@@ -93,9 +108,12 @@ test('edits go into one delta file, no shard is rewritten, and the index answers
   const page = await savePage(site, who, { title: '事務所案内', slug: 'office', parentId: null, position: 0, summary: '', bodySource: '事務所は駅前にあります。' });
   await transitionPage(site, who, 'publish', { pageId: page.id });
   const second = await writeSearchIndex({ ctx: site }, dir, { changedIds: { reports: [3, added.id, 5], pages: [page.id] } });
-  assert.deepEqual(second.removed, ['search-index/d1.dat']);
-  assert.ok(!indexFiles(dir).has('d1.dat'));
-  assert.deepEqual((await tableOf(dir)).delta?.file, 'd2');
+  assert.deepEqual(
+    second.removed.filter((p) => !/\/n[^/]*\.dat$/.test(p)),
+    ['search-index/d2.dat'],
+  );
+  assert.ok(!indexFiles(dir).has('d2.dat'));
+  assert.deepEqual((await tableOf(dir)).delta?.file, 'd3');
 
   const full = tempDir();
   await writeSearchIndex({ ctx: site }, full);
@@ -175,6 +193,25 @@ test(`a delta of more than ${DELTA_LIMIT.documents} documents makes the build wr
   await writeSearchIndex({ ctx: site }, full);
   const queries = [{ q: '鯖江市' }, { q: '追加の報告' }, { q: '相談' }];
   assert.deepEqual(await answers(dir, queries), await answers(full, queries));
+});
+
+test("a doc table never reads another build's names: the names file is named by its content", async () => {
+  const dir = tempDir();
+  await writeSearchIndex({ ctx: site }, dir);
+  const first = await tableOf(dir);
+  const [id] = first.reports[0]!;
+  const report = (await findEditableReport(site.db, id))!;
+  await editReport(id, `${report.title}(改題)`, report.bodySource);
+  await writeSearchIndex({ ctx: site }, dir);
+  const second = await tableOf(dir);
+  assert.notEqual(second.names, first.names);
+  assert.ok(!indexFiles(dir).has(`${first.names}.dat`), "the older build's names file is gone with it");
+  const names = decodeJson<[string, string][]>((await readIndexFile(join(dir, 'search-index', `${second.names}.dat`)))!);
+  assert.equal(names[0]![1], `${report.title}(改題)`);
+  // The title back as it was: the first build's names again, under the first build's name.
+  await editReport(id, report.title, report.bodySource);
+  await writeSearchIndex({ ctx: site }, dir);
+  assert.equal((await tableOf(dir)).names, first.names);
 });
 
 test('a full build replaces the index as a whole', async () => {

@@ -16,18 +16,23 @@ const table: DocTable = {
   shards: ['b1'],
   reports: [],
   pages: [],
+  names: 'nTest',
 };
 
-test('each text file and shard is read once, even when asked for at the same time', async () => {
+test('each text file, the names file and each shard are read once, even when asked for at the same time', async () => {
   const reads: string[] = [];
+  const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
   const index = openStaticIndex(table, async (name) => {
     reads.push(name);
-    return name.startsWith('x') ? new TextEncoder().encode(JSON.stringify({ 1: ['/activity/a/', 'a', 'body', []] })) : writeShard([]);
+    if (name === 'nTest') return json([['/activity/a/', 'a']]);
+    return name.startsWith('x') ? json({ 1: ['body', []] }) : writeShard([]);
   });
   const [a, b] = await Promise.all([index.texts('x0'), index.texts('x0')]);
   assert.deepEqual(a, b);
   await index.texts('x0');
+  const [names] = await Promise.all([index.names(), index.names()]);
+  assert.deepEqual(names, [['/activity/a/', 'a']]);
   await Promise.all([index.shard('b1'), index.shard('b1')]);
   assert.equal(await index.shard('b2'), undefined);
-  assert.deepEqual(reads, ['x0', 'b1']);
+  assert.deepEqual(reads, ['x0', 'nTest', 'b1']);
 });

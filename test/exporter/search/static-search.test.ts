@@ -12,7 +12,7 @@ import { searchPages } from '../../../src/actions/search/search-pages.js';
 import { searchReports } from '../../../src/actions/search/search-reports.js';
 import { ValidationError } from '../../../src/domain/errors.js';
 import { runStaticSearch, type StaticSearchOutcome } from '../../../src/exporter/search/client/run-static-search.js';
-import type { DocTable } from '../../../src/exporter/search/client/format.js';
+import { textShard, type DocTable, type ReportName, type ReportText } from '../../../src/exporter/search/client/format.js';
 import { openStaticIndex } from '../../../src/exporter/search/client/open-static-index.js';
 import { decodeJson, openIndexDir, readIndexFile } from '../../../src/exporter/search/open-index-dir.js';
 import { writeSearchIndex } from '../../../src/exporter/search/write-search-index.js';
@@ -139,6 +139,7 @@ test('asks for every shard a query reads at once, word shards included, before a
     const firstRound = new Set(asked);
     release();
     assert.equal((await outcome).kind, 'found', q);
+    assert.ok(firstRound.has(table.names), `${q}: the names file asked for with the shards`);
     const shards = asked.filter((name) => !name.startsWith('x'));
     assert.ok(
       shards.some((name) => name.startsWith('w')),
@@ -150,4 +151,25 @@ test('asks for every shard a query reads at once, word shards included, before a
       `${q}: shards asked for after the first round`,
     );
   }
+});
+
+test("the names file holds each report's path and title in the doc table's order, the text files body and attachments only", async () => {
+  const indexDir = join(dir, 'search-index');
+  const table = decodeJson<DocTable>((await readIndexFile(join(indexDir, 'docs.dat')))!);
+  assert.match(table.names, /^n[\w-]{16}$/);
+  const names = decodeJson<ReportName[]>((await readIndexFile(join(indexDir, `${table.names}.dat`)))!);
+  const reports = await site.db.selectFrom('reports').select(['id', 'slug', 'title']).where('status', '=', 'published').orderBy('id').execute();
+  assert.deepEqual(
+    table.reports.map(([id]) => id),
+    reports.map((r) => r.id),
+  );
+  assert.deepEqual(
+    names,
+    reports.map((r) => [`/activity/${r.slug}/`, r.title]),
+  );
+  const [first] = table.reports[0]!;
+  const text = decodeJson<Record<string, ReportText>>((await readIndexFile(join(indexDir, `${textShard(first)}.dat`)))!)[first]!;
+  assert.equal(text.length, 2);
+  assert.equal(typeof text[0], 'string');
+  assert.ok(Array.isArray(text[1]));
 });

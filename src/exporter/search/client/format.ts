@@ -13,8 +13,11 @@
 //   2-character term reads a fraction of it.
 // - word shards `w<bucket>`: the postings of the words column (domain/search/words.ts), by
 //   the word's hash, for the "stands as a word" ranking.
-// - text shards `x<n>`: what a report's result shows: path, title, body text and attachment
-//   texts (for snippets), 8 reports per file by id; only the shown page's are fetched.
+// - names `n<hash>` (DocTable.names): every report's [path, title], in the doc table's report
+//   order, so a search lists its results (highlighted title, link) without another round of
+//   files; named by a hash of its content, so a doc table is never read with another build's names.
+// - text shards `x<n>`: a report's snippet sources: body text and attachment texts, 8 reports
+//   per file by id; only the shown page's are fetched (the page fills the snippets as they come).
 // - delta `d<n>` (only after incremental builds, DocTable.delta): the token and word postings
 //   of the documents changed since the last full build; their entries in the shards are
 //   stale and skipped. An incremental build rewrites this one small file instead of the
@@ -23,7 +26,7 @@
 // no web server setting is needed.
 
 export const INDEX_DIR = 'search-index';
-export const INDEX_VERSION = 4;
+export const INDEX_VERSION = 5;
 export const TEXT_SHARD_REPORTS = 8;
 
 /** Columns of the token postings, as bits; the bm25 weights are those of store/search.ts. */
@@ -37,7 +40,7 @@ export const COLUMNS = [
  * [id, size in tokens (all four columns), activity date, category index or -1, index in
  * DocTable.activityKinds of its confirmed activity record's kind or -1 (none, or a kind the
  * site no longer lists: no `activity` filter finds it)]: what ranking and the filters need
- * (path and title are in its text file).
+ * (path and title are in the names file, DocTable.names).
  */
 export type ReportRow = [number, number, string, number, number];
 /** [id, size in tokens, path (null: published under an unpublished parent, never shown), title, excerpt] */
@@ -64,6 +67,8 @@ export interface DocTable {
    * name each time, so a reader holding the previous table reads the previous delta).
    */
   delta?: { file: string; keys: number[] };
+  /** The names file (`n<hash of its content>`): ReportName per row of `reports`, in that order. */
+  names: string;
   /**
    * A full build's hash of every other file of the index, so that the doc table's bytes differ
    * whenever any file does (the search page keeps results by them: client/stored-results.ts).
@@ -76,8 +81,25 @@ export const deltaFile = (generation: number) => `d${generation}`;
 /** An incremental build writes the index afresh instead once the delta holds more documents than this, or more bytes (compressed). */
 export const DELTA_LIMIT = { documents: 64, bytes: 96 * 1024 };
 
-/** One report in a text shard: [path, title, body text, [[attachment label, text], …]], what a result shows. */
-export type ReportText = [string, string, string, [string, string][]];
+/** One report in a text shard: [body text, [[attachment label, text], …]], where its snippet comes from. */
+export type ReportText = [string, [string, string][]];
+
+/** One report in the names file: [path, title], what its result lists. */
+export type ReportName = [string, string];
+
+/** The index in `table.reports` of the report `id` (the rows are in id order), or -1. */
+export function reportIndex(table: Pick<DocTable, 'reports'>, id: number): number {
+  let low = 0;
+  let high = table.reports.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const at = table.reports[mid]![0];
+    if (at === id) return mid;
+    if (at < id) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
+}
 
 /** FNV-1a over UTF-16 code units. */
 export function hashString(text: string): number {

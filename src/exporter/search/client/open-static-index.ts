@@ -2,9 +2,10 @@
 // Node): the doc table given, each shard and text file read and parsed once, shards the table
 // does not list never asked for (a query's tokens may fall in buckets no token of the site uses). After
 // incremental builds a shard is its file's postings less the changed documents' plus the
-// delta's postings of the same tokens (format.ts, DocTable.delta).
+// delta's postings of the same tokens (format.ts, DocTable.delta). The names file and each text
+// file are read once too.
 import type { StaticIndex } from './find-static-hits.js';
-import { readDelta, readShard, type DocTable, type ReportText, type Shard, type ShardPart } from './format.js';
+import { readDelta, readShard, type DocTable, type ReportName, type ReportText, type Shard, type ShardPart } from './format.js';
 import type { StaticTexts } from './run-static-search.js';
 
 /** `read(name)`: the decompressed bytes of `<name>.dat`, undefined when absent. */
@@ -27,6 +28,8 @@ export function openStaticIndex(table: DocTable, read: (name: string) => Promise
   };
   const decoder = new TextDecoder();
   const texts = new Map<string, Promise<Record<string, ReportText>>>();
+  const json = <T>(name: string, absent: T): Promise<T> => read(name).then((bytes) => (bytes ? (JSON.parse(decoder.decode(bytes)) as T) : absent));
+  let names: Promise<ReportName[]> | undefined;
   return {
     table,
     shard(name) {
@@ -37,8 +40,12 @@ export function openStaticIndex(table: DocTable, read: (name: string) => Promise
     texts(name) {
       // Once per file: several results of a page often share one (8 reports each).
       let found = texts.get(name);
-      if (!found) texts.set(name, (found = read(name).then((bytes) => (bytes ? (JSON.parse(decoder.decode(bytes)) as Record<string, ReportText>) : {}))));
+      if (!found) texts.set(name, (found = json<Record<string, ReportText>>(name, {})));
       return found;
+    },
+    names() {
+      names ??= json<ReportName[]>(table.names, []);
+      return names;
     },
   };
 }

@@ -1,7 +1,7 @@
 // The index's head, carried by the static search page (`katsudo build` renders that page once
 // the index is written: exporter/build-site.ts, read-search-head.ts): the build the page was
-// written with and what names a query's shards (buckets, split characters, which shards exist,
-// the delta file). With it the script shows a search kept for that build without waiting on
+// written with and what names a query's files (buckets, split characters, which shards exist,
+// the delta file, the names file). With it the script shows a search kept for that build without waiting on
 // the doc table, and asks for a new search's shards beside the doc table instead of after it.
 // The doc table fetched stays the authority: a page whose head names another build (a CDN
 // holding an older page than the index, or the reverse) shows what the table's build gives.
@@ -14,6 +14,8 @@ export interface SearchHead extends Pick<DocTable, 'buckets' | 'wordBuckets' | '
   present: string;
   /** DocTable.delta's file, read by every shard after incremental builds. */
   delta?: string;
+  /** DocTable.names: the names file, read by every search of reports. */
+  names?: string;
 }
 
 /** Every shard name the table's parameters allow, in a fixed order: buckets, word buckets, then each split character's parts. */
@@ -31,7 +33,15 @@ export function searchHeadOf(table: DocTable, build: string): SearchHead {
   const bits = new Uint8Array(Math.ceil(names.length / 8));
   names.forEach((name, i) => existing.has(name) && (bits[i >> 3]! |= 1 << (i & 7)));
   const present = btoa(String.fromCharCode(...bits));
-  return { build, buckets: table.buckets, wordBuckets: table.wordBuckets, split: table.split, present, ...(table.delta ? { delta: table.delta.file } : {}) };
+  return {
+    build,
+    buckets: table.buckets,
+    wordBuckets: table.wordBuckets,
+    split: table.split,
+    present,
+    ...(table.delta ? { delta: table.delta.file } : {}),
+    names: table.names,
+  };
 }
 
 /** The shards that exist, by the head. */

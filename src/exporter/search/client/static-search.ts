@@ -4,8 +4,11 @@
 // the shards of the query's tokens from /search-index/, runs the server's search
 // (run-static-search.ts) and writes the results into the page with the server's markup: the
 // page's templates, rendered by the server's result components (site/search/search-templates.tsx),
-// cloned and filled (fill-template.ts). A live region announces the number of results. A
-// search made before on the same build shows the outcome kept then (stored-results.ts).
+// cloned and filled (fill-template.ts). The list of reports is shown once the search is
+// evaluated (titles and paths come from the names file, fetched beside the shards); each
+// report's snippet is filled when its text file arrives, the list `aria-busy` meanwhile. A live
+// region announces the number of results. A search made before on the same build shows the
+// outcome kept then (stored-results.ts).
 import { formatJapaneseDate } from '../../../domain/dates.js';
 import type { FieldMessages } from '../../../domain/errors.js';
 import { paths, withPage, type SearchParams } from '../../../domain/paths.js';
@@ -23,7 +26,16 @@ import { parseSearchQuery } from '../../../domain/search/query.js';
 import { cloneTemplate, filledElement, fillTemplate, type TemplateValues } from './fill-template.js';
 import { openStaticIndex } from './open-static-index.js';
 import { buildIdOf, hasKeptResult, keepResult, readKeptResult } from './stored-results.js';
-import { runStaticSearch, type Paged, type StaticReportHit, type StaticSearchOutcome, type StaticSearchParams, type StaticTexts } from './run-static-search.js';
+import {
+  startStaticSearch,
+  type Paged,
+  type StartedSearch,
+  type StaticReportHit,
+  type StaticReportListing,
+  type StaticSearchOutcome,
+  type StaticSearchParams,
+  type StaticTexts,
+} from './run-static-search.js';
 
 type Child = Node | string | false | null | undefined;
 
@@ -137,7 +149,7 @@ function headFiles(q: string): string[] {
     const query = parseSearchQuery(q);
     if (!query) return [];
     const existing = headShards(head);
-    return [...(head.delta ? [head.delta] : []), ...[...queryShards(head, query)].filter((name) => existing.has(name))];
+    return [...(head.delta ? [head.delta] : []), ...(head.names ? [head.names] : []), ...[...queryShards(head, query)].filter((name) => existing.has(name))];
   } catch {
     return [];
   }
@@ -149,21 +161,25 @@ function readIndexFile(base: string, name: string): Promise<Uint8Array | undefin
   return ahead ?? fetchBytes(`${base}/${name}.dat`);
 }
 
-/** The index as one search reads it, noting the shard and text files it asks for. */
+/** The index as one search reads it, noting the shard, names and text files it asks for. */
 function noting(index: Index, files: Set<string>): Index {
   const existing = new Set(index.table.shards);
   return {
     table: index.table,
     shard: (name) => (existing.has(name) && files.add(name), index.shard(name)),
     texts: (name) => (files.add(name), index.texts(name)),
+    names: () => (files.add(index.table.names), index.names()),
   };
 }
 
-async function searchNoting(index: Index, params: StaticSearchParams, query: string): Promise<StaticSearchOutcome> {
+async function searchNoting(index: Index, params: StaticSearchParams, query: string): Promise<StartedSearch> {
   const files = new Set<string>(index.table.delta ? [index.table.delta.file] : []);
-  const outcome = await runStaticSearch(noting(index, files), params);
-  rememberPlan(query, [...files]);
-  return outcome;
+  const started = await startStaticSearch(noting(index, files), params);
+  started.complete.then(
+    () => rememberPlan(query, [...files]),
+    () => undefined,
+  );
+  return started;
 }
 
 /**
@@ -192,10 +208,12 @@ let isTableRevalidated = false;
 
 /**
  * A search's outcome and the build it is of; `isBeforeTable`: kept for the build the page's head
- * names (or, in place, the last doc table's), shown before the doc table was read.
+ * names (or, in place, the last doc table's), shown before the doc table was read. A search
+ * run now: `outcome` lists the reports, `hits` bring their snippets (StartedSearch).
  */
 interface Found {
-  outcome: StaticSearchOutcome;
+  outcome: StaticSearchOutcome<StaticReportListing>;
+  hits?: Promise<StaticReportHit>[];
   build: string;
   isBeforeTable?: boolean;
 }
@@ -239,9 +257,14 @@ async function search(base: string, params: StaticSearchParams, query: string, k
       const parsed = JSON.parse(new TextDecoder().decode(await gunzip(raw))) as DocTable;
       session = { build, index: openStaticIndex(parsed, (name) => readIndexFile(base, name)) };
     }
-    const outcome = await searchNoting(session.index, params, query);
-    if (outcome.kind !== 'empty') keepResult(build, key, outcome);
-    return { outcome, build };
+    const started = await searchNoting(session.index, params, query);
+    // Kept once complete (the snippets in); a failed text file keeps nothing.
+    if (started.listed.kind !== 'empty')
+      started.complete.then(
+        (outcome) => keepResult(build, key, outcome),
+        () => undefined,
+      );
+    return { outcome: started.listed, hits: started.hits, build };
   } finally {
     // Files fetched ahead that this search did not read are never taken later (a later table may be of a new build).
     early.clear();
@@ -331,7 +354,11 @@ function pageResults(pages: Paged<{ title: string; path: string; excerpt: string
   return section;
 }
 
-function reportItem(hit: StaticReportHit): Element {
+/** A line's room for a snippet still loading (a no-break space), so the list does not move when it comes. */
+const SNIPPET_PENDING = [{ text: '\u00a0', isMatch: false }];
+
+/** A report's result; listed only (no snippet yet), its snippet line held empty. */
+function reportItem(hit: StaticReportListing & Partial<StaticReportHit>): Element {
   const name: TemplateName = `report-item${hit.category ? '-category' : ''}${hit.matchedIn === 'attachment' ? '-attachment' : ''}`;
   return filledElement(name, {
     [paths.report(S.slug)]: hit.path,
@@ -340,11 +367,11 @@ function reportItem(hit: StaticReportHit): Element {
     [S.category]: hit.category?.name ?? '',
     [S.attachmentLabel]: hit.attachmentLabel ?? '',
     [S.title]: hit.titleParts,
-    [S.snippet]: hit.snippet,
+    [S.snippet]: hit.snippet ?? SNIPPET_PENDING,
   });
 }
 
-function reportResults(results: Paged<StaticReportHit>, params: SearchParams): DocumentFragment {
+function reportResults(results: Paged<StaticReportListing>, params: SearchParams): DocumentFragment {
   const name = results.total === 0 ? (isFilteredSearch(params) ? 'no-results-filtered' : 'no-results') : results.pageCount > 1 ? 'results-paged' : 'results';
   const fragment = cloneTemplate(name);
   fillTemplate(fragment, {
@@ -396,8 +423,34 @@ function foldHelp(section: Element): HTMLElement | undefined {
   return details;
 }
 
+/**
+ * Fills the listed reports' snippets as their texts arrive (each item replaced by the complete
+ * one), the list busy meanwhile; `isCurrent`: whether this search is still the page's (a later
+ * one's results are never touched).
+ */
+async function fillSnippets(list: Element | null, hits: Promise<StaticReportHit>[], isCurrent: () => boolean): Promise<void> {
+  const items = list ? Array.from(list.children) : [];
+  list?.setAttribute('aria-busy', 'true');
+  try {
+    await Promise.all(
+      hits.map(async (pending, i) => {
+        const hit = await pending;
+        if (isCurrent()) items[i]?.replaceWith(reportItem(hit));
+      }),
+    );
+  } finally {
+    list?.removeAttribute('aria-busy');
+  }
+}
+
 /** Shows the results of the search in `href` in `section` (the page's section as the server sent it); resolves to what was found, if searched. */
-async function render(section: Element, status: HTMLElement, href: string, known: 'head' | 'last-table' | undefined): Promise<Found | undefined> {
+async function render(
+  section: Element,
+  status: HTMLElement,
+  href: string,
+  known: 'head' | 'last-table' | undefined,
+  isCurrent: () => boolean,
+): Promise<Found | undefined> {
   const form = section.querySelector('form.search-form');
   if (!(form instanceof HTMLFormElement)) return;
   const params = paramsOf(href);
@@ -412,7 +465,6 @@ async function render(section: Element, status: HTMLElement, href: string, known
   let found;
   try {
     found = await search(`/${INDEX_DIR}`, params, new URL(href).search, known);
-    performance.mark('static-search-found');
   } catch {
     status.textContent = '検索の索引を読み込めませんでした。時間をおいて、もう一度お試しください。';
     return;
@@ -437,11 +489,21 @@ async function render(section: Element, status: HTMLElement, href: string, known
   const text = resultsHeading(params.q);
   if (heading && outcome.results) heading.textContent = text;
   if (outcome.results) setTitle(pagedTitle(text, outcome.results.page));
-  const parts = [outcome.pages && pageResults(outcome.pages, shown), outcome.results && reportResults(outcome.results, shown)];
+  const reports = outcome.results && reportResults(outcome.results, shown);
+  const list = reports?.querySelector('ol') ?? null;
+  const parts = [outcome.pages && pageResults(outcome.pages, shown), reports];
   const help = foldHelp(section) ?? section.querySelector('.search-help');
   for (const part of parts) if (part) section.insertBefore(part, help);
   const counts = [outcome.pages && outcome.pages.total > 0 && `ページ${outcome.pages.total}件`, outcome.results && `活動報告${outcome.results.total}件`].filter(Boolean);
   status.textContent = `${text}: ${counts.length > 0 ? counts.join('、') : '0件'}`;
+  if (found.hits && found.hits.length > 0) {
+    performance.mark('static-search-listed');
+    try {
+      await fillSnippets(list, found.hits, isCurrent);
+    } catch {
+      status.textContent = '検索結果の抜粋を読み込めませんでした。時間をおいて、もう一度お試しください。';
+    }
+  }
   return found;
 }
 
@@ -461,7 +523,7 @@ function start(): void {
   first.after(status);
   let current = first;
   let shown = 0;
-  // `data-static-search="done"` on the page's section when the results (or a message) are in,
+  // `data-static-search="done"` on the page's section when the results (or a message) are in, snippets too,
   // and `data-index-build` the build they are of: for tests and for scripts that read the page.
   // The performance marks time the search (doc table read, results found, results shown) for
   // bench/static-search.bench.ts.
@@ -470,7 +532,8 @@ function start(): void {
   const show = (href: string, isInPlace: boolean, isRecheck = false) => {
     const run = ++shown;
     lastSearch = new URL(href).search;
-    for (const name of ['static-search-start', 'static-search-table', 'static-search-stored', 'static-search-found']) performance.clearMarks(name);
+    for (const name of ['static-search-start', 'static-search-table', 'static-search-stored', 'static-search-listed', 'static-search-found'])
+      performance.clearMarks(name);
     performance.clearMeasures('static-search');
     performance.mark('static-search-start');
     if (isInPlace) {
@@ -484,9 +547,10 @@ function start(): void {
     void (async () => {
       let found: Found | undefined;
       try {
-        found = await render(section, status, href, isRecheck ? undefined : isInPlace ? 'last-table' : 'head');
+        found = await render(section, status, href, isRecheck ? undefined : isInPlace ? 'last-table' : 'head', () => run === shown);
       } finally {
         if (run === shown) {
+          if (found) performance.mark('static-search-found');
           section.setAttribute('data-static-search', 'done');
           if (found) section.setAttribute('data-index-build', found.build);
           performance.measure('static-search', 'static-search-start');
