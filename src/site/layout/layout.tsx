@@ -4,11 +4,12 @@
 import type { ComponentChildren } from 'preact';
 import { activityDataPaths } from '../../domain/activity-record/data-paths.js';
 import { jsonForScript } from '../../domain/json-ld.js';
+import type { TrustedHtml } from '../../domain/trusted-html.js';
 import { absoluteUrl, paths } from '../../domain/paths.js';
 import { menuCurrentness, resolveMenu, type MenuItem } from '../../domain/navigation.js';
 import { siteTitle, type SiteSettings } from '../../domain/settings.js';
 import { displayTitle } from '../../domain/report-rules.js';
-import { JsonLdScript } from '../components/html-block.js';
+import { JsonLdScript, RenderedElement, renderedHtml } from '../components/html-block.js';
 import { ContactDetails, hasContactDetails } from '../components/contact-details.js';
 
 export interface SiteContext {
@@ -79,14 +80,57 @@ export function Layout({ site, meta, children }: { site: SiteContext; meta: Page
         <a class="skip-link" href="#main">
           本文へ移動
         </a>
-        <SiteHeader settings={site.settings} menu={menuOf(site)} section={meta.section} currentPath={meta.canonicalPath} />
+        <RenderedElement tag="header" class="site-header" html={headerHtml(site, meta)} />
         <main id="main" class="main">
           {children}
         </main>
-        <SiteFooter settings={site.settings} menu={menuOf(site)} />
+        <RenderedElement tag="footer" class="site-footer" html={framesOf(site).footer} />
       </body>
     </html>
   );
+}
+
+/**
+ * The header and footer, rendered once per frame and kept as HTML: 13,000 pages of a static
+ * build (and the server's cache misses) share them instead of rendering the same tree each.
+ * Kept by the identity of the settings and menu, which loadSiteContext takes from the memo of
+ * the content version (content-memo.ts): any write brings new objects and so a new frame, and
+ * the old one goes with them. The frame's objects are therefore never changed in place.
+ */
+interface Frame {
+  menu: MenuItem[];
+  footer: TrustedHtml;
+  /** The header's inner HTML for each currentness of the navigation (currentnessKey). */
+  headers: Map<string, TrustedHtml>;
+}
+
+const frames = new WeakMap<SiteSettings, WeakMap<MenuItem[], Frame>>();
+/** The key of a frame without a resolved menu (its menu follows from the settings alone). */
+const STORED_LINKS: MenuItem[] = [];
+
+function framesOf(site: SiteContext): Frame {
+  let bySettings = frames.get(site.settings);
+  if (bySettings === undefined) frames.set(site.settings, (bySettings = new WeakMap()));
+  const key = site.menu ?? STORED_LINKS;
+  let frame = bySettings.get(key);
+  if (frame === undefined) {
+    const menu = menuOf(site);
+    frame = { menu, footer: renderedHtml(<SiteFooterInner settings={site.settings} menu={menu} />), headers: new Map() };
+    bySettings.set(key, frame);
+  }
+  return frame;
+}
+
+function headerHtml(site: SiteContext, meta: PageMeta): TrustedHtml {
+  const frame = framesOf(site);
+  const current = navCurrentness(frame.menu, meta.section, meta.canonicalPath);
+  const key = currentnessKey(current);
+  let html = frame.headers.get(key);
+  if (html === undefined) {
+    html = renderedHtml(<SiteHeaderInner settings={site.settings} menu={frame.menu} current={current} />);
+    frame.headers.set(key, html);
+  }
+  return html;
 }
 
 function menuOf(site: SiteContext): MenuItem[] {
@@ -94,39 +138,60 @@ function menuOf(site: SiteContext): MenuItem[] {
   return menu.length > 0 ? menu : [{ label: '活動報告', url: paths.activity(), children: [] }];
 }
 
-function SiteHeader(props: { settings: SiteSettings; menu: MenuItem[]; section: string | undefined; currentPath: string | undefined }) {
-  const { settings, menu, section, currentPath } = props;
+type Currentness = 'page' | 'true' | undefined;
+
+/** Which navigation entries a page marks as current (aria-current): all the header depends on besides the frame. */
+interface NavCurrentness {
+  home: Currentness;
+  /** One per menu entry, in order: the entry's own and its children's. */
+  entries: { own: Currentness; children: Currentness[] }[];
+}
+
+function navCurrentness(menu: MenuItem[], section: string | undefined, currentPath: string | undefined): NavCurrentness {
+  return {
+    home: currentPath === paths.home() ? 'page' : section === paths.home() ? 'true' : undefined,
+    entries: menu.map((item) => ({
+      own: menuCurrentness(item, section, currentPath),
+      children: item.children.map((child) => menuCurrentness(child, section, currentPath)),
+    })),
+  };
+}
+
+function currentnessKey(current: NavCurrentness): string {
+  const mark = (value: Currentness) => (value === undefined ? '-' : value[0]!);
+  return mark(current.home) + current.entries.map((entry) => mark(entry.own) + entry.children.map(mark).join('')).join(',');
+}
+
+/** Inside <header class="site-header">. */
+function SiteHeaderInner({ settings, menu, current }: { settings: SiteSettings; menu: MenuItem[]; current: NavCurrentness }) {
   return (
-    <header class="site-header">
-      <div class="site-header-inner">
-        <p class="site-name">
-          <a href={paths.home()}>
-            {settings.chamber && <span class="site-chamber">{settings.chamber}</span>}
-            <span class="site-legislator">{settings.legislatorName || 'katsudo'}</span>
-            <span class="site-suffix">公式サイト</span>
-          </a>
-        </p>
-        <nav class="site-nav" aria-label="サイト内メニュー">
-          <ul>
-            <li>
-              <a href={paths.home()} aria-current={currentPath === paths.home() ? 'page' : section === paths.home() ? 'true' : undefined}>
-                ホーム
-              </a>
-            </li>
-            {menu.map((item) => (
-              <MenuEntry item={item} section={section} currentPath={currentPath} />
-            ))}
-          </ul>
-        </nav>
-        <SiteSearch />
-      </div>
-    </header>
+    <div class="site-header-inner">
+      <p class="site-name">
+        <a href={paths.home()}>
+          {settings.chamber && <span class="site-chamber">{settings.chamber}</span>}
+          <span class="site-legislator">{settings.legislatorName || 'katsudo'}</span>
+          <span class="site-suffix">公式サイト</span>
+        </a>
+      </p>
+      <nav class="site-nav" aria-label="サイト内メニュー">
+        <ul>
+          <li>
+            <a href={paths.home()} aria-current={current.home}>
+              ホーム
+            </a>
+          </li>
+          {menu.map((item, i) => (
+            <MenuEntry item={item} current={current.entries[i]!} />
+          ))}
+        </ul>
+      </nav>
+      <SiteSearch />
+    </div>
   );
 }
 
 /** A link, or for an entry with children a disclosure (<details>, no script) listing the entry itself first. */
-function MenuEntry({ item, section, currentPath }: { item: MenuItem; section: string | undefined; currentPath: string | undefined }) {
-  const current = menuCurrentness(item, section, currentPath);
+function MenuEntry({ item, current: { own: current, children } }: { item: MenuItem; current: NavCurrentness['entries'][number] }) {
   if (item.children.length === 0) {
     return (
       <li>
@@ -146,9 +211,9 @@ function MenuEntry({ item, section, currentPath }: { item: MenuItem; section: st
               {item.label}
             </a>
           </li>
-          {item.children.map((child) => (
+          {item.children.map((child, i) => (
             <li>
-              <a href={child.url} aria-current={menuCurrentness(child, section, currentPath)}>
+              <a href={child.url} aria-current={children[i]}>
                 {child.label}
               </a>
             </li>
@@ -172,49 +237,48 @@ function SiteSearch() {
   );
 }
 
-function SiteFooter({ settings, menu }: { settings: SiteSettings; menu: MenuItem[] }) {
+/** Inside <footer class="site-footer">. */
+function SiteFooterInner({ settings, menu }: { settings: SiteSettings; menu: MenuItem[] }) {
   return (
-    <footer class="site-footer">
-      <div class="site-footer-inner">
-        {hasContactDetails(settings) && (
-          <section class="footer-contact" aria-labelledby="footer-contact-title">
-            <h2 id="footer-contact-title">お問い合わせ</h2>
-            <ContactDetails settings={settings} />
-          </section>
-        )}
-        <nav class="footer-nav" aria-label="フッターメニュー">
-          <ul>
-            {menu
-              .flatMap((item) => [item, ...item.children])
-              .map((item) => (
-                <li>
-                  <a href={item.url}>{item.label}</a>
-                </li>
-              ))}
-          </ul>
-        </nav>
-        <ul class="footer-links">
-          <li>
-            <a href={paths.profile()}>プロフィール</a>
-          </li>
-          <li>
-            <a href={paths.activity()}>活動報告</a>
-          </li>
-          <li>
-            <a href={paths.rss()}>RSS</a>
-          </li>
-          <li>
-            <a href={paths.atom()}>Atom</a>
-          </li>
-          <li>
-            <a href={paths.jsonFeed()}>JSON Feed</a>
-          </li>
-          <li>
-            <a href="/api/v1/reports">オープンデータ(JSON API)</a>
-          </li>
+    <div class="site-footer-inner">
+      {hasContactDetails(settings) && (
+        <section class="footer-contact" aria-labelledby="footer-contact-title">
+          <h2 id="footer-contact-title">お問い合わせ</h2>
+          <ContactDetails settings={settings} />
+        </section>
+      )}
+      <nav class="footer-nav" aria-label="フッターメニュー">
+        <ul>
+          {menu
+            .flatMap((item) => [item, ...item.children])
+            .map((item) => (
+              <li>
+                <a href={item.url}>{item.label}</a>
+              </li>
+            ))}
         </ul>
-        <p class="copyright">© {settings.legislatorName || 'katsudo'} 事務所</p>
-      </div>
-    </footer>
+      </nav>
+      <ul class="footer-links">
+        <li>
+          <a href={paths.profile()}>プロフィール</a>
+        </li>
+        <li>
+          <a href={paths.activity()}>活動報告</a>
+        </li>
+        <li>
+          <a href={paths.rss()}>RSS</a>
+        </li>
+        <li>
+          <a href={paths.atom()}>Atom</a>
+        </li>
+        <li>
+          <a href={paths.jsonFeed()}>JSON Feed</a>
+        </li>
+        <li>
+          <a href="/api/v1/reports">オープンデータ(JSON API)</a>
+        </li>
+      </ul>
+      <p class="copyright">© {settings.legislatorName || 'katsudo'} 事務所</p>
+    </div>
   );
 }
