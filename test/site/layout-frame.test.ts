@@ -74,7 +74,11 @@ test('the header and footer are rendered once per content version: a second page
   const previous = options.vnode;
   options.vnode = (vnode: VNode) => {
     const props = vnode.props as { class?: unknown };
-    if (typeof vnode.type === 'string' && typeof props.class === 'string' && /^(site-nav|site-search|footer-nav|site-header-inner|site-footer-inner)$/.test(props.class)) {
+    if (
+      typeof vnode.type === 'string' &&
+      typeof props.class === 'string' &&
+      /^(site-nav|site-search|footer-nav|site-header-inner|site-footer-inner)$/.test(props.class)
+    ) {
       built.push(props.class);
     }
     previous?.(vnode);

@@ -1,5 +1,6 @@
 import { paths } from '../../domain/paths.js';
 import type { Category, MonthCount, TagCount } from '../../domain/report.js';
+import { htmlKeptBy, RenderedElement } from './html-block.js';
 
 export interface ArchiveData {
   months: MonthCount[];
@@ -7,12 +8,28 @@ export interface ArchiveData {
   tags: TagCount[];
 }
 
+/** The archive counts of a content version (load-archive-data.ts) rendered once for all its list pages. */
+const archiveNavHtml = htmlKeptBy<ArchiveData>();
+
 /** Side navigation of the archives: by category, by year, by tag. Months are on the year pages. */
 export function ArchiveNav({ data }: { data: ArchiveData }) {
+  return (
+    <RenderedElement
+      tag="aside"
+      class="archive-nav"
+      aria-label="活動報告のアーカイブ"
+      html={archiveNavHtml(data, () => (
+        <ArchiveSections data={data} />
+      ))}
+    />
+  );
+}
+
+function ArchiveSections({ data }: { data: ArchiveData }) {
   const years = new Map<number, MonthCount[]>();
   for (const m of data.months) years.set(m.year, [...(years.get(m.year) ?? []), m]);
   return (
-    <aside class="archive-nav" aria-label="活動報告のアーカイブ">
+    <>
       {data.categories.length > 0 && (
         <section aria-labelledby="archive-categories">
           <h2 id="archive-categories">カテゴリー</h2>
@@ -54,7 +71,7 @@ export function ArchiveNav({ data }: { data: ArchiveData }) {
           </ul>
         </section>
       )}
-    </aside>
+    </>
   );
 }
 

@@ -16,10 +16,38 @@ export function JsonLdScript({ json }: { json: TrustedHtml }) {
 
 /** A view tree rendered to HTML ahead of the pages that show it (the layout's header and footer). */
 export function renderedHtml(tree: VNode): TrustedHtml {
-  return trustedHtml(renderToString(tree));
+  const html = renderToString(tree);
+  // The renderer joins its pieces into a tree of strings; kept for many pages, the HTML is
+  // better one flat string (less heap, and no tree to walk again on each page). Converting
+  // a string to a number flattens it in place (V8).
+  void Number(html);
+  return trustedHtml(html);
 }
 
-/** A header or footer whose content is HTML from renderedHtml(). */
-export function RenderedElement({ tag: Tag, class: className, html }: { tag: 'header' | 'footer'; class: string; html: TrustedHtml }) {
-  return <Tag class={className} dangerouslySetInnerHTML={{ __html: html }} />;
+/**
+ * A tree rendered once per key object and kept as HTML while the object lives. For values of
+ * the content version's memo (content-memo.ts: the archive counts, report summaries), which
+ * are never changed in place: a write brings new objects, so old HTML is never shown for it.
+ */
+export function htmlKeptBy<K extends object>(): (key: K, tree: () => VNode) => TrustedHtml {
+  const kept = new WeakMap<K, TrustedHtml>();
+  return (key, tree) => {
+    let html = kept.get(key);
+    if (html === undefined) kept.set(key, (html = renderedHtml(tree())));
+    return html;
+  };
+}
+
+/** An element whose content is HTML from renderedHtml() or htmlKeptBy(); the attributes in the order given. */
+export function RenderedElement({
+  tag: Tag,
+  html,
+  ...attributes
+}: {
+  tag: 'header' | 'footer' | 'aside' | 'li';
+  html: TrustedHtml;
+  class: string;
+  'aria-label'?: string;
+}) {
+  return <Tag {...attributes} dangerouslySetInnerHTML={{ __html: html }} />;
 }
