@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { DEFAULT_POOL_SIZE } from '../../actions/runtime/pool-defaults.js';
 import { batchPool } from '../../actions/runtime/batch-pool.js';
 import type { PageSearchSource, ReportSearchSource, SearchSources } from '../../actions/search/list-search-documents.js';
-import { INDEX_VERSION, pageKey, reportKey, textShard, type DocTable, type ReportName, type ReportText } from './client/format.js';
+import { INDEX_VERSION, namesText, pageKey, reportKey, textShard, type DocTable, type ReportName, type ReportText } from './client/format.js';
 import { packShard, TASKS, type BatchDocument, type IndexShape } from './index-tasks.js';
 
 const BUCKETS = 1024;
@@ -69,9 +69,9 @@ export async function buildIndexFiles(sources: SearchSources, threads?: IndexThr
     // The text files are compressed on the threads too, after the batches (as threads free up
     // before the last batch ends); their JSON stays here for the doc table's build.
     const texts = [...textsOf(sources)].map(([name, texts]): [string, string] => [`${name}.dat`, JSON.stringify(texts)]);
-    const namesJson = JSON.stringify(namesOf(sources));
-    const names = namesFile(namesJson);
-    const namesBytes = runner.run('gzipJson', [namesJson]);
+    const namesFileText = namesText(namesOf(sources));
+    const names = namesFile(namesFileText);
+    const namesBytes = runner.run('gzipJson', [namesFileText]);
     const compressing = [];
     for (let at = 0; at < texts.length; at += TEXT_FILES_PER_TASK)
       compressing.push(
@@ -196,7 +196,7 @@ export const reportTextOf = (r: ReportSearchSource): ReportText => [r.bodyText, 
 /** The names file's rows, in the sources' (id) order: the doc table's. */
 const namesOf = (sources: SearchSources): ReportName[] => sources.reports.map((r) => [r.path, r.title]);
 
-/** The names file's name for its JSON text: its content decides it, so another build's names are another file. */
-export function namesFile(json: string): string {
-  return `n${createHash('sha256').update(json).digest('base64url').slice(0, 16)}`;
+/** The names file's name for its text (namesText): its content decides it, so another build's names are another file. */
+export function namesFile(text: string): string {
+  return `n${createHash('sha256').update(text).digest('base64url').slice(0, 16)}`;
 }

@@ -8,7 +8,19 @@
 // delta grows past DELTA_LIMIT (or the index is of an older format) the caller builds afresh.
 import type { SearchSourceSelection, SearchSources } from '../../actions/search/list-search-documents.js';
 import { buildDeltaFiles, namesFile, reportTextOf } from './build-index-files.js';
-import { deltaFile, DELTA_LIMIT, INDEX_VERSION, pageKey, reportIndex, reportKey, textShard, writeDelta, type DocTable, type ReportName } from './client/format.js';
+import {
+  deltaFile,
+  DELTA_LIMIT,
+  INDEX_VERSION,
+  namesText,
+  pageKey,
+  reportIndex,
+  reportKey,
+  textShard,
+  writeDelta,
+  type DocTable,
+  type ReportName,
+} from './client/format.js';
 import { openIndexDir } from './open-index-dir.js';
 import { encodeJson, encodeJsonText, encodeShard } from './encode-index-file.js';
 
@@ -60,10 +72,10 @@ export async function updateIndexFiles(
   const names = await index.names();
   if (names.length !== table.reports.length) return undefined; // names file missing or not this table's: build afresh
   const freshNames = new Map(built.table.reports.map((row, i) => [row[0], built.names[i]!]));
-  const namesJson = JSON.stringify(merged.reports.map(([id]): ReportName => freshNames.get(id) ?? names[reportIndex(table, id)]!));
-  const namesName = namesFile(namesJson);
+  const text = namesText(merged.reports.map(([id]): ReportName => freshNames.get(id) ?? names.at(reportIndex(table, id))!));
+  const namesName = namesFile(text);
   if (namesName !== table.names) {
-    update.files.set(`${namesName}.dat`, encodeJsonText(namesJson));
+    update.files.set(`${namesName}.dat`, encodeJsonText(text));
     update.removed.push(`${table.names}.dat`);
     update.table.names = namesName;
   }
@@ -95,7 +107,7 @@ async function isAsIndexed(index: Index, id: number, sources: SearchSources): Pr
   const kind = row[4] < 0 ? null : index.table.activityKinds[row[4]]!;
   const isSameKind = kind === (source.activityKind !== null && index.table.activityKinds.includes(source.activityKind) ? source.activityKind : null);
   if (row[2] !== source.activityDate || !isSameCategory || !isSameKind) return false;
-  const [path, title] = (await index.names())[at] ?? [];
+  const [path, title] = (await index.names()).at(at) ?? [];
   if (path !== source.path || title !== source.title) return false;
   const text = (await index.texts(textShard(id)))[id];
   return text !== undefined && JSON.stringify(text) === JSON.stringify(reportTextOf(source));

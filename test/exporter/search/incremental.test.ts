@@ -12,7 +12,7 @@ import { savePage } from '../../../src/actions/pages/save-page.js';
 import { saveReport } from '../../../src/actions/reports/save-report.js';
 import { trashReport } from '../../../src/actions/reports/trash-report.js';
 import { runStaticSearch } from '../../../src/exporter/search/client/run-static-search.js';
-import { DELTA_LIMIT, type DocTable } from '../../../src/exporter/search/client/format.js';
+import { DELTA_LIMIT, ReportNames, type DocTable } from '../../../src/exporter/search/client/format.js';
 import { decodeJson, openIndexDir, readIndexFile } from '../../../src/exporter/search/open-index-dir.js';
 import { writeSearchIndex } from '../../../src/exporter/search/write-search-index.js';
 import { findEditableReport } from '../../../src/store/reports.js';
@@ -206,8 +206,8 @@ test("a doc table never reads another build's names: the names file is named by 
   const second = await tableOf(dir);
   assert.notEqual(second.names, first.names);
   assert.ok(!indexFiles(dir).has(`${first.names}.dat`), "the older build's names file is gone with it");
-  const names = decodeJson<[string, string][]>((await readIndexFile(join(dir, 'search-index', `${second.names}.dat`)))!);
-  assert.equal(names[0]![1], `${report.title}(改題)`);
+  const names = new ReportNames((await readIndexFile(join(dir, 'search-index', `${second.names}.dat`)))!);
+  assert.equal(names.at(0)![1], `${report.title}(改題)`);
   // The title back as it was: the first build's names again, under the first build's name.
   await editReport(id, report.title, report.bodySource);
   await writeSearchIndex({ ctx: site }, dir);

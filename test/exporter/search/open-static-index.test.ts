@@ -2,7 +2,7 @@
 // 20 results often shares text files of 8 reports each; in the browser each read is a fetch).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { INDEX_VERSION, writeShard, type DocTable } from '../../../src/exporter/search/client/format.js';
+import { INDEX_VERSION, namesText, ReportNames, writeShard, type DocTable } from '../../../src/exporter/search/client/format.js';
 import { openStaticIndex } from '../../../src/exporter/search/client/open-static-index.js';
 
 const table: DocTable = {
@@ -24,15 +24,32 @@ test('each text file, the names file and each shard are read once, even when ask
   const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
   const index = openStaticIndex(table, async (name) => {
     reads.push(name);
-    if (name === 'nTest') return json([['/activity/a/', 'a']]);
+    if (name === 'nTest') return new TextEncoder().encode(namesText([['/activity/a/', 'a']]));
     return name.startsWith('x') ? json({ 1: ['body', []] }) : writeShard([]);
   });
   const [a, b] = await Promise.all([index.texts('x0'), index.texts('x0')]);
   assert.deepEqual(a, b);
   await index.texts('x0');
   const [names] = await Promise.all([index.names(), index.names()]);
-  assert.deepEqual(names, [['/activity/a/', 'a']]);
+  assert.deepEqual([names.length, names.at(0)], [1, ['/activity/a/', 'a']]);
   await Promise.all([index.shard('b1'), index.shard('b1')]);
   assert.equal(await index.shard('b2'), undefined);
   assert.deepEqual(reads, ['x0', 'nTest', 'b1']);
+});
+
+test('the names file is a line a report, read back whatever its titles hold (line breaks, tabs, quotes, astral characters)', () => {
+  const names: [string, string][] = [
+    ['/activity/a/', '題名'],
+    ['/activity/b/', '改行\nと\tタブ、"引用"と\\'],
+    ['/activity/c/', '𠮷野家\u2028'],
+    ['/activity/d/', ''],
+  ];
+  const read = new ReportNames(new TextEncoder().encode(namesText(names)));
+  assert.equal(read.length, 4);
+  assert.deepEqual(
+    [0, 1, 2, 3].map((i) => read.at(i)),
+    names,
+  );
+  assert.equal(read.at(4), undefined);
+  assert.equal(new ReportNames(new TextEncoder().encode(namesText([]))).length, 0);
 });

@@ -12,7 +12,7 @@ import { searchPages } from '../../../src/actions/search/search-pages.js';
 import { searchReports } from '../../../src/actions/search/search-reports.js';
 import { ValidationError } from '../../../src/domain/errors.js';
 import { runStaticSearch, type StaticSearchOutcome } from '../../../src/exporter/search/client/run-static-search.js';
-import { textShard, type DocTable, type ReportName, type ReportText } from '../../../src/exporter/search/client/format.js';
+import { ReportNames, textShard, type DocTable, type ReportText } from '../../../src/exporter/search/client/format.js';
 import { openStaticIndex } from '../../../src/exporter/search/client/open-static-index.js';
 import { decodeJson, openIndexDir, readIndexFile } from '../../../src/exporter/search/open-index-dir.js';
 import { writeSearchIndex } from '../../../src/exporter/search/write-search-index.js';
@@ -157,7 +157,8 @@ test("the names file holds each report's path and title in the doc table's order
   const indexDir = join(dir, 'search-index');
   const table = decodeJson<DocTable>((await readIndexFile(join(indexDir, 'docs.dat')))!);
   assert.match(table.names, /^n[\w-]{16}$/);
-  const names = decodeJson<ReportName[]>((await readIndexFile(join(indexDir, `${table.names}.dat`)))!);
+  const file = new ReportNames((await readIndexFile(join(indexDir, `${table.names}.dat`)))!);
+  const names = Array.from({ length: file.length }, (_, i) => file.at(i));
   const reports = await site.db.selectFrom('reports').select(['id', 'slug', 'title']).where('status', '=', 'published').orderBy('id').execute();
   assert.deepEqual(
     table.reports.map(([id]) => id),

@@ -58,7 +58,8 @@ export function fillTemplate(root: Node, values: TemplateValues): void {
   for (const [node, parts] of highlighted) node.replaceWith(...parts.map(markedPart));
 }
 
-function markedPart(part: TextPart): Node | string {
+/** A part of highlighted text as a node: its text, or a <mark> from the page's template. */
+export function markedPart(part: TextPart): Node | string {
   if (!part.isMatch) return part.text;
   const mark = cloneTemplate('mark').firstElementChild!;
   mark.textContent = part.text;

@@ -5,7 +5,7 @@
 // delta's postings of the same tokens (format.ts, DocTable.delta). The names file and each text
 // file are read once too.
 import type { StaticIndex } from './find-static-hits.js';
-import { readDelta, readShard, type DocTable, type ReportName, type ReportText, type Shard, type ShardPart } from './format.js';
+import { readDelta, readShard, ReportNames, type DocTable, type ReportText, type Shard, type ShardPart } from './format.js';
 import type { StaticTexts } from './run-static-search.js';
 
 /** `read(name)`: the decompressed bytes of `<name>.dat`, undefined when absent. */
@@ -29,7 +29,7 @@ export function openStaticIndex(table: DocTable, read: (name: string) => Promise
   const decoder = new TextDecoder();
   const texts = new Map<string, Promise<Record<string, ReportText>>>();
   const json = <T>(name: string, absent: T): Promise<T> => read(name).then((bytes) => (bytes ? (JSON.parse(decoder.decode(bytes)) as T) : absent));
-  let names: Promise<ReportName[]> | undefined;
+  let names: Promise<ReportNames> | undefined;
   return {
     table,
     shard(name) {
@@ -44,7 +44,7 @@ export function openStaticIndex(table: DocTable, read: (name: string) => Promise
       return found;
     },
     names() {
-      names ??= json<ReportName[]>(table.names, []);
+      names ??= read(table.names).then((bytes) => new ReportNames(bytes ?? new Uint8Array()));
       return names;
     },
   };

@@ -13,7 +13,7 @@ import { firstSnippet, highlight, snippet, type TextPart } from '../../../domain
 import { pageCountOf, PER_PAGE } from '../../../site/paging.js';
 import { UNKNOWN_ACTIVITY_MESSAGE, UNKNOWN_CATEGORY_MESSAGE } from '../../../site/search/search-filters.js';
 import { findStaticPageHits, findStaticReportHits, queryShards, type StaticIndex } from './find-static-hits.js';
-import { reportIndex, textShard, type ReportName, type ReportRow, type ReportText } from './format.js';
+import { reportIndex, textShard, type ReportNames, type ReportRow, type ReportText } from './format.js';
 
 export interface StaticSearchParams {
   q: string;
@@ -59,7 +59,7 @@ export interface StaticTexts {
   /** A text shard by name (client/format.ts): report id → its texts. */
   texts(name: string): Promise<Record<string, ReportText>>;
   /** The names file (DocTable.names): [path, title] per row of the doc table's reports. */
-  names(): Promise<ReportName[]>;
+  names(): Promise<ReportNames>;
 }
 
 export interface StartedSearch {
@@ -129,7 +129,7 @@ async function reportListings(index: StaticIndex & StaticTexts, rows: ReportRow[
   const names = await index.names();
   return rows.map(([id, , activityDate, categoryIndex]) => {
     const category = categoryIndex < 0 ? null : { slug: index.table.categories[categoryIndex]![0], name: index.table.categories[categoryIndex]![1] };
-    const [path, title] = names[reportIndex(index.table, id)] ?? ['', ''];
+    const [path, title] = names.at(reportIndex(index.table, id)) ?? ['', ''];
     return { id, path, title, activityDate, category, titleParts: highlight(title, terms) };
   });
 }

@@ -23,7 +23,7 @@ import { queryShards } from './find-static-hits.js';
 import { headShards, parseSearchHead } from './search-head.js';
 import { SEARCH_HEAD_ATTRIBUTE, STATIC_SEARCH_TABLE } from '../../../site/search/search-head-attribute.js';
 import { parseSearchQuery } from '../../../domain/search/query.js';
-import { cloneTemplate, filledElement, fillTemplate, type TemplateValues } from './fill-template.js';
+import { cloneTemplate, filledElement, fillTemplate, markedPart, type TemplateValues } from './fill-template.js';
 import { openStaticIndex } from './open-static-index.js';
 import { buildIdOf, hasKeptResult, keepResult, readKeptResult } from './stored-results.js';
 import {
@@ -355,7 +355,21 @@ function pageResults(pages: Paged<{ title: string; path: string; excerpt: string
 }
 
 /** A line's room for a snippet still loading (a no-break space), so the list does not move when it comes. */
-const SNIPPET_PENDING = [{ text: '\u00a0', isMatch: false }];
+const PENDING = '\u00a0';
+const SNIPPET_PENDING = [{ text: PENDING, isMatch: false }];
+
+/**
+ * A listed report's item completed: its held snippet text replaced by the snippet (what filling
+ * the template with it gives); a match in an attachment, whose item has a line more, is made anew.
+ */
+function completeItem(item: Element, hit: StaticReportHit): void {
+  // The last text that is the held space: the snippet's line ends the item.
+  const walker = document.createTreeWalker(item, NodeFilter.SHOW_TEXT);
+  let held: Text | undefined;
+  while (walker.nextNode()) if ((walker.currentNode as Text).data === PENDING) held = walker.currentNode as Text;
+  if (held && hit.matchedIn === 'report') held.replaceWith(...hit.snippet.map(markedPart));
+  else item.replaceWith(reportItem(hit));
+}
 
 /** A report's result; listed only (no snippet yet), its snippet line held empty. */
 function reportItem(hit: StaticReportListing & Partial<StaticReportHit>): Element {
@@ -424,8 +438,7 @@ function foldHelp(section: Element): HTMLElement | undefined {
 }
 
 /**
- * Fills the listed reports' snippets as their texts arrive (each item replaced by the complete
- * one), the list busy meanwhile; `isCurrent`: whether this search is still the page's (a later
+ * Fills the listed reports' snippets as their texts arrive, the list busy meanwhile; `isCurrent`: whether this search is still the page's (a later
  * one's results are never touched).
  */
 async function fillSnippets(list: Element | null, hits: Promise<StaticReportHit>[], isCurrent: () => boolean): Promise<void> {
@@ -435,7 +448,8 @@ async function fillSnippets(list: Element | null, hits: Promise<StaticReportHit>
     await Promise.all(
       hits.map(async (pending, i) => {
         const hit = await pending;
-        if (isCurrent()) items[i]?.replaceWith(reportItem(hit));
+        const item = items[i];
+        if (item && isCurrent()) completeItem(item, hit);
       }),
     );
   } finally {
