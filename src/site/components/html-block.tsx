@@ -38,16 +38,8 @@ export function htmlKeptBy<K extends object>(): (key: K, tree: () => VNode) => T
   };
 }
 
-/** An element whose content is HTML from renderedHtml() or htmlKeptBy(); the attributes in the order given. */
-export function RenderedElement({
-  tag: Tag,
-  html,
-  ...attributes
-}: {
-  tag: 'header' | 'footer' | 'aside' | 'li';
-  html: TrustedHtml;
-  class: string;
-  'aria-label'?: string;
-}) {
-  return <Tag {...attributes} dangerouslySetInnerHTML={{ __html: html }} />;
+/** An element whose content is HTML from renderedHtml() or htmlKeptBy(). Its props are named (a rest copy per element cost more than the element). */
+export function RenderedElement(props: { tag: 'header' | 'footer' | 'aside' | 'li'; html: TrustedHtml; class: string; 'aria-label'?: string }) {
+  const Tag = props.tag;
+  return <Tag class={props.class} aria-label={props['aria-label']} dangerouslySetInnerHTML={{ __html: props.html }} />;
 }
