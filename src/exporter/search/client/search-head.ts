@@ -44,10 +44,33 @@ export function searchHeadOf(table: DocTable, build: string): SearchHead {
   };
 }
 
-/** The shards that exist, by the head. */
-export function headShards(head: SearchHead): Set<string> {
-  const bits = atob(head.present);
-  return new Set(headShardNames(head).filter((_, i) => (bits.charCodeAt(i >> 3) >> (i & 7)) & 1));
+/**
+ * Whether the shard `name` exists, by the head: its bit found from the name (listing every name
+ * the head allows, ~1,600, took ~2.4 ms at the script's start in Chromium, before any fetch).
+ */
+export function headHasShard(head: SearchHead, name: string): boolean {
+  const number = (text: string) => (/^(0|[1-9]\d*)$/.test(text) ? Number(text) : -1);
+  let at = -1;
+  if (name.startsWith('b')) {
+    const i = number(name.slice(1));
+    if (i >= 0 && i < head.buckets) at = i;
+  } else if (name.startsWith('w')) {
+    const i = number(name.slice(1));
+    if (i >= 0 && i < head.wordBuckets) at = head.buckets + i;
+  } else if (name.startsWith('s')) {
+    const [code, part] = name.slice(1).split('-');
+    const first = code && /^[0-9a-z]+$/.test(code) ? String.fromCodePoint(parseInt(code, 36)) : '';
+    const j = number(part ?? '');
+    let offset = head.buckets + head.wordBuckets;
+    for (const [character, parts] of Object.entries(head.split)) {
+      if (character === first) {
+        if (j >= 0 && j < parts) at = offset + j;
+        break;
+      }
+      offset += parts;
+    }
+  }
+  return at >= 0 && ((atob(head.present).charCodeAt(at >> 3) >> (at & 7)) & 1) === 1;
 }
 
 /** The head the page carries (undefined: a page without one, or not a head). */

@@ -20,7 +20,7 @@ import { TEMPLATE_SAMPLE as S, TEMPLATE_SAMPLE_BASE, type TemplateName } from '.
 import { MALFORMED_Q_MESSAGE, searchTextOf } from '../../../site/search/search-text-of.js';
 import { INDEX_DIR, isGzip, type DocTable } from './format.js';
 import { queryShards } from './find-static-hits.js';
-import { headShards, parseSearchHead } from './search-head.js';
+import { headHasShard, parseSearchHead } from './search-head.js';
 import { SEARCH_HEAD_ATTRIBUTE, STATIC_SEARCH_TABLE } from '../../../site/search/search-head-attribute.js';
 import { parseSearchQuery } from '../../../domain/search/query.js';
 import { cloneTemplate, filledElement, fillTemplate, markedPart, type TemplateValues } from './fill-template.js';
@@ -148,8 +148,7 @@ function headFiles(q: string): string[] {
   try {
     const query = parseSearchQuery(q);
     if (!query) return [];
-    const existing = headShards(head);
-    return [...(head.delta ? [head.delta] : []), ...(head.names ? [head.names] : []), ...[...queryShards(head, query)].filter((name) => existing.has(name))];
+    return [...(head.delta ? [head.delta] : []), ...(head.names ? [head.names] : []), ...[...queryShards(head, query)].filter((name) => headHasShard(head, name))];
   } catch {
     return [];
   }
