@@ -13,10 +13,14 @@ import { inlinePool } from '../src/actions/runtime/work-pool.js';
 import { renderOnThreads } from '../src/exporter/page-threads.js';
 import { renderPageFile } from '../src/exporter/render-page-file.js';
 import { writeStagedFile } from '../src/exporter/staged-output.js';
+import { atOneContentVersion } from '../src/site/content-memo.js';
 import { listPublicPaths } from '../src/site/list-public-paths.js';
 import { openDatabase } from '../src/store/database.js';
 import { loadAssets } from '../src/web/assets.js';
 import { DB_FILE } from './build-site.js';
+
+/** The page threads' chunk (exporter/page-threads.ts). */
+const CHUNK_PATHS = 200;
 
 const { values } = parseArgs({ options: { data: { type: 'string' }, threads: { type: 'string' }, out: { type: 'string', default: '/dev/shm' } } });
 if (!values.data) throw new Error('--data DIR (a site built by bench/build-site.ts) is required');
@@ -32,9 +36,14 @@ const cpu = process.cpuUsage();
 let threads = 0;
 try {
   if (values.threads === '0') {
-    for (const path of list) {
-      const page = await renderPageFile(deps, path);
-      if (page?.bytes !== undefined) writeStagedFile(dir, page.file, page.bytes);
+    // In chunks at one content version each, as a page thread renders them (page-render-tasks.ts).
+    for (let at = 0; at < list.length; at += CHUNK_PATHS) {
+      await atOneContentVersion(db, async () => {
+        for (const path of list.slice(at, at + CHUNK_PATHS)) {
+          const page = await renderPageFile(deps, path);
+          if (page?.bytes !== undefined) writeStagedFile(dir, page.file, page.bytes);
+        }
+      });
     }
   } else {
     const { ctx, ...plain } = deps;
