@@ -44,12 +44,17 @@ test('the names file is a line a report, read back whatever its titles hold (lin
     ['/activity/c/', '𠮷野家\u2028'],
     ['/activity/d/', ''],
   ];
-  const read = new ReportNames(new TextEncoder().encode(namesText(names)));
-  assert.equal(read.length, 4);
-  assert.deepEqual(
-    [0, 1, 2, 3].map((i) => read.at(i)),
-    names,
-  );
-  assert.equal(read.at(4), undefined);
+  // Past a block of 64 rows too, with titles of one- to four-byte characters.
+  const many = Array.from({ length: 200 }, (_, i): [string, string] => [`/activity/${i}/`, `${'aé題𠮷'.slice(0, 1 + (i % 5))}${i}\n`.repeat(1 + (i % 3))]);
+  for (const list of [names, [...names, ...many]]) {
+    const read = new ReportNames(new TextEncoder().encode(namesText(list)));
+    assert.equal(read.length, list.length);
+    assert.deepEqual(
+      list.map((_, i) => read.at(i)),
+      list,
+    );
+    assert.equal(read.at(list.length), undefined);
+    assert.equal(read.at(-1), undefined);
+  }
   assert.equal(new ReportNames(new TextEncoder().encode(namesText([]))).length, 0);
 });
