@@ -118,6 +118,7 @@ test('edits go into one delta file, no shard is rewritten, and the index answers
   const full = tempDir();
   await writeSearchIndex({ ctx: site }, full);
   assert.equal((await tableOf(full)).delta, undefined);
+  assert.equal((await tableOf(dir)).names, (await tableOf(full)).names, 'the names file a full build writes');
   const queries: StaticQuery[] = [
     ...staticQueries(corpus, 120),
     ...['鰆', '鰆の漁港', '鯛', '漁港', '蕨市', '子育て', '事務所', '駅前', '視察'].map((q) => ({ q })),

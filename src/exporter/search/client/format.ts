@@ -112,7 +112,11 @@ function utf8Length(text: string): number {
  * breaks, so a line is a report).
  */
 export function namesText(names: readonly ReportName[]): string {
-  const lines = names.map((name) => JSON.stringify(name));
+  return namesTextOf(names.map((name) => JSON.stringify(name)));
+}
+
+/** The names file's text from its rows' lines (ReportName JSON each, as ReportNames.lines gives them). */
+export function namesTextOf(lines: readonly string[]): string {
   const offsets: number[] = [];
   let at = 0;
   lines.forEach((line, i) => {
@@ -137,6 +141,11 @@ export class ReportNames {
     const head: [number, number[]] = bytes.length === 0 ? [0, []] : (JSON.parse(this.decoder.decode(end < 0 ? bytes : bytes.subarray(0, end))) as [number, number[]]);
     [this.length, this.offsets] = head;
     this.start = end < 0 ? bytes.length : end + 1;
+  }
+
+  /** Every row's line (its ReportName as JSON), in order: for a writer that keeps most of them as they are. */
+  lines(): string[] {
+    return this.length === 0 ? [] : this.decoder.decode(this.bytes.subarray(this.start)).split('\n');
   }
 
   /** The report of row `index` of the doc table's reports. */
