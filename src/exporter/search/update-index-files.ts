@@ -2,10 +2,10 @@
 // the last full build (the changed items now and those of earlier incremental builds) go into
 // one small delta file (client/format.ts, DocTable.delta) read beside the shards, whose entries
 // for those documents are then stale. So an edit rewrites the delta, the changed reports' text
-// files, the names file when a path or title changed (or a report came or went: a new name,
-// the old file removed) and the doc table, never the hundreds of shards one report's tokens
-// fall in. Once the
-// delta grows past DELTA_LIMIT (or the index is of an older format) the caller builds afresh.
+// files, the names file when a path or title changed (or a report came or went: a new name)
+// and the doc table, never the hundreds of shards one report's tokens fall in. The delta and
+// names files the previous table named are removed one build later (DocTable.superseded). Once
+// the delta grows past DELTA_LIMIT (or the index is of an older format) the caller builds afresh.
 import type { SearchSourceSelection, SearchSources } from '../../actions/search/list-search-documents.js';
 import { buildDeltaFiles, namesFile, reportTextOf } from './build-index-files.js';
 import { deltaFile, DELTA_LIMIT, INDEX_VERSION, namesTextOf, pageKey, reportIndex, reportKey, textShard, writeDelta, type DocTable } from './client/format.js';
@@ -53,9 +53,10 @@ export async function updateIndexFiles(
   const merged = mergedTable(table, built.table, changedReports, pageIds);
   const update: IndexUpdate = {
     files: new Map([[`${file}.dat`, delta]]),
-    removed: table.delta ? [`${table.delta.file}.dat`] : [],
+    removed: [],
     table: { ...merged, delta: { file, keys } },
   };
+  const superseded = table.delta ? [table.delta.file] : [];
   // The names in the merged table's order: the kept reports' as the file holds them, the changed ones' fresh.
   const names = await index.names();
   if (names.length !== table.reports.length) return undefined; // names file missing or not this table's: build afresh
@@ -80,9 +81,15 @@ export async function updateIndexFiles(
   const namesName = text === undefined ? table.names : namesFile(text);
   if (text !== undefined && namesName !== table.names) {
     update.files.set(`${namesName}.dat`, encodeJsonText(text));
-    update.removed.push(`${table.names}.dat`);
+    superseded.push(table.names);
     update.table.names = namesName;
   }
+  // The previous table's own files stay for one build (DocTable.superseded); the ones it kept go now.
+  const current = new Set([file, update.table.names]);
+  update.removed.push(...(table.superseded ?? []).filter((name) => !current.has(name)).map((name) => `${name}.dat`));
+  const kept = superseded.filter((name) => !current.has(name));
+  if (kept.length > 0) update.table.superseded = kept;
+  else delete update.table.superseded;
   for (const name of new Set(newlyChanged.map(textShard))) {
     const current = { ...(await index.texts(name)) };
     for (const id of newlyChanged) if (textShard(id) === name) delete current[id];

@@ -81,15 +81,15 @@ test('edits go into one delta file, no shard is rewritten, and the index answers
     .filter((p) => p.startsWith('search-index/'))
     .map((p) => p.slice('search-index/'.length))
     .sort();
-  // The title changed: a names file of a new name, the old one removed.
+  // The title changed: a names file of a new name; the old one stays for a reader of the previous table.
   const { names } = await tableOf(dir);
   assert.notEqual(names, oldNames);
   assert.deepEqual(written, ['d1.dat', 'docs.dat', `${names}.dat`, 'x0.dat'].sort());
-  assert.deepEqual(result.removed, [`search-index/${oldNames}.dat`]);
+  assert.deepEqual(result.removed, []);
   const now = indexFiles(dir);
-  assert.ok(!now.has(`${oldNames}.dat`));
-  for (const [name, inode] of before) if (!['docs.dat', 'x0.dat', `${oldNames}.dat`].includes(name)) assert.equal(now.get(name), inode, `${name} was rewritten`);
+  for (const [name, inode] of before) if (!['docs.dat', 'x0.dat'].includes(name)) assert.equal(now.get(name), inode, `${name} was rewritten`);
   assert.deepEqual((await tableOf(dir)).delta, { file: 'd1', keys: [6] });
+  assert.deepEqual((await tableOf(dir)).superseded, [oldNames]);
   // The new title is what the results list.
   const listed = await runStaticSearch(await openIndexDir(join(dir, 'search-index')), { q: '鰆', page: 1 });
   assert.deepEqual(listed.kind === 'found' && listed.results?.items.map((i) => [i.id, i.title]), [[3, '鰆の漁港を視察']]);
@@ -99,6 +99,10 @@ test('edits go into one delta file, no shard is rewritten, and the index answers
   const bodyOnly = await writeSearchIndex({ ctx: site }, dir, { changedIds: { reports: [3] } });
   assert.ok(!bodyOnly.written.some((p) => p.includes(names)));
   assert.equal((await tableOf(dir)).names, names);
+  // The files the table before last named go now; the last table's delta stays one build.
+  assert.deepEqual(bodyOnly.removed, [`search-index/${oldNames}.dat`]);
+  assert.ok(!indexFiles(dir).has(`${oldNames}.dat`));
+  assert.deepEqual((await tableOf(dir)).superseded, ['d1']);
 
   // A second edit of the same report, an added and a trashed report, a new page: one new delta holds them all, the old one goes.
   await editReport(3, '鰆と鯛の漁港を視察', '鯛の水揚げも視察した。');
@@ -108,11 +112,9 @@ test('edits go into one delta file, no shard is rewritten, and the index answers
   const page = await savePage(site, who, { title: '事務所案内', slug: 'office', parentId: null, position: 0, summary: '', bodySource: '事務所は駅前にあります。' });
   await transitionPage(site, who, 'publish', { pageId: page.id });
   const second = await writeSearchIndex({ ctx: site }, dir, { changedIds: { reports: [3, added.id, 5], pages: [page.id] } });
-  assert.deepEqual(
-    second.removed.filter((p) => !/\/n[^/]*\.dat$/.test(p)),
-    ['search-index/d2.dat'],
-  );
-  assert.ok(!indexFiles(dir).has('d2.dat'));
+  assert.deepEqual(second.removed, ['search-index/d1.dat']);
+  assert.ok(!indexFiles(dir).has('d1.dat'));
+  assert.ok(indexFiles(dir).has('d2.dat') && indexFiles(dir).has(`${names}.dat`), 'the previous delta and names stay one build');
   assert.deepEqual((await tableOf(dir)).delta?.file, 'd3');
 
   const full = tempDir();
@@ -213,6 +215,26 @@ test("a doc table never reads another build's names: the names file is named by 
   await editReport(id, report.title, report.bodySource);
   await writeSearchIndex({ ctx: site }, dir);
   assert.equal((await tableOf(dir)).names, first.names);
+});
+
+test('an incremental build back to the names file it superseded keeps that file and supersedes the other', async () => {
+  const dir = tempDir();
+  await writeSearchIndex({ ctx: site }, dir);
+  const first = await tableOf(dir);
+  const [id] = first.reports[0]!;
+  const report = (await findEditableReport(site.db, id))!;
+  await editReport(id, `${report.title}(改題)`, report.bodySource);
+  await writeSearchIndex({ ctx: site }, dir, { changedIds: { reports: [id] } });
+  const second = await tableOf(dir);
+  assert.deepEqual(second.superseded, [first.names]);
+  await editReport(id, report.title, report.bodySource);
+  const back = await writeSearchIndex({ ctx: site }, dir, { changedIds: { reports: [id] } });
+  const third = await tableOf(dir);
+  assert.equal(third.names, first.names);
+  assert.deepEqual(back.removed, []);
+  assert.deepEqual(third.superseded, [second.delta!.file, second.names]);
+  const files = indexFiles(dir);
+  for (const name of [first.names, second.names, second.delta!.file, third.delta!.file]) assert.ok(files.has(`${name}.dat`), `${name}.dat`);
 });
 
 test('a full build replaces the index as a whole', async () => {

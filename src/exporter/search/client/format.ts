@@ -65,11 +65,17 @@ export interface DocTable {
   /**
    * After incremental builds: the keys of the documents changed since the last full build
    * (changed, added or removed) and the file holding their postings (`d<generation>`, a new
-   * name each time, so a reader holding the previous table reads the previous delta).
+   * name each time, so a reader holding the previous table reads the previous delta: `superseded`).
    */
   delta?: { file: string; keys: number[] };
   /** The names file (`n<hash of its content>`): ReportName per row of `reports`, in that order. */
   names: string;
+  /**
+   * After incremental builds: the delta and names files the previous table named and this one
+   * does not. They stay one more build, so a reader that fetched the previous table just before
+   * this one replaced it still finds its files; the next incremental build removes them.
+   */
+  superseded?: string[];
   /**
    * A full build's hash of every other file of the index, so that the doc table's bytes differ
    * whenever any file does (the search page keeps results by them: client/stored-results.ts).
