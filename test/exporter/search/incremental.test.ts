@@ -198,37 +198,39 @@ test(`a delta of more than ${DELTA_LIMIT.documents} documents makes the build wr
   assert.deepEqual(await answers(dir, queries), await answers(full, queries));
 });
 
-test("a doc table never reads another build's names: the names file is named by its content", async () => {
+/** An index of the site, then its first report retitled and the index written again (fully, or incrementally with `isIncremental`). */
+async function retitledFirstReport(isIncremental: boolean) {
   const dir = tempDir();
   await writeSearchIndex({ ctx: site }, dir);
   const first = await tableOf(dir);
   const [id] = first.reports[0]!;
   const report = (await findEditableReport(site.db, id))!;
+  const build = () => writeSearchIndex({ ctx: site }, dir, isIncremental ? { changedIds: { reports: [id] } } : {});
   await editReport(id, `${report.title}(改題)`, report.bodySource);
-  await writeSearchIndex({ ctx: site }, dir);
-  const second = await tableOf(dir);
+  await build();
+  /** The title back as it was, and the index written again. */
+  const restore = async () => {
+    await editReport(id, report.title, report.bodySource);
+    return build();
+  };
+  return { dir, first, second: await tableOf(dir), report, restore };
+}
+
+test("a doc table never reads another build's names: the names file is named by its content", async () => {
+  const { dir, first, second, report, restore } = await retitledFirstReport(false);
   assert.notEqual(second.names, first.names);
   assert.ok(!indexFiles(dir).has(`${first.names}.dat`), "the older build's names file is gone with it");
   const names = new ReportNames((await readIndexFile(join(dir, 'search-index', `${second.names}.dat`)))!);
   assert.equal(names.at(0)![1], `${report.title}(改題)`);
   // The title back as it was: the first build's names again, under the first build's name.
-  await editReport(id, report.title, report.bodySource);
-  await writeSearchIndex({ ctx: site }, dir);
+  await restore();
   assert.equal((await tableOf(dir)).names, first.names);
 });
 
 test('an incremental build back to the names file it superseded keeps that file and supersedes the other', async () => {
-  const dir = tempDir();
-  await writeSearchIndex({ ctx: site }, dir);
-  const first = await tableOf(dir);
-  const [id] = first.reports[0]!;
-  const report = (await findEditableReport(site.db, id))!;
-  await editReport(id, `${report.title}(改題)`, report.bodySource);
-  await writeSearchIndex({ ctx: site }, dir, { changedIds: { reports: [id] } });
-  const second = await tableOf(dir);
+  const { dir, first, second, restore } = await retitledFirstReport(true);
   assert.deepEqual(second.superseded, [first.names]);
-  await editReport(id, report.title, report.bodySource);
-  const back = await writeSearchIndex({ ctx: site }, dir, { changedIds: { reports: [id] } });
+  const back = await restore();
   const third = await tableOf(dir);
   assert.equal(third.names, first.names);
   assert.deepEqual(back.removed, []);
