@@ -18,11 +18,9 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { createHash, X509Certificate } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import { createSecureServer, type Http2SecureServer } from 'node:http2';
 import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { sql } from 'kysely';
@@ -38,6 +36,7 @@ import { openDatabase } from '../src/store/database.js';
 import { loadAssets } from '../src/web/assets.js';
 import { launchChromium } from '../test/support/browser.js';
 import { buildSite, DB_FILE } from './build-site.js';
+import { serveFolder } from './serve-folder.js';
 
 const QUERIES = ['外交', '中国地方', '海外交流', '対外交渉', 'TPP', 'ADMM', '2+2', 'の', '外', '地域 支援 課題', '"外交 の"', '外交 -中国', '外交 OR 中国'];
 /** Trap phrases (bench/corpus-vocabulary.ts TRAP_SENTENCES): their counts are exact in the generator. */
@@ -99,8 +98,6 @@ function filesUnder(dir: string): { name: string; bytes: number }[] {
   return readdirSync(dir).map((name) => ({ name, bytes: statSync(join(dir, name)).size }));
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
-
 /** A self-signed certificate for 127.0.0.1 (openssl) and its SPKI hash, which Chromium is told to trust (--ignore-certificate-errors-spki-list), so its HTTP cache works as for a real certificate. */
 function selfSignedCertificate(dir: string): { key: Buffer; cert: Buffer; spki: string } {
   const [keyFile, certFile] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
@@ -132,26 +129,6 @@ function selfSignedCertificate(dir: string): { key: Buffer; cert: Buffer; spki: 
     .update(new X509Certificate(cert).publicKey.export({ type: 'spki', format: 'der' }))
     .digest('base64');
   return { key: readFileSync(keyFile), cert, spki };
-}
-
-/** The directory over HTTP/1.1 (six connections a host in Chromium), or over HTTP/2 with `tls` (one connection, every request at once: what a CDN speaks). */
-function serve(root: string, tls?: { key: Buffer; cert: Buffer }): Promise<Server | Http2SecureServer> {
-  const handle = (
-    request: { url?: string },
-    response: { writeHead(status: number, headers?: Record<string, string>): unknown; end(body: Uint8Array | string): unknown },
-  ) => {
-    let file = normalize(join(root, decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname)));
-    try {
-      if (statSync(file).isDirectory()) file = join(file, 'index.html');
-      response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'public, max-age=3600' });
-      response.end(readFileSync(file));
-    } catch {
-      response.writeHead(404);
-      response.end('');
-    }
-  };
-  const server = tls ? createSecureServer({ ...tls, allowHTTP1: true }, handle) : createServer(handle);
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
@@ -261,7 +238,7 @@ async function main(): Promise<void> {
     writeFileSync(join(outDir, 'search', 'index.html'), page.kind === 'page' ? page.body : '');
     for (const asset of [deps.assets.css, deps.assets.icon]) writeFileSync(join(outDir, asset.path), asset.body);
     const tls = options.isHttp2 ? selfSignedCertificate(mkdtempSync(join(tmpdir(), 'katsudo-static-tls-'))) : undefined;
-    const server = await serve(outDir, tls);
+    const server = await serveFolder(outDir, tls);
     const origin = `${tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const browser = await launchChromium(tls ? [`--ignore-certificate-errors-spki-list=${tls.spki}`] : []);
     console.log(
