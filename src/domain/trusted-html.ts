@@ -2,8 +2,7 @@
 // everything they did not generate themselves (the text-format renderer, the JSON-LD
 // serialiser, the QR code SVG of web/qr-code-svg.ts, renderedHtml() of
 // site/components/html-block.tsx: a view tree that preact rendered, escaping every text and
-// attribute; the layout's head of site/layout/layout.tsx, which escapes each value of a page
-// as preact does) may call trustedHtml(); views accept nothing else as raw markup.
+// attribute) may call trustedHtml(); views accept nothing else as raw markup.
 
 declare const trusted: unique symbol;
 

@@ -9,6 +9,11 @@ export function HtmlBlock({ html, class: className }: { html: TrustedHtml; class
   return <div class={className} dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
+/** A JSON-LD data block. `json` must come from jsonForScript(). */
+export function JsonLdScript({ json }: { json: TrustedHtml }) {
+  return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: json }} />;
+}
+
 /** A view tree rendered to HTML ahead of the pages that show it (the layout's header and footer). */
 export function renderedHtml(tree: VNode): TrustedHtml {
   const html = renderToString(tree);
@@ -33,8 +38,8 @@ export function htmlKeptBy<K extends object>(): (key: K, tree: () => VNode) => T
   };
 }
 
-/** An element whose content is HTML from renderedHtml(), htmlKeptBy() or the layout's head. Its props are named (a rest copy per element cost more than the element). */
-export function RenderedElement(props: { tag: 'head' | 'header' | 'footer' | 'aside' | 'li'; html: TrustedHtml; class?: string; 'aria-label'?: string }) {
+/** An element whose content is HTML from renderedHtml() or htmlKeptBy(). Its props are named (a rest copy per element cost more than the element). */
+export function RenderedElement(props: { tag: 'header' | 'footer' | 'aside' | 'li'; html: TrustedHtml; class: string; 'aria-label'?: string }) {
   const Tag = props.tag;
   return <Tag class={props.class} aria-label={props['aria-label']} dangerouslySetInnerHTML={{ __html: props.html }} />;
 }

@@ -4,12 +4,12 @@
 import type { ComponentChildren } from 'preact';
 import { activityDataPaths } from '../../domain/activity-record/data-paths.js';
 import { jsonForScript } from '../../domain/json-ld.js';
-import { trustedHtml, type TrustedHtml } from '../../domain/trusted-html.js';
+import type { TrustedHtml } from '../../domain/trusted-html.js';
 import { absoluteUrl, paths } from '../../domain/paths.js';
 import { menuCurrentness, resolveMenu, type MenuItem } from '../../domain/navigation.js';
 import { siteTitle, type SiteSettings } from '../../domain/settings.js';
 import { displayTitle } from '../../domain/report-rules.js';
-import { RenderedElement, renderedHtml } from '../components/html-block.js';
+import { JsonLdScript, RenderedElement, renderedHtml } from '../components/html-block.js';
 import { ContactDetails, hasContactDetails } from '../components/contact-details.js';
 
 export interface SiteContext {
@@ -40,9 +40,42 @@ export interface PageMeta {
 }
 
 export function Layout({ site, meta, children }: { site: SiteContext; meta: PageMeta; children: ComponentChildren }) {
+  const name = siteTitle(site.settings);
+  // A long title (an imported post's may run to hundreds of characters) is cut for the head only.
+  const shownTitle = displayTitle(meta.title);
+  const fullTitle = meta.title === '' ? name : `${shownTitle} | ${name}`;
+  const canonical = meta.canonicalPath === undefined ? undefined : absoluteUrl(site.baseUrl, meta.canonicalPath);
+  const description = meta.description || site.settings.siteDescription;
   return (
     <html lang="ja">
-      <RenderedElement tag="head" html={headHtml(site, meta)} />
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{fullTitle}</title>
+        {description && <meta name="description" content={description} />}
+        {meta.noindex && <meta name="robots" content="noindex" />}
+        {canonical && <link rel="canonical" href={canonical} />}
+        {meta.prevPath && <link rel="prev" href={absoluteUrl(site.baseUrl, meta.prevPath)} />}
+        {meta.nextPath && <link rel="next" href={absoluteUrl(site.baseUrl, meta.nextPath)} />}
+        <link rel="stylesheet" href={site.cssHref} />
+        <link rel="icon" href={site.iconHref} type="image/svg+xml" />
+        <link rel="alternate" type="application/rss+xml" title={`${name}(RSS)`} href={paths.rss()} />
+        <link rel="alternate" type="application/atom+xml" title={`${name}(Atom)`} href={paths.atom()} />
+        <link rel="alternate" type="application/feed+json" title={`${name}(JSON Feed)`} href={paths.jsonFeed()} />
+        {meta.hasCalendarFeed && <link rel="alternate" type="text/calendar" title={`${name}(活動予定)`} href={activityDataPaths.ics} />}
+        <link rel="search" type="application/opensearchdescription+xml" title={name} href={paths.openSearch()} />
+        <meta property="og:type" content={meta.ogType ?? 'website'} />
+        <meta property="og:site_name" content={name} />
+        <meta property="og:title" content={meta.title === '' ? name : shownTitle} />
+        {description && <meta property="og:description" content={description} />}
+        {canonical && <meta property="og:url" content={canonical} />}
+        <meta property="og:locale" content="ja_JP" />
+        {/* X's cards read og:title and og:description when their own tags are absent: each is written once. */}
+        <meta name="twitter:card" content="summary" />
+        {(meta.jsonLd ?? []).map((data) => (
+          <JsonLdScript json={jsonForScript(data)} />
+        ))}
+      </head>
       <body>
         <a class="skip-link" href="#main">
           本文へ移動
@@ -69,8 +102,6 @@ interface Frame {
   footer: TrustedHtml;
   /** The header's inner HTML for each currentness of the navigation (currentnessKey). */
   headers: Map<string, TrustedHtml>;
-  /** The head's fixed lines for each stylesheet and icon (headPiecesOf). */
-  heads: Map<string, HeadPieces>;
 }
 
 const frames = new WeakMap<SiteSettings, WeakMap<MenuItem[], Frame>>();
@@ -84,7 +115,7 @@ function framesOf(site: SiteContext): Frame {
   let frame = bySettings.get(key);
   if (frame === undefined) {
     const menu = menuOf(site);
-    frame = { menu, footer: renderedHtml(<SiteFooterInner settings={site.settings} menu={menu} />), headers: new Map(), heads: new Map() };
+    frame = { menu, footer: renderedHtml(<SiteFooterInner settings={site.settings} menu={menu} />), headers: new Map() };
     bySettings.set(key, frame);
   }
   return frame;
@@ -100,80 +131,6 @@ function headerHtml(site: SiteContext, meta: PageMeta): TrustedHtml {
     frame.headers.set(key, html);
   }
   return html;
-}
-
-/**
- * The head, written as strings: the same bytes preact gave for its elements (test/site/layout-head
- * keeps that tree), without building and walking ~25 elements for each of 13,000 pages of a
- * build (bench/render-pages --threads 0: ~0.3 s CPU less of ~6.5). The lines that depend on the
- * frame and the assets alone are rendered by preact once per frame; each value a page brings
- * is escaped here as preact escapes it (textOrAttribute).
- */
-function headHtml(site: SiteContext, meta: PageMeta): TrustedHtml {
-  const fixed = headPiecesOf(site);
-  // A long title (an imported post's may run to hundreds of characters) is cut for the head only.
-  const shownTitle = displayTitle(meta.title);
-  const fullTitle = meta.title === '' ? fixed.name : `${shownTitle} | ${fixed.name}`;
-  const canonical = meta.canonicalPath === undefined ? undefined : absoluteUrl(site.baseUrl, meta.canonicalPath);
-  const description = meta.description || site.settings.siteDescription;
-  const link = (rel: string, path: string) => `<link rel="${rel}" href="${textOrAttribute(absoluteUrl(site.baseUrl, path))}"/>`;
-  let html = `<meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/><title>${textOrAttribute(fullTitle)}</title>`;
-  if (description) html += `<meta name="description" content="${textOrAttribute(description)}"/>`;
-  if (meta.noindex) html += '<meta name="robots" content="noindex"/>';
-  if (canonical) html += `<link rel="canonical" href="${textOrAttribute(canonical)}"/>`;
-  if (meta.prevPath) html += link('prev', meta.prevPath);
-  if (meta.nextPath) html += link('next', meta.nextPath);
-  html += fixed.links;
-  if (meta.hasCalendarFeed) html += fixed.calendar;
-  html += `${fixed.search}<meta property="og:type" content="${textOrAttribute(meta.ogType ?? 'website')}"/>${fixed.siteName}`;
-  html += `<meta property="og:title" content="${textOrAttribute(meta.title === '' ? fixed.name : shownTitle)}"/>`;
-  if (description) html += `<meta property="og:description" content="${textOrAttribute(description)}"/>`;
-  if (canonical) html += `<meta property="og:url" content="${textOrAttribute(canonical)}"/>`;
-  // X's cards read og:title and og:description when their own tags are absent: each is written once.
-  html += '<meta property="og:locale" content="ja_JP"/><meta name="twitter:card" content="summary"/>';
-  for (const data of meta.jsonLd ?? []) html += `<script type="application/ld+json">${jsonForScript(data)}</script>`;
-  return trustedHtml(html);
-}
-
-/** What preact-render-to-string escapes in a text or an attribute value: " & < (not > or '). */
-function textOrAttribute(value: string): string {
-  return /["&<]/.test(value) ? value.replace(/["&<]/g, (c) => (c === '"' ? '&quot;' : c === '&' ? '&amp;' : '&lt;')) : value;
-}
-
-/** The head's lines that no page changes, for one frame and one stylesheet and icon. */
-interface HeadPieces {
-  name: string;
-  /** Stylesheet, icon and the three feeds. */
-  links: TrustedHtml;
-  calendar: TrustedHtml;
-  search: TrustedHtml;
-  siteName: TrustedHtml;
-}
-
-function headPiecesOf(site: SiteContext): HeadPieces {
-  const frame = framesOf(site);
-  const key = `${site.cssHref} ${site.iconHref}`;
-  let pieces = frame.heads.get(key);
-  if (pieces === undefined) {
-    const name = siteTitle(site.settings);
-    pieces = {
-      name,
-      links: renderedHtml(
-        <>
-          <link rel="stylesheet" href={site.cssHref} />
-          <link rel="icon" href={site.iconHref} type="image/svg+xml" />
-          <link rel="alternate" type="application/rss+xml" title={`${name}(RSS)`} href={paths.rss()} />
-          <link rel="alternate" type="application/atom+xml" title={`${name}(Atom)`} href={paths.atom()} />
-          <link rel="alternate" type="application/feed+json" title={`${name}(JSON Feed)`} href={paths.jsonFeed()} />
-        </>,
-      ),
-      calendar: renderedHtml(<link rel="alternate" type="text/calendar" title={`${name}(活動予定)`} href={activityDataPaths.ics} />),
-      search: renderedHtml(<link rel="search" type="application/opensearchdescription+xml" title={name} href={paths.openSearch()} />),
-      siteName: renderedHtml(<meta property="og:site_name" content={name} />),
-    };
-    frame.heads.set(key, pieces);
-  }
-  return pieces;
 }
 
 function menuOf(site: SiteContext): MenuItem[] {
