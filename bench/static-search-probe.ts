@@ -72,7 +72,8 @@ async function launch(): Promise<{ pageSocket: string; stop: () => Promise<void>
   const stop = async () => {
     chromium.kill();
     await new Promise((resolve) => (chromium.exitCode === null ? chromium.once('exit', resolve) : resolve(undefined)));
-    rmSync(profile, { recursive: true, force: true });
+    // Chromium's other processes may still be writing into the profile for a moment.
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   };
   for (let i = 0; i < 100; i++) {
     try {
