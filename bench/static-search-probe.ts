@@ -7,7 +7,9 @@
 // alone: from the script's start to the list shown and to the results complete.
 //
 //   node --experimental-websocket --import tsx bench/static-search-probe.ts --dir OUT [--runs 5] [--query 外交 --query TPP]
-//   (Node 22 and later have WebSocket without the flag.)
+//   (Node 22 and later have WebSocket without the flag.) With `--origin URL` instead of --dir it
+//   loads the search page from a server already serving the folder, e.g. one speaking HTTP/2
+//   over TLS as CDNs do (Chromium then accepts its certificate unchecked: a local bench only).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -66,9 +68,10 @@ class DevTools {
 }
 
 /** A new Chromium with its own profile, the URL of its first page's DevTools socket, and a way to stop it. */
-async function launch(): Promise<{ pageSocket: string; stop: () => Promise<void> }> {
+async function launch(extraArgs: readonly string[]): Promise<{ pageSocket: string; stop: () => Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'katsudo-probe-'));
-  const chromium = spawn('/usr/bin/chromium', [...CHROMIUM_ARGS, `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'], { stdio: 'ignore' });
+  const args = [...CHROMIUM_ARGS, ...extraArgs, `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'];
+  const chromium = spawn('/usr/bin/chromium', args, { stdio: 'ignore' });
   const stop = async () => {
     chromium.kill();
     await new Promise((resolve) => (chromium.exitCode === null ? chromium.once('exit', resolve) : resolve(undefined)));
@@ -92,8 +95,8 @@ async function launch(): Promise<{ pageSocket: string; stop: () => Promise<void>
 }
 
 /** One cold load of `url`: the page's marks once the search is complete. */
-async function coldLoad(url: string): Promise<Marks> {
-  const { pageSocket, stop } = await launch();
+async function coldLoad(url: string, extraArgs: readonly string[]): Promise<Marks> {
+  const { pageSocket, stop } = await launch(extraArgs);
   const tools = await DevTools.open(pageSocket);
   try {
     await tools.send('Page.navigate', { url });
@@ -119,25 +122,26 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.le
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { dir: { type: 'string' }, runs: { type: 'string', default: '5' }, query: { type: 'string', multiple: true } },
+    options: { dir: { type: 'string' }, origin: { type: 'string' }, runs: { type: 'string', default: '5' }, query: { type: 'string', multiple: true } },
   });
-  if (!values.dir) throw new Error('--dir: a folder written by katsudo build');
+  if (!values.dir === !values.origin) throw new Error('--dir: a folder written by katsudo build, or --origin: a server serving one');
   if (typeof WebSocket === 'undefined') throw new Error('no WebSocket in this Node: run it with --experimental-websocket (Node 20)');
   const runs = Number(values.runs);
-  const server = await serveFolder(values.dir);
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  console.log(`Chromium without Playwright, cold (a new browser and profile each load), median of ${runs}; load ${loadavg()[0]!.toFixed(1)}`);
+  const server = values.dir === undefined ? undefined : await serveFolder(values.dir);
+  const origin = server === undefined ? values.origin!.replace(/\/$/, '') : `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const extraArgs = origin.startsWith('https:') ? ['--ignore-certificate-errors'] : [];
+  console.log(`Chromium without Playwright, cold (a new browser and profile each load), ${origin.split(':')[0]}, median of ${runs}; load ${loadavg()[0]!.toFixed(1)}`);
   console.log('| query | listed ms (script start → list shown) | complete ms (→ snippets in) | complete from navigation start ms |');
   console.log('| --- | ---: | ---: | ---: |');
   try {
     for (const q of values.query ?? DEFAULT_QUERIES) {
       const loads: Marks[] = [];
-      for (let i = 0; i < runs; i++) loads.push(await coldLoad(`${origin}/search.html?q=${encodeURIComponent(q)}`));
+      for (let i = 0; i < runs; i++) loads.push(await coldLoad(`${origin}/search.html?q=${encodeURIComponent(q)}`, extraArgs));
       const cell = (pick: (m: Marks) => number) => `${median(loads.map(pick)).toFixed(0)} (${loads.map((m) => pick(m).toFixed(0)).join(', ')})`;
       console.log(`| \`${q}\` | ${cell((m) => m.listed)} | ${cell((m) => m.complete)} | ${cell((m) => m.fromNavigation)} |`);
     }
   } finally {
-    server.close();
+    server?.close();
   }
   console.log(`load at end ${loadavg()[0]!.toFixed(1)}`);
 }
