@@ -25,6 +25,7 @@ import { migration0026 } from './migrations/0026-activity-records.js';
 import { migration0031 } from './migrations/0031-search-postings.js';
 import { migration0032 } from './migrations/0032-drop-search-terms.js';
 import { migration0033 } from './migrations/0033-search-blocks.js';
+import { migration0034 } from './migrations/0034-search-word-gaps.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': migration0001,
@@ -52,6 +53,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0031-search-postings': migration0031,
   '0032-drop-search-terms': migration0032,
   '0033-search-blocks': migration0033,
+  '0034-search-word-gaps': migration0034,
 };
 
 // Migrations are imported statically so the same list runs from src/ (tsx) and dist/.

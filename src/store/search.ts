@@ -10,7 +10,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { attachmentTokens, searchDocument, type SearchDocument } from '../domain/search/document.js';
 import { isPrefixTerm, type SearchQuery, type SearchTerm } from '../domain/search/query.js';
 import { termTokens } from '../domain/search/tokens.js';
-import { termWords } from '../domain/search/words.js';
+import { termWords, wordPhraseVariants } from '../domain/search/words.js';
 import type { Database, Db } from './database.js';
 import { engineOf } from './dialects/engine.js';
 import { activityKindSql } from './activity-kind-filter.js';
@@ -116,7 +116,10 @@ export async function searchIndexBytes(db: Q): Promise<number> {
  */
 export const BM25_WEIGHTS = sql.raw('5.0, 1.0, 0.0, 0.5');
 
-/** An FTS5 string: tokens never contain quotes or spaces (domain/search/tokens.ts). */
+/**
+ * An FTS5 string: tokens never contain quotes or spaces (domain/search/tokens.ts, words.ts);
+ * the ascii tokenizer takes every non-ASCII character, WORD_GAP_MARK too, as part of a token.
+ */
 function phrase(tokens: string[], isLastPrefix: boolean): string {
   return `"${tokens.join(' ')}"${isLastPrefix ? ' *' : ''}`;
 }
@@ -141,14 +144,18 @@ export function matchExpression(query: SearchQuery): string | undefined {
   return negative ? `(${positive}) NOT ${negative}` : positive;
 }
 
-/** Per group, the expression finding reports where one of its terms stands as words. */
-function wordExpressions(query: SearchQuery): string[] {
+/**
+ * Per group, the expression finding reports where one of its terms stands as words: its
+ * words one after another in the words column, the last one followed by another word or by
+ * a gap (domain/search/words.ts wordPhraseVariants).
+ */
+export function wordExpressions(query: SearchQuery): string[] {
   return query.all
     .map((group) =>
       group
         .map((term) => termWords(term.text))
         .filter((words) => words.length > 0)
-        .map((words) => `words : ${phrase(words, false)}`)
+        .flatMap((words) => wordPhraseVariants(words).map((variant) => `words : ${phrase(variant, false)}`))
         .join(' OR '),
     )
     .filter((expr) => expr !== '');

@@ -5,7 +5,6 @@ import { ValidationError } from '../../src/domain/errors.js';
 import { searchDocument } from '../../src/domain/search/document.js';
 import { normalizeForSearch } from '../../src/domain/search/normalize.js';
 import { parseSearchQuery, type SearchQuery } from '../../src/domain/search/query.js';
-import { termWords } from '../../src/domain/search/words.js';
 import {
   clearSearchIndex,
   findFilteredHits,
@@ -14,6 +13,7 @@ import {
   matchExpression,
   searchIndexBytes,
   unindexReport,
+  wordExpressions,
   type SearchFilter,
 } from '../../src/store/search.js';
 import { engineOf } from '../../src/store/dialects/engine.js';
@@ -160,19 +160,6 @@ describe('any query', () => {
   });
 });
 
-/** The word expressions findSearchHits builds for a query (store/search.ts), to call findFilteredHits directly. */
-function wordExpressions(query: SearchQuery): string[] {
-  return query.all
-    .map((group) =>
-      group
-        .map((t) => termWords(t.text))
-        .filter((w) => w.length > 0)
-        .map((w) => `words : "${w.join(' ')}"`)
-        .join(' OR '),
-    )
-    .filter((e) => e !== '');
-}
-
 describe('ranking', () => {
   let site: TestSite;
   let corpus: SearchCorpus;
@@ -267,6 +254,24 @@ describe('ranking', () => {
     const inTitle = await publishReport(site, { title: '蛍烏賊の報告', bodySource: '今日の報告。', activityDate: '2013-01-01' });
     const inBody = await publishReport(site, { title: '今日の報告', bodySource: '蛍烏賊の報告。', activityDate: '2025-01-01' });
     assert.deepEqual((await hits(site, '蛍烏賊')).ids, [inTitle.id, inBody.id]);
+  });
+
+  test('ranks a term as words only where its words follow one another in the title or in the body, nothing between them', async () => {
+    // Each report holds 外交政策 as text inside 対外交政策 (対外 | 交政 | 策: not as words), the
+    // first two twice in a short body (the higher bm25), the last two once in a long one.
+    const inside = '対外交政策の見直しと対外交政策の課題を議論した。';
+    const longer = '委員から質問があり、担当者が答えた。'.repeat(20);
+    const afterComma = await publishReport(site, { title: '委員会の報告', bodySource: `外交、政策の順に${inside}`, activityDate: '2003-01-01' });
+    const acrossTitle = await publishReport(site, { title: '委員会の外交', bodySource: `政策の順に${inside}`, activityDate: '2003-01-02' });
+    const together = await publishReport(site, { title: '委員会の報告', bodySource: `外交政策の順に対外交政策を議論した。${longer}`, activityDate: '2003-01-03' });
+    // Followed by punctuation, the last word is marked in the index: it stands as words all the same.
+    const beforeStop = await publishReport(site, { title: '委員会の報告', bodySource: `対外交政策を議論した。${longer}議題は外交政策。`, activityDate: '2003-01-04' });
+    const mine = new Set([afterComma.id, acrossTitle.id, together.id, beforeStop.id]);
+    for (const filter of [{}, { year: 2003 }]) {
+      const order = (await hits(site, '外交政策', filter)).ids.filter((id) => mine.has(id));
+      assert.equal(order.length, 4, JSON.stringify(filter));
+      assert.deepEqual(new Set(order.slice(0, 2)), new Set([together.id, beforeStop.id]), `外交政策 stands as words in two reports ${JSON.stringify(filter)}`);
+    }
   });
 
   test('normalises queries and text alike', async () => {

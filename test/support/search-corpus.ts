@@ -6,7 +6,7 @@ import { createReport } from '../../src/actions/reports/create-report.js';
 import type { ActionContext } from '../../src/actions/runtime/context.js';
 import { DEMO_CATEGORIES } from '../../src/demo/demo-content.js';
 import { normalizeForSearch } from '../../src/domain/search/normalize.js';
-import { termWords } from '../../src/domain/search/words.js';
+import { forEachWordPlace } from '../../src/domain/search/words.js';
 import type { SearchFilter } from '../../src/store/search.js';
 import type { SearchQuery, SearchTerm } from '../../src/domain/search/query.js';
 import { findCategoryBySlug } from '../../src/store/categories.js';
@@ -182,17 +182,35 @@ export function trueIdsOf(corpus: SearchCorpus, normalizedTerm: string): number[
   return corpus.published.filter((r) => containsTerm(r, normalizedTerm)).map((r) => r.id);
 }
 
+/** Where the words of a normalised text stand ([start, end) each, in order), by the index's cutting rule. */
+function wordPlaces(text: string): [number, number][] {
+  const places: [number, number][] = [];
+  forEachWordPlace(text, (start, end) => places.push([start, end]));
+  return places;
+}
+
 /**
- * Whether the term's words stand in a row among the words of the report's title or body, by
- * the index's own rule (domain/search/words.ts; it agrees with Intl.Segmenter on the corpus's
- * traps, docs/search.md "Ranking"), looked for here by brute force.
+ * Whether the term stands as words in the report's title or body, by brute force: the term
+ * is made of words only (its words cover it one after another), and at some place where the
+ * text holds it, the text's words over that stretch are exactly the term's words there (so
+ * they follow one another with nothing between, and the first and last are whole words of
+ * the text). Words are cut by the index's own rule (domain/search/words.ts; it agrees with
+ * Intl.Segmenter on the corpus's traps, docs/search.md "Ranking").
  */
 export function hasAsWord(report: CorpusReport, normalizedTerm: string): boolean {
-  const term = termWords(normalizedTerm);
-  if (term.length === 0) return false;
+  const term = wordPlaces(normalizedTerm);
+  const isWordsOnly = term.length > 0 && term.every(([start], i) => start === (i === 0 ? 0 : term[i - 1]![1])) && term[term.length - 1]![1] === normalizedTerm.length;
+  if (!isWordsOnly) return false;
   return searchableTexts(report).some((text) => {
-    const words = termWords(text);
-    for (let i = 0; i + term.length <= words.length; i++) if (term.every((w, k) => words[i + k] === w)) return true;
+    const places = wordPlaces(text);
+    let first = 0; // the first of the text's words ending after `at`
+    for (let at = text.indexOf(normalizedTerm); at !== -1; at = text.indexOf(normalizedTerm, at + 1)) {
+      while (first < places.length && places[first]![1] <= at) first++;
+      const end = at + normalizedTerm.length;
+      const over = [];
+      for (let k = first; k < places.length && places[k]![0] < end; k++) over.push(places[k]!);
+      if (over.length === term.length && over.every(([s, e], i) => s === at + term[i]![0] && e === at + term[i]![1])) return true;
+    }
     return false;
   });
 }

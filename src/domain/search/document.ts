@@ -4,7 +4,7 @@
 import { LIMITS } from '../report-rules.js';
 import { normalizeForSearch } from './normalize.js';
 import { indexTokens } from './tokens.js';
-import { wordsOf } from './words.js';
+import { indexWords } from './words.js';
 
 export interface SearchDocument {
   title: string;
@@ -12,7 +12,7 @@ export interface SearchDocument {
   words: string;
 }
 
-/** A document as the index reads it: its normalised title and body, and the words of both in order. */
+/** A document as the index reads it: its normalised title and body, and the words column's tokens of both in order (words.ts indexWords). */
 export interface NormalizedDocument {
   title: string;
   body: string;
@@ -22,7 +22,7 @@ export interface NormalizedDocument {
 export function normalizedDocument(title: string, bodyText: string): NormalizedDocument {
   const normalizedTitle = normalizeForSearch(title);
   const normalizedBody = normalizeForSearch(bodyText);
-  return { title: normalizedTitle, body: normalizedBody, words: wordsOf(normalizedBody, wordsOf(normalizedTitle)) };
+  return { title: normalizedTitle, body: normalizedBody, words: indexWords(normalizedBody, indexWords(normalizedTitle)) };
 }
 
 export function searchDocument(title: string, bodyText: string): SearchDocument {

@@ -13,7 +13,8 @@
 // ORed, excluded terms must not match.
 //
 // Order: as FTS5 ranks. Reports: the number of groups one of whose terms stands as words in the
-// `words` column (the same phrase test on the words column's places), then bm25, newer
+// `words` column (the same phrase test on the words column's places, for either of the term's
+// word sequences: domain/search/words.ts wordPhraseVariants), then bm25, newer
 // activity, higher id; pages: bm25, then id. bm25 is computed in SQL with FTS5's formula and
 // float8 operations in FTS5's order (ext/fts5/fts5_aux.c), so equal scores stay equal and the
 // order matches SQLite's exactly: per phrase IDF = ln((N − n + 0.5) / (n + 0.5)) (1e-6 when not
@@ -26,7 +27,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { activityKindSql } from '../activity-kind-filter.js';
 import type { SearchQuery, SearchTerm } from '../../domain/search/query.js';
 import { termTokens } from '../../domain/search/tokens.js';
-import { termWords } from '../../domain/search/words.js';
+import { termWords, wordPhraseVariants } from '../../domain/search/words.js';
 import type { Database } from '../database.js';
 import { ROW_SHIFT } from './search-blocks.js';
 import { POSITION_STRIDE, POSTING_COLUMNS } from './search-postings.js';
@@ -171,7 +172,7 @@ export async function findPostgresHits(
       group
         .map((term) => termWords(term.text))
         .filter((words) => words.length > 0)
-        .map((words) => wordRows(blocks, words)),
+        .flatMap((words) => wordPhraseVariants(words).map((variant) => wordRows(blocks, variant))),
     )
     .filter((group) => group.length > 0);
   wordGroups.forEach((group, g) => ctes.push(sql`${sql.id(`w${g}`)} as materialized (${sql.join(group, sql` union `)})`));
