@@ -49,23 +49,24 @@ const fullWidth = (ch: string) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0)
 /** A word's place: [start, end) in UTF-16 units; `isLatin` for letters and digits (which may hold joiners). */
 type WordVisitor = (start: number, end: number, isLatin: boolean) => void;
 
-/** Calls `visit` with the place of each word of one run of a script, starting at `start`. */
-function placesOfRun(script: Script, run: string, start: number, visit: WordVisitor): void {
-  if (script === Script.Kanji) {
+/** Calls `visit` with the place of each word of the run of one script at [start, end) of `normalized`. */
+function placesOfRun(script: Script, normalized: string, start: number, end: number, visit: WordVisitor): void {
+  // Most kanji runs are one word of two characters or less (kanjiWords keeps them whole).
+  if (script === Script.Kanji && end - start > 2) {
     // kanjiWords cuts the run without leaving anything out: its words lie one after another.
     const words: string[] = [];
-    kanjiWords(run, words);
+    kanjiWords(normalized.slice(start, end), words);
     let at = start;
     for (const word of words) visit(at, (at += word.length), false);
     return;
   }
-  let end = run.length;
-  if (end > MAX_WORD_CHARS) {
+  let cut = end;
+  if (end - start > MAX_WORD_CHARS) {
     // The first MAX_WORD_CHARS code points.
-    end = 0;
-    for (let n = 0; n < MAX_WORD_CHARS && end < run.length; n++) end += run.codePointAt(end)! > 0xffff ? 2 : 1;
+    cut = start;
+    for (let n = 0; n < MAX_WORD_CHARS && cut < end; n++) cut += normalized.codePointAt(cut)! > 0xffff ? 2 : 1;
   }
-  visit(start, start + end, script === Script.Latin);
+  visit(start, cut, script === Script.Latin);
 }
 
 /**
@@ -87,13 +88,13 @@ export function forEachWordPlace(normalized: string, visit: WordVisitor): void {
       next = Script.Latin;
     }
     if (next !== script) {
-      if (script !== Script.None) placesOfRun(script, normalized.slice(start, i), start, visit);
+      if (script !== Script.None) placesOfRun(script, normalized, start, i, visit);
       script = next;
       start = i;
     }
     i += width;
   }
-  if (script !== Script.None) placesOfRun(script, normalized.slice(start), start, visit);
+  if (script !== Script.None) placesOfRun(script, normalized, start, normalized.length, visit);
 }
 
 /** A word as the index and a query write it: joiners (only ever inside a Latin word) full width, as tokens.ts writes ASCII symbols. */
