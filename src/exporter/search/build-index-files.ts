@@ -13,7 +13,6 @@ import { INDEX_VERSION, namesText, pageKey, reportKey, textShard, type DocTable,
 import { packShard, TASKS, type BatchDocument, type IndexShape } from './index-tasks.js';
 
 const BUCKETS = 1024;
-const WORD_BUCKETS = 512;
 /** Partitions of the shards, each one task of the second step: several per thread, so the threads finish together. */
 const PARTITIONS = 16;
 /** Text files a thread compresses per task (1,251 for 10,000 reports). */
@@ -60,7 +59,7 @@ interface IndexRunner {
 /** Builds every file of the index, on `threads` when there are many documents. */
 export async function buildIndexFiles(sources: SearchSources, threads?: IndexThreads): Promise<IndexFiles> {
   const docs = documentsOf(sources);
-  const shape: IndexShape = { buckets: BUCKETS, wordBuckets: WORD_BUCKETS, partitions: PARTITIONS };
+  const shape: IndexShape = { buckets: BUCKETS, partitions: PARTITIONS };
   const batchSize = threads?.batchDocuments ?? BATCH_DOCUMENTS;
   const runner = threads && docs.length >= (threads.minDocuments ?? MIN_FOR_THREADS) ? threadRunner(threads) : inlineRunner();
   try {
@@ -81,9 +80,7 @@ export async function buildIndexFiles(sources: SearchSources, threads?: IndexThr
         ),
       );
     const built = await Promise.all(batches);
-    const partitions = await Promise.all(
-      Array.from({ length: PARTITIONS }, (_, p) => runner.run('indexPartition', { shape, tokens: built.map((b) => b.tokens[p]!), words: built.map((b) => b.words[p]!) })),
-    );
+    const partitions = await Promise.all(Array.from({ length: PARTITIONS }, (_, p) => runner.run('indexPartition', { shape, tokens: built.map((b) => b.tokens[p]!) })));
     const sizes = built.flatMap((b) => b.sizes);
     const sizeOf = new Map(docs.map((doc, i) => [doc.key, sizes[i]!]));
     const splits: Record<string, number> = Object.assign({}, ...partitions.map((p) => p.split));
@@ -93,7 +90,6 @@ export async function buildIndexFiles(sources: SearchSources, threads?: IndexThr
     const table: DocTable = {
       v: INDEX_VERSION,
       buckets: BUCKETS,
-      wordBuckets: WORD_BUCKETS,
       split,
       ...rowsOf(sources, sizeOf),
       shards: [...shards.keys()].sort(),
@@ -124,15 +120,15 @@ function contentHash(shards: Map<string, Uint8Array>, texts: [string, string][])
   return hash.digest('base64url').slice(0, 22);
 }
 
-/** The postings of the sources' documents (an incremental build's delta) as a token shard and a word shard, their rows and texts as a full build writes them. */
+/** The postings of the sources' documents (an incremental build's delta) as a token shard, their rows and texts as a full build writes them. */
 export async function buildDeltaFiles(
   sources: SearchSources,
-): Promise<{ tokens: Uint8Array; words: Uint8Array; table: DocTable; texts: Map<string, Record<string, ReportText>>; names: ReportName[] }> {
+): Promise<{ tokens: Uint8Array; table: DocTable; texts: Map<string, Record<string, ReportText>>; names: ReportName[] }> {
   const docs = documentsOf(sources);
-  const built = await TASKS.indexBatch({ shape: { buckets: BUCKETS, wordBuckets: WORD_BUCKETS, partitions: 1 }, docs });
+  const built = await TASKS.indexBatch({ shape: { buckets: BUCKETS, partitions: 1 }, docs });
   const sizeOf = new Map(docs.map((doc, i) => [doc.key, built.sizes[i]!]));
-  const table: DocTable = { v: INDEX_VERSION, buckets: BUCKETS, wordBuckets: WORD_BUCKETS, split: {}, ...rowsOf(sources, sizeOf), shards: [], names: '' };
-  return { tokens: packShard(built.tokens[0]!), words: packShard(built.words[0]!), table, texts: textsOf(sources), names: namesOf(sources) };
+  const table: DocTable = { v: INDEX_VERSION, buckets: BUCKETS, split: {}, ...rowsOf(sources, sizeOf), shards: [], names: '' };
+  return { tokens: packShard(built.tokens[0]!), table, texts: textsOf(sources), names: namesOf(sources) };
 }
 
 function inlineRunner(): IndexRunner {

@@ -2,28 +2,31 @@
 // as extra tasks, work-pool.ts `extraTasksUrl`; a small build calls them on its own thread):
 //
 // 1. `indexBatch`: a batch of documents (in key order) tokenised by the server's rules
-//    (domain/search/document.ts) and their positions appended to each token's postings, the
+//    (domain/search/document.ts) and their positions appended to each token's postings with,
+//    in the title and body, the occurrence's edge symbol (where words start and end at its
+//    two characters: domain/search/words.ts wordEdges, client/format.ts edgeSymbol), the
 //    postings split into `partitions` by the shard they will land in (a token by its first
-//    character, a word by its bucket), each partition's as one part (postings-log.ts).
+//    character), each partition's as one part (postings-log.ts).
 // 2. `indexPartition`: one partition's parts of every batch, in batch order, joined into each
 //    token's whole postings as the file holds them (bytes as one batch of them all would have
 //    written them: the runs of keys and heads concatenated, each part's first key re-based,
-//    the positions of all parts Rice-coded together, client/format.ts writeRicePositions),
-//    the characters to split decided, grouped into shards and gzip-compressed.
+//    the positions of all parts Rice-coded together, client/format.ts writeRicePositions, then
+//    the symbols concatenated), the characters to split decided, grouped into shards and
+//    gzip-compressed.
 //
 // A token's shard depends only on its first character, so every token of a character (and the
 // split decision for it) is in one partition: no partition needs another's postings.
 // scripts/build.mjs bundles this file as its own entry.
 import { normalizedAttachmentText, normalizedDocument } from '../../domain/search/document.js';
 import { forEachIndexToken } from '../../domain/search/tokens.js';
-import { ByteReader, ByteWriter, firstCharacter, hashString, tokenShard, wordShard, writeRicePositions, writeShard } from './client/format.js';
+import { wordEdges } from '../../domain/search/words.js';
+import { ByteReader, ByteWriter, EDGE_COLUMNS, edgeSymbol, firstCharacter, hashString, tokenShard, writeRicePositions, writeShard } from './client/format.js';
 import { encodeJsonText, encodeShard } from './encode-index-file.js';
 import { PostingsLog } from './postings-log.js';
 
-/** How tokens and words are spread over shards and partitions. */
+/** How tokens are spread over shards and partitions. */
 export interface IndexShape {
   buckets: number;
-  wordBuckets: number;
   partitions: number;
 }
 
@@ -39,16 +42,14 @@ export interface BatchPostings {
   firsts: string[];
   /** Per document of the batch, in order: its size in tokens (all four columns, bm25's |D|). */
   sizes: number[];
-  /** Per partition: the batch's part of its token postings (postings-log.ts), then of its word postings. */
+  /** Per partition: the batch's part of its token postings (postings-log.ts). */
   tokens: Uint8Array[];
-  words: Uint8Array[];
 }
 
 export interface PartitionInput {
   shape: IndexShape;
   /** This partition's parts of every batch, in batch order. */
   tokens: Uint8Array[];
-  words: Uint8Array[];
 }
 
 export interface PartitionShards {
@@ -63,13 +64,11 @@ const SPLIT_BYTES = 64 * 1024;
 const MAX_SPLIT = 256;
 
 export const tokenPartition = (shape: IndexShape, token: string) => (hashString(firstCharacter(token)) % shape.buckets) % shape.partitions;
-export const wordPartition = (shape: IndexShape, word: string) => (hashString(word) % shape.wordBuckets) % shape.partitions;
 
 export const TASKS = {
   indexBatch: async (input: { shape: IndexShape; docs: BatchDocument[] }): Promise<BatchPostings> => postBatch(input.shape, input.docs),
   indexPartition: async (input: PartitionInput): Promise<PartitionShards> => {
     const tokens = joinParts(input.tokens);
-    const words = joinParts(input.words);
     const split = splitOf(tokens);
     const shape = { ...input.shape, split };
     const grouped = new Map<string, [string, Uint8Array][]>();
@@ -79,7 +78,6 @@ export const TASKS = {
       else grouped.set(name, [entry]);
     };
     for (const entry of tokens) put(tokenShard(shape, entry[0]), entry);
-    for (const entry of words) put(wordShard(shape, entry[0]), entry);
     const shards = [...grouped].map(([name, entries]): [string, Uint8Array] => [name, encodeShard(writeShard(entries))]);
     return { split, shards };
   },
@@ -92,20 +90,17 @@ let threadIds: TokenIds | undefined;
 /** Step 1: the batch's postings per partition (its occurrences logged flat, postings-log.ts). */
 function postBatch(shape: IndexShape, docs: BatchDocument[]): BatchPostings {
   const ids = (threadIds ??= new TokenIds());
-  // About a token per character, and fewer words: room for them all from the start.
+  // About a token per character: room for them all from the start.
   const characters = docs.reduce((n, doc) => n + doc.title.length + doc.bodyText.length, 0);
   const tokens = new PostingsLog<number>(characters + 1024);
-  const words = new PostingsLog<string>((characters >>> 1) + 1024);
   const sizes: number[] = [];
   for (const source of docs) {
     // The server's document (domain/search/document.ts searchDocument), its tokens taken as they are found.
     const doc = normalizedDocument(source.title, source.bodyText);
     const columns = [doc.title, doc.body, normalizedAttachmentText(source.attachments)];
     tokens.startDocument(source.key);
-    words.startDocument(source.key);
     let size = doc.words.length;
     for (let c = 0; c < columns.length; c++) size += appendTokens(tokens, ids, columns[c]!, c);
-    for (let p = 0; p < doc.words.length; p++) words.add(doc.words[p]!, 0, p);
     // FTS5's row size counts every column, the words column too (bm25's |D|).
     sizes.push(size);
   }
@@ -115,7 +110,6 @@ function postBatch(shape: IndexShape, docs: BatchDocument[]): BatchPostings {
     firsts: [...firsts],
     sizes,
     tokens: tokens.finish(tokenTexts, shape.partitions, (token) => tokenPartition(shape, token)),
-    words: words.finish(words.names, shape.partitions, (word) => wordPartition(shape, word)),
   };
 }
 
@@ -124,7 +118,7 @@ export function packShard(part: Uint8Array): Uint8Array {
   return writeShard(joinParts([part]));
 }
 
-/** Where one name's entry in one part lies (postings-log.ts): its runs of keys, heads and gaps. */
+/** Where one name's entry in one part lies (postings-log.ts): its runs of keys, heads, gaps and symbols. */
 interface PartEntry {
   bytes: Uint8Array;
   documents: number;
@@ -132,6 +126,7 @@ interface PartEntry {
   keysAt: number;
   headsAt: number;
   gapsAt: number;
+  symbolsAt: number;
   end: number;
 }
 
@@ -151,9 +146,11 @@ function entriesByName(parts: Uint8Array[]): Map<string, PartEntry[]> {
       const keysLength = reader.varint();
       const headsLength = reader.varint();
       const gapsLength = reader.varint();
+      const symbolsLength = reader.varint();
       const keysAt = reader.at;
-      reader.at += keysLength + headsLength + gapsLength;
-      const entry: PartEntry = { bytes, documents, lastKey, keysAt, headsAt: keysAt + keysLength, gapsAt: keysAt + keysLength + headsLength, end: reader.at };
+      const gapsAt = keysAt + keysLength + headsLength;
+      reader.at = gapsAt + gapsLength + symbolsLength;
+      const entry: PartEntry = { bytes, documents, lastKey, keysAt, headsAt: keysAt + keysLength, gapsAt, symbolsAt: gapsAt + gapsLength, end: reader.at };
       const entries = byName.get(name);
       if (entries) entries.push(entry);
       else byName.set(name, [entry]);
@@ -179,11 +176,11 @@ function joinParts(parts: Uint8Array[]): [string, Uint8Array][] {
       lastKey = e.lastKey;
     }
     for (const e of entries) out.append(e.bytes.subarray(e.headsAt, e.gapsAt));
-    const gapBytes = entries.reduce((n, e) => n + e.end - e.gapsAt, 0);
+    const gapBytes = entries.reduce((n, e) => n + e.symbolsAt - e.gapsAt, 0);
     if (gaps.length < gapBytes) gaps = new Int32Array(Math.max(gapBytes, gaps.length * 2));
     let count = 0;
     let total = 0;
-    for (const { bytes, gapsAt, end } of entries) {
+    for (const { bytes, gapsAt, symbolsAt: end } of entries) {
       for (let at = gapsAt; at < end; count++) {
         let b = bytes[at++]!;
         let gap = b & 0x7f;
@@ -193,6 +190,7 @@ function joinParts(parts: Uint8Array[]): [string, Uint8Array][] {
       }
     }
     writeRicePositions(out, gaps, count, total);
+    for (const e of entries) out.append(e.bytes.subarray(e.symbolsAt, e.end));
     ends.push(out.length);
   }
   return [...byName.keys()].map((name, n) => [name, out.bytes.subarray(n === 0 ? 0 : ends[n - 1]!, ends[n]!)]);
@@ -284,9 +282,18 @@ class TokenIds {
   }
 }
 
-/** Appends the tokens of one column's normalised text to the log; returns how many there were. */
+/** Appends the tokens of one column's normalised text to the log, with their edge symbols in the title and body; returns how many there were. */
 function appendTokens(log: PostingsLog<number>, ids: TokenIds, normalized: string, column: number): number {
   let p = 0;
-  forEachIndexToken(normalized, (first, second) => log.add(ids.id(first, second), column, p++));
+  if (column >= EDGE_COLUMNS) {
+    forEachIndexToken(normalized, (first, second) => log.add(ids.id(first, second), column, p++));
+    return p;
+  }
+  const edges = wordEdges(normalized);
+  forEachIndexToken(normalized, (first, second, start, end) => {
+    // The second character's first unit: the token's end less its width (encoding keeps widths).
+    const symbol = edgeSymbol(edges[start]!, second === 0 ? 0 : edges[end - (second > 0xffff ? 2 : 1)]!);
+    log.add(ids.id(first, second), column, p++, symbol);
+  });
   return p;
 }

@@ -1,16 +1,16 @@
 // A batch's postings as they are built (exporter/search/index-tasks.ts): every occurrence
-// appended to flat typed arrays (which name, document and column, position) instead of a
+// appended to flat typed arrays (which name, document and column, position, edge symbol) instead of a
 // writer object with its own arrays per token, then sorted by name once (a counting sort,
 // stable, so each name's occurrences stay in document, column and position order) and
 // written straight into one buffer per partition, the form the partitions join
 // (index-tasks.ts joinPartition). A batch makes ~100,000 postings lists: one object and
 // three growing arrays each cost more in allocation and garbage collection than the sort.
 //
-// A partition's part := { len(utf8) utf8 count lastKey len(keys) len(heads) len(gaps) keys heads gaps }
-// keys, heads: as client/format.ts writes postings (the first key absolute); gaps: the
+// A partition's part := { len(utf8) utf8 count lastKey len(keys) len(heads) len(gaps) len(symbols) keys heads gaps symbols }
+// keys, heads, symbols: as client/format.ts writes postings (the first key absolute); gaps: the
 // positions' gaps as varints, per document and column, as the file's Rice codes hold them.
 // The sizes up front let a join copy the runs without reading them.
-import { ByteWriter, COLUMNS, writeHead } from './client/format.js';
+import { ByteWriter, COLUMNS, EDGE_COLUMNS, writeHead } from './client/format.js';
 
 export class PostingsLog<Name> {
   /** The names in the order they first appeared (a name's index is its slot). */
@@ -23,6 +23,7 @@ export class PostingsLog<Name> {
   /** The occurrence's document (its index in `keys`) × 4 + its column. */
   private place: Int32Array;
   private position: Int32Array;
+  private symbol: Uint8Array;
   private length = 0;
 
   /** `capacity`: the occurrences expected (the arrays grow past it, by copying). */
@@ -30,6 +31,7 @@ export class PostingsLog<Name> {
     this.slot = new Int32Array(capacity);
     this.place = new Int32Array(capacity);
     this.position = new Int32Array(capacity);
+    this.symbol = new Uint8Array(capacity);
   }
 
   /** Starts the next document (keys ascending); the following occurrences are its own. */
@@ -37,8 +39,12 @@ export class PostingsLog<Name> {
     this.keys.push(key);
   }
 
-  /** An occurrence of `name` in the current document: columns in order, positions ascending within each. */
-  add(name: Name, column: number, position: number): void {
+  /**
+   * An occurrence of `name` in the current document: columns in order, positions ascending
+   * within each; `symbol`, its edge symbol (client/format.ts edgeSymbol), is kept in the
+   * title and body only.
+   */
+  add(name: Name, column: number, position: number, symbol = 0): void {
     let slot: number | undefined;
     if (typeof name === 'number') {
       if (name >= this.numbered.length) this.numbered = grown(this.numbered, name + 1);
@@ -56,6 +62,7 @@ export class PostingsLog<Name> {
     this.slot[at] = slot;
     this.place[at] = ((this.keys.length - 1) << 2) | column;
     this.position[at] = position;
+    this.symbol[at] = symbol;
   }
 
   /**
@@ -71,23 +78,27 @@ export class PostingsLog<Name> {
     // The occurrences' places and positions in name order, so each name's are read in a row.
     const places = new Int32Array(length);
     const positions = new Int32Array(length);
+    const symbols = new Uint8Array(length);
     const next = starts.slice(0, count);
     for (let i = 0; i < length; i++) {
       const at = next[slot[i]!]!++;
       places[at] = this.place[i]!;
       positions[at] = this.position[i]!;
+      symbols[at] = this.symbol[i]!;
     }
     const parts = Array.from({ length: partitions }, () => new ByteWriter());
     const keyRun = new ByteWriter();
     const heads = new ByteWriter();
     // A gap takes at most 5 bytes as a varint.
     let gaps = new Uint8Array(1024);
+    const edges = new ByteWriter();
     const counts = COLUMNS.map(() => 0);
     for (let s = 0; s < count; s++) {
       const begin = starts[s]!;
       const end = starts[s + 1]!;
       if (gaps.length < (end - begin) * 5) gaps = new Uint8Array((end - begin) * 10);
-      keyRun.length = heads.length = 0;
+      keyRun.length = heads.length = edges.length = 0;
+      edges.reserve(end - begin);
       let gapsLength = 0;
       let documents = 0;
       let lastKey = 0;
@@ -105,6 +116,7 @@ export class PostingsLog<Name> {
           previous = positions[i]!;
           for (; gap >= 0x80; gap >>>= 7) gaps[gapsLength++] = (gap & 0x7f) | 0x80;
           gaps[gapsLength++] = gap;
+          if (c < EDGE_COLUMNS) edges.bytes[edges.length++] = symbols[i]!;
           counts[c]!++;
         }
         keyRun.varint(keys[doc]! - lastKey);
@@ -120,9 +132,11 @@ export class PostingsLog<Name> {
       part.varint(keyRun.length);
       part.varint(heads.length);
       part.varint(gapsLength);
+      part.varint(edges.length);
       part.append(keyRun.view());
       part.append(heads.view());
       part.append(gaps.subarray(0, gapsLength));
+      part.append(edges.view());
     }
     // Exact copies: a view would take its whole buffer, spare room included, to the thread it is posted to.
     return parts.map((part) => part.view().slice());
@@ -132,6 +146,9 @@ export class PostingsLog<Name> {
     this.slot = grown(this.slot, this.length + 1);
     this.place = grown(this.place, this.length + 1);
     this.position = grown(this.position, this.length + 1);
+    const symbol = new Uint8Array(this.slot.length);
+    symbol.set(this.symbol);
+    this.symbol = symbol;
   }
 }
 

@@ -8,7 +8,7 @@
 // the delta grows past DELTA_LIMIT (or the index is of an older format) the caller builds afresh.
 import type { SearchSourceSelection, SearchSources } from '../../actions/search/list-search-documents.js';
 import { buildDeltaFiles, namesFile, reportTextOf } from './build-index-files.js';
-import { deltaFile, DELTA_LIMIT, INDEX_VERSION, namesTextOf, pageKey, reportIndex, reportKey, textShard, writeDelta, type DocTable } from './client/format.js';
+import { deltaFile, DELTA_LIMIT, INDEX_VERSION, namesTextOf, pageKey, reportIndex, reportKey, textShard, type DocTable } from './client/format.js';
 import { openIndexDir } from './open-index-dir.js';
 import { encodeJson, encodeJsonText, encodeShard } from './encode-index-file.js';
 
@@ -46,7 +46,7 @@ export async function updateIndexFiles(
   if (changedReports.length + pageIds.length > DELTA_LIMIT.documents) return undefined;
   const inNewDelta = new Set(changedReports);
   const built = await buildDeltaFiles({ ...sources, reports: sources.reports.filter((r) => inNewDelta.has(r.id)) });
-  const delta = encodeShard(writeDelta(built.tokens, built.words));
+  const delta = encodeShard(built.tokens);
   if (delta.length > DELTA_LIMIT.bytes) return undefined;
   const keys = [...changedReports.map(reportKey), ...pageIds.map(pageKey)].sort((a, b) => a - b);
   const file = deltaFile(generationOf(table) + 1);

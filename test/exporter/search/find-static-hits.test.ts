@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { parseSearchQuery } from '../../../src/domain/search/query.js';
 import { findStaticPageHits, findStaticReportHits, type StaticIndex } from '../../../src/exporter/search/client/find-static-hits.js';
 import { INDEX_VERSION, readShard, reportKey, pageKey, type DocTable, type ShardPart } from '../../../src/exporter/search/client/format.js';
-import { packShard } from '../../../src/exporter/search/index-tasks.js';
+import { packShard, TASKS } from '../../../src/exporter/search/index-tasks.js';
 import { PostingsLog } from '../../../src/exporter/search/postings-log.js';
 
 /** A token map that counts the look-ups of postings. */
@@ -17,11 +17,10 @@ class CountingMap extends Map<string, { start: number; end: number }> {
   }
 }
 
-/** A doc table of one token bucket and one word bucket, with the given rows and counts. */
+/** A doc table of one token bucket, with the given rows and counts. */
 const tableOf = (rows: Pick<DocTable, 'stats' | 'reports' | 'pages' | 'shards'>): DocTable => ({
   v: INDEX_VERSION,
   buckets: 1,
-  wordBuckets: 1,
   split: {},
   categories: [],
   activityKinds: [],
@@ -41,7 +40,7 @@ test("a query's term postings are read once for the reports' and the pages' sear
   const shard: ShardPart[] = [{ bytes: parsed.bytes, tokens }];
   const table = tableOf({
     stats: { report: [2, 20], page: [1, 10] },
-    shards: ['b0', 'w0'],
+    shards: ['b0'],
     reports: [
       [1, 10, '2024-01-01', -1, -1],
       [2, 10, '2024-02-01', -1, -1],
@@ -97,4 +96,47 @@ test('the best rows of a page are the first of the whole order, ties broken by d
     assert.equal(some.total, ids.length);
     assert.deepEqual(some.rows, all.rows.slice(0, through));
   }
+});
+
+/** An index of reports (id → title and body) built as a full build tokenises them, every token in one shard. */
+async function builtIndex(reports: Record<number, [string, string]>): Promise<StaticIndex> {
+  const ids = Object.keys(reports).map(Number);
+  const built = await TASKS.indexBatch({
+    shape: { buckets: 1, partitions: 1 },
+    docs: ids.map((id) => ({ key: reportKey(id), title: reports[id]![0], bodyText: reports[id]![1], attachments: [] })),
+  });
+  const shard = [readShard(packShard(built.tokens[0]!))];
+  const table = tableOf({
+    stats: { report: [ids.length, built.sizes.reduce((a, b) => a + b, 0)], page: [0, 0] },
+    shards: ['b0'],
+    reports: ids.map((id, i) => [id, built.sizes[i]!, '2024-01-01', -1, -1]),
+    pages: [],
+  });
+  return { table, shard: async (name) => (name === 'b0' ? shard : undefined) };
+}
+
+test('a report where the term stands as words ranks above one with more instances inside words, from the edge symbols', async () => {
+  const index = await builtIndex({
+    1: ['', '外交、政策'],
+    2: ['', '海外交流 海外交流 海外交流'],
+    3: ['', '外交政策について'],
+    4: ['', '新外交政策 新外交政策 新外交政策'],
+    5: ['国土交通省', ''],
+    6: ['', '省庁 省庁 省庁'],
+    7: ['', '𠮷、ほか'],
+    8: ['', '𠮷野 𠮷野 𠮷野'],
+    9: ['', 'abcd efg'],
+    10: ['', 'xabcdx xabcdx xabcdx'],
+  });
+  const order = async (q: string) => (await findStaticReportHits(index, parseSearchQuery(q)!, {})).rows.map((row) => row[0]);
+  // 2 characters (one token: its symbol), 1 character (every token starting with it: a word of its own), 3+ characters (a phrase).
+  assert.deepEqual(await order('外交'), [1, 3, 2, 4]);
+  assert.deepEqual(await order('外交政策'), [3, 4]);
+  assert.deepEqual(await order('省'), [5, 6]);
+  assert.deepEqual(await order('𠮷'), [7, 8]);
+  assert.deepEqual(await order('abcd'), [9, 10]);
+  // A term holding punctuation never stands as words: bm25 alone.
+  assert.deepEqual(await order('交、'), [1]);
+  // Two groups: a report counts one for each group with a term standing as words.
+  assert.deepEqual(await order('外交 政策'), [1, 3, 4]);
 });

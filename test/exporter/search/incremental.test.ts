@@ -3,7 +3,7 @@
 // shard; the index then answers every query exactly as a full build of the site as it now is.
 // A delta past its limit makes the build write the index afresh.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -12,7 +12,8 @@ import { savePage } from '../../../src/actions/pages/save-page.js';
 import { saveReport } from '../../../src/actions/reports/save-report.js';
 import { trashReport } from '../../../src/actions/reports/trash-report.js';
 import { runStaticSearch } from '../../../src/exporter/search/client/run-static-search.js';
-import { DELTA_LIMIT, ReportNames, type DocTable } from '../../../src/exporter/search/client/format.js';
+import { DELTA_LIMIT, INDEX_VERSION, ReportNames, type DocTable } from '../../../src/exporter/search/client/format.js';
+import { encodeJson } from '../../../src/exporter/search/encode-index-file.js';
 import { decodeJson, openIndexDir, readIndexFile } from '../../../src/exporter/search/open-index-dir.js';
 import { writeSearchIndex } from '../../../src/exporter/search/write-search-index.js';
 import { findEditableReport } from '../../../src/store/reports.js';
@@ -69,6 +70,9 @@ async function editReport(id: number, title: string, bodySource: string): Promis
 }
 
 test('edits go into one delta file, no shard is rewritten, and the index answers as a full build does', async () => {
+  // 'port' only inside a word here, three times: above report 3's one 'port' by bm25, below it
+  // once the delta's edge symbols say it stands as a word there.
+  await publishReport(site, { title: '港の話', bodySource: 'portportport の話。', activityDate: '2024-01-05' });
   const dir = tempDir();
   await writeSearchIndex({ ctx: site }, dir);
   const oldNames = (await tableOf(dir)).names;
@@ -105,7 +109,7 @@ test('edits go into one delta file, no shard is rewritten, and the index answers
   assert.deepEqual((await tableOf(dir)).superseded, ['d1']);
 
   // A second edit of the same report, an added and a trashed report, a new page: one new delta holds them all, the old one goes.
-  await editReport(3, '鰆と鯛の漁港を視察', '鯛の水揚げも視察した。');
+  await editReport(3, '鰆と鯛の漁港を視察', '鯛の水揚げも視察した。port の話も出た。');
   const added = await publishReport(site, { title: '新しい報告', bodySource: '蕨市で子育て支援の現場を訪ねた。', activityDate: '2024-02-02', categorySlug: 'local' });
   const who = await owner();
   await trashReport(site, who, { reportId: 5 });
@@ -123,12 +127,14 @@ test('edits go into one delta file, no shard is rewritten, and the index answers
   assert.equal((await tableOf(dir)).names, (await tableOf(full)).names, 'the names file a full build writes');
   const queries: StaticQuery[] = [
     ...staticQueries(corpus, 120),
-    ...['鰆', '鰆の漁港', '鯛', '漁港', '蕨市', '子育て', '事務所', '駅前', '視察'].map((q) => ({ q })),
+    ...['鰆', '鰆の漁港', '鯛', '漁港', '蕨市', '子育て', '事務所', '駅前', '視察', 'port'].map((q) => ({ q })),
     { q: '事務所', kind: 'page' },
     { q: fiveText.slice(10, 14) },
     { q: fiveText.slice(0, 1) },
   ];
   assert.deepEqual(await answers(dir, queries), await answers(full, queries));
+  const port = await runStaticSearch(await openIndexDir(join(dir, 'search-index')), { q: 'port', page: 1 });
+  assert.equal(port.kind === 'found' && port.results?.items[0]?.id, 3, 'the word in the delta ranks first');
 
   // Nothing changed: nothing written.
   const again = await writeSearchIndex({ ctx: site }, dir, { changedIds: { reports: [3] } });
@@ -196,6 +202,21 @@ test(`a delta of more than ${DELTA_LIMIT.documents} documents makes the build wr
   await writeSearchIndex({ ctx: site }, full);
   const queries = [{ q: '鯖江市' }, { q: '追加の報告' }, { q: '相談' }];
   assert.deepEqual(await answers(dir, queries), await answers(full, queries));
+});
+
+test('an index of format 5 (word shards, no edge symbols) is written afresh, not given a delta', async () => {
+  const dir = tempDir();
+  await writeSearchIndex({ ctx: site }, dir);
+  const table = await tableOf(dir);
+  writeFileSync(join(dir, 'search-index', 'docs.dat'), encodeJson({ ...table, v: 5, wordBuckets: 512 }));
+  const [id] = table.reports[0]!;
+  const report = (await findEditableReport(site.db, id))!;
+  await editReport(id, report.title, `${report.bodySource}\n\n鰯の話。`);
+  await writeSearchIndex({ ctx: site }, dir, { changedIds: { reports: [id] } });
+  const rewritten = await tableOf(dir);
+  assert.equal(rewritten.v, INDEX_VERSION);
+  assert.equal(rewritten.delta, undefined);
+  assert.ok(!('wordBuckets' in rewritten));
 });
 
 /** An index of the site, then its first report retitled and the index written again (fully, or incrementally with `isIncremental`). */

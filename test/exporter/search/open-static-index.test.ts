@@ -8,7 +8,6 @@ import { openStaticIndex } from '../../../src/exporter/search/client/open-static
 const table: DocTable = {
   v: INDEX_VERSION,
   buckets: 4,
-  wordBuckets: 4,
   split: {},
   stats: { report: [0, 0], page: [0, 0] },
   categories: [],

@@ -4,8 +4,9 @@
 // Matching: a term is the phrase of its tokens (domain/search/tokens.ts) in the title, body
 // or attachment text, its last token a prefix when it is a lone character; groups are ANDed,
 // terms inside a group ORed, excluded terms must not match.
-// Order of reports: the number of groups one of whose terms stands as words (the words
-// column) first, then FTS5's bm25 (https://sqlite.org/fts5.html#the_bm25_function, source
+// Order of reports: the number of groups one of whose terms stands as words first (read from
+// the edge symbols beside the token positions, format.ts: the term's characters stand in the
+// title or body with exactly the term's own word edges), then FTS5's bm25 (https://sqlite.org/fts5.html#the_bm25_function, source
 // ext/fts5/fts5_aux.c), then newer activity date, then higher id. Pages: bm25, then id.
 // bm25 is computed as FTS5 computes it: per phrase, IDF = ln((N − n + 0.5) / (n + 0.5))
 // (1e-6 when not positive) over the rows n of the whole index holding the phrase; the
@@ -14,9 +15,11 @@
 // minus the sum over phrases in query order (a phrase absent from the row adds 0).
 import type { SearchQuery, SearchTerm } from '../../../domain/search/query.js';
 import { termTokens } from '../../../domain/search/tokens.js';
-import { termWords } from '../../../domain/search/words.js';
+import { termWords, wordEdges, WORD_END, WORD_START } from '../../../domain/search/words.js';
 import {
   COLUMNS,
+  EDGE_COLUMNS,
+  edgeSymbol,
   firstCharacter,
   pageKey,
   prefixShards,
@@ -25,12 +28,12 @@ import {
   reportKey,
   shardTokens,
   tokenShard,
-  wordShard,
   type DocPostings,
   type DocTable,
   type PageRow,
   type ReportRow,
   type Shard,
+  type SymbolTest,
 } from './format.js';
 
 /** Where the script (or a test) gets the index's files. */
@@ -49,11 +52,11 @@ export interface StaticFilter {
 }
 
 /**
- * Every shard the query reads: its terms' token shards (all parts of a lone last character's),
- * and the word shards of the ANDed groups' terms. Asked for at once, so a query costs one round
- * of fetches after the doc table instead of one per step of the evaluation.
+ * Every shard the query reads: its terms' token shards (all parts of a lone last character's).
+ * Asked for at once, so a query costs one round of fetches after the doc table instead of one
+ * per step of the evaluation.
  */
-export function queryShards(table: Pick<DocTable, 'buckets' | 'wordBuckets' | 'split'>, query: SearchQuery): Set<string> {
+export function queryShards(table: Pick<DocTable, 'buckets' | 'split'>, query: SearchQuery): Set<string> {
   const names = new Set<string>();
   for (const term of [...query.all.flat(), ...query.none]) {
     const tokens = termTokens(term.text);
@@ -63,7 +66,6 @@ export function queryShards(table: Pick<DocTable, 'buckets' | 'wordBuckets' | 's
       for (const name of isPrefix ? prefixShards(table, token) : [tokenShard(table, token)]) names.add(name);
     });
   }
-  for (const term of query.all.flat()) for (const word of termWords(term.text)) names.add(wordShard(table, word));
   return names;
 }
 
@@ -72,6 +74,12 @@ const B = 0.75;
 
 /** Instance counts per column (COLUMNS order), by document key. */
 type Counts = Map<number, number[]>;
+
+/** A term's instances, and the documents where it stands as words (none when the term is not made of words, or excluded). */
+interface TermMatches {
+  counts: Counts;
+  asWords: Set<number>;
+}
 
 /**
  * The reports matching the query and the filter: how many, and the best `through` of them in
@@ -145,11 +153,11 @@ export async function findStaticPageHits(index: StaticIndex, query: SearchQuery)
 async function scoreMatches(index: StaticIndex, query: SearchQuery, parity: 0 | 1): Promise<Map<number, number> | undefined> {
   const groups: Counts[][] = [];
   for (const group of query.all) {
-    const found = (await Promise.all(group.map((term) => termCountsOnce(index, query, term)))).filter((c): c is Counts => c !== undefined);
+    const found = (await Promise.all(group.map((term) => termCountsOnce(index, query, term)))).filter((m) => m !== undefined).map((m) => m.counts);
     if (found.length === 0) return undefined;
     groups.push(found);
   }
-  const excluded = (await Promise.all(query.none.map((term) => termCountsOnce(index, query, term)))).filter((c): c is Counts => c !== undefined);
+  const excluded = (await Promise.all(query.none.map((term) => termCountsOnce(index, query, term)))).filter((m) => m !== undefined).map((m) => m.counts);
   // The documents of this kind in every group (a term of it holds them), in no excluded term.
   let keys: number[] = [];
   groups.forEach((group, g) => {
@@ -188,16 +196,16 @@ async function scoreMatches(index: StaticIndex, query: SearchQuery, parity: 0 | 
   return scores;
 }
 
-const counted = new WeakMap<StaticIndex, WeakMap<SearchQuery, Map<SearchTerm, Promise<Counts | undefined>>>>();
+const counted = new WeakMap<StaticIndex, WeakMap<SearchQuery, Map<SearchTerm, Promise<TermMatches | undefined>>>>();
 
 /** termCounts once per term of a query over an index: the reports' and the pages' searches share one reading of the postings. */
-function termCountsOnce(index: StaticIndex, query: SearchQuery, term: SearchTerm): Promise<Counts | undefined> {
+function termCountsOnce(index: StaticIndex, query: SearchQuery, term: SearchTerm): Promise<TermMatches | undefined> {
   let byQuery = counted.get(index);
   if (!byQuery) counted.set(index, (byQuery = new WeakMap()));
   let byTerm = byQuery.get(query);
   if (!byTerm) byQuery.set(query, (byTerm = new Map()));
   let found = byTerm.get(term);
-  if (!found) byTerm.set(term, (found = termCounts(index, term)));
+  if (!found) byTerm.set(term, (found = termCounts(index, term, !query.none.includes(term))));
   return found;
 }
 
@@ -222,39 +230,40 @@ function lookupsOf(table: DocTable): Lookups {
 async function wordGroupCounts(index: StaticIndex, query: SearchQuery): Promise<Map<number, number>> {
   const counts = new Map<number, number>();
   for (const group of query.all) {
-    const phrases = group.map((term) => termWords(term.text)).filter((words) => words.length > 0);
-    if (phrases.length === 0) continue;
     const inGroup = new Set<number>();
-    for (const words of phrases) {
-      if (words.length === 1) {
-        // One word: the documents holding it, no positions needed.
-        const shard = await index.shard(wordShard(index.table, words[0]!));
-        if (shard) readPostingCounts(shard, words[0]!, (key) => inGroup.add(key));
-        continue;
-      }
-      const shards = await Promise.all(words.map((word) => index.shard(wordShard(index.table, word))));
-      const candidates = commonKeys(shards, words);
-      for (const [key] of phraseCounts(
-        words.map((word, i) => readPostingsFrom(shards[i], word, candidates)),
-        false,
-      ))
-        inGroup.add(key);
-    }
+    for (const term of group) for (const key of (await termCountsOnce(index, query, term))?.asWords ?? []) inGroup.add(key);
     for (const key of inGroup) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return counts;
 }
 
-function readPostingsFrom(shard: Shard | undefined, token: string, only?: ReadonlySet<number>): Map<number, number[][]> {
-  return new Map((shard ? readPostings(shard, token, only) : []).map((d) => [d.key, d.columns]));
+function readPostingsFrom(shard: Shard | undefined, token: string, only?: ReadonlySet<number>): Map<number, DocPostings> {
+  return new Map((shard ? readPostings(shard, token, only) : []).map((d) => [d.key, d]));
 }
 
-/** The term's instances per column, by key; undefined when the term has no tokens. */
-async function termCounts(index: StaticIndex, term: SearchTerm): Promise<Counts | undefined> {
+/**
+ * The edge symbols a term's tokens have where it stands as words (format.ts edgeSymbol), for a
+ * term made of words (termWords): one run of characters, so its tokens are its n − 1 2-grams.
+ */
+function termSymbols(text: string): number[] {
+  const edges = wordEdges(text);
+  const starts: number[] = [];
+  for (let at = 0; at < text.length; at += text.codePointAt(at)! > 0xffff ? 2 : 1) starts.push(at);
+  return starts.slice(1).map((at, i) => edgeSymbol(edges[starts[i]!]!, edges[at]!));
+}
+
+/** The term's instances per column, by key, and (`withWords`) where it stands as words; undefined when the term has no tokens. */
+async function termCounts(index: StaticIndex, term: SearchTerm, withWords: boolean): Promise<TermMatches | undefined> {
   const tokens = termTokens(term.text);
   if (!tokens) return undefined;
+  // The word test (docs/search.md): a term made of words whose characters stand with its own word edges.
+  const symbols = withWords && termWords(term.text).length > 0 ? termSymbols(term.text) : undefined;
   // One token (every 1- and 2-character term): its instances are its positions, counted without reading them.
-  if (tokens.tokens.length === 1) return tokenCounts(index, tokens.tokens[0]!, tokens.isLastPrefix);
+  if (tokens.tokens.length === 1) {
+    // A lone character stands as a word where a word of that one character starts and ends; a 2-gram where its symbol is the term's.
+    const wordTest = symbols && (tokens.isLastPrefix ? { mask: 3, symbol: WORD_START | WORD_END } : { mask: 15, symbol: symbols[0]! });
+    return tokenCounts(index, tokens.tokens[0]!, tokens.isLastPrefix, wordTest);
+  }
   const fixed = tokens.isLastPrefix ? tokens.tokens.slice(0, -1) : tokens.tokens;
   const shards = await Promise.all(fixed.map((token) => index.shard(tokenShard(index.table, token))));
   // Only documents holding every fixed token (read from the heads) need their positions.
@@ -264,7 +273,7 @@ async function termCounts(index: StaticIndex, term: SearchTerm): Promise<Counts 
     const last = tokens.tokens[tokens.tokens.length - 1]!;
     postings.push(prefixPostings(await Promise.all(prefixShards(index.table, last).map((name) => index.shard(name))), last, candidates));
   }
-  return phraseCounts(postings, true);
+  return phraseCounts(postings, symbols);
 }
 
 /** The keys holding every one of `tokens` (token i in shards[i]), from the postings' heads. */
@@ -278,29 +287,35 @@ function commonKeys(shards: readonly (Shard | undefined)[], tokens: readonly str
   return common ?? new Set();
 }
 
-/** Instances per column of one token, or (prefix) of every token starting with it, by key. */
-async function tokenCounts(index: StaticIndex, token: string, isPrefix: boolean): Promise<Counts> {
-  const out: Counts = new Map();
-  const add = (key: number, counts: number[]) => {
-    const sum = out.get(key);
-    if (!sum) out.set(key, counts);
-    else counts.forEach((n, c) => (sum[c]! += n));
+/**
+ * Instances per column of one token, or (prefix) of every token starting with it, by key; and
+ * the documents where one of its title or body symbols passes `wordTest` (masked, equal).
+ */
+async function tokenCounts(index: StaticIndex, token: string, isPrefix: boolean, wordTest?: Omit<SymbolTest, 'found'>): Promise<TermMatches> {
+  const counts: Counts = new Map();
+  const test = wordTest && { ...wordTest, found: [] };
+  const matches = () => ({ counts, asWords: new Set(test ? [...counts.keys()].filter((key) => test.found[key]) : []) });
+  const add = (key: number, perColumn: number[]) => {
+    const sum = counts.get(key);
+    if (!sum) counts.set(key, perColumn);
+    else perColumn.forEach((n, c) => (sum[c]! += n));
   };
+  const read = (shard: Shard, name: string) => readPostingCounts(shard, name, add, test);
   if (!isPrefix) {
     const shard = await index.shard(tokenShard(index.table, token));
-    if (shard) readPostingCounts(shard, token, add);
-    return out;
+    if (shard) read(shard, token);
+    return matches();
   }
   for (const shard of await Promise.all(prefixShards(index.table, token).map((name) => index.shard(name)))) {
     if (!shard) continue;
-    for (const candidate of shardTokens(shard)) if (firstCharacter(candidate) === token) readPostingCounts(shard, candidate, add);
+    for (const candidate of shardTokens(shard)) if (firstCharacter(candidate) === token) read(shard, candidate);
   }
-  return out;
+  return matches();
 }
 
-/** Every token starting with `first`, positions merged per document and column, for the documents `only`. */
-function prefixPostings(shards: (Shard | undefined)[], first: string, only: ReadonlySet<number>): Map<number, number[][]> {
-  const merged = new Map<number, number[][]>();
+/** Every token starting with `first`, positions merged per document and column, for the documents `only` (no symbols: never word-tested). */
+function prefixPostings(shards: (Shard | undefined)[], first: string, only: ReadonlySet<number>): Map<number, DocPostings> {
+  const merged = new Map<number, DocPostings>();
   for (const shard of shards) {
     if (!shard) continue;
     for (const token of shardTokens(shard)) {
@@ -308,51 +323,60 @@ function prefixPostings(shards: (Shard | undefined)[], first: string, only: Read
       for (const doc of readPostings(shard, token, only)) addPositions(merged, doc);
     }
   }
-  for (const columns of merged.values()) for (const positions of columns) positions.sort((a, b) => a - b);
+  for (const { columns } of merged.values()) for (const positions of columns) positions.sort((a, b) => a - b);
   return merged;
 }
 
-function addPositions(merged: Map<number, number[][]>, doc: DocPostings): void {
-  const columns = merged.get(doc.key);
-  if (!columns)
-    merged.set(
-      doc.key,
-      doc.columns.map((p) => [...p]),
-    );
-  else doc.columns.forEach((positions, c) => columns[c]!.push(...positions));
+function addPositions(merged: Map<number, DocPostings>, doc: DocPostings): void {
+  const found = merged.get(doc.key);
+  if (!found) merged.set(doc.key, { key: doc.key, columns: doc.columns.map((p) => [...p]), symbols: [] });
+  else doc.columns.forEach((positions, c) => found.columns[c]!.push(...positions));
 }
 
 /**
  * Instances of the phrase whose i-th token has postings[i]: start positions p where token i
- * stands at p + i, per column, for the documents with at least one (in some column when
- * `anyColumn`, else in the first).
+ * stands at p + i, per column, for the documents with at least one; with `symbols`, also the
+ * documents where an instance in the title or body has symbols[i] at each token i (the term
+ * stands as words there).
  */
-function phraseCounts(postings: Map<number, number[][]>[], anyColumn: boolean): Counts {
-  const out: Counts = new Map();
+function phraseCounts(postings: Map<number, DocPostings>[], symbols?: readonly number[]): TermMatches {
+  const counts: Counts = new Map();
+  const asWords = new Set<number>();
   const [first, ...rest] = postings;
-  for (const [key, columns] of first!) {
+  for (const [key, doc] of first!) {
     const others = rest.map((p) => p.get(key));
     if (others.some((o) => o === undefined)) continue;
-    const counts = columns.map((starts, c) => {
-      if (!anyColumn && c > 0) return 0;
+    const perColumn = doc.columns.map((starts, c) => {
+      const isTested = symbols !== undefined && c < EDGE_COLUMNS;
       let n = 0;
-      for (const p of starts) if (others.every((o, i) => includes(o![c]!, p + i + 1))) n++;
+      starts.forEach((p, k) => {
+        let standsAsWords = isTested && doc.symbols[c]![k] === symbols[0];
+        for (let i = 0; i < others.length; i++) {
+          const o = others[i]!;
+          const at = indexOf(o.columns[c]!, p + i + 1);
+          if (at < 0) return;
+          standsAsWords &&= o.symbols[c]![at] === symbols![i + 1];
+        }
+        n++;
+        if (standsAsWords) asWords.add(key);
+      });
       return n;
     });
-    if (counts.some((n) => n > 0)) out.set(key, counts);
+    if (perColumn.some((n) => n > 0)) counts.set(key, perColumn);
   }
-  return out;
+  return { counts, asWords };
 }
 
-function includes(sorted: readonly number[], value: number): boolean {
+/** The index of `value` in `sorted`, or -1. */
+function indexOf(sorted: readonly number[], value: number): number {
   let lo = 0;
   let hi = sorted.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const v = sorted[mid]!;
-    if (v === value) return true;
+    if (v === value) return mid;
     if (v < value) lo = mid + 1;
     else hi = mid - 1;
   }
-  return false;
+  return -1;
 }

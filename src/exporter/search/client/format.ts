@@ -6,28 +6,28 @@
 //   besides the postings (bm25's row count and total size per index, each row's size, a
 //   report's date, category and kind of activity; a page's path, title and excerpt).
 // - token shards: the postings of the search tokens (domain/search/tokens.ts) of title, body
-//   and attachment texts, with positions, so phrases are checked and counted as FTS5 does.
+//   and attachment texts, with positions, so phrases are checked and counted as FTS5 does,
+//   and, for each title and body occurrence, where words start and end at its two characters
+//   (its edge symbol, below), so the "stands as words" ranking needs no file of its own.
 //   A token lives in the shard of its first character (`b<bucket>`), so a one-character
 //   term (every token starting with it) reads one file; a character whose postings are
 //   large is split further by the whole token (`s<code>-<i>`, DocTable.split), so a
 //   2-character term reads a fraction of it.
-// - word shards `w<bucket>`: the postings of the words column (domain/search/words.ts), by
-//   the word's hash, for the "stands as a word" ranking.
 // - names `n<hash>` (DocTable.names): every report's [path, title] as JSON, one a line (after a
 //   line of offsets, namesText), in the doc table's report order, so a search lists its results (highlighted title, link) without
 //   another round of files; named by a hash of its content, so a doc table is never read with
 //   another build's names. The page decodes only the lines it shows (ReportNames).
 // - text shards `x<n>`: a report's snippet sources: body text and attachment texts, 8 reports
 //   per file by id; only the shown page's are fetched (the page fills the snippets as they come).
-// - delta `d<n>` (only after incremental builds, DocTable.delta): the token and word postings
-//   of the documents changed since the last full build; their entries in the shards are
+// - delta `d<n>` (only after incremental builds, DocTable.delta): the token postings of the
+//   documents changed since the last full build; their entries in the shards are
 //   stale and skipped. An incremental build rewrites this one small file instead of the
 //   hundreds of shards a report's tokens fall in; past DELTA_LIMIT it builds afresh.
 // Each file may be gzip-compressed (the writer does; the reader checks the magic bytes), so
 // no web server setting is needed.
 
 export const INDEX_DIR = 'search-index';
-export const INDEX_VERSION = 5;
+export const INDEX_VERSION = 6;
 export const TEXT_SHARD_REPORTS = 8;
 
 /** Columns of the token postings, as bits; the bm25 weights are those of store/search.ts. */
@@ -50,7 +50,6 @@ export type PageRow = [number, number, string | null, string, string];
 export interface DocTable {
   v: number;
   buckets: number;
-  wordBuckets: number;
   /** Characters whose tokens are spread over several shards, and how many. */
   split: Record<string, number>;
   /** Per index: [rows, total size in tokens], bm25's N and N × avgdl as the server's FTS5 index holds them. */
@@ -58,7 +57,7 @@ export interface DocTable {
   categories: [slug: string, name: string][];
   /** The site's kinds of activity: the values the `activity` filter accepts (another is refused, as on the server). */
   activityKinds: string[];
-  /** The token and word shards that exist (a query's other shards hold none of its tokens: not fetched). */
+  /** The token shards that exist (a query's other shards hold none of its tokens: not fetched). */
   shards: string[];
   reports: ReportRow[];
   pages: PageRow[];
@@ -205,28 +204,39 @@ export function prefixShards(table: Pick<DocTable, 'buckets' | 'split'>, first: 
   return Array.from({ length: parts }, (_, i) => `s${first.codePointAt(0)!.toString(36)}-${i}`);
 }
 
-export function wordShard(table: Pick<DocTable, 'wordBuckets'>, word: string): string {
-  return `w${hashString(word) % table.wordBuckets}`;
-}
-
 export function textShard(reportId: number): string {
   return `x${Math.floor(reportId / TEXT_SHARD_REPORTS)}`;
 }
 
-/** Postings of one token in one document: positions per column, ascending (index = COLUMNS index). */
+/**
+ * Postings of one token in one document: positions per column, ascending (index = COLUMNS
+ * index), and the edge symbol of each title and body position (`symbols[c][k]` for
+ * `columns[c][k]`; attachments have none).
+ */
 export interface DocPostings {
   key: number;
   columns: number[][];
+  symbols: Uint8Array[];
 }
+
+/** Columns whose occurrences carry edge symbols: title and body (the columns words are taken from). */
+export const EDGE_COLUMNS = 2;
+
+/**
+ * A token occurrence's edge symbol: the word edges (domain/search/words.ts wordEdges:
+ * WORD_START | WORD_END) of its first character, and of its second (none for a character
+ * alone at the end of a run) two bits up.
+ */
+export const edgeSymbol = (first: number, second: number) => first | (second << 2);
 
 /** Reports and pages share the token shards: a document's key is 2 × id, plus 1 for a page. */
 export const reportKey = (id: number) => id * 2;
 export const pageKey = (id: number) => id * 2 + 1;
 
-// ---- Binary postings: unsigned LEB128 varints, a token's documents in three runs so that
-// counting (every one-token term) reads the first two only and gzip sees like with like.
+// ---- Binary postings (format 6): unsigned LEB128 varints, a token's documents in four runs so
+// that counting (every one-token term) reads the first two only and gzip sees like with like.
 // shard    := count(tokens) { len(utf8) utf8 len(postings) postings }
-// postings := count(docs) { key − previous key } { head } k positions
+// postings := count(docs) { key − previous key } { head } k positions symbols
 // head     := (n << 2) | column when the token stands in one column, n times;
 //             else (column bits << 2) | 3, then n per set bit
 // positions := per document, per column holding the token: n × (position − previous position),
@@ -234,6 +244,11 @@ export const pageKey = (id: number) => id * 2 + 1;
 //             as v >> k ones, a zero, then the low k bits, most significant bit first, padded
 //             to a whole byte at the end. Positions are ~80 % of the postings; as varints their
 //             gaps took whole bytes, which gzip could not win back (format 4: −2.6 MB of 35).
+// symbols  := per document, its title then its body positions' edge symbols (edgeSymbol), a
+//             byte each in position order: the postings' last bytes, as many as the heads'
+//             title and body counts, so the word test of a one-token term reads them without
+//             the positions. They replaced format 5's word shards (postings of the words
+//             column): 9.6 MB of 41.5 at 10,000 reports against 0.85 MB.
 // A build logs the positions as varint gaps first (exporter/search/postings-log.ts, so the
 // postings of consecutive batches of documents join by concatenation); writeRicePositions
 // turns each token's gaps into Rice codes for the file.
@@ -505,8 +520,8 @@ export function shardTokens(shard: Shard): Set<string> {
   return new Set(shard.flatMap((part) => [...part.tokens.keys()]));
 }
 
-/** Keys and per-column counts of one token's postings in one part; the reader is left at the positions. */
-function readHeads(part: ShardPart, token: string): { reader: ByteReader; keys: number[]; counts: number[][] } | undefined {
+/** Keys and per-column counts of one token's postings in one part, and where its symbols start; the reader is left at the positions. */
+function readHeads(part: ShardPart, token: string): { reader: ByteReader; keys: number[]; counts: number[][]; symbolsAt: number } | undefined {
   const place = part.tokens.get(token);
   if (!place) return undefined;
   const reader = new ByteReader(part.bytes, place.start);
@@ -515,6 +530,7 @@ function readHeads(part: ShardPart, token: string): { reader: ByteReader; keys: 
   let key = 0;
   for (let i = 0; i < n; i++) keys[i] = key += reader.varint();
   const counts = new Array<number[]>(n);
+  let symbols = 0;
   for (let i = 0; i < n; i++) {
     const head = reader.varint();
     const column = head & MIXED;
@@ -522,8 +538,9 @@ function readHeads(part: ShardPart, token: string): { reader: ByteReader; keys: 
     if (column !== MIXED) perColumn[column] = head >>> 2;
     else for (let c = 0; c < COLUMNS.length; c++) if ((head >>> 2) & (1 << c)) perColumn[c] = reader.varint();
     counts[i] = perColumn;
+    symbols += perColumn[0]! + perColumn[1]!; // EDGE_COLUMNS
   }
-  return { reader, keys, counts };
+  return { reader, keys, counts, symbolsAt: place.end - symbols };
 }
 
 /**
@@ -536,35 +553,67 @@ export function readPostings(shard: Shard, token: string, only?: ReadonlySet<num
     const heads = readHeads(part, token);
     if (!heads) continue;
     const { reader, keys, counts } = heads;
+    let { symbolsAt } = heads;
     const gaps = new RiceReader(part.bytes, reader);
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;
       const perColumn = counts[i]!;
       if ((only && !only.has(key)) || part.stale?.has(key)) {
         for (let c = 0; c < perColumn.length; c++) for (let k = perColumn[c]!; k > 0; k--) gaps.next();
+        symbolsAt += perColumn[0]! + perColumn[1]!;
         continue;
       }
       const columns: number[][] = [];
+      const symbols: Uint8Array[] = [];
       for (let c = 0; c < perColumn.length; c++) {
         const n = perColumn[c]!;
         const positions = new Array<number>(n);
         let p = 0;
         for (let k = 0; k < n; k++) positions[k] = p += gaps.next();
         columns.push(positions);
+        symbols.push(part.bytes.subarray(symbolsAt, (symbolsAt += c < EDGE_COLUMNS ? n : 0)));
       }
-      docs.push({ key, columns });
+      docs.push({ key, columns, symbols });
     }
   }
   return docs;
 }
 
-/** A token's documents with only the number of positions per column (a one-token phrase needs no more). */
-export function readPostingCounts(shard: Shard, token: string, add: (key: number, counts: number[]) => void): void {
+/**
+ * A one-token term's word test: `found[key]` is set for the documents where some title or body
+ * symbol `s` of the token has `(s & mask) === symbol` (an array by key: a Set's look-up for each
+ * of the 450,000 documents of の's tokens cost more than the test itself).
+ */
+export interface SymbolTest {
+  mask: number;
+  symbol: number;
+  found: boolean[];
+}
+
+/**
+ * A token's documents with only the number of positions per column (a one-token phrase needs no
+ * more); with `test`, its symbols read too (never the positions), except for documents already found.
+ */
+export function readPostingCounts(shard: Shard, token: string, add: (key: number, counts: number[]) => void, test?: SymbolTest): void {
   for (const part of shard) {
     const heads = readHeads(part, token);
     if (!heads) continue;
     const { keys, counts } = heads;
-    for (let i = 0; i < keys.length; i++) if (!part.stale?.has(keys[i]!)) add(keys[i]!, counts[i]!);
+    const { bytes } = part;
+    let at = heads.symbolsAt;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const start = at;
+      at += counts[i]![0]! + counts[i]![1]!;
+      if (part.stale?.has(key)) continue;
+      add(key, counts[i]!);
+      if (!test || test.found[key]) continue;
+      for (let k = start; k < at; k++) {
+        if ((bytes[k]! & test.mask) !== test.symbol) continue;
+        test.found[key] = true;
+        break;
+      }
+    }
   }
 }
 
@@ -585,30 +634,16 @@ export function writeShardAsGiven(entries: readonly [string, Uint8Array][]): Uin
   return out.view();
 }
 
-/** The delta file: the token shard, then the word shard, of the changed documents. */
-export function writeDelta(tokens: Uint8Array, words: Uint8Array): Uint8Array {
-  const out = new ByteWriter();
-  out.varint(tokens.length);
-  out.append(tokens);
-  out.append(words);
-  return out.view();
-}
-
-/** The delta's postings as parts of the shards their tokens and words belong to. */
-export function readDelta(table: Pick<DocTable, 'buckets' | 'wordBuckets' | 'split'>, bytes: Uint8Array): Map<string, ShardPart> {
-  const reader = new ByteReader(bytes);
-  const length = reader.varint();
+/** The delta's postings (a token shard of the changed documents) as parts of the shards their tokens belong to. */
+export function readDelta(table: Pick<DocTable, 'buckets' | 'split'>, bytes: Uint8Array): Map<string, ShardPart> {
   const parts = new Map<string, ShardPart>();
-  const group = (part: ShardPart, shardOf: (token: string) => string) => {
-    for (const [token, place] of part.tokens) {
-      const name = shardOf(token);
-      const into = parts.get(name) ?? { bytes: part.bytes, tokens: new Map() };
-      into.tokens.set(token, place);
-      parts.set(name, into);
-    }
-  };
-  group(readShard(bytes.subarray(reader.at, reader.at + length)), (token) => tokenShard(table, token));
-  group(readShard(bytes.subarray(reader.at + length)), (word) => wordShard(table, word));
+  const delta = readShard(bytes);
+  for (const [token, place] of delta.tokens) {
+    const name = tokenShard(table, token);
+    const into = parts.get(name) ?? { bytes, tokens: new Map() };
+    into.tokens.set(token, place);
+    parts.set(name, into);
+  }
   return parts;
 }
 

@@ -7,7 +7,7 @@
 // holding an older page than the index, or the reverse) shows what the table's build gives.
 import { prefixShards, type DocTable } from './format.js';
 
-export interface SearchHead extends Pick<DocTable, 'buckets' | 'wordBuckets' | 'split'> {
+export interface SearchHead extends Pick<DocTable, 'buckets' | 'split'> {
   /** buildIdOf(docs.dat as written) (stored-results.ts). */
   build: string;
   /** One bit per shard name of headShardNames, in its order (base64): the shards that exist. */
@@ -18,11 +18,10 @@ export interface SearchHead extends Pick<DocTable, 'buckets' | 'wordBuckets' | '
   names?: string;
 }
 
-/** Every shard name the table's parameters allow, in a fixed order: buckets, word buckets, then each split character's parts. */
-function headShardNames(head: Pick<DocTable, 'buckets' | 'wordBuckets' | 'split'>): string[] {
+/** Every shard name the table's parameters allow, in a fixed order: buckets, then each split character's parts. */
+function headShardNames(head: Pick<DocTable, 'buckets' | 'split'>): string[] {
   const names: string[] = [];
   for (let i = 0; i < head.buckets; i++) names.push(`b${i}`);
-  for (let i = 0; i < head.wordBuckets; i++) names.push(`w${i}`);
   for (const first of Object.keys(head.split)) names.push(...prefixShards(head, first));
   return names;
 }
@@ -36,7 +35,6 @@ export function searchHeadOf(table: DocTable, build: string): SearchHead {
   return {
     build,
     buckets: table.buckets,
-    wordBuckets: table.wordBuckets,
     split: table.split,
     present,
     ...(table.delta ? { delta: table.delta.file } : {}),
@@ -54,14 +52,11 @@ export function headHasShard(head: SearchHead, name: string): boolean {
   if (name.startsWith('b')) {
     const i = number(name.slice(1));
     if (i >= 0 && i < head.buckets) at = i;
-  } else if (name.startsWith('w')) {
-    const i = number(name.slice(1));
-    if (i >= 0 && i < head.wordBuckets) at = head.buckets + i;
   } else if (name.startsWith('s')) {
     const [code, part] = name.slice(1).split('-');
     const first = code && /^[0-9a-z]+$/.test(code) ? String.fromCodePoint(parseInt(code, 36)) : '';
     const j = number(part ?? '');
-    let offset = head.buckets + head.wordBuckets;
+    let offset = head.buckets;
     for (const [character, parts] of Object.entries(head.split)) {
       if (character === first) {
         if (j >= 0 && j < parts) at = offset + j;
