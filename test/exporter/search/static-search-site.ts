@@ -2,8 +2,9 @@
 // corpus (rare terms at known places, ties in bm25, drafts), fixed pages (one unreachable),
 // a report found only through its attached PDF; activity records of several kinds (confirmed
 // on most published reports, unconfirmed proposals, a kind the site does not list), for the
-// `activity` filter; queries of every kind the issue lists, plus substrings drawn from the
-// reports' texts.
+// `activity` filter; reports where a term stands as words or only inside words, across
+// punctuation or from the title into the body (the ranking's word test, read from the edge
+// symbols); queries of every kind the issue lists, plus substrings drawn from the reports' texts.
 import { attachMediaToReport } from '../../../src/actions/items/attach-media.js';
 import type { ActionContext } from '../../../src/actions/runtime/context.js';
 import { transitionPage } from '../../../src/actions/pages/page-transition.js';
@@ -35,10 +36,38 @@ async function storeRecords(site: ActionContext, corpus: SearchCorpus): Promise<
   }
 }
 
+/** A Latin word of 40 letters: its first 32 are a word, the rest none (domain/search/words.ts MAX_WORD_CHARS). */
+const LONG_WORD = 'pneumonoultramicroscopicsilicovolcanoconiosis'.slice(0, 40);
+const LONG_32 = LONG_WORD.slice(0, 32);
+const LONG_10 = LONG_WORD.slice(0, 10);
+/** Text that lengthens a body, so a term standing as words there once scores lower in bm25 than in a short report. */
+const FILLER = 'ほかの話題も取り上げた。'.repeat(8);
+
+/**
+ * Pairs for the ranking's word test: a long report where the term stands as words once, and a
+ * short one that bm25 puts above it where the term stands only inside words, or where its words
+ * are separated by punctuation or by the title's end (so they do not stand one after another).
+ */
+const WORD_EDGE_REPORTS: [title: string, body: string][] = [
+  ['説明の報告', `${FILLER}外交政策を説明した。`],
+  ['新外交政策', '外交、政策。'],
+  ['新外交政策と外交', '政策の話。'],
+  ['海外交流', '海外交流の集い。'],
+  ['協議の報告', `${FILLER}国土交通省と協議した。`],
+  ['省庁の再編', '省庁間の調整。'],
+  ['字の報告', `${FILLER}𠮷、と書く。`],
+  ['𠮷野の視察', '𠮷野を訪れた。'],
+  ['語の報告', `${FILLER}${LONG_WORD} を紹介した。`],
+  [`x${LONG_32}`, `x${LONG_32} の紹介。`],
+  ['略語の報告', `${FILLER}${LONG_10} のみ。`],
+];
+
 export async function seedStaticSearchSite(site: ActionContext): Promise<SearchCorpus> {
   await setSettings(site);
   const corpus = await buildSearchCorpus(site, CORPUS_SIZE);
   await storeRecords(site, corpus);
+  for (const [i, [title, bodySource]] of WORD_EDGE_REPORTS.entries())
+    await publishReport(site, { title, bodySource, activityDate: `2023-${String(i + 1).padStart(2, '0')}-15` });
   await addTestUser(site);
   const report = await publishReport(site, {
     title: '日本・ニュージーランド次官級協議',
@@ -158,6 +187,25 @@ const FIXED: StaticQuery[] = [
   { q: '外交', activity: UNLISTED_KIND },
   { q: '外交', activity: '存在しない種類' },
   { q: '外交', activity: '存在しない種類', category: 'no-such-category' },
+  // standing as words (WORD_EDGE_REPORTS): across punctuation, the title's end, a space; inside
+  // words; a one-kanji word; a surrogate pair; a cut-off Latin word; a term with punctuation
+  { q: '政策' },
+  { q: '外交政策' },
+  { q: '海外交流' },
+  { q: '交流' },
+  { q: '省' },
+  { q: '国土交通省' },
+  { q: '𠮷' },
+  { q: '𠮷野' },
+  { q: LONG_WORD },
+  { q: LONG_32 },
+  { q: LONG_10 },
+  { q: LONG_WORD.slice(0, 33) },
+  { q: '外交、政策' },
+  { q: '外交 政策' },
+  { q: '"外交 政策"' },
+  { q: '外交政策 OR 海外交流' },
+  { q: '交' },
   // refused and empty
   { q: 'の を' },
   { q: '-外交' },
