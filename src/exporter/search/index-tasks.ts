@@ -17,7 +17,7 @@
 import { normalizedAttachmentText, normalizedDocument } from '../../domain/search/document.js';
 import { forEachIndexToken } from '../../domain/search/tokens.js';
 import { ByteReader, ByteWriter, firstCharacter, hashString, tokenShard, wordShard, writeRicePositions, writeShard } from './client/format.js';
-import { encodeJsonText, encodeShard } from './encode-index-file.js';
+import { encodeJsonText, encodeShard, encodeText } from './encode-index-file.js';
 import { PostingsLog } from './postings-log.js';
 
 /** How tokens and words are spread over shards and partitions. */
@@ -83,8 +83,10 @@ export const TASKS = {
     const shards = [...grouped].map(([name, entries]): [string, Uint8Array] => [name, encodeShard(writeShard(entries))]);
     return { split, shards };
   },
-  /** JSON files (the text files, the doc table) compressed as they are written. */
+  /** JSON files (the doc table, the names file) compressed as they are written. */
   gzipJson: async (texts: string[]): Promise<Uint8Array[]> => texts.map(encodeJsonText),
+  /** Text files compressed from the site's dictionary (text-dictionary.ts). */
+  deflateTexts: async (input: { texts: string[]; dictionary: Uint8Array }): Promise<Uint8Array[]> => input.texts.map((json) => encodeText(json, input.dictionary)),
 };
 
 let threadIds: TokenIds | undefined;
