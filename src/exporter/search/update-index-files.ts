@@ -2,14 +2,15 @@
 // the last full build (the changed items now and those of earlier incremental builds) go into
 // one small delta file (client/format.ts, DocTable.delta) read beside the shards, whose entries
 // for those documents are then stale. So an edit rewrites the delta, the changed reports' text
-// files (from the dictionary the full build chose), the names file when a path or title changed (or a report came or went: a new name)
-// and the doc table, never the hundreds of shards one report's tokens fall in. The delta and
-// names files the previous table named are removed one build later (DocTable.superseded). Once
-// the delta grows past DELTA_LIMIT (or the index is of an older format) the caller builds afresh.
+// files (from the dictionary the full build chose), the names file when a path or title changed
+// (or a report came or went: a new name) and the doc table, never the hundreds of shards one
+// report's tokens fall in. The delta and names files the previous table named are removed one
+// build later (DocTable.superseded). Once the delta grows past DELTA_LIMIT (or the index is of
+// an older format, or has no dictionary for a report's text file) the caller builds afresh.
+import { join } from 'node:path';
 import type { SearchSourceSelection, SearchSources } from '../../actions/search/list-search-documents.js';
 import { buildDeltaFiles, namesFile, reportTextOf } from './build-index-files.js';
 import { deltaFile, DELTA_LIMIT, INDEX_VERSION, namesTextOf, pageKey, reportIndex, reportKey, textShard, writeDelta, type DocTable } from './client/format.js';
-import { join } from 'node:path';
 import { openIndexDir, readIndexFile } from './open-index-dir.js';
 import { encodeJsonText, encodeShard, encodeText } from './encode-index-file.js';
 

@@ -45,6 +45,13 @@ after(async () => {
 const indexFiles = (dir: string) => new Map(readdirSync(join(dir, 'search-index')).map((name) => [name, statSync(join(dir, 'search-index', name)).ino]));
 const tableOf = async (dir: string) => decodeJson<DocTable>((await readIndexFile(join(dir, 'search-index', 'docs.dat')))!);
 
+/** A full build of `of`'s index in a new temp dir. */
+async function fullIndexOf(of: TestSite): Promise<string> {
+  const dir = tempDir();
+  await writeSearchIndex({ ctx: of }, dir);
+  return dir;
+}
+
 /** The outcome of every query over the index in `dir`. */
 async function answers(dir: string, queries: StaticQuery[]): Promise<unknown[]> {
   const index = await openIndexDir(join(dir, 'search-index'));
@@ -264,6 +271,23 @@ test("an edit's text file is written from the dictionary the doc table names; a 
     assert.ok(!indexFiles(dir).has(`${first.dictionary!}.dat`));
   } finally {
     await editReport(id, report.title, report.bodySource);
+  }
+});
+
+test('a report published on a site whose index has none makes the build write the index afresh, with a dictionary', async () => {
+  const empty = await createTestSite();
+  try {
+    const dir = tempDir();
+    await writeSearchIndex({ ctx: empty }, dir);
+    assert.equal((await tableOf(dir)).dictionary, undefined);
+    const { id } = await publishReport(empty, { title: '最初の報告', bodySource: '鯖江市で相談を受けた。', activityDate: '2024-03-03' });
+    await writeSearchIndex({ ctx: empty }, dir, { changedIds: { reports: [id] } });
+    const table = await tableOf(dir);
+    assert.equal(table.delta, undefined);
+    assert.ok(indexFiles(dir).has(`${table.dictionary!}.dat`));
+    assert.deepEqual(await answers(dir, [{ q: '鯖江市' }]), await answers(await fullIndexOf(empty), [{ q: '鯖江市' }]));
+  } finally {
+    await empty.cleanup();
   }
 });
 
