@@ -10,13 +10,15 @@ import { DEFAULT_POOL_SIZE } from '../../actions/runtime/pool-defaults.js';
 import { batchPool } from '../../actions/runtime/batch-pool.js';
 import type { PageSearchSource, ReportSearchSource, SearchSources } from '../../actions/search/list-search-documents.js';
 import { INDEX_VERSION, namesText, pageKey, reportKey, textShard, type DocTable, type ReportName, type ReportText } from './client/format.js';
+import { encodeDictionary } from './encode-index-file.js';
 import { packShard, TASKS, type BatchDocument, type IndexShape } from './index-tasks.js';
+import { dictionaryFile, textDictionary } from './text-dictionary.js';
 
 const BUCKETS = 1024;
 /** Partitions of the shards, each one task of the second step: several per thread, so the threads finish together. */
 const PARTITIONS = 16;
-/** Text files a thread compresses per task (1,251 for 10,000 reports). */
-const TEXT_FILES_PER_TASK = 64;
+/** Text files a thread compresses per task (2,501 for 10,000 reports). */
+const TEXT_FILES_PER_TASK = 128;
 /** Documents a task of the first step tokenises. */
 const BATCH_DOCUMENTS = 500;
 /** Fewer documents than this are indexed on the calling thread: starting threads costs more than it saves. */
@@ -43,7 +45,7 @@ export interface IndexThreads {
 
 /** Every file of the index as written (compressed), by name inside the index directory. */
 export interface IndexFiles {
-  /** The shards (`<name>.dat`), then the text files, then the names file. */
+  /** The shards (`<name>.dat`), then the text files, the names file and the text files' dictionary. */
   files: Map<string, Uint8Array>;
   /** The doc table (DocTable), its build naming the contents of `files`. */
   table: Uint8Array;
@@ -66,19 +68,16 @@ export async function buildIndexFiles(sources: SearchSources, threads?: IndexThr
     const batches = [];
     for (let at = 0; at < docs.length; at += batchSize) batches.push(runner.run('indexBatch', { shape, docs: docs.slice(at, at + batchSize) }));
     // The text files are compressed on the threads too, after the batches (as threads free up
-    // before the last batch ends); their JSON stays here for the doc table's build.
+    // before the last batch ends), from a dictionary chosen here meanwhile; their JSON stays
+    // here for the doc table's build.
     const texts = [...textsOf(sources)].map(([name, texts]): [string, string] => [`${name}.dat`, JSON.stringify(texts)]);
     const namesFileText = namesText(namesOf(sources));
     const names = namesFile(namesFileText);
     const namesBytes = runner.run('gzipJson', [namesFileText]);
+    const dictionary = texts.length > 0 ? textDictionary(texts.map(([, json]) => json)) : undefined;
     const compressing = [];
     for (let at = 0; at < texts.length; at += TEXT_FILES_PER_TASK)
-      compressing.push(
-        runner.run(
-          'gzipJson',
-          texts.slice(at, at + TEXT_FILES_PER_TASK).map(([, json]) => json),
-        ),
-      );
+      compressing.push(runner.run('deflateTexts', { texts: texts.slice(at, at + TEXT_FILES_PER_TASK).map(([, json]) => json), dictionary: dictionary! }));
     const built = await Promise.all(batches);
     const partitions = await Promise.all(Array.from({ length: PARTITIONS }, (_, p) => runner.run('indexPartition', { shape, tokens: built.map((b) => b.tokens[p]!) })));
     const sizes = built.flatMap((b) => b.sizes);
@@ -94,6 +93,7 @@ export async function buildIndexFiles(sources: SearchSources, threads?: IndexThr
       ...rowsOf(sources, sizeOf),
       shards: [...shards.keys()].sort(),
       names,
+      ...(dictionary ? { dictionary: dictionaryFile(dictionary) } : {}),
     };
     const [tableBytes] = await runner.run('gzipJson', [JSON.stringify({ ...table, build: contentHash(shards, texts) })]);
     const compressed = (await Promise.all(compressing)).flat();
@@ -102,6 +102,7 @@ export async function buildIndexFiles(sources: SearchSources, threads?: IndexThr
         ...[...shards].map(([name, bytes]): [string, Uint8Array] => [`${name}.dat`, bytes]),
         ...texts.map(([name], i): [string, Uint8Array] => [name, compressed[i]!]),
         [`${names}.dat`, (await namesBytes)[0]!],
+        ...(dictionary ? [[`${table.dictionary!}.dat`, encodeDictionary(dictionary)] as [string, Uint8Array]] : []),
       ]),
       table: tableBytes!,
     };

@@ -1,9 +1,9 @@
 // How the static index's files are compressed (gzip, client/format.ts: the reader checks the
-// magic bytes), one setting per kind of file for every writer: the full build's threads, the
-// incremental build.
-import { gzipSync } from 'node:zlib';
+// magic bytes; the text files raw deflate from the site's dictionary), one setting per kind of
+// file for every writer: the full build's threads, the incremental build.
+import { deflateRawSync, gzipSync } from 'node:zlib';
 
-/** Text files and the doc table: JSON of Japanese text, where level 6 wins 4 % over level 4. */
+/** Text files and the doc table: JSON of Japanese text, where level 6 wins 4 % over level 4 (0.4 % less at 9 with the dictionary). */
 export const INDEX_GZIP = { level: 6 };
 
 /**
@@ -24,4 +24,14 @@ export function encodeJsonText(json: string): Uint8Array {
 
 export function encodeShard(bytes: Uint8Array): Uint8Array {
   return gzipSync(bytes, SHARD_GZIP);
+}
+
+/** A text file's JSON, raw deflate whose back references reach into `dictionary` (client/inflate-text.ts reads it). */
+export function encodeText(json: string, dictionary: Uint8Array): Uint8Array {
+  return deflateRawSync(json, { ...INDEX_GZIP, dictionary });
+}
+
+/** The text files' dictionary: 32 KB of text, once per build, fetched once per session. */
+export function encodeDictionary(dictionary: Uint8Array): Uint8Array {
+  return gzipSync(dictionary, { level: 9 });
 }

@@ -21,7 +21,7 @@ import { normalizedAttachmentText, normalizedDocument } from '../../domain/searc
 import { forEachIndexToken } from '../../domain/search/tokens.js';
 import { wordEdges } from '../../domain/search/words.js';
 import { ByteReader, ByteWriter, EDGE_COLUMNS, edgeSymbol, firstCharacter, hashString, tokenShard, writeRicePositions, writeShard } from './client/format.js';
-import { encodeJsonText, encodeShard } from './encode-index-file.js';
+import { encodeJsonText, encodeShard, encodeText } from './encode-index-file.js';
 import { PostingsLog } from './postings-log.js';
 
 /** How tokens are spread over shards and partitions. */
@@ -81,8 +81,10 @@ export const TASKS = {
     const shards = [...grouped].map(([name, entries]): [string, Uint8Array] => [name, encodeShard(writeShard(entries))]);
     return { split, shards };
   },
-  /** JSON files (the text files, the doc table) compressed as they are written. */
+  /** JSON files (the doc table, the names file) compressed as they are written. */
   gzipJson: async (texts: string[]): Promise<Uint8Array[]> => texts.map(encodeJsonText),
+  /** Text files compressed from the site's dictionary (text-dictionary.ts). */
+  deflateTexts: async (input: { texts: string[]; dictionary: Uint8Array }): Promise<Uint8Array[]> => input.texts.map((json) => encodeText(json, input.dictionary)),
 };
 
 let threadIds: TokenIds | undefined;

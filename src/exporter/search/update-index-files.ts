@@ -2,15 +2,17 @@
 // the last full build (the changed items now and those of earlier incremental builds) go into
 // one small delta file (client/format.ts, DocTable.delta) read beside the shards, whose entries
 // for those documents are then stale. So an edit rewrites the delta, the changed reports' text
-// files, the names file when a path or title changed (or a report came or went: a new name)
-// and the doc table, never the hundreds of shards one report's tokens fall in. The delta and
-// names files the previous table named are removed one build later (DocTable.superseded). Once
-// the delta grows past DELTA_LIMIT (or the index is of an older format) the caller builds afresh.
+// files (from the dictionary the full build chose), the names file when a path or title changed
+// (or a report came or went: a new name) and the doc table, never the hundreds of shards one
+// report's tokens fall in. The delta and names files the previous table named are removed one
+// build later (DocTable.superseded). Once the delta grows past DELTA_LIMIT (or the index is of
+// an older format, or has no dictionary for a report's text file) the caller builds afresh.
+import { join } from 'node:path';
 import type { SearchSourceSelection, SearchSources } from '../../actions/search/list-search-documents.js';
 import { buildDeltaFiles, namesFile, reportTextOf } from './build-index-files.js';
 import { deltaFile, DELTA_LIMIT, INDEX_VERSION, namesTextOf, pageKey, reportIndex, reportKey, textShard, type DocTable } from './client/format.js';
-import { openIndexDir } from './open-index-dir.js';
-import { encodeJson, encodeJsonText, encodeShard } from './encode-index-file.js';
+import { openIndexDir, readIndexFile } from './open-index-dir.js';
+import { encodeJsonText, encodeShard, encodeText } from './encode-index-file.js';
 
 export interface IndexUpdate {
   /** File name → bytes as written (compressed). */
@@ -42,6 +44,10 @@ export async function updateIndexFiles(
   // A report whose row and texts are as the index holds them needs nothing (a page always goes to the delta).
   const newlyChanged = await asyncFilter(asked, async (id) => !(await isAsIndexed(index, id, sources)));
   if (newlyChanged.length === 0 && askedPages.length === 0) return { files: new Map(), removed: [], table };
+  // The changed reports' text files are written from the dictionary the table names (none: the
+  // last full build had no report; a full build chooses one).
+  const dictionary = newlyChanged.length > 0 && table.dictionary ? await readIndexFile(join(indexDir, `${table.dictionary}.dat`)) : undefined;
+  if (newlyChanged.length > 0 && !dictionary) return undefined;
   const changedReports = reportIds.filter((id) => newlyChanged.includes(id) || inDelta.includes(reportKey(id)));
   if (changedReports.length + pageIds.length > DELTA_LIMIT.documents) return undefined;
   const inNewDelta = new Set(changedReports);
@@ -94,7 +100,7 @@ export async function updateIndexFiles(
     const current = { ...(await index.texts(name)) };
     for (const id of newlyChanged) if (textShard(id) === name) delete current[id];
     Object.assign(current, built.texts.get(name) ?? {});
-    if (Object.keys(current).length > 0) update.files.set(`${name}.dat`, encodeJson(current));
+    if (Object.keys(current).length > 0) update.files.set(`${name}.dat`, encodeText(JSON.stringify(current), dictionary!));
     else update.removed.push(`${name}.dat`);
   }
   return update;

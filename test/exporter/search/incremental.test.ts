@@ -3,16 +3,17 @@
 // shard; the index then answers every query exactly as a full build of the site as it now is.
 // A delta past its limit makes the build write the index afresh.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { inflateRawSync } from 'node:zlib';
 import { transitionPage } from '../../../src/actions/pages/page-transition.js';
 import { savePage } from '../../../src/actions/pages/save-page.js';
 import { saveReport } from '../../../src/actions/reports/save-report.js';
 import { trashReport } from '../../../src/actions/reports/trash-report.js';
 import { runStaticSearch } from '../../../src/exporter/search/client/run-static-search.js';
-import { DELTA_LIMIT, INDEX_VERSION, ReportNames, type DocTable } from '../../../src/exporter/search/client/format.js';
+import { DELTA_LIMIT, INDEX_VERSION, ReportNames, textShard, type DocTable, type ReportText } from '../../../src/exporter/search/client/format.js';
 import { encodeJson } from '../../../src/exporter/search/encode-index-file.js';
 import { decodeJson, openIndexDir, readIndexFile } from '../../../src/exporter/search/open-index-dir.js';
 import { writeSearchIndex } from '../../../src/exporter/search/write-search-index.js';
@@ -44,6 +45,13 @@ after(async () => {
 
 const indexFiles = (dir: string) => new Map(readdirSync(join(dir, 'search-index')).map((name) => [name, statSync(join(dir, 'search-index', name)).ino]));
 const tableOf = async (dir: string) => decodeJson<DocTable>((await readIndexFile(join(dir, 'search-index', 'docs.dat')))!);
+
+/** A full build of `of`'s index in a new temp dir. */
+async function fullIndexOf(of: TestSite): Promise<string> {
+  const dir = tempDir();
+  await writeSearchIndex({ ctx: of }, dir);
+  return dir;
+}
 
 /** The outcome of every query over the index in `dir`. */
 async function answers(dir: string, queries: StaticQuery[]): Promise<unknown[]> {
@@ -258,6 +266,50 @@ test('an incremental build back to the names file it superseded keeps that file 
   assert.deepEqual(third.superseded, [second.delta!.file, second.names]);
   const files = indexFiles(dir);
   for (const name of [first.names, second.names, second.delta!.file, third.delta!.file]) assert.ok(files.has(`${name}.dat`), `${name}.dat`);
+});
+
+test("an edit's text file is written from the dictionary the doc table names; a full build chooses the dictionary anew", async () => {
+  const dir = tempDir();
+  await writeSearchIndex({ ctx: site }, dir);
+  const first = await tableOf(dir);
+  const [id] = first.reports[0]!;
+  const report = (await findEditableReport(site.db, id))!;
+  try {
+    await editReport(id, report.title, `${report.bodySource}\n\n追記として若狭湾の漁協を訪ねた。`);
+    const written = await writeSearchIndex({ ctx: site }, dir, { changedIds: { reports: [id] } });
+    assert.ok(written.written.includes(`search-index/${textShard(id)}.dat`));
+    assert.equal((await tableOf(dir)).dictionary, first.dictionary);
+    const dictionary = (await readIndexFile(join(dir, 'search-index', `${first.dictionary!}.dat`)))!;
+    const file = readFileSync(join(dir, 'search-index', `${textShard(id)}.dat`));
+    const texts = JSON.parse(inflateRawSync(file, { dictionary }).toString('utf8')) as Record<string, ReportText>;
+    assert.match(texts[id]![0], /若狭湾の漁協/);
+    // A full build: the dictionary of the texts as they are now, the old one gone with its index.
+    await writeSearchIndex({ ctx: site }, dir);
+    const full = await tableOf(dir);
+    assert.match(full.dictionary!, /^t[\w-]{16}$/);
+    assert.notEqual(full.dictionary, first.dictionary);
+    assert.ok(indexFiles(dir).has(`${full.dictionary!}.dat`));
+    assert.ok(!indexFiles(dir).has(`${first.dictionary!}.dat`));
+  } finally {
+    await editReport(id, report.title, report.bodySource);
+  }
+});
+
+test('a report published on a site whose index has none makes the build write the index afresh, with a dictionary', async () => {
+  const empty = await createTestSite();
+  try {
+    const dir = tempDir();
+    await writeSearchIndex({ ctx: empty }, dir);
+    assert.equal((await tableOf(dir)).dictionary, undefined);
+    const { id } = await publishReport(empty, { title: '最初の報告', bodySource: '鯖江市で相談を受けた。', activityDate: '2024-03-03' });
+    await writeSearchIndex({ ctx: empty }, dir, { changedIds: { reports: [id] } });
+    const table = await tableOf(dir);
+    assert.equal(table.delta, undefined);
+    assert.ok(indexFiles(dir).has(`${table.dictionary!}.dat`));
+    assert.deepEqual(await answers(dir, [{ q: '鯖江市' }]), await answers(await fullIndexOf(empty), [{ q: '鯖江市' }]));
+  } finally {
+    await empty.cleanup();
+  }
 });
 
 test('a full build replaces the index as a whole', async () => {

@@ -1,9 +1,10 @@
 // The index opener reads each file once however many results or terms ask for it (a page of
-// 20 results often shares text files of 8 reports each; in the browser each read is a fetch).
+// 20 results may share text files of 4 reports each; in the browser each read is a fetch).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { INDEX_VERSION, namesText, ReportNames, writeShard, type DocTable } from '../../../src/exporter/search/client/format.js';
 import { openStaticIndex } from '../../../src/exporter/search/client/open-static-index.js';
+import { encodeText } from '../../../src/exporter/search/encode-index-file.js';
 
 const table: DocTable = {
   v: INDEX_VERSION,
@@ -56,4 +57,23 @@ test('the names file is a line a report, read back whatever its titles hold (lin
     assert.equal(read.at(-1), undefined);
   }
   assert.equal(new ReportNames(new TextEncoder().encode(namesText([]))).length, 0);
+});
+
+test('the text files are read from the dictionary the doc table names, which is read once', async () => {
+  const reads: string[] = [];
+  const dictionary = new TextEncoder().encode('["1 概要\\n(1)鯖江市を訪問し、意見交換を行った。",[]]');
+  const file = (id: number) => encodeText(JSON.stringify({ [id]: ['1 概要\n(1)鯖江市を訪問し、意見交換を行った。', []] }), dictionary);
+  const index = openStaticIndex({ ...table, dictionary: 'tTest' }, async (name) => {
+    reads.push(name);
+    return name === 'tTest' ? dictionary : file(name === 'x0' ? 1 : 5);
+  });
+  const [first, second] = await Promise.all([index.texts('x0'), index.texts('x1')]);
+  assert.deepEqual(
+    [first[1], second[5]],
+    [
+      ['1 概要\n(1)鯖江市を訪問し、意見交換を行った。', []],
+      ['1 概要\n(1)鯖江市を訪問し、意見交換を行った。', []],
+    ],
+  );
+  assert.deepEqual(reads.sort(), ['tTest', 'x0', 'x1']);
 });

@@ -26,3 +26,22 @@ test('the head tells which shards exist, each by its own bit, and no name outsid
   const outside = ['b8', 'b01', 'b-1', 'w0', 'w', 'x0', 'n0', 's', 'szz-0', `${prefixShards(shape, '外')[0]!.slice(0, -2)}-4`, `${prefixShards(shape, '中')[0]}0`];
   for (const name of outside) assert.equal(headHasShard(head, name), false, name);
 });
+
+test("the head names the doc table's names file and the text files' dictionary, so the page asks for them beside the doc table", () => {
+  const table: DocTable = {
+    v: INDEX_VERSION,
+    buckets: 1,
+    split: {},
+    stats: { report: [0, 0], page: [0, 0] },
+    categories: [],
+    activityKinds: [],
+    shards: [],
+    reports: [],
+    pages: [],
+    names: 'n0',
+    dictionary: 't0',
+  };
+  const head = parseSearchHead(JSON.stringify(searchHeadOf(table, 'build')))!;
+  assert.deepEqual([head.names, head.dictionary], ['n0', 't0']);
+  assert.equal(searchHeadOf({ ...table, dictionary: undefined }, 'build').dictionary, undefined);
+});

@@ -17,8 +17,11 @@
 //   line of offsets, namesText), in the doc table's report order, so a search lists its results (highlighted title, link) without
 //   another round of files; named by a hash of its content, so a doc table is never read with
 //   another build's names. The page decodes only the lines it shows (ReportNames).
-// - text shards `x<n>`: a report's snippet sources: body text and attachment texts, 8 reports
+// - text shards `x<n>`: a report's snippet sources: body text and attachment texts, 4 reports
 //   per file by id; only the shown page's are fetched (the page fills the snippets as they come).
+//   Raw deflate from a preset dictionary (DocTable.dictionary, client/inflate-text.ts), not gzip.
+// - the text files' dictionary `t<hash>` (DocTable.dictionary): up to 32 KB of the site's own
+//   text (exporter/search/text-dictionary.ts), named by a hash of its content.
 // - delta `d<n>` (only after incremental builds, DocTable.delta): the token postings of the
 //   documents changed since the last full build; their entries in the shards are
 //   stale and skipped. An incremental build rewrites this one small file instead of the
@@ -27,8 +30,8 @@
 // no web server setting is needed.
 
 export const INDEX_DIR = 'search-index';
-export const INDEX_VERSION = 6;
-export const TEXT_SHARD_REPORTS = 8;
+export const INDEX_VERSION = 7;
+export const TEXT_SHARD_REPORTS = 4;
 
 /** Columns of the token postings, as bits; the bm25 weights are those of store/search.ts. */
 export const COLUMNS = [
@@ -69,6 +72,11 @@ export interface DocTable {
   delta?: { file: string; keys: number[] };
   /** The names file (`n<hash of its content>`): ReportName per row of `reports`, in that order. */
   names: string;
+  /**
+   * The text files' preset dictionary (`t<hash of its content>`), chosen by a full build and
+   * kept by incremental ones; absent without reports (and text files read as they are).
+   */
+  dictionary?: string;
   /**
    * After incremental builds: the delta and names files the previous table named and this one
    * does not. They stay one more build, so a reader that fetched the previous table just before

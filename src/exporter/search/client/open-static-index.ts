@@ -2,9 +2,10 @@
 // Node): the doc table given, each shard and text file read and parsed once, shards the table
 // does not list never asked for (a query's tokens may fall in buckets no token of the site uses). After
 // incremental builds a shard is its file's postings less the changed documents' plus the
-// delta's postings of the same tokens (format.ts, DocTable.delta). The names file and each text
-// file are read once too.
+// delta's postings of the same tokens (format.ts, DocTable.delta). The names file, the text
+// files' dictionary and each text file are read once too.
 import type { StaticIndex } from './find-static-hits.js';
+import { inflateText } from './inflate-text.js';
 import { readDelta, readShard, ReportNames, type DocTable, type ReportText, type Shard, type ShardPart } from './format.js';
 import type { StaticTexts } from './run-static-search.js';
 
@@ -28,7 +29,12 @@ export function openStaticIndex(table: DocTable, read: (name: string) => Promise
   };
   const decoder = new TextDecoder();
   const texts = new Map<string, Promise<Record<string, ReportText>>>();
-  const json = <T>(name: string, absent: T): Promise<T> => read(name).then((bytes) => (bytes ? (JSON.parse(decoder.decode(bytes)) as T) : absent));
+  let dictionary: Promise<Uint8Array | undefined> | undefined;
+  const text = async (name: string): Promise<Record<string, ReportText>> => {
+    const [bytes, preset] = await Promise.all([read(name), table.dictionary && (dictionary ??= read(table.dictionary))]);
+    if (!bytes) return {};
+    return JSON.parse(decoder.decode(preset ? await inflateText(bytes, preset) : bytes)) as Record<string, ReportText>;
+  };
   let names: Promise<ReportNames> | undefined;
   return {
     table,
@@ -38,9 +44,9 @@ export function openStaticIndex(table: DocTable, read: (name: string) => Promise
       return shard;
     },
     texts(name) {
-      // Once per file: several results of a page often share one (8 reports each).
+      // Once per file: several results of a page may share one (4 reports each).
       let found = texts.get(name);
-      if (!found) texts.set(name, (found = json<Record<string, ReportText>>(name, {})));
+      if (!found) texts.set(name, (found = text(name)));
       return found;
     },
     names() {

@@ -1,7 +1,7 @@
 // The index's head, carried by the static search page (`katsudo build` renders that page once
 // the index is written: exporter/build-site.ts, read-search-head.ts): the build the page was
 // written with and what names a query's files (buckets, split characters, which shards exist,
-// the delta file, the names file). With it the script shows a search kept for that build without waiting on
+// the delta file, the names file, the text files' dictionary). With it the script shows a search kept for that build without waiting on
 // the doc table, and asks for a new search's shards beside the doc table instead of after it.
 // The doc table fetched stays the authority: a page whose head names another build (a CDN
 // holding an older page than the index, or the reverse) shows what the table's build gives.
@@ -16,6 +16,8 @@ export interface SearchHead extends Pick<DocTable, 'buckets' | 'split'> {
   delta?: string;
   /** DocTable.names: the names file, read by every search of reports. */
   names?: string;
+  /** DocTable.dictionary: the text files' dictionary, read with the first snippet (fetched ahead, it is in when the text files come). */
+  dictionary?: string;
 }
 
 /** Every shard name the table's parameters allow, in a fixed order: buckets, then each split character's parts. */
@@ -39,6 +41,7 @@ export function searchHeadOf(table: DocTable, build: string): SearchHead {
     present,
     ...(table.delta ? { delta: table.delta.file } : {}),
     names: table.names,
+    ...(table.dictionary ? { dictionary: table.dictionary } : {}),
   };
 }
 

@@ -24,6 +24,7 @@ import { headHasShard, parseSearchHead } from './search-head.js';
 import { SEARCH_HEAD_ATTRIBUTE, STATIC_SEARCH_TABLE } from '../../../site/search/search-head-attribute.js';
 import { parseSearchQuery } from '../../../domain/search/query.js';
 import { cloneTemplate, filledElement, fillTemplate, markedPart, type TemplateValues } from './fill-template.js';
+import { decompressed } from './inflate-text.js';
 import { openStaticIndex } from './open-static-index.js';
 import { buildIdOf, hasKeptResult, keepResult, readKeptResult } from './stored-results.js';
 import {
@@ -53,34 +54,9 @@ async function fetchRaw(url: string, init?: RequestInit): Promise<Uint8Array<Arr
   return new Uint8Array(await response.arrayBuffer());
 }
 
-/**
- * Decompressed in the page: the bytes go through DecompressionStream from a stream made here,
- * not from a Blob, whose data Chromium keeps in its browser process (20 text files took
- * 100–200 ms through Blobs, 15–40 ms this way, Chromium at load 25; docs/performance.md).
- */
+/** Decompressed in the page (inflate-text.ts); a text file stays as fetched until its index reads it with the dictionary. */
 async function gunzip(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
-  if (!isGzip(bytes)) return bytes;
-  const source = new ReadableStream<Uint8Array<ArrayBuffer>>({
-    start(controller) {
-      controller.enqueue(bytes);
-      controller.close();
-    },
-  });
-  const reader = source.pipeThrough(new DecompressionStream('gzip')).getReader();
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  for (let read = await reader.read(); !read.done; read = await reader.read()) {
-    chunks.push(read.value);
-    length += read.value.length;
-  }
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
+  return isGzip(bytes) ? decompressed([bytes], 'gzip') : bytes;
 }
 
 const fetchBytes = async (url: string) => {
@@ -148,7 +124,12 @@ function headFiles(q: string): string[] {
   try {
     const query = parseSearchQuery(q);
     if (!query) return [];
-    return [...(head.delta ? [head.delta] : []), ...(head.names ? [head.names] : []), ...[...queryShards(head, query)].filter((name) => headHasShard(head, name))];
+    return [
+      ...(head.delta ? [head.delta] : []),
+      ...(head.names ? [head.names] : []),
+      ...(head.dictionary ? [head.dictionary] : []),
+      ...[...queryShards(head, query)].filter((name) => headHasShard(head, name)),
+    ];
   } catch {
     return [];
   }
