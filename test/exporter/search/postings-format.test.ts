@@ -172,3 +172,17 @@ test("a batch gives each title and body token the word edges of its two characte
   assert.deepEqual(symbolsOf('𠮷、'), [[], [START | END], []]);
   assert.deepEqual(symbolsOf('外交'), [[], [END | (START << 2)], []]);
 });
+
+test("a character's shards are split by its postings without their edge bytes, as when it stands only in attachments (which have none)", async () => {
+  // あい 150 times in each of 1,000 documents: ~59 KB of keys, heads and positions (3 bits a
+  // gap of 2; under the 64 KB at which a character is split) and 150 KB of edge bytes in the body.
+  const text = 'あい'.repeat(150);
+  const inBody: BatchDocument[] = Array.from({ length: 1000 }, (_, i) => ({ key: 2 * i + 2, title: '', bodyText: text, attachments: [] }));
+  const inAttachments = inBody.map((doc) => ({ ...doc, bodyText: '', attachments: [text] }));
+  const shape = { buckets: 8, partitions: 1 };
+  const splitOf = async (docs: BatchDocument[]) => (await TASKS.indexPartition({ shape, tokens: (await TASKS.indexBatch({ shape, docs })).tokens })).split;
+  assert.deepEqual(await splitOf(inBody), await splitOf(inAttachments));
+  assert.deepEqual(await splitOf(inBody), {});
+  // And a character with more is split.
+  assert.ok((await splitOf(inBody.map((doc) => ({ ...doc, bodyText: text.repeat(3) }))))['あ']! > 1);
+});
