@@ -184,7 +184,7 @@ async function main(): Promise<void> {
     const afterIncremental = filesAfter.reduce((sum, f) => sum + f.bytes, 0);
     const script = readFileSync(join(outDir, 'assets', 'static-search.js'));
     const docs = files.find((f) => f.name === 'docs.dat')!.bytes;
-    const shards = files.filter((f) => /^[bsw]/.test(f.name));
+    const shards = files.filter((f) => /^[bs]/.test(f.name));
     const texts = files.filter((f) => f.name.startsWith('x'));
     const names = files.filter((f) => /^n/.test(f.name));
     const dictionary = files.filter((f) => /^t/.test(f.name));
@@ -192,7 +192,7 @@ async function main(): Promise<void> {
       `\nindex: ${indexRuns.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')} (median ${(median(indexRuns) / 1000).toFixed(2)} s; target ≤ ${TARGETS.indexMs / 1000} s); CPU time of all threads ${cpu.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(', ')}; peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB`,
     );
     console.log(
-      `size: ${(total / 2 ** 20).toFixed(1)} MB in ${files.length} files (target ≤ 30 MB): doc table ${kb(docs)}, ${shards.length} token/word shards ${(shards.reduce((s, f) => s + f.bytes, 0) / 2 ** 20).toFixed(1)} MB (largest ${kb(Math.max(...shards.map((f) => f.bytes)))}), ${texts.length} text files ${(texts.reduce((s, f) => s + f.bytes, 0) / 2 ** 20).toFixed(1)} MB, names file ${kb(names.reduce((s, f) => s + f.bytes, 0))}, text files' dictionary ${kb(dictionary.reduce((s, f) => s + f.bytes, 0))}`,
+      `size: ${(total / 1e6).toFixed(1)} MB (${(total / 2 ** 20).toFixed(1)} MiB) in ${files.length} files (target ≤ 30 MB): doc table ${kb(docs)}, ${shards.length} token shards ${(shards.reduce((s, f) => s + f.bytes, 0) / 2 ** 20).toFixed(1)} MiB (largest ${kb(Math.max(...shards.map((f) => f.bytes)))}), ${texts.length} text files ${(texts.reduce((s, f) => s + f.bytes, 0) / 2 ** 20).toFixed(1)} MiB, names file ${kb(names.reduce((s, f) => s + f.bytes, 0))}, text files' dictionary ${kb(dictionary.reduce((s, f) => s + f.bytes, 0))}`,
     );
     const deltas = filesAfter.filter((f) => /^d\d/.test(f.name)).sort((a, b) => Number(a.name.slice(1, -4)) - Number(b.name.slice(1, -4)));
     const deltaBytes = deltas.at(-1)?.bytes ?? 0;
