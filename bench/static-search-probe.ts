@@ -67,6 +67,14 @@ class DevTools {
   }
 }
 
+const leftProfiles: string[] = [];
+
+async function removeLeftProfiles(): Promise<void> {
+  if (leftProfiles.length === 0) return;
+  await sleep(2000);
+  for (const profile of leftProfiles) rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+}
+
 /** A new Chromium with its own profile, the URL of its first page's DevTools socket, and a way to stop it. */
 async function launch(extraArgs: readonly string[]): Promise<{ pageSocket: string; stop: () => Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'katsudo-probe-'));
@@ -75,8 +83,13 @@ async function launch(extraArgs: readonly string[]): Promise<{ pageSocket: strin
   const stop = async () => {
     chromium.kill();
     await new Promise((resolve) => (chromium.exitCode === null ? chromium.once('exit', resolve) : resolve(undefined)));
-    // Chromium's other processes may still be writing into the profile for a moment.
-    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    // Chromium's other processes may still be writing into the profile for a while on a
+    // loaded machine: what cannot be removed now is removed at the end (removeLeftProfiles).
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    } catch {
+      leftProfiles.push(profile);
+    }
   };
   for (let i = 0; i < 100; i++) {
     try {
@@ -142,6 +155,7 @@ async function main(): Promise<void> {
     }
   } finally {
     server?.close();
+    await removeLeftProfiles();
   }
   console.log(`load at end ${loadavg()[0]!.toFixed(1)}`);
 }
