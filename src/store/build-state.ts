@@ -40,15 +40,19 @@ function tagList(db: Kysely<Database>) {
   return sql<string>`group_concat(tag_id || ':' || position)`;
 }
 
+/** Every report's tags as tagList joins them, from the index report_tags_positions alone (migration 0035). */
+export function reportTagsQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom('report_tags')
+    .select(['report_id', tagList(db).as('tags')])
+    .groupBy('report_id');
+}
+
 export async function readBuildState(db: Kysely<Database>): Promise<BuildState> {
   return db.transaction().execute(async (trx) => {
     const version = await trx.selectFrom('site_state').select('content_version').where('id', '=', 1).executeTakeFirst();
     const reports = await reportKeysQuery(trx).execute();
-    const tags = await trx
-      .selectFrom('report_tags')
-      .select(['report_id', tagList(trx).as('tags')])
-      .groupBy('report_id')
-      .execute();
+    const tags = await reportTagsQuery(trx).execute();
     const attachments = await trx
       .selectFrom('attachments')
       .innerJoin('media', 'media.id', 'attachments.media_id')

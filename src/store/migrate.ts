@@ -26,6 +26,7 @@ import { migration0031 } from './migrations/0031-search-postings.js';
 import { migration0032 } from './migrations/0032-drop-search-terms.js';
 import { migration0033 } from './migrations/0033-search-blocks.js';
 import { migration0034 } from './migrations/0034-search-word-gaps.js';
+import { migration0035 } from './migrations/0035-build-state-indexes.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': migration0001,
@@ -54,6 +55,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0032-drop-search-terms': migration0032,
   '0033-search-blocks': migration0033,
   '0034-search-word-gaps': migration0034,
+  '0035-build-state-indexes': migration0035,
 };
 
 // Migrations are imported statically so the same list runs from src/ (tsx) and dist/.

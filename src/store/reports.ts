@@ -449,14 +449,13 @@ export interface SitemapEntry {
   updatedAt: string;
 }
 
+/** The published reports in public order, from the index reports_public_order alone (migration 0035). */
+export function sitemapQuery(db: Db) {
+  return db.selectFrom('reports').select(['slug', 'updated_at']).where('status', '=', 'published').orderBy('activity_date', 'desc').orderBy('id', 'desc');
+}
+
 export async function listPublishedForSitemap(db: Db): Promise<SitemapEntry[]> {
-  const rows = await db
-    .selectFrom('reports')
-    .select(['slug', 'updated_at'])
-    .where('status', '=', 'published')
-    .orderBy('activity_date', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
+  const rows = await sitemapQuery(db).execute();
   return rows.map((r) => ({ slug: r.slug, updatedAt: r.updated_at }));
 }
 

@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { CompiledQuery } from 'kysely';
-import { readBuildState, reportKeysQuery } from '../../src/store/build-state.js';
+import { readBuildState, reportKeysQuery, reportTagsQuery } from '../../src/store/build-state.js';
+import { sitemapQuery } from '../../src/store/reports.js';
 import { createTestSite, type TestSite } from '../support/db.js';
 import { publishReport } from '../support/factories.js';
 import { participant, record, storeRecord } from '../support/public-records.js';
@@ -17,11 +18,21 @@ before(async () => {
 });
 after(async () => site.cleanup());
 
-test('reads the reports of the state through an index alone, not their rows', async () => {
-  const compiled = reportKeysQuery(site.db).compile();
+async function planOf(query: { compile(): CompiledQuery }): Promise<string> {
+  const compiled = query.compile();
   const plan = await site.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]));
-  const details = plan.rows.map((r) => r.detail).join(' | ');
-  assert.match(details, /USING COVERING INDEX reports_build_state/, details);
+  return plan.rows.map((r) => r.detail).join(' | ');
+}
+
+test('reads the reports of the state, their tags and the sitemap through indexes alone, not their rows', async () => {
+  const keys = await planOf(reportKeysQuery(site.db));
+  assert.match(keys, /USING COVERING INDEX reports_build_state/, keys);
+  const tags = await planOf(reportTagsQuery(site.db));
+  assert.match(tags, /USING COVERING INDEX report_tags_positions/, tags);
+  // Every build renders the sitemap again; its updated_at follows the body columns in the row.
+  const sitemap = await planOf(sitemapQuery(site.db));
+  assert.match(sitemap, /USING COVERING INDEX reports_public_order/, sitemap);
+  assert.doesNotMatch(sitemap, /TEMP B-TREE/, sitemap);
 });
 
 test("changes a report's content key when its text changes and its placement key when it moves", async () => {
