@@ -7,8 +7,8 @@
 // again, with the feeds and the sitemap; otherwise every page is rendered. Either way only
 // files whose bytes changed are written, through staged-output.ts (no reader sees a partial
 // file), and only files of the last build that are no longer public are removed.
-import { linkSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { diskFullFrom, ValidationError } from '../domain/errors.js';
 import { paths } from '../domain/paths.js';
 import { listRedirects } from '../actions/site/list-redirects.js';
@@ -18,9 +18,9 @@ import { listPublicPaths } from '../site/list-public-paths.js';
 import { renderNotFoundPage } from '../site/not-found-page.js';
 import type { SiteDeps } from '../site/site-deps.js';
 import { INDEX_DIR as SEARCH_INDEX_DIR } from './search/client/format.js';
-import { readSearchHead } from './search/read-search-head.js';
-import { writeSearchIndex } from './search/write-search-index.js';
-import { MANIFEST_FILE, MANIFEST_FORMAT, META_DIR, readManifest, type BuildManifest, type BuiltFile } from './build-manifest.js';
+import { searchHeadOfTable } from './search/read-search-head.js';
+import { writeSearchIndex, type WriteSearchIndexResult } from './search/write-search-index.js';
+import { MANIFEST_FILE, MANIFEST_FORMAT, META_DIR, manifestText, readManifest, type BuildManifest, type BuiltFile } from './build-manifest.js';
 import { lockBuildFolder } from './build-lock.js';
 import { nginxTypes } from './nginx-types.js';
 import { outputDirProblem } from './output-dir-problem.js';
@@ -28,7 +28,7 @@ import { outputFile } from './output-file.js';
 import { MIN_PATHS_FOR_THREADS, renderOnThreads, type PageThreadOptions } from './page-threads.js';
 import type { ThreadPageFile } from './page-render-tasks.js';
 import { redirectFiles } from './redirect-files.js';
-import { hashOf, renderPageFile } from './render-page-file.js';
+import { hashOf, renderPageFile, type PageMeta } from './render-page-file.js';
 import { StagedOutput } from './staged-output.js';
 
 export interface BuildSiteOptions {
@@ -97,13 +97,13 @@ async function buildLocked(deps: SiteDeps, options: BuildSiteOptions): Promise<B
     return { mode: 'unchanged', rendered: 0, written: [], removed: [], files: Object.keys(previous!.files).length, pageThreads: 0, timings: clock.timings };
   const output = new StagedOutput(outDir);
   try {
-    const build = new Build(deps, output, previous, clock, options.threads);
+    const build = new Build(deps, output, previous, state, clock, options.threads);
     if (plan.mode === 'partial') await build.renderSome(plan.paths, plan.reportIds);
     else await build.renderAll();
     await build.copyMedia();
     clock.end('media');
     const removed = build.removedFiles();
-    output.write(MANIFEST_FILE, JSON.stringify(build.manifest(state)));
+    output.write(MANIFEST_FILE, manifestText(build.manifest()));
     output.commit(removed);
     clock.end('commit');
     const files = Object.keys(build.files).length;
@@ -119,27 +119,25 @@ type Plan = { mode: 'first' | 'full' | 'unchanged' } | { mode: 'partial'; paths:
 /** Which pages may have changed since `previous` was built from its state. */
 function planBuild(previous: BuildManifest | undefined, state: BuildState, baseUrl: string, isFullWanted: boolean): Plan {
   if (previous === undefined) return { mode: 'first' };
-  if (isFullWanted || previous.baseUrl !== baseUrl || previous.siteKey !== state.siteKey) return { mode: 'full' };
+  if (isFullWanted || previous.format !== MANIFEST_FORMAT || previous.baseUrl !== baseUrl || previous.siteKey !== state.siteKey) return { mode: 'full' };
   const built = new Map(Object.entries(previous.reports));
   if (built.size !== state.reports.length) return { mode: 'full' };
-  const changed: string[] = [];
   const reportIds: number[] = [];
   for (const report of state.reports) {
     const was = built.get(String(report.id));
     // A report published, unpublished or moved (slug, date, category, tags) shifts lists and archive counts.
     if (was === undefined || was[2] !== report.placementKey) return { mode: 'full' };
     if (was[1] === report.contentKey) continue;
-    changed.push(paths.report(report.slug));
     reportIds.push(report.id);
   }
   // Drafts, accounts and sessions change the content version too, but nothing public.
-  if (changed.length === 0) return { mode: 'unchanged' };
+  if (reportIds.length === 0) return { mode: 'unchanged' };
   // The pages linking to a changed report: a lookup per recorded link, not an index of all
   // 100,000 links (which cost more than the rest of the plan at 10,000 reports).
-  const changedPaths = new Set(changed);
-  const again = new Set<string>(changed);
+  const changedIds = new Set(reportIds);
+  const again = new Set<string>(state.reports.filter((r) => changedIds.has(r.id)).map((r) => paths.report(r.slug)));
   for (const file of Object.values(previous.files)) {
-    if (file.links?.some((link) => changedPaths.has(link))) again.add(file.path);
+    if (file.links?.some((id) => changedIds.has(id))) again.add(file.path);
   }
   // Feeds, the sitemap and other non-HTML pages are few and may carry any report.
   for (const file of Object.values(previous.files)) if (file.kind === 'page' && !file.contentType.startsWith('text/html')) again.add(file.path);
@@ -155,11 +153,13 @@ class Build {
   private onSearchThreadsDone = () => {};
   readonly written: string[] = [];
   files: Record<string, BuiltFile> = {};
+  private reportIdByPath?: Map<string, number>;
 
   constructor(
     private readonly deps: SiteDeps,
     private readonly output: StagedOutput,
     private readonly previous: BuildManifest | undefined,
+    private readonly state: BuildState,
     private readonly clock: PhaseClock,
     private readonly threads: PageThreadOptions | undefined,
   ) {}
@@ -193,7 +193,7 @@ class Build {
   }
 
   /** Runs `pages` while the search index is written, then takes the index in; on a failure, waits for the index to stop writing before the staging folder goes. */
-  private async besideSearch(search: Promise<Set<string>>, pages: () => Promise<void>): Promise<void> {
+  private async besideSearch(search: Promise<WriteSearchIndexResult>, pages: () => Promise<void>): Promise<void> {
     // Handled here; a failure of the search is thrown below, once the pages are done.
     search.catch(() => undefined);
     // Once the index's threads are done, their cores can render pages (page-threads.ts).
@@ -204,12 +204,11 @@ class Build {
       await search.catch(() => undefined);
       throw error;
     }
-    const linked = await search;
+    const index = await search;
+    this.adoptSearch(index);
     // The search page carries the head of the index just written (its build, how its shards are named:
-    // exporter/search/client/search-head.ts), read before adoptSearch drops the unchanged files from the staging folder.
-    const head = await readSearchHead(join(this.output.stagingDir, SEARCH_INDEX_DIR));
-    this.adoptSearch(linked);
-    await this.renderPage(paths.search(), head);
+    // exporter/search/client/search-head.ts).
+    await this.renderPage(paths.search(), searchHeadOfTable(index.table));
   }
 
   async copyMedia(): Promise<void> {
@@ -230,7 +229,8 @@ class Build {
     return Object.keys(this.previous?.files ?? {}).filter((file) => this.files[file] === undefined);
   }
 
-  manifest(state: BuildState): BuildManifest {
+  manifest(): BuildManifest {
+    const { state } = this;
     return {
       format: MANIFEST_FORMAT,
       baseUrl: this.deps.baseUrl,
@@ -269,7 +269,7 @@ class Build {
     this.rendered++;
     // Gone since it was listed (or built): its file goes too.
     if (page.bytes === undefined) delete this.files[page.file];
-    else this.put(page.file, page.meta, page.bytes);
+    else this.put(page.file, this.withReportIds(page.meta), page.bytes);
   }
 
   /** A page a thread rendered (and wrote into the staging folder when its bytes changed). */
@@ -280,52 +280,39 @@ class Build {
       delete this.files[page.file];
       return;
     }
-    this.files[page.file] = page.built;
+    this.files[page.file] = { ...this.withReportIds(page.built), hash: page.built.hash };
     if (!page.isWritten) return;
     this.output.adopt(page.file);
     this.written.push(page.file);
   }
 
   /**
-   * The static search index (exporter/search/) is written into the staging folder over
-   * hard links to the published files: it replaces a file by writing a new one and renaming,
-   * so a link still naming the published file's inode is a file it left alone. Resolves to
-   * the files linked; adoptSearch takes what it wrote into the build.
+   * The static search index (exporter/search/): a full build writes it whole into the staging
+   * folder; an incremental one reads the published index and writes there only the files that
+   * change (write-search-index.ts), and adoptSearch takes them into the build.
    */
-  private async startSearch(changedReports?: { reports: readonly number[] }): Promise<Set<string>> {
-    const staging = this.output.stagingDir;
-    const linked = new Set<string>();
-    if (!this.output.isFresh) {
-      for (const [file, built] of Object.entries(this.previous?.files ?? {})) {
-        if (built.kind !== 'search') continue;
-        mkdirSync(dirname(join(staging, file)), { recursive: true });
-        try {
-          linkSync(join(this.output.outDir, file), join(staging, file));
-          linked.add(file);
-        } catch (error) {
-          if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-        }
-      }
-    }
+  private async startSearch(changedReports?: { reports: readonly number[] }): Promise<WriteSearchIndexResult> {
     const started = performance.now();
     // A full index builds its postings and shards on threads of its own (build-index-files.ts).
     const threads = this.threads && { onClosed: () => this.onSearchThreadsDone() };
-    await writeSearchIndex(this.deps, staging, changedReports === undefined ? { threads } : { changedIds: changedReports, threads });
+    const from = this.output.isFresh ? undefined : this.output.outDir;
+    const index = await writeSearchIndex(
+      this.deps,
+      this.output.stagingDir,
+      changedReports === undefined ? { threads, from } : { changedIds: changedReports, threads, from },
+    );
     this.clock.timings.searchIndex = Math.round(performance.now() - started);
-    return linked;
+    return index;
   }
 
-  private adoptSearch(linked: ReadonlySet<string>): void {
-    const staging = this.output.stagingDir;
-    for (const file of [...this.output.unstagedUnder(SEARCH_INDEX_DIR), ...this.output.unstagedUnder('assets')]) {
+  /** The index's files as the last build left them, less those it replaced or removed, with those it wrote. */
+  private adoptSearch(index: WriteSearchIndexResult): void {
+    const isReplaced = (file: string) => index.isWhole && file.startsWith(`${SEARCH_INDEX_DIR}/`);
+    for (const [file, built] of Object.entries(this.previous?.files ?? {})) if (built.kind === 'search' && !isReplaced(file)) this.files[file] = built;
+    for (const file of index.removed) delete this.files[file];
+    for (const file of index.written) {
       const before = this.previous?.files[file];
-      if (linked.has(file) && before !== undefined && statSync(join(staging, file)).nlink > 1) {
-        this.files[file] = before;
-        this.output.discard(file);
-        continue;
-      }
-      const bytes = readFileSync(join(staging, file));
-      const hash = hashOf(bytes);
+      const hash = hashOf(readFileSync(join(this.output.stagingDir, file)));
       this.files[file] = { path: `/${file}`, hash, contentType: file.endsWith('.js') ? 'text/javascript; charset=utf-8' : 'application/octet-stream', kind: 'search' };
       if (before?.hash === hash && !this.output.isFresh) {
         this.output.discard(file);
@@ -350,6 +337,19 @@ class Build {
     this.put(NETLIFY_FILE, meta, redirects.netlify);
     this.put(NGINX_REDIRECTS_FILE, meta, redirects.nginxMap);
     for (const [file, html] of redirects.pages) this.put(file, { path: `/${file}`, contentType: 'text/html; charset=utf-8', kind: 'redirect' }, html);
+  }
+
+  /** A page's entry with the reports it links to as ids (links to other pages, the year archives say, drop out). */
+  private withReportIds(meta: PageMeta): Omit<BuiltFile, 'hash'> {
+    const { links, ...rest } = meta;
+    if (links === undefined) return rest;
+    this.reportIdByPath ??= new Map(this.state.reports.map((r) => [paths.report(r.slug), r.id]));
+    const ids: number[] = [];
+    for (const link of links) {
+      const id = this.reportIdByPath.get(link);
+      if (id !== undefined) ids.push(id);
+    }
+    return { ...rest, links: ids };
   }
 
   /** Records the file and stages it when its bytes differ from the last build's. */

@@ -8,8 +8,7 @@ import type { TaskEnv } from '../actions/runtime/tasks.js';
 import { diskFullFrom } from '../domain/errors.js';
 import { atOneContentVersion } from '../site/content-memo.js';
 import type { SiteAsset, SiteDeps } from '../site/site-deps.js';
-import type { BuiltFile } from './build-manifest.js';
-import { hashOf, renderPageFile } from './render-page-file.js';
+import { hashOf, renderPageFile, type PageMeta } from './render-page-file.js';
 import { writeStagedFile } from './staged-output.js';
 
 /** SiteDeps as they cross to a thread: the action context becomes plain values, the connection is the thread's own. */
@@ -27,7 +26,7 @@ export interface PageChunk {
 }
 
 /** A rendered path; `built` undefined when it is no page now (its file goes). Null: the path can be no file. */
-export type ThreadPageFile = { file: string; built?: BuiltFile; isWritten: boolean } | null;
+export type ThreadPageFile = { file: string; built?: PageMeta & { hash: string }; isWritten: boolean } | null;
 
 export const TASKS = {
   renderPages: async (chunk: PageChunk, env: TaskEnv): Promise<ThreadPageFile[]> => {

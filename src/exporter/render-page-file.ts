@@ -8,8 +8,11 @@ import type { SiteDeps } from '../site/site-deps.js';
 import type { BuiltFile } from './build-manifest.js';
 import { outputFile } from './output-file.js';
 
+/** A page's manifest entry but its hash, with the report paths it links to (the build records them as ids: build-site.ts). */
+export type PageMeta = Omit<BuiltFile, 'hash' | 'links'> & { links?: string[] };
+
 export type PageFile =
-  | { file: string; meta: Omit<BuiltFile, 'hash'>; bytes: Uint8Array }
+  | { file: string; meta: PageMeta; bytes: Uint8Array }
   /** Listed (or built before) but not a page now: its file goes. */
   | { file: string; meta?: undefined; bytes?: undefined };
 

@@ -50,33 +50,12 @@ export class StagedOutput {
     rmSync(this.stagingDir, { recursive: true, force: true });
   }
 
-  /** Files something else wrote into the staging folder under `folder` (the search index), not yet staged. */
-  unstagedUnder(folder: string): string[] {
-    const known = new Set(this.staged);
-    const found: string[] = [];
-    const walk = (rel: string) => {
-      let entries;
-      try {
-        entries = readdirSync(join(this.stagingDir, rel), { withFileTypes: true });
-      } catch {
-        return;
-      }
-      for (const entry of entries) {
-        const child = `${rel}/${entry.name}`;
-        if (entry.isDirectory()) walk(child);
-        else if (!known.has(child)) found.push(child);
-      }
-    };
-    walk(folder);
-    return found;
-  }
-
-  /** Takes a file found by unstagedUnder, or written by a page thread (writeStagedFile), into the build (moved into place at commit). */
+  /** Takes a file something else wrote into the staging folder (the search index, a page thread: writeStagedFile) into the build (moved into place at commit). */
   adopt(file: string): void {
     this.staged.push(file);
   }
 
-  /** Drops a file found by unstagedUnder (unchanged since the last build). */
+  /** Drops a file something else wrote into the staging folder (unchanged since the last build). */
   discard(file: string): void {
     unlinkSync(join(this.stagingDir, file));
   }

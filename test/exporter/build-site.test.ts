@@ -1,13 +1,17 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { unpublishReport } from '../../src/actions/reports/unpublish-report.js';
 import { ValidationError } from '../../src/domain/errors.js';
 import { paths } from '../../src/domain/paths.js';
 import { buildSite } from '../../src/exporter/build-site.js';
-import { readManifest } from '../../src/exporter/build-manifest.js';
+import { MANIFEST_FORMAT, readManifest } from '../../src/exporter/build-manifest.js';
 import { checkSite } from '../../src/exporter/check-site.js';
+import { runStaticSearch } from '../../src/exporter/search/client/run-static-search.js';
+import { INDEX_VERSION, textShard, type DocTable } from '../../src/exporter/search/client/format.js';
+import { encodeJson } from '../../src/exporter/search/encode-index-file.js';
+import { decodeJson, openIndexDir, readIndexFile } from '../../src/exporter/search/open-index-dir.js';
 import { readSearchHead } from '../../src/exporter/search/read-search-head.js';
 import { listPublicPaths } from '../../src/site/list-public-paths.js';
 import { renderPublicPath } from '../../src/site/render-public-path.js';
@@ -83,6 +87,92 @@ test('after one edited report only the files whose bytes change are rewritten, a
   // No file is rewritten with the bytes it had (the manifest itself aside).
   assert.deepEqual(touched.filter((f) => f !== '.katsudo/build.json').sort(), changed.filter((f) => f !== '.katsudo/build.json').sort());
   assert.ok(result.rendered < (await listPublicPaths(fx.deps)).length / 2, `rendered ${result.rendered} pages`);
+  await assertSameAsNewBuild(out);
+});
+
+const tableOf = async (out: string) => decodeJson<DocTable>((await readIndexFile(join(out, 'search-index', 'docs.dat')))!);
+
+/** The search index's folder holds exactly the files its doc table names and the manifest lists, and answers as the index of a new build does. */
+async function assertIndexAsNewBuild(out: string, queries: readonly string[]): Promise<void> {
+  const table = await tableOf(out);
+  const named = [
+    'docs',
+    table.names,
+    ...(table.dictionary ? [table.dictionary] : []),
+    ...(table.delta ? [table.delta.file] : []),
+    ...(table.superseded ?? []),
+    ...table.shards,
+    ...new Set(table.reports.map(([id]) => textShard(id))),
+  ];
+  const held = readdirSync(join(out, 'search-index')).sort();
+  assert.deepEqual(held, [...new Set(named)].map((name) => `${name}.dat`).sort());
+  const listed = Object.keys(readManifest(out)!.files).filter((file) => file.startsWith('search-index/'));
+  assert.deepEqual(
+    held.map((name) => `search-index/${name}`),
+    listed.sort(),
+  );
+  const fresh = join(fx.tempDir(), 'fresh');
+  await buildSite(fx.deps, { outDir: fresh });
+  const answers = async (dir: string) => {
+    const index = await openIndexDir(join(dir, 'search-index'));
+    return Promise.all(queries.map((q) => runStaticSearch(index, { q, page: 1 })));
+  };
+  assert.deepEqual(await answers(out), await answers(fresh));
+}
+
+test('incremental builds take the search index from the published folder: each writes its delta, the one before last goes', async () => {
+  const out = join(fx.tempDir(), 'site');
+  await buildSite(fx.deps, { outDir: out });
+  const target = await firstPublished(fx);
+  const deltas: string[] = [];
+  for (const title of ['一度目に直した索引の表題', '二度目に直した索引の表題', '三度目に直した索引の表題']) {
+    await editReport(fx, target.id, () => ({ title }));
+    const result = await buildSite(fx.deps, { outDir: out });
+    assert.equal(result.mode, 'partial');
+    const { delta } = await tableOf(out);
+    assert.ok(
+      delta && result.written.includes(`search-index/${delta.file}.dat`) && result.written.includes('search-index/docs.dat'),
+      'the delta and the doc table are written',
+    );
+    deltas.push(delta.file);
+  }
+  const names = readdirSync(join(out, 'search-index'));
+  assert.ok(!names.includes(`${deltas[0]}.dat`), 'the first delta is gone two builds later');
+  assert.ok(names.includes(`${deltas[1]}.dat`) && names.includes(`${deltas[2]}.dat`), 'the last table’s delta and the one it replaced stay');
+  await assertIndexAsNewBuild(out, ['三度目', '索引の表題', '一度目', '活動']);
+});
+
+test('an index the update cannot take (an older format) is written afresh by an incremental build, without a stale file', async () => {
+  const out = join(fx.tempDir(), 'site');
+  await buildSite(fx.deps, { outDir: out });
+  const table = await tableOf(out);
+  writeFileSync(join(out, 'search-index', 'docs.dat'), encodeJson({ ...table, v: INDEX_VERSION - 1 }));
+  const target = await firstPublished(fx);
+  await editReport(fx, target.id, () => ({ title: '形式の古い索引のあとの表題' }));
+  const result = await buildSite(fx.deps, { outDir: out });
+  assert.equal(result.mode, 'partial');
+  const now = await tableOf(out);
+  assert.equal(now.v, INDEX_VERSION);
+  assert.equal(now.delta, undefined, 'a whole index has no delta');
+  assert.ok(result.written.includes('search-index/docs.dat'));
+  await assertIndexAsNewBuild(out, ['形式の古い', '表題', '活動']);
+});
+
+test('a folder built by an older katsudo (manifest format 1) is built again in full, its files no longer built removed', async () => {
+  const out = join(fx.tempDir(), 'site');
+  await buildSite(fx.deps, { outDir: out });
+  const current = readManifest(out)!;
+  mkdirSync(join(out, 'activity', 'withdrawn-long-ago'));
+  writeFileSync(join(out, 'activity', 'withdrawn-long-ago', 'index.html'), '<p>old</p>');
+  const files = {
+    ...current.files,
+    'activity/withdrawn-long-ago/index.html': { path: '/activity/withdrawn-long-ago/', hash: 'x', contentType: 'text/html; charset=utf-8', kind: 'page' },
+  };
+  writeFileSync(join(out, '.katsudo', 'build.json'), JSON.stringify({ ...current, format: 1, files }));
+  const result = await buildSite(fx.deps, { outDir: out });
+  assert.equal(result.mode, 'full');
+  assert.equal(existsSync(join(out, 'activity', 'withdrawn-long-ago')), false);
+  assert.equal(readManifest(out)?.format, MANIFEST_FORMAT);
   await assertSameAsNewBuild(out);
 });
 

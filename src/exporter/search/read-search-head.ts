@@ -10,7 +10,11 @@ import { DOC_TABLE_FILE } from './write-search-index.js';
 
 /** The head of the index in `indexDir` (`<DIR>/search-index`), as the JSON the page carries. */
 export async function readSearchHead(indexDir: string): Promise<string> {
-  const raw = await readFile(join(indexDir, DOC_TABLE_FILE));
-  const table = JSON.parse((isGzip(raw) ? gunzipSync(raw) : raw).toString('utf8')) as DocTable;
+  return searchHeadOfTable(await readFile(join(indexDir, DOC_TABLE_FILE)));
+}
+
+/** The head of the index whose doc table is `raw` (as written: WriteSearchIndexResult.table). */
+export function searchHeadOfTable(raw: Uint8Array): string {
+  const table = JSON.parse(Buffer.from(isGzip(raw) ? gunzipSync(raw) : raw).toString('utf8')) as DocTable;
   return JSON.stringify(searchHeadOf(table, buildIdOf(raw)));
 }

@@ -1,7 +1,8 @@
 // Writing one file of the index so that a web server reading DIR never sees it half
 // written: a temporary file beside it, then a rename (atomic on one file system). A file
 // that already holds the bytes is left alone, so an incremental build touches only what
-// changed.
+// changed; `katsudo build` compares with the published file and writes into its staging
+// folder instead (`was`).
 import { readFile, rename, writeFile } from 'node:fs/promises';
 
 export async function readFileOrUndefined(file: string): Promise<Uint8Array | undefined> {
@@ -13,9 +14,9 @@ export async function readFileOrUndefined(file: string): Promise<Uint8Array | un
   }
 }
 
-/** Returns whether the file was written. */
-export async function writeIfChanged(file: string, bytes: Uint8Array): Promise<boolean> {
-  const current = await readFileOrUndefined(file);
+/** Writes `file` unless `was` (by default the file itself) holds the bytes already; returns whether it was written. */
+export async function writeIfChanged(file: string, bytes: Uint8Array, was = file): Promise<boolean> {
+  const current = await readFileOrUndefined(was);
   if (current && Buffer.compare(current, bytes) === 0) return false;
   const temp = `${file}.${process.pid}.tmp`;
   await writeFile(temp, bytes);

@@ -32,9 +32,8 @@ async function bundleFromSource(): Promise<Uint8Array> {
   return result.outputFiles[0]!.contents;
 }
 
-/** Writes the script into outDir when its bytes changed; returns its path when written. */
-export async function writeSearchScript(outDir: string): Promise<string | undefined> {
-  const file = join(outDir, SEARCH_SCRIPT_PATH);
+/** Writes the script into outDir when its bytes differ from those in `from` (outDir by default); returns its path when written. */
+export async function writeSearchScript(outDir: string, from = outDir): Promise<string | undefined> {
   await mkdir(join(outDir, 'assets'), { recursive: true });
-  return (await writeIfChanged(file, await searchScript())) ? SEARCH_SCRIPT_PATH : undefined;
+  return (await writeIfChanged(join(outDir, SEARCH_SCRIPT_PATH), await searchScript(), join(from, SEARCH_SCRIPT_PATH))) ? SEARCH_SCRIPT_PATH : undefined;
 }
