@@ -22,7 +22,7 @@ import { searchHeadOfTable } from './search/read-search-head.js';
 import { writeSearchIndex, type WriteSearchIndexResult } from './search/write-search-index.js';
 import { MANIFEST_FILE, MANIFEST_FORMAT, META_DIR, manifestText, readManifest, type BuildManifest, type BuiltFile } from './build-manifest.js';
 import { lockBuildFolder } from './build-lock.js';
-import { nginxTypes } from './nginx-types.js';
+import { hostFiles } from './host-files.js';
 import { outputDirProblem } from './output-dir-problem.js';
 import { outputFile } from './output-file.js';
 import { MIN_PATHS_FOR_THREADS, renderOnThreads, type PageThreadOptions } from './page-threads.js';
@@ -60,7 +60,6 @@ const NOT_FOUND_FILE = '404.html';
 const FAVICON_PATH = '/favicon.ico';
 const NETLIFY_FILE = '_redirects';
 const NGINX_REDIRECTS_FILE = `${META_DIR}/nginx-redirects.conf`;
-const NGINX_TYPES_FILE = `${META_DIR}/nginx-types.conf`;
 
 /**
  * @throws ValidationError for an output folder that is a file, not writable, the data
@@ -175,11 +174,8 @@ class Build {
       this.put(NOT_FOUND_FILE, { path: `/${NOT_FOUND_FILE}`, contentType: 'text/html; charset=utf-8', kind: 'page' }, await renderNotFoundPage(this.deps));
       await this.writeRedirects();
       this.clock.end('pages');
-      this.put(
-        NGINX_TYPES_FILE,
-        { path: '', contentType: 'text/plain; charset=utf-8', kind: 'redirect' },
-        nginxTypes(Object.values(this.files).filter((f) => f.kind === 'page' || f.kind === 'media')),
-      );
+      const served = Object.values(this.files).filter((f) => f.kind === 'page' || f.kind === 'media');
+      for (const [file, text] of hostFiles(served)) this.put(file, { path: '', contentType: 'text/plain; charset=utf-8', kind: 'redirect' }, text);
     });
   }
 

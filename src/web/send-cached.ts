@@ -2,11 +2,9 @@
 // pre-compressed body when the client accepts one. Rendering happens only on a miss.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { readContentVersion } from '../actions/site/read-content-version.js';
+import { CACHE_CONTROL } from '../site/cache-control.js';
 import type { WebDeps } from './deps.js';
 import { matchesEtag, pickEncoding } from './page-cache.js';
-
-/** Pages may be reused for a minute, then revalidated cheaply with the ETag. */
-const PAGE_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
 
 export async function sendCached(
   deps: WebDeps,
@@ -18,7 +16,7 @@ export async function sendCached(
 ): Promise<FastifyReply> {
   const version = await readContentVersion(deps.ctx);
   const entry = deps.cache.get(key, version) ?? deps.cache.set(key, version, Buffer.from(await render()), contentType);
-  reply.header('ETag', entry.etag).header('Cache-Control', PAGE_CACHE_CONTROL).header('Vary', 'Accept-Encoding').type(entry.contentType);
+  reply.header('ETag', entry.etag).header('Cache-Control', CACHE_CONTROL.page).header('Vary', 'Accept-Encoding').type(entry.contentType);
   if (matchesEtag(request.headers['if-none-match'], entry.etag)) return reply.code(304).send();
   const encoding = entry.body.byteLength >= 1024 ? pickEncoding(request.headers['accept-encoding']) : undefined;
   if (encoding === undefined) return reply.send(entry.body);

@@ -30,7 +30,7 @@ import { homeRoutes } from './routes/public/home.js';
 import { pageRoutes } from './routes/public/pages.js';
 import { peopleRoutes } from './routes/public/people.js';
 import { searchRoutes } from './routes/public/search.js';
-import { securityHeaders } from './security-headers.js';
+import { securityHeaders } from '../site/security-headers.js';
 import { NO_TRUSTED_PROXIES, trustProxyOption, type TrustedProxies } from './trusted-proxies.js';
 
 export interface ServerOptions {

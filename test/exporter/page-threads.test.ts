@@ -103,6 +103,13 @@ test('a disk that fills while the threads write stops the build with DISK_FULL a
   // Met by a thread: ENOSPC came back as DISK_FULL (the build's own writes would give ENOSPC itself).
   assert.equal((failure.cause as { code?: string }).code, 'DISK_FULL');
   assert.deepEqual(filesOf(out), before);
-  assert.deepEqual(readdirSync(join(out, '.katsudo')).sort(), ['build.json', 'nginx-redirects.conf', 'nginx-types.conf']);
+  assert.deepEqual(readdirSync(join(out, '.katsudo')).sort(), [
+    'build.json',
+    'caddy-headers.conf',
+    'nginx-cache.conf',
+    'nginx-headers.conf',
+    'nginx-redirects.conf',
+    'nginx-types.conf',
+  ]);
   await setSettings(fx.site, TEST_SETTINGS);
 });

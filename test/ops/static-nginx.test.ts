@@ -1,33 +1,20 @@
 // The exported folder served by Debian's nginx with the shipped deploy/nginx-static.conf:
-// every exported URL answers 200 with the bytes and the Content-Type of its file (what
-// katsudo serve sends), old addresses 301 through the generated maps, unknown paths and
-// the build's own files get the site's 404 page.
+// every exported URL answers 200 with the bytes, the Content-Type, the security headers and
+// the Cache-Control katsudo serve sends, old addresses 301 through the generated maps,
+// unknown paths and the build's own files get the site's 404 page.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import { buildSite } from '../../src/exporter/build-site.js';
-import { readManifest } from '../../src/exporter/build-manifest.js';
-import { addRedirect } from '../../src/store/redirects.js';
 import { renderPublicPath } from '../../src/site/render-public-path.js';
 import { launchChromium } from '../support/browser.js';
 import { freePort } from '../support/cli-server.js';
 import { requireBinary, startNginx } from '../support/proxies.js';
-import { demoExportFixture, editReport, firstPublished } from '../exporter/export-fixture.js';
+import { assertNotFound, assertServedAsExported, exportedSite, waitForHost } from './static-host.js';
 
 test('nginx with deploy/nginx-static.conf serves the exported site as katsudo serve does', async (t) => {
   const nginx = requireBinary(t, 'nginx');
   if (nginx === undefined) return;
-  const fx = await demoExportFixture();
-  t.after(() => fx.cleanup());
-  const r = await firstPublished(fx);
-  await editReport(fx, r.id, () => ({ slug: `${r.slug}-new` }));
-  await fx.site.db.transaction().execute(async (trx) => {
-    await addRedirect(trx, '/?p=12', '/profile/', fx.site.now().toISOString());
-    await addRedirect(trx, '/旧プロフィール/', '/profile/', fx.site.now().toISOString());
-  });
-  const out = join(fx.tempDir(), 'public');
-  await buildSite(fx.deps, { outDir: out });
+  const { fx, out, oldPath, newPath } = await exportedSite(t);
 
   const port = await freePort();
   const config = readFileSync(new URL('../../deploy/nginx-static.conf', import.meta.url), 'utf8')
@@ -38,32 +25,11 @@ test('nginx with deploy/nginx-static.conf serves the exported site as katsudo se
   const server = startNginx(nginx, `include /etc/nginx/mime.types;\ndefault_type application/octet-stream;\n${config}`);
   t.after(() => server.stop());
   const base = `http://127.0.0.1:${port}`;
-  for (
-    let i = 0;
-    (await fetch(`${base}/`).then(
-      (res) => res.status,
-      () => 0,
-    )) !== 200;
-    i++
-  ) {
-    assert.ok(i < 100, `nginx did not start:\n${server.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await waitForHost(base, server.output);
 
-  const manifest = readManifest(out)!;
-  let served = 0;
-  for (const [file, built] of Object.entries(manifest.files)) {
-    if (built.kind !== 'page' && built.kind !== 'media') continue;
-    const response = await fetch(base + built.path, { redirect: 'manual' });
-    assert.equal(response.status, 200, built.path);
-    assert.equal(response.headers.get('content-type'), built.contentType, built.path);
-    assert.deepEqual(Buffer.from(await response.arrayBuffer()), readFileSync(join(out, file)), built.path);
-    served++;
-  }
-  assert.ok(served > 50, `${served} URLs served`);
-
+  await assertServedAsExported(base, out);
   for (const [from, to] of [
-    [`/activity/${r.slug}/`, `/activity/${r.slug}-new/`],
+    [oldPath, newPath],
     ['/?p=12', '/profile/'],
     [encodeURI('/旧プロフィール/'), '/profile/'],
   ] as const) {
@@ -71,12 +37,7 @@ test('nginx with deploy/nginx-static.conf serves the exported site as katsudo se
     assert.equal(response.status, 301, from);
     assert.equal(new URL(response.headers.get('location')!, base).pathname, to, from);
   }
-  const notFound = readFileSync(join(out, '404.html'));
-  for (const path of ['/no/such/page/', '/.katsudo/build.json', '/activity/1999-01-01/']) {
-    const response = await fetch(base + path);
-    assert.equal(response.status, 404, path);
-    assert.deepEqual(Buffer.from(await response.arrayBuffer()), notFound, path);
-  }
+  await assertNotFound(base, out);
 
   // The search page's script against nginx finds what the server's search page lists, in order.
   const browser = await launchChromium();

@@ -1,4 +1,5 @@
-// Security headers for every response, computed once at start. helmet knows which headers
+// Security headers for every response of katsudo serve (web/server.ts) and of a static host
+// serving the export (exporter/host-headers.ts), computed once at start. helmet knows which headers
 // and values a site should send; asking it once and copying the result onto each reply is
 // the same policy without rebuilding it per request (a tenth of a cached page's cost).
 import helmet from 'helmet';
