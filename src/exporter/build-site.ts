@@ -193,10 +193,7 @@ class Build {
     // The index is taken into the build once written, while pages may still render: this
     // thread mostly waits on the page threads, and reading and hashing the index's files
     // (28 MB at 10,000 reports) is then off the build's tail.
-    const adopted = search.then((index) => {
-      this.adoptSearch(index);
-      return index;
-    });
+    const adopted = search.then((index) => ({ index, ...this.adoptSearch(index) }));
     // Handled here; a failure of the search is thrown below, once the pages are done.
     adopted.catch(() => undefined);
     // Once the index's threads are done, their cores can render pages (page-threads.ts).
@@ -207,7 +204,10 @@ class Build {
       await adopted.catch(() => undefined);
       throw error;
     }
-    const index = await adopted;
+    const { index, files, written } = await adopted;
+    // Listed after the pages, whenever the index came in: the same build, the same lists and manifest.
+    Object.assign(this.files, files);
+    this.written.push(...written);
     this.clock.end('search');
     // The search page carries the head of the index just written (its build, how its shards are named:
     // exporter/search/client/search-head.ts).
@@ -308,22 +308,25 @@ class Build {
     return index;
   }
 
-  /** The index's files as the last build left them, less those it replaced or removed, with those it wrote. */
-  private adoptSearch(index: WriteSearchIndexResult): void {
+  /** The index's files: those the last build left, less those this one replaced or removed, with those it wrote; and which of them to move into place. */
+  private adoptSearch(index: WriteSearchIndexResult): { files: Record<string, BuiltFile>; written: string[] } {
+    const files: Record<string, BuiltFile> = {};
+    const written: string[] = [];
     const isReplaced = (file: string) => index.isWhole && file.startsWith(`${SEARCH_INDEX_DIR}/`);
-    for (const [file, built] of Object.entries(this.previous?.files ?? {})) if (built.kind === 'search' && !isReplaced(file)) this.files[file] = built;
-    for (const file of index.removed) delete this.files[file];
+    for (const [file, built] of Object.entries(this.previous?.files ?? {})) if (built.kind === 'search' && !isReplaced(file)) files[file] = built;
+    for (const file of index.removed) delete files[file];
     for (const file of index.written) {
       const before = this.previous?.files[file];
       const hash = hashOf(readFileSync(join(this.output.stagingDir, file)));
-      this.files[file] = { path: `/${file}`, hash, contentType: file.endsWith('.js') ? 'text/javascript; charset=utf-8' : 'application/octet-stream', kind: 'search' };
+      files[file] = { path: `/${file}`, hash, contentType: file.endsWith('.js') ? 'text/javascript; charset=utf-8' : 'application/octet-stream', kind: 'search' };
       if (before?.hash === hash && !this.output.isFresh) {
         this.output.discard(file);
         continue;
       }
       this.output.adopt(file);
-      this.written.push(file);
+      written.push(file);
     }
+    return { files, written };
   }
 
   private async writeRedirects(): Promise<void> {
