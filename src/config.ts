@@ -101,6 +101,12 @@ function parseBaseUrl(value: string, name = 'KATSUDO_BASE_URL'): string {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw fail();
   if (url.search !== '' || url.hash !== '') throw fail();
+  // Every page links to the site's paths from its root (/activity/…): a site below a path would link out of it.
+  if (url.pathname !== '/') {
+    throw new ConfigError(
+      `${name} にはパスを含まない URL を指定してください(例: ${example})。katsudo のサイトはドメインの直下に置くもので、/sub/ のようなパスの下には置けません。${given(value)}`,
+    );
+  }
   return url.href.replace(/\/+$/, '');
 }
 

@@ -85,6 +85,7 @@ test('names the variable and a valid example when a value is wrong', () => {
     [{ PORT: '70000' }, /PORT.*PORT=3000/],
     [{ KATSUDO_BASE_URL: 'ftp://x' }, /KATSUDO_BASE_URL.*https:\/\/www\.example\.jp/],
     [{ KATSUDO_BASE_URL: 'https://x/?a=1' }, /KATSUDO_BASE_URL/],
+    [{ KATSUDO_BASE_URL: 'https://www.example.jp/members/yamada/' }, /KATSUDO_BASE_URL にはパスを含まない URL.*KATSUDO_BASE_URL=https:\/\/www\.example\.jp/],
     [{ KATSUDO_TRUST_PROXY: 'yes' }, /KATSUDO_TRUST_PROXY.*KATSUDO_TRUST_PROXY=127\.0\.0\.1/],
     [{ KATSUDO_TRUST_PROXY: 'true' }, /KATSUDO_TRUST_PROXY=true は使えなくなりました.*どのクライアントも.*KATSUDO_TRUST_PROXY=10\.0\.0\.0\/8/],
     [{ KATSUDO_TRUST_PROXY: '10.0.0.0/33' }, /KATSUDO_TRUST_PROXY: "10\.0\.0\.0\/33".*KATSUDO_TRUST_PROXY=127\.0\.0\.1/],

@@ -42,6 +42,11 @@ test('refuses a base URL that is not absolute http(s)', () => {
     assert.equal(run.code, 2, url);
     assert.match(run.stderr, /--base-url には http:\/\/ か https:\/\/ で始まる絶対URL/);
   }
+  // The pages link from the domain's root: a site below a path is refused, not exported broken.
+  const below = build('--out', join(site.dataDir, '..', 'never'), '--base-url', 'https://www.example.jp/members/yamada/');
+  assert.equal(below.code, 2);
+  assert.match(below.stderr, /--base-url にはパスを含まない URL/);
+  assert.equal(existsSync(join(site.dataDir, '..', 'never')), false);
 });
 
 test('refuses an output folder that is a file or the data directory, with exit 3', () => {
