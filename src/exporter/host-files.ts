@@ -13,39 +13,34 @@ import { securityHeaders } from '../site/security-headers.js';
 import { META_DIR } from './build-manifest.js';
 import { outputFile } from './output-file.js';
 
+/** Images and PDF, which every host here guesses from the extension as the server sends them. */
+const BINARY_TYPES: Record<string, string> = {
+  svg: 'image/svg+xml',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  pdf: 'application/pdf',
+};
+
 /** What Debian's mime.types maps these extensions to (nginx adds `charset=utf-8` to text types: deploy/nginx-static.conf). */
 const NGINX_TYPES: Record<string, string> = {
+  ...BINARY_TYPES,
   html: 'text/html',
   css: 'text/css',
   xml: 'text/xml',
   js: 'application/javascript',
   json: 'application/json',
   txt: 'text/plain',
-  svg: 'image/svg+xml',
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  gif: 'image/gif',
-  webp: 'image/webp',
   ico: 'image/x-icon',
-  pdf: 'application/pdf',
 };
 
 /**
  * The extensions whose type Caddy guesses as the server sends it, with the charset (Go's own
  * table, which the system's MIME files may extend): any other file gets its type set.
  */
-const CADDY_TYPES: Record<string, string> = {
-  html: 'text/html; charset=utf-8',
-  css: 'text/css; charset=utf-8',
-  svg: 'image/svg+xml',
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  gif: 'image/gif',
-  webp: 'image/webp',
-  pdf: 'application/pdf',
-};
+const CADDY_TYPES: Record<string, string> = { ...BINARY_TYPES, html: 'text/html; charset=utf-8', css: 'text/css; charset=utf-8' };
 
 /** Folders whose files are cached otherwise than pages. */
 const CACHED_FOLDERS = [
