@@ -3,9 +3,9 @@
 // place that calls process.exit; error codes become exit codes here.
 import { AppError, diskFullFrom, NotFoundError, ValidationError, type ErrorCode } from '../domain/errors.js';
 import { ConfigError, databaseUrlVariable, loadConfig } from '../config.js';
-// Commands are imported when run: `serve` must not load the importers (cheerio, saxes,
-// sanitize-html) or the CLI's prompts, which cost start-up time and memory.
-import { parseServeArgs, serve, SERVE_HELP } from './commands/serve.js';
+// Commands are imported when run, `serve` too: `serve` must not load the importers (cheerio,
+// saxes, sanitize-html) or the CLI's prompts, and `build` or `list` must not load the web
+// server (Fastify, the admin, WebAuthn), which cost start-up time and memory.
 import { formatCommandHelp, type CommandHelp } from './command-help.js';
 import { UsageError } from './usage-error.js';
 
@@ -73,7 +73,7 @@ const EXIT_UNEXPECTED = 1;
 
 /** Each command's help; a command's module is imported only when its help is asked for. */
 const HELP_BY_COMMAND: Record<string, () => Promise<CommandHelp>> = {
-  serve: async () => SERVE_HELP,
+  serve: async () => (await import('./commands/serve.js')).SERVE_HELP,
   'import-text': async () => (await import('./commands/import-text.js')).IMPORT_TEXT_HELP,
   'import-html': async () => (await import('./commands/import-html.js')).IMPORT_HTML_HELP,
   'import-wxr': async () => (await import('./commands/import-wxr.js')).IMPORT_WXR_HELP,
@@ -149,6 +149,7 @@ async function run(argv: string[]): Promise<void> {
   if (command !== undefined) refuseDatabaseUrl(command);
   switch (command) {
     case 'serve': {
+      const { parseServeArgs, serve } = await import('./commands/serve.js');
       const parsed = parseServeArgs(args);
       const config = loadConfig({ port: parsed.port, dataDir: parsed.dataDir });
       return serve(config, parsed.isDemoWanted, out, (code) => process.exit(code));

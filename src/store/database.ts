@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type DialectAdapter, type Driver, type Generated, type Selectable } from 'kysely';
-import { openPostgres, type PostgresOptions } from './dialects/postgres.js';
+import type { PostgresOptions } from './dialects/postgres.js';
 import { migrateToLatest } from './migrate.js';
 import { registerSqliteVersionReader } from './site-state.js';
 import { SQLITE_CACHE_KIB } from './sqlite-cache-size.js';
@@ -483,7 +483,12 @@ export type OpenOptions = { file: string } | { postgres: PostgresOptions };
  * @throws DatabaseUnavailableError when the PostgreSQL server cannot be reached or refuses the login.
  */
 export async function openDatabase(options: OpenOptions): Promise<Db> {
-  if ('postgres' in options) return migrated(await openPostgres(options.postgres));
+  if ('postgres' in options) {
+    // The dialect and its driver (`pg`) are loaded for a PostgreSQL database only: on SQLite a
+    // command, the server and each worker thread start without them (read-only-database.ts too).
+    const { openPostgres } = await import('./dialects/postgres.js');
+    return migrated(await openPostgres(options.postgres));
+  }
   return openSqlite(options.file);
 }
 

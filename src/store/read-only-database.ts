@@ -6,7 +6,6 @@
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database, Db, OpenOptions } from './database.js';
-import { openPostgres } from './dialects/postgres.js';
 import { registerSqliteVersionReader } from './site-state.js';
 import { SQLITE_CACHE_KIB } from './sqlite-cache-size.js';
 import { withStatementCache } from './statement-cache.js';
@@ -19,7 +18,11 @@ export const WORKER_POSTGRES_POOL = 2;
  * @throws DatabaseUnavailableError when the PostgreSQL server cannot be reached or refuses the login.
  */
 export async function openWorkerDatabase(options: OpenOptions): Promise<Db> {
-  if ('postgres' in options) return openPostgres({ url: options.postgres.url, poolSize: Math.min(options.postgres.poolSize, WORKER_POSTGRES_POOL) });
+  if ('postgres' in options) {
+    // Loaded for PostgreSQL only, as in database.ts openDatabase.
+    const { openPostgres } = await import('./dialects/postgres.js');
+    return openPostgres({ url: options.postgres.url, poolSize: Math.min(options.postgres.poolSize, WORKER_POSTGRES_POOL) });
+  }
   return openReadOnlyDatabase(options.file);
 }
 

@@ -12,28 +12,30 @@ import { createTestSite } from '../support/db.js';
 import { publishReport } from '../support/factories.js';
 
 const SRC = new URL('../../src/', import.meta.url).pathname;
-// Writes "pdfjs-dist loaded: <url>" on stderr for each module of pdfjs-dist loaded.
-const LOG_PDFJS = new URL('../support/log-pdfjs-imports.mjs', import.meta.url).pathname;
-const PDFJS_LOADED = /pdfjs-dist loaded: .*pdfjs-dist\/legacy\/build\/pdf\.mjs/;
+// Writes "module loaded: <url>" on stderr for each module of pdfjs-dist loaded.
+const LOG_IMPORTS = new URL('../support/log-imports.mjs', import.meta.url).pathname;
+const LOG_PDFJS = { KATSUDO_TEST_LOG_IMPORTS: '/node_modules/pdfjs-dist/' };
+const PDFJS_LOADED = /module loaded: .*pdfjs-dist\/legacy\/build\/pdf\.mjs/;
 
 test('serve starts and answers a search without loading pdfjs-dist', async () => {
   const site = await createTestSite();
   await publishReport(site, { title: '港湾の視察', bodySource: '港湾施設を視察した。' });
   await site.db.destroy();
-  const server = await startCliServer({ dataDir: site.dataDir, args: ['--no-demo'], imports: [LOG_PDFJS] });
+  const server = await startCliServer({ dataDir: site.dataDir, args: ['--no-demo'], imports: [LOG_IMPORTS], env: LOG_PDFJS });
   try {
     assert.equal((await waitFor(server.url('/'), 60_000)).status, 200, server.output());
     const search = await fetch(server.url(`/api/v1/search?q=${encodeURIComponent('港湾')}`));
     assert.equal(search.status, 200, server.output());
     assert.equal(((await search.json()) as { total: number }).total, 1);
-    assert.doesNotMatch(server.output(), /pdfjs-dist loaded/, server.output());
+    assert.doesNotMatch(server.output(), /module loaded/, server.output());
   } finally {
     await server.stop();
     rmSync(site.dataDir, { recursive: true, force: true });
   }
   // The same hook does see pdfjs-dist when it is loaded.
-  const loading = spawnSync(process.execPath, ['--import', LOG_PDFJS, '--input-type=module', '-e', "await import('pdfjs-dist/legacy/build/pdf.mjs');"], {
+  const loading = spawnSync(process.execPath, ['--import', LOG_IMPORTS, '--input-type=module', '-e', "await import('pdfjs-dist/legacy/build/pdf.mjs');"], {
     encoding: 'utf8',
+    env: { ...process.env, ...LOG_PDFJS },
   });
   assert.equal(loading.status, 0, loading.stderr);
   assert.match(loading.stderr, PDFJS_LOADED);
