@@ -31,6 +31,8 @@ export interface BuildManifest {
   baseUrl: string;
   contentVersion: number;
   siteKey: string;
+  /** What the clock decided on the pages that show it (site/events/load-upcoming.ts clockShownKey); absent before it was kept. */
+  clockKey?: string;
   /** Report id → [slug, contentKey, placementKey] as built (actions/site/read-build-state.ts). */
   reports: Record<string, [string, string, string]>;
   /** By file relative to the folder, '/'-separated. */

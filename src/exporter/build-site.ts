@@ -13,6 +13,7 @@ import { diskFullFrom, ValidationError } from '../domain/errors.js';
 import { paths } from '../domain/paths.js';
 import { listRedirects } from '../actions/site/list-redirects.js';
 import { readBuildState, type BuildState } from '../actions/site/read-build-state.js';
+import { CLOCK_PATHS, clockShownKey } from '../site/events/load-upcoming.js';
 import { listPublicMedia } from '../site/list-public-media.js';
 import { listPublicPaths } from '../site/list-public-paths.js';
 import { renderNotFoundPage } from '../site/not-found-page.js';
@@ -90,13 +91,14 @@ async function buildLocked(deps: SiteDeps, options: BuildSiteOptions): Promise<B
   const previous = readManifest(outDir);
   // Read before rendering: whatever changes meanwhile differs from it at the next build.
   const state = await readBuildState(deps.ctx);
-  const plan = planBuild(previous, state, deps.baseUrl, options.isFullWanted === true);
+  const clockKey = await clockShownKey(deps);
+  const plan = planBuild(previous, state, clockKey, deps.baseUrl, options.isFullWanted === true);
   clock.end('state');
   if (plan.mode === 'unchanged')
     return { mode: 'unchanged', rendered: 0, written: [], removed: [], files: Object.keys(previous!.files).length, pageThreads: 0, timings: clock.timings };
   const output = new StagedOutput(outDir);
   try {
-    const build = new Build(deps, output, previous, state, clock, options.threads);
+    const build = new Build(deps, output, previous, { ...state, clockKey }, clock, options.threads);
     if (plan.mode === 'partial') await build.renderSome(plan.paths, plan.reportIds);
     else await build.renderAll();
     await build.copyMedia();
@@ -115,8 +117,8 @@ async function buildLocked(deps: SiteDeps, options: BuildSiteOptions): Promise<B
 
 type Plan = { mode: 'first' | 'full' | 'unchanged' } | { mode: 'partial'; paths: Set<string>; reportIds: number[] };
 
-/** Which pages may have changed since `previous` was built from its state. */
-function planBuild(previous: BuildManifest | undefined, state: BuildState, baseUrl: string, isFullWanted: boolean): Plan {
+/** Which pages may have changed since `previous` was built from its state and clock. */
+function planBuild(previous: BuildManifest | undefined, state: BuildState, clockKey: string, baseUrl: string, isFullWanted: boolean): Plan {
   if (previous === undefined) return { mode: 'first' };
   if (isFullWanted || previous.format !== MANIFEST_FORMAT || previous.baseUrl !== baseUrl || previous.siteKey !== state.siteKey) return { mode: 'full' };
   const built = new Map(Object.entries(previous.reports));
@@ -129,12 +131,15 @@ function planBuild(previous: BuildManifest | undefined, state: BuildState, baseU
     if (was[1] === report.contentKey) continue;
     reportIds.push(report.id);
   }
+  // An activity that has started, or a new year, changes the pages that show the clock, without a write.
+  const isClockMoved = previous.clockKey !== clockKey;
   // Drafts, accounts and sessions change the content version too, but nothing public.
-  if (reportIds.length === 0) return { mode: 'unchanged' };
+  if (reportIds.length === 0 && !isClockMoved) return { mode: 'unchanged' };
   // The pages linking to a changed report: a lookup per recorded link, not an index of all
   // 100,000 links (which cost more than the rest of the plan at 10,000 reports).
   const changedIds = new Set(reportIds);
   const again = new Set<string>(state.reports.filter((r) => changedIds.has(r.id)).map((r) => paths.report(r.slug)));
+  if (isClockMoved) for (const path of CLOCK_PATHS) again.add(path);
   for (const file of Object.values(previous.files)) {
     if (file.links?.some((id) => changedIds.has(id))) again.add(file.path);
   }
@@ -158,7 +163,8 @@ class Build {
     private readonly deps: SiteDeps,
     private readonly output: StagedOutput,
     private readonly previous: BuildManifest | undefined,
-    private readonly state: BuildState,
+    /** With what the clock decided when the build started (site/events/load-upcoming.ts clockShownKey). */
+    private readonly state: BuildState & { clockKey: string },
     private readonly clock: PhaseClock,
     private readonly threads: PageThreadOptions | undefined,
   ) {}
@@ -239,6 +245,7 @@ class Build {
       baseUrl: this.deps.baseUrl,
       contentVersion: state.contentVersion,
       siteKey: state.siteKey,
+      clockKey: state.clockKey,
       reports: Object.fromEntries(state.reports.map((r) => [String(r.id), [r.slug, r.contentKey, r.placementKey]])),
       files: this.files,
       builtAt: this.deps.ctx.now().toISOString(),

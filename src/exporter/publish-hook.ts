@@ -3,11 +3,15 @@
 // pages, settings, scheduled publishing, other processes on the same database) and, a
 // moment after it changes, runs an incremental build (build-site.ts decides what to render).
 // One build at a time: a change during a build runs one more build after it, and so does a
-// build refused because a `katsudo build` is writing into the same folder (build-lock.ts). Failures go to
-// the log (onError) and to the dashboard (actions/site/export-status.ts) until a build succeeds.
+// build refused because a `katsudo build` is writing into the same folder (build-lock.ts). It also
+// builds when the hour of Japan time turns: the home page and /events.ics show which activities
+// are upcoming, which the clock changes without a write (the build renders them again only if so).
+// Failures go to the log (onError) and to the dashboard (actions/site/export-status.ts) until a
+// build succeeds.
 import { writeExportStatus, readExportStatus } from '../actions/site/export-status.js';
 import { readContentVersion } from '../actions/site/read-content-version.js';
 import { BuildInProgressError } from '../domain/errors.js';
+import { upcomingClockKey } from '../site/events/load-upcoming.js';
 import type { SiteDeps } from '../site/site-deps.js';
 import { buildSite, type BuildResult } from './build-site.js';
 import type { PageThreadOptions } from './page-threads.js';
@@ -83,7 +87,13 @@ export function startPublishHook(
       handlers.onError(error);
     }
   };
+  let seenHour = upcomingClockKey(deps.ctx.now());
   const poll = setInterval(() => {
+    const hour = upcomingClockKey(deps.ctx.now());
+    if (hour !== seenHour) {
+      seenHour = hour;
+      schedule();
+    }
     readContentVersion(deps.ctx).then(
       (version) => {
         if (version === seenVersion) return;

@@ -2,7 +2,9 @@
 // (domain/activity-record/is-upcoming.ts), earliest first. Read by the home page's 「予定」 and
 // by /events.ics.
 import { activityStartsAt, firstUpcomingDay, isUpcoming } from '../../domain/activity-record/is-upcoming.js';
-import { japanLocalMinuteOf } from '../../domain/japan-time.js';
+import { activityDataPaths } from '../../domain/activity-record/data-paths.js';
+import { japanDayOf, japanLocalMinuteOf } from '../../domain/japan-time.js';
+import { paths } from '../../domain/paths.js';
 import { listPublicActivityRecordsFrom, type PublicActivityRecord } from '../../store/public-activity-records.js';
 import type { SiteDeps } from '../site-deps.js';
 
@@ -17,6 +19,20 @@ export const MAX_UPCOMING = 50;
  */
 export function upcomingClockKey(now: Date): string {
   return japanLocalMinuteOf(now).slice(0, 13);
+}
+
+/** The public pages that show what the clock decides (clockShownKey): the home page and /events.ics. */
+export const CLOCK_PATHS: readonly string[] = [paths.home(), activityDataPaths.ics];
+
+/**
+ * What the clock decides on CLOCK_PATHS: this year in Japan (the home page's year summary) and
+ * which activities are still upcoming (its 「予定」 and /events.ics). The server caches those pages
+ * per hour (upcomingClockKey); a static build renders them again when this key differs from its
+ * last build's, and the publish hook builds every hour to check (exporter/).
+ */
+export async function clockShownKey(deps: Pick<SiteDeps, 'ctx'>): Promise<string> {
+  const upcoming = await loadUpcoming(deps);
+  return `${japanDayOf(deps.ctx.now()).slice(0, 4)}:${upcoming.map((activity) => activity.reportId).join(',')}`;
 }
 
 export interface UpcomingActivity extends PublicActivityRecord {
