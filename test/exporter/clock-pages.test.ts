@@ -36,7 +36,7 @@ let now = NOON;
 let fx: ExportFixture;
 before(async () => {
   const site = await createTestSite({ now: () => now });
-  const report = await publishReport(site, { title: TITLE, activityDate: MEETING.date });
+  const report = await publishReport(site, { title: TITLE, activityDate: '2026-11-20' });
   await saveActivityRecord(site.db, report.id, MEETING, { isConfirmed: true, at: NOON.toISOString() });
   fx = siteFixture(site, await addTeam(site));
 });
